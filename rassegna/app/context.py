@@ -1,0 +1,47 @@
+"""What every command needs: the settings and the database, resolved once from the global options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rich.console import Console
+from sqlalchemy import Engine
+
+from rassegna.config import Settings, config_path, database_url, load_settings
+
+
+@dataclass
+class AppContext:
+    """Global options of the command line, resolved lazily (``--help`` must not touch the database)."""
+
+    config_option: str | None = None
+    db_option: str | None = None
+    console: Console = field(default_factory=lambda: Console(stderr=True))
+
+    @cached_property
+    def config_file(self) -> Path:
+        """``--config``, ``$RASSEGNA_CONFIG`` or the bundled default."""
+        return config_path(self.config_option)
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The loaded configuration (raises ConfigError)."""
+        return load_settings(self.config_file)
+
+    @cached_property
+    def db_url(self) -> str:
+        """``--db``, ``$RASSEGNA_DATABASE_URL``, the config's ``database_url`` or ./rassegna.db."""
+        return database_url(self.db_option, self.settings)
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The migrated database, with the configured outlets in its registry."""
+        from rassegna.storage.db import engine_for, session_scope
+        from rassegna.storage.repository import sync_outlets
+
+        engine = engine_for(self.db_url)
+        with session_scope(engine) as session:
+            sync_outlets(session, self.settings.outlets)
+        return engine

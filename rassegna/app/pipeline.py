@@ -1,0 +1,107 @@
+"""Glue between the packages: NLP for stored articles, story grouping, report writing, `analyze` output."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from rassegna.config import Campaign, Settings
+from rassegna.crawler.matcher import CampaignMatcher
+from rassegna.domain import Analysis, Article
+from rassegna.storage.db import session_scope
+
+
+def partner_cities(settings: Settings) -> list[str]:
+    """Every campaign's partner cities, each once, in configuration order."""
+    return list(dict.fromkeys(city for c in settings.campaigns for city in c.partner_cities))
+
+
+def analyzer_for(settings: Settings):  # noqa: ANN201 - returns Callable[[list[Article]], list[Analysis]]
+    """A batch analyser for articles, using the campaign partner cities as the first gazetteer."""
+    from rassegna.nlp import analyze_many
+
+    cities = partner_cities(settings)
+
+    def analyse(articles: list[Article]) -> list[Analysis]:
+        analyses = analyze_many(((a.title, a.text) for a in articles), partner_cities=cities)
+        if not any(a.journalist for a in articles):
+            return analyses
+        # A byline the source gave beats one guessed from the text.
+        for article, analysis in zip(articles, analyses, strict=True):
+            analysis.journalist = article.journalist or analysis.journalist
+        return analyses
+
+    return analyse
+
+
+def analyse_text(settings: Settings, text: str, title: str | None) -> dict[str, Any]:
+    """The `rassegna analyze` JSON for one plain-text article."""
+    from rassegna.nlp import analyze
+
+    matcher = CampaignMatcher.from_settings(settings.campaigns)
+    analysis = analyze(text, title, partner_cities=partner_cities(settings))
+    return {
+        "campaigns": [asdict(m) for m in matcher.match(title, text)],
+        "city": analysis.city,
+        "places": list(analysis.places),
+        "figures": [figure_json(f) for f in analysis.figures],
+        "quotes": [asdict(q) for q in analysis.quotes],
+        "journalist": analysis.journalist,
+    }
+
+
+def figure_json(figure: Any) -> dict[str, Any]:
+    """A figure as the contract's JSON shows it (whole numbers as integers)."""
+    value = figure.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return {"value": value, "unit": figure.unit, "qualifier": figure.qualifier, "text": figure.text}
+
+
+def refresh_stories(engine: Engine) -> int:
+    """Group new clippings into stories (same press release); returns how many were assigned."""
+    from rassegna.reports.stories import refresh_stories as refresh
+
+    with session_scope(engine) as session:
+        return refresh(session)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """One press review to write."""
+
+    campaign: Campaign
+    start: date
+    end: date
+    fmt: str
+    output: Path
+    include_unreviewed: bool = False
+    text_policy: str | None = None
+
+
+def write_campaign_report(engine: Engine, settings: Settings, request: ReportRequest) -> Path:
+    """Build the press review from the database and write it in the requested format."""
+    from rassegna.reports import build_report, write_report
+    from rassegna.storage.queries import Selection
+
+    refresh_stories(engine)
+    selection = Selection(
+        campaign=request.campaign.name,
+        start=request.start,
+        end=request.end,
+        review_required=settings.review_required,
+        include_unreviewed=request.include_unreviewed,
+    )
+    with session_scope(engine) as session:
+        data = build_report(
+            session,
+            selection,
+            campaign=request.campaign,
+            text_policy=request.text_policy or settings.text_policy,
+            timezone=settings.schedule.timezone,
+        )
+    return write_report(data, request.fmt, request.output)

@@ -1,0 +1,133 @@
+"""Typed configuration: campaigns, outlet registry, crawl and schedule settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from rassegna.config.categories import CATEGORIES
+
+ReportFormat = Literal["html", "pdf", "md", "xlsx", "json"]
+TextPolicy = Literal["full", "excerpt"]
+
+
+class _Strict(BaseModel):
+    # Unknown keys are errors: a typo in a config key must not be silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Campaign(_Strict):
+    """A campaign to track: its keywords and the cities its network covers."""
+
+    name: str = Field(min_length=1)
+    keywords: list[str] = Field(min_length=1)
+    exclude_keywords: list[str] = Field(default_factory=list)
+    partner_cities: list[str] = Field(default_factory=list)
+
+
+class Outlet(_Strict):
+    """A media outlet: category, audience and where its pages live."""
+
+    name: str = Field(min_length=1)
+    category: str
+    audience: int | None = Field(default=None, ge=0)
+    audience_source: str | None = None
+    audience_date: date | None = None  # when the audience figure was measured (month)
+    domains: list[str] = Field(default_factory=list)
+    feeds: list[str] = Field(default_factory=list)
+    sitemaps: list[str] = Field(default_factory=list)
+    start_urls: list[str] = Field(default_factory=list)
+    text_policy: TextPolicy | None = None  # full text or headline + excerpt + link in reports
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        if value not in CATEGORIES:
+            raise ValueError(f"unknown category {value!r}; expected one of: {', '.join(CATEGORIES)}")
+        return value
+
+    @field_validator("domains")
+    @classmethod
+    def _bare_hosts(cls, value: list[str]) -> list[str]:
+        return [d.strip().lower().removeprefix("www.").rstrip("/") for d in value if d.strip()]
+
+
+class CrawlSettings(_Strict):
+    """How politely and how deep to crawl."""
+
+    user_agent: str = "rassegna/0.1 (+https://github.com/cittalia/rassegna)"
+    obey_robots_txt: bool = True
+    max_depth: int = Field(default=2, ge=0)
+    concurrency: int = Field(default=16, ge=1)
+    per_domain_concurrency: int = Field(default=2, ge=1)
+    download_timeout: float = Field(default=30, gt=0)
+    max_page_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    retry_times: int = Field(default=2, ge=0)
+    autothrottle: bool = True
+    max_retry_after: float = Field(default=120, ge=0)  # longest Retry-After we wait for, in seconds
+
+
+class ScheduledReport(_Strict):
+    """A press review assembled on a cron schedule."""
+
+    campaign: str
+    cron: str
+    period_days: int = Field(default=7, ge=1)
+    formats: list[ReportFormat] = Field(default_factory=lambda: ["html", "pdf"])
+    mail_to: list[str] = Field(default_factory=list)
+
+
+class SmtpSettings(_Strict):
+    """Where scheduled reports are mailed from; the password comes from the environment."""
+
+    host: str = "localhost"
+    port: int = 25
+    username: str | None = None
+    password_env: str = "RASSEGNA_SMTP_PASSWORD"
+    starttls: bool = False
+    sender: str = "rassegna@localhost"
+
+
+class ScheduleSettings(_Strict):
+    """When the daily crawl and the scheduled reports run."""
+
+    timezone: str = "Europe/Rome"
+    crawl: str | None = "0 6 * * *"
+    reports: list[ScheduledReport] = Field(default_factory=list)
+
+
+class Settings(_Strict):
+    """The whole configuration file."""
+
+    database_url: str | None = None
+    output_dir: str = "reports"
+    review_required: bool = False
+    text_policy: TextPolicy = "full"
+    campaigns: list[Campaign] = Field(default_factory=list)
+    outlets: list[Outlet] = Field(default_factory=list)
+    outlets_file: str | None = None
+    crawl: CrawlSettings = Field(default_factory=CrawlSettings)
+    schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    smtp: SmtpSettings | None = None
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Settings:
+        for kind, names in (
+            ("campaign", [c.name for c in self.campaigns]),
+            ("outlet", [o.name for o in self.outlets]),
+        ):
+            seen: set[str] = set()
+            for name in names:
+                if name.casefold() in seen:
+                    raise ValueError(f"duplicate {kind} name {name!r}")
+                seen.add(name.casefold())
+        return self
+
+    def campaign(self, name: str) -> Campaign:
+        """The campaign called ``name`` (case-insensitive); KeyError when there is none."""
+        for campaign in self.campaigns:
+            if campaign.name.casefold() == name.casefold():
+                return campaign
+        raise KeyError(name)

@@ -1,0 +1,93 @@
+"""Tolerant campaign keyword matching: case, spaces, hyphens and the l/I confusion of OCR and typing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rassegna.domain import CampaignMatch
+
+# Between the parts of a keyword (LG|Net|2) writers put spaces, hyphens, dots or nothing.
+_SEPARATOR = r"[\s\-\u2010-\u2015_.·]{0,2}"
+# A keyword's parts: runs of capitals (LG), capitalised words (Net), lower-case runs, digit runs.
+_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+|\d+")
+SNIPPET_CHARS = 80
+
+
+def _letter_class(char: str) -> str:
+    if char.lower() in "li":
+        return "[lLiI1|]"  # "Ignet2" and "lgnet2" are the same keyword typed or OCR'd badly
+    return re.escape(char)
+
+
+def keyword_pattern(keyword: str) -> str:
+    """A regular expression (case-insensitive) that matches ``keyword`` and its tolerated variants."""
+    parts = _PARTS.findall(keyword) or [keyword]
+    body = _SEPARATOR.join("".join(_letter_class(c) for c in part) for part in parts)
+    # Whole words only: "LgNet2" must not match inside "LgNet25" or "xlgnet2".
+    return rf"(?<![^\W_]){body}(?![^\W_])"
+
+
+def snippet_around(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
+    """The text around a match on word boundaries, whitespace collapsed, with ellipses where cut."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    body = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + body + ("…" if right < len(text) else "")
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledCampaign:
+    name: str
+    include: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+
+
+class CampaignMatcher:
+    """Tells which campaigns a title and text mention."""
+
+    def __init__(self, campaigns: Iterable[tuple[str, Sequence[str], Sequence[str]]]):
+        self._campaigns = [
+            _CompiledCampaign(
+                name,
+                re.compile("|".join(keyword_pattern(k) for k in keywords), re.IGNORECASE),
+                re.compile("|".join(keyword_pattern(k) for k in excludes), re.IGNORECASE)
+                if excludes
+                else None,
+            )
+            for name, keywords, excludes in campaigns
+            if keywords
+        ]
+
+    @classmethod
+    def from_settings(cls, campaigns: Iterable) -> CampaignMatcher:  # noqa: ANN001 - config.Campaign
+        """A matcher for the configured campaigns."""
+        return cls((c.name, c.keywords, c.exclude_keywords) for c in campaigns)
+
+    def match(self, title: str | None, text: str | None) -> list[CampaignMatch]:
+        """Every campaign whose keywords the text (or, failing that, the title) mentions."""
+        found: list[CampaignMatch] = []
+        for campaign in self._campaigns:
+            for body in (text or "", title or ""):
+                if campaign.exclude is not None and campaign.exclude.search(body):
+                    break
+                hit = campaign.include.search(body)
+                if hit:
+                    found.append(
+                        CampaignMatch(
+                            campaign.name, hit.group(0), snippet_around(body, hit.start(), hit.end())
+                        )
+                    )
+                    break
+        return found
+
+    def mentions(self, title: str | None, text: str | None) -> bool:
+        """True when any campaign is mentioned."""
+        return bool(self.match(title, text))

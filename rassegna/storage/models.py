@@ -1,0 +1,238 @@
+"""Database tables: outlets, clippings and what the NLP found in them, stories, crawl and job runs."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC (how every timestamp is stored)."""
+    return datetime.now(UTC)
+
+
+class OutletRow(SQLModel, table=True):
+    """An outlet of the registry (from the config, an import, or discovered by the crawler)."""
+
+    __tablename__ = "outlet"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=300)
+    category: str = Field(max_length=40)
+    audience: int | None = None
+    audience_source: str | None = Field(default=None, max_length=100)
+    audience_date: date | None = None
+    domains: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    feeds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sitemaps: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    start_urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    text_policy: str | None = Field(default=None, max_length=20)  # "full" | "excerpt" | None (report default)
+    to_classify: bool = False  # discovered by the crawler on an unknown domain
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AudienceFigure(SQLModel, table=True):
+    """One audience measurement of an outlet: audience changes every year, so each figure keeps its source."""
+
+    __tablename__ = "audience_figure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    outlet_id: int = Field(foreign_key="outlet.id", index=True)
+    audience: int | None = None
+    source: str | None = Field(default=None, max_length=100)
+    measured_on: date | None = None
+    recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class Story(SQLModel, table=True):
+    """Clippings carrying the same press release."""
+
+    __tablename__ = "story"
+
+    id: int | None = Field(default=None, primary_key=True)
+    label: str | None = Field(default=None, max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Clipping(SQLModel, table=True):
+    """An article, wire, broadcast or post that mentions a campaign."""
+
+    __tablename__ = "clipping"
+    __table_args__ = (Index("ix_clipping_published", "published"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    # canonical URL, or outlet + title + date for clippings without URL: storing twice never makes two.
+    dedupe_key: str = Field(unique=True, max_length=700)
+    outlet_id: int = Field(foreign_key="outlet.id", index=True)
+    category: str = Field(max_length=40)  # the outlet's category when captured
+    audience: int | None = None  # the outlet's audience when captured (None: unknown)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    published: date | None = None
+    journalist: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    canonical_url: str | None = Field(default=None, sa_column=Column(Text))
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    source: str = Field(default="crawl", max_length=10)  # "crawl" | "import"
+    language: str | None = Field(default=None, max_length=10)
+    rights_reserved: bool = False
+    city: str | None = Field(default=None, max_length=200)
+    analysed: bool = False
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
+    review_status: str = Field(default="new", max_length=10)  # "new" | "accepted" | "rejected"
+    reviewed_by: str | None = Field(default=None, max_length=100)
+    reviewed_at: datetime | None = None
+    review_note: str | None = Field(default=None, sa_column=Column(Text))
+    crawl_run_id: int | None = Field(default=None, foreign_key="crawl_run.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ClippingCampaign(SQLModel, table=True):
+    """Which campaigns a clipping belongs to, with the keyword form matched and a snippet."""
+
+    __tablename__ = "clipping_campaign"
+    __table_args__ = (UniqueConstraint("clipping_id", "campaign"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    clipping_id: int = Field(foreign_key="clipping.id", index=True)
+    campaign: str = Field(index=True, max_length=200)
+    matched: str | None = Field(default=None, max_length=200)
+    snippet: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class ClippingPlace(SQLModel, table=True):
+    """A place a clipping mentions; ``position`` 0 is its main city."""
+
+    __tablename__ = "clipping_place"
+
+    id: int | None = Field(default=None, primary_key=True)
+    clipping_id: int = Field(foreign_key="clipping.id", index=True)
+    name: str = Field(max_length=200)
+    position: int = 0
+
+
+class ClippingFigure(SQLModel, table=True):
+    """A figure a clipping reports."""
+
+    __tablename__ = "clipping_figure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    clipping_id: int = Field(foreign_key="clipping.id", index=True)
+    value: float
+    unit: str = Field(max_length=200)
+    qualifier: str | None = Field(default=None, max_length=50)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    position: int = 0
+
+
+class ClippingQuote(SQLModel, table=True):
+    """A quote in a clipping, with speaker and role."""
+
+    __tablename__ = "clipping_quote"
+
+    id: int | None = Field(default=None, primary_key=True)
+    clipping_id: int = Field(foreign_key="clipping.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    speaker: str | None = Field(default=None, max_length=200)
+    role: str | None = Field(default=None, sa_column=Column(Text))
+    position: int = 0
+
+
+class CrawlRun(SQLModel, table=True):
+    """One crawl pass, with its counts and outcome."""
+
+    __tablename__ = "crawl_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    outcome: str = Field(default="running", max_length=20)  # running | ok | partial | failed | cancelled
+    campaign: str | None = Field(default=None, max_length=200)
+    pages: int = 0
+    matched: int = 0
+    new_clippings: int = 0
+    errors: int = 0
+    pid: int | None = None
+
+
+class SourceStat(SQLModel, table=True):
+    """Per-source counts of a crawl run (a source is a feed, sitemap or start page)."""
+
+    __tablename__ = "source_stat"
+
+    id: int | None = Field(default=None, primary_key=True)
+    crawl_run_id: int = Field(foreign_key="crawl_run.id", index=True)
+    outlet: str | None = Field(default=None, max_length=300)
+    source: str = Field(sa_column=Column(Text, nullable=False))
+    pages: int = 0
+    matched: int = 0
+    new_clippings: int = 0
+    errors: int = 0
+
+
+class CrawlError(SQLModel, table=True):
+    """A failure during a crawl, recorded against its source."""
+
+    __tablename__ = "crawl_error"
+
+    id: int | None = Field(default=None, primary_key=True)
+    crawl_run_id: int = Field(foreign_key="crawl_run.id", index=True)
+    outlet: str | None = Field(default=None, max_length=300)
+    source: str | None = Field(default=None, sa_column=Column(Text))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    kind: str = Field(max_length=50)  # timeout | http_5xx | http_404 | dns | malformed_feed | ...
+    message: str = Field(sa_column=Column(Text, nullable=False))
+    at: datetime = Field(default_factory=utcnow)
+
+
+class FetchState(SQLModel, table=True):
+    """Validators of a fetched feed or sitemap, for conditional requests on the next crawl."""
+
+    __tablename__ = "fetch_state"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    etag: str | None = Field(default=None, max_length=500)
+    last_modified: str | None = Field(default=None, max_length=100)
+    fetched_at: datetime = Field(default_factory=utcnow)
+
+
+class SeenUrl(SQLModel, table=True):
+    """An article URL already fetched and judged (relevant or not), so daily crawls skip it."""
+
+    __tablename__ = "seen_url"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    relevant: bool = False
+    seen_at: datetime = Field(default_factory=utcnow)
+
+
+class JobRun(SQLModel, table=True):
+    """A run of a scheduled or manual job (crawl or report), for `rassegna runs`."""
+
+    __tablename__ = "job_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)  # crawl | report
+    name: str = Field(max_length=300)
+    trigger: str = Field(default="manual", max_length=20)  # manual | schedule
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    outcome: str = Field(default="running", max_length=20)
+    counts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    message: str | None = Field(default=None, sa_column=Column(Text))
+    crawl_run_id: int | None = Field(default=None, foreign_key="crawl_run.id")
+
+
+class JobLock(SQLModel, table=True):
+    """A named lock in the database, so two scheduler processes never crawl at once."""
+
+    __tablename__ = "job_lock"
+
+    name: str = Field(primary_key=True, max_length=100)
+    holder: str = Field(max_length=200)
+    acquired_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime

@@ -1,0 +1,179 @@
+"""Reading for reports: the audience summary by category and the clippings of a campaign and period."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, func
+from sqlmodel import Session, select
+
+from rassegna.config.categories import CATEGORIES
+from rassegna.domain import Figure, Quote
+from rassegna.storage.models import (
+    Clipping,
+    ClippingCampaign,
+    ClippingFigure,
+    ClippingPlace,
+    ClippingQuote,
+    OutletRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which clippings a report holds: a campaign, a period (both ends included) and the review rule."""
+
+    campaign: str
+    start: date
+    end: date
+    review_required: bool = False  # only clippings accepted in review
+    include_unreviewed: bool = False  # with review_required: also those not yet reviewed
+
+    def statuses(self) -> tuple[str, ...]:
+        """Review statuses that pass; rejected clippings never do."""
+        if self.review_required and not self.include_unreviewed:
+            return ("accepted",)
+        return ("accepted", "new")
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryTotal:
+    """One row of the summary: uscite and audience of a category (audience None when none is known)."""
+
+    category: str
+    label: str
+    count: int
+    audience: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The summary by category, all seven in report order, and the totals."""
+
+    rows: list[CategoryTotal]
+    count: int
+    audience: int | None
+
+
+@dataclass(slots=True)
+class ClippingView:
+    """A clipping as a report shows it."""
+
+    id: int
+    outlet: str
+    category: str
+    audience: int | None
+    title: str
+    date: date | None
+    journalist: str | None
+    url: str | None
+    source: str
+    text: str
+    city: str | None
+    story: int | None
+    review_status: str
+    rights_reserved: bool = False
+    text_policy: str | None = None  # the outlet's own setting, None: the report's
+    outlet_audience_source: str | None = None
+    outlet_audience_date: date | None = None
+    matched: str | None = None
+    snippet: str | None = None
+    places: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _selected(statement: Select, selection: Selection) -> Select:
+    return (
+        statement.join(ClippingCampaign, ClippingCampaign.clipping_id == Clipping.id)
+        .where(func.lower(ClippingCampaign.campaign) == selection.campaign.lower())
+        .where(Clipping.published >= selection.start, Clipping.published <= selection.end)
+        .where(Clipping.review_status.in_(selection.statuses()))
+    )
+
+
+def category_summary(session: Session, selection: Selection) -> Summary:
+    """Uscite and audience by category: audience sums known figures only; an outlet counts once per clipping."""
+    statement = _selected(
+        select(
+            Clipping.category,
+            func.count(Clipping.id),
+            func.sum(Clipping.audience),
+            func.count(Clipping.audience),
+        ),
+        selection,
+    ).group_by(Clipping.category)
+    found = {
+        category: (count, total if known else None)
+        for category, count, total, known in session.exec(statement)
+    }
+    rows = [
+        CategoryTotal(key, label, found.get(key, (0, None))[0], found.get(key, (0, None))[1])
+        for key, label in CATEGORIES.items()
+    ]
+    known = [row.audience for row in rows if row.audience is not None]
+    return Summary(rows=rows, count=sum(row.count for row in rows), audience=sum(known) if known else None)
+
+
+def report_clippings(session: Session, selection: Selection) -> list[ClippingView]:
+    """The clippings of a report in category order, then by date, outlet and title, with their analysis."""
+    statement = _selected(select(Clipping, OutletRow, ClippingCampaign), selection).join(
+        OutletRow, OutletRow.id == Clipping.outlet_id
+    )
+    views: list[ClippingView] = []
+    for clipping, outlet, link in session.exec(statement):
+        views.append(
+            ClippingView(
+                id=clipping.id,
+                outlet=outlet.name,
+                category=clipping.category,
+                audience=clipping.audience,
+                title=clipping.title,
+                date=clipping.published,
+                journalist=clipping.journalist,
+                url=clipping.url or clipping.canonical_url,
+                source=clipping.source,
+                text=clipping.text,
+                city=clipping.city,
+                story=clipping.story_id,
+                review_status=clipping.review_status,
+                rights_reserved=clipping.rights_reserved,
+                text_policy=outlet.text_policy,
+                outlet_audience_source=outlet.audience_source,
+                outlet_audience_date=outlet.audience_date,
+                matched=link.matched,
+                snippet=link.snippet,
+            )
+        )
+    _attach_analysis(session, views)
+    order = {key: i for i, key in enumerate(CATEGORIES)}
+    views.sort(
+        key=lambda v: (order.get(v.category, 99), v.date or date.min, v.outlet.casefold(), v.title, v.id)
+    )
+    return views
+
+
+def _attach_analysis(session: Session, views: list[ClippingView]) -> None:
+    by_id = {view.id: view for view in views}
+    ids = list(by_id)
+    places: dict[int, list[str]] = defaultdict(list)
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        for row in session.exec(
+            select(ClippingPlace).where(ClippingPlace.clipping_id.in_(chunk)).order_by(ClippingPlace.position)
+        ):
+            places[row.clipping_id].append(row.name)
+        for row in session.exec(
+            select(ClippingFigure)
+            .where(ClippingFigure.clipping_id.in_(chunk))
+            .order_by(ClippingFigure.position)
+        ):
+            value = int(row.value) if float(row.value).is_integer() else row.value
+            by_id[row.clipping_id].figures.append(Figure(value, row.unit, row.qualifier, row.text))
+        for row in session.exec(
+            select(ClippingQuote).where(ClippingQuote.clipping_id.in_(chunk)).order_by(ClippingQuote.position)
+        ):
+            by_id[row.clipping_id].quotes.append(Quote(row.text, row.speaker, row.role))
+    for clipping_id, names in places.items():
+        by_id[clipping_id].places = names

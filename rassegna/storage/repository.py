@@ -1,0 +1,261 @@
+"""Writing to the store: outlets, clippings with their analysis, crawl state."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, select
+
+from rassegna.config.categories import UNCLASSIFIED_CATEGORY
+from rassegna.config.models import Outlet
+from rassegna.domain import Analysis, Article, CampaignMatch
+from rassegna.storage.models import (
+    AudienceFigure,
+    Clipping,
+    ClippingCampaign,
+    ClippingFigure,
+    ClippingPlace,
+    ClippingQuote,
+    FetchState,
+    OutletRow,
+    SeenUrl,
+    utcnow,
+)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def dedupe_key(outlet: str, title: str, published: date | None, canonical_url: str | None) -> str:
+    """The identity of a clipping: its canonical URL, else outlet + title + date."""
+    if canonical_url:
+        return "url:" + canonical_url
+    return f"otd:{_fold(outlet)}|{_fold(title)}|{published.isoformat() if published else ''}"
+
+
+# --- outlets -----------------------------------------------------------------------------------------
+
+
+def find_outlet(session: Session, name: str) -> OutletRow | None:
+    """The outlet called ``name`` (case-insensitive)."""
+    return session.exec(select(OutletRow).where(func.lower(OutletRow.name) == name.lower())).first()
+
+
+def _record_audience(session: Session, row: OutletRow) -> None:
+    session.add(
+        AudienceFigure(
+            outlet_id=row.id, audience=row.audience, source=row.audience_source, measured_on=row.audience_date
+        )
+    )
+
+
+def upsert_outlet(session: Session, outlet: Outlet, *, to_classify: bool = False) -> OutletRow:
+    """Add or update an outlet of the registry; an audience change is kept in the audience history."""
+    row = find_outlet(session, outlet.name)
+    if row is None:
+        row = OutletRow(name=outlet.name, category=outlet.category, to_classify=to_classify)
+        session.add(row)
+        audience_changed = True
+    else:
+        audience_changed = (row.audience, row.audience_source, row.audience_date) != (
+            outlet.audience,
+            outlet.audience_source,
+            outlet.audience_date,
+        )
+        row.to_classify = row.to_classify and to_classify
+    row.category = outlet.category
+    row.audience, row.audience_source, row.audience_date = (
+        outlet.audience,
+        outlet.audience_source,
+        outlet.audience_date,
+    )
+    row.domains, row.feeds = list(outlet.domains), list(outlet.feeds)
+    row.sitemaps, row.start_urls = list(outlet.sitemaps), list(outlet.start_urls)
+    row.text_policy = outlet.text_policy
+    row.updated_at = utcnow()
+    session.flush()
+    if audience_changed and (row.audience is not None or row.audience_source):
+        _record_audience(session, row)
+    return row
+
+
+def sync_outlets(session: Session, outlets: Iterable[Outlet]) -> None:
+    """Bring the configured registry into the database, leaving outlets edited or discovered since alone."""
+    for outlet in outlets:
+        row = find_outlet(session, outlet.name)
+        if row is None:
+            upsert_outlet(session, outlet)
+        elif not row.domains and outlet.domains:
+            row.domains = list(outlet.domains)  # fill what the database lacks; never overwrite an edit
+
+
+def outlet_row_to_config(row: OutletRow) -> Outlet:
+    """The registry entry of a stored outlet."""
+    return Outlet(
+        name=row.name,
+        category=row.category,
+        audience=row.audience,
+        audience_source=row.audience_source,
+        audience_date=row.audience_date,
+        domains=row.domains,
+        feeds=row.feeds,
+        sitemaps=row.sitemaps,
+        start_urls=row.start_urls,
+        text_policy=row.text_policy,
+    )
+
+
+def list_outlets(session: Session) -> list[OutletRow]:
+    """Every outlet, those still to classify first, then by category and name."""
+    return list(
+        session.exec(
+            select(OutletRow).order_by(OutletRow.to_classify.desc(), OutletRow.category, OutletRow.name)
+        )
+    )
+
+
+def outlet_for_article(session: Session, article: Article) -> OutletRow:
+    """The outlet an article belongs to, creating it (flagged "to classify" for crawled pages) when unknown."""
+    row = find_outlet(session, article.outlet)
+    if row is not None:
+        return row
+    crawled = article.source == "crawl"
+    row = OutletRow(
+        name=article.outlet,
+        category=article.category or UNCLASSIFIED_CATEGORY,
+        audience=article.audience,
+        to_classify=crawled or not article.category,
+    )
+    if crawled and article.canonical_url:
+        from urllib.parse import urlsplit
+
+        host = (urlsplit(article.canonical_url).hostname or "").removeprefix("www.")
+        row.domains = [host] if host else []
+    session.add(row)
+    session.flush()
+    return row
+
+
+# --- clippings -----------------------------------------------------------------------------------------
+
+
+def store_article(
+    session: Session, article: Article, analysis: Analysis | None = None, *, crawl_run_id: int | None = None
+) -> tuple[Clipping, bool]:
+    """Store an article as a clipping, or return the existing one; True when it is new."""
+    key = dedupe_key(article.outlet, article.title, article.published, article.canonical_url)
+    existing = session.exec(select(Clipping).where(Clipping.dedupe_key == key)).first()
+    if existing is not None:
+        add_campaigns(session, existing, article.campaigns)
+        return existing, False
+    outlet = outlet_for_article(session, article)
+    clipping = Clipping(
+        dedupe_key=key,
+        outlet_id=outlet.id,
+        category=article.category or outlet.category,
+        audience=article.audience if article.audience is not None else outlet.audience,
+        title=article.title,
+        published=article.published,
+        journalist=article.journalist,
+        url=article.url,
+        canonical_url=article.canonical_url,
+        text=article.text or "",
+        source=article.source,
+        language=article.language,
+        rights_reserved=article.rights_reserved,
+        crawl_run_id=crawl_run_id,
+    )
+    session.add(clipping)
+    session.flush()
+    add_campaigns(session, clipping, article.campaigns)
+    if analysis is not None:
+        save_analysis(session, clipping, analysis)
+    return clipping, True
+
+
+def add_campaigns(session: Session, clipping: Clipping, matches: Iterable[CampaignMatch]) -> None:
+    """Attach campaigns to a clipping (each once)."""
+    have = set(
+        session.exec(select(ClippingCampaign.campaign).where(ClippingCampaign.clipping_id == clipping.id))
+    )
+    for match in matches:
+        if match.name not in have:
+            session.add(
+                ClippingCampaign(
+                    clipping_id=clipping.id, campaign=match.name, matched=match.matched, snippet=match.snippet
+                )
+            )
+            have.add(match.name)
+
+
+def save_analysis(session: Session, clipping: Clipping, analysis: Analysis) -> None:
+    """Replace what the NLP found in a clipping."""
+    for table in (ClippingPlace, ClippingFigure, ClippingQuote):
+        session.exec(delete(table).where(table.clipping_id == clipping.id))
+    clipping.city = analysis.city
+    clipping.analysed = True
+    if analysis.journalist and not clipping.journalist:
+        clipping.journalist = analysis.journalist
+    for position, place in enumerate(analysis.places):
+        session.add(ClippingPlace(clipping_id=clipping.id, name=place, position=position))
+    for position, figure in enumerate(analysis.figures):
+        session.add(
+            ClippingFigure(
+                clipping_id=clipping.id,
+                value=figure.value,
+                unit=figure.unit,
+                qualifier=figure.qualifier,
+                text=figure.text,
+                position=position,
+            )
+        )
+    for position, quote in enumerate(analysis.quotes):
+        session.add(
+            ClippingQuote(
+                clipping_id=clipping.id,
+                text=quote.text,
+                speaker=quote.speaker,
+                role=quote.role,
+                position=position,
+            )
+        )
+    session.add(clipping)
+
+
+# --- crawl state -----------------------------------------------------------------------------------------
+
+
+def seen_urls(session: Session) -> set[str]:
+    """Article URLs already fetched and judged by an earlier crawl."""
+    return set(session.exec(select(SeenUrl.url)))
+
+
+def mark_seen(session: Session, url: str, *, relevant: bool) -> None:
+    """Remember that an article URL was fetched and judged."""
+    row = session.exec(select(SeenUrl).where(SeenUrl.url == url)).first()
+    if row is None:
+        session.add(SeenUrl(url=url, relevant=relevant))
+    else:
+        row.relevant = row.relevant or relevant
+        row.seen_at = utcnow()
+
+
+def fetch_validators(session: Session) -> dict[str, tuple[str | None, str | None]]:
+    """ETag and Last-Modified of every feed and sitemap fetched before, by URL."""
+    return {row.url: (row.etag, row.last_modified) for row in session.exec(select(FetchState))}
+
+
+def save_validators(session: Session, url: str, etag: str | None, last_modified: str | None) -> None:
+    """Remember a feed's or sitemap's validators for the next conditional request."""
+    row = session.exec(select(FetchState).where(FetchState.url == url)).first()
+    if row is None:
+        row = FetchState(url=url)
+    row.etag, row.last_modified, row.fetched_at = etag, last_modified, utcnow()
+    session.add(row)
