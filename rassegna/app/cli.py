@@ -41,9 +41,7 @@ def main_options(
     ctx: typer.Context,
     config: Annotated[
         str | None,
-        typer.Option(
-            "--config", help="Configuration file (default: $RASSEGNA_CONFIG, else the bundled one)."
-        ),
+        typer.Option("--config", help="Configuration file (default: $RASSEGNA_CONFIG, else the bundled one)."),
     ] = None,
     db: Annotated[
         str | None,
@@ -66,7 +64,7 @@ def _context(ctx: typer.Context) -> AppContext:
     try:
         app_ctx.settings  # noqa: B018 - load now so a broken config fails before any work
     except ConfigError as exc:
-        app_ctx.console.print(f"[bold red]Configuration error:[/] {exc}", markup=True, highlight=False)
+        app_ctx.say(f"Configuration error: {exc}", style="bold red")
         raise typer.Exit(2) from exc
     return app_ctx
 
@@ -84,9 +82,7 @@ def _iso_date(value: str) -> date:
 @app.command()
 def crawl(
     ctx: typer.Context,
-    campaign: Annotated[
-        str | None, typer.Option(help="Only this campaign's keywords decide relevance.")
-    ] = None,
+    campaign: Annotated[str | None, typer.Option(help="Only this campaign's keywords decide relevance.")] = None,
     outlet: Annotated[list[str] | None, typer.Option(help="Crawl only this outlet (repeatable).")] = None,
 ) -> None:
     """One crawl pass over the configured outlets: feeds, sitemaps and start pages."""
@@ -111,9 +107,7 @@ def crawl(
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV, XLSX or YAML file of manual clippings.")],
-    analyse: Annotated[
-        bool, typer.Option("--nlp/--no-nlp", help="Run the NLP on rows that carry text.")
-    ] = True,
+    analyse: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run the NLP on rows that carry text.")] = True,
 ) -> None:
     """Add manual clippings (wires, TV/radio, social posts, print); nothing is imported if any row is bad."""
     app_ctx = _context(ctx)
@@ -128,14 +122,12 @@ def import_(
             analyzer=analyzer_for(app_ctx.settings) if analyse else None,
         )
     except ImportFileError as exc:
-        app_ctx.console.print(str(exc), markup=False, highlight=False)
+        app_ctx.say(str(exc), style="red")
         raise typer.Exit(1) from exc
     refresh_stories(app_ctx.engine)
-    app_ctx.console.print(
+    app_ctx.say(
         f"{file}: {result.rows} rows, {result.added} clippings added, {result.already_present} already present"
-        + (f"; new outlets: {', '.join(result.new_outlets)}" if result.new_outlets else ""),
-        markup=False,
-        highlight=False,
+        + (f"; new outlets: {', '.join(result.new_outlets)}" if result.new_outlets else "")
     )
 
 
@@ -176,7 +168,7 @@ def report(
         campaign_obj = app_ctx.settings.campaign(campaign)
     except KeyError:
         names = ", ".join(c.name for c in app_ctx.settings.campaigns)
-        app_ctx.console.print(f"[bold red]No campaign named {campaign!r}[/]; configured: {names}")
+        app_ctx.say(f"No campaign named {campaign!r}; configured: {names}", style="bold red")
         raise typer.Exit(2) from None
     target = output or Path(app_ctx.settings.output_dir) / f"{campaign_obj.name}-{start}-{end}.{format_}"
     request = ReportRequest(campaign_obj, start, end, format_, target, include_unreviewed, text_policy)
@@ -237,25 +229,15 @@ def outlets_list(
             "feeds",
             "to_classify",
         )
-        print(
-            json.dumps(
-                [{k: getattr(r, k) for k in keys} for r in rows], ensure_ascii=False, indent=2, default=str
-            )
-        )
+        print(json.dumps([{k: getattr(r, k) for k in keys} for r in rows], ensure_ascii=False, indent=2, default=str))
         return
-    table = Table(
-        "Testata", "Categoria", "Audience", "Fonte", "Domini", "Da classificare", title="Registro testate"
-    )
+    table = Table("Testata", "Categoria", "Audience", "Fonte", "Domini", "Da classificare", title="Registro testate")
     for r in rows:
         table.add_row(
             r.name,
             r.category,
             f"{r.audience:,}".replace(",", ".") if r.audience is not None else "n.d.",
-            " ".join(
-                filter(
-                    None, [r.audience_source, r.audience_date.strftime("%m/%Y") if r.audience_date else None]
-                )
-            ),
+            " ".join(filter(None, [r.audience_source, r.audience_date.strftime("%m/%Y") if r.audience_date else None])),
             ", ".join(r.domains),
             "sì" if r.to_classify else "",
         )
@@ -269,27 +251,15 @@ def outlets_set(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Outlet name (added when new, updated otherwise).")],
     category: Annotated[str | None, typer.Option(help=f"One of: {', '.join(CATEGORIES)}.")] = None,
-    audience: Annotated[
-        str | None, typer.Option(help="Audience (1464811 or 1.464.811); 'none' for unknown.")
-    ] = None,
-    audience_source: Annotated[
-        str | None, typer.Option(help="audipress, audiweb, auditel, radiomonitor, ...")
-    ] = None,
+    audience: Annotated[str | None, typer.Option(help="Audience (1464811 or 1.464.811); 'none' for unknown.")] = None,
+    audience_source: Annotated[str | None, typer.Option(help="audipress, audiweb, auditel, radiomonitor, ...")] = None,
     audience_date: Annotated[
         str | None, typer.Option(help="When the audience was measured: YYYY-MM or YYYY-MM-DD.")
     ] = None,
-    domain: Annotated[
-        list[str] | None, typer.Option(help="Web domain (repeatable; replaces the list).")
-    ] = None,
-    feed: Annotated[
-        list[str] | None, typer.Option(help="RSS/Atom feed URL (repeatable; replaces the list).")
-    ] = None,
-    sitemap: Annotated[
-        list[str] | None, typer.Option(help="Sitemap URL (repeatable; replaces the list).")
-    ] = None,
-    start_url: Annotated[
-        list[str] | None, typer.Option(help="Start page (repeatable; replaces the list).")
-    ] = None,
+    domain: Annotated[list[str] | None, typer.Option(help="Web domain (repeatable; replaces the list).")] = None,
+    feed: Annotated[list[str] | None, typer.Option(help="RSS/Atom feed URL (repeatable; replaces the list).")] = None,
+    sitemap: Annotated[list[str] | None, typer.Option(help="Sitemap URL (repeatable; replaces the list).")] = None,
+    start_url: Annotated[list[str] | None, typer.Option(help="Start page (repeatable; replaces the list).")] = None,
 ) -> None:
     """Add an outlet to the registry or update it; each audience figure is kept with its source and date."""
     app_ctx = _context(ctx)
@@ -315,9 +285,7 @@ def outlets_set(
         }
         if audience is not None:
             try:
-                changes["audience"] = (
-                    None if audience.lower() in ("none", "n.d.", "") else parse_audience(audience)
-                )
+                changes["audience"] = None if audience.lower() in ("none", "n.d.", "") else parse_audience(audience)
             except ValueError as exc:
                 raise typer.BadParameter(str(exc), param_hint="--audience") from None
         if audience_date is not None:
@@ -330,7 +298,7 @@ def outlets_set(
             error = exc.errors(include_url=False)[0]
             raise typer.BadParameter(f"{'.'.join(map(str, error['loc']))}: {error['msg']}") from None
         upsert_outlet(session, outlet)
-    app_ctx.console.print(f"{'Updated' if row else 'Added'} outlet {name!r}", markup=False, highlight=False)
+    app_ctx.say(f"{'Updated' if row else 'Added'} outlet {name!r}")
 
 
 def _register_commands() -> None:

@@ -20,6 +20,10 @@ class AppContext:
     db_option: str | None = None
     console: Console = field(default_factory=lambda: Console(stderr=True))
 
+    def say(self, message: str, *, style: str | None = None) -> None:
+        """Print a message to stderr as it is: no markup, no wrapping (paths and lines stay copyable)."""
+        self.console.print(message, style=style, markup=False, highlight=False, soft_wrap=True)
+
     @cached_property
     def config_file(self) -> Path:
         """``--config``, ``$RASSEGNA_CONFIG`` or the bundled default."""
