@@ -115,3 +115,28 @@ def test_report_refuses_an_unknown_campaign(sqlite_url, tmp_path):
     result = run("--db", sqlite_url, "report", "--campaign", "Nope", "--from", "2023-01-01", "--to", "2023-12-31",
                  "--format", "json", "--output", str(tmp_path / "r.json"))  # fmt: skip
     assert result.exit_code == 2 and "No campaign named 'Nope'" in result.output
+
+
+def test_analyze_prints_the_contract_json(tmp_path):
+    article = tmp_path / "torino.txt"
+    article.write_text(
+        "(ANSA) - TORINO, 18 OTT - Nella città di Torino hanno trovato una soluzione abitativa 160 persone.\n\n"
+        '"Il progetto LgNet2 ha reso Torino più inclusiva - ha spiegato Jacopo Rosatelli, assessore alle '
+        'Politiche sociali -. Ma l\'impegno deve continuare".',
+        encoding="utf-8",
+    )
+    result = run("analyze", "--title", "Torino nel progetto LgNet2", str(article))
+    assert result.exit_code == 0, result.output
+    analysis = json.loads(result.stdout)
+    assert set(analysis) == {"campaigns", "city", "places", "figures", "quotes", "journalist"}
+    assert analysis["campaigns"][0]["name"] == "LgNet2" and "LgNet2" in analysis["campaigns"][0]["snippet"]
+    assert analysis["city"] == "Torino" and analysis["places"][0] == "Torino"
+    assert {"value": 160, "unit": "persone", "qualifier": None, "text": "160 persone"} in analysis["figures"]
+    assert analysis["quotes"][0]["speaker"] == "Jacopo Rosatelli"
+    assert analysis["quotes"][0]["role"].startswith("assessore alle Politiche sociali")
+
+
+def test_analyze_reads_standard_input_and_says_when_nothing_matches():
+    result = run("analyze", "-", input="Un articolo sul meteo a Bari, senza parole chiave.")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["campaigns"] == []

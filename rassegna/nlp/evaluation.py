@@ -1,0 +1,171 @@
+"""Scoring of the NLP against annotated articles (``articles-dev.json``), shared by benchmark and tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rassegna.domain import Analysis, Figure
+from rassegna.nlp.textutil import fold
+
+PARTNER_CITIES = (
+    'Bologna', 'Caserta', 'Firenze', 'Genova', 'Latina', 'Milano', 'Napoli', 'Palermo', 'Perugia',
+    'Potenza', 'Roma', 'Sassari', 'Taranto', 'Torino', 'Trieste', 'Bolzano',
+)  # fmt: skip
+
+
+def shared_dir() -> Path:
+    """``$RASSEGNA_SHARED``, else the ``shared`` folder next to the repository."""
+    env = os.environ.get("RASSEGNA_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def dev_path() -> Path:
+    """Where ``articles-dev.json`` is expected."""
+    return shared_dir() / "reference" / "articles-dev.json"
+
+
+def load_articles(path: Path | str | None = None) -> list[dict]:
+    """The annotated articles."""
+    return json.loads(Path(path or dev_path()).read_text(encoding="utf-8"))
+
+
+def _stems(unit: str) -> list[str]:
+    return [re.sub(r"[aeiou]+$", "", w) or w for w in re.findall(r"\w+", fold(unit))]
+
+
+def unit_matches(a: str, b: str) -> bool:
+    """Lenient unit comparison: case, accents, singular/plural, and extra words (``persone migranti``)."""
+    sa, sb = _stems(a), _stems(b)
+    n = min(len(sa), len(sb))
+    return n > 0 and sa[:n] == sb[:n]
+
+
+def figure_matches(pred: Figure, gold: dict) -> bool:
+    """Same value and a leniently equal unit."""
+    return float(pred.value) == float(gold["value"]) and unit_matches(pred.unit, gold["unit"])
+
+
+def quote_matches(text: str, start: str) -> bool:
+    """A found quote matches an annotated one when it starts with the annotated first 40 characters."""
+    return fold(text).startswith(fold(start)[:38]) or fold(start)[:38] in fold(text)[:80]
+
+
+@dataclass(slots=True)
+class Scores:
+    """Counts behind the accuracy figures."""
+
+    articles: int = 0
+    city_ok: int = 0
+    quotes_gold: int = 0
+    quotes_found: int = 0
+    speakers_ok: int = 0
+    figures_gold: int = 0
+    figures_found: int = 0
+    figures_pred: int = 0
+    figures_pred_ok: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    @property
+    def city(self) -> float:
+        """City accuracy."""
+        return self._ratio(self.city_ok, self.articles)
+
+    @property
+    def quote_recall(self) -> float:
+        """Annotated quotes found."""
+        return self._ratio(self.quotes_found, self.quotes_gold)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        """Annotated quotes found with the right speaker."""
+        return self._ratio(self.speakers_ok, self.quotes_gold)
+
+    @property
+    def figure_recall(self) -> float:
+        """Non-optional annotated figures found."""
+        return self._ratio(self.figures_found, self.figures_gold)
+
+    @property
+    def figure_precision(self) -> float:
+        """Predicted figures that match an annotated one (optional ones included)."""
+        return self._ratio(self.figures_pred_ok, self.figures_pred)
+
+
+def score(articles: Sequence[dict], analyses: Sequence[Analysis]) -> Scores:
+    """Compare analyses with the annotations, article by article."""
+    s = Scores()
+    for art, an in zip(articles, analyses, strict=True):
+        aid = art.get("id", "?")
+        s.articles += 1
+        if fold(an.city or "") == fold(art.get("city") or ""):
+            s.city_ok += 1
+        else:
+            s.errors.append(f"{aid} city: {an.city!r} != {art.get('city')!r}")
+        for g in art.get("quotes", []):
+            s.quotes_gold += 1
+            hit = next((q for q in an.quotes if quote_matches(q.text, g["start"])), None)
+            if hit is None:
+                s.errors.append(f"{aid} quote missed: {g['start']!r}")
+                continue
+            s.quotes_found += 1
+            if fold(hit.speaker or "") == fold(g.get("speaker_canonical") or g.get("speaker") or ""):
+                s.speakers_ok += 1
+            else:
+                s.errors.append(f"{aid} speaker: {hit.speaker!r} != {g.get('speaker_canonical')!r}")
+        gold_figs = art.get("figures", [])
+        for g in gold_figs:
+            if g.get("optional"):
+                continue
+            s.figures_gold += 1
+            if any(figure_matches(p, g) for p in an.figures):
+                s.figures_found += 1
+            else:
+                s.errors.append(f"{aid} figure missed: {g['value']} {g['unit']} ({g['text']!r})")
+        for p in an.figures:
+            s.figures_pred += 1
+            if any(figure_matches(p, g) for g in gold_figs):
+                s.figures_pred_ok += 1
+            else:
+                s.errors.append(f"{aid} figure extra: {p.value} {p.unit} ({p.text!r})")
+    return s
+
+
+def analyse_articles(articles: Sequence[dict]) -> list[Analysis]:
+    """Run the batch API on the annotated articles."""
+    from rassegna.nlp import analyze_many
+
+    return analyze_many([(a.get("title"), a["text"]) for a in articles], partner_cities=PARTNER_CITIES)
+
+
+def throughput(
+    texts: Sequence[str], titles: Sequence[str | None], min_seconds: float = 1.0
+) -> tuple[float, float]:
+    """Articles per second of the full pipeline and of bare tokenisation, measured on the same texts."""
+    from rassegna.nlp import analyze_many, load_pipeline
+
+    nlp = load_pipeline()
+    items = list(zip(titles, texts, strict=True))
+    analyze_many(items[:2], partner_cities=PARTNER_CITIES)  # warm-up: gazetteer, caches
+
+    def rate(fn) -> float:
+        done, t0 = 0, time.perf_counter()
+        while True:
+            fn()
+            done += len(texts)
+            elapsed = time.perf_counter() - t0
+            if elapsed >= min_seconds:
+                return done / elapsed
+
+    full = rate(lambda: analyze_many(items, partner_cities=PARTNER_CITIES))
+    bare = rate(lambda: [nlp.make_doc(t) for t in texts])
+    return full, bare

@@ -1,0 +1,328 @@
+"""Figures: the quantities an article reports (``oltre 450 persone``), in digits or Italian words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rassegna.domain import Figure
+from rassegna.nlp.textutil import fold, normalise
+
+_TOKEN_RE = re.compile(r"(?P<num>\d+(?:[.,:/]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])", re.UNICODE)
+
+MONTHS = {
+    'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre',
+    'ottobre', 'novembre', 'dicembre', 'gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set',
+    'sett', 'ott', 'nov', 'dic',
+}  # fmt: skip
+
+# Counted nouns that make a number something other than a figure.
+EXCLUDED_UNITS = {
+    'anni', 'anno', 'mesi', 'mese', 'giorni', 'giorno', 'settimane', 'settimana', 'ore', 'ora', 'minuti',
+    'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
+    'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
+    'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'pagine', 'caratteri',
+    'punti', 'chilometri', 'km', 'metri', 'mq', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
+    'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
+    'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri',
+}  # fmt: skip
+
+# Words that cannot be the counted noun (articles, prepositions, verbs, adverbs...).
+STOP = {
+    'e', 'ed', 'o', 'od', 'di', 'del', 'dello', 'della', 'dei', 'degli', 'delle', 'da', 'dal', 'dallo',
+    'dalla', 'dai', 'dagli', 'dalle', 'in', 'nel', 'nello', 'nella', 'nei', 'negli', 'nelle', 'su', 'sul',
+    'sullo', 'sulla', 'sui', 'sugli', 'sulle', 'per', 'con', 'tra', 'fra', 'a', 'al', 'allo', 'alla', 'ai',
+    'agli', 'alle', 'il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'uno', 'una', 'che', 'chi', 'cui', 'non',
+    'anche', 'più', 'meno', 'circa', 'oltre', 'mentre', 'come', 'dove', 'quando', 'se', 'ma', 'però', 'già',
+    'solo', 'tutti', 'tutte', 'sia', 'fino', 'è', 'sono', 'era', 'erano', 'sarà', 'saranno', 'stato',
+    'stati', 'state', 'ha', 'hanno', 'aveva', 'avevano', 'avrà', 'risultano', 'vengono', 'sempre', 'ancora',
+    'quasi', 'ben', 'almeno', 'mila', 'milioni', 'milione', 'miliardi', 'miliardo', 'x', 'volte', 'nuovi',
+    'nuove', 'diversi', 'diverse', 'vari', 'varie', 'altri', 'altre', 'questi', 'queste', 'quelli',
+    'quelle', 'loro', 'suoi', 'sue', 'nostri', 'nostre', 'mai', 'poi', 'quindi', 'cioè', 'ovvero', 'ossia',
+    'sì', 'no', 'ne', 'ci', 'si', 'vi', 'mi', 'ti', 'ecc', 'etc', 'tutto', 'primi', 'prime', 'ultimi',
+    'ultime', 'soli', 'sole', 'anni', 'dopo', 'prima', 'entro', 'verso', 'presso', 'senza', 'contro',
+    'sotto', 'sopra',
+}  # fmt: skip
+
+# Second words of lexicalised units ("posti letto", "nuclei familiari", "Unità mobili").
+COMPOUND_SECOND = {
+    'letto', 'familiari', 'familiare', 'mobili', 'mobile', 'professionali', 'professionale', 'asilo',
+    'lavoro', 'famiglia', 'abitative', 'abitativi', 'stranieri', 'sociali',
+}  # fmt: skip
+COMPOUND_AFTER_DI = {"strada", "accoglienza", "formazione", "lavoro", "ascolto", "orientamento"}
+ADJECTIVE_ENDINGS = (
+    'ane', 'ani', 'ali', 'ari', 'anti', 'enti', 'ini', 'ine', 'ivi', 'ive', 'ici', 'iche', 'esi', 'eri',
+    'ieri', 'ee', 'ei',
+)  # fmt: skip
+QUALIFIERS = (
+    'poco più di', 'poco meno di', 'più di', 'meno di', 'oltre', 'circa', 'ben', 'quasi', 'almeno',
+    'fino a', 'sino a', 'intorno a', 'intorno ai', 'intorno alle', 'attorno a', 'attorno ai',
+    'attorno alle', 'appena', 'soltanto', 'solo', 'addirittura', 'pressoché', "all'incirca",
+    'approssimativamente', 'oltre a',
+)  # fmt: skip
+_QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[^\w']))("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+# "un centinaio di", "una decina di": approximate round numbers.
+APPROX = {
+    'decina': 10, 'dozzina': 12, 'quindicina': 15, 'ventina': 20, 'trentina': 30, 'quarantina': 40,
+    'cinquantina': 50, 'sessantina': 60, 'settantina': 70, 'ottantina': 80, 'novantina': 90, 'centinaio':
+    100, 'migliaio': 1000,
+}  # fmt: skip
+MULTIPLIERS = {
+    'mila': 1000, 'mln': 1000000, 'milioni': 1000000, 'milione': 1000000, 'miliardi': 1000000000,
+    'miliardo': 1000000000,
+}  # fmt: skip
+_NUMBER_WORD_RE = re.compile(
+    r"(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici"
+    r"|diciassette|diciotto|diciannove|venti|vent|trenta|trent|quaranta|quarant|cinquanta|cinquant|sessanta"
+    r"|sessant|settanta|settant|ottanta|ottant|novanta|novant|cento|mille|mila|uno|un|tré)+"
+)
+_STREET_WORDS = {
+    'via', 'viale', 'corso', 'piazza', 'piazzale', 'largo', 'vicolo', 'strada', 'località', 'loc',
+    'contrada', 'lungomare', 'p.zza', 'v.le', 'civico', 'n', 'nr', 'tel', 'telefono', 'cell', 'fax',
+    'numero', 'verde', 'cap', 'interno', 'scala', 'km',
+}  # fmt: skip
+_PEOPLE_UNITS = {
+    'persone', 'beneficiari', 'utenti', 'migranti', 'famiglie', 'nuclei', 'minori', 'posti', 'alloggi',
+    'cittadini', 'donne', 'bambini', 'ragazzi', 'studenti',
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=4096)
+def word_value(word: str) -> int | None:
+    """Value of an Italian number word (``sedici`` → 16, ``duecentocinquanta`` → 250), else None."""
+    low = word.lower()
+    if low in {"un", "uno", "una", "tré"} or not _NUMBER_WORD_RE.fullmatch(low):
+        return None
+    try:
+        from text_to_num import text2num
+
+        return int(text2num(low, "it"))
+    except (ValueError, ImportError):
+        return None
+
+
+def _digits_value(raw: str) -> float | int | None:
+    """Parse ``1.641.811``, ``450`` or ``1,5``; None for times, dates, codes and other shapes."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        return int(raw.replace(".", ""))
+    if re.fullmatch(r"\d+", raw):
+        if len(raw) > 1 and raw.startswith("0"):
+            return None  # phone prefixes, codes
+        return int(raw)
+    if re.fullmatch(r"\d+,\d+", raw):
+        return float(raw.replace(",", "."))
+    return None
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.lastgroup or "", m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def unit_key(unit: str) -> str:
+    """Key for comparing counted nouns: first word, accent-free, without final vowels (persona/persone)."""
+    words = fold(unit).split()
+    if not words:
+        return ""
+    return re.sub(r"[aeiou]+$", "", words[0]) or words[0]
+
+
+def _is_sentence_start(tokens: list[_Tok], i: int) -> bool:
+    return i == 0 or tokens[i - 1].text in {".", "!", "?", ":", ";", "\n", "«", '"', "“", "(", "-", "–"}
+
+
+def _in_name(text: str, tokens: list[_Tok], i: int) -> bool:
+    """The number belongs to a name or an address: ``LgNet2``, ``ASL Roma 1``, ``Corso Vittorio 343``."""
+    tok = tokens[i]
+    if i > 0:
+        prev = tokens[i - 1]
+        if prev.end == tok.start and prev.kind in {"word", "num"}:
+            return True  # glued: LgNet2, Roma2
+        if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP:
+            qual = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            counts = nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text not in STOP
+            if not qual and not _is_sentence_start(tokens, i - 1) and not counts:
+                return True
+            if not qual and prev.text.lower() in _STREET_WORDS:
+                return True
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = tokens[j]
+        if t.kind == "word" and t.text.lower() in _STREET_WORDS:
+            return True
+        if t.kind == "word" and not t.text[0].isupper():
+            break
+        if t.kind == "punct" and t.text not in {",", "."}:
+            break
+    glued = i + 1 < len(tokens) and tokens[i + 1].start == tok.end and tokens[i + 1].kind == "word"
+    return glued and tokens[i + 1].text.lower() not in MULTIPLIERS  # 2a, 18enne, 3D
+
+
+def _is_range_or_date(text: str, tok: _Tok) -> bool:
+    after = text[tok.end : tok.end + 2]
+    before = text[max(0, tok.start - 2) : tok.start]
+    return bool(re.match(r"[-–/]\d", after) or re.search(r"\d[-–/]$", before))
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+    """The qualifier right before ``start`` (``oltre``, ``più di``) and where the mention then starts."""
+    m = _QUALIFIER_RE.search(text[max(0, start - 30) : start])
+    if not m:
+        return None, start
+    return m.group(1).lower(), max(0, start - 30) + m.start(1)
+
+
+def _elided_unit(text: str, start: int) -> str | None:
+    """``Il Comune di Taranto è tra i sedici``: the noun left out, from earlier in the sentence."""
+    window = text[max(0, start - 200) : start]
+    window = re.split(r"[.!?]\s", window)[-1]
+    if re.search(r"\bcomun[ei]\b", window, re.IGNORECASE):
+        return "Comuni"
+    if re.search(r"\bcittà\b", window, re.IGNORECASE):
+        return "città"
+    return None
+
+
+def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
+    """All (value, unit, qualifier, text, start) mentions in a normalised text, in order."""
+    tokens = _tokens(text)
+    found = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        value: float | int | None = None
+        j = i + 1  # index of the first token after the number
+        approx = False
+        if tok.kind == "num":
+            if _is_range_or_date(text, tok):
+                i += 1
+                continue
+            value = _digits_value(tok.text)
+            if value is None:
+                i += 1
+                continue
+            if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
+                value = value * MULTIPLIERS[tokens[j].text.lower()]
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                j += 1
+                if j < n and tokens[j].text.lower() == "di":
+                    j += 1
+            elif _in_name(text, tokens, i):
+                i += 1
+                continue
+        elif tok.kind == "word":
+            low = tok.text.lower()
+            if low in APPROX and i > 0 and tokens[i - 1].text.lower() in {"un", "una"}:
+                value = APPROX[low]
+                approx = True
+                if j < n and tokens[j].text.lower() == "di":
+                    j += 1
+                start_override = tokens[i - 1].start
+            else:
+                value = word_value(tok.text)
+                if value is None:
+                    i += 1
+                    continue
+                if tok.text[0].isupper() and not _is_sentence_start(tokens, i):
+                    i += 1  # a name: "Tre Valli", "Cento"
+                    continue
+        else:
+            i += 1
+            continue
+        # Year? Percentage?
+        if (
+            tok.kind == "num"
+            and isinstance(value, int)
+            and 1900 <= value <= 2100
+            and re.fullmatch(r"\d{4}", tok.text)
+        ):
+            nxt = tokens[j].text.lower() if j < n else ""
+            if nxt not in _PEOPLE_UNITS:
+                i += 1
+                continue
+        rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower() if j - 1 < n else ""
+        if re.match(r"\s*(?:%|per\s*cento|percento)", rest):
+            i = j
+            continue
+        # Optional article after the number: "sono oltre cento i nuclei familiari".
+        k = j
+        if k < n and tokens[k].text.lower() in {"i", "gli", "le"}:
+            k += 1
+        unit = None
+        end = None
+        if k < n and tokens[k].kind == "word":
+            w = tokens[k].text
+            low = w.lower()
+            if low in EXCLUDED_UNITS or low in MONTHS:
+                i = k + 1
+                continue
+            if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
+                unit, end = "minori", tokens[k + 2].end
+            elif low not in STOP and len(w) > 1:
+                unit, end = w, tokens[k].end
+                nxt = tokens[k + 1].text if k + 1 < n and tokens[k + 1].kind == "word" else ""
+                nlow = nxt.lower()
+                if nxt and tokens[k + 1].start != end + 1:
+                    pass
+                elif nlow == "di" and k + 2 < n and tokens[k + 2].text.lower() in COMPOUND_AFTER_DI:
+                    unit, end = f"{w} di {tokens[k + 2].text}", tokens[k + 2].end
+                elif nlow in COMPOUND_SECOND:
+                    unit, end = f"{w} {nxt}", tokens[k + 1].end
+                elif nxt.islower() and nlow not in STOP and nlow.endswith(ADJECTIVE_ENDINGS) and len(nxt) > 4:
+                    end = tokens[k + 1].end
+        elif k < n and tokens[k].text == "%":
+            i = k + 1
+            continue
+        if unit is None:
+            before = text[max(0, tok.start - 8) : tok.start].lower()
+            m = re.search(r"\b(tra|fra) (i|le) $", before)
+            if m and tok.kind == "word" or (m and tok.kind == "num"):
+                elided = _elided_unit(text, tok.start)
+                if elided:
+                    s = tok.start - (len(before) - m.start())
+                    found.append((value, elided, None, text[s : tok.end], s))
+            i = j
+            continue
+        qualifier, start = _qualifier(text, start_override if approx else tok.start)
+        if approx:
+            qualifier = qualifier or "circa"
+        else:
+            m = re.search(r"\b(altri|altre)\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
+            if m:
+                start = start - (len(text[max(0, start - 8) : start]) - m.start())
+        found.append((value, unit, qualifier, text[start:end], start))
+        i = k + 1
+    return found
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Figures of a text, one per (value, counted noun); qualifier and text from the most specific mention."""
+    norm = normalise(text)
+    best: dict[tuple[float | int, str], tuple[tuple[int, int], Figure, int]] = {}
+    order: list[tuple[float | int, str]] = []
+    for value, unit, qualifier, _mention, start in _mentions(norm):
+        key = (value, unit_key(unit))
+        mention = text[start : start + len(_mention)]
+        fig = Figure(value=value, unit=unit, qualifier=qualifier, text=mention)
+        score = (qualifier is not None, len(mention))
+        if key not in best:
+            order.append(key)
+            best[key] = (score, fig, start)
+        elif score > best[key][0]:
+            best[key] = (score, fig, best[key][2])
+    return [best[k][1] for k in order]

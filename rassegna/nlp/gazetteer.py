@@ -1,0 +1,85 @@
+"""The Italian comuni (ISTAT list shipped under ``data/``), Italian regions and first names, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rassegna.nlp.textutil import fold
+
+DATA = Path(__file__).with_name("data")
+
+REGIONS = (
+    'Abruzzo', 'Basilicata', 'Calabria', 'Campania', 'Emilia-Romagna', 'Friuli-Venezia Giulia', 'Lazio',
+    'Liguria', 'Lombardia', 'Marche', 'Molise', 'Piemonte', 'Puglia', 'Sardegna', 'Sicilia', 'Toscana',
+    'Trentino-Alto Adige', 'Umbria', "Valle d'Aosta", 'Veneto', 'Alto Adige', 'Friuli Venezia Giulia',
+    'Emilia Romagna', 'Trentino Alto Adige', 'Trentino',
+)  # fmt: skip
+
+# Common short forms that differ from the ISTAT name.
+ALIASES = {
+    'Reggio Calabria': 'Reggio di Calabria', 'Reggio Emilia': "Reggio nell'Emilia", 'Bozen': 'Bolzano',
+    'Pesaro Urbino': 'Pesaro', 'Forli': 'Forlì', 'Roma Capitale': 'Roma',
+}  # fmt: skip
+
+# Comuni whose name is also a frequent Italian word or surname: they need strong context.
+AMBIGUOUS = {
+    'Ora', 'Paese', 'Calcio', 'Cento', 'Vita', 'Lettere', 'Sale', 'Bella', 'Piano', 'Monti', 'Fermo',
+    'Prato', 'Massa', 'Lodi', 'Porto', 'Mare', 'Valle', 'Campo', 'Bosco', 'Villa', 'Castello', 'Ponte',
+    'Rocca', 'Torre', 'Borgo', 'Chiesa', 'Corte', 'Croce', 'Fonte', 'Grotte', 'Isola', 'Marina', 'Olivetti',
+    'Pace', 'Palma', 'Pietra', 'Pieve', 'Riva', 'Salute', 'Santa', 'Sesto', 'Stella', 'Terme', 'Trento',
+    'Cervo', 'Cassano', 'Moglia', 'Camposanto', 'Castelli', 'Martini', 'Masi', 'Rossi', 'Ricci', 'Leone',
+    'Nave', 'Ponti', 'Lago', 'Arena', 'Barga', 'Ala', 'Lana', 'Scala', 'Fiume', 'Gioia', 'Pago', 'Riso',
+    'Uri', 'Orta', 'Nus', 'Gallo', 'Carpi', 'Bari', 'Tetti', 'Muro', 'Rende', 'Colle', 'Premia', 'Parte',
+    'Ville', 'Casa', 'Corno', 'Oggiono', 'Volta', 'Forte', 'Fiera', 'Fara', 'Cisterna', 'Terzo', 'Centro',
+    'Spazio', 'Comune', 'Diano', 'Latiano', 'Capri', 'Bibbiena', 'Soriano', 'Gioi', 'Lauro', 'Montalto',
+    'Orio', 'Pompei', 'Ronco', 'Tito', 'Vico', 'Mori', 'Dolo', 'Este', 'Ne', 'Re', 'Lu', 'Oné', 'Ro', 'Vo',
+    'Ono', 'Pisa', 'Ascoli', "Sant'Anna",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Comune:
+    """One ISTAT comune."""
+
+    name: str
+    province: str
+    region: str
+    capoluogo: bool
+
+
+@lru_cache(maxsize=1)
+def comuni() -> dict[str, Comune]:
+    """Folded name (and other-language name, aliases) → comune."""
+    table: dict[str, Comune] = {}
+    lines = (DATA / "comuni.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for line in lines:
+        name, other, prov, region, capo = line.split("\t")
+        c = Comune(name, prov, region, capo == "1")
+        table.setdefault(fold(name), c)
+        if other:
+            table.setdefault(fold(other), c)
+    for alias, target in ALIASES.items():
+        if fold(target) in table:
+            table[fold(alias)] = table[fold(target)]
+    return table
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Folded region name → region name."""
+    return {fold(r): r for r in REGIONS}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common Italian given names, folded."""
+    text = (DATA / "first_names.txt").read_text(encoding="utf-8")
+    return frozenset(fold(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def max_name_words() -> int:
+    """Longest comune name in words (bounds the n-gram lookup)."""
+    return max(len(k.split()) for k in comuni())

@@ -1,0 +1,198 @@
+"""Places: the article's main city and every place it mentions (a gazetteer of Italian comuni in context)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions
+from rassegna.nlp.textutil import fold, normalise, paragraphs
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
+PREPOSITIONS = {
+    'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
+    'dalla', 'sul', 'sulla', 'al', 'alla', 'd', 'attivo', 'attiva', 'anche', 'comune', 'città', 'provincia',
+    'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura', 'tappa', 'sede',
+}  # fmt: skip
+# Words before a comune name that make it part of a street, district or building name.
+LOCALITY_WORDS = {
+    'via', 'viale', 'corso', 'piazza', 'piazzale', 'piazzetta', 'largo', 'vicolo', 'villaggio', 'quartiere',
+    'rione', 'borgata', 'contrada', 'località', 'lungomare', 'lungotevere', 'parco', 'stadio', 'teatro',
+    'hotel', 'albergo', 'porta', 'galleria', 'palazzo', 'ponte', 'stazione', 'strada', 'liceo', 'scuola',
+    'istituto', 'ospedale', 'policlinico', 'cinema', 'caserma', 'fermata', 'calcio', 'sporting', 'real',
+    'atletico',
+}  # fmt: skip
+_STRONG_BEFORE = re.compile(
+    r"(?:\b(?:comune|città|municipio|capoluogo|provincia)\s+(?:di\s+)?)$", re.IGNORECASE
+)
+_DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place found in the text or the title, with the evidence that it is a place."""
+
+    name: str
+    start: int
+    end: int
+    in_title: bool = False
+    strong: bool = False  # "Comune di X", "città di X"
+    dateline: bool = False
+    preposition: bool = False
+    listing: bool = False
+    is_comune: bool = True
+    score: float = 0.0
+
+
+def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
+    """Gazetteer matches (canonical name, start, end, is_comune), longest first at each position."""
+    words = list(_WORD_RE.finditer(text))
+    table = comuni()
+    regs = regions()
+    out = []
+    i = 0
+    n_max = max_name_words() + 1
+    while i < len(words):
+        w = words[i]
+        if not w.group(0)[0].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(n_max, len(words) - i), 0, -1):
+            last = words[i + n - 1]
+            if not last.group(0)[0].isupper():
+                continue
+            glue_ok = all(
+                _GLUE_RE.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, i + n - 1)
+            )
+            if not glue_ok:
+                continue
+            key = fold(text[w.start() : last.end()])
+            if key in table:
+                hit = (table[key].name, w.start(), last.end(), True, n)
+                break
+            if key in regs:
+                hit = (regs[key], w.start(), last.end(), False, n)
+                break
+        if hit:
+            out.append(hit[:4])
+            i += hit[4]
+        else:
+            i += 1
+    return out
+
+
+def _prev_word(text: str, start: int) -> tuple[str, str]:
+    """The word before ``start`` and what separates it from ``start``."""
+    m = re.search(r"([^\W\d_]+)([^\w]*)$", text[max(0, start - 40) : start])
+    return (m.group(1), m.group(2)) if m else ("", text[max(0, start - 40) : start])
+
+
+def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
+    paras = paragraphs(text)
+    mentions: list[Mention] = []
+    names = first_names()
+    for name, start, end, is_comune in _candidates(text):
+        surface = text[start:end]
+        prev, sep = _prev_word(text, start)
+        plow = prev.lower()
+        after = text[end : end + 40]
+        if sep.strip() in {"", "'"} and plow in LOCALITY_WORDS:
+            continue  # Villaggio Trieste, via Milazzo
+        if sep == " " and fold(prev) in names:
+            continue  # a person: Mario Monti
+        if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
+            continue  # ASL Roma 1, Distretto Latina 2: a name
+        hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
+        if hyphenated and not surface.isupper():
+            continue  # Latina-Terracina-Sezze: a compound name
+        m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
+        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start]))
+        m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
+        para_start = max((p[0] for p in paras if p[0] <= start), default=0)
+        at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
+        date_follows = bool(
+            re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after)
+        )
+        caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
+        m.dateline = at_para_start and (date_follows or caps_follows)
+        if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
+            m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
+        ambiguous = name in AMBIGUOUS or surface in AMBIGUOUS
+        capo = is_comune and comuni()[fold(name)].capoluogo
+        if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition)):
+            continue
+        if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
+            continue
+        if not is_comune and not m.preposition:
+            continue
+        mentions.append(m)
+    _mark_listings(text, mentions)
+    return mentions
+
+
+def _mark_listings(text: str, mentions: list[Mention]) -> None:
+    """Flag enumerations of three or more places (``Bologna, Caserta, Firenze ... e Bolzano``)."""
+    run: list[Mention] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            for r in run:
+                r.listing = True
+
+    for m in mentions:
+        if run and re.fullmatch(r"\s*(?:,|;)?\s*(?:e|ed)?\s*", text[run[-1].end : m.start]):
+            run.append(m)
+        else:
+            close()
+            run = [m]
+    close()
+
+
+def _score(m: Mention, first_in_title: bool) -> float:
+    if m.listing or not m.is_comune:
+        return 0.0
+    score = 1.0
+    if m.in_title:
+        score += 4.0 + (1.0 if first_in_title else 0.0)
+    if m.dateline:
+        score += 5.0
+    if m.strong:
+        score += 3.0
+    elif m.preposition:
+        score += 1.0
+    return score
+
+
+def extract_places(
+    text: str, title: str | None = None, partner_cities: Sequence[str] = ()
+) -> tuple[str | None, list[str]]:
+    """Main city and all places (city first, then by importance); a mere listing of places does not count."""
+    norm = normalise(text)
+    found = _mentions(norm)
+    title_mentions = _mentions(normalise(title)) if title else []
+    for m in title_mentions:
+        m.in_title = True
+    partners = {fold(p) for p in partner_cities}
+    scores: dict[str, float] = {}
+    first_pos: dict[str, int] = {}
+    kinds: dict[str, bool] = {}
+    for idx, m in enumerate(title_mentions):
+        scores[m.name] = scores.get(m.name, 0.0) + _score(m, idx == 0)
+        first_pos.setdefault(m.name, -1000 + m.start)
+        kinds[m.name] = m.is_comune
+    for m in found:
+        if m.listing:
+            continue
+        scores[m.name] = scores.get(m.name, 0.0) + _score(m, False) + (0.0 if m.is_comune else 0.5)
+        first_pos.setdefault(m.name, m.start)
+        kinds[m.name] = m.is_comune
+    for name in scores:
+        if fold(name) in partners and scores[name] > 0:
+            scores[name] += 0.5
+    ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
+    city = next((n for n in ranked if kinds[n] and scores[n] > 0), None)
+    places = ([city] if city else []) + [n for n in ranked if n != city]
+    return city, places

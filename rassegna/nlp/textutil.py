@@ -1,0 +1,53 @@
+"""Small text helpers shared by the extractors (offset-preserving normalisation, accent folding)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Same-length replacements, so offsets in the normalised text are offsets in the original.
+_SAME_LENGTH = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
+)
+
+WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Curly apostrophes and odd spaces to plain ones, keeping every offset."""
+    return text.translate(_SAME_LENGTH)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents and apostrophes: ``Bertole'`` and ``Bertolé`` both give ``bertole``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    kept = re.sub(r"['’`´]", "", kept)
+    return re.sub(r"\s+", " ", kept).strip().lower()
+
+
+def is_capitalised(word: str) -> bool:
+    """True for ``Roma`` or ``ROMA``, false for ``roma`` and for non-letters."""
+    return bool(word) and word[0].isupper()
+
+
+def title_case(name: str) -> str:
+    """``GIULIA MASCIA`` → ``Giulia Mascia``, ``DI MEO`` → ``Di Meo``, ``D'ANGELO`` → ``D'Angelo``."""
+
+    def cap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word[0].upper() + word[1:].lower()
+
+    return re.sub(r"[^\W\d_]+", cap, name)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the paragraphs (blocks separated by blank lines) of ``text``."""
+    spans = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        chunk = match.group(0)
+        if chunk.strip():
+            start = match.start() + (len(chunk) - len(chunk.lstrip()))
+            end = match.start() + len(chunk.rstrip())
+            spans.append((start, end))
+    return spans

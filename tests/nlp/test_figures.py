@@ -1,0 +1,88 @@
+"""Figures: digits and words, qualifiers, counted nouns, and what is not a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from rassegna.domain import Figure
+from rassegna.nlp.figures import extract_figures
+
+
+def values(text: str) -> list[tuple[float | int, str, str | None]]:
+    return [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
+
+
+def test_words_and_digits():
+    assert values("Il progetto coinvolge sedici Comuni.") == [(16, "Comuni", None)]
+    assert extract_figures("Sono oltre cento nuclei familiari.") == [
+        Figure(100, "nuclei familiari", "oltre", "oltre cento nuclei familiari")
+    ]
+    assert values("sono oltre cento i nuclei familiari che") == [(100, "nuclei familiari", "oltre")]
+    assert values("hanno trovato casa 160 persone.") == [(160, "persone", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("un lettorato di 1.641.811 lettori", (1641811, "lettori", None)),
+        ("un centinaio di persone", (100, "persone", "circa")),
+        ("una decina di volontari", (10, "volontari", "circa")),
+        ("raccolti 8mila euro", (8000, "euro", None)),
+        ("più di 20 famiglie", (20, "famiglie", "più di")),
+        ("quasi 2.000 pasti", (2000, "pasti", "quasi")),
+        ("almeno 12 tirocini", (12, "tirocini", "almeno")),
+        ("ben 41 beneficiari", (41, "beneficiari", "ben")),
+        ("circa 60 di minore età", (60, "minori", "circa")),
+        ("tre Unità mobili", (3, "Unità mobili", None)),
+        ("32 posti letto", (32, "posti letto", None)),
+    ],
+)
+def test_forms(text, expected):
+    assert values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finanziato dal Fondo FAMI 2014-2020 e dal FAMI 2021-2027.",
+        "(ANSA) - TORINO, 18 OTT - Ha fatto tappa.",
+        "MILANO, 25 ottobre 2023 – Intercettare i migranti.",
+        "Vivere Umbria 23/10/2023 - Intercettare.",
+        "Edizione delle ore 19:30, intervista dal minuto 12.14.",
+        "Per informazioni tel. 06 1234567 oppure 333 1234567.",
+        "in via Milazzo 12 e in Corso Vittorio 343 facenti capo al centro",
+        "il 45% delle persone e il 12 per cento dei nuclei",
+        "per un periodo massimo di sei mesi, due giorni di formazione",
+        "Distretto Latina 2, ASL Roma 1, ASL Roma2, USL LT2, Padiglione 17, LgNet 2 e LgNet2",
+        "si focalizza su tre ambiti di azione. Tre gli ambiti di azione.",
+        "in una serie di video pillole, un'equipe, uno sportello",
+        "Nel 2023 sono stati molti.",
+    ],
+)
+def test_not_figures(text):
+    assert extract_figures(text) == []
+
+
+def test_network_elided_noun():
+    assert values("Il Comune di Taranto è tra i sedici che risultano coinvolti.") == [(16, "Comuni", None)]
+
+
+def test_one_entry_per_value_and_unit_most_specific_mention():
+    text = "per un totale di 60 persone. Ha visto il coinvolgimento di oltre 60 persone migranti."
+    assert extract_figures(text) == [Figure(60, "persone", "oltre", "oltre 60 persone migranti")]
+
+
+def test_other_network():
+    assert extract_figures("che coinvolge anche Taranto, insieme con altri 16 Comuni.") == [
+        Figure(16, "Comuni", None, "altri 16 Comuni")
+    ]
+
+
+def test_number_after_place_name_counts():
+    assert values("Il progetto ha coinvolto a Caserta 150 migranti.") == [(150, "migranti", None)]
+
+
+def test_compound_units():
+    assert values("sono state attivate due unità di strada") == [(2, "unità di strada", None)]
+    assert values("curati 5 cimiteri e accolte 45 donne") == [(5, "cimiteri", None), (45, "donne", None)]
+    assert values("In totale 250 ore di formazione.") == []

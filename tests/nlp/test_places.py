@@ -1,0 +1,98 @@
+"""Places: main city from headline, dateline and context; traps of a bare gazetteer."""
+
+from __future__ import annotations
+
+from rassegna.nlp.places import extract_places
+
+PARTNERS = ["Bologna", "Caserta", "Firenze", "Genova", "Latina", "Milano", "Napoli", "Palermo", "Perugia",
+            "Potenza", "Roma", "Sassari", "Taranto", "Torino", "Trieste", "Bolzano"]  # fmt: skip
+LISTING = (
+    "Gli interventi vengono portati avanti da una rete di 16 città italiane: Bologna, Caserta, Firenze, "
+    "Genova, Latina, Milano, Napoli, Palermo, Perugia, Potenza, Roma, Sassari, Taranto, Torino, "
+    "Trieste e Bolzano."
+)
+
+
+def test_dateline_agency():
+    city, places = extract_places("(ANSA) - TORINO, 18 OTT - Ha fatto tappa il tour. " + LISTING)
+    assert city == "Torino"
+    assert places[0] == "Torino"
+
+
+def test_dateline_press_release():
+    assert extract_places("MILANO, 25 ottobre 2023 – Intercettare i migranti. " + LISTING)[0] == "Milano"
+    assert extract_places("GENOVA. Intercettare i migranti.\n\n" + LISTING)[0] == "Genova"
+
+
+def test_listing_alone_does_not_decide():
+    city, places = extract_places(LISTING)
+    assert city is None
+    assert places == []
+
+
+def test_context_patterns_beat_listing():
+    text = (
+        LISTING
+        + "\n\nTra i 16 Comuni coinvolti nella rete di LgNet2, anche Sassari. "
+        + "Nella città di Sassari, in particolare..."
+    )
+    assert extract_places(text, partner_cities=PARTNERS)[0] == "Sassari"
+    assert (
+        extract_places(LISTING + " L'adesione al progetto del Comune di Caserta ha reso...")[0] == "Caserta"
+    )
+
+
+def test_headline():
+    assert extract_places(LISTING, "Palermo fra i Comuni della rete LgNet2")[0] == "Palermo"
+    assert (
+        extract_places("Nessun luogo qui.", 'Il Comune di Taranto: "Così ci prendiamo cura"')[0] == "Taranto"
+    )
+
+
+def test_villaggio_trieste_is_not_trieste():
+    text = (
+        "Al progetto nella città di Latina hanno lavorato il Comune di Latina, il Comitato di Quartiere "
+        "Villaggio Trieste, la Casa di Quartiere di via Milazzo."
+    )
+    city, places = extract_places(text, "Latina fra i Comuni della rete")
+    assert city == "Latina"
+    assert "Trieste" not in places
+    assert "Milazzo" not in places
+
+
+def test_trieste_as_city():
+    assert (
+        extract_places("TRIESTE, 1 dicembre 2023 – Il tour. " + LISTING, "Trieste fra i Comuni")[0]
+        == "Trieste"
+    )
+
+
+def test_roma_capitale_is_roma():
+    city, places = extract_places(
+        "L'adesione al progetto del Comune di Roma Capitale, nei Municipi di Roma Capitale."
+    )
+    assert city == "Roma"
+    assert places == ["Roma"]
+
+
+def test_names_and_words_are_not_places():
+    text = (
+        "Ora sta migliorando, ha detto Mario Monti. Il nostro Paese accoglie. ASL Roma 1, Distretto Latina 2."
+    )
+    city, places = extract_places(text)
+    assert "Ora" not in places and "Paese" not in places and "Monti" not in places
+
+
+def test_other_places_need_context():
+    city, places = extract_places(
+        "Il tour è partito da Bolzano e arriverà a Cisterna di Latina.", "Tappa a Bolzano"
+    )
+    assert city == "Bolzano"
+    assert "Cisterna di Latina" in places
+
+
+def test_bolzano_in_organisation_name():
+    city, _ = extract_places(
+        "Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri.", "Inclusione, il tour"
+    )
+    assert city == "Bolzano"

@@ -1,0 +1,117 @@
+"""Quotes: marks, attribution before/after/inside, surname resolution, what is not a quote."""
+
+from __future__ import annotations
+
+from rassegna.nlp.quotes import extract_quotes
+
+
+def test_guillemets_after_attribution_with_role():
+    text = (
+        "«Grazie a questo progetto, Milano è diventata una città più inclusiva», dichiara Lamberto Bertolé, "
+        "Assessore a Welfare e Salute del Comune di Milano."
+    )
+    (q,) = extract_quotes(text)
+    assert q.text == "Grazie a questo progetto, Milano è diventata una città più inclusiva"
+    assert q.speaker == "Lamberto Bertolé"
+    assert q.role == "Assessore a Welfare e Salute del Comune di Milano"
+
+
+def test_interrupted_quote_is_one():
+    text = (
+        "«Far parte di LgNet2 ha un'importanza straordinaria – dichiara l'Assessore ai Servizi Sociali del "
+        "Comune di Latina Michele Nasso, sottolineando che ha permesso molto. – In particolare "
+        "sull'accoglienza, "
+        "che è il punto di partenza»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.text.startswith("Far parte di LgNet2")
+    assert q.speaker == "Michele Nasso"
+    assert q.role == "Assessore ai Servizi Sociali del Comune di Latina"
+
+
+def test_straight_quotes_interrupted_by_dash_attribution():
+    text = (
+        '"Il progetto LgNet2 ha reso Torino più inclusiva - ha spiegato Jacopo Rosatelli, assessore alle '
+        'Politiche sociali -. Però questo è un primo segno tangibile".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Jacopo Rosatelli"
+    assert q.role == "assessore alle Politiche sociali"
+
+
+def test_role_only_and_surname_resolve_to_earlier_name():
+    text = (
+        "Il progetto «ha reso Torino più inclusiva - ha spiegato Jacopo Rosatelli, Assessore alle Politiche "
+        "sociali -. Bene». L'Assessore ha aggiunto: «È cambiato anche il modo di lavorare con le persone». "
+        "«Siamo contenti dei risultati ottenuti finora», conclude Rosatelli."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Jacopo Rosatelli"] * 3
+    assert qs[1].role == "Assessore alle Politiche sociali"
+
+
+def test_curly_quotes_and_apostrophes():
+    text = "“L’obiettivo è l’inclusione di tutte le persone”, ha detto Gabriella Ficocelli, assessora."
+    (q,) = extract_quotes(text)
+    assert q.text == "L’obiettivo è l’inclusione di tutte le persone"
+    assert q.speaker == "Gabriella Ficocelli"
+
+
+def test_before_attribution_with_colon():
+    text = "Il sindaco Mario Rossi ha dichiarato: «Questa è una giornata importante per tutta la città»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Mario Rossi"
+
+
+def test_quoted_project_names_and_notes_are_not_quotes():
+    text = (
+        "È l'obiettivo del progetto \"LgNet2 - Rete dei Comuni per una rapida risposta e servizi per "
+        "l'inclusione d'emergenza in aree urbane svantaggiate\", finanziato dal FAMI. Gli alloggi “ponte” e "
+        'il progetto "Spazio Comune". A Taranto, si legge in una nota, il "supporto costante '
+        "dell'Assessorato "
+        'ha reso possibile sviluppare attività su più fronti". L\'obiettivo, ambizioso, è di "affrontare e '
+        'risolvere i fenomeni emergenziali originati dalla presenza di migranti".'
+    )
+    assert extract_quotes(text) == []
+
+
+def test_unmarked_block_quote_signed_by_name():
+    text = (
+        "Il progetto ha permesso molte attività.\n\n"
+        "Grazie a questo progetto, Milano è sicuramente diventata una città più inclusiva e più forte.\n\n"
+        "Lamberto Bertolé, Assessore a Welfare e Salute del Comune di Milano.\n\nAltro testo."
+    )
+    (q,) = extract_quotes(text)
+    assert q.text.startswith("Grazie a questo progetto")
+    assert q.speaker == "Lamberto Bertolé"
+    assert q.role == "Assessore a Welfare e Salute del Comune di Milano"
+
+
+def test_quote_across_paragraphs():
+    text = "«Prima parte del discorso molto lunga.\n\nSeconda parte del discorso», ha detto Anna Bianchi."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anna Bianchi"
+    assert "Seconda parte" in q.text
+
+
+def test_attribution_before_with_verb_and_surname():
+    text = (
+        "L'assessore Massimo Tognolli ha dichiarato: «Trieste è una città di frontiera». "
+        "Il progetto, spiega Tognolli, «ha dato risposte concrete a chi arriva»."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Massimo Tognolli", "Massimo Tognolli"]
+
+
+def test_role_then_unknown_first_name():
+    (q,) = extract_quotes("Ne parla l'assessora Rosi Pennino: «Un lavoro di squadra».")
+    assert q.speaker == "Rosi Pennino"
+    assert q.role == "assessora"
+    (q,) = extract_quotes('"Abbiamo fatto tanto", dice il sindaco Carlo Marino.')
+    assert (q.speaker, q.role) == ("Carlo Marino", "sindaco")
+
+
+def test_secondo():
+    text = 'Lo ha detto Lorenza Rosso, assessora al Welfare. Secondo Rosso, "la rete ha funzionato bene".'
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Lorenza Rosso"
