@@ -1,0 +1,248 @@
+"""Crawl benchmark: a simulated web of realistic Italian news pages, crawled end to end, vs trafilatura alone.
+
+Prints end-to-end crawl throughput (download, extraction, matching, NLP when available, storage), standalone
+trafilatura throughput over the same pages (one process), their ratio, and the share of pages a second crawl
+downloads again. ``python benchmarks/crawl.py [--pages N] [--outlets K]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+from sqlmodel import Session, create_engine, select
+
+from rassegna.crawler.extract import extract_page
+from rassegna.simweb import Resource, SimWeb, Site
+from rassegna.simweb.pages import PageSpec, article_html, rss, sitemap
+
+WORDS = [
+    "comune",
+    "consiglio",
+    "sindaco",
+    "assessore",
+    "servizi",
+    "sociali",
+    "quartiere",
+    "progetto",
+    "cittadini",
+    "integrazione",
+    "lavoro",
+    "scuola",
+    "associazioni",
+    "volontari",
+    "sportello",
+    "mediatori",
+    "famiglie",
+    "giovani",
+    "anziani",
+    "bilancio",
+    "delibera",
+    "piazza",
+    "mercato",
+    "trasporti",
+    "cantiere",
+    "strada",
+    "ospedale",
+    "sanità",
+    "cultura",
+    "teatro",
+    "mostra",
+    "festival",
+    "sport",
+    "squadra",
+    "partita",
+    "regione",
+    "provincia",
+    "prefettura",
+    "questura",
+    "carabinieri",
+    "incidente",
+    "maltempo",
+    "allerta",
+    "fondi",
+    "europei",
+    "bando",
+    "formazione",
+]
+CITIES = [
+    "Torino",
+    "Latina",
+    "Genova",
+    "Napoli",
+    "Palermo",
+    "Bologna",
+    "Firenze",
+    "Roma",
+    "Milano",
+    "Trieste",
+]
+CONTENT_TYPE = "text/html; charset=utf-8"
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(14, 28))
+    return f"{rng.choice(CITIES)}, " + " ".join(words).capitalize() + "."
+
+
+def build_web(pages: int, outlets: int, seed: int = 7) -> tuple[list[Site], dict[str, bytes], int, dict]:
+    """Sites with ``pages`` articles (50–150 KiB), a sitemap and a feed per outlet; ~7% mention LgNet2."""
+    rng = random.Random(seed)
+    sites = [Site(f"www.testata{k}.test") for k in range(outlets)]
+    bodies: dict[str, bytes] = {}
+    relevant = 0
+    per_site: dict[int, list[tuple[str, date]]] = {k: [] for k in range(outlets)}
+    start = date(2023, 9, 1)
+    for i in range(pages):
+        k = i % outlets
+        day = start + timedelta(days=i % 120)
+        path = f"/{day:%Y/%m/%d}/articolo-{i}.html"
+        paragraphs = [
+            " ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 12))
+        ]
+        if rng.random() < 0.07:
+            relevant += 1
+            paragraphs.insert(
+                rng.randint(0, len(paragraphs)), f"Il progetto LgNet2 coinvolge anche {rng.choice(CITIES)}."
+            )
+        related = [
+            (f"/{day:%Y/%m/%d}/articolo-{rng.randrange(pages)}.html", _sentence(rng)[:70]) for _ in range(8)
+        ]
+        if rng.random() < 0.05:
+            related.append(("/lgnet2/", "LgNet2: tutte le notizie"))  # a sidebar mention only
+        spec = PageSpec(
+            path,
+            _sentence(rng)[:90],
+            paragraphs,
+            day,
+            author=f"Redazione {k}",
+            site_name=f"Testata {k}",
+            related=related,
+            padding=rng.randint(45, 140) * 1024,
+        )
+        html = article_html(spec, seed=i).encode("utf-8")
+        sites[k].add(path, Resource(html, content_type=CONTENT_TYPE))
+        bodies[f"http://{sites[k].host}{path}"] = html
+        per_site[k].append((f"http://{sites[k].host}{path}", day))
+    outlets_cfg = []
+    for k, site in enumerate(sites):
+        entries = per_site[k]
+        site.add(
+            "/robots.txt", Resource("User-agent: *\nDisallow: /area-riservata/\n", content_type="text/plain")
+        )
+        site.add("/sitemap.xml", Resource(sitemap(entries, news=True), content_type="application/xml"))
+        latest = [(u + "?utm_source=rss", "t", d) for u, d in entries[-30:]]  # same articles, tracking params
+        site.add(
+            "/rss/",
+            Resource(rss(f"Testata {k}", f"http://{site.host}/", latest), content_type="application/rss+xml"),
+        )
+        outlets_cfg.append(
+            {
+                "name": f"Testata{k}.it",
+                "category": "quotidiani",
+                "domains": [site.host[4:]],
+                "feeds": [f"http://{site.host}/rss/"],
+                "sitemaps": [f"http://{site.host}/sitemap.xml"],
+            }
+        )
+    config = {
+        "campaigns": [{"name": "LgNet2", "keywords": ["LgNet2", "LgNetEA"], "partner_cities": CITIES}],
+        "outlets": outlets_cfg,
+        "crawl": {
+            "user_agent": "rassegna-bench/0.1",
+            "concurrency": 16,
+            "per_domain_concurrency": 2,
+            "download_timeout": 30,
+        },
+    }
+    return sites, bodies, relevant, config
+
+
+def standalone(bodies: dict[str, bytes]) -> float:
+    """Pages per second of trafilatura extraction alone, one process, same pages."""
+    started = time.perf_counter()
+    for url, body in bodies.items():
+        extract_page(body, CONTENT_TYPE, url)
+    return len(bodies) / (time.perf_counter() - started)
+
+
+def crawl(web: SimWeb, config: Path, db_url: str) -> float:
+    """Run one crawl in a child process; its wall time in seconds."""
+    env = web.proxy_env(dict(os.environ))
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "rassegna.app.crawl", "--config", str(config), "--db", db_url],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"crawl failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def main() -> None:
+    """Build the web, crawl twice, extract standalone, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--outlets", type=int, default=10)
+    args = parser.parse_args()
+
+    from rassegna.storage.models import Clipping, CrawlRun
+
+    sites, bodies, relevant, config = build_web(args.pages, args.outlets)
+    size = sum(map(len, bodies.values())) / len(bodies) / 1024
+    print(
+        f"simulated web: {len(bodies)} article pages on {len(sites)} outlets, mean {size:.0f} KiB, "
+        f"{relevant} mention the campaign"
+    )
+    try:
+        import rassegna.nlp as nlp
+
+        nlp_state = "on" if hasattr(nlp, "analyze_many") else "off (rassegna.nlp has no analyze_many)"
+    except Exception as exc:  # noqa: BLE001
+        nlp_state = f"off ({type(exc).__name__})"
+    with tempfile.TemporaryDirectory() as tmp, SimWeb(sites) as web:
+        config_path = Path(tmp, "bench.yaml")
+        config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+        db_url = f"sqlite:///{tmp}/bench.db"
+        wall = crawl(web, config_path, db_url)
+        article_paths = {u.split("://", 1)[1] for u in bodies}
+        first_hits = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
+        web.reset_counts()
+        wall2 = crawl(web, config_path, db_url)
+        again = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
+        engine = create_engine(db_url)
+        with Session(engine) as session:
+            run = session.exec(select(CrawlRun).order_by(CrawlRun.id)).first()
+            clippings = len(session.exec(select(Clipping)).all())
+            run_seconds = (run.finished_at - run.started_at).total_seconds()
+    alone = standalone(bodies)
+    e2e, e2e_wall = len(bodies) / run_seconds, len(bodies) / wall
+    print(
+        f"NLP: {nlp_state}; clippings stored: {clippings} (expected {relevant}); "
+        f"article requests in crawl 1: {first_hits}"
+    )
+    print(
+        f"end-to-end crawl:      {e2e:7.1f} pages/s  ({run_seconds:.1f} s crawl run; "
+        f"{e2e_wall:.1f} pages/s over {wall:.1f} s incl. process start)"
+    )
+    print(f"standalone trafilatura:{alone:7.1f} pages/s  (one process, same pages)")
+    print(f"ratio end-to-end / standalone: {e2e / alone:.2f}  (wall incl. start-up: {e2e_wall / alone:.2f})")
+    print(
+        f"second crawl: {again} of {len(bodies)} article pages downloaded again "
+        f"({100 * again / len(bodies):.2f}%), {wall2:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

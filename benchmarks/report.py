@@ -1,0 +1,128 @@
+"""Time to build each report format for N synthetic clippings, next to the time to just query them.
+
+Usage: python benchmarks/report.py [N] [--formats html,pdf,md,xlsx,json] [--db URL]
+Uses a temporary SQLite database unless --db is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from rassegna.config.categories import CATEGORIES
+from rassegna.config.models import Campaign, Outlet
+from rassegna.domain import Analysis, Article, CampaignMatch, Figure, Quote
+from rassegna.reports import FORMATS, build_report, render, write_report
+from rassegna.reports.stories import refresh_stories
+from rassegna.storage import repository
+from rassegna.storage.db import create_db_engine, session_scope
+from rassegna.storage.queries import Selection, category_summary, report_clippings
+
+CITIES = ["Bologna", "Caserta", "Firenze", "Genova", "Latina", "Milano", "Napoli", "Palermo",
+          "Perugia", "Potenza", "Roma", "Sassari", "Taranto", "Torino", "Trieste", "Bolzano"]  # fmt: skip
+START, END = date(2023, 1, 1), date(2023, 12, 31)
+WORDS = [
+    "progetto",
+    "rete",
+    "comuni",
+    "inclusione",
+    "migranti",
+    "servizi",
+    "città",
+    "accoglienza",
+    "unità",
+    "mobili",
+    "housing",
+    "assessore",
+    "sociale",
+    "presa",
+    "carico",
+    "quartiere",
+    "laboratori",
+    "volontari",
+    "cooperative",
+]
+
+
+def populate(url: str, n: int, seed: int = 1) -> None:
+    """Store ``n`` synthetic clippings of campaign LgNet2 (with places, figures and quotes)."""
+    rng = random.Random(seed)
+    engine = create_db_engine(url)
+    with session_scope(engine) as session:
+        outlets = [
+            Outlet(name=f"Testata {i}", category=list(CATEGORIES)[i % 7],
+                   audience=rng.choice([None, rng.randint(1_000, 2_000_000)]), audience_source="audiweb")
+            for i in range(300)
+        ]  # fmt: skip
+        repository.sync_outlets(session, outlets)
+        for i in range(n):
+            city = rng.choice(CITIES)
+            outlet = rng.choice(outlets)
+            body = "\n\n".join(" ".join(rng.choices(WORDS, k=60)) for _ in range(3))
+            article = Article(
+                outlet=outlet.name,
+                title=f"{city} fra i Comuni della rete LgNet2 ({i})",
+                published=START + timedelta(days=rng.randrange((END - START).days + 1)),
+                text=f"A {city} il progetto LgNet2. {body}",
+                url=f"https://example.org/{i}",
+                canonical_url=f"https://example.org/{i}",
+                journalist=rng.choice([None, "Mario Rossi", "Giulia Mascia"]),
+                campaigns=[CampaignMatch("LgNet2", "LgNet2", "")],
+            )
+            analysis = Analysis(
+                city=city, places=[city],
+                figures=[Figure(rng.randint(10, 500), "persone", "oltre", "oltre 100 persone")],
+                quotes=[Quote("Un risultato importante per la città", "Mario Bianchi", "assessore")],
+            )  # fmt: skip
+            repository.store_article(session, article, analysis)
+    engine.dispose()
+
+
+def main() -> None:
+    """Populate, then time the query and each format."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=10_000)
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--stories", action="store_true", help="also time refresh_stories on all clippings")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.db or f"sqlite:///{Path(folder) / 'bench.db'}"
+        t0 = time.perf_counter()
+        populate(url, args.n)
+        print(f"populate {args.n} clippings: {time.perf_counter() - t0:8.2f} s")
+        engine = create_db_engine(url)
+        if args.stories:
+            t0 = time.perf_counter()
+            with session_scope(engine) as session:
+                assigned = refresh_stories(session)
+            print(f"refresh_stories ({assigned}):   {time.perf_counter() - t0:8.2f} s")
+        selection = Selection("LgNet2", START, END)
+        campaign = Campaign(name="LgNet2", keywords=["LgNet2"], partner_cities=CITIES)
+        with session_scope(engine) as session:
+            t0 = time.perf_counter()
+            summary = category_summary(session, selection)
+            views = report_clippings(session, selection)
+            query = time.perf_counter() - t0
+        print(f"query only ({len(views)} clippings, {summary.count} counted): {query:8.2f} s")
+        with session_scope(engine) as session:
+            t0 = time.perf_counter()
+            data = build_report(session, selection, campaign=campaign)
+            build = time.perf_counter() - t0
+        print(f"build_report (query + model):           {build:8.2f} s")
+        for fmt in args.formats.split(","):
+            t0 = time.perf_counter()
+            path = write_report(data, fmt, Path(folder) / f"bench.{fmt}")
+            elapsed = time.perf_counter() - t0
+            size = path.stat().st_size / 1e6
+            print(f"  {fmt:5} render + write: {elapsed:8.2f} s   ({size:6.1f} MB)")
+        _ = render  # re-exported for interactive use
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

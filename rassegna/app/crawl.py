@@ -1,0 +1,161 @@
+"""`rassegna crawl`: configuration, storage and NLP wired to the crawler; also runnable as a child process.
+
+``python -m rassegna.app.crawl --config FILE --db URL [--campaign NAME] [--outlet NAME]...`` runs one crawl
+pass in a fresh process (Scrapy's reactor cannot restart), which is how tests and the scheduler use it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from rassegna.config.models import Campaign, Settings
+from rassegna.crawler.ports import Analyzer
+from rassegna.domain import Analysis, Article
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+
+
+def nlp_analyzer(campaigns: Sequence[Campaign]) -> Analyzer | None:
+    """The NLP as the crawler's analyzer, or None when rassegna.nlp is not available."""
+    try:
+        from rassegna.nlp import analyze_many
+    except Exception as exc:  # noqa: BLE001 - crawl without NLP rather than not at all
+        log.warning("NLP not available, crawling without it: %s", exc)
+        return None
+    cities = tuple(dict.fromkeys(city for c in campaigns for city in c.partner_cities))
+
+    def analyze(articles: list[Article]) -> list[Analysis]:
+        return list(analyze_many(((a.title, a.text) for a in articles), partner_cities=cities))
+
+    return analyze
+
+
+def run_crawl_command(
+    settings: Settings,
+    db_url: str,
+    *,
+    campaign: str | None,
+    outlet_names: list[str],
+    console: Console,
+    analyzer: Analyzer | None | bool = True,
+    workers: int | None = None,
+) -> int:
+    """One crawl pass with progress and a summary table; the exit code (0 even if sources failed)."""
+    from rassegna.crawler.runner import errors_table, run_crawl, summary_table
+    from rassegna.storage.crawlstore import DbCrawlStore, registry_outlets
+    from rassegna.storage.db import engine_for
+
+    campaigns = list(settings.campaigns)
+    if campaign is not None:
+        try:
+            campaigns = [settings.campaign(campaign)]
+        except KeyError:
+            known = ", ".join(c.name for c in settings.campaigns) or "none"
+            console.print(f"[red]error:[/] no campaign named {campaign!r} (configured: {known})")
+            return EXIT_CONFIG
+    if not campaigns:
+        console.print("[red]error:[/] the configuration has no campaigns: nothing to look for")
+        return EXIT_CONFIG
+    engine = engine_for(db_url)
+    outlets = registry_outlets(engine, settings.outlets)
+    if outlet_names:
+        by_name = {o.name.casefold(): o for o in outlets}
+        unknown = [n for n in outlet_names if n.casefold() not in by_name]
+        if unknown:
+            console.print(f"[red]error:[/] unknown outlet(s): {', '.join(map(repr, unknown))}")
+            return EXIT_CONFIG
+        chosen = {n.casefold() for n in outlet_names}
+        # Only the chosen outlets' sources are crawled; every outlet still owns its domains.
+        outlets = [
+            o
+            if o.name.casefold() in chosen
+            else o.model_copy(update={"feeds": [], "sitemaps": [], "start_urls": []})
+            for o in outlets
+        ]
+    if analyzer is True:
+        analyzer = nlp_analyzer(campaigns)
+    store = DbCrawlStore(engine)
+    try:
+        report = run_crawl(
+            outlets=outlets,
+            campaigns=campaigns,
+            crawl=settings.crawl,
+            store=store,
+            analyzer=analyzer or None,
+            campaign_name=campaign,
+            console=console,
+            workers=workers,
+        )
+    except Exception as exc:  # noqa: BLE001 - recorded in the run, reported, exit 1
+        log.exception("crawl failed")
+        console.print(f"[red]crawl failed:[/] {type(exc).__name__}: {exc}")
+        return EXIT_FAILED
+    console.print(summary_table(report))
+    if report.errors:
+        console.print(errors_table(report))
+    if report.skipped_known:
+        console.print(f"{report.skipped_known} article links skipped: judged by an earlier crawl")
+    return EXIT_OK
+
+
+def crawl_in_child(
+    config: str | Path | None,
+    db_url: str,
+    *,
+    campaign: str | None = None,
+    outlet_names: Sequence[str] = (),
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run one crawl pass in a child process (for the scheduler and tests); its completed process."""
+    argv = [sys.executable, "-m", "rassegna.app.crawl", "--db", db_url]
+    if config:
+        argv += ["--config", str(config)]
+    if campaign:
+        argv += ["--campaign", campaign]
+    for name in outlet_names:
+        argv += ["--outlet", name]
+    return subprocess.run(argv, env=env or dict(os.environ), capture_output=True, text=True, timeout=timeout)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m rassegna.app.crawl``."""
+    from rassegna.config.loader import ConfigError, config_path, database_url, load_settings
+
+    parser = argparse.ArgumentParser(prog="python -m rassegna.app.crawl", description=__doc__)
+    parser.add_argument("--config")
+    parser.add_argument("--db")
+    parser.add_argument("--campaign")
+    parser.add_argument("--outlet", action="append", default=[])
+    parser.add_argument("--no-nlp", action="store_true", help="store clippings without the NLP")
+    parser.add_argument("--workers", type=int, default=None, help="extraction processes (0: in the crawler)")
+    args = parser.parse_args(argv)
+    console = Console()
+    try:
+        settings = load_settings(config_path(args.config))
+    except ConfigError as exc:
+        console.print(f"[red]configuration error:[/] {exc}")
+        return EXIT_CONFIG
+    return run_crawl_command(
+        settings,
+        database_url(args.db, settings),
+        campaign=args.campaign,
+        outlet_names=args.outlet,
+        console=console,
+        analyzer=not args.no_nlp,
+        workers=args.workers,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

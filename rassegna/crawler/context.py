@@ -1,0 +1,137 @@
+"""The state one crawl pass shares between its spiders and pipelines (all used on the reactor thread)."""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from rassegna.config.models import CrawlSettings, Outlet
+from rassegna.crawler.extract import ExtractedArticle
+from rassegna.crawler.matcher import CampaignMatcher
+from rassegna.crawler.ports import Analyzer, CrawlFailure, CrawlStore, Source, SourceStats
+from rassegna.crawler.urls import canonical_url, domain_owner
+from rassegna.domain import Analysis, Article, CampaignMatch
+
+SEEN_BATCH = 200
+# Failures that will not go away by themselves: such an article URL is remembered and not fetched again.
+PERMANENT = frozenset({"http_404", "http_410", "non_html", "oversized", "redirect_loop", "no_content"})
+
+
+@dataclass(slots=True)
+class PageItem:
+    """A downloaded page on its way through the pipelines (extract → match → analyse → store)."""
+
+    url: str  # as requested (before redirects)
+    final_url: str
+    body: bytes
+    content_type: str | None
+    source: Source
+    listed: bool  # announced as an article by a feed or sitemap (not just a crawled link)
+    hint_date: date | None = None  # the feed's or sitemap's date, used when the page shows none
+    extracted: ExtractedArticle | None = None
+    matches: list[CampaignMatch] = field(default_factory=list)
+    article: Article | None = None
+    analysis: Analysis | None = None
+
+
+class CrawlContext:
+    """Outlets, matcher, store, counters and URL bookkeeping of one crawl pass."""
+
+    def __init__(
+        self,
+        *,
+        outlets: Iterable[Outlet],
+        matcher: CampaignMatcher,
+        store: CrawlStore,
+        crawl: CrawlSettings,
+        run_id: int | None,
+        analyzer: Analyzer | None = None,
+        pool: concurrent.futures.Executor | None = None,
+        on_progress: Callable[[CrawlContext], None] | None = None,
+    ):
+        self.outlets = list(outlets)
+        self.matcher, self.store, self.crawl, self.run_id = matcher, store, crawl, run_id
+        self.analyzer, self.pool, self.on_progress = analyzer, pool, on_progress
+        self.domains: dict[str, str] = {}
+        for outlet in self.outlets:
+            for domain in outlet.domains:
+                self.domains.setdefault(domain, outlet.name)
+        self.outlet_names = {o.name.casefold(): o for o in self.outlets}
+        self.known: set[str] = store.known_urls()
+        self.validators = store.validators()
+        self.fresh_validators: dict[str, tuple[Source, str | None, str | None]] = {}
+        self.claimed: set[str] = set()
+        self.stats: dict[Source, SourceStats] = {}
+        self.errors: list[CrawlFailure] = []
+        self.seen_buffer: list[tuple[str, bool]] = []
+        self.skipped_known = 0
+        self.transient: set[Source] = set()
+        self.db = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rassegna-db")
+        self.nlp = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rassegna-nlp")
+
+    # --- URLs ---------------------------------------------------------------------------------------------
+
+    def claim(self, url: str, *, article: bool = True) -> bool:
+        """True when ``url`` should be fetched: not judged by an earlier crawl nor claimed in this one."""
+        key = canonical_url(url)
+        if article and key in self.known:
+            self.skipped_known += 1
+            return False
+        if key in self.claimed:
+            return False
+        self.claimed.add(key)
+        return True
+
+    def outlet_for(self, host: str) -> str | None:
+        """The outlet whose domains cover ``host`` (subdomains included)."""
+        return domain_owner(host, self.domains)
+
+    def seen(self, urls: Iterable[str], relevant: bool) -> None:
+        """Queue fetched article URLs for the store's seen list (written in batches)."""
+        self.seen_buffer.extend((u, relevant) for u in dict.fromkeys(urls))
+        if len(self.seen_buffer) >= SEEN_BATCH:
+            self.flush_seen()
+
+    def flush_seen(self) -> concurrent.futures.Future | None:
+        """Write the queued seen URLs on the database thread."""
+        if not self.seen_buffer:
+            return None
+        batch, self.seen_buffer = self.seen_buffer, []
+        return self.db.submit(self.store.mark_seen, batch)
+
+    # --- counters -----------------------------------------------------------------------------------------
+
+    def count(self, source: Source, what: str, n: int = 1) -> None:
+        """Add ``n`` to one counter (pages, matched, new_clippings, errors) of ``source``."""
+        stats = self.stats.setdefault(source, SourceStats())
+        setattr(stats, what, getattr(stats, what) + n)
+        if self.on_progress is not None:
+            self.on_progress(self)
+
+    def fail(
+        self, source: Source | None, url: str | None, kind: str, message: str, *, article: bool = False
+    ) -> None:
+        """Record a failure against its source and carry on (a dead article URL is not fetched again)."""
+        self.errors.append(
+            CrawlFailure(
+                source.outlet if source else None, source.url if source else None, url, kind, message[:2000]
+            )
+        )
+        if source is not None:
+            self.count(source, "errors")
+            if kind not in PERMANENT:
+                self.transient.add(source)
+        if url and kind in PERMANENT and article:
+            self.seen([canonical_url(url)], False)
+
+    def source_ok(self, source: Source) -> bool:
+        """True when nothing that may go away (timeouts, 5xx, throttling) failed on ``source`` in this run."""
+        return source not in self.transient
+
+    def close(self) -> None:
+        """Flush what is queued and stop the helper threads."""
+        self.flush_seen()
+        self.nlp.shutdown(wait=True)
+        self.db.shutdown(wait=True)

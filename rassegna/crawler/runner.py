@@ -1,0 +1,217 @@
+"""One crawl pass in this process: feeds, then sitemaps, then start pages, with progress and a summary."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rassegna.config.models import Campaign, CrawlSettings, Outlet
+from rassegna.crawler.context import CrawlContext
+from rassegna.crawler.matcher import CampaignMatcher
+from rassegna.crawler.ports import Analyzer, CrawlFailure, CrawlReport, CrawlStore, Source, SourceStats
+from rassegna.crawler.settings import scrapy_settings
+from rassegna.crawler.spiders import SPIDERS, FeedSpider, PageSpider, SitemapSpider
+
+log = logging.getLogger(__name__)
+
+
+def _warm_up() -> None:
+    import trafilatura  # noqa: F401 - pay the import in the worker before the first page arrives
+
+
+@contextmanager
+def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor | None]:
+    """A process pool for trafilatura (None when ``workers`` is 0: extract on the reactor thread)."""
+    workers = os.cpu_count() or 1 if workers is None else workers
+    if workers <= 0:
+        yield None
+        return
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+    )
+    try:
+        for _ in range(workers):
+            pool.submit(_warm_up)
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _families(outlets: list[Outlet]) -> list[type]:
+    wanted = []
+    if any(o.feeds for o in outlets):
+        wanted.append(FeedSpider)
+    if any(o.sitemaps for o in outlets):
+        wanted.append(SitemapSpider)
+    if any(o.start_urls for o in outlets):
+        wanted.append(PageSpider)
+    return [s for s in SPIDERS if s in wanted]
+
+
+def run_crawl(
+    *,
+    outlets: Iterable[Outlet],
+    campaigns: Iterable[Campaign],
+    crawl: CrawlSettings,
+    store: CrawlStore,
+    analyzer: Analyzer | None = None,
+    campaign_name: str | None = None,
+    console: Console | None = None,
+    workers: int | None = None,
+) -> CrawlReport:
+    """Crawl ``outlets`` once for ``campaigns``, storing what matches (once per process: Scrapy's reactor)."""
+    outlets = list(outlets)
+    console = console or Console(stderr=True)
+    run_id = store.start_run(campaign_name)
+    report = CrawlReport(run_id=run_id)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]crawling[/]"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = progress.add_task("crawl", total=None, status="")
+
+    def on_progress(ctx: CrawlContext) -> None:
+        total = SourceStats()
+        for stats in ctx.stats.values():
+            total.pages += stats.pages
+            total.matched += stats.matched
+            total.new_clippings += stats.new_clippings
+        status = f"{total.pages} pages · {total.matched} matched · {total.new_clippings} new"
+        status += f" · {len(ctx.errors)} errors"
+        progress.update(task, status=status)
+
+    try:
+        _crawl(report, outlets, campaigns, crawl, store, analyzer, progress, task, on_progress, workers)
+    except BaseException as exc:
+        report.outcome = "failed"
+        report.errors.append(CrawlFailure(None, None, None, "crash", f"{type(exc).__name__}: {exc}"))
+        store.finish_run(report)
+        raise
+    if report.outcome != "cancelled":
+        report.outcome = "partial" if report.errors else "ok"
+    store.finish_run(report)
+    return report
+
+
+def _crawl(
+    report: CrawlReport,
+    outlets: list[Outlet],
+    campaigns: Iterable[Campaign],
+    crawl: CrawlSettings,
+    store: CrawlStore,
+    analyzer: Analyzer | None,
+    progress: Progress,
+    task: TaskID,
+    on_progress: Callable[[CrawlContext], None],
+    workers: int | None,
+) -> None:
+    from scrapy.crawler import CrawlerProcess
+    from twisted.internet import defer
+
+    run_id = report.run_id
+    with extraction_pool(workers) as pool, progress:
+        context = CrawlContext(
+            outlets=outlets,
+            matcher=CampaignMatcher.from_settings(campaigns),
+            store=store,
+            crawl=crawl,
+            run_id=run_id,
+            analyzer=analyzer,
+            pool=pool,
+            on_progress=on_progress,
+        )
+        families = _families(outlets)
+        try:
+            if families:
+                process = CrawlerProcess(scrapy_settings(crawl))
+                logging.getLogger("scrapy").setLevel(logging.ERROR)
+                crawlers = [process.create_crawler(family) for family in families]
+
+                @defer.inlineCallbacks
+                def chain():  # noqa: ANN202 - a Twisted inlineCallbacks generator
+                    try:
+                        for crawler in crawlers:
+                            yield process.crawl(crawler, context=context)
+                            if crawler.stats and crawler.stats.get_value("finish_reason") == "shutdown":
+                                report.outcome = "cancelled"  # Ctrl-C / SIGTERM: no further source family
+                                break
+                    finally:
+                        from twisted.internet import reactor
+
+                        reactor.callLater(0, reactor.stop)
+
+                chain()
+                process.start(stop_after_crawl=False, install_signal_handlers=True)
+                for crawler in crawlers:
+                    if crawler.stats is not None:
+                        log.debug("scrapy stats %s: %s", crawler.spider, crawler.stats.get_stats())
+        finally:
+            context.close()
+        valid = [
+            (url, etag, lm)
+            for url, (source, etag, lm) in context.fresh_validators.items()
+            if context.source_ok(source)
+        ]
+        store.save_validators(valid)
+    report.stats = context.stats
+    for outlet in outlets:  # every configured source shows in the summary, even when nothing came of it
+        for kind, urls in (
+            ("feed", outlet.feeds),
+            ("sitemap", outlet.sitemaps),
+            ("start", outlet.start_urls),
+        ):
+            for url in urls:
+                report.stats.setdefault(Source(outlet.name, kind, url), SourceStats())
+    report.errors = context.errors
+    report.skipped_known = context.skipped_known
+
+
+def summary_table(report: CrawlReport) -> Table:
+    """The per-source summary of a crawl run."""
+    table = Table(title=f"Crawl run {report.run_id}: {report.outcome}", show_lines=False)
+    for column in ("outlet", "source", "pages", "matched", "new clippings", "errors"):
+        table.add_column(
+            column, justify="right" if column in ("pages", "matched", "new clippings", "errors") else "left"
+        )
+    for source, stats in sorted(
+        report.stats.items(), key=lambda kv: (kv[0].outlet.casefold(), kv[0].kind, kv[0].url)
+    ):
+        errors = f"[red]{stats.errors}[/]" if stats.errors else "0"
+        table.add_row(
+            source.outlet,
+            f"{source.kind}: {source.url}",
+            str(stats.pages),
+            str(stats.matched),
+            str(stats.new_clippings),
+            errors,
+        )
+    total = report.totals()
+    table.add_section()
+    table.add_row(
+        "total", "", str(total.pages), str(total.matched), str(total.new_clippings), str(total.errors)
+    )
+    return table
+
+
+def errors_table(report: CrawlReport, limit: int = 50) -> Table:
+    """The failures of a crawl run (the first ``limit``)."""
+    table = Table(title=f"Failures ({len(report.errors)})")
+    for column in ("outlet", "kind", "url", "message"):
+        table.add_column(column, overflow="fold")
+    for failure in report.errors[:limit]:
+        table.add_row(failure.outlet or "", failure.kind, failure.url or "", failure.message[:200])
+    return table

@@ -1,0 +1,103 @@
+"""The HTML press review: one Jinja2 environment (autoescape on), CSS inline, charts as inline SVG."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from rassegna.reports import charts
+from rassegna.reports.formatting import (
+    it_date,
+    it_month,
+    it_number,
+    paragraphs,
+    safe_url,
+    split_highlight,
+)
+from rassegna.reports.model import AUDIENCE_SOURCES, ReportData
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+FOOTNOTE = (
+    "*I risultati sono sottostimati perché calcolati solo sulla base delle seguenti fonti certificate: "
+    "per quotidiani e periodici: Audipress; per siti web: Audiweb (utenti unici giornalieri); "
+    "per radio e tv: Auditel e Radiomonitor."
+)
+
+
+@pass_context
+def _highlight(context: Context, text: str | None) -> Markup:
+    """Escape every piece first, then wrap the keywords in <mark>: crawled text never becomes markup."""
+    pattern = context.get("keyword_regex")
+    return Markup("").join(
+        Markup("<mark>") + escape(piece) + Markup("</mark>") if hit else escape(piece)
+        for piece, hit in split_highlight(text or "", pattern)
+    )
+
+
+@pass_context
+def _table_date(context: Context, value: date | None) -> str:
+    """Dates in tables: "18 ottobre", with the year only when the period spans two years."""
+    report = context["r"]
+    return it_date(value, year=report.start.year != report.end.year)
+
+
+def _source_label(source: str | None) -> str:
+    if not source:
+        return "non indicata"
+    return AUDIENCE_SOURCES.get(source.strip().casefold(), source)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The one Jinja2 environment of the reports (autoescape on for every template)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    env.filters.update(
+        num=lambda value, empty="": it_number(value, empty=empty),
+        itdate=it_date,
+        itmonth=it_month,
+        safeurl=safe_url,
+        paras=paragraphs,
+        source_label=_source_label,
+        hl=_highlight,
+        tabledate=_table_date,
+    )
+    return env
+
+
+def _css() -> Markup:
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    return Markup(css.replace("</", "<\\/"))  # our own file; never able to close the <style> element
+
+
+def render_html(data: ReportData) -> str:
+    """The press review as one self-contained HTML document."""
+    city_rows = [(c.city, c.count, c.partner and not c.covered) for c in data.cities if c.partner or c.count]
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            r=data,
+            keyword_regex=data.keyword_regex,
+            css=_css(),
+            footnote=FOOTNOTE,
+            city_chart=charts.bar_chart(city_rows, label="Uscite per città") if city_rows else Markup(""),
+            timeline_chart=charts.timeline_chart(data.timeline, data.timeline_unit),
+        )
+    )
+
+
+def render_html_bytes(data: ReportData) -> bytes:
+    """The HTML report as UTF-8 bytes."""
+    return render_html(data).encode("utf-8")

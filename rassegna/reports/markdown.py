@@ -1,0 +1,187 @@
+"""The Markdown press review: crawled text escaped so it can never become markup, links only http(s)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from rassegna.reports.formatting import it_date, it_month, it_number, paragraphs, safe_url, split_highlight
+from rassegna.reports.html import FOOTNOTE, _source_label
+from rassegna.reports.model import ReportData
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Plain text safe in Markdown: HTML metacharacters as entities, Markdown punctuation backslashed."""
+    if not text:
+        return ""
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = _SPECIAL.sub(r"\\\1", flat)
+    flat = re.sub(r"^([-=])", r"\\\1", flat)  # a leading "-" or "=" would start a list or a rule
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", flat)  # "1." would start an ordered list
+
+
+def md_highlight(text: str | None, pattern: re.Pattern[str] | None) -> str:
+    """Escape each piece, then put the campaign keywords in bold."""
+    return "".join(
+        f"**{md_escape(piece)}**" if hit else md_escape(piece)
+        for piece, hit in split_highlight(text or "", pattern)
+    )
+
+
+def md_link(url: str | None, label: str | None = None) -> str:
+    """A Markdown link for a plain http(s) URL; anything else as escaped text."""
+    link = safe_url(url)
+    if not link:
+        return md_escape(url)
+    target = link.replace("(", "%28").replace(")", "%29")
+    return f"[{md_escape(label or link)}]({target})"
+
+
+def _bold(text: str) -> str:
+    return f"**{text}**" if text else ""
+
+
+def _table(header: list[str], rows: Iterable[list[str]], right: set[int] = frozenset()) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|")
+    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
+    return lines
+
+
+def render_markdown(data: ReportData) -> bytes:
+    """The press review as Markdown (UTF-8)."""
+    kw = data.keyword_regex
+    same_year = data.start.year == data.end.year
+
+    def day(value: date | None) -> str:
+        return it_date(value, year=not same_year)
+
+    m = data.methodology
+    out: list[str] = [
+        f"# Rassegna stampa {md_escape(data.campaign)}",
+        "",
+        f"Periodo: dal {it_date(data.start)} al {it_date(data.end)}  ",
+        f"Ultimo aggiornamento: {it_date(data.generated_at.date())}",
+        "",
+    ]
+    if data.highlights:
+        out += ["**Highlight uscite:** " + " · ".join(md_escape(o) for o in data.highlights), ""]
+    out += [
+        f"**Numero Uscite:** {it_number(data.summary.count)} · "
+        f"**Audience Totale\\*:** {it_number(data.summary.audience, empty='n.d.')} · "
+        f"**Storie uniche:** {it_number(m.unique_stories)}",
+        "",
+    ]
+    rows = [[md_escape(r.label), it_number(r.count), it_number(r.audience)] for r in data.summary.rows]
+    rows.append(["**Totale**", _bold(it_number(data.summary.count)), _bold(it_number(data.summary.audience))])
+    out += _table(["Categoria", "Numero Uscite", "Audience\\*"], rows, {1, 2})
+    out += ["", md_escape(FOOTNOTE), "", "## Rassegna Stampa", ""]
+    for s in data.sections:
+        if not s.clippings:
+            continue
+        out += [f"### {md_escape(s.label)}", ""]
+        rows = [
+            [md_escape(c.view.outlet), it_number(c.view.audience), md_escape(c.view.title), day(c.view.date),
+             md_escape(c.journalist_short)]
+            for c in s.clippings
+        ]  # fmt: skip
+        rows.append(["**Audience**", _bold(it_number(s.audience)), f"{it_number(s.count)} uscite", "", ""])
+        out += _table(["Testata", "Audience\\*", "Titolo", "Data", "Giornalista"], rows, {1})
+        out.append("")
+
+    out += ["## Copertura per città", ""]
+    if data.uncovered_partners:
+        out += [
+            "**Città partner senza uscite:** " + ", ".join(md_escape(c) for c in data.uncovered_partners),
+            "",
+        ]
+    rows = [
+        [md_escape(c.city) + ("" if c.partner else " (non partner)"),
+         it_number(c.count), it_number(c.audience),
+         ", ".join(md_escape(o) for o in c.outlets) if c.covered else "*nessuna uscita*"]
+        for c in data.cities
+    ]  # fmt: skip
+    out += _table(["Città", "Uscite", "Audience\\*", "Testate"], rows, {1, 2})
+
+    unit = "Giorno" if data.timeline_unit == "day" else "Settimana"
+    out += ["", "## Andamento nel tempo", ""]
+    rows = [
+        [it_date(p.start) if data.timeline_unit == "day" else f"{it_date(p.start)} – {it_date(p.end)}",
+         it_number(p.count), it_number(p.audience)]
+        for p in data.timeline if p.count
+    ]  # fmt: skip
+    out += _table([unit, "Uscite", "Audience\\*"], rows, {1, 2})
+
+    out += ["", "## Ripresa dei comunicati", ""]
+    out += [f"{it_number(len(data.clippings))} uscite, {it_number(m.unique_stories)} storie uniche.", ""]
+    for st in data.stories:
+        out += [
+            f"- **{md_highlight(st.title, kw)}** — {st.count} uscite, {len(st.outlets)} testate, audience "
+            f"{it_number(st.audience, empty='n.d.')}, prima uscita {it_date(st.first_date)}: "
+            + ", ".join(md_escape(o) for o in st.outlets)
+        ]
+    out += ["", "## Dati e dichiarazioni per città", ""]
+    for city in data.cities:
+        if not (city.figures or city.quotes):
+            continue
+        out += [f"### {md_escape(city.city)}", ""]
+        for f in city.figures:
+            out.append(
+                f"- **{md_escape(f.figure.text)}** — {md_escape(f.clipping.view.outlet)}, "
+                f"{it_date(f.clipping.view.date)}"
+            )
+        for q in city.quotes:
+            who = ", ".join(md_escape(x) for x in (q.quote.speaker, q.quote.role) if x)
+            out.append(
+                f"- «{md_escape(q.quote.text)}» — {who + ' — ' if who else ''}"
+                f"{md_escape(q.clipping.view.outlet)}"
+            )
+        out.append("")
+
+    out += ["", "## Nota metodologica", ""]
+    rule = "testo integrale" if m.text_policy == "full" else "titolo, estratto (circa 300 caratteri) e link"
+    out += [
+        f"- **Testi:** regola della rassegna: {rule}. Vale la regola della testata quando è impostata; "
+        "gli articoli con «riproduzione riservata» sono riportati come titolo, estratto e link salvo "
+        f"licenza della testata. Testi integrali: {m.full_texts}; solo estratto: {m.excerpts}; "
+        f"con riproduzione riservata: {m.rights_reserved}.",
+        "- **Audience:** pubblico potenziale della testata secondo la fonte indicata, non persone raggiunte; "
+        "si somma "
+        "per uscita. «n.d.» (non disponibile) è diverso da 0 e non entra nei totali "
+        f"({m.unknown_audience} uscite su {len(data.clippings)}).",
+        "- **Duplicati:** ogni copia pubblicata da una testata conta come un'uscita; "
+        f"{len(data.clippings)} uscite "
+        f"corrispondono a {m.unique_stories} storie uniche.",
+        "",
+    ]
+    if m.audience_notes:
+        rows = [
+            [md_escape(n.outlet), it_number(n.audience), md_escape(_source_label(n.source)),
+             it_month(n.measured_on) or "non indicata"]
+            for n in m.audience_notes
+        ]  # fmt: skip
+        out += _table(["Testata", "Audience", "Fonte", "Rilevazione"], rows, {1}) + [""]
+
+    out += ["## Testi degli articoli", ""]
+    for s in data.sections:
+        if not s.clippings:
+            continue
+        out += [f"### {md_escape(s.label)}", ""]
+        for c in s.clippings:
+            v = c.view
+            meta = " · ".join(x for x in (md_escape(v.outlet), it_date(v.date), md_escape(v.journalist)) if x)
+            out += [f"#### {md_highlight(v.title, kw)}", "", f"*{meta}*", ""]
+            if v.url:
+                out += [md_link(v.url), ""]
+            if c.full_text:
+                out += [p for para in paragraphs(v.text) for p in (md_highlight(para, kw), "")]
+            elif v.text:
+                note = "Riproduzione riservata: testo" if v.rights_reserved else "Testo"
+                out += [md_highlight(c.excerpt, kw), "", f"*{note} integrale non riprodotto.*", ""]
+            else:
+                out += ["*Testo non disponibile (uscita registrata manualmente).*", ""]
+    return ("\n".join(out).rstrip() + "\n").encode("utf-8")

@@ -1,0 +1,215 @@
+"""Stories: clippings carrying the same press release, found by near-duplicate text (MinHash LSH + shingles).
+
+Copies of one city's release share almost all their text; releases of different cities share the national
+paragraphs but not their own city paragraph. So grouping runs in two passes:
+
+1. copies: MinHashLSH proposes pairs, kept when the exact Jaccard similarity of their word 5-shingles is high;
+2. rewrites and excerpts (an agency wire, a paper's short version): a group joins its best partner when it is
+   contained in it and a fair share of the shared text is rare across groups: paragraphs every release
+   carries (boilerplate) never suffice, so a short piece of national text alone never bridges two cities.
+
+Clippings without text (imported wires, broadcasts) group by identical normalised title on close dates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from datasketch import MinHash, MinHashLSH
+from sqlmodel import Session, select
+
+from rassegna.storage.models import Clipping, Story
+
+SHINGLE = 5  # words per shingle
+MIN_SHINGLES = 25  # fewer than this: too little text to compare, group by title instead
+NUM_PERM = 64
+COPY_JACCARD = 0.5  # pass 1: copies of one release (different cities' releases stay below ~0.4)...
+COPY_CONTAINED = 0.8  # ...and each text mostly found in the other
+CONTAINED = 0.7  # pass 2: share of the smaller group's shingles found in the other...
+RARE_SHARED = 0.2  # ...and share of them that few groups have (own text, not boilerplate)
+RARE_DF = 4  # a shingle is "rare" when at most this many groups have it (fewer in small batches)
+MAX_DAYS = 3  # textless clippings with the same title group only within this many days
+CONTEXT_DAYS = 30  # refresh_stories compares new clippings with stories this close in time
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold_words(text: str) -> list[str]:
+    """Lower-case words without accents: ``Città`` → ``citta``."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _WORD.findall(kept)
+
+
+def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
+    """The hashed word ``size``-grams of a text."""
+    words = fold_words(text)
+    if len(words) < size:
+        return frozenset()
+    return frozenset(hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1))
+
+
+def title_key(title: str) -> str:
+    """A title reduced to its words: punctuation, case and accents ignored."""
+    return " ".join(fold_words(title))
+
+
+class _Union:
+    def __init__(self, items: Sequence[int]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in self.parent:
+            out[self.find(i)].append(i)
+        return out
+
+
+def _copies(sets: dict[int, frozenset[int]], union: _Union) -> None:
+    lsh = MinHashLSH(threshold=COPY_JACCARD * 0.8, num_perm=NUM_PERM)
+    for doc_id, items in sets.items():
+        mh = MinHash(num_perm=NUM_PERM)
+        mh.update_batch([i.to_bytes(8, "little", signed=True) for i in items])
+        for other in lsh.query(mh):
+            a, b = sets[doc_id], sets[other]
+            shared = len(a & b)
+            # a copy: both texts are (nearly) all shared; releases sharing only boilerplate are not copies
+            if shared / len(a | b) >= COPY_JACCARD and shared / max(len(a), len(b)) >= COPY_CONTAINED:
+                union.join(doc_id, other)
+        lsh.insert(doc_id, mh)
+
+
+def _rewrites(sets: dict[int, frozenset[int]], union: _Union) -> None:
+    clusters = {
+        root: frozenset().union(*(sets[m] for m in members if m in sets))
+        for root, members in union.groups().items()
+        if any(m in sets for m in members)
+    }
+    df: Counter[int] = Counter()
+    for items in clusters.values():
+        df.update(items)
+    rare_df = max(2, min(RARE_DF, len(clusters) // 4))
+    # Shingles few groups share are a release's own text; those most groups share are boilerplate.
+    rare_index: dict[int, list[int]] = defaultdict(list)
+    for root, items in clusters.items():
+        for s in items:
+            if 1 < df[s] <= rare_df:
+                rare_index[s].append(root)
+    candidates: dict[int, set[int]] = defaultdict(set)
+    for roots in rare_index.values():
+        for a in roots:
+            candidates[a].update(r for r in roots if r != a)
+    links = []
+    for root, others in candidates.items():
+        best, best_score = None, 0.0
+        for other in sorted(others):
+            a, b = clusters[root], clusters[other]
+            shared = a & b
+            smaller = min(len(a), len(b))
+            if len(shared) / smaller < CONTAINED:
+                continue
+            score = sum(1 for s in shared if df[s] <= rare_df) / smaller
+            if score >= RARE_SHARED and score > best_score:
+                best, best_score = other, score
+        if best is not None:
+            links.append((root, best))
+    for a, b in links:
+        union.join(a, b)
+
+
+def _close(a: date | None, b: date | None, max_days: int) -> bool:
+    return a is None or b is None or abs((a - b).days) <= max_days
+
+
+def group_stories(
+    docs: Sequence[tuple[int, str, str]],
+    *,
+    dates: Mapping[int, date | None] | None = None,
+    max_days: int = MAX_DAYS,
+) -> list[list[int]]:
+    """Group (id, title, text) documents carrying the same press release; every id appears in one group."""
+    dates = dates or {}
+    ids = [doc_id for doc_id, _, _ in docs]
+    union = _Union(ids)
+    sets: dict[int, frozenset[int]] = {}
+    textless: list[int] = []
+    titles: dict[int, str] = {}
+    for doc_id, title, text in docs:
+        titles[doc_id] = title_key(title)
+        items = shingles(text)
+        if len(items) >= MIN_SHINGLES:
+            sets[doc_id] = items
+        else:
+            textless.append(doc_id)
+    if sets:
+        _copies(sets, union)
+        _rewrites(sets, union)
+    by_title: dict[str, list[int]] = defaultdict(list)
+    for doc_id in ids:
+        if titles[doc_id]:
+            by_title[titles[doc_id]].append(doc_id)
+    for doc_id in textless:
+        for other in by_title.get(titles[doc_id], []):
+            if other != doc_id and _close(dates.get(doc_id), dates.get(other), max_days):
+                union.join(doc_id, other)
+                break
+    # a textless clipping may join two text groups through one title: acceptable, it is the same story
+    return sorted((sorted(members) for members in union.groups().values()), key=lambda g: g[0])
+
+
+def refresh_stories(session: Session) -> int:
+    """Give each clipping without a story one: an existing story carrying the same release, else a new one.
+
+    Existing story ids never change. Returns how many clippings were assigned.
+    """
+    new = list(session.exec(select(Clipping).where(Clipping.story_id.is_(None))))
+    if not new:
+        return 0
+    known_dates = [c.published for c in new if c.published is not None]
+    statement = select(Clipping).where(Clipping.story_id.is_not(None))
+    if known_dates and len(known_dates) == len(new):
+        low = min(known_dates) - timedelta(days=CONTEXT_DAYS)
+        high = max(known_dates) + timedelta(days=CONTEXT_DAYS)
+        statement = statement.where(Clipping.published >= low, Clipping.published <= high)
+    context = list(session.exec(statement))
+    everyone = {c.id: c for c in [*context, *new]}
+    groups = group_stories(
+        [(c.id, c.title, c.text) for c in everyone.values()],
+        dates={c.id: c.published for c in everyone.values()},
+    )
+    assigned = 0
+    for members in groups:
+        clippings = [everyone[i] for i in members]
+        pending = [c for c in clippings if c.story_id is None]
+        if not pending:
+            continue
+        existing = Counter(c.story_id for c in clippings if c.story_id is not None)
+        if existing:
+            story_id = min(existing, key=lambda s: (-existing[s], s))
+        else:
+            first = min(clippings, key=lambda c: (c.published or date.max, c.id))
+            story = Story(label=first.title[:500])
+            session.add(story)
+            session.flush()
+            story_id = story.id
+        for clipping in pending:
+            clipping.story_id = story_id
+            session.add(clipping)
+            assigned += 1
+    session.flush()
+    return assigned

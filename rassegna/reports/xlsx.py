@@ -1,0 +1,129 @@
+"""The XLSX press review: a summary sheet plus one sheet per category, audience as numbers."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from rassegna.reports.formatting import it_date, safe_url
+from rassegna.reports.html import FOOTNOTE
+from rassegna.reports.model import ReportData
+
+# Thousands grouping: Excel and LibreOffice show it with the reader's locale, i.e. 1.641.811 in Italian.
+NUMBER_FORMAT = "#,##0"
+DATE_FORMAT = "DD/MM/YYYY"
+HEADER_FILL = PatternFill("solid", fgColor="1F5D99")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+BOLD = Font(bold=True)
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: object, *, number: bool = False) -> Cell:
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        # Crawled text is data, never a formula: strip what XML cannot hold and force the string type.
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    if number:
+        cell.number_format = NUMBER_FORMAT
+    elif isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _header(sheet: Worksheet, row: int, names: list[str]) -> None:
+    for column, name in enumerate(names, start=1):
+        cell = _put(sheet, row, column, name)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+
+
+def _widths(sheet: Worksheet, widths: list[int]) -> None:
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
+    sheet.title = "Riepilogo"
+    _put(sheet, 1, 1, f"Rassegna stampa {data.campaign}").font = Font(bold=True, size=14)
+    _put(sheet, 2, 1, f"Periodo: dal {it_date(data.start)} al {it_date(data.end)}")
+    _put(sheet, 3, 1, f"Ultimo aggiornamento: {it_date(data.generated_at.date())}")
+    _put(sheet, 5, 1, "Numero Uscite").font = BOLD
+    _put(sheet, 5, 2, data.summary.count, number=True)
+    _put(sheet, 6, 1, "Audience Totale*").font = BOLD
+    _put(sheet, 6, 2, data.summary.audience, number=True)
+    _put(sheet, 7, 1, "Storie uniche").font = BOLD
+    _put(sheet, 7, 2, data.methodology.unique_stories, number=True)
+    first = 9
+    _header(sheet, first, ["Categoria", "Numero Uscite", "Audience*"])
+    row = first
+    for row, total in enumerate(data.summary.rows, start=first + 1):  # noqa: B007 - row used after the loop
+        _put(sheet, row, 1, total.label)
+        _put(sheet, row, 2, total.count, number=True)
+        _put(sheet, row, 3, total.audience, number=True)  # empty cell where no audience is known
+    row += 1
+    for column, value in enumerate(("Totale", data.summary.count, data.summary.audience), start=1):
+        _put(sheet, row, column, value, number=column > 1).font = BOLD
+    _put(sheet, row + 2, 1, FOOTNOTE).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=3)
+    sheet.row_dimensions[row + 2].height = 45
+    _widths(sheet, [38, 16, 16])
+
+
+def _sheet_name(label: str, used: set[str]) -> str:
+    name = _SHEET_FORBIDDEN.sub(" ", label)[:31].strip() or "Categoria"
+    base, n = name, 2
+    while name.casefold() in used:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(name.casefold())
+    return name
+
+
+def _category_sheet(sheet: Worksheet, data: ReportData, index: int) -> None:
+    section = data.sections[index]
+    _header(sheet, 1, ["Testata", "Audience*", "Titolo", "Data", "Giornalista", "Città", "Storia", "Link"])
+    row = 1
+    for row, item in enumerate(section.clippings, start=2):  # noqa: B007 - row used after the loop
+        v = item.view
+        _put(sheet, row, 1, v.outlet)
+        _put(sheet, row, 2, v.audience, number=True)
+        _put(sheet, row, 3, v.title)
+        _put(sheet, row, 4, v.date)
+        _put(sheet, row, 5, item.journalist_short or None)
+        _put(sheet, row, 6, item.city)
+        _put(sheet, row, 7, item.story_key)
+        link = safe_url(v.url)
+        if link:
+            cell = _put(sheet, row, 8, link)
+            cell.hyperlink = link
+        elif v.url:
+            _put(sheet, row, 8, v.url)
+    row += 1
+    _put(sheet, row, 1, "Audience").font = BOLD
+    _put(sheet, row, 2, section.audience, number=True).font = BOLD
+    _put(sheet, row, 3, f"{section.count} uscite").font = BOLD
+    sheet.freeze_panes = "A2"
+    _widths(sheet, [32, 13, 70, 12, 16, 14, 9, 40])
+
+
+def render_xlsx(data: ReportData) -> bytes:
+    """The press review as an XLSX workbook."""
+    book = Workbook()
+    _summary_sheet(book.active, data)
+    used = {"riepilogo"}
+    for index, section in enumerate(data.sections):
+        _category_sheet(book.create_sheet(_sheet_name(section.label, used)), data, index)
+    book.properties.title = f"Rassegna stampa {data.campaign}"
+    book.properties.creator = "rassegna"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,152 @@
+"""The crawler's store (rassegna.crawler.ports.CrawlStore) over the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from rassegna.config.models import Outlet
+from rassegna.crawler.ports import CrawlReport
+from rassegna.crawler.urls import canonical_url
+from rassegna.domain import Analysis, Article
+from rassegna.storage import repository
+from rassegna.storage.db import session_scope
+from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SeenUrl, SourceStat, utcnow
+
+
+class DbCrawlStore:
+    """Crawl runs, clippings, seen URLs and feed validators in the rassegna database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def start_run(self, campaign: str | None) -> int:
+        """Record a new crawl run; its id."""
+        import os
+
+        with session_scope(self.engine) as session:
+            run = CrawlRun(campaign=campaign, pid=os.getpid())
+            session.add(run)
+            session.flush()
+            return int(run.id)
+
+    def known_urls(self) -> set[str]:
+        """URLs judged by earlier crawls plus the canonical URLs of stored clippings."""
+        with session_scope(self.engine) as session:
+            urls = repository.seen_urls(session)
+            for canonical, url in session.exec(select(Clipping.canonical_url, Clipping.url)):
+                urls.update(u for u in (canonical, canonical_url(url) if url else None) if u)
+            return urls
+
+    def validators(self) -> dict[str, tuple[str | None, str | None]]:
+        """ETag and Last-Modified of feeds and sitemaps, by URL."""
+        with session_scope(self.engine) as session:
+            return repository.fetch_validators(session)
+
+    def save_validators(self, items: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """Remember feed and sitemap validators for the next conditional request."""
+        with session_scope(self.engine) as session:
+            for url, etag, modified in items:
+                repository.save_validators(session, url, etag, modified)
+
+    def mark_seen(self, urls: Iterable[tuple[str, bool]]) -> None:
+        """Remember fetched article URLs (relevant or not) so later crawls skip them."""
+        merged: dict[str, bool] = {}
+        for url, relevant in urls:
+            merged[url] = merged.get(url, False) or relevant
+        if not merged:
+            return
+        with session_scope(self.engine) as session:
+            existing = {
+                row.url: row for row in session.exec(select(SeenUrl).where(SeenUrl.url.in_(list(merged))))
+            }
+            now = utcnow()
+            for url, relevant in merged.items():
+                row = existing.get(url)
+                if row is None:
+                    session.add(SeenUrl(url=url, relevant=relevant, seen_at=now))
+                else:
+                    row.relevant = row.relevant or relevant
+                    row.seen_at = now
+                    session.add(row)
+
+    def store_article(self, article: Article, analysis: Analysis | None, run_id: int | None) -> bool:
+        """Store a relevant article as a clipping; True when new."""
+        with session_scope(self.engine) as session:
+            _, new = repository.store_article(session, article, analysis, crawl_run_id=run_id)
+            return new
+
+    def finish_run(self, report: CrawlReport) -> None:
+        """Record the run's outcome, counts, per-source stats and failures."""
+        with session_scope(self.engine) as session:
+            run = session.get(CrawlRun, report.run_id) if report.run_id is not None else None
+            if run is None:
+                return
+            total = report.totals()
+            run.finished_at = utcnow()
+            run.outcome = report.outcome
+            run.pages, run.matched, run.new_clippings, run.errors = (
+                total.pages,
+                total.matched,
+                total.new_clippings,
+                total.errors,
+            )
+            session.add(run)
+            for source, stats in report.stats.items():
+                session.add(
+                    SourceStat(
+                        crawl_run_id=run.id,
+                        outlet=source.outlet,
+                        source=f"{source.kind}: {source.url}",
+                        pages=stats.pages,
+                        matched=stats.matched,
+                        new_clippings=stats.new_clippings,
+                        errors=stats.errors,
+                    )
+                )
+            for failure in report.errors:
+                session.add(
+                    CrawlError(
+                        crawl_run_id=run.id,
+                        outlet=failure.outlet,
+                        source=failure.source,
+                        url=failure.url,
+                        kind=failure.kind[:50],
+                        message=failure.message,
+                    )
+                )
+
+    def fail_run(self, run_id: int, message: str) -> None:
+        """Mark a run that crashed."""
+        with session_scope(self.engine) as session:
+            run = session.get(CrawlRun, run_id)
+            if run is not None and run.outcome == "running":
+                run.outcome, run.finished_at = "failed", utcnow()
+                session.add(run)
+                session.add(CrawlError(crawl_run_id=run_id, kind="crash", message=message))
+
+
+def registry_outlets(engine: Engine, configured: Iterable[Outlet]) -> list[Outlet]:
+    """The configured outlets (synced into the database) plus those only the database has."""
+    with session_scope(engine) as session:
+        repository.sync_outlets(session, configured)
+        session.flush()
+        rows = session.exec(select(OutletRow).order_by(OutletRow.name)).all()
+    by_name = {row.name.casefold(): row for row in rows}
+    outlets: list[Outlet] = []
+    for (
+        outlet
+    ) in configured:  # the config says where an outlet's pages are; the database may know more domains
+        row = by_name.pop(outlet.name.casefold(), None)
+        extra = [d for d in (row.domains if row else []) if d not in outlet.domains]
+        outlets.append(
+            outlet.model_copy(update={"domains": list(outlet.domains) + extra}) if extra else outlet
+        )
+    for row in by_name.values():
+        try:
+            outlets.append(repository.outlet_row_to_config(row))
+        except ValueError:
+            continue  # a row the config model rejects (e.g. an unknown category): not crawlable
+    return outlets
