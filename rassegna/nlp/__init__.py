@@ -20,9 +20,7 @@ def analyze(
     return doc._.rassegna
 
 
-def analyze_many(
-    items: Iterable[tuple[str | None, str]], *, partner_cities: Sequence[str] = ()
-) -> list[Analysis]:
+def analyze_many(items: Iterable[tuple[str | None, str]], *, partner_cities: Sequence[str] = ()) -> list[Analysis]:
     """Analyse (title, text) pairs in a batch with ``nlp.pipe``; same results as :func:`analyze`."""
     nlp = load_pipeline()
     docs = (make_doc(text, title, None, partner_cities) for title, text in items)

@@ -14,9 +14,7 @@ _NOT_A_PERSON = re.compile(
 )
 _WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+"
 _NAME = _WORD + r"(?:[ -](?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Ll]o|[Ll]a|[Dd]')?\s?" + _WORD + r"){1,3}"
-_BYLINE_RE = re.compile(
-    r"^\s*(?i:by|di|a cura di|testo di|articolo di|servizio di)\s+(" + _NAME + r")\s*\.?\s*$"
-)
+_BYLINE_RE = re.compile(r"^\s*(?i:by|di|a cura di|testo di|articolo di|servizio di)\s+(" + _NAME + r")\s*\.?\s*$")
 _PARTICLES = {
     "di",
     "de",

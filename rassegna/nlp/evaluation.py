@@ -53,7 +53,8 @@ def figure_matches(pred: Figure, gold: dict) -> bool:
 
 def quote_matches(text: str, start: str) -> bool:
     """A found quote matches an annotated one when it starts with the annotated first 40 characters."""
-    return fold(text).startswith(fold(start)[:38]) or fold(start)[:38] in fold(text)[:80]
+    found, gold = fold(text), fold(start)[:38]
+    return found.startswith(gold) or gold in found[:80]
 
 
 @dataclass(slots=True)
@@ -147,9 +148,7 @@ def analyse_articles(articles: Sequence[dict]) -> list[Analysis]:
     return analyze_many([(a.get("title"), a["text"]) for a in articles], partner_cities=PARTNER_CITIES)
 
 
-def throughput(
-    texts: Sequence[str], titles: Sequence[str | None], min_seconds: float = 1.0
-) -> tuple[float, float]:
+def throughput(texts: Sequence[str], titles: Sequence[str | None], min_seconds: float = 1.0) -> tuple[float, float]:
     """Articles per second of the full pipeline and of bare tokenisation, measured on the same texts."""
     from rassegna.nlp import analyze_many, load_pipeline
 

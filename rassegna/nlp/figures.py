@@ -25,8 +25,28 @@ EXCLUDED_UNITS = {
     'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'pagine', 'caratteri',
     'punti', 'chilometri', 'km', 'metri', 'mq', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
     'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
-    'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri',
+    'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
+    'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
+    'trimestri', 'trimestre', 'semestri', 'semestre', 'bienni', 'biennio', 'trienni', 'triennio',
+    'quinquennio', 'weekend', 'annualità', 'stagioni', 'stagione', 'puntate', 'puntata', 'turni', 'turno',
 }  # fmt: skip
+# Participles after a number ("430 presi in carico"): the counted noun is left out, the mention is not a unit.
+PARTICIPLES = {
+    f"{stem}{end}"
+    for stem in (
+        'pres', 'coinvolt', 'raggiunt', 'accolt', 'seguit', 'incontrat', 'contattat', 'ospitat', 'inserit',
+        'accompagnat', 'intercettat', 'agganciat', 'aiutat', 'sostenut', 'format', 'attivat', 'realizzat',
+        'avviat', 'orientat', 'supportat', 'trattat', 'visitat', 'censit', 'registrat', 'segnalat',
+        'assegnat', 'collocat', 'alloggiat', 'impegnat', 'coinvolt', 'beneficiat', 'accoglient',
+    )
+    for end in ('i', 'e', 'o', 'a')
+}  # fmt: skip
+# "i beneficiari sono stati oltre mille": the counted noun before the verb, the number closing the clause.
+_UNIT_BEFORE_RE = re.compile(
+    r"\b(?:i|gli|le)\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{4,})?\s+(?:sono|erano|saranno|risultano)"
+    r"(?:\s+stat[ie])?(?:\s+(?:complessivamente|in\s+tutto|finora|già))?\s+$",
+    re.IGNORECASE,
+)
 
 # Words that cannot be the counted noun (articles, prepositions, verbs, adverbs...).
 STOP = {
@@ -62,9 +82,7 @@ QUALIFIERS = (
     'approssimativamente', 'oltre a',
 )  # fmt: skip
 _QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[^\w']))("
-    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s+$",
+    r"(?:^|(?<=[^\w']))(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$",
     re.IGNORECASE,
 )
 # "un centinaio di", "una decina di": approximate round numbers.
@@ -163,8 +181,8 @@ def _in_name(text: str, tokens: list[_Tok], i: int) -> bool:
         t = tokens[j]
         if t.kind == "word" and t.text.lower() in _STREET_WORDS:
             return True
-        if t.kind == "word" and not t.text[0].isupper():
-            break
+        if t.kind == "word" and not t.text[0].isupper() or t.kind == "num" and tokens[j + 1].text == ",":
+            break  # "via Nazionale 5, 30 volontari": the street has its own number
         if t.kind == "punct" and t.text not in {",", "."}:
             break
     glued = i + 1 < len(tokens) and tokens[i + 1].start == tok.end and tokens[i + 1].kind == "word"
@@ -245,12 +263,7 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
             i += 1
             continue
         # Year? Percentage?
-        if (
-            tok.kind == "num"
-            and isinstance(value, int)
-            and 1900 <= value <= 2100
-            and re.fullmatch(r"\d{4}", tok.text)
-        ):
+        if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
             nxt = tokens[j].text.lower() if j < n else ""
             if nxt not in _PEOPLE_UNITS:
                 i += 1
@@ -288,9 +301,23 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
         elif k < n and tokens[k].text == "%":
             i = k + 1
             continue
+        ratio = re.match(r"\s+su\s+(\d+|[^\W\d_]+)\b", text[end : end + 20]) if end is not None else None
+        if ratio and (ratio.group(1).isdigit() or word_value(ratio.group(1)) is not None):
+            i = k + 1  # "due persone su tre": a proportion
+            continue
+        if unit is not None and unit.lower() in PARTICIPLES:
+            i = k + 1
+            continue
+        if unit is None and not approx and (k >= n or tokens[k].kind == "punct"):
+            qualifier, start = _qualifier(text, tok.start)
+            m = _UNIT_BEFORE_RE.search(text[max(0, start - 80) : start])
+            if m and m.group(1).lower() not in STOP:
+                found.append((value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
+                i = j
+                continue
         if unit is None:
-            before = text[max(0, tok.start - 8) : tok.start].lower()
-            m = re.search(r"\b(tra|fra) (i|le) $", before)
+            before = text[max(0, tok.start - 10) : tok.start].lower()
+            m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
             if m and tok.kind == "word" or (m and tok.kind == "num"):
                 elided = _elided_unit(text, tok.start)
                 if elided:

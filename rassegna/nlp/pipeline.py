@@ -61,9 +61,7 @@ def pipeline_name() -> str:
     return "blank:it+rules"
 
 
-def make_doc(
-    text: str, title: str | None = None, author: str | None = None, partners: Sequence[str] = ()
-) -> Doc:
+def make_doc(text: str, title: str | None = None, author: str | None = None, partners: Sequence[str] = ()) -> Doc:
     """A tokenised doc carrying the context the analysis component reads."""
     doc = load_pipeline().make_doc(text or "")
     doc.user_data["rassegna_title"] = title

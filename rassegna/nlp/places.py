@@ -24,9 +24,7 @@ LOCALITY_WORDS = {
     'istituto', 'ospedale', 'policlinico', 'cinema', 'caserma', 'fermata', 'calcio', 'sporting', 'real',
     'atletico',
 }  # fmt: skip
-_STRONG_BEFORE = re.compile(
-    r"(?:\b(?:comune|città|municipio|capoluogo|provincia)\s+(?:di\s+)?)$", re.IGNORECASE
-)
+_STRONG_BEFORE = re.compile(r"(?:\b(?:comune|città|municipio|capoluogo|provincia)\s+(?:di\s+)?)$", re.IGNORECASE)
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
 
@@ -64,9 +62,7 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
             last = words[i + n - 1]
             if not last.group(0)[0].isupper():
                 continue
-            glue_ok = all(
-                _GLUE_RE.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, i + n - 1)
-            )
+            glue_ok = all(_GLUE_RE.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, i + n - 1))
             if not glue_ok:
                 continue
             key = fold(text[w.start() : last.end()])
@@ -113,9 +109,7 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
         para_start = max((p[0] for p in paras if p[0] <= start), default=0)
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
-        date_follows = bool(
-            re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after)
-        )
+        date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows)
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:

@@ -54,19 +54,9 @@ _ROLE_START = re.compile(
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
-_PARTICLE = (
-    r"(?:D'|Dell'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc)"
-)
+_PARTICLE = r"(?:D'|Dell'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc)"
 _NAME_RE = re.compile(
-    r"(?<![\w'])("
-    + _NAME_TOKEN
-    + r"(?:\s+"
-    + _NAME_TOKEN
-    + r")?(?:\s+"
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r")"
+    r"(?<![\w'])(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:\s+" + _NAME_TOKEN + r")?)"
 )
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
@@ -174,9 +164,7 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
         return None
     prev = re.search(r"(\S+)\s*$", clause[: m.start(1)])
     prev_word = prev.group(1) if prev else ""
-    if prev_word and not (
-        prev_word[0].isupper() or prev_word.endswith(",") or _ROLE_START.fullmatch(prev_word)
-    ):
+    if prev_word and not (prev_word[0].isupper() or prev_word.endswith(",") or _ROLE_START.fullmatch(prev_word)):
         return None
     return m.start(1), m.end(1)
 
@@ -184,6 +172,8 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
 def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
     """(speaker, role, bare role word) from an attribution like ``Mario Rossi, sindaco di Bari``."""
     attr = attr.strip(" ,-–—")
+    attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
+    attr = re.sub(r"^(?:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!" + _ROLE_START.pattern + r")", "", attr)  # la Rossi
     names = list(_NAME_RE.finditer(attr))
     role_first = _ROLE_START.match(attr)
     fnames = first_names()
@@ -224,6 +214,22 @@ def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
         if rm:
             role = _clean_role(rm.group(1))
         return name, role, None
+    # "afferma soddisfatto Rossi", "aggiunge ancora Rossi": an adverb or adjective before the name.
+    m = re.match(
+        r"\s*(?:(?!(?:alla|alle|agli|dalla|dalle|dagli|della|delle|degli|nella|nelle|negli|sulla|sulle|sugli|"
+        r"verso|presso|come|durante|dopo|prima)\b)[a-zà-ù]{4,}\s+){1,2}("
+        + _PARTICLE
+        + r"?"
+        + _NAME_TOKEN
+        + r"(?:\s+"
+        + _PARTICLE
+        + r"?"
+        + _NAME_TOKEN
+        + r"){0,2})\s*(?:$|[,;(])",
+        attr,
+    )
+    if m:
+        return m.group(1), None, None
     return None, None, None
 
 
@@ -237,17 +243,14 @@ def _people(text: str) -> list[Person]:
             if fold(tok) in fnames and t_i + 1 < len(toks):
                 name = " ".join(toks[t_i:])
                 role = None
-                rm = re.match(
-                    r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I
-                )
+                rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
                 if rm:
                     role = _clean_role(rm.group(1))
-                else:
-                    before = re.search(
-                        r"(" + _ROLE_START.pattern + r"[^.;:«»\"“”]{0,120})$", text[: m.start(1)]
-                    )
-                    if before:
-                        role = _clean_role(before.group(1))
+                else:  # the nearest role before the name, not one belonging to an earlier person
+                    window = text[max(0, m.start(1) - 120) : m.start(1)]
+                    roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
+                    if roles:
+                        role = _clean_role(window[roles[-1].start() :])
                 out.append(Person(name, role))
                 break
     return out
@@ -276,10 +279,50 @@ def _resolve(speaker: str | None, role_word: str | None, people: list[Person], l
 
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
+_ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
+# "Comincia così il racconto di X", "Sono le parole di X": the speaker named in the next sentence.
+_NOUN_SOURCE = re.compile(
+    r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo)"
+    r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
+    re.IGNORECASE,
+)
+
+Attribution = tuple[str | None, str | None, str | None, tuple[int, int] | None]
 
 
-def _attribution(text: str, span: Span) -> tuple[str | None, str | None, str | None] | None:
-    """Speaker, role and bare role word of a span, from inside, after or before it; None when unattributed."""
+def _known(name: str, people: list[Person]) -> bool:
+    """A full name (known first name) or the surname of a person named elsewhere in the text."""
+    toks = name.split()
+    if len(toks) >= 2 and fold(toks[0]) in first_names():
+        return True
+    key = fold(toks[-1]) if toks else ""
+    return any(fold(p.name.split()[-1]) == key for p in people)
+
+
+def _subject(sentence: str, people: list[Person]) -> tuple[str | None, str | None, str | None] | None:
+    """The person a sentence introducing a quote is about: ``L'assessore X rivendica la scelta:``."""
+    starts = sorted(
+        {m.start() for m in _ROLE_AT.finditer(sentence)} | {m.start(1) for m in _NAME_RE.finditer(sentence)}
+    )
+    for pos in starts:
+        parsed = _parse_attribution(sentence[pos:])
+        if parsed[0] and (_ROLE_AT.match(sentence, pos) or _known(parsed[0], people)):
+            return parsed
+        if parsed[0] and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed[0]) :], re.I):
+            return parsed
+    for pos in starts:
+        parsed = _parse_attribution(sentence[pos:])
+        if parsed[2] and pos < 40:
+            return parsed
+    return None
+
+
+def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attribution | None:
+    """Speaker, role, bare role word and the cut (offsets in the span of an inner attribution) of a span.
+
+    The attribution is looked for inside the span, after it or before it; None when unattributed.
+    """
+    people = list(people)
     inner = text[span.start : span.end]
     # 1. Interrupted: «... – ha spiegato X, ruolo – ...»
     for m in re.finditer(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", inner, re.IGNORECASE):
@@ -288,30 +331,45 @@ def _attribution(text: str, span: Span) -> tuple[str | None, str | None, str | N
         attr = tail[: end.start()] if end else tail
         parsed = _parse_attribution(attr)
         if parsed[0] or parsed[2]:
-            return parsed
+            cut_end = m.end() + (end.end() if end else len(tail))
+            return (*parsed, (m.start(), cut_end))
     after = text[span.mark_end : span.mark_end + 400]
-    # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)
+    # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)  /  «...» – l'assessora X.
     m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
     if m:
         attr = after[m.start(2) : m.start(2) + 300]
         attr = re.split(r"[.;!?](?:\s|$)|\n", attr)[0]
         parsed = _parse_attribution(attr)
         if parsed[0] or parsed[2]:
-            return parsed
-        return None, None, "ultimo"
-    m = re.match(
-        r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after
-    )
+            return (*parsed, None)
+        parsed = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
+        if parsed:
+            return (*parsed, None)
+        return None, None, "ultimo", None
+    m = re.match(r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after)
     if m:
-        return m.group(1), None, None
+        return m.group(1), None, None, None
     m = re.match(r"\s*\(([^()]{3,150})\)", after)
     if m:
         parsed = _parse_attribution(m.group(1))
         if parsed[0]:
-            return parsed
+            return (*parsed, None)
+    m = re.match(r"\s*,?\s*[-–—]\s*([^\n]{3,200}?)(?:[.;!?](?:\s|$)|\n|$)", after)
+    if m:
+        parsed = _parse_attribution(m.group(1))
+        lead = re.sub(r"^(?:così|anche|poi)\s+", "", m.group(1), flags=re.IGNORECASE)
+        if parsed[0] and (_ROLE_START.match(lead) or _known(parsed[0], people)):
+            return (*parsed, None)
+    m = re.match(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, after, re.IGNORECASE)
+    if m:
+        parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
+        if parsed[0]:
+            return (*parsed, None)
     # 3. Before: "X, ruolo, ha dichiarato: «", "L'Assessore ha aggiunto: «", "Secondo X, «", "spiega X, «"
     before = text[max(0, span.mark_start - 400) : span.mark_start]
     sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
+    if not sentence.strip() and before.rstrip().endswith(":"):
+        sentence = re.split(r"(?<=[.!?»”])\s+|\n", before.rstrip())[-1]  # "X ha detto:" then a new paragraph
     if _NOT_A_SOURCE.search(sentence):
         return None
     stripped = sentence.rstrip()
@@ -320,38 +378,32 @@ def _attribution(text: str, span: Span) -> tuple[str | None, str | None, str | N
         if m:
             parsed = _parse_attribution(m.group(2))
             if parsed[0] or parsed[2]:
-                return parsed
+                return (*parsed, None)
+        m = re.match(r"\s*(?:[Pp]er|[Ss]tando\s+a|[Ss]econdo)\s+(.{3,150}?)\s*,\s*$", sentence)
+        if m:
+            parsed = _parse_attribution(m.group(1))
+            if parsed[0] and (_ROLE_START.match(m.group(1)) or _known(parsed[0], people)) or parsed[2]:
+                return (*parsed, None)
+    m = re.search(r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\s*$", stripped, re.IGNORECASE)
+    if m:  # "Il presidente X ha sottolineato che «...»"
+        parsed = _subject(m.group(1), people)
+        if parsed:
+            return (*parsed, None)
     if stripped.endswith(":"):
         m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", sentence, re.IGNORECASE)
         if m:
             parsed = _parse_attribution(m.group(1))
             if parsed[0] or parsed[2]:
-                return parsed
+                return (*parsed, None)
         m = re.search(
-            r"(?:^|\s)("
-            + _NAME_TOKEN
-            + r"(?:\s+"
-            + _NAME_TOKEN
-            + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
+            r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
             sentence,
         )
         if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
-            return m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None, None
-    return None
-    m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*(.*?)\s*[:,]?\s*$", sentence, re.IGNORECASE)
-    if m and (sentence.rstrip().endswith(":") or re.match(r"secondo|le parole|parola", m.group(2), re.I)):
-        attr = m.group(1) if m.group(1).strip() else m.group(3)
-        if re.match(r"secondo|le parole|parola", m.group(2), re.I):
-            attr = m.group(3)
-        parsed = _parse_attribution(attr)
-        if parsed[0] or parsed[2]:
-            return parsed
-    m = re.search(
-        r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
-        sentence,
-    )
-    if m and fold(m.group(1).split()[0]) in first_names():
-        return m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None, None
+            return m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None, None, None
+        parsed = _subject(stripped[:-1], people)
+        if parsed:
+            return (*parsed, None)
     return None
 
 
@@ -375,21 +427,31 @@ def _block_quotes(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+def _quoted_words(text: str, span: Span) -> str:
+    """The quoted text as printed; an attribution interrupting it (« … – ha spiegato X – … ») stays in place,
+    as the press prints it and as the annotation rules take a quote's start."""
+    return text[span.start : span.end].strip()
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them."""
     norm = normalise(text)
     people = _people(norm) + [Person(p) for p in extra_people]
     found: list[tuple[int, Quote]] = []
     last: Quote | None = None
+    last_end = -1
     spans = find_spans(norm)
+    paras = paragraphs(norm)
     for span in spans:
         inner = norm[span.start : span.end].strip()
         if len(inner.split()) < 3:
             continue  # titles, terms: “ponte”, "LgNet2"
-        att = _attribution(norm, span)
+        att = _attribution(norm, span, people)
         if att is None:
-            continue
-        speaker, role, role_word = att
+            if last is None or not last.speaker or not _continues(norm, paras, last_end, span, last.speaker):
+                continue
+            att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
+        speaker, role, role_word, cut = att
         if role_word == "ultimo":
             person = Person(last.speaker or "", last.role) if last else Person("")
         else:
@@ -398,12 +460,31 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
                 role = person.role
             elif not speaker and role_word:
                 role = person.role or role
-        quoted = text[span.start : span.end].strip()
+        quoted = _quoted_words(text, span)
         q = Quote(text=quoted, speaker=person.name or None, role=role or person.role)
         found.append((span.start, q))
-        last = q
+        last, last_end = q, span.mark_end
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
     found.sort(key=lambda t: t[0])
     return [q for _, q in found]
+
+
+def _continues(text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None) -> bool:
+    """An unattributed span goes on with the previous speaker: close by, same or next paragraph, no new name."""
+    if last_end < 0 or span.mark_start - last_end > 300:
+        return False
+    between = text[last_end : span.mark_start]
+    if _NOT_A_SOURCE.search(re.split(r"(?<=[.!?])\s+|\n", between)[-1]):
+        return False
+    para_of = [i for i, (a, b) in enumerate(paras) if a <= last_end <= b + 1]
+    para_now = [i for i, (a, b) in enumerate(paras) if a <= span.mark_start <= b]
+    if not para_of or not para_now or para_now[0] - para_of[0] > 1:
+        return False
+    fnames = first_names()
+    own = fold(speaker.split()[-1]) if speaker else ""
+    return not any(
+        fold(m.group(1).split()[0]) in fnames and fold(m.group(1).split()[-1]) != own
+        for m in _NAME_RE.finditer(between)
+    )

@@ -6,9 +6,7 @@ import re
 import unicodedata
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
-_SAME_LENGTH = str.maketrans(
-    {"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
-)
+_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
 WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 

@@ -86,3 +86,15 @@ def test_compound_units():
     assert values("sono state attivate due unità di strada") == [(2, "unità di strada", None)]
     assert values("curati 5 cimiteri e accolte 45 donne") == [(5, "cimiteri", None), (45, "donne", None)]
     assert values("In totale 250 ore di formazione.") == []
+
+
+def test_generalised_shapes():
+    from rassegna.nlp.figures import extract_figures
+
+    def got(text):
+        return [(f.value, f.unit) for f in extract_figures(text)]
+
+    assert got("Complessivamente i beneficiari sono stati oltre mille.") == [(1000, "beneficiari")]
+    assert got("Il Comune è uno dei sedici della rete.") == [(16, "Comuni")]
+    assert got("Attiva tre sere a settimana, ha preso 430 presi in carico.") == []
+    assert got("In via Nazionale 5, 30 volontari hanno aiutato.") == [(30, "volontari")]

@@ -37,16 +37,12 @@ def test_context_patterns_beat_listing():
         + "Nella città di Sassari, in particolare..."
     )
     assert extract_places(text, partner_cities=PARTNERS)[0] == "Sassari"
-    assert (
-        extract_places(LISTING + " L'adesione al progetto del Comune di Caserta ha reso...")[0] == "Caserta"
-    )
+    assert extract_places(LISTING + " L'adesione al progetto del Comune di Caserta ha reso...")[0] == "Caserta"
 
 
 def test_headline():
     assert extract_places(LISTING, "Palermo fra i Comuni della rete LgNet2")[0] == "Palermo"
-    assert (
-        extract_places("Nessun luogo qui.", 'Il Comune di Taranto: "Così ci prendiamo cura"')[0] == "Taranto"
-    )
+    assert extract_places("Nessun luogo qui.", 'Il Comune di Taranto: "Così ci prendiamo cura"')[0] == "Taranto"
 
 
 def test_villaggio_trieste_is_not_trieste():
@@ -61,38 +57,27 @@ def test_villaggio_trieste_is_not_trieste():
 
 
 def test_trieste_as_city():
-    assert (
-        extract_places("TRIESTE, 1 dicembre 2023 – Il tour. " + LISTING, "Trieste fra i Comuni")[0]
-        == "Trieste"
-    )
+    assert extract_places("TRIESTE, 1 dicembre 2023 – Il tour. " + LISTING, "Trieste fra i Comuni")[0] == "Trieste"
 
 
 def test_roma_capitale_is_roma():
-    city, places = extract_places(
-        "L'adesione al progetto del Comune di Roma Capitale, nei Municipi di Roma Capitale."
-    )
+    city, places = extract_places("L'adesione al progetto del Comune di Roma Capitale, nei Municipi di Roma Capitale.")
     assert city == "Roma"
     assert places == ["Roma"]
 
 
 def test_names_and_words_are_not_places():
-    text = (
-        "Ora sta migliorando, ha detto Mario Monti. Il nostro Paese accoglie. ASL Roma 1, Distretto Latina 2."
-    )
+    text = "Ora sta migliorando, ha detto Mario Monti. Il nostro Paese accoglie. ASL Roma 1, Distretto Latina 2."
     city, places = extract_places(text)
     assert "Ora" not in places and "Paese" not in places and "Monti" not in places
 
 
 def test_other_places_need_context():
-    city, places = extract_places(
-        "Il tour è partito da Bolzano e arriverà a Cisterna di Latina.", "Tappa a Bolzano"
-    )
+    city, places = extract_places("Il tour è partito da Bolzano e arriverà a Cisterna di Latina.", "Tappa a Bolzano")
     assert city == "Bolzano"
     assert "Cisterna di Latina" in places
 
 
 def test_bolzano_in_organisation_name():
-    city, _ = extract_places(
-        "Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri.", "Inclusione, il tour"
-    )
+    city, _ = extract_places("Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri.", "Inclusione, il tour")
     assert city == "Bolzano"

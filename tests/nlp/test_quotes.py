@@ -115,3 +115,34 @@ def test_secondo():
     text = 'Lo ha detto Lorenza Rosso, assessora al Welfare. Secondo Rosso, "la rete ha funzionato bene".'
     (q,) = extract_quotes(text)
     assert q.speaker == "Lorenza Rosso"
+
+
+def test_interrupted_quote_is_one_quote_printed_as_in_the_text():
+    text = (
+        "«Con LgNet2 abbiamo imparato a lavorare in strada – ha sottolineato l'assessora Ornella Cauli – "
+        "e non solo dietro una scrivania»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ornella Cauli"
+    assert q.text == (
+        "Con LgNet2 abbiamo imparato a lavorare in strada – ha sottolineato l'assessora Ornella Cauli – "
+        "e non solo dietro una scrivania"
+    )
+
+
+def test_continuation_and_new_attribution_shapes():
+    text = (
+        "«Abbiamo scelto di stare dove le persone già si trovano», ha spiegato l'assessore Fabio De Luca. "
+        "«Il progetto ci lascia una rete di associazioni».\n\n"
+        "Il presidente Salvatore Di Maio ha sottolineato che «il lavoro di rete è la chiave di tutto».\n\n"
+        "“Un passo avanti per tutta la comunità” – così il sindaco Enzo Bianco.\n\n"
+        "La direttrice, Michela Trentini, ha raccontato il percorso:\n\n«Molti dei nostri utenti avevano un lavoro»."
+    )
+    got = [(q.text[:20], q.speaker) for q in extract_quotes(text)]
+    assert got == [
+        ("Abbiamo scelto di st", "Fabio De Luca"),
+        ("Il progetto ci lasci", "Fabio De Luca"),
+        ("il lavoro di rete è ", "Salvatore Di Maio"),
+        ("Un passo avanti per ", "Enzo Bianco"),
+        ("Molti dei nostri ute", "Michela Trentini"),
+    ]
