@@ -1,0 +1,167 @@
+"""The review desk's FastAPI application: sessions, security headers, templates and error pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException
+
+from rassegna.config import CATEGORIES, Settings
+from rassegna.reports.formatting import it_date, it_number
+from rassegna.web import models as _models  # noqa: F401 - registers the desk's tables
+from rassegna.web.auth import SESSION_COOKIE, SESSION_MAX_AGE, SessionCodec, WebSession, session_secret
+from rassegna.web.search import MARK_END, MARK_START, ensure_search_index
+
+HERE = Path(__file__).parent
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+class NotAuthenticated(Exception):
+    """The page needs a logged-in user."""
+
+
+@dataclass
+class WebConfig:
+    """What the routes need: configuration, database, cookie codec, templates and options."""
+
+    settings: Settings
+    engine: Engine
+    codec: SessionCodec
+    templates: Jinja2Templates
+    secure_cookies: bool = False
+    analyse_manual: bool = True
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        """The configured local time zone (Europe/Rome by default)."""
+        return ZoneInfo(self.settings.schedule.timezone)
+
+
+def _highlight(value: str | None) -> Markup:
+    """Escape text, then show the search engine's markers as <mark> (nothing else becomes markup)."""
+    escaped = str(escape(value or ""))
+    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def _templates(timezone: str) -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(["html", "xml", "svg"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    zone = ZoneInfo(timezone)
+
+    def local_time(value: datetime | None) -> str:
+        return value.astimezone(zone).strftime("%d/%m/%Y %H:%M") if value else ""
+
+    def short_date(value: date | None) -> str:
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    env.filters.update(
+        num=lambda v, empty="n.d.": it_number(v, empty=empty),
+        itdate=it_date,
+        shortdate=short_date,
+        localtime=local_time,
+        highlight=_highlight,
+        category_label=lambda key: CATEGORIES.get(key, key or ""),
+    )
+    env.globals.update(CATEGORIES=CATEGORIES)
+    return Jinja2Templates(env=env)
+
+
+def create_app(
+    settings: Settings, engine: Engine, *, secure_cookies: bool = False, analyse_manual: bool = True
+) -> FastAPI:
+    """The review desk over ``engine``: log in, review the inbox, edit the registry, see the dashboard."""
+    from rassegna.web.routes import router
+
+    ensure_search_index(engine)
+    config = WebConfig(
+        settings=settings,
+        engine=engine,
+        codec=SessionCodec(session_secret(engine)),
+        templates=_templates(settings.schedule.timezone),
+        secure_cookies=secure_cookies,
+        analyse_manual=analyse_manual,
+    )
+    app = FastAPI(title="rassegna", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.web = config
+
+    @app.middleware("http")
+    async def sessions_and_headers(request: Request, call_next) -> Response:  # noqa: ANN001
+        web_session = config.codec.loads(request.cookies.get(SESSION_COOKIE))
+        request.state.session_dirty = web_session is None
+        request.state.session = web_session or WebSession.anonymous()
+        response = await call_next(request)
+        if request.state.session_dirty:
+            response.set_cookie(
+                SESSION_COOKIE,
+                config.codec.dumps(request.state.session),
+                max_age=SESSION_MAX_AGE,
+                httponly=True,
+                samesite="lax",
+                secure=config.secure_cookies,
+                path="/",
+            )
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.exception_handler(NotAuthenticated)
+    async def to_login(request: Request, _exc: NotAuthenticated) -> Response:
+        if request.method in ("GET", "HEAD"):
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?next={_quote(target)}", status_code=303)
+        return _error_page(
+            config, request, 401, "Accesso richiesto", "Entra con il tuo account per continuare."
+        )
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        titles = {403: "Operazione non consentita", 404: "Pagina non trovata", 405: "Metodo non consentito"}
+        return _error_page(
+            config, request, exc.status_code, titles.get(exc.status_code, "Errore"), str(exc.detail)
+        )
+
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(router)
+    return app
+
+
+def _quote(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="/")
+
+
+def _error_page(config: WebConfig, request: Request, status: int, title: str, message: str) -> HTMLResponse:
+    return config.templates.TemplateResponse(
+        request,
+        "error.html",
+        {"title": title, "message": message, "user": None, "csrf": request.state.session.csrf, "flash": None},
+        status_code=status,
+    )

@@ -1,0 +1,704 @@
+"""Pages of the review desk: login, inbox, clipping, registry, dashboard, search, audit trail."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.exceptions import HTTPException
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from rassegna.config import CATEGORIES, Campaign, Outlet
+from rassegna.storage.db import session_scope
+from rassegna.storage.models import AudienceFigure, Clipping, ClippingCampaign, OutletRow
+from rassegna.storage.queries import Selection
+from rassegna.web import review
+from rassegna.web.app import NotAuthenticated, WebConfig
+from rassegna.web.auth import WebSession, authenticate, csrf_matches
+from rassegna.web.models import AuditEntry, WebUser
+
+router = APIRouter()
+REPORT_FORMATS = {
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+}
+
+
+# --- plumbing ------------------------------------------------------------------------------------------
+
+
+def web(request: Request) -> WebConfig:
+    """The application's configuration."""
+    return request.app.state.web
+
+
+def optional_user(request: Request) -> WebUser | None:
+    """The logged-in user, or None (no session, disabled account, session older than a logout)."""
+    web_session: WebSession = request.state.session
+    if web_session.user_id is None:
+        return None
+    with Session(web(request).engine) as session:
+        user = session.get(WebUser, web_session.user_id)
+    if user is None or not user.active or user.session_epoch != web_session.epoch:
+        return None
+    return user
+
+
+def viewer(user: Annotated[WebUser | None, Depends(optional_user)]) -> WebUser:
+    """Any logged-in user (editors and viewers)."""
+    if user is None:
+        raise NotAuthenticated()
+    return user
+
+
+def editor(user: Annotated[WebUser, Depends(viewer)]) -> WebUser:
+    """A logged-in editor; viewers get 403."""
+    if user.role != "editor":
+        raise HTTPException(403, "Solo i redattori possono modificare: il tuo account è in sola lettura.")
+    return user
+
+
+async def check_csrf(request: Request) -> None:
+    """Every POST carries the session's CSRF token in the ``csrf_token`` field, or is refused with 403."""
+    form = await request.form()
+    if not csrf_matches(request.state.session.csrf, form.get("csrf_token")):  # type: ignore[arg-type]
+        raise HTTPException(403, "Modulo scaduto o non valido (token CSRF): ricarica la pagina e riprova.")
+
+
+Viewer = Annotated[WebUser, Depends(viewer)]
+Editor = Annotated[WebUser, Depends(editor)]
+CSRF = [Depends(check_csrf)]
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """A page from a template, with the CSRF token and any pending message."""
+    web_session: WebSession = request.state.session
+    flash = web_session.flash
+    if flash:
+        web_session.flash = None
+        request.state.session_dirty = True
+    context = {"csrf": web_session.csrf, "flash": flash, "settings": web(request).settings, **context}
+    return web(request).templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def flash(request: Request, message: str) -> None:
+    """A message for the next page."""
+    request.state.session.flash = message
+    request.state.session_dirty = True
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """A local path to go back to (never another site)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return default
+
+
+def redirect(target: str) -> RedirectResponse:
+    """303 See Other: after a POST, the browser GETs the page."""
+    return RedirectResponse(target, status_code=303)
+
+
+def _form(values: Any) -> dict[str, str]:
+    return {k: v for k, v in values.items() if isinstance(v, str) and k != "csrf_token"}
+
+
+# --- login ---------------------------------------------------------------------------------------------
+
+
+@router.get("/", include_in_schema=False)
+def home() -> RedirectResponse:
+    """The inbox is the desk's front page."""
+    return redirect("/inbox")
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(
+    request: Request, user: Annotated[WebUser | None, Depends(optional_user)], next: str = ""
+) -> Response:
+    """The login form."""
+    if user is not None:
+        return redirect(safe_next(next, "/inbox"))
+    return render(request, "login.html", {"user": None, "next": next, "error": None, "username": ""})
+
+
+@router.post("/login", dependencies=CSRF)
+def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=200)] = "",
+    password: Annotated[str, Form(max_length=1000)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """Check the password (5 failures per username and address in 15 minutes, then a pause)."""
+    ip = request.client.host if request.client else "unknown"
+    result = authenticate(web(request).engine, username, password, ip)
+    if result.user is None:
+        error, status = (
+            ("Troppi tentativi non riusciti: riprova fra 15 minuti.", 429)
+            if result.limited
+            else ("Nome utente o password non corretti.", 401)
+        )
+        context = {"user": None, "next": next, "error": error, "username": username}
+        return render(request, "login.html", context, status)
+    # A new session on login: a fresh CSRF token, nothing carried over from before.
+    request.state.session = WebSession(result.user.id, result.user.session_epoch, secrets.token_urlsafe(32))
+    request.state.session_dirty = True
+    return redirect(safe_next(next, "/inbox"))
+
+
+@router.post("/logout", dependencies=CSRF)
+def logout(request: Request, user: Annotated[WebUser | None, Depends(optional_user)]) -> Response:
+    """End the session, and every other session of the user (a copied cookie stops working too)."""
+    if user is not None:
+        with session_scope(web(request).engine) as session:
+            row = session.get(WebUser, user.id)
+            if row is not None:
+                row.session_epoch += 1
+                session.add(row)
+    request.state.session = WebSession.anonymous()
+    request.state.session_dirty = True
+    return redirect("/login")
+
+
+# --- inbox and clippings ----------------------------------------------------------------------------------
+
+
+@router.get("/inbox", response_class=HTMLResponse)
+def inbox_page(
+    request: Request, user: Viewer, status: str = "new", campaign: str = "", page: int = 1
+) -> Response:
+    """Clippings waiting for review (or accepted, rejected, all), newest first, with keyword snippets."""
+    status = status if status in (*review.STATUSES, "all") else "new"
+    page = max(1, min(page, 10_000))
+    with Session(web(request).engine) as session:
+        items, total = review.inbox(session, status=status, campaign=campaign or None, page=page)
+        counts = dict(
+            session.exec(
+                select(Clipping.review_status, func.count(Clipping.id)).group_by(Clipping.review_status)
+            ).all()
+        )
+    pages = max(1, -(-total // review.PAGE_SIZE))
+    back = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+    context = {
+        "user": user,
+        "items": items,
+        "total": total,
+        "status": status,
+        "campaign": campaign,
+        "page": page,
+        "pages": pages,
+        "counts": counts,
+        "back": back,
+        "campaigns": [c.name for c in web(request).settings.campaigns],
+    }
+    return render(request, "inbox.html", context)
+
+
+@router.post("/clippings/{clipping_id}/review", dependencies=CSRF)
+def review_clipping(
+    request: Request,
+    clipping_id: int,
+    user: Editor,
+    decision: Annotated[str, Form(max_length=20)],
+    note: Annotated[str, Form(max_length=2000)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """Accept, reject (with the reason) or reopen a clipping."""
+    status = {"accept": "accepted", "reject": "rejected", "reopen": "new"}.get(decision)
+    if status is None:
+        raise HTTPException(400, "Decisione sconosciuta.")
+    try:
+        with session_scope(web(request).engine) as session:
+            clipping = review.set_review(session, clipping_id, user.username, status, note)
+            title = clipping.title
+    except LookupError:
+        raise HTTPException(404, "Articolo non trovato.") from None
+    except review.ReviewError as exc:
+        flash(request, "Non salvato: " + "; ".join(exc.errors.values()))
+    else:
+        verb = {"accepted": "accettato", "rejected": "scartato", "new": "rimesso in revisione"}[status]
+        flash(request, f"«{title[:80]}» {verb}.")
+    return redirect(safe_next(next, "/inbox"))
+
+
+def _clipping_context(session: Session, request: Request, clipping_id: int) -> dict[str, Any]:
+    try:
+        clipping = review.get_clipping(session, clipping_id)
+    except LookupError:
+        raise HTTPException(404, "Articolo non trovato.") from None
+    outlet = session.get(OutletRow, clipping.outlet_id)
+    campaigns = list(
+        session.exec(select(ClippingCampaign).where(ClippingCampaign.clipping_id == clipping.id))
+    )
+    cities = list(dict.fromkeys(c for camp in web(request).settings.campaigns for c in camp.partner_cities))
+    return {
+        "clipping": clipping,
+        "outlet": outlet,
+        "links": campaigns,
+        "members": review.story_members(session, clipping),
+        "history": review.history(session, "clipping", clipping.id),
+        "outlet_names": review.outlet_names(session),
+        "cities": cities,
+        "errors": {},
+        "values": {
+            "title": clipping.title,
+            "published": clipping.published.isoformat() if clipping.published else "",
+            "city": clipping.city or "",
+            "category": clipping.category,
+            "journalist": clipping.journalist or "",
+            "outlet": outlet.name if outlet else "",
+        },
+    }
+
+
+@router.get("/clippings/new", response_class=HTMLResponse)
+def new_clipping_page(request: Request, user: Editor) -> Response:
+    """The form for a manual clipping (agency wire, TV/radio, social post, print)."""
+    with Session(web(request).engine) as session:
+        names = review.outlet_names(session)
+    context = {
+        "user": user,
+        "values": {},
+        "errors": {},
+        "outlet_names": names,
+        "campaigns": [c.name for c in web(request).settings.campaigns],
+    }
+    return render(request, "clipping_new.html", context)
+
+
+@router.post("/clippings/new", dependencies=CSRF)
+async def new_clipping(request: Request, user: Editor) -> Response:
+    """Store a manual clipping, validated like a row of `rassegna import`."""
+    values = _form(await request.form())
+    return await _run_sync(_store_manual, request, user, values)
+
+
+async def _run_sync(function: Any, *args: Any) -> Any:
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(function, *args)
+
+
+def _store_manual(request: Request, user: WebUser, values: dict[str, str]) -> Response:
+    config = web(request)
+    try:
+        with session_scope(config.engine) as session:
+            clipping = review.add_manual_clipping(
+                session, config.settings, user.username, values, analyse=config.analyse_manual
+            )
+            clipping_id = clipping.id
+    except review.ReviewError as exc:
+        with Session(config.engine) as session:
+            names = review.outlet_names(session)
+        context = {
+            "user": user,
+            "values": values,
+            "errors": exc.errors,
+            "outlet_names": names,
+            "campaigns": [c.name for c in config.settings.campaigns],
+        }
+        return render(request, "clipping_new.html", context, 422)
+    flash(request, "Articolo aggiunto e accettato.")
+    return redirect(f"/clippings/{clipping_id}")
+
+
+@router.get("/clippings/{clipping_id}", response_class=HTMLResponse)
+def clipping_page(request: Request, clipping_id: int, user: Viewer) -> Response:
+    """One clipping: its text, the correction form, its story and its audit trail."""
+    with Session(web(request).engine) as session:
+        context = _clipping_context(session, request, clipping_id)
+    return render(request, "clipping.html", {"user": user, **context})
+
+
+@router.post("/clippings/{clipping_id}/edit", dependencies=CSRF)
+async def edit_clipping(request: Request, clipping_id: int, user: Editor) -> Response:
+    """Correct city, category, outlet, journalist, title and date."""
+    values = _form(await request.form())
+    return await _run_sync(_edit, request, clipping_id, user, values)
+
+
+def _edit(request: Request, clipping_id: int, user: WebUser, values: dict[str, str]) -> Response:
+    engine = web(request).engine
+    try:
+        with session_scope(engine) as session:
+            review.edit_clipping(session, clipping_id, user.username, values)
+    except LookupError:
+        raise HTTPException(404, "Articolo non trovato.") from None
+    except review.ReviewError as exc:
+        with Session(engine) as session:
+            context = _clipping_context(session, request, clipping_id)
+        context.update(errors=exc.errors, values=values)
+        return render(request, "clipping.html", {"user": user, **context}, 422)
+    flash(request, "Correzioni salvate.")
+    return redirect(safe_next(values.get("next"), f"/clippings/{clipping_id}"))
+
+
+@router.post("/clippings/{clipping_id}/split", dependencies=CSRF)
+def split_story(request: Request, clipping_id: int, user: Editor) -> Response:
+    """Take the clipping out of its story."""
+    try:
+        with session_scope(web(request).engine) as session:
+            review.split_story(session, clipping_id, user.username)
+    except LookupError:
+        raise HTTPException(404, "Articolo non trovato.") from None
+    flash(request, "L'articolo ora è una notizia a sé.")
+    return redirect(f"/clippings/{clipping_id}")
+
+
+@router.post("/clippings/{clipping_id}/merge", dependencies=CSRF)
+def merge_story(
+    request: Request, clipping_id: int, user: Editor, target: Annotated[str, Form(max_length=20)] = ""
+) -> Response:
+    """Join the clipping's story with the story of another clipping (by its number)."""
+    try:
+        target_id = int(target.strip().lstrip("#"))
+    except ValueError:
+        flash(request, "Indica il numero dell'articolo con cui unire la notizia.")
+        return redirect(f"/clippings/{clipping_id}")
+    try:
+        with session_scope(web(request).engine) as session:
+            review.merge_story(session, clipping_id, target_id, user.username)
+    except LookupError:
+        raise HTTPException(404, "Articolo non trovato.") from None
+    except review.ReviewError as exc:
+        flash(request, "Non unito: " + "; ".join(exc.errors.values()))
+    else:
+        flash(request, f"Notizia unita a quella dell'articolo n. {target_id}.")
+    return redirect(f"/clippings/{clipping_id}")
+
+
+# --- registry ------------------------------------------------------------------------------------------
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlets_page(request: Request, user: Viewer, q: str = "", category: str = "") -> Response:
+    """The outlet registry, outlets to classify first."""
+    from rassegna.storage.repository import list_outlets
+
+    with Session(web(request).engine) as session:
+        rows = [
+            r
+            for r in list_outlets(session)
+            if (not q or q.casefold() in r.name.casefold()) and (not category or r.category == category)
+        ]
+        counts = dict(
+            session.exec(
+                select(Clipping.outlet_id, func.count(Clipping.id)).group_by(Clipping.outlet_id)
+            ).all()
+        )
+    context = {
+        "user": user,
+        "outlets": rows,
+        "q": q,
+        "category": category,
+        "counts": counts,
+        "to_classify": sum(r.to_classify for r in rows),
+    }
+    return render(request, "outlets.html", context)
+
+
+def _outlet_values(row: OutletRow | None) -> dict[str, str]:
+    if row is None:
+        return {"text_policy": ""}
+    return {
+        "name": row.name,
+        "category": row.category,
+        "audience": "" if row.audience is None else f"{row.audience:,}".replace(",", "."),
+        "audience_source": row.audience_source or "",
+        "audience_month": row.audience_date.strftime("%Y-%m") if row.audience_date else "",
+        "domains": "\n".join(row.domains),
+        "feeds": "\n".join(row.feeds),
+        "sitemaps": "\n".join(row.sitemaps),
+        "start_urls": "\n".join(row.start_urls),
+        "text_policy": row.text_policy or "",
+    }
+
+
+def _outlet_page(
+    request: Request,
+    user: WebUser,
+    row: OutletRow | None,
+    values: dict[str, str],
+    errors: dict[str, str],
+    status: int = 200,
+) -> Response:
+    with Session(web(request).engine) as session:
+        figures = (
+            list(
+                session.exec(
+                    select(AudienceFigure)
+                    .where(AudienceFigure.outlet_id == row.id)
+                    .order_by(AudienceFigure.recorded_at.desc())
+                )
+            )
+            if row
+            else []
+        )
+        trail = review.history(session, "outlet", row.id) if row else []
+    context = {
+        "user": user,
+        "outlet": row,
+        "values": values,
+        "errors": errors,
+        "figures": figures,
+        "history": trail,
+    }
+    return render(request, "outlet.html", context, status)
+
+
+@router.get("/outlets/new", response_class=HTMLResponse)
+def new_outlet_page(request: Request, user: Editor) -> Response:
+    """The form for a new outlet."""
+    return _outlet_page(request, user, None, {"text_policy": ""}, {})
+
+
+@router.get("/outlets/{outlet_id}", response_class=HTMLResponse)
+def outlet_page(request: Request, outlet_id: int, user: Viewer) -> Response:
+    """One outlet: its category, audience with source and month, domains and feeds; its audience history."""
+    with Session(web(request).engine) as session:
+        row = session.get(OutletRow, outlet_id)
+    if row is None:
+        raise HTTPException(404, "Testata non trovata.")
+    return _outlet_page(request, user, row, _outlet_values(row), {})
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in re.split(r"[\r\n]+", text or "") if line.strip()]
+
+
+def _outlet_from_form(values: dict[str, str], name: str) -> Outlet:
+    from rassegna.app.importer import parse_audience
+
+    errors: dict[str, str] = {}
+    data: dict[str, Any] = {
+        "name": name,
+        "category": values.get("category", ""),
+        "audience_source": values.get("audience_source", "").strip() or None,
+        "domains": _lines(values.get("domains")),
+        "feeds": _lines(values.get("feeds")),
+        "sitemaps": _lines(values.get("sitemaps")),
+        "start_urls": _lines(values.get("start_urls")),
+        "text_policy": values.get("text_policy") or None,
+    }
+    try:
+        data["audience"] = parse_audience(values.get("audience", ""))
+    except ValueError as exc:
+        errors["audience"] = str(exc)
+    month = values.get("audience_month", "").strip()
+    if month:
+        try:
+            data["audience_date"] = date.fromisoformat(month + "-01" if len(month) == 7 else month)
+        except ValueError:
+            errors["audience_month"] = f"{month!r} non è un mese (AAAA-MM)"
+    for key in ("feeds", "sitemaps", "start_urls"):
+        bad = [u for u in data[key] if not re.match(r"^https?://[^\s/]+", u, re.IGNORECASE)]
+        if bad:
+            errors[key] = f"non sono indirizzi http(s): {', '.join(bad[:3])}"
+    if errors:
+        raise review.ReviewError(errors)
+    try:
+        return Outlet.model_validate(data)
+    except ValidationError as exc:
+        raise review.ReviewError(
+            {str(e["loc"][0]) if e["loc"] else "form": e["msg"] for e in exc.errors(include_url=False)}
+        ) from None
+
+
+@router.post("/outlets/new", dependencies=CSRF)
+async def new_outlet(request: Request, user: Editor) -> Response:
+    """Add an outlet to the registry."""
+    values = _form(await request.form())
+    return await _run_sync(_save_outlet, request, user, None, values)
+
+
+@router.post("/outlets/{outlet_id}", dependencies=CSRF)
+async def edit_outlet(request: Request, outlet_id: int, user: Editor) -> Response:
+    """Update an outlet; an audience change is kept in its history with source and month."""
+    values = _form(await request.form())
+    return await _run_sync(_save_outlet, request, user, outlet_id, values)
+
+
+def _save_outlet(request: Request, user: WebUser, outlet_id: int | None, values: dict[str, str]) -> Response:
+    from rassegna.storage.repository import find_outlet, outlet_row_to_config, upsert_outlet
+
+    engine = web(request).engine
+    row: OutletRow | None = None
+    try:
+        with session_scope(engine) as session:
+            if outlet_id is not None:
+                row = session.get(OutletRow, outlet_id)
+                if row is None:
+                    raise HTTPException(404, "Testata non trovata.")
+                name = row.name
+            else:
+                name = values.get("name", "").strip()
+                if not name:
+                    raise review.ReviewError({"name": "il nome è obbligatorio"})
+                if find_outlet(session, name) is not None:
+                    raise review.ReviewError({"name": f"la testata {name!r} è già nel registro"})
+            outlet = _outlet_from_form(values, name)
+            before = outlet_row_to_config(row).model_dump(mode="json") if row else None
+            was_to_classify = row.to_classify if row else False
+            saved = upsert_outlet(session, outlet)
+            after = outlet_row_to_config(saved).model_dump(mode="json")
+            if before is not None:
+                changed = [k for k in after if before.get(k) != after.get(k)]
+                old = {k: before[k] for k in changed} | ({"to_classify": True} if was_to_classify else {})
+                new = {k: after[k] for k in changed} | ({"to_classify": False} if was_to_classify else {})
+            else:
+                old, new = None, after
+            if new:
+                review.audit(
+                    session, user.username, "edit" if before else "create", "outlet", saved.id, old, new
+                )
+            saved_id = saved.id
+    except review.ReviewError as exc:
+        with Session(engine) as session:
+            row = session.get(OutletRow, outlet_id) if outlet_id is not None else None
+        return _outlet_page(request, user, row, values, exc.errors, 422)
+    flash(request, f"Testata «{name}» salvata.")
+    return redirect(f"/outlets/{saved_id}")
+
+
+# --- dashboard and reports ------------------------------------------------------------------------------
+
+
+def _campaign(request: Request, name: str) -> Campaign:
+    settings = web(request).settings
+    if not settings.campaigns:
+        raise HTTPException(404, "Nessuna campagna nella configurazione.")
+    if not name:
+        return settings.campaigns[0]
+    try:
+        return settings.campaign(name)
+    except KeyError:
+        raise HTTPException(404, f"Nessuna campagna {name!r}.") from None
+
+
+def _period(session: Session, campaign: Campaign, start: str, end: str) -> tuple[date, date]:
+    try:
+        end_date = date.fromisoformat(end) if end else None
+        start_date = date.fromisoformat(start) if start else None
+    except ValueError:
+        raise HTTPException(400, "Date nel formato AAAA-MM-GG.") from None
+    if end_date is None:
+        latest = session.exec(
+            select(func.max(Clipping.published))
+            .join(ClippingCampaign, ClippingCampaign.clipping_id == Clipping.id)
+            .where(func.lower(ClippingCampaign.campaign) == campaign.name.lower())
+        ).one()
+        end_date = latest if isinstance(latest, date) else date.today()
+    if start_date is None:
+        start_date = end_date - timedelta(days=89)
+    if end_date < start_date:
+        raise HTTPException(400, "La data finale precede quella iniziale.")
+    return start_date, end_date
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard_page(
+    request: Request,
+    user: Viewer,
+    campaign: str = "",
+    start: str = "",
+    end: str = "",
+    include_unreviewed: str = "",
+) -> Response:
+    """Summary by category, partner-city coverage, timeline and crawl health for a campaign and period."""
+    from rassegna.web.dashboard import build_dashboard
+
+    settings = web(request).settings
+    chosen = _campaign(request, campaign)
+    with Session(web(request).engine) as session:
+        start_date, end_date = _period(session, chosen, start, end)
+        selection = Selection(
+            chosen.name, start_date, end_date, settings.review_required, bool(include_unreviewed)
+        )
+        board = build_dashboard(session, chosen, selection)
+    context = {
+        "user": user,
+        "board": board,
+        "campaign": chosen,
+        "start": start_date,
+        "end": end_date,
+        "include_unreviewed": bool(include_unreviewed),
+        "campaigns": [c.name for c in settings.campaigns],
+        "formats": list(REPORT_FORMATS),
+    }
+    return render(request, "dashboard.html", context)
+
+
+@router.post("/reports", dependencies=CSRF)
+def download_report(
+    request: Request,
+    user: Viewer,
+    campaign: Annotated[str, Form(max_length=200)],
+    start: Annotated[str, Form(max_length=10)],
+    end: Annotated[str, Form(max_length=10)],
+    fmt: Annotated[str, Form(max_length=10)] = "pdf",
+    include_unreviewed: Annotated[str, Form(max_length=5)] = "",
+) -> Response:
+    """Generate the press review of the period and send it as a download."""
+    from rassegna.app.pipeline import ReportRequest, write_campaign_report
+
+    config = web(request)
+    chosen = _campaign(request, campaign)
+    if fmt not in REPORT_FORMATS:
+        raise HTTPException(400, f"Formato sconosciuto: usa {', '.join(REPORT_FORMATS)}.")
+    try:
+        start_date, end_date = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        raise HTTPException(400, "Date nel formato AAAA-MM-GG.") from None
+    if end_date < start_date:
+        raise HTTPException(400, "La data finale precede quella iniziale.")
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", chosen.name).strip("-") or "rassegna"
+    filename = f"rassegna-{slug}-{start_date}-{end_date}.{fmt}"
+    with tempfile.TemporaryDirectory(prefix="rassegna-web-") as folder:
+        job = ReportRequest(
+            chosen, start_date, end_date, fmt, Path(folder) / filename, bool(include_unreviewed)
+        )
+        written = write_campaign_report(config.engine, config.settings, job)
+        content = Path(written).read_bytes()
+    return Response(
+        content,
+        media_type=REPORT_FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+# --- search and audit ----------------------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, user: Viewer, q: str = "") -> Response:
+    """Full-text search over clippings' titles and texts."""
+    from rassegna.web.search import search_clippings
+
+    q = q[:300]
+    with Session(web(request).engine) as session:
+        hits = search_clippings(session, q) if q.strip() else []
+    return render(request, "search.html", {"user": user, "q": q, "hits": hits})
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request, user: Viewer, entity: str = "", entity_id: int | None = None) -> Response:
+    """The latest changes made on the desk."""
+    with Session(web(request).engine) as session:
+        statement = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(300)
+        if entity:
+            statement = statement.where(AuditEntry.entity == entity)
+        if entity_id is not None:
+            statement = statement.where(AuditEntry.entity_id == entity_id)
+        entries = list(session.exec(statement))
+    return render(request, "audit.html", {"user": user, "entries": entries, "categories": CATEGORIES})
