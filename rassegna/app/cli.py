@@ -119,7 +119,7 @@ def import_(
             app_ctx.engine,
             file,
             app_ctx.settings,
-            analyzer=analyzer_for(app_ctx.settings) if analyse else None,
+            analyzer=analyzer_for(app_ctx.settings.campaigns) if analyse else None,
         )
     except ImportFileError as exc:
         app_ctx.say(str(exc), style="red")

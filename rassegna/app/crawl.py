@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rich.console import Console
 
+from rassegna.app.pipeline import analyzer_for, refresh_stories
 from rassegna.config.models import Campaign, Settings
 from rassegna.crawler.ports import Analyzer
-from rassegna.domain import Analysis, Article
 
 log = logging.getLogger(__name__)
 
@@ -28,16 +28,10 @@ EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 def nlp_analyzer(campaigns: Sequence[Campaign]) -> Analyzer | None:
     """The NLP as the crawler's analyzer, or None when rassegna.nlp is not available."""
     try:
-        from rassegna.nlp import analyze_many
+        return analyzer_for(campaigns)
     except Exception as exc:  # noqa: BLE001 - crawl without NLP rather than not at all
         log.warning("NLP not available, crawling without it: %s", exc)
         return None
-    cities = tuple(dict.fromkeys(city for c in campaigns for city in c.partner_cities))
-
-    def analyze(articles: list[Article]) -> list[Analysis]:
-        return list(analyze_many(((a.title, a.text) for a in articles), partner_cities=cities))
-
-    return analyze
 
 
 def run_crawl_command(
@@ -77,9 +71,7 @@ def run_crawl_command(
         chosen = {n.casefold() for n in outlet_names}
         # Only the chosen outlets' sources are crawled; every outlet still owns its domains.
         outlets = [
-            o
-            if o.name.casefold() in chosen
-            else o.model_copy(update={"feeds": [], "sitemaps": [], "start_urls": []})
+            o if o.name.casefold() in chosen else o.model_copy(update={"feeds": [], "sitemaps": [], "start_urls": []})
             for o in outlets
         ]
     if analyzer is True:
@@ -100,6 +92,7 @@ def run_crawl_command(
         log.exception("crawl failed")
         console.print(f"[red]crawl failed:[/] {type(exc).__name__}: {exc}")
         return EXIT_FAILED
+    refresh_stories(engine)
     console.print(summary_table(report))
     if report.errors:
         console.print(errors_table(report))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -15,21 +16,19 @@ from rassegna.domain import Analysis, Article
 from rassegna.storage.db import session_scope
 
 
-def partner_cities(settings: Settings) -> list[str]:
+def partner_cities(campaigns: Iterable[Campaign]) -> list[str]:
     """Every campaign's partner cities, each once, in configuration order."""
-    return list(dict.fromkeys(city for c in settings.campaigns for city in c.partner_cities))
+    return list(dict.fromkeys(city for c in campaigns for city in c.partner_cities))
 
 
-def analyzer_for(settings: Settings):  # noqa: ANN201 - returns Callable[[list[Article]], list[Analysis]]
-    """A batch analyser for articles, using the campaign partner cities as the first gazetteer."""
+def analyzer_for(campaigns: Iterable[Campaign]) -> Callable[[list[Article]], list[Analysis]]:
+    """A batch analyser for articles, with the campaigns' partner cities first in the gazetteer."""
     from rassegna.nlp import analyze_many
 
-    cities = partner_cities(settings)
+    cities = partner_cities(campaigns)
 
     def analyse(articles: list[Article]) -> list[Analysis]:
         analyses = analyze_many(((a.title, a.text) for a in articles), partner_cities=cities)
-        if not any(a.journalist for a in articles):
-            return analyses
         # A byline the source gave beats one guessed from the text.
         for article, analysis in zip(articles, analyses, strict=True):
             analysis.journalist = article.journalist or analysis.journalist
@@ -43,7 +42,7 @@ def analyse_text(settings: Settings, text: str, title: str | None) -> dict[str, 
     from rassegna.nlp import analyze
 
     matcher = CampaignMatcher.from_settings(settings.campaigns)
-    analysis = analyze(text, title, partner_cities=partner_cities(settings))
+    analysis = analyze(text, title, partner_cities=partner_cities(settings.campaigns))
     return {
         "campaigns": [asdict(m) for m in matcher.match(title, text)],
         "city": analysis.city,
