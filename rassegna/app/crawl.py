@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from rassegna.crawler.ports import Analyzer
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_CANCELLED = 0, 1, 2, 130
 
 
 def nlp_analyzer(campaigns: Sequence[Campaign]) -> Analyzer | None:
@@ -133,21 +134,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-nlp", action="store_true", help="store clippings without the NLP")
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (0: in the crawler)")
     args = parser.parse_args(argv)
+    # Until Scrapy installs its own handlers, SIGTERM stops the crawl like Ctrl-C: the run is marked cancelled.
+    signal.signal(signal.SIGTERM, _interrupt)
     console = Console()
     try:
         settings = load_settings(config_path(args.config))
     except ConfigError as exc:
         console.print(f"[red]configuration error:[/] {exc}")
         return EXIT_CONFIG
-    return run_crawl_command(
-        settings,
-        database_url(args.db, settings),
-        campaign=args.campaign,
-        outlet_names=args.outlet,
-        console=console,
-        analyzer=not args.no_nlp,
-        workers=args.workers,
-    )
+    try:
+        return run_crawl_command(
+            settings,
+            database_url(args.db, settings),
+            campaign=args.campaign,
+            outlet_names=args.outlet,
+            console=console,
+            analyzer=not args.no_nlp,
+            workers=args.workers,
+        )
+    except KeyboardInterrupt:
+        console.print("crawl cancelled")
+        return EXIT_CANCELLED
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 if __name__ == "__main__":

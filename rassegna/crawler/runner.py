@@ -8,6 +8,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
@@ -34,9 +35,7 @@ def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor
     if workers <= 0:
         yield None
         return
-    pool = concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn")
-    )
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         for _ in range(workers):
             pool.submit(_warm_up)
@@ -96,6 +95,10 @@ def run_crawl(
 
     try:
         _crawl(report, outlets, campaigns, crawl, store, analyzer, progress, task, on_progress, workers)
+    except KeyboardInterrupt:  # SIGINT/SIGTERM before Scrapy took over the signals
+        report.outcome = "cancelled"
+        store.finish_run(report)
+        raise
     except BaseException as exc:
         report.outcome = "failed"
         report.errors.append(CrawlFailure(None, None, None, "crash", f"{type(exc).__name__}: {exc}"))
@@ -105,6 +108,14 @@ def run_crawl(
         report.outcome = "partial" if report.errors else "ok"
     store.finish_run(report)
     return report
+
+
+def _stats_of(crawler: Any) -> Any:
+    """A Scrapy crawler's stats collector, or None for one that never started (Scrapy raises until then)."""
+    try:
+        return crawler.stats
+    except RuntimeError:
+        return None
 
 
 def _crawl(
@@ -146,7 +157,8 @@ def _crawl(
                     try:
                         for crawler in crawlers:
                             yield process.crawl(crawler, context=context)
-                            if crawler.stats and crawler.stats.get_value("finish_reason") == "shutdown":
+                            stats = _stats_of(crawler)
+                            if stats and stats.get_value("finish_reason") == "shutdown":
                                 report.outcome = "cancelled"  # Ctrl-C / SIGTERM: no further source family
                                 break
                     finally:
@@ -157,14 +169,12 @@ def _crawl(
                 chain()
                 process.start(stop_after_crawl=False, install_signal_handlers=True)
                 for crawler in crawlers:
-                    if crawler.stats is not None:
-                        log.debug("scrapy stats %s: %s", crawler.spider, crawler.stats.get_stats())
+                    if (stats := _stats_of(crawler)) is not None:
+                        log.debug("scrapy stats %s: %s", crawler.spider, stats.get_stats())
         finally:
             context.close()
         valid = [
-            (url, etag, lm)
-            for url, (source, etag, lm) in context.fresh_validators.items()
-            if context.source_ok(source)
+            (url, etag, lm) for url, (source, etag, lm) in context.fresh_validators.items() if context.source_ok(source)
         ]
         store.save_validators(valid)
     report.stats = context.stats
@@ -187,9 +197,7 @@ def summary_table(report: CrawlReport) -> Table:
         table.add_column(
             column, justify="right" if column in ("pages", "matched", "new clippings", "errors") else "left"
         )
-    for source, stats in sorted(
-        report.stats.items(), key=lambda kv: (kv[0].outlet.casefold(), kv[0].kind, kv[0].url)
-    ):
+    for source, stats in sorted(report.stats.items(), key=lambda kv: (kv[0].outlet.casefold(), kv[0].kind, kv[0].url)):
         errors = f"[red]{stats.errors}[/]" if stats.errors else "0"
         table.add_row(
             source.outlet,
@@ -201,9 +209,7 @@ def summary_table(report: CrawlReport) -> Table:
         )
     total = report.totals()
     table.add_section()
-    table.add_row(
-        "total", "", str(total.pages), str(total.matched), str(total.new_clippings), str(total.errors)
-    )
+    table.add_row("total", "", str(total.pages), str(total.matched), str(total.new_clippings), str(total.errors))
     return table
 
 

@@ -9,6 +9,15 @@ config = context.config
 target_metadata = SQLModel.metadata
 
 
+# Tables other libraries manage in the same database (APScheduler's job store) are not ours to migrate.
+FOREIGN_TABLES = {"apscheduler_jobs"}
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - Alembic's hook signature
+    """Leave foreign tables out of autogenerate."""
+    return not (type_ == "table" and name in FOREIGN_TABLES)
+
+
 def run_migrations() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
@@ -20,6 +29,7 @@ def run_migrations() -> None:
             connection=connection,
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
