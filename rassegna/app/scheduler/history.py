@@ -1,0 +1,125 @@
+"""Run history: every crawl and report run as a ``job_run`` row (start, end, outcome, counts, errors)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import col, select
+
+from rassegna.storage.db import session_scope
+from rassegna.storage.models import CrawlRun, JobRun, utcnow
+
+# Outcomes a job run ends with (``running`` while it runs).
+OUTCOMES = ("ok", "partial", "failed", "cancelled", "skipped", "interrupted")
+
+
+def start_run(engine: Engine, kind: str, name: str, trigger: str = "schedule", **counts: Any) -> int:
+    """Record that a run started; returns its id."""
+    with session_scope(engine) as session:
+        run = JobRun(kind=kind, name=name, trigger=trigger, counts=dict(counts))
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        return run.id
+
+
+def finish_run(
+    engine: Engine,
+    run_id: int,
+    outcome: str,
+    *,
+    counts: dict[str, Any] | None = None,
+    message: str | None = None,
+    crawl_run_id: int | None = None,
+) -> JobRun:
+    """Record how a run ended (counts are merged into those recorded at the start)."""
+    with session_scope(engine) as session:
+        run = session.get(JobRun, run_id)
+        if run is None:
+            raise KeyError(run_id)
+        run.finished_at = utcnow()
+        run.outcome = outcome
+        if counts:
+            run.counts = {**(run.counts or {}), **counts}
+        if message is not None:
+            run.message = message[:4000]
+        if crawl_run_id is not None:
+            run.crawl_run_id = crawl_run_id
+        session.add(run)
+        return run
+
+
+def record_skipped(engine: Engine, kind: str, name: str, trigger: str, message: str) -> int:
+    """Record a run that did not happen (e.g. another crawl held the lock)."""
+    run_id = start_run(engine, kind, name, trigger)
+    finish_run(engine, run_id, "skipped", message=message)
+    return run_id
+
+
+def recent_runs(engine: Engine, limit: int = 20, kind: str | None = None) -> list[JobRun]:
+    """The latest runs, newest first."""
+    with session_scope(engine) as session:
+        query = select(JobRun).order_by(col(JobRun.started_at).desc(), col(JobRun.id).desc()).limit(limit)
+        if kind:
+            query = query.where(JobRun.kind == kind)
+        return list(session.exec(query))
+
+
+def running_runs(engine: Engine) -> list[JobRun]:
+    """Runs still marked running (live ones, or left behind by a process that died)."""
+    with session_scope(engine) as session:
+        return list(session.exec(select(JobRun).where(JobRun.outcome == "running")))
+
+
+def mark_interrupted(engine: Engine, run_id: int, message: str) -> None:
+    """Close a run that its process left running (and its crawl run, if still marked running)."""
+    with session_scope(engine) as session:
+        run = session.get(JobRun, run_id)
+        if run is None or run.outcome != "running":
+            return
+        run.outcome, run.finished_at, run.message = "interrupted", utcnow(), message
+        session.add(run)
+        if run.crawl_run_id is not None:
+            crawl = session.get(CrawlRun, run.crawl_run_id)
+            if crawl is not None and crawl.outcome == "running":
+                crawl.outcome, crawl.finished_at = "cancelled", utcnow()
+                session.add(crawl)
+
+
+def find_crawl_run(engine: Engine, pid: int | None, since: datetime) -> CrawlRun | None:
+    """The crawl run a crawl child recorded: by its pid, else the newest one started since ``since``."""
+    with session_scope(engine) as session:
+        query = select(CrawlRun).where(CrawlRun.started_at >= since).order_by(col(CrawlRun.id).desc())
+        runs = list(session.exec(query))
+    for run in runs:
+        if pid is not None and run.pid == pid:
+            return run
+    return runs[0] if runs and all(r.pid is None for r in runs) else None
+
+
+def close_crawl_run(engine: Engine, crawl_run_id: int, outcome: str, force: bool = False) -> CrawlRun | None:
+    """Mark a crawl run ``outcome`` when its child left it running (or, with ``force``, whatever it says)."""
+    with session_scope(engine) as session:
+        crawl = session.get(CrawlRun, crawl_run_id)
+        if crawl is not None and (crawl.outcome == "running" or (force and crawl.outcome != outcome)):
+            crawl.outcome, crawl.finished_at = outcome, crawl.finished_at or utcnow()
+            session.add(crawl)
+        return crawl
+
+
+def run_as_dict(run: JobRun) -> dict[str, Any]:
+    """A run for ``rassegna runs --json``."""
+    return {
+        "id": run.id,
+        "kind": run.kind,
+        "name": run.name,
+        "trigger": run.trigger,
+        "started_at": run.started_at.isoformat() if run.started_at else None,
+        "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+        "outcome": run.outcome,
+        "counts": run.counts or {},
+        "message": run.message,
+        "crawl_run_id": run.crawl_run_id,
+    }

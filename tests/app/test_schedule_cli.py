@@ -1,0 +1,168 @@
+"""`rassegna schedule` and `rassegna runs` as a user runs them: subprocesses, signals, two schedulers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+from typer.testing import CliRunner
+
+from rassegna.app.cli import app
+from rassegna.app.scheduler import history
+from rassegna.storage.db import create_db_engine, session_scope
+from rassegna.storage.models import CrawlRun, JobLock, JobRun
+from tests.app.scheduler_helpers import fake_crawl, wait_for, write_config
+
+CLI = [sys.executable, "-c", "from rassegna.app.cli import main; main()"]
+
+
+def start_scheduler(config: Path, db_url: str, *crawl_args: str, extra: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`rassegna schedule` in a child process with the fake crawl."""
+    argv = [
+        *CLI,
+        "--config",
+        str(config),
+        "--db",
+        db_url,
+        "schedule",
+        *extra,
+        "--crawl-command",
+        shlex.join(fake_crawl(*crawl_args)),
+    ]
+    return subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "COLUMNS": "150"}
+    )
+
+
+def rows(db_url: str, model: type) -> list:
+    """Every row of ``model``."""
+    with session_scope(create_db_engine(db_url)) as session:
+        return list(session.exec(select(model)))
+
+
+def stop(process: subprocess.Popen, signum: int = signal.SIGTERM, timeout: float = 30) -> str:
+    """Signal the scheduler and wait for it; its output."""
+    process.send_signal(signum)
+    output, _ = process.communicate(timeout=timeout)
+    return output
+
+
+def test_sigterm_during_a_crawl_leaves_the_database_consistent(tmp_path: Path, sqlite_url: str) -> None:
+    config = write_config(tmp_path, crawl="* * * * * *")
+    scheduler = start_scheduler(config, sqlite_url, "--sleep", "120")
+    try:
+        wait_for(lambda: rows(sqlite_url, CrawlRun), timeout=30)
+        output = stop(scheduler)
+    finally:
+        scheduler.kill()
+    assert scheduler.returncode == 0, output
+    assert "scheduler stopped" in output
+    (run,) = rows(sqlite_url, JobRun)
+    assert run.outcome == "cancelled" and run.finished_at is not None
+    (crawl,) = rows(sqlite_url, CrawlRun)
+    assert crawl.outcome == "cancelled" and crawl.id == run.crawl_run_id
+    assert rows(sqlite_url, JobLock) == []
+    # The next start resumes the schedule: the same single job, crawling again.
+    scheduler = start_scheduler(config, sqlite_url, "--sleep", "0")
+    try:
+        wait_for(lambda: [r for r in rows(sqlite_url, JobRun) if r.outcome == "ok"], timeout=30)
+        output = stop(scheduler)
+    finally:
+        scheduler.kill()
+    assert "1 kept" in output and "added" not in output
+
+
+def test_second_signal_kills_a_crawl_that_ignores_the_first(tmp_path: Path, sqlite_url: str) -> None:
+    config = write_config(tmp_path, crawl="* * * * * *")
+    scheduler = start_scheduler(config, sqlite_url, "--sleep", "120", "--ignore-term", "--no-close")
+    try:
+        wait_for(lambda: rows(sqlite_url, CrawlRun), timeout=30)
+        scheduler.send_signal(signal.SIGINT)
+        wait_for(lambda: [r for r in rows(sqlite_url, JobRun) if r.outcome == "running"], timeout=30)
+        output = stop(scheduler, signal.SIGINT)
+    finally:
+        scheduler.kill()
+    assert scheduler.returncode == 0, output
+    assert "killing the crawl" in output
+    assert [r.outcome for r in rows(sqlite_url, JobRun)] == ["cancelled"]
+    assert [c.outcome for c in rows(sqlite_url, CrawlRun)] == ["cancelled"]
+    assert rows(sqlite_url, JobLock) == []
+
+
+@pytest.mark.slow
+def test_two_scheduler_processes_never_crawl_at_once(tmp_path: Path, db_url: str) -> None:
+    config = write_config(tmp_path, crawl="* * * * * *")
+    log = tmp_path / "crawls.log"
+    schedulers = [start_scheduler(config, db_url, "--sleep", "1.5", "--log", str(log)) for _ in range(2)]
+    try:
+        wait_for(lambda: len([r for r in rows(db_url, JobRun) if r.outcome == "ok"]) >= 2, timeout=40)
+        outputs = [stop(s) for s in schedulers]
+    finally:
+        for s in schedulers:
+            s.kill()
+    assert [s.returncode for s in schedulers] == [0, 0], outputs
+    events = [line.split() for line in log.read_text().splitlines()]
+    # Start/end lines alternate: no crawl ever started while another was running.
+    assert [kind for kind, _ in events] == ["start", "end"] * (len(events) // 2)
+    assert [float(t) for _, t in events] == sorted(float(t) for _, t in events)
+    assert {r.outcome for r in rows(db_url, JobRun)} <= {"ok", "skipped", "cancelled"}
+    assert rows(db_url, JobLock) == []
+
+
+# --- in-process CLI -------------------------------------------------------------------------------------------
+
+
+def invoke(config: Path, db_url: str, *args: str):  # noqa: ANN201 - click Result
+    """Run the command line in-process."""
+    return CliRunner().invoke(app, ["--config", str(config), "--db", db_url, *args])
+
+
+def test_runs_shows_the_history(tmp_path: Path, sqlite_url: str) -> None:
+    config = write_config(tmp_path)
+    engine = create_db_engine(sqlite_url)
+    first = history.start_run(engine, "crawl", "crawl")
+    history.finish_run(engine, first, "partial", counts={"pages": 12, "matched": 3, "new_clippings": 2, "errors": 1})
+    second = history.start_run(engine, "report", "report:LgNet2:30 6 * * 1", period=["2023-10-02", "2023-10-08"])
+    history.finish_run(engine, second, "failed", counts={"files": 0, "mailed": 0}, message="pdf: no fonts")
+    result = invoke(config, sqlite_url, "runs")
+    assert result.exit_code == 0, result.output
+    assert "pagine 12 · pertinenti 3 · nuove 2 · errori 1" in result.output
+    assert "report:LgNet2:30 6 * * 1" in result.output and "pdf: no fonts" in result.output
+    assert result.output.index("report:LgNet2") < result.output.index("pagine 12")  # newest first
+    result = invoke(config, sqlite_url, "runs", "--json", "--limit", "1")
+    (latest,) = json.loads(result.output)
+    assert latest["kind"] == "report" and latest["outcome"] == "failed" and latest["message"] == "pdf: no fonts"
+    assert latest["counts"]["period"] == ["2023-10-02", "2023-10-08"]
+    result = invoke(config, sqlite_url, "runs", "--json", "--kind", "crawl")
+    assert [r["counts"]["pages"] for r in json.loads(result.output)] == [12]
+
+
+def test_runs_with_no_history(tmp_path: Path, sqlite_url: str) -> None:
+    result = invoke(write_config(tmp_path), sqlite_url, "runs")
+    assert result.exit_code == 0 and "No runs recorded yet" in result.output
+
+
+def test_schedule_list_shows_the_jobs(tmp_path: Path, sqlite_url: str) -> None:
+    report = {"campaign": "LgNet2", "cron": "30 6 * * 1", "period_days": 7}
+    result = invoke(write_config(tmp_path, reports=[report]), sqlite_url, "schedule", "--list")
+    assert result.exit_code == 0, result.output
+    assert "crawl" in result.output and "report:LgNet2:30 6 * * 1" in result.output and "Europe/Rome" in result.output
+
+
+def test_bad_cron_is_a_configuration_error(tmp_path: Path, sqlite_url: str) -> None:
+    result = invoke(write_config(tmp_path, crawl="0 25 * * *"), sqlite_url, "schedule")
+    assert result.exit_code == 2
+    assert "schedule.crawl" in result.output
+
+
+@pytest.mark.parametrize("command", ["schedule", "runs"])
+def test_help(command: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
