@@ -16,7 +16,7 @@ from pathlib import Path
 from rassegna.config.categories import CATEGORIES
 from rassegna.config.models import Campaign, Outlet
 from rassegna.domain import Analysis, Article, CampaignMatch, Figure, Quote
-from rassegna.reports import FORMATS, build_report, render, write_report
+from rassegna.reports import FORMATS, PDF_EXCERPT_LIMIT, PDF_FULL_TEXT_LIMIT, build_report, render, write_report
 from rassegna.reports.stories import refresh_stories
 from rassegna.storage import repository
 from rassegna.storage.db import create_db_engine, session_scope
@@ -114,6 +114,10 @@ def main() -> None:
             data = build_report(session, selection, campaign=campaign)
             build = time.perf_counter() - t0
         print(f"build_report (query + model):           {build:8.2f} s")
+        print(
+            f"  (PDF: full texts up to {PDF_FULL_TEXT_LIMIT:,} clippings, headline + excerpt + link up to "
+            f"{PDF_EXCERPT_LIMIT:,}, clipping tables only above; HTML: every full text)"
+        )
         for fmt in args.formats.split(","):
             t0 = time.perf_counter()
             path = write_report(data, fmt, Path(folder) / f"bench.{fmt}")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rassegna.reports.model import ReportData, assemble_report, build_report
+from rassegna.reports.model import PDF_EXCERPT_LIMIT, PDF_FULL_TEXT_LIMIT, ReportData, assemble_report, build_report
 from rassegna.reports.output import write_atomic
 
 FORMATS = ("html", "pdf", "md", "xlsx", "json")
 
-__all__ = ["FORMATS", "ReportData", "assemble_report", "build_report", "render", "write_report"]
+__all__ = [
+    "FORMATS", "PDF_EXCERPT_LIMIT", "PDF_FULL_TEXT_LIMIT", "ReportData",
+    "assemble_report", "build_report", "render", "write_report",
+]  # fmt: skip
 
 
 def _renderer(fmt: str) -> Callable[[ReportData], bytes]:
@@ -37,12 +40,34 @@ def _renderer(fmt: str) -> Callable[[ReportData], bytes]:
     raise ValueError(f"unknown report format {fmt!r}; expected one of: {', '.join(FORMATS)}")
 
 
-def render(data: ReportData, fmt: str) -> bytes:
-    """The report in ``fmt`` as bytes."""
+def render(
+    data: ReportData,
+    fmt: str,
+    *,
+    pdf_full_text_limit: int | None = PDF_FULL_TEXT_LIMIT,
+    pdf_excerpt_limit: int | None = PDF_EXCERPT_LIMIT,
+) -> bytes:
+    """The report in ``fmt`` as bytes.
+
+    The limits apply to the PDF only: above ``pdf_full_text_limit`` clippings its text chapter gives headline,
+    excerpt and link instead of the full texts, above ``pdf_excerpt_limit`` only the clipping tables (None lifts a
+    limit). The HTML always has every text.
+    """
+    if fmt == "pdf":
+        from rassegna.reports.pdf import render_pdf
+
+        return render_pdf(data, full_text_limit=pdf_full_text_limit, excerpt_limit=pdf_excerpt_limit)
     return _renderer(fmt)(data)
 
 
-def write_report(data: ReportData, fmt: str, output: Path) -> Path:
+def write_report(
+    data: ReportData,
+    fmt: str,
+    output: Path,
+    *,
+    pdf_full_text_limit: int | None = PDF_FULL_TEXT_LIMIT,
+    pdf_excerpt_limit: int | None = PDF_EXCERPT_LIMIT,
+) -> Path:
     """Render the report in ``fmt`` and write it to ``output`` atomically; returns the path written."""
-    content = render(data, fmt)  # render fully before touching the target
-    return write_atomic(Path(output), content)
+    content = render(data, fmt, pdf_full_text_limit=pdf_full_text_limit, pdf_excerpt_limit=pdf_excerpt_limit)
+    return write_atomic(Path(output), content)  # rendered fully before the target is touched

@@ -26,6 +26,14 @@ from rassegna.storage.queries import (
 TEXT_POLICIES = ("full", "excerpt")
 HIGHLIGHTS = 12  # outlets shown on the cover
 DAILY_TIMELINE_MAX_DAYS = 45  # longer periods are charted by week
+# The PDF of a big period: a PDF of thousands of pages is of no use to a reader and takes minutes to lay out (about
+# 35 ms per full-text clipping, 5 ms per excerpt, 2 ms per table row on a 2-core machine). Above PDF_FULL_TEXT_LIMIT
+# clippings its text chapter gives headline, excerpt and link of each clipping; above PDF_EXCERPT_LIMIT only the
+# clipping tables remain (their titles link to the articles). Either way the city chapter lists a few figures and
+# quotes per city and the methodology box says so. The HTML report always keeps every text.
+PDF_FULL_TEXT_LIMIT = 300
+PDF_EXCERPT_LIMIT = 2_000
+PDF_FINDINGS_PER_CITY = 5  # figures, and quotes, per city in a PDF over the limit
 
 AUDIENCE_SOURCES = {
     "audipress": "Audipress (lettori per numero)",
