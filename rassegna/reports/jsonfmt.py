@@ -27,6 +27,7 @@ def _clipping(item: ReportClipping) -> dict[str, Any]:
         ],
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in v.quotes],
         "story": item.story_key,
+        "reviewed": not item.unreviewed,
     }
 
 

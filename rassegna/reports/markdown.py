@@ -8,7 +8,7 @@ from datetime import date
 
 from rassegna.reports.formatting import it_date, it_month, it_number, paragraphs, safe_url, split_highlight
 from rassegna.reports.html import FOOTNOTE, _source_label
-from rassegna.reports.model import ReportData
+from rassegna.reports.model import ReportClipping, ReportData
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -27,8 +27,7 @@ def md_escape(text: str | None) -> str:
 def md_highlight(text: str | None, pattern: re.Pattern[str] | None) -> str:
     """Escape each piece, then put the campaign keywords in bold."""
     return "".join(
-        f"**{md_escape(piece)}**" if hit else md_escape(piece)
-        for piece, hit in split_highlight(text or "", pattern)
+        f"**{md_escape(piece)}**" if hit else md_escape(piece) for piece, hit in split_highlight(text or "", pattern)
     )
 
 
@@ -39,6 +38,10 @@ def md_link(url: str | None, label: str | None = None) -> str:
         return md_escape(url)
     target = link.replace("(", "%28").replace(")", "%29")
     return f"[{md_escape(label or link)}]({target})"
+
+
+def _unreviewed(item: ReportClipping) -> str:
+    return " *(non revisionato)*" if item.unreviewed else ""
 
 
 def _bold(text: str) -> str:
@@ -85,8 +88,8 @@ def render_markdown(data: ReportData) -> bytes:
             continue
         out += [f"### {md_escape(s.label)}", ""]
         rows = [
-            [md_escape(c.view.outlet), it_number(c.view.audience), md_escape(c.view.title), day(c.view.date),
-             md_escape(c.journalist_short)]
+            [md_escape(c.view.outlet), it_number(c.view.audience), md_escape(c.view.title) + _unreviewed(c),
+             day(c.view.date), md_escape(c.journalist_short)]
             for c in s.clippings
         ]  # fmt: skip
         rows.append(["**Audience**", _bold(it_number(s.audience)), f"{it_number(s.count)} uscite", "", ""])
@@ -137,8 +140,7 @@ def render_markdown(data: ReportData) -> bytes:
         for q in city.quotes:
             who = ", ".join(md_escape(x) for x in (q.quote.speaker, q.quote.role) if x)
             out.append(
-                f"- «{md_escape(q.quote.text)}» — {who + ' — ' if who else ''}"
-                f"{md_escape(q.clipping.view.outlet)}"
+                f"- «{md_escape(q.quote.text)}» — {who + ' — ' if who else ''}{md_escape(q.clipping.view.outlet)}"
             )
         out.append("")
 
@@ -174,7 +176,7 @@ def render_markdown(data: ReportData) -> bytes:
         for c in s.clippings:
             v = c.view
             meta = " · ".join(x for x in (md_escape(v.outlet), it_date(v.date), md_escape(v.journalist)) if x)
-            out += [f"#### {md_highlight(v.title, kw)}", "", f"*{meta}*", ""]
+            out += [f"#### {md_highlight(v.title, kw)}{_unreviewed(c)}", "", f"*{meta}*", ""]
             if v.url:
                 out += [md_link(v.url), ""]
             if c.full_text:

@@ -57,6 +57,7 @@ class ReportClipping:
     journalist_short: str
     full_text: bool  # False: headline + excerpt + link
     excerpt: str
+    unreviewed: bool = False  # in a review-required report, not yet accepted (--include-unreviewed)
 
     @property
     def id(self) -> int:
@@ -151,6 +152,8 @@ class Methodology:
     unknown_audience: int  # clippings whose outlet audience is not known ("n.d.")
     unique_stories: int
     grouped_clippings: int  # clippings that share their story with at least one other
+    review_required: bool = False  # only clippings accepted in review, unless marked "non revisionato"
+    unreviewed: int = 0
 
 
 @dataclass(slots=True)
@@ -309,7 +312,7 @@ def _cities(clippings: list[ReportClipping], partners: list[str]) -> list[CityCo
 
 
 def _methodology(
-    clippings: list[ReportClipping], policy: str, unique_stories: int, grouped: int
+    clippings: list[ReportClipping], policy: str, unique_stories: int, grouped: int, review_required: bool
 ) -> Methodology:
     notes: dict[str, AudienceNote] = {}
     for item in clippings:
@@ -327,6 +330,8 @@ def _methodology(
         unknown_audience=sum(1 for c in clippings if c.view.audience is None),
         unique_stories=unique_stories,
         grouped_clippings=grouped,
+        review_required=review_required,
+        unreviewed=sum(1 for c in clippings if c.unreviewed),
     )
 
 
@@ -356,6 +361,7 @@ def assemble_report(
             journalist_short=short_name(v.journalist),
             full_text=_full_text(v, text_policy),
             excerpt=excerpt(v.text),
+            unreviewed=selection.review_required and v.review_status != "accepted",
         )
         for v in views
     ]
@@ -383,7 +389,7 @@ def assemble_report(
         cities=_cities(items, list(campaign.partner_cities)),
         timeline=timeline,
         timeline_unit=unit,
-        methodology=_methodology(items, text_policy, unique, grouped),
+        methodology=_methodology(items, text_policy, unique, grouped, selection.review_required),
     )
 
 

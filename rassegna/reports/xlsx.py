@@ -96,7 +96,7 @@ def _category_sheet(sheet: Worksheet, data: ReportData, index: int) -> None:
         v = item.view
         _put(sheet, row, 1, v.outlet)
         _put(sheet, row, 2, v.audience, number=True)
-        _put(sheet, row, 3, v.title)
+        _put(sheet, row, 3, f"{v.title} [non revisionato]" if item.unreviewed else v.title)
         _put(sheet, row, 4, v.date)
         _put(sheet, row, 5, item.journalist_short or None)
         _put(sheet, row, 6, item.city)
