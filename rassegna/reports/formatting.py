@@ -7,6 +7,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from rassegna.crawler.matcher import keyword_pattern as matcher_pattern
+from rassegna.nlp.byline import short_name as initials_and_surname
+
 MONTHS = (
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
     "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
@@ -35,31 +38,12 @@ def it_month(value: date | None) -> str:
     return f"{MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
-def _local_short_name(name: str) -> str:
-    parts = name.split()
-    if len(parts) < 2 or parts[0].endswith("."):
-        return name
-    first = parts[0]
-    initial = "-".join(p[:1].upper() + "." for p in first.split("-") if p)
-    return " ".join([initial, *parts[1:]])
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def short_name(name: str | None) -> str:
     """A byline as the reference review shows it: ``Alessandro Gipponi`` → ``A. Gipponi``."""
-    if not name or not name.strip():
-        return ""
-    name = " ".join(name.split())
-    try:  # the NLP package may offer a better one (first names, particles)
-        from rassegna.nlp import short_name as nlp_short_name  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - missing or broken: the local rule is enough
-        return _local_short_name(name)
-    try:
-        return str(nlp_short_name(name)) or _local_short_name(name)
-    except Exception:  # noqa: BLE001
-        return _local_short_name(name)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    return initials_and_surname(" ".join(name.split())) if name and name.strip() else ""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -104,17 +88,9 @@ def excerpt(text: str | None, limit: int = EXCERPT_CHARS) -> str:
 
 
 def keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
-    """A regex matching the campaign keywords tolerantly: case, spaces, hyphens and the l/I confusion."""
-    alternatives = []
-    for keyword in sorted({k for k in keywords if k and k.strip()}, key=len, reverse=True):
-        chars = [c for c in keyword if not c.isspace() and c != "-"]
-        pieces = []
-        for c in chars:
-            pieces.append("[lLiI]" if c in "lLiI" else re.escape(c))
-        alternatives.append(r"[\s\-–]?".join(pieces))
-    if not alternatives:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
+    """The campaign keywords as the matcher that judged relevance matches them, for highlighting."""
+    forms = sorted({k.strip() for k in keywords if k and k.strip()}, key=len, reverse=True)
+    return re.compile("|".join(matcher_pattern(k) for k in forms), re.IGNORECASE) if forms else None
 
 
 def split_highlight(text: str, pattern: re.Pattern[str] | None) -> Iterator[tuple[str, bool]]:
