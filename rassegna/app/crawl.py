@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from rassegna.crawler.ports import Analyzer
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_CANCELLED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 
 
 def nlp_analyzer(campaigns: Sequence[Campaign]) -> Analyzer | None:
@@ -75,6 +76,7 @@ def run_crawl_command(
             o if o.name.casefold() in chosen else o.model_copy(update={"feeds": [], "sitemaps": [], "start_urls": []})
             for o in outlets
         ]
+    _stop_on_signals()
     if analyzer is True:
         analyzer = nlp_analyzer(campaigns)
     store = DbCrawlStore(engine)
@@ -134,31 +136,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-nlp", action="store_true", help="store clippings without the NLP")
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (0: in the crawler)")
     args = parser.parse_args(argv)
-    # Until Scrapy installs its own handlers, SIGTERM stops the crawl like Ctrl-C: the run is marked cancelled.
-    signal.signal(signal.SIGTERM, _interrupt)
+    _stop_on_signals()
     console = Console()
     try:
         settings = load_settings(config_path(args.config))
     except ConfigError as exc:
         console.print(f"[red]configuration error:[/] {exc}")
         return EXIT_CONFIG
-    try:
-        return run_crawl_command(
-            settings,
-            database_url(args.db, settings),
-            campaign=args.campaign,
-            outlet_names=args.outlet,
-            console=console,
-            analyzer=not args.no_nlp,
-            workers=args.workers,
-        )
-    except KeyboardInterrupt:
-        console.print("crawl cancelled")
-        return EXIT_CANCELLED
+    return run_crawl_command(
+        settings,
+        database_url(args.db, settings),
+        campaign=args.campaign,
+        outlet_names=args.outlet,
+        console=console,
+        analyzer=not args.no_nlp,
+        workers=args.workers,
+    )
 
 
-def _interrupt(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
+def _stop_on_signals() -> None:
+    """Until Scrapy installs its own handlers, SIGINT/SIGTERM ask the crawl to stop at its next safe point.
+
+    Raising KeyboardInterrupt instead could land inside Twisted's or the process pool's start-up."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    from rassegna.crawler.runner import request_stop
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda _signum, _frame: request_stop())
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ import concurrent.futures
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -95,19 +97,44 @@ def run_crawl(
 
     try:
         _crawl(report, outlets, campaigns, crawl, store, analyzer, progress, task, on_progress, workers)
-    except KeyboardInterrupt:  # SIGINT/SIGTERM before Scrapy took over the signals
-        report.outcome = "cancelled"
-        store.finish_run(report)
-        raise
     except BaseException as exc:
         report.outcome = "failed"
         report.errors.append(CrawlFailure(None, None, None, "crash", f"{type(exc).__name__}: {exc}"))
         store.finish_run(report)
         raise
-    if report.outcome != "cancelled":
+    if _stop_requested.is_set():
+        report.outcome = "cancelled"
+    elif report.outcome != "cancelled":
         report.outcome = "partial" if report.errors else "ok"
     store.finish_run(report)
     return report
+
+
+_stop_requested = threading.Event()
+_stop_began: list[float] = []  # monotonic time of the graceful stop, once begun
+
+
+_force_stop = threading.Event()
+
+
+def request_stop() -> None:
+    """Ask the crawl of this process to stop: in-flight requests end, no new source is started; asked twice,
+    it stops at once."""
+    if _stop_requested.is_set():
+        _force_stop.set()
+    _stop_requested.set()
+
+
+def _watch_for_stop(process: Any, grace: float, stop_reactor: Callable[[], None]) -> None:
+    """Reactor-side: turn a stop request into Scrapy's graceful stop; force the reactor down after ``grace`` s."""
+    if not _stop_requested.is_set():
+        return
+    if not _stop_began:
+        _stop_began.append(time.monotonic())
+        process.stop().addBoth(lambda _: stop_reactor())
+    elif _force_stop.is_set() or time.monotonic() - _stop_began[0] > grace:
+        log.warning("crawl stopped without waiting for in-flight requests")
+        stop_reactor()
 
 
 def _stats_of(crawler: Any) -> Any:
@@ -145,29 +172,39 @@ def _crawl(
             pool=pool,
             on_progress=on_progress,
         )
-        families = _families(outlets)
+        families = [] if _stop_requested.is_set() else _families(outlets)
         try:
             if families:
                 process = CrawlerProcess(scrapy_settings(crawl))
                 logging.getLogger("scrapy").setLevel(logging.ERROR)
                 crawlers = [process.create_crawler(family) for family in families]
 
+                def stop_reactor() -> None:
+                    from twisted.internet import reactor
+
+                    if reactor.running:
+                        reactor.stop()
+
                 @defer.inlineCallbacks
                 def chain():  # noqa: ANN202 - a Twisted inlineCallbacks generator
                     try:
                         for crawler in crawlers:
+                            if _stop_requested.is_set():
+                                break  # no further source family after a stop request
                             yield process.crawl(crawler, context=context)
-                            stats = _stats_of(crawler)
-                            if stats and stats.get_value("finish_reason") == "shutdown":
-                                report.outcome = "cancelled"  # Ctrl-C / SIGTERM: no further source family
-                                break
                     finally:
                         from twisted.internet import reactor
 
-                        reactor.callLater(0, reactor.stop)
+                        reactor.callLater(0, stop_reactor)
 
-                chain()
-                process.start(stop_after_crawl=False, install_signal_handlers=True)
+                chain()  # schedules the first crawl, which installs Scrapy's reactor: import it only after
+                from twisted.internet import reactor, task
+
+                stop_watch = task.LoopingCall(_watch_for_stop, process, crawl.download_timeout + 5, stop_reactor)
+                reactor.callWhenRunning(stop_watch.start, 0.2)
+                # rassegna's own handlers (see request_stop) keep the signals for the whole crawl: Scrapy's would
+                # leave a window during start-up where a signal is lost or lands inside Twisted's set-up.
+                process.start(stop_after_crawl=False, install_signal_handlers=False)
                 for crawler in crawlers:
                     if (stats := _stats_of(crawler)) is not None:
                         log.debug("scrapy stats %s: %s", crawler.spider, stats.get_stats())
