@@ -13,7 +13,7 @@ from rassegna.crawler.urls import canonical_url
 from rassegna.domain import Analysis, Article
 from rassegna.storage import repository
 from rassegna.storage.db import session_scope
-from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SeenUrl, SourceStat, utcnow
+from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SourceStat, utcnow
 
 
 class DbCrawlStore:
@@ -53,24 +53,8 @@ class DbCrawlStore:
 
     def mark_seen(self, urls: Iterable[tuple[str, bool]]) -> None:
         """Remember fetched article URLs (relevant or not) so later crawls skip them."""
-        merged: dict[str, bool] = {}
-        for url, relevant in urls:
-            merged[url] = merged.get(url, False) or relevant
-        if not merged:
-            return
         with session_scope(self.engine) as session:
-            existing = {
-                row.url: row for row in session.exec(select(SeenUrl).where(SeenUrl.url.in_(list(merged))))
-            }
-            now = utcnow()
-            for url, relevant in merged.items():
-                row = existing.get(url)
-                if row is None:
-                    session.add(SeenUrl(url=url, relevant=relevant, seen_at=now))
-                else:
-                    row.relevant = row.relevant or relevant
-                    row.seen_at = now
-                    session.add(row)
+            repository.mark_seen(session, urls)
 
     def store_article(self, article: Article, analysis: Analysis | None, run_id: int | None) -> bool:
         """Store a relevant article as a clipping; True when new."""
@@ -136,14 +120,10 @@ def registry_outlets(engine: Engine, configured: Iterable[Outlet]) -> list[Outle
         rows = session.exec(select(OutletRow).order_by(OutletRow.name)).all()
     by_name = {row.name.casefold(): row for row in rows}
     outlets: list[Outlet] = []
-    for (
-        outlet
-    ) in configured:  # the config says where an outlet's pages are; the database may know more domains
+    for outlet in configured:  # the config says where an outlet's pages are; the database may know more domains
         row = by_name.pop(outlet.name.casefold(), None)
         extra = [d for d in (row.domains if row else []) if d not in outlet.domains]
-        outlets.append(
-            outlet.model_copy(update={"domains": list(outlet.domains) + extra}) if extra else outlet
-        )
+        outlets.append(outlet.model_copy(update={"domains": list(outlet.domains) + extra}) if extra else outlet)
     for row in by_name.values():
         try:
             outlets.append(repository.outlet_row_to_config(row))

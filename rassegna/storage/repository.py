@@ -115,9 +115,7 @@ def outlet_row_to_config(row: OutletRow) -> Outlet:
 def list_outlets(session: Session) -> list[OutletRow]:
     """Every outlet, those still to classify first, then by category and name."""
     return list(
-        session.exec(
-            select(OutletRow).order_by(OutletRow.to_classify.desc(), OutletRow.category, OutletRow.name)
-        )
+        session.exec(select(OutletRow).order_by(OutletRow.to_classify.desc(), OutletRow.category, OutletRow.name))
     )
 
 
@@ -182,9 +180,7 @@ def store_article(
 
 def add_campaigns(session: Session, clipping: Clipping, matches: Iterable[CampaignMatch]) -> None:
     """Attach campaigns to a clipping (each once)."""
-    have = set(
-        session.exec(select(ClippingCampaign.campaign).where(ClippingCampaign.clipping_id == clipping.id))
-    )
+    have = set(session.exec(select(ClippingCampaign.campaign).where(ClippingCampaign.clipping_id == clipping.id)))
     for match in matches:
         if match.name not in have:
             session.add(
@@ -237,14 +233,23 @@ def seen_urls(session: Session) -> set[str]:
     return set(session.exec(select(SeenUrl.url)))
 
 
-def mark_seen(session: Session, url: str, *, relevant: bool) -> None:
-    """Remember that an article URL was fetched and judged."""
-    row = session.exec(select(SeenUrl).where(SeenUrl.url == url)).first()
-    if row is None:
-        session.add(SeenUrl(url=url, relevant=relevant))
-    else:
-        row.relevant = row.relevant or relevant
-        row.seen_at = utcnow()
+def mark_seen(session: Session, urls: Iterable[tuple[str, bool]]) -> None:
+    """Remember article URLs fetched and judged (url, relevant), so later crawls skip them; relevant sticks."""
+    merged: dict[str, bool] = {}
+    for url, relevant in urls:
+        merged[url] = merged.get(url, False) or relevant
+    if not merged:
+        return
+    existing = {row.url: row for row in session.exec(select(SeenUrl).where(SeenUrl.url.in_(list(merged))))}
+    now = utcnow()
+    for url, relevant in merged.items():
+        row = existing.get(url)
+        if row is None:
+            session.add(SeenUrl(url=url, relevant=relevant, seen_at=now))
+        else:
+            row.relevant = row.relevant or relevant
+            row.seen_at = now
+            session.add(row)
 
 
 def fetch_validators(session: Session) -> dict[str, tuple[str | None, str | None]]:

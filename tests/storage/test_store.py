@@ -10,7 +10,7 @@ from sqlmodel import select
 from rassegna.config import Outlet
 from rassegna.domain import Analysis, Article, CampaignMatch, Figure, Quote
 from rassegna.storage.db import create_db_engine, session_scope
-from rassegna.storage.models import AudienceFigure, Clipping, OutletRow
+from rassegna.storage.models import AudienceFigure, Clipping, OutletRow, SeenUrl
 from rassegna.storage.queries import Selection, category_summary, report_clippings
 from rassegna.storage.repository import (
     dedupe_key,
@@ -81,14 +81,10 @@ def test_the_same_article_twice_is_one_clipping(db_url, settings):
 
 def test_clippings_without_url_are_keyed_on_outlet_title_and_date(db_url):
     engine = create_db_engine(db_url)
-    wire = dict(
-        outlet="ANSA - Regional Service", url=None, canonical_url=None, source="import", category="agenzie"
-    )
+    wire = dict(outlet="ANSA - Regional Service", url=None, canonical_url=None, source="import", category="agenzie")
     with session_scope(engine) as session:
         assert store_article(session, article(**wire))[1]
-        assert not store_article(session, article(**wire, title="  TORINO fra i comuni della rete LgNet2! "))[
-            1
-        ]
+        assert not store_article(session, article(**wire, title="  TORINO fra i comuni della rete LgNet2! "))[1]
         assert store_article(session, article(**wire, published=date(2023, 10, 18)))[1]
     assert dedupe_key("A", "T", None, "https://x/y") == "url:https://x/y"
 
@@ -111,9 +107,7 @@ def test_analysis_is_stored_with_the_clipping(db_url, settings):
     with session_scope(engine) as session:
         [view] = report_clippings(session, Selection("LgNet2", date(2023, 1, 1), date(2023, 12, 31)))
     assert (view.city, view.places, view.journalist) == ("Torino", ["Torino", "Roma"], "Alice Gipponi")
-    assert view.figures[0] == Figure(160, "persone", None, "160 persone") and isinstance(
-        view.figures[0].value, int
-    )
+    assert view.figures[0] == Figure(160, "persone", None, "160 persone") and isinstance(view.figures[0].value, int)
     assert view.quotes[0].speaker == "Jacopo Rosatelli"
     assert (view.matched, view.snippet, view.source) == ("LgNet2", "…il progetto LgNet2…", "crawl")
 
@@ -181,9 +175,7 @@ def test_audience_arithmetic(db_url, settings):
                 ),
             )
         store_article(session, article(outlet="Agir", canonical_url="https://agir.it/1", category="agenzie"))
-        rejected, _ = store_article(
-            session, article(outlet="La Nuova Sardegna", canonical_url="https://lns/1")
-        )
+        rejected, _ = store_article(session, article(outlet="La Nuova Sardegna", canonical_url="https://lns/1"))
         rejected.review_status = "rejected"
         store_article(
             session,
@@ -210,10 +202,12 @@ def test_audience_arithmetic(db_url, settings):
 def test_crawl_state_round_trips(db_url):
     engine = create_db_engine(db_url)
     with session_scope(engine) as session:
-        mark_seen(session, "https://a/1", relevant=False)
-        mark_seen(session, "https://a/1", relevant=True)
+        mark_seen(session, [("https://a/1", False), ("https://a/1", True)])
+    with session_scope(engine) as session:
+        mark_seen(session, [("https://a/1", False)])  # relevant sticks
         save_validators(session, "https://a/feed", '"v1"', "Tue, 17 Oct 2023 10:00:00 GMT")
         save_validators(session, "https://a/feed", '"v2"', None)
     with session_scope(engine) as session:
         assert seen_urls(session) == {"https://a/1"}
+        assert session.exec(select(SeenUrl.relevant)).one() is True
         assert fetch_validators(session) == {"https://a/feed": ('"v2"', None)}
