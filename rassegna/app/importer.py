@@ -20,6 +20,7 @@ from sqlmodel import Session
 from rassegna.config import CATEGORIES, ConfigError, Settings
 from rassegna.config.loader import line_of, read_yaml
 from rassegna.crawler.matcher import CampaignMatcher
+from rassegna.crawler.urls import canonical_url
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.db import session_scope
 from rassegna.storage.repository import find_outlet, store_article
@@ -72,9 +73,7 @@ class ImportFileError(Exception):
         for error in self.errors:
             where = f"line {error.line}" if error.line is not None else "file"
             lines.append(
-                f"  {self.file}, {where}"
-                + (f", field {error.field!r}" if error.field else "")
-                + f": {error.message}"
+                f"  {self.file}, {where}" + (f", field {error.field!r}" if error.field else "") + f": {error.message}"
             )
         return "\n".join(lines)
 
@@ -111,9 +110,7 @@ def read_rows(file: Path) -> list[RawRow]:
         return _read_xlsx(file)
     if suffix in (".yaml", ".yml"):
         return _read_yaml(file)
-    raise ImportFileError(
-        file, [RowError(None, None, f"unsupported file type {suffix!r}: use .csv, .xlsx or .yaml")]
-    )
+    raise ImportFileError(file, [RowError(None, None, f"unsupported file type {suffix!r}: use .csv, .xlsx or .yaml")])
 
 
 def _check_header(file: Path, header: Sequence[str], line: int = 1) -> list[str]:
@@ -179,9 +176,7 @@ def _read_xlsx(file: Path) -> list[RawRow]:
     for number, values in enumerate(lines, start=2):
         cells = list(values[: len(names)]) + [None] * (len(names) - len(values))
         if any(c not in (None, "") for c in cells):
-            rows.append(
-                RawRow(number, {n: ("" if c is None else c) for n, c in zip(names, cells, strict=True)})
-            )
+            rows.append(RawRow(number, {n: ("" if c is None else c) for n, c in zip(names, cells, strict=True)}))
     return rows
 
 
@@ -194,9 +189,7 @@ def _read_yaml(file: Path) -> list[RawRow]:
     if isinstance(data, dict) and set(data) == {"clippings"}:
         data, prefix = data["clippings"], ("clippings",)
     if not isinstance(data, list):
-        raise ImportFileError(
-            file, [RowError(1, None, "expected a list of clippings (or a 'clippings:' list)")]
-        )
+        raise ImportFileError(file, [RowError(1, None, "expected a list of clippings (or a 'clippings:' list)")])
     rows, errors = [], []
     for index, item in enumerate(data):
         line = line_of(doc, (*prefix, index))
@@ -302,9 +295,7 @@ def validate_rows(
         if named:
             for name in (n.strip() for n in named.split(";") if n.strip()):
                 if name.casefold() not in campaigns:
-                    bad(
-                        "campaign", f"no campaign named {name!r}; configured: {', '.join(campaigns.values())}"
-                    )
+                    bad("campaign", f"no campaign named {name!r}; configured: {', '.join(campaigns.values())}")
                 else:
                     found = [m for m in matcher.match(title, text) if m.name == campaigns[name.casefold()]]
                     matches.append(found[0] if found else CampaignMatch(campaigns[name.casefold()], "", ""))
@@ -325,7 +316,7 @@ def validate_rows(
                 published=published,
                 text=text,
                 url=url,
-                canonical_url=_canonical(url),
+                canonical_url=canonical_url(url) if url else None,
                 journalist=_text(values, "journalist") or None,
                 source="import",
                 category=category,
@@ -338,25 +329,13 @@ def validate_rows(
     return articles
 
 
-def _canonical(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        from rassegna.crawler.urls import canonical_url
-    except ImportError:  # the crawler's URL hygiene is optional for imports
-        return url.split("#", 1)[0]
-    return canonical_url(url)
-
-
 # --- writing ---------------------------------------------------------------------------------------------
 
 
 Analyzer = Callable[[list[Article]], list[Analysis]]
 
 
-def import_file(
-    engine: Engine, file: Path, settings: Settings, *, analyzer: Analyzer | None = None
-) -> ImportResult:
+def import_file(engine: Engine, file: Path, settings: Settings, *, analyzer: Analyzer | None = None) -> ImportResult:
     """Validate every row, then store them all in one transaction; ImportFileError and nothing written if any is bad."""
     file = Path(file)
     rows = read_rows(file)

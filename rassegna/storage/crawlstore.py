@@ -9,7 +9,6 @@ from sqlmodel import select
 
 from rassegna.config.models import Outlet
 from rassegna.crawler.ports import CrawlReport
-from rassegna.crawler.urls import canonical_url
 from rassegna.domain import Analysis, Article
 from rassegna.storage import repository
 from rassegna.storage.db import session_scope
@@ -36,8 +35,9 @@ class DbCrawlStore:
         """URLs judged by earlier crawls plus the canonical URLs of stored clippings."""
         with session_scope(self.engine) as session:
             urls = repository.seen_urls(session)
+            # Crawl and import both store the canonical form (crawler.urls.canonical_url) beside the URL as given.
             for canonical, url in session.exec(select(Clipping.canonical_url, Clipping.url)):
-                urls.update(u for u in (canonical, canonical_url(url) if url else None) if u)
+                urls.update(u for u in (canonical, url) if u)
             return urls
 
     def validators(self) -> dict[str, tuple[str | None, str | None]]:
