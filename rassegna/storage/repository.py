@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from rassegna.config.categories import UNCLASSIFIED_CATEGORY
 from rassegna.config.models import Outlet
+from rassegna.crawler.urls import host_of
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.models import (
     AudienceFigure,
@@ -132,9 +133,7 @@ def outlet_for_article(session: Session, article: Article) -> OutletRow:
         to_classify=crawled or not article.category,
     )
     if crawled and article.canonical_url:
-        from urllib.parse import urlsplit
-
-        host = (urlsplit(article.canonical_url).hostname or "").removeprefix("www.")
+        host = host_of(article.canonical_url)  # the form the crawler attributes pages by
         row.domains = [host] if host else []
     session.add(row)
     session.flush()
