@@ -23,6 +23,11 @@ from rassegna.crawler.ports import FoundSource, OutletSources, Source
 from rassegna.crawler.spiders import SitemapSpider, _BaseSpider, classify_failure
 
 
+def _without_www(url: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.removeprefix("www.")).geturl()
+
+
 class SourceFinderSpider(SitemapSpider):
     """Reads the home page of each domain-only outlet due for it (https, www., then http) for feeds, and its
     robots.txt and /sitemap.xml for sitemaps; keeps the candidates that really are feeds or sitemaps."""
@@ -41,7 +46,12 @@ class SourceFinderSpider(SitemapSpider):
 
     def _home(self, outlet: str, domain: str, attempt: int) -> Request:
         homes = home_urls(domain)
-        meta = {"source": Source(outlet, "home", homes[0]), "finding": f"{outlet}\n{domain}", "attempt": attempt}
+        meta = {
+            "source": Source(outlet, "home", homes[0]),
+            "finding": f"{outlet}\n{domain}",
+            "attempt": attempt,
+            "dont_retry": attempt < len(homes) - 1,  # the next form of the address is the retry
+        }
         return Request(homes[attempt], callback=self.parse_home, errback=self.home_failed, meta=meta, dont_filter=True)
 
     def _next_home(self, meta: dict[str, Any], url: str, why: str) -> Iterator[Request]:
@@ -132,12 +142,15 @@ class SourceFinderSpider(SitemapSpider):
         for outlet, findings in by_outlet.items():
             source = Source(outlet, "home", findings[0].home)
             previous = {s.url: s for s in (self.context.found.get(outlet) or OutletSources()).sources}
-            sources = [
-                FoundSource(kind, url, previous[url].found_at if url in previous else now)
-                for f in findings
-                for kind, urls in (("feed", f.feeds), ("sitemap", preferred_sitemaps(f.sitemaps)))
-                for url in urls
-            ]
+            sources: list[FoundSource] = []
+            seen: set[tuple[str, str]] = set()
+            for f in findings:
+                for kind, urls in (("feed", f.feeds), ("sitemap", preferred_sitemaps(f.sitemaps))):
+                    for url in urls:
+                        key = (kind, _without_www(url))  # http://a.it/x and http://www.a.it/x: one source
+                        if key not in seen:
+                            seen.add(key)
+                            sources.append(FoundSource(kind, url, previous[url].found_at if url in previous else now))
             if sources:
                 self.context.found[outlet] = OutletSources(checked_at=now, sources=sources)
                 self.context.count(source, "pages", len(findings))
