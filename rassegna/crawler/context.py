@@ -108,6 +108,8 @@ class CrawlContext:
         """The feeds or sitemaps found for a domain-only outlet, when its sources are crawled in this run."""
         if self.selected is not None and outlet.name.casefold() not in self.selected:
             return []
+        if outlet.feeds or outlet.sitemaps or outlet.start_urls:
+            return []  # configured sources since: what was found before is no longer used
         found = self.found.get(outlet.name)
         return [s.url for s in found.sources if s.kind == kind] if found else []
 

@@ -1,4 +1,5 @@
-"""One crawl pass in this process: feeds, then sitemaps, then start pages, with progress and a summary."""
+"""One crawl pass in this process: sources found for domain-only outlets, feeds, sitemaps, start pages, news
+searches; with progress and a summary."""
 
 from __future__ import annotations
 
@@ -110,8 +111,8 @@ def _settle_found(context: CrawlContext) -> dict[str, OutletSources]:
     threshold = context.crawl.rediscover_after_failures
     for outlet in context.outlets:
         found = context.found.get(outlet.name)
-        if found is None:
-            continue
+        if found is None or (context.selected is not None and outlet.name.casefold() not in context.selected):
+            continue  # its sources were not crawled in this run
         rediscovered = outlet.name in context.to_discover
         touched = rediscovered
         for item in found.sources:
@@ -120,7 +121,7 @@ def _settle_found(context: CrawlContext) -> dict[str, OutletSources]:
                 item.failures, touched = max(item.failures + 1, threshold), True
             elif source in context.source_failed:
                 item.failures, touched = item.failures + 1, True
-            elif item.failures and source in context.stats:
+            elif item.failures:  # requested in this run without failing (a 304 included)
                 item.failures, touched = 0, True
         if touched:
             changed[outlet.name] = found
