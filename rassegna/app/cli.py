@@ -7,23 +7,63 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from typer.core import TyperGroup
 
 from rassegna import __version__
 from rassegna.app.context import AppContext
 from rassegna.config import CATEGORIES, ConfigError
 
+def _plain_metavar(param: Any) -> None:
+    """Help names values in words (FILE, NAME, N), not Python types (<str>, <bool>); flags show nothing."""
+    if param.metavar is not None:
+        return
+    if hasattr(param, "display_type_rich") and getattr(param, "param_type_name", "") == "argument":
+        # typer >= 0.2x adds a "<str>" column for arguments whatever their metavar: their name says enough.
+        param.display_type_rich = lambda ctx: None
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    type_name = getattr(getattr(param, "type", None), "name", "")
+    if getattr(param, "is_flag", False) or getattr(param, "count", False) or annotation is bool:
+        param.metavar = ""
+    elif annotation is int or type_name == "integer":
+        param.metavar = "N"
+    elif annotation is float or type_name == "float":
+        param.metavar = "NUMBER"
+    elif annotation is Path or type_name == "path":
+        param.metavar = "FILE" if getattr(param, "param_type_name", "") == "argument" else "PATH"
+    else:
+        param.metavar = (param.name or "value").upper().strip("_").replace("_", "-")
+
+
+class PlainHelpGroup(TyperGroup):
+    """A command group whose help, and its commands' help, names values in words instead of Python types."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain_metavar(param)
+        return params
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            for param in command.get_params(ctx):
+                _plain_metavar(param)
+        return command
+
+
 app = typer.Typer(
+    cls=PlainHelpGroup,
     name="rassegna",
     help="Press-coverage tracking: crawl outlets, analyse articles, build the rassegna stampa.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-outlets_app = typer.Typer(help="The outlet registry: list outlets, add or update one.", no_args_is_help=True)
+outlets_app = typer.Typer(cls=PlainHelpGroup, help="The outlet registry: list outlets, add or update one.", no_args_is_help=True)
 app.add_typer(outlets_app, name="outlets")
 
 # Commands that live with their own wiring register themselves here.
