@@ -50,6 +50,8 @@ class PlainHelpGroup(TyperGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
+        if isinstance(command, TyperGroup) and not isinstance(command, PlainHelpGroup):
+            command.__class__ = PlainHelpGroup  # a sub-group registered elsewhere (users): same help for its commands
         if command is not None:
             for param in command.get_params(ctx):
                 _plain_metavar(param)
@@ -166,11 +168,12 @@ def import_(
     )
     from rassegna.app.pipeline import analyzer_for, refresh_stories
 
+    db_url = app_ctx.db_url  # an unusable URL is said first: it costs nothing and opens nothing
     try:
         # Everything about the file is checked before the database is opened, so a failed import of a new
         # database leaves no database file behind.
         source = open_source(file)
-        known = registry_lookup(app_ctx.engine) if _database_exists(app_ctx.db_url) else config_lookup(app_ctx.settings)
+        known = registry_lookup(app_ctx.engine) if _database_exists(db_url) else config_lookup(app_ctx.settings)
         rows = check_file(source, app_ctx.settings, known)
         for note in source.notes:
             app_ctx.say(note, style="yellow")
@@ -216,24 +219,22 @@ def _report_format(format_: str | None, output: Path | None) -> str:
     from rassegna.reports import FORMATS
 
     if format_ is not None and format_ not in FORMATS:
-        raise typer.BadParameter(f"unknown format {format_!r}; use one of {', '.join(FORMATS)}", param_hint="--format")
+        raise ValueError(f"--format: unknown format {format_!r}; use one of {', '.join(FORMATS)}")
     suffix = output.suffix.lower() if output is not None else ""
     implied = REPORT_SUFFIXES.get(suffix)
     if format_ is None:
         if output is None:
             return "html"
         if implied is None:
-            raise typer.BadParameter(
-                f"cannot tell the format from {output.name!r}: end it in .html, .pdf, .md, .xlsx or .json, "
-                "or give --format",
-                param_hint="--output",
+            raise ValueError(
+                f"--output: cannot tell the format from {output.name!r}: end it in .html, .pdf, .md, .xlsx or .json, "
+                "or give --format"
             )
         return implied
     if suffix and implied != format_:
-        raise typer.BadParameter(
-            f"{output} does not end in .{format_}, the --format asked for: write --output "
-            f"{output.with_suffix('.' + format_)}, or leave --format out to write {implied or 'nothing'}",
-            param_hint="--output",
+        raise ValueError(
+            f"--output {output} does not end in .{format_}, the --format asked for: write --output "
+            f"{output.with_suffix('.' + format_)}, or leave --format out to write {implied or 'that file'}"
         )
     return format_
 
@@ -241,9 +242,7 @@ def _report_format(format_: str | None, output: Path | None) -> str:
 def _report_date(value: str, option: str) -> date:
     day = _iso_date(value)
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise typer.BadParameter(
-            f"{value} is out of range: use a date between {FIRST_DATE} and {LAST_DATE}", param_hint=option
-        )
+        raise ValueError(f"{option} {value} is out of range: use a date between {FIRST_DATE} and {LAST_DATE}")
     return day
 
 
@@ -278,10 +277,13 @@ def report(
 ) -> None:
     """The press review of a campaign for a period (publication dates, both ends included)."""
     app_ctx = _context(ctx)
-    start, end = _report_date(from_, "--from"), _report_date(to, "--to")
+    try:
+        start, end = _report_date(from_, "--from"), _report_date(to, "--to")
+        fmt = _report_format(format_, output)
+    except ValueError as exc:
+        app_ctx.fail(str(exc))
     if end < start:
         raise typer.BadParameter("--to is before --from")
-    fmt = _report_format(format_, output)
     if text_policy not in (None, "full", "excerpt"):
         raise typer.BadParameter("--text-policy is full or excerpt")
     try:
