@@ -23,7 +23,7 @@ from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.crawler.urls import canonical_url
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.db import session_scope
-from rassegna.storage.repository import find_outlet, store_article
+from rassegna.storage.repository import find_outlet, store_articles
 
 COLUMNS = ("outlet", "category", "audience", "title", "date", "journalist", "url", "text", "campaign")
 REQUIRED = ("outlet", "title", "date")
@@ -592,15 +592,14 @@ def _write_batch(
     """One transaction for ``articles``; ``seen`` holds the outlet names (casefolded) already looked up."""
     analyses = _analyse(articles, analyzer)
     with session_scope(engine) as session:
-        for article, analysis in zip(articles, analyses, strict=True):
-            name = article.outlet.casefold()
-            is_new_outlet = name not in seen and find_outlet(session, article.outlet) is None
-            _, created = store_article(session, article, analysis)
-            seen.add(name)
-            result.added += created
-            result.already_present += not created
-            if is_new_outlet:
-                result.new_outlets.append(article.outlet)
+        for name in dict.fromkeys(a.outlet for a in articles):
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                if find_outlet(session, name) is None:
+                    result.new_outlets.append(name)
+        created = store_articles(session, articles, analyses)
+    result.added += sum(created)
+    result.already_present += len(created) - sum(created)
 
 
 def _analyse(articles: list[Article], analyzer: Analyzer | None) -> list[Analysis | None]:
