@@ -39,8 +39,12 @@ def check_database_url(url: str) -> str:
     except Exception:  # noqa: BLE001 - SQLAlchemy raises ArgumentError or ValueError for non-URLs
         path = Path(url).expanduser()
         if path.is_dir():
-            raise DatabaseUrlError(f"{url!r} is a folder, not a database URL: use sqlite:///{path / 'rassegna.db'}")
-        raise DatabaseUrlError(f"{url!r} is not a database URL: for that file write sqlite:///{url}, or use {example}")
+            raise DatabaseUrlError(
+                f"{url!r} is a folder, not a database URL: use sqlite:///{path / 'rassegna.db'}"
+            ) from None
+        raise DatabaseUrlError(
+            f"{url!r} is not a database URL: for that file write sqlite:///{url}, or use {example}"
+        ) from None
     shown = parsed.render_as_string(hide_password=True)
     scheme = parsed.get_backend_name()
     if scheme not in SUPPORTED_SCHEMES:

@@ -223,3 +223,14 @@ def test_the_command_the_demo_suggests_runs_without_rassegna_on_path(tmp_path, m
 def test_readme_says_how_to_run_rassegna_after_make_demo():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "source .venv/bin/activate" in readme and ".venv/bin/rassegna" in readme
+
+
+# --- item 10: the package builds without setuptools' licence warning ------------------------------------------
+
+
+def test_the_licence_is_an_spdx_string_for_a_setuptools_that_reads_it():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "MIT"  # a table is deprecated (setuptools warns, and stops in 2027)
+    assert "setuptools>=77" in project["build-system"]["requires"]  # the first to read an SPDX string
