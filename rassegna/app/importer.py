@@ -102,6 +102,7 @@ class ImportResult:
 
 # The same limit for a cell as the csv module's for a field: no clipping needs more, and it bounds memory.
 CELL_LIMIT = 128 * 1024
+SHARED_STRINGS_LIMIT = 256 * 2**20  # uncompressed; far above what 100,000 clippings without full texts need
 DELIMITERS = (",", ";", "\t", "|")
 ENCODING_LABELS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)"}
 
@@ -246,9 +247,14 @@ def _check_xlsx(file: Path) -> None:
         parts = [
             info
             for info in archive.infolist()
-            if info.filename.startswith("xl/worksheets/sheet") or info.filename == "xl/sharedStrings.xml"
+            if info.filename.endswith(".xml")
+            and (info.filename.startswith("xl/worksheets/") or "sharedstrings" in info.filename.lower())
         ]
         for info in parts:
+            if "sharedstrings" in info.filename.lower() and info.file_size > SHARED_STRINGS_LIMIT:
+                # openpyxl keeps every shared string in memory, even in read-only mode.
+                message = f"{info.filename} is {info.file_size // 2**20} MiB: above {SHARED_STRINGS_LIMIT // 2**20} MiB"
+                raise ImportFileError(file, [RowError(None, None, message + "; split the workbook")])
             parser = expat.ParserCreate()
             state = {"text": 0, "row": None}
 
@@ -297,10 +303,12 @@ def _iter_xlsx(file: Path) -> Iterator[RawRow]:
 
     try:
         book = load_workbook(file, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a broken file
         raise ImportFileError(file, [RowError(None, None, f"not a readable XLSX workbook: {exc}")]) from exc
     try:
+        if not book.worksheets:
+            raise ImportFileError(file, [RowError(None, None, "the workbook has no sheet")])
+        sheet = book.worksheets[0]
         # Read-only mode trusts the sheet's declared <dimension>; a row below it would be dropped without this.
         sheet.reset_dimensions()
         lines = sheet.iter_rows()
