@@ -429,8 +429,8 @@ class RowValidator:
         self.campaigns = {c.name.casefold(): c.name for c in settings.campaigns}
         self.known_outlets = known_outlets
 
-    def check(self, row: RawRow) -> tuple[Article | None, list[RowError]]:
-        """The row's article (None when it has errors) and its errors."""
+    def check(self, row: RawRow, *, build: bool = True) -> tuple[Article | None, list[RowError]]:
+        """The row's article (None when it has errors, or when ``build`` is False: only its errors) and its errors."""
         matcher, campaigns, known_outlets = self.matcher, self.campaigns, self.known_outlets
         row_errors: list[RowError] = []
 
@@ -467,7 +467,7 @@ class RowValidator:
             for name in (n.strip() for n in named.split(";") if n.strip()):
                 if name.casefold() not in campaigns:
                     bad("campaign", f"no campaign named {name!r}; configured: {', '.join(campaigns.values())}")
-                else:
+                elif build:  # the matched form and snippet, when the text has them
                     found = [m for m in matcher.match(title, text) if m.name == campaigns[name.casefold()]]
                     matches.append(found[0] if found else CampaignMatch(campaigns[name.casefold()], "", ""))
         elif title or text:
@@ -477,7 +477,7 @@ class RowValidator:
                     "campaign",
                     "empty, and the title and text match no campaign's keywords: it would be in no report",
                 )
-        if row_errors:
+        if row_errors or not build:
             return None, row_errors
         article = Article(
             outlet=outlet,
@@ -549,7 +549,7 @@ def check_file(source: SourceFile, settings: Settings, known_outlets: Callable[[
     count = 0
     for row in source.rows():
         count += 1
-        errors += validator.check(row)[1]
+        errors += validator.check(row, build=False)[1]
     if errors:
         raise ImportFileError(source.path, errors)
     if not count:
