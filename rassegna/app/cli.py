@@ -7,23 +7,68 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from typer.core import TyperGroup
 
 from rassegna import __version__
 from rassegna.app.context import AppContext
 from rassegna.config import CATEGORIES, ConfigError
 
+
+def _plain_metavar(param: Any) -> None:
+    """Help names values in words (FILE, NAME, N), not Python types (<str>, <bool>); flags show nothing."""
+    if param.metavar is not None:
+        return
+    if hasattr(param, "display_type_rich") and getattr(param, "param_type_name", "") == "argument":
+        # typer >= 0.2x adds a "<str>" column for arguments whatever their metavar: their name says enough.
+        param.display_type_rich = lambda ctx: None
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    type_name = getattr(getattr(param, "type", None), "name", "")
+    if getattr(param, "is_flag", False) or getattr(param, "count", False) or annotation is bool:
+        param.metavar = ""
+    elif annotation is int or type_name == "integer":
+        param.metavar = "N"
+    elif annotation is float or type_name == "float":
+        param.metavar = "NUMBER"
+    elif annotation is Path or type_name == "path":
+        param.metavar = "FILE" if getattr(param, "param_type_name", "") == "argument" else "PATH"
+    else:
+        param.metavar = (param.name or "value").upper().strip("_").replace("_", "-")
+
+
+class PlainHelpGroup(TyperGroup):
+    """A command group whose help, and its commands' help, names values in words instead of Python types."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain_metavar(param)
+        return params
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if isinstance(command, TyperGroup) and not isinstance(command, PlainHelpGroup):
+            command.__class__ = PlainHelpGroup  # a sub-group registered elsewhere (users): same help for its commands
+        if command is not None:
+            for param in command.get_params(ctx):
+                _plain_metavar(param)
+        return command
+
+
 app = typer.Typer(
+    cls=PlainHelpGroup,
     name="rassegna",
     help="Press-coverage tracking: crawl outlets, analyse articles, build the rassegna stampa.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-outlets_app = typer.Typer(help="The outlet registry: list outlets, add or update one.", no_args_is_help=True)
+outlets_app = typer.Typer(
+    cls=PlainHelpGroup, help="The outlet registry: list outlets, add or update one.", no_args_is_help=True
+)
 app.add_typer(outlets_app, name="outlets")
 
 # Commands that live with their own wiring register themselves here.
@@ -88,16 +133,18 @@ def crawl(
     """One crawl pass over the configured outlets: feeds, sitemaps and start pages."""
     app_ctx = _context(ctx)
     from rassegna.app.crawl import run_crawl_command
+    from rassegna.app.scheduler.history import recorded_crawl
 
-    raise typer.Exit(
-        run_crawl_command(
+    engine = app_ctx.engine  # a database that cannot be opened fails here, in one line
+    with recorded_crawl(engine, trigger="manual") as record:
+        record.exit_code = run_crawl_command(
             app_ctx.settings,
             app_ctx.db_url,
             campaign=campaign,
             outlet_names=outlet or [],
             console=app_ctx.console,
         )
-    )
+    raise typer.Exit(record.exit_code)
 
 
 # --- import -----------------------------------------------------------------------------------------------
@@ -111,13 +158,28 @@ def import_(
 ) -> None:
     """Add manual clippings (wires, TV/radio, social posts, print); nothing is imported if any row is bad."""
     app_ctx = _context(ctx)
-    from rassegna.app.importer import ImportFileError, import_file
+    from rassegna.app.importer import (
+        ImportFileError,
+        check_file,
+        config_lookup,
+        open_source,
+        registry_lookup,
+        write_file,
+    )
     from rassegna.app.pipeline import analyzer_for, refresh_stories
 
+    db_url = app_ctx.db_url  # an unusable URL is said first: it costs nothing and opens nothing
     try:
-        result = import_file(
+        # Everything about the file is checked before the database is opened, so a failed import of a new
+        # database leaves no database file behind.
+        source = open_source(file)
+        known = registry_lookup(app_ctx.engine) if _database_exists(db_url) else config_lookup(app_ctx.settings)
+        check_file(source, app_ctx.settings, known)
+        for note in source.notes:
+            app_ctx.say(note, style="yellow")
+        result = write_file(
             app_ctx.engine,
-            file,
+            source,
             app_ctx.settings,
             analyzer=analyzer_for(app_ctx.settings.campaigns) if analyse else None,
         )
@@ -131,19 +193,73 @@ def import_(
     )
 
 
+def _database_exists(url: str) -> bool:
+    """False only for a SQLite file that is not there yet (opening it would create it)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return True
+    return Path(parsed.database).expanduser().exists()
+
+
 # --- report -----------------------------------------------------------------------------------------------
+
+
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md"}
+REPORT_SUFFIXES |= {".xlsx": "xlsx", ".json": "json"}
+EXIT_EMPTY = 3  # `report`: the period holds no clipping, nothing written (unless --allow-empty)
+# Dates outside this range are typing mistakes (and 9999-12-31 would overflow the week arithmetic).
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def _report_format(format_: str | None, output: Path | None) -> str:
+    """The format: --format, else the --output extension, else html; a --format the extension contradicts is refused."""
+    from rassegna.reports import FORMATS
+
+    if format_ is not None and format_ not in FORMATS:
+        raise ValueError(f"--format: unknown format {format_!r}; use one of {', '.join(FORMATS)}")
+    suffix = output.suffix.lower() if output is not None else ""
+    implied = REPORT_SUFFIXES.get(suffix)
+    if format_ is None:
+        if output is None:
+            return "html"
+        if implied is None:
+            raise ValueError(
+                f"--output: cannot tell the format from {output.name!r}: end it in .html, .pdf, .md, .xlsx or .json, "
+                "or give --format"
+            )
+        return implied
+    if suffix and implied != format_:
+        raise ValueError(
+            f"--output {output} does not end in .{format_}, the --format asked for: write --output "
+            f"{output.with_suffix('.' + format_)}, or leave --format out to write {implied or 'that file'}"
+        )
+    return format_
+
+
+def _report_date(value: str, option: str) -> date:
+    day = _iso_date(value)
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(f"{option} {value} is out of range: use a date between {FIRST_DATE} and {LAST_DATE}")
+    return day
 
 
 @app.command()
 def report(
     ctx: typer.Context,
     campaign: Annotated[str, typer.Option(help="Campaign name, as in the configuration.")],
-    from_: Annotated[str, typer.Option("--from", help="First publication date, YYYY-MM-DD (included).")],
-    to: Annotated[str, typer.Option("--to", help="Last publication date, YYYY-MM-DD (included).")],
-    format_: Annotated[str, typer.Option("--format", help="html, pdf, md, xlsx or json.")] = "html",
+    from_: Annotated[str, typer.Option("--from", metavar="YYYY-MM-DD", help="First publication date (included).")],
+    to: Annotated[str, typer.Option("--to", metavar="YYYY-MM-DD", help="Last publication date (included).")],
+    format_: Annotated[
+        str | None,
+        typer.Option("--format", help="html, pdf, md, xlsx or json (default: from the --output extension, else html)."),
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(help="Where to write it (default: output_dir/<campaign>-<from>-<to>.<format>)."),
+        typer.Option(
+            help="Where to write it; its folder must exist (default: output_dir/<campaign>-<from>-<to>.<format>)."
+        ),
     ] = None,
     include_unreviewed: Annotated[
         bool, typer.Option(help="With review_required: also clippings not yet reviewed, marked as such.")
@@ -151,17 +267,22 @@ def report(
     text_policy: Annotated[
         str | None, typer.Option(help="full, or excerpt (headline + excerpt + link) (default: the config's).")
     ] = None,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty", help=f"Write the review even when the period has no clipping (else exit {EXIT_EMPTY})."
+        ),
+    ] = False,
 ) -> None:
     """The press review of a campaign for a period (publication dates, both ends included)."""
     app_ctx = _context(ctx)
-    start, end = _iso_date(from_), _iso_date(to)
+    try:
+        start, end = _report_date(from_, "--from"), _report_date(to, "--to")
+        fmt = _report_format(format_, output)
+    except ValueError as exc:
+        app_ctx.fail(str(exc))
     if end < start:
         raise typer.BadParameter("--to is before --from")
-    from rassegna.app.pipeline import ReportRequest, write_campaign_report
-    from rassegna.reports import FORMATS
-
-    if format_ not in FORMATS:
-        raise typer.BadParameter(f"unknown format {format_!r}; use one of {', '.join(FORMATS)}")
     if text_policy not in (None, "full", "excerpt"):
         raise typer.BadParameter("--text-policy is full or excerpt")
     try:
@@ -170,9 +291,51 @@ def report(
         names = ", ".join(c.name for c in app_ctx.settings.campaigns)
         app_ctx.say(f"No campaign named {campaign!r}; configured: {names}", style="bold red")
         raise typer.Exit(2) from None
-    target = output or Path(app_ctx.settings.output_dir) / f"{campaign_obj.name}-{start}-{end}.{format_}"
-    request = ReportRequest(campaign_obj, start, end, format_, target, include_unreviewed, text_policy)
-    written = write_campaign_report(app_ctx.engine, app_ctx.settings, request)
+    if output is not None and not output.parent.is_dir():
+        what = "is not a folder" if output.parent.exists() else "does not exist"
+        app_ctx.fail(f"{output.parent} {what}: create it first (mkdir -p {output.parent}) or choose another --output")
+    target = output or Path(app_ctx.settings.output_dir) / f"{campaign_obj.name}-{start}-{end}.{fmt}"
+    from rassegna.app.pipeline import ReportRequest, write_campaign_report
+    from rassegna.app.scheduler.history import finish_run, start_run
+    from rassegna.storage.db import session_scope
+    from rassegna.storage.queries import Selection, category_summary
+
+    engine = app_ctx.engine
+    selection = Selection(campaign_obj.name, start, end, app_ctx.settings.review_required, include_unreviewed)
+    with session_scope(engine) as session:
+        count = category_summary(session, selection).count
+    if count == 0:
+        app_ctx.say(
+            f"warning: no clipping of {campaign_obj.name} published from {start} to {end}"
+            + (" (accepted in review)" if app_ctx.settings.review_required and not include_unreviewed else "")
+            + (
+                "; writing an empty review"
+                if allow_empty
+                else f"; nothing written (exit {EXIT_EMPTY}; --allow-empty writes it)"
+            ),
+            style="yellow",
+        )
+        if not allow_empty:
+            raise typer.Exit(EXIT_EMPTY)
+    if output is None and not target.parent.is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        app_ctx.say(f"created the output folder {target.parent}")
+    period = [start.isoformat(), end.isoformat()]
+    run_id = start_run(
+        engine, "report", f"{campaign_obj.name} {fmt}", "manual", campaign=campaign_obj.name, period=period
+    )
+    request = ReportRequest(campaign_obj, start, end, fmt, target, include_unreviewed, text_policy)
+    try:
+        written = write_campaign_report(engine, app_ctx.settings, request)
+    except BaseException as exc:
+        finish_run(
+            engine,
+            run_id,
+            "failed" if isinstance(exc, Exception) else "cancelled",
+            message=f"{type(exc).__name__}: {exc}",
+        )
+        raise
+    finish_run(engine, run_id, "ok", counts={"files": 1, "clippings": count, "outputs": [str(written)]})
     print(written)
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NoReturn
 
 from rich.console import Console
 from sqlalchemy import Engine
 
 from rassegna.config import Settings, config_path, database_url, load_settings
+
+# A usage or configuration error (bad option, unusable database URL, broken config): the command did nothing.
+EXIT_USAGE = 2
 
 
 @dataclass
@@ -34,18 +38,37 @@ class AppContext:
         """The loaded configuration (raises ConfigError)."""
         return load_settings(self.config_file)
 
+    def fail(self, message: str, code: int = EXIT_USAGE) -> NoReturn:
+        """Say what is wrong in one line and end the command with ``code``."""
+        import typer
+
+        self.say(f"error: {message}", style="bold red")
+        raise typer.Exit(code)
+
     @cached_property
     def db_url(self) -> str:
-        """``--db``, ``$RASSEGNA_DATABASE_URL``, the config's ``database_url`` or ./rassegna.db."""
-        return database_url(self.db_option, self.settings)
+        """``--db``, ``$RASSEGNA_DATABASE_URL``, the config's ``database_url`` or ./rassegna.db (checked)."""
+        from rassegna.storage.db import DatabaseUrlError, check_database_url
+
+        url = database_url(self.db_option, self.settings)
+        try:
+            return check_database_url(url)
+        except DatabaseUrlError as exc:
+            self.fail(str(exc))
 
     @cached_property
     def engine(self) -> Engine:
-        """The migrated database, with the configured outlets in its registry."""
-        from rassegna.storage.db import engine_for, session_scope
+        """The migrated database, with the configured outlets in its registry (exit 2 when it cannot be opened)."""
+        from sqlalchemy.exc import InterfaceError, OperationalError
+
+        from rassegna.storage.db import connection_problem, engine_for, session_scope
         from rassegna.storage.repository import sync_outlets
 
-        engine = engine_for(self.db_url)
-        with session_scope(engine) as session:
-            sync_outlets(session, self.settings.outlets)
+        url = self.db_url
+        try:
+            engine = engine_for(url)
+            with session_scope(engine) as session:
+                sync_outlets(session, self.settings.outlets)
+        except (OperationalError, InterfaceError) as exc:
+            self.fail(connection_problem(exc, url))
         return engine

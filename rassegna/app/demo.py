@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -211,6 +213,22 @@ def _count_clippings(engine: Any, campaign: str) -> int:
         return int(session.exec(query).one())
 
 
+def rassegna_command() -> str:
+    """How to run rassegna from the user's shell: ``rassegna`` when it is on PATH, else the script's path.
+
+    ``make demo`` installs into .venv without activating it, so plain ``rassegna`` is usually not found."""
+    script = Path(sys.executable).parent / "rassegna"
+    if not script.exists():
+        return f"{sys.executable} -m rassegna"
+    found = shutil.which("rassegna")
+    if found and Path(found).resolve() == script.resolve():
+        return "rassegna"
+    try:
+        return str(script.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(script.absolute())
+
+
 class _Steps:
     """Numbered progress lines with the elapsed time."""
 
@@ -239,7 +257,12 @@ def demo(
         table.add_row(f"Report {path.suffix.lstrip('.').upper()}", str(path))
     table.add_row("Database", str(result.database))
     table.add_row("Config", str(result.config))
-    table.add_row("Try", f"rassegna --config {result.config} runs   ·   rassegna --config {result.config} outlets list")
+    command = rassegna_command()
+    table.add_row("Try", f"{command} --config {result.config} runs")
+    table.add_row("", f"{command} --config {result.config} outlets list")
+    if command != "rassegna" and "/" in command:
+        activate = Path(command).parent / "activate"
+        table.add_row("", f"(or `source {activate}` once, then plain `rassegna ...`)")
     console.print(Panel(table, title=f"rassegna demo: {result.clippings} clippings", expand=False))
     for path in result.reports:
         print(path)

@@ -146,7 +146,7 @@ def runs(
         table.add_row(
             str(run.id),
             run.kind,
-            run.name,
+            run.name if run.trigger == "schedule" else f"{run.name} ({run.trigger})",
             started.strftime("%Y-%m-%d %H:%M:%S") if started else "",
             duration,
             f"[{style}]{run.outcome}[/]" if style else run.outcome,

@@ -39,6 +39,14 @@ class YamlDocument:
     lines: dict[Loc, int]
 
 
+# Aliases are refused past a small budget: each one can double what the file expands to (a 500-byte
+# "billion laughs" file grows to gigabytes). Tags could name Python objects; only YAML's plain types are read.
+ALIAS_BUDGET = 100  # nodes reached through aliases, over the whole document
+SAFE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
 def _compose(text: str, file: Path) -> YamlDocument:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -46,30 +54,81 @@ def _compose(text: str, file: Path) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise ConfigError(file, line, None, f"invalid YAML: {exc.problem or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(file, None, None, f"invalid YAML: {exc}") from exc
+    except RecursionError:
+        raise ConfigError(file, None, None, "invalid YAML: nested too deeply") from None
     lines: dict[Loc, int] = {}
     if node is None:
         return YamlDocument({}, lines)
-    return YamlDocument(_construct(node, (), lines, file), lines)
-
-
-def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], file: Path) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in result:
-                raise ConfigError(file, key_node.start_mark.line + 1, dotted(loc + (key,)), "duplicate key")
-            lines[loc + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, loc + (key,), lines, file)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, loc + (i,), lines, file) for i, item in enumerate(node.value)]
-    loader = yaml.SafeLoader("")
+    builder = _Builder(file, lines)
     try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+        return YamlDocument(builder.build(node, ()), lines)
+    except RecursionError:
+        raise ConfigError(file, None, None, "invalid YAML: nested too deeply") from None
+
+
+class _Builder:
+    """Python values from a composed YAML node graph: plain types only, aliases budgeted, no cycles."""
+
+    def __init__(self, file: Path, lines: dict[Loc, int]):
+        self.file, self.lines = file, lines
+        self.built: set[int] = set()  # nodes already built once: meeting one again means an alias
+        self.through_alias = 0
+        self.path: set[int] = set()  # nodes being built: meeting one again means a recursive alias
+
+    def fail(self, node: yaml.Node, message: str, loc: Loc | None = None) -> ConfigError:
+        line = node.start_mark.line + 1
+        if loc is not None:  # an aliased node carries its anchor's line: name where it is used instead
+            line = next((self.lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in self.lines), line)
+        return ConfigError(self.file, line, dotted(loc) or None if loc else None, message)
+
+    def _parent_line(self, loc: Loc) -> int | None:
+        return next((self.lines[loc[:end]] for end in range(len(loc) - 1, -1, -1) if loc[:end] in self.lines), None)
+
+    def build(self, node: yaml.Node, loc: Loc, aliased: bool = False) -> Any:
+        if id(node) in self.path:
+            raise self.fail(node, "a recursive alias (an anchor used inside itself) is not allowed", loc)
+        aliased = aliased or id(node) in self.built
+        if aliased:
+            self.lines.setdefault(loc, self._parent_line(loc))
+            self.through_alias += 1
+            if self.through_alias > ALIAS_BUDGET:
+                message = f"too many aliases (*name): at most {ALIAS_BUDGET} values may be reused"
+                raise self.fail(node, message, loc)
+        self.built.add(id(node))
+        if node.tag not in SAFE_TAGS:
+            raise self.fail(node, f"the tag {node.tag!r} is not allowed: write plain values")
+        self.lines.setdefault(loc, self._parent_line(loc) if aliased else node.start_mark.line + 1)
+        self.path.add(id(node))
+        try:
+            return self._value(node, loc, aliased)
+        finally:
+            self.path.discard(id(node))
+
+    def _value(self, node: yaml.Node, loc: Loc, aliased: bool) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.fail(key_node, "merge keys (<<) are not allowed: write the keys out")
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in SAFE_TAGS:
+                    raise self.fail(key_node, "a key must be a plain name or value, not a list, mapping or tag")
+                key = key_node.value
+                if key in result:
+                    raise ConfigError(self.file, key_node.start_mark.line + 1, dotted(loc + (key,)), "duplicate key")
+                self.lines[loc + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, loc + (key,), aliased)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,), aliased) for i, item in enumerate(node.value)]
+        loader = yaml.SafeLoader("")
+        try:
+            return loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise self.fail(node, f"invalid value: {getattr(exc, 'problem', None) or exc}") from exc
+        finally:
+            loader.dispose()
 
 
 def dotted(loc: Iterable[str | int]) -> str:
@@ -169,9 +228,7 @@ def load_settings(file: str | Path | None = None) -> Settings:
             settings.campaign(report.campaign)
         except KeyError:
             loc: Loc = ("schedule", "reports", index, "campaign")
-            raise ConfigError(
-                file, line_of(doc, loc), dotted(loc), f"no campaign named {report.campaign!r}"
-            ) from None
+            raise ConfigError(file, line_of(doc, loc), dotted(loc), f"no campaign named {report.campaign!r}") from None
     return settings
 
 
@@ -183,6 +240,4 @@ def config_path(cli_value: str | Path | None) -> Path:
 
 def database_url(cli_value: str | None, settings: Settings) -> str:
     """``--db``, else ``$RASSEGNA_DATABASE_URL``, else the config's ``database_url``, else ./rassegna.db."""
-    return (
-        cli_value or os.environ.get("RASSEGNA_DATABASE_URL") or settings.database_url or DEFAULT_DATABASE_URL
-    )
+    return cli_value or os.environ.get("RASSEGNA_DATABASE_URL") or settings.database_url or DEFAULT_DATABASE_URL

@@ -24,6 +24,56 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+class DatabaseUrlError(ValueError):
+    """A database URL that cannot work, with what to write instead."""
+
+
+SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres")
+
+
+def check_database_url(url: str) -> str:
+    """``url`` when it names a usable SQLite file or a PostgreSQL server; DatabaseUrlError saying how to fix it."""
+    example = "sqlite:///rassegna.db (a file here), sqlite:////abs/path/rassegna.db or postgresql://user@host/dbname"
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - SQLAlchemy raises ArgumentError or ValueError for non-URLs
+        path = Path(url).expanduser()
+        if path.is_dir():
+            raise DatabaseUrlError(
+                f"{url!r} is a folder, not a database URL: use sqlite:///{path / 'rassegna.db'}"
+            ) from None
+        raise DatabaseUrlError(
+            f"{url!r} is not a database URL: for that file write sqlite:///{url}, or use {example}"
+        ) from None
+    shown = parsed.render_as_string(hide_password=True)
+    scheme = parsed.get_backend_name()
+    if scheme not in SUPPORTED_SCHEMES:
+        raise DatabaseUrlError(f"unsupported database {scheme!r} in {shown!r}: rassegna works with {example}")
+    if scheme == "sqlite" and parsed.database and parsed.database != ":memory:":
+        path = Path(parsed.database).expanduser()
+        if path.is_dir():
+            raise DatabaseUrlError(
+                f"{shown!r} points at the folder {path}, not a database file: use sqlite:///{path / 'rassegna.db'}"
+            )
+    return url
+
+
+def connection_problem(exc: BaseException, url: str) -> str:
+    """One line saying why the database at ``url`` could not be opened, and what to check."""
+    safe = make_url(normalise_url(url)).render_as_string(hide_password=True)
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    if safe.startswith("postgresql"):
+        parsed = make_url(safe)
+        where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+        if "refused" in detail.lower() or "no such file" in detail.lower():
+            return (
+                f"cannot connect to PostgreSQL at {where} (connection refused): is the server running? "
+                f"Check --db / $RASSEGNA_DATABASE_URL ({safe})"
+            )
+        return f"cannot open the PostgreSQL database {safe}: {detail}"
+    return f"cannot open the database {safe}: {detail} (check --db / $RASSEGNA_DATABASE_URL)"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
     cursor = dbapi_connection.cursor()
     # WAL lets the crawler, the CLI and the web app read while one of them writes;

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from rassegna.config.categories import UNCLASSIFIED_CATEGORY
 from rassegna.config.models import Outlet
@@ -290,3 +290,97 @@ def save_validators(session: Session, url: str, etag: str | None, last_modified:
         row = FetchState(url=url)
     row.etag, row.last_modified, row.fetched_at = etag, last_modified, utcnow()
     session.add(row)
+
+
+def store_articles(session: Session, articles: list[Article], analyses: list[Analysis | None]) -> list[bool]:
+    """Store a batch of articles as ``store_article`` would one by one, in a few statements; True for each new one.
+
+    For imports: one query for the clippings already stored, one multi-row INSERT per table."""
+    from sqlalchemy import insert
+
+    keys = [dedupe_key(a.outlet, a.title, a.published, a.canonical_url) for a in articles]
+    existing: dict[str, int] = {}
+    unique_keys = list(dict.fromkeys(keys))
+    for start in range(0, len(unique_keys), 500):
+        chunk = unique_keys[start : start + 500]
+        query = select(Clipping.dedupe_key, Clipping.id).where(col(Clipping.dedupe_key).in_(chunk))
+        existing.update((key, clipping_id) for key, clipping_id in session.exec(query).all())
+    outlets: dict[str, OutletRow] = {}
+    now = utcnow()
+    new_rows: list[dict] = []
+    new_items: list[tuple[Article, Analysis | None]] = []
+    created: list[bool] = []
+    pending: dict[str, int] = {}  # dedupe key -> index in new_rows, for a key twice in one batch
+    later: list[tuple[str, Article]] = []  # campaigns to add to clippings stored before or earlier in the batch
+    for article, analysis, key in zip(articles, analyses, keys, strict=True):
+        if key in existing or key in pending:
+            created.append(False)
+            later.append((key, article))
+            continue
+        name = article.outlet.casefold()
+        if name not in outlets:
+            outlets[name] = outlet_for_article(session, article)
+        outlet = outlets[name]
+        journalist = article.journalist or (analysis.journalist if analysis is not None else None)
+        new_rows.append(
+            {
+                "dedupe_key": key,
+                "outlet_id": outlet.id,
+                "category": article.category or outlet.category,
+                "audience": article.audience if article.audience is not None else outlet.audience,
+                "title": article.title,
+                "published": article.published,
+                "journalist": journalist,
+                "url": article.url,
+                "canonical_url": article.canonical_url,
+                "text": article.text or "",
+                "source": article.source,
+                "language": article.language,
+                "rights_reserved": article.rights_reserved,
+                "city": analysis.city if analysis is not None else None,
+                "analysed": analysis is not None,
+                "story_id": None,
+                "review_status": "new",
+                "reviewed_by": None,
+                "reviewed_at": None,
+                "review_note": None,
+                "crawl_run_id": None,
+                "created_at": now,
+            }
+        )
+        pending[key] = len(new_rows) - 1
+        new_items.append((article, analysis))
+        created.append(True)
+    ids: list[int] = []
+    if new_rows:
+        statement = insert(Clipping.__table__).returning(Clipping.__table__.c.id, sort_by_parameter_order=True)
+        ids = list(session.connection().execute(statement, new_rows).scalars())
+    campaigns, places, figures, quotes = [], [], [], []
+    for clipping_id, (article, analysis) in zip(ids, new_items, strict=True):
+        for match in {m.name: m for m in reversed(article.campaigns)}.values():
+            campaigns.append(
+                {"clipping_id": clipping_id, "campaign": match.name, "matched": match.matched, "snippet": match.snippet}
+            )
+        if analysis is None:
+            continue
+        places += [{"clipping_id": clipping_id, "name": p, "position": i} for i, p in enumerate(analysis.places)]
+        figures += [
+            {"clipping_id": clipping_id, "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "text": f.text,
+             "position": i}
+            for i, f in enumerate(analysis.figures)
+        ]  # fmt: skip
+        quotes += [
+            {"clipping_id": clipping_id, "text": q.text, "speaker": q.speaker, "role": q.role, "position": i}
+            for i, q in enumerate(analysis.quotes)
+        ]
+    for model, rows in ((ClippingCampaign, campaigns), (ClippingPlace, places), (ClippingFigure, figures)):
+        if rows:
+            session.connection().execute(insert(model.__table__), rows)
+    if quotes:
+        session.connection().execute(insert(ClippingQuote.__table__), quotes)
+    for key, article in later:
+        clipping_id = existing.get(key) or ids[pending[key]]
+        clipping = session.get(Clipping, clipping_id)
+        if clipping is not None:
+            add_campaigns(session, clipping, article.campaigns)
+    return created

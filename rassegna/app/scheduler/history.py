@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
@@ -107,6 +111,42 @@ def close_crawl_run(engine: Engine, crawl_run_id: int, outcome: str, force: bool
             crawl.outcome, crawl.finished_at = outcome, crawl.finished_at or utcnow()
             session.add(crawl)
         return crawl
+
+
+@dataclass
+class CrawlRecord:
+    """What the body of ``recorded_crawl`` tells the history: the crawl command's exit code."""
+
+    exit_code: int = 1
+
+
+@contextmanager
+def recorded_crawl(engine: Engine, trigger: str = "manual") -> Iterator[CrawlRecord]:
+    """Record a crawl run in this process (``rassegna crawl``) in the history, as the scheduler records its own."""
+    run_id = start_run(engine, "crawl", "crawl", trigger)
+    since = utcnow() - timedelta(seconds=1)
+    record = CrawlRecord()
+    outcome, message = None, None
+    try:
+        yield record
+    except BaseException as exc:
+        outcome = "cancelled" if isinstance(exc, KeyboardInterrupt) else "failed"
+        message = f"{type(exc).__name__}: {exc}"
+        raise
+    finally:
+        counts: dict[str, Any] = {"exit_code": record.exit_code}
+        crawl = find_crawl_run(engine, os.getpid(), since)
+        if crawl is not None:
+            counts.update(pages=crawl.pages, matched=crawl.matched, new_clippings=crawl.new_clippings)
+            counts["errors"] = crawl.errors
+        if outcome is None:
+            if crawl is not None and crawl.outcome in OUTCOMES:
+                outcome = crawl.outcome
+            else:
+                outcome = "ok" if record.exit_code == 0 else "failed"
+            if record.exit_code != 0 and crawl is None:
+                message = f"exit code {record.exit_code}"
+        finish_run(engine, run_id, outcome, counts=counts, message=message, crawl_run_id=crawl.id if crawl else None)
 
 
 def run_as_dict(run: JobRun) -> dict[str, Any]:
