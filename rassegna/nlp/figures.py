@@ -93,7 +93,7 @@ APPROX = {
 }  # fmt: skip
 MULTIPLIERS = {
     'mila': 1000, 'mln': 1000000, 'milioni': 1000000, 'milione': 1000000, 'miliardi': 1000000000,
-    'miliardo': 1000000000,
+    'miliardo': 1000000000, 'mld': 1000000000,
 }  # fmt: skip
 _NUMBER_WORD_RE = re.compile(
     r"(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici"
@@ -189,6 +189,60 @@ def _in_name(text: str, tokens: list[_Tok], i: int) -> bool:
     return glued and tokens[i + 1].text.lower() not in MULTIPLIERS  # 2a, 18enne, 3D
 
 
+# Words after "alle 23" that make it a clock time, not 23 of something.
+_TIME_AFTER = {
+    'locali', 'italiane', 'italiana', 'circa', 'precise', 'esatte', 'in', 'e', 'di', 'del', 'della', 'ora',
+    'ore', 'a', 'ad', 'alle', 'alla', 'quando', 'mentre', 'con', 'su', 'per', 'fino', 'sino', 'ed',
+}  # fmt: skip
+_TIME_BEFORE = re.compile(r"\b(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle|sino\s+alle|ore|le\s+ore)\s+$", re.I)
+
+
+def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int, int]:
+    """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
+    mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
+    n = len(tokens)
+    j = i + 1
+    mult = MULTIPLIERS[tokens[j].text.lower()]
+    total = value * mult
+    j += 1
+    if j + 1 < n and tokens[j].text.lower() == "e":
+        nxt = tokens[j + 1]
+        if nxt.text.lower() == "mezzo":
+            total, j = total + mult / 2, j + 2
+        else:
+            rest = _digits_value(nxt.text) if nxt.kind == "num" else word_value(nxt.text)
+            rest_mult = MULTIPLIERS.get(tokens[j + 2].text.lower(), 1) if j + 2 < n else 1
+            if rest is not None and rest_mult < mult and (rest_mult > 1 or rest < 1000):
+                total = total + rest * rest_mult
+                j += 3 if rest_mult > 1 else 2
+    if isinstance(total, float) and abs(total - round(total)) < 1e-6:
+        total = int(round(total))  # 38,4 milioni: 38400000, not 38400000.000000004
+    if j < n and tokens[j].text.lower() == "di":
+        j += 1
+    return total, j
+
+
+def _not_a_count(text: str, tokens: list[_Tok], i: int) -> bool:
+    """Model numbers (F-35, KC-135), ids and phone numbers, clock times (``alle 23 locali``, ``ore 15``)."""
+    tok = tokens[i]
+    if re.search(r"[^\W\d_]-$", text[max(0, tok.start - 2) : tok.start]):
+        return True  # F-35, CF-18, Su-57
+    if re.fullmatch(r"\d{7,}", tok.text):
+        return True  # a post id, a phone number: counts are printed with thousands separators
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev and prev.kind == "num" and not text[prev.end : tok.start].strip():
+        return True  # 06 6710 2345
+    if nxt and nxt.kind == "num" and not text[tok.end : nxt.start].strip() and text[tok.end : nxt.start]:
+        return True
+    if re.fullmatch(r"\d{1,2}", tok.text) and int(tok.text) <= 24 and _TIME_BEFORE.search(text[max(0, tok.start - 14) : tok.start]):
+        if text[max(0, tok.start - 5) : tok.start].lower().strip() == "ore":
+            return True
+        if nxt is None or nxt.kind != "word" or nxt.text.lower() in _TIME_AFTER or nxt.text.lower() in MONTHS:
+            return True
+    return False
+
+
 def _is_range_or_date(text: str, tok: _Tok) -> bool:
     after = text[tok.end : tok.end + 2]
     before = text[max(0, tok.start - 2) : tok.start]
@@ -230,16 +284,11 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 i += 1
                 continue
             value = _digits_value(tok.text)
-            if value is None:
+            if value is None or _not_a_count(text, tokens, i):
                 i += 1
                 continue
             if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-                value = value * MULTIPLIERS[tokens[j].text.lower()]
-                if isinstance(value, float) and value.is_integer():
-                    value = int(value)
-                j += 1
-                if j < n and tokens[j].text.lower() == "di":
-                    j += 1
+                value, j = _amount(tokens, i, value)
             elif _in_name(text, tokens, i):
                 i += 1
                 continue
@@ -253,12 +302,16 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 start_override = tokens[i - 1].start
             else:
                 value = word_value(tok.text)
+                if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
+                    value = 1  # "un milione di euro"
                 if value is None:
                     i += 1
                     continue
                 if tok.text[0].isupper() and not _is_sentence_start(tokens, i):
                     i += 1  # a name: "Tre Valli", "Cento"
                     continue
+                if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
+                    value, j = _amount(tokens, i, value)
         else:
             i += 1
             continue
@@ -269,7 +322,13 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 i += 1
                 continue
         rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower() if j - 1 < n else ""
-        if re.match(r"\s*(?:%|per\s*cento|percento)", rest):
+        pct = re.match(r"\s*(?:%|per\s*cento\b|percento\b)", rest)
+        if pct:  # a percentage: unit "%"
+            qualifier, start = _qualifier(text, tok.start)
+            end = tokens[j - 1].end + pct.end()
+            found.append((value, "%", qualifier, text[start:end], start))
+            while j < n and tokens[j].start < end:
+                j += 1
             i = j
             continue
         # Optional article after the number: "sono oltre cento i nuclei familiari".

@@ -24,7 +24,17 @@ LOCALITY_WORDS = {
     'istituto', 'ospedale', 'policlinico', 'cinema', 'caserma', 'fermata', 'calcio', 'sporting', 'real',
     'atletico',
 }  # fmt: skip
-_STRONG_BEFORE = re.compile(r"(?:\b(?:comune|città|municipio|capoluogo|provincia)\s+(?:di\s+)?)$", re.IGNORECASE)
+_STRONG_BEFORE = re.compile(
+    r"(?:\b(?:comune|città|municipio|capoluogo|sindac[oa]|giunta\s+comunale|consiglio\s+comunale)\s+(?:di\s+)?)$",
+    re.IGNORECASE,
+)
+# The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
+_AREA_BEFORE = re.compile(
+    r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
+    r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'appello)\s+"
+    r"(?:di\s+|del\s+|della\s+)?$",
+    re.IGNORECASE,
+)
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
 
@@ -66,11 +76,11 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
             if not glue_ok:
                 continue
             key = fold(text[w.start() : last.end()])
+            if key in regs:  # Molise the region, not the comune of Molise (CB)
+                hit = (regs[key], w.start(), last.end(), False, n)
+                break
             if key in table:
                 hit = (table[key].name, w.start(), last.end(), True, n)
-                break
-            if key in regs:
-                hit = (regs[key], w.start(), last.end(), False, n)
                 break
         if hit:
             out.append(hit[:4])
@@ -104,6 +114,8 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
+        if _AREA_BEFORE.search(text[max(0, start - 40) : start]) or re.match(r"\s*\((?:provincia|prov\.)", after):
+            is_comune = False  # "in provincia di Campobasso": an area, not the comune
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start]))
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
@@ -112,6 +124,8 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows)
+        if offset_in_title and start == 0 and re.match(r"\s*[,:]\s", after):
+            m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
             m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
         ambiguous = name in AMBIGUOUS or surface in AMBIGUOUS
@@ -160,6 +174,15 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
+def _is_about(name: str, title_mentions: list[Mention], found: list[Mention]) -> bool:
+    """The article is about the place: in the headline, its dateline, "Comune di X", or named more than once
+    (a place named once in passing, or only in a listing, is not the article's city)."""
+    if any(m.name == name and m.is_comune for m in title_mentions):
+        return True
+    own = [m for m in found if m.name == name and m.is_comune and not m.listing]
+    return any(m.dateline or m.strong for m in own) or len(own) >= 2
+
+
 def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
@@ -176,17 +199,17 @@ def extract_places(
     for idx, m in enumerate(title_mentions):
         scores[m.name] = scores.get(m.name, 0.0) + _score(m, idx == 0)
         first_pos.setdefault(m.name, -1000 + m.start)
-        kinds[m.name] = m.is_comune
+        kinds[m.name] = kinds.get(m.name, False) or m.is_comune
     for m in found:
         if m.listing:
             continue
         scores[m.name] = scores.get(m.name, 0.0) + _score(m, False) + (0.0 if m.is_comune else 0.5)
         first_pos.setdefault(m.name, m.start)
-        kinds[m.name] = m.is_comune
+        kinds[m.name] = kinds.get(m.name, False) or m.is_comune
     for name in scores:
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    city = next((n for n in ranked if kinds[n] and scores[n] > 0), None)
+    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found)), None)
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places

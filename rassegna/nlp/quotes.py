@@ -48,6 +48,15 @@ ROLE_WORDS = (
     'mediatrice', 'volontario', 'volontaria', 'ideatore', 'ideatrice', 'titolare', 'governatore',
     'governatrice', 'rettore', 'rettrice', 'primario', 'medico', 'psicologo', 'psicologa', 'assistente',
     'sovrintendente', 'soprintendente', 'console', 'ambasciatore', 'ambasciatrice', 'don',
+    'procuratore', 'procuratrice', 'magistrato', 'magistrata', 'giudice', 'pm', 'premier', 'cancelliere',
+    'leader', 'generale', 'comandante', 'colonnello', 'capitano', 'maresciallo', 'europarlamentare',
+    'eurodeputato', 'eurodeputata', 'onorevole', 'candidato', 'candidata', 'allenatore', 'tecnico', 'ct',
+    'scrittore', 'scrittrice', 'attore', 'attrice', 'cantante', 'regista', 'economista', 'analista',
+    'ricercatore', 'ricercatrice', 'scienziato', 'scienziata', 'virologo', 'virologa', 'epidemiologo',
+    'infettivologo', 'pediatra', 'infermiere', 'infermiera', 'sindacalista', 'imprenditore', 'imprenditrice',
+    'giornalista', 'portiere', 'attaccante', 'difensore', 'centrocampista', 'pontefice', 'papa',
+    'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
+    'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
 )  # fmt: skip
 _ROLE_START = re.compile(
     r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:" + "|".join(ROLE_WORDS) + r")\b",
@@ -76,6 +85,7 @@ class Span:
     end: int
     mark_start: int
     mark_end: int
+    open_end: bool = False  # never closed: it ends with its paragraph
 
 
 @dataclass(slots=True)
@@ -86,58 +96,97 @@ class Person:
     role: str | None = None
 
 
-def find_spans(text: str) -> list[Span]:
-    """Quoted passages of a normalised text, outermost first, ordered by position (no nesting)."""
+_OPENERS = "«“„"
+_CLOSERS = "»”"
+_PAIR = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """A straight quote opens when it starts a word: after a space or an opening sign, before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([-–—':,;«“") and not after.isspace()
+
+
+def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int | None]:
+    """Outermost quoted passages of the paragraph ``text[a:b]``; and where a passage left open starts.
+
+    A passage closes at the first closing mark of any kind that is not nested (``«…”`` and ``“…"`` close),
+    and an unclosed one ends with its paragraph."""
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(pos: int) -> bool:
-        return not any(a <= pos < b for a, b in taken)
-
-    for opener, closer in _OPEN_CLOSE.items():
-        pos = 0
-        while True:
-            i = text.find(opener, pos)
-            if i < 0:
-                break
-            j = text.find(closer, i + 1)
-            if j < 0:
-                break
-            nested = text.find(opener, i + 1, j)
-            if nested >= 0 and opener != closer:
-                # a nested pair: skip to the matching closer
-                depth, k = 0, i + 1
-                while k < len(text):
-                    if text[k] == opener:
-                        depth += 1
-                    elif text[k] == closer:
-                        if depth == 0:
-                            break
-                        depth -= 1
-                    k += 1
-                j = k if k < len(text) else j
-            if free(i):
-                spans.append(Span(i + 1, j, i, j + 1))
-                taken.append((i, j + 1))
-            pos = j + 1
-    # Straight quotes: pair an opening mark (after space or start) with the next closing one.
-    open_at = None
-    for m in re.finditer('"', text):
-        i = m.start()
-        if not free(i):
+    stack: list[tuple[str, int]] = []
+    stray: int | None = None  # a closing mark before any opening one: a quote from an earlier paragraph ends
+    for i in range(a, b):
+        c = text[i]
+        if c not in '«»“”„"':
             continue
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if open_at is None:
-            if (before.isspace() or before in "([-–—'’:,;") and not after.isspace():
-                open_at = i
-        elif not before.isspace() or after.isspace() or after in ".,;:!?)":
-            if i - open_at < 4000:
-                spans.append(Span(open_at + 1, i, open_at, i + 1))
-                taken.append((open_at, i + 1))
-            open_at = None
+        if c == '"':
+            opening = _straight_opens(text, i) and not (stack and stack[-1][0] == '"')
+            if not opening and not stack:
+                continue
+        elif c == "“":
+            # “ closes („…“, or a typed “…“) when it ends a word
+            after = text[i + 1] if i + 1 < b else " "
+            opening = not (stack and not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?)"))
+        else:
+            opening = c in _OPENERS
+        if opening:
+            stack.append((c, i))
+            continue
+        if not stack:
+            if stray is None and not spans:
+                stray = i
+            continue  # a stray closing mark
+        # pop to the opener this mark matches, else close the innermost one (a mismatched pair)
+        depth = next((k for k in range(len(stack) - 1, -1, -1) if _PAIR[stack[k][0]] == c), len(stack) - 1)
+        opener_at = stack[depth][1]
+        del stack[depth:]
+        if not stack:
+            spans.append(Span(opener_at + 1, i, opener_at, i + 1))
+    left_open = stack[0][1] if stack else None
+    return spans, left_open, stray
+
+
+def find_spans(text: str) -> list[Span]:
+    """Quoted passages of a normalised text, outermost first, ordered by position (no nesting).
+
+    Marks are paired within a paragraph. A quote left open at the end of a paragraph goes on when the next
+    paragraph reopens it (Italian style: «… / «…») or closes it with a mark of its own, for at most three
+    paragraphs; else it ends with its own paragraph."""
+    spans: list[Span] = []
+    carry: tuple[int, int, int] | None = None  # (opener, end of its last paragraph, paragraphs so far)
+    for a, b in paragraphs(text):
+        inner, left_open, stray = _para_spans(text, a, b)
+        opened_here = left_open
+        hops = 1
+        if carry is not None:
+            reopens = text[a] in '«“"'
+            if reopens and inner and inner[0].mark_start == a:
+                first = inner.pop(0)  # reopened and closed: one quote over the paragraphs
+                spans.append(Span(carry[0] + 1, first.end, carry[0], first.mark_end))
+            elif reopens and left_open == a and carry[2] < 3:
+                opened_here, hops = carry[0], carry[2] + 1  # reopened and still open: the quote goes on
+            elif not reopens and stray is not None and carry[2] < 3:
+                spans.append(Span(carry[0] + 1, stray, carry[0], stray + 1))  # «… / …»
+            elif not reopens and left_open is None and not inner and carry[2] < 2 and _closes_ahead(text, b):
+                opened_here, hops = carry[0], carry[2] + 1  # «… / … / …»: the closing mark comes next
+            else:
+                spans.append(Span(carry[0] + 1, carry[1], carry[0], carry[1], open_end=True))
+        spans.extend(inner)
+        carry = (opened_here, b, hops) if opened_here is not None else None
+    if carry is not None:
+        spans.append(Span(carry[0] + 1, carry[1], carry[0], carry[1], open_end=True))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _closes_ahead(text: str, b: int) -> bool:
+    """The paragraph after ``b`` closes a quote before opening one."""
+    nxt = re.match(r"\s*([^\n]*)", text[b:])
+    line = nxt.group(1) if nxt else ""
+    close = min((line.find(c) for c in "»”" if c in line), default=-1)
+    opener = min((line.find(c) for c in "«“" if c in line), default=-1)
+    return close >= 0 and (opener < 0 or close < opener)
 
 
 def _clean_role(role: str) -> str | None:
@@ -173,7 +222,9 @@ def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
     """(speaker, role, bare role word) from an attribution like ``Mario Rossi, sindaco di Bari``."""
     attr = attr.strip(" ,-–—")
     attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
-    attr = re.sub(r"^(?:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!" + _ROLE_START.pattern + r")", "", attr)  # la Rossi
+    attr = re.sub(
+        r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
+    )  # la Rossi, La Turchia
     names = list(_NAME_RE.finditer(attr))
     role_first = _ROLE_START.match(attr)
     fnames = first_names()
@@ -209,6 +260,11 @@ def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
     if first and not _ROLE_START.match(first.group(1)):
         name = first.group(1)
         rest = attr[first.end() :]
+        glued = re.search(r"\s+(?=" + _ROLE_START.pattern + r")", name, re.IGNORECASE)
+        if glued:  # "Walter Artibani Segretario della Uil": the role follows the name without a comma
+            rest = name[glued.end() :] + rest
+            name = name[: glued.start()]
+            return name, _clean_role(rest), None
         role = None
         rm = re.match(r"\s*(?:,|\(|[-–—])\s*(.+)", rest, re.DOTALL)
         if rm:
@@ -333,7 +389,7 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         if parsed[0] or parsed[2]:
             cut_end = m.end() + (end.end() if end else len(tail))
             return (*parsed, (m.start(), cut_end))
-    after = text[span.mark_end : span.mark_end + 400]
+    after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
     # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)  /  «...» – l'assessora X.
     m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
     if m:
@@ -345,7 +401,9 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         parsed = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
         if parsed:
             return (*parsed, None)
-        return None, None, "ultimo", None
+        if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
+            return None, None, "ultimo", None
+        return None, None, None, None
     m = re.match(r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after)
     if m:
         return m.group(1), None, None, None
@@ -433,6 +491,58 @@ def _quoted_words(text: str, span: Span) -> str:
     return text[span.start : span.end].strip()
 
 
+# A title, banner or name in quotes: «La vita è bella», the banner "Fuori la mafia".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:film|libro|libri|romanzo|saggio|volume|canzone|brano|singolo|album|disco|spettacolo|mostra|opera|"
+    r"rubrica|trasmissione|programma|serie|docufilm|documentario|podcast|festival|premio|rassegna|convegno|"
+    r"evento|seminario|campagna|progetto|iniziativa|operazione|striscione|striscioni|cartello|cartelli|"
+    r"scritta|scritte|slogan|motto|hashtag|titolo|titolone|titolava|titola|intitolat[oaie]|denominat[oaie]|"
+    r"chiamat[oaie]|dal\s+titolo|dal\s+nome|ribattezzat[oaie]|etichetta|marchio|legge|decreto|piano|bando|"
+    r"sezione|capitolo|tema|parola|parole|espressione|formula|definizione|voce)\s*$",
+    re.IGNORECASE,
+)
+_COUNTRIES = frozenset(
+    fold(c)
+    for c in (
+        'Italia', 'Francia', 'Germania', 'Spagna', 'Turchia', 'Russia', 'Ucraina', 'Cina', 'Israele', 'Iran',
+        'Egitto', 'Libia', 'Tunisia', 'Grecia', 'Polonia', 'Ungheria', 'Austria', 'Svizzera', 'Regno Unito',
+        'Inghilterra', 'Stati Uniti', 'America', 'Usa', 'Canada', 'Giappone', 'India', 'Brasile', 'Argentina',
+        'Siria', 'Libano', 'Giordania', 'Qatar', 'Arabia Saudita', 'Afghanistan', 'Pakistan', 'Albania',
+        'Serbia', 'Kosovo', 'Romania', 'Bulgaria', 'Croazia', 'Slovenia', 'Belgio', 'Olanda', 'Paesi Bassi',
+        'Portogallo', 'Svezia', 'Norvegia', 'Finlandia', 'Danimarca', 'Marocco', 'Algeria', 'Nigeria',
+        'Sudan', 'Etiopia', 'Eritrea', 'Somalia', 'Yemen', 'Iraq', 'Corea', 'Taiwan', 'Vaticano', 'Europa',
+        'Ue', 'Onu', 'Nato', 'Unrwa', 'Unhcr', 'Unicef', 'Oms', 'Fmi', 'Bce', 'Gaza', 'Cisgiordania',
+        'Palestina', 'Hamas', 'Hezbollah', 'Kiev', 'Mosca', 'Washington', 'Pechino', 'Bruxelles', 'Parigi',
+        'Berlino', 'Londra', 'Madrid', 'Ankara', 'Teheran', 'Gerusalemme', 'Tel Aviv',
+    )
+)  # fmt: skip
+
+
+def _is_entity(name: str, people: list[Person]) -> bool:
+    """A country, city, region or organisation rather than a person (a bare acronym or a place name)."""
+    from rassegna.nlp.gazetteer import comuni, regions
+
+    key = fold(name)
+    if any(fold(p.name.split()[-1]) == key for p in people if len(p.name.split()) > 1):
+        return False  # a surname of someone named in the piece
+    if key in _COUNTRIES or key in regions():
+        return True
+    if len(name.split()) == 1 and (name.isupper() or key in comuni() and comuni()[key].capoluogo):
+        return True
+    return False
+
+
+def _speaks(text: str, span: Span, name: str) -> bool:
+    """The text makes an entity speak: ``la Turchia ha dichiarato: «``, ``«…», ha detto la Turchia``."""
+    esc = re.escape(name)
+    before = text[max(0, span.mark_start - 200) : span.mark_start]
+    after = text[span.mark_end : span.mark_end + 200]
+    return bool(
+        re.search(esc + r"\s+(?:" + VERB + r")\b[^.!?«»]{0,60}[:,]?\s*$", before, re.IGNORECASE)
+        or re.match(r"\s*[,.]?\s*[-–—]?\s*(?:" + VERB + r")\s+(?:\w+\s+){0,2}(?:l'|la\s+|il\s+|lo\s+|gli\s+|i\s+)?" + esc, after, re.IGNORECASE)
+    )
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them."""
     norm = normalise(text)
@@ -446,20 +556,25 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         inner = norm[span.start : span.end].strip()
         if len(inner.split()) < 3:
             continue  # titles, terms: “ponte”, "LgNet2"
+        near = last is not None and _near(paras, last_end, span)
         att = _attribution(norm, span, people)
+        if (att is None or att[3] is None) and _TITLE_BEFORE.search(norm[max(0, span.mark_start - 40) : span.mark_start]):
+            continue  # a title of a work, a banner, a name (unless an attribution interrupts it)
         if att is None:
-            if last is None or not last.speaker or not _continues(norm, paras, last_end, span, last.speaker):
+            if not near or last is None or not last.speaker or not _continues(norm, paras, last_end, span, last.speaker):
                 continue
             att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
         speaker, role, role_word, cut = att
         if role_word == "ultimo":
-            person = Person(last.speaker or "", last.role) if last else Person("")
+            person = Person(last.speaker or "", last.role) if last and near else Person("")
         else:
-            person = _resolve(speaker, role_word, people, last)
+            person = _resolve(speaker, role_word, people, last if near else None)
             if speaker and not role or not speaker and role_word and not role:
-                role = person.role
+                role = person.role or (role_word if speaker else None)
             elif not speaker and role_word:
                 role = person.role or role
+        if person.name and _is_entity(person.name, people) and not _speaks(norm, span, person.name):
+            person, role = Person(""), None  # a place or body named near the quote, not made to speak
         quoted = _quoted_words(text, span)
         q = Quote(text=quoted, speaker=person.name or None, role=role or person.role)
         found.append((span.start, q))
@@ -469,6 +584,18 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
     found.sort(key=lambda t: t[0])
     return [q for _, q in found]
+
+
+def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    return next((i for i, (a, b) in enumerate(paras) if a <= pos <= b + 1), -1)
+
+
+def _near(paras: list[tuple[int, int]], last_end: int, span: Span) -> bool:
+    """The previous quote is close enough to lend its speaker: same paragraph, or the next one nearby."""
+    if last_end < 0:
+        return False
+    p_last, p_now = _para_index(paras, last_end - 1), _para_index(paras, span.mark_start)
+    return p_now == p_last or (p_now == p_last + 1 and span.mark_start - last_end <= 300)
 
 
 def _continues(text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None) -> bool:
