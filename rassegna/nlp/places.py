@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions
+from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions, short_forms
 from rassegna.nlp.textutil import fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -25,14 +25,34 @@ LOCALITY_WORDS = {
     'atletico',
 }  # fmt: skip
 _STRONG_BEFORE = re.compile(
-    r"(?:\b(?:comune|città|municipio|capoluogo|sindac[oa]|giunta\s+comunale|consiglio\s+comunale)\s+(?:di\s+)?)$",
+    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale)"
+    r"\s+di\s+)$",
     re.IGNORECASE,
 )
 # The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
-    r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'appello)\s+"
+    r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
+    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = {
+    'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
+    'senatore', 'deputato', 'ministro', 'dottor', 'dott', 'don', 'padre', 'suor', 'avvocato', 'prof',
+    'governatore', 'vicesindaco', 'direttore', 'generale', 'colonnello', 'comandante', 'signor', 'signora',
+}  # fmt: skip
+# Local and national or regional words: a city named only weakly is the article's city in a local piece.
+_LOCAL_RE = re.compile(
+    r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|assessor[ei]|carabinieri|polizia\s+locale|"
+    r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|paese|via|piazza|"
+    r"corso)\b",
+    re.IGNORECASE,
+)
+_WIDE_RE = re.compile(
+    r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
+    r"presidente\s+della\s+repubblica|consiglio\s+dei\s+ministri|regione|regionale|regionali|governatore|"
+    r"onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|autostrad[ae]|autostradale|A\d{1,2})\b",
     re.IGNORECASE,
 )
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
@@ -107,8 +127,12 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         after = text[end : end + 40]
         if sep.strip() in {"", "'"} and plow in LOCALITY_WORDS:
             continue  # Villaggio Trieste, via Milazzo
-        if sep == " " and fold(prev) in names:
-            continue  # a person: Mario Monti
+        if sep == " " and fold(prev) in names or text[max(0, start - 2) : start] in {"D'", "d'"} and start >= 2 and (
+            start == 2 or not text[start - 3].isalpha()
+        ) and text[start - 2] == "D":
+            continue  # a person: Mario Monti, D'Alba
+        if sep == " " and plow in _ROLE_WORDS:
+            continue  # "il sindaco Gaeta": a surname
         if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
             continue  # ASL Roma 1, Distretto Latina 2: a name
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
@@ -124,11 +148,13 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows)
-        if offset_in_title and start == 0 and re.match(r"\s*[,:]\s", after):
+        if offset_in_title and start == 0:
+            if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
+                continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
             m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
             m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
-        ambiguous = name in AMBIGUOUS or surface in AMBIGUOUS
+        ambiguous = name in AMBIGUOUS or surface in AMBIGUOUS or fold(surface) in short_forms()
         capo = is_comune and comuni()[fold(name)].capoluogo
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition)):
             continue
@@ -174,13 +200,25 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
-def _is_about(name: str, title_mentions: list[Mention], found: list[Mention]) -> bool:
-    """The article is about the place: in the headline, its dateline, "Comune di X", or named more than once
-    (a place named once in passing, or only in a listing, is not the article's city)."""
-    if any(m.name == name and m.is_comune for m in title_mentions):
-        return True
+def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: str) -> bool:
+    """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
+    headline, the dateline or more than one mention; a single mention only in a local piece. A place named
+    once in passing, or only in a listing, is not the article's city."""
     own = [m for m in found if m.name == name and m.is_comune and not m.listing]
-    return any(m.dateline or m.strong for m in own) or len(own) >= 2
+    if any(m.strong for m in own):
+        return True
+    evidence = len(own) + sum(1 for m in own if m.dateline)
+    evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
+    return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope]
+
+
+def _scope(text: str) -> str:
+    """``local``, ``wide`` (national or regional) or ``mixed``, from the words of government the text uses."""
+    local = len(_LOCAL_RE.findall(text))
+    wide = len(_WIDE_RE.findall(text))
+    if wide >= 2 and wide > 2 * local:
+        return "wide"
+    return "local" if local > wide else "mixed"
 
 
 def extract_places(
@@ -189,7 +227,7 @@ def extract_places(
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
     norm = normalise(text)
     found = _mentions(norm)
-    title_mentions = _mentions(normalise(title)) if title else []
+    title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -210,6 +248,9 @@ def extract_places(
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found)), None)
+    scope = _scope(f"{title or ''}\n{norm}")
+    city = next(
+        (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None
+    )
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places
