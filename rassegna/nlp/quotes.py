@@ -218,8 +218,37 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in (
+        'Su', 'In', 'Per', 'Con', 'Da', 'Dal', 'Dalla', 'Nel', 'Nella', 'Il', 'La', 'Lo', 'Le', 'Gli', 'Un',
+        'Una', 'Questo', 'Questa', 'Quest', 'Ma', 'E', 'Anche', 'Ora', 'Oggi', 'Ieri', 'Così', 'Poi', 'Dopo',
+        'Secondo', 'Sempre', 'Infine', 'Inoltre', 'Tuttavia', 'Intanto', 'Quindi', 'Già', 'Non', 'Che',
+        'Nessuno', 'Tutti', 'Tra', 'Fra', 'Sul', 'Sulla', 'Al', 'Alla', 'Ai', 'Del', 'Della', 'Dei', 'Se',
+        'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
+        'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
+        'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
+    )
+)  # fmt: skip
+
+
+def _bad_name(name: str | None) -> bool:
+    """Not a person's name: a capitalised function word, a gerund (``Ricordando``), an agency."""
+    if not name:
+        return False
+    first = name.split()[0]
+    return fold(first) in _NOT_NAMES or (len(name.split()) == 1 and fold(first).endswith(("ando", "endo")))
+
+
 def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
     """(speaker, role, bare role word) from an attribution like ``Mario Rossi, sindaco di Bari``."""
+    speaker, role, word = _parse_attribution_raw(attr)
+    if _bad_name(speaker):
+        return None, None, None
+    return speaker, role, word
+
+
+def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | None]:
     attr = attr.strip(" ,-–—")
     attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
     attr = re.sub(
@@ -252,7 +281,7 @@ def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
         # "l'assessore Ficocelli" or "L'Assessore"
         word = role_first.group(0).split()[-1].split("'")[-1]
         rest = attr[role_first.end() :]
-        sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;\-–—])", rest)
+        sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
         if sur:
             return sur.group(1), None, word
         return None, _clean_role(attr), word
@@ -343,6 +372,17 @@ _NOUN_SOURCE = re.compile(
     re.IGNORECASE,
 )
 
+_NEXT_SENTENCE = re.compile(
+    r"\s*[.,;]?\s*(?:\)\s*)?(?:"
+    r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
+    r"|(?:Lo|La|Le|Li|L'|Ne)\s*(?:" + VERB + r")\s+(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
+    r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
+    r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
+    r"(?:\s+stat[oa])?\s+"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?[Pp]arole\s+d(?:i|el|ella|ello|ell')\s*"
+    r")",
+)
+
 Attribution = tuple[str | None, str | None, str | None, tuple[int, int] | None]
 
 
@@ -386,9 +426,11 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
         attr = tail[: end.start()] if end else tail
         parsed = _parse_attribution(attr)
+        cut_end = m.end() + (end.end() if end else len(tail))
         if parsed[0] or parsed[2]:
-            cut_end = m.end() + (end.end() if end else len(tail))
             return (*parsed, (m.start(), cut_end))
+        if not attr.strip(" ,") and m.group(0).strip()[0] in "-–—":
+            return None, None, "ultimo", (m.start(), cut_end)  # «… – ha spiegato – …»: the last speaker
     after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
     # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)  /  «...» – l'assessora X.
     m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
@@ -461,6 +503,15 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             return m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None, None, None
         parsed = _subject(stripped[:-1], people)
         if parsed:
+            return (*parsed, None)
+    # 4. The next sentence: «…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo.
+    m = _NEXT_SENTENCE.match(after)
+    if m:
+        attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
+        parsed = _parse_attribution(attr)
+        if not parsed[0] and not parsed[2]:
+            parsed = _subject(attr, people) or parsed
+        if parsed[0] or parsed[2]:
             return (*parsed, None)
     return None
 
@@ -561,9 +612,14 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         if (att is None or att[3] is None) and _TITLE_BEFORE.search(norm[max(0, span.mark_start - 40) : span.mark_start]):
             continue  # a title of a work, a banner, a name (unless an attribution interrupts it)
         if att is None:
-            if not near or last is None or not last.speaker or not _continues(norm, paras, last_end, span, last.speaker):
+            if _not_speech(norm, span):
                 continue
-            att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
+            if near and last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker):
+                att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
+            elif len(inner.split()) >= 4:
+                att = (None, None, None, None)  # direct speech the article does not attribute
+            else:
+                continue
         speaker, role, role_word, cut = att
         if role_word == "ultimo":
             person = Person(last.speaker or "", last.role) if last and near else Person("")
@@ -584,6 +640,27 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
     found.sort(key=lambda t: t[0])
     return [q for _, q in found]
+
+
+_GOAL_BEFORE = re.compile(
+    r"\b(?:obiettivo|scopo|finalità|missione|intento|mission|intenzione)\b[^.!?:]{0,40}\b(?:è|era|sarà|resta)\s+"
+    r"(?:quello\s+)?(?:di|a)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_speech(text: str, span: Span) -> bool:
+    """Quoted text that is not speech: from a note or a document, a headline or a banner of its own."""
+    before = text[max(0, span.mark_start - 200) : span.mark_start]
+    sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
+    if _NOT_A_SOURCE.search(sentence) or _GOAL_BEFORE.search(sentence):
+        return True
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    para_end = text.find("\n", span.mark_end)
+    para_end = len(text) if para_end < 0 else para_end
+    rest = text[span.mark_end : para_end].strip(" .")
+    # a paragraph that is only a short quoted line: a headline or a banner, not a statement
+    return not text[para_start : span.mark_start].strip() and not rest and len(text[span.start : span.end].split()) < 8
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
