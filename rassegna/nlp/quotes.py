@@ -274,6 +274,14 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
             if role is None or not role.strip():
                 role = _clean_role(attr[person[1] :].lstrip(" ,"))
             return name, role, None
+        appos = re.match(
+            r"(?i:" + _ROLE_START.pattern + r")(?:\s+[^\s,]+){0,8}?,?\s+("
+            + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
+            attr,
+        )
+        if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
+            # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
+            return appos.group(1), _clean_role(attr[: appos.start(1)]), None
         trailing = _trailing_name(attr)
         if trailing:
             name = attr[trailing[0] : trailing[1]]
@@ -341,7 +349,22 @@ def _people(text: str) -> list[Person]:
     return out
 
 
-def _resolve(speaker: str | None, role_word: str | None, people: list[Person], last: Quote | None) -> Person:
+def _full_name(text: str, surname: str) -> str:
+    """The longest ``Given Surname`` form of a surname in the text (``Mevlut Cavusoglu`` for ``Cavusoglu``)."""
+    best = surname
+    pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
+    for m in re.finditer(pattern, text):
+        tokens = m.group(1).split()
+        while tokens and (fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0])):
+            tokens.pop(0)
+        if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
+            best = " ".join([*tokens, surname])
+    return best
+
+
+def _resolve(
+    speaker: str | None, role_word: str | None, people: list[Person], last: Quote | None, text: str = ""
+) -> Person:
     """Surname-only or role-only speakers → the full name introduced earlier in the piece."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         return Person(speaker)
@@ -350,7 +373,7 @@ def _resolve(speaker: str | None, role_word: str | None, people: list[Person], l
         for p in people:
             if fold(p.name.split()[-1]) == key or fold(p.name).endswith(fold(speaker)):
                 return Person(p.name, p.role)
-        return Person(speaker)
+        return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = fold(role_word)
         if last and last.role and rw[:6] in fold(last.role):
@@ -506,6 +529,9 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             return (*parsed, None)
     # 4. The next sentence: «…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo.
     m = _NEXT_SENTENCE.match(after)
+    if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
+        end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
+        m = _NEXT_SENTENCE.match(after, end.end()) if end else None
     if m:
         attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
         parsed = _parse_attribution(attr)
@@ -624,7 +650,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         if role_word == "ultimo":
             person = Person(last.speaker or "", last.role) if last and near else Person("")
         else:
-            person = _resolve(speaker, role_word, people, last if near else None)
+            person = _resolve(speaker, role_word, people, last if near else None, norm)
             if speaker and not role or not speaker and role_word and not role:
                 role = person.role or (role_word if speaker else None)
             elif not speaker and role_word:
