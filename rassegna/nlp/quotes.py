@@ -128,6 +128,8 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
             # “ closes („…“, or a typed “…“) when it ends a word
             after = text[i + 1] if i + 1 < b else " "
             opening = not (stack and not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?)"))
+        elif c == "”" and not stack and i + 1 < b and text[i + 1].isalpha() and "”" in text[i + 1 : b]:
+            opening = True  # 25 mar.”Il Molise è…”: a closing mark typed as the opening one
         else:
             opening = c in _OPENERS
         if opening:
@@ -281,7 +283,11 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
         )
         if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
             # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
-            return appos.group(1), _clean_role(attr[: appos.start(1)]), None
+            start = appos.start(1)
+            toks = appos.group(1).split()
+            if len(toks) >= 3 and re.search(r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]):
+                start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
+            return attr[start : appos.end(1)], _clean_role(attr[:start]), None
         trailing = _trailing_name(attr)
         if trailing:
             name = attr[trailing[0] : trailing[1]]
@@ -398,7 +404,8 @@ _NOUN_SOURCE = re.compile(
 _NEXT_SENTENCE = re.compile(
     r"\s*[.,;]?\s*(?:\)\s*)?(?:"
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
-    r"|(?:Lo|La|Le|Li|L'|Ne)\s*(?:" + VERB + r")\s+(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
+    r"|(?:Lo|La|Le|Li|L'|Ne)\s*(?:" + VERB + r")[\s,]+(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
+    r"(?:[^,.;:!?]{0,40},\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
     r"(?:\s+stat[oa])?\s+"
@@ -507,12 +514,26 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             parsed = _parse_attribution(m.group(1))
             if parsed[0] and (_ROLE_START.match(m.group(1)) or _known(parsed[0], people)) or parsed[2]:
                 return (*parsed, None)
+    m = re.search(r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped)
+    if m and not _bad_name(m.group(1)):  # Secondo D'Alba "questo è un lavoro…"
+        return m.group(1), None, None, None
     m = re.search(r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\s*$", stripped, re.IGNORECASE)
     if m:  # "Il presidente X ha sottolineato che «...»"
         parsed = _subject(m.group(1), people)
         if parsed:
             return (*parsed, None)
     if stripped.endswith(":"):
+        # "ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “", "19.30 – Sgarbi: “"
+        clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
+        m = re.fullmatch(
+            r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+            r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
+            clause,
+        )
+        if m and not _bad_name(m.group(1)) and not _ROLE_START.match(m.group(1)):
+            role = m.group(2) or m.group(3)
+            if len(m.group(1).split()) > 1 or clause == stripped[:-1].strip() or clause != stripped[:-1]:
+                return m.group(1), _clean_role(role) if role else None, None, None
         m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", sentence, re.IGNORECASE)
         if m:
             parsed = _parse_attribution(m.group(1))
