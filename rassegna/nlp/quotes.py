@@ -98,7 +98,7 @@ class Person:
 
 _OPENERS = "«“„"
 _CLOSERS = "»”"
-_PAIR = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_PAIR = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "”"}
 
 
 def _straight_opens(text: str, i: int) -> bool:
