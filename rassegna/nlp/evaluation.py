@@ -61,6 +61,8 @@ def _stems(unit: str) -> list[str]:
 
 def unit_matches(a: str, b: str) -> bool:
     """Lenient unit comparison: case, accents, singular/plural, and extra words (``persone migranti``)."""
+    if a.strip() == b.strip():
+        return True  # "%" has no word to stem
     sa, sb = _stems(a), _stems(b)
     n = min(len(sa), len(sb))
     return n > 0 and sa[:n] == sb[:n]

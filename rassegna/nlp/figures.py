@@ -197,6 +197,32 @@ _TIME_AFTER = {
 _TIME_BEFORE = re.compile(r"\b(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle|sino\s+alle|ore|le\s+ore)\s+$", re.I)
 
 
+# Words after a number that are no counted noun: ordinals, "bis", fractions, weekdays, adverbs.
+_NOT_UNITS = {
+    'bis', 'ter', 'quater', 'così', 'primo', 'prima', 'secondo', 'terzi', 'terzo', 'quarti', 'quinti',
+    'decimi', 'centesimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
+    'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
+    'circa', 'fa', 'dopo', 'prima', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
+    'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
+}  # fmt: skip
+_PRE_ADJECTIVES = {
+    'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'grandi', 'giovani',
+    'sole', 'soli', 'autoproclamate', 'autoproclamati', 'differenti', 'ulteriori', 'importanti', 'principali',
+    'potenziali', 'presunti', 'presunte', 'sospetti', 'sospette',
+}  # fmt: skip
+
+
+def _is_place(word: str) -> bool:
+    from rassegna.nlp.gazetteer import comuni, regions
+
+    return fold(word) in comuni() or fold(word) in regions()
+
+
+def _verb_like(word: str) -> bool:
+    """A verb form where a noun should be: ``300 partiranno``, ``13 vanno``, ``sono``."""
+    return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
+
+
 def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int, int]:
     """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
     mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
@@ -337,11 +363,29 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
             k += 1
         unit = None
         end = None
+        # An adverb or a descriptive adjective before the noun: "quattro gravemente ferite", "8 distinte imbarcazioni"
+        while k + 1 < n and tokens[k].kind == "word" and (
+            tokens[k].text.lower().endswith("mente") and len(tokens[k].text) > 6
+            or tokens[k].text.lower() in _PRE_ADJECTIVES
+        ) and tokens[k + 1].kind == "word":
+            k += 1
+        if k < n and tokens[k].kind == "word" and tokens[k].text.lower() in {"punti", "punto"}:
+            nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
+            signed = text[max(0, tok.start - 1) : tok.start] in {"+", "-", "−"}
+            if nxt.startswith("percentual") or signed:
+                end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
+                qualifier, start = _qualifier(text, tok.start)
+                found.append((value, "punti percentuali", qualifier, text[start:end], start))
+                i = k + 2
+                continue
         if k < n and tokens[k].kind == "word":
             w = tokens[k].text
             low = w.lower()
-            if low in EXCLUDED_UNITS or low in MONTHS:
+            if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
                 i = k + 1
+                continue
+            if w[0].isupper() and not _is_sentence_start(tokens, k) and _is_place(w):
+                i = k + 1  # "118 Romagna", "ASL Roma 2": part of a name
                 continue
             if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
                 unit, end = "minori", tokens[k + 2].end
