@@ -238,8 +238,10 @@ def _bad_name(name: str | None) -> bool:
     """Not a person's name: a capitalised function word, a gerund (``Ricordando``), an agency."""
     if not name:
         return False
-    first = name.split()[0]
-    return fold(first) in _NOT_NAMES or (len(name.split()) == 1 and fold(first).endswith(("ando", "endo")))
+    toks = name.split()
+    if len(toks) > 1 and re.fullmatch(_PARTICLE.replace(r"\s+", ""), toks[0] + ("" if toks[0].endswith("'") else "")):
+        return False  # Del Bene, Di Maio, La Russa
+    return fold(toks[0]) in _NOT_NAMES or (len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo")))
 
 
 def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
@@ -346,7 +348,8 @@ def _people(text: str) -> list[Person]:
                 if rm:
                     role = _clean_role(rm.group(1))
                 else:  # the nearest role before the name, not one belonging to an earlier person
-                    window = text[max(0, m.start(1) - 120) : m.start(1)]
+                    name_at = m.start(1) + m.group(1).index(toks[t_i])
+                    window = text[max(0, name_at - 120) : name_at]
                     roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
                     if roles:
                         role = _clean_role(window[roles[-1].start() :])
