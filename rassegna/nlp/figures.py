@@ -143,6 +143,8 @@ def _digits_value(raw: str) -> float | int | None:
         return int(raw)
     if re.fullmatch(r"\d+,\d+", raw):
         return float(raw.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", raw):
+        return float(raw.replace(".", "").replace(",", "."))  # 426.668,10
     return None
 
 
@@ -212,6 +214,29 @@ _PRE_ADJECTIVES = {
 }  # fmt: skip
 
 
+_BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare amount in millions is money
+_POSSESSIVES = {'suoi', 'sue', 'loro', 'nostri', 'nostre', 'propri', 'proprie', 'vostri', 'vostre', 'miei', 'mie'}
+
+
+def _partitive(tokens: list[_Tok], k: int) -> int | None:
+    """Index of the counted noun of ``dei suoi rifugi`` / ``delle navi`` starting at ``k``, if any."""
+    if tokens[k].text.lower() not in {"dei", "delle", "degli"}:
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].text.lower() in _POSSESSIVES:
+        k += 1
+    if k < len(tokens) and tokens[k].kind == "word" and tokens[k].text.islower() and tokens[k].text not in STOP:
+        low = tokens[k].text
+        if low not in EXCLUDED_UNITS and low not in _NOT_UNITS and len(low) > 2:
+            return k
+    return None
+
+
+def _money_before(text: str, start: int) -> bool:
+    """``€ 426.668,10``, ``€1.500``."""
+    return bool(re.search(r"€\s?$", text[max(0, start - 2) : start]))
+
+
 def _is_place(word: str) -> bool:
     from rassegna.nlp.gazetteer import comuni, regions
 
@@ -264,7 +289,8 @@ def _not_a_count(text: str, tokens: list[_Tok], i: int) -> bool:
     if re.fullmatch(r"\d{1,2}", tok.text) and int(tok.text) <= 24 and _TIME_BEFORE.search(text[max(0, tok.start - 14) : tok.start]):
         if text[max(0, tok.start - 5) : tok.start].lower().strip() == "ore":
             return True
-        if nxt is None or nxt.kind != "word" or nxt.text.lower() in _TIME_AFTER or nxt.text.lower() in MONTHS:
+        low = nxt.text.lower() if nxt else ""
+        if nxt is None or nxt.kind != "word" or low in _TIME_AFTER or low in MONTHS or low in STOP or low.startswith(("sull", "dell", "nell", "all")):
             return True
     return False
 
@@ -298,6 +324,7 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
     """All (value, unit, qualifier, text, start) mentions in a normalised text, in order."""
     tokens = _tokens(text)
     found = []
+    ranges: list[tuple[float | int, int, int, bool]] = []
     n = len(tokens)
     i = 0
     while i < n:
@@ -418,6 +445,25 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 found.append((value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
                 i = j
                 continue
+        if unit is None and k < n:
+            part = _partitive(tokens, k)
+            if part is not None:  # "quattro delle sue navi", "150 dei suoi rifugi"
+                qualifier, start = _qualifier(text, tok.start)
+                found.append((value, tokens[part].text, qualifier, text[start : tokens[part].end], start))
+                i = part + 1
+                continue
+            if k + 1 < n and tokens[k].text.lower() in {"a", "e", "o"} and tokens[k - 1].kind != "punct":
+                nxt = k + 1 + (tokens[k + 1].text.lower() in {"i", "le", "gli"})
+                if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
+                    ranges.append((value, tok.start, tokens[nxt].start, j - 1 > i))  # "da 6 a 16 posti"
+        if unit is None and (
+            any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2)) or _money_before(text, tok.start)
+        ):
+            qualifier, start = _qualifier(text, tok.start)  # "445 mln dei fondi", "€ 426.668,10": money
+            end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
+            found.append((value, "euro", qualifier, text[start : end_tok.end], start))
+            i = j
+            continue
         if unit is None:
             before = text[max(0, tok.start - 10) : tok.start].lower()
             m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
@@ -437,6 +483,19 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 start = start - (len(text[max(0, start - 8) : start]) - m.start())
         found.append((value, unit, qualifier, text[start:end], start))
         i = k + 1
+    # The first number of a range or a pair takes the unit of the second: "da 6 a 16 posti", "7 e 13 voti".
+    by_start = {f[4]: f for f in found}
+    for value, start, second_at, has_mult in ranges:
+        second = next((f for f in found if f[4] <= second_at < f[4] + len(f[3])), None)
+        if second is None or second[1] == "%":
+            continue
+        mult = next((m for w, m in MULTIPLIERS.items() if re.search(r"\b" + w + r"\b", second[3].lower())), 1)
+        full = value * mult if not has_mult and mult > 1 else value
+        if isinstance(full, float) and abs(full - round(full)) < 1e-6:
+            full = int(round(full))
+        if start not in by_start:
+            found.append((full, second[1], None, text[start : second[4] + len(second[3])], start))
+    found.sort(key=lambda f: f[4])
     return found
 
 
