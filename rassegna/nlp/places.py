@@ -33,7 +33,8 @@ _STRONG_BEFORE = re.compile(
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
-    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università)\s+"
+    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
+    r"dda|direzione\s+distrettuale\s+antimafia)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
@@ -52,7 +53,8 @@ _LOCAL_RE = re.compile(
 _WIDE_RE = re.compile(
     r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
     r"presidente\s+della\s+repubblica|consiglio\s+dei\s+ministri|regione|regionale|regionali|governatore|"
-    r"onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|autostrad[ae]|autostradale|A\d{1,2})\b",
+    r"onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|autostrad[ae]|autostradale|A\d{1,2}|tutta\s+Italia|tutto\s+il\s+Paese|"
+    r"sciopero\s+nazionale|territorio\s+nazionale|Serie\s+[AB])\b",
     re.IGNORECASE,
 )
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
@@ -141,7 +143,7 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         if _AREA_BEFORE.search(text[max(0, start - 40) : start]) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
-        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start]))
+        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(r"\s+e\s+[A-Z]", after)
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
         para_start = max((p[0] for p in paras if p[0] <= start), default=0)
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
@@ -190,7 +192,7 @@ def _score(m: Mention, first_in_title: bool) -> float:
         return 0.0
     score = 1.0
     if m.in_title:
-        score += 4.0 + (1.0 if first_in_title else 0.0)
+        score += 6.0 + (1.0 if first_in_title else 0.0)
     if m.dateline:
         score += 5.0
     if m.strong:
@@ -207,7 +209,18 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     own = [m for m in found if m.name == name and m.is_comune and not m.listing]
     if any(m.strong for m in own):
         return True
-    evidence = len(own) + sum(1 for m in own if m.dateline)
+    title_comuni = {m.name for m in title_mentions if m.is_comune}
+    in_title_lead = title_comuni == {name}  # the headline names this comune and no other
+    rivals: dict[str, int] = {}
+    for m in found:
+        if m.name != name and m.is_comune and not m.listing:
+            rivals[m.name] = rivals.get(m.name, 0) + 1
+    if not in_title_lead and not any(m.dateline for m in own):
+        # a multi-comune piece (an operation from Genova to Napoli, a strike in every city): no single city
+        if len(rivals) >= 3 and len(own) <= sum(rivals.values()) or rivals and max(rivals.values()) >= len(own):
+            return False
+    # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
+    evidence = len(own) + (0 if scope == "wide" else sum(1 for m in own if m.dateline))
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope]
 
