@@ -18,7 +18,10 @@ _PRESENT = (
     'sostiene', 'illustra', 'interviene', 'riferisce', 'rileva', 'puntualizza', 'ammette', 'assicura',
     'conferma', 'chiarisce', 'specifica', 'replica', 'risponde', 'esordisce', 'ricorda', 'rimarca',
     'auspica', 'scrive', 'fa sapere', 'fa notare', 'spiega ancora', 'dichiara ancora', 'aggiunge ancora',
-    'commenta così', 'le parole di', 'parola di', 'secondo', 'ne parla', 'parla',
+    'commenta così', 'le parole di', 'parola di', 'secondo', 'ne parla', 'parla', 'informa', 'avverte',
+    'denuncia', 'attacca', 'incalza', 'rivendica', 'insiste', 'esorta', 'chiede', 'chiedono', 'tuona',
+    'ammonisce', 'segnala', 'confida', 'rivela', 'ribatte', 'sbotta', 'esulta', 'ironizza', 'garantisce',
+    'promette', 'spiegano dalla', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -26,7 +29,10 @@ _PARTICIPLES = (
     'sostenuto', 'illustrato', 'riferito', 'puntualizzato', 'ammesso', 'assicurato', 'confermato',
     'chiarito', 'specificato', 'replicato', 'risposto', 'esordito', 'rilevato', 'ricordato', 'rimarcato',
     'auspicato', 'scritto', 'fatto sapere', 'fatto notare', 'voluto sottolineare', 'tenuto a sottolineare',
-    'voluto ricordare',
+    'voluto ricordare', 'informato', 'proseguito', 'avvertito', 'denunciato', 'attaccato', 'incalzato',
+    'rivendicato', 'insistito', 'esortato', 'chiesto', 'tuonato', 'annotato', 'ammonito', 'segnalato',
+    'confidato', 'rivelato', 'ribattuto', 'esultato', 'ironizzato', 'garantito', 'promesso', 'voluto precisare',
+    'tenuto a precisare', 'voluto evidenziare', 'fatto eco',
 )  # fmt: skip
 _AUX = r"(?:ha|hanno|aveva|avevano|avrebbe)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
 VERB = (
@@ -404,10 +410,35 @@ _NOUN_SOURCE = re.compile(
     re.IGNORECASE,
 )
 
+_ORG_NOUNS = (
+    'questura', 'prefettura', 'procura', 'comune', 'regione', 'provincia', 'ministero', 'governo', 'sindacato',
+    'sindacati', 'organizzazioni sindacali', 'associazione', 'agenzia', 'azienda', 'società', 'ferrovie',
+    'polizia', 'carabinieri', 'guardia di finanza', 'vigili del fuoco', 'protezione civile', 'ospedale',
+    'università', 'fondazione', 'cooperativa', 'comitato', 'movimento', 'partito', 'federazione', 'consorzio',
+    'ente', 'istituto', 'ufficio stampa', 'amministrazione comunale', 'amministrazione', 'direzione',
+    'sindacato di base', 'coordinamento', 'redazione', 'esercito', 'presidenza', 'portavoce',
+)  # fmt: skip
+_ORG_RE = re.compile(
+    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+)("
+    + "|".join(sorted((re.escape(o) for o in _ORG_NOUNS), key=len, reverse=True))
+    + r")\b([^,.;:!?]{0,40})",
+    re.IGNORECASE,
+)
+
+
+def _org_speaker(attr: str) -> str | None:
+    """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``."""
+    m = _ORG_RE.match(attr)
+    if not m:
+        return None
+    acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
+    return acronym.group(1) if acronym else m.group(1)
+
+
 _NEXT_SENTENCE = re.compile(
     r"\s*[.,;]?\s*(?:\)\s*)?(?:"
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
-    r"|(?:Lo|La|Le|Li|L'|Ne)\s*(?:" + VERB + r")[\s,]+(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
+    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")[\s,]+(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"(?:[^,.;:!?]{0,40},\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
@@ -478,7 +509,8 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             return (*parsed, None)
         if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
             return None, None, "ultimo", None
-        return None, None, None, None
+        org = _org_speaker(attr)
+        return org, None, None, None
     m = re.match(r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after)
     if m:
         return m.group(1), None, None, None
@@ -563,6 +595,9 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             parsed = _subject(attr, people) or parsed
         if parsed[0] or parsed[2]:
             return (*parsed, None)
+        org = _org_speaker(attr)
+        if org:
+            return org, None, None, None
     return None
 
 
