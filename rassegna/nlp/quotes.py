@@ -361,6 +361,12 @@ def _people(text: str) -> list[Person]:
                         role = _clean_role(window[roles[-1].start() :])
                 out.append(Person(name, role))
                 break
+    known = {fold(p.name) for p in out}
+    for r in _ROLE_AT.finditer(text):  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
+        name, role, _ = _parse_attribution(text[r.start() : r.start() + 160])
+        if name and len(name.split()) >= 2 and fold(name) not in known and role:
+            out.append(Person(name, role))
+            known.add(fold(name))
     return out
 
 
@@ -679,9 +685,19 @@ def _speaks(text: str, span: Span, name: str) -> bool:
     )
 
 
+def _agency_marks(text: str) -> str:
+    """Agency double apostrophes as quotation marks, same length: ``''Faccio…''`` → `` "Faccio…" ``."""
+
+    def mark(m: re.Match[str]) -> str:
+        after = text[m.end() : m.end() + 1]
+        return ' "' if after and not after.isspace() and after not in ".,;:!?)" else '" '
+
+    return re.sub(r"''", mark, text)
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them."""
-    norm = normalise(text)
+    norm = _agency_marks(normalise(text))
     people = _people(norm) + [Person(p) for p in extra_people]
     found: list[tuple[int, Quote]] = []
     last: Quote | None = None
