@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions, short_forms
 from rassegna.nlp.textutil import fold, normalise, paragraphs
@@ -84,9 +85,10 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
     out = []
     i = 0
     n_max = max_name_words() + 1
+    heads = _first_words()
     while i < len(words):
         w = words[i]
-        if not w.group(0)[0].isupper():
+        if not w.group(0)[0].isupper() or fold(w.group(0)) not in heads:
             i += 1
             continue
         hit = None
@@ -110,6 +112,16 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of every comune and region name: only words among them can start a place."""
+    from rassegna.nlp.gazetteer import ALIASES, REGIONS
+
+    names = [c.name for c in comuni().values()] + list(REGIONS) + list(ALIASES)
+    heads = {fold(m.group(0)) for n in names if (m := _WORD_RE.search(n))}
+    return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
 
 
 def _prev_word(text: str, start: int) -> tuple[str, str]:

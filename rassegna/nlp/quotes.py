@@ -363,11 +363,17 @@ def _people(text: str) -> list[Person]:
                 break
     known = {fold(p.name) for p in out}
     for r in _ROLE_AT.finditer(text):  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
-        name, role, _ = _parse_attribution(text[r.start() : r.start() + 160])
+        chunk = text[r.start() : r.start() + 160]
+        if not _TWO_CAPS.search(chunk):
+            continue
+        name, role, _ = _parse_attribution(chunk)
         if name and len(name.split()) >= 2 and fold(name) not in known and role:
             out.append(Person(name, role))
             known.add(fold(name))
     return out
+
+
+_TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
 def _full_name(text: str, surname: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -16,6 +17,7 @@ def normalise(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case and strip accents and apostrophes: ``Bertole'`` and ``Bertolé`` both give ``bertole``."""
     decomposed = unicodedata.normalize("NFKD", text)
