@@ -105,17 +105,13 @@ def build_web(pages: int, outlets: int, seed: int = 7) -> tuple[list[Site], dict
         k = i % outlets
         day = start + timedelta(days=i % 120)
         path = f"/{day:%Y/%m/%d}/articolo-{i}.html"
-        paragraphs = [
-            " ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 12))
-        ]
+        paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 12))]
         if rng.random() < 0.07:
             relevant += 1
             paragraphs.insert(
                 rng.randint(0, len(paragraphs)), f"Il progetto LgNet2 coinvolge anche {rng.choice(CITIES)}."
             )
-        related = [
-            (f"/{day:%Y/%m/%d}/articolo-{rng.randrange(pages)}.html", _sentence(rng)[:70]) for _ in range(8)
-        ]
+        related = [(f"/{day:%Y/%m/%d}/articolo-{rng.randrange(pages)}.html", _sentence(rng)[:70]) for _ in range(8)]
         if rng.random() < 0.05:
             related.append(("/lgnet2/", "LgNet2: tutte le notizie"))  # a sidebar mention only
         spec = PageSpec(
@@ -135,9 +131,7 @@ def build_web(pages: int, outlets: int, seed: int = 7) -> tuple[list[Site], dict
     outlets_cfg = []
     for k, site in enumerate(sites):
         entries = per_site[k]
-        site.add(
-            "/robots.txt", Resource("User-agent: *\nDisallow: /area-riservata/\n", content_type="text/plain")
-        )
+        site.add("/robots.txt", Resource("User-agent: *\nDisallow: /area-riservata/\n", content_type="text/plain"))
         site.add("/sitemap.xml", Resource(sitemap(entries, news=True), content_type="application/xml"))
         latest = [(u + "?utm_source=rss", "t", d) for u, d in entries[-30:]]  # same articles, tracking params
         site.add(

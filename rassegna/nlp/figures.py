@@ -204,7 +204,7 @@ _NOT_UNITS = {
     'bis', 'ter', 'quater', 'così', 'primo', 'prima', 'secondo', 'terzi', 'terzo', 'quarti', 'quinti',
     'decimi', 'centesimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
     'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
-    'circa', 'fa', 'dopo', 'prima', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
+    'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
@@ -214,8 +214,9 @@ _PRE_ADJECTIVES = {
 }  # fmt: skip
 
 
+_HOTLINES = {112, 113, 114, 115, 117, 118, 1500, 1515, 1522}  # "118 Romagna Soccorso": a service's name
 _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare amount in millions is money
-_POSSESSIVES = {'suoi', 'sue', 'loro', 'nostri', 'nostre', 'propri', 'proprie', 'vostri', 'vostre', 'miei', 'mie'}
+_POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
 
 
 def _partitive(tokens: list[_Tok], k: int) -> int | None:
@@ -286,11 +287,22 @@ def _not_a_count(text: str, tokens: list[_Tok], i: int) -> bool:
         return True  # 06 6710 2345
     if nxt and nxt.kind == "num" and not text[tok.end : nxt.start].strip() and text[tok.end : nxt.start]:
         return True
-    if re.fullmatch(r"\d{1,2}", tok.text) and int(tok.text) <= 24 and _TIME_BEFORE.search(text[max(0, tok.start - 14) : tok.start]):
+    if (
+        re.fullmatch(r"\d{1,2}", tok.text)
+        and int(tok.text) <= 24
+        and _TIME_BEFORE.search(text[max(0, tok.start - 14) : tok.start])
+    ):
         if text[max(0, tok.start - 5) : tok.start].lower().strip() == "ore":
             return True
         low = nxt.text.lower() if nxt else ""
-        if nxt is None or nxt.kind != "word" or low in _TIME_AFTER or low in MONTHS or low in STOP or low.startswith(("sull", "dell", "nell", "all")):
+        if (
+            nxt is None
+            or nxt.kind != "word"
+            or low in _TIME_AFTER
+            or low in MONTHS
+            or low in STOP
+            or low.startswith(("sull", "dell", "nell", "all"))
+        ):
             return True
     return False
 
@@ -355,7 +367,12 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 start_override = tokens[i - 1].start
             else:
                 value = word_value(tok.text)
-                if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
+                if (
+                    value is None
+                    and low in {"un", "uno"}
+                    and j < n
+                    and tokens[j].text.lower() in {"milione", "miliardo"}
+                ):
                     value = 1  # "un milione di euro"
                 if value is None:
                     i += 1
@@ -391,10 +408,16 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
         unit = None
         end = None
         # An adverb or a descriptive adjective before the noun: "quattro gravemente ferite", "8 distinte imbarcazioni"
-        while k + 1 < n and tokens[k].kind == "word" and (
-            tokens[k].text.lower().endswith("mente") and len(tokens[k].text) > 6
-            or tokens[k].text.lower() in _PRE_ADJECTIVES
-        ) and tokens[k + 1].kind == "word":
+        while (
+            k + 1 < n
+            and tokens[k].kind == "word"
+            and (
+                tokens[k].text.lower().endswith("mente")
+                and len(tokens[k].text) > 6
+                or tokens[k].text.lower() in _PRE_ADJECTIVES
+            )
+            and tokens[k + 1].kind == "word"
+        ):
             k += 1
         if k < n and tokens[k].kind == "word" and tokens[k].text.lower() in {"punti", "punto"}:
             nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
@@ -411,7 +434,7 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
             if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
                 i = k + 1
                 continue
-            if w[0].isupper() and not _is_sentence_start(tokens, k) and _is_place(w):
+            if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
                 i = k + 1  # "118 Romagna", "ASL Roma 2": part of a name
                 continue
             if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
@@ -445,7 +468,8 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 found.append((value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
                 i = j
                 continue
-        if unit is None and k < n:
+        big = any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
+        if unit is None and k < n and not big:
             part = _partitive(tokens, k)
             if part is not None:  # "quattro delle sue navi", "150 dei suoi rifugi"
                 qualifier, start = _qualifier(text, tok.start)
@@ -456,9 +480,7 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 nxt = k + 1 + (tokens[k + 1].text.lower() in {"i", "le", "gli"})
                 if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
                     ranges.append((value, tok.start, tokens[nxt].start, j - 1 > i))  # "da 6 a 16 posti"
-        if unit is None and (
-            any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2)) or _money_before(text, tok.start)
-        ):
+        if unit is None and (big or _money_before(text, tok.start)):
             qualifier, start = _qualifier(text, tok.start)  # "445 mln dei fondi", "€ 426.668,10": money
             end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
             found.append((value, "euro", qualifier, text[start : end_tok.end], start))

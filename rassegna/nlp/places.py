@@ -141,9 +141,14 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         after = text[end : end + 40]
         if sep.strip() in {"", "'"} and plow in LOCALITY_WORDS:
             continue  # Villaggio Trieste, via Milazzo
-        if sep == " " and fold(prev) in names or text[max(0, start - 2) : start] in {"D'", "d'"} and start >= 2 and (
-            start == 2 or not text[start - 3].isalpha()
-        ) and text[start - 2] == "D":
+        if (
+            sep == " "
+            and fold(prev) in names
+            or text[max(0, start - 2) : start] in {"D'", "d'"}
+            and start >= 2
+            and (start == 2 or not text[start - 3].isalpha())
+            and text[start - 2] == "D"
+        ):
             continue  # a person: Mario Monti, D'Alba
         if sep == " " and plow in _ROLE_WORDS:
             continue  # "il sindaco Gaeta": a surname
@@ -155,7 +160,9 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         if _AREA_BEFORE.search(text[max(0, start - 40) : start]) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
-        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(r"\s+e\s+[A-Z]", after)
+        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
+            r"\s+e\s+[A-Z]", after
+        )
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
         para_start = max((p[0] for p in paras if p[0] <= start), default=0)
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
@@ -227,10 +234,9 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     for m in found:
         if m.name != name and m.is_comune and not m.listing:
             rivals[m.name] = rivals.get(m.name, 0) + 1
-    if not in_title_lead and not any(m.dateline for m in own):
-        # a multi-comune piece (an operation from Genova to Napoli, a strike in every city): no single city
-        if len(rivals) >= 3 and len(own) <= sum(rivals.values()) or rivals and max(rivals.values()) >= len(own):
-            return False
+    many = len(rivals) >= 3 and len(own) <= sum(rivals.values()) or rivals and max(rivals.values()) >= len(own)
+    if many and not in_title_lead and not any(m.dateline for m in own):
+        return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     evidence = len(own) + (0 if scope == "wide" else sum(1 for m in own if m.dateline))
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
@@ -274,8 +280,6 @@ def extract_places(
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
     scope = _scope(f"{title or ''}\n{norm}")
-    city = next(
-        (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None
-    )
+    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None)
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places

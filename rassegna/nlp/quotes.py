@@ -21,7 +21,7 @@ _PRESENT = (
     'commenta così', 'le parole di', 'parola di', 'secondo', 'ne parla', 'parla', 'informa', 'avverte',
     'denuncia', 'attacca', 'incalza', 'rivendica', 'insiste', 'esorta', 'chiede', 'chiedono', 'tuona',
     'ammonisce', 'segnala', 'confida', 'rivela', 'ribatte', 'sbotta', 'esulta', 'ironizza', 'garantisce',
-    'promette', 'spiegano dalla', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora',
+    'promette', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -197,6 +197,13 @@ def _closes_ahead(text: str, b: int) -> bool:
     return close >= 0 and (opener < 0 or close < opener)
 
 
+_NOT_ROLE = re.compile(
+    r"(?:nel\s+corso|durante|in\s+occasione|a\s+margine|al\s+termine|rispondendo|commentando|entrando|uscendo|"
+    r"intervenendo|parlando|oggi|ieri|stamattina|in\s+conferenza|in\s+un[ao]?\s|su\s+facebook|sui\s+social)\b",
+    re.IGNORECASE,
+)
+
+
 def _clean_role(role: str) -> str | None:
     role = re.split(
         r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|"
@@ -205,7 +212,7 @@ def _clean_role(role: str) -> str | None:
     )[0]
     role = re.sub(r"^(?:l'|il\s+|la\s+|lo\s+)", "", role.strip(" ,"), flags=re.IGNORECASE).strip(" ,'")
     words = role.split()
-    if not words or len(words) > 20:
+    if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
     return role
 
@@ -285,15 +292,24 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
                 role = _clean_role(attr[person[1] :].lstrip(" ,"))
             return name, role, None
         appos = re.match(
-            r"(?i:" + _ROLE_START.pattern + r")(?:\s+[^\s,]+){0,8}?,?\s+("
-            + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
+            r"(?i:"
+            + _ROLE_START.pattern
+            + r")(?:\s+[^\s,]+){0,8}?,?\s+("
+            + _NAME_TOKEN
+            + r"(?:\s+"
+            + _PARTICLE
+            + r"?"
+            + _NAME_TOKEN
+            + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
             attr,
         )
         if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
             # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
             start = appos.start(1)
             toks = appos.group(1).split()
-            if len(toks) >= 3 and re.search(r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]):
+            if len(toks) >= 3 and re.search(
+                r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
+            ):
                 start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
             return attr[start : appos.end(1)], _clean_role(attr[:start]), None
         trailing = _trailing_name(attr)
@@ -431,7 +447,7 @@ _ORG_NOUNS = (
     'sindacato di base', 'coordinamento', 'redazione', 'esercito', 'presidenza', 'portavoce',
 )  # fmt: skip
 _ORG_RE = re.compile(
-    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+)("
+    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+)?("
     + "|".join(sorted((re.escape(o) for o in _ORG_NOUNS), key=len, reverse=True))
     + r")\b([^,.;:!?]{0,40})",
     re.IGNORECASE,
@@ -450,8 +466,7 @@ def _org_speaker(attr: str) -> str | None:
 _NEXT_SENTENCE = re.compile(
     r"\s*[.,;]?\s*(?:\)\s*)?(?:"
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
-    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")[\s,]+(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
-    r"(?:[^,.;:!?]{0,40},\s+)?"
+    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,40},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
     r"(?:\s+stat[oa])?\s+"
@@ -561,7 +576,9 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             parsed = _parse_attribution(m.group(1))
             if parsed[0] and (_ROLE_START.match(m.group(1)) or _known(parsed[0], people)) or parsed[2]:
                 return (*parsed, None)
-    m = re.search(r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped)
+    m = re.search(
+        r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
+    )
     if m and not _bad_name(m.group(1)):  # Secondo D'Alba "questo è un lavoro…"
         return m.group(1), None, None, None
     m = re.search(r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\s*$", stripped, re.IGNORECASE)
@@ -675,9 +692,7 @@ def _is_entity(name: str, people: list[Person]) -> bool:
         return False  # a surname of someone named in the piece
     if key in _COUNTRIES or key in regions():
         return True
-    if len(name.split()) == 1 and (name.isupper() or key in comuni() and comuni()[key].capoluogo):
-        return True
-    return False
+    return len(name.split()) == 1 and (name.isupper() or key in comuni() and comuni()[key].capoluogo)
 
 
 def _speaks(text: str, span: Span, name: str) -> bool:
@@ -687,7 +702,11 @@ def _speaks(text: str, span: Span, name: str) -> bool:
     after = text[span.mark_end : span.mark_end + 200]
     return bool(
         re.search(esc + r"\s+(?:" + VERB + r")\b[^.!?«»]{0,60}[:,]?\s*$", before, re.IGNORECASE)
-        or re.match(r"\s*[,.]?\s*[-–—]?\s*(?:" + VERB + r")\s+(?:\w+\s+){0,2}(?:l'|la\s+|il\s+|lo\s+|gli\s+|i\s+)?" + esc, after, re.IGNORECASE)
+        or re.match(
+            r"\s*[,.]?\s*[-–—]?\s*(?:" + VERB + r")\s+(?:\w+\s+){0,2}(?:l'|la\s+|il\s+|lo\s+|gli\s+|i\s+)?" + esc,
+            after,
+            re.IGNORECASE,
+        )
     )
 
 
@@ -716,7 +735,9 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
             continue  # titles, terms: “ponte”, "LgNet2"
         near = last is not None and _near(paras, last_end, span)
         att = _attribution(norm, span, people)
-        if (att is None or att[3] is None) and _TITLE_BEFORE.search(norm[max(0, span.mark_start - 40) : span.mark_start]):
+        if (att is None or att[3] is None) and _TITLE_BEFORE.search(
+            norm[max(0, span.mark_start - 40) : span.mark_start]
+        ):
             continue  # a title of a work, a banner, a name (unless an attribution interrupts it)
         if att is None:
             if _not_speech(norm, span):

@@ -23,7 +23,7 @@ def test_mismatched_closing_marks_close_the_quote():
     text = (
         "«La situazione è sotto controllo e le scuole riapriranno lunedì” ha detto il prefetto Mario Rossi "
         "ai giornalisti.\n\n"
-        "“Abbiamo chiesto al governo lo stato di emergenza\", ha aggiunto il presidente della Regione, Stefano "
+        '“Abbiamo chiesto al governo lo stato di emergenza", ha aggiunto il presidente della Regione, Stefano '
         "Bonaccini."
     )
     qs = extract_quotes(text)
@@ -53,7 +53,7 @@ def test_quote_left_open_ends_with_its_paragraph():
         "“Non ci fermeremo finché i responsabili non saranno assicurati alla giustizia – ha affermato la "
         "procuratrice Maria Teresa Leacche – e le famiglie avranno una risposta\n\n"
         "Le indagini proseguono.\n\n" + "Il corteo ha attraversato il centro. " * 3 + "\n\n"
-        "Domani è previsto un presidio davanti al tribunale, dove sono attese \"centinaia di persone\"."
+        'Domani è previsto un presidio davanti al tribunale, dove sono attese "centinaia di persone".'
     )
     qs = extract_quotes(text)
     assert len(qs) == 1
@@ -85,9 +85,8 @@ def test_interrupted_quote_with_dashes_is_one():
 @pytest.mark.parametrize(
     "text",
     [
-        "Il regista ha presentato alla Mostra di Venezia il film «La vita è bella ancora», accolto da lunghi "
-        "applausi.",
-        "Sul palco è comparso lo striscione \"Fuori la mafia dallo Stato\", firmato dagli studenti del liceo.",
+        "Il regista ha presentato alla Mostra di Venezia il film «La vita è bella ancora», accolto da lunghi applausi.",
+        'Sul palco è comparso lo striscione "Fuori la mafia dallo Stato", firmato dagli studenti del liceo.',
         "Il ministro Carlo Nordio ha partecipato alla presentazione del libro «Giustizia, una riforma "
         "necessaria per il Paese» di Luciano Violante.",
         "In prima pagina il titolo «Crolla il ponte, dieci morti» campeggiava su sei colonne.",
@@ -235,3 +234,126 @@ def test_city_the_article_is_about_still_found():
     )
     city, _ = extract_places(text, "Bari, chiusa la Fiera del Levante")
     assert city == "Bari"
+
+
+# --- more shapes of real news --------------------------------------------------------------------------
+
+
+def test_attribution_in_the_next_sentence():
+    text = (
+        'Roma, 24 mar. – "Non è pensabile un intervento autoritativo in questa fase, serve collaborazione". '
+        "Così il presidente del Consiglio, Giuseppe Conte, al termine del Consiglio dei ministri.\n\n"
+        "“La Turchia non riconosce i passi contro la sovranità dell'Ucraina” come il riconoscimento delle due "
+        "repubbliche. Lo ha detto il presidente turco, Recep Tayyip Erdogan, nel corso di un colloquio."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Giuseppe Conte", "Recep Tayyip Erdogan"]
+    assert qs[1].role == "presidente turco"
+
+
+def test_surname_resolves_to_the_fullest_name_in_the_text():
+    text = (
+        "Lo ha dichiarato il ministro degli Esteri turco Mevlut Cavusoglu in conferenza stampa.\n\n"
+        "«Abbiamo trasportato 870 cittadini in Polonia», ha affermato Cavusoglu."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Mevlut Cavusoglu"
+
+
+def test_agency_double_apostrophes_are_quotation_marks():
+    text = (
+        "BRUXELLES, 20 SET – ''Faccio il ministro della Repubblica: non commento le voci''. Cosi' il ministro "
+        "Saverio Romano ha commentato le ultime notizie."
+    )
+    (q,) = extract_quotes(text)
+    assert q.text == "Faccio il ministro della Repubblica: non commento le voci"
+    assert q.speaker == "Saverio Romano"
+
+
+def test_live_blog_name_before_colon():
+    text = (
+        "ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “L'auspicio è di trovare presto una "
+        "soluzione”.\n\n19.30 – Sgarbi: “Draghi uscirà alla quarta o quinta votazione”."
+    )
+    qs = extract_quotes(text)
+    assert [(q.speaker, q.role) for q in qs] == [("Andrea Orlando", "ministro del Lavoro"), ("Sgarbi", None)]
+
+
+def test_bare_interrupting_verb_keeps_the_speaker_of_the_previous_paragraph():
+    text = (
+        '"Una serenità così non si era mai vista". Lo ha affermato il ministro Francesco Lollobrigida.\n\n'
+        '"C\'è un programma che ci aiuta - ha spiegato - e gli italiani lo hanno scelto".'
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Francesco Lollobrigida"] * 2
+
+
+def test_organisation_made_to_speak():
+    text = (
+        "L'auto è stata fermata in centro. \"Durante l'identificazione il conducente ha mostrato nervosismo\", "
+        "spiegano dalla questura."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "questura"
+
+
+def test_unattributed_speech_is_kept_without_a_speaker_but_a_goal_is_not_a_quote():
+    text = (
+        "Ha commentato con “non ci voglio credere”. L'obiettivo, ambizioso, è di \"ridurre i tempi di attesa "
+        'in tutti gli ospedali".'
+    )
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker) == ("non ci voglio credere", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La terapia intensiva passa da 6 a 16 posti.", [(6, "posti"), (16, "posti")]),
+        ("Hanno ottenuto, rispettivamente, 7 e 13 voti.", [(7, "voti"), (13, "voti")]),
+        ("La Turchia ha ritirato quattro delle sue navi.", [(4, "navi")]),
+        ("I 445 mln dei fondi ci occorrono.", [(445_000_000, "euro")]),
+        ("Il contributo è di € 426.668,10 per l'anno.", [(426668.1, "euro")]),
+        ("Un incidente ha lasciato altre quattro gravemente ferite.", [(4, "ferite")]),
+        ("Il Pil è cresciuto di 3,0 punti percentuali.", [(3, "punti percentuali")]),
+    ],
+)
+def test_ranges_partitives_money_and_points(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo prevede l'articolo 382 bis del codice.",
+        "Una maggioranza dei due terzi dei grandi elettori.",
+        "Sul posto il 118 Romagna Soccorso.",
+        "L'incidente intorno alle 13 sull'autostrada.",
+    ],
+)
+def test_more_numbers_that_are_not_counts(text):
+    assert figs(text) == []
+
+
+def test_multi_comune_piece_has_no_city():
+    text = (
+        "L'indagine, coordinata dalla Procura di Genova e condotta dalla Squadra Mobile di Genova, ha portato a "
+        "perquisizioni a Napoli e a Caserta. La banda operava a Napoli, a Genova e a Salerno."
+    )
+    city, _ = extract_places(text, "Truffe agli anziani in tutta Italia, 77 arresti")
+    assert city is None
+
+
+def test_headline_naming_one_comune_beats_an_agency_dateline():
+    text = "Roma, 3 set. – Sono 184 gli ospiti dell'hotspot, ieri erano 3.300. Trasferimenti verso Agrigento."
+    city, _ = extract_places(text, "Migranti, quasi svuotato l'hotspot a Lampedusa")
+    assert city == "Lampedusa e Linosa"
+
+
+def test_regional_council_datelined_in_the_capital_has_no_city():
+    text = (
+        "CAMPOBASSO – Sono i due nuovi vice presidenti del Consiglio regionale del Molise. L'elezione ha dato "
+        "inizio alla legislatura della Regione, con il governatore e la maggioranza in aula."
+    )
+    city, _ = extract_places(text, "Consiglio regionale, eletti i vice presidenti")
+    assert city is None
