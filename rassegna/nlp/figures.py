@@ -206,6 +206,7 @@ _NOT_UNITS = {
     'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
     'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
+    'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'grandi', 'giovani',
@@ -393,8 +394,10 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 continue
         rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower() if j - 1 < n else ""
         pct = re.match(r"\s*(?:%|per\s*cento\b|percento\b)", rest)
-        if pct:  # a percentage: unit "%"
+        if pct:  # a percentage: unit "%", a printed minus kept ("-15,2%")
             qualifier, start = _qualifier(text, tok.start)
+            if re.search(r"(?:^|[\s(])[-−]$", text[max(0, tok.start - 2) : tok.start]):
+                value, start = -value, tok.start - 1
             end = tokens[j - 1].end + pct.end()
             found.append((value, "%", qualifier, text[start:end], start))
             while j < n and tokens[j].start < end:

@@ -206,7 +206,7 @@ _NOT_ROLE = re.compile(
 
 def _clean_role(role: str) -> str | None:
     role = re.split(
-        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|"
+        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
         role,
     )[0]
@@ -294,7 +294,7 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
         appos = re.match(
             r"(?i:"
             + _ROLE_START.pattern
-            + r")(?:\s+[^\s,]+){0,8}?,?\s+("
+            + r")(?:\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
             + _NAME_TOKEN
             + r"(?:\s+"
             + _PARTICLE
@@ -379,7 +379,10 @@ def _people(text: str) -> list[Person]:
                 break
     known = {fold(p.name) for p in out}
     for r in _ROLE_AT.finditer(text):  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
-        chunk = text[r.start() : r.start() + 160]
+        window = text[r.start() : r.start() + 160]
+        chunk = re.split(r"[.;!?:](?:\s|$)|\n", window)[0]
+        if chunk == window and r.start() + 160 < len(text):
+            chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
         if not _TWO_CAPS.search(chunk):
             continue
         name, role, _ = _parse_attribution(chunk)
@@ -687,7 +690,7 @@ def _is_entity(name: str, people: list[Person]) -> bool:
     """A country, city, region or organisation rather than a person (a bare acronym or a place name)."""
     from rassegna.nlp.gazetteer import comuni, regions
 
-    key = fold(name)
+    key = fold(re.sub(r"^(?i:la|il|lo|l'|le|i|gli)\s*", "", name))
     if any(fold(p.name.split()[-1]) == key for p in people if len(p.name.split()) > 1):
         return False  # a surname of someone named in the piece
     if key in _COUNTRIES or key in regions():
@@ -805,7 +808,7 @@ def _near(paras: list[tuple[int, int]], last_end: int, span: Span) -> bool:
 
 def _continues(text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None) -> bool:
     """An unattributed span goes on with the previous speaker: close by, same or next paragraph, no new name."""
-    if last_end < 0 or span.mark_start - last_end > 300:
+    if last_end < 0 or span.mark_start - last_end > 800:
         return False
     between = text[last_end : span.mark_start]
     if _NOT_A_SOURCE.search(re.split(r"(?<=[.!?])\s+|\n", between)[-1]):
