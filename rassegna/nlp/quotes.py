@@ -63,6 +63,7 @@ ROLE_WORDS = (
     'giornalista', 'portiere', 'attaccante', 'difensore', 'centrocampista', 'pontefice', 'papa',
     'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
     'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
+    'primo cittadino', 'prima cittadina',
 )  # fmt: skip
 _ROLE_START = re.compile(
     r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:" + "|".join(ROLE_WORDS) + r")\b",
@@ -421,7 +422,7 @@ def _resolve(
                 return Person(p.name, p.role)
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
-        rw = fold(role_word)
+        rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
         if last and last.role and rw[:6] in fold(last.role):
             return Person(last.speaker or "", last.role)
         for p in reversed(people):
@@ -580,6 +581,19 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             if parsed[0] and (_ROLE_START.match(m.group(1)) or _known(parsed[0], people)) or parsed[2]:
                 return (*parsed, None)
     m = re.search(
+        r"("
+        + _NAME_TOKEN
+        + r"(?:\s+"
+        + _PARTICLE
+        + r"?"
+        + _NAME_TOKEN
+        + r"){1,3})\s*,?\s*(?:che|il\s+quale|la\s+quale)"
+        r"\s+(?:" + VERB + r")\b[^.!?«»\"“”]{0,25}$",
+        stripped,
+    )
+    if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
+        return m.group(1), None, None, None  # "l'alleata Giorgia Meloni, che ha commentato con “…”"
+    m = re.search(
         r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
     )
     if m and not _bad_name(m.group(1)):  # Secondo D'Alba "questo è un lavoro…"
@@ -620,6 +634,11 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
         end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
         m = _NEXT_SENTENCE.match(after, end.end()) if end else None
+    if not m and not span.open_end and not after.strip(" .,;\n"):
+        # a paragraph that is only the quote, then "Così il presidente X, …" opening the next one
+        after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
+        m = _NEXT_SENTENCE.match(after)
+        m = m if m and re.match(r"\s*(?:Così|Cosi'|Lo|La|L')", after) else None
     if m:
         attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
         parsed = _parse_attribution(attr)
@@ -752,8 +771,9 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
             else:
                 continue
         speaker, role, role_word, cut = att
-        if role_word == "ultimo":
-            person = Person(last.speaker or "", last.role) if last and near else Person("")
+        if role_word == "ultimo":  # "– ha detto –": the last speaker, unless someone else was named since
+            lent = last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker, 2)
+            person = Person(last.speaker or "", last.role) if last and lent else Person("")
         else:
             person = _resolve(speaker, role_word, people, last if near else None, norm)
             if speaker and not role or not speaker and role_word and not role:
@@ -806,16 +826,18 @@ def _near(paras: list[tuple[int, int]], last_end: int, span: Span) -> bool:
     return p_now == p_last or (p_now == p_last + 1 and span.mark_start - last_end <= 300)
 
 
-def _continues(text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None) -> bool:
+def _continues(
+    text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None, reach: int = 1
+) -> bool:
     """An unattributed span goes on with the previous speaker: close by, same or next paragraph, no new name."""
-    if last_end < 0 or span.mark_start - last_end > 800:
+    if last_end < 0 or span.mark_start - last_end > 800 * reach:
         return False
     between = text[last_end : span.mark_start]
     if _NOT_A_SOURCE.search(re.split(r"(?<=[.!?])\s+|\n", between)[-1]):
         return False
     para_of = [i for i, (a, b) in enumerate(paras) if a <= last_end <= b + 1]
     para_now = [i for i, (a, b) in enumerate(paras) if a <= span.mark_start <= b]
-    if not para_of or not para_now or para_now[0] - para_of[0] > 1:
+    if not para_of or not para_now or para_now[0] - para_of[0] > reach:
         return False
     fnames = first_names()
     own = fold(speaker.split()[-1]) if speaker else ""
