@@ -526,6 +526,9 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             return (*parsed, (m.start(), cut_end))
         if not attr.strip(" ,") and m.group(0).strip()[0] in "-–—":
             return None, None, "ultimo", (m.start(), cut_end)  # «… – ha spiegato – …»: the last speaker
+        org = _org_speaker(attr) if m.group(0).strip()[0] in "-–—" else None
+        if org:
+            return org, None, None, (m.start(), cut_end)  # «… – spiegano dalla questura – …»
     after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
     # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)  /  «...» – l'assessora X.
     m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
@@ -786,6 +789,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         q = Quote(text=quoted, speaker=person.name or None, role=role or person.role)
         found.append((span.start, q))
         last, last_end = q, span.mark_end
+    _lend_forward(norm, found, spans)
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
@@ -812,6 +816,23 @@ def _not_speech(text: str, span: Span) -> bool:
     rest = text[span.mark_end : para_end].strip(" .")
     # a paragraph that is only a short quoted line: a headline or a banner, not a statement
     return not text[para_start : span.mark_start].strip() and not rest and len(text[span.start : span.end].split()) < 8
+
+
+def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) -> None:
+    """A paragraph that is only a quote takes the speaker the next paragraph introduces for its own quote:
+    «…» / Non nasconde la soddisfazione l'assessore X: «…»."""
+    by_start = {s.start: s for s in spans}
+    for n, ((start, q), (nstart, nq)) in enumerate(zip(found, found[1:], strict=False)):
+        span, nspan = by_start.get(start), by_start.get(nstart)
+        if q.speaker or not nq.speaker or span is None or nspan is None:
+            continue
+        gap = text[span.mark_end : nspan.mark_start]
+        para_start = text.rfind("\n", 0, span.mark_start) + 1
+        if text[para_start : span.mark_start].strip() or gap.count("\n\n") != 1:
+            continue
+        if not re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap):
+            continue
+        found[n] = (start, Quote(q.text, nq.speaker, nq.role))
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:

@@ -357,3 +357,38 @@ def test_regional_council_datelined_in_the_capital_has_no_city():
     )
     city, _ = extract_places(text, "Consiglio regionale, eletti i vice presidenti")
     assert city is None
+
+
+def test_lead_quote_takes_the_speaker_the_next_paragraph_introduces():
+    text = (
+        "“Penso sia importante condividere questo traguardo, che ci rende felici”.\n\n"
+        "Non nasconde la soddisfazione l'assessore ai Servizi sociali Federica Sgorbati: “Ringrazio i gestori "
+        "che hanno garantito la loro disponibilità”."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Federica Sgorbati"] * 2
+
+
+def test_lone_quote_paragraph_attributed_by_the_next_paragraph():
+    text = (
+        '"Dedico questa vittoria a chi mi ha sostenuto in questi mesi".\n\n'
+        "Così il nuovo presidente della Regione, Francesco Roberti, nel commentare il voto.\n\n"
+        'Ringraziamenti anche alla coalizione. "Ho svolto la campagna tra la gente - ha detto - e non in tv".'
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Francesco Roberti"] * 2
+
+
+def test_organisation_interrupting_its_quote():
+    text = '"Durante il controllo - spiegano dalla questura - il conducente ha mostrato nervosismo".'
+    (q,) = extract_quotes(text)
+    assert q.speaker == "questura"
+
+
+def test_mayor_called_primo_cittadino():
+    text = (
+        "Alla cerimonia c'era il sindaco di Ascoli, Marco Fioravanti.\n\n"
+        "Il primo cittadino ha detto: «Questa scuola è il futuro della nostra comunità»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Marco Fioravanti"
