@@ -379,13 +379,16 @@ def _people(text: str) -> list[Person]:
                 out.append(Person(name, role))
                 break
     known = {fold(p.name) for p in out}
-    for r in _ROLE_AT.finditer(text):  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
+    low = text.lower()
+    roles_at = _ROLE_AT_LOWER.finditer(low) if len(low) == len(text) else _ROLE_AT.finditer(text)
+    for r in roles_at:  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
         window = text[r.start() : r.start() + 160]
         chunk = re.split(r"[.;!?:](?:\s|$)|\n", window)[0]
         if chunk == window and r.start() + 160 < len(text):
             chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
-        if not _TWO_CAPS.search(chunk):
-            continue
+        caps = _TWO_CAPS.search(chunk)
+        if not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known:
+            continue  # no name, or one already known by its given name
         name, role, _ = _parse_attribution(chunk)
         if name and len(name.split()) >= 2 and fold(name) not in known and role:
             out.append(Person(name, role))
@@ -435,6 +438,7 @@ def _resolve(
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
+_ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased text: 3× faster than IGNORECASE
 # "Comincia così il racconto di X", "Sono le parole di X": the speaker named in the next sentence.
 _NOUN_SOURCE = re.compile(
     r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo)"
