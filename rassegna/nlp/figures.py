@@ -209,13 +209,14 @@ _NOT_UNITS = {
     'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
-    'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'grandi', 'giovani',
+    'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
     'sole', 'soli', 'autoproclamate', 'autoproclamati', 'differenti', 'ulteriori', 'importanti', 'principali',
     'potenziali', 'presunti', 'presunte', 'sospetti', 'sospette',
 }  # fmt: skip
 
 
 _HOTLINES = {112, 113, 114, 115, 117, 118, 1500, 1515, 1522}  # "118 Romagna Soccorso": a service's name
+_CURRENCIES = {"euro", "dollari", "dollaro", "sterline", "franchi", "yuan", "rubli"}
 _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare amount in millions is money
 _POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
 
@@ -431,6 +432,11 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 found.append((value, "punti percentuali", qualifier, text[start:end], start))
                 i = k + 2
                 continue
+        # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
+        millions = any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
+        if millions and k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES:
+            if tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower():
+                k = n  # no counted noun: the money branch below makes it euro
         if k < n and tokens[k].kind == "word":
             w = tokens[k].text
             low = w.lower()
@@ -471,7 +477,7 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 found.append((value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
                 i = j
                 continue
-        big = any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
+        big = millions
         if unit is None and k < n and not big:
             part = _partitive(tokens, k)
             if part is not None:  # "quattro delle sue navi", "150 dei suoi rifugi"
