@@ -434,9 +434,9 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 continue
         # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
         millions = any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
-        if millions and k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES:
-            if tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower():
-                k = n  # no counted noun: the money branch below makes it euro
+        counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
+        if millions and counted and (tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower()):
+            k = n  # no counted noun: the money branch below makes it euro
         if k < n and tokens[k].kind == "word":
             w = tokens[k].text
             low = w.lower()

@@ -295,7 +295,8 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
         appos = re.match(
             r"(?i:"
             + _ROLE_START.pattern
-            + r")(?:\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
+            + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
+            r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
             + _NAME_TOKEN
             + r"(?:\s+"
             + _PARTICLE
@@ -605,11 +606,16 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
     )
     if m and not _bad_name(m.group(1)):  # Secondo D'Alba "questo è un lavoro…"
         return m.group(1), None, None, None
-    m = re.search(r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\s*$", stripped, re.IGNORECASE)
-    if m:  # "Il presidente X ha sottolineato che «...»"
+    m = re.search(
+        r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,60}$", stripped, re.IGNORECASE
+    )
+    if m:  # "Il presidente X ha sottolineato che «...»", "Daldoss ha ricordato come la scuola sia «…»"
         parsed = _subject(m.group(1), people)
         if parsed:
             return (*parsed, None)
+        lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")", m.group(1))
+        if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
+            return lone.group(1), None, None, None
     if stripped.endswith(":"):
         # "ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “", "19.30 – Sgarbi: “"
         clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()

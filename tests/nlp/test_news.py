@@ -392,3 +392,21 @@ def test_mayor_called_primo_cittadino():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Marco Fioravanti"
+
+
+def test_surname_subject_of_a_reporting_clause():
+    text = (
+        "Era presente l'assessore regionale Carlo Daldoss.\n\n"
+        'Daldoss ha ricordato come la nuova scuola sia "il compimento di un progetto della fusione fra Comuni".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Carlo Daldoss"
+
+
+def test_role_with_a_department_then_a_foreign_name():
+    text = (
+        "Lo ha dichiarato il ministro degli Esteri turco Mevlut Cavusoglu, in conferenza stampa.\n\n"
+        "“Abbiamo evacuato 870 cittadini con alcuni autobus”, ha proseguito il ministro."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Mevlut Cavusoglu"
