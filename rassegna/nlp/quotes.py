@@ -75,7 +75,6 @@ _NAME_RE = re.compile(
     r"(?<![\w'])(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:\s+" + _NAME_TOKEN + r")?)"
 )
-_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 _NOT_A_SOURCE = re.compile(
     r"\b(?:nota|comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
     r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|detto|definit[oa])\b[^.!?,:]{0,40}$"
@@ -104,7 +103,6 @@ class Person:
 
 
 _OPENERS = "«“„"
-_CLOSERS = "»”"
 _PAIR = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "”"}
 
 
