@@ -870,7 +870,14 @@ def _continues(
         return False
     fnames = first_names()
     own = fold(speaker.split()[-1]) if speaker else ""
-    return not any(
-        fold(m.group(1).split()[0]) in fnames and fold(m.group(1).split()[-1]) != own
-        for m in _NAME_RE.finditer(between)
-    )
+    for m in _NAME_RE.finditer(between):
+        toks = m.group(1).split()
+        if not any(fold(t) in fnames for t in toks[:-1]) or fold(toks[-1]) == own:
+            continue  # not a person's full name ("Poi Anna Verdi" is one), or the speaker again
+        # another person who speaks or leads a sentence takes over; one named in passing ("con la premier
+        # Giorgia Meloni") does not
+        lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])
+        says = re.match(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", between[m.end(1) :], re.IGNORECASE)
+        if lead or says:
+            return False
+    return True

@@ -410,3 +410,14 @@ def test_role_with_a_department_then_a_foreign_name():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Mevlut Cavusoglu"
+
+
+def test_speaker_goes_on_past_a_person_named_in_passing_but_not_past_a_new_speaker():
+    text = (
+        "“I numeri lo dimostrano”. Lo dice il governatore Francesco Roberti, a Campobasso con la premier "
+        "Giorgia Meloni per la firma dell'accordo. Le risorse “faranno da volano per la nostra realtà”.\n\n"
+        "“Bene così, avanti tutta”, ha detto Mario Rossi. Poi Anna Verdi ha replicato. “Non siamo d'accordo con la giunta”."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs[:3]] == ["Francesco Roberti", "Francesco Roberti", "Mario Rossi"]
+    assert qs[3].speaker != "Mario Rossi"
