@@ -416,7 +416,8 @@ def test_speaker_goes_on_past_a_person_named_in_passing_but_not_past_a_new_speak
     text = (
         "“I numeri lo dimostrano”. Lo dice il governatore Francesco Roberti, a Campobasso con la premier "
         "Giorgia Meloni per la firma dell'accordo. Le risorse “faranno da volano per la nostra realtà”.\n\n"
-        "“Bene così, avanti tutta”, ha detto Mario Rossi. Poi Anna Verdi ha replicato. “Non siamo d'accordo con la giunta”."
+        "“Bene così, avanti tutta”, ha detto Mario Rossi. Poi Anna Verdi ha replicato. "
+        "“Non siamo d'accordo con la giunta”."
     )
     qs = extract_quotes(text)
     assert [q.speaker for q in qs[:3]] == ["Francesco Roberti", "Francesco Roberti", "Mario Rossi"]
