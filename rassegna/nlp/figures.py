@@ -93,7 +93,7 @@ APPROX = {
 }  # fmt: skip
 MULTIPLIERS = {
     'mila': 1000, 'mln': 1000000, 'milioni': 1000000, 'milione': 1000000, 'miliardi': 1000000000,
-    'miliardo': 1000000000,
+    'miliardo': 1000000000, 'mld': 1000000000,
 }  # fmt: skip
 _NUMBER_WORD_RE = re.compile(
     r"(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici"
@@ -143,6 +143,8 @@ def _digits_value(raw: str) -> float | int | None:
         return int(raw)
     if re.fullmatch(r"\d+,\d+", raw):
         return float(raw.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", raw):
+        return float(raw.replace(".", "").replace(",", "."))  # 426.668,10
     return None
 
 
@@ -189,6 +191,124 @@ def _in_name(text: str, tokens: list[_Tok], i: int) -> bool:
     return glued and tokens[i + 1].text.lower() not in MULTIPLIERS  # 2a, 18enne, 3D
 
 
+# Words after "alle 23" that make it a clock time, not 23 of something.
+_TIME_AFTER = {
+    'locali', 'italiane', 'italiana', 'circa', 'precise', 'esatte', 'in', 'e', 'di', 'del', 'della', 'ora',
+    'ore', 'a', 'ad', 'alle', 'alla', 'quando', 'mentre', 'con', 'su', 'per', 'fino', 'sino', 'ed',
+}  # fmt: skip
+_TIME_BEFORE = re.compile(r"\b(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle|sino\s+alle|ore|le\s+ore)\s+$", re.I)
+
+
+# Words after a number that are no counted noun: ordinals, "bis", fractions, weekdays, adverbs.
+_NOT_UNITS = {
+    'bis', 'ter', 'quater', 'così', 'primo', 'prima', 'secondo', 'terzi', 'terzo', 'quarti', 'quinti',
+    'decimi', 'centesimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
+    'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
+    'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
+    'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
+    'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti',
+}  # fmt: skip
+_PRE_ADJECTIVES = {
+    'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
+    'sole', 'soli', 'autoproclamate', 'autoproclamati', 'differenti', 'ulteriori', 'importanti', 'principali',
+    'potenziali', 'presunti', 'presunte', 'sospetti', 'sospette',
+}  # fmt: skip
+
+
+_HOTLINES = {112, 113, 114, 115, 117, 118, 1500, 1515, 1522}  # "118 Romagna Soccorso": a service's name
+_CURRENCIES = {"euro", "dollari", "dollaro", "sterline", "franchi", "yuan", "rubli"}
+_BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare amount in millions is money
+_POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
+
+
+def _partitive(tokens: list[_Tok], k: int) -> int | None:
+    """Index of the counted noun of ``dei suoi rifugi`` / ``delle navi`` starting at ``k``, if any."""
+    if tokens[k].text.lower() not in {"dei", "delle", "degli"}:
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].text.lower() in _POSSESSIVES:
+        k += 1
+    if k < len(tokens) and tokens[k].kind == "word" and tokens[k].text.islower() and tokens[k].text not in STOP:
+        low = tokens[k].text
+        if low not in EXCLUDED_UNITS and low not in _NOT_UNITS and len(low) > 2:
+            return k
+    return None
+
+
+def _money_before(text: str, start: int) -> bool:
+    """``€ 426.668,10``, ``€1.500``."""
+    return bool(re.search(r"€\s?$", text[max(0, start - 2) : start]))
+
+
+def _is_place(word: str) -> bool:
+    from rassegna.nlp.gazetteer import comuni, regions
+
+    return fold(word) in comuni() or fold(word) in regions()
+
+
+def _verb_like(word: str) -> bool:
+    """A verb form where a noun should be: ``300 partiranno``, ``13 vanno``, ``sono``."""
+    return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
+
+
+def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int, int]:
+    """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
+    mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
+    n = len(tokens)
+    j = i + 1
+    mult = MULTIPLIERS[tokens[j].text.lower()]
+    total = value * mult
+    j += 1
+    if j + 1 < n and tokens[j].text.lower() == "e":
+        nxt = tokens[j + 1]
+        if nxt.text.lower() == "mezzo":
+            total, j = total + mult / 2, j + 2
+        else:
+            rest = _digits_value(nxt.text) if nxt.kind == "num" else word_value(nxt.text)
+            rest_mult = MULTIPLIERS.get(tokens[j + 2].text.lower(), 1) if j + 2 < n else 1
+            if rest is not None and rest_mult < mult and (rest_mult > 1 or rest < 1000):
+                total = total + rest * rest_mult
+                j += 3 if rest_mult > 1 else 2
+    if isinstance(total, float) and abs(total - round(total)) < 1e-6:
+        total = int(round(total))  # 38,4 milioni: 38400000, not 38400000.000000004
+    if j < n and tokens[j].text.lower() == "di":
+        j += 1
+    return total, j
+
+
+def _not_a_count(text: str, tokens: list[_Tok], i: int) -> bool:
+    """Model numbers (F-35, KC-135), ids and phone numbers, clock times (``alle 23 locali``, ``ore 15``)."""
+    tok = tokens[i]
+    if re.search(r"[^\W\d_]-$", text[max(0, tok.start - 2) : tok.start]):
+        return True  # F-35, CF-18, Su-57
+    if re.fullmatch(r"\d{7,}", tok.text):
+        return True  # a post id, a phone number: counts are printed with thousands separators
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev and prev.kind == "num" and not text[prev.end : tok.start].strip():
+        return True  # 06 6710 2345
+    if nxt and nxt.kind == "num" and not text[tok.end : nxt.start].strip() and text[tok.end : nxt.start]:
+        return True
+    if (
+        re.fullmatch(r"\d{1,2}", tok.text)
+        and int(tok.text) <= 24
+        and _TIME_BEFORE.search(text[max(0, tok.start - 14) : tok.start])
+    ):
+        if text[max(0, tok.start - 5) : tok.start].lower().strip() == "ore":
+            return True
+        low = nxt.text.lower() if nxt else ""
+        if (
+            nxt is None
+            or nxt.kind != "word"
+            or low in _TIME_AFTER
+            or low in MONTHS
+            or low in STOP
+            or low.startswith(("sull", "dell", "nell", "all"))
+        ):
+            return True
+    return False
+
+
 def _is_range_or_date(text: str, tok: _Tok) -> bool:
     after = text[tok.end : tok.end + 2]
     before = text[max(0, tok.start - 2) : tok.start]
@@ -218,6 +338,7 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
     """All (value, unit, qualifier, text, start) mentions in a normalised text, in order."""
     tokens = _tokens(text)
     found = []
+    ranges: list[tuple[float | int, int, int, bool]] = []
     n = len(tokens)
     i = 0
     while i < n:
@@ -230,16 +351,11 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 i += 1
                 continue
             value = _digits_value(tok.text)
-            if value is None:
+            if value is None or _not_a_count(text, tokens, i):
                 i += 1
                 continue
             if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-                value = value * MULTIPLIERS[tokens[j].text.lower()]
-                if isinstance(value, float) and value.is_integer():
-                    value = int(value)
-                j += 1
-                if j < n and tokens[j].text.lower() == "di":
-                    j += 1
+                value, j = _amount(tokens, i, value)
             elif _in_name(text, tokens, i):
                 i += 1
                 continue
@@ -253,12 +369,21 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 start_override = tokens[i - 1].start
             else:
                 value = word_value(tok.text)
+                if (
+                    value is None
+                    and low in {"un", "uno"}
+                    and j < n
+                    and tokens[j].text.lower() in {"milione", "miliardo"}
+                ):
+                    value = 1  # "un milione di euro"
                 if value is None:
                     i += 1
                     continue
                 if tok.text[0].isupper() and not _is_sentence_start(tokens, i):
                     i += 1  # a name: "Tre Valli", "Cento"
                     continue
+                if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
+                    value, j = _amount(tokens, i, value)
         else:
             i += 1
             continue
@@ -269,7 +394,15 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 i += 1
                 continue
         rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower() if j - 1 < n else ""
-        if re.match(r"\s*(?:%|per\s*cento|percento)", rest):
+        pct = re.match(r"\s*(?:%|per\s*cento\b|percento\b)", rest)
+        if pct:  # a percentage: unit "%", a printed minus kept ("-15,2%")
+            qualifier, start = _qualifier(text, tok.start)
+            if re.search(r"(?:^|[\s(])[-−]$", text[max(0, tok.start - 2) : tok.start]):
+                value, start = -value, tok.start - 1
+            end = tokens[j - 1].end + pct.end()
+            found.append((value, "%", qualifier, text[start:end], start))
+            while j < n and tokens[j].start < end:
+                j += 1
             i = j
             continue
         # Optional article after the number: "sono oltre cento i nuclei familiari".
@@ -278,11 +411,40 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
             k += 1
         unit = None
         end = None
+        # An adverb or a descriptive adjective before the noun: "quattro gravemente ferite", "8 distinte imbarcazioni"
+        while (
+            k + 1 < n
+            and tokens[k].kind == "word"
+            and (
+                tokens[k].text.lower().endswith("mente")
+                and len(tokens[k].text) > 6
+                or tokens[k].text.lower() in _PRE_ADJECTIVES
+            )
+            and tokens[k + 1].kind == "word"
+        ):
+            k += 1
+        if k < n and tokens[k].kind == "word" and tokens[k].text.lower() in {"punti", "punto"}:
+            nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
+            signed = text[max(0, tok.start - 1) : tok.start] in {"+", "-", "−"}
+            if nxt.startswith("percentual") or signed:
+                end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
+                qualifier, start = _qualifier(text, tok.start)
+                found.append((value, "punti percentuali", qualifier, text[start:end], start))
+                i = k + 2
+                continue
+        # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
+        millions = any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
+        counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
+        if millions and counted and (tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower()):
+            k = n  # no counted noun: the money branch below makes it euro
         if k < n and tokens[k].kind == "word":
             w = tokens[k].text
             low = w.lower()
-            if low in EXCLUDED_UNITS or low in MONTHS:
+            if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
                 i = k + 1
+                continue
+            if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
+                i = k + 1  # "118 Romagna", "ASL Roma 2": part of a name
                 continue
             if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
                 unit, end = "minori", tokens[k + 2].end
@@ -315,6 +477,24 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 found.append((value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
                 i = j
                 continue
+        big = millions
+        if unit is None and k < n and not big:
+            part = _partitive(tokens, k)
+            if part is not None:  # "quattro delle sue navi", "150 dei suoi rifugi"
+                qualifier, start = _qualifier(text, tok.start)
+                found.append((value, tokens[part].text, qualifier, text[start : tokens[part].end], start))
+                i = part + 1
+                continue
+            if k + 1 < n and tokens[k].text.lower() in {"a", "e", "o"} and tokens[k - 1].kind != "punct":
+                nxt = k + 1 + (tokens[k + 1].text.lower() in {"i", "le", "gli"})
+                if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
+                    ranges.append((value, tok.start, tokens[nxt].start, j - 1 > i))  # "da 6 a 16 posti"
+        if unit is None and (big or _money_before(text, tok.start)):
+            qualifier, start = _qualifier(text, tok.start)  # "445 mln dei fondi", "€ 426.668,10": money
+            end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
+            found.append((value, "euro", qualifier, text[start : end_tok.end], start))
+            i = j
+            continue
         if unit is None:
             before = text[max(0, tok.start - 10) : tok.start].lower()
             m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
@@ -334,6 +514,19 @@ def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
                 start = start - (len(text[max(0, start - 8) : start]) - m.start())
         found.append((value, unit, qualifier, text[start:end], start))
         i = k + 1
+    # The first number of a range or a pair takes the unit of the second: "da 6 a 16 posti", "7 e 13 voti".
+    by_start = {f[4]: f for f in found}
+    for value, start, second_at, has_mult in ranges:
+        second = next((f for f in found if f[4] <= second_at < f[4] + len(f[3])), None)
+        if second is None or second[1] == "%":
+            continue
+        mult = next((m for w, m in MULTIPLIERS.items() if re.search(r"\b" + w + r"\b", second[3].lower())), 1)
+        full = value * mult if not has_mult and mult > 1 else value
+        if isinstance(full, float) and abs(full - round(full)) < 1e-6:
+            full = int(round(full))
+        if start not in by_start:
+            found.append((full, second[1], None, text[start : second[4] + len(second[3])], start))
+    found.sort(key=lambda f: f[4])
     return found
 
 

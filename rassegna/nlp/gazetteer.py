@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,7 @@ AMBIGUOUS = {
     'Ville', 'Casa', 'Corno', 'Oggiono', 'Volta', 'Forte', 'Fiera', 'Fara', 'Cisterna', 'Terzo', 'Centro',
     'Spazio', 'Comune', 'Diano', 'Latiano', 'Capri', 'Bibbiena', 'Soriano', 'Gioi', 'Lauro', 'Montalto',
     'Orio', 'Pompei', 'Ronco', 'Tito', 'Vico', 'Mori', 'Dolo', 'Este', 'Ne', 'Re', 'Lu', 'Oné', 'Ro', 'Vo',
-    'Ono', 'Pisa', 'Ascoli', "Sant'Anna",
+    'Ono', 'Pisa', 'Ascoli', "Sant'Anna", 'Opera', 'Chiusi', 'Aperta', 'Mezzana', 'Forza', 'Stato', 'Camera',
 }  # fmt: skip
 
 
@@ -60,10 +61,30 @@ def comuni() -> dict[str, Comune]:
         table.setdefault(fold(name), c)
         if other:
             table.setdefault(fold(other), c)
+    # Short forms: "Portopalo" for Portopalo di Capo Passero, "Lampedusa" for Lampedusa e Linosa, when the
+    # first part names no other comune and only one comune starts with it.
+    for key, c in short_forms().items():
+        table.setdefault(key, c)
     for alias, target in ALIASES.items():
         if fold(target) in table:
             table[fold(alias)] = table[fold(target)]
     return table
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, Comune]:
+    """Folded short form → comune: ``Portopalo`` (di Capo Passero), ``Lampedusa`` (e Linosa), ``Borgonovo``
+    (Val Tidone), when only one comune starts so; they need context like the ambiguous names."""
+    full: dict[str, Comune] = {}
+    for line in (DATA / "comuni.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, _other, prov, region, capo = line.split("\t")
+        full.setdefault(fold(name), Comune(name, prov, region, capo == "1"))
+    heads: dict[str, list[Comune]] = {}
+    for c in full.values():
+        head = re.split(r"\s+(?:di|del|della|dei|delle|in|sul|sulla|e|val|valle)\s+", c.name, flags=re.I)[0]
+        if head != c.name and len(head) > 3 and " " not in head:
+            heads.setdefault(fold(head), []).append(c)
+    return {k: cs[0] for k, cs in heads.items() if len(cs) == 1 and k not in full}
 
 
 @lru_cache(maxsize=1)

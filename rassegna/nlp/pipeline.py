@@ -28,13 +28,14 @@ def analysis_component(doc: Doc) -> Doc:
     title = doc.user_data.get("rassegna_title")
     partners: Sequence[str] = doc.user_data.get("rassegna_partners", ())
     people = [ent.text for ent in doc.ents if ent.label_ == "PER"]
-    city, places = extract_places(doc.text, title, partners)
+    text = doc.text  # built from the tokens at each access: read it once
+    city, places = extract_places(text, title, partners)
     doc._.rassegna = Analysis(
         city=city,
         places=places,
-        figures=extract_figures(doc.text),
-        quotes=extract_quotes(doc.text, extra_people=people),
-        journalist=journalist_from(doc.user_data.get("rassegna_author"), doc.text),
+        figures=extract_figures(text),
+        quotes=extract_quotes(text, extra_people=people),
+        journalist=journalist_from(doc.user_data.get("rassegna_author"), text),
     )
     return doc
 

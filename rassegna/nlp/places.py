@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions
+from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions, short_forms
 from rassegna.nlp.textutil import fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -24,7 +26,39 @@ LOCALITY_WORDS = {
     'istituto', 'ospedale', 'policlinico', 'cinema', 'caserma', 'fermata', 'calcio', 'sporting', 'real',
     'atletico',
 }  # fmt: skip
-_STRONG_BEFORE = re.compile(r"(?:\b(?:comune|città|municipio|capoluogo|provincia)\s+(?:di\s+)?)$", re.IGNORECASE)
+_STRONG_BEFORE = re.compile(
+    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale)"
+    r"\s+di\s+)$",
+    re.IGNORECASE,
+)
+# The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
+_AREA_BEFORE = re.compile(
+    r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
+    r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
+    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
+    r"dda|direzione\s+distrettuale\s+antimafia)\s+"
+    r"(?:di\s+|del\s+|della\s+)?$",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = {
+    'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
+    'senatore', 'deputato', 'ministro', 'dottor', 'dott', 'don', 'padre', 'suor', 'avvocato', 'prof',
+    'governatore', 'vicesindaco', 'direttore', 'generale', 'colonnello', 'comandante', 'signor', 'signora',
+}  # fmt: skip
+# Local and national or regional words: a city named only weakly is the article's city in a local piece.
+# (matched on the lower-cased text: much faster than a case-insensitive pattern)
+_LOCAL_RE = re.compile(
+    r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|assessor[ei]|carabinieri|polizia\s+locale|"
+    r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|paese|via|piazza|"
+    r"corso)\b"
+)
+_WIDE_RE = re.compile(
+    r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
+    r"presidente\s+della\s+repubblica|consiglio\s+dei\s+ministri|regione|regionale|regionali|governatore|"
+    r"onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
+    r"autostrad[ae]|autostradale|a\d{1,2}|tutta\s+italia|tutto\s+il\s+paese|sciopero\s+nazionale|"
+    r"territorio\s+nazionale|serie\s+[ab])\b"
+)
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
 
@@ -52,9 +86,10 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
     out = []
     i = 0
     n_max = max_name_words() + 1
+    heads = _first_words()
     while i < len(words):
         w = words[i]
-        if not w.group(0)[0].isupper():
+        if not w.group(0)[0].isupper() or fold(w.group(0)) not in heads:
             i += 1
             continue
         hit = None
@@ -66,11 +101,11 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
             if not glue_ok:
                 continue
             key = fold(text[w.start() : last.end()])
+            if key in regs:  # Molise the region, not the comune of Molise (CB)
+                hit = (regs[key], w.start(), last.end(), False, n)
+                break
             if key in table:
                 hit = (table[key].name, w.start(), last.end(), True, n)
-                break
-            if key in regs:
-                hit = (regs[key], w.start(), last.end(), False, n)
                 break
         if hit:
             out.append(hit[:4])
@@ -80,6 +115,16 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of every comune and region name: only words among them can start a place."""
+    from rassegna.nlp.gazetteer import ALIASES, REGIONS
+
+    names = [c.name for c in comuni().values()] + list(REGIONS) + list(ALIASES)
+    heads = {fold(m.group(0)) for n in names if (m := _WORD_RE.search(n))}
+    return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
+
+
 def _prev_word(text: str, start: int) -> tuple[str, str]:
     """The word before ``start`` and what separates it from ``start``."""
     m = re.search(r"([^\W\d_]+)([^\w]*)$", text[max(0, start - 40) : start])
@@ -87,7 +132,7 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
 
 
 def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
-    paras = paragraphs(text)
+    para_starts = [p[0] for p in paragraphs(text)]
     mentions: list[Mention] = []
     names = first_names()
     for name, start, end, is_comune in _candidates(text):
@@ -97,24 +142,41 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         after = text[end : end + 40]
         if sep.strip() in {"", "'"} and plow in LOCALITY_WORDS:
             continue  # Villaggio Trieste, via Milazzo
-        if sep == " " and fold(prev) in names:
-            continue  # a person: Mario Monti
+        if (
+            sep == " "
+            and fold(prev) in names
+            or text[max(0, start - 2) : start] in {"D'", "d'"}
+            and start >= 2
+            and (start == 2 or not text[start - 3].isalpha())
+            and text[start - 2] == "D"
+        ):
+            continue  # a person: Mario Monti, D'Alba
+        if sep == " " and plow in _ROLE_WORDS:
+            continue  # "il sindaco Gaeta": a surname
         if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
             continue  # ASL Roma 1, Distretto Latina 2: a name
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
+        if _AREA_BEFORE.search(text[max(0, start - 40) : start]) or re.match(r"\s*\((?:provincia|prov\.)", after):
+            is_comune = False  # "in provincia di Campobasso": an area, not the comune
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
-        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start]))
+        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
+            r"\s+e\s+[A-Z]", after
+        )
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
-        para_start = max((p[0] for p in paras if p[0] <= start), default=0)
+        para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows)
+        if offset_in_title and start == 0:
+            if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
+                continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
+            m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
             m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
-        ambiguous = name in AMBIGUOUS or surface in AMBIGUOUS
+        ambiguous = name in AMBIGUOUS or surface in AMBIGUOUS or fold(surface) in short_forms()
         capo = is_comune and comuni()[fold(name)].capoluogo
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition)):
             continue
@@ -150,7 +212,7 @@ def _score(m: Mention, first_in_title: bool) -> float:
         return 0.0
     score = 1.0
     if m.in_title:
-        score += 4.0 + (1.0 if first_in_title else 0.0)
+        score += 6.0 + (1.0 if first_in_title else 0.0)
     if m.dateline:
         score += 5.0
     if m.strong:
@@ -160,13 +222,45 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
+def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: str) -> bool:
+    """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
+    headline, the dateline or more than one mention; a single mention only in a local piece. A place named
+    once in passing, or only in a listing, is not the article's city."""
+    own = [m for m in found if m.name == name and m.is_comune and not m.listing]
+    if any(m.strong for m in own):
+        return True
+    title_comuni = {m.name for m in title_mentions if m.is_comune}
+    in_title_lead = title_comuni == {name}  # the headline names this comune and no other
+    rivals: dict[str, int] = {}
+    for m in found:
+        if m.name != name and m.is_comune and not m.listing:
+            rivals[m.name] = rivals.get(m.name, 0) + 1
+    many = len(rivals) >= 3 and len(own) <= sum(rivals.values()) or rivals and max(rivals.values()) >= len(own)
+    if many and not in_title_lead and not any(m.dateline for m in own):
+        return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
+    # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
+    evidence = len(own) + (0 if scope == "wide" else sum(1 for m in own if m.dateline))
+    evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
+    return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope]
+
+
+def _scope(text: str) -> str:
+    """``local``, ``wide`` (national or regional) or ``mixed``, from the words of government the text uses."""
+    low = text.lower()
+    local = len(_LOCAL_RE.findall(low))
+    wide = len(_WIDE_RE.findall(low))
+    if wide >= 2 and wide > 2 * local:
+        return "wide"
+    return "local" if local > wide else "mixed"
+
+
 def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
     norm = normalise(text)
     found = _mentions(norm)
-    title_mentions = _mentions(normalise(title)) if title else []
+    title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -176,17 +270,18 @@ def extract_places(
     for idx, m in enumerate(title_mentions):
         scores[m.name] = scores.get(m.name, 0.0) + _score(m, idx == 0)
         first_pos.setdefault(m.name, -1000 + m.start)
-        kinds[m.name] = m.is_comune
+        kinds[m.name] = kinds.get(m.name, False) or m.is_comune
     for m in found:
         if m.listing:
             continue
         scores[m.name] = scores.get(m.name, 0.0) + _score(m, False) + (0.0 if m.is_comune else 0.5)
         first_pos.setdefault(m.name, m.start)
-        kinds[m.name] = m.is_comune
+        kinds[m.name] = kinds.get(m.name, False) or m.is_comune
     for name in scores:
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    city = next((n for n in ranked if kinds[n] and scores[n] > 0), None)
+    scope = _scope(f"{title or ''}\n{norm}")
+    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None)
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places

@@ -18,7 +18,10 @@ _PRESENT = (
     'sostiene', 'illustra', 'interviene', 'riferisce', 'rileva', 'puntualizza', 'ammette', 'assicura',
     'conferma', 'chiarisce', 'specifica', 'replica', 'risponde', 'esordisce', 'ricorda', 'rimarca',
     'auspica', 'scrive', 'fa sapere', 'fa notare', 'spiega ancora', 'dichiara ancora', 'aggiunge ancora',
-    'commenta così', 'le parole di', 'parola di', 'secondo', 'ne parla', 'parla',
+    'commenta così', 'le parole di', 'parola di', 'secondo', 'ne parla', 'parla', 'informa', 'avverte',
+    'denuncia', 'attacca', 'incalza', 'rivendica', 'insiste', 'esorta', 'chiede', 'chiedono', 'tuona',
+    'ammonisce', 'segnala', 'confida', 'rivela', 'ribatte', 'sbotta', 'esulta', 'ironizza', 'garantisce',
+    'promette', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -26,7 +29,10 @@ _PARTICIPLES = (
     'sostenuto', 'illustrato', 'riferito', 'puntualizzato', 'ammesso', 'assicurato', 'confermato',
     'chiarito', 'specificato', 'replicato', 'risposto', 'esordito', 'rilevato', 'ricordato', 'rimarcato',
     'auspicato', 'scritto', 'fatto sapere', 'fatto notare', 'voluto sottolineare', 'tenuto a sottolineare',
-    'voluto ricordare',
+    'voluto ricordare', 'informato', 'proseguito', 'avvertito', 'denunciato', 'attaccato', 'incalzato',
+    'rivendicato', 'insistito', 'esortato', 'chiesto', 'tuonato', 'annotato', 'ammonito', 'segnalato',
+    'confidato', 'rivelato', 'ribattuto', 'esultato', 'ironizzato', 'garantito', 'promesso', 'voluto precisare',
+    'tenuto a precisare', 'voluto evidenziare', 'fatto eco',
 )  # fmt: skip
 _AUX = r"(?:ha|hanno|aveva|avevano|avrebbe)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
 VERB = (
@@ -48,6 +54,16 @@ ROLE_WORDS = (
     'mediatrice', 'volontario', 'volontaria', 'ideatore', 'ideatrice', 'titolare', 'governatore',
     'governatrice', 'rettore', 'rettrice', 'primario', 'medico', 'psicologo', 'psicologa', 'assistente',
     'sovrintendente', 'soprintendente', 'console', 'ambasciatore', 'ambasciatrice', 'don',
+    'procuratore', 'procuratrice', 'magistrato', 'magistrata', 'giudice', 'pm', 'premier', 'cancelliere',
+    'leader', 'generale', 'comandante', 'colonnello', 'capitano', 'maresciallo', 'europarlamentare',
+    'eurodeputato', 'eurodeputata', 'onorevole', 'candidato', 'candidata', 'allenatore', 'tecnico', 'ct',
+    'scrittore', 'scrittrice', 'attore', 'attrice', 'cantante', 'regista', 'economista', 'analista',
+    'ricercatore', 'ricercatrice', 'scienziato', 'scienziata', 'virologo', 'virologa', 'epidemiologo',
+    'infettivologo', 'pediatra', 'infermiere', 'infermiera', 'sindacalista', 'imprenditore', 'imprenditrice',
+    'giornalista', 'portiere', 'attaccante', 'difensore', 'centrocampista', 'pontefice', 'papa',
+    'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
+    'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
+    'primo cittadino', 'prima cittadina',
 )  # fmt: skip
 _ROLE_START = re.compile(
     r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:" + "|".join(ROLE_WORDS) + r")\b",
@@ -59,7 +75,6 @@ _NAME_RE = re.compile(
     r"(?<![\w'])(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:\s+" + _NAME_TOKEN + r")?)"
 )
-_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 _NOT_A_SOURCE = re.compile(
     r"\b(?:nota|comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
     r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|detto|definit[oa])\b[^.!?,:]{0,40}$"
@@ -76,6 +91,7 @@ class Span:
     end: int
     mark_start: int
     mark_end: int
+    open_end: bool = False  # never closed: it ends with its paragraph
 
 
 @dataclass(slots=True)
@@ -86,69 +102,116 @@ class Person:
     role: str | None = None
 
 
-def find_spans(text: str) -> list[Span]:
-    """Quoted passages of a normalised text, outermost first, ordered by position (no nesting)."""
+_OPENERS = "«“„"
+_PAIR = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "”"}
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """A straight quote opens when it starts a word: after a space or an opening sign, before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([-–—':,;«“") and not after.isspace()
+
+
+def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int | None]:
+    """Outermost quoted passages of the paragraph ``text[a:b]``; and where a passage left open starts.
+
+    A passage closes at the first closing mark of any kind that is not nested (``«…”`` and ``“…"`` close),
+    and an unclosed one ends with its paragraph."""
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(pos: int) -> bool:
-        return not any(a <= pos < b for a, b in taken)
-
-    for opener, closer in _OPEN_CLOSE.items():
-        pos = 0
-        while True:
-            i = text.find(opener, pos)
-            if i < 0:
-                break
-            j = text.find(closer, i + 1)
-            if j < 0:
-                break
-            nested = text.find(opener, i + 1, j)
-            if nested >= 0 and opener != closer:
-                # a nested pair: skip to the matching closer
-                depth, k = 0, i + 1
-                while k < len(text):
-                    if text[k] == opener:
-                        depth += 1
-                    elif text[k] == closer:
-                        if depth == 0:
-                            break
-                        depth -= 1
-                    k += 1
-                j = k if k < len(text) else j
-            if free(i):
-                spans.append(Span(i + 1, j, i, j + 1))
-                taken.append((i, j + 1))
-            pos = j + 1
-    # Straight quotes: pair an opening mark (after space or start) with the next closing one.
-    open_at = None
-    for m in re.finditer('"', text):
-        i = m.start()
-        if not free(i):
+    stack: list[tuple[str, int]] = []
+    stray: int | None = None  # a closing mark before any opening one: a quote from an earlier paragraph ends
+    for i in range(a, b):
+        c = text[i]
+        if c not in '«»“”„"':
             continue
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if open_at is None:
-            if (before.isspace() or before in "([-–—'’:,;") and not after.isspace():
-                open_at = i
-        elif not before.isspace() or after.isspace() or after in ".,;:!?)":
-            if i - open_at < 4000:
-                spans.append(Span(open_at + 1, i, open_at, i + 1))
-                taken.append((open_at, i + 1))
-            open_at = None
+        if c == '"':
+            opening = _straight_opens(text, i) and not (stack and stack[-1][0] == '"')
+            if not opening and not stack:
+                continue
+        elif c == "“":
+            # “ closes („…“, or a typed “…“) when it ends a word
+            after = text[i + 1] if i + 1 < b else " "
+            opening = not (stack and not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?)"))
+        elif c == "”" and not stack and i + 1 < b and text[i + 1].isalpha() and "”" in text[i + 1 : b]:
+            opening = True  # 25 mar.”Il Molise è…”: a closing mark typed as the opening one
+        else:
+            opening = c in _OPENERS
+        if opening:
+            stack.append((c, i))
+            continue
+        if not stack:
+            if stray is None and not spans:
+                stray = i
+            continue  # a stray closing mark
+        # pop to the opener this mark matches, else close the innermost one (a mismatched pair)
+        depth = next((k for k in range(len(stack) - 1, -1, -1) if _PAIR[stack[k][0]] == c), len(stack) - 1)
+        opener_at = stack[depth][1]
+        del stack[depth:]
+        if not stack:
+            spans.append(Span(opener_at + 1, i, opener_at, i + 1))
+    left_open = stack[0][1] if stack else None
+    return spans, left_open, stray
+
+
+def find_spans(text: str) -> list[Span]:
+    """Quoted passages of a normalised text, outermost first, ordered by position (no nesting).
+
+    Marks are paired within a paragraph. A quote left open at the end of a paragraph goes on when the next
+    paragraph reopens it (Italian style: «… / «…») or closes it with a mark of its own, for at most three
+    paragraphs; else it ends with its own paragraph."""
+    spans: list[Span] = []
+    carry: tuple[int, int, int] | None = None  # (opener, end of its last paragraph, paragraphs so far)
+    for a, b in paragraphs(text):
+        inner, left_open, stray = _para_spans(text, a, b)
+        opened_here = left_open
+        hops = 1
+        if carry is not None:
+            reopens = text[a] in '«“"'
+            if reopens and inner and inner[0].mark_start == a:
+                first = inner.pop(0)  # reopened and closed: one quote over the paragraphs
+                spans.append(Span(carry[0] + 1, first.end, carry[0], first.mark_end))
+            elif reopens and left_open == a and carry[2] < 3:
+                opened_here, hops = carry[0], carry[2] + 1  # reopened and still open: the quote goes on
+            elif not reopens and stray is not None and carry[2] < 3:
+                spans.append(Span(carry[0] + 1, stray, carry[0], stray + 1))  # «… / …»
+            elif not reopens and left_open is None and not inner and carry[2] < 2 and _closes_ahead(text, b):
+                opened_here, hops = carry[0], carry[2] + 1  # «… / … / …»: the closing mark comes next
+            else:
+                spans.append(Span(carry[0] + 1, carry[1], carry[0], carry[1], open_end=True))
+        spans.extend(inner)
+        carry = (opened_here, b, hops) if opened_here is not None else None
+    if carry is not None:
+        spans.append(Span(carry[0] + 1, carry[1], carry[0], carry[1], open_end=True))
     spans.sort(key=lambda s: s.start)
     return spans
 
 
+def _closes_ahead(text: str, b: int) -> bool:
+    """The paragraph after ``b`` closes a quote before opening one."""
+    nxt = re.match(r"\s*([^\n]*)", text[b:])
+    line = nxt.group(1) if nxt else ""
+    close = min((line.find(c) for c in "»”" if c in line), default=-1)
+    opener = min((line.find(c) for c in "«“" if c in line), default=-1)
+    return close >= 0 and (opener < 0 or close < opener)
+
+
+_NOT_ROLE = re.compile(
+    r"(?:nel\s+corso|durante|in\s+occasione|a\s+margine|al\s+termine|rispondendo|commentando|entrando|uscendo|"
+    r"intervenendo|parlando|oggi|ieri|stamattina|in\s+conferenza|in\s+un[ao]?\s|su\s+facebook|sui\s+social)\b",
+    re.IGNORECASE,
+)
+
+
 def _clean_role(role: str) -> str | None:
     role = re.split(
-        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|"
+        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
         role,
     )[0]
     role = re.sub(r"^(?:l'|il\s+|la\s+|lo\s+)", "", role.strip(" ,"), flags=re.IGNORECASE).strip(" ,'")
     words = role.split()
-    if not words or len(words) > 20:
+    if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
     return role
 
@@ -169,11 +232,44 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in (
+        'Su', 'In', 'Per', 'Con', 'Da', 'Dal', 'Dalla', 'Nel', 'Nella', 'Il', 'La', 'Lo', 'Le', 'Gli', 'Un',
+        'Una', 'Questo', 'Questa', 'Quest', 'Ma', 'E', 'Anche', 'Ora', 'Oggi', 'Ieri', 'Così', 'Poi', 'Dopo',
+        'Secondo', 'Sempre', 'Infine', 'Inoltre', 'Tuttavia', 'Intanto', 'Quindi', 'Già', 'Non', 'Che',
+        'Nessuno', 'Tutti', 'Tra', 'Fra', 'Sul', 'Sulla', 'Al', 'Alla', 'Ai', 'Del', 'Della', 'Dei', 'Se',
+        'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
+        'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
+        'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
+    )
+)  # fmt: skip
+
+
+def _bad_name(name: str | None) -> bool:
+    """Not a person's name: a capitalised function word, a gerund (``Ricordando``), an agency."""
+    if not name:
+        return False
+    toks = name.split()
+    if len(toks) > 1 and re.fullmatch(_PARTICLE.replace(r"\s+", ""), toks[0] + ("" if toks[0].endswith("'") else "")):
+        return False  # Del Bene, Di Maio, La Russa
+    return fold(toks[0]) in _NOT_NAMES or (len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo")))
+
+
 def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
     """(speaker, role, bare role word) from an attribution like ``Mario Rossi, sindaco di Bari``."""
+    speaker, role, word = _parse_attribution_raw(attr)
+    if _bad_name(speaker):
+        return None, None, None
+    return speaker, role, word
+
+
+def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | None]:
     attr = attr.strip(" ,-–—")
     attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
-    attr = re.sub(r"^(?:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!" + _ROLE_START.pattern + r")", "", attr)  # la Rossi
+    attr = re.sub(
+        r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
+    )  # la Rossi, La Turchia
     names = list(_NAME_RE.finditer(attr))
     role_first = _ROLE_START.match(attr)
     fnames = first_names()
@@ -194,6 +290,28 @@ def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
             if role is None or not role.strip():
                 role = _clean_role(attr[person[1] :].lstrip(" ,"))
             return name, role, None
+        appos = re.match(
+            r"(?i:"
+            + _ROLE_START.pattern
+            + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
+            r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
+            + _NAME_TOKEN
+            + r"(?:\s+"
+            + _PARTICLE
+            + r"?"
+            + _NAME_TOKEN
+            + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
+            attr,
+        )
+        if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
+            # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
+            start = appos.start(1)
+            toks = appos.group(1).split()
+            if len(toks) >= 3 and re.search(
+                r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
+            ):
+                start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
+            return attr[start : appos.end(1)], _clean_role(attr[:start]), None
         trailing = _trailing_name(attr)
         if trailing:
             name = attr[trailing[0] : trailing[1]]
@@ -201,7 +319,7 @@ def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
         # "l'assessore Ficocelli" or "L'Assessore"
         word = role_first.group(0).split()[-1].split("'")[-1]
         rest = attr[role_first.end() :]
-        sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;\-–—])", rest)
+        sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
         if sur:
             return sur.group(1), None, word
         return None, _clean_role(attr), word
@@ -209,6 +327,11 @@ def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
     if first and not _ROLE_START.match(first.group(1)):
         name = first.group(1)
         rest = attr[first.end() :]
+        glued = re.search(r"\s+(?=" + _ROLE_START.pattern + r")", name, re.IGNORECASE)
+        if glued:  # "Walter Artibani Segretario della Uil": the role follows the name without a comma
+            rest = name[glued.end() :] + rest
+            name = name[: glued.start()]
+            return name, _clean_role(rest), None
         role = None
         rm = re.match(r"\s*(?:,|\(|[-–—])\s*(.+)", rest, re.DOTALL)
         if rm:
@@ -247,16 +370,50 @@ def _people(text: str) -> list[Person]:
                 if rm:
                     role = _clean_role(rm.group(1))
                 else:  # the nearest role before the name, not one belonging to an earlier person
-                    window = text[max(0, m.start(1) - 120) : m.start(1)]
+                    name_at = m.start(1) + m.group(1).index(toks[t_i])
+                    window = text[max(0, name_at - 120) : name_at]
                     roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
                     if roles:
                         role = _clean_role(window[roles[-1].start() :])
                 out.append(Person(name, role))
                 break
+    known = {fold(p.name) for p in out}
+    low = text.lower()
+    roles_at = _ROLE_AT_LOWER.finditer(low) if len(low) == len(text) else _ROLE_AT.finditer(text)
+    for r in roles_at:  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
+        window = text[r.start() : r.start() + 160]
+        chunk = re.split(r"[.;!?:](?:\s|$)|\n", window)[0]
+        if chunk == window and r.start() + 160 < len(text):
+            chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
+        caps = _TWO_CAPS.search(chunk)
+        if not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known:
+            continue  # no name, or one already known by its given name
+        name, role, _ = _parse_attribution(chunk)
+        if name and len(name.split()) >= 2 and fold(name) not in known and role:
+            out.append(Person(name, role))
+            known.add(fold(name))
     return out
 
 
-def _resolve(speaker: str | None, role_word: str | None, people: list[Person], last: Quote | None) -> Person:
+_TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _full_name(text: str, surname: str) -> str:
+    """The longest ``Given Surname`` form of a surname in the text (``Mevlut Cavusoglu`` for ``Cavusoglu``)."""
+    best = surname
+    pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
+    for m in re.finditer(pattern, text):
+        tokens = m.group(1).split()
+        while tokens and (fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0])):
+            tokens.pop(0)
+        if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
+            best = " ".join([*tokens, surname])
+    return best
+
+
+def _resolve(
+    speaker: str | None, role_word: str | None, people: list[Person], last: Quote | None, text: str = ""
+) -> Person:
     """Surname-only or role-only speakers → the full name introduced earlier in the piece."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         return Person(speaker)
@@ -265,9 +422,9 @@ def _resolve(speaker: str | None, role_word: str | None, people: list[Person], l
         for p in people:
             if fold(p.name.split()[-1]) == key or fold(p.name).endswith(fold(speaker)):
                 return Person(p.name, p.role)
-        return Person(speaker)
+        return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
-        rw = fold(role_word)
+        rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
         if last and last.role and rw[:6] in fold(last.role):
             return Person(last.speaker or "", last.role)
         for p in reversed(people):
@@ -280,11 +437,48 @@ def _resolve(speaker: str | None, role_word: str | None, people: list[Person], l
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
+_ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased text: 3× faster than IGNORECASE
 # "Comincia così il racconto di X", "Sono le parole di X": the speaker named in the next sentence.
 _NOUN_SOURCE = re.compile(
     r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo)"
     r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
+)
+
+_ORG_NOUNS = (
+    'questura', 'prefettura', 'procura', 'comune', 'regione', 'provincia', 'ministero', 'governo', 'sindacato',
+    'sindacati', 'organizzazioni sindacali', 'associazione', 'agenzia', 'azienda', 'società', 'ferrovie',
+    'polizia', 'carabinieri', 'guardia di finanza', 'vigili del fuoco', 'protezione civile', 'ospedale',
+    'università', 'fondazione', 'cooperativa', 'comitato', 'movimento', 'partito', 'federazione', 'consorzio',
+    'ente', 'istituto', 'ufficio stampa', 'amministrazione comunale', 'amministrazione', 'direzione',
+    'sindacato di base', 'coordinamento', 'redazione', 'esercito', 'presidenza', 'portavoce',
+)  # fmt: skip
+_ORG_RE = re.compile(
+    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+)?("
+    + "|".join(sorted((re.escape(o) for o in _ORG_NOUNS), key=len, reverse=True))
+    + r")\b([^,.;:!?]{0,40})",
+    re.IGNORECASE,
+)
+
+
+def _org_speaker(attr: str) -> str | None:
+    """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``."""
+    m = _ORG_RE.match(attr)
+    if not m:
+        return None
+    acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
+    return acronym.group(1) if acronym else m.group(1)
+
+
+_NEXT_SENTENCE = re.compile(
+    r"\s*[.,;]?\s*(?:\)\s*)?(?:"
+    r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
+    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,40},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
+    r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
+    r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
+    r"(?:\s+stat[oa])?\s+"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?[Pp]arole\s+d(?:i|el|ella|ello|ell')\s*"
+    r")",
 )
 
 Attribution = tuple[str | None, str | None, str | None, tuple[int, int] | None]
@@ -330,10 +524,15 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
         attr = tail[: end.start()] if end else tail
         parsed = _parse_attribution(attr)
+        cut_end = m.end() + (end.end() if end else len(tail))
         if parsed[0] or parsed[2]:
-            cut_end = m.end() + (end.end() if end else len(tail))
             return (*parsed, (m.start(), cut_end))
-    after = text[span.mark_end : span.mark_end + 400]
+        if not attr.strip(" ,") and m.group(0).strip()[0] in "-–—":
+            return None, None, "ultimo", (m.start(), cut_end)  # «… – ha spiegato – …»: the last speaker
+        org = _org_speaker(attr) if m.group(0).strip()[0] in "-–—" else None
+        if org:
+            return org, None, None, (m.start(), cut_end)  # «… – spiegano dalla questura – …»
+    after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
     # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)  /  «...» – l'assessora X.
     m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
     if m:
@@ -345,7 +544,10 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         parsed = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
         if parsed:
             return (*parsed, None)
-        return None, None, "ultimo", None
+        if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
+            return None, None, "ultimo", None
+        org = _org_speaker(attr)
+        return org, None, None, None
     m = re.match(r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after)
     if m:
         return m.group(1), None, None, None
@@ -384,12 +586,46 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
             parsed = _parse_attribution(m.group(1))
             if parsed[0] and (_ROLE_START.match(m.group(1)) or _known(parsed[0], people)) or parsed[2]:
                 return (*parsed, None)
-    m = re.search(r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\s*$", stripped, re.IGNORECASE)
-    if m:  # "Il presidente X ha sottolineato che «...»"
+    m = re.search(
+        r"("
+        + _NAME_TOKEN
+        + r"(?:\s+"
+        + _PARTICLE
+        + r"?"
+        + _NAME_TOKEN
+        + r"){1,3})\s*,?\s*(?:che|il\s+quale|la\s+quale)"
+        r"\s+(?:" + VERB + r")\b[^.!?«»\"“”]{0,25}$",
+        stripped,
+    )
+    if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
+        return m.group(1), None, None, None  # "l'alleata Giorgia Meloni, che ha commentato con “…”"
+    m = re.search(
+        r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
+    )
+    if m and not _bad_name(m.group(1)):  # Secondo D'Alba "questo è un lavoro…"
+        return m.group(1), None, None, None
+    m = re.search(
+        r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,60}$", stripped, re.IGNORECASE
+    )
+    if m:  # "Il presidente X ha sottolineato che «...»", "Daldoss ha ricordato come la scuola sia «…»"
         parsed = _subject(m.group(1), people)
         if parsed:
             return (*parsed, None)
+        lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")", m.group(1))
+        if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
+            return lone.group(1), None, None, None
     if stripped.endswith(":"):
+        # "ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “", "19.30 – Sgarbi: “"
+        clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
+        m = re.fullmatch(
+            r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+            r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
+            clause,
+        )
+        if m and not _bad_name(m.group(1)) and not _ROLE_START.match(m.group(1)):
+            role = m.group(2) or m.group(3)
+            if len(m.group(1).split()) > 1 or clause == stripped[:-1].strip() or clause != stripped[:-1]:
+                return m.group(1), _clean_role(role) if role else None, None, None
         m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", sentence, re.IGNORECASE)
         if m:
             parsed = _parse_attribution(m.group(1))
@@ -404,6 +640,26 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         parsed = _subject(stripped[:-1], people)
         if parsed:
             return (*parsed, None)
+    # 4. The next sentence: «…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo.
+    m = _NEXT_SENTENCE.match(after)
+    if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
+        end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
+        m = _NEXT_SENTENCE.match(after, end.end()) if end else None
+    if not m and not span.open_end and not after.strip(" .,;\n"):
+        # a paragraph that is only the quote, then "Così il presidente X, …" opening the next one
+        after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
+        m = _NEXT_SENTENCE.match(after)
+        m = m if m and re.match(r"\s*(?:Così|Cosi'|Lo|La|L')", after) else None
+    if m:
+        attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
+        parsed = _parse_attribution(attr)
+        if not parsed[0] and not parsed[2]:
+            parsed = _subject(attr, people) or parsed
+        if parsed[0] or parsed[2]:
+            return (*parsed, None)
+        org = _org_speaker(attr)
+        if org:
+            return org, None, None, None
     return None
 
 
@@ -433,9 +689,73 @@ def _quoted_words(text: str, span: Span) -> str:
     return text[span.start : span.end].strip()
 
 
+# A title, banner or name in quotes: «La vita è bella», the banner "Fuori la mafia".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:film|libro|libri|romanzo|saggio|volume|canzone|brano|singolo|album|disco|spettacolo|mostra|opera|"
+    r"rubrica|trasmissione|programma|serie|docufilm|documentario|podcast|festival|premio|rassegna|convegno|"
+    r"evento|seminario|campagna|progetto|iniziativa|operazione|striscione|striscioni|cartello|cartelli|"
+    r"scritta|scritte|slogan|motto|hashtag|titolo|titolone|titolava|titola|intitolat[oaie]|denominat[oaie]|"
+    r"chiamat[oaie]|dal\s+titolo|dal\s+nome|ribattezzat[oaie]|etichetta|marchio|legge|decreto|piano|bando|"
+    r"sezione|capitolo|tema|parola|parole|espressione|formula|definizione|voce)\s*$",
+    re.IGNORECASE,
+)
+_COUNTRIES = frozenset(
+    fold(c)
+    for c in (
+        'Italia', 'Francia', 'Germania', 'Spagna', 'Turchia', 'Russia', 'Ucraina', 'Cina', 'Israele', 'Iran',
+        'Egitto', 'Libia', 'Tunisia', 'Grecia', 'Polonia', 'Ungheria', 'Austria', 'Svizzera', 'Regno Unito',
+        'Inghilterra', 'Stati Uniti', 'America', 'Usa', 'Canada', 'Giappone', 'India', 'Brasile', 'Argentina',
+        'Siria', 'Libano', 'Giordania', 'Qatar', 'Arabia Saudita', 'Afghanistan', 'Pakistan', 'Albania',
+        'Serbia', 'Kosovo', 'Romania', 'Bulgaria', 'Croazia', 'Slovenia', 'Belgio', 'Olanda', 'Paesi Bassi',
+        'Portogallo', 'Svezia', 'Norvegia', 'Finlandia', 'Danimarca', 'Marocco', 'Algeria', 'Nigeria',
+        'Sudan', 'Etiopia', 'Eritrea', 'Somalia', 'Yemen', 'Iraq', 'Corea', 'Taiwan', 'Vaticano', 'Europa',
+        'Ue', 'Onu', 'Nato', 'Unrwa', 'Unhcr', 'Unicef', 'Oms', 'Fmi', 'Bce', 'Gaza', 'Cisgiordania',
+        'Palestina', 'Hamas', 'Hezbollah', 'Kiev', 'Mosca', 'Washington', 'Pechino', 'Bruxelles', 'Parigi',
+        'Berlino', 'Londra', 'Madrid', 'Ankara', 'Teheran', 'Gerusalemme', 'Tel Aviv',
+    )
+)  # fmt: skip
+
+
+def _is_entity(name: str, people: list[Person]) -> bool:
+    """A country, city, region or organisation rather than a person (a bare acronym or a place name)."""
+    from rassegna.nlp.gazetteer import comuni, regions
+
+    key = fold(re.sub(r"^(?i:la|il|lo|l'|le|i|gli)\s*", "", name))
+    if any(fold(p.name.split()[-1]) == key for p in people if len(p.name.split()) > 1):
+        return False  # a surname of someone named in the piece
+    if key in _COUNTRIES or key in regions():
+        return True
+    return len(name.split()) == 1 and (name.isupper() or key in comuni() and comuni()[key].capoluogo)
+
+
+def _speaks(text: str, span: Span, name: str) -> bool:
+    """The text makes an entity speak: ``la Turchia ha dichiarato: «``, ``«…», ha detto la Turchia``."""
+    esc = re.escape(name)
+    before = text[max(0, span.mark_start - 200) : span.mark_start]
+    after = text[span.mark_end : span.mark_end + 200]
+    return bool(
+        re.search(esc + r"\s+(?:" + VERB + r")\b[^.!?«»]{0,60}[:,]?\s*$", before, re.IGNORECASE)
+        or re.match(
+            r"\s*[,.]?\s*[-–—]?\s*(?:" + VERB + r")\s+(?:\w+\s+){0,2}(?:l'|la\s+|il\s+|lo\s+|gli\s+|i\s+)?" + esc,
+            after,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _agency_marks(text: str) -> str:
+    """Agency double apostrophes as quotation marks, same length: ``''Faccio…''`` → `` "Faccio…" ``."""
+
+    def mark(m: re.Match[str]) -> str:
+        after = text[m.end() : m.end() + 1]
+        return ' "' if after and not after.isspace() and after not in ".,;:!?)" else '" '
+
+    return re.sub(r"''", mark, text)
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them."""
-    norm = normalise(text)
+    norm = _agency_marks(normalise(text))
     people = _people(norm) + [Person(p) for p in extra_people]
     found: list[tuple[int, Quote]] = []
     last: Quote | None = None
@@ -446,24 +766,38 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         inner = norm[span.start : span.end].strip()
         if len(inner.split()) < 3:
             continue  # titles, terms: “ponte”, "LgNet2"
+        near = last is not None and _near(paras, last_end, span)
         att = _attribution(norm, span, people)
+        if (att is None or att[3] is None) and _TITLE_BEFORE.search(
+            norm[max(0, span.mark_start - 40) : span.mark_start]
+        ):
+            continue  # a title of a work, a banner, a name (unless an attribution interrupts it)
         if att is None:
-            if last is None or not last.speaker or not _continues(norm, paras, last_end, span, last.speaker):
+            if _not_speech(norm, span):
                 continue
-            att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
+            if near and last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker):
+                att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
+            elif len(inner.split()) >= 4:
+                att = (None, None, None, None)  # direct speech the article does not attribute
+            else:
+                continue
         speaker, role, role_word, cut = att
-        if role_word == "ultimo":
-            person = Person(last.speaker or "", last.role) if last else Person("")
+        if role_word == "ultimo":  # "– ha detto –": the last speaker, unless someone else was named since
+            lent = last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker, 2)
+            person = Person(last.speaker or "", last.role) if last and lent else Person("")
         else:
-            person = _resolve(speaker, role_word, people, last)
+            person = _resolve(speaker, role_word, people, last if near else None, norm)
             if speaker and not role or not speaker and role_word and not role:
-                role = person.role
+                role = person.role or (role_word if speaker else None)
             elif not speaker and role_word:
                 role = person.role or role
+        if person.name and _is_entity(person.name, people) and not _speaks(norm, span, person.name):
+            person, role = Person(""), None  # a place or body named near the quote, not made to speak
         quoted = _quoted_words(text, span)
         q = Quote(text=quoted, speaker=person.name or None, role=role or person.role)
         found.append((span.start, q))
         last, last_end = q, span.mark_end
+    _lend_forward(norm, found, spans)
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
@@ -471,20 +805,79 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
     return [q for _, q in found]
 
 
-def _continues(text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None) -> bool:
+_GOAL_BEFORE = re.compile(
+    r"\b(?:obiettivo|scopo|finalità|missione|intento|mission|intenzione)\b[^.!?:]{0,40}\b(?:è|era|sarà|resta)\s+"
+    r"(?:quello\s+)?(?:di|a)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_speech(text: str, span: Span) -> bool:
+    """Quoted text that is not speech: from a note or a document, a headline or a banner of its own."""
+    before = text[max(0, span.mark_start - 200) : span.mark_start]
+    sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
+    if _NOT_A_SOURCE.search(sentence) or _GOAL_BEFORE.search(sentence):
+        return True
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    para_end = text.find("\n", span.mark_end)
+    para_end = len(text) if para_end < 0 else para_end
+    rest = text[span.mark_end : para_end].strip(" .")
+    # a paragraph that is only a short quoted line: a headline or a banner, not a statement
+    return not text[para_start : span.mark_start].strip() and not rest and len(text[span.start : span.end].split()) < 8
+
+
+def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) -> None:
+    """A paragraph that is only a quote takes the speaker the next paragraph introduces for its own quote:
+    «…» / Non nasconde la soddisfazione l'assessore X: «…»."""
+    by_start = {s.start: s for s in spans}
+    for n, ((start, q), (nstart, nq)) in enumerate(zip(found, found[1:], strict=False)):
+        span, nspan = by_start.get(start), by_start.get(nstart)
+        if q.speaker or not nq.speaker or span is None or nspan is None:
+            continue
+        gap = text[span.mark_end : nspan.mark_start]
+        para_start = text.rfind("\n", 0, span.mark_start) + 1
+        if text[para_start : span.mark_start].strip() or gap.count("\n\n") != 1:
+            continue
+        if not re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap):
+            continue
+        found[n] = (start, Quote(q.text, nq.speaker, nq.role))
+
+
+def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    return next((i for i, (a, b) in enumerate(paras) if a <= pos <= b + 1), -1)
+
+
+def _near(paras: list[tuple[int, int]], last_end: int, span: Span) -> bool:
+    """The previous quote is close enough to lend its speaker: same paragraph, or the next one nearby."""
+    if last_end < 0:
+        return False
+    p_last, p_now = _para_index(paras, last_end - 1), _para_index(paras, span.mark_start)
+    return p_now == p_last or (p_now == p_last + 1 and span.mark_start - last_end <= 300)
+
+
+def _continues(
+    text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None, reach: int = 1
+) -> bool:
     """An unattributed span goes on with the previous speaker: close by, same or next paragraph, no new name."""
-    if last_end < 0 or span.mark_start - last_end > 300:
+    if last_end < 0 or span.mark_start - last_end > 800 * reach:
         return False
     between = text[last_end : span.mark_start]
     if _NOT_A_SOURCE.search(re.split(r"(?<=[.!?])\s+|\n", between)[-1]):
         return False
     para_of = [i for i, (a, b) in enumerate(paras) if a <= last_end <= b + 1]
     para_now = [i for i, (a, b) in enumerate(paras) if a <= span.mark_start <= b]
-    if not para_of or not para_now or para_now[0] - para_of[0] > 1:
+    if not para_of or not para_now or para_now[0] - para_of[0] > reach:
         return False
     fnames = first_names()
     own = fold(speaker.split()[-1]) if speaker else ""
-    return not any(
-        fold(m.group(1).split()[0]) in fnames and fold(m.group(1).split()[-1]) != own
-        for m in _NAME_RE.finditer(between)
-    )
+    for m in _NAME_RE.finditer(between):
+        toks = m.group(1).split()
+        if not any(fold(t) in fnames for t in toks[:-1]) or fold(toks[-1]) == own:
+            continue  # not a person's full name ("Poi Anna Verdi" is one), or the speaker again
+        # another person who speaks or leads a sentence takes over; one named in passing ("con la premier
+        # Giorgia Meloni") does not
+        lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])
+        says = re.match(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", between[m.end(1) :], re.IGNORECASE)
+        if lead or says:
+            return False
+    return True

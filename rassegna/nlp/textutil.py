@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+
+_REPLACEMENTS = tuple((chr(k), v) for k, v in _SAME_LENGTH.items())
 
 WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def normalise(text: str) -> str:
     """Curly apostrophes and odd spaces to plain ones, keeping every offset."""
-    return text.translate(_SAME_LENGTH)
+    for odd, plain in _REPLACEMENTS:  # str.replace is much faster than str.translate on long texts
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case and strip accents and apostrophes: ``Bertole'`` and ``Bertolé`` both give ``bertole``."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -1,61 +1,102 @@
 """The accuracy gate: city, quotes, speakers and key figures on annotated articles.
 
-Two sets, scored alike: the dev articles of ``shared/reference`` (skipped where ../shared is absent) and the
-held-out-style set shipped in ``fixtures/generalisation.json``, written for rassegna and annotated by the same
-rules (press-release copies for the partner cities, wires, TV/radio summaries, social posts, an LGNet3 piece,
-and traps: surnames that are comuni, street numbers, ASL names, phone numbers, times, percentages).
-Regenerate the latter with ``python tests/nlp/fixtures/build_generalisation.py``.
+Three sets, scored alike:
+- ``corpus-dev``: real Italian news from varied outlets, annotated independently of the rules
+  (``fixtures/corpus/dev.json``, guide in ``fixtures/corpus/ANNOTATION.md``); its sealed third
+  (``sealed.json``) is never read here — the coordinator scores it once with ``benchmarks/nlp.py --set
+  corpus-sealed``.
+- ``dev``: the dev articles of ``shared/reference`` (skipped where ../shared is absent).
+- ``generalisation``: ``fixtures/generalisation.json``, written for rassegna by the same rules (press-release
+  copies for the partner cities, wires, TV/radio summaries, social posts, traps). Regenerate it with
+  ``python tests/nlp/fixtures/build_generalisation.py``.
+
+``dev`` and ``generalisation`` were annotated when percentages were not figures: there a found ``%`` figure is
+neither right nor wrong (``score(..., percentages=False)``). The corpus counts them (unit ``%``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 import pytest
 
 from rassegna.nlp import analyze
-from rassegna.nlp.evaluation import PARTNER_CITIES, Scores, analyse_articles, dev_path, load_articles, score
+from rassegna.nlp.evaluation import (
+    NO_PERCENT_SETS,
+    PARTNER_CITIES,
+    Scores,
+    analyse_articles,
+    load_articles,
+    score,
+    set_path,
+)
 
-GENERALISATION = Path(__file__).with_name("fixtures") / "generalisation.json"
+
+@dataclass(frozen=True)
+class Gate:
+    """Lowest accepted scores of a set."""
+
+    city: float
+    quotes: float
+    speakers: float
+    figure_recall: float
+    figure_precision: float
 
 
-@pytest.fixture(scope="module", params=["dev", "generalisation"])
-def articles(request: pytest.FixtureRequest) -> list[dict]:
-    if request.param == "generalisation":
-        return load_articles(GENERALISATION)
-    path = dev_path()
+# The old sets meet the targets; the corpus gate is set at what the rules reach on it (README, NLP table).
+GATES = {
+    "dev": Gate(0.95, 0.90, 0.90, 0.90, 0.85),
+    "generalisation": Gate(0.95, 0.90, 0.90, 0.90, 0.85),
+    "corpus-dev": Gate(0.87, 0.95, 0.82, 0.90, 0.95),
+}
+
+
+@pytest.fixture(scope="module", params=list(GATES))
+def named_set(request: pytest.FixtureRequest) -> tuple[str, list[dict]]:
+    path = set_path(request.param)
     if not path.exists():
-        pytest.skip(f"annotated articles not found at {path} (set RASSEGNA_SHARED to the shared folder)")
-    return load_articles(path)
+        hint = "set RASSEGNA_SHARED to the shared folder" if request.param == "dev" else "merge the corpus branch"
+        pytest.skip(f"annotated set {request.param} not found at {path} ({hint})")
+    return request.param, load_articles(path)
 
 
 @pytest.fixture(scope="module")
-def scores(articles: list[dict]) -> Scores:
-    return score(articles, analyse_articles(articles))
+def scored(named_set: tuple[str, list[dict]]) -> tuple[Gate, Scores]:
+    name, articles = named_set
+    return GATES[name], score(articles, analyse_articles(articles), percentages=name not in NO_PERCENT_SETS)
 
 
-def test_city(scores):
-    assert scores.city >= 0.95, scores.errors
+def test_city(scored):
+    gate, s = scored
+    assert s.city >= gate.city, s.errors
 
 
-def test_quotes_found(scores):
-    assert scores.quote_recall >= 0.90, scores.errors
+def test_quotes_found(scored):
+    gate, s = scored
+    assert s.quote_recall >= gate.quotes, s.errors
 
 
-def test_speakers(scores):
-    assert scores.speaker_accuracy >= 0.90, scores.errors
+def test_speakers(scored):
+    gate, s = scored
+    assert s.speaker_accuracy >= gate.speakers, s.errors
 
 
-def test_key_figures(scores):
-    assert scores.figure_recall >= 0.90, scores.errors
-    assert scores.figure_precision >= 0.85, scores.errors
+def test_key_figures(scored):
+    gate, s = scored
+    assert s.figure_recall >= gate.figure_recall, s.errors
+    assert s.figure_precision >= gate.figure_precision, s.errors
 
 
 def test_generalisation_set_is_large_enough():
-    assert len(load_articles(GENERALISATION)) >= 25
+    assert len(load_articles(set_path("generalisation"))) >= 25
 
 
-def test_batch_equals_single(articles):
-    sample = articles[:5]
+def test_sealed_set_is_never_read_by_the_gate():
+    # the sealed third is scored once, at the end, by hand; nothing in the test suite may tune on it
+    assert "corpus-sealed" not in GATES
+
+
+def test_batch_equals_single(named_set):
+    sample = named_set[1][:5]
     single = [analyze(a["text"], a.get("title"), partner_cities=PARTNER_CITIES) for a in sample]
     assert analyse_articles(sample) == single

@@ -51,7 +51,6 @@ def test_forms(text, expected):
         "Edizione delle ore 19:30, intervista dal minuto 12.14.",
         "Per informazioni tel. 06 1234567 oppure 333 1234567.",
         "in via Milazzo 12 e in Corso Vittorio 343 facenti capo al centro",
-        "il 45% delle persone e il 12 per cento dei nuclei",
         "per un periodo massimo di sei mesi, due giorni di formazione",
         "Distretto Latina 2, ASL Roma 1, ASL Roma2, USL LT2, Padiglione 17, LgNet 2 e LgNet2",
         "si focalizza su tre ambiti di azione. Tre gli ambiti di azione.",
@@ -98,3 +97,11 @@ def test_generalised_shapes():
     assert got("Il Comune è uno dei sedici della rete.") == [(16, "Comuni")]
     assert got("Attiva tre sere a settimana, ha preso 430 presi in carico.") == []
     assert got("In via Nazionale 5, 30 volontari hanno aiutato.") == [(30, "volontari")]
+
+
+def test_percentages_are_figures_with_unit_percent():
+    assert extract_figures("il 45% delle persone e il 12 per cento dei nuclei") == [
+        Figure(45, "%", None, "45%"),
+        Figure(12, "%", None, "12 per cento"),
+    ]
+    assert values("oltre il 30,5 percento") == [(30.5, "%", None)]

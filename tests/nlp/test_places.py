@@ -79,5 +79,12 @@ def test_other_places_need_context():
 
 
 def test_bolzano_in_organisation_name():
-    city, _ = extract_places("Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri.", "Inclusione, il tour")
+    text = "Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri. Il servizio resterà attivo a Bolzano."
+    city, _ = extract_places(text, "Inclusione, il tour")
     assert city == "Bolzano"
+
+
+def test_single_mention_in_passing_is_not_the_city():
+    city, places = extract_places("Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri.", "Inclusione")
+    assert city is None
+    assert places == ["Bolzano"]
