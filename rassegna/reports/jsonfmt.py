@@ -22,9 +22,7 @@ def _clipping(item: ReportClipping) -> dict[str, Any]:
         "source": v.source,
         "city": item.city,
         "places": list(v.places),
-        "figures": [
-            {"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "text": f.text} for f in v.figures
-        ],
+        "figures": [{"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "text": f.text} for f in v.figures],
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in v.quotes],
         "story": item.story_key,
         "reviewed": not item.unreviewed,

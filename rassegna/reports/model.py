@@ -364,9 +364,7 @@ def _cities(clippings: list[ReportClipping], partners: list[str]) -> list[CityCo
     for key, values in audiences.items():
         coverage[key].audience = _sum_known(values)
     partner_entries = [c for c in coverage.values() if c.partner]
-    others = sorted(
-        (c for c in coverage.values() if not c.partner), key=lambda c: (-c.count, c.city.casefold())
-    )
+    others = sorted((c for c in coverage.values() if not c.partner), key=lambda c: (-c.count, c.city.casefold()))
     return partner_entries + others
 
 
@@ -377,9 +375,7 @@ def _methodology(
     for item in clippings:
         v = item.view
         if v.audience is not None and v.outlet not in notes:
-            notes[v.outlet] = AudienceNote(
-                v.outlet, v.audience, v.outlet_audience_source, v.outlet_audience_date
-            )
+            notes[v.outlet] = AudienceNote(v.outlet, v.audience, v.outlet_audience_source, v.outlet_audience_date)
     return Methodology(
         text_policy=policy,
         full_texts=sum(1 for c in clippings if c.full_text),

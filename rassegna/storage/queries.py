@@ -191,9 +191,7 @@ def _attach_analysis(session: Session, views: list[ClippingView]) -> None:
         ):
             places[row.clipping_id].append(row.name)
         for row in session.exec(
-            select(ClippingFigure)
-            .where(ClippingFigure.clipping_id.in_(chunk))
-            .order_by(ClippingFigure.position)
+            select(ClippingFigure).where(ClippingFigure.clipping_id.in_(chunk)).order_by(ClippingFigure.position)
         ):
             value = int(row.value) if float(row.value).is_integer() else row.value
             by_id[row.clipping_id].figures.append(Figure(value, row.unit, row.qualifier, row.text))
