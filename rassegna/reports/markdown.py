@@ -44,6 +44,13 @@ def _unreviewed(item: ReportClipping) -> str:
     return " *(non revisionato)*" if item.unreviewed else ""
 
 
+def _title_cell(item: ReportClipping, *, link: bool = False) -> str:
+    """A table's title cell: linked to the article when its text is not in the review (or ``link``)."""
+    v = item.view
+    linked = (link or not v.text) and safe_url(v.url)
+    return (md_link(v.url, v.title) if linked else md_escape(v.title)) + _unreviewed(item)
+
+
 def _bold(text: str) -> str:
     return f"**{text}**" if text else ""
 
@@ -97,7 +104,7 @@ def render_markdown(data: ReportData) -> bytes:
         out += [f"### {md_escape(s.label)}", ""]
         rows = [
             [md_escape(c.view.outlet), it_number(c.view.audience, empty="n.d."),
-             md_escape(c.view.title) + _unreviewed(c), day(c.view.date), md_escape(c.journalist_short)]
+             _title_cell(c), day(c.view.date), md_escape(c.journalist_short)]
             for c in s.clippings
         ]  # fmt: skip
         rows.append(["**Audience**", _bold(audience_text(s.audience, s.count)), count_of(s.count), "", ""])
@@ -114,8 +121,7 @@ def render_markdown(data: ReportData) -> bytes:
         ]
         rows = [
             [md_escape(c.view.outlet), it_number(c.view.audience, empty="n.d."),
-             (md_link(c.view.url, c.view.title) if safe_url(c.view.url) else md_escape(c.view.title))
-             + _unreviewed(c), day(c.view.date), md_escape(c.journalist_short)]
+             _title_cell(c, link=True), day(c.view.date), md_escape(c.journalist_short)]
             for c in data.unclassified
         ]  # fmt: skip
         out += _table(["Testata", "Audience\\*", "Titolo", "Data", "Giornalista"], rows, {1})
@@ -214,10 +220,11 @@ def render_markdown(data: ReportData) -> bytes:
                 out += [md_highlight(c.excerpt, kw), "", f"*{note} integrale non riprodotto.*", ""]
     without_text = [c for c in data.clippings if not c.view.text]
     if without_text:
-        out += ["### Uscite senza testo", ""]
+        listed = "è elencata" if len(without_text) == 1 else "sono elencate"
         out += [
-            f"- {md_escape(c.view.outlet)}, {short_date(c.view.date)}: "
-            + (md_link(c.view.url, c.view.title) if safe_url(c.view.url) else md_escape(c.view.title))
-            for c in without_text
+            f"*{count_of(len(without_text)).capitalize()} senza testo (lanci d'agenzia, servizi radio e TV, post "
+            f"social, importazioni manuali): {listed} con testata, titolo, data e link nelle tabelle della "
+            "rassegna per categoria.*",
+            "",
         ]
     return ("\n".join(out).rstrip() + "\n").encode("utf-8")

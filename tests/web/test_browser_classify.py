@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the browser fixtures `page` and `server` are imported from test_browser
 """In Chromium: an editor classifies an outlet the crawler found; its clippings enter the next report's totals."""
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def discovered(engine, seeded) -> int:  # noqa: ANN001
         return row.id
 
 
-def _download_json(page, tmp_path: Path) -> dict:  # noqa: ANN001, F811
+def _download_json(page, tmp_path: Path) -> dict:  # noqa: ANN001
     origin = "/".join(page.url.split("/")[:3])
     page.goto(f"{origin}/dashboard?start=2023-10-01&end=2023-12-31")
     page.select_option("#report-form select[name=fmt]", "json")
@@ -65,7 +66,7 @@ def test_classifying_an_outlet_in_the_desk_moves_its_clippings_into_the_totals(
     page,
     server: str,
     discovered: int,
-    tmp_path: Path,  # noqa: ANN001, F811
+    tmp_path: Path,  # noqa: ANN001
 ) -> None:
     page.goto(f"{server}/login")
     page.fill("input[name=username]", EDITOR)
