@@ -39,9 +39,13 @@ class YamlDocument:
     lines: dict[Loc, int]
 
 
+# libyaml's parser when PyYAML has it: composing the bundled registry is ~15x faster (every command reads it).
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _compose(text: str, file: Path) -> YamlDocument:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -106,8 +106,10 @@ def _classify_clippings(session: Session, row: OutletRow) -> None:
 
 def sync_outlets(session: Session, outlets: Iterable[Outlet]) -> None:
     """Bring the configured registry into the database, leaving outlets edited or discovered since alone."""
+    # One read of the registry, not one query per configured outlet: every command starts with this.
+    rows = {row.name.lower(): row for row in session.exec(select(OutletRow))}
     for outlet in outlets:
-        row = find_outlet(session, outlet.name)
+        row = rows.get(outlet.name.lower())
         if row is None:
             upsert_outlet(session, outlet)
         elif not row.domains and outlet.domains:
