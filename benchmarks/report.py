@@ -1,13 +1,22 @@
 """Time to build each report format for N synthetic clippings, next to the time to just query them.
 
 Usage: python benchmarks/report.py [N] [--formats html,pdf,md,xlsx,json] [--db URL]
-Uses a temporary SQLite database unless --db is given.
+       python benchmarks/report.py --commands [--repeat 3]
+Uses a temporary SQLite database unless --db is given. ``--commands`` times the whole ``rassegna report`` command
+(start-up included) on the 60 reference clippings (``rassegna import`` of tests/fixtures/clippings-lgnet2-2023.csv),
+in the same run as a bare ``python -c pass``, so a loaded machine shows as a slow baseline.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -82,14 +91,70 @@ def populate(url: str, n: int, seed: int = 1) -> None:
     engine.dispose()
 
 
+REFERENCE_CSV = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "clippings-lgnet2-2023.csv"
+
+
+def _timed(argv: list[str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one child process; exits when it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        sys.exit(f"{' '.join(argv)} failed:\n{done.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def commands(repeat: int) -> None:
+    """Time `rassegna report` (JSON and PDF, 60 reference clippings) beside a bare interpreter start."""
+    rassegna = shutil.which("rassegna", path=str(Path(sys.executable).parent)) or "rassegna"
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        if REFERENCE_CSV.exists():
+            _timed([rassegna, "--db", url, "import", str(REFERENCE_CSV)])
+        else:
+            populate(url, 60)
+            _timed([rassegna, "--db", url, "report", "--campaign", "LgNet2", "--from", "2023-01-01",
+                    "--to", "2023-12-31", "--format", "json", "--output", str(Path(folder) / "warm.json")])  # fmt: skip
+        period = ["--from", "2023-10-01", "--to", "2023-12-31"] if REFERENCE_CSV.exists() else [
+            "--from", "2023-01-01", "--to", "2023-12-31"]  # fmt: skip
+        runs = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "rassegna --help": [rassegna, "--help"],
+        }
+        for fmt in ("json", "pdf"):
+            runs[f"report --format {fmt}"] = [
+                rassegna, "--db", url, "report", "--campaign", "LgNet2", *period,
+                "--format", fmt, "--output", str(Path(folder) / f"bench.{fmt}"),
+            ]  # fmt: skip
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+        for _ in range(repeat):  # interleaved, so a change of load hits every command alike
+            for name, argv in runs.items():
+                times[name].append(_timed(argv))
+        base = statistics.median(w for w, _ in times["python -c pass"])
+        print(f"{'command (60 clippings)':28} {'wall s':>8} {'cpu s':>8} {'× python -c pass':>18}")
+        for name, values in times.items():
+            wall = statistics.median(w for w, _ in values)
+            cpu = statistics.median(c for _, c in values)
+            print(f"{name:28} {wall:8.2f} {cpu:8.2f} {wall / base:18.1f}")
+        load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"(median of {repeat}; load average now {load})")
+
+
 def main() -> None:
-    """Populate, then time the query and each format."""
+    """Populate, then time the query and each format (or, with --commands, the whole CLI commands)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=10_000)
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--db", default=None)
     parser.add_argument("--stories", action="store_true", help="also time refresh_stories on all clippings")
+    parser.add_argument("--commands", action="store_true", help="time whole `rassegna report` commands instead")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each command with --commands")
     args = parser.parse_args()
+    if args.commands:
+        commands(args.repeat)
+        return
     with tempfile.TemporaryDirectory() as folder:
         url = args.db or f"sqlite:///{Path(folder) / 'bench.db'}"
         t0 = time.perf_counter()

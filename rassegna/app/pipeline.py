@@ -85,6 +85,7 @@ class ReportRequest:
 def write_campaign_report(engine: Engine, settings: Settings, request: ReportRequest) -> Path:
     """Build the press review from the database and write it in the requested format."""
     from rassegna.reports import build_report, write_report
+    from rassegna.reports.model import cover_for
     from rassegna.storage.queries import Selection
 
     refresh_stories(engine)
@@ -102,5 +103,6 @@ def write_campaign_report(engine: Engine, settings: Settings, request: ReportReq
             campaign=request.campaign,
             text_policy=request.text_policy or settings.text_policy,
             timezone=settings.schedule.timezone,
+            cover=cover_for(settings.report.client_name, settings.report.logo),
         )
     return write_report(data, request.fmt, request.output)

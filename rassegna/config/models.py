@@ -121,6 +121,13 @@ class ScheduleSettings(_Strict):
     reports: list[ScheduledReport] = Field(default_factory=list)
 
 
+class ReportSettings(_Strict):
+    """The client the press reviews are made for: a name and a logo on the cover."""
+
+    client_name: str | None = Field(default=None, max_length=200)
+    logo: str | None = None  # a local PNG or JPEG file (relative to the config), embedded in the report
+
+
 class Settings(_Strict):
     """The whole configuration file."""
 
@@ -135,6 +142,7 @@ class Settings(_Strict):
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     smtp: SmtpSettings | None = None
+    report: ReportSettings = Field(default_factory=ReportSettings)
 
     @model_validator(mode="after")
     def _unique_names(self) -> Settings:

@@ -40,8 +40,7 @@ def bar_chart(rows: Sequence[tuple[str, int, bool]], *, label: str, width: int =
         body.append(f"<rect x='{left}' y='{y}' width='{w:.1f}' height='{bar_h}' fill='{colour}'/>")
         text = "nessuna uscita" if flagged and value == 0 else it_number(value)
         body.append(
-            f"<text x='{left + w + 5:.1f}' y='{y + bar_h - 4}' font-size='11' {FONT} fill='#222'>"
-            f"{escape(text)}</text>"
+            f"<text x='{left + w + 5:.1f}' y='{y + bar_h - 4}' font-size='11' {FONT} fill='#222'>{escape(text)}</text>"
         )
     return _svg(width, height, body, label)
 
@@ -85,7 +84,6 @@ def timeline_chart(points: Sequence[TimelinePoint], unit: str, *, width: int = 6
             )
     caption = "uscite per giorno" if unit == "day" else "uscite per settimana (da lunedì)"
     body.append(
-        f"<text x='{width - 10}' y='{height - 4}' text-anchor='end' font-size='10' {FONT} fill='#555'>"
-        f"{caption}</text>"
+        f"<text x='{width - 10}' y='{height - 4}' text-anchor='end' font-size='10' {FONT} fill='#555'>{caption}</text>"
     )
     return _svg(width, height, body, caption)

@@ -33,6 +33,16 @@ def it_date(value: date | None, *, year: bool = True) -> str:
     return f"{text} {value.year}" if year else text
 
 
+def short_date(value: date | None) -> str:
+    """Dates in tables, with the year and compact: ``2023-10-18`` → ``18/10/2023``."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def count_of(count: int, singular: str = "uscita", plural: str = "uscite") -> str:
+    """``1 uscita``, ``2 uscite``, ``1.234 uscite``: the noun agrees with the number."""
+    return f"{it_number(count)} {singular if count == 1 else plural}"
+
+
 def it_month(value: date | None) -> str:
     """``2023-10-01`` → ``ottobre 2023``."""
     return f"{MONTHS[value.month - 1]} {value.year}" if value else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,14 +11,16 @@ from markupsafe import Markup, escape
 
 from rassegna.reports import charts
 from rassegna.reports.formatting import (
+    count_of,
     it_date,
     it_month,
     it_number,
     paragraphs,
     safe_url,
+    short_date,
     split_highlight,
 )
-from rassegna.reports.model import AUDIENCE_SOURCES, PDF_FINDINGS_PER_CITY, ReportData
+from rassegna.reports.model import AUDIENCE_SOURCES, PDF_FINDINGS_PER_CITY, AudienceNote, ReportData
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -40,17 +41,23 @@ def _highlight(context: Context, text: str | None) -> Markup:
     )
 
 
-@pass_context
-def _table_date(context: Context, value: date | None) -> str:
-    """Dates in tables: "18 ottobre", with the year only when the period spans two years."""
-    report = context["r"]
-    return it_date(value, year=report.start.year != report.end.year)
+def audience_text(value: int | None, count: int) -> str:
+    """An audience total: the figure, "n.d." when clippings exist but none has a known audience, "–" for none."""
+    if value is not None:
+        return it_number(value)
+    return "n.d." if count else "–"
 
 
-def _source_label(source: str | None) -> str:
+def source_label(source: str | None) -> str:
+    """The audience source's full name ("" when unknown)."""
     if not source:
-        return "non indicata"
+        return ""
     return AUDIENCE_SOURCES.get(source.strip().casefold(), source)
+
+
+def source_note(note: AudienceNote) -> str:
+    """Source and month of an audience figure, only what is known: "Audiweb (…), ottobre 2023"."""
+    return ", ".join(part for part in (source_label(note.source), it_month(note.measured_on)) if part)
 
 
 @lru_cache(maxsize=1)
@@ -67,11 +74,14 @@ def environment() -> Environment:
         num=lambda value, empty="": it_number(value, empty=empty),
         itdate=it_date,
         itmonth=it_month,
+        shortdate=short_date,
+        uscite=lambda count, one="uscita", many="uscite": count_of(count, one, many),
+        audience=audience_text,
+        source_note=source_note,
         safeurl=safe_url,
         paras=paragraphs,
-        source_label=_source_label,
+        source_label=source_label,
         hl=_highlight,
-        tabledate=_table_date,
     )
     return env
 
@@ -119,6 +129,7 @@ def render_html(data: ReportData, *, full_text_limit: int | None = None, excerpt
             pdf_texts_label=PDF_TEXTS_LABELS.get(pdf_texts, ""),
             pdf_limit=excerpt_limit if pdf_texts == "tables" else full_text_limit,
             findings_per_city=None if pdf_texts == "full" else PDF_FINDINGS_PER_CITY,
+            without_text=[c for c in data.clippings if not c.view.text],
         )
     )
 

@@ -13,7 +13,7 @@ def _clipping(item: ReportClipping) -> dict[str, Any]:
     return {
         "id": v.id,
         "outlet": v.outlet,
-        "category": v.category,
+        "category": None if item.to_classify else v.category,  # an outlet still to classify has none yet
         "audience": v.audience,
         "title": v.title,
         "date": v.date.isoformat() if v.date else None,
@@ -22,9 +22,7 @@ def _clipping(item: ReportClipping) -> dict[str, Any]:
         "source": v.source,
         "city": item.city,
         "places": list(v.places),
-        "figures": [
-            {"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "text": f.text} for f in v.figures
-        ],
+        "figures": [{"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "text": f.text} for f in v.figures],
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in v.quotes],
         "story": item.story_key,
         "reviewed": not item.unreviewed,
@@ -41,8 +39,13 @@ def report_dict(data: ReportData) -> dict[str, Any]:
             {"category": row.category, "label": row.label, "count": row.count, "audience": row.audience}
             for row in data.summary.rows
         ],
-        "totals": {"count": data.summary.count, "audience": data.summary.audience},
-        "clippings": [_clipping(item) for item in data.clippings],
+        # count and audience are the certified figures; clippings of outlets to classify are counted apart.
+        "totals": {
+            "count": data.summary.count,
+            "audience": data.summary.audience,
+            "to_classify": len(data.unclassified),
+        },
+        "clippings": [_clipping(item) for item in [*data.clippings, *data.unclassified]],
         # Extensions (the contract allows more fields; none of the above is renamed or dropped).
         "unique_stories": data.methodology.unique_stories,
         "stories": [

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from rassegna.reports.formatting import it_date, it_month, it_number, paragraphs, safe_url, split_highlight
-from rassegna.reports.html import FOOTNOTE, _source_label
+from rassegna.reports.formatting import count_of, it_date, it_number, paragraphs, safe_url, short_date, split_highlight
+from rassegna.reports.html import FOOTNOTE, audience_text, source_note
 from rassegna.reports.model import ReportClipping, ReportData
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -44,6 +44,13 @@ def _unreviewed(item: ReportClipping) -> str:
     return " *(non revisionato)*" if item.unreviewed else ""
 
 
+def _title_cell(item: ReportClipping, *, link: bool = False) -> str:
+    """A table's title cell: linked to the article when its text is not in the review (or ``link``)."""
+    v = item.view
+    linked = (link or not v.text) and safe_url(v.url)
+    return (md_link(v.url, v.title) if linked else md_escape(v.title)) + _unreviewed(item)
+
+
 def _bold(text: str) -> str:
     return f"**{text}**" if text else ""
 
@@ -58,13 +65,15 @@ def _table(header: list[str], rows: Iterable[list[str]], right: set[int] = froze
 def render_markdown(data: ReportData) -> bytes:
     """The press review as Markdown (UTF-8)."""
     kw = data.keyword_regex
-    same_year = data.start.year == data.end.year
 
     def day(value: date | None) -> str:
-        return it_date(value, year=not same_year)
+        return short_date(value)
 
     m = data.methodology
-    out: list[str] = [
+    out: list[str] = []
+    if data.cover.client_name:
+        out += [f"**{md_escape(data.cover.client_name)}**", ""]
+    out += [
         f"# Rassegna stampa {md_escape(data.campaign)}",
         "",
         f"Periodo: dal {it_date(data.start)} al {it_date(data.end)}  ",
@@ -79,20 +88,42 @@ def render_markdown(data: ReportData) -> bytes:
         f"**Storie uniche:** {it_number(m.unique_stories)}",
         "",
     ]
-    rows = [[md_escape(r.label), it_number(r.count), it_number(r.audience)] for r in data.summary.rows]
-    rows.append(["**Totale**", _bold(it_number(data.summary.count)), _bold(it_number(data.summary.audience))])
+    rows = [[md_escape(r.label), it_number(r.count), audience_text(r.audience, r.count)] for r in data.summary.rows]
+    total = data.summary
+    rows.append(["**Totale**", _bold(it_number(total.count)), _bold(audience_text(total.audience, total.count))])
     out += _table(["Categoria", "Numero Uscite", "Audience\\*"], rows, {1, 2})
+    if data.unclassified:
+        out += [
+            "",
+            f"Inoltre {count_of(len(data.unclassified))} di testate da classificare, non comprese nei totali.",
+        ]
     out += ["", md_escape(FOOTNOTE), "", "## Rassegna Stampa", ""]
     for s in data.sections:
         if not s.clippings:
             continue
         out += [f"### {md_escape(s.label)}", ""]
         rows = [
-            [md_escape(c.view.outlet), it_number(c.view.audience), md_escape(c.view.title) + _unreviewed(c),
-             day(c.view.date), md_escape(c.journalist_short)]
+            [md_escape(c.view.outlet), it_number(c.view.audience, empty="n.d."),
+             _title_cell(c), day(c.view.date), md_escape(c.journalist_short)]
             for c in s.clippings
         ]  # fmt: skip
-        rows.append(["**Audience**", _bold(it_number(s.audience)), f"{it_number(s.count)} uscite", "", ""])
+        rows.append(["**Audience**", _bold(audience_text(s.audience, s.count)), count_of(s.count), "", ""])
+        out += _table(["Testata", "Audience\\*", "Titolo", "Data", "Giornalista"], rows, {1})
+        out.append("")
+    if data.unclassified:
+        out += [
+            "### Da classificare",
+            "",
+            f"*{count_of(len(data.unclassified)).capitalize()} di testate trovate dal crawler e non ancora "
+            "classificate: non sono comprese nei totali (né nelle categorie, nella copertura per città o "
+            "nell'andamento) finché in redazione non si assegna alla testata una categoria.*",
+            "",
+        ]
+        rows = [
+            [md_escape(c.view.outlet), it_number(c.view.audience, empty="n.d."),
+             _title_cell(c, link=True), day(c.view.date), md_escape(c.journalist_short)]
+            for c in data.unclassified
+        ]  # fmt: skip
         out += _table(["Testata", "Audience\\*", "Titolo", "Data", "Giornalista"], rows, {1})
         out.append("")
 
@@ -104,7 +135,7 @@ def render_markdown(data: ReportData) -> bytes:
         ]
     rows = [
         [md_escape(c.city) + ("" if c.partner else " (non partner)"),
-         it_number(c.count), it_number(c.audience),
+         it_number(c.count), audience_text(c.audience, c.count),
          ", ".join(md_escape(o) for o in c.outlets) if c.covered else "*nessuna uscita*"]
         for c in data.cities
     ]  # fmt: skip
@@ -114,16 +145,17 @@ def render_markdown(data: ReportData) -> bytes:
     out += ["", "## Andamento nel tempo", ""]
     rows = [
         [it_date(p.start) if data.timeline_unit == "day" else f"{it_date(p.start)} – {it_date(p.end)}",
-         it_number(p.count), it_number(p.audience)]
+         it_number(p.count), it_number(p.audience, empty="n.d.")]
         for p in data.timeline if p.count
     ]  # fmt: skip
     out += _table([unit, "Uscite", "Audience\\*"], rows, {1, 2})
 
     out += ["", "## Ripresa dei comunicati", ""]
-    out += [f"{it_number(len(data.clippings))} uscite, {it_number(m.unique_stories)} storie uniche.", ""]
+    out += [f"{count_of(len(data.clippings))}, {count_of(m.unique_stories, 'storia unica', 'storie uniche')}.", ""]
     for st in data.stories:
         out += [
-            f"- **{md_highlight(st.title, kw)}** — {st.count} uscite, {len(st.outlets)} testate, audience "
+            f"- **{md_highlight(st.title, kw)}** — {count_of(st.count)}, "
+            f"{count_of(len(st.outlets), 'testata', 'testate')}, audience "
             f"{it_number(st.audience, empty='n.d.')}, prima uscita {it_date(st.first_date)}: "
             + ", ".join(md_escape(o) for o in st.outlets)
         ]
@@ -154,26 +186,28 @@ def render_markdown(data: ReportData) -> bytes:
         "- **Audience:** pubblico potenziale della testata secondo la fonte indicata, non persone raggiunte; "
         "si somma "
         "per uscita. «n.d.» (non disponibile) è diverso da 0 e non entra nei totali "
-        f"({m.unknown_audience} uscite su {len(data.clippings)}).",
+        f"({m.unknown_audience} su {count_of(len(data.clippings))}).",
         "- **Duplicati:** ogni copia pubblicata da una testata conta come un'uscita; "
-        f"{len(data.clippings)} uscite "
-        f"corrispondono a {m.unique_stories} storie uniche.",
+        f"{count_of(len(data.clippings))}, "
+        f"{count_of(m.unique_stories, 'storia unica', 'storie uniche')}.",
         "",
     ]
     if m.audience_notes:
+        with_source = any(n.source or n.measured_on for n in m.audience_notes)
+        header = ["Testata", "Audience"] + (["Fonte e rilevazione"] if with_source else [])
         rows = [
-            [md_escape(n.outlet), it_number(n.audience), md_escape(_source_label(n.source)),
-             it_month(n.measured_on) or "non indicata"]
+            [md_escape(n.outlet), it_number(n.audience)] + ([md_escape(source_note(n))] if with_source else [])
             for n in m.audience_notes
-        ]  # fmt: skip
-        out += _table(["Testata", "Audience", "Fonte", "Rilevazione"], rows, {1}) + [""]
+        ]
+        out += _table(header, rows, {1}) + [""]
 
     out += ["## Testi degli articoli", ""]
     for s in data.sections:
-        if not s.clippings:
+        with_text = [c for c in s.clippings if c.view.text]
+        if not with_text:
             continue
         out += [f"### {md_escape(s.label)}", ""]
-        for c in s.clippings:
+        for c in with_text:
             v = c.view
             meta = " · ".join(x for x in (md_escape(v.outlet), it_date(v.date), md_escape(v.journalist)) if x)
             out += [f"#### {md_highlight(v.title, kw)}{_unreviewed(c)}", "", f"*{meta}*", ""]
@@ -181,9 +215,16 @@ def render_markdown(data: ReportData) -> bytes:
                 out += [md_link(v.url), ""]
             if c.full_text:
                 out += [p for para in paragraphs(v.text) for p in (md_highlight(para, kw), "")]
-            elif v.text:
+            else:
                 note = "Riproduzione riservata: testo" if v.rights_reserved else "Testo"
                 out += [md_highlight(c.excerpt, kw), "", f"*{note} integrale non riprodotto.*", ""]
-            else:
-                out += ["*Testo non disponibile (uscita registrata manualmente).*", ""]
+    without_text = [c for c in data.clippings if not c.view.text]
+    if without_text:
+        listed = "è elencata" if len(without_text) == 1 else "sono elencate"
+        out += [
+            f"*{count_of(len(without_text)).capitalize()} senza testo (lanci d'agenzia, servizi radio e TV, post "
+            f"social, importazioni manuali): {listed} con testata, titolo, data e link nelle tabelle della "
+            "rassegna per categoria.*",
+            "",
+        ]
     return ("\n".join(out).rstrip() + "\n").encode("utf-8")

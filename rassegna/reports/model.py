@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -63,6 +65,11 @@ class ReportClipping:
     def id(self) -> int:
         """The clipping id."""
         return self.view.id
+
+    @property
+    def to_classify(self) -> bool:
+        """True when its outlet waits to be classified: listed apart, outside every certified total."""
+        return self.view.to_classify
 
 
 @dataclass(slots=True)
@@ -156,6 +163,39 @@ class Methodology:
     unreviewed: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """Who the review is made for: the client's name and logo (a data: URI) on the cover."""
+
+    client_name: str | None = None
+    logo_uri: str | None = None
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+_LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def logo_data_uri(path: str | Path) -> str:
+    """A local PNG or JPEG as a data: URI (the report fetches nothing); ValueError naming the file otherwise."""
+    path = Path(path)
+    try:
+        content = path.read_bytes() if path.stat().st_size <= LOGO_MAX_BYTES else None
+    except OSError as exc:
+        raise ValueError(f"report logo {path}: {exc.strerror}") from None
+    if content is None:
+        raise ValueError(f"report logo {path}: larger than 1 MiB")
+    kind = next((mime for magic, mime in _LOGO_TYPES.items() if content.startswith(magic)), None)
+    if kind is None:
+        raise ValueError(f"report logo {path}: not a PNG or JPEG image")
+    return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
+
+
+def cover_for(client_name: str | None, logo: str | Path | None) -> Cover:
+    """The cover of the configured client (``report.client_name``, ``report.logo``)."""
+    name = " ".join(client_name.split()) if client_name else None
+    return Cover(client_name=name or None, logo_uri=logo_data_uri(logo) if logo else None)
+
+
 @dataclass(slots=True)
 class ReportData:
     """Everything a press review shows, ready for any format."""
@@ -175,6 +215,10 @@ class ReportData:
     timeline: list[TimelinePoint]
     timeline_unit: str  # "day" | "week"
     methodology: Methodology
+    # Clippings of outlets still to classify ("Da classificare"): listed apart, outside summary, totals, cities,
+    # timeline and stories until an editor gives their outlet a category.
+    unclassified: list[ReportClipping] = field(default_factory=list)
+    cover: Cover = field(default_factory=Cover)
 
     @property
     def keyword_regex(self) -> re.Pattern[str] | None:
@@ -197,23 +241,38 @@ def _sum_known(values: list[int | None]) -> int | None:
     return sum(known) if known else None
 
 
-def _city_finder(cities: list[str]) -> re.Pattern[str] | None:
-    names = sorted({c for c in cities if c.strip()}, key=len, reverse=True)
-    if not names:
-        return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class CityFinder:
+    """Which city a clipping is about: the NLP's main city, else the first partner city its title or text names.
 
+    The one definition used by the report, the desk's dashboard and its inbox.
+    """
 
-def _main_city(view: ClippingView, finder: re.Pattern[str] | None, canonical: dict[str, str]) -> str | None:
-    if view.city:
-        return view.city
-    if finder is None:
+    pattern: re.Pattern[str] | None
+    canonical: dict[str, str]
+
+    @classmethod
+    def for_partners(cls, cities: list[str]) -> CityFinder:
+        """A finder for these partner cities (longest names first, whole words, any case)."""
+        names = sorted({c for c in cities if c.strip()}, key=len, reverse=True)
+        pattern = (
+            re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+            if names
+            else None
+        )
+        return cls(pattern, {c.casefold(): c for c in cities})
+
+    def city(self, stored: str | None, title: str | None, text: str | None) -> str | None:
+        """The stored city when there is one, else the first partner city named in the title, then the text."""
+        if stored and stored.strip():
+            return stored.strip()
+        if self.pattern is None:
+            return None
+        for part in (title, (text or "")[:600]):
+            match = self.pattern.search(part or "")
+            if match:
+                return self.canonical[match.group(1).casefold()]
         return None
-    for text in (view.title, view.text[:600]):
-        match = finder.search(text or "")
-        if match:
-            return canonical[match.group(1).casefold()]
-    return None
 
 
 def _full_text(view: ClippingView, report_policy: str) -> bool:
@@ -305,9 +364,7 @@ def _cities(clippings: list[ReportClipping], partners: list[str]) -> list[CityCo
     for key, values in audiences.items():
         coverage[key].audience = _sum_known(values)
     partner_entries = [c for c in coverage.values() if c.partner]
-    others = sorted(
-        (c for c in coverage.values() if not c.partner), key=lambda c: (-c.count, c.city.casefold())
-    )
+    others = sorted((c for c in coverage.values() if not c.partner), key=lambda c: (-c.count, c.city.casefold()))
     return partner_entries + others
 
 
@@ -318,9 +375,7 @@ def _methodology(
     for item in clippings:
         v = item.view
         if v.audience is not None and v.outlet not in notes:
-            notes[v.outlet] = AudienceNote(
-                v.outlet, v.audience, v.outlet_audience_source, v.outlet_audience_date
-            )
+            notes[v.outlet] = AudienceNote(v.outlet, v.audience, v.outlet_audience_source, v.outlet_audience_date)
     return Methodology(
         text_policy=policy,
         full_texts=sum(1 for c in clippings if c.full_text),
@@ -344,6 +399,7 @@ def assemble_report(
     text_policy: str = "full",
     generated_at: datetime | None = None,
     timezone: str = "Europe/Rome",
+    cover: Cover | None = None,
 ) -> ReportData:
     """The report from an already-read summary and clippings (pure: no database)."""
     if text_policy not in TEXT_POLICIES:
@@ -351,13 +407,12 @@ def assemble_report(
     zone = ZoneInfo(timezone)
     moment = generated_at or utcnow()
     generated = (moment if moment.tzinfo else moment.replace(tzinfo=zone)).astimezone(zone)
-    finder = _city_finder(campaign.partner_cities)
-    canonical = {c.casefold(): c for c in campaign.partner_cities}
-    items = [
+    finder = CityFinder.for_partners(list(campaign.partner_cities))
+    everything = [
         ReportClipping(
             view=v,
             story_key=story_key(v.story),
-            city=_main_city(v, finder, canonical),
+            city=finder.city(v.city, v.title, v.text),
             journalist_short=short_name(v.journalist),
             full_text=_full_text(v, text_policy),
             excerpt=excerpt(v.text),
@@ -365,6 +420,8 @@ def assemble_report(
         )
         for v in views
     ]
+    items = [item for item in everything if not item.to_classify]
+    unclassified = [item for item in everything if item.to_classify]
     by_category: dict[str, list[ReportClipping]] = defaultdict(list)
     for item in items:
         by_category[item.view.category].append(item)
@@ -390,6 +447,8 @@ def assemble_report(
         timeline=timeline,
         timeline_unit=unit,
         methodology=_methodology(items, text_policy, unique, grouped, selection.review_required),
+        unclassified=unclassified,
+        cover=cover or Cover(),
     )
 
 
@@ -401,6 +460,7 @@ def build_report(
     text_policy: str = "full",
     generated_at: datetime | None = None,
     timezone: str = "Europe/Rome",
+    cover: Cover | None = None,
 ) -> ReportData:
     """Read the campaign's clippings for the period and assemble the press review."""
     summary = category_summary(session, selection)
@@ -413,4 +473,5 @@ def build_report(
         text_policy=text_policy,
         generated_at=generated_at,
         timezone=timezone,
+        cover=cover,
     )

@@ -19,7 +19,6 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from datasketch import MinHash, MinHashLSH
 from sqlmodel import Session, select
 
 from rassegna.storage.models import Clipping, Story
@@ -81,6 +80,11 @@ class _Union:
 
 
 def _copies(sets: dict[int, frozenset[int]], union: _Union) -> None:
+    if len(sets) < 2:
+        return
+    # Imported here: datasketch pulls in scipy (about 2 s), which only grouping new clippings needs.
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=COPY_JACCARD * 0.8, num_perm=NUM_PERM)
     for doc_id, items in sets.items():
         mh = MinHash(num_perm=NUM_PERM)

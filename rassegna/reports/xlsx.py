@@ -12,9 +12,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rassegna.reports.formatting import it_date, safe_url
+from rassegna.reports.formatting import count_of, it_date, safe_url
 from rassegna.reports.html import FOOTNOTE
-from rassegna.reports.model import ReportData
+from rassegna.reports.model import ReportClipping, ReportData
 
 # Thousands grouping: Excel and LibreOffice show it with the reader's locale, i.e. 1.641.811 in Italian.
 NUMBER_FORMAT = "#,##0"
@@ -40,6 +40,15 @@ def _put(sheet: Worksheet, row: int, column: int, value: object, *, number: bool
     return cell
 
 
+def _audience(sheet: Worksheet, row: int, column: int, value: int | None, count: int = 1) -> Cell:
+    """An audience as a number; "n.d." (text, which SUM skips) when unknown, empty when nothing is counted."""
+    if value is None:
+        cell = _put(sheet, row, column, "n.d." if count else None)
+        cell.alignment = Alignment(horizontal="right")
+        return cell
+    return _put(sheet, row, column, value, number=True)
+
+
 def _header(sheet: Worksheet, row: int, names: list[str]) -> None:
     for column, name in enumerate(names, start=1):
         cell = _put(sheet, row, column, name)
@@ -53,13 +62,16 @@ def _widths(sheet: Worksheet, widths: list[int]) -> None:
 
 def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
     sheet.title = "Riepilogo"
-    _put(sheet, 1, 1, f"Rassegna stampa {data.campaign}").font = Font(bold=True, size=14)
+    title = f"Rassegna stampa {data.campaign}"
+    if data.cover.client_name:
+        title = f"{title} · {data.cover.client_name}"
+    _put(sheet, 1, 1, title).font = Font(bold=True, size=14)
     _put(sheet, 2, 1, f"Periodo: dal {it_date(data.start)} al {it_date(data.end)}")
     _put(sheet, 3, 1, f"Ultimo aggiornamento: {it_date(data.generated_at.date())}")
     _put(sheet, 5, 1, "Numero Uscite").font = BOLD
     _put(sheet, 5, 2, data.summary.count, number=True)
     _put(sheet, 6, 1, "Audience Totale*").font = BOLD
-    _put(sheet, 6, 2, data.summary.audience, number=True)
+    _audience(sheet, 6, 2, data.summary.audience, data.summary.count)
     _put(sheet, 7, 1, "Storie uniche").font = BOLD
     _put(sheet, 7, 2, data.methodology.unique_stories, number=True)
     first = 9
@@ -68,10 +80,15 @@ def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
     for row, total in enumerate(data.summary.rows, start=first + 1):  # noqa: B007 - row used after the loop
         _put(sheet, row, 1, total.label)
         _put(sheet, row, 2, total.count, number=True)
-        _put(sheet, row, 3, total.audience, number=True)  # empty cell where no audience is known
+        _audience(sheet, row, 3, total.audience, total.count)
     row += 1
-    for column, value in enumerate(("Totale", data.summary.count, data.summary.audience), start=1):
-        _put(sheet, row, column, value, number=column > 1).font = BOLD
+    _put(sheet, row, 1, "Totale").font = BOLD
+    _put(sheet, row, 2, data.summary.count, number=True).font = BOLD
+    _audience(sheet, row, 3, data.summary.audience, data.summary.count).font = BOLD
+    if data.unclassified:
+        row += 1
+        _put(sheet, row, 1, "Da classificare (non nei totali)")
+        _put(sheet, row, 2, len(data.unclassified), number=True)
     _put(sheet, row + 2, 1, FOOTNOTE).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=3)
     sheet.row_dimensions[row + 2].height = 45
@@ -88,14 +105,14 @@ def _sheet_name(label: str, used: set[str]) -> str:
     return name
 
 
-def _category_sheet(sheet: Worksheet, data: ReportData, index: int) -> None:
-    section = data.sections[index]
+def _clipping_rows(sheet: Worksheet, clippings: list[ReportClipping]) -> int:
+    """The clippings' table from row 1 (header); returns the last row written."""
     _header(sheet, 1, ["Testata", "Audience*", "Titolo", "Data", "Giornalista", "Città", "Storia", "Link"])
     row = 1
-    for row, item in enumerate(section.clippings, start=2):  # noqa: B007 - row used after the loop
+    for row, item in enumerate(clippings, start=2):  # noqa: B007 - row used after the loop
         v = item.view
         _put(sheet, row, 1, v.outlet)
-        _put(sheet, row, 2, v.audience, number=True)
+        _audience(sheet, row, 2, v.audience)
         _put(sheet, row, 3, f"{v.title} [non revisionato]" if item.unreviewed else v.title)
         _put(sheet, row, 4, v.date)
         _put(sheet, row, 5, item.journalist_short or None)
@@ -107,12 +124,26 @@ def _category_sheet(sheet: Worksheet, data: ReportData, index: int) -> None:
             cell.hyperlink = link
         elif v.url:
             _put(sheet, row, 8, v.url)
-    row += 1
-    _put(sheet, row, 1, "Audience").font = BOLD
-    _put(sheet, row, 2, section.audience, number=True).font = BOLD
-    _put(sheet, row, 3, f"{section.count} uscite").font = BOLD
     sheet.freeze_panes = "A2"
     _widths(sheet, [32, 13, 70, 12, 16, 14, 9, 40])
+    return row
+
+
+def _category_sheet(sheet: Worksheet, data: ReportData, index: int) -> None:
+    section = data.sections[index]
+    row = _clipping_rows(sheet, section.clippings) + 1
+    _put(sheet, row, 1, "Audience").font = BOLD
+    _audience(sheet, row, 2, section.audience, section.count).font = BOLD
+    _put(sheet, row, 3, count_of(section.count)).font = BOLD
+
+
+def _to_classify_sheet(sheet: Worksheet, data: ReportData) -> None:
+    row = _clipping_rows(sheet, data.unclassified) + 2
+    note = (
+        f"{count_of(len(data.unclassified)).capitalize()} di testate da classificare: non sono comprese nei "
+        "totali finché in redazione non si assegna alla testata una categoria."
+    )
+    _put(sheet, row, 1, note).font = BOLD
 
 
 def render_xlsx(data: ReportData) -> bytes:
@@ -122,6 +153,8 @@ def render_xlsx(data: ReportData) -> bytes:
     used = {"riepilogo"}
     for index, section in enumerate(data.sections):
         _category_sheet(book.create_sheet(_sheet_name(section.label, used)), data, index)
+    if data.unclassified:
+        _to_classify_sheet(book.create_sheet(_sheet_name("Da classificare", used)), data)
     book.properties.title = f"Rassegna stampa {data.campaign}"
     book.properties.creator = "rassegna"
     buffer = io.BytesIO()

@@ -55,6 +55,7 @@ class Summary:
     rows: list[CategoryTotal]
     count: int
     audience: int | None
+    to_classify: int = 0  # clippings of outlets not yet classified: outside the rows and the certified totals
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ class ClippingView:
     story: int | None
     review_status: str
     rights_reserved: bool = False
+    to_classify: bool = False  # its outlet waits to be classified: outside the certified totals
     text_policy: str | None = None  # the outlet's own setting, None: the report's
     outlet_audience_source: str | None = None
     outlet_audience_date: date | None = None
@@ -95,26 +97,42 @@ def _selected(statement: Select, selection: Selection) -> Select:
 
 
 def category_summary(session: Session, selection: Selection) -> Summary:
-    """Uscite and audience by category: audience sums known figures only; an outlet counts once per clipping."""
-    statement = _selected(
-        select(
-            Clipping.category,
-            func.count(Clipping.id),
-            func.sum(Clipping.audience),
-            func.count(Clipping.audience),
-        ),
-        selection,
-    ).group_by(Clipping.category)
-    found = {
-        category: (count, total if known else None)
-        for category, count, total, known in session.exec(statement)
-    }
+    """Uscite and audience by category: audience sums known figures only; an outlet counts once per clipping.
+
+    Clippings of outlets still to classify are counted apart (``to_classify``), never in a category or a total.
+    """
+    statement = (
+        _selected(
+            select(
+                OutletRow.to_classify,
+                Clipping.category,
+                func.count(Clipping.id),
+                func.sum(Clipping.audience),
+                func.count(Clipping.audience),
+            ),
+            selection,
+        )
+        .join(OutletRow, OutletRow.id == Clipping.outlet_id)
+        .group_by(OutletRow.to_classify, Clipping.category)
+    )
+    found: dict[str, tuple[int, int | None]] = {}
+    to_classify = 0
+    for unclassified, category, count, total, known in session.exec(statement):
+        if unclassified:
+            to_classify += count
+        else:
+            found[category] = (count, total if known else None)
     rows = [
         CategoryTotal(key, label, found.get(key, (0, None))[0], found.get(key, (0, None))[1])
         for key, label in CATEGORIES.items()
     ]
     known = [row.audience for row in rows if row.audience is not None]
-    return Summary(rows=rows, count=sum(row.count for row in rows), audience=sum(known) if known else None)
+    return Summary(
+        rows=rows,
+        count=sum(row.count for row in rows),
+        audience=sum(known) if known else None,
+        to_classify=to_classify,
+    )
 
 
 def report_clippings(session: Session, selection: Selection) -> list[ClippingView]:
@@ -133,13 +151,14 @@ def report_clippings(session: Session, selection: Selection) -> list[ClippingVie
                 title=clipping.title,
                 date=clipping.published,
                 journalist=clipping.journalist,
-                url=clipping.url or clipping.canonical_url,
+                url=_link(clipping),
                 source=clipping.source,
                 text=clipping.text,
                 city=clipping.city,
                 story=clipping.story_id,
                 review_status=clipping.review_status,
                 rights_reserved=clipping.rights_reserved,
+                to_classify=outlet.to_classify,
                 text_policy=outlet.text_policy,
                 outlet_audience_source=outlet.audience_source,
                 outlet_audience_date=outlet.audience_date,
@@ -150,9 +169,16 @@ def report_clippings(session: Session, selection: Selection) -> list[ClippingVie
     _attach_analysis(session, views)
     order = {key: i for i, key in enumerate(CATEGORIES)}
     views.sort(
-        key=lambda v: (order.get(v.category, 99), v.date or date.min, v.outlet.casefold(), v.title, v.id)
+        key=lambda v: (v.to_classify, order.get(v.category, 99), v.date or date.min, v.outlet.casefold(), v.title, v.id)
     )
     return views
+
+
+def _link(clipping: Clipping) -> str | None:
+    """The address a report links: a crawled page's canonical (not the possibly cache-busting address fetched)."""
+    if clipping.source == "crawl" and clipping.canonical_url:
+        return clipping.canonical_url
+    return clipping.url or clipping.canonical_url
 
 
 def _attach_analysis(session: Session, views: list[ClippingView]) -> None:
@@ -165,9 +191,7 @@ def _attach_analysis(session: Session, views: list[ClippingView]) -> None:
         ):
             places[row.clipping_id].append(row.name)
         for row in session.exec(
-            select(ClippingFigure)
-            .where(ClippingFigure.clipping_id.in_(chunk))
-            .order_by(ClippingFigure.position)
+            select(ClippingFigure).where(ClippingFigure.clipping_id.in_(chunk)).order_by(ClippingFigure.position)
         ):
             value = int(row.value) if float(row.value).is_integer() else row.value
             by_id[row.clipping_id].figures.append(Figure(value, row.unit, row.qualifier, row.text))

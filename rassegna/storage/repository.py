@@ -61,6 +61,7 @@ def _record_audience(session: Session, row: OutletRow) -> None:
 def upsert_outlet(session: Session, outlet: Outlet, *, to_classify: bool = False) -> OutletRow:
     """Add or update an outlet of the registry; an audience change is kept in the audience history."""
     row = find_outlet(session, outlet.name)
+    classified = False
     if row is None:
         row = OutletRow(name=outlet.name, category=outlet.category, to_classify=to_classify)
         session.add(row)
@@ -71,6 +72,7 @@ def upsert_outlet(session: Session, outlet: Outlet, *, to_classify: bool = False
             outlet.audience_source,
             outlet.audience_date,
         )
+        classified = row.to_classify and not to_classify
         row.to_classify = row.to_classify and to_classify
     row.category = outlet.category
     row.audience, row.audience_source, row.audience_date = (
@@ -85,13 +87,30 @@ def upsert_outlet(session: Session, outlet: Outlet, *, to_classify: bool = False
     session.flush()
     if audience_changed and (row.audience is not None or row.audience_source):
         _record_audience(session, row)
+    if classified:
+        _classify_clippings(session, row)
     return row
+
+
+def _classify_clippings(session: Session, row: OutletRow) -> None:
+    """An outlet just classified: its clippings take its category, and its audience where theirs is unknown.
+
+    They were stored under a placeholder category while the outlet waited; from now on they count in the
+    certified totals like any other clipping of the outlet.
+    """
+    for clipping in session.exec(select(Clipping).where(Clipping.outlet_id == row.id)):
+        clipping.category = row.category
+        if clipping.audience is None:
+            clipping.audience = row.audience
+    session.flush()
 
 
 def sync_outlets(session: Session, outlets: Iterable[Outlet]) -> None:
     """Bring the configured registry into the database, leaving outlets edited or discovered since alone."""
+    # One read of the registry, not one query per configured outlet: every command starts with this.
+    rows = {row.name.lower(): row for row in session.exec(select(OutletRow))}
     for outlet in outlets:
-        row = find_outlet(session, outlet.name)
+        row = rows.get(outlet.name.lower())
         if row is None:
             upsert_outlet(session, outlet)
         elif not row.domains and outlet.domains:

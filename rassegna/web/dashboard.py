@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from rassegna.config import Campaign
-from rassegna.storage.models import Clipping, ClippingCampaign, CrawlError, CrawlRun
-from rassegna.storage.queries import Selection, Summary, category_summary
-
-
-@dataclass(frozen=True, slots=True)
-class CityCoverage:
-    """How many clippings of the period name a partner city as their city."""
-
-    city: str
-    count: int
+from rassegna.reports.model import CityCoverage, ReportData, build_report
+from rassegna.storage.models import Clipping, ClippingCampaign, CrawlError, CrawlRun, OutletRow
+from rassegna.storage.queries import Selection, Summary
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineBar:
-    """One bar of the timeline: a day, week or month and its clippings."""
+    """One bar of the timeline: a day or a week (from Monday) and its clippings, as the report counts them."""
 
     start: date
     label: str
@@ -45,21 +37,23 @@ class FailingSource:
 
 @dataclass(slots=True)
 class Dashboard:
-    """Everything the dashboard page shows."""
+    """Everything the dashboard page shows; summary, cities and timeline are the press review's own."""
 
     summary: Summary
-    coverage: list[CityCoverage]
+    coverage: list[CityCoverage]  # partner cities, in campaign order
     other_cities: list[CityCoverage]
     timeline: list[TimelineBar]
-    timeline_unit: str
+    timeline_unit: str  # "giorno" | "settimana"
     runs: list[CrawlRun] = field(default_factory=list)
     failing: list[FailingSource] = field(default_factory=list)
     pending: int = 0
+    to_classify_clippings: int = 0  # clippings of the period whose outlet waits to be classified
+    to_classify_outlets: int = 0  # outlets of the registry waiting to be classified
 
     @property
     def uncovered(self) -> list[str]:
         """Partner cities no clipping of the period is about."""
-        return [c.city for c in self.coverage if c.count == 0]
+        return [c.city for c in self.coverage if not c.covered]
 
     @property
     def timeline_max(self) -> int:
@@ -67,69 +61,37 @@ class Dashboard:
         return max([bar.count for bar in self.timeline] + [1])
 
 
-def _dates_and_cities(session: Session, selection: Selection) -> list[tuple[date | None, str | None]]:
-    statement = (
-        select(Clipping.published, Clipping.city)
-        .join(ClippingCampaign, ClippingCampaign.clipping_id == Clipping.id)
-        .where(func.lower(ClippingCampaign.campaign) == selection.campaign.lower())
-        .where(Clipping.published >= selection.start, Clipping.published <= selection.end)
-        .where(Clipping.review_status.in_(selection.statuses()))
-    )
-    return list(session.exec(statement).all())
+def _bars(report: ReportData) -> tuple[list[TimelineBar], str]:
+    unit = "giorno" if report.timeline_unit == "day" else "settimana"
+    return [TimelineBar(p.start, p.start.strftime("%d/%m"), p.count) for p in report.timeline], unit
 
 
-def timeline(dates: list[date], start: date, end: date) -> tuple[list[TimelineBar], str]:
-    """Clippings per day (up to two months), per week (up to a year) or per month, zero bars included."""
-    days = (end - start).days + 1
-    if days <= 62:
-        unit, key = "giorno", (lambda d: d)
-    elif days <= 370:
-        unit, key = "settimana", (lambda d: d - timedelta(days=d.weekday()))
-    else:
-        unit, key = "mese", (lambda d: d.replace(day=1))
-    counts = Counter(key(d) for d in dates)
-    bars: list[TimelineBar] = []
-    cursor = key(start)
-    while cursor <= end:
-        label = cursor.strftime("%m/%Y") if unit == "mese" else cursor.strftime("%d/%m")
-        bars.append(TimelineBar(cursor, label, counts.get(cursor, 0)))
-        if unit == "giorno":
-            cursor += timedelta(days=1)
-        elif unit == "settimana":
-            cursor += timedelta(days=7)
-        else:
-            cursor = (cursor.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return bars, unit
+def _failing_sources(session: Session, runs: list[CrawlRun]) -> list[FailingSource]:
+    if not runs:
+        return []
+    grouped: dict[tuple[str | None, str | None], list[CrawlError]] = {}
+    for error in session.exec(
+        select(CrawlError).where(CrawlError.crawl_run_id.in_([r.id for r in runs])).order_by(CrawlError.at.desc())
+    ):
+        grouped.setdefault((error.outlet, error.source), []).append(error)
+    return sorted(
+        (
+            FailingSource(outlet, source, len(errs), errs[0].kind, errs[0].message, errs[0].at)
+            for (outlet, source), errs in grouped.items()
+        ),
+        key=lambda f: (-f.failures, f.outlet or ""),
+    )[:30]
 
 
 def build_dashboard(session: Session, campaign: Campaign, selection: Selection) -> Dashboard:
-    """The dashboard of a campaign for the selection's period and review rule."""
-    rows = _dates_and_cities(session, selection)
-    by_city = Counter((city or "").strip().casefold() for _, city in rows if city)
-    partners = {c.casefold() for c in campaign.partner_cities}
-    coverage = [CityCoverage(city, by_city.get(city.casefold(), 0)) for city in campaign.partner_cities]
-    names = {(city or "").strip().casefold(): (city or "").strip() for _, city in rows if city}
-    others = sorted(
-        (CityCoverage(names[k], n) for k, n in by_city.items() if k not in partners),
-        key=lambda c: (-c.count, c.city),
-    )
-    bars, unit = timeline([d for d, _ in rows if d], selection.start, selection.end)
+    """The dashboard of a campaign for the selection's period and review rule.
+
+    Summary, city coverage and timeline come from the press review of the same selection (``build_report``),
+    so the desk and every report format give the same figures.
+    """
+    report = build_report(session, selection, campaign=campaign)
+    bars, unit = _bars(report)
     runs = list(session.exec(select(CrawlRun).order_by(CrawlRun.started_at.desc()).limit(10)))
-    failing: list[FailingSource] = []
-    if runs:
-        run_ids = [r.id for r in runs]
-        grouped: dict[tuple[str | None, str | None], list[CrawlError]] = {}
-        for error in session.exec(
-            select(CrawlError).where(CrawlError.crawl_run_id.in_(run_ids)).order_by(CrawlError.at.desc())
-        ):
-            grouped.setdefault((error.outlet, error.source), []).append(error)
-        failing = sorted(
-            (
-                FailingSource(outlet, source, len(errs), errs[0].kind, errs[0].message, errs[0].at)
-                for (outlet, source), errs in grouped.items()
-            ),
-            key=lambda f: (-f.failures, f.outlet or ""),
-        )[:30]
     pending = session.exec(
         select(func.count(Clipping.id))
         .join(ClippingCampaign, ClippingCampaign.clipping_id == Clipping.id)
@@ -137,13 +99,16 @@ def build_dashboard(session: Session, campaign: Campaign, selection: Selection) 
         .where(Clipping.published >= selection.start, Clipping.published <= selection.end)
         .where(Clipping.review_status == "new")
     ).one()
+    outlets_waiting = session.exec(select(func.count(OutletRow.id)).where(OutletRow.to_classify)).one()
     return Dashboard(
-        summary=category_summary(session, selection),
-        coverage=coverage,
-        other_cities=others[:20],
+        summary=report.summary,
+        coverage=[c for c in report.cities if c.partner],
+        other_cities=[c for c in report.cities if not c.partner][:20],
         timeline=bars,
         timeline_unit=unit,
         runs=runs,
-        failing=failing,
+        failing=_failing_sources(session, runs),
         pending=pending,
+        to_classify_clippings=len(report.unclassified),
+        to_classify_outlets=outlets_waiting,
     )

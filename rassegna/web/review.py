@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from rassegna.config import CATEGORIES, Settings
+from rassegna.reports.model import CityFinder
 from rassegna.storage.models import Clipping, ClippingCampaign, OutletRow, Story, utcnow
 from rassegna.web.models import AuditEntry
 
@@ -75,10 +77,16 @@ class InboxItem:
     outlet: str
     campaigns: list[ClippingCampaign] = field(default_factory=list)
     story_size: int = 1
+    city: str | None = None  # as the report finds it (stored city, else a partner city the title names)
 
 
 def inbox(
-    session: Session, *, status: str = "new", campaign: str | None = None, page: int = 1
+    session: Session,
+    *,
+    status: str = "new",
+    campaign: str | None = None,
+    page: int = 1,
+    partner_cities: Sequence[str] = (),
 ) -> tuple[list[InboxItem], int]:
     """Clippings with a review status (all when ``status`` is empty), newest first; also the total count."""
     statement = select(Clipping, OutletRow.name).join(OutletRow, OutletRow.id == Clipping.outlet_id)
@@ -100,7 +108,11 @@ def inbox(
         .offset((max(page, 1) - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
-    items = [InboxItem(clipping, outlet) for clipping, outlet in rows]
+    finder = CityFinder.for_partners(list(partner_cities))
+    items = [
+        InboxItem(clipping, outlet, city=finder.city(clipping.city, clipping.title, clipping.text))
+        for clipping, outlet in rows
+    ]
     ids = [item.clipping.id for item in items]
     by_id = {item.clipping.id: item for item in items}
     if ids:

@@ -182,7 +182,10 @@ def inbox_page(
     status = status if status in (*review.STATUSES, "all") else "new"
     page = max(1, min(page, 10_000))
     with Session(web(request).engine) as session:
-        items, total = review.inbox(session, status=status, campaign=campaign or None, page=page)
+        partners = [city for c in web(request).settings.campaigns for city in c.partner_cities]
+        items, total = review.inbox(
+            session, status=status, campaign=campaign or None, page=page, partner_cities=partners
+        )
         counts = dict(
             session.exec(
                 select(Clipping.review_status, func.count(Clipping.id)).group_by(Clipping.review_status)

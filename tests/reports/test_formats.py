@@ -24,7 +24,8 @@ EXPECTED = [
     ("portali", "Portali ed E-zine", 15, 595256),
 ]
 EXPECTED_TEXT = [
-    (label, str(count), "" if audience is None else f"{audience:,}".replace(",", "."))
+    # unknown is not 0: "n.d."; a category without clippings has no audience to sum: "–"
+    (label, str(count), ("n.d." if count else "–") if audience is None else f"{audience:,}".replace(",", "."))
     for _, label, count, audience in EXPECTED
 ]
 CLIPPING_KEYS = {
@@ -39,7 +40,7 @@ def test_json_matches_contract(reference_report) -> None:  # noqa: ANN001
     assert report["period"] == {"from": "2023-10-01", "to": "2023-12-31"}
     assert report["generated_at"] == "2023-12-14T09:30:00+01:00"
     assert [(r["category"], r["label"], r["count"], r["audience"]) for r in report["summary"]] == EXPECTED
-    assert report["totals"] == {"count": 60, "audience": 2671802}
+    assert report["totals"] == {"count": 60, "audience": 2671802, "to_classify": 0}
     assert len(report["clippings"]) == 60
     for clipping in report["clippings"]:
         assert set(clipping) == CLIPPING_KEYS | {"reviewed"}  # the contract's keys plus our extension
@@ -77,7 +78,7 @@ def test_html_summary_and_sections(reference_report) -> None:  # noqa: ANN001
         ]  # fmt: skip
     quotidiani = page.xpath("//table[@data-category='quotidiani']/tbody/tr")
     dietro = next(r for r in quotidiani if r[0].text_content() == "Dietrolanotizia.eu")
-    assert dietro[3].text_content() == "26 ottobre" and dietro[4].text_content() == "A. Gipponi"
+    assert dietro[3].text_content() == "26/10/2023" and dietro[4].text_content() == "A. Gipponi"
     # the keyword is highlighted in the texts and stories
     assert page.xpath("//mark[text()='LgNet2']")
     # nothing but our own inline style; no scripts, no remote resources
@@ -114,7 +115,10 @@ def test_xlsx_summary_and_category_sheets(reference_report) -> None:  # noqa: AN
     sheet = book["Riepilogo"]
     header = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "Categoria")
     rows = [tuple(sheet.cell(header + i, c).value for c in (1, 2, 3)) for i in range(1, 8)]
-    assert rows == [(label, count, audience) for _, label, count, audience in EXPECTED]
+    assert rows == [
+        (label, count, ("n.d." if count else None) if audience is None else audience)
+        for _, label, count, audience in EXPECTED
+    ]
     assert (sheet.cell(header + 8, 1).value, sheet.cell(header + 8, 2).value) == ("Totale", 60)
     assert sheet.cell(header + 8, 3).value == 2671802
     assert sheet.cell(header + 2, 3).number_format == "#,##0"
@@ -124,15 +128,15 @@ def test_xlsx_summary_and_category_sheets(reference_report) -> None:  # noqa: AN
         category = book[name]
         assert category.cell(1, 1).value == "Testata"
         assert category.max_row == count + 2  # header, clippings, audience row
-        assert category.cell(count + 2, 2).value == audience
+        assert category.cell(count + 2, 2).value == (("n.d." if count else None) if audience is None else audience)
         audiences = [category.cell(r, 2).value for r in range(2, count + 2)]
-        assert all(a is None or isinstance(a, int) for a in audiences)
+        assert all(a == "n.d." or isinstance(a, int) for a in audiences)  # unknown is "n.d.", never a blank
 
 
 def test_markdown_summary(reference_report) -> None:  # noqa: ANN001
     text = render(reference_report, "md").decode()
     assert "| Quotidiani e quotidiani online | 20 | 1.641.811 |" in text
-    assert "| Agenzie | 10 |   |" in text
+    assert "| Agenzie | 10 | n.d. |" in text
     assert "| **Totale** | **60** | **2.671.802** |" in text
     assert "A. Gipponi" in text and "Bologna, Firenze, Napoli" in text
 
@@ -164,7 +168,8 @@ def test_pdf_text_toc_and_pixels(reference_report) -> None:  # noqa: ANN001
     first = reader.pages[0].extract_text()
     for _key, label, count, audience in EXPECTED:
         line = next(line for line in first.splitlines() if line.strip().startswith(label))
-        expected = f"{label} {count}" + ("" if audience is None else " " + f"{audience:,}".replace(",", "."))
+        shown = ("n.d." if count else "–") if audience is None else f"{audience:,}".replace(",", ".")
+        expected = f"{label} {count} {shown}"
         assert " ".join(line.split()) == expected
     assert "2.671.802" in first and "Ultimo aggiornamento: 14 dicembre 2023" in first
     # page numbers in the footer, and a table of contents pointing at real pages

@@ -258,11 +258,11 @@ def test_dashboard_summary_coverage_timeline_and_crawl_health(editor_client, see
         return re.search(label + r"</td><td class=\"num\">([^<]*)</td><td class=\"num\">([^<]*)<", summary)
 
     assert cells("Quotidiani e quotidiani online").groups() == ("2", "1.544.811")  # Torinoggi rejected
-    assert cells("Agenzie").groups() == ("1", "")  # audience unknown: empty, not 0
+    assert cells("Agenzie").groups() == ("1", "n.d.")  # audience unknown: n.d., not 0
     assert re.search(r"Totale</th><th class=\"num\">6</th><th class=\"num\">1.794.811<", summary)
-    assert re.search(r'class="uncovered"><span>Bologna</span>', html)
-    assert re.search(r'class="covered"><span>Latina</span><span class="n">1<', html)
-    assert 'class="uncovered"><span>Torino</span>' in html  # its only clipping was rejected
+    assert re.search(r'class="uncovered" data-city="Bologna"><span>Bologna</span>', html)
+    assert re.search(r'class="covered" data-city="Latina"><span>Latina</span><span class="n">1<', html)
+    assert 'class="uncovered" data-city="Torino"><span>Torino</span>' in html  # its only clipping was rejected
     assert html.count('class="bar"') == 14  # weeks (from Monday) of the quarter
     assert "Corriere di Prova" in html and "timed out after 30 s" in html
 
