@@ -160,6 +160,9 @@ def render_markdown(data: ReportData) -> bytes:
         f"corrispondono a {m.unique_stories} storie uniche.",
         "",
     ]
+    if m.source_health:
+        out += ["**Fonti non disponibili:**", ""]
+        out += [f"- {md_escape(p.display)} ({p.kind}: {md_escape(p.url)})." for p in m.source_health] + [""]
     if m.audience_notes:
         rows = [
             [md_escape(n.outlet), it_number(n.audience), md_escape(_source_label(n.source)),

@@ -14,6 +14,7 @@ from rassegna.config.categories import CATEGORIES
 from rassegna.config.models import Campaign
 from rassegna.domain import Figure, Quote
 from rassegna.reports.formatting import excerpt, keyword_pattern, short_name
+from rassegna.storage.health import UnhealthyPeriod, unhealthy_periods
 from rassegna.storage.models import utcnow
 from rassegna.storage.queries import (
     ClippingView,
@@ -154,6 +155,8 @@ class Methodology:
     grouped_clippings: int  # clippings that share their story with at least one other
     review_required: bool = False  # only clippings accepted in review, unless marked "non revisionato"
     unreviewed: int = 0
+    # Spells when a source was unhealthy during the period (rassegna.storage.health): coverage may be missing.
+    source_health: list[UnhealthyPeriod] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -405,7 +408,7 @@ def build_report(
     """Read the campaign's clippings for the period and assemble the press review."""
     summary = category_summary(session, selection)
     views = report_clippings(session, selection)
-    return assemble_report(
+    data = assemble_report(
         summary,
         views,
         selection,
@@ -414,3 +417,5 @@ def build_report(
         generated_at=generated_at,
         timezone=timezone,
     )
+    data.methodology.source_health = unhealthy_periods(session, selection.start, selection.end)
+    return data
