@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 from sqlmodel import Session, create_engine, select
 from typer.testing import CliRunner
@@ -17,6 +18,8 @@ from rassegna.simweb import SimWeb
 from rassegna.simweb.pages import PageSpec, article_html, rss
 from rassegna.simweb.server import Resource, Site
 from rassegna.storage.models import SourceAlert, SourceDay
+
+pytestmark = pytest.mark.slow  # five crawls in child processes
 
 HOST = "http://www.salute.test"
 FEED = f"{HOST}/feed/"

@@ -49,3 +49,22 @@ def test_no_mail_without_addresses(smtp_server, sqlite_url: str) -> None:  # noq
             record_run(session, {FEED: failing("http_404")}, START + timedelta(days=day))
         changes = refresh_health(engine, settings, clock=lambda day=day: START + timedelta(days=day, minutes=5))
     assert changes.opened == [] and inbox.messages == []  # opened on day 2, nothing mailed
+
+
+def test_the_report_mail_says_when_a_source_was_unhealthy(sqlite_url: str) -> None:
+    from datetime import date
+
+    from rassegna.app.health import health_paragraph
+
+    engine = engine_for(sqlite_url)
+    settings = Settings()
+    rng = random.Random(4)
+    plan = [healthy(rng) for _ in range(41)] + [failing("timeout")] * 7 + [healthy(rng)]
+    for day, stats in enumerate(plan):
+        now = START + timedelta(days=day)
+        with session_scope(engine) as session:
+            record_run(session, {FEED: stats}, now)
+        refresh_health(engine, settings, clock=lambda now=now: now + timedelta(minutes=5))
+    text = health_paragraph(engine, date(2023, 10, 9), date(2023, 10, 15))
+    assert "Dal 12 al 15 ottobre Genova24.it non ha risposto: la rassegna può essere incompleta" in text
+    assert health_paragraph(engine, date(2023, 9, 1), date(2023, 9, 30)) == ""

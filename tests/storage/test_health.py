@@ -145,3 +145,23 @@ def test_a_moved_feed_found_again_closes_its_alert(engine) -> None:
     assert statuses[FEED.url].status == "ok"
     assert statuses[FEED.url].reasons == ["fonte spostata: ora http://www.genova24.test/rss.xml"]
     assert "http://www.genova24.test/rss.xml" in statuses
+
+
+def test_the_crawl_store_records_each_run_and_a_moved_source(engine) -> None:
+    from datetime import UTC, datetime
+
+    from rassegna.crawler.ports import CrawlReport, SourceStats
+    from rassegna.storage.crawlstore import DbCrawlStore
+    from rassegna.storage.models import HealthSource
+
+    when = datetime(2023, 10, 12, 4, tzinfo=UTC)
+    store = DbCrawlStore(engine, clock=lambda: when)
+    report = CrawlReport(run_id=store.start_run(None))
+    report.stats[FEED] = SourceStats(requests=3, ok_responses=3, pages=2, links=2, articles=2, text_chars=5000)
+    report.moved.append((FEED, "http://www.genova24.test/rss.xml"))
+    store.finish_run(report)
+    with session_scope(engine) as session:
+        [day] = session.exec(select(SourceDay)).all()
+        assert (day.day, day.runs, day.articles, day.text_chars) == (date(2023, 10, 12), 1, 2, 5000)
+        moved = session.exec(select(HealthSource).where(HealthSource.url == FEED.url)).one()
+        assert moved.moved_to == "http://www.genova24.test/rss.xml" and moved.moved_at == when
