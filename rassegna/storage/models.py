@@ -261,8 +261,9 @@ class SourceDay(SQLModel, table=True):
 
     __tablename__ = "source_day"
 
-    source_id: int = Field(foreign_key="health_source.id", primary_key=True)
+    # Day first in the primary key: the health rules read a range of days for every source.
     day: date = Field(primary_key=True)
+    source_id: int = Field(foreign_key="health_source.id", primary_key=True)
     runs: int = 0
     failed_runs: int = 0
     requests: int = 0

@@ -48,11 +48,12 @@ def upgrade() -> None:
     ]
     op.create_table(
         "source_day",
-        sa.Column("source_id", sa.Integer(), sa.ForeignKey("health_source.id"), primary_key=True),
-        sa.Column("day", sa.Date(), primary_key=True),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("source_id", sa.Integer(), sa.ForeignKey("health_source.id"), nullable=False),
         *[sa.Column(name, sa.Integer(), nullable=False) for name in counters],
         sa.Column("median_ms", sa.Integer(), nullable=True),
         sa.Column("faults", sa.String(length=500), nullable=False),
+        sa.PrimaryKeyConstraint("day", "source_id"),  # day first: the rules read a range of days
     )
     op.create_table(
         "source_alert",
