@@ -83,13 +83,15 @@ def record_run(session: Session, stats: dict[Source, SourceStats], when: datetim
     """Add one crawl run's per-source counts to each source's row of the day and its failure streak."""
     day = when.astimezone(UTC).date()
     for source, s in stats.items():
+        if not (s.requests or s.robots or s.faults):
+            continue  # never reached in this run (a cancelled crawl, a URL two outlets share): nothing learnt
         row = _source_row(session, source.outlet, source.kind, source.url)
         failed = s.failed()
         if failed:
             row.consecutive_failures += 1
             row.last_fault = (s.own_fault or max(s.faults, key=s.faults.__getitem__))[:50]
             row.failing_since = row.failing_since or when
-        elif s.requests or s.robots:
+        elif s.ok_responses:  # a successful run ends the streak
             row.consecutive_failures, row.failing_since = 0, None
         row.last_run_at = when
         session.add(row)
