@@ -72,7 +72,7 @@ outlets_app = typer.Typer(
 app.add_typer(outlets_app, name="outlets")
 
 # Commands that live with their own wiring register themselves here.
-COMMAND_MODULES = ("rassegna.app.scheduling", "rassegna.app.demo", "rassegna.web.commands")
+COMMAND_MODULES = ("rassegna.app.scheduling", "rassegna.app.demo", "rassegna.web.commands", "rassegna.app.health")
 
 
 def _version(value: bool) -> None:

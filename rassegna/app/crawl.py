@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from sqlalchemy import Engine
 
 from rassegna.app.pipeline import analyzer_for, refresh_stories
 from rassegna.config.models import Campaign, Settings
@@ -98,12 +99,23 @@ def run_crawl_command(
         console.print(f"[red]crawl failed:[/] {type(exc).__name__}: {exc}")
         return EXIT_FAILED
     refresh_stories(engine)
+    _refresh_health(engine, settings)
     console.print(summary_table(report))
     if report.errors:
         console.print(errors_table(report))
     if report.skipped_known:
         console.print(f"{report.skipped_known} article links skipped: judged by an earlier crawl")
     return EXIT_OK
+
+
+def _refresh_health(engine: Engine, settings: Settings) -> None:
+    """Open and close source-health alerts after the run (a failure here never fails the crawl)."""
+    from rassegna.app.health import refresh_health
+
+    try:
+        refresh_health(engine, settings)
+    except Exception:  # noqa: BLE001
+        log.exception("source health not refreshed")
 
 
 def crawl_in_child(

@@ -128,6 +128,21 @@ class ReportSettings(_Strict):
     logo: str | None = None  # a local PNG or JPEG file (relative to the config), embedded in the report
 
 
+class HealthSettings(_Strict):
+    """When a source counts as unhealthy (see rassegna.health.rules) and who hears about it."""
+
+    consecutive_failures: int = Field(default=3, ge=1)  # crawl runs in a row where the source failed
+    window_days: int = Field(default=30, ge=2)  # the source's own history the yield rule compares with
+    min_history_days: int = Field(default=14, ge=2)  # days with runs needed before yield/length rules apply
+    yield_sigmas: float = Field(default=2.0, gt=0)  # yield below mean - this many standard deviations
+    yield_low_days: int = Field(default=2, ge=1)  # ... on this many days in a row (one bad day is noise)
+    empty_share: float = Field(default=0.5, gt=0, le=1)  # share of article pages extracted empty
+    short_text_ratio: float = Field(default=0.4, gt=0, lt=1)  # mean text below this fraction of the usual
+    stale_feed_days: int = Field(default=3, ge=1)  # days without new feed entries ...
+    daily_share: float = Field(default=0.8, gt=0, le=1)  # ... for a feed that had new entries on this share of days
+    mail_to: list[str] = Field(default_factory=list)  # daily alert mail (needs smtp:); empty: no mail
+
+
 class Settings(_Strict):
     """The whole configuration file."""
 
@@ -143,6 +158,7 @@ class Settings(_Strict):
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     smtp: SmtpSettings | None = None
     report: ReportSettings = Field(default_factory=ReportSettings)
+    health: HealthSettings = Field(default_factory=HealthSettings)
 
     @model_validator(mode="after")
     def _unique_names(self) -> Settings:

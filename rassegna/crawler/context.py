@@ -88,6 +88,7 @@ class CrawlContext:
         self.source_failed: set[Source] = set()  # sources whose own request failed (not one of their articles)
         self.source_gone: set[Source] = set()  # sources whose own URL answered 404/410
         self.timings: dict[str, float] = {}  # seconds each spider family took
+        self.moved: list[tuple[Source, str]] = []
         self.db = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rassegna-db")
         self.nlp = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rassegna-nlp")
 
@@ -139,6 +140,27 @@ class CrawlContext:
         if self.on_progress is not None:
             self.on_progress(self)
 
+    def observe_response(self, source: Source, status: int, latency: float | None) -> None:
+        """Count one response of ``source`` and its download time (for source health)."""
+        stats = self.stats.setdefault(source, SourceStats())
+        stats.requests += 1
+        stats.ok_responses += status < 400
+        if latency is not None:
+            stats.latencies_ms.append(round(latency * 1000))
+
+    def observe_extraction(self, source: Source, text: str | None) -> None:
+        """Count one article page of ``source``: its main text's length, or an empty extraction."""
+        stats = self.stats.setdefault(source, SourceStats())
+        if text and text.strip():
+            stats.articles += 1
+            stats.text_chars += len(text)
+        else:
+            stats.empty += 1
+
+    def source_moved(self, source: Source, new_url: str) -> None:
+        """Record that ``source`` now lives at ``new_url`` (found again by discovery); the store keeps it."""
+        self.moved.append((source, new_url))
+
     def fail(
         self, source: Source | None, url: str | None, kind: str, message: str, *, article: bool = False
     ) -> None:
@@ -149,6 +171,10 @@ class CrawlContext:
             )
         )
         if source is not None:
+            stats = self.stats.setdefault(source, SourceStats())
+            stats.faults[kind] = stats.faults.get(kind, 0) + 1
+            if url == source.url:
+                stats.own_fault = kind
             self.count(source, "errors")
             if not article and kind not in ("extraction", "nlp", "store"):
                 self.source_failed.add(source)

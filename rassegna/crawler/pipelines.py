@@ -52,6 +52,8 @@ class ExtractPipeline(_Pipeline):
             ctx.fail(item.source, item.final_url, "extraction", f"{type(exc).__name__}: {exc}")
             return item
         self.inc("extracted")
+        if item.listed or (item.extracted is not None and item.extracted.is_article):
+            ctx.observe_extraction(item.source, item.extracted.text if item.extracted else None)
         if item.extracted is None and item.listed:
             ctx.fail(
                 item.source,

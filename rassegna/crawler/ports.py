@@ -49,6 +49,21 @@ class SourceStats:
     matched: int = 0
     new_clippings: int = 0
     errors: int = 0
+    # For source health (rassegna.health): what was asked, what came back, what extraction made of it.
+    requests: int = 0  # responses received plus requests that got none (retries count)
+    ok_responses: int = 0  # responses below 400 (304 included)
+    links: int = 0  # new article links the source announced (not judged before)
+    articles: int = 0  # article pages with a main text
+    empty: int = 0  # article pages whose extraction came back empty
+    text_chars: int = 0  # characters of main text over ``articles``
+    robots: int = 0  # requests robots.txt forbade
+    latencies_ms: list[int] = field(default_factory=list)
+    faults: dict[str, int] = field(default_factory=dict)  # failures by kind
+    own_fault: str | None = None  # the kind of failure of the source's own URL (feed, sitemap, start page)
+
+    def failed(self) -> bool:
+        """True when the source itself failed this run: its own URL, or every request it made."""
+        return self.own_fault is not None or (self.requests > 0 and self.ok_responses == 0 and bool(self.faults))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +87,7 @@ class CrawlReport:
     outcome: str = "ok"  # ok | partial | failed
     skipped_known: int = 0  # article links not downloaded: judged by an earlier crawl
     timings: dict[str, float] = field(default_factory=dict)  # seconds per spider family (sources, feeds, ...)
+    moved: list[tuple[Source, str]] = field(default_factory=list)  # (old source, new URL) found by discovery
 
     def totals(self) -> SourceStats:
         """The counts summed over all sources (errors include those not tied to a source)."""

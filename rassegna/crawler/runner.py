@@ -317,6 +317,7 @@ def _crawl(
                 report.stats.setdefault(Source(outlet.name, kind, url), SourceStats())
     report.errors = context.errors
     report.skipped_known = context.skipped_known
+    report.moved = context.moved
 
 
 def summary_table(report: CrawlReport) -> Table:

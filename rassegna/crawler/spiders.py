@@ -9,7 +9,7 @@ from typing import Any
 
 import feedparser
 import lxml.etree
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
@@ -77,6 +77,19 @@ class _BaseSpider(Spider):
         super().__init__(**kwargs)
         self.context = context
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
+        """Scrapy's factory; every response is also counted against its source (source health)."""
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_response, signal=signals.response_received)
+        return spider
+
+    def on_response(self, response: Response, request: Request, spider: Spider) -> None:
+        """Count a response (any status) and its download time against the request's source."""
+        source = request.meta.get("source")
+        if isinstance(source, Source):
+            self.context.observe_response(source, response.status, request.meta.get("download_latency"))
+
     def conditional_request(self, url: str, source: Source, callback: Any, **meta: Any) -> Request:
         """A request for a feed or sitemap carrying If-None-Match / If-Modified-Since from the last crawl."""
         etag, modified = self.context.validators.get(url, (None, None))
@@ -110,6 +123,7 @@ class _BaseSpider(Spider):
         if not self.context.claim(url, article=True):
             return None
         meta = {"source": source, "listed": listed, "hint_date": hint_date, "page_depth": depth}
+        self.context.count(source, "links")
         return Request(url, callback=self.parse_page, errback=self.on_error, meta=meta, dont_filter=True)
 
     def page_item(self, response: Response) -> PageItem | None:
@@ -156,7 +170,11 @@ class _BaseSpider(Spider):
         classified = classify_failure(failure)
         if classified is None:
             self.crawler.stats.inc_value("rassegna/robots_forbidden")
+            if isinstance(meta.get("source"), Source):
+                self.context.count(meta["source"], "robots")
             return
+        if isinstance(meta.get("source"), Source) and not failure.check(HttpError):
+            self.context.count(meta["source"], "requests")  # no response came back: not counted on_response
         kind, message = classified
         url = (meta.get("redirect_urls") or [request.url])[0] if request is not None else None
         self.context.fail(meta.get("source"), url, kind, message, article="listed" in meta)

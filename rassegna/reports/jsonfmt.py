@@ -63,6 +63,19 @@ def report_dict(data: ReportData) -> dict[str, Any]:
             for c in data.cities
         ],
         "text_policy": data.methodology.text_policy,
+        "source_health": [
+            {
+                "outlet": p.outlet,
+                "kind": p.kind,
+                "url": p.url,
+                "from": p.start.isoformat(),
+                "to": p.end.isoformat(),
+                "rule": p.rule,
+                "text": p.sentence,
+                "reasons": p.reasons,
+            }
+            for p in data.methodology.source_health
+        ],
     }
 
 

@@ -192,6 +192,9 @@ def render_markdown(data: ReportData) -> bytes:
         f"{count_of(m.unique_stories, 'storia unica', 'storie uniche')}.",
         "",
     ]
+    if m.source_health:
+        out += ["**Fonti non disponibili:**", ""]
+        out += [f"- {md_escape(p.display)} ({p.kind}: {md_escape(p.url)})." for p in m.source_health] + [""]
     if m.audience_notes:
         with_source = any(n.source or n.measured_on for n in m.audience_notes)
         header = ["Testata", "Audience"] + (["Fonte e rilevazione"] if with_source else [])

@@ -16,6 +16,7 @@ from rassegna.config.categories import CATEGORIES
 from rassegna.config.models import Campaign
 from rassegna.domain import Figure, Quote
 from rassegna.reports.formatting import excerpt, keyword_pattern, short_name
+from rassegna.storage.health import UnhealthyPeriod, unhealthy_periods
 from rassegna.storage.models import utcnow
 from rassegna.storage.queries import (
     ClippingView,
@@ -161,6 +162,8 @@ class Methodology:
     grouped_clippings: int  # clippings that share their story with at least one other
     review_required: bool = False  # only clippings accepted in review, unless marked "non revisionato"
     unreviewed: int = 0
+    # Spells when a source was unhealthy during the period (rassegna.storage.health): coverage may be missing.
+    source_health: list[UnhealthyPeriod] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,7 +468,7 @@ def build_report(
     """Read the campaign's clippings for the period and assemble the press review."""
     summary = category_summary(session, selection)
     views = report_clippings(session, selection)
-    return assemble_report(
+    data = assemble_report(
         summary,
         views,
         selection,
@@ -475,3 +478,5 @@ def build_report(
         timezone=timezone,
         cover=cover,
     )
+    data.methodology.source_health = unhealthy_periods(session, selection.start, selection.end)
+    return data

@@ -92,6 +92,8 @@ def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
     _put(sheet, row + 2, 1, FOOTNOTE).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=3)
     sheet.row_dimensions[row + 2].height = 45
+    for offset, period in enumerate(data.methodology.source_health, start=4):  # sources that were unhealthy
+        _put(sheet, row + offset, 1, f"{period.display} ({period.kind}: {period.url}).")
     _widths(sheet, [38, 16, 16])
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlmodel import select
@@ -10,7 +11,7 @@ from sqlmodel import select
 from rassegna.config.models import Outlet
 from rassegna.crawler.ports import CrawlReport, FoundSource, OutletSources
 from rassegna.domain import Analysis, Article
-from rassegna.storage import repository
+from rassegna.storage import health, repository
 from rassegna.storage.db import session_scope
 from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SourceStat, utcnow
 
@@ -18,8 +19,9 @@ from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, S
 class DbCrawlStore:
     """Crawl runs, clippings, seen URLs and feed validators in the rassegna database."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = utcnow):
         self.engine = engine
+        self.clock = clock  # when a run's per-source counts are dated (source health)
 
     def start_run(self, campaign: str | None) -> int:
         """Record a new crawl run; its id."""
@@ -109,6 +111,9 @@ class DbCrawlStore:
                         errors=stats.errors,
                     )
                 )
+            health.record_run(session, report.stats, self.clock())
+            for source, new_url in report.moved:
+                health.record_moved(session, source.outlet, source.kind, source.url, new_url, self.clock())
             for failure in report.errors:
                 session.add(
                     CrawlError(

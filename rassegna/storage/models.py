@@ -251,3 +251,62 @@ class JobLock(SQLModel, table=True):
     holder: str = Field(max_length=200)
     acquired_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
+
+
+class HealthSource(SQLModel, table=True):
+    """A source whose health is tracked (feed, sitemap, start page, discovery search) and its failure streak."""
+
+    __tablename__ = "health_source"
+    __table_args__ = (UniqueConstraint("kind", "url", name="uq_health_source_kind_url"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    outlet: str = Field(max_length=300, index=True)
+    kind: str = Field(max_length=20)  # feed | sitemap | start | discovery
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    consecutive_failures: int = 0  # crawl runs in a row where the source failed
+    last_fault: str | None = Field(default=None, max_length=50)
+    failing_since: datetime | None = None
+    last_run_at: datetime | None = None
+    moved_to: str | None = Field(default=None, sa_column=Column(Text))  # found again elsewhere by discovery
+    moved_at: datetime | None = None
+
+
+class SourceDay(SQLModel, table=True):
+    """One source's counts over one day: one compact row per source-day (see rassegna.health.rules.DayStats)."""
+
+    __tablename__ = "source_day"
+
+    # Day first in the primary key: the health rules read a range of days for every source.
+    day: date = Field(primary_key=True)
+    source_id: int = Field(foreign_key="health_source.id", primary_key=True)
+    runs: int = 0
+    failed_runs: int = 0
+    requests: int = 0
+    ok_responses: int = 0
+    pages: int = 0
+    links: int = 0
+    articles: int = 0
+    relevant: int = 0
+    empty: int = 0
+    text_chars: int = 0
+    robots: int = 0
+    median_ms: int | None = None
+    faults: str = Field(default="", max_length=500)  # "http_404=3;timeout=1"
+
+
+class SourceAlert(SQLModel, table=True):
+    """An unhealthy spell of a source: opened when a rule fires, closed when the source recovers."""
+
+    __tablename__ = "source_alert"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="health_source.id", index=True)
+    rule: str = Field(max_length=20)  # the most telling rule (rassegna.health.rules.RULE_WORDS)
+    reasons: str = Field(default="", sa_column=Column(Text, nullable=False))  # one per line
+    since: datetime  # when the trouble began
+    first_day: date
+    last_day: date  # the last day it was seen unhealthy
+    opened_at: datetime = Field(default_factory=utcnow)
+    closed_at: datetime | None = None
+    note: str | None = Field(default=None, sa_column=Column(Text))  # how it closed (recovered, moved)
+    mailed_at: datetime | None = None

@@ -95,6 +95,7 @@ def create_app(
     settings: Settings, engine: Engine, *, secure_cookies: bool = False, analyse_manual: bool = True
 ) -> FastAPI:
     """The review desk over ``engine``: log in, review the inbox, edit the registry, see the dashboard."""
+    from rassegna.web.health import router as health_router
     from rassegna.web.routes import router
 
     ensure_search_index(engine)
@@ -149,6 +150,7 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
+    app.include_router(health_router)
     return app
 
 

@@ -384,9 +384,12 @@ def _mail(
         return 0, "mail_to is set but the configuration has no smtp: section"
     attachments = [p for p in written if p.suffix == ".pdf"] or written
     period = f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"
+    from rassegna.app.health import health_paragraph
+
     body = (
         f"Buongiorno,\n\nin allegato la rassegna stampa {campaign} per il periodo {period}.\n\n"
-        f"File: {', '.join(p.name for p in attachments)}\n\n-- \nrassegna (messaggio automatico)\n"
+        + health_paragraph(runtime.engine, start, end)
+        + f"File: {', '.join(p.name for p in attachments)}\n\n-- \nrassegna (messaggio automatico)\n"
     )
     try:
         send_report(smtp, list(mail_to), f"Rassegna stampa {campaign} {period}", body, attachments)
