@@ -42,10 +42,13 @@ class AppContext:
     @cached_property
     def engine(self) -> Engine:
         """The migrated database, with the configured outlets in its registry."""
-        from rassegna.storage.db import engine_for, session_scope
-        from rassegna.storage.repository import sync_outlets
+        from rassegna.storage.db import engine_for, read_session, session_scope
+        from rassegna.storage.repository import registry_in_sync, sync_outlets
 
         engine = engine_for(self.db_url)
-        with session_scope(engine) as session:
-            sync_outlets(session, self.settings.outlets)
+        with read_session(engine) as session:  # no write lock at start-up unless the registry needs it
+            in_sync = registry_in_sync(session, self.settings.outlets)
+        if not in_sync:
+            with session_scope(engine) as session:
+                sync_outlets(session, self.settings.outlets)
         return engine
