@@ -152,9 +152,8 @@ write_session = session_scope
 
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
-    """A read-only session: never takes SQLite's write lock, never commits (whatever it changed is dropped)."""
+    """A read-only session: never takes SQLite's write lock, never commits (closing it drops any change).
+
+    Objects read stay usable after the block (closing detaches them without expiring what was loaded)."""
     with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-        finally:
-            session.rollback()
+        yield session
