@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from rassegna.crawler.lifeline import pid_alive
 from rassegna.simweb import SimWeb
 from rassegna.simweb.pages import rss
 from rassegna.simweb.server import Resource, Site
+from rassegna.simweb.sites import demo_config, demo_sites
 from rassegna.storage.db import create_db_engine
 from rassegna.storage.models import CrawlError, CrawlRun
 from tests.app.scheduler_helpers import wait_for
@@ -141,9 +143,11 @@ def test_kill_9_of_a_crawl_takes_its_workers_along_and_its_run_is_closed_next_ti
     assert close_stale_runs(engine) == []
 
 
-def test_sigterm_during_a_crawl_prints_no_traceback(tmp_path: Path, sqlite_url: str) -> None:
-    config = _config(tmp_path, timeout=30)
-    with SimWeb(_slow_site(6)) as web:
+@pytest.mark.parametrize("after", [0.3, 0.6])
+def test_sigterm_during_a_crawl_prints_no_traceback(tmp_path: Path, sqlite_url: str, after: float) -> None:
+    config = tmp_path / "demo.yaml"
+    config.write_text(yaml.safe_dump(demo_config(timeout=5)), encoding="utf-8")
+    with SimWeb(demo_sites()) as web:
         crawl = subprocess.Popen(
             [sys.executable, "-m", "rassegna.app.crawl", "--config", str(config), "--db", sqlite_url, "--no-nlp"],
             env=web.proxy_env(dict(os.environ)),
@@ -152,12 +156,10 @@ def test_sigterm_during_a_crawl_prints_no_traceback(tmp_path: Path, sqlite_url: 
             text=True,
         )
         try:
-            wait_for(lambda: _crawl_runs(sqlite_url), timeout=90)
-            import time
-
-            time.sleep(1.5)  # the feed request is in flight
+            wait_for(lambda: _crawl_runs(sqlite_url), timeout=90, interval=0.05)
+            time.sleep(after)  # requests in flight: the graceful stop and the end of the chain both stop the reactor
             crawl.send_signal(signal.SIGTERM)
-            output, _ = crawl.communicate(timeout=60)
+            output, _ = crawl.communicate(timeout=90)
         finally:
             crawl.kill()
     assert crawl.returncode == 0, output
