@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
@@ -26,6 +26,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 WRITE = "rassegna_write"  # execution option: this connection's transactions write (BEGIN IMMEDIATE on SQLite)
 WAIT = "rassegna_wait"  # execution option: seconds a writer waits for SQLite's write lock
 BUSY_TIMEOUT = 30.0  # seconds, by default
+MIGRATION_LOCK_KEY = 7_220_011  # the PostgreSQL advisory lock held while migrating (any constant of our own)
 
 
 def normalise_url(url: str) -> str:
@@ -126,7 +127,18 @@ def upgrade(engine: Engine) -> None:
     if current == heads:
         return
     config.attributes["engine"] = writer(engine)
-    command.upgrade(config, "head")
+    if engine.dialect.name != "postgresql":
+        command.upgrade(config, "head")  # SQLite: the migration's BEGIN IMMEDIATE serialises processes
+        return
+    # PostgreSQL: two processes starting on a new database would both create the schema; one at a time,
+    # the second then finds it at head.
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        try:
+            command.upgrade(config, "head")
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
 
 
 @lru_cache(maxsize=8)

@@ -122,11 +122,12 @@ def test_kill_9_of_a_crawl_takes_its_workers_along_and_its_run_is_closed_next_ti
             stderr=subprocess.DEVNULL,
         )
         try:
-            wait_for(lambda: _crawl_runs(sqlite_url), timeout=90)
-            workers = wait_for(lambda: (found := _children(crawl.pid)) and len(found) >= 2 and found, timeout=60)
+            wait_for(lambda: _crawl_runs(sqlite_url), timeout=120)
+            workers = wait_for(lambda: (found := _children(crawl.pid)) and len(found) >= 2 and found, timeout=90)
             crawl.kill()
             crawl.wait(10)
-            wait_for(lambda: not any(pid_alive(w) for w in workers), timeout=10)
+            # Without a lifeline they would idle on for minutes, waiting for work from a dead parent.
+            wait_for(lambda: not any(pid_alive(w) for w in workers), timeout=20)
         finally:
             crawl.kill()
             for worker in _children(crawl.pid):

@@ -316,6 +316,7 @@ def run_report(
 ) -> int | None:
     """Write (and mail) the press review for the ``period_days`` days before ``day``; returns the job run id."""
     engine = runtime.engine
+    history.close_stale_runs(engine)
     day = day or datetime.now(runtime.tz).date()
     start, end = report_period(day, period_days)
     lock = DbLock(engine, REPORT_LOCK_PREFIX + job_id, lease=runtime.lock_lease)
