@@ -1,0 +1,114 @@
+"""Shape of the independently annotated Italian news corpus (issue 11); it does not score the NLP."""
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+FIELDS = {
+    "id": str,
+    "category": str,
+    "topic": str,
+    "url": str,
+    "outlet": str,
+    "title": str,
+    "text": str,
+    "quotes": list,
+    "figures": list,
+}
+NULLABLE = ("date", "author", "city")
+CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
+LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
+
+
+def load(name: str) -> list[dict]:
+    return json.loads((CORPUS / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def dev() -> list[dict]:
+    return load("dev.json")
+
+
+@pytest.fixture(scope="module")
+def sealed() -> list[dict]:
+    return load("sealed.json")
+
+
+@pytest.fixture(scope="module")
+def articles(dev: list[dict], sealed: list[dict]) -> list[dict]:
+    return dev + sealed
+
+
+def sealed_ids(count: int) -> set[str]:
+    """The split fixed before annotating: one id in each block of three, chosen by a seeded draw."""
+    blocks = (count + 2) // 3
+    return {f"c{3 * k + random.Random(20261129 + k).randrange(3) + 1:03d}" for k in range(blocks)}
+
+
+def test_at_least_150_articles_with_unique_ids(articles: list[dict]) -> None:
+    ids = [a["id"] for a in articles]
+    assert len(ids) >= 150
+    assert len(set(ids)) == len(ids)
+    assert len({a["url"] for a in articles}) == len(ids), "an address appears twice"
+
+
+def test_sealed_part_is_the_seeded_third(dev: list[dict], sealed: list[dict]) -> None:
+    ids = {a["id"] for a in dev} | {a["id"] for a in sealed}
+    expected = sealed_ids(len(ids)) & ids
+    assert {a["id"] for a in sealed} == expected
+    assert 0.30 <= len(sealed) / len(ids) <= 0.36
+
+
+def test_fields_and_types(articles: list[dict]) -> None:
+    for a in articles:
+        for field, kind in FIELDS.items():
+            assert isinstance(a.get(field), kind), f"{a.get('id')}: {field} is not {kind.__name__}"
+        for field in NULLABLE:
+            assert field in a and (a[field] is None or isinstance(a[field], str)), f"{a['id']}: {field}"
+        assert a["category"] in CATEGORIES, a["id"]
+        assert a["url"].startswith(("http://", "https://")), a["id"]
+        assert a["text"].strip() and "\n\n\n" not in a["text"], a["id"]
+        if a["date"] is not None:
+            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", a["date"]), a["id"]
+
+
+def test_quote_starts_occur_in_the_text(articles: list[dict]) -> None:
+    for a in articles:
+        for q in a["quotes"]:
+            assert set(q) >= {"start", "speaker", "speaker_canonical", "role", "marked"}, a["id"]
+            start = q["start"]
+            position = a["text"].find(start)
+            assert position >= 0, f"{a['id']}: {start!r} not in text"
+            assert len(start) == min(40, len(a["text"]) - position), f"{a['id']}: {start!r}"
+            assert isinstance(q["marked"], bool)
+            if q["speaker"] is None:
+                assert q["speaker_canonical"] is None, a["id"]
+
+
+def test_figures_are_numeric_and_found_in_the_text(articles: list[dict]) -> None:
+    for a in articles:
+        seen = set()
+        for f in a["figures"]:
+            value = f["value"]
+            assert isinstance(value, (int, float)) and not isinstance(value, bool), a["id"]
+            assert isinstance(f["unit"], str) and f["unit"], a["id"]
+            assert f["text"] in a["text"], f"{a['id']}: {f['text']!r} not in text"
+            assert f["kind"] in {"result", "network"} and isinstance(f["optional"], bool), a["id"]
+            assert f["qualifier"] is None or isinstance(f["qualifier"], str), a["id"]
+            assert (value, f["unit"]) not in seen, f"{a['id']}: {value} {f['unit']} twice"
+            seen.add((value, f["unit"]))
+
+
+def test_no_article_is_about_lgnet(articles: list[dict]) -> None:
+    for a in articles:
+        assert not LGNET.search(a["title"] + "\n" + a["text"]), a["id"]
+
+
+def test_sources_list_every_article(articles: list[dict]) -> None:
+    sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    for a in articles:
+        assert f"| {a['id']} |" in sources and a["url"] in sources, a["id"]
