@@ -193,7 +193,9 @@ def create_app(
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         titles = {403: "Operazione non consentita", 404: "Pagina non trovata", 405: "Metodo non consentito"}
-        return _error_page(config, request, exc.status_code, titles.get(exc.status_code, "Errore"), str(exc.detail))
+        return _error_page(
+            config, request, exc.status_code, titles.get(exc.status_code, "Errore"), str(exc.detail)
+        )
 
     @app.exception_handler(OperationalError)
     async def database_busy(request: Request, exc: OperationalError) -> Response:
