@@ -61,14 +61,17 @@ class AppContext:
         """The migrated database, with the configured outlets in its registry (exit 2 when it cannot be opened)."""
         from sqlalchemy.exc import InterfaceError, OperationalError
 
-        from rassegna.storage.db import connection_problem, engine_for, session_scope
-        from rassegna.storage.repository import sync_outlets
+        from rassegna.storage.db import connection_problem, engine_for, read_session, session_scope
+        from rassegna.storage.repository import registry_in_sync, sync_outlets
 
         url = self.db_url
         try:
             engine = engine_for(url)
-            with session_scope(engine) as session:
-                sync_outlets(session, self.settings.outlets)
+            with read_session(engine) as session:  # no write lock at start-up unless the registry needs it
+                in_sync = registry_in_sync(session, self.settings.outlets)
+            if not in_sync:
+                with session_scope(engine) as session:
+                    sync_outlets(session, self.settings.outlets)
         except (OperationalError, InterfaceError) as exc:
             self.fail(connection_problem(exc, url))
         return engine

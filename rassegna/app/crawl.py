@@ -63,7 +63,11 @@ def run_crawl_command(
     if not campaigns:
         console.print("[red]error:[/] the configuration has no campaigns: nothing to look for")
         return EXIT_CONFIG
+    from rassegna.app.scheduler.history import close_stale_runs
+
     engine = engine_for(db_url)
+    for closed in close_stale_runs(engine):
+        console.print(f"[dim]{closed} was left running by a crawl that is gone: closed[/]")
     outlets = registry_outlets(engine, settings.outlets)
     if outlet_names:
         by_name = {o.name.casefold(): o for o in outlets}
@@ -151,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (0: in the crawler)")
     args = parser.parse_args(argv)
     _stop_on_signals()
+    _die_with_parent()
     console = Console()
     try:
         settings = load_settings(config_path(args.config))
@@ -166,6 +171,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         analyzer=not args.no_nlp,
         workers=args.workers,
     )
+
+
+def _die_with_parent() -> None:
+    """Started by the scheduler ($RASSEGNA_PARENT_PID): stop when it dies, as on SIGTERM (graceful, recorded)."""
+    parent = os.environ.get("RASSEGNA_PARENT_PID", "")
+    if not parent.isdigit():
+        return
+    from rassegna.crawler.lifeline import bind_to_parent
+    from rassegna.crawler.runner import request_stop
+
+    bind_to_parent(int(parent), signal.SIGTERM, on_orphaned=request_stop)
 
 
 def _stop_on_signals() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -9,11 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from rassegna.config import Campaign, Settings
 from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.domain import Analysis, Article
-from rassegna.storage.db import session_scope
+from rassegna.storage.db import is_locked_error, read_session, session_scope
+
+log = logging.getLogger(__name__)
+STORY_WAIT = 2.0  # seconds a report waits for the write lock to group new clippings, then goes on without
 
 
 def partner_cities(campaigns: Iterable[Campaign]) -> list[str]:
@@ -61,11 +66,21 @@ def figure_json(figure: Any) -> dict[str, Any]:
     return {"value": value, "unit": figure.unit, "qualifier": figure.qualifier, "text": figure.text}
 
 
-def refresh_stories(engine: Engine) -> int:
-    """Group new clippings into stories (same press release); returns how many were assigned."""
-    from rassegna.reports.stories import refresh_stories as refresh
+def refresh_stories(engine: Engine, *, wait: float | None = None) -> int:
+    """Group new clippings into stories (same press release); returns how many were assigned.
 
-    with session_scope(engine) as session:
+    Looks first without the write lock: with every clipping in a story already, nothing is written.
+    ``wait``: seconds to wait for SQLite's write lock (default: the engine's busy timeout)."""
+    from sqlmodel import select
+
+    from rassegna.reports.stories import refresh_stories as refresh
+    from rassegna.storage.models import Clipping
+
+    with read_session(engine) as session:
+        pending = session.exec(select(Clipping.id).where(Clipping.story_id.is_(None)).limit(1)).first()
+    if pending is None:
+        return 0
+    with session_scope(engine, wait=wait) as session:
         return refresh(session)
 
 
@@ -88,7 +103,14 @@ def write_campaign_report(engine: Engine, settings: Settings, request: ReportReq
     from rassegna.reports.model import cover_for
     from rassegna.storage.queries import Selection
 
-    refresh_stories(engine)
+    try:
+        refresh_stories(engine, wait=STORY_WAIT)
+    except OperationalError as exc:
+        if not is_locked_error(exc):
+            raise
+        # Another process (an import, a crawl) is writing and will group its clippings itself when done:
+        # the report is written with the stories as they are rather than waiting for it.
+        log.info("stories not refreshed before the report: the database is busy (%s)", exc)
     selection = Selection(
         campaign=request.campaign.name,
         start=request.start,
@@ -96,7 +118,7 @@ def write_campaign_report(engine: Engine, settings: Settings, request: ReportReq
         review_required=settings.review_required,
         include_unreviewed=request.include_unreviewed,
     )
-    with session_scope(engine) as session:
+    with read_session(engine) as session:  # a report only reads: never behind (or in the way of) a writer
         data = build_report(
             session,
             selection,

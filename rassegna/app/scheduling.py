@@ -120,12 +120,13 @@ def runs(
 ) -> None:
     """The run history: every crawl and report run with its start, end, outcome, counts and errors."""
     from rassegna.app.cli import _context
-    from rassegna.app.scheduler.history import recent_runs, run_as_dict
+    from rassegna.app.scheduler.history import close_stale_runs, recent_runs, run_as_dict
     from rassegna.app.scheduler.triggers import CronError, timezone
 
     app_ctx = _context(ctx)
     if kind not in (None, "crawl", "report"):
         raise typer.BadParameter("--kind is crawl or report")
+    close_stale_runs(app_ctx.engine)  # a run whose process is gone is not "running"
     rows = recent_runs(app_ctx.engine, limit=limit, kind=kind)
     if as_json:
         print(json.dumps([run_as_dict(r) for r in rows], ensure_ascii=False, indent=2))

@@ -4,6 +4,7 @@ searches; with progress and a summary."""
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -49,7 +50,15 @@ def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor
     if workers <= 0:
         yield None
         return
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    from rassegna.crawler.lifeline import worker_initializer
+
+    # Workers die with this process (kill -9 included) instead of idling on for minutes.
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=worker_initializer,
+        initargs=(os.getpid(),),
+    )
     try:
         for _ in range(workers):
             pool.submit(_warm_up)
@@ -262,9 +271,12 @@ def _crawl(
 
                 def stop_reactor() -> None:
                     from twisted.internet import reactor
+                    from twisted.internet.error import ReactorNotRunning
 
-                    if reactor.running:
-                        reactor.stop()
+                    # Several paths ask (graceful stop, forced stop, end of the chain): only the first stops it.
+                    if reactor.running and not getattr(reactor, "_stopped", False):
+                        with contextlib.suppress(ReactorNotRunning):
+                            reactor.stop()
 
                 @defer.inlineCallbacks
                 def chain():  # noqa: ANN202 - a Twisted inlineCallbacks generator

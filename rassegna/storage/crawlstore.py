@@ -12,7 +12,7 @@ from rassegna.config.models import Outlet
 from rassegna.crawler.ports import CrawlReport, FoundSource, OutletSources
 from rassegna.domain import Analysis, Article
 from rassegna.storage import health, repository
-from rassegna.storage.db import session_scope
+from rassegna.storage.db import read_session, session_scope
 from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SourceStat, utcnow
 
 
@@ -26,16 +26,17 @@ class DbCrawlStore:
     def start_run(self, campaign: str | None) -> int:
         """Record a new crawl run; its id."""
         import os
+        import socket
 
         with session_scope(self.engine) as session:
-            run = CrawlRun(campaign=campaign, pid=os.getpid())
+            run = CrawlRun(campaign=campaign, pid=os.getpid(), host=socket.gethostname())
             session.add(run)
             session.flush()
             return int(run.id)
 
     def known_urls(self) -> set[str]:
         """URLs judged by earlier crawls plus the canonical URLs of stored clippings."""
-        with session_scope(self.engine) as session:
+        with read_session(self.engine) as session:
             urls = repository.seen_urls(session)
             # Crawl and import both store the canonical form (crawler.urls.canonical_url) beside the URL as given.
             for canonical, url in session.exec(select(Clipping.canonical_url, Clipping.url)):
@@ -44,7 +45,7 @@ class DbCrawlStore:
 
     def validators(self) -> dict[str, tuple[str | None, str | None]]:
         """ETag and Last-Modified of feeds and sitemaps, by URL."""
-        with session_scope(self.engine) as session:
+        with read_session(self.engine) as session:
             return repository.fetch_validators(session)
 
     def save_validators(self, items: Iterable[tuple[str, str | None, str | None]]) -> None:
@@ -138,9 +139,13 @@ class DbCrawlStore:
 
 def registry_outlets(engine: Engine, configured: Iterable[Outlet]) -> list[Outlet]:
     """The configured outlets (synced into the database) plus those only the database has."""
-    with session_scope(engine) as session:
-        repository.sync_outlets(session, configured)
-        session.flush()
+    configured = list(configured)
+    with read_session(engine) as session:
+        in_sync = repository.registry_in_sync(session, configured)
+    if not in_sync:
+        with session_scope(engine) as session:
+            repository.sync_outlets(session, configured)
+    with read_session(engine) as session:
         rows = session.exec(select(OutletRow).order_by(OutletRow.name)).all()
     by_name = {row.name.casefold(): row for row in rows}
     outlets: list[Outlet] = []

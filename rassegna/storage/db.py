@@ -1,4 +1,9 @@
-"""Database engine and sessions: SQLite (a file, WAL mode) by default, PostgreSQL by URL; migrations on start."""
+"""Database engine and sessions: SQLite (a file, WAL mode) by default, PostgreSQL by URL; migrations on start.
+
+Reading and writing are told apart: ``read_session`` (and a plain ``Session(engine)``) never takes SQLite's write
+lock, so pages, reports and start-up read their snapshot while another process writes; ``session_scope`` is a
+write transaction that takes the lock at BEGIN (IMMEDIATE) and waits for it up to the busy timeout.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,16 @@ from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
+from rassegna.storage import sanitise as _sanitise  # noqa: F401 - strips NUL from every row written
+
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+WRITE = "rassegna_write"  # execution option: this connection's transactions write (BEGIN IMMEDIATE on SQLite)
+WAIT = "rassegna_wait"  # execution option: seconds a writer waits for SQLite's write lock
+BUSY_TIMEOUT = 30.0  # seconds, by default
+MIGRATION_LOCK_KEY = 7_220_011  # the PostgreSQL advisory lock held while migrating (any constant of our own)
 
 
 def normalise_url(url: str) -> str:
@@ -77,34 +88,68 @@ def connection_problem(exc: BaseException, url: str) -> str:
     return f"cannot open the database {safe}: {detail} (check --db / $RASSEGNA_DATABASE_URL)"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
-    cursor = dbapi_connection.cursor()
-    # WAL lets the crawler, the CLI and the web app read while one of them writes;
-    # busy_timeout makes a writer wait for the lock instead of failing with "database is locked".
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout: float):  # noqa: ANN202
+    def pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+        cursor = dbapi_connection.cursor()
+        # WAL lets the crawler, the CLI and the web app read while one of them writes;
+        # busy_timeout makes a writer wait for the lock instead of failing with "database is locked".
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return pragmas
 
 
-def _sqlite_begin(conn) -> None:  # noqa: ANN001
-    # Take the write lock at BEGIN so two writers queue on busy_timeout instead of deadlocking on upgrade.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(busy_timeout: float):  # noqa: ANN202
+    def begin(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+        options = conn.get_execution_options()
+        if not options.get(WRITE):
+            # A reader: deferred BEGIN, a WAL snapshot; it never waits for a writer nor blocks one.
+            conn.exec_driver_sql("BEGIN")
+            return
+        # A writer takes the lock at BEGIN: two writers queue on busy_timeout, and a transaction never fails
+        # half-way when it reads first and another process has written since (SQLITE_BUSY_SNAPSHOT).
+        wait = float(options.get(WAIT, busy_timeout))
+        if wait == busy_timeout:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait * 1000)}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+
+    return begin
 
 
-def create_db_engine(url: str, *, migrate: bool = True) -> Engine:
-    """An engine for ``url`` with the schema brought up to date."""
+def writer(engine: Engine, wait: float | None = None) -> Engine:
+    """``engine`` for write transactions (SQLite: the write lock at BEGIN, waiting up to ``wait`` seconds)."""
+    options: dict[str, object] = {WRITE: True}
+    if wait is not None:
+        options[WAIT] = wait
+    return engine.execution_options(**options)
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked"/"busy" (another process held the write lock too long)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def create_db_engine(url: str, *, migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
+    """An engine for ``url`` with the schema brought up to date (writers wait ``busy_timeout`` s for SQLite's lock)."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        # pysqlite's own transaction handling defers BEGIN; take it over so BEGIN IMMEDIATE is used.
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout})
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout))
+        # pysqlite's own transaction handling would BEGIN behind our back; take it over to choose the BEGIN.
         event.listen(engine, "connect", lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None))
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", _sqlite_begin(busy_timeout))
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if migrate and not at_head(engine):
@@ -150,10 +195,28 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply every pending migration (idempotent; safe to call on each start)."""
+    """Apply every pending migration (idempotent; safe to call on each start).
+
+    The revision is read first without the write lock: a database already at head is left alone, so starting
+    a command never waits for (or fails behind) another process that is writing."""
+    if at_head(engine):
+        return
     from alembic import command
 
-    command.upgrade(alembic_config(engine), "head")
+    config = alembic_config(engine)
+    config.attributes["engine"] = writer(engine)
+    if engine.dialect.name != "postgresql":
+        command.upgrade(config, "head")  # SQLite: the migration's BEGIN IMMEDIATE serialises processes
+        return
+    # PostgreSQL: two processes starting on a new database would both create the schema; one at a time,
+    # the second then finds it at head.
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        try:
+            command.upgrade(config, "head")
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
 
 
 @lru_cache(maxsize=8)
@@ -163,12 +226,24 @@ def engine_for(url: str) -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits on success and rolls back on error."""
-    with Session(engine, expire_on_commit=False) as session:
+def session_scope(engine: Engine, *, wait: float | None = None) -> Iterator[Session]:
+    """A write transaction that commits on success and rolls back on error (SQLite: the write lock at BEGIN)."""
+    with Session(writer(engine, wait), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+write_session = session_scope
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A read-only session: never takes SQLite's write lock, never commits (closing it drops any change).
+
+    Objects read stay usable after the block (closing detaches them without expiring what was loaded)."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session

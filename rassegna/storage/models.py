@@ -169,7 +169,8 @@ class CrawlRun(SQLModel, table=True):
     matched: int = 0
     new_clippings: int = 0
     errors: int = 0
-    pid: int | None = None
+    pid: int | None = None  # the crawl process: a run left running by a process gone is closed when found
+    host: str | None = Field(default=None, max_length=255)
 
 
 class SourceStat(SQLModel, table=True):
@@ -240,6 +241,8 @@ class JobRun(SQLModel, table=True):
     counts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     message: str | None = Field(default=None, sa_column=Column(Text))
     crawl_run_id: int | None = Field(default=None, foreign_key="crawl_run.id")
+    pid: int | None = None  # the process running the job (see CrawlRun.pid)
+    host: str | None = Field(default=None, max_length=255)
 
 
 class JobLock(SQLModel, table=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -29,6 +30,28 @@ from rassegna.storage.models import (
 )
 
 
+def without_nul(text: str) -> str:
+    """``text`` without NUL characters (PostgreSQL refuses them; SQLite would keep them for the reports)."""
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def clean_article(article: Article) -> Article:
+    """The article with NUL characters removed from every text field (crawled and imported text is hostile)."""
+    changes: dict[str, object] = {}
+    for item in dataclasses.fields(article):
+        value = getattr(article, item.name)
+        if isinstance(value, str) and "\x00" in value:
+            changes[item.name] = without_nul(value)
+    if any("\x00" in f"{m.name}{m.matched}{m.snippet}" for m in article.campaigns):
+        changes["campaigns"] = [
+            dataclasses.replace(
+                m, name=without_nul(m.name), matched=without_nul(m.matched), snippet=without_nul(m.snippet)
+            )
+            for m in article.campaigns
+        ]
+    return dataclasses.replace(article, **changes) if changes else article
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -47,7 +70,29 @@ def dedupe_key(outlet: str, title: str, published: date | None, canonical_url: s
 
 def find_outlet(session: Session, name: str) -> OutletRow | None:
     """The outlet called ``name`` (case-insensitive)."""
+    name = without_nul(name)
     return session.exec(select(OutletRow).where(func.lower(OutletRow.name) == name.lower())).first()
+
+
+def _insert_outlet(session: Session, row: OutletRow) -> OutletRow:
+    """Add a new outlet row, or return the one a concurrent writer added under the same name meanwhile.
+
+    INSERT ... ON CONFLICT DO NOTHING, then select: two imports adding the same new outlet both succeed."""
+    values = {
+        column.name: getattr(row, column.name)
+        for column in OutletRow.__table__.columns
+        if column.name != "id" and getattr(row, column.name, None) is not None
+    }
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    session.execute(insert(OutletRow).values(**values).on_conflict_do_nothing(index_elements=["name"]))
+    stored = session.exec(select(OutletRow).where(OutletRow.name == row.name)).first()
+    if stored is None:  # a same name in another case: the registry is case-insensitive
+        stored = find_outlet(session, row.name)
+    assert stored is not None
+    return stored
 
 
 def _record_audience(session: Session, row: OutletRow) -> None:
@@ -63,8 +108,9 @@ def upsert_outlet(session: Session, outlet: Outlet, *, to_classify: bool = False
     row = find_outlet(session, outlet.name)
     classified = False
     if row is None:
-        row = OutletRow(name=outlet.name, category=outlet.category, to_classify=to_classify)
-        session.add(row)
+        row = _insert_outlet(
+            session, OutletRow(name=without_nul(outlet.name), category=outlet.category, to_classify=to_classify)
+        )
         audience_changed = True
     else:
         audience_changed = (row.audience, row.audience_source, row.audience_date) != (
@@ -103,6 +149,19 @@ def _classify_clippings(session: Session, row: OutletRow) -> None:
         if clipping.audience is None:
             clipping.audience = row.audience
     session.flush()
+
+
+def registry_in_sync(session: Session, outlets: Iterable[Outlet]) -> bool:
+    """True when ``sync_outlets`` would change nothing (so start-up need not take the write lock)."""
+    wanted = list(outlets)
+    if not wanted:
+        return True
+    rows = {row.name.lower(): row for row in session.exec(select(OutletRow))}
+    for outlet in wanted:
+        row = rows.get(without_nul(outlet.name).lower())
+        if row is None or (not row.domains and outlet.domains):
+            return False
+    return True
 
 
 def sync_outlets(session: Session, outlets: Iterable[Outlet]) -> None:
@@ -155,9 +214,7 @@ def outlet_for_article(session: Session, article: Article) -> OutletRow:
     if crawled and article.canonical_url:
         domain = site_domain(article.canonical_url)  # the form the crawler names and attributes new outlets by
         row.domains = [domain] if domain else []
-    session.add(row)
-    session.flush()
-    return row
+    return _insert_outlet(session, row)
 
 
 def found_sources(session: Session) -> dict[int, list[FoundSourceRow]]:
@@ -193,6 +250,7 @@ def store_article(
     session: Session, article: Article, analysis: Analysis | None = None, *, crawl_run_id: int | None = None
 ) -> tuple[Clipping, bool]:
     """Store an article as a clipping, or return the existing one; True when it is new."""
+    article = clean_article(article)
     key = dedupe_key(article.outlet, article.title, article.published, article.canonical_url)
     existing = session.exec(select(Clipping).where(Clipping.dedupe_key == key)).first()
     if existing is not None:

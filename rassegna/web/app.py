@@ -14,7 +14,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rassegna.config import CATEGORIES, Settings
 from rassegna.reports.formatting import it_date, it_number
@@ -35,6 +37,54 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+
+
+class StripNul:
+    """ASGI middleware: NUL characters are removed from the query string and from form bodies.
+
+    PostgreSQL refuses NUL in text and SQLite would keep it for the reports: no NUL gets past the door,
+    the same on both databases. (Form bodies are URL-encoded, where NUL can only be ``%00``.)"""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        query = scope.get("query_string", b"")
+        if b"%00" in query or b"\x00" in query:
+            scope = {**scope, "query_string": query.replace(b"%00", b"").replace(b"\x00", b"")}
+        if scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away: pass that on
+                await self.app(scope, _replay([message], receive), send)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if b"%00" in body or b"\x00" in body:
+            body = body.replace(b"%00", b"").replace(b"\x00", b"")
+            headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"content-length"]
+            scope = {**scope, "headers": [*headers, (b"content-length", str(len(body)).encode())]}
+        await self.app(scope, _replay([{"type": "http.request", "body": body, "more_body": False}], receive), send)
+
+
+def _replay(messages: list[Message], then: Receive) -> Receive:
+    """``messages`` first, then whatever the client sends next (its disconnect)."""
+    pending = list(messages)
+
+    async def receive() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await then()
+
+    return receive
 
 
 class NotAuthenticated(Exception):
@@ -148,7 +198,21 @@ def create_app(
             config, request, exc.status_code, titles.get(exc.status_code, "Errore"), str(exc.detail)
         )
 
+    @app.exception_handler(OperationalError)
+    async def database_busy(request: Request, exc: OperationalError) -> Response:
+        from rassegna.storage.db import is_locked_error
+
+        if not is_locked_error(exc):
+            raise exc
+        # Another process (an import, a crawl) held SQLite's write lock longer than the busy timeout.
+        message = (
+            "Il database è occupato da un'altra operazione (un import o una raccolta): "
+            "la modifica non è stata salvata. Riprova fra qualche minuto."
+        )
+        return _error_page(config, request, 503, "Database occupato", message)
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(StripNul)
     app.include_router(router)
     app.include_router(health_router)
     return app

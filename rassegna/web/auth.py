@@ -7,6 +7,8 @@ import os
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -39,10 +41,25 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The shipped list of the commonest passwords, lower case."""
+    text = (Path(__file__).with_name("data") / "common-passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def check_password(password: str) -> None:
-    """AccountError when a password is too weak to accept."""
+    """AccountError when a password is too weak to accept: blank, short, or one of the commonest."""
+    if not password.strip():
+        raise AccountError("the password must not be blank or only spaces")
+    if "\x00" in password:
+        raise AccountError("the password must not contain NUL characters")
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+    if len(set(password)) < 3:
+        raise AccountError("the password must not be one or two characters repeated")
+    if password.strip().casefold() in common_passwords():
+        raise AccountError("the password is one of the most common passwords: choose another")
 
 
 def add_user(engine: Engine, username: str, password: str, role: str) -> WebUser:
@@ -143,6 +160,10 @@ def session_secret(engine: Engine) -> str:
     configured = os.environ.get("RASSEGNA_SECRET_KEY")
     if configured:
         return configured
+    with Session(engine) as session:  # read first: starting the desk takes no write lock once the key exists
+        row = session.get(WebSecret, "session")
+        if row is not None:
+            return row.value
     with session_scope(engine) as session:
         row = session.get(WebSecret, "session")
         if row is None:

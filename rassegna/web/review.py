@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,7 @@ from rassegna.web.models import AuditEntry
 STATUSES = ("new", "accepted", "rejected")
 EDITABLE = ("title", "published", "city", "category", "journalist", "outlet")
 PAGE_SIZE = 50
+log = logging.getLogger(__name__)
 
 
 class ReviewError(ValueError):
@@ -341,11 +343,12 @@ def add_manual_clipping(
         raise ReviewError({(e.field or "form"): e.message for e in exc.errors}) from exc
     analysis = None
     if analyse and article.text:
-        try:
-            from rassegna.app.pipeline import analyzer_for
+        from rassegna.app.pipeline import analyzer_for
 
-            [analysis] = analyzer_for(settings)([article])
-        except Exception:  # noqa: BLE001 - the NLP is a help here, never a reason to lose the clipping
+        try:
+            [analysis] = analyzer_for(settings.campaigns)([article])
+        except ValueError as exc:  # spaCy refuses a text beyond its max_length: keep the clipping unanalysed
+            log.warning("manual clipping %r not analysed: %s", article.title[:80], exc)
             analysis = None
     clipping, created = store_article(session, article, analysis)
     if not created:

@@ -110,6 +110,31 @@ def redirect(target: str) -> RedirectResponse:
     return RedirectResponse(target, status_code=303)
 
 
+ID_MAX = 2**63 - 1  # the largest id a database row can have (BIGINT, SQLite INTEGER)
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)  # dates the desk accepts in a period
+
+
+def row_id(value: int | None, message: str = "Pagina non trovata.") -> int:
+    """``value`` when it can be a row id; 404 otherwise (a number no database can hold is no row)."""
+    if value is None or not 1 <= value <= ID_MAX:
+        raise HTTPException(404, message)
+    return value
+
+
+def _day(value: str, name: str) -> date:
+    """A date of a period from a form or query; 400 naming the field when malformed or out of range."""
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(400, f"Data {name} {value[:20]!r} non valida: usa il formato AAAA-MM-GG.") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise HTTPException(
+            400,
+            f"Data {name} {day.isoformat()} fuori intervallo: usa date fra il {FIRST_DAY.year} e il {LAST_DAY.year}.",
+        )
+    return day
+
+
 def _form(values: Any) -> dict[str, str]:
     return {k: v for k, v in values.items() if isinstance(v, str) and k != "csrf_token"}
 
@@ -218,6 +243,7 @@ def review_clipping(
     next: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     """Accept, reject (with the reason) or reopen a clipping."""
+    clipping_id = row_id(clipping_id, "Articolo non trovato.")
     status = {"accept": "accepted", "reject": "rejected", "reopen": "new"}.get(decision)
     if status is None:
         raise HTTPException(400, "Decisione sconosciuta.")
@@ -319,6 +345,7 @@ def _store_manual(request: Request, user: WebUser, values: dict[str, str]) -> Re
 @router.get("/clippings/{clipping_id}", response_class=HTMLResponse)
 def clipping_page(request: Request, clipping_id: int, user: Viewer) -> Response:
     """One clipping: its text, the correction form, its story and its audit trail."""
+    clipping_id = row_id(clipping_id, "Articolo non trovato.")
     with Session(web(request).engine) as session:
         context = _clipping_context(session, request, clipping_id)
     return render(request, "clipping.html", {"user": user, **context})
@@ -327,6 +354,7 @@ def clipping_page(request: Request, clipping_id: int, user: Viewer) -> Response:
 @router.post("/clippings/{clipping_id}/edit", dependencies=CSRF)
 async def edit_clipping(request: Request, clipping_id: int, user: Editor) -> Response:
     """Correct city, category, outlet, journalist, title and date."""
+    clipping_id = row_id(clipping_id, "Articolo non trovato.")
     values = _form(await request.form())
     return await _run_sync(_edit, request, clipping_id, user, values)
 
@@ -350,6 +378,7 @@ def _edit(request: Request, clipping_id: int, user: WebUser, values: dict[str, s
 @router.post("/clippings/{clipping_id}/split", dependencies=CSRF)
 def split_story(request: Request, clipping_id: int, user: Editor) -> Response:
     """Take the clipping out of its story."""
+    clipping_id = row_id(clipping_id, "Articolo non trovato.")
     try:
         with session_scope(web(request).engine) as session:
             review.split_story(session, clipping_id, user.username)
@@ -364,8 +393,11 @@ def merge_story(
     request: Request, clipping_id: int, user: Editor, target: Annotated[str, Form(max_length=20)] = ""
 ) -> Response:
     """Join the clipping's story with the story of another clipping (by its number)."""
+    clipping_id = row_id(clipping_id, "Articolo non trovato.")
     try:
         target_id = int(target.strip().lstrip("#"))
+        if not 1 <= target_id <= ID_MAX:
+            raise ValueError(target)
     except ValueError:
         flash(request, "Indica il numero dell'articolo con cui unire la notizia.")
         return redirect(f"/clippings/{clipping_id}")
@@ -469,6 +501,7 @@ def new_outlet_page(request: Request, user: Editor) -> Response:
 @router.get("/outlets/{outlet_id}", response_class=HTMLResponse)
 def outlet_page(request: Request, outlet_id: int, user: Viewer) -> Response:
     """One outlet: its category, audience with source and month, domains and feeds; its audience history."""
+    outlet_id = row_id(outlet_id, "Testata non trovata.")
     with Session(web(request).engine) as session:
         row = session.get(OutletRow, outlet_id)
     if row is None:
@@ -528,6 +561,7 @@ async def new_outlet(request: Request, user: Editor) -> Response:
 @router.post("/outlets/{outlet_id}", dependencies=CSRF)
 async def edit_outlet(request: Request, outlet_id: int, user: Editor) -> Response:
     """Update an outlet; an audience change is kept in its history with source and month."""
+    outlet_id = row_id(outlet_id, "Testata non trovata.")
     values = _form(await request.form())
     return await _run_sync(_save_outlet, request, user, outlet_id, values)
 
@@ -590,11 +624,8 @@ def _campaign(request: Request, name: str) -> Campaign:
 
 
 def _period(session: Session, campaign: Campaign, start: str, end: str) -> tuple[date, date]:
-    try:
-        end_date = date.fromisoformat(end) if end else None
-        start_date = date.fromisoformat(start) if start else None
-    except ValueError:
-        raise HTTPException(400, "Date nel formato AAAA-MM-GG.") from None
+    end_date = _day(end, "finale") if end else None
+    start_date = _day(start, "iniziale") if start else None
     if end_date is None:
         latest = session.exec(
             select(func.max(Clipping.published))
@@ -603,7 +634,7 @@ def _period(session: Session, campaign: Campaign, start: str, end: str) -> tuple
         ).one()
         end_date = latest if isinstance(latest, date) else date.today()
     if start_date is None:
-        start_date = end_date - timedelta(days=89)
+        start_date = max(end_date - timedelta(days=89), FIRST_DAY)
     if end_date < start_date:
         raise HTTPException(400, "La data finale precede quella iniziale.")
     return start_date, end_date
@@ -659,10 +690,7 @@ def download_report(
     chosen = _campaign(request, campaign)
     if fmt not in REPORT_FORMATS:
         raise HTTPException(400, f"Formato sconosciuto: usa {', '.join(REPORT_FORMATS)}.")
-    try:
-        start_date, end_date = date.fromisoformat(start), date.fromisoformat(end)
-    except ValueError:
-        raise HTTPException(400, "Date nel formato AAAA-MM-GG.") from None
+    start_date, end_date = _day(start, "iniziale"), _day(end, "finale")
     if end_date < start_date:
         raise HTTPException(400, "La data finale precede quella iniziale.")
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", chosen.name).strip("-") or "rassegna"
@@ -697,6 +725,8 @@ def search_page(request: Request, user: Viewer, q: str = "") -> Response:
 @router.get("/audit", response_class=HTMLResponse)
 def audit_page(request: Request, user: Viewer, entity: str = "", entity_id: int | None = None) -> Response:
     """The latest changes made on the desk."""
+    if entity_id is not None:
+        entity_id = row_id(entity_id, "Nessuna voce del registro con questo numero.")
     with Session(web(request).engine) as session:
         statement = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(300)
         if entity:

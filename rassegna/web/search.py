@@ -45,15 +45,18 @@ def ensure_search_index(engine: Engine) -> None:
     """Re-create SQLite's FTS triggers if a table rebuild dropped them (then re-index); no-op elsewhere."""
     if engine.dialect.name != "sqlite":
         return
-    with engine.begin() as connection:
-        have = {
-            row[0]
-            for row in connection.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table')"
-            )
-        }
-        if "clipping_fts" not in have:
-            return  # the migration has not run: nothing to repair
+    from rassegna.storage.db import writer
+
+    def existing(connection) -> set[str]:  # noqa: ANN001
+        query = "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table')"
+        return {row[0] for row in connection.exec_driver_sql(query)}
+
+    with engine.connect() as connection:  # a look without the write lock: usually nothing to repair
+        have = existing(connection)
+    if "clipping_fts" not in have or all(name in have for name in _SQLITE_TRIGGERS):
+        return  # the migration has not run (nothing to repair), or nothing is missing
+    with writer(engine).begin() as connection:
+        have = existing(connection)
         missing = [name for name in _SQLITE_TRIGGERS if name not in have]
         for name in missing:
             connection.exec_driver_sql(_SQLITE_TRIGGERS[name])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -10,10 +11,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
-from rassegna.storage.db import session_scope
-from rassegna.storage.models import CrawlRun, JobRun, utcnow
+from rassegna.crawler.lifeline import pid_alive
+from rassegna.storage.db import is_locked_error, read_session, session_scope
+from rassegna.storage.models import CrawlError, CrawlRun, JobRun, utcnow
 
 # Outcomes a job run ends with (``running`` while it runs).
 OUTCOMES = ("ok", "partial", "failed", "cancelled", "skipped", "interrupted")
@@ -22,7 +25,9 @@ OUTCOMES = ("ok", "partial", "failed", "cancelled", "skipped", "interrupted")
 def start_run(engine: Engine, kind: str, name: str, trigger: str = "schedule", **counts: Any) -> int:
     """Record that a run started; returns its id."""
     with session_scope(engine) as session:
-        run = JobRun(kind=kind, name=name, trigger=trigger, counts=dict(counts))
+        run = JobRun(
+            kind=kind, name=name, trigger=trigger, counts=dict(counts), pid=os.getpid(), host=socket.gethostname()
+        )
         session.add(run)
         session.flush()
         assert run.id is not None
@@ -64,7 +69,7 @@ def record_skipped(engine: Engine, kind: str, name: str, trigger: str, message: 
 
 def recent_runs(engine: Engine, limit: int = 20, kind: str | None = None) -> list[JobRun]:
     """The latest runs, newest first."""
-    with session_scope(engine) as session:
+    with read_session(engine) as session:
         query = select(JobRun).order_by(col(JobRun.started_at).desc(), col(JobRun.id).desc()).limit(limit)
         if kind:
             query = query.where(JobRun.kind == kind)
@@ -73,7 +78,7 @@ def recent_runs(engine: Engine, limit: int = 20, kind: str | None = None) -> lis
 
 def running_runs(engine: Engine) -> list[JobRun]:
     """Runs still marked running (live ones, or left behind by a process that died)."""
-    with session_scope(engine) as session:
+    with read_session(engine) as session:
         return list(session.exec(select(JobRun).where(JobRun.outcome == "running")))
 
 
@@ -92,9 +97,53 @@ def mark_interrupted(engine: Engine, run_id: int, message: str) -> None:
                 session.add(crawl)
 
 
+def close_stale_runs(engine: Engine) -> list[str]:
+    """Close runs left ``running`` by a process of this host that no longer exists; what was closed.
+
+    Called whenever runs are started or listed, not only when a scheduler starts: a crawl killed with -9
+    or a scheduler that died leaves its run behind, and its pid and host tell that nobody is running it."""
+    host = socket.gethostname()
+    with read_session(engine) as session:
+        jobs = list(session.exec(select(JobRun).where(JobRun.outcome == "running", JobRun.host == host)))
+        crawls = list(session.exec(select(CrawlRun).where(CrawlRun.outcome == "running", CrawlRun.host == host)))
+    dead_jobs = [r.id for r in jobs if r.pid is not None and not pid_alive(r.pid)]
+    dead_crawls = [r.id for r in crawls if r.pid is not None and not pid_alive(r.pid)]
+    if not dead_jobs and not dead_crawls:
+        return []
+    try:
+        return _close_dead(engine, host, dead_jobs, dead_crawls)
+    except OperationalError as exc:  # best effort: another process holds the write lock; next time, then
+        if not is_locked_error(exc):
+            raise
+        return []
+
+
+def _close_dead(engine: Engine, host: str, dead_jobs: list[int | None], dead_crawls: list[int | None]) -> list[str]:
+    closed: list[str] = []
+    with session_scope(engine, wait=5) as session:
+        for run_id in dead_jobs:
+            run = session.get(JobRun, run_id)
+            if run is None or run.outcome != "running":
+                continue
+            run.outcome, run.finished_at = "interrupted", utcnow()
+            run.message = f"its process (pid {run.pid} on {host}) ended without closing the run"
+            session.add(run)
+            closed.append(f"{run.kind} run {run.id}")
+        for run_id in dead_crawls:
+            crawl = session.get(CrawlRun, run_id)
+            if crawl is None or crawl.outcome != "running":
+                continue
+            crawl.outcome, crawl.finished_at = "cancelled", utcnow()
+            session.add(crawl)
+            message = f"the crawl process (pid {crawl.pid} on {host}) ended without closing the run"
+            session.add(CrawlError(crawl_run_id=crawl.id, kind="interrupted", message=message))
+            closed.append(f"crawl run {crawl.id}")
+    return closed
+
+
 def find_crawl_run(engine: Engine, pid: int | None, since: datetime) -> CrawlRun | None:
     """The crawl run a crawl child recorded: by its pid, else the newest one started since ``since``."""
-    with session_scope(engine) as session:
+    with read_session(engine) as session:
         query = select(CrawlRun).where(CrawlRun.started_at >= since).order_by(col(CrawlRun.id).desc())
         runs = list(session.exec(query))
     for run in runs:

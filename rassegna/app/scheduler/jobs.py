@@ -147,11 +147,13 @@ def _start_child(runtime: Runtime, run_id: int) -> _Child:
         "RASSEGNA_CONFIG": str(runtime.config_file),
         "RASSEGNA_DATABASE_URL": runtime.db_url,
         "RASSEGNA_JOB_RUN_ID": str(run_id),
+        "RASSEGNA_PARENT_PID": str(os.getpid()),  # the child dies with this process (see crawler.lifeline)
         "PYTHONUNBUFFERED": "1",
     }
     env.setdefault("COLUMNS", "120")  # the child's tables, rendered into a pipe
     # A session of its own: a Ctrl-C on the terminal reaches only the scheduler, which forwards one SIGTERM
-    # (Scrapy stops gracefully on the first signal and hard on the second).
+    # (Scrapy stops gracefully on the first signal and hard on the second). Should the scheduler die (kill -9),
+    # the child gets SIGTERM from the kernel and stops: it never crawls on beside the next scheduler's crawl.
     process = subprocess.Popen(
         runtime.crawl_argv(),
         stdin=subprocess.DEVNULL,
@@ -216,6 +218,8 @@ def run_crawl(runtime: Runtime, trigger: str = "schedule") -> int | None:
     if runtime.stop_event.is_set():
         return None
     engine = runtime.engine
+    for closed in history.close_stale_runs(engine):
+        runtime.log(f"{closed} was left running by a process that is gone: closed")
     lock = DbLock(engine, CRAWL_LOCK, lease=runtime.lock_lease)
     if not lock.acquire():
         holder = current_holder(engine, CRAWL_LOCK) or "another process"
@@ -312,6 +316,7 @@ def run_report(
 ) -> int | None:
     """Write (and mail) the press review for the ``period_days`` days before ``day``; returns the job run id."""
     engine = runtime.engine
+    history.close_stale_runs(engine)
     day = day or datetime.now(runtime.tz).date()
     start, end = report_period(day, period_days)
     lock = DbLock(engine, REPORT_LOCK_PREFIX + job_id, lease=runtime.lock_lease)

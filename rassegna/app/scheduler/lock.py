@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from rassegna.storage.db import writer
 from rassegna.storage.models import JobLock, utcnow
 
 LOCKS = JobLock.__table__
@@ -40,12 +41,12 @@ class DbLock:
         now = self.clock()
         values = {"holder": self.holder, "acquired_at": now, "expires_at": now + timedelta(seconds=self.lease)}
         try:
-            with self.engine.begin() as conn:
+            with writer(self.engine).begin() as conn:
                 conn.execute(insert(LOCKS).values(name=self.name, **values))
             return True
         except IntegrityError:
             pass  # the row exists: take it over only if it has expired (or is ours)
-        with self.engine.begin() as conn:
+        with writer(self.engine).begin() as conn:
             result = conn.execute(
                 update(LOCKS)
                 .where(LOCKS.c.name == self.name)
@@ -57,7 +58,7 @@ class DbLock:
     def renew(self) -> bool:
         """Extend the lease; False when the lock is no longer ours (it expired and was taken)."""
         now = self.clock()
-        with self.engine.begin() as conn:
+        with writer(self.engine).begin() as conn:
             result = conn.execute(
                 update(LOCKS)
                 .where(LOCKS.c.name == self.name, LOCKS.c.holder == self.holder)
@@ -67,7 +68,7 @@ class DbLock:
 
     def release(self) -> None:
         """Give the lock back (a no-op when it is not ours)."""
-        with self.engine.begin() as conn:
+        with writer(self.engine).begin() as conn:
             conn.execute(delete(LOCKS).where(LOCKS.c.name == self.name, LOCKS.c.holder == self.holder))
 
     def __enter__(self) -> DbLock:

@@ -172,7 +172,8 @@ def sync_jobs(scheduler: BackgroundScheduler, specs: list[JobSpec]) -> dict[str,
 
 
 def recover_stale_runs(runtime: Runtime) -> list[int]:
-    """Close runs a dead scheduler left ``running``: those whose lock nobody holds any more."""
+    """Close runs a dead scheduler left ``running``: those whose process is gone or whose lock nobody holds."""
+    history.close_stale_runs(runtime.engine)
     closed: list[int] = []
     for run in history.running_runs(runtime.engine):
         lock_name = CRAWL_LOCK if run.kind == "crawl" else REPORT_LOCK_PREFIX + run.name
