@@ -108,17 +108,13 @@ def build_web(pages: int, outlets: int, seed: int = 7) -> tuple[list[Site], dict
         k = i % outlets
         day = start + timedelta(days=i % 120)
         path = f"/{day:%Y/%m/%d}/articolo-{i}.html"
-        paragraphs = [
-            " ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 12))
-        ]
+        paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 12))]
         if rng.random() < 0.07:
             relevant += 1
             paragraphs.insert(
                 rng.randint(0, len(paragraphs)), f"Il progetto LgNet2 coinvolge anche {rng.choice(CITIES)}."
             )
-        related = [
-            (f"/{day:%Y/%m/%d}/articolo-{rng.randrange(pages)}.html", _sentence(rng)[:70]) for _ in range(8)
-        ]
+        related = [(f"/{day:%Y/%m/%d}/articolo-{rng.randrange(pages)}.html", _sentence(rng)[:70]) for _ in range(8)]
         if rng.random() < 0.05:
             related.append(("/lgnet2/", "LgNet2: tutte le notizie"))  # a sidebar mention only
         spec = PageSpec(
@@ -177,6 +173,25 @@ def standalone(bodies: dict[str, bytes]) -> float:
     for url, body in bodies.items():
         extract_page(body, CONTENT_TYPE, url)
     return len(bodies) / (time.perf_counter() - started)
+
+
+def precise_vs_fast(bodies: dict[str, bytes]) -> tuple[float, float]:
+    """CPU seconds per page of trafilatura's fast path and of the precise path the crawler runs."""
+    import trafilatura
+
+    from rassegna.crawler.extract import TRAFILATURA_OPTIONS, decode_html
+
+    pages = [(url, decode_html(body, CONTENT_TYPE)) for url, body in bodies.items()]
+
+    def run(fast: bool) -> float:
+        started = time.process_time()
+        for url, html in pages:
+            trafilatura.bare_extraction(html, url=url, fast=fast, **TRAFILATURA_OPTIONS)
+        return time.process_time() - started
+
+    run(True)  # warm-up: imports and caches
+    fast, precise = run(True), run(False)
+    return fast / len(pages), precise / len(pages)
 
 
 def crawl(web: SimWeb, config: Path, db_url: str) -> float:
@@ -313,6 +328,7 @@ def main() -> None:
             clippings = len(session.exec(select(Clipping)).all())
             run_seconds = (run.finished_at - run.started_at).total_seconds()
     alone = standalone(bodies)
+    fast, precise = precise_vs_fast(bodies)
     e2e, e2e_wall = len(bodies) / run_seconds, len(bodies) / wall
     print(
         f"NLP: {nlp_state}; clippings stored: {clippings} (expected {relevant}); "
@@ -324,6 +340,10 @@ def main() -> None:
     )
     print(f"standalone trafilatura:{alone:7.1f} pages/s  (one process, same pages)")
     print(f"ratio end-to-end / standalone: {e2e / alone:.2f}  (wall incl. start-up: {e2e_wall / alone:.2f})")
+    print(
+        f"extraction CPU per page: fast {1000 * fast:.1f} ms, precise (as crawled) {1000 * precise:.1f} ms; "
+        f"ratio precise / fast: {precise / fast:.2f}  (limit 1.30)"
+    )
     print(
         f"second crawl: {again} of {len(bodies)} article pages downloaded again "
         f"({100 * again / len(bodies):.2f}%), {wall2:.1f} s"

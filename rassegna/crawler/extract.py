@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import html as htmllib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
+
+from rassegna.crawler.urls import host_of
+from rassegna.nlp.byline import clean_author
+from rassegna.nlp.textutil import fold
+
+ROME = ZoneInfo("Europe/Rome")
+# Tables kept: some outlets lay articles out in them (a results page lost two thirds of its text without).
+TRAFILATURA_OPTIONS = {"with_metadata": True, "include_comments": False, "include_tables": True}
 
 _RIGHTS = re.compile(r"riproduzione\s+(?:\w+\s+)?riservata|riproduzione\s+vietata", re.IGNORECASE)
 _CANONICAL = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
@@ -18,6 +30,34 @@ _ARTICLE_MARKERS = re.compile(
     r"\"@type\"\s*:\s*\"(?:News|Blog)?(?:Article|Posting|ReportageNewsArticle)\"",
     re.IGNORECASE,
 )
+# Publication time in the page's metadata, most trusted first (JSON-LD, Open Graph, microdata, named metas).
+_ATTR = r"(?:content|datetime)\s*=\s*[\"']([^\"']{8,40})[\"']"
+_PUBLISHED = [
+    re.compile(r"\"datePublished\"\s*:\s*\"([^\"]{8,40})\"", re.IGNORECASE),
+    re.compile(
+        r"<meta\b[^>]*\b(?:property|name)\s*=\s*[\"'](?:og:)?article:published_time[\"'][^>]*?" + _ATTR,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"<meta\b[^>]*?" + _ATTR + r"[^>]*\b(?:property|name)\s*=\s*[\"'](?:og:)?article:published_time[\"']",
+        re.IGNORECASE,
+    ),
+    re.compile(r"<(?:meta|time)\b[^>]*\bitemprop\s*=\s*[\"']datePublished[\"'][^>]*?" + _ATTR, re.IGNORECASE),
+    re.compile(r"<(?:meta|time)\b[^>]*?" + _ATTR + r"[^>]*\bitemprop\s*=\s*[\"']datePublished[\"']", re.IGNORECASE),
+    re.compile(
+        r"<meta\b[^>]*\bname\s*=\s*[\"'](?:pubdate|publish[-_]?date|dc\.date\.issued|dcterms\.issued|"
+        r"sailthru\.date|parsely-pub-date|publication_date)[\"'][^>]*?" + _ATTR,
+        re.IGNORECASE,
+    ),
+]
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+# A month and year with no day before it ("Comunicato Stampa n. 03/2020"): not a publication date.
+_MONTH_YEAR = r"(?<![\d/.\-])0?{month}\s?[/.\-]\s?{year}(?!\d)"
+_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+# Title segments are split at separators with spaces around, or at bars, bullets and guillemets.
+_TITLE_SPLIT = re.compile(r"\s+[-–—:/~]\s+|\s*[|·•»«›‹]\s*|\s+::\s+")
+# Words that may follow or precede a site's name in a title segment ("CBC News", "Corriere.it", "Repubblica TV").
+_GENERIC_RE = "quotidiano|magazine|notizie|online|news|live|com|net|org|web|it|eu|tv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +81,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     if body.startswith(b"\xef\xbb\xbf"):
         return body[3:].decode("utf-8", errors="replace")
     try:
-        return body.decode(
-            "utf-8"
-        )  # a wrong "latin-1" label on UTF-8 bytes is common; UTF-8 by chance is not
+        return body.decode("utf-8")  # a wrong "latin-1" label on UTF-8 bytes is common; UTF-8 by chance is not
     except UnicodeDecodeError:
         pass
     declared = [
@@ -69,31 +107,116 @@ def canonical_link(html: str) -> str | None:
     return next((g for g in href.groups() if g), None) if href else None
 
 
-def _to_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
-def extract_article(html: str, url: str) -> ExtractedArticle | None:
-    """The main text and metadata of an HTML page, or None when it has no main text."""
+def site_keys(url: str, names: Sequence[str | None] = ()) -> set[str]:
+    """What a site is called, folded to letters and digits: its names and its host's labels."""
+    host = host_of(url)
+    labels = host.split(".")
+    keys = {_squash(host), *(_squash(label) for label in labels[:-1] if label not in ("www", "m", "amp"))}
+    keys.update(_squash(n) for n in names if n)
+    return {k for k in keys if len(k) >= 3}
+
+
+def _names_site(segment: str, keys: set[str]) -> bool:
+    """True when a title segment is the site's name (``La Stampa``, ``CBC News``, ``Corriere.it``)."""
+    seg = _squash(segment)
+    if len(seg) < 3 or len(segment.split()) > 5:
+        return False
+    for key in keys:
+        if re.fullmatch(rf"(?:www)?(?:{_GENERIC_RE})?{re.escape(key)}(?:{_GENERIC_RE})*", seg):
+            return True
+        if re.fullmatch(rf"(?:{_GENERIC_RE})?{re.escape(seg)}(?:{_GENERIC_RE})*", key):
+            return True
+        if len(key) >= 6 and key in seg and len(segment.split()) <= 3:  # "St.Galler Tagblatt", tagblatt.ch
+            return True
+    return False
+
+
+def clean_title(title: str, keys: set[str]) -> str:
+    """The headline without the leading or trailing segments naming the outlet or the site."""
+    title = " ".join(title.split())
+    cuts = list(_TITLE_SPLIT.finditer(title))
+    for i, cut in enumerate(cuts):  # "Title | Site | Tagline": everything from the site's name goes
+        end = cuts[i + 1].start() if i + 1 < len(cuts) else len(title)
+        if _names_site(title[cut.end() : end], keys) and len(title[: cut.start()].strip()) >= 10:
+            title = title[: cut.start()].strip()
+            break
+    cuts = list(_TITLE_SPLIT.finditer(title))
+    if cuts and _names_site(title[: cuts[0].start()], keys) and len(title[cuts[0].end() :].strip()) >= 10:
+        title = title[cuts[0].end() :].strip()
+    return title
+
+
+def _inner_text(fragment: str) -> str:
+    return " ".join(htmllib.unescape(_TAGS.sub(" ", fragment)).split())
+
+
+def headline(html: str, title: str) -> str:
+    """The page's headline: its only ``<h1>`` when it has one of three words or more, else ``title``."""
+    found = [t for t in (_inner_text(m) for m in _H1.findall(html)) if t]
+    if len(found) == 1 and len(found[0].split()) >= 3 and len(found[0]) <= 300:
+        return found[0]
+    return title
+
+
+def _moments(html: str) -> list[datetime]:
+    """Publication timestamps with a UTC offset declared in the page's metadata, most trusted first."""
+    head, found = html[:400_000], []
+    for pattern in _PUBLISHED:
+        for match in pattern.finditer(head):
+            value = htmllib.unescape(match.group(1)).strip()
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                continue
+            if moment.tzinfo is not None and 1990 <= moment.year <= 2100:
+                found.append(moment)
+    return found
+
+
+def published_date(html: str, found: str | None) -> date | None:
+    """The publication date in Rome: htmldate's (``found``, metadata first), moved to Rome's calendar
+    when the page's metadata gives that moment with its UTC offset (23:15Z on 5 December is the 6th)."""
+    day = None
+    with contextlib.suppress(ValueError, TypeError):
+        day = date.fromisoformat((found or "")[:10])
+    # htmldate's text search also reads "n. 03/2020" as 1 March 2020
+    if (
+        day is not None
+        and day.day == 1
+        and re.search(_MONTH_YEAR.format(month=day.month, year=day.year), _TAGS.sub(" ", html))
+    ):
+        day = None
+    moments = _moments(html)
+    for moment in moments:
+        if day is None or moment.date() == day:
+            return moment.astimezone(ROME).date()
+    return day
+
+
+def extract_article(html: str, url: str, names: Sequence[str] = ()) -> ExtractedArticle | None:
+    """The main text and metadata of an HTML page, or None when it has no main text (``names``: the outlet's
+    names, told apart from the headline and the byline)."""
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False, fast=True
-        )
+        # The precise path (fast=False): the fast one loses most of the article on some pages.
+        doc = trafilatura.bare_extraction(html, url=url, fast=False, **TRAFILATURA_OPTIONS)
     except Exception:  # noqa: BLE001 - malformed markup must never stop a crawl
         return None
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         return None
     head = html[:300_000]
-    title, text = (doc.title or "").strip(), doc.text.strip()
-    if title and text.startswith(title) and text[len(title) : len(title) + 1] in ("\n", ""):
-        text = text[len(title) :].lstrip() or text  # trafilatura keeps the headline as the first line
+    keys = site_keys(url, [doc.sitename, *names])
+    raw_title = " ".join((doc.title or "").split())
+    title, text = clean_title(headline(html, raw_title), keys), doc.text.strip()
+    for line in dict.fromkeys((raw_title, title)):
+        if line and text.startswith(line) and text[len(line) : len(line) + 1] in ("\n", ""):
+            text = text[len(line) :].lstrip() or text  # trafilatura keeps the headline as the first line
+            break
     language = doc.language
     if not language and (lang := _HTML_LANG.search(head)):
         language = lang.group(1).lower()
@@ -101,8 +224,8 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
         url=url,
         title=title,
         text=text,
-        author=(doc.author or None),
-        published=_to_date(doc.date),
+        author=clean_author(doc.author, [doc.sitename or "", *names]),
+        published=published_date(html, doc.date),
         site_name=(doc.sitename or None),
         language=language,
         canonical=canonical_link(head),
@@ -111,6 +234,6 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
     )
 
 
-def extract_page(body: bytes, content_type: str | None, url: str) -> ExtractedArticle | None:
+def extract_page(body: bytes, content_type: str | None, url: str, names: Sequence[str] = ()) -> ExtractedArticle | None:
     """Decode a downloaded page and extract it (what the crawler runs in its worker processes)."""
-    return extract_article(decode_html(body, content_type), url)
+    return extract_article(decode_html(body, content_type), url, names)

@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler
 
 from rassegna.crawler.context import CrawlContext, PageItem
 from rassegna.crawler.extract import extract_page
-from rassegna.crawler.urls import canonical_url, host_of, site_domain
+from rassegna.crawler.urls import canonical_url, clipping_url, host_of, site_domain
 from rassegna.domain import Article
 
 
@@ -40,14 +40,17 @@ class ExtractPipeline(_Pipeline):
         """Fill ``item.extracted`` (None: no main text)."""
         ctx = self.context
         body, item.body = item.body, b""
+        # The outlet's name tells the site's name apart in titles and bylines.
+        owner = ctx.outlet_for(host_of(item.final_url))
+        names = (owner,) if owner else ()
         try:
             if ctx.pool is not None:
-                future = ctx.pool.submit(extract_page, body, item.content_type, item.final_url)
+                future = ctx.pool.submit(extract_page, body, item.content_type, item.final_url, names)
                 item.extracted = await asyncio.wrap_future(future)
             else:
-                item.extracted = extract_page(body, item.content_type, item.final_url)
+                item.extracted = extract_page(body, item.content_type, item.final_url, names)
         except (concurrent.futures.process.BrokenProcessPool, RuntimeError):
-            item.extracted = extract_page(body, item.content_type, item.final_url)
+            item.extracted = extract_page(body, item.content_type, item.final_url, names)
         except Exception as exc:  # noqa: BLE001 - one bad page never stops a crawl
             ctx.fail(item.source, item.final_url, "extraction", f"{type(exc).__name__}: {exc}")
             return item
@@ -84,7 +87,7 @@ class MatchPipeline(_Pipeline):
             title=ext.title or canonical,
             published=ext.published or item.hint_date,
             text=ext.text,
-            url=item.final_url,
+            url=clipping_url(item.final_url, ext.canonical),
             canonical_url=canonical,
             journalist=ext.author,
             source="crawl",

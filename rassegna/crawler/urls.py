@@ -7,11 +7,11 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-# Query parameters that identify a campaign, a click or a session, never the page.
+# Query parameters that identify a campaign, a click, a session or a cache refresh, never the page.
 _TRACKING = re.compile(
     r"^(utm_\w*|fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|"
     r"mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt_mc|wt\.mc_id|ito|cmpid|xtor|at_medium|at_campaign|"
-    r"ref_src|ref_url|amp;utm_\w*)$",
+    r"ref_src|ref_url|amp;utm_\w*|refresh_ce|nocache|cachebuster)$",
     re.IGNORECASE,
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -72,3 +72,19 @@ def site_domain(url: str) -> str:
         return ""
     registered = _suffixes()(host).top_domain_under_public_suffix
     return registered or host
+
+
+def same_site(url: str, other: str) -> bool:
+    """True when both URLs are on one registrable domain (``m.esempio.it`` and ``www.esempio.it``)."""
+    a, b = site_domain(url), site_domain(other)
+    return bool(a) and a == b
+
+
+def clipping_url(final_url: str, canonical: str | None) -> str:
+    """The address to show for an article: its declared canonical address when on the same site, else the
+    fetched one, both without tracking or cache-busting parameters."""
+    if canonical:
+        target = urljoin(final_url, canonical.strip())
+        if urlsplit(target).scheme in ("http", "https") and same_site(final_url, target):
+            return _clean(target)
+    return _clean(final_url)

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterable
 
 from rassegna.nlp.textutil import fold, title_case
 
 _NOT_A_PERSON = re.compile(
-    r"\b(?:redazione|redattore|staff|admin|administrator|ufficio stampa|comunicato|agenzia|ansa|adnkronos|"
-    r"askanews|dire|italpress|lapresse|notizie|news|web|online|desk|autore|author|editor|ospite|guest|comune|"
-    r"fondazione|anci|cittalia)\b",
+    r"\b(?:redazione|redattore|redazionale|staff|admin|administrator|webmaster|ufficio stampa|comunicato|"
+    r"agenzia|agenzie|ansa|agi|adnkronos|askanews|dire|italpress|lapresse|reuters|afp|apa|dpa|ap|efe|ansamed|"
+    r"radiocor|nova|public policy|associated press|bloomberg|notizie|news|newsroom|web|online|desk|autore|"
+    r"author|editor|editore|editorial|team|support|ospite|guest|comune|fondazione|anci|cittalia|facebook|"
+    r"twitter|instagram|linkedin|youtube|whatsapp|telegram|com|it|org|net|www|http|https|html|php|"
+    r"sconosciuto|anonimo|anonymous|unknown|contributor|contributors|collaboratori|foto|video|"
+    r"wikipedia|press|office|media|tv|radio|giornale|quotidiano|magazine|blog|testata|gruppo|spa|srl|gmbh|ag|"
+    r"inc|ltd|llc|e\.v|\w*verlag|\w*verband|person|beiträge|comment|kommentar|commenti)\b",
     re.IGNORECASE,
 )
+# Separators between the names of several authors (trafilatura joins them with "; ").
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[;|•/,&+]|\s-\s|\s–\s|\b(?:e|ed|and|und|et|y)\b)\s*", re.IGNORECASE)
+# "di"/"da" only in lower case: "Di Maio Luigi" is a surname first.
+_LEAD = re.compile(
+    r"^\s*(?:(?i:by|a cura di|testo di|articolo di|servizio di|scritto da|pubblicato da|posted by|von|vom|"
+    r"par|por|veröffentlicht von|geschrieben von)|di|da)\s+"
+)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’.-]*|[Dd]['’][A-ZÀ-Ý][a-zà-ÿ'’-]+|[a-zà-ÿ]{1,4})$")
 _WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+"
 _NAME = _WORD + r"(?:[ -](?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Ll]o|[Ll]a|[Dd]')?\s?" + _WORD + r"){1,3}"
 _BYLINE_RE = re.compile(r"^\s*(?i:by|di|a cura di|testo di|articolo di|servizio di)\s+(" + _NAME + r")\s*\.?\s*$")
+# What follows a name in a site's name or host: "La Stampa" is lastampa.it, "CBC" is CBC News.
+_SITE_SUFFIX = r"(?:it|com|net|org|eu|news|notizie|online|web|tv|live|quotidiano|magazine)*"
 _PARTICLES = {
     "di",
     "de",
@@ -34,20 +51,44 @@ _PARTICLES = {
 }
 
 
-def clean_author(author: str | None) -> str | None:
-    """A person's name from an author string, or None (``Redazione``, outlets, empty)."""
-    if not author:
+def _squash(text: str) -> str:
+    """Letters and digits only, folded: ``Corriere.it`` → ``corriereit``."""
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
+def _person(part: str, sites: set[str]) -> str | None:
+    """``part`` as a person's name (2–5 capitalised words), or None for organisations, sites and junk."""
+    name = _LEAD.sub("", part.strip()).strip(" .·-–—:")
+    name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "Mario Rossi (ANSA)": the role goes
+    if not name or "@" in name or any(ch.isdigit() for ch in name) or _NOT_A_PERSON.search(name):
         return None
-    name = re.sub(r"^\s*(?:by|di|a cura di)\s+", "", author.strip(), flags=re.IGNORECASE)
-    name = re.split(r"\s*[|•/]\s*|\s+-\s+|,", name)[0].strip(" .")
-    if not name or _NOT_A_PERSON.search(name) or any(ch.isdigit() for ch in name) or "@" in name:
-        return None
-    words = name.split()
-    if not 2 <= len(words) <= 5:
-        return None
-    if name.isupper():
+    if name.isupper() or name.islower():
         name = title_case(name)
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if not words[0][0].isupper() or not words[-1][0].isupper():
+        return None
+    squashed = _squash(name)
+    if any(re.fullmatch(re.escape(squashed) + _SITE_SUFFIX, site) for site in sites):
+        return None  # the publisher or the site, not a person
     return name
+
+
+def clean_author(author: str | None, sites: Iterable[str] = ()) -> str | None:
+    """The people an author string names (``Mario Rossi, Anna Bianchi``), or None: agencies, ``Redazione``,
+    the site names in ``sites``, URL parts and social networks are not people; ``Rossi; Mario`` is one."""
+    if not author or not author.strip():
+        return None
+    text = re.sub(r"\s+", " ", html.unescape(author)).strip()
+    if re.search(r"https?:|www\.|\.\w{2,4}/", text):  # URL fragments: keep nothing that follows a URL
+        text = re.split(r"\S*(?:https?:|www\.|\.\w{2,4}/)\S*", text)[0]
+    site_keys = {_squash(s) for s in sites if s and len(_squash(s)) >= 3}
+    parts = [p for p in _AUTHOR_SPLIT.split(text) if p and p.strip()]
+    if len(parts) == 2 and all(len(p.split()) == 1 for p in parts) and re.search(r"[;,]", text):
+        parts = [f"{parts[1].strip()} {parts[0].strip()}"]  # "Rossi; Mario", "Rossi, Mario": one person
+    names = [n for n in (_person(p, site_keys) for p in parts) if n]
+    return ", ".join(dict.fromkeys(names)) or None
 
 
 def journalist_from(author: str | None, text: str) -> str | None:
