@@ -68,9 +68,23 @@ def alembic_config(engine: Engine) -> AlembicConfig:
     return config
 
 
+MIGRATION_LOCK = 0x72617373  # "rass": the PostgreSQL advisory lock that serialises start-up migrations
+
+
 def upgrade(engine: Engine) -> None:
-    """Apply every pending migration (idempotent; safe to call on each start)."""
-    command.upgrade(alembic_config(engine), "head")
+    """Apply every pending migration (idempotent; safe to call on each start, by many processes at once)."""
+    if engine.dialect.name != "postgresql":
+        command.upgrade(alembic_config(engine), "head")
+        return
+    # Processes starting together on a fresh database would each create alembic_version; one at a time.
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+        conn.commit()
+        try:
+            command.upgrade(alembic_config(engine), "head")
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+            conn.commit()
 
 
 @lru_cache(maxsize=8)
