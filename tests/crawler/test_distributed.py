@@ -6,14 +6,19 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import create_engine, text
 
-from rassegna.simweb import SimWeb
+from rassegna.simweb import Resource, SimWeb, Site
+from rassegna.simweb.pages import PageSpec, article_html, rss
+from rassegna.simweb.sites import demo_config, demo_sites
 
 from .conftest import crawl_env
 
@@ -104,6 +109,57 @@ class Cluster:
         return (self.log_dir / f"worker-{i}.log").read_text(errors="replace")
 
 
+SLOW, THROTTLED = "http://www.lenta.test", "http://www.freno.test"
+PER_HOST = 2
+
+
+def _site(base: str, name: str, n: int, **resource: object) -> Site:
+    """A site with a feed of ``n`` articles about LgNet2 (each served with ``resource``'s behaviour)."""
+    site = Site(base.removeprefix("http://"))
+    entries = []
+    for i in range(n):
+        path = f"/2023/11/{i:02d}/lgnet2-{i}.html"
+        html = article_html(
+            PageSpec(
+                path,
+                f"LgNet2 a {name}, puntata {i}",
+                ["Il progetto LgNet2 arriva in città. " * 8] * 3,
+                date(2023, 11, 1 + i % 28),
+                site_name=name,
+            )
+        )
+        site.add(path, Resource(html, **resource))  # type: ignore[arg-type]
+        entries.append((f"{base}{path}", f"LgNet2 {i}", date(2023, 11, 1 + i % 28)))
+    site.add("/rss/", Resource(rss(name, base, entries), content_type="application/rss+xml"))
+    return site
+
+
+@pytest.fixture
+def sample_web() -> Iterator[SimWeb]:
+    """The sample web plus a slow outlet (long enough a run to kill a worker in) and a throttling one."""
+    slow = _site(SLOW, "Lenta", 24, behaviour="slow", delay=0.25)
+    throttled = _site(THROTTLED, "Freno", 8, behaviour="slow", delay=0.1)
+    first = throttled.resources["/2023/11/00/lgnet2-0.html"]
+    first.behaviour, first.failures, first.retry_after = "throttle", 1, 2
+    with SimWeb([*demo_sites(), slow, throttled]) as web:
+        yield web
+
+
+@pytest.fixture
+def sample_config(tmp_path: Path) -> Path:
+    """The sample web's configuration with the two extra outlets."""
+    config = demo_config()
+    config["crawl"]["per_domain_concurrency"] = PER_HOST
+    for name, base in (("Lenta", SLOW), ("Freno", THROTTLED)):
+        domain = base.removeprefix("http://www.")
+        config["outlets"].append(
+            {"name": name, "category": "quotidiani", "domains": [domain], "feeds": [f"{base}/rss/"]}
+        )
+    path = tmp_path / "rassegna.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def cluster(
     sample_web: SimWeb, sample_config: Path, postgres_url: str, redis_env: dict[str, str], tmp_path: Path
@@ -116,34 +172,103 @@ def cluster(
         c.stop()
 
 
-def local_clippings(run_crawl, postgres_url: str) -> list[tuple[str, str]]:  # noqa: ANN001
-    """The clippings one local crawl stores in a fresh database."""
-    result = run_crawl(db_url=postgres_url)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return clippings(postgres_url)
+@pytest.fixture
+def local_reference(run_crawl, postgres_url: str) -> Callable[[], list[tuple[str, str]]]:  # noqa: ANN001
+    """The clippings one local crawl of the same web stores, in a database of its own."""
+
+    def crawl() -> list[tuple[str, str]]:
+        import psycopg
+
+        admin = psycopg.connect("postgresql://postgres@127.0.0.1:5432/test", autocommit=True)
+        name = f"rassegna_ref_{uuid.uuid4().hex[:8]}"
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            url = postgres_url.rsplit("/", 1)[0] + "/" + name
+            result = run_crawl(db_url=url)
+            assert result.returncode == 0, result.stderr[-2000:]
+            return clippings(url)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.close()
+
+    return crawl
 
 
-@pytest.mark.timeout(300)
-def test_three_workers_store_what_one_local_crawl_stores(cluster: Cluster, run_crawl, tmp_path: Path) -> None:  # noqa: ANN001
-    import psycopg
-
-    # the reference: a local crawl into a second database
-    admin = psycopg.connect("postgresql://postgres@127.0.0.1:5432/test", autocommit=True)
-    ref = f"rassegna_ref_{uuid.uuid4().hex[:8]}"
-    admin.execute(f'CREATE DATABASE "{ref}"')
-    try:
-        ref_url = cluster.db_url.rsplit("/", 1)[0] + "/" + ref
-        expected = local_clippings(run_crawl, ref_url)
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{ref}" WITH (FORCE)')
-    assert expected, "the sample web holds clippings"
-
+@pytest.mark.timeout(400)
+def test_three_workers_store_what_one_local_crawl_stores_politely(
+    cluster: Cluster, sample_web: SimWeb, local_reference: Callable[[], list[tuple[str, str]]]
+) -> None:
     cluster.start_workers(3)
     result = cluster.coordinate()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert clippings(cluster.db_url) == expected
+    stored = clippings(cluster.db_url)
     ((outcome, pages, new),) = runs(cluster.db_url)
-    assert outcome in ("ok", "partial") and pages > 0 and new == len(expected)
+    assert outcome in ("ok", "partial") and pages > 0 and new == len(stored)
+
+    # politeness across machines: never more than per_domain_concurrency requests in flight on one host
+    assert max(sample_web.peak.values()) <= PER_HOST, dict(sample_web.peak)
+    assert sample_web.peak["www.lenta.test"] == PER_HOST  # the limit was reached: the bound means something
+    # a 429 with Retry-After: 2 holds the host back for every worker, not just the one that got it
+    freno = [(t, p) for t, h, p in sample_web.timeline if h == "www.freno.test" and p != "/robots.txt"]
+    throttled_at = next(t for t, p in freno if p == "/2023/11/00/lgnet2-0.html")
+    early = [p for t, p in freno if throttled_at + 0.3 < t < throttled_at + 1.8]
+    assert not early, f"requested during the host's Retry-After: {early}"
+
     assert cluster.stop() == [0, 0, 0]
-    joined = [i for i in range(3) if "done here" in cluster.log(i)]
-    assert len(joined) == 3, [cluster.log(i)[-500:] for i in range(3)]
+    working = [i for i in range(3) if "done here" in cluster.log(i)]
+    assert len(working) == 3, [cluster.log(i)[-500:] for i in range(3)]
+
+    sample_web.reset_counts()
+    assert stored == local_reference()
+
+
+@pytest.mark.timeout(400)
+def test_a_worker_killed_mid_run_loses_nothing(
+    cluster: Cluster, sample_web: SimWeb, local_reference: Callable[[], list[tuple[str, str]]], tmp_path: Path
+) -> None:
+    cluster.start_workers(3)
+    out = (tmp_path / "coordinator.log").open("w")
+    coordinator = subprocess.Popen(
+        [*cluster.base(), "crawl", "--distributed"], env=cluster.env, stdout=out, stderr=subprocess.STDOUT, text=True
+    )
+    deadline = time.monotonic() + 120
+    while sum(1 for _, h, _ in list(sample_web.timeline) if h == "www.lenta.test") < 4:
+        assert time.monotonic() < deadline, "the run never reached the slow outlet"
+        assert coordinator.poll() is None, (tmp_path / "coordinator.log").read_text()
+        time.sleep(0.05)
+    victim = cluster.workers[0]
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    assert coordinator.wait(timeout=180) == 0, (tmp_path / "coordinator.log").read_text()[-3000:]
+    stored = clippings(cluster.db_url)
+    sample_web.reset_counts()
+    assert stored == local_reference()
+    assert [r[0] for r in runs(cluster.db_url)] in (["ok"], ["partial"])
+
+
+def test_distributed_crawl_refuses_sqlite(sample_config: Path, sqlite_url: str, redis_env: dict[str, str]) -> None:
+    argv = [sys.executable, "-m", "rassegna", "--config", str(sample_config), "--db", sqlite_url]
+    for command in (["crawl", "--distributed"], ["worker"]):
+        result = subprocess.run(
+            [*argv, *command], env={**os.environ, **redis_env}, capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 2
+        assert "needs PostgreSQL" in result.stdout + result.stderr
+
+
+def test_distributed_crawl_says_when_redis_is_unreachable(sample_config: Path, postgres_url: str) -> None:
+    env = {**os.environ, "RASSEGNA_REDIS_URL": "redis://127.0.0.1:1/0"}
+    argv = [sys.executable, "-m", "rassegna", "--config", str(sample_config), "--db", postgres_url]
+    result = subprocess.run([*argv, "crawl", "--distributed"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "Redis unreachable at redis://127.0.0.1:1/0" in result.stdout + result.stderr
+
+
+def test_processes_starting_together_on_a_fresh_database_all_migrate(postgres_url: str) -> None:
+    code = "import sys; from rassegna.storage.db import create_db_engine; create_db_engine(sys.argv[1])"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, postgres_url], stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
