@@ -19,9 +19,12 @@ from typing import Any
 import redis
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
@@ -105,6 +108,10 @@ class RunKeys:
     claimed = property(lambda self: self._key("claimed"), doc="canonical URLs claimed in this run (a set)")
     joined = property(lambda self: self._key("joined"), doc="workers that joined the run (a set)")
     reports = property(lambda self: self._key("reports"), doc="the workers' partial reports (a list)")
+
+    def robots(self, netloc: str) -> str:
+        """A host's robots.txt as fetched once in this run (shared by every worker)."""
+        return self._key(f"robots:{netloc}")
 
     def heartbeat(self, worker: str) -> str:
         """A worker's heartbeat key (expires when the worker stops renewing it)."""
@@ -317,7 +324,14 @@ class SharedPoliteness:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.limit = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
-        self.hold = crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30) + 30
+        # A slot is held from here through the local queue (AutoThrottle's delay) and the download; a dead
+        # worker's slots expire after that long.
+        throttle = (
+            crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY")
+            if crawler.settings.getbool("AUTOTHROTTLE_ENABLED")
+            else 0
+        )
+        self.hold = crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30) + throttle + 5
         self.cap = crawler.settings.getfloat("RASSEGNA_MAX_RETRY_AFTER", 120.0)
 
     @classmethod
@@ -378,6 +392,48 @@ class SharedPoliteness:
         return None
 
 
+_PENDING, _BODY, _ERROR = b"P", b"B", b"E"
+
+
+class SharedRobotsTxt(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware with each host's robots.txt fetched once per run for every worker."""
+
+    async def robot_parser(self, request: Request) -> Any:
+        """The host's parser: from the run's Redis cache, else fetched here (one worker fetches, others wait)."""
+        netloc = urlparse_cached(request).netloc
+        if netloc in self._parsers:
+            return await super().robot_parser(request)
+        book: LeaseBook = self.crawler.spider.leases
+        key = book.keys.robots(netloc)
+        hold = int((self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30) + 10) * 1000)
+        while True:
+            cached = book.server.get(key)
+            if cached is not None and not cached.startswith(_PENDING):
+                parser = None
+                if cached.startswith(_BODY):
+                    parser = build_from_crawler(self._parserimpl, self.crawler, cached[1:])
+                self._parsers[netloc] = parser
+                return parser
+            if cached is None and book.server.set(key, _PENDING, nx=True, px=hold):
+                break  # this worker fetches it
+            await asyncio.sleep(0.05)
+        self._caching = getattr(self, "_caching", {})
+        self._caching[netloc] = key
+        return await super().robot_parser(request)
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        key = getattr(self, "_caching", {}).pop(netloc, None)
+        if key is not None:
+            self.crawler.spider.leases.server.set(key, _BODY + response.body, ex=86400)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        key = getattr(self, "_caching", {}).pop(netloc, None)
+        if key is not None:
+            self.crawler.spider.leases.server.set(key, _ERROR, ex=86400)
+        super()._robots_error(exc, netloc)
+
+
 def distributed_settings(crawl: CrawlSettings, redis_url: str, keys: RunKeys) -> dict[str, Any]:
     """The Scrapy settings of a worker in run ``keys``: the local crawl's, with the frontier in Redis."""
     settings = scrapy_settings(crawl)
@@ -393,7 +449,12 @@ def distributed_settings(crawl: CrawlSettings, redis_url: str, keys: RunKeys) ->
             "REDIS_URL": redis_url,
             "REDIS_PARAMS": {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT},
             "EXTENSIONS": {**settings["EXTENSIONS"], P + "distributed.RunExtension": 10},
-            "DOWNLOADER_MIDDLEWARES": {**settings["DOWNLOADER_MIDDLEWARES"], P + "distributed.SharedPoliteness": 950},
+            "DOWNLOADER_MIDDLEWARES": {
+                **settings["DOWNLOADER_MIDDLEWARES"],
+                "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+                P + "distributed.SharedRobotsTxt": 100,
+                P + "distributed.SharedPoliteness": 950,
+            },
         }
     )
     return settings
