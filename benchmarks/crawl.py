@@ -2,7 +2,8 @@
 
 Prints end-to-end crawl throughput (download, extraction, matching, NLP when available, storage), standalone
 trafilatura throughput over the same pages (one process), their ratio, and the share of pages a second crawl
-downloads again. ``python benchmarks/crawl.py [--pages N] [--outlets K]``.
+downloads again. ``python benchmarks/crawl.py [--pages N] [--outlets K] [--workers N]``; with ``--workers``
+also a distributed crawl (PostgreSQL + Redis on 127.0.0.1) by 1..N workers: pages/s, peak memory, CPU per page.
 """
 
 from __future__ import annotations
@@ -105,17 +106,13 @@ def build_web(pages: int, outlets: int, seed: int = 7) -> tuple[list[Site], dict
         k = i % outlets
         day = start + timedelta(days=i % 120)
         path = f"/{day:%Y/%m/%d}/articolo-{i}.html"
-        paragraphs = [
-            " ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 12))
-        ]
+        paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 12))]
         if rng.random() < 0.07:
             relevant += 1
             paragraphs.insert(
                 rng.randint(0, len(paragraphs)), f"Il progetto LgNet2 coinvolge anche {rng.choice(CITIES)}."
             )
-        related = [
-            (f"/{day:%Y/%m/%d}/articolo-{rng.randrange(pages)}.html", _sentence(rng)[:70]) for _ in range(8)
-        ]
+        related = [(f"/{day:%Y/%m/%d}/articolo-{rng.randrange(pages)}.html", _sentence(rng)[:70]) for _ in range(8)]
         if rng.random() < 0.05:
             related.append(("/lgnet2/", "LgNet2: tutte le notizie"))  # a sidebar mention only
         spec = PageSpec(
@@ -135,9 +132,7 @@ def build_web(pages: int, outlets: int, seed: int = 7) -> tuple[list[Site], dict
     outlets_cfg = []
     for k, site in enumerate(sites):
         entries = per_site[k]
-        site.add(
-            "/robots.txt", Resource("User-agent: *\nDisallow: /area-riservata/\n", content_type="text/plain")
-        )
+        site.add("/robots.txt", Resource("User-agent: *\nDisallow: /area-riservata/\n", content_type="text/plain"))
         site.add("/sitemap.xml", Resource(sitemap(entries, news=True), content_type="application/xml"))
         latest = [(u + "?utm_source=rss", "t", d) for u, d in entries[-30:]]  # same articles, tracking params
         site.add(
@@ -195,6 +190,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--outlets", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=0, help="also crawl distributed with 1..N workers")
     args = parser.parse_args()
 
     from rassegna.storage.models import Clipping, CrawlRun
@@ -221,6 +217,8 @@ def main() -> None:
         web.reset_counts()
         wall2 = crawl(web, config_path, db_url)
         again = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
+        if args.workers:
+            distributed_report(web, config_path, args.workers, len(bodies) / wall)
         engine = create_engine(db_url)
         with Session(engine) as session:
             run = session.exec(select(CrawlRun).order_by(CrawlRun.id)).first()
@@ -242,6 +240,103 @@ def main() -> None:
         f"second crawl: {again} of {len(bodies)} article pages downloaded again "
         f"({100 * again / len(bodies):.2f}%), {wall2:.1f} s"
     )
+
+
+# --- distributed (`--workers N`) ------------------------------------------------------------------------------
+
+PG_ADMIN = os.environ.get("RASSEGNA_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS = os.environ.get("RASSEGNA_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def _family(pid: int) -> list[int]:
+    """``pid`` and its descendants (the worker's extraction processes)."""
+    pids, i = [pid], 0
+    while i < len(pids):
+        for path in Path(f"/proc/{pids[i]}/task").glob("*/children"):
+            pids.extend(int(c) for c in path.read_text().split())
+        i += 1
+    return pids
+
+
+def _peak_mib(pid: int) -> float:
+    """Peak resident memory of one process (VmHWM), MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def distributed_crawl(web: SimWeb, config: Path, workers: int) -> dict[str, float]:
+    """One distributed run by ``workers`` worker processes on a fresh PostgreSQL database; its figures."""
+    import uuid
+
+    import psycopg
+
+    admin = psycopg.connect(PG_ADMIN, autocommit=True)
+    name = f"rassegna_bench_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    db_url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    env = {
+        **web.proxy_env(dict(os.environ)),
+        "RASSEGNA_REDIS_URL": REDIS,
+        "RASSEGNA_REDIS_NAMESPACE": f"bench-{name}",
+        "RASSEGNA_NO_NLP": os.environ.get("RASSEGNA_NO_NLP", ""),
+    }
+    base = [sys.executable, "-m", "rassegna", "--config", str(config), "--db", db_url]
+    procs = [
+        subprocess.Popen([*base, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(workers)
+    ]
+    try:
+        coordinator = subprocess.Popen([*base, "crawl", "--distributed"], env=env, stdout=subprocess.PIPE, text=True)
+        coordinator_peak = 0.0
+        while coordinator.poll() is None:
+            coordinator_peak = max(coordinator_peak, _peak_mib(coordinator.pid))
+            time.sleep(0.5)
+        if coordinator.returncode != 0:
+            sys.exit(f"distributed crawl failed ({coordinator.returncode}): {coordinator.stdout.read()[-3000:]}")
+        peaks = [sum(_peak_mib(p) for p in _family(w.pid)) for w in procs]
+        cpu = sum(_cpu_seconds(p) for w in procs for p in _family(w.pid))
+    finally:
+        for w in procs:
+            w.terminate()
+        for w in procs:
+            w.wait(timeout=120)
+    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+    from rassegna.storage.models import CrawlRun
+
+    with Session(engine) as session:
+        run = session.exec(select(CrawlRun)).first()
+        seconds, pages = (run.finished_at - run.started_at).total_seconds(), run.pages
+    engine.dispose()
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return {
+        "pages": pages,
+        "rate": pages / seconds,
+        "coordinator_mib": coordinator_peak,
+        "worker_mib": max(peaks),
+        "cpu_ms_per_page": 1000 * cpu / max(pages, 1),
+    }
+
+
+def distributed_report(web: SimWeb, config: Path, workers: int, local_rate: float) -> None:
+    """Pages/s of 1..``workers`` workers beside the local crawl, with memory and CPU per page."""
+    print(f"distributed crawl ({os.cpu_count()} cores here: more workers cannot be faster than the cores allow)")
+    print(f"  local crawl:  {local_rate:7.1f} pages/s (wall time, process start-up included)")
+    for n in range(1, workers + 1):
+        web.reset_counts()
+        fig = distributed_crawl(web, config, n)
+        print(
+            f"  {n} worker(s): {fig['rate']:7.1f} pages/s over the crawl run ({fig['pages']:.0f} pages); peak memory: coordinator "
+            f"{fig['coordinator_mib']:.0f} MiB, worker {fig['worker_mib']:.0f} MiB (with its extraction processes); "
+            f"CPU {fig['cpu_ms_per_page']:.1f} ms per page over all workers"
+        )
 
 
 if __name__ == "__main__":
