@@ -333,7 +333,8 @@ def distributed_report(web: SimWeb, config: Path, workers: int, local_rate: floa
         web.reset_counts()
         fig = distributed_crawl(web, config, n)
         print(
-            f"  {n} worker(s): {fig['rate']:7.1f} pages/s over the crawl run ({fig['pages']:.0f} pages); peak memory: coordinator "
+            f"  {n} worker(s): {fig['rate']:7.1f} pages/s over the crawl run ({fig['pages']:.0f} pages); "
+            f"peak memory: coordinator "
             f"{fig['coordinator_mib']:.0f} MiB, worker {fig['worker_mib']:.0f} MiB (with its extraction processes); "
             f"CPU {fig['cpu_ms_per_page']:.1f} ms per page over all workers"
         )
