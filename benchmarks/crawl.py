@@ -2,13 +2,16 @@
 
 Prints end-to-end crawl throughput (download, extraction, matching, NLP when available, storage), standalone
 trafilatura throughput over the same pages (one process), their ratio, and the share of pages a second crawl
-downloads again. ``python benchmarks/crawl.py [--pages N] [--outlets K] [--workers N]``; with ``--workers``
-also a distributed crawl (PostgreSQL + Redis on 127.0.0.1) by 1..N workers: pages/s, peak memory, CPU per page.
+downloads again; then the same web with every outlet known only by its domain (feeds and sitemaps found from
+the home page): time finding sources against the crawl itself, and the second crawl's re-download share.
+``python benchmarks/crawl.py [--pages N] [--outlets K] [--workers N]``; with ``--workers`` also a distributed
+crawl (PostgreSQL + Redis on 127.0.0.1) by 1..N workers: pages/s, peak memory, CPU per page.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import subprocess
@@ -23,7 +26,7 @@ from sqlmodel import Session, create_engine, select
 
 from rassegna.crawler.extract import extract_page
 from rassegna.simweb import Resource, SimWeb, Site
-from rassegna.simweb.pages import PageSpec, article_html, rss, sitemap
+from rassegna.simweb.pages import PageSpec, article_html, listing_html, rss, sitemap
 
 WORDS = [
     "comune",
@@ -132,7 +135,11 @@ def build_web(pages: int, outlets: int, seed: int = 7) -> tuple[list[Site], dict
     outlets_cfg = []
     for k, site in enumerate(sites):
         entries = per_site[k]
-        site.add("/robots.txt", Resource("User-agent: *\nDisallow: /area-riservata/\n", content_type="text/plain"))
+        robots = f"User-agent: *\nDisallow: /area-riservata/\nSitemap: http://{site.host}/sitemap.xml\n"
+        site.add("/robots.txt", Resource(robots, content_type="text/plain"))
+        home = listing_html(f"Testata {k}", [(u, "articolo") for u, _ in entries[-20:]], f"Testata {k}")
+        feed_link = f'<link rel="alternate" type="application/rss+xml" href="http://{site.host}/rss/">'
+        site.add("/", home.replace("</head>", feed_link + "</head>", 1))
         site.add("/sitemap.xml", Resource(sitemap(entries, news=True), content_type="application/xml"))
         latest = [(u + "?utm_source=rss", "t", d) for u, d in entries[-30:]]  # same articles, tracking params
         site.add(
@@ -185,11 +192,89 @@ def crawl(web: SimWeb, config: Path, db_url: str) -> float:
     return elapsed
 
 
+def child_crawl(config_path: str, db_url: str) -> None:
+    """In a child process: one crawl pass, printing the seconds each spider family took as JSON."""
+    from rich.console import Console
+
+    from rassegna.app.crawl import nlp_analyzer
+    from rassegna.config.loader import load_settings
+    from rassegna.crawler.runner import run_crawl
+    from rassegna.storage.crawlstore import DbCrawlStore, registry_outlets
+    from rassegna.storage.db import engine_for
+
+    settings = load_settings(Path(config_path))
+    engine = engine_for(db_url)
+    started = time.perf_counter()
+    report = run_crawl(
+        outlets=registry_outlets(engine, settings.outlets),
+        campaigns=settings.campaigns,
+        crawl=settings.crawl,
+        store=DbCrawlStore(engine),
+        analyzer=nlp_analyzer(settings.campaigns),
+        console=Console(file=open(os.devnull, "w")),  # noqa: SIM115 - for the life of the child
+    )
+    seconds = time.perf_counter() - started
+    print(json.dumps({"timings": report.timings, "seconds": seconds, "errors": len(report.errors)}))
+
+
+def timed_crawl(web: SimWeb, config: Path, db_url: str) -> dict:
+    """A crawl in a child process through ``child_crawl``; its timings."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", str(config), db_url],
+        env=web.proxy_env(dict(os.environ)),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"crawl failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def domain_only_run(sites: list[Site], bodies: dict[str, bytes], config: dict) -> None:
+    """The same web with every outlet known only by its domain: finding sources against crawling them."""
+    config = {
+        **config,
+        "outlets": [{k: v for k, v in o.items() if k not in ("feeds", "sitemaps")} for o in config["outlets"]],
+    }
+    article_paths = {u.split("://", 1)[1] for u in bodies}
+    with tempfile.TemporaryDirectory() as tmp, SimWeb(sites) as web:
+        config_path = Path(tmp, "bench.yaml")
+        config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+        db_url = f"sqlite:///{tmp}/bench.db"
+        first = timed_crawl(web, config_path, db_url)
+        first_hits = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
+        web.reset_counts()
+        second = timed_crawl(web, config_path, db_url)
+        again = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
+        with Session(create_engine(db_url)) as session:
+            from rassegna.storage.models import Clipping, FoundSourceRow
+
+            clippings = len(session.exec(select(Clipping)).all())
+            found = len(session.exec(select(FoundSourceRow)).all())
+    finding = first["timings"].get("sources", 0.0)
+    crawling = sum(t for name, t in first["timings"].items() if name != "sources")
+    print(f"\ndomain-only outlets ({len(sites)}): {found} feeds and sitemaps found; {clippings} clippings stored")
+    print(
+        f"crawl 1: finding sources {finding:.1f} s, crawling them {crawling:.1f} s "
+        f"(finding = {100 * finding / (finding + crawling):.1f} % of the spider time; "
+        f"{first['seconds']:.1f} s whole run); article requests: {first_hits}"
+    )
+    print(
+        f"second crawl: {again} of {len(bodies)} article pages downloaded again "
+        f"({100 * again / len(bodies):.2f}%), {second['seconds']:.1f} s, sources found again: "
+        f"{'yes' if second['timings'].get('sources') else 'no'}"
+    )
+
+
 def main() -> None:
-    """Build the web, crawl twice, extract standalone, print the figures."""
+    """Build the web, crawl twice, extract standalone, print the figures; then the domain-only run."""
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child_crawl(sys.argv[2], sys.argv[3])
+        return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--outlets", type=int, default=10)
+    parser.add_argument("--domain-only", action="store_true", help="only the run with domain-only outlets")
     parser.add_argument("--workers", type=int, default=0, help="also crawl distributed with 1..N workers")
     args = parser.parse_args()
 
@@ -201,6 +286,9 @@ def main() -> None:
         f"simulated web: {len(bodies)} article pages on {len(sites)} outlets, mean {size:.0f} KiB, "
         f"{relevant} mention the campaign"
     )
+    if args.domain_only:
+        domain_only_run(sites, bodies, config)
+        return
     try:
         import rassegna.nlp as nlp
 
@@ -240,6 +328,7 @@ def main() -> None:
         f"second crawl: {again} of {len(bodies)} article pages downloaded again "
         f"({100 * again / len(bodies):.2f}%), {wall2:.1f} s"
     )
+    domain_only_run(sites, bodies, config)
 
 
 # --- distributed (`--workers N`) ------------------------------------------------------------------------------

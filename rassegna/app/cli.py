@@ -249,10 +249,11 @@ def outlets_list(
     """List the outlets of the registry (those to classify first)."""
     app_ctx = _context(ctx)
     from rassegna.storage.db import session_scope
-    from rassegna.storage.repository import list_outlets
+    from rassegna.storage.repository import found_sources, list_outlets
 
     with session_scope(app_ctx.engine) as session:
         rows = [r for r in list_outlets(session) if category in (None, r.category)]
+        found = found_sources(session)  # feeds and sitemaps the crawler found for domain-only outlets
     if as_json:
         keys = (
             "name",
@@ -264,9 +265,29 @@ def outlets_list(
             "feeds",
             "to_classify",
         )
-        print(json.dumps([{k: getattr(r, k) for k in keys} for r in rows], ensure_ascii=False, indent=2, default=str))
+        data = [
+            {k: getattr(r, k) for k in keys}
+            | {
+                "sources_checked_at": r.sources_checked_at,
+                "found_sources": [
+                    {"kind": f.kind, "url": f.url, "found_at": f.found_at, "failures": f.failures}
+                    for f in found.get(r.id, [])
+                ],
+            }
+            for r in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
-    table = Table("Testata", "Categoria", "Audience", "Fonte", "Domini", "Da classificare", title="Registro testate")
+    table = Table(
+        "Testata",
+        "Categoria",
+        "Audience",
+        "Fonte",
+        "Domini",
+        "Fonti trovate",
+        "Da classificare",
+        title="Registro testate",
+    )
     for r in rows:
         table.add_row(
             r.name,
@@ -274,6 +295,8 @@ def outlets_list(
             f"{r.audience:,}".replace(",", ".") if r.audience is not None else "n.d.",
             " ".join(filter(None, [r.audience_source, r.audience_date.strftime("%m/%Y") if r.audience_date else None])),
             ", ".join(r.domains),
+            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in found.get(r.id, []))
+            or ("nessuna" if r.sources_checked_at else ""),
             "sì" if r.to_classify else "",
         )
     from rich.console import Console

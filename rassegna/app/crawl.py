@@ -90,6 +90,8 @@ def run_crawl_command(
             campaign_name=campaign,
             console=console,
             workers=workers,
+            discovery=settings.discovery,
+            selected=outlet_names or None,
         )
     except Exception as exc:  # noqa: BLE001 - recorded in the run, reported, exit 1
         log.exception("crawl failed")

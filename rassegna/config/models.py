@@ -67,6 +67,29 @@ class CrawlSettings(_Strict):
     retry_times: int = Field(default=2, ge=0)
     autothrottle: bool = True
     max_retry_after: float = Field(default=120, ge=0)  # longest Retry-After we wait for, in seconds
+    # Outlets known only by their domain: their feeds and sitemaps are found again at least this often,
+    # and as soon as a found source has failed this many crawl runs in a row.
+    rediscover_days: int = Field(default=7, ge=1)
+    rediscover_after_failures: int = Field(default=3, ge=1)
+
+
+class DiscoverySearch(_Strict):
+    """A news search that finds articles on any outlet: an RSS/Atom search feed or the GDELT DOC 2.0 API."""
+
+    name: str = Field(min_length=1)
+    kind: Literal["rss", "gdelt"]
+    url: str  # with {query}: the campaign's keywords joined by " OR ", URL-encoded
+    min_interval: float = Field(default=0, ge=0)  # seconds between two requests to this service
+    timeout: float | None = Field(default=None, gt=0)  # seconds; default crawl.download_timeout
+
+    @field_validator("url")
+    @classmethod
+    def _query_template(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"not an absolute http(s) URL: {value!r}")
+        if "{query}" not in value:
+            raise ValueError("the URL has no {query} placeholder for the campaign's keywords")
+        return value
 
 
 class ScheduledReport(_Strict):
@@ -110,6 +133,7 @@ class Settings(_Strict):
     campaigns: list[Campaign] = Field(default_factory=list)
     outlets: list[Outlet] = Field(default_factory=list)
     outlets_file: str | None = None
+    discovery: list[DiscoverySearch] = Field(default_factory=list)
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     smtp: SmtpSettings | None = None
@@ -119,6 +143,7 @@ class Settings(_Strict):
         for kind, names in (
             ("campaign", [c.name for c in self.campaigns]),
             ("outlet", [o.name for o in self.outlets]),
+            ("discovery", [d.name for d in self.discovery]),
         ):
             seen: set[str] = set()
             for name in names:

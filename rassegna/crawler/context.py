@@ -7,16 +7,27 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from rassegna.config.models import CrawlSettings, Outlet
+from rassegna.config.models import CrawlSettings, DiscoverySearch, Outlet
 from rassegna.crawler.extract import ExtractedArticle
 from rassegna.crawler.matcher import CampaignMatcher
-from rassegna.crawler.ports import Analyzer, CrawlFailure, CrawlStore, Source, SourceStats
+from rassegna.crawler.ports import Analyzer, CrawlFailure, CrawlStore, OutletSources, Source, SourceStats
 from rassegna.crawler.urls import canonical_url, domain_owner
 from rassegna.domain import Analysis, Article, CampaignMatch
 
 SEEN_BATCH = 200
 # Failures that will not go away by themselves: such an article URL is remembered and not fetched again.
 PERMANENT = frozenset({"http_404", "http_410", "non_html", "oversized", "redirect_loop", "no_content"})
+
+
+@dataclass(slots=True)
+class Finding:
+    """The search for one domain-only outlet's feeds and sitemaps in this run."""
+
+    home: str  # the first home page tried (the source the search is recorded against)
+    reached: str | None = None  # the home page that answered
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    tried: list[str] = field(default_factory=list)  # "URL: why it failed" of every home page that did not answer
 
 
 @dataclass(slots=True)
@@ -29,7 +40,7 @@ class PageItem:
     content_type: str | None
     source: Source
     listed: bool  # announced as an article by a feed or sitemap (not just a crawled link)
-    hint_date: date | None = None  # the feed's or sitemap's date, used when the page shows none
+    hint_date: date | None = None  # the feed's, sitemap's or search's date, used when the page shows none
     extracted: ExtractedArticle | None = None
     matches: list[CampaignMatch] = field(default_factory=list)
     article: Article | None = None
@@ -68,6 +79,15 @@ class CrawlContext:
         self.seen_buffer: list[tuple[str, bool]] = []
         self.skipped_known = 0
         self.transient: set[Source] = set()
+        # Open world: outlets known only by their domain, and news searches (set up by the runner).
+        self.selected: set[str] | None = None  # outlets whose sources are crawled (None: all)
+        self.found: dict[str, OutletSources] = {}  # feeds and sitemaps found for domain-only outlets
+        self.to_discover: dict[str, str] = {}  # outlet → why its home page is read in this run
+        self.finding: dict[str, Finding] = {}
+        self.searches: list[tuple[DiscoverySearch, str]] = []  # (search, request URL) per campaign
+        self.source_failed: set[Source] = set()  # sources whose own request failed (not one of their articles)
+        self.source_gone: set[Source] = set()  # sources whose own URL answered 404/410
+        self.timings: dict[str, float] = {}  # seconds each spider family took
         self.db = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rassegna-db")
         self.nlp = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rassegna-nlp")
 
@@ -83,6 +103,15 @@ class CrawlContext:
             return False
         self.claimed.add(key)
         return True
+
+    def found_urls(self, outlet: Outlet, kind: str) -> list[str]:
+        """The feeds or sitemaps found for a domain-only outlet, when its sources are crawled in this run."""
+        if self.selected is not None and outlet.name.casefold() not in self.selected:
+            return []
+        if outlet.feeds or outlet.sitemaps or outlet.start_urls:
+            return []  # configured sources since: what was found before is no longer used
+        found = self.found.get(outlet.name)
+        return [s.url for s in found.sources if s.kind == kind] if found else []
 
     def outlet_for(self, host: str) -> str | None:
         """The outlet whose domains cover ``host`` (subdomains included)."""
@@ -121,6 +150,10 @@ class CrawlContext:
         )
         if source is not None:
             self.count(source, "errors")
+            if not article and kind not in ("extraction", "nlp", "store"):
+                self.source_failed.add(source)
+                if kind in ("http_404", "http_410") and url == source.url:
+                    self.source_gone.add(source)
             if kind not in PERMANENT:
                 self.transient.add(source)
         if url and kind in PERMANENT and article:

@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler
 
 from rassegna.crawler.context import CrawlContext, PageItem
 from rassegna.crawler.extract import extract_page
-from rassegna.crawler.urls import canonical_url, host_of
+from rassegna.crawler.urls import canonical_url, host_of, site_domain
 from rassegna.domain import Article
 
 
@@ -78,7 +78,7 @@ class MatchPipeline(_Pipeline):
             return item
         ctx.count(item.source, "matched")
         item.article = Article(
-            outlet=self.outlet_name(canonical, item.final_url, ext.site_name),
+            outlet=self.outlet_name(canonical, item.final_url),
             title=ext.title or canonical,
             published=ext.published or item.hint_date,
             text=ext.text,
@@ -93,18 +93,14 @@ class MatchPipeline(_Pipeline):
         )
         return item
 
-    def outlet_name(self, canonical: str, final_url: str, site_name: str | None) -> str:
-        """The outlet owning the page's domain; for an unknown domain, a new outlet named after the site."""
+    def outlet_name(self, canonical: str, final_url: str) -> str:
+        """The outlet owning the page's domain; for an unknown domain, a new outlet named after the domain."""
         ctx = self.context
         owner = ctx.outlet_for(host_of(canonical)) or ctx.outlet_for(host_of(final_url))
         if owner:
             return owner
-        host = host_of(final_url)
-        if site_name and site_name.strip() and site_name.casefold() not in ctx.outlet_names:
-            name = site_name.strip()[:300]
-        else:
-            name = host
-        ctx.domains.setdefault(host, name)  # later pages of the same site go to the same new outlet
+        name = site_domain(canonical) or site_domain(final_url)  # esempio.it, as the contract names it
+        ctx.domains.setdefault(name, name)  # later pages of the same site go to the same new outlet
         return name
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal, Protocol
 
 from rassegna.domain import Analysis, Article
 
-SourceKind = Literal["feed", "sitemap", "start"]
+# home: an outlet's home page read to find its feeds and sitemaps; discovery: a news search (config discovery:)
+SourceKind = Literal["feed", "sitemap", "start", "home", "discovery"]
 Analyzer = Callable[[list[Article]], list[Analysis]]
 
 
@@ -19,6 +21,24 @@ class Source:
     outlet: str
     kind: SourceKind
     url: str
+
+
+@dataclass(slots=True)
+class FoundSource:
+    """A feed or sitemap found on the home page of an outlet known only by its domain."""
+
+    kind: Literal["feed", "sitemap"]
+    url: str
+    found_at: datetime
+    failures: int = 0  # crawl runs in a row in which it failed
+
+
+@dataclass(slots=True)
+class OutletSources:
+    """What was found for a domain-only outlet, and when its home page was last read for it."""
+
+    checked_at: datetime | None = None
+    sources: list[FoundSource] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -51,6 +71,7 @@ class CrawlReport:
     errors: list[CrawlFailure] = field(default_factory=list)
     outcome: str = "ok"  # ok | partial | failed
     skipped_known: int = 0  # article links not downloaded: judged by an earlier crawl
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per spider family (sources, feeds, ...)
 
     def totals(self) -> SourceStats:
         """The counts summed over all sources (errors include those not tied to a source)."""
@@ -83,6 +104,12 @@ class CrawlStore(Protocol):
 
     def store_article(self, article: Article, analysis: Analysis | None, run_id: int | None) -> bool:
         """Store a relevant article as a clipping; True when it is a new clipping."""
+
+    def found_sources(self) -> dict[str, OutletSources]:
+        """The feeds and sitemaps found for domain-only outlets, by outlet name."""
+
+    def save_found_sources(self, found: dict[str, OutletSources]) -> None:
+        """Replace what is kept for these outlets (found dates, failure counts, when last checked)."""
 
     def finish_run(self, report: CrawlReport) -> None:
         """Record the run's outcome, per-source counts and failures."""

@@ -1,4 +1,5 @@
-"""One crawl pass in this process: feeds, then sitemaps, then start pages, with progress and a summary."""
+"""One crawl pass in this process: sources found for domain-only outlets, feeds, sitemaps, start pages, news
+searches; with progress and a summary."""
 
 from __future__ import annotations
 
@@ -10,18 +11,29 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from rassegna.config.models import Campaign, CrawlSettings, Outlet
+from rassegna.config.models import Campaign, CrawlSettings, DiscoverySearch, Outlet
 from rassegna.crawler.context import CrawlContext
+from rassegna.crawler.discovery import discovery_reason, search_url
+from rassegna.crawler.finders import SearchSpider, SourceFinderSpider
 from rassegna.crawler.matcher import CampaignMatcher
-from rassegna.crawler.ports import Analyzer, CrawlFailure, CrawlReport, CrawlStore, Source, SourceStats
+from rassegna.crawler.ports import (
+    Analyzer,
+    CrawlFailure,
+    CrawlReport,
+    CrawlStore,
+    OutletSources,
+    Source,
+    SourceStats,
+)
 from rassegna.crawler.settings import scrapy_settings
-from rassegna.crawler.spiders import SPIDERS, FeedSpider, PageSpider, SitemapSpider
+from rassegna.crawler.spiders import FeedSpider, PageSpider, SitemapSpider
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +58,74 @@ def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _families(outlets: list[Outlet]) -> list[type]:
-    wanted = []
-    if any(o.feeds for o in outlets):
-        wanted.append(FeedSpider)
-    if any(o.sitemaps for o in outlets):
-        wanted.append(SitemapSpider)
-    if any(o.start_urls for o in outlets):
-        wanted.append(PageSpider)
-    return [s for s in SPIDERS if s in wanted]
+# The order of a crawl pass: sources of domain-only outlets are found first; news searches come last, so an
+# article an outlet's own feed or sitemap lists is credited to that source.
+FAMILIES: tuple[type, ...] = (SourceFinderSpider, FeedSpider, SitemapSpider, PageSpider, SearchSpider)
+
+
+def domain_only(outlet: Outlet) -> bool:
+    """An outlet with domains but no feeds, sitemaps or start pages: its sources are found from its home page."""
+    return bool(outlet.domains) and not (outlet.feeds or outlet.sitemaps or outlet.start_urls)
+
+
+def _has_work(family: type, context: CrawlContext) -> bool:
+    outlets = context.outlets
+    if family is SourceFinderSpider:
+        return bool(context.to_discover)
+    if family is FeedSpider:
+        return any(o.feeds or context.found_urls(o, "feed") for o in outlets)
+    if family is SitemapSpider:
+        return any(o.sitemaps or context.found_urls(o, "sitemap") for o in outlets)
+    if family is PageSpider:
+        return any(o.start_urls for o in outlets)
+    return bool(context.searches)
+
+
+def _plan_open_world(
+    context: CrawlContext,
+    campaigns: list[Campaign],
+    searches: list[DiscoverySearch],
+    selected: set[str] | None,
+) -> None:
+    """Which domain-only outlets have their home page read in this run, and the news-search requests."""
+    context.selected = selected
+    context.found = context.store.found_sources()
+    now = datetime.now(UTC)
+    for outlet in context.outlets:
+        if not domain_only(outlet) or (selected is not None and outlet.name.casefold() not in selected):
+            continue
+        reason = discovery_reason(context.found.get(outlet.name), now, context.crawl)
+        if reason:
+            context.to_discover[outlet.name] = reason
+    if selected is None:  # a crawl of chosen outlets runs no search: a search is no outlet's source
+        context.searches = [
+            (search, search_url(search.url, campaign.keywords, search.kind))
+            for search in searches
+            for campaign in campaigns
+        ]
+
+
+def _settle_found(context: CrawlContext) -> dict[str, OutletSources]:
+    """Failure counts of the found sources crawled in this run (a 404/410 counts as enough to look again)."""
+    changed: dict[str, OutletSources] = {}
+    threshold = context.crawl.rediscover_after_failures
+    for outlet in context.outlets:
+        found = context.found.get(outlet.name)
+        if found is None or (context.selected is not None and outlet.name.casefold() not in context.selected):
+            continue  # its sources were not crawled in this run
+        rediscovered = outlet.name in context.to_discover
+        touched = rediscovered
+        for item in found.sources:
+            source = Source(outlet.name, item.kind, item.url)
+            if source in context.source_gone:
+                item.failures, touched = max(item.failures + 1, threshold), True
+            elif source in context.source_failed:
+                item.failures, touched = item.failures + 1, True
+            elif item.failures:  # requested in this run without failing (a 304 included)
+                item.failures, touched = 0, True
+        if touched:
+            changed[outlet.name] = found
+    return changed
 
 
 def run_crawl(
@@ -67,9 +138,16 @@ def run_crawl(
     campaign_name: str | None = None,
     console: Console | None = None,
     workers: int | None = None,
+    discovery: Iterable[DiscoverySearch] = (),
+    selected: Iterable[str] | None = None,
 ) -> CrawlReport:
-    """Crawl ``outlets`` once for ``campaigns``, storing what matches (once per process: Scrapy's reactor)."""
+    """Crawl ``outlets`` once for ``campaigns``, storing what matches (once per process: Scrapy's reactor).
+
+    ``discovery``: the news searches to run; ``selected``: the names of the outlets whose sources are crawled
+    (None: all, and the searches too)."""
     outlets = list(outlets)
+    campaigns = list(campaigns)
+    open_world = (list(discovery), {n.casefold() for n in selected} if selected is not None else None)
     console = console or Console(stderr=True)
     run_id = store.start_run(campaign_name)
     report = CrawlReport(run_id=run_id)
@@ -96,7 +174,7 @@ def run_crawl(
         progress.update(task, status=status)
 
     try:
-        _crawl(report, outlets, campaigns, crawl, store, analyzer, progress, task, on_progress, workers)
+        _crawl(report, outlets, campaigns, crawl, store, analyzer, progress, task, on_progress, workers, open_world)
     except BaseException as exc:
         report.outcome = "failed"
         report.errors.append(CrawlFailure(None, None, None, "crash", f"{type(exc).__name__}: {exc}"))
@@ -156,6 +234,7 @@ def _crawl(
     task: TaskID,
     on_progress: Callable[[CrawlContext], None],
     workers: int | None,
+    open_world: tuple[list[DiscoverySearch], set[str] | None] = ([], None),
 ) -> None:
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import defer
@@ -172,12 +251,14 @@ def _crawl(
             pool=pool,
             on_progress=on_progress,
         )
-        families = [] if _stop_requested.is_set() else _families(outlets)
+        searches, selected = open_world
+        _plan_open_world(context, list(campaigns), searches, selected)
+        families = [] if _stop_requested.is_set() else list(FAMILIES)
+        crawlers: list[Any] = []
         try:
-            if families:
-                process = CrawlerProcess(scrapy_settings(crawl))
+            if any(_has_work(f, context) for f in families):
+                process = CrawlerProcess(scrapy_settings(crawl, searches))
                 logging.getLogger("scrapy").setLevel(logging.ERROR)
-                crawlers = [process.create_crawler(family) for family in families]
 
                 def stop_reactor() -> None:
                     from twisted.internet import reactor
@@ -188,10 +269,16 @@ def _crawl(
                 @defer.inlineCallbacks
                 def chain():  # noqa: ANN202 - a Twisted inlineCallbacks generator
                     try:
-                        for crawler in crawlers:
+                        for family in families:
                             if _stop_requested.is_set():
                                 break  # no further source family after a stop request
+                            if not _has_work(family, context):
+                                continue  # e.g. no feed found: nothing for the feed spider
+                            crawler = process.create_crawler(family)
+                            crawlers.append(crawler)
+                            started = time.monotonic()
                             yield process.crawl(crawler, context=context)
+                            context.timings[family.name] = time.monotonic() - started
                     finally:
                         from twisted.internet import reactor
 
@@ -214,12 +301,17 @@ def _crawl(
             (url, etag, lm) for url, (source, etag, lm) in context.fresh_validators.items() if context.source_ok(source)
         ]
         store.save_validators(valid)
+        if not _stop_requested.is_set():
+            store.save_found_sources(_settle_found(context))
     report.stats = context.stats
+    report.timings = dict(context.timings)
     for outlet in outlets:  # every configured source shows in the summary, even when nothing came of it
         for kind, urls in (
             ("feed", outlet.feeds),
             ("sitemap", outlet.sitemaps),
             ("start", outlet.start_urls),
+            ("feed", context.found_urls(outlet, "feed")),
+            ("sitemap", context.found_urls(outlet, "sitemap")),
         ):
             for url in urls:
                 report.stats.setdefault(Source(outlet.name, kind, url), SourceStats())
@@ -245,6 +337,8 @@ def summary_table(report: CrawlReport) -> Table:
             errors,
         )
     total = report.totals()
+    if report.timings:
+        table.caption = "time: " + " · ".join(f"{name} {seconds:.1f} s" for name, seconds in report.timings.items())
     table.add_section()
     table.add_row("total", "", str(total.pages), str(total.matched), str(total.new_clippings), str(total.errors))
     return table

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from rassegna.config.models import CrawlSettings
+from rassegna.config.models import CrawlSettings, DiscoverySearch
 
 P = "rassegna.crawler."
 
 
-def scrapy_settings(crawl: CrawlSettings) -> dict[str, Any]:
-    """The Scrapy settings dict for a crawl run with ``crawl``'s politeness and limits."""
+def scrapy_settings(crawl: CrawlSettings, searches: Iterable[DiscoverySearch] = ()) -> dict[str, Any]:
+    """The Scrapy settings dict for a crawl run with ``crawl``'s politeness and limits.
+
+    A news search with ``min_interval`` gets a download slot of its own, one request at a time, that far apart
+    (GDELT asks for no more than one request every 5 seconds)."""
+    slots = {
+        f"discovery:{s.name}": {"concurrency": 1, "delay": s.min_interval, "randomize_delay": False}
+        for s in searches
+        if s.min_interval
+    }
     return {
+        "DOWNLOAD_SLOTS": slots,
         "BOT_NAME": "rassegna",
         "USER_AGENT": crawl.user_agent,
         "ROBOTSTXT_OBEY": crawl.obey_robots_txt,

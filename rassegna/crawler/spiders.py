@@ -170,7 +170,7 @@ class FeedSpider(_BaseSpider):
     async def start(self) -> AsyncIterator[Any]:
         """A conditional request for every configured feed."""
         for outlet in self.context.outlets:
-            for url in outlet.feeds:
+            for url in [*outlet.feeds, *self.context.found_urls(outlet, "feed")]:
                 yield self.conditional_request(url, Source(outlet.name, "feed", url), self.parse_feed)
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
@@ -242,7 +242,7 @@ class SitemapSpider(_BaseSpider, ScrapySitemapSpider):
     async def start(self) -> AsyncIterator[Any]:
         """A conditional request for every configured sitemap."""
         for outlet in self.context.outlets:
-            for url in outlet.sitemaps:
+            for url in [*outlet.sitemaps, *self.context.found_urls(outlet, "sitemap")]:
                 yield self.conditional_request(url, Source(outlet.name, "sitemap", url), self._parse_sitemap)
 
     def _parse_sitemap(self, response: Response) -> Iterable[Request]:

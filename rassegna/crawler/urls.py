@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that identify a campaign, a click or a session, never the page.
@@ -53,3 +55,20 @@ def domain_owner(host: str, domains: dict[str, str]) -> str | None:
             return domains[host]
         _, _, host = host.partition(".")
     return None
+
+
+@functools.cache
+def _suffixes() -> Any:
+    import tldextract
+
+    # The public suffix list bundled with tldextract: nothing is downloaded at run time.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def site_domain(url: str) -> str:
+    """The registrable domain of ``url``'s host (``m.esempio.it`` → ``esempio.it``), else its host without www."""
+    host = host_of(url)
+    if not host:
+        return ""
+    registered = _suffixes()(host).top_domain_under_public_suffix
+    return registered or host

@@ -59,6 +59,7 @@ class Site:
     host: str
     resources: dict[str, Resource] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
+    bare: bool = True  # False: only www.HOST answers (the bare host is unknown, as on some real sites)
 
     def add(self, path: str, resource: Resource | str | bytes, **kwargs: object) -> Resource:
         """Declare ``path``; plain bodies become HTML resources."""
@@ -70,7 +71,8 @@ class Site:
     def hosts(self) -> Iterable[str]:
         """Every host name this site answers to."""
         bare = self.host.removeprefix("www.")
-        yield from dict.fromkeys([self.host, bare, "www." + bare, *self.aliases])
+        names = [self.host, bare, "www." + bare] if self.bare else [self.host, "www." + bare]
+        yield from dict.fromkeys([*names, *self.aliases])
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -79,6 +81,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - silence the default logging
         return
+
+    def do_CONNECT(self) -> None:  # noqa: N802 - BaseHTTPRequestHandler's naming
+        """https through the proxy: the simulated web speaks no TLS, so every https address fails (logged)."""
+        web = self.server.web
+        host = self.path.rsplit(":", 1)[0].lower()
+        with web.lock:
+            web.log.append((host, "CONNECT " + self.path, self.headers.get("User-Agent", "")))
+        self.close_connection = True
+        self._send(502, b"no TLS in the simulated web", "text/plain")
 
     def do_GET(self) -> None:  # noqa: N802 - BaseHTTPRequestHandler's naming
         """Route by host (proxy form or Host header) and answer."""
@@ -232,7 +243,13 @@ class SimWeb:
             for k, v in (base or {}).items()
             if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")
         }
-        env.update(http_proxy=self.proxy_url, HTTP_PROXY=self.proxy_url)
+        # https goes through it too (and fails there, see do_CONNECT): nothing leaves 127.0.0.1.
+        env.update(
+            http_proxy=self.proxy_url,
+            HTTP_PROXY=self.proxy_url,
+            https_proxy=self.proxy_url,
+            HTTPS_PROXY=self.proxy_url,
+        )
         return env
 
     def start(self) -> SimWeb:

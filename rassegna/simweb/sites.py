@@ -5,6 +5,7 @@ Used by the crawler tests and the offline demo. ``EXPECTED_CLIPPINGS`` is what o
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ EXPECTED_CLIPPINGS: dict[str, tuple[str, date]] = {
     f"{T}/2023/10/18/lgnet2-torino-sportello.html": ("Torinoggi.it", date(2023, 10, 18)),
     f"{T}/2023/10/22/lgnet-flaky.html": ("Torinoggi.it", date(2023, 10, 22)),
     f"{T}/2023/10/24/throttled.html": ("Torinoggi.it", date(2023, 10, 24)),
-    "http://www.altrosito.test/notizie/lgnet2-palermo.html": ("Altro Sito Notizie", date(2023, 11, 2)),
+    "http://www.altrosito.test/notizie/lgnet2-palermo.html": ("altrosito.test", date(2023, 11, 2)),
     f"{L}/cronaca/lgnet2-latina-mediatori.html": ("Latinaoggi.eu", date(2023, 10, 29)),
     f"{L}/cronaca/citta-accoglienza.html": ("Latinaoggi.eu", date(2023, 10, 30)),
     f"{L}/cronaca/senza-charset.html": ("Latinaoggi.eu", date(2023, 11, 5)),
@@ -412,3 +413,274 @@ def demo_config(*, timeout: float = 1.5, retry_times: int = 1) -> dict[str, Any]
             "max_depth": 2,
         },
     }
+
+
+# --- the open world: outlets known only by their domain, news searches, unknown outlets -------------------
+
+N, B, NS = "http://www.novaraoggi.test", "http://www.barinotizie.test", "http://news.search.test"
+MOVED_FEED = ("/rss-vecchio.xml", "/rss-nuovo.xml")
+# canonical URL → outlet: what one crawl of the open world stores (news searches included)
+OPEN_WORLD_CLIPPINGS: dict[str, str] = {
+    f"{N}/2023/11/20/lgnet2-novara.html": "Novara Oggi",
+    f"{B}/notizie/lgnet2-bari.html": "Bari Notizie",
+    "http://www.spostato.test/2023/11/21/lgnet2-primo.html": "Spostato.it",
+    "http://www.nuovosito.test/2023/11/22/lgnet2-bologna.html": "nuovosito.test",
+    "http://www.altratestata.test/notizia/lgnet2-caserta.html": "altratestata.test",
+    "http://www.gazzettalocale.test/lgnet2-potenza.html": "gazzettalocale.test",
+}
+# fetched through a news search, never stored: LG televisions, another "lgnet"
+SEARCH_NEGATIVES = ("http://www.negozio.test/tv-lg-oled.html", "http://www.lgnet-srl.test/chi-siamo.html")
+
+
+def _home(title: str, links: list[tuple[str, str]], site: str, feeds: list[str] = ()) -> str:  # type: ignore[assignment]
+    page = listing_html(title, links, site)
+    alternates = "".join(
+        f'<link rel="alternate" type="application/rss+xml" title="{site}" href="{href}">' for href in feeds
+    )
+    return page.replace("</head>", alternates + "</head>", 1)
+
+
+def open_world_outlets() -> list[Site]:
+    """Outlets known only by their domain: a feed on the home page, a news sitemap in robots.txt, a feed that
+    moves (see ``move_feed``), a site with no source at all; none speaks https (the simulated web has no TLS),
+    two answer only on www."""
+    novara = Site("www.novaraoggi.test", bare=False)
+    novara.add("/", _home("Novara Oggi", [("/2023/11/20/lgnet2-novara.html", "LgNet2")], "Novara Oggi", ["/feed/"]))
+    novara.add(
+        "/feed/",
+        Resource(
+            rss(
+                "Novara Oggi",
+                N,
+                [
+                    (f"{N}/2023/11/20/lgnet2-novara.html", "LgNet2 a Novara", date(2023, 11, 20)),
+                    (f"{N}/2023/11/19/sagra.html", "Sagra", date(2023, 11, 19)),
+                ],
+            ),
+            content_type="application/rss+xml",
+        ),
+    )
+    novara.add(
+        "/2023/11/20/lgnet2-novara.html",
+        _page("/", "Novara, la rete per l'inclusione", ["Novara guarda al modello LgNet2."], date(2023, 11, 20), "NO"),
+    )
+    novara.add("/2023/11/19/sagra.html", _page("/", "Sagra", ["Torna la sagra del riso."], date(2023, 11, 19), "NO"))
+
+    bari = Site("www.barinotizie.test")
+    bari.add("/", listing_html("Bari Notizie", [("/notizie/", "Notizie")], "Bari Notizie"))
+    bari.add(
+        "/robots.txt",
+        Resource(f"User-agent: *\nDisallow: /bozze/\nSitemap: {B}/sitemap-news.xml\n", content_type="text/plain"),
+    )
+    bari.add(
+        "/sitemap-news.xml",
+        Resource(
+            sitemap(
+                [(f"{B}/notizie/lgnet2-bari.html", date(2023, 11, 18)), (f"{B}/bozze/lgnet2-bozza.html", None)],
+                news=True,
+            ),
+            content_type="application/xml",
+        ),
+    )
+    bari.add(
+        "/notizie/lgnet2-bari.html",
+        _page("/", "Bari e la rete dei comuni", ["Anche Bari segue LgNet2."], date(2023, 11, 18), "Bari Notizie"),
+    )
+    bari.add("/bozze/lgnet2-bozza.html", _page("/", "Bozza", ["LgNet2 bozza."], date(2023, 11, 18), "Bari Notizie"))
+
+    moved = Site("www.spostato.test", bare=False)
+    moved.add("/", _home("Spostato", [], "Spostato", [MOVED_FEED[0]]))
+    moved.add(
+        MOVED_FEED[0],
+        Resource(
+            rss(
+                "Spostato",
+                "http://www.spostato.test",
+                [("http://www.spostato.test/2023/11/21/lgnet2-primo.html", "Primo", date(2023, 11, 21))],
+            ),
+            content_type="application/rss+xml",
+        ),
+    )
+    moved.add(
+        "/2023/11/21/lgnet2-primo.html",
+        _page("/", "Il primo articolo", ["LgNet2 arriva in città."], date(2023, 11, 21), "Spostato"),
+    )
+    silent = Site("www.muto.test")
+    silent.add("/", listing_html("Muto", [("/chi-siamo.html", "Chi siamo")], "Muto"))
+    return [novara, bari, moved, silent]
+
+
+def move_feed(site: Site) -> str:
+    """The spostato.test site moves its feed: the old address answers 404, the home page links the new one with
+    a new article. The canonical URL of that article is returned."""
+    new_article = "http://www.spostato.test/2023/11/25/lgnet2-secondo.html"
+    del site.resources[MOVED_FEED[0]]
+    site.add("/", _home("Spostato", [], "Spostato", [MOVED_FEED[1]]))
+    site.add(
+        MOVED_FEED[1],
+        Resource(
+            rss("Spostato", "http://www.spostato.test", [(new_article, "Secondo", date(2023, 11, 25))]),
+            content_type="application/rss+xml",
+        ),
+    )
+    site.add(
+        "/2023/11/25/lgnet2-secondo.html",
+        _page("/", "Il secondo articolo", ["LgNet2, il bilancio."], date(2023, 11, 25), "Spostato"),
+    )
+    return new_article
+
+
+def news_searches() -> list[Site]:
+    """A news-search RSS (direct links, wrapped links, a link it cannot unwrap, a non-http one), a GDELT-style
+    JSON API, the unknown outlets they lead to, and the negatives they also return."""
+    wrapped = f"{NS}/apiclick.aspx?ref=FexRss&aid=&tid=77&url="
+    search = Site("news.search.test")
+    search.add(
+        "/rss",
+        Resource(
+            rss(
+                "Ricerca: LgNet2",
+                NS,
+                [
+                    ("http://www.nuovosito.test/2023/11/22/lgnet2-bologna.html", "Bologna", date(2023, 11, 22)),
+                    (
+                        wrapped + "http%3a%2f%2fwww.altratestata.test%2fnotizia%2flgnet2-caserta.html&c=1",
+                        "Caserta",
+                        date(2023, 11, 23),
+                    ),
+                    (
+                        f"{NS}/redirect?u=http%3A%2F%2Ftorinoggi.test%2F2023%2F10%2F18%2Flgnet2-torino-sportello.html",
+                        "Torino",
+                        None,
+                    ),
+                    (f"{NS}/rss/articles/CBMiQWh0dHBzOi8vZXNlbXBpby5pdA?oc=5", "Non decifrabile", None),
+                    ("javascript:alert(1)", "Script", None),
+                    (wrapped + "http%3a%2f%2fwww.negozio.test%2ftv-lg-oled.html", "TV LG", None),
+                    ("http://www.lgnet-srl.test/chi-siamo.html", "LGNET srl", None),
+                    ("http://www.nuovosito.test/privato/lgnet2-riservato.html", "Riservato", None),
+                ],
+            ),
+            content_type="application/rss+xml; charset=utf-8",
+        ),
+    )
+    gdelt = Site("api.gdelt.test")
+    gdelt.add(
+        "/api/v2/doc/doc",
+        Resource(
+            json.dumps(
+                {
+                    "articles": [
+                        {
+                            "url": "http://www.gazzettalocale.test/lgnet2-potenza.html",
+                            "url_mobile": "",
+                            "title": "Potenza",
+                            "seendate": "20231124T101500Z",
+                            "domain": "gazzettalocale.test",
+                            "language": "Italian",
+                            "sourcecountry": "Italy",
+                        },
+                        {"url": "mailto:redazione@esempio.it", "title": "posta", "seendate": "20231124T101500Z"},
+                        {"url": f"{T}/2023/10/18/lgnet2-torino-sportello.html", "title": "Torino", "seendate": "x"},
+                        {"title": "senza indirizzo"},
+                    ]
+                }
+            ),
+            content_type="application/json; charset=utf-8",
+        ),
+    )
+    nuovo = Site("www.nuovosito.test")
+    nuovo.add("/robots.txt", Resource("User-agent: *\nDisallow: /privato/\n", content_type="text/plain"))
+    nuovo.add(
+        "/2023/11/22/lgnet2-bologna.html",
+        _page(
+            "/",
+            "Bologna nella rete LgNet2",
+            ["Bologna entra in LgNet2 con due sportelli."],
+            date(2023, 11, 22),
+            "Nuovo Sito",
+        ),
+    )
+    nuovo.add("/privato/lgnet2-riservato.html", _page("/", "Riservato", ["LgNet2."], date(2023, 11, 22), "Nuovo"))
+    altra = Site("www.altratestata.test")
+    altra.add(
+        "/notizia/lgnet2-caserta.html",
+        _page(
+            "/", "Caserta e LgNet2", ["A Caserta il progetto LgNet2 forma i mediatori."], date(2023, 11, 23), "Altra"
+        ),
+    )
+    gazzetta = Site("www.gazzettalocale.test")
+    gazzetta.add(
+        "/lgnet2-potenza.html",
+        _page("/", "Potenza, sportello aperto", ["Potenza apre lo sportello LgNet2."], date(2023, 11, 24), "Gazzetta"),
+    )
+    shop = Site("www.negozio.test")
+    shop.add(
+        "/tv-lg-oled.html",
+        _page(
+            "/",
+            "Televisori LG OLED in offerta",
+            ["I televisori LG OLED con internet veloce."],
+            date(2023, 11, 24),
+            "Negozio",
+        ),
+    )
+    other = Site("www.lgnet-srl.test")
+    other.add(
+        "/chi-siamo.html",
+        _page(
+            "/", "LGNET srl, servizi informatici", ["LGNET srl: reti e servizi informatici a Lugano."], None, "LGNET"
+        ),
+    )
+    return [search, gdelt, nuovo, altra, gazzetta, shop, other]
+
+
+def faulty_searches() -> list[Site]:
+    """News searches that fail: garbage, HTTP 500, 429 with Retry-After for ever, an answer too slow."""
+    s = Site("guasto.search.test")
+    s.add("/rotto", Resource("<html><body>Servizio in manutenzione</body></html>"))
+    s.add("/non-json", Resource("Your search contained a keyword that was too short.", content_type="text/plain"))
+    s.add("/errore", Resource("errore interno", status=500, content_type="text/plain"))
+    s.add("/limitato", Resource(rss("x", NS, []), behaviour="throttle", failures=100, retry_after=1))
+    s.add("/lento", Resource(rss("x", NS, []), behaviour="slow", delay=6.0, content_type="application/rss+xml"))
+    return [s]
+
+
+def open_world_sites() -> list[Site]:
+    """The sample web (configured outlets) plus the open world."""
+    return [*torinoggi(), *open_world_outlets(), *news_searches(), *faulty_searches()]
+
+
+def open_world_config(*, faulty: bool = False, **kwargs: Any) -> dict[str, Any]:
+    """The sample configuration with Torinoggi.it, domain-only outlets and news searches (``faulty``: the
+    failing ones too)."""
+    config = demo_config(**kwargs)
+    config["outlets"] = [config["outlets"][0]] + [
+        {"name": name, "category": "quotidiani", "domains": [domain]}
+        for name, domain in (
+            ("Novara Oggi", "novaraoggi.test"),
+            ("Bari Notizie", "barinotizie.test"),
+            ("Spostato.it", "spostato.test"),
+            ("Muto.it", "muto.test"),
+            ("Sparito.it", "sparito.test"),  # no such site: every home page fails
+        )
+    ]
+    config["discovery"] = [
+        {"name": "Ricerca notizie", "kind": "rss", "url": f"{NS}/rss?q={{query}}&format=rss"},
+        {
+            "name": "GDELT",
+            "kind": "gdelt",
+            "url": "http://api.gdelt.test/api/v2/doc/doc?query={query}&mode=artlist&format=json",
+            "min_interval": 1,
+        },
+    ]
+    if faulty:
+        g = "http://guasto.search.test"
+        config["discovery"] += [
+            {"name": "Rotta", "kind": "rss", "url": f"{g}/rotto?q={{query}}"},
+            {"name": "Non JSON", "kind": "gdelt", "url": f"{g}/non-json?q={{query}}"},
+            {"name": "Errore", "kind": "rss", "url": f"{g}/errore?q={{query}}"},
+            {"name": "Limitata", "kind": "rss", "url": f"{g}/limitato?q={{query}}"},
+            {"name": "Lenta", "kind": "rss", "url": f"{g}/lento?q={{query}}", "timeout": 1},
+        ]
+    config["crawl"]["rediscover_after_failures"] = 2
+    return config

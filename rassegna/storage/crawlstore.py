@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from rassegna.config.models import Outlet
-from rassegna.crawler.ports import CrawlReport
+from rassegna.crawler.ports import CrawlReport, FoundSource, OutletSources
 from rassegna.domain import Analysis, Article
 from rassegna.storage import repository
 from rassegna.storage.db import session_scope
@@ -61,6 +61,25 @@ class DbCrawlStore:
         with session_scope(self.engine) as session:
             _, new = repository.store_article(session, article, analysis, crawl_run_id=run_id)
             return new
+
+    def found_sources(self) -> dict[str, OutletSources]:
+        """The feeds and sitemaps found for domain-only outlets, by outlet name."""
+        with session_scope(self.engine) as session:
+            by_id = repository.found_sources(session)
+            result: dict[str, OutletSources] = {}
+            for row in session.exec(select(OutletRow).where(OutletRow.sources_checked_at.is_not(None))):
+                sources = [FoundSource(f.kind, f.url, f.found_at, f.failures) for f in by_id.get(row.id, [])]
+                result[row.name] = OutletSources(row.sources_checked_at, sources)  # type: ignore[arg-type]
+            return result
+
+    def save_found_sources(self, found: dict[str, OutletSources]) -> None:
+        """Keep what was found for these outlets (outlets no longer in the registry are skipped)."""
+        with session_scope(self.engine) as session:
+            for name, sources in found.items():
+                row = repository.find_outlet(session, name)
+                if row is not None:
+                    items = [(s.kind, s.url, s.found_at, s.failures) for s in sources.sources]
+                    repository.replace_found_sources(session, row, sources.checked_at, items)
 
     def finish_run(self, report: CrawlReport) -> None:
         """Record the run's outcome, counts, per-source stats and failures."""

@@ -30,8 +30,23 @@ class OutletRow(SQLModel, table=True):
     start_urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     text_policy: str | None = Field(default=None, max_length=20)  # "full" | "excerpt" | None (report default)
     to_classify: bool = False  # discovered by the crawler on an unknown domain
+    sources_checked_at: datetime | None = None  # when its home page was last read for feeds and sitemaps
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class FoundSourceRow(SQLModel, table=True):
+    """A feed or sitemap the crawler found on the home page of an outlet known only by its domain."""
+
+    __tablename__ = "found_source"
+    __table_args__ = (UniqueConstraint("outlet_id", "url"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    outlet_id: int = Field(foreign_key="outlet.id", index=True)
+    kind: str = Field(max_length=10)  # feed | sitemap
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    found_at: datetime = Field(default_factory=utcnow)
+    failures: int = 0  # crawl runs in a row in which it failed
 
 
 class AudienceFigure(SQLModel, table=True):

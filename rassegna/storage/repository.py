@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from rassegna.config.categories import UNCLASSIFIED_CATEGORY
 from rassegna.config.models import Outlet
-from rassegna.crawler.urls import host_of
+from rassegna.crawler.urls import site_domain
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.models import (
     AudienceFigure,
@@ -22,6 +22,7 @@ from rassegna.storage.models import (
     ClippingPlace,
     ClippingQuote,
     FetchState,
+    FoundSourceRow,
     OutletRow,
     SeenUrl,
     utcnow,
@@ -133,11 +134,37 @@ def outlet_for_article(session: Session, article: Article) -> OutletRow:
         to_classify=crawled or not article.category,
     )
     if crawled and article.canonical_url:
-        host = host_of(article.canonical_url)  # the form the crawler attributes pages by
-        row.domains = [host] if host else []
+        domain = site_domain(article.canonical_url)  # the form the crawler names and attributes new outlets by
+        row.domains = [domain] if domain else []
     session.add(row)
     session.flush()
     return row
+
+
+def found_sources(session: Session) -> dict[int, list[FoundSourceRow]]:
+    """The feeds and sitemaps found for domain-only outlets, by outlet id (feeds first, then by URL)."""
+    found: dict[int, list[FoundSourceRow]] = {}
+    for row in session.exec(select(FoundSourceRow).order_by(FoundSourceRow.kind, FoundSourceRow.url)):
+        found.setdefault(row.outlet_id, []).append(row)
+    return found
+
+
+def replace_found_sources(
+    session: Session, outlet: OutletRow, checked_at: datetime | None, sources: Iterable[tuple[str, str, datetime, int]]
+) -> None:
+    """Keep (kind, url, found_at, failures) as what was found for ``outlet``, looked for at ``checked_at``."""
+    have = {row.url: row for row in session.exec(select(FoundSourceRow).where(FoundSourceRow.outlet_id == outlet.id))}
+    keep = set()
+    for kind, url, found_at, failures in sources:
+        row = have.get(url) or FoundSourceRow(outlet_id=outlet.id, url=url, kind=kind, found_at=found_at)
+        row.kind, row.failures = kind, failures
+        session.add(row)
+        keep.add(url)
+    for url, row in have.items():
+        if url not in keep:
+            session.delete(row)
+    outlet.sources_checked_at = checked_at
+    session.add(outlet)
 
 
 # --- clippings -----------------------------------------------------------------------------------------
