@@ -87,6 +87,10 @@ class Cluster:
             out = (self.log_dir / f"worker-{i}.log").open("wb")
             argv = [*self.base(), "worker", "--processes", "0"]
             self.workers.append(subprocess.Popen(argv, env=self.env, stdout=out, stderr=subprocess.STDOUT))
+        deadline = time.monotonic() + 120  # every worker ready before the run: each must get a share of it
+        while not all("waiting for runs" in self.log(i) for i in range(len(self.workers))):
+            assert time.monotonic() < deadline, [self.log(i)[-500:] for i in range(len(self.workers))]
+            time.sleep(0.1)
 
     def coordinate(self, timeout: float = 180) -> subprocess.CompletedProcess[str]:
         argv = [*self.base(), "crawl", "--distributed"]
