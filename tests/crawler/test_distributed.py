@@ -276,3 +276,46 @@ def test_processes_starting_together_on_a_fresh_database_all_migrate(postgres_ur
     ]
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+
+
+def _coordinator_waiting(cluster: Cluster, log: Path) -> subprocess.Popen[str]:
+    """A coordinator with no worker yet, once it has seeded its run."""
+    out = log.open("w")
+    process = subprocess.Popen(
+        [*cluster.base(), "crawl", "--distributed"], env=cluster.env, stdout=out, stderr=subprocess.STDOUT, text=True
+    )
+    deadline = time.monotonic() + 120
+    while "waiting for workers" not in log.read_text():
+        assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+        time.sleep(0.1)
+    return process
+
+
+def test_sigterm_on_the_coordinator_cancels_the_run(
+    cluster: Cluster, redis_env: dict[str, str], tmp_path: Path
+) -> None:
+    import redis
+
+    log = tmp_path / "coordinator.log"
+    coordinator = _coordinator_waiting(cluster, log)
+    coordinator.send_signal(signal.SIGTERM)
+    assert coordinator.wait(timeout=60) == 0, log.read_text()
+    assert [r[0] for r in runs(cluster.db_url)] == ["cancelled"]
+    server = redis.Redis.from_url(REDIS_URL)
+    namespace = redis_env["RASSEGNA_REDIS_NAMESPACE"]
+    left = [k.decode() for k in server.scan_iter(match=namespace + ":*")]
+    assert all(k.endswith(":state") for k in left), left  # the frontier is gone: workers find nothing to do
+
+
+def test_redis_losing_the_run_fails_it_instead_of_hanging(
+    cluster: Cluster, redis_env: dict[str, str], tmp_path: Path
+) -> None:
+    import redis
+
+    log = tmp_path / "coordinator.log"
+    coordinator = _coordinator_waiting(cluster, log)
+    server = redis.Redis.from_url(REDIS_URL)
+    server.delete(*server.scan_iter(match=redis_env["RASSEGNA_REDIS_NAMESPACE"] + ":*"))  # as a restart would
+    assert coordinator.wait(timeout=60) == 1, log.read_text()
+    assert "Redis lost the run's state" in log.read_text()
+    assert [r[0] for r in runs(cluster.db_url)] == ["failed"]
