@@ -4,7 +4,8 @@ Prints end-to-end crawl throughput (download, extraction, matching, NLP when ava
 trafilatura throughput over the same pages (one process), their ratio, and the share of pages a second crawl
 downloads again; then the same web with every outlet known only by its domain (feeds and sitemaps found from
 the home page): time finding sources against the crawl itself, and the second crawl's re-download share.
-``python benchmarks/crawl.py [--pages N] [--outlets K]``.
+``python benchmarks/crawl.py [--pages N] [--outlets K] [--workers N]``; with ``--workers`` also a distributed
+crawl (PostgreSQL + Redis on 127.0.0.1) by 1..N workers: pages/s, peak memory, CPU per page.
 """
 
 from __future__ import annotations
@@ -293,6 +294,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--outlets", type=int, default=10)
     parser.add_argument("--domain-only", action="store_true", help="only the run with domain-only outlets")
+    parser.add_argument("--workers", type=int, default=0, help="also crawl distributed with 1..N workers")
     args = parser.parse_args()
 
     from rassegna.storage.models import Clipping, CrawlRun
@@ -322,6 +324,8 @@ def main() -> None:
         web.reset_counts()
         wall2 = crawl(web, config_path, db_url)
         again = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
+        if args.workers:
+            distributed_report(web, config_path, args.workers, len(bodies) / wall)
         engine = create_engine(db_url)
         with Session(engine) as session:
             run = session.exec(select(CrawlRun).order_by(CrawlRun.id)).first()
@@ -349,6 +353,104 @@ def main() -> None:
         f"({100 * again / len(bodies):.2f}%), {wall2:.1f} s"
     )
     domain_only_run(sites, bodies, config)
+
+
+# --- distributed (`--workers N`) ------------------------------------------------------------------------------
+
+PG_ADMIN = os.environ.get("RASSEGNA_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS = os.environ.get("RASSEGNA_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def _family(pid: int) -> list[int]:
+    """``pid`` and its descendants (the worker's extraction processes)."""
+    pids, i = [pid], 0
+    while i < len(pids):
+        for path in Path(f"/proc/{pids[i]}/task").glob("*/children"):
+            pids.extend(int(c) for c in path.read_text().split())
+        i += 1
+    return pids
+
+
+def _peak_mib(pid: int) -> float:
+    """Peak resident memory of one process (VmHWM), MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def distributed_crawl(web: SimWeb, config: Path, workers: int) -> dict[str, float]:
+    """One distributed run by ``workers`` worker processes on a fresh PostgreSQL database; its figures."""
+    import uuid
+
+    import psycopg
+
+    admin = psycopg.connect(PG_ADMIN, autocommit=True)
+    name = f"rassegna_bench_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    db_url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    env = {
+        **web.proxy_env(dict(os.environ)),
+        "RASSEGNA_REDIS_URL": REDIS,
+        "RASSEGNA_REDIS_NAMESPACE": f"bench-{name}",
+        "RASSEGNA_NO_NLP": os.environ.get("RASSEGNA_NO_NLP", ""),
+    }
+    base = [sys.executable, "-m", "rassegna", "--config", str(config), "--db", db_url]
+    procs = [
+        subprocess.Popen([*base, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(workers)
+    ]
+    try:
+        coordinator = subprocess.Popen([*base, "crawl", "--distributed"], env=env, stdout=subprocess.PIPE, text=True)
+        coordinator_peak = 0.0
+        while coordinator.poll() is None:
+            coordinator_peak = max(coordinator_peak, _peak_mib(coordinator.pid))
+            time.sleep(0.5)
+        if coordinator.returncode != 0:
+            sys.exit(f"distributed crawl failed ({coordinator.returncode}): {coordinator.stdout.read()[-3000:]}")
+        peaks = [sum(_peak_mib(p) for p in _family(w.pid)) for w in procs]
+        cpu = sum(_cpu_seconds(p) for w in procs for p in _family(w.pid))
+    finally:
+        for w in procs:
+            w.terminate()
+        for w in procs:
+            w.wait(timeout=120)
+    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+    from rassegna.storage.models import CrawlRun
+
+    with Session(engine) as session:
+        run = session.exec(select(CrawlRun)).first()
+        seconds, pages = (run.finished_at - run.started_at).total_seconds(), run.pages
+    engine.dispose()
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return {
+        "pages": pages,
+        "rate": pages / seconds,
+        "coordinator_mib": coordinator_peak,
+        "worker_mib": max(peaks),
+        "cpu_ms_per_page": 1000 * cpu / max(pages, 1),
+    }
+
+
+def distributed_report(web: SimWeb, config: Path, workers: int, local_rate: float) -> None:
+    """Pages/s of 1..``workers`` workers beside the local crawl, with memory and CPU per page."""
+    print(f"distributed crawl ({os.cpu_count()} cores here: more workers cannot be faster than the cores allow)")
+    print(f"  local crawl:  {local_rate:7.1f} pages/s (wall time, process start-up included)")
+    for n in range(1, workers + 1):
+        web.reset_counts()
+        fig = distributed_crawl(web, config, n)
+        print(
+            f"  {n} worker(s): {fig['rate']:7.1f} pages/s over the crawl run ({fig['pages']:.0f} pages); "
+            f"peak memory: coordinator "
+            f"{fig['coordinator_mib']:.0f} MiB, worker {fig['worker_mib']:.0f} MiB (with its extraction processes); "
+            f"CPU {fig['cpu_ms_per_page']:.1f} ms per page over all workers"
+        )
 
 
 if __name__ == "__main__":

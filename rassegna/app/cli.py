@@ -129,11 +129,27 @@ def crawl(
     ctx: typer.Context,
     campaign: Annotated[str | None, typer.Option(help="Only this campaign's keywords decide relevance.")] = None,
     outlet: Annotated[list[str] | None, typer.Option(help="Crawl only this outlet (repeatable).")] = None,
+    distributed: Annotated[
+        bool, typer.Option("--distributed", help="Coordinate a run that `rassegna worker` processes do (Redis).")
+    ] = False,
 ) -> None:
     """One crawl pass over the configured outlets: feeds, sitemaps and start pages."""
     app_ctx = _context(ctx)
     from rassegna.app.crawl import run_crawl_command
     from rassegna.app.scheduler.history import recorded_crawl
+
+    if distributed:
+        from rassegna.app.distributed import crawl_distributed_command
+
+        raise typer.Exit(
+            crawl_distributed_command(
+                app_ctx.settings,
+                app_ctx.db_url,
+                campaign=campaign,
+                outlet_names=outlet or [],
+                console=app_ctx.console,
+            )
+        )
 
     engine = app_ctx.engine  # a database that cannot be opened fails here, in one line
     with recorded_crawl(engine, trigger="manual") as record:
@@ -145,6 +161,23 @@ def crawl(
             console=app_ctx.console,
         )
     raise typer.Exit(record.exit_code)
+
+
+@app.command()
+def worker(
+    ctx: typer.Context,
+    redis: Annotated[str | None, typer.Option(help="Redis URL (default: $RASSEGNA_REDIS_URL, redis_url).")] = None,
+    processes: Annotated[
+        int | None, typer.Option(help="Extraction processes (default: one per core; 0: in the crawler).")
+    ] = None,
+) -> None:
+    """Work on distributed crawl runs (`rassegna crawl --distributed`) until stopped; long-running."""
+    app_ctx = _context(ctx)
+    from rassegna.app.distributed import worker_command
+
+    raise typer.Exit(
+        worker_command(app_ctx.settings, app_ctx.db_url, console=app_ctx.console, redis_url=redis, pool_size=processes)
+    )
 
 
 # --- import -----------------------------------------------------------------------------------------------

@@ -153,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--outlet", action="append", default=[])
     parser.add_argument("--no-nlp", action="store_true", help="store clippings without the NLP")
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (0: in the crawler)")
+    parser.add_argument("--distributed", action="store_true", help="coordinate a run done by `rassegna worker`s")
     args = parser.parse_args(argv)
     _stop_on_signals()
     _die_with_parent()
@@ -162,6 +163,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         console.print(f"[red]configuration error:[/] {exc}")
         return EXIT_CONFIG
+    if args.distributed:
+        from rassegna.app.distributed import crawl_distributed_command
+
+        return crawl_distributed_command(
+            settings,
+            database_url(args.db, settings),
+            campaign=args.campaign,
+            outlet_names=args.outlet,
+            console=console,
+        )
     return run_crawl_command(
         settings,
         database_url(args.db, settings),

@@ -118,6 +118,7 @@ class ScheduleSettings(_Strict):
 
     timezone: str = "Europe/Rome"
     crawl: str | None = "0 6 * * *"
+    distributed: bool = False  # the scheduled crawl is a distributed one (`rassegna crawl --distributed`)
     reports: list[ScheduledReport] = Field(default_factory=list)
 
 
@@ -147,6 +148,7 @@ class Settings(_Strict):
     """The whole configuration file."""
 
     database_url: str | None = None
+    redis_url: str | None = None  # the distributed crawl's frontier (or $RASSEGNA_REDIS_URL)
     output_dir: str = "reports"
     review_required: bool = False
     text_policy: TextPolicy = "full"

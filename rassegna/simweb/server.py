@@ -114,7 +114,15 @@ class _Handler(BaseHTTPRequestHandler):
         if resource is None:
             self._send(404, b"<html><body><h1>404 Non trovato</h1></body></html>", "text/html; charset=utf-8")
             return
-        self._serve(resource, hits)
+        with web.lock:  # requests in flight per host: what politeness across workers must bound
+            web.inflight[host] += 1
+            web.peak[host] = max(web.peak[host], web.inflight[host])
+            web.timeline.append((time.monotonic(), host, path))
+        try:
+            self._serve(resource, hits)
+        finally:
+            with web.lock:
+                web.inflight[host] -= 1
 
     def _serve(self, resource: Resource, hits: int) -> None:
         behaviour = resource.behaviour
@@ -202,6 +210,9 @@ class SimWeb:
         self.hosts: dict[str, Site] = {}
         self.requests: Counter[str] = Counter()
         self.log: list[tuple[str, str, str]] = []
+        self.inflight: Counter[str] = Counter()
+        self.peak: Counter[str] = Counter()  # most requests a host had in flight at once
+        self.timeline: list[tuple[float, str, str]] = []  # (monotonic time, host, path) of each served request
         self.lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -281,3 +292,5 @@ class SimWeb:
         with self.lock:
             self.requests.clear()
             self.log.clear()
+            self.peak.clear()
+            self.timeline.clear()

@@ -72,7 +72,8 @@ class Runtime:
         if self.crawl_command:
             return list(self.crawl_command)
         # The database URL goes in $RASSEGNA_DATABASE_URL, not on the command line where `ps` shows passwords.
-        return [sys.executable, "-m", "rassegna.app.crawl", "--config", str(self.config_file)]
+        argv = [sys.executable, "-m", "rassegna.app.crawl", "--config", str(self.config_file)]
+        return [*argv, "--distributed"] if self.settings.schedule.distributed else argv
 
 
 _RUNTIME: Runtime | None = None

@@ -1,0 +1,485 @@
+"""The Scrapy side of a distributed crawl: scrapy-redis's scheduler with leased work, shared host politeness.
+
+The frontier is scrapy-redis's per-spider priority queue under a per-run key prefix. A worker that takes a
+request holds a *lease* on it (the encoded request is kept in a Redis hash until the worker has scraped it,
+pipelines included); a lease that is not renewed (the worker died) is put back on the frontier by
+:func:`requeue`. Every host's concurrency and Retry-After are shared through Redis by all workers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Response
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler
+from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
+
+from rassegna.config.models import CrawlSettings
+from rassegna.crawler.context import CrawlContext
+from rassegna.crawler.middlewares import retry_after_seconds
+from rassegna.crawler.settings import P, scrapy_settings
+from rassegna.crawler.spiders import FeedSpider, PageSpider, SitemapSpider
+from rassegna.crawler.urls import canonical_url, host_of
+
+log = logging.getLogger(__name__)
+
+LEASE_META = "rassegna_lease"
+STATE_OPEN, STATE_DONE, STATE_CANCELLED, STATE_FAILED = "open", "done", "cancelled", "failed"
+REDIS_TIMEOUT = 5.0
+
+_POP = """
+local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if #r == 0 then return false end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
+redis.call('HSET', KEYS[2], ARGV[1], r[1])
+redis.call('HSET', KEYS[3], ARGV[1], r[2] .. '|' .. KEYS[1])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+return r[1]
+"""
+# Put leased requests back on their queues (a token already released is skipped).
+_REQUEUE = """
+local n = 0
+for _, t in ipairs(ARGV) do
+  local data = redis.call('HGET', KEYS[1], t)
+  local q = redis.call('HGET', KEYS[2], t)
+  if data and q then
+    local i = string.find(q, '|', 1, true)
+    redis.call('ZADD', string.sub(q, i + 1), string.sub(q, 1, i - 1), data)
+    n = n + 1
+  end
+  redis.call('HDEL', KEYS[1], t)
+  redis.call('HDEL', KEYS[2], t)
+  redis.call('ZREM', KEYS[3], t)
+end
+return n
+"""
+# A per-host slot: free when fewer than ARGV[2] unexpired holders and the host's "not before" has passed.
+_ACQUIRE = """
+local now = tonumber(ARGV[1])
+local nb = tonumber(redis.call('GET', KEYS[2]) or '0')
+if nb > now then return tostring(nb - now) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return '-1' end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return '0'
+"""
+_NOT_BEFORE = """
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+return 1
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class RunKeys:
+    """The Redis keys of one distributed run (all under ``{namespace}:run:{run_id}``)."""
+
+    namespace: str
+    run_id: int
+
+    @property
+    def prefix(self) -> str:
+        """The run's key prefix."""
+        return f"{self.namespace}:run:{self.run_id}"
+
+    def _key(self, name: str) -> str:
+        return f"{self.prefix}:{name}"
+
+    state = property(lambda self: self._key("state"), doc="open | done | cancelled | failed")
+    meta = property(lambda self: self._key("meta"), doc="the run's campaign and outlets (a hash)")
+    inflight = property(lambda self: self._key("inflight"), doc="leased requests by token (a hash)")
+    inflight_queue = property(lambda self: self._key("inflight_queue"), doc="score|queue of each lease")
+    leases = property(lambda self: self._key("leases"), doc="lease expiry by token (a sorted set)")
+    claimed = property(lambda self: self._key("claimed"), doc="canonical URLs claimed in this run (a set)")
+    joined = property(lambda self: self._key("joined"), doc="workers that joined the run (a set)")
+    reports = property(lambda self: self._key("reports"), doc="the workers' partial reports (a list)")
+
+    def robots(self, netloc: str) -> str:
+        """A host's robots.txt as fetched once in this run (shared by every worker)."""
+        return self._key(f"robots:{netloc}")
+
+    def heartbeat(self, worker: str) -> str:
+        """A worker's heartbeat key (expires when the worker stops renewing it)."""
+        return self._key(f"heartbeat:{worker}")
+
+    def queue(self, spider: str) -> str:
+        """scrapy-redis's request queue of ``spider``."""
+        return f"{self.prefix}:{spider}:requests"
+
+    def host(self, host: str, what: str) -> str:
+        """A per-host key (``slots`` or ``notbefore``)."""
+        return f"{self.prefix}:host:{host}:{what}"
+
+    def all_queues(self) -> list[str]:
+        """The queues of every spider family."""
+        return [self.queue(s.name) for s in DISTRIBUTED_SPIDERS]
+
+
+def current_key(namespace: str) -> str:
+    """The key naming the run now open in ``namespace`` (one at a time per database)."""
+    return f"{namespace}:current"
+
+
+def connect(url: str) -> redis.Redis:
+    """A Redis client that fails fast (seconds, not minutes) when the server is unreachable."""
+    return redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
+
+
+def requeue(server: redis.Redis, keys: RunKeys, tokens: Iterable[str]) -> int:
+    """Put the leased requests ``tokens`` back on the frontier; how many were still leased."""
+    tokens = list(tokens)
+    if not tokens:
+        return 0
+    return int(server.eval(_REQUEUE, 3, keys.inflight, keys.inflight_queue, keys.leases, *tokens))
+
+
+def requeue_expired(server: redis.Redis, keys: RunKeys, now: float | None = None) -> int:
+    """Put back the work of workers that stopped renewing their leases (killed, frozen)."""
+    expired = server.zrangebyscore(keys.leases, "-inf", now if now is not None else time.time())
+    return requeue(server, keys, [t.decode() if isinstance(t, bytes) else t for t in expired])
+
+
+def outstanding(server: redis.Redis, keys: RunKeys) -> tuple[int, int]:
+    """(requests waiting on the frontier, requests leased by workers)."""
+    pipe = server.pipeline()
+    for queue in keys.all_queues():
+        pipe.zcard(queue)
+    pipe.zcard(keys.leases)
+    counts = pipe.execute()
+    return sum(counts[:-1]), counts[-1]
+
+
+class LeasedQueue(PriorityQueue):
+    """scrapy-redis's priority queue whose pop leases the request to this worker until it is scraped."""
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        """The next request, leased (atomically with the pop, so no request is ever in neither place)."""
+        leases: LeaseBook = self.spider.leases
+        if not leases.accepting:
+            return None
+        token = uuid.uuid4().hex
+        keys = leases.keys
+        data = self.server.eval(
+            _POP, 4, self.key, keys.inflight, keys.inflight_queue, keys.leases, token, leases.expiry()
+        )
+        if not data:
+            return None
+        request = self._decode_request(data)
+        request.meta[LEASE_META] = token
+        leases.held.add(token)
+        return request
+
+
+class LeasedScheduler(Scheduler):
+    """scrapy-redis's scheduler; a request re-scheduled under a lease (retry, redirect) ends that lease."""
+
+    def enqueue_request(self, request: Request) -> bool:
+        """Push to the frontier, then release the lease the request came under (never a gap in between)."""
+        token = request.meta.pop(LEASE_META, None)
+        pushed = super().enqueue_request(request)
+        if token:
+            self.spider.leases.release(token)
+        return pushed
+
+
+class LeaseBook:
+    """The leases one worker holds in one run: renewed while alive, released when the work is done."""
+
+    def __init__(self, server: redis.Redis, keys: RunKeys, lease: float):
+        self.server, self.keys, self.lease = server, keys, lease
+        self.held: set[str] = set()
+        self.accepting = True  # False once the worker is stopping: it takes no new work
+
+    def expiry(self) -> float:
+        """When a lease taken now expires unless renewed."""
+        return time.time() + self.lease
+
+    def release(self, token: str) -> None:
+        """The work of ``token`` is done (stored, or handed back to the frontier)."""
+        self.held.discard(token)
+        pipe = self.server.pipeline()
+        pipe.hdel(self.keys.inflight, token).hdel(self.keys.inflight_queue, token).zrem(self.keys.leases, token)
+        pipe.execute()
+
+    def renew(self) -> None:
+        """Push every held lease's expiry forward."""
+        if self.held:
+            expiry = self.expiry()
+            self.server.zadd(self.keys.leases, dict.fromkeys(self.held, expiry), xx=True)
+
+    def give_back(self) -> int:
+        """Put every held request back on the frontier (a worker leaving before finishing them)."""
+        count = requeue(self.server, self.keys, list(self.held))
+        self.held.clear()
+        return count
+
+
+class DistributedContext(CrawlContext):
+    """A crawl context whose URL claims are shared by every worker of the run (a Redis set)."""
+
+    def __init__(self, *, server: redis.Redis, keys: RunKeys, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.server, self.keys = server, keys
+
+    def claim(self, url: str, *, article: bool = True) -> bool:
+        """True when no worker of this run claimed ``url`` yet and no earlier crawl judged it."""
+        key = canonical_url(url)
+        if article and key in self.known:
+            self.skipped_known += 1
+            return False
+        return bool(self.server.sadd(self.keys.claimed, key))
+
+
+class _Distributed:
+    """What the distributed spiders share: no start requests (the coordinator seeds), a lease book."""
+
+    leases: LeaseBook
+
+    async def start(self) -> AsyncIterator[Any]:
+        """Nothing: the run's sources are on the frontier already."""
+        return
+        yield  # an async generator
+
+
+class DistributedFeedSpider(_Distributed, FeedSpider):
+    """Feeds, taken from the run's frontier."""
+
+
+class DistributedSitemapSpider(_Distributed, SitemapSpider):
+    """Sitemaps, taken from the run's frontier."""
+
+
+class DistributedPageSpider(_Distributed, PageSpider):
+    """Start pages and their links, taken from the run's frontier."""
+
+    def __init__(self, context: CrawlContext, **kwargs: Any):
+        super().__init__(context, **kwargs)
+        for outlet in context.outlets:  # a worker never runs start(), where the local spider builds these
+            self.extractors[outlet.name] = LinkExtractor(allow_domains=outlet.domains or (), unique=True)
+
+
+DISTRIBUTED_SPIDERS = (DistributedFeedSpider, DistributedSitemapSpider, DistributedPageSpider)
+LOCAL_TWIN = {
+    FeedSpider: DistributedFeedSpider,
+    SitemapSpider: DistributedSitemapSpider,
+    PageSpider: DistributedPageSpider,
+}
+
+
+class RunExtension:
+    """Keeps a worker's spider open while its run is open, renews its leases, ends a lease after scraping."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunExtension:
+        """Scrapy's factory."""
+        return cls(crawler)
+
+    def spider_opened(self) -> None:
+        """Wrap the scraper so that a request's lease ends only after its callback and pipelines finished."""
+        scraper = self.crawler.engine.scraper
+        scrape = scraper._scrape  # noqa: SLF001 - the one place where a response's processing ends
+        leases: LeaseBook = self.crawler.spider.leases
+
+        async def scrape_then_release(result: Any, request: Request) -> None:
+            try:
+                await scrape(result, request)
+            finally:
+                token = request.meta.get(LEASE_META)
+                if token:
+                    leases.release(token)
+
+        scraper._scrape = scrape_then_release  # noqa: SLF001
+
+    def spider_idle(self) -> None:
+        """Stay open while the run is: other workers may still add work to the frontier."""
+        spider = self.crawler.spider
+        state = spider.leases.server.get(spider.leases.keys.state)
+        if state is not None and state.decode() == STATE_OPEN:
+            raise DontCloseSpider
+
+
+class SharedPoliteness:
+    """Downloader middleware: per-host concurrency and Retry-After shared by every worker through Redis."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.limit = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
+        # A slot is held from here through the local queue (AutoThrottle's delay) and the download; a dead
+        # worker's slots expire after that long.
+        throttle = (
+            crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY")
+            if crawler.settings.getbool("AUTOTHROTTLE_ENABLED")
+            else 0
+        )
+        self.hold = crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30) + throttle + 5
+        self.cap = crawler.settings.getfloat("RASSEGNA_MAX_RETRY_AFTER", 120.0)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SharedPoliteness:
+        """Scrapy's factory."""
+        return cls(crawler)
+
+    @property
+    def _book(self) -> LeaseBook:
+        return self.crawler.spider.leases
+
+    async def process_request(self, request: Request) -> None:
+        """Wait for a free slot of the request's host (and for its Retry-After to pass), then take it."""
+        book, host = self._book, host_of(request.url)
+        token = uuid.uuid4().hex
+        while True:
+            now = time.time()
+            answer = book.server.eval(
+                _ACQUIRE,
+                2,
+                book.keys.host(host, "slots"),
+                book.keys.host(host, "notbefore"),
+                now,
+                self.limit,
+                now + self.hold,
+                token,
+                int(self.hold * 2000),
+            )
+            wait = float(answer)
+            if wait == 0:
+                request.meta["rassegna_slot"] = (host, token)
+                return None
+            await asyncio.sleep(min(max(wait, 0.02), 1.0) if wait > 0 else 0.02)
+
+    def _free(self, request: Request) -> None:
+        slot = request.meta.pop("rassegna_slot", None)
+        if slot is not None:
+            host, token = slot
+            self._book.server.zrem(self._book.keys.host(host, "slots"), token)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        """Free the slot; a 429 (or 503) with Retry-After holds the host back for every worker."""
+        self._free(request)
+        header = response.headers.get(b"Retry-After")
+        if response.status == 429 or (response.status == 503 and header):
+            wait = retry_after_seconds(header, default=1.0, cap=self.cap)
+            if wait > 0:
+                until = time.time() + wait
+                book = self._book
+                book.server.eval(
+                    _NOT_BEFORE, 1, book.keys.host(host_of(request.url), "notbefore"), until, int(wait * 1000) + 1000
+                )
+        return response
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        """Free the slot of a failed download."""
+        self._free(request)
+        return None
+
+
+_PENDING, _BODY, _ERROR = b"P", b"B", b"E"
+
+
+class SharedRobotsTxt(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware with each host's robots.txt fetched once per run for every worker."""
+
+    async def robot_parser(self, request: Request) -> Any:
+        """The host's parser: from the run's Redis cache, else fetched here (one worker fetches, others wait)."""
+        netloc = urlparse_cached(request).netloc
+        if netloc in self._parsers:
+            return await super().robot_parser(request)
+        book: LeaseBook = self.crawler.spider.leases
+        key = book.keys.robots(netloc)
+        hold = int((self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30) + 10) * 1000)
+        while True:
+            cached = book.server.get(key)
+            if cached is not None and not cached.startswith(_PENDING):
+                parser = None
+                if cached.startswith(_BODY):
+                    parser = build_from_crawler(self._parserimpl, self.crawler, cached[1:])
+                self._parsers[netloc] = parser
+                return parser
+            if cached is None and book.server.set(key, _PENDING, nx=True, px=hold):
+                break  # this worker fetches it
+            await asyncio.sleep(0.05)
+        self._caching = getattr(self, "_caching", {})
+        self._caching[netloc] = key
+        return await super().robot_parser(request)
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        key = getattr(self, "_caching", {}).pop(netloc, None)
+        if key is not None:
+            self.crawler.spider.leases.server.set(key, _BODY + response.body, ex=86400)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        key = getattr(self, "_caching", {}).pop(netloc, None)
+        if key is not None:
+            self.crawler.spider.leases.server.set(key, _ERROR, ex=86400)
+        super()._robots_error(exc, netloc)
+
+
+def distributed_settings(crawl: CrawlSettings, redis_url: str, keys: RunKeys) -> dict[str, Any]:
+    """The Scrapy settings of a worker in run ``keys``: the local crawl's, with the frontier in Redis."""
+    settings = scrapy_settings(crawl)
+    settings.update(
+        {
+            "SCHEDULER": P + "distributed.LeasedScheduler",
+            "SCHEDULER_QUEUE_CLASS": P + "distributed.LeasedQueue",
+            "SCHEDULER_QUEUE_KEY": keys.prefix + ":%(spider)s:requests",
+            "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+            "SCHEDULER_DUPEFILTER_KEY": keys.prefix + ":%(spider)s:dupefilter",
+            "SCHEDULER_PERSIST": True,  # the run's keys outlive one worker; the coordinator deletes them
+            "SCHEDULER_IDLE_BEFORE_CLOSE": 0,
+            "REDIS_URL": redis_url,
+            "REDIS_PARAMS": {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT},
+            "EXTENSIONS": {**settings["EXTENSIONS"], P + "distributed.RunExtension": 10},
+            "DOWNLOADER_MIDDLEWARES": {
+                **settings["DOWNLOADER_MIDDLEWARES"],
+                "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+                P + "distributed.SharedRobotsTxt": 100,
+                P + "distributed.SharedPoliteness": 950,
+            },
+        }
+    )
+    return settings
+
+
+def seed_requests(spider: Any) -> list[Request]:
+    """The start requests a local spider of the same family would make (run on the coordinator)."""
+    local = LOCAL_TWIN_BASE[type(spider)]
+
+    async def collect() -> list[Request]:
+        return [r async for r in local.start(spider)]
+
+    return asyncio.run(collect())
+
+
+LOCAL_TWIN_BASE = {v: k for k, v in LOCAL_TWIN.items()}
+
+
+def push_seeds(server: redis.Redis, keys: RunKeys, context: CrawlContext) -> int:
+    """Put every source of the run (feeds, sitemaps, start pages) on the frontier; how many."""
+    total = 0
+    for cls in DISTRIBUTED_SPIDERS:
+        spider = cls(context=context)
+        queue = PriorityQueue(server, spider, keys.queue(cls.name))
+        for request in seed_requests(spider):
+            queue.push(request)
+            total += 1
+    return total
