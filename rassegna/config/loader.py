@@ -55,7 +55,10 @@ def _compose(text: str, file: Path) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise ConfigError(file, line, None, f"invalid YAML: {exc.problem or exc}") from exc
+        problem = str(exc.problem or exc)
+        if "nesting depth" in problem:  # libyaml's own limit; the pure-Python parser recurses instead
+            raise ConfigError(file, line, None, "invalid YAML: nested too deeply") from exc
+        raise ConfigError(file, line, None, f"invalid YAML: {problem}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(file, None, None, f"invalid YAML: {exc}") from exc
     except RecursionError:

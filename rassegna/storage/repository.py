@@ -375,6 +375,7 @@ def store_articles(session: Session, articles: list[Article], analyses: list[Ana
     For imports: one query for the clippings already stored, one multi-row INSERT per table."""
     from sqlalchemy import insert
 
+    articles = [clean_article(a) for a in articles]  # multi-row INSERTs bypass the ORM's NUL safety net
     keys = [dedupe_key(a.outlet, a.title, a.published, a.canonical_url) for a in articles]
     existing: dict[str, int] = {}
     unique_keys = list(dict.fromkeys(keys))

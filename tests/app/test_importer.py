@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from sqlmodel import func, select
 
 from rassegna.app.importer import ImportFileError, import_file, parse_audience, parse_date
@@ -325,7 +326,8 @@ BOMB = "".join(
         ("- outlet: !!python/name:os.system\n  title: x\n", 1, "tag 'tag:yaml.org,2002:python/name:os.system'"),
         ("- ? [a, b]\n  : x\n", 1, "a key must be a plain name"),
         ("- {outlet: x, title: !!binary aGVsbG8=}\n", 1, "tag 'tag:yaml.org,2002:binary'"),
-        ("[" * 3000 + "]" * 3000 + "\n", None, "nested too deeply"),
+        # libyaml stops at its depth limit and says where; the pure-Python parser overflows the stack, line unknown
+        ("[" * 3000 + "]" * 3000 + "\n", 1 if hasattr(yaml, "CSafeLoader") else None, "nested too deeply"),
     ],
 )
 def test_hostile_yaml_is_refused_naming_file_and_line(engine, settings, tmp_path, text, line, message):
