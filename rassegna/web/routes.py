@@ -20,6 +20,7 @@ from rassegna.config import CATEGORIES, Campaign, Outlet
 from rassegna.storage.db import session_scope
 from rassegna.storage.models import AudienceFigure, Clipping, ClippingCampaign, OutletRow
 from rassegna.storage.queries import Selection
+from rassegna.storage.repository import found_sources
 from rassegna.web import review
 from rassegna.web.app import NotAuthenticated, WebConfig
 from rassegna.web.auth import WebSession, authenticate, csrf_matches
@@ -481,6 +482,7 @@ def _outlet_page(
             else []
         )
         trail = review.history(session, "outlet", row.id) if row else []
+        found = found_sources(session).get(row.id, []) if row else []
     context = {
         "user": user,
         "outlet": row,
@@ -488,6 +490,7 @@ def _outlet_page(
         "errors": errors,
         "figures": figures,
         "history": trail,
+        "found_sources": found,
     }
     return render(request, "outlet.html", context, status)
 

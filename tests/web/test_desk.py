@@ -412,3 +412,30 @@ def test_migration_and_search_on_postgresql(postgres_url: str) -> None:
             assert "ix_clipping_fts" in indexes
     finally:
         engine.dispose()
+
+
+def test_outlet_page_shows_the_sources_found_from_its_home_page(editor_client, engine) -> None:  # noqa: ANN001
+    """A domain-only outlet: the feeds and sitemaps the crawler found, with when, escaped as hostile text."""
+    from datetime import UTC, datetime
+
+    from rassegna.storage.repository import replace_found_sources
+
+    found_at = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
+    with Session(engine) as session:
+        row = OutletRow(name="esempio.it", category="quotidiani", domains=["esempio.it"])
+        session.add(row)
+        session.flush()
+        replace_found_sources(
+            session,
+            row,
+            datetime(2026, 11, 27, 6, 0, tzinfo=UTC),
+            [("feed", "https://esempio.it/rss?<script>x</script>", found_at, 0)],
+        )
+        session.commit()
+        outlet_id = row.id
+    page = editor_client.get(f"/outlets/{outlet_id}").text
+    section = page[page.index('id="found-sources"') :]
+    assert "Cercate dalla home page il 27/11/2026" in section
+    assert "https://esempio.it/rss?&lt;script&gt;x&lt;/script&gt;" in section
+    assert "20/11/2026" in section
+    assert "<script>x" not in page
