@@ -23,7 +23,8 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check rassegna tests benchmarks
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_ARGS) -m "not distributed"
+	$(BIN)/pytest -p no:xdist -m distributed
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check rassegna tests benchmarks
