@@ -92,7 +92,8 @@ def unwrap(link: str, service_host: str) -> str | None:
     return link
 
 
-def _struct_date(value: Any) -> date | None:
+def struct_date(value: Any) -> date | None:
+    """The date of a feedparser ``*_parsed`` value, or None when it is absent or impossible."""
     if isinstance(value, time.struct_time):
         try:
             return date(value.tm_year, value.tm_mon, value.tm_mday)
@@ -115,7 +116,7 @@ def rss_leads(body: bytes, content_type: str | None, service_url: str) -> list[L
         for link in links:
             url = unwrap(link or "", host)
             if url:
-                leads.append(Lead(url, _struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))))
+                leads.append(Lead(url, struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))))
                 break
     return leads
 

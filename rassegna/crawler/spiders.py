@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -27,6 +26,7 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from rassegna.crawler.context import CrawlContext, PageItem
+from rassegna.crawler.discovery import struct_date
 from rassegna.crawler.ports import Source
 
 _HTML_TYPES = ("text/html", "application/xhtml")
@@ -58,14 +58,6 @@ def classify_failure(failure: Failure) -> tuple[str, str] | None:
         return "connection", repr(exc)[:500]
     return type(exc).__name__.lower(), str(exc) or repr(exc)
 
-
-def _struct_date(value: Any) -> date | None:
-    if isinstance(value, time.struct_time):
-        try:
-            return date(value.tm_year, value.tm_mon, value.tm_mday)
-        except ValueError:
-            return None
-    return None
 
 
 class _BaseSpider(Spider):
@@ -213,7 +205,7 @@ class FeedSpider(_BaseSpider):
             )
             if link:
                 entries.append(
-                    (link, _struct_date(entry.get("published_parsed") or entry.get("updated_parsed")))
+                    (link, struct_date(entry.get("published_parsed") or entry.get("updated_parsed")))
                 )
         if parsed.bozo and not entries:
             reason = parsed.get("bozo_exception")
