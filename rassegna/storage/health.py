@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, bindparam, text
 from sqlmodel import Session, col, select
 
 from rassegna.config.models import HealthSettings, Settings
@@ -136,20 +135,24 @@ def histories(session: Session, today: date, *, lookback_days: int = LOOKBACK_DA
     sources = session.exec(select(HealthSource)).all()
     days: dict[int, list[DayStats]] = {}
     names = ", ".join(("source_id", "day", *_COUNTERS, "median_ms", "faults"))
-    query = f"SELECT {names} FROM source_day WHERE day >= :first AND day <= :last ORDER BY source_id, day"
-    rows = (
-        session.connection()
-        .execute(  # plain tuples, no ORM: a year of 1,000 sources is read in a blink
-            text(query).bindparams(bindparam("first", type_=Date), bindparam("last", type_=Date)),
-            {"first": today - timedelta(days=lookback_days), "last": today},
-        )
-        .all()
-    )  # fetched in one go: row-by-row fetching through SQLAlchemy costs more than the query
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    query = f"SELECT {names} FROM source_day WHERE day >= {mark} AND day <= {mark} ORDER BY source_id, day"
+    # The DB-API cursor directly: plain tuples, no SQLAlchemy rows (a year of 1,000 sources is 60,000 of them).
+    cursor = connection.connection.cursor()
+    try:
+        first = today - timedelta(days=lookback_days)
+        cursor.execute(query, (first.isoformat(), today.isoformat()) if mark == "?" else (first, today))
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    parsed: dict[object, date] = {}  # a window holds few distinct days: parse each once
     for source_id, day, *values in rows:
         # SQLite hands dates back as ISO text, PostgreSQL as dates.
-        days.setdefault(source_id, []).append(
-            DayStats(day if isinstance(day, date) else date.fromisoformat(day), *values)
-        )
+        when = parsed.get(day)
+        if when is None:
+            when = parsed[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        days.setdefault(source_id, []).append(DayStats(when, *values))
     return [
         SourceHistory(
             outlet=s.outlet,
