@@ -334,5 +334,3 @@ class PageSpider(_BaseSpider):
             if request is not None:
                 yield request
 
-
-SPIDERS: tuple[type[_BaseSpider], ...] = (FeedSpider, SitemapSpider, PageSpider)
