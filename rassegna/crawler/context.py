@@ -161,14 +161,10 @@ class CrawlContext:
         """Record that ``source`` now lives at ``new_url`` (found again by discovery); the store keeps it."""
         self.moved.append((source, new_url))
 
-    def fail(
-        self, source: Source | None, url: str | None, kind: str, message: str, *, article: bool = False
-    ) -> None:
+    def fail(self, source: Source | None, url: str | None, kind: str, message: str, *, article: bool = False) -> None:
         """Record a failure against its source and carry on (a dead article URL is not fetched again)."""
         self.errors.append(
-            CrawlFailure(
-                source.outlet if source else None, source.url if source else None, url, kind, message[:2000]
-            )
+            CrawlFailure(source.outlet if source else None, source.url if source else None, url, kind, message[:2000])
         )
         if source is not None:
             stats = self.stats.setdefault(source, SourceStats())

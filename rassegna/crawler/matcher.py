@@ -58,9 +58,7 @@ class CampaignMatcher:
             _CompiledCampaign(
                 name,
                 re.compile("|".join(keyword_pattern(k) for k in keywords), re.IGNORECASE),
-                re.compile("|".join(keyword_pattern(k) for k in excludes), re.IGNORECASE)
-                if excludes
-                else None,
+                re.compile("|".join(keyword_pattern(k) for k in excludes), re.IGNORECASE) if excludes else None,
             )
             for name, keywords, excludes in campaigns
             if keywords
@@ -81,9 +79,7 @@ class CampaignMatcher:
                 hit = campaign.include.search(body)
                 if hit:
                     found.append(
-                        CampaignMatch(
-                            campaign.name, hit.group(0), snippet_around(body, hit.start(), hit.end())
-                        )
+                        CampaignMatch(campaign.name, hit.group(0), snippet_around(body, hit.start(), hit.end()))
                     )
                     break
         return found

@@ -59,7 +59,6 @@ def classify_failure(failure: Failure) -> tuple[str, str] | None:
     return type(exc).__name__.lower(), str(exc) or repr(exc)
 
 
-
 class _BaseSpider(Spider):
     """What every source family shares: article requests, page items, error recording."""
 
@@ -91,9 +90,7 @@ class _BaseSpider(Spider):
         if modified:
             headers["If-Modified-Since"] = modified
         meta = {"source": source, "handle_httpstatus_list": [304], **meta}
-        return Request(
-            url, callback=callback, errback=self.on_error, headers=headers, meta=meta, dont_filter=True
-        )
+        return Request(url, callback=callback, errback=self.on_error, headers=headers, meta=meta, dont_filter=True)
 
     def remember_validators(self, response: Response, source: Source) -> None:
         """Keep a feed's or sitemap's validators, saved at the end if its source had no failure."""
@@ -190,32 +187,22 @@ class FeedSpider(_BaseSpider):
             self.crawler.stats.inc_value("rassegna/not_modified")
             return
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-        parsed = feedparser.parse(
-            response.body, response_headers={"content-type": content_type or "application/xml"}
-        )
+        parsed = feedparser.parse(response.body, response_headers={"content-type": content_type or "application/xml"})
         entries = []
         for entry in parsed.entries:
             link = entry.get("link") or next(
-                (
-                    ln.get("href")
-                    for ln in entry.get("links", [])
-                    if ln.get("rel", "alternate") == "alternate"
-                ),
+                (ln.get("href") for ln in entry.get("links", []) if ln.get("rel", "alternate") == "alternate"),
                 None,
             )
             if link:
-                entries.append(
-                    (link, struct_date(entry.get("published_parsed") or entry.get("updated_parsed")))
-                )
+                entries.append((link, struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))))
         if parsed.bozo and not entries:
             reason = parsed.get("bozo_exception")
             self.context.fail(source, response.url, "malformed_feed", f"unreadable feed: {reason}")
             return
         self.remember_validators(response, source)
         for link, hint in entries:
-            request = self.article_request(
-                response.urljoin(link) if link else "", source, listed=True, hint_date=hint
-            )
+            request = self.article_request(response.urljoin(link) if link else "", source, listed=True, hint_date=hint)
             if request is not None:
                 yield request
 
@@ -290,9 +277,7 @@ class SitemapSpider(_BaseSpider, ScrapySitemapSpider):
                 if request is not None:
                     requests.append(request)
         else:
-            self.context.fail(
-                source, response.url, "malformed_sitemap", f"unknown sitemap type {sitemap.type!r}"
-            )
+            self.context.fail(source, response.url, "malformed_sitemap", f"unknown sitemap type {sitemap.type!r}")
         return requests
 
 
@@ -312,9 +297,7 @@ class PageSpider(_BaseSpider):
             for url in outlet.start_urls:
                 if self.context.claim(url, article=False):
                     meta = {"source": Source(outlet.name, "start", url), "listed": False, "page_depth": 0}
-                    yield Request(
-                        url, callback=self.parse_page, errback=self.on_error, meta=meta, dont_filter=True
-                    )
+                    yield Request(url, callback=self.parse_page, errback=self.on_error, meta=meta, dont_filter=True)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         """A crawled page: to the pipelines, and its links within the outlet followed."""
@@ -333,4 +316,3 @@ class PageSpider(_BaseSpider):
             request = self.article_request(link.url, source, listed=False, depth=depth + 1)
             if request is not None:
                 yield request
-

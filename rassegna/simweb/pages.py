@@ -64,8 +64,7 @@ def article_html(spec: PageSpec, *, seed: int = 0) -> str:
         head.append('<meta property="og:type" content="article">')
         if spec.published:
             head.append(
-                '<meta property="article:published_time" '
-                f'content="{spec.published.isoformat()}T08:30:00+01:00">'
+                f'<meta property="article:published_time" content="{spec.published.isoformat()}T08:30:00+01:00">'
             )
     else:
         head.append('<meta property="og:type" content="website">')
@@ -134,9 +133,7 @@ def listing_html(title: str, links: Iterable[tuple[str, str]], site_name: str = 
 
 
 def _rfc822(day: date | None) -> str:
-    moment = (
-        datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC) if day else datetime(2024, 1, 1, tzinfo=UTC)
-    )
+    moment = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC) if day else datetime(2024, 1, 1, tzinfo=UTC)
     return format_datetime(moment)
 
 

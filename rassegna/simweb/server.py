@@ -147,9 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
             headers.setdefault("ETag", etag)
             headers.setdefault("Last-Modified", FIXED_LAST_MODIFIED)
             if self._not_modified(headers["ETag"], headers["Last-Modified"]):
-                self._send(
-                    304, b"", None, {"ETag": headers["ETag"], "Last-Modified": headers["Last-Modified"]}
-                )
+                self._send(304, b"", None, {"ETag": headers["ETag"], "Last-Modified": headers["Last-Modified"]})
                 return
         self._send(resource.status, body, resource.content_type, headers)
 
@@ -165,9 +163,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return False
         return False
 
-    def _send(
-        self, status: int, body: bytes, content_type: str | None, headers: dict[str, str] | None = None
-    ) -> None:
+    def _send(self, status: int, body: bytes, content_type: str | None, headers: dict[str, str] | None = None) -> None:
         try:
             self.send_response(status)
             if content_type:
@@ -238,11 +234,7 @@ class SimWeb:
 
     def proxy_env(self, base: dict[str, str] | None = None) -> dict[str, str]:
         """An environment routing plain HTTP through this server, without a ``no_proxy`` to bypass it."""
-        env = {
-            k: v
-            for k, v in (base or {}).items()
-            if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")
-        }
+        env = {k: v for k, v in (base or {}).items() if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")}
         # https goes through it too (and fails there, see do_CONNECT): nothing leaves 127.0.0.1.
         env.update(
             http_proxy=self.proxy_url,
@@ -256,9 +248,7 @@ class SimWeb:
         """Listen on a free port of 127.0.0.1 in a daemon thread."""
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.web = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
-        )
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
         self._thread.start()
         return self
 

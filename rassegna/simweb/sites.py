@@ -173,10 +173,7 @@ def latinaoggi() -> list[Site]:
     latin1 = _page(
         "/",
         "Latina è una città accogliente",
-        [
-            "Latina è una città che accoglie: il progetto Ignet2 porta più servizi, "
-            "perché l'integrazione è già realtà."
-        ],
+        ["Latina è una città che accoglie: il progetto Ignet2 porta più servizi, perché l'integrazione è già realtà."],
         date(2023, 10, 30),
         name,
         charset="iso-8859-1",
@@ -208,12 +205,8 @@ def latinaoggi() -> list[Site]:
         "/cronaca/documento",
         Resource(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n", content_type="application/pdf"),
     )
-    s.add(
-        "/cronaca/giro.html", Resource(behaviour="redirect", status=302, location=f"{L}/cronaca/giro2.html")
-    )
-    s.add(
-        "/cronaca/giro2.html", Resource(behaviour="redirect", status=302, location=f"{L}/cronaca/giro.html")
-    )
+    s.add("/cronaca/giro.html", Resource(behaviour="redirect", status=302, location=f"{L}/cronaca/giro2.html"))
+    s.add("/cronaca/giro2.html", Resource(behaviour="redirect", status=302, location=f"{L}/cronaca/giro.html"))
     s.add(
         "/feed.atom",
         Resource(
@@ -346,9 +339,7 @@ def genova24() -> list[Site]:
         ),
     )
     external = Site("www.esterno.test")
-    external.add(
-        "/lgnet2.html", _page("/", "Esterno", ["LgNet2 fuori dominio."], date(2023, 11, 1), "Esterno")
-    )
+    external.add("/lgnet2.html", _page("/", "Esterno", ["LgNet2 fuori dominio."], date(2023, 11, 1), "Esterno"))
     return [s, mobile, external]
 
 

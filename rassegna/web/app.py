@@ -187,16 +187,12 @@ def create_app(
         if request.method in ("GET", "HEAD"):
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/login?next={_quote(target)}", status_code=303)
-        return _error_page(
-            config, request, 401, "Accesso richiesto", "Entra con il tuo account per continuare."
-        )
+        return _error_page(config, request, 401, "Accesso richiesto", "Entra con il tuo account per continuare.")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         titles = {403: "Operazione non consentita", 404: "Pagina non trovata", 405: "Metodo non consentito"}
-        return _error_page(
-            config, request, exc.status_code, titles.get(exc.status_code, "Errore"), str(exc.detail)
-        )
+        return _error_page(config, request, exc.status_code, titles.get(exc.status_code, "Errore"), str(exc.detail))
 
     @app.exception_handler(OperationalError)
     async def database_busy(request: Request, exc: OperationalError) -> Response:

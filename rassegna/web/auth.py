@@ -95,9 +95,7 @@ def set_password(engine: Engine, username: str, password: str) -> None:
 
 def find_user(session: Session, username: str) -> WebUser | None:
     """The account called ``username`` (case-insensitive)."""
-    return session.exec(
-        select(WebUser).where(func.lower(WebUser.username) == username.strip().lower())
-    ).first()
+    return session.exec(select(WebUser).where(func.lower(WebUser.username) == username.strip().lower())).first()
 
 
 # --- login ---------------------------------------------------------------------------------------------
@@ -114,9 +112,7 @@ class LoginResult:
 def recent_failures(session: Session, username: str, ip: str) -> tuple[int, int]:
     """Failed attempts in the window: for this username from this address, and from this address overall."""
     since = utcnow() - FAILURE_WINDOW
-    base = select(func.count(LoginAttempt.id)).where(
-        LoginAttempt.success.is_(False), LoginAttempt.at >= since
-    )
+    base = select(func.count(LoginAttempt.id)).where(LoginAttempt.success.is_(False), LoginAttempt.at >= since)
     per_key = session.exec(base.where(LoginAttempt.username == username.lower(), LoginAttempt.ip == ip)).one()
     per_ip = session.exec(base.where(LoginAttempt.ip == ip)).one()
     return per_key, per_ip
@@ -144,9 +140,7 @@ def authenticate(engine: Engine, username: str, password: str, ip: str) -> Login
         user.last_login_at = utcnow()
         session.add(user)
         session.exec(
-            delete(LoginAttempt).where(
-                LoginAttempt.username == key, LoginAttempt.ip == ip, ~LoginAttempt.success
-            )
+            delete(LoginAttempt).where(LoginAttempt.username == key, LoginAttempt.ip == ip, ~LoginAttempt.success)
         )
         session.exec(delete(LoginAttempt).where(LoginAttempt.at < utcnow() - timedelta(days=30)))
         return LoginResult(user)

@@ -8,9 +8,7 @@ from typing import Annotated
 
 import typer
 
-users_app = typer.Typer(
-    help="Accounts of the review desk (editors change, viewers read).", no_args_is_help=True
-)
+users_app = typer.Typer(help="Accounts of the review desk (editors change, viewers read).", no_args_is_help=True)
 
 
 def _context(ctx: typer.Context):  # noqa: ANN202 - the CLI's AppContext
@@ -100,9 +98,7 @@ def serve(
 
     app_ctx = _context(ctx)
     application = create_app(app_ctx.settings, app_ctx.engine, secure_cookies=secure_cookies)
-    app_ctx.console.print(
-        f"Review desk on http://{host}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False
-    )
+    app_ctx.console.print(f"Review desk on http://{host}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)
 
 

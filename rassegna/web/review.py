@@ -97,16 +97,12 @@ def inbox(
         statement = statement.where(Clipping.review_status == status)
         count = count.where(Clipping.review_status == status)
     if campaign:
-        linked = select(ClippingCampaign.clipping_id).where(
-            func.lower(ClippingCampaign.campaign) == campaign.lower()
-        )
+        linked = select(ClippingCampaign.clipping_id).where(func.lower(ClippingCampaign.campaign) == campaign.lower())
         statement = statement.where(Clipping.id.in_(linked))
         count = count.where(Clipping.id.in_(linked))
     total = session.exec(count).one()
     rows = session.exec(
-        statement.order_by(
-            Clipping.published.desc().nulls_last(), Clipping.created_at.desc(), Clipping.id.desc()
-        )
+        statement.order_by(Clipping.published.desc().nulls_last(), Clipping.created_at.desc(), Clipping.id.desc())
         .offset((max(page, 1) - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
     ).all()
@@ -181,9 +177,7 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, A
 # --- changing ------------------------------------------------------------------------------------------
 
 
-def set_review(
-    session: Session, clipping_id: int, username: str, status: str, note: str | None = None
-) -> Clipping:
+def set_review(session: Session, clipping_id: int, username: str, status: str, note: str | None = None) -> Clipping:
     """Accept or reject a clipping (or send it back to the inbox), keeping who, when and why."""
     if status not in STATUSES:
         raise ReviewError({"status": f"unknown review status {status!r}"})
@@ -231,9 +225,7 @@ def edit_clipping(session: Session, clipping_id: int, username: str, values: dic
     if category not in CATEGORIES:
         errors["category"] = f"categoria sconosciuta {category!r}"
     outlet = (
-        find_outlet(session, (values.get("outlet") or "").strip())
-        if (values.get("outlet") or "").strip()
-        else None
+        find_outlet(session, (values.get("outlet") or "").strip()) if (values.get("outlet") or "").strip() else None
     )
     if outlet is None:
         errors["outlet"] = "testata non presente nel registro: aggiungila prima nel registro"

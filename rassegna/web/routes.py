@@ -150,9 +150,7 @@ def home() -> RedirectResponse:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(
-    request: Request, user: Annotated[WebUser | None, Depends(optional_user)], next: str = ""
-) -> Response:
+def login_page(request: Request, user: Annotated[WebUser | None, Depends(optional_user)], next: str = "") -> Response:
     """The login form."""
     if user is not None:
         return redirect(safe_next(next, "/inbox"))
@@ -201,9 +199,7 @@ def logout(request: Request, user: Annotated[WebUser | None, Depends(optional_us
 
 
 @router.get("/inbox", response_class=HTMLResponse)
-def inbox_page(
-    request: Request, user: Viewer, status: str = "new", campaign: str = "", page: int = 1
-) -> Response:
+def inbox_page(request: Request, user: Viewer, status: str = "new", campaign: str = "", page: int = 1) -> Response:
     """Clippings waiting for review (or accepted, rejected, all), newest first, with keyword snippets."""
     status = status if status in (*review.STATUSES, "all") else "new"
     page = max(1, min(page, 10_000))
@@ -213,9 +209,7 @@ def inbox_page(
             session, status=status, campaign=campaign or None, page=page, partner_cities=partners
         )
         counts = dict(
-            session.exec(
-                select(Clipping.review_status, func.count(Clipping.id)).group_by(Clipping.review_status)
-            ).all()
+            session.exec(select(Clipping.review_status, func.count(Clipping.id)).group_by(Clipping.review_status)).all()
         )
     pages = max(1, -(-total // review.PAGE_SIZE))
     back = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
@@ -268,9 +262,7 @@ def _clipping_context(session: Session, request: Request, clipping_id: int) -> d
     except LookupError:
         raise HTTPException(404, "Articolo non trovato.") from None
     outlet = session.get(OutletRow, clipping.outlet_id)
-    campaigns = list(
-        session.exec(select(ClippingCampaign).where(ClippingCampaign.clipping_id == clipping.id))
-    )
+    campaigns = list(session.exec(select(ClippingCampaign).where(ClippingCampaign.clipping_id == clipping.id)))
     cities = list(dict.fromkeys(c for camp in web(request).settings.campaigns for c in camp.partner_cities))
     return {
         "clipping": clipping,
@@ -429,9 +421,7 @@ def outlets_page(request: Request, user: Viewer, q: str = "", category: str = ""
             if (not q or q.casefold() in r.name.casefold()) and (not category or r.category == category)
         ]
         counts = dict(
-            session.exec(
-                select(Clipping.outlet_id, func.count(Clipping.id)).group_by(Clipping.outlet_id)
-            ).all()
+            session.exec(select(Clipping.outlet_id, func.count(Clipping.id)).group_by(Clipping.outlet_id)).all()
         )
     context = {
         "user": user,
@@ -599,9 +589,7 @@ def _save_outlet(request: Request, user: WebUser, outlet_id: int | None, values:
             else:
                 old, new = None, after
             if new:
-                review.audit(
-                    session, user.username, "edit" if before else "create", "outlet", saved.id, old, new
-                )
+                review.audit(session, user.username, "edit" if before else "create", "outlet", saved.id, old, new)
             saved_id = saved.id
     except review.ReviewError as exc:
         with Session(engine) as session:
@@ -659,9 +647,7 @@ def dashboard_page(
     chosen = _campaign(request, campaign)
     with Session(web(request).engine) as session:
         start_date, end_date = _period(session, chosen, start, end)
-        selection = Selection(
-            chosen.name, start_date, end_date, settings.review_required, bool(include_unreviewed)
-        )
+        selection = Selection(chosen.name, start_date, end_date, settings.review_required, bool(include_unreviewed))
         board = build_dashboard(session, chosen, selection)
     context = {
         "user": user,
@@ -699,9 +685,7 @@ def download_report(
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", chosen.name).strip("-") or "rassegna"
     filename = f"rassegna-{slug}-{start_date}-{end_date}.{fmt}"
     with tempfile.TemporaryDirectory(prefix="rassegna-web-") as folder:
-        job = ReportRequest(
-            chosen, start_date, end_date, fmt, Path(folder) / filename, bool(include_unreviewed)
-        )
+        job = ReportRequest(chosen, start_date, end_date, fmt, Path(folder) / filename, bool(include_unreviewed))
         written = write_campaign_report(config.engine, config.settings, job)
         content = Path(written).read_bytes()
     return Response(

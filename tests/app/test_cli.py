@@ -122,7 +122,7 @@ def test_analyze_prints_the_contract_json(tmp_path):
     article.write_text(
         "(ANSA) - TORINO, 18 OTT - Nella città di Torino hanno trovato una soluzione abitativa 160 persone.\n\n"
         '"Il progetto LgNet2 ha reso Torino più inclusiva - ha spiegato Jacopo Rosatelli, assessore alle '
-        'Politiche sociali -. Ma l\'impegno deve continuare".',
+        "Politiche sociali -. Ma l'impegno deve continuare\".",
         encoding="utf-8",
     )
     result = run("analyze", "--title", "Torino nel progetto LgNet2", str(article))

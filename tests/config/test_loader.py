@@ -132,10 +132,7 @@ def test_environment_overrides(monkeypatch, tmp_path, settings):
     assert database_url(None, settings) == "sqlite:///env.db"
     assert database_url("sqlite:///cli.db", settings) == "sqlite:///cli.db"
     monkeypatch.delenv("RASSEGNA_DATABASE_URL")
-    assert (
-        database_url(None, settings.model_copy(update={"database_url": "sqlite:///cfg.db"}))
-        == "sqlite:///cfg.db"
-    )
+    assert database_url(None, settings.model_copy(update={"database_url": "sqlite:///cfg.db"})) == "sqlite:///cfg.db"
 
 
 def test_the_seven_categories_in_report_order():

@@ -41,9 +41,7 @@ def crawl_env(web: SimWeb) -> dict[str, str]:
 def run_crawl(sample_web: SimWeb, sample_config: Path, sqlite_url: str) -> CrawlRunner:
     """Run ``python -m rassegna.app.crawl`` in a child process against the sample web."""
 
-    def run(
-        *extra: str, config: Path | None = None, db_url: str | None = None
-    ) -> subprocess.CompletedProcess[str]:
+    def run(*extra: str, config: Path | None = None, db_url: str | None = None) -> subprocess.CompletedProcess[str]:
         argv = [
             sys.executable,
             "-m",

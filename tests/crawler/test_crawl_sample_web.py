@@ -28,9 +28,7 @@ ARTICLE_HOSTS = (
 def _article_requests(web: SimWeb) -> list[tuple[str, str]]:
     def is_article(host: str, path: str) -> bool:
         return (
-            host in ARTICLE_HOSTS
-            and (path.endswith(".html") or "/cronaca/documento" in path)
-            and "?" not in path[:1]
+            host in ARTICLE_HOSTS and (path.endswith(".html") or "/cronaca/documento" in path) and "?" not in path[:1]
         )
 
     return web.requested(is_article)
@@ -56,10 +54,7 @@ def test_two_crawls_of_the_sample_web(run_crawl, sample_web: SimWeb, sqlite_url:
         assert "città" in by_url["http://www.latinaoggi.test/cronaca/citta-accoglienza.html"].text
         assert "perché" in by_url["http://www.latinaoggi.test/cronaca/senza-charset.html"].text
         assert all(c.rights_reserved for c in by_url.values())
-        assert (
-            by_url["http://www.torinoggi.test/2023/10/18/lgnet2-torino-sportello.html"].journalist
-            == "Mario Rossi"
-        )
+        assert by_url["http://www.torinoggi.test/2023/10/18/lgnet2-torino-sportello.html"].journalist == "Mario Rossi"
         matched = {m.matched for m in session.exec(select(ClippingCampaign))}
         assert {"LGNET 2", "Ignet2", "Lg-Net2", "LG-Net2", "LgNetEA"} <= matched
         run = session.exec(select(CrawlRun)).one()

@@ -77,9 +77,7 @@ def test_decode_html_charsets() -> None:
     text = "<html><head><meta charset='iso-8859-1'></head><body>città perché</body></html>"
     assert "città perché" in decode_html(text.encode("iso-8859-1"), "text/html; charset=iso-8859-1")
     assert "città perché" in decode_html(text.encode("iso-8859-1"), "text/html")  # header silent
-    assert "città perché" in decode_html(
-        text.encode("iso-8859-1"), "text/html; charset=utf-8"
-    )  # header wrong
+    assert "città perché" in decode_html(text.encode("iso-8859-1"), "text/html; charset=utf-8")  # header wrong
     assert "città perché" in decode_html(text.encode("utf-8"), "text/html; charset=iso-8859-1")  # label wrong
     bare = "<p>città</p>".encode("cp1252")
     assert decode_html(bare, None) == "<p>città</p>"

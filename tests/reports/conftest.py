@@ -61,9 +61,7 @@ def reference_engine(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
 
     url = f"sqlite:///{tmp_path_factory.mktemp('refdb') / 'rassegna.db'}"
     settings = load_settings()
-    load_reference(
-        url, Path(__file__).resolve().parents[1] / "fixtures" / "clippings-lgnet2-2023.csv", settings
-    )
+    load_reference(url, Path(__file__).resolve().parents[1] / "fixtures" / "clippings-lgnet2-2023.csv", settings)
     engine = create_db_engine(url)
     with session_scope(engine) as session:
         refresh_stories(session)

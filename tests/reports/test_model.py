@@ -70,9 +70,7 @@ def test_html_excerpt_shows_no_full_text() -> None:
 def test_cities_timeline_and_stories() -> None:
     views = [
         view(1, city="Torino", date=date(2023, 10, 2), audience=100, story=7),
-        view(
-            2, title="Perugia nella rete LgNet2", date=date(2023, 10, 2), audience=None, story=7, outlet="B"
-        ),
+        view(2, title="Perugia nella rete LgNet2", date=date(2023, 10, 2), audience=None, story=7, outlet="B"),
         view(3, city="Roma", date=date(2023, 10, 20), audience=50, story=8),
     ]
     data = report_of(views)

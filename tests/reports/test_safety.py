@@ -124,10 +124,7 @@ def test_pdf_of_html_with_remote_resources_makes_no_request() -> None:
     thread.start()
     try:
         base = f"http://127.0.0.1:{server.server_port}"
-        page = (
-            f'<link rel=stylesheet href="{base}/a.css"><img src="{base}/b.png">'
-            f'<p style="background:url({base}/c)">x'
-        )
+        page = f'<link rel=stylesheet href="{base}/a.css"><img src="{base}/b.png"><p style="background:url({base}/c)">x'
         HTML(string=page, url_fetcher=data_only_fetcher(), base_url=None).write_pdf()
     finally:
         server.shutdown()
@@ -160,9 +157,7 @@ def test_xlsx_never_holds_formulas() -> None:
 
     from .helpers import report_of as make
 
-    data = make(
-        [view(1, title='=HYPERLINK("http://evil","x")', outlet="+cmd|' /C calc'!A0", text="\x07bell")]
-    )
+    data = make([view(1, title='=HYPERLINK("http://evil","x")', outlet="+cmd|' /C calc'!A0", text="\x07bell")])
     book = load_workbook(io.BytesIO(render(data, "xlsx")))
     sheet = book["Quotidiani e quotidiani online"]
     assert sheet.cell(2, 1).data_type == "s" and sheet.cell(2, 3).data_type == "s"

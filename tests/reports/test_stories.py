@@ -138,9 +138,7 @@ def test_refresh_stories_assigns_and_keeps_ids(sqlite_url: str) -> None:
         assert len(set(before.values())) == 3
         assert len(list(session.exec(select(Story)))) == 3
         # a later copy of the Perugia release joins the existing story; nothing else moves
-        repository.store_article(
-            session, _article("E.it", "Perugia nella rete", release("Perugia", "Home. "), 25)
-        )
+        repository.store_article(session, _article("E.it", "Perugia nella rete", release("Perugia", "Home. "), 25))
         repository.store_article(session, _article("F.it", "Napoli fra i Comuni", release("Napoli"), 25))
         assert refresh_stories(session) == 2
     with session_scope(engine) as session:

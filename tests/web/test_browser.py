@@ -68,14 +68,10 @@ def server(app) -> Iterator[str]:  # noqa: ANN001
 @pytest.fixture
 def page(server: str):  # noqa: ANN201
     """A Chromium page (1360 px wide) that records CSP violations and script errors."""
-    playwright_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright Python package is missing"
-    )
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is missing")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(
-            viewport={"width": 1360, "height": 900}, accept_downloads=True, locale="it-IT"
-        )
+        context = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True, locale="it-IT")
         page = context.new_page()
         page.problems = []  # type: ignore[attr-defined]
         page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)

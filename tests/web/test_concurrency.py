@@ -72,9 +72,7 @@ def test_crawler_cli_and_web_share_one_sqlite_file(
     csv_file = tmp_path / "manual.csv"
     with csv_file.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            ["outlet", "category", "audience", "title", "date", "journalist", "url", "text", "campaign"]
-        )
+        writer.writerow(["outlet", "category", "audience", "title", "date", "journalist", "url", "text", "campaign"])
         for i in range(30):
             writer.writerow(
                 [
@@ -116,9 +114,7 @@ def test_crawler_cli_and_web_share_one_sqlite_file(
         )
     )
     errors: list[BaseException] = []
-    threads = [
-        threading.Thread(target=_store, args=(sqlite_url, f"thread{n}", PER_WRITER, errors)) for n in range(2)
-    ]
+    threads = [threading.Thread(target=_store, args=(sqlite_url, f"thread{n}", PER_WRITER, errors)) for n in range(2)]
     for thread in threads:
         thread.start()
     # Meanwhile the desk reviews, corrects and searches.
@@ -148,9 +144,7 @@ def test_crawler_cli_and_web_share_one_sqlite_file(
     engine = create_db_engine(sqlite_url, migrate=False)
     with Session(engine) as session:
         total = session.exec(select(func.count(Clipping.id))).one()
-        accepted = session.exec(
-            select(func.count(Clipping.id)).where(Clipping.review_status == "accepted")
-        ).one()
+        accepted = session.exec(select(func.count(Clipping.id)).where(Clipping.review_status == "accepted")).one()
     assert total == len(seeded) + 4 * PER_WRITER + 30
     assert accepted == len(seeded)
     html = editor_client.get("/search", params={"q": "notizia"}).text

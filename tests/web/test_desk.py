@@ -50,9 +50,7 @@ def test_accept_and_reject_keep_who_when_why(editor_client, seeded, engine) -> N
     accepted, rejected = seeded["Ilmessaggero.it"], seeded["Genova24"]
     assert post(editor_client, f"/clippings/{accepted}/review", {"decision": "accept"}).status_code == 303
     refused = post(editor_client, f"/clippings/{rejected}/review", {"decision": "reject", "note": ""})
-    assert (
-        refused.status_code == 303 and clipping(engine, rejected).review_status == "new"
-    )  # a reason is required
+    assert refused.status_code == 303 and clipping(engine, rejected).review_status == "new"  # a reason is required
     post(
         editor_client,
         f"/clippings/{rejected}/review",
@@ -106,11 +104,7 @@ def test_correct_city_category_outlet_title_date(editor_client, seeded, engine) 
         "outlet": "Radio Popolare",
         "audience": 200000,
     }
-    assert (
-        entry.after["city"] == "Milano"
-        and entry.after["outlet"] == "ANSA"
-        and entry.after["audience"] is None
-    )
+    assert entry.after["city"] == "Milano" and entry.after["outlet"] == "ANSA" and entry.after["audience"] is None
     assert "Maria Rossi" in editor_client.get(f"/clippings/{target}").text  # the trail is on the page
 
 
@@ -235,14 +229,9 @@ def test_registry_edits_record_audience_history(editor_client, engine) -> None: 
     assert "1.641.811" in page and "09/2023" in page
     bad = post(editor_client, f"/outlets/{outlet_id}", {**values, "audience": "molti", "feeds": "ftp://x"})
     assert bad.status_code == 422 and "is not an audience" in bad.text
-    new = post(
-        editor_client, "/outlets/new", {"name": "Il Piccolo", "category": "quotidiani", "audience": ""}
-    )
+    new = post(editor_client, "/outlets/new", {"name": "Il Piccolo", "category": "quotidiani", "audience": ""})
     assert new.status_code == 303
-    assert (
-        post(editor_client, "/outlets/new", {"name": "il piccolo", "category": "quotidiani"}).status_code
-        == 422
-    )
+    assert post(editor_client, "/outlets/new", {"name": "il piccolo", "category": "quotidiani"}).status_code == 422
 
 
 def test_dashboard_summary_coverage_timeline_and_crawl_health(editor_client, seeded) -> None:  # noqa: ANN001
@@ -273,9 +262,7 @@ def test_dashboard_honours_review_required(client_factory, engine, seeded, web_s
     from rassegna.web.app import create_app
     from tests.web.conftest import EDITOR, PASSWORD
 
-    strict = create_app(
-        web_settings.model_copy(update={"review_required": True}), engine, analyse_manual=False
-    )
+    strict = create_app(web_settings.model_copy(update={"review_required": True}), engine, analyse_manual=False)
     with TestClient(strict, follow_redirects=False) as client:
         token = csrf_of(client.get("/login").text)
         client.post("/login", data={"username": EDITOR, "password": PASSWORD, "csrf_token": token})
@@ -295,8 +282,7 @@ def test_report_download(viewer_client, seeded, fmt: str) -> None:  # noqa: ANN0
     )
     assert response.status_code == 200
     assert (
-        response.headers["content-disposition"]
-        == f'attachment; filename="rassegna-LgNet2-2023-10-01-2023-12-31.{fmt}"'
+        response.headers["content-disposition"] == f'attachment; filename="rassegna-LgNet2-2023-10-01-2023-12-31.{fmt}"'
     )
     assert len(response.content) > 1000
     if fmt == "html":
@@ -360,12 +346,7 @@ def test_users_command(tmp_path, monkeypatch) -> None:  # noqa: ANN001
         input="una-password-lunga\n",
     )
     assert result.exit_code == 0, result.output
-    assert (
-        runner.invoke(
-            app, ["--db", url, "users", "add", "anna", "--password-stdin"], input="x" * 12
-        ).exit_code
-        == 1
-    )
+    assert runner.invoke(app, ["--db", url, "users", "add", "anna", "--password-stdin"], input="x" * 12).exit_code == 1
     assert (
         runner.invoke(
             app,
@@ -374,12 +355,7 @@ def test_users_command(tmp_path, monkeypatch) -> None:  # noqa: ANN001
         ).exit_code
         == 1
     )
-    assert (
-        runner.invoke(
-            app, ["--db", url, "users", "add", "bob", "--password-stdin"], input="corta\n"
-        ).exit_code
-        == 1
-    )
+    assert runner.invoke(app, ["--db", url, "users", "add", "bob", "--password-stdin"], input="corta\n").exit_code == 1
     listing = runner.invoke(app, ["--db", url, "users", "list"])
     assert listing.output.strip() == "anna\teditor"
     assert authenticate(engine_for(url), "anna", "una-password-lunga", "127.0.0.1").user.role == "editor"

@@ -45,12 +45,8 @@ def editing_requests(ids: dict[str, int], outlet_id: int) -> list[tuple[str, dic
 def state(engine) -> tuple:  # noqa: ANN001
     """What an editing request would change."""
     with Session(engine) as session:
-        clippings = [
-            tuple(c.model_dump().items()) for c in session.exec(select(Clipping).order_by(Clipping.id))
-        ]
-        outlets = [
-            (o.name, o.category, o.audience) for o in session.exec(select(OutletRow).order_by(OutletRow.id))
-        ]
+        clippings = [tuple(c.model_dump().items()) for c in session.exec(select(Clipping).order_by(Clipping.id))]
+        outlets = [(o.name, o.category, o.audience) for o in session.exec(select(OutletRow).order_by(OutletRow.id))]
         audits = session.exec(select(func.count(AuditEntry.id))).one()
     return clippings, outlets, audits
 
@@ -205,9 +201,7 @@ def test_login_is_rate_limited(client_factory) -> None:  # noqa: ANN001
     client = client_factory()
     token = csrf_of(client.get("/login").text)
     for _ in range(5):
-        wrong = client.post(
-            "/login", data={"username": VIEWER, "password": "sbagliata!!", "csrf_token": token}
-        )
+        wrong = client.post("/login", data={"username": VIEWER, "password": "sbagliata!!", "csrf_token": token})
         assert wrong.status_code == 401
     # The sixth try is refused even with the right password, and with the name in other capitals.
     for name in (VIEWER, VIEWER.upper()):
