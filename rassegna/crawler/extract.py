@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from lxml.html import HtmlElement
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
+from rassegna.crawler import metadata
 from rassegna.crawler.urls import host_of
-from rassegna.nlp.byline import clean_author
+from rassegna.nlp.byline import byline_people, clean_author, text_byline
 from rassegna.nlp.textutil import fold
 
 ROME = ZoneInfo("Europe/Rome")
@@ -53,9 +55,18 @@ _PUBLISHED = [
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 # A month and year with no day before it ("Comunicato Stampa n. 03/2020"): not a publication date.
 _MONTH_YEAR = r"(?<![\d/.\-])0?{month}\s?[/.\-]\s?{year}(?!\d)"
+_MONTHS = (
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|januar|"
+    r"februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|"
+    r"june|july|october|december"
+)
+# A date standing alone in a title segment ("23.01.2022 - Title", "1. Februar 2022 Title").
+_DATE_ONLY = re.compile(
+    rf"\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d\d-\d\d", re.IGNORECASE
+)
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 # Title segments are split at separators with spaces around, or at bars, bullets and guillemets.
-_TITLE_SPLIT = re.compile(r"\s+[-–—:/~]\s+|\s*[|·•»«›‹]\s*|\s+::\s+")
+_TITLE_SPLIT = re.compile(r"\s+[-–—/~]\s+|\s*:\s+|\s*[|·•»«›‹]\s*|\s+::\s+")
 # Words that may follow or precede a site's name in a title segment ("CBC News", "Corriere.it", "Repubblica TV").
 _GENERIC_RE = "quotidiano|magazine|notizie|online|news|live|com|net|org|web|it|eu|tv"
 
@@ -135,6 +146,11 @@ def _names_site(segment: str, keys: set[str]) -> bool:
     return False
 
 
+def _host_names(url: str) -> list[str]:
+    """The host's labels that may name the publisher (``die-tagespost`` of www.die-tagespost.de)."""
+    return [label for label in host_of(url).split(".")[:-1] if label not in ("www", "m", "amp") and len(label) >= 4]
+
+
 def clean_title(title: str, keys: set[str]) -> str:
     """The headline without the leading or trailing segments naming the outlet or the site."""
     title = " ".join(title.split())
@@ -160,6 +176,62 @@ def headline(html: str, title: str) -> str:
     if len(found) == 1 and len(found[0].split()) >= 3 and len(found[0]) <= 300:
         return found[0]
     return title
+
+
+def _fold_title(text: str) -> str:
+    text = text.translate(str.maketrans("‘’“”„«»–—", '\'\'"""""--'))
+    return " ".join(fold(text).split()).strip(" .")
+
+
+def _ends_with_segment(longer: str, shorter: str) -> bool:
+    """True when ``shorter`` is the end of ``longer`` after a separator or a date (``Local News | Title``)."""
+    if len(shorter) < 10 or not longer.endswith(shorter) or longer == shorter:
+        return False
+    head = longer[: -len(shorter)].rstrip()
+    return bool(re.search(r"[-–—:|·•»›/]$", head) or _DATE_ONLY.fullmatch(head.strip(" -–—:|")))
+
+
+def choose_headline(tree: HtmlElement, fallback: str, keys: set[str]) -> str:
+    """The headline readers see: the ``<h1>`` that the title, og:title, twitter:title or JSON-LD headline
+    agree with (without a leading section or date), else the only ``<h1>``, else the title they agree on."""
+    refs = [clean_title(r, keys) for r in [metadata.title_tag(tree), *metadata.meta_titles(tree)]]
+    refs += [clean_title(r, keys) for r in metadata.json_ld_headlines(metadata.json_ld(tree))]
+    refs = [r for r in refs if r and not _names_site(r, keys)]
+    folded_refs = [_fold_title(r) for r in refs]
+    h1s = [clean_title(h, keys) for h in metadata.headings(tree)]
+    h1s = [h for h in h1s if h and len(h) <= 300 and not _names_site(h, keys)]
+    segments = {_fold_title(seg) for ref in refs for seg in _TITLE_SPLIT.split(ref)}
+    for h1 in h1s:
+        folded = _fold_title(h1)
+        if folded in folded_refs or (len(folded.split()) >= 2 and folded in segments):
+            return h1
+        for ref, folded_ref in zip(refs, folded_refs, strict=True):
+            if _ends_with_segment(folded, folded_ref):
+                return ref
+    if len(h1s) == 1 and len(h1s[0].split()) >= 3:
+        return h1s[0]
+    for ref in refs:  # a title two signals give
+        if sum(_fold_title(ref) == other for other in folded_refs) >= 2:
+            return ref
+    fallback = clean_title(fallback, keys)
+    return fallback if fallback and not _names_site(fallback, keys) else (refs[0] if refs else fallback)
+
+
+def choose_author(tree: HtmlElement, found: str | None, text: str, sites: Sequence[str]) -> str | None:
+    """The journalist: JSON-LD author, then author metas, trafilatura's author (``found``), byline elements,
+    a byline line at the top of the text; the first that names people once cleaned (``sites``: not people)."""
+    signals = [metadata.json_ld_authors(metadata.json_ld(tree)), metadata.meta_authors(tree), [found or ""]]
+    bylines = metadata.byline_elements(tree)
+    for names in (sites, sites[:-1]):  # the host's labels name the publisher, unless no one else is named
+        for raw in signals:  # all the authors a signal gives ("; " joins them as trafilatura does)
+            if name := clean_author("; ".join(raw), names):
+                return name
+        for byline in bylines:
+            if name := byline_people(byline, names):
+                return name
+        if name := text_byline(text, names):
+            return name
+    return None
 
 
 def _moments(html: str) -> list[datetime]:
@@ -202,9 +274,14 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
     names, told apart from the headline and the byline)."""
     import trafilatura
 
+    from trafilatura.utils import load_html
+
     try:
+        tree = load_html(html)  # parsed once: trafilatura works on a copy, the signals below on this one
+        if tree is None:
+            return None
         # The precise path (fast=False): the fast one loses most of the article on some pages.
-        doc = trafilatura.bare_extraction(html, url=url, fast=False, **TRAFILATURA_OPTIONS)
+        doc = trafilatura.bare_extraction(tree, url=url, fast=False, **TRAFILATURA_OPTIONS)
     except Exception:  # noqa: BLE001 - malformed markup must never stop a crawl
         return None
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
@@ -212,7 +289,7 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
     head = html[:300_000]
     keys = site_keys(url, [doc.sitename, *names])
     raw_title = " ".join((doc.title or "").split())
-    title, text = clean_title(headline(html, raw_title), keys), doc.text.strip()
+    title, text = choose_headline(tree, raw_title, keys), doc.text.strip()
     for line in dict.fromkeys((raw_title, title)):
         if line and text.startswith(line) and text[len(line) : len(line) + 1] in ("\n", ""):
             text = text[len(line) :].lstrip() or text  # trafilatura keeps the headline as the first line
@@ -224,7 +301,7 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
         url=url,
         title=title,
         text=text,
-        author=clean_author(doc.author, [doc.sitename or "", *names]),
+        author=choose_author(tree, doc.author, text, [doc.sitename or "", *names, " ".join(_host_names(url))]),
         published=published_date(html, doc.date),
         site_name=(doc.sitename or None),
         language=language,
