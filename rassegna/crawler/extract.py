@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
@@ -68,6 +69,8 @@ _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.D
 # Title segments are split at separators with spaces around, or at bars, bullets and guillemets.
 _TITLE_SPLIT = re.compile(r"\s+[-–—/~]\s+|\s*:\s+|\s*[|·•»«›‹]\s*|\s+::\s+")
 # Words that may follow or precede a site's name in a title segment ("CBC News", "Corriere.it", "Repubblica TV").
+# Title segments that name a part of any site, never the article ("Site » Blog Archiv » Title", WordPress).
+_SITE_SECTIONS = {"blogarchive", "blogarchiv", "archivio", "archive", "archiv", "home", "homepage", "startseite"}
 _GENERIC_RE = "quotidiano|magazine|notizie|online|news|live|com|net|org|web|it|eu|tv"
 
 
@@ -134,6 +137,8 @@ def site_keys(url: str, names: Sequence[str | None] = ()) -> set[str]:
 def _names_site(segment: str, keys: set[str]) -> bool:
     """True when a title segment is the site's name (``La Stampa``, ``CBC News``, ``Corriere.it``)."""
     seg = _squash(segment)
+    if seg in _SITE_SECTIONS:
+        return True
     if len(seg) < 3 or len(segment.split()) > 5:
         return False
     for key in keys:
@@ -154,6 +159,10 @@ def _host_names(url: str) -> list[str]:
 def clean_title(title: str, keys: set[str]) -> str:
     """The headline without the leading or trailing segments naming the outlet or the site."""
     title = " ".join(title.split())
+    while (first := _TITLE_SPLIT.search(title)) and _names_site(title[: first.start()], keys):
+        if len(title[first.end() :].strip()) < 10:  # "Site » Blog Archiv » Title": the leading ones go first
+            break
+        title = title[first.end() :].strip()
     cuts = list(_TITLE_SPLIT.finditer(title))
     for i, cut in enumerate(cuts):  # "Title | Site | Tagline": everything from the site's name goes
         end = cuts[i + 1].start() if i + 1 < len(cuts) else len(title)
@@ -191,11 +200,11 @@ def _ends_with_segment(longer: str, shorter: str) -> bool:
     return bool(re.search(r"[-–—:|·•»›/]$", head) or _DATE_ONLY.fullmatch(head.strip(" -–—:|")))
 
 
-def choose_headline(tree: HtmlElement, fallback: str, keys: set[str]) -> str:
+def choose_headline(tree: HtmlElement, objects: list[dict[str, Any]], fallback: str, keys: set[str]) -> str:
     """The headline readers see: the ``<h1>`` that the title, og:title, twitter:title or JSON-LD headline
     agree with (without a leading section or date), else the only ``<h1>``, else the title they agree on."""
     refs = [clean_title(r, keys) for r in [metadata.title_tag(tree), *metadata.meta_titles(tree)]]
-    refs += [clean_title(r, keys) for r in metadata.json_ld_headlines(metadata.json_ld(tree))]
+    refs += [clean_title(r, keys) for r in metadata.json_ld_headlines(objects)]
     refs = [r for r in refs if r and not _names_site(r, keys)]
     folded_refs = [_fold_title(r) for r in refs]
     h1s = [clean_title(h, keys) for h in metadata.headings(tree)]
@@ -217,18 +226,24 @@ def choose_headline(tree: HtmlElement, fallback: str, keys: set[str]) -> str:
     return fallback if fallback and not _names_site(fallback, keys) else (refs[0] if refs else fallback)
 
 
-def choose_author(tree: HtmlElement, found: str | None, text: str, sites: Sequence[str]) -> str | None:
-    """The journalist: JSON-LD author, then author metas, trafilatura's author (``found``), byline elements,
-    a byline line at the top of the text; the first that names people once cleaned (``sites``: not people)."""
-    signals = [metadata.json_ld_authors(metadata.json_ld(tree)), metadata.meta_authors(tree), [found or ""]]
-    bylines = metadata.byline_elements(tree)
+def choose_author(
+    tree: HtmlElement, objects: list[dict[str, Any]], found: str | None, text: str, sites: Sequence[str]
+) -> str | None:
+    """The journalist: JSON-LD author, author metas, byline elements, trafilatura's author (``found``), a
+    byline line at the top or foot of the text; the first that names people once cleaned (``sites``: the
+    publisher's names, the host's labels last: a personal site's host is its author's name)."""
+    signals = [metadata.json_ld_authors(objects), metadata.meta_authors(tree)]
+    bylines: list[str] | None = None
     for names in (sites, sites[:-1]):  # the host's labels name the publisher, unless no one else is named
         for raw in signals:  # all the authors a signal gives ("; " joins them as trafilatura does)
             if name := clean_author("; ".join(raw), names):
                 return name
+        bylines = metadata.byline_elements(tree) if bylines is None else bylines  # only when needed: costly
         for byline in bylines:
             if name := byline_people(byline, names):
                 return name
+        if name := clean_author(found, names):
+            return name
         if name := text_byline(text, names):
             return name
     return None
@@ -273,7 +288,6 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
     """The main text and metadata of an HTML page, or None when it has no main text (``names``: the outlet's
     names, told apart from the headline and the byline)."""
     import trafilatura
-
     from trafilatura.utils import load_html
 
     try:
@@ -289,7 +303,8 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
     head = html[:300_000]
     keys = site_keys(url, [doc.sitename, *names])
     raw_title = " ".join((doc.title or "").split())
-    title, text = choose_headline(tree, raw_title, keys), doc.text.strip()
+    objects = metadata.json_ld(tree)
+    title, text = choose_headline(tree, objects, raw_title, keys), doc.text.strip()
     for line in dict.fromkeys((raw_title, title)):
         if line and text.startswith(line) and text[len(line) : len(line) + 1] in ("\n", ""):
             text = text[len(line) :].lstrip() or text  # trafilatura keeps the headline as the first line
@@ -301,7 +316,7 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
         url=url,
         title=title,
         text=text,
-        author=choose_author(tree, doc.author, text, [doc.sitename or "", *names, " ".join(_host_names(url))]),
+        author=choose_author(tree, objects, doc.author, text, [doc.sitename or "", *names, " ".join(_host_names(url))]),
         published=published_date(html, doc.date),
         site_name=(doc.sitename or None),
         language=language,

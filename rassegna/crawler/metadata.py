@@ -14,15 +14,15 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-_LOWER = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-# Elements that hold a byline: microdata, rel=author links, and the class names outlets give them.
+# Elements that hold a byline: microdata, rel=author links, and the class names outlets give them. Read
+# through the attribute axis ("uthor", "yline": either case of the first letter): a test on every element
+# (//*[contains(@class, ...)]) cost 6-12 ms a page, this 0.5 ms.
 _BYLINE_XPATH = etree.XPath(
-    "//body//*[@itemprop='author' or contains(concat(' ', normalize-space(@rel), ' '), ' author ') or "
-    + " or ".join(
-        f"contains({_LOWER}, '{word}')" for word in ("author", "byline", "firma", "autore", "autor", "verfasser")
-    )
-    + "][not(self::script or self::style or self::img or self::meta or self::link or self::input)]"
+    "//@class["
+    + " or ".join(f"contains(., '{part}')" for part in ("uthor", "yline", "utor", "firma", "erfasser", "BYLINE"))
+    + "]/.. | //@itemprop[. = 'author']/.. | //@rel[contains(., 'author')]/.. | //@data-testid[contains(., 'yline')]/.."
 )
+_NOT_TEXT = {"script", "style", "img", "meta", "link", "input", "head", "html", "body"}
 # Not the article's byline: comment threads, author boxes of other articles, forms, sharing widgets.
 _NOT_BYLINE = re.compile(
     r"comment|kommentar|reply|respond|share|related|teaser|snippet|recommend|widget|sidebar|photo|avatar|"
@@ -148,6 +148,8 @@ def headings(tree: HtmlElement, level: str = "h1") -> list[str]:
 def _in_other_block(element: HtmlElement) -> bool:
     """True inside comments, author boxes of other articles, related lists and images."""
     for node in element.iterancestors():
+        if node.tag in ("body", "html"):  # page-wide classes ("no-sidebars") say nothing about the block
+            break
         if node.tag in ("footer", "form"):
             return True
         marks = f"{node.get('class', '')} {node.get('id', '')}"
@@ -161,6 +163,8 @@ def byline_elements(tree: HtmlElement, limit: int = 12) -> list[str]:
     first in document order, outside comment threads, related lists and image credits."""
     found: list[str] = []
     for element in _BYLINE_XPATH(tree):
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
         marks = f"{element.get('class', '')} {element.get('id', '')}"
         if _NOT_BYLINE.search(marks) or _in_other_block(element):
             continue

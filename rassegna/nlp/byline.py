@@ -34,9 +34,14 @@ _NAMES = _NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _NAME + r")*"
 _BYLINE_LEAD = (
     r"(?i:(?:(?:blog|ein|un|una|der|il|l')\s*)?(?:articolo|servizio|testo|intervista|commento|analisi|reportage|"
     r"beitrag|artikel|text|bericht|interview|kommentar|analyse|post|story|article)\s+)?"
-    r"(?:(?i:by|von|a cura di|scritto da|written by|posted by)|di|Di|da)"
+    r"(?:(?i:by|von|a cura di|scritto da|written by|posted by)|di|Di|da|(?i:autor|autore|autrice|author|text|testo)\s*:)"
 )
 _BYLINE_RE = re.compile(r"^\s*" + _BYLINE_LEAD + r"\s+(" + _NAMES + r")\s*\.?\s*$")
+# Other credits on a byline line: "testo di A, foto di B", "Text von A Illustration von B".
+_CREDITS = re.compile(
+    r"\s*[,;|]?\s*\b(?i:illustration(?:en)?|illustrazioni|fotos?|foto|bilder|photos?|video|grafik(?:en)?|"
+    r"immagini|riprese)\s+(?i:von|di|by|de)\b"
+)
 # In a byline element: "Label:" (Text & Fotos:, Author(s):, By :, Stand:) and roles are never names.
 _LABEL = re.compile(r"[\w()À-ÿ]+(?:\s*&\s*[\w()À-ÿ]+)?\s*:")
 _ROLE = re.compile(
@@ -132,7 +137,7 @@ def text_byline(text: str, sites: Iterable[str] = ()) -> str | None:
     Brockmann und Sebastian Drescher``, ``Blog Beitrag von Margarita Koreneva``; None when there is none."""
     lines = [line for line in (text or "").splitlines() if line.strip()]
     for line in lines[:5] + lines[-2:]:
-        m = _BYLINE_RE.match(line)
+        m = _BYLINE_RE.match(_CREDITS.split(line, maxsplit=1)[0])  # "Text von A Illustration von B": A
         if m:
             name = clean_author(m.group(1), sites)
             if name:

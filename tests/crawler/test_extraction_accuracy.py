@@ -36,6 +36,8 @@ ROME = ZoneInfo("Europe/Rome")
 _PARTICLES = {"von", "van", "de", "der", "den", "di", "da", "del", "della", "du", "la", "le", "y"}
 # Gold authors: people are split on these; a part is a person's name when it has 2+ capitalised words.
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[;,/&|]|\b(?:and|und|e|et|y)\b)\s*")
+_BYLINE_WORD = re.compile(r"^\s*(?:(?i:by|von|par|por)|di)\s+")
+_NOT_PEOPLE = re.compile(r"\b(?:redaktion|redazione|rédaction|redaccion|redacción|team|staff|editorial)\b", re.I)
 
 
 def tokens(text: str | None) -> Counter[str]:
@@ -64,14 +66,19 @@ def same_title(found: str, gold: str) -> bool:
 
 
 def gold_people(author: str | list[str] | None) -> frozenset[str]:
-    """The people a gold author string names (handles, single names and empty strings name none)."""
+    """The people a gold author string names (handles, single names and empty strings name none; nor do
+    editorial offices and teams, which rassegna's rules never take for journalists). A leading byline word
+    ("Von A und B") is not part of the first name."""
     if isinstance(author, list):
         author = "; ".join(author)
-    parts = (" ".join(p.split()) for p in _AUTHOR_SPLIT.split(author or ""))
+    author = _BYLINE_WORD.sub("", author or "")
+    parts = (" ".join(p.split()) for p in _AUTHOR_SPLIT.split(author))
     return frozenset(
         p.casefold()
         for p in parts
-        if len(p.split()) >= 2 and all(w[:1].isupper() or w in _PARTICLES for w in p.split())
+        if len(p.split()) >= 2
+        and all(w[:1].isupper() or w in _PARTICLES for w in p.split())
+        and not _NOT_PEOPLE.search(p)
     )
 
 
