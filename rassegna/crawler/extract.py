@@ -156,10 +156,15 @@ def _host_names(url: str) -> list[str]:
     return [label for label in host_of(url).split(".")[:-1] if label not in ("www", "m", "amp") and len(label) >= 4]
 
 
+def _leading_noise(segment: str, keys: set[str]) -> bool:
+    """A leading title segment that is not the headline: the site's name, a section of it, a date."""
+    return _names_site(segment, keys) or bool(_DATE_ONLY.fullmatch(segment.strip()))
+
+
 def clean_title(title: str, keys: set[str]) -> str:
-    """The headline without the leading or trailing segments naming the outlet or the site."""
+    """The headline without the leading or trailing segments naming the outlet or the site (or a leading date)."""
     title = " ".join(title.split())
-    while (first := _TITLE_SPLIT.search(title)) and _names_site(title[: first.start()], keys):
+    while (first := _TITLE_SPLIT.search(title)) and _leading_noise(title[: first.start()], keys):
         if len(title[first.end() :].strip()) < 10:  # "Site » Blog Archiv » Title": the leading ones go first
             break
         title = title[first.end() :].strip()

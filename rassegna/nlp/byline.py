@@ -34,7 +34,8 @@ _NAMES = _NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _NAME + r")*"
 _BYLINE_LEAD = (
     r"(?i:(?:(?:blog|ein|un|una|der|il|l')\s*)?(?:articolo|servizio|testo|intervista|commento|analisi|reportage|"
     r"beitrag|artikel|text|bericht|interview|kommentar|analyse|post|story|article)\s+)?"
-    r"(?:(?i:by|von|a cura di|scritto da|written by|posted by)|di|Di|da|(?i:autor|autore|autrice|author|text|testo)\s*:)"
+    r"(?:(?i:by|von|di|a cura di|scritto da|written by|posted by)|da|"
+    r"(?i:autor|autore|autrice|author|text|testo)\s*:)"
 )
 _BYLINE_RE = re.compile(r"^\s*" + _BYLINE_LEAD + r"\s+(" + _NAMES + r")\s*\.?\s*$")
 # Other credits on a byline line: "testo di A, foto di B", "Text von A Illustration von B".
