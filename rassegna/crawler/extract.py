@@ -21,7 +21,7 @@ from rassegna.nlp.textutil import fold
 
 ROME = ZoneInfo("Europe/Rome")
 # Tables kept: some outlets lay articles out in them (a results page lost two thirds of its text without).
-TRAFILATURA_OPTIONS = {"with_metadata": True, "include_comments": False, "include_tables": True}
+TRAFILATURA_OPTIONS: dict[str, Any] = {"with_metadata": True, "include_comments": False, "include_tables": True}
 
 _RIGHTS = re.compile(r"riproduzione\s+(?:\w+\s+)?riservata|riproduzione\s+vietata", re.IGNORECASE)
 _CANONICAL = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
@@ -303,7 +303,7 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
         doc = trafilatura.bare_extraction(tree, url=url, fast=False, **TRAFILATURA_OPTIONS)
     except Exception:  # noqa: BLE001 - malformed markup must never stop a crawl
         return None
-    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+    if doc is None or isinstance(doc, dict) or not doc.text or not doc.text.strip():
         return None
     head = html[:300_000]
     keys = site_keys(url, [doc.sitename, *names])
