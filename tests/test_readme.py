@@ -17,9 +17,7 @@ from rassegna.config.models import Settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 # Inline code spans and fenced blocks: where the README writes commands and keys.
-CODE = "\n".join(
-    re.findall(r"```.*?```", README, flags=re.DOTALL) + re.findall(r"`([^`\n]+)`", README)
-)
+CODE = "\n".join(re.findall(r"```.*?```", README, flags=re.DOTALL) + re.findall(r"`([^`\n]+)`", README))
 
 
 def command_paths(command: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
