@@ -53,7 +53,6 @@ _PUBLISHED = [
         re.IGNORECASE,
     ),
 ]
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 # A month and year with no day before it ("Comunicato Stampa n. 03/2020"): not a publication date.
 _MONTH_YEAR = r"(?<![\d/.\-])0?{month}\s?[/.\-]\s?{year}(?!\d)"
 _MONTHS = (
@@ -177,18 +176,6 @@ def clean_title(title: str, keys: set[str]) -> str:
     cuts = list(_TITLE_SPLIT.finditer(title))
     if cuts and _names_site(title[: cuts[0].start()], keys) and len(title[cuts[0].end() :].strip()) >= 10:
         title = title[cuts[0].end() :].strip()
-    return title
-
-
-def _inner_text(fragment: str) -> str:
-    return " ".join(htmllib.unescape(_TAGS.sub(" ", fragment)).split())
-
-
-def headline(html: str, title: str) -> str:
-    """The page's headline: its only ``<h1>`` when it has one of three words or more, else ``title``."""
-    found = [t for t in (_inner_text(m) for m in _H1.findall(html)) if t]
-    if len(found) == 1 and len(found[0].split()) >= 3 and len(found[0]) <= 300:
-        return found[0]
     return title
 
 
