@@ -16,6 +16,7 @@ from rassegna.nlp import pipeline_name  # noqa: E402
 from rassegna.nlp.evaluation import (  # noqa: E402
     NO_PERCENT_SETS,
     analyse_articles,
+    holdout,
     load_articles,
     score,
     set_path,
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-percentages", action="store_true", help="score a PATH annotated without percentage figures"
     )
+    parser.add_argument("--part", choices=("tune", "check"), help="only the tune or check part (fixed seed)")
     parser.add_argument("--errors", action="store_true", help="list every miss")
     parser.add_argument("--seconds", type=float, default=2.0, help="minimum timing per measure")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measure")
@@ -43,8 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     percentages = not args.no_percentages and (args.path is not None or args.name not in NO_PERCENT_SETS)
     articles = load_articles(path)
+    if args.part:
+        articles = holdout(articles, args.part)
     s = score(articles, analyse_articles(articles), percentages=percentages)
     label = path.name if args.path else f"{args.name} ({path.name})"
+    label += f", {args.part} part" if args.part else ""
     print(f"rassegna.nlp on {label}: {s.articles} articles, pipeline {pipeline_name()}")
     print(f"percentages scored as figures: {'yes' if percentages else 'no (set annotated without them)'}")
     print()
