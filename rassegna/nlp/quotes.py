@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
 from rassegna.nlp.gazetteer import first_names
@@ -256,73 +256,104 @@ def _bad_name(name: str | None) -> bool:
     return fold(toks[0]) in _NOT_NAMES or (len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo")))
 
 
-def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
-    """(speaker, role, bare role word) from an attribution like ``Mario Rossi, sindaco di Bari``."""
-    speaker, role, word = _parse_attribution_raw(attr)
-    if _bad_name(speaker):
-        return None, None, None
-    return speaker, role, word
+LAST_SPEAKER = "ultimo"  # role word of "– ha detto –": the last speaker goes on
 
 
-def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a span is attributed to: a speaker's name as written, a role, a bare role word to resolve
+    (``l'assessore``, or LAST_SPEAKER), and the offsets in the span of an attribution interrupting it."""
+
+    speaker: str | None = None
+    role: str | None = None
+    role_word: str | None = None
+    cut: tuple[int, int] | None = None
+
+    @property
+    def found(self) -> bool:
+        """A speaker or a role word to resolve."""
+        return bool(self.speaker or self.role_word)
+
+
+def _parse_attribution(attr: str) -> Attribution:
+    """Speaker, role and bare role word from an attribution like ``Mario Rossi, sindaco di Bari``."""
+    parsed = _parse_attribution_raw(attr)
+    if _bad_name(parsed.speaker):
+        return Attribution()
+    return parsed
+
+
+def _parse_attribution_raw(attr: str) -> Attribution:
+    """The attribution read as role first (``l'assessore X``), name first (``X, ruolo``) or ``ancora X``."""
     attr = attr.strip(" ,-–—")
     attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
     attr = re.sub(
         r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
     )  # la Rossi, La Turchia
-    names = list(_NAME_RE.finditer(attr))
     role_first = _ROLE_START.match(attr)
-    fnames = first_names()
     if role_first:
-        # "l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ..."
-        person = None
-        for m in names:
-            toks = m.group(1).split()
-            for t_i, tok in enumerate(toks):
-                if fold(tok) in fnames and t_i + 1 < len(toks):
-                    person = (m.start(1) + m.group(1).index(tok), m.end(1))
-                    break
-            if person:
-                break
-        if person:
-            name = attr[person[0] : person[1]]
-            role = _clean_role(attr[: person[0]])
-            if role is None or not role.strip():
-                role = _clean_role(attr[person[1] :].lstrip(" ,"))
-            return name, role, None
-        appos = re.match(
-            r"(?i:"
-            + _ROLE_START.pattern
-            + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
-            r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
-            + _NAME_TOKEN
-            + r"(?:\s+"
-            + _PARTICLE
-            + r"?"
-            + _NAME_TOKEN
-            + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
-            attr,
-        )
-        if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
-            # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
-            start = appos.start(1)
-            toks = appos.group(1).split()
-            if len(toks) >= 3 and re.search(
-                r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
-            ):
-                start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
-            return attr[start : appos.end(1)], _clean_role(attr[:start]), None
-        trailing = _trailing_name(attr)
-        if trailing:
-            name = attr[trailing[0] : trailing[1]]
-            return name, _clean_role(attr[: trailing[0]]), None
-        # "l'assessore Ficocelli" or "L'Assessore"
-        word = role_first.group(0).split()[-1].split("'")[-1]
-        rest = attr[role_first.end() :]
-        sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
-        if sur:
-            return sur.group(1), None, word
-        return None, _clean_role(attr), word
+        return _role_first(attr, role_first)
+    return _name_first(attr) or _adverb_then_name(attr)
+
+
+def _first_full_name(attr: str) -> tuple[int, int] | None:
+    """Offsets of the first ``Given Surname`` (a known first name and at least one more word)."""
+    fnames = first_names()
+    for m in _NAME_RE.finditer(attr):
+        toks = m.group(1).split()
+        for t_i, tok in enumerate(toks):
+            if fold(tok) in fnames and t_i + 1 < len(toks):
+                return m.start(1) + m.group(1).index(tok), m.end(1)
+    return None
+
+
+def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
+    """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
+    Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
+    person = _first_full_name(attr)
+    if person:
+        name = attr[person[0] : person[1]]
+        role = _clean_role(attr[: person[0]])
+        if role is None or not role.strip():
+            role = _clean_role(attr[person[1] :].lstrip(" ,"))
+        return Attribution(name, role)
+    appos = re.match(
+        r"(?i:"
+        + _ROLE_START.pattern
+        + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
+        r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
+        + _NAME_TOKEN
+        + r"(?:\s+"
+        + _PARTICLE
+        + r"?"
+        + _NAME_TOKEN
+        + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
+        attr,
+    )
+    if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
+        # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
+        start = appos.start(1)
+        toks = appos.group(1).split()
+        if len(toks) >= 3 and re.search(
+            r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
+        ):
+            start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
+        return Attribution(attr[start : appos.end(1)], _clean_role(attr[:start]))
+    trailing = _trailing_name(attr)
+    if trailing:
+        name = attr[trailing[0] : trailing[1]]
+        return Attribution(name, _clean_role(attr[: trailing[0]]))
+    # "l'assessore Ficocelli" or "L'Assessore"
+    word = role_first.group(0).split()[-1].split("'")[-1]
+    rest = attr[role_first.end() :]
+    sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
+    if sur:
+        return Attribution(sur.group(1), role_word=word)
+    return Attribution(None, _clean_role(attr), word)
+
+
+def _name_first(attr: str) -> Attribution | None:
+    """``Mario Rossi, sindaco di Bari``, ``Walter Artibani Segretario della Uil``."""
     first = re.match(r"\s*(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})", attr)
     if first and not _ROLE_START.match(first.group(1)):
         name = first.group(1)
@@ -331,13 +362,17 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
         if glued:  # "Walter Artibani Segretario della Uil": the role follows the name without a comma
             rest = name[glued.end() :] + rest
             name = name[: glued.start()]
-            return name, _clean_role(rest), None
+            return Attribution(name, _clean_role(rest))
         role = None
         rm = re.match(r"\s*(?:,|\(|[-–—])\s*(.+)", rest, re.DOTALL)
         if rm:
             role = _clean_role(rm.group(1))
-        return name, role, None
-    # "afferma soddisfatto Rossi", "aggiunge ancora Rossi": an adverb or adjective before the name.
+        return Attribution(name, role)
+    return None
+
+
+def _adverb_then_name(attr: str) -> Attribution:
+    """``afferma soddisfatto Rossi``, ``aggiunge ancora Rossi``: an adverb or adjective before the name."""
     m = re.match(
         r"\s*(?:(?!(?:alla|alle|agli|dalla|dalle|dagli|della|delle|degli|nella|nelle|negli|sulla|sulle|sugli|"
         r"verso|presso|come|durante|dopo|prima)\b)[a-zà-ù]{4,}\s+){1,2}("
@@ -352,8 +387,8 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
         attr,
     )
     if m:
-        return m.group(1), None, None
-    return None, None, None
+        return Attribution(m.group(1))
+    return Attribution()
 
 
 def _people(text: str) -> list[Person]:
@@ -388,10 +423,10 @@ def _people(text: str) -> list[Person]:
         caps = _TWO_CAPS.search(chunk)
         if not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known:
             continue  # no name, or one already known by its given name
-        name, role, _ = _parse_attribution(chunk)
-        if name and len(name.split()) >= 2 and fold(name) not in known and role:
-            out.append(Person(name, role))
-            known.add(fold(name))
+        parsed = _parse_attribution(chunk)
+        if parsed.speaker and len(parsed.speaker.split()) >= 2 and fold(parsed.speaker) not in known and parsed.role:
+            out.append(Person(parsed.speaker, parsed.role))
+            known.add(fold(parsed.speaker))
     return out
 
 
@@ -481,8 +516,6 @@ _NEXT_SENTENCE = re.compile(
     r")",
 )
 
-Attribution = tuple[str | None, str | None, str | None, tuple[int, int] | None]
-
 
 def _known(name: str, people: list[Person]) -> bool:
     """A full name (known first name) or the surname of a person named elsewhere in the text."""
@@ -493,99 +526,126 @@ def _known(name: str, people: list[Person]) -> bool:
     return any(fold(p.name.split()[-1]) == key for p in people)
 
 
-def _subject(sentence: str, people: list[Person]) -> tuple[str | None, str | None, str | None] | None:
+def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     """The person a sentence introducing a quote is about: ``L'assessore X rivendica la scelta:``."""
     starts = sorted(
         {m.start() for m in _ROLE_AT.finditer(sentence)} | {m.start(1) for m in _NAME_RE.finditer(sentence)}
     )
     for pos in starts:
         parsed = _parse_attribution(sentence[pos:])
-        if parsed[0] and (_ROLE_AT.match(sentence, pos) or _known(parsed[0], people)):
+        if parsed.speaker and (_ROLE_AT.match(sentence, pos) or _known(parsed.speaker, people)):
             return parsed
-        if parsed[0] and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed[0]) :], re.I):
+        if parsed.speaker and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed.speaker) :], re.I):
             return parsed
     for pos in starts:
         parsed = _parse_attribution(sentence[pos:])
-        if parsed[2] and pos < 40:
+        if parsed.role_word and pos < 40:
             return parsed
     return None
 
 
-def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attribution | None:
-    """Speaker, role, bare role word and the cut (offsets in the span of an inner attribution) of a span.
-
-    The attribution is looked for inside the span, after it or before it; None when unattributed.
-    """
-    people = list(people)
-    inner = text[span.start : span.end]
-    # 1. Interrupted: «... – ha spiegato X, ruolo – ...»
+def _interrupted(inner: str) -> Attribution | None:
+    """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in re.finditer(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", inner, re.IGNORECASE):
         tail = inner[m.end() :]
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
         attr = tail[: end.start()] if end else tail
+        cut = (m.start(), m.end() + (end.end() if end else len(tail)))
         parsed = _parse_attribution(attr)
-        cut_end = m.end() + (end.end() if end else len(tail))
-        if parsed[0] or parsed[2]:
-            return (*parsed, (m.start(), cut_end))
-        if not attr.strip(" ,") and m.group(0).strip()[0] in "-–—":
-            return None, None, "ultimo", (m.start(), cut_end)  # «… – ha spiegato – …»: the last speaker
-        org = _org_speaker(attr) if m.group(0).strip()[0] in "-–—" else None
+        if parsed.found:
+            return replace(parsed, cut=cut)
+        dashed = m.group(0).strip()[0] in "-–—"
+        if not attr.strip(" ,") and dashed:
+            return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha spiegato – …»: the last speaker
+        org = _org_speaker(attr) if dashed else None
         if org:
-            return org, None, None, (m.start(), cut_end)  # «… – spiegano dalla questura – …»
-    after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
-    # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)  /  «...» – l'assessora X.
+            return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
+    return None
+
+
+def _after_verb(after: str, people: list[Person]) -> Attribution | None:
+    """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
+    (``aggiunge poi.``), an organisation, or nobody."""
     m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
-    if m:
-        attr = after[m.start(2) : m.start(2) + 300]
-        attr = re.split(r"[.;!?](?:\s|$)|\n", attr)[0]
-        parsed = _parse_attribution(attr)
-        if parsed[0] or parsed[2]:
-            return (*parsed, None)
-        parsed = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
-        if parsed:
-            return (*parsed, None)
-        if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
-            return None, None, "ultimo", None
-        org = _org_speaker(attr)
-        return org, None, None, None
+    if not m:
+        return None
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
+    parsed = _parse_attribution(attr)
+    if parsed.found:
+        return parsed
+    subject = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
+    if subject:
+        return subject
+    if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
+        return Attribution(role_word=LAST_SPEAKER)
+    return Attribution(_org_speaker(attr))
+
+
+def _after_name_verb(after: str, people: list[Person]) -> Attribution | None:
+    """«...», Mario Rossi ha detto."""
     m = re.match(r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after)
-    if m:
-        return m.group(1), None, None, None
+    return Attribution(m.group(1)) if m else None
+
+
+def _after_parenthesis(after: str, people: list[Person]) -> Attribution | None:
+    """«...» (Mario Rossi, ruolo)."""
     m = re.match(r"\s*\(([^()]{3,150})\)", after)
-    if m:
-        parsed = _parse_attribution(m.group(1))
-        if parsed[0]:
-            return (*parsed, None)
+    parsed = _parse_attribution(m.group(1)) if m else None
+    return parsed if parsed and parsed.speaker else None
+
+
+def _after_dash(after: str, people: list[Person]) -> Attribution | None:
+    """«...» – l'assessora X.  /  «...» – Mario Rossi."""
     m = re.match(r"\s*,?\s*[-–—]\s*([^\n]{3,200}?)(?:[.;!?](?:\s|$)|\n|$)", after)
-    if m:
-        parsed = _parse_attribution(m.group(1))
-        lead = re.sub(r"^(?:così|anche|poi)\s+", "", m.group(1), flags=re.IGNORECASE)
-        if parsed[0] and (_ROLE_START.match(lead) or _known(parsed[0], people)):
-            return (*parsed, None)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    lead = re.sub(r"^(?:così|anche|poi)\s+", "", m.group(1), flags=re.IGNORECASE)
+    if parsed.speaker and (_ROLE_START.match(lead) or _known(parsed.speaker, people)):
+        return parsed
+    return None
+
+
+def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
+    """«...». Comincia così il racconto di X."""
     m = re.match(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, after, re.IGNORECASE)
-    if m:
-        parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
-        if parsed[0]:
-            return (*parsed, None)
-    # 3. Before: "X, ruolo, ha dichiarato: «", "L'Assessore ha aggiunto: «", "Secondo X, «", "spiega X, «"
+    if not m:
+        return None
+    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
+    return parsed if parsed.speaker else None
+
+
+_AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source)
+
+
+def _sentence_before(text: str, span: Span) -> str:
+    """The sentence that leads into the span (or the previous paragraph's, when it ends with a colon)."""
     before = text[max(0, span.mark_start - 400) : span.mark_start]
     sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
     if not sentence.strip() and before.rstrip().endswith(":"):
         sentence = re.split(r"(?<=[.!?»”])\s+|\n", before.rstrip())[-1]  # "X ha detto:" then a new paragraph
-    if _NOT_A_SOURCE.search(sentence):
+    return sentence
+
+
+def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | None:
+    """``spiega X, ruolo: «``, ``Per X, «``, ``Secondo il sindaco, «``."""
+    if not sentence.rstrip().endswith((":", ",")):
         return None
-    stripped = sentence.rstrip()
-    if stripped.endswith((":", ",")):
-        m = re.search(r"(?:^|[\s,])(" + VERB + r")\s+([^:]*?)\s*[:,]\s*$", sentence, re.IGNORECASE)
-        if m:
-            parsed = _parse_attribution(m.group(2))
-            if parsed[0] or parsed[2]:
-                return (*parsed, None)
-        m = re.match(r"\s*(?:[Pp]er|[Ss]tando\s+a|[Ss]econdo)\s+(.{3,150}?)\s*,\s*$", sentence)
-        if m:
-            parsed = _parse_attribution(m.group(1))
-            if parsed[0] and (_ROLE_START.match(m.group(1)) or _known(parsed[0], people)) or parsed[2]:
-                return (*parsed, None)
+    m = re.search(r"(?:^|[\s,])(" + VERB + r")\s+([^:]*?)\s*[:,]\s*$", sentence, re.IGNORECASE)
+    parsed = _parse_attribution(m.group(2)) if m else None
+    if parsed and parsed.found:
+        return parsed
+    m = re.match(r"\s*(?:[Pp]er|[Ss]tando\s+a|[Ss]econdo)\s+(.{3,150}?)\s*,\s*$", sentence)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)) or parsed.role_word:
+        return parsed
+    return None
+
+
+def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = re.search(
         r"("
         + _NAME_TOKEN
@@ -598,49 +658,81 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         stripped,
     )
     if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
-        return m.group(1), None, None, None  # "l'alleata Giorgia Meloni, che ha commentato con “…”"
+        return Attribution(m.group(1))
     m = re.search(
         r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
     )
-    if m and not _bad_name(m.group(1)):  # Secondo D'Alba "questo è un lavoro…"
-        return m.group(1), None, None, None
+    if m and not _bad_name(m.group(1)):
+        return Attribution(m.group(1))
+    return None
+
+
+def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
     m = re.search(
         r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,60}$", stripped, re.IGNORECASE
     )
-    if m:  # "Il presidente X ha sottolineato che «...»", "Daldoss ha ricordato come la scuola sia «…»"
-        parsed = _subject(m.group(1), people)
-        if parsed:
-            return (*parsed, None)
-        lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")", m.group(1))
-        if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
-            return lone.group(1), None, None, None
-    if stripped.endswith(":"):
-        # "ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “", "19.30 – Sgarbi: “"
-        clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
-        m = re.fullmatch(
-            r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
-            r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
-            clause,
-        )
-        if m and not _bad_name(m.group(1)) and not _ROLE_START.match(m.group(1)):
-            role = m.group(2) or m.group(3)
-            if len(m.group(1).split()) > 1 or clause == stripped[:-1].strip() or clause != stripped[:-1]:
-                return m.group(1), _clean_role(role) if role else None, None, None
-        m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", sentence, re.IGNORECASE)
-        if m:
-            parsed = _parse_attribution(m.group(1))
-            if parsed[0] or parsed[2]:
-                return (*parsed, None)
-        m = re.search(
-            r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
-            sentence,
-        )
-        if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
-            return m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None, None, None
-        parsed = _subject(stripped[:-1], people)
-        if parsed:
-            return (*parsed, None)
-    # 4. The next sentence: «…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo.
+    if not m:
+        return None
+    parsed = _subject(m.group(1), people)
+    if parsed:
+        return parsed
+    lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")", m.group(1))
+    if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
+        return Attribution(lone.group(1))
+    return None
+
+
+def _colon_name(stripped: str) -> Attribution | None:
+    """``ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “``, ``19.30 – Sgarbi: “``."""
+    clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
+    m = re.fullmatch(
+        r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+        r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
+        clause,
+    )
+    if not m or _bad_name(m.group(1)) or _ROLE_START.match(m.group(1)):
+        return None
+    role = m.group(2) or m.group(3)
+    if len(m.group(1).split()) > 1 or clause == stripped[:-1].strip() or clause != stripped[:-1]:
+        return Attribution(m.group(1), _clean_role(role) if role else None)
+    return None
+
+
+def _colon(sentence: str, people: list[Person]) -> Attribution | None:
+    """A sentence ending with a colon: a name, ``X ha dichiarato:``, ``Mario Rossi (ruolo):``, its subject."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    named = _colon_name(stripped)
+    if named:
+        return named
+    m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", sentence, re.IGNORECASE)
+    parsed = _parse_attribution(m.group(1)) if m else None
+    if parsed and parsed.found:
+        return parsed
+    m = re.search(
+        r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
+        sentence,
+    )
+    if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
+        return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
+    return _subject(stripped[:-1], people)
+
+
+def _before(sentence: str, people: list[Person]) -> Attribution | None:
+    """The sentence leading into the span names the speaker."""
+    stripped = sentence.rstrip()
+    return (
+        _verb_then_subject(sentence, people)
+        or _relative_or_secondo(stripped, people)
+        or _said_that(stripped, people)
+        or _colon(sentence, people)
+    )
+
+
+def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
+    """«…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo."""
     m = _NEXT_SENTENCE.match(after)
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
         end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
@@ -650,17 +742,34 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
         m = _NEXT_SENTENCE.match(after)
         m = m if m and re.match(r"\s*(?:Così|Cosi'|Lo|La|L')", after) else None
-    if m:
-        attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
-        parsed = _parse_attribution(attr)
-        if not parsed[0] and not parsed[2]:
-            parsed = _subject(attr, people) or parsed
-        if parsed[0] or parsed[2]:
-            return (*parsed, None)
-        org = _org_speaker(attr)
-        if org:
-            return org, None, None, None
-    return None
+    if not m:
+        return None
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
+    parsed = _parse_attribution(attr)
+    if not parsed.found:
+        parsed = _subject(attr, people) or parsed
+    if parsed.found:
+        return parsed
+    org = _org_speaker(attr)
+    return Attribution(org) if org else None
+
+
+def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attribution | None:
+    """Who speaks in a span: looked for inside it, after it, before it, then in the next sentence; None when
+    unattributed (an empty Attribution: a reporting verb names nobody the rules can read)."""
+    known = list(people)
+    inside = _interrupted(text[span.start : span.end])
+    if inside is not None:
+        return inside
+    after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
+    for reader in _AFTER_READERS:
+        found = reader(after, known)
+        if found is not None:
+            return found
+    sentence = _sentence_before(text, span)
+    if _NOT_A_SOURCE.search(sentence):
+        return None
+    return _before(sentence, known) or _next_sentence(text, span, after, known)
 
 
 def _block_quotes(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
@@ -768,7 +877,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
             continue  # titles, terms: “ponte”, "LgNet2"
         near = last is not None and _near(paras, last_end, span)
         att = _attribution(norm, span, people)
-        if (att is None or att[3] is None) and _TITLE_BEFORE.search(
+        if (att is None or att.cut is None) and _TITLE_BEFORE.search(
             norm[max(0, span.mark_start - 40) : span.mark_start]
         ):
             continue  # a title of a work, a banner, a name (unless an attribution interrupts it)
@@ -776,13 +885,13 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
             if _not_speech(norm, span):
                 continue
             if near and last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker):
-                att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
+                att = Attribution(last.speaker, last.role)  # «...», ha detto X. «...»: X goes on speaking
             elif len(inner.split()) >= 4:
-                att = (None, None, None, None)  # direct speech the article does not attribute
+                att = Attribution()  # direct speech the article does not attribute
             else:
                 continue
-        speaker, role, role_word, cut = att
-        if role_word == "ultimo":  # "– ha detto –": the last speaker, unless someone else was named since
+        speaker, role, role_word = att.speaker, att.role, att.role_word
+        if role_word == LAST_SPEAKER:  # "– ha detto –": the last speaker, unless someone else was named since
             lent = last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker, 2)
             person = Person(last.speaker or "", last.role) if last and lent else Person("")
         else:
