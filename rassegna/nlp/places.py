@@ -48,9 +48,9 @@ _ROLE_WORDS = {
 # Local and national or regional words: a city named only weakly is the article's city in a local piece.
 # (matched on the lower-cased text: much faster than a case-insensitive pattern)
 _LOCAL_RE = re.compile(
-    r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|assessor[ei]|carabinieri|polizia\s+locale|"
+    r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|carabinieri|polizia\s+locale|"
     r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|paese|via|piazza|"
-    r"corso)\b"
+    r"(?<!in\s)corso)\b"
 )
 _WIDE_RE = re.compile(
     r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
@@ -58,6 +58,20 @@ _WIDE_RE = re.compile(
     r"onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
     r"autostrad[ae]|autostradale|a\d{1,2}|tutta\s+italia|tutto\s+il\s+paese|sciopero\s+nazionale|"
     r"territorio\s+nazionale|serie\s+[ab])\b"
+)
+# Seats of the regions (and autonomous provinces): a regional piece is often datelined there.
+REGIONAL_CAPITALS = frozenset({
+    'Roma', 'Milano', 'Napoli', 'Torino', 'Venezia', 'Bologna', 'Firenze', 'Genova', 'Bari', 'Palermo',
+    'Cagliari', 'Ancona', 'Perugia', "L'Aquila", 'Campobasso', 'Potenza', 'Catanzaro', 'Aosta', 'Trento',
+    'Bolzano', 'Trieste',
+})  # fmt: skip
+_REGIONAL_RE = re.compile(
+    r"\b(?:regione|regionale|regionali|governatore|governatrice|giunta\s+regionale|consiglio\s+regionale)\b"
+)
+# A headline saying the piece is national: no comune is its city unless the headline names one.
+_NATIONAL_TITLE_RE = re.compile(
+    r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
+    r"in\s+(?:diverse|varie|molte|\d+)\s+(?:regioni|città|province)|nazionale|in\s+italia)\b"
 )
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
@@ -222,15 +236,20 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
-def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: str) -> bool:
+def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
     own = [m for m in found if m.name == name and m.is_comune and not m.listing]
-    if any(m.strong for m in own):
-        return True
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
+    if scope.national_title and name not in title_comuni:
+        return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
+    if any(m.strong for m in own):
+        return True
+    plain = [m for m in own if not m.dateline]
+    if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
+        return False  # a regional piece datelined (or headlined) in the seat of the region
     rivals: dict[str, int] = {}
     for m in found:
         if m.name != name and m.is_comune and not m.listing:
@@ -239,19 +258,30 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     if many and not in_title_lead and not any(m.dateline for m in own):
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
-    evidence = len(own) + (0 if scope == "wide" else sum(1 for m in own if m.dateline))
+    evidence = len(own) + (0 if scope.kind == "wide" else sum(1 for m in own if m.dateline))
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
-    return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope]
+    return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
 
 
-def _scope(text: str) -> str:
-    """``local``, ``wide`` (national or regional) or ``mixed``, from the words of government the text uses."""
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """How wide the piece is: ``local``, ``wide`` (national or regional) or ``mixed``; whether it speaks of
+    the region's government; whether its headline says it is national."""
+
+    kind: str
+    regional: bool = False
+    national_title: bool = False
+
+
+def _scope(text: str, title: str | None = None) -> Scope:
+    """The piece's scope, from the words of government the text uses."""
     low = text.lower()
     local = len(_LOCAL_RE.findall(low))
     wide = len(_WIDE_RE.findall(low))
-    if wide >= 2 and wide > 2 * local:
-        return "wide"
-    return "local" if local > wide else "mixed"
+    regional = len(_REGIONAL_RE.findall(low))
+    national = bool(title and _NATIONAL_TITLE_RE.search(title.lower()))
+    kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
+    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
 
 
 def extract_places(
@@ -281,7 +311,7 @@ def extract_places(
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    scope = _scope(f"{title or ''}\n{norm}")
+    scope = _scope(f"{title or ''}\n{norm}", title)
     city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None)
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places
