@@ -21,7 +21,8 @@ _PRESENT = (
     'commenta così', 'le parole di', 'parola di', 'secondo', 'ne parla', 'parla', 'informa', 'avverte',
     'denuncia', 'attacca', 'incalza', 'rivendica', 'insiste', 'esorta', 'chiede', 'chiedono', 'tuona',
     'ammonisce', 'segnala', 'confida', 'rivela', 'ribatte', 'sbotta', 'esulta', 'ironizza', 'garantisce',
-    'promette', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora',
+    'promette', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora', 'comunica',
+    'comunicano', 'rende noto', 'rendono noto',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -32,7 +33,7 @@ _PARTICIPLES = (
     'voluto ricordare', 'informato', 'proseguito', 'avvertito', 'denunciato', 'attaccato', 'incalzato',
     'rivendicato', 'insistito', 'esortato', 'chiesto', 'tuonato', 'annotato', 'ammonito', 'segnalato',
     'confidato', 'rivelato', 'ribattuto', 'esultato', 'ironizzato', 'garantito', 'promesso', 'voluto precisare',
-    'tenuto a precisare', 'voluto evidenziare', 'fatto eco',
+    'tenuto a precisare', 'voluto evidenziare', 'fatto eco', 'comunicato', 'reso noto',
 )  # fmt: skip
 _AUX = r"(?:ha|hanno|aveva|avevano|avrebbe)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
 VERB = (
@@ -76,7 +77,7 @@ _NAME_RE = re.compile(
     r"(?:\s+" + _NAME_TOKEN + r")?)"
 )
 _NOT_A_SOURCE = re.compile(
-    r"\b(?:nota|comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
+    r"\b(?:nota|(?<!ha\s)(?<!hanno\s)comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
     r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|detto|definit[oa])\b[^.!?,:]{0,40}$"
     r"|\b(?:si legge|recita|come scritto|riporta)\b[^.!?]{0,60}$",
     re.IGNORECASE,
@@ -508,7 +509,7 @@ def _org_speaker(attr: str) -> str | None:
 _NEXT_SENTENCE = re.compile(
     r"\s*[.,;]?\s*(?:\)\s*)?(?:"
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
-    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,40},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
+    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
     r"(?:\s+stat[oa])?\s+"
@@ -567,8 +568,8 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
     m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
-    if not m:
-        return None
+    if not m or m.group(1) == "Secondo":
+        return None  # «…». Secondo X «…»: a new sentence leading into the next quote
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
     parsed = _parse_attribution(attr)
     if parsed.found:
@@ -670,14 +671,15 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
     m = re.search(
-        r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,60}$", stripped, re.IGNORECASE
+        r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,200}$", stripped, re.IGNORECASE
     )
     if not m:
         return None
     parsed = _subject(m.group(1), people)
     if parsed:
         return parsed
-    lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")", m.group(1))
+    # "Fs già da ieri ha avvertito che «": a one-word subject, adverbs between it and the verb
+    lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}", m.group(1))
     if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
         return Attribution(lone.group(1))
     return None
@@ -720,6 +722,23 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     return _subject(stripped[:-1], people)
 
 
+_EXPRESS = r"(?:esprim(?:e|ono)|defini(?:sce|scono)|invit(?:a|ano)|parl(?:a|ano)\s+di|sollecit(?:a|ano))"
+
+
+def _subject_says(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Il primo cittadino e l'intera amministrazione esprimono "…"``: the quote is the object of a verb of
+    saying whose subject opens the sentence (a role or a known person)."""
+    m = re.match(
+        r"\s*(.{3,100}?)\s+(?:" + VERB + r"|" + _EXPRESS + r")\b[^.!?:;«»\"“”]{0,60}$", stripped, re.IGNORECASE
+    )
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    if parsed.speaker and _known(parsed.speaker, people) or parsed.role_word and _ROLE_START.match(m.group(1)):
+        return parsed
+    return None
+
+
 def _before(sentence: str, people: list[Person]) -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
@@ -728,6 +747,7 @@ def _before(sentence: str, people: list[Person]) -> Attribution | None:
         or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
         or _colon(sentence, people)
+        or _subject_says(stripped, people)
     )
 
 
