@@ -41,12 +41,27 @@ PARTICIPLES = {
     )
     for end in ('i', 'e', 'o', 'a')
 }  # fmt: skip
-# "i beneficiari sono stati oltre mille": the counted noun before the verb, the number closing the clause.
+# "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
+# passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le)\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{4,})?\s+(?:sono|erano|saranno|risultano)"
-    r"(?:\s+stat[ie])?(?:\s+(?:complessivamente|in\s+tutto|finora|già))?\s+$",
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{2,}){0,3}?"
+    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
+    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno)"
+    r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    r"(?:\s+(?:a|da\s+\S+\s+a|a\s+quota))?\s+$",
     re.IGNORECASE,
 )
+# "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
+_UNIT_LEADS_RE = re.compile(
+    r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali))?\s*,[^.!?;:\d]{0,40}?(?:pari\s+a\s+)?$"
+)
+# "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
+_SAME_UNIT_RE = re.compile(r"(?:^|[.;]\s+)(?:[^\W\d_']+'?\s*){0,2}(?:sono|erano)\s+stat[ie]\s+$", re.IGNORECASE)
+# Words after a number that close its clause: "pari a 123 totali", "29 in più".
+_CLAUSE_CLOSERS = {
+    'totali', 'totale', 'complessivi', 'complessive', 'complessivamente', 'così', 'mentre', 'rispetto', 'contro',
+    'con',
+}  # fmt: skip
 
 # Words that cannot be the counted noun (articles, prepositions, verbs, adverbs...).
 STOP = {
@@ -334,6 +349,9 @@ def _elided_unit(text: str, start: int) -> str | None:
     return None
 
 
+SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A figure as the text mentions it: value, counted noun, qualifier, the words and where they start."""
@@ -524,12 +542,37 @@ def _is_proportion(text: str, end: int) -> bool:
 
 
 def _unit_before(text: str, tokens: list[_Tok], i: int, j: int, value: float | int) -> Step | None:
-    """``i beneficiari sono stati oltre mille.``: the counted noun before the verb, the number closing it."""
+    """``i beneficiari sono stati oltre mille.``: the counted noun before the verb, the number closing it
+    (or the previous figure's noun, marked ``SAME_UNIT`` until the mentions are all read)."""
     qualifier, start = _qualifier(text, tokens[i].start)
-    m = _UNIT_BEFORE_RE.search(text[max(0, start - 80) : start])
-    if not m or m.group(1).lower() in STOP:
+    before = text[max(0, start - 100) : start]
+    m = _UNIT_BEFORE_RE.search(before) or _UNIT_LEADS_RE.search(before)
+    unit = m.group(1) if m else SAME_UNIT if _SAME_UNIT_RE.search(before) else None
+    if m and m.lastindex == 2 and m.group(2):
+        unit = f"{m.group(1)} {m.group(2)}"
+    if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
         return None
-    return Step(j, Mention(value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
+    return Step(j, Mention(value, unit, qualifier, text[start : tokens[j - 1].end], start))
+
+
+def _closes_clause(tokens: list[_Tok], k: int) -> bool:
+    """No counted noun follows: the clause ends (``3.276.``, ``123 totali``, ``29 in più``)."""
+    if k >= len(tokens) or tokens[k].kind == "punct":
+        return True
+    low = tokens[k].text.lower()
+    nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+    return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno")}
+
+
+def _same_units(found: list[Mention]) -> list[Mention]:
+    """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters)."""
+    out: list[Mention] = []
+    for m in found:
+        if m.unit != SAME_UNIT:
+            out.append(m)
+        elif out and m.start - out[-1].start <= 200 and out[-1].unit != "%":
+            out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+    return out
 
 
 def _range_start(tokens: list[_Tok], i: int, j: int, k: int, value: float | int) -> Range | None:
@@ -598,12 +641,13 @@ def _read_at(text: str, tokens: list[_Tok], i: int) -> Step:
     counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
     if big and counted and (tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower()):
         k = n  # no counted noun: money
-    unit = _unit_at(tokens, k, value)
+    closes = not number.approx and _closes_clause(tokens, k)
+    unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     if isinstance(unit, Step):
         return unit
     if unit is not None and (_is_proportion(text, unit.end) or unit.word.lower() in PARTICIPLES):
         return Step(k + 1)
-    if unit is None and not number.approx and (k >= n or tokens[k].kind == "punct"):
+    if unit is None and closes:
         before = _unit_before(text, tokens, i, j, value)
         if before:
             return before
@@ -641,6 +685,7 @@ def _mentions(text: str) -> list[Mention]:
         if step.range:
             ranges.append(step.range)
         i = step.next
+    found = _same_units(found)
     found.extend(_range_mentions(text, found, ranges))
     found.sort(key=lambda f: f.start)
     return found

@@ -679,7 +679,9 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     if parsed:
         return parsed
     # "Fs già da ieri ha avvertito che «": a one-word subject, adverbs between it and the verb
-    lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}", m.group(1))
+    # ("Illustrando l'atto, D'Alba ha sottolineato che": the clause after a gerund's comma)
+    clause = m.group(1).rsplit(",", 1)[-1]
+    lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}", clause)
     if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
         return Attribution(lone.group(1))
     return None

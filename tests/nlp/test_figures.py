@@ -105,3 +105,30 @@ def test_percentages_are_figures_with_unit_percent():
         Figure(12, "%", None, "12 per cento"),
     ]
     assert values("oltre il 30,5 percento") == [(30.5, "%", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ora il numero degli elettori scende a 1008 così come il quorum.", (1008, "elettori", None)),
+        ("Per la minoranza, invece, i seggi sono quindi 7 con la lista civica.", (7, "seggi", None)),
+        ("la Finanza ha scoperto che le vittime delle frodi sono state oltre mille.", (1000, "vittime", "oltre")),
+        ("un aumento di posti letto, pari a 123 totali.", (123, "posti letto", None)),
+    ],
+)
+def test_counted_noun_before_the_number(text, expected):
+    assert expected in values(text)
+
+
+def test_range_closing_a_clause_takes_the_noun_before_it():
+    text = "l'aumento delle strutture complesse, che passeranno da 14 a 17, e dei posti letto."
+    assert values(text) == [(14, "strutture", None), (17, "strutture", None)]
+
+
+def test_subjectless_clause_takes_the_previous_figures_unit():
+    text = "L'anno scorso 1.577 utenti. Quest'anno sono stati 3.276. E la quota non considera gli studenti."
+    assert values(text) == [(1577, "utenti", None), (3276, "utenti", None)]
+
+
+def test_a_number_closing_a_clause_with_no_noun_anywhere_is_no_figure():
+    assert values("Il risultato finale è stato 3 a 1. Sono stati 12.") == []

@@ -88,3 +88,34 @@ def test_single_mention_in_passing_is_not_the_city():
     city, places = extract_places("Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri.", "Inclusione")
     assert city is None
     assert places == ["Bolzano"]
+
+
+def test_regional_piece_datelined_by_a_wire_in_the_regional_capital_has_no_city():
+    text = (
+        '(DIRE - Notiziario Sanità) Roma, 11 mar. "L\'offerta ospedaliera della nostra Asl verrà rimodulata, '
+        'così i cittadini non dovranno spostarsi verso Roma". Lo ha detto il direttore generale dell\'Asl '
+        "al termine dell'audizione in commissione Politiche sociali e salute della Regione."
+    )
+    assert extract_places(text, "Asl RmH, con l'ospedale dei Castelli offerta rimodulata")[0] is None
+
+
+def test_regional_government_headlined_in_the_regional_capital_has_no_city():
+    text = (
+        "CAMPOBASSO. Formalizzata oggi la prima Giunta regionale del nuovo presidente. Il neo governatore del "
+        "Molise ha firmato due decreti di nomina da assessori, in vista del Consiglio regionale."
+    )
+    assert extract_places(text, "Campobasso, il presidente nomina la prima giunta")[0] is None
+
+
+def test_local_piece_datelined_in_a_provincial_capital_keeps_it():
+    text = "RIETI - Di posti letto, in ospedale, 29 in più. Ma serviva l'ok della Regione, giunto ieri."
+    assert extract_places(text, "Ospedale de Lellis, più posti letto")[0] == "Rieti"
+
+
+def test_headline_saying_the_piece_is_national_beats_a_strong_mention():
+    text = (
+        "Aveva base logistica a Napoli la banda; per 55 indagati l'obbligo di dimora nel comune di Napoli. "
+        "Perquisizioni tra Napoli e Caserta."
+    )
+    assert extract_places(text, "Truffe agli anziani: 103 colpi in tutta Italia, 22 arresti")[0] is None
+    assert extract_places(text, "Truffe agli anziani a Napoli: 22 arresti")[0] == "Napoli"

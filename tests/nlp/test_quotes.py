@@ -146,3 +146,49 @@ def test_continuation_and_new_attribution_shapes():
         ("Un passo avanti per ", "Enzo Bianco"),
         ("Molti dei nostri ute", "Michela Trentini"),
     ]
+
+
+def test_one_word_organisation_subject_with_adverbs_before_the_verb():
+    text = (
+        "La protesta coinvolgerà «tutto il personale delle aziende ferroviarie», informa il sindacato di base "
+        "Usb e quindi Fs, Italo e Trenord. Fs già da ieri ha avvertito che «lo sciopero potrebbe avere un "
+        "impatto significativo sulla circolazione»."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Usb", "Fs"]
+
+
+def test_capitalised_secondo_after_a_full_stop_leads_into_the_next_quote():
+    text = (
+        "Illustrando l'atto, D'Alba ha sottolineato che \"il nuovo ospedale avrà 289 posti letto\" e accoglierà "
+        "i reparti delle tre strutture (Genzano, Albano e Ariccia), \"ma anche quelli che oggi mancano del "
+        'tutto\". Secondo D\'Alba "questo è un lavoro che si programma per tempo".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["D'Alba"] * 3
+
+
+def test_attribution_after_a_long_aside():
+    text = (
+        "L'agenzia deve restare “la spina dorsale di qualsiasi risposta umanitaria” a Gaza. Lo ha detto, in una "
+        "dichiarazione ripresa dal Guardian, il direttore della pianificazione dell'Unrwa, Sam Rose."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Sam Rose"
+
+
+def test_subject_of_a_verb_of_saying_without_a_colon():
+    text = (
+        "Il sindaco Daniele Longaroni ha aperto la mostra.\n\n"
+        'Il primo cittadino e l\'intera amministrazione esprimono "immensa soddisfazione per la grande '
+        'partecipazione all\'evento".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Daniele Longaroni"
+
+
+def test_reported_by_a_company_with_a_long_that_clause():
+    text = (
+        "Trenitalia ha comunicato che le Frecce non subiranno ritardi o cancellazioni (idem per i treni di "
+        'Italo), mentre per tutti gli altri collegamenti si prevedono "ripercussioni molto limitate".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Trenitalia"
