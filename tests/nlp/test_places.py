@@ -92,8 +92,8 @@ def test_single_mention_in_passing_is_not_the_city():
 
 def test_regional_piece_datelined_by_a_wire_in_the_regional_capital_has_no_city():
     text = (
-        '(DIRE - Notiziario Sanità) Roma, 11 mar. "L\'offerta ospedaliera della nostra Asl verrà rimodulata, '
-        'così i cittadini non dovranno spostarsi verso Roma". Lo ha detto il direttore generale dell\'Asl '
+        "(DIRE - Notiziario Sanità) Roma, 11 mar. \"L'offerta ospedaliera della nostra Asl verrà rimodulata, "
+        "così i cittadini non dovranno spostarsi verso Roma\". Lo ha detto il direttore generale dell'Asl "
         "al termine dell'audizione in commissione Politiche sociali e salute della Regione."
     )
     assert extract_places(text, "Asl RmH, con l'ospedale dei Castelli offerta rimodulata")[0] is None

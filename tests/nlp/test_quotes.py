@@ -160,8 +160,8 @@ def test_one_word_organisation_subject_with_adverbs_before_the_verb():
 def test_capitalised_secondo_after_a_full_stop_leads_into_the_next_quote():
     text = (
         "Illustrando l'atto, D'Alba ha sottolineato che \"il nuovo ospedale avrà 289 posti letto\" e accoglierà "
-        "i reparti delle tre strutture (Genzano, Albano e Ariccia), \"ma anche quelli che oggi mancano del "
-        'tutto\". Secondo D\'Alba "questo è un lavoro che si programma per tempo".'
+        'i reparti delle tre strutture (Genzano, Albano e Ariccia), "ma anche quelli che oggi mancano del '
+        'tutto". Secondo D\'Alba "questo è un lavoro che si programma per tempo".'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["D'Alba"] * 3
 
@@ -178,8 +178,8 @@ def test_attribution_after_a_long_aside():
 def test_subject_of_a_verb_of_saying_without_a_colon():
     text = (
         "Il sindaco Daniele Longaroni ha aperto la mostra.\n\n"
-        'Il primo cittadino e l\'intera amministrazione esprimono "immensa soddisfazione per la grande '
-        'partecipazione all\'evento".'
+        "Il primo cittadino e l'intera amministrazione esprimono \"immensa soddisfazione per la grande "
+        "partecipazione all'evento\"."
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Daniele Longaroni"
