@@ -36,7 +36,7 @@ _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
-    r"dda|direzione\s+distrettuale\s+antimafia)\s+"
+    r"dda|direzione\s+distrettuale\s+antimafia|caritas)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
@@ -73,6 +73,7 @@ _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
     r"in\s+(?:diverse|varie|molte|\d+)\s+(?:regioni|città|province)|nazionale|in\s+italia)\b"
 )
+_WIRE_DATE = re.compile(r"\s*,\s*\d{1,2}\s*[^\W\d_]{3}", re.UNICODE)
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
 
@@ -88,6 +89,7 @@ class Mention:
     dateline: bool = False
     preposition: bool = False
     listing: bool = False
+    wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
     is_comune: bool = True
     score: float = 0.0
 
@@ -184,7 +186,8 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows)
-        if offset_in_title and start == 0:
+        m.wire = m.dateline and bool(_WIRE_DATE.match(after))
+        if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
             if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
             m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
@@ -236,6 +239,18 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
+def _named_person(text: str, name: str) -> bool:
+    """The text calls someone by this name (``Roberto Gualtieri``, ``il ministro Gualtieri``): a headline's
+    ``Gualtieri:`` is then that person, not the comune."""
+    if " " in name:
+        return False
+    for m in re.finditer(r"([^\W\d_]+)\s+" + re.escape(name) + r"\b", text):
+        before = m.group(1)
+        if before[0].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
+            return True
+    return False
+
+
 def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
@@ -258,7 +273,10 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     if many and not in_title_lead and not any(m.dateline for m in own):
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
-    evidence = len(own) + (0 if scope.kind == "wide" else sum(1 for m in own if m.dateline))
+    # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
+    filed = [m for m in own if not m.wire]
+    evidence = len(own) if filed else 0
+    evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
 
@@ -291,6 +309,7 @@ def extract_places(
     norm = normalise(text)
     found = _mentions(norm)
     title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
+    title_mentions = [m for m in title_mentions if not _named_person(norm, m.name)]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}

@@ -13,14 +13,20 @@ LISTING = (
 )
 
 
-def test_dateline_agency():
-    city, places = extract_places("(ANSA) - TORINO, 18 OTT - Ha fatto tappa il tour. " + LISTING)
+def test_agency_dateline_alone_is_where_the_wire_was_filed():
+    # the corpus rule (ANNOTATION.md): "Roma, 24 mar." says where the wire was filed, not what it is about
+    assert extract_places("(ANSA) - TORINO, 18 OTT - Ha fatto tappa il tour. " + LISTING)[0] is None
+    assert extract_places("MILANO, 25 ottobre 2023 – Intercettare i migranti. " + LISTING)[0] is None
+
+
+def test_agency_dateline_with_the_city_in_the_text():
+    text = "(ANSA) - TORINO, 18 OTT - Ha fatto tappa a Torino il tour. " + LISTING
+    city, places = extract_places(text)
     assert city == "Torino"
     assert places[0] == "Torino"
 
 
-def test_dateline_press_release():
-    assert extract_places("MILANO, 25 ottobre 2023 – Intercettare i migranti. " + LISTING)[0] == "Milano"
+def test_local_dateline():
     assert extract_places("GENOVA. Intercettare i migranti.\n\n" + LISTING)[0] == "Genova"
 
 
@@ -119,3 +125,23 @@ def test_headline_saying_the_piece_is_national_beats_a_strong_mention():
     )
     assert extract_places(text, "Truffe agli anziani: 103 colpi in tutta Italia, 22 arresti")[0] is None
     assert extract_places(text, "Truffe agli anziani a Napoli: 22 arresti")[0] == "Napoli"
+
+
+def test_agency_dateline_of_a_national_piece_gives_no_city():
+    text = "Roma, 16 giugno – Nel 2024 la Caritas ha assistito 278 mila famiglie in tutte le diocesi."
+    assert extract_places(text, "Caritas, nel 2024 assistenza a 278 mila famiglie")[0] is None
+
+
+def test_headline_surname_that_is_also_a_comune_is_the_person():
+    text = "Il ministro dell'Economia Roberto Gualtieri ha presentato la manovra alla Camera."
+    assert extract_places(text, "Manovra, Gualtieri: non faremo tagli su scuola e sanità")[0] is None
+
+
+def test_headline_first_word_after_a_quotation_mark_is_capitalised_anyway():
+    text = "Siamo preoccupati per il taglio al Fondo Unico della Regione, dice il Comune."
+    assert extract_places(text, "«Fondi a rischio»")[0] is None
+
+
+def test_diocesan_caritas_is_not_the_comune():
+    text = "La Caritas di Rimini ha presentato il rapporto: in un anno 800 persone in più nelle parrocchie."
+    assert extract_places(text, "Caritas di Rimini, in un anno 800 persone in più")[0] is None
