@@ -22,7 +22,9 @@ _PRESENT = (
     'denuncia', 'attacca', 'incalza', 'rivendica', 'insiste', 'esorta', 'chiede', 'chiedono', 'tuona',
     'ammonisce', 'segnala', 'confida', 'rivela', 'ribatte', 'sbotta', 'esulta', 'ironizza', 'garantisce',
     'promette', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora', 'comunica',
-    'comunicano', 'rende noto', 'rendono noto',
+    'comunicano', 'rende noto', 'rendono noto', 'rammenta', 'annota', 'riconosce', 'argomenta', 'chiosa',
+    'scandisce', 'sentenzia', 'lamenta', 'ricostruisce', 'precisano', 'ricordano', 'osservano', 'rimarcano',
+    'evidenziano', 'affermano', 'dichiarano', 'spiegano', 'sottolineano', 'commenta ancora', 'prosegue ancora',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -34,6 +36,8 @@ _PARTICIPLES = (
     'rivendicato', 'insistito', 'esortato', 'chiesto', 'tuonato', 'annotato', 'ammonito', 'segnalato',
     'confidato', 'rivelato', 'ribattuto', 'esultato', 'ironizzato', 'garantito', 'promesso', 'voluto precisare',
     'tenuto a precisare', 'voluto evidenziare', 'fatto eco', 'comunicato', 'reso noto',
+    'rammentato', 'riconosciuto', 'argomentato', 'chiosato', 'scandito', 'sentenziato', 'lamentato',
+    'ricostruito', 'notato', 'messo in evidenza', 'messo in guardia', 'tenuto a ribadire', 'voluto ribadire',
 )  # fmt: skip
 _AUX = r"(?:ha|hanno|aveva|avevano|avrebbe)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
 VERB = (
@@ -456,6 +460,9 @@ def _resolve(
     if speaker:
         key = fold(speaker.split()[-1])
         for p in people:
+            longer = len(p.name.split()) > len(speaker.split())
+            if longer and len(speaker.split()) >= 2 and fold(p.name.split()[0]) not in first_names():
+                continue  # "Sociali Mimma Calabrò": a role word glued to the name, not a fuller name
             if fold(p.name.split()[-1]) == key or fold(p.name).endswith(fold(speaker)):
                 return Person(p.name, p.role)
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
@@ -511,9 +518,9 @@ _NEXT_SENTENCE = re.compile(
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
-    r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
-    r"(?:\s+stat[oa])?\s+"
-    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?[Pp]arole\s+d(?:i|el|ella|ello|ell')\s*"
+    r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
+    r"ricordarlo|sostenerlo)(?:\s+(?:è|sono)(?:\s+stat[oa])?)?(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
 
@@ -567,7 +574,7 @@ def _interrupted(inner: str) -> Attribution | None:
 def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
-    m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
+    m = re.match(r"\s*[,.:]?\s*[-–—]?\s*(?:così\s+)?(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
     if not m or m.group(1) == "Secondo":
         return None  # «…». Secondo X «…»: a new sentence leading into the next quote
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
@@ -675,16 +682,16 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     )
     if not m:
         return None
-    parsed = _subject(m.group(1), people)
+    # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
+    clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
+    parsed = _subject(clause, people) if clause.strip() else None
     if parsed:
         return parsed
     # "Fs già da ieri ha avvertito che «": a one-word subject, adverbs between it and the verb
-    # ("Illustrando l'atto, D'Alba ha sottolineato che": the clause after a gerund's comma)
-    clause = m.group(1).rsplit(",", 1)[-1]
     lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}", clause)
     if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
         return Attribution(lone.group(1))
-    return None
+    return _subject(m.group(1), people)
 
 
 def _colon_name(stripped: str) -> Attribution | None:
@@ -741,11 +748,41 @@ def _subject_says(stripped: str, people: list[Person]) -> Attribution | None:
     return None
 
 
+_PARTICIPLE_RE = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")")
+
+
+def _passive_agent(stripped: str, people: list[Person]) -> Attribution | None:
+    """``come ricordato dal vescovo Anselmi, «``: the agent of a reporting participle."""
+    m = re.search(
+        r"\b"
+        + _PARTICIPLE_RE.pattern
+        + r"\s+d(?:a|al|alla|allo|all'|ai|agli|alle)\s*([^.;:!?«»\"“”]{3,100}?)\s*[,:]?$",
+        stripped,
+        re.IGNORECASE,
+    )
+    parsed = _parse_attribution(m.group(1)) if m else None
+    return parsed if parsed and parsed.found else None
+
+
+def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | None:
+    """``perché, ha detto Sala “…”``, ``Questo, ha detto “…”`` (the last speaker): a reporting verb and
+    maybe a name right before the opening mark, with no colon."""
+    m = re.search(r"(?:^|,)\s*(?:" + VERB + r")(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*$", stripped, re.IGNORECASE)
+    if not m:
+        return None
+    if not m.group(1):
+        return Attribution(role_word=LAST_SPEAKER)
+    parsed = _parse_attribution(m.group(1))
+    return parsed if parsed.found else None
+
+
 def _before(sentence: str, people: list[Person]) -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
     return (
         _verb_then_subject(sentence, people)
+        or _passive_agent(stripped, people)
+        or _verb_right_before(stripped, people)
         or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
         or _colon(sentence, people)
@@ -915,7 +952,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
         speaker, role, role_word = att.speaker, att.role, att.role_word
         if role_word == LAST_SPEAKER:  # "– ha detto –": the last speaker, unless someone else was named since
             lent = last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker, 2)
-            person = Person(last.speaker or "", last.role) if last and lent else Person("")
+            person = Person(last.speaker or "", last.role) if last and lent else _named_before(norm, span, people)
         else:
             person = _resolve(speaker, role_word, people, last if near else None, norm)
             if speaker and not role or not speaker and role_word and not role:
@@ -941,6 +978,20 @@ _GOAL_BEFORE = re.compile(
     r"(?:quello\s+)?(?:di|a)\s*$",
     re.IGNORECASE,
 )
+
+
+def _named_before(text: str, span: Span, people: list[Person]) -> Person:
+    """The person named last before the span in its paragraph (``l'appello del presidente, monsignor X.
+    “I poveri – dice – …”``); nobody when the paragraph names none."""
+    para_start = text.rfind("\n\n", 0, span.mark_start) + 2 if "\n\n" in text[: span.mark_start] else 0
+    before = text[para_start : span.mark_start]
+    best: tuple[int, Person] | None = None
+    for p in people:
+        for form in {p.name, p.name.split()[-1]}:
+            at = before.rfind(form)
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, p)
+    return best[1] if best else Person("")
 
 
 def _not_speech(text: str, span: Span) -> bool:
