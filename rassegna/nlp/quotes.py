@@ -82,7 +82,7 @@ _NAME_RE = re.compile(
 )
 _NOT_A_SOURCE = re.compile(
     r"\b(?:nota|(?<!ha\s)(?<!hanno\s)comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
-    r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|detto|definit[oa])\b[^.!?,:]{0,40}$"
+    r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|(?<!ha\s)(?<!hanno\s)(?<!aveva\s)detto|definit[oa])\b[^.!?,:]{0,40}$"
     r"|\b(?:si legge|recita|come scritto|riporta)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
@@ -520,7 +520,7 @@ _NEXT_SENTENCE = re.compile(
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
     r"ricordarlo|sostenerlo)(?:\s+(?:è|sono)(?:\s+stat[oa])?)?(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
-    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+d(?:i|el|ella|ello|ell')\s*"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
 
@@ -756,7 +756,7 @@ def _passive_agent(stripped: str, people: list[Person]) -> Attribution | None:
     m = re.search(
         r"\b"
         + _PARTICIPLE_RE.pattern
-        + r"\s+d(?:a|al|alla|allo|all'|ai|agli|alle)\s*([^.;:!?«»\"“”]{3,100}?)\s*[,:]?$",
+        + r"\s+d(?:all'\s*|(?:alla|allo|agli|alle|al|ai|a)\s+)([^.;:!?«»\"“”]{3,100}?)\s*[,:]?$",
         stripped,
         re.IGNORECASE,
     )
@@ -1012,17 +1012,20 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
     """A paragraph that is only a quote takes the speaker the next paragraph introduces for its own quote:
     «…» / Non nasconde la soddisfazione l'assessore X: «…»."""
     by_start = {s.start: s for s in spans}
-    for n, ((start, q), (nstart, nq)) in enumerate(zip(found, found[1:], strict=False)):
+    for n in range(len(found) - 2, -1, -1):  # backwards: a chain of quotes takes the speaker of its last one
+        (start, q), (nstart, nq) = found[n], found[n + 1]
         span, nspan = by_start.get(start), by_start.get(nstart)
         if q.speaker or not nq.speaker or span is None or nspan is None:
             continue
         gap = text[span.mark_end : nspan.mark_start]
         para_start = text.rfind("\n", 0, span.mark_start) + 1
-        if text[para_start : span.mark_start].strip() or gap.count("\n\n") != 1:
+        if text[para_start : span.mark_start].strip():
             continue
-        if not re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap):
-            continue
-        found[n] = (start, Quote(q.text, nq.speaker, nq.role))
+        next_para = gap.count("\n\n") == 1 and re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap)
+        # «…». Con la sindaca uscente «…». Queste le parole di X: same paragraph, nobody named between
+        same_para = "\n" not in gap and len(gap) <= 200 and not _TWO_CAPS.search(gap)
+        if next_para or same_para:
+            found[n] = (start, Quote(q.text, nq.speaker, nq.role))
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:

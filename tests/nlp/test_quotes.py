@@ -192,3 +192,64 @@ def test_reported_by_a_company_with_a_long_that_clause():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Trenitalia"
+
+
+def test_colon_then_cosi_spiega_after_the_quote():
+    text = (
+        '"Progetti per cinque miliardi: non verranno finanziati tutti": così spiega il presidente regionale '
+        "dell'Anci, Emiliano Deiana, al termine dell'incontro."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Emiliano Deiana"
+
+
+def test_ha_detto_right_before_the_mark_without_a_colon():
+    text = (
+        "Il piano è stato presentato dal sindaco Giuseppe Sala. Questo, ha detto “vorrebbe dire arrivare a fine "
+        "mandato con molte cose fatte”. Gli incontri saranno nelle scuole perché, ha detto Sala “non vogliamo "
+        "dare una connotazione politica al progetto”."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Giuseppe Sala"] * 2
+
+
+def test_agent_of_a_reporting_participle():
+    text = (
+        "Perché in una comunità, come ricordato dal vescovo Anselmi, «non si può essere indifferenti ai figli "
+        "che soffrono»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anselmi"
+
+
+def test_dice_between_dashes_takes_the_person_named_before_in_the_paragraph():
+    text = (
+        "Da qui l'appello del presidente di Caritas Italia, monsignor Carlo Roberto Maria Redaelli. “I poveri – "
+        "dice – devono essere compito di tutti”."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Carlo Roberto Maria Redaelli"
+
+
+def test_the_subject_nearest_the_verb_not_a_name_in_a_list_before_it():
+    text = (
+        "Sociale, Manzoni, San Giovanni Bosco, Lux e Aurora: tutte le sale sono presenti e Maffioli ha anche "
+        "annunciato che «dalla prossima stagione saranno tutte nel cartellone cittadino»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Maffioli"
+
+
+def test_paragraph_opening_quotes_take_the_speaker_of_the_closing_attribution():
+    text = (
+        '"Sono onorato di assumere questo ruolo con passione". Con la sindaca uscente "abbiamo parlato dei '
+        'dossier più importanti". Queste le prime parole da nuovo sindaco di Roma di Roberto Gualtieri.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Roberto Gualtieri"] * 2
+
+
+def test_role_word_glued_to_a_name_is_not_part_of_the_speaker():
+    text = (
+        "Lo ha stabilito l'assessore alle Politiche Sociali Mimma Calabrò con una determina.\n\n"
+        '"Questo intervento - dichiara l\'assessore Mimma Calabrò - è un passo concreto per il welfare".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Mimma Calabrò"]
