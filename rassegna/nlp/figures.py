@@ -28,7 +28,7 @@ EXCLUDED_UNITS = {
     'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
     'trimestri', 'trimestre', 'semestri', 'semestre', 'bienni', 'biennio', 'trienni', 'triennio',
-    'quinquennio', 'weekend', 'annualità', 'stagioni', 'stagione', 'puntate', 'puntata', 'turni', 'turno',
+    'quinquennio', 'weekend', 'domeniche', 'sabati', 'festivi', 'feriali', 'annualità', 'stagioni', 'stagione', 'puntate', 'puntata', 'turni', 'turno',
 }  # fmt: skip
 # Participles after a number ("430 presi in carico"): the counted noun is left out, the mention is not a unit.
 PARTICIPLES = {
@@ -44,11 +44,11 @@ PARTICIPLES = {
 # "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
 # passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{2,}){0,3}?"
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{2,}){0,3}?"
     r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
-    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno)"
+    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
-    r"(?:\s+(?:a|da\s+\S+\s+a|a\s+quota))?\s+$",
+    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota))?\s+$",
     re.IGNORECASE,
 )
 # "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
@@ -75,7 +75,7 @@ STOP = {
     'quasi', 'ben', 'almeno', 'mila', 'milioni', 'milione', 'miliardi', 'miliardo', 'x', 'volte', 'nuovi',
     'nuove', 'diversi', 'diverse', 'vari', 'varie', 'altri', 'altre', 'questi', 'queste', 'quelli',
     'quelle', 'loro', 'suoi', 'sue', 'nostri', 'nostre', 'mai', 'poi', 'quindi', 'cioè', 'ovvero', 'ossia',
-    'sì', 'no', 'ne', 'ci', 'si', 'vi', 'mi', 'ti', 'ecc', 'etc', 'tutto', 'primi', 'prime', 'ultimi',
+    'ne', 'ci', 'si', 'vi', 'mi', 'ti', 'ecc', 'etc', 'tutto', 'primi', 'prime', 'ultimi',
     'ultime', 'soli', 'sole', 'anni', 'dopo', 'prima', 'entro', 'verso', 'presso', 'senza', 'contro',
     'sotto', 'sopra',
 }  # fmt: skip
@@ -266,6 +266,13 @@ def _verb_like(word: str) -> bool:
     return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
 
 
+def _whole(value: float | int) -> float | int:
+    """A float that is a whole number up to rounding error (``16,1 mld`` → 16100000000) as an int."""
+    if isinstance(value, float) and abs(value - round(value)) < 1e-9 * max(1.0, abs(value)):
+        return int(round(value))
+    return value
+
+
 def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int, int]:
     """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
     mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
@@ -284,8 +291,7 @@ def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int
             if rest is not None and rest_mult < mult and (rest_mult > 1 or rest < 1000):
                 total = total + rest * rest_mult
                 j += 3 if rest_mult > 1 else 2
-    if isinstance(total, float) and abs(total - round(total)) < 1e-6:
-        total = int(round(total))  # 38,4 milioni: 38400000, not 38400000.000000004
+    total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
         j += 1
     return total, j
@@ -471,9 +477,13 @@ def _percentage(text: str, tokens: list[_Tok], i: int, number: Number) -> Step |
 
 
 def _noun_index(tokens: list[_Tok], j: int) -> int:
-    """Where the counted noun should be: after an article (``sono oltre cento i nuclei``), an adverb or a
+    """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
+    interventi``), an adverb or a
     descriptive adjective (``quattro gravemente ferite``, ``8 distinte imbarcazioni``)."""
     n, k = len(tokens), j
+    if k < n and tokens[k].text.lower() in {"sono", "erano", "saranno"}:  # "334 sono stati gli interventi"
+        after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"})
+        k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"i", "gli", "le"}:
         k += 1
     while k + 1 < n and tokens[k].kind == "word" and tokens[k + 1].kind == "word":
@@ -664,10 +674,11 @@ def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> lis
         second = next((f for f in found if f.start <= r.second_at < f.start + len(f.text)), None)
         if second is None or second.unit == "%" or r.start in starts:
             continue
-        mult = next((m for w, m in MULTIPLIERS.items() if re.search(r"\b" + w + r"\b", second.text.lower())), 1)
+        mult = next(
+            (m for w, m in MULTIPLIERS.items() if re.search(r"(?<![^\W\d_])" + w + r"\b", second.text.lower())), 1
+        )
         full = r.value * mult if not r.has_multiplier and mult > 1 else r.value
-        if isinstance(full, float) and abs(full - round(full)) < 1e-6:
-            full = int(round(full))
+        full = _whole(full)
         out.append(Mention(full, second.unit, None, text[r.start : second.start + len(second.text)], r.start))
     return out
 

@@ -132,3 +132,24 @@ def test_subjectless_clause_takes_the_previous_figures_unit():
 
 def test_a_number_closing_a_clause_with_no_noun_anywhere_is_no_figure():
     assert values("Il risultato finale è stato 3 a 1. Sono stati 12.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I ricavi aggregati salgono a 16,1 mld.", (16100000000, "euro", None)),
+        ("il numero di posti complessivi previsti era di 3.530.", (3530, "posti", None)),
+        ("In tutto 334 sono stati gli interventi dei vigili.", (334, "interventi", None)),
+        ("La fiducia passa con 321 sì e 259 no.", (321, "sì", None)),
+    ],
+)
+def test_more_forms(text, expected):
+    assert expected in values(text)
+
+
+def test_range_with_a_multiplier_glued_to_the_second_number():
+    assert (250000, "voti", None) in values("Gli mancano tra 250 e 300mila voti.")
+
+
+def test_weekdays_counted_are_durations():
+    assert values("Gli incontri si svolgeranno in tre domeniche di novembre.") == []
