@@ -657,7 +657,7 @@ def _read_at(text: str, tokens: list[_Tok], i: int) -> Step:
         return unit
     if unit is not None and (_is_proportion(text, unit.end) or unit.word.lower() in PARTICIPLES):
         return Step(k + 1)
-    if unit is None and closes:
+    if unit is None and closes and not big:  # "i ricavi salgono a 16,1 mld": millions are money
         before = _unit_before(text, tokens, i, j, value)
         if before:
             return before
