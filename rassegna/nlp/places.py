@@ -40,6 +40,13 @@ _AREA_BEFORE = re.compile(
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
+# Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
+# Repubblica presso il Tribunale di X" name where the office is, not where the story happens.
+_SEAT_BEFORE = re.compile(
+    r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
+    r"corte|comando\s+provinciale|istituto\s+penale)\b(?:\s+[^\W\d_]+){1,4}?\s+(?:di|del|della)\s+$",
+    re.IGNORECASE,
+)
 _ROLE_WORDS = {
     'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
     'senatore', 'deputato', 'ministro', 'dottor', 'dott', 'don', 'padre', 'suor', 'avvocato', 'prof',
@@ -171,10 +178,15 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
             continue  # "il sindaco Gaeta": a surname
         if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
             continue  # ASL Roma 1, Distretto Latina 2: a name
+        glued = re.match(r" ([A-ZÀ-Ý][a-zà-ù]{3,})\b", after)
+        named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
+        if named and not offset_in_title and plow not in {"a", "ad", "in"}:
+            continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
-        if _AREA_BEFORE.search(text[max(0, start - 40) : start]) or re.match(r"\s*\((?:provincia|prov\.)", after):
+        window = text[max(0, start - 60) : start]
+        if _AREA_BEFORE.search(window) or _SEAT_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(

@@ -145,3 +145,24 @@ def test_headline_first_word_after_a_quotation_mark_is_capitalised_anyway():
 def test_diocesan_caritas_is_not_the_comune():
     text = "La Caritas di Rimini ha presentato il rapporto: in un anno 800 persone in più nelle parrocchie."
     assert extract_places(text, "Caritas di Rimini, in un anno 800 persone in più")[0] is None
+
+
+def test_court_or_custody_centre_of_a_city_is_not_the_city():
+    text = (
+        "Il furto è avvenuto nell'abitazione dell'anziana, a Lamporecchio. Il minore, su disposizione della "
+        "Procura presso il Tribunale per i minorenni di Firenze, è stato portato al Centro di Prima "
+        "Accoglienza minorile di Firenze."
+    )
+    assert extract_places(text, "Truffa del falso carabiniere: fermato un 17enne")[0] == "Lamporecchio"
+
+
+def test_comune_in_a_list_name_is_not_a_place():
+    text = (
+        "In consiglio comunale ha votato contro Emmanuel Conte, della sinistra di Milano Progressista, e il "
+        "consigliere Manfredi Palmeri di Io corro per Milano Lista civica."
+    )
+    assert extract_places(text, "Come ogni anno torna l'appuntamento con le tasche")[0] is None
+    assert (
+        extract_places("Il sindaco ha chiuso il palazzo.", "Coronavirus, a Catanzaro Abramo chiude il comune")[0]
+        == "Catanzaro"
+    )
