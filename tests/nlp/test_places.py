@@ -149,7 +149,7 @@ def test_diocesan_caritas_is_not_the_comune():
 
 def test_court_or_custody_centre_of_a_city_is_not_the_city():
     text = (
-        "Il furto è avvenuto nell'abitazione dell'anziana, a Lamporecchio. Il minore, su disposizione della "
+        "I carabinieri: il furto è avvenuto nell'abitazione dell'anziana, a Lamporecchio. Il minore, per ordine della "
         "Procura presso il Tribunale per i minorenni di Firenze, è stato portato al Centro di Prima "
         "Accoglienza minorile di Firenze."
     )
