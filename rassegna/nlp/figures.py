@@ -28,7 +28,8 @@ EXCLUDED_UNITS = {
     'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
     'trimestri', 'trimestre', 'semestri', 'semestre', 'bienni', 'biennio', 'trienni', 'triennio',
-    'quinquennio', 'weekend', 'domeniche', 'sabati', 'festivi', 'feriali', 'annualità', 'stagioni', 'stagione', 'puntate', 'puntata', 'turni', 'turno',
+    'quinquennio', 'weekend', 'domeniche', 'sabati', 'festivi', 'feriali', 'annualità', 'stagioni', 'stagione',
+    'puntate', 'puntata', 'turni', 'turno',
 }  # fmt: skip
 # Participles after a number ("430 presi in carico"): the counted noun is left out, the mention is not a unit.
 PARTICIPLES = {

@@ -483,7 +483,9 @@ _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
 _ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased text: 3× faster than IGNORECASE
 # "Comincia così il racconto di X", "Sono le parole di X": the speaker named in the next sentence.
 _NOUN_SOURCE = re.compile(
-    r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo)"
+    r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo|"
+    r"la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|l'invito|"
+    r"la\s+riflessione|il\s+monito)"
     r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )

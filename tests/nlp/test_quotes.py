@@ -253,3 +253,12 @@ def test_role_word_glued_to_a_name_is_not_part_of_the_speaker():
         '"Questo intervento - dichiara l\'assessore Mimma Calabrò - è un passo concreto per il welfare".'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Mimma Calabrò"]
+
+
+def test_e_la_replica_di_after_the_quote():
+    text = (
+        "«Si tratta di un cantiere non semplicissimo da gestire». È la replica dell'assessore ai Lavori pubblici "
+        "Ferdinando De Fornari all'interrogazione del consigliere Angiolo Veroli."
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.role) == ("Ferdinando De Fornari", "assessore ai Lavori pubblici")
