@@ -634,6 +634,24 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
     return Mention(number.value, unit.word, qualifier, text[start : unit.end], start)
 
 
+_NUMBERISH: dict[str, bool] = {}  # word → can start a number (filled as words are met)
+
+
+def _may_start_number(tok: _Tok) -> bool:
+    """Digits, or a word that can be (part of) a number: ``sedici``, ``un`` (milione), ``decina``."""
+    if tok.kind == "num":
+        return True
+    if tok.kind != "word":
+        return False
+    known = _NUMBERISH.get(tok.text)
+    if known is None:
+        low = tok.text.lower()
+        known = low in APPROX or low in {"un", "uno"} or word_value(tok.text) is not None
+        if len(_NUMBERISH) < 200_000:
+            _NUMBERISH[tok.text] = known
+    return known
+
+
 def _read_at(text: str, tokens: list[_Tok], i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     number = _read_number(text, tokens, i)
@@ -689,9 +707,18 @@ def _mentions(text: str) -> list[Mention]:
     tokens = _tokens(text)
     found: list[Mention] = []
     ranges: list[Range] = []
+    numberish = _NUMBERISH
+    # most tokens cannot start a number: a dictionary lookup picks the few that can
+    starts = [
+        i
+        for i, t in enumerate(tokens)
+        if t.kind == "num" or t.kind == "word" and numberish.get(t.text, None) is not False and _may_start_number(t)
+    ]
     i = 0
-    while i < len(tokens):
-        step = _read_at(text, tokens, i)
+    for start in starts:
+        if start < i:
+            continue  # inside the figure read last
+        step = _read_at(text, tokens, start)
         if step.mention:
             found.append(step.mention)
         if step.range:

@@ -62,7 +62,7 @@ _LOCAL_RE = re.compile(
 _WIDE_RE = re.compile(
     r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
     r"presidente\s+della\s+repubblica|consiglio\s+dei\s+ministri|regione|regionale|regionali|governatore|"
-    r"onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
+    r"governatrice|onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
     r"autostrad[ae]|autostradale|a\d{1,2}|tutta\s+italia|tutto\s+il\s+paese|sciopero\s+nazionale|"
     r"territorio\s+nazionale|serie\s+[ab])\b"
 )
@@ -72,9 +72,6 @@ REGIONAL_CAPITALS = frozenset({
     'Cagliari', 'Ancona', 'Perugia', "L'Aquila", 'Campobasso', 'Potenza', 'Catanzaro', 'Aosta', 'Trento',
     'Bolzano', 'Trieste',
 })  # fmt: skip
-_REGIONAL_RE = re.compile(
-    r"\b(?:regione|regionale|regionali|governatore|governatrice|giunta\s+regionale|consiglio\s+regionale)\b"
-)
 # A headline saying the piece is national: no comune is its city unless the headline names one.
 _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
@@ -256,9 +253,10 @@ def _named_person(text: str, name: str) -> bool:
     ``Gualtieri:`` is then that person, not the comune."""
     if " " in name:
         return False
-    for m in re.finditer(r"([^\W\d_]+)\s+" + re.escape(name) + r"\b", text):
-        before = m.group(1)
-        if before[0].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
+    for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"\b", text):
+        prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, m.start() - 30) : m.start()])
+        before = prev.group(1) if prev else ""
+        if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
             return True
     return False
 
@@ -307,8 +305,9 @@ def _scope(text: str, title: str | None = None) -> Scope:
     """The piece's scope, from the words of government the text uses."""
     low = text.lower()
     local = len(_LOCAL_RE.findall(low))
-    wide = len(_WIDE_RE.findall(low))
-    regional = len(_REGIONAL_RE.findall(low))
+    wide_words = _WIDE_RE.findall(low)
+    wide = len(wide_words)
+    regional = sum(1 for w in wide_words if w.startswith(("region", "governat")))
     national = bool(title and _NATIONAL_TITLE_RE.search(title.lower()))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
     return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)

@@ -479,6 +479,23 @@ def _resolve(
 
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
+# Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
+_INNER_VERB_RE = re.compile(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", re.IGNORECASE)
+_AFTER_NAME_VERB_RE = re.compile(
+    r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
+)
+_VERB_THEN_SUBJECT_RE = re.compile(r"(?:^|[\s,])(" + VERB + r")\s+([^:]*?)\s*[:,]\s*$", re.IGNORECASE)
+_SAID_THAT_RE = re.compile(
+    r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,200}$", re.IGNORECASE
+)
+_VERB_COLON_RE = re.compile(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", re.IGNORECASE)
+_EXPRESS = r"(?:esprim(?:e|ono)|defini(?:sce|scono)|invit(?:a|ano)|parl(?:a|ano)\s+di|sollecit(?:a|ano))"
+_SUBJECT_SAYS_RE = re.compile(
+    r"\s*(.{3,100}?)\s+(?:" + VERB + r"|" + _EXPRESS + r")\b[^.!?:;«»\"“”]{0,60}$", re.IGNORECASE
+)
+_VERB_RIGHT_BEFORE_RE = re.compile(r"(?:^|,)\s*(?:" + VERB + r")(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*$", re.IGNORECASE)
+_SAYS_AFTER_NAME_RE = re.compile(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", re.IGNORECASE)
+_AFTER_VERB_RE = re.compile(r"\s*[,.:]?\s*[-–—]?\s*(?:così\s+)?(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, re.IGNORECASE)
 _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
 _ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased text: 3× faster than IGNORECASE
 # "Comincia così il racconto di X", "Sono le parole di X": the speaker named in the next sentence.
@@ -556,7 +573,7 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
 
 def _interrupted(inner: str) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
-    for m in re.finditer(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", inner, re.IGNORECASE):
+    for m in _INNER_VERB_RE.finditer(inner):
         tail = inner[m.end() :]
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
         attr = tail[: end.start()] if end else tail
@@ -576,7 +593,7 @@ def _interrupted(inner: str) -> Attribution | None:
 def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
-    m = re.match(r"\s*[,.:]?\s*[-–—]?\s*(?:così\s+)?(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
+    m = _AFTER_VERB_RE.match(after)
     if not m or m.group(1) == "Secondo":
         return None  # «…». Secondo X «…»: a new sentence leading into the next quote
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
@@ -593,7 +610,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
 
 def _after_name_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», Mario Rossi ha detto."""
-    m = re.match(r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after)
+    m = _AFTER_NAME_VERB_RE.match(after)
     return Attribution(m.group(1)) if m else None
 
 
@@ -641,7 +658,7 @@ def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | Non
     """``spiega X, ruolo: «``, ``Per X, «``, ``Secondo il sindaco, «``."""
     if not sentence.rstrip().endswith((":", ",")):
         return None
-    m = re.search(r"(?:^|[\s,])(" + VERB + r")\s+([^:]*?)\s*[:,]\s*$", sentence, re.IGNORECASE)
+    m = _VERB_THEN_SUBJECT_RE.search(sentence)
     parsed = _parse_attribution(m.group(2)) if m else None
     if parsed and parsed.found:
         return parsed
@@ -679,9 +696,7 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
 
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
-    m = re.search(
-        r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,200}$", stripped, re.IGNORECASE
-    )
+    m = _SAID_THAT_RE.search(stripped)
     if not m:
         return None
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
@@ -720,7 +735,7 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     named = _colon_name(stripped)
     if named:
         return named
-    m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", sentence, re.IGNORECASE)
+    m = _VERB_COLON_RE.search(sentence)
     parsed = _parse_attribution(m.group(1)) if m else None
     if parsed and parsed.found:
         return parsed
@@ -733,15 +748,10 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     return _subject(stripped[:-1], people)
 
 
-_EXPRESS = r"(?:esprim(?:e|ono)|defini(?:sce|scono)|invit(?:a|ano)|parl(?:a|ano)\s+di|sollecit(?:a|ano))"
-
-
 def _subject_says(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il primo cittadino e l'intera amministrazione esprimono "…"``: the quote is the object of a verb of
     saying whose subject opens the sentence (a role or a known person)."""
-    m = re.match(
-        r"\s*(.{3,100}?)\s+(?:" + VERB + r"|" + _EXPRESS + r")\b[^.!?:;«»\"“”]{0,60}$", stripped, re.IGNORECASE
-    )
+    m = _SUBJECT_SAYS_RE.match(stripped)
     if not m:
         return None
     parsed = _parse_attribution(m.group(1))
@@ -769,7 +779,7 @@ def _passive_agent(stripped: str, people: list[Person]) -> Attribution | None:
 def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | None:
     """``perché, ha detto Sala “…”``, ``Questo, ha detto “…”`` (the last speaker): a reporting verb and
     maybe a name right before the opening mark, with no colon."""
-    m = re.search(r"(?:^|,)\s*(?:" + VERB + r")(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*$", stripped, re.IGNORECASE)
+    m = _VERB_RIGHT_BEFORE_RE.search(stripped)
     if not m:
         return None
     if not m.group(1):
@@ -1064,7 +1074,7 @@ def _continues(
         # another person who speaks or leads a sentence takes over; one named in passing ("con la premier
         # Giorgia Meloni") does not
         lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])
-        says = re.match(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", between[m.end(1) :], re.IGNORECASE)
+        says = _SAYS_AFTER_NAME_RE.match(between[m.end(1) :])
         if lead or says:
             return False
     return True
