@@ -262,3 +262,13 @@ def test_e_la_replica_di_after_the_quote():
     )
     (q,) = extract_quotes(text)
     assert (q.speaker, q.role) == ("Ferdinando De Fornari", "assessore ai Lavori pubblici")
+
+
+def test_the_agency_made_to_speak_is_the_body_the_piece_names():
+    text = (
+        "L'UNRWA ha diffuso i dati sugli aiuti.\n\n"
+        "Ricordando che 12 mila operatori dell'UNRWA lavorano a Gaza, l'Agenzia ha dichiarato: «Consentire "
+        "l'ingresso degli aiuti bloccati permetterebbe ai team di ampliare le attività»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "UNRWA"
