@@ -38,12 +38,15 @@ NO_PERCENT_SETS = frozenset({"dev", "generalisation"})
 
 
 def set_path(name: str) -> Path:
-    """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``."""
+    """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``,
+    ``corpus-dev-2``, ``corpus-sealed-2`` (the corpus' second batch)."""
     paths = {
         "dev": dev_path(),
         "generalisation": FIXTURES / "generalisation.json",
         "corpus-dev": FIXTURES / "corpus" / "dev.json",
         "corpus-sealed": FIXTURES / "corpus" / "sealed.json",
+        "corpus-dev-2": FIXTURES / "corpus" / "dev-2.json",
+        "corpus-sealed-2": FIXTURES / "corpus" / "sealed-2.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")
