@@ -258,10 +258,13 @@ def _bad_name(name: str | None) -> bool:
     toks = name.split()
     if len(toks) > 1 and re.fullmatch(_PARTICLE.replace(r"\s+", ""), toks[0] + ("" if toks[0].endswith("'") else "")):
         return False  # Del Bene, Di Maio, La Russa
-    return fold(toks[0]) in _NOT_NAMES or (len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo")))
+    if fold(toks[0]) in _NOT_NAMES or fold(toks[0]) in _PLACE_HEADS:
+        return True  # "Palazzo Madama"
+    return len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo"))
 
 
 LAST_SPEAKER = "ultimo"  # role word of "– ha detto –": the last speaker goes on
+PROTAGONIST = "protagonista"  # role word of a subjectless "Annota che «": the piece's main person
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +400,13 @@ def _adverb_then_name(attr: str) -> Attribution:
     return Attribution()
 
 
+# First words of names of places and buildings, not people: "il presidente … a Palazzo Madama".
+_PLACE_HEADS = frozenset({
+    'palazzo', 'piazza', 'via', 'viale', 'teatro', 'villa', 'corso', 'ponte', 'porta', 'museo', 'parco', 'chiesa',
+    'san', 'santa', 'santo', 'sant', 'largo', 'stazione', 'ospedale', 'castel', 'castello', 'monte', 'lago',
+})  # fmt: skip
+
+
 def _people(text: str) -> list[Person]:
     """Full names (first name + surname) mentioned in the text, with a role when one follows."""
     fnames = first_names()
@@ -430,9 +440,11 @@ def _people(text: str) -> list[Person]:
         if not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known:
             continue  # no name, or one already known by its given name
         parsed = _parse_attribution(chunk)
-        if parsed.speaker and len(parsed.speaker.split()) >= 2 and fold(parsed.speaker) not in known and parsed.role:
-            out.append(Person(parsed.speaker, parsed.role))
-            known.add(fold(parsed.speaker))
+        name = parsed.speaker or ""
+        named = len(name.split()) >= 2 and fold(name) not in known and fold(name.split()[0]) not in _PLACE_HEADS
+        if named and parsed.role:
+            out.append(Person(name, parsed.role))
+            known.add(fold(name))
     return out
 
 
@@ -595,8 +607,8 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
     m = _AFTER_VERB_RE.match(after)
-    if not m or m.group(1) == "Secondo":
-        return None  # «…». Secondo X «…»: a new sentence leading into the next quote
+    if not m or m.group(1)[0].isupper() and "." in after[: m.start(1)]:
+        return None  # «…». Secondo X «…», «…». Annota che «…»: a new sentence leading into the next quote
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
     parsed = _parse_attribution(attr)
     if parsed.found:
@@ -789,6 +801,18 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
     return parsed if parsed.found else None
 
 
+_SUBJECTLESS_RE = re.compile(
+    r"(?:^|\s(?:e|ed|poi)\s)(?:" + VERB + r")(?:\s+(?:anche|poi|inoltre|ancora|infine))?\s+(?:che|come)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Annota che «…»``, ``… e rivendica che «…»``: a reporting verb with no subject of its own (Italian
+    drops it) speaks for the person the piece is about, unless a previous speaker goes on."""
+    return Attribution(role_word=PROTAGONIST) if _SUBJECTLESS_RE.search(stripped) else None
+
+
 def _before(sentence: str, people: list[Person]) -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
@@ -796,6 +820,7 @@ def _before(sentence: str, people: list[Person]) -> Attribution | None:
         _verb_then_subject(sentence, people)
         or _passive_agent(stripped, people)
         or _verb_right_before(stripped, people)
+        or _subjectless(stripped, people)
         or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
         or _colon(sentence, people)
@@ -955,8 +980,9 @@ def _agency_marks(text: str) -> str:
     return re.sub(r"''", mark, text)
 
 
-def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
-    """Quotes of a text in order, each with speaker and role when the article gives them."""
+def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
+    """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
+    tell whom the piece is about)."""
     norm = _agency_marks(normalise(text))
     people = _people(norm) + [Person(p) for p in extra_people]
     found: list[tuple[int, Quote]] = []
@@ -984,9 +1010,14 @@ def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
             else:
                 continue
         speaker, role, role_word = att.speaker, att.role, att.role_word
-        if role_word == LAST_SPEAKER:  # "– ha detto –": the last speaker, unless someone else was named since
+        if role_word in (LAST_SPEAKER, PROTAGONIST):  # "– ha detto –", "Annota che": the last speaker goes on
             lent = last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker, 2)
-            person = Person(last.speaker or "", last.role) if last and lent else _named_before(norm, span, people)
+            if last and lent:
+                person = Person(last.speaker or "", last.role)
+            elif role_word == LAST_SPEAKER:
+                person = _named_before(norm, span, people)
+            else:
+                person = _protagonist(f"{title or ''}\n{norm}", people)
         else:
             person = _resolve(speaker, role_word, people, last if near else None, norm)
             if speaker and not role or not speaker and role_word and not role:
@@ -1027,6 +1058,15 @@ def _named_before(text: str, span: Span, people: list[Person]) -> Person:
             if at >= 0 and (best is None or at > best[0]):
                 best = (at, p)
     return best[1] if best else Person("")
+
+
+def _protagonist(text: str, people: list[Person]) -> Person:
+    """The person the piece names most often (by surname, twice at least); nobody when none stands out."""
+    counts = [(len(re.findall(r"\b" + re.escape(p.name.split()[-1]) + r"\b", text)), p) for p in people]
+    counts.sort(key=lambda c: -c[0])
+    if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[1][0] == counts[0][0]:
+        return Person("")
+    return counts[0][1]
 
 
 def _not_speech(text: str, span: Span) -> bool:

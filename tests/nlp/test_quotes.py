@@ -272,3 +272,22 @@ def test_the_agency_made_to_speak_is_the_body_the_piece_names():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "UNRWA"
+
+
+def test_subjectless_reporting_verb_speaks_for_the_person_the_piece_is_about():
+    text = (
+        "Il premier Giuseppe Conte arriva in aula alle 9:30 e ricorda la scomparsa di Emanuele Macaluso.\n\n"
+        "Il suo discorso ripercorre l'intervento di ieri e rivendica che \"c'era una visione e una forte spinta "
+        'ideale". Annota che "ora un uragano sta sconvolgendo il nostro destino collettivo".'
+    )
+    assert [q.speaker for q in extract_quotes(text, title="Crisi di governo, Conte e la fiducia")] == [
+        "Giuseppe Conte"
+    ] * 2
+
+
+def test_a_building_after_a_role_is_not_a_person():
+    text = (
+        'Alla sua maggioranza, il presidente anche parlando a Palazzo Madama riconosce che "è riuscita a '
+        'dimostrare grande responsabilità".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] != ["Palazzo Madama"]
