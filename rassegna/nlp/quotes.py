@@ -980,57 +980,90 @@ def _agency_marks(text: str) -> str:
     return re.sub(r"''", mark, text)
 
 
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A normalised text with what attribution needs: its paragraphs, the people it names, its headline."""
+
+    text: str
+    paras: list[tuple[int, int]]
+    people: list[Person]
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The quote found last and where its span ends (-1 before the first)."""
+
+    quote: Quote | None = None
+    end: int = -1
+
+    def goes_on(self, piece: Piece, span: Span, reach: int = 1) -> bool:
+        """Its speaker goes on speaking in ``span``: close by, nobody else named since."""
+        q = self.quote
+        return bool(q and q.speaker and _continues(piece.text, piece.paras, self.end, span, q.speaker, reach))
+
+
+def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> Attribution | None:
+    """The attribution of a span, the previous speaker's when the span goes on their statement, an empty one
+    for unattributed speech; None when the span is no quote (a title, a banner, a term)."""
+    inner = piece.text[span.start : span.end].strip()
+    if len(inner.split()) < 3:
+        return None  # titles, terms: “ponte”, "LgNet2"
+    att = _attribution(piece.text, span, piece.people)
+    if (att is None or att.cut is None) and _TITLE_BEFORE.search(
+        piece.text[max(0, span.mark_start - 40) : span.mark_start]
+    ):
+        return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
+    if att is not None:
+        return att
+    if _not_speech(piece.text, span):
+        return None
+    if near and prev.quote and prev.goes_on(piece, span):
+        return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
+    return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
+    """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
+    the text does not make speak."""
+    role = att.role
+    if att.role_word in (LAST_SPEAKER, PROTAGONIST):  # "– ha detto –", "Annota che": the last speaker goes on
+        if prev.quote and prev.goes_on(piece, span, 2):
+            person = Person(prev.quote.speaker or "", prev.quote.role)
+        elif att.role_word == LAST_SPEAKER:
+            person = _named_before(piece.text, span, piece.people)
+        else:
+            person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
+    else:
+        speaker, role_word = att.speaker, att.role_word
+        person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text)
+        if speaker and not role or not speaker and role_word and not role:
+            role = person.role or (role_word if speaker else None)
+        elif not speaker and role_word:
+            role = person.role or role
+    entity = person.name and _is_entity(person.name, piece.people)
+    if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
+        return Person("")  # a place or body named near the quote, not made to speak
+    return Person(person.name, role or person.role)
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
     norm = _agency_marks(normalise(text))
-    people = _people(norm) + [Person(p) for p in extra_people]
+    piece = Piece(norm, paragraphs(norm), _people(norm) + [Person(p) for p in extra_people], title)
     found: list[tuple[int, Quote]] = []
-    last: Quote | None = None
-    last_end = -1
+    prev = Previous()
     spans = find_spans(norm)
-    paras = paragraphs(norm)
     for span in spans:
-        inner = norm[span.start : span.end].strip()
-        if len(inner.split()) < 3:
-            continue  # titles, terms: “ponte”, "LgNet2"
-        near = last is not None and _near(paras, last_end, span)
-        att = _attribution(norm, span, people)
-        if (att is None or att.cut is None) and _TITLE_BEFORE.search(
-            norm[max(0, span.mark_start - 40) : span.mark_start]
-        ):
-            continue  # a title of a work, a banner, a name (unless an attribution interrupts it)
+        near = prev.quote is not None and _near(piece.paras, prev.end, span)
+        att = _span_attribution(piece, span, prev, near)
         if att is None:
-            if _not_speech(norm, span):
-                continue
-            if near and last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker):
-                att = Attribution(last.speaker, last.role)  # «...», ha detto X. «...»: X goes on speaking
-            elif len(inner.split()) >= 4:
-                att = Attribution()  # direct speech the article does not attribute
-            else:
-                continue
-        speaker, role, role_word = att.speaker, att.role, att.role_word
-        if role_word in (LAST_SPEAKER, PROTAGONIST):  # "– ha detto –", "Annota che": the last speaker goes on
-            lent = last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker, 2)
-            if last and lent:
-                person = Person(last.speaker or "", last.role)
-            elif role_word == LAST_SPEAKER:
-                person = _named_before(norm, span, people)
-            else:
-                person = _protagonist(f"{title or ''}\n{norm}", people)
-        else:
-            person = _resolve(speaker, role_word, people, last if near else None, norm)
-            if speaker and not role or not speaker and role_word and not role:
-                role = person.role or (role_word if speaker else None)
-            elif not speaker and role_word:
-                role = person.role or role
-        entity = person.name and _is_entity(person.name, people)
-        if entity and not (att.speaks or _speaks(norm, span, person.name)):
-            person, role = Person(""), None  # a place or body named near the quote, not made to speak
-        quoted = _quoted_words(text, span)
-        q = Quote(text=quoted, speaker=person.name or None, role=role or person.role)
+            continue
+        person = _speaker(piece, span, att, prev, near)
+        q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
-        last, last_end = q, span.mark_end
+        prev = Previous(q, span.mark_end)
     _lend_forward(norm, found, spans)
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
