@@ -1,6 +1,6 @@
 """Configuration: campaigns, outlet registry, crawl and schedule settings."""
 
-from rassegna.config.categories import CATEGORIES, category_label
+from rassegna.config.categories import CATEGORIES
 from rassegna.config.loader import (
     DEFAULT_CONFIG,
     ConfigError,
@@ -28,7 +28,6 @@ __all__ = [
     "ScheduleSettings",
     "ScheduledReport",
     "Settings",
-    "category_label",
     "config_path",
     "database_url",
     "load_outlets",

@@ -31,11 +31,6 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", kept).strip().lower()
 
 
-def is_capitalised(word: str) -> bool:
-    """True for ``Roma`` or ``ROMA``, false for ``roma`` and for non-letters."""
-    return bool(word) and word[0].isupper()
-
-
 def title_case(name: str) -> str:
     """``GIULIA MASCIA`` → ``Giulia Mascia``, ``DI MEO`` → ``Di Meo``, ``D'ANGELO`` → ``D'Angelo``."""
 

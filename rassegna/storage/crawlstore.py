@@ -127,15 +127,6 @@ class DbCrawlStore:
                     )
                 )
 
-    def fail_run(self, run_id: int, message: str) -> None:
-        """Mark a run that crashed."""
-        with session_scope(self.engine) as session:
-            run = session.get(CrawlRun, run_id)
-            if run is not None and run.outcome == "running":
-                run.outcome, run.finished_at = "failed", utcnow()
-                session.add(run)
-                session.add(CrawlError(crawl_run_id=run_id, kind="crash", message=message))
-
 
 def registry_outlets(engine: Engine, configured: Iterable[Outlet]) -> list[Outlet]:
     """The configured outlets (synced into the database) plus those only the database has."""

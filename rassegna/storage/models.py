@@ -7,28 +7,22 @@ from datetime import UTC, date, datetime
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from rassegna.config.models import OutletFields
+
 
 def utcnow() -> datetime:
     """Now, timezone-aware in UTC (how every timestamp is stored)."""
     return datetime.now(UTC)
 
 
-class OutletRow(SQLModel, table=True):
-    """An outlet of the registry (from the config, an import, or discovered by the crawler)."""
+class OutletRow(OutletFields, table=True):
+    """An outlet of the registry (from the config, an import, or discovered by the crawler).
+
+    Its registry fields are ``OutletFields``, shared with the config's ``Outlet``; these are the store's own."""
 
     __tablename__ = "outlet"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True, unique=True, max_length=300)
-    category: str = Field(max_length=40)
-    audience: int | None = None
-    audience_source: str | None = Field(default=None, max_length=100)
-    audience_date: date | None = None
-    domains: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    feeds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    sitemaps: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    start_urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    text_policy: str | None = Field(default=None, max_length=20)  # "full" | "excerpt" | None (report default)
     to_classify: bool = False  # discovered by the crawler on an unknown domain
     sources_checked_at: datetime | None = None  # when its home page was last read for feeds and sitemaps
     created_at: datetime = Field(default_factory=utcnow)

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from rassegna.config.categories import UNCLASSIFIED_CATEGORY
-from rassegna.config.models import Outlet
+from rassegna.config.models import OUTLET_FIELDS, Outlet
 from rassegna.crawler.urls import site_domain
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.models import (
@@ -120,15 +120,7 @@ def upsert_outlet(session: Session, outlet: Outlet, *, to_classify: bool = False
         )
         classified = row.to_classify and not to_classify
         row.to_classify = row.to_classify and to_classify
-    row.category = outlet.category
-    row.audience, row.audience_source, row.audience_date = (
-        outlet.audience,
-        outlet.audience_source,
-        outlet.audience_date,
-    )
-    row.domains, row.feeds = list(outlet.domains), list(outlet.feeds)
-    row.sitemaps, row.start_urls = list(outlet.sitemaps), list(outlet.start_urls)
-    row.text_policy = outlet.text_policy
+    row.sqlmodel_update(outlet.model_dump(include=OUTLET_FIELDS - {"name"}))  # the name is the key: kept
     row.updated_at = utcnow()
     session.flush()
     if audience_changed and (row.audience is not None or row.audience_source):
@@ -178,18 +170,7 @@ def sync_outlets(session: Session, outlets: Iterable[Outlet]) -> None:
 
 def outlet_row_to_config(row: OutletRow) -> Outlet:
     """The registry entry of a stored outlet."""
-    return Outlet(
-        name=row.name,
-        category=row.category,
-        audience=row.audience,
-        audience_source=row.audience_source,
-        audience_date=row.audience_date,
-        domains=row.domains,
-        feeds=row.feeds,
-        sitemaps=row.sitemaps,
-        start_urls=row.start_urls,
-        text_policy=row.text_policy,
-    )
+    return Outlet.model_validate(row.model_dump(include=OUTLET_FIELDS))
 
 
 def list_outlets(session: Session) -> list[OutletRow]:

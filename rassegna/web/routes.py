@@ -12,7 +12,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.exceptions import HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -502,46 +501,20 @@ def outlet_page(request: Request, outlet_id: int, user: Viewer) -> Response:
     return _outlet_page(request, user, row, _outlet_values(row), {})
 
 
-def _lines(text: str | None) -> list[str]:
-    return [line.strip() for line in re.split(r"[\r\n]+", text or "") if line.strip()]
+FORM_FIELDS = {"audience_date": "audience_month"}  # outlet field -> the form's input, where they differ
 
 
-def _outlet_from_form(values: dict[str, str], name: str) -> Outlet:
-    from rassegna.app.importer import parse_audience
+def _outlet_from_form(row: OutletRow | None, name: str, values: dict[str, str]) -> Outlet:
+    """The outlet the form describes (every field sent; a new outlet when ``row`` is None); ReviewError."""
+    from rassegna.config.models import OUTLET_FIELDS
+    from rassegna.config.outlet_edit import OutletEditError, edit_outlet
+    from rassegna.storage.repository import outlet_row_to_config
 
-    errors: dict[str, str] = {}
-    data: dict[str, Any] = {
-        "name": name,
-        "category": values.get("category", ""),
-        "audience_source": values.get("audience_source", "").strip() or None,
-        "domains": _lines(values.get("domains")),
-        "feeds": _lines(values.get("feeds")),
-        "sitemaps": _lines(values.get("sitemaps")),
-        "start_urls": _lines(values.get("start_urls")),
-        "text_policy": values.get("text_policy") or None,
-    }
+    changes = {field: values.get(FORM_FIELDS.get(field, field), "") for field in OUTLET_FIELDS - {"name"}}
     try:
-        data["audience"] = parse_audience(values.get("audience", ""))
-    except ValueError as exc:
-        errors["audience"] = str(exc)
-    month = values.get("audience_month", "").strip()
-    if month:
-        try:
-            data["audience_date"] = date.fromisoformat(month + "-01" if len(month) == 7 else month)
-        except ValueError:
-            errors["audience_month"] = f"{month!r} non è un mese (AAAA-MM)"
-    for key in ("feeds", "sitemaps", "start_urls"):
-        bad = [u for u in data[key] if not re.match(r"^https?://[^\s/]+", u, re.IGNORECASE)]
-        if bad:
-            errors[key] = f"non sono indirizzi http(s): {', '.join(bad[:3])}"
-    if errors:
-        raise review.ReviewError(errors)
-    try:
-        return Outlet.model_validate(data)
-    except ValidationError as exc:
-        raise review.ReviewError(
-            {str(e["loc"][0]) if e["loc"] else "form": e["msg"] for e in exc.errors(include_url=False)}
-        ) from None
+        return edit_outlet(outlet_row_to_config(row) if row else None, name, changes)
+    except OutletEditError as exc:
+        raise review.ReviewError({FORM_FIELDS.get(k, k): v for k, v in exc.errors.items()}) from None
 
 
 @router.post("/outlets/new", dependencies=CSRF)
@@ -577,7 +550,7 @@ def _save_outlet(request: Request, user: WebUser, outlet_id: int | None, values:
                     raise review.ReviewError({"name": "il nome è obbligatorio"})
                 if find_outlet(session, name) is not None:
                     raise review.ReviewError({"name": f"la testata {name!r} è già nel registro"})
-            outlet = _outlet_from_form(values, name)
+            outlet = _outlet_from_form(row, name, values)
             before = outlet_row_to_config(row).model_dump(mode="json") if row else None
             was_to_classify = row.to_classify if row else False
             saved = upsert_outlet(session, outlet)
