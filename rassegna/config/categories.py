@@ -12,4 +12,3 @@ CATEGORIES: dict[str, str] = {
 
 # Category given to an outlet the crawler discovers on an unknown domain, until someone classifies it.
 UNCLASSIFIED_CATEGORY = "portali"
-

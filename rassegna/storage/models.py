@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -307,3 +308,19 @@ class SourceAlert(SQLModel, table=True):
     closed_at: datetime | None = None
     note: str | None = Field(default=None, sa_column=Column(Text))  # how it closed (recovered, moved)
     mailed_at: datetime | None = None
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change made on the review desk: who, when, what, and the values before and after."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    username: str = Field(max_length=100)
+    action: str = Field(max_length=40)
+    entity: str = Field(max_length=40)  # clipping | outlet | story
+    entity_id: int | None = None
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))

@@ -8,9 +8,8 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from rassegna.storage.models import AudienceFigure, Clipping, OutletRow
+from rassegna.storage.models import AudienceFigure, AuditEntry, Clipping, OutletRow
 from rassegna.storage.queries import Selection, category_summary
-from rassegna.web.models import AuditEntry
 from tests.web.conftest import csrf_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore:Using `httpx`")
