@@ -69,7 +69,7 @@ class Outlet(OutletFields):
     """A media outlet: category, audience and where its pages live."""
 
     # Unknown keys are errors, as in every config model.
-    model_config = ConfigDict(extra="forbid")
+    model_config = {**SQLModel.model_config, "extra": "forbid"}
 
 
 class CrawlSettings(_Strict):
@@ -116,7 +116,7 @@ class ScheduledReport(_Strict):
     campaign: str
     cron: str
     period_days: int = Field(default=7, ge=1)
-    formats: list[ReportFormat] = Field(default_factory=lambda: ["html", "pdf"])
+    formats: list[ReportFormat] = Field(default_factory=lambda: list[ReportFormat](["html", "pdf"]))
     mail_to: list[str] = Field(default_factory=list)
 
 

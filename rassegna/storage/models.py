@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint
+from sqlalchemy.orm import class_mapper
 from sqlmodel import Field, SQLModel
 
 from rassegna.config.models import OutletFields
@@ -14,6 +15,24 @@ from rassegna.config.models import OutletFields
 def utcnow() -> datetime:
     """Now, timezone-aware in UTC (how every timestamp is stored)."""
     return datetime.now(UTC)
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+def id_of(row: _Row) -> int:
+    """The primary key of a stored row (SQLModel types every ``id`` as ``int | None``: None until flushed)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: it was never flushed to the database")
+    return row.id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a table model, typed (SQLModel's metaclass sets ``__table__`` untyped)."""
+    table = class_mapper(model).local_table
+    assert isinstance(table, Table)
+    return table
 
 
 class OutletRow(OutletFields, table=True):

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from rassegna.config import CATEGORIES, Settings
 from rassegna.reports.model import CityFinder
 from rassegna.storage import desk
-from rassegna.storage.models import AuditEntry, Clipping, ClippingCampaign, OutletRow, Story, utcnow
+from rassegna.storage.models import AuditEntry, Clipping, ClippingCampaign, OutletRow, Story, id_of, utcnow
 
 STATUSES = ("new", "accepted", "rejected")
 EDITABLE = ("title", "published", "city", "category", "journalist", "outlet")
@@ -185,7 +185,7 @@ def edit_clipping(session: Session, clipping_id: int, username: str, values: dic
     )
     if outlet is None:
         errors["outlet"] = "testata non presente nel registro: aggiungila prima nel registro"
-    if errors:
+    if errors or outlet is None:
         raise ReviewError(errors)
     clipping.title = title[:5000]
     clipping.published = published
@@ -193,7 +193,7 @@ def edit_clipping(session: Session, clipping_id: int, username: str, values: dic
     clipping.category = category
     clipping.journalist = (values.get("journalist") or "").strip()[:200] or None
     if outlet.id != clipping.outlet_id:
-        clipping.outlet_id = outlet.id
+        clipping.outlet_id = id_of(outlet)
         clipping.audience = outlet.audience  # a clipping carries its outlet's audience
     session.add(clipping)
     session.flush()
