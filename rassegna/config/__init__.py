@@ -2,7 +2,6 @@
 
 from rassegna.config.categories import CATEGORIES
 from rassegna.config.loader import (
-    DEFAULT_CONFIG,
     ConfigError,
     config_path,
     database_url,
@@ -11,22 +10,15 @@ from rassegna.config.loader import (
 )
 from rassegna.config.models import (
     Campaign,
-    CrawlSettings,
     Outlet,
-    ScheduledReport,
-    ScheduleSettings,
     Settings,
 )
 
 __all__ = [
     "CATEGORIES",
-    "DEFAULT_CONFIG",
     "Campaign",
     "ConfigError",
-    "CrawlSettings",
     "Outlet",
-    "ScheduleSettings",
-    "ScheduledReport",
     "Settings",
     "config_path",
     "database_url",

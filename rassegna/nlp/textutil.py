@@ -11,8 +11,6 @@ _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00
 
 _REPLACEMENTS = tuple((chr(k), v) for k, v in _SAME_LENGTH.items())
 
-WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-
 
 def normalise(text: str) -> str:
     """Curly apostrophes and odd spaces to plain ones, keeping every offset."""
