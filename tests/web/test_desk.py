@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from rassegna.storage.models import AudienceFigure, AuditEntry, Clipping, OutletRow
+from rassegna.storage.models import AudienceFigure, AuditEntry, Clipping, ClippingCampaign, OutletRow
 from rassegna.storage.queries import Selection, category_summary
 from tests.web.conftest import csrf_of
 
@@ -187,6 +187,20 @@ def test_manual_clipping_uses_the_import_validation(editor_client, engine) -> No
         {"outlet": "Rai Radio 1", "title": "GR1: il progetto LgNet2", "date": "2023-10-18", "text": "LgNet2"},
     )
     assert again.status_code == 422 and "già presente" in again.text
+
+
+def test_a_refused_manual_clipping_writes_nothing(editor_client, engine) -> None:  # noqa: ANN001
+    """The request's write session rolls back what the refused form had already written (a new campaign link)."""
+    values = {"outlet": "Rai Radio 1", "category": "radio_tv", "title": "GR1: il progetto", "date": "2023-10-18"}
+    first = post(editor_client, "/clippings/new", {**values, "text": "Servizio sul progetto LgNet2."})
+    assert first.status_code == 303
+    clipping_id = int(first.headers["location"].rsplit("/", 1)[1])
+    again = post(editor_client, "/clippings/new", {**values, "text": "Servizio sul progetto LGNet3.", "campaign": ""})
+    assert again.status_code == 422 and "già presente" in again.text
+    with Session(engine) as session:
+        links = session.exec(select(ClippingCampaign.campaign).where(ClippingCampaign.clipping_id == clipping_id))
+        assert list(links) == ["LgNet2"]
+    assert [e.action for e in audits(engine, clipping_id)] == ["create"]
 
 
 def test_registry_edits_record_audience_history(editor_client, engine) -> None:  # noqa: ANN001
