@@ -81,6 +81,21 @@ def _parsed(field: str, value: Change) -> Any:
     return text or None  # audience_source, text_policy: empty is "not set"
 
 
+def typed_values(outlet: Outlet) -> dict[str, str]:
+    """What a person would type for each field of ``outlet``: the inverse of ``edit_outlet`` (for edit forms)."""
+    values: dict[str, str] = {}
+    for field, value in outlet.model_dump().items():
+        if isinstance(value, list):
+            values[field] = "\n".join(value)
+        elif field == "audience" and value is not None:
+            values[field] = f"{value:,}".replace(",", ".")  # Italian thousands, as parse_audience reads them
+        elif field == "audience_date" and value is not None:
+            values[field] = value.strftime("%Y-%m")  # a month: the day is always the first
+        else:
+            values[field] = "" if value is None else str(value)
+    return values
+
+
 def edit_outlet(current: Outlet | None, name: str, changes: Mapping[str, Change]) -> Outlet:
     """``current`` (None: a new outlet called ``name``) with ``changes`` applied; OutletEditError naming bad fields.
 

@@ -434,21 +434,15 @@ def outlets_page(request: Request, user: Viewer, db: ReadDb, q: str = "", catego
     return render(request, "outlets.html", context)
 
 
-def _outlet_values(row: OutletRow | None) -> dict[str, str]:
-    if row is None:
-        return {"text_policy": ""}
-    return {
-        "name": row.name,
-        "category": row.category,
-        "audience": "" if row.audience is None else f"{row.audience:,}".replace(",", "."),
-        "audience_source": row.audience_source or "",
-        "audience_month": row.audience_date.strftime("%Y-%m") if row.audience_date else "",
-        "domains": "\n".join(row.domains),
-        "feeds": "\n".join(row.feeds),
-        "sitemaps": "\n".join(row.sitemaps),
-        "start_urls": "\n".join(row.start_urls),
-        "text_policy": row.text_policy or "",
-    }
+FORM_FIELDS = {"audience_date": "audience_month"}  # outlet field -> the form's input, where they differ
+
+
+def _outlet_values(row: OutletRow) -> dict[str, str]:
+    """The outlet form's fields, filled with the stored outlet."""
+    from rassegna.config.outlet_edit import typed_values
+    from rassegna.storage.repository import outlet_row_to_config
+
+    return {FORM_FIELDS.get(k, k): v for k, v in typed_values(outlet_row_to_config(row)).items()}
 
 
 def _outlet_page(
@@ -486,9 +480,6 @@ def outlet_page(request: Request, outlet_id: int, user: Viewer, db: ReadDb) -> R
     if row is None:
         raise HTTPException(404, "Testata non trovata.")
     return _outlet_page(request, db, user, row, _outlet_values(row), {})
-
-
-FORM_FIELDS = {"audience_date": "audience_month"}  # outlet field -> the form's input, where they differ
 
 
 def _outlet_from_form(row: OutletRow | None, name: str, values: dict[str, str]) -> Outlet:

@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from rassegna.config import Outlet
-from rassegna.config.outlet_edit import OutletEditError, edit_outlet, parse_audience, parse_month, split_lines
+from rassegna.config.outlet_edit import (
+    OutletEditError,
+    edit_outlet,
+    parse_audience,
+    parse_month,
+    split_lines,
+    typed_values,
+)
 
 CURRENT = Outlet(
     name="Torinoggi.it",
@@ -93,3 +100,9 @@ def test_helpers():
         parse_audience(-3)
     assert parse_month("2023-09") == date(2023, 9, 1) and parse_month("2023-09-15") == date(2023, 9, 15)
     assert split_lines("a\n\n b \r\nc") == ["a", "b", "c"] and split_lines(None) == []
+
+
+def test_typed_values_are_what_the_parser_reads_back():
+    values = typed_values(CURRENT)
+    assert values["audience"] == "120.000" and values["audience_date"] == "2023-09" and values["text_policy"] == ""
+    assert edit_outlet(None, CURRENT.name, {k: v for k, v in values.items() if k != "name"}) == CURRENT
