@@ -644,7 +644,7 @@ def download_report(
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, user: Viewer, db: ReadDb, q: str = "") -> Response:
     """Full-text search over clippings' titles and texts."""
-    from rassegna.web.search import search_clippings
+    from rassegna.storage.search import search_clippings
 
     q = q[:300]
     hits = search_clippings(db, q) if q.strip() else []

@@ -334,7 +334,7 @@ def test_full_text_search(editor_client, seeded) -> None:  # noqa: ANN001
 
 
 def test_search_index_survives_a_table_rebuild(engine, seeded) -> None:  # noqa: ANN001
-    from rassegna.web.search import ensure_search_index, search_clippings
+    from rassegna.storage.search import ensure_search_index, search_clippings
 
     with engine.begin() as connection:
         connection.exec_driver_sql("DROP TRIGGER clipping_fts_au")
@@ -380,7 +380,7 @@ def test_users_command(tmp_path, monkeypatch) -> None:  # noqa: ANN001
 def test_migration_and_search_on_postgresql(postgres_url: str) -> None:
     """The desk's tables and the Italian full-text index on PostgreSQL."""
     from rassegna.storage.db import create_db_engine
-    from rassegna.web.search import search_clippings
+    from rassegna.storage.search import search_clippings
     from tests.web.conftest import seed
 
     engine = create_db_engine(postgres_url)
