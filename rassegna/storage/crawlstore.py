@@ -73,7 +73,7 @@ class DbCrawlStore:
             result: dict[str, OutletSources] = {}
             for row in session.exec(select(OutletRow).where(col(OutletRow.sources_checked_at).is_not(None))):
                 sources = [_found_source(f) for f in by_id.get(id_of(row), [])]
-                result[row.name] = OutletSources(row.sources_checked_at, sources)  # type: ignore[arg-type]
+                result[row.name] = OutletSources(row.sources_checked_at, sources)
             return result
 
     def save_found_sources(self, found: dict[str, OutletSources]) -> None:
