@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rassegna.nlp import pipeline_name  # noqa: E402
-from rassegna.nlp.evaluation import (  # noqa: E402
+from tests.nlp.evaluation import (  # noqa: E402
     NO_PERCENT_SETS,
     analyse_articles,
     holdout,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pytest
 
 from rassegna.nlp import analyze
-from rassegna.nlp.evaluation import (
+from tests.nlp.evaluation import (
     NO_PERCENT_SETS,
     PARTNER_CITIES,
     Scores,

@@ -1,4 +1,5 @@
-"""Scoring of the NLP against annotated articles (``articles-dev.json``), shared by benchmark and tests."""
+"""Scoring of the NLP against annotated articles (``articles-dev.json``), shared by benchmarks/nlp.py and
+tests/nlp (test-only code, kept out of the package; the benchmark puts the repository on sys.path)."""
 
 from __future__ import annotations
 
