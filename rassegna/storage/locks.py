@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, delete, insert, or_, select, update
+from sqlalchemy import Engine, Table, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rassegna.storage.db import writer
 from rassegna.storage.models import JobLock
 
-LOCKS = JobLock.__table__
+LOCKS: Table = JobLock.__table__  # type: ignore[attr-defined]  # SQLModel sets it on table models
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,13 +112,14 @@ def interrupt_runs(
                 continue
             run.outcome, run.finished_at, run.message = "interrupted", utcnow(), reason[:MESSAGE_LIMIT]
             session.add(run)
-            closed.append(f"{run.kind} run {run.id}")
+            closed.append(f"{run.kind} job run {run.id}")
             if run.crawl_run_id is not None:
                 crawls.setdefault(run.crawl_run_id, reason)
         for run_id, reason in crawls.items():
             crawl = session.get(CrawlRun, run_id)
             if crawl is None or crawl.outcome != RUNNING:
                 continue
+            assert crawl.id is not None
             crawl.outcome, crawl.finished_at = "cancelled", utcnow()
             session.add(crawl)
             session.add(CrawlError(crawl_run_id=crawl.id, kind="interrupted", message=reason[:MESSAGE_LIMIT]))

@@ -249,9 +249,9 @@ def run_crawl(runtime: Runtime, trigger: str = "schedule") -> int | None:
             if crawl is not None and crawl.id is not None:
                 crawl_run_id = crawl.id
                 if stopped:  # an interrupted pass is cancelled, whatever the child wrote on its way out
-                    crawl = history.close_crawl_run(engine, crawl.id, "cancelled", force=True) or crawl
+                    crawl = history.close_crawl_run(engine, crawl_run_id, "cancelled", force=True) or crawl
                 elif crawl.outcome == "running":  # the child died without closing its crawl run
-                    crawl = history.close_crawl_run(engine, crawl.id, "failed") or crawl
+                    crawl = history.close_crawl_run(engine, crawl_run_id, "failed") or crawl
                 counts.update(pages=crawl.pages, matched=crawl.matched, new_clippings=crawl.new_clippings)
                 counts["errors"] = crawl.errors
             if stopped:

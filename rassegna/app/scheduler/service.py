@@ -262,8 +262,8 @@ class SchedulerService:
             self.runtime.log("stopping: no new jobs; waiting for running ones")
         finally:
             self.stop()
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+            for number, handler in previous.items():
+                signal.signal(number, handler)
         self.runtime.log("scheduler stopped")
 
     def tick(self) -> list[str]:
