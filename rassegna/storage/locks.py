@@ -27,10 +27,14 @@ class LockRow:
     expires_at: datetime
 
 
-def insert_lock(engine: Engine, name: str, holder: str, now: datetime, expires: datetime) -> bool:
-    """Create the lock row for ``holder``; False when a row already exists (someone holds or held it)."""
+def insert_lock(
+    engine: Engine, name: str, holder: str, now: datetime, expires: datetime, *, wait: float | None = None
+) -> bool:
+    """Create the lock row for ``holder``; False when a row already exists (someone holds or held it).
+
+    ``wait``: seconds to wait for SQLite's write lock (default: the engine's busy timeout), as below."""
     try:
-        with writer(engine).begin() as conn:
+        with writer(engine, wait).begin() as conn:
             conn.execute(insert(LOCKS).values(name=name, holder=holder, acquired_at=now, expires_at=expires))
         return True
     except IntegrityError:
@@ -38,14 +42,21 @@ def insert_lock(engine: Engine, name: str, holder: str, now: datetime, expires: 
 
 
 def take_lock(
-    engine: Engine, name: str, holder: str, now: datetime, expires: datetime, *, from_holder: str | None = None
+    engine: Engine,
+    name: str,
+    holder: str,
+    now: datetime,
+    expires: datetime,
+    *,
+    from_holder: str | None = None,
+    wait: float | None = None,
 ) -> bool:
     """Give the existing row to ``holder`` if its lease has ended, it is already ``holder``'s, or (compare and
     swap) it is still ``from_holder``'s; True when it did."""
     allowed = [LOCKS.c.expires_at < now, LOCKS.c.holder == holder]
     if from_holder is not None:
         allowed.append(LOCKS.c.holder == from_holder)
-    with writer(engine).begin() as conn:
+    with writer(engine, wait).begin() as conn:
         result = conn.execute(
             update(LOCKS)
             .where(LOCKS.c.name == name, or_(*allowed))
@@ -54,18 +65,18 @@ def take_lock(
         return result.rowcount == 1
 
 
-def extend_lock(engine: Engine, name: str, holder: str, expires: datetime) -> bool:
+def extend_lock(engine: Engine, name: str, holder: str, expires: datetime, *, wait: float | None = None) -> bool:
     """Move the end of ``holder``'s lease to ``expires``; False when the lock is no longer ``holder``'s."""
-    with writer(engine).begin() as conn:
+    with writer(engine, wait).begin() as conn:
         result = conn.execute(
             update(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == holder).values(expires_at=expires)
         )
         return result.rowcount == 1
 
 
-def delete_lock(engine: Engine, name: str, holder: str) -> None:
+def delete_lock(engine: Engine, name: str, holder: str, *, wait: float | None = None) -> None:
     """Drop the lock row if ``holder`` has it (a no-op otherwise)."""
-    with writer(engine).begin() as conn:
+    with writer(engine, wait).begin() as conn:
         conn.execute(delete(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == holder))
 
 

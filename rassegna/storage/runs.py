@@ -19,10 +19,18 @@ MESSAGE_LIMIT = 4000  # characters of a run's message kept
 
 
 def insert_job_run(
-    engine: Engine, kind: str, name: str, trigger: str, counts: Mapping[str, Any], *, pid: int, host: str
+    engine: Engine,
+    kind: str,
+    name: str,
+    trigger: str,
+    counts: Mapping[str, Any],
+    *,
+    pid: int,
+    host: str,
+    wait: float | None = None,
 ) -> int:
-    """A new ``running`` job run; its id."""
-    with session_scope(engine) as session:
+    """A new ``running`` job run; its id (``wait``: seconds to wait for SQLite's write lock, as below)."""
+    with session_scope(engine, wait=wait) as session:
         run = JobRun(kind=kind, name=name, trigger=trigger, counts=dict(counts), pid=pid, host=host)
         session.add(run)
         session.flush()
@@ -38,9 +46,10 @@ def end_job_run(
     counts: Mapping[str, Any] | None = None,
     message: str | None = None,
     crawl_run_id: int | None = None,
+    wait: float | None = None,
 ) -> JobRun:
     """Record how job run ``run_id`` ended (``counts`` merged into the stored ones); KeyError when unknown."""
-    with session_scope(engine) as session:
+    with session_scope(engine, wait=wait) as session:
         run = session.get(JobRun, run_id)
         if run is None:
             raise KeyError(run_id)

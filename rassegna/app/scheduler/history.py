@@ -27,6 +27,7 @@ REPORT_LOCK_PREFIX = "report:"  # + the scheduled report's job id: one writer of
 # A run of another machine (whose process cannot be looked up from here) is stale when the lock its process
 # holds while running has been free for this long since the run started.
 STALE_AFTER = timedelta(minutes=5)
+BEST_EFFORT_WAIT = 5.0  # seconds a reading command waits for SQLite's write lock to record its run
 
 
 def start_run(engine: Engine, kind: str, name: str, trigger: str = "schedule", **counts: Any) -> int:
@@ -45,6 +46,29 @@ def finish_run(
 ) -> JobRun:
     """Record how a run ended (counts are merged into those recorded at the start)."""
     return store.end_job_run(engine, run_id, outcome, counts=counts, message=message, crawl_run_id=crawl_run_id)
+
+
+def try_start_run(engine: Engine, kind: str, name: str, trigger: str = "manual", **counts: Any) -> int | None:
+    """``start_run`` for a command that only reads (a report): None instead of waiting long for a busy database."""
+    try:
+        return store.insert_job_run(
+            engine, kind, name, trigger, counts, pid=os.getpid(), host=socket.gethostname(), wait=BEST_EFFORT_WAIT
+        )
+    except OperationalError as exc:
+        if not is_locked_error(exc):
+            raise
+        return None
+
+
+def try_finish_run(engine: Engine, run_id: int | None, outcome: str, **details: Any) -> None:
+    """``finish_run`` for a run ``try_start_run`` recorded (or not); a busy database leaves it to the stale check."""
+    if run_id is None:
+        return
+    try:
+        store.end_job_run(engine, run_id, outcome, wait=BEST_EFFORT_WAIT, **details)
+    except OperationalError as exc:
+        if not is_locked_error(exc):
+            raise
 
 
 def record_skipped(engine: Engine, kind: str, name: str, trigger: str, message: str) -> int:

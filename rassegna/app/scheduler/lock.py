@@ -63,7 +63,8 @@ class DbLock:
     """A lease on the lock row ``name``; acquire it atomically, renew, release.
 
     ``takeover_from``: a holder whose lock this one may take over while that holder still has it (a scheduler
-    hands the crawl lock to its crawl child, which then holds it for as long as it runs)."""
+    hands the crawl lock to its crawl child, which then holds it for as long as it runs). ``wait``: seconds each
+    step waits for SQLite's write lock (default: the engine's busy timeout)."""
 
     def __init__(
         self,
@@ -73,34 +74,38 @@ class DbLock:
         lease: float = 300.0,
         clock: Callable[[], datetime] = utcnow,
         takeover_from: str | None = None,
+        wait: float | None = None,
     ) -> None:
         self.engine, self.name, self.lease, self.clock = engine, name, lease, clock
         self.holder = holder or new_holder()
         self.takeover_from = takeover_from
+        self.wait = wait  # seconds to wait for SQLite's write lock (default: the engine's busy timeout)
 
     def acquire(self) -> bool:
         """Take the lock if it is free, expired, ours, handed to us, or its holder's process is gone; False when
         someone else holds it."""
         now = self.clock()
         expires = now + timedelta(seconds=self.lease)
-        if store.insert_lock(self.engine, self.name, self.holder, now, expires):
+        engine, name, holder, wait = self.engine, self.name, self.holder, self.wait
+        if store.insert_lock(engine, name, holder, now, expires, wait=wait):
             return True
-        if store.take_lock(self.engine, self.name, self.holder, now, expires, from_holder=self.takeover_from):
+        if store.take_lock(engine, name, holder, now, expires, from_holder=self.takeover_from, wait=wait):
             return True
-        row = store.lock_row(self.engine, self.name)
+        row = store.lock_row(engine, name)
         if row is None:  # released in between: try once more from scratch
-            return store.insert_lock(self.engine, self.name, self.holder, now, expires)
+            return store.insert_lock(engine, name, holder, now, expires, wait=wait)
         if Holder.parse(row.holder).gone():  # compare and swap: only if that dead holder still has it
-            return store.take_lock(self.engine, self.name, self.holder, now, expires, from_holder=row.holder)
+            return store.take_lock(engine, name, holder, now, expires, from_holder=row.holder, wait=wait)
         return False
 
     def renew(self) -> bool:
         """Extend the lease; False when the lock is no longer ours (it expired and was taken, or was handed on)."""
-        return store.extend_lock(self.engine, self.name, self.holder, self.clock() + timedelta(seconds=self.lease))
+        expires = self.clock() + timedelta(seconds=self.lease)
+        return store.extend_lock(self.engine, self.name, self.holder, expires, wait=self.wait)
 
     def release(self) -> None:
         """Give the lock back (a no-op when it is not ours)."""
-        store.delete_lock(self.engine, self.name, self.holder)
+        store.delete_lock(self.engine, self.name, self.holder, wait=self.wait)
 
     def __enter__(self) -> DbLock:
         if not self.acquire():
