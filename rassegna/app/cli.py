@@ -263,7 +263,7 @@ def _report_format(format_: str | None, output: Path | None) -> str:
                 "or give --format"
             )
         return implied
-    if suffix and implied != format_:
+    if output is not None and suffix and implied != format_:
         raise ValueError(
             f"--output {output} does not end in .{format_}, the --format asked for: write --output "
             f"{output.with_suffix('.' + format_)}, or leave --format out to write {implied or 'that file'}"
@@ -431,7 +431,7 @@ def outlets_list(
                 "sources_checked_at": r.sources_checked_at,
                 "found_sources": [
                     {"kind": f.kind, "url": f.url, "found_at": f.found_at, "failures": f.failures}
-                    for f in found.get(r.id, [])
+                    for f in found.get(r.id or 0, [])
                 ],
             }
             for r in rows
@@ -455,7 +455,7 @@ def outlets_list(
             f"{r.audience:,}".replace(",", ".") if r.audience is not None else "n.d.",
             " ".join(filter(None, [r.audience_source, r.audience_date.strftime("%m/%Y") if r.audience_date else None])),
             ", ".join(r.domains),
-            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in found.get(r.id, []))
+            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in found.get(r.id or 0, []))
             or ("nessuna" if r.sources_checked_at else ""),
             "sì" if r.to_classify else "",
         )

@@ -123,9 +123,9 @@ def _rewrites(sets: dict[int, frozenset[int]], union: _Union) -> None:
     for root, others in candidates.items():
         best, best_score = None, 0.0
         for other in sorted(others):
-            a, b = clusters[root], clusters[other]
-            shared = a & b
-            smaller = min(len(a), len(b))
+            mine, theirs = clusters[root], clusters[other]
+            shared = mine & theirs
+            smaller = min(len(mine), len(theirs))
             if len(shared) / smaller < CONTAINED:
                 continue
             score = sum(1 for s in shared if df[s] <= rare_df) / smaller
