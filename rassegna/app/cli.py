@@ -231,9 +231,10 @@ def _database_exists(url: str) -> bool:
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return True
-    return Path(parsed.database).expanduser().exists()
+    return Path(database).expanduser().exists()
 
 
 # --- report -----------------------------------------------------------------------------------------------
