@@ -190,4 +190,9 @@ def kept(lock: DbLock, on_lost: Callable[[], None] | None = None) -> Iterator[Le
         yield keeper
     finally:
         keeper.stop()
-        lock.release()
+        try:
+            lock.release()
+        except OperationalError as exc:  # a busy database: the lock is free anyway once this process ends
+            if not is_locked_error(exc):
+                raise
+            log.warning("lock %r not released (database busy): it frees itself when this process ends", lock.name)
