@@ -145,6 +145,7 @@ def _sqlite_begin(busy_timeout: float, writers: WriterNote | None):  # noqa: ANN
     return begin
 
 
+@lru_cache(maxsize=1)
 def this_command() -> str:
     """This process's command line, as a user would recognise it (``rassegna import big.csv``)."""
     argv = list(sys.argv)
