@@ -1,22 +1,35 @@
-"""Configuration: campaigns, outlet registry, crawl and schedule settings."""
+"""Configuration: campaigns, outlet registry, crawl and schedule settings.
+
+The categories are plain data and imported at once; the loader and the pydantic models are imported on first
+use of one of their names, so ``rassegna --help`` (which names the categories) does not load pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from rassegna.config.categories import CATEGORIES, category_label
-from rassegna.config.loader import (
-    DEFAULT_CONFIG,
-    ConfigError,
-    config_path,
-    database_url,
-    load_outlets,
-    load_settings,
-)
-from rassegna.config.models import (
-    Campaign,
-    CrawlSettings,
-    Outlet,
-    ScheduledReport,
-    ScheduleSettings,
-    Settings,
-)
+
+if TYPE_CHECKING:
+    from rassegna.config.loader import (
+        DEFAULT_CONFIG,
+        ConfigError,
+        config_path,
+        database_url,
+        load_outlets,
+        load_settings,
+    )
+    from rassegna.config.models import (
+        Campaign,
+        CrawlSettings,
+        Outlet,
+        ScheduledReport,
+        ScheduleSettings,
+        Settings,
+    )
+
+_FROM_LOADER = {"DEFAULT_CONFIG", "ConfigError", "config_path", "database_url", "load_outlets", "load_settings"}
+_FROM_MODELS = {"Campaign", "CrawlSettings", "Outlet", "ScheduledReport", "ScheduleSettings", "Settings"}
 
 __all__ = [
     "CATEGORIES",
@@ -34,3 +47,16 @@ __all__ = [
     "load_outlets",
     "load_settings",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The loader's and the models' names, imported when first asked for (PEP 562)."""
+    if name in _FROM_LOADER:
+        from rassegna.config import loader
+
+        return getattr(loader, name)
+    if name in _FROM_MODELS:
+        from rassegna.config import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
