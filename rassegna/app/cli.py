@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from datetime import date
@@ -10,12 +9,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 from typer.core import TyperGroup
 
 from rassegna import __version__
-from rassegna.app.context import AppContext
-from rassegna.config import CATEGORIES, ConfigError
+from rassegna.app import demo, health, scheduling
+from rassegna.app.context import AppContext, app_context
+from rassegna.config.categories import CATEGORIES
+from rassegna.web import commands as web_commands
+
+# Only what `rassegna --help` needs is imported above: each command imports its machinery (SQLAlchemy, the table
+# models, WeasyPrint, Scrapy, spaCy...) in its body, so start-up stays cheap (tests/app/test_cli_startup.py).
 
 
 def _plain_metavar(param: Any) -> None:
@@ -71,9 +74,6 @@ outlets_app = typer.Typer(
 )
 app.add_typer(outlets_app, name="outlets")
 
-# Commands that live with their own wiring register themselves here.
-COMMAND_MODULES = ("rassegna.app.scheduling", "rassegna.app.demo", "rassegna.web.commands", "rassegna.app.health")
-
 
 def _version(value: bool) -> None:
     if value:
@@ -103,17 +103,6 @@ def main_options(
     ctx.obj = AppContext(config_option=config, db_option=db)
 
 
-def _context(ctx: typer.Context) -> AppContext:
-    """The application context, with the configuration loaded (exit 2 when it is broken)."""
-    app_ctx: AppContext = ctx.obj
-    try:
-        app_ctx.settings  # noqa: B018 - load now so a broken config fails before any work
-    except ConfigError as exc:
-        app_ctx.say(f"Configuration error: {exc}", style="bold red")
-        raise typer.Exit(2) from exc
-    return app_ctx
-
-
 def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -134,7 +123,7 @@ def crawl(
     ] = False,
 ) -> None:
     """One crawl pass over the configured outlets: feeds, sitemaps and start pages."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.app.crawl import run_crawl_command
     from rassegna.app.scheduler.history import recorded_crawl
 
@@ -172,7 +161,7 @@ def worker(
     ] = None,
 ) -> None:
     """Work on distributed crawl runs (`rassegna crawl --distributed`) until stopped; long-running."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.app.distributed import worker_command
 
     raise typer.Exit(
@@ -190,7 +179,7 @@ def import_(
     analyse: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run the NLP on rows that carry text.")] = True,
 ) -> None:
     """Add manual clippings (wires, TV/radio, social posts, print); nothing is imported if any row is bad."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.app.importer import (
         ImportFileError,
         check_file,
@@ -309,7 +298,7 @@ def report(
     ] = False,
 ) -> None:
     """The press review of a campaign for a period (publication dates, both ends included)."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     try:
         start, end = _report_date(from_, "--from"), _report_date(to, "--to")
         fmt = _report_format(format_, output)
@@ -382,7 +371,7 @@ def analyze(
     title: Annotated[str | None, typer.Option(help="The article's headline.")] = None,
 ) -> None:
     """Run the NLP on one plain-text article and print the analysis as JSON."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     if file == "-":
         text = sys.stdin.read()
     else:
@@ -408,7 +397,7 @@ def outlets_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the outlets of the registry (those to classify first)."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.storage.db import read_session
     from rassegna.storage.repository import found_sources, list_outlets
 
@@ -432,13 +421,16 @@ def outlets_list(
                 "sources_checked_at": r.sources_checked_at,
                 "found_sources": [
                     {"kind": f.kind, "url": f.url, "found_at": f.found_at, "failures": f.failures}
-                    for f in found.get(r.id or 0, [])
+                    for f in _found_of(found, r.id)
                 ],
             }
             for r in rows
         ]
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(
         "Testata",
         "Categoria",
@@ -456,13 +448,16 @@ def outlets_list(
             f"{r.audience:,}".replace(",", ".") if r.audience is not None else "n.d.",
             " ".join(filter(None, [r.audience_source, r.audience_date.strftime("%m/%Y") if r.audience_date else None])),
             ", ".join(r.domains),
-            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in found.get(r.id or 0, []))
+            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in _found_of(found, r.id))
             or ("nessuna" if r.sources_checked_at else ""),
             "sì" if r.to_classify else "",
         )
-    from rich.console import Console
-
     Console().print(table)
+
+
+def _found_of(found: dict[int, list[Any]], outlet_id: int | None) -> list[Any]:
+    """The sources found for one outlet row (none for a row not stored yet)."""
+    return found.get(outlet_id, []) if outlet_id is not None else []
 
 
 @outlets_app.command("set")
@@ -481,7 +476,7 @@ def outlets_set(
     start_url: Annotated[list[str] | None, typer.Option(help="Start page (repeatable; replaces the list).")] = None,
 ) -> None:
     """Add an outlet to the registry or update it; each audience figure is kept with its source and date."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.config.outlet_edit import OutletEditError, edit_outlet
     from rassegna.storage.db import session_scope
     from rassegna.storage.repository import find_outlet, outlet_row_to_config, upsert_outlet
@@ -510,18 +505,11 @@ def outlets_set(
     app_ctx.say(f"{'Updated' if row else 'Added'} outlet {name!r}")
 
 
-def _register_commands() -> None:
-    for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if not module_name.startswith(exc.name or "?"):
-                raise
-            continue
-        module.register(app)
-
-
-_register_commands()
+# Commands that live with their own wiring.
+scheduling.register(app)
+demo.register(app)
+web_commands.register(app)
+health.register(app)
 
 
 def main() -> None:
