@@ -298,12 +298,16 @@ def report(
     ] = False,
 ) -> None:
     """The press review of a campaign for a period (publication dates, both ends included)."""
-    app_ctx = app_context(ctx)
     try:
         start, end = _report_date(from_, "--from"), _report_date(to, "--to")
         fmt = _report_format(format_, output)
     except ValueError as exc:
-        app_ctx.fail(str(exc))
+        app_context(ctx).fail(str(exc))
+    if fmt == "pdf":
+        from rassegna import pdfengine
+
+        pdfengine.prestart()  # WeasyPrint loads on the other core while the config and the database are read
+    app_ctx = app_context(ctx)
     if end < start:
         raise typer.BadParameter("--to is before --from")
     if text_policy not in (None, "full", "excerpt"):

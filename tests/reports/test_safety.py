@@ -90,7 +90,7 @@ def test_pdf_is_inert(hostile) -> None:  # noqa: ANN001
 
 
 def test_pdf_fetches_nothing() -> None:
-    from rassegna.reports.pdf import RemoteFetchRefused, data_only_fetcher
+    from rassegna.pdfengine import RemoteFetchRefused, data_only_fetcher
 
     fetcher = data_only_fetcher()
     for url in ("http://127.0.0.1:9/x.png", "https://example.org/a.css", "file:///etc/passwd", "ftp://x/y"):
@@ -106,7 +106,7 @@ def test_pdf_of_html_with_remote_resources_makes_no_request() -> None:
 
     from weasyprint import HTML
 
-    from rassegna.reports.pdf import data_only_fetcher
+    from rassegna.pdfengine import data_only_fetcher
 
     hits: list[str] = []
 
