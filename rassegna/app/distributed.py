@@ -718,7 +718,7 @@ class Worker:
         from twisted.internet import reactor
 
         if reactor.running:
-            reactor.stop()
+            reactor.stop()  # type: ignore[misc]  # Twisted types its reactor's methods zope-style, without self
 
 
 def worker_command(

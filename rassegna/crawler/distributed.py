@@ -15,7 +15,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeAlias, cast
 
 import redis
 from scrapy import Request, signals
@@ -39,6 +39,9 @@ from rassegna.crawler.spiders import FeedSpider, PageSpider, SitemapSpider, _Bas
 from rassegna.crawler.urls import canonical_url, host_of
 
 log = logging.getLogger(__name__)
+# redis-py's synchronous client: its type hints give every reply as ``Awaitable[T] | T`` (shared with the asyncio
+# client), which no caller here can use; the client is typed loosely instead of casting every reply.
+RedisClient: TypeAlias = Any
 
 LEASE_META = "rassegna_lease"
 CLAIM_META = "rassegna_claim"  # the canonical URL an article request claims when it reaches the frontier
@@ -156,12 +159,12 @@ def current_key(namespace: str) -> str:
     return f"{namespace}:current"
 
 
-def connect(url: str) -> redis.Redis:
+def connect(url: str) -> RedisClient:
     """A Redis client that fails fast (seconds, not minutes) when the server is unreachable."""
     return redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
 
 
-def requeue(server: redis.Redis, keys: RunKeys, tokens: Iterable[str]) -> int:
+def requeue(server: RedisClient, keys: RunKeys, tokens: Iterable[str]) -> int:
     """Put the leased requests ``tokens`` back on the frontier; how many were still leased."""
     tokens = list(tokens)
     if not tokens:
@@ -169,13 +172,13 @@ def requeue(server: redis.Redis, keys: RunKeys, tokens: Iterable[str]) -> int:
     return int(server.eval(_REQUEUE, 3, keys.inflight, keys.inflight_queue, keys.leases, *tokens))
 
 
-def requeue_expired(server: redis.Redis, keys: RunKeys, now: float | None = None) -> int:
+def requeue_expired(server: RedisClient, keys: RunKeys, now: float | None = None) -> int:
     """Put back the work of workers that stopped renewing their leases (killed, frozen)."""
     expired = server.zrangebyscore(keys.leases, "-inf", now if now is not None else time.time())
     return requeue(server, keys, [t.decode() if isinstance(t, bytes) else t for t in expired])
 
 
-def outstanding(server: redis.Redis, keys: RunKeys) -> tuple[int, int]:
+def outstanding(server: RedisClient, keys: RunKeys) -> tuple[int, int]:
     """(requests waiting on the frontier, requests leased by workers)."""
     pipe = server.pipeline()
     for queue in keys.all_queues():
@@ -234,7 +237,7 @@ class LeasedScheduler(Scheduler):
 class LeaseBook:
     """The leases one worker holds in one run: renewed while alive, released when the work is done."""
 
-    def __init__(self, server: redis.Redis, keys: RunKeys, lease: float):
+    def __init__(self, server: RedisClient, keys: RunKeys, lease: float):
         self.server, self.keys, self.lease = server, keys, lease
         self.held: set[str] = set()
         self.accepting = True  # False once the worker is stopping: it takes no new work
@@ -266,7 +269,7 @@ class LeaseBook:
 class DistributedContext(CrawlContext):
     """A crawl context whose URL claims are shared by every worker of the run (a Redis set)."""
 
-    def __init__(self, *, server: redis.Redis, keys: RunKeys, **kwargs: Any):
+    def __init__(self, *, server: RedisClient, keys: RunKeys, **kwargs: Any):
         super().__init__(**kwargs)
         self.server, self.keys = server, keys
 
@@ -325,11 +328,25 @@ class DistributedSearchSpider(_Distributed, SearchSpider):
     """News searches and the articles they list, taken from the run's frontier (seeded after the rest)."""
 
 
-DISTRIBUTED_SPIDERS = (DistributedFeedSpider, DistributedSitemapSpider, DistributedPageSpider, DistributedSearchSpider)
+def book_of(crawler: Crawler) -> LeaseBook:
+    """The lease book of a distributed crawler's spider."""
+    return cast(_Distributed, crawler.spider).leases
+
+
+DISTRIBUTED_SPIDERS: tuple[type[_Distributed], ...] = (
+    DistributedFeedSpider,
+    DistributedSitemapSpider,
+    DistributedPageSpider,
+    DistributedSearchSpider,
+)
 # The run's sources in two waves, as a local crawl orders them: an article an outlet's own feed or sitemap lists is
 # credited to that source, not to a news search.
-OUTLET_SPIDERS = (DistributedFeedSpider, DistributedSitemapSpider, DistributedPageSpider)
-SEARCH_SPIDERS = (DistributedSearchSpider,)
+OUTLET_SPIDERS: tuple[type[_Distributed], ...] = (
+    DistributedFeedSpider,
+    DistributedSitemapSpider,
+    DistributedPageSpider,
+)
+SEARCH_SPIDERS: tuple[type[_Distributed], ...] = (DistributedSearchSpider,)
 LOCAL_TWIN = {
     FeedSpider: DistributedFeedSpider,
     SitemapSpider: DistributedSitemapSpider,
@@ -355,7 +372,7 @@ class RunExtension:
         """Wrap the scraper so that a request's lease ends only after its callback and pipelines finished."""
         scraper = self.crawler.engine.scraper
         scrape = scraper._scrape  # noqa: SLF001 - the one place where a response's processing ends
-        leases: LeaseBook = self.crawler.spider.leases
+        leases = book_of(self.crawler)
 
         async def scrape_then_release(result: Any, request: Request) -> None:
             try:
@@ -365,12 +382,12 @@ class RunExtension:
                 if token:
                     leases.release(token)
 
-        scraper._scrape = scrape_then_release  # noqa: SLF001
+        scraper._scrape = scrape_then_release  # type: ignore[method-assign]  # noqa: SLF001
 
     def spider_idle(self) -> None:
         """Stay open while the run is: other workers may still add work to the frontier."""
-        spider = self.crawler.spider
-        state = spider.leases.server.get(spider.leases.keys.state)
+        book = book_of(self.crawler)
+        state = book.server.get(book.keys.state)
         if state is not None and state.decode() == STATE_OPEN:
             raise DontCloseSpider
 
@@ -398,7 +415,7 @@ class SharedPoliteness:
 
     @property
     def _book(self) -> LeaseBook:
-        return self.crawler.spider.leases
+        return book_of(self.crawler)
 
     async def process_request(self, request: Request) -> None:
         """Wait for a free slot of the request's host (and for its Retry-After to pass), then take it."""
@@ -475,7 +492,7 @@ class SharedRobotsTxt(RobotsTxtMiddleware):
         netloc = urlparse_cached(request).netloc
         if netloc in self._parsers:
             return await super().robot_parser(request)
-        book: LeaseBook = self.crawler.spider.leases
+        book = book_of(self.crawler)
         key = book.keys.robots(netloc)
         hold = int((self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30) + 10) * 1000)
         while True:
@@ -496,13 +513,13 @@ class SharedRobotsTxt(RobotsTxtMiddleware):
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         key = getattr(self, "_caching", {}).pop(netloc, None)
         if key is not None:
-            self.crawler.spider.leases.server.set(key, _BODY + response.body, ex=86400)
+            book_of(self.crawler).server.set(key, _BODY + response.body, ex=86400)
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         key = getattr(self, "_caching", {}).pop(netloc, None)
         if key is not None:
-            self.crawler.spider.leases.server.set(key, _ERROR, ex=86400)
+            book_of(self.crawler).server.set(key, _ERROR, ex=86400)
         super()._robots_error(exc, netloc)
 
 
@@ -548,7 +565,7 @@ LOCAL_TWIN_BASE = {v: k for k, v in LOCAL_TWIN.items()}
 
 
 def push_seeds(
-    server: redis.Redis, keys: RunKeys, context: CrawlContext, families: Iterable[type] = OUTLET_SPIDERS
+    server: RedisClient, keys: RunKeys, context: CrawlContext, families: Iterable[type[_Distributed]] = OUTLET_SPIDERS
 ) -> int:
     """Put the run's sources of ``families`` (feeds, sitemaps, start pages; or searches) on the frontier; how many."""
     total = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -258,22 +259,41 @@ def test_three_workers_store_what_one_local_crawl_stores_politely(
 
 
 @pytest.mark.timeout(400)
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["sigkill", "sigterm"])
 def test_a_worker_killed_mid_run_loses_nothing(
-    cluster: Cluster, sample_web: SimWeb, local_reference: Callable[[], list[tuple[str, str]]], tmp_path: Path
+    cluster: Cluster,
+    sample_web: SimWeb,
+    local_reference: Callable[[], list[tuple[str, str]]],
+    tmp_path: Path,
+    stop: signal.Signals,
 ) -> None:
+    import redis
+
+    server = redis.Redis.from_url(REDIS_URL)
+
+    def pages_of(pid: int) -> int:
+        """The pages worker ``pid`` reported so far in the open run (0 before it reported)."""
+        for key in server.scan_iter(match=cluster.env["RASSEGNA_REDIS_NAMESPACE"] + ":run:*:workers"):
+            for name, line in server.hgetall(key).items():
+                if f":{pid}:" in name.decode():
+                    return int(json.loads(line)["pages"])
+        return 0
+
     cluster.start_workers(3)
     out = (tmp_path / "coordinator.log").open("w")
     coordinator = subprocess.Popen(
         [*cluster.base(), "crawl", "--distributed"], env=cluster.env, stdout=out, stderr=subprocess.STDOUT, text=True
     )
+    victim = cluster.workers[0]
     deadline = time.monotonic() + 120
-    while sum(1 for _, h, _ in list(sample_web.timeline) if h == "www.lenta.test") < 4:
+    # mid-run: the slow outlet under way, and the victim has pages to its name (its counters must survive it)
+    while sum(1 for _, h, _ in list(sample_web.timeline) if h == "www.lenta.test") < 4 or not pages_of(victim.pid):
         assert time.monotonic() < deadline, "the run never reached the slow outlet"
         assert coordinator.poll() is None, (tmp_path / "coordinator.log").read_text()
         time.sleep(0.05)
-    victim = cluster.workers[0]
-    victim.send_signal(signal.SIGKILL)
-    victim.wait()
+    victim.send_signal(stop)
+    code = victim.wait(timeout=120)
+    assert code == (0 if stop == signal.SIGTERM else -signal.SIGKILL), cluster.log(0)[-2000:]
     assert coordinator.wait(timeout=180) == 0, (tmp_path / "coordinator.log").read_text()[-3000:]
     stored = clippings(cluster.db_url)
     ((outcome, pages, new),) = runs(cluster.db_url)
@@ -281,11 +301,13 @@ def test_a_worker_killed_mid_run_loses_nothing(
     sample_web.reset_counts()
     assert stored == local_reference()
     assert outcome in ("ok", "partial")
-    # the killed worker's counters are in the run's totals: it sent them as it went
-    assert len(lines) == 3 and sorted(state for _, state, _ in lines) == ["done", "done", "lost"], lines
-    lost_pages = next(p for _, state, p in lines if state == "lost")
-    assert lost_pages > 0 and pages >= sum(p for _, _, p in lines), (pages, lines)
-    assert new == len(stored) or new == len(stored) - 1  # one stored just before the kill may not be counted
+    # the stopped worker's counters are in the run's totals: it sent them as it went (SIGKILL: up to 1 s old)
+    states = sorted(state for _, state, _ in lines)
+    assert states == (["done", "done", "lost"] if stop == signal.SIGKILL else ["done"] * 3), lines
+    ((_, victim_state, victim_pages),) = [line for line in lines if f":{victim.pid}:" in line[0]]
+    assert victim_state == ("lost" if stop == signal.SIGKILL else "done") and victim_pages > 0, lines
+    assert pages == sum(p for _, _, p in lines), (pages, lines)
+    assert len(stored) - 3 <= new <= len(stored)  # SIGKILL: what it stored in its last second may be uncounted
 
 
 @pytest.fixture
@@ -387,3 +409,68 @@ def test_redis_losing_the_run_fails_it_instead_of_hanging(
     assert coordinator.wait(timeout=60) == 1, log.read_text()
     assert "Redis lost the run's state" in log.read_text()
     assert [r[0] for r in runs(cluster.db_url)] == ["failed"]
+
+
+@pytest.fixture
+def private_redis(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """A Redis server of this test's own (it is killed mid-run), on a free port."""
+    import shutil
+    import socket
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("no redis-server binary to start a Redis of the test's own")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    argv = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    server = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    import redis
+
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+            break
+        except redis.ConnectionError:
+            assert time.monotonic() < deadline, "the test's Redis did not start"
+            time.sleep(0.1)
+    try:
+        yield server, url
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.wait()
+
+
+@pytest.mark.timeout(300)
+def test_redis_dying_mid_run_fails_the_run_and_stops_the_workers(
+    sample_web: SimWeb,
+    sample_config: Path,
+    postgres_url: str,
+    redis_env: dict[str, str],
+    private_redis: tuple[subprocess.Popen[bytes], str],
+    tmp_path: Path,
+) -> None:
+    redis_server, url = private_redis
+    cluster = Cluster(sample_web, sample_config, postgres_url, {**redis_env, "RASSEGNA_REDIS_URL": url}, tmp_path)
+    try:
+        cluster.start_workers(1)
+        log = tmp_path / "coordinator.log"
+        coordinator = subprocess.Popen(
+            [*cluster.base(), "crawl", "--distributed"], env=cluster.env, stdout=log.open("w"), stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 120
+        while not any(h == "www.lenta.test" for _, h, _ in list(sample_web.timeline)):
+            assert time.monotonic() < deadline and coordinator.poll() is None, log.read_text()
+            time.sleep(0.05)
+        redis_server.kill()
+        redis_server.wait()
+        assert coordinator.wait(timeout=60) == 1, log.read_text()  # an error, not a hang
+        assert f"Redis unreachable at {url}" in log.read_text()
+        assert [r[0] for r in runs(postgres_url)] == ["failed"]
+        assert cluster.workers[0].wait(timeout=90) == 1  # the worker gives up too, saying why
+        assert "Redis unreachable" in cluster.log(0)
+    finally:
+        cluster.stop()
