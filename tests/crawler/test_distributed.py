@@ -76,6 +76,18 @@ def runs(db_url: str) -> list[tuple[str, int, int]]:
     return [tuple(r) for r in rows]
 
 
+def difference(stored: list[tuple[str, str]], reference: list[tuple[str, str]], db_url: str) -> str:
+    """What a distributed run stored apart from the local reference, with the failures recorded for those URLs."""
+    missing, extra = sorted(set(reference) - set(stored)), sorted(set(stored) - set(reference))
+    engine = create_engine(_pg(db_url))
+    with engine.connect() as conn:
+        errors = conn.execute(text("SELECT url, kind, message FROM crawl_error ORDER BY id")).all()
+    engine.dispose()
+    urls = {u for u, _ in missing + extra}
+    related = [tuple(e) for e in errors if e[0] and any(e[0].split("?")[0] in u or u in e[0] for u in urls)]
+    return f"missing {missing}; extra {extra}; their failures {related}"
+
+
 def workers(db_url: str) -> list[tuple[str, str, int]]:
     """(worker, state, pages) of the workers of every distributed run."""
     engine = create_engine(_pg(db_url))
@@ -166,7 +178,9 @@ def sample_web() -> Iterator[SimWeb]:
 @pytest.fixture
 def sample_config(tmp_path: Path) -> Path:
     """The sample web's configuration with the two extra outlets."""
-    config = demo_config()
+    # A 5 s download timeout, not the sample's 1.5 s: with one retry, a page's fate must not hang on how loaded the
+    # machine is (four crawling processes on two cores), in the distributed run or in the local one it is held to.
+    config = demo_config(timeout=5.0)
     config["crawl"]["per_domain_concurrency"] = PER_HOST
     for name, base in (("Lenta", SLOW), ("Freno", THROTTLED)):
         domain = base.removeprefix("http://www.")
@@ -255,7 +269,8 @@ def test_three_workers_store_what_one_local_crawl_stores_politely(
     assert len(working) == 3, [cluster.log(i)[-500:] for i in range(3)]
 
     sample_web.reset_counts()
-    assert stored == local_reference()
+    reference = local_reference()
+    assert stored == reference, difference(stored, reference, cluster.db_url)
 
 
 @pytest.mark.timeout(400)
@@ -299,7 +314,8 @@ def test_a_worker_killed_mid_run_loses_nothing(
     ((outcome, pages, new),) = runs(cluster.db_url)
     lines = workers(cluster.db_url)
     sample_web.reset_counts()
-    assert stored == local_reference()
+    reference = local_reference()
+    assert stored == reference, difference(stored, reference, cluster.db_url)
     assert outcome in ("ok", "partial")
     # the stopped worker's counters are in the run's totals: it sent them as it went (SIGKILL: up to 1 s old)
     states = sorted(state for _, state, _ in lines)
@@ -322,7 +338,7 @@ def test_sources_found_and_news_searches_as_a_local_crawl(
     world_web: SimWeb, postgres_url: str, redis_env: dict[str, str], tmp_path: Path
 ) -> None:
     config = tmp_path / "world.yaml"
-    config.write_text(yaml.safe_dump(open_world_config(), allow_unicode=True), encoding="utf-8")
+    config.write_text(yaml.safe_dump(open_world_config(timeout=5.0), allow_unicode=True), encoding="utf-8")
     cluster = Cluster(world_web, config, postgres_url, redis_env, tmp_path)
     try:
         cluster.start_workers(2)
@@ -337,7 +353,9 @@ def test_sources_found_and_news_searches_as_a_local_crawl(
     assert any("novaraoggi" in url for url, _ in stored)  # an article of an outlet whose feed was found
     assert any(outlet.endswith(".test") for _, outlet in stored)  # an outlet only a news search found
     world_web.reset_counts()
-    assert (stored, found) == local_clippings(world_web, config, postgres_url)
+    reference, reference_found = local_clippings(world_web, config, postgres_url)
+    assert stored == reference, difference(stored, reference, postgres_url)
+    assert found == reference_found
 
 
 def test_distributed_crawl_refuses_sqlite(sample_config: Path, sqlite_url: str, redis_env: dict[str, str]) -> None:
