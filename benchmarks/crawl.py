@@ -20,9 +20,10 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
 from rassegna.crawler.extract import extract_page
 from rassegna.simweb import Resource, SimWeb, Site
@@ -183,11 +184,12 @@ def precise_vs_fast(bodies: dict[str, bytes]) -> tuple[float, float]:
     from rassegna.crawler.extract import TRAFILATURA_OPTIONS, decode_html
 
     pages = [(url, decode_html(body, CONTENT_TYPE)) for url, body in bodies.items()]
+    options: dict[str, Any] = dict(TRAFILATURA_OPTIONS)
 
     def run(fast: bool) -> float:
         started = time.process_time()
         for url, html in pages:
-            trafilatura.bare_extraction(html, url=url, fast=fast, **TRAFILATURA_OPTIONS)
+            trafilatura.bare_extraction(html, url=url, fast=fast, **options)
         return time.process_time() - started
 
     run(True)  # warm-up: imports and caches
@@ -306,7 +308,7 @@ def main() -> None:
         national_run(args.national, args.outlets, args.workers or 3)
         return
 
-    from rassegna.storage.models import Clipping, CrawlRun
+    from rassegna.storage.models import Clipping
 
     sites, bodies, relevant, config = build_web(args.pages, args.outlets)
     size = sum(map(len, bodies.values())) / len(bodies) / 1024
@@ -330,8 +332,8 @@ def main() -> None:
         wall = crawl(web, config_path, db_url)
         if args.distributed_only:
             with Session(create_engine(db_url)) as session:
-                run = session.exec(select(CrawlRun)).first()
-                local_rate = run.pages / (run.finished_at - run.started_at).total_seconds()
+                run = finished_run(session)
+                local_rate = run.pages / run_seconds_of(run)
             print(f"local crawl: {run.pages} pages, {len(bodies) / wall:.1f} pages/s wall incl. process start")
             distributed_report(web, config_path, args.workers, local_rate)
             return
@@ -342,9 +344,9 @@ def main() -> None:
         again = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
         engine = create_engine(db_url)
         with Session(engine) as session:
-            run = session.exec(select(CrawlRun).order_by(CrawlRun.id)).first()
+            run = finished_run(session, newest=False)
             clippings = len(session.exec(select(Clipping)).all())
-            run_seconds = (run.finished_at - run.started_at).total_seconds()
+            run_seconds = run_seconds_of(run)
         if args.workers:
             distributed_report(web, config_path, args.workers, run.pages / run_seconds)
     alone = standalone(bodies)
@@ -410,7 +412,23 @@ def _fresh_database(admin: object) -> str:
     return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
 
 
-def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> dict[str, float]:
+def finished_run(session: Session, *, newest: bool = True) -> Any:
+    """The newest (or first) crawl run recorded, finished (exits if there is none)."""
+    from rassegna.storage.models import CrawlRun
+
+    order = col(CrawlRun.id).desc() if newest else col(CrawlRun.id)
+    run = session.exec(select(CrawlRun).order_by(order)).first()
+    if run is None or run.finished_at is None:
+        sys.exit("no finished crawl run recorded")
+    return run
+
+
+def run_seconds_of(run: Any) -> float:
+    """How long a finished crawl run took."""
+    return float((run.finished_at - run.started_at).total_seconds())
+
+
+def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> dict[str, Any]:
     """One distributed run by ``workers`` fresh worker processes on ``db_url``; its figures."""
     env = {
         **web.proxy_env(dict(os.environ)),
@@ -449,11 +467,9 @@ def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> d
         for log in logs:
             log.close()
     engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
-    from rassegna.storage.models import CrawlRun
-
     with Session(engine) as session:
-        run = session.exec(select(CrawlRun).order_by(CrawlRun.id.desc())).first()
-        seconds, pages, outcome = (run.finished_at - run.started_at).total_seconds(), run.pages, run.outcome
+        run = finished_run(session)
+        seconds, pages, outcome = run_seconds_of(run), run.pages, run.outcome
     engine.dispose()
     return {
         "pages": pages,

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -64,7 +65,7 @@ def clippings(db_url: str) -> list[tuple[str, str]]:
             text("SELECT c.canonical_url, o.name FROM clipping c JOIN outlet o ON o.id = c.outlet_id ORDER BY 1")
         ).all()
     engine.dispose()
-    return [tuple(map(str, r)) for r in rows]
+    return [(str(r[0]), str(r[1])) for r in rows]
 
 
 def runs(db_url: str) -> list[tuple[str, int, int]]:
@@ -126,7 +127,7 @@ class Cluster:
         for worker in self.workers:
             if worker.poll() is None:
                 worker.send_signal(signal.SIGTERM)
-        codes = []
+        codes: list[int | None] = []
         for worker in self.workers:
             try:
                 codes.append(worker.wait(timeout=30))
@@ -235,7 +236,7 @@ def found_sources(db_url: str) -> list[tuple[str, str]]:
             )
         ).all()
     engine.dispose()
-    return [tuple(map(str, r)) for r in rows]
+    return [(str(r[0]), str(r[1])) for r in rows]
 
 
 @pytest.fixture
@@ -284,7 +285,7 @@ def test_a_worker_killed_mid_run_loses_nothing(
 ) -> None:
     import redis
 
-    server = redis.Redis.from_url(REDIS_URL)
+    server: Any = redis.Redis.from_url(REDIS_URL)  # its hints type every reply Awaitable | value
 
     def pages_of(pid: int) -> int:
         """The pages worker ``pid`` reported so far in the open run (0 before it reported)."""
