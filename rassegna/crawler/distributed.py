@@ -208,8 +208,9 @@ class LeasedQueue(PriorityQueue):
         leases.held.add(token)
         return request
 
-    def push_claimed(self, request: Request, claimed: str, url_key: str) -> bool:
-        """Claim ``url_key`` in the run's set ``claimed`` and push ``request``, atomically; False if claimed."""
+    def push_claimed(self, request: Request, claimed: str) -> bool:
+        """Claim the request's URL in the run's set ``claimed`` and push it, atomically; False if already claimed."""
+        url_key = request.meta.pop(CLAIM_META)  # not carried on: a retry or redirect of it claims nothing
         data = self._encode_request(request)
         return bool(self.server.eval(_CLAIM_PUSH, 2, self.key, claimed, -request.priority, data, url_key))
 
@@ -221,12 +222,11 @@ class LeasedScheduler(Scheduler):
     def enqueue_request(self, request: Request) -> bool:
         """Push to the frontier, then release the lease the request came under (never a gap in between)."""
         token = request.meta.pop(LEASE_META, None)
-        url_key = request.meta.pop(CLAIM_META, None)
-        if url_key is None:
+        if CLAIM_META not in request.meta:
             pushed = super().enqueue_request(request)
         else:
             spider = self.spider
-            pushed = self.queue.push_claimed(request, spider.leases.keys.claimed, url_key)
+            pushed = self.queue.push_claimed(request, spider.leases.keys.claimed)
             if pushed and isinstance(request.meta.get("source"), Source):
                 spider.context.count(request.meta["source"], "links")
         if token:
