@@ -119,7 +119,7 @@ class Cluster:
             assert time.monotonic() < deadline, [self.log(i)[-500:] for i in range(len(self.workers))]
             time.sleep(0.1)
 
-    def coordinate(self, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    def coordinate(self, timeout: float = 500) -> subprocess.CompletedProcess[str]:
         argv = [*self.base(), "crawl", "--distributed"]
         return subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=timeout)
 
@@ -217,7 +217,7 @@ def local_clippings(
     try:
         url = postgres_url.rsplit("/", 1)[0] + "/" + name
         argv = [sys.executable, "-m", "rassegna.app.crawl", "--config", str(config), "--db", url, "--no-nlp"]
-        result = subprocess.run(argv, env=crawl_env(web), capture_output=True, text=True, timeout=180)
+        result = subprocess.run(argv, env=crawl_env(web), capture_output=True, text=True, timeout=400)
         assert result.returncode == 0, result.stderr[-2000:]
         return clippings(url), found_sources(url)
     finally:
@@ -245,7 +245,7 @@ def local_reference(sample_web: SimWeb, sample_config: Path, postgres_url: str) 
     return lambda: local_clippings(sample_web, sample_config, postgres_url)[0]
 
 
-@pytest.mark.timeout(400)
+@pytest.mark.timeout(900)  # the machine may be shared and loaded: minutes, not seconds
 def test_three_workers_store_what_one_local_crawl_stores_politely(
     cluster: Cluster, sample_web: SimWeb, local_reference: Callable[[], list[tuple[str, str]]]
 ) -> None:
@@ -274,7 +274,7 @@ def test_three_workers_store_what_one_local_crawl_stores_politely(
     assert stored == reference, difference(stored, reference, cluster.db_url)
 
 
-@pytest.mark.timeout(400)
+@pytest.mark.timeout(900)  # the machine may be shared and loaded: minutes, not seconds
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["sigkill", "sigterm"])
 def test_a_worker_killed_mid_run_loses_nothing(
     cluster: Cluster,
@@ -301,7 +301,7 @@ def test_a_worker_killed_mid_run_loses_nothing(
         [*cluster.base(), "crawl", "--distributed"], env=cluster.env, stdout=out, stderr=subprocess.STDOUT, text=True
     )
     victim = cluster.workers[0]
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     # mid-run: the slow outlet under way, and the victim has pages to its name (its counters must survive it)
     while sum(1 for _, h, _ in list(sample_web.timeline) if h == "www.lenta.test") < 4 or not pages_of(victim.pid):
         assert time.monotonic() < deadline, "the run never reached the slow outlet"
@@ -310,7 +310,7 @@ def test_a_worker_killed_mid_run_loses_nothing(
     victim.send_signal(stop)
     code = victim.wait(timeout=120)
     assert code == (0 if stop == signal.SIGTERM else -signal.SIGKILL), cluster.log(0)[-2000:]
-    assert coordinator.wait(timeout=180) == 0, (tmp_path / "coordinator.log").read_text()[-3000:]
+    assert coordinator.wait(timeout=500) == 0, (tmp_path / "coordinator.log").read_text()[-3000:]
     stored = clippings(cluster.db_url)
     ((outcome, pages, new),) = runs(cluster.db_url)
     lines = workers(cluster.db_url)
@@ -334,7 +334,7 @@ def world_web() -> Iterator[SimWeb]:
         yield web
 
 
-@pytest.mark.timeout(400)
+@pytest.mark.timeout(900)  # the machine may be shared and loaded: minutes, not seconds
 def test_sources_found_and_news_searches_as_a_local_crawl(
     world_web: SimWeb, postgres_url: str, redis_env: dict[str, str], tmp_path: Path
 ) -> None:
