@@ -446,16 +446,16 @@ def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> d
                 sys.exit("a worker did not start: " + b"".join(_tail(log) for log in logs).decode(errors="replace"))
             time.sleep(0.2)
         cpu_before = sum(_cpu_seconds(p) for w in procs for p in _family(w.pid))
-        coordinator = subprocess.Popen(
-            [*base, "crawl", "--distributed"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        coordinator_peak = 0.0
-        while coordinator.poll() is None:
-            coordinator_peak = max(coordinator_peak, _peak_mib(coordinator.pid))
-            time.sleep(0.2)
-        output = coordinator.stdout.read() if coordinator.stdout else ""
-        if coordinator.returncode != 0:
-            sys.exit(f"distributed crawl failed ({coordinator.returncode}): {output[-3000:]}")
+        # Its output goes to a file: a pipe read only at the end would fill up (the summary has a line per source)
+        # and stall the coordinator.
+        with tempfile.TemporaryFile() as out:
+            coordinator = subprocess.Popen([*base, "crawl", "--distributed"], env=env, stdout=out, stderr=out)
+            coordinator_peak = 0.0
+            while coordinator.poll() is None:
+                coordinator_peak = max(coordinator_peak, _peak_mib(coordinator.pid))
+                time.sleep(0.2)
+            if coordinator.returncode != 0:
+                sys.exit(f"distributed crawl failed ({coordinator.returncode}): {_tail(out).decode(errors='replace')}")
         main_peaks = [_peak_mib(w.pid) for w in procs]
         family_peaks = [sum(_peak_mib(p) for p in _family(w.pid)) for w in procs]
         cpu = sum(_cpu_seconds(p) for w in procs for p in _family(w.pid)) - cpu_before
