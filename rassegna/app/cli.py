@@ -231,9 +231,10 @@ def _database_exists(url: str) -> bool:
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return True
-    return Path(parsed.database).expanduser().exists()
+    return Path(database).expanduser().exists()
 
 
 # --- report -----------------------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def _report_format(format_: str | None, output: Path | None) -> str:
                 "or give --format"
             )
         return implied
-    if suffix and implied != format_:
+    if output is not None and suffix and implied != format_:
         raise ValueError(
             f"--output {output} does not end in .{format_}, the --format asked for: write --output "
             f"{output.with_suffix('.' + format_)}, or leave --format out to write {implied or 'that file'}"
@@ -329,13 +330,13 @@ def report(
         app_ctx.fail(f"{output.parent} {what}: create it first (mkdir -p {output.parent}) or choose another --output")
     target = output or Path(app_ctx.settings.output_dir) / f"{campaign_obj.name}-{start}-{end}.{fmt}"
     from rassegna.app.pipeline import ReportRequest, write_campaign_report
-    from rassegna.app.scheduler.history import finish_run, start_run
-    from rassegna.storage.db import session_scope
+    from rassegna.app.scheduler.history import try_finish_run, try_start_run
+    from rassegna.storage.db import read_session
     from rassegna.storage.queries import Selection, category_summary
 
     engine = app_ctx.engine
     selection = Selection(campaign_obj.name, start, end, app_ctx.settings.review_required, include_unreviewed)
-    with session_scope(engine) as session:
+    with read_session(engine) as session:  # a reader: never waits for (or blocks) a writer
         count = category_summary(session, selection).count
     if count == 0:
         app_ctx.say(
@@ -354,21 +355,20 @@ def report(
         target.parent.mkdir(parents=True, exist_ok=True)
         app_ctx.say(f"created the output folder {target.parent}")
     period = [start.isoformat(), end.isoformat()]
-    run_id = start_run(
-        engine, "report", f"{campaign_obj.name} {fmt}", "manual", campaign=campaign_obj.name, period=period
-    )
+    # Recorded in the history if the database lets us soon: a report only reads, it never waits for a writer.
+    run_id = try_start_run(engine, "report", f"{campaign_obj.name} {fmt}", campaign=campaign_obj.name, period=period)
     request = ReportRequest(campaign_obj, start, end, fmt, target, include_unreviewed, text_policy)
     try:
         written = write_campaign_report(engine, app_ctx.settings, request)
     except BaseException as exc:
-        finish_run(
+        try_finish_run(
             engine,
             run_id,
             "failed" if isinstance(exc, Exception) else "cancelled",
             message=f"{type(exc).__name__}: {exc}",
         )
         raise
-    finish_run(engine, run_id, "ok", counts={"files": 1, "clippings": count, "outputs": [str(written)]})
+    try_finish_run(engine, run_id, "ok", counts={"files": 1, "clippings": count, "outputs": [str(written)]})
     print(written)
 
 
@@ -409,10 +409,10 @@ def outlets_list(
 ) -> None:
     """List the outlets of the registry (those to classify first)."""
     app_ctx = _context(ctx)
-    from rassegna.storage.db import session_scope
+    from rassegna.storage.db import read_session
     from rassegna.storage.repository import found_sources, list_outlets
 
-    with session_scope(app_ctx.engine) as session:
+    with read_session(app_ctx.engine) as session:
         rows = [r for r in list_outlets(session) if category in (None, r.category)]
         found = found_sources(session)  # feeds and sitemaps the crawler found for domain-only outlets
     if as_json:
@@ -432,7 +432,7 @@ def outlets_list(
                 "sources_checked_at": r.sources_checked_at,
                 "found_sources": [
                     {"kind": f.kind, "url": f.url, "found_at": f.found_at, "failures": f.failures}
-                    for f in found.get(r.id, [])
+                    for f in found.get(r.id or 0, [])
                 ],
             }
             for r in rows
@@ -456,7 +456,7 @@ def outlets_list(
             f"{r.audience:,}".replace(",", ".") if r.audience is not None else "n.d.",
             " ".join(filter(None, [r.audience_source, r.audience_date.strftime("%m/%Y") if r.audience_date else None])),
             ", ".join(r.domains),
-            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in found.get(r.id, []))
+            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in found.get(r.id or 0, []))
             or ("nessuna" if r.sources_checked_at else ""),
             "sì" if r.to_classify else "",
         )
@@ -482,40 +482,30 @@ def outlets_set(
 ) -> None:
     """Add an outlet to the registry or update it; each audience figure is kept with its source and date."""
     app_ctx = _context(ctx)
-    from pydantic import ValidationError
-
-    from rassegna.app.importer import parse_audience
-    from rassegna.config import Outlet
+    from rassegna.config.outlet_edit import OutletEditError, edit_outlet
     from rassegna.storage.db import session_scope
     from rassegna.storage.repository import find_outlet, outlet_row_to_config, upsert_outlet
 
+    changes = {
+        "category": category,
+        "audience": audience,
+        "audience_source": audience_source,
+        "audience_date": audience_date,
+        "domains": domain,
+        "feeds": feed,
+        "sitemaps": sitemap,
+        "start_urls": start_url,
+    }
     with session_scope(app_ctx.engine) as session:
         row = find_outlet(session, name)
         if row is None and category is None:
             raise typer.BadParameter(f"{name!r} is a new outlet: --category is required")
-        current = outlet_row_to_config(row).model_dump() if row else {"name": name}
-        changes: dict = {
-            "category": category,
-            "audience_source": audience_source,
-            "domains": domain,
-            "feeds": feed,
-            "sitemaps": sitemap,
-            "start_urls": start_url,
-        }
-        if audience is not None:
-            try:
-                changes["audience"] = None if audience.lower() in ("none", "n.d.", "") else parse_audience(audience)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint="--audience") from None
-        if audience_date is not None:
-            text = audience_date if len(audience_date) > 7 else audience_date + "-01"
-            changes["audience_date"] = _iso_date(text)
-        current.update({k: v for k, v in changes.items() if v is not None})
         try:
-            outlet = Outlet.model_validate(current)
-        except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
-            raise typer.BadParameter(f"{'.'.join(map(str, error['loc']))}: {error['msg']}") from None
+            outlet = edit_outlet(outlet_row_to_config(row) if row else None, row.name if row else name, changes)
+        except OutletEditError as exc:
+            field, message = next(iter(exc.errors.items()))
+            option = {"domains": "--domain", "feeds": "--feed", "sitemaps": "--sitemap", "start_urls": "--start-url"}
+            raise typer.BadParameter(message, param_hint=option.get(field, "--" + field.replace("_", "-"))) from None
         upsert_outlet(session, outlet)
     app_ctx.say(f"{'Updated' if row else 'Added'} outlet {name!r}")
 
@@ -535,8 +525,18 @@ _register_commands()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point; another process holding the database for writing too long is one line."""
+    try:
+        app()
+    except Exception as exc:
+        from rassegna.storage.db import DatabaseBusy
+
+        if not isinstance(exc, DatabaseBusy):
+            raise
+        from rassegna.app.scheduler.lock import EXIT_BUSY
+
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_BUSY)
 
 
 if __name__ == "__main__":

@@ -84,9 +84,9 @@ def send_alert_mail(session: Session, settings: Settings, changes: AlertChanges,
 
 def health_paragraph(engine: Engine, start: date, end: date) -> str:
     """The report mail's paragraph on sources unhealthy during ``start``..``end`` ("" when none was)."""
-    from rassegna.storage.db import session_scope
+    from rassegna.storage.db import read_session
 
-    with session_scope(engine) as session:
+    with read_session(engine) as session:
         periods = unhealthy_periods(session, start, end)
     if not periods:
         return ""
@@ -114,10 +114,10 @@ def sources(
 ) -> None:
     """Every source (feed, sitemap, start page, discovery search) with its outlet and health, the unhealthy first."""
     from rassegna.app.cli import _context
-    from rassegna.storage.db import session_scope
+    from rassegna.storage.db import read_session
 
     app_ctx = _context(ctx)
-    with session_scope(app_ctx.engine) as session:
+    with read_session(app_ctx.engine) as session:
         statuses = source_statuses(session, app_ctx.settings, utcnow())
     if unhealthy:
         statuses = [s for s in statuses if s.status == "unhealthy"]

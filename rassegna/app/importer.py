@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from rassegna.config import CATEGORIES, ConfigError, Settings
 from rassegna.config.loader import line_of, read_yaml
+from rassegna.config.outlet_edit import parse_audience
 from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.crawler.urls import canonical_url
 from rassegna.domain import Analysis, Article, CampaignMatch
@@ -50,7 +51,6 @@ MONTHS = {
 }
 _ITALIAN_DATE = re.compile(r"^\s*(\d{1,2})(?:°|º)?\s+([a-zà]+)\.?\s+(\d{4})\s*$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\s*$")
-_AUDIENCE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +148,6 @@ def open_source(file: Path) -> SourceFile:
     if suffix in (".yaml", ".yml"):
         return SourceFile(file, "yaml")
     raise ImportFileError(file, [RowError(None, None, f"unsupported file type {suffix!r}: use .csv, .xlsx or .yaml")])
-
-
-def read_rows(file: Path) -> list[RawRow]:
-    """The rows of a CSV, XLSX or YAML file; ImportFileError when the file itself is unreadable."""
-    return list(open_source(file).rows())
 
 
 def _csv_encoding(file: Path) -> str:
@@ -394,26 +389,6 @@ def parse_date(value: Any) -> date:
         except ValueError:
             pass  # 31/02/2023
     raise ValueError(f"{text!r} is not a date: use 2023-10-18, 18/10/2023 or 18 ottobre 2023")
-
-
-def parse_audience(value: Any) -> int | None:
-    """An integer, Italian-formatted (1.464.811) or empty; ValueError otherwise."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not an audience")
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    else:
-        text = str(value).strip()
-        if not _AUDIENCE.match(text):
-            raise ValueError(f"{text!r} is not an audience: use 1464811, 1.464.811 or leave it empty")
-        number = int(text.replace(".", ""))
-    if number < 0:
-        raise ValueError("an audience cannot be negative")
-    return number
 
 
 def _text(values: dict[str, Any], name: str) -> str:

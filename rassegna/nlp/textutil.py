@@ -11,8 +11,6 @@ _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00
 
 _REPLACEMENTS = tuple((chr(k), v) for k, v in _SAME_LENGTH.items())
 
-WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-
 
 def normalise(text: str) -> str:
     """Curly apostrophes and odd spaces to plain ones, keeping every offset."""
@@ -29,11 +27,6 @@ def fold(text: str) -> str:
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     kept = re.sub(r"['’`´]", "", kept)
     return re.sub(r"\s+", " ", kept).strip().lower()
-
-
-def is_capitalised(word: str) -> bool:
-    """True for ``Roma`` or ``ROMA``, false for ``roma`` and for non-letters."""
-    return bool(word) and word[0].isupper()
 
 
 def title_case(name: str) -> str:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from rassegna.config.models import Outlet
 from rassegna.crawler.ports import CrawlReport, FoundSource, OutletSources
 from rassegna.domain import Analysis, Article
 from rassegna.storage import health, repository
 from rassegna.storage.db import read_session, session_scope
-from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SourceStat, utcnow
+from rassegna.storage.models import Clipping, CrawlError, CrawlRun, FoundSourceRow, OutletRow, SourceStat, id_of, utcnow
 
 
 class DbCrawlStore:
@@ -32,7 +33,7 @@ class DbCrawlStore:
             run = CrawlRun(campaign=campaign, pid=os.getpid(), host=socket.gethostname())
             session.add(run)
             session.flush()
-            return int(run.id)
+            return id_of(run)
 
     def known_urls(self) -> set[str]:
         """URLs judged by earlier crawls plus the canonical URLs of stored clippings."""
@@ -70,9 +71,9 @@ class DbCrawlStore:
         with session_scope(self.engine) as session:
             by_id = repository.found_sources(session)
             result: dict[str, OutletSources] = {}
-            for row in session.exec(select(OutletRow).where(OutletRow.sources_checked_at.is_not(None))):
-                sources = [FoundSource(f.kind, f.url, f.found_at, f.failures) for f in by_id.get(row.id, [])]
-                result[row.name] = OutletSources(row.sources_checked_at, sources)  # type: ignore[arg-type]
+            for row in session.exec(select(OutletRow).where(col(OutletRow.sources_checked_at).is_not(None))):
+                sources = [_found_source(f) for f in by_id.get(id_of(row), [])]
+                result[row.name] = OutletSources(row.sources_checked_at, sources)
             return result
 
     def save_found_sources(self, found: dict[str, OutletSources]) -> None:
@@ -103,7 +104,7 @@ class DbCrawlStore:
             for source, stats in report.stats.items():
                 session.add(
                     SourceStat(
-                        crawl_run_id=run.id,
+                        crawl_run_id=id_of(run),
                         outlet=source.outlet,
                         source=f"{source.kind}: {source.url}",
                         pages=stats.pages,
@@ -118,7 +119,7 @@ class DbCrawlStore:
             for failure in report.errors:
                 session.add(
                     CrawlError(
-                        crawl_run_id=run.id,
+                        crawl_run_id=id_of(run),
                         outlet=failure.outlet,
                         source=failure.source,
                         url=failure.url,
@@ -127,14 +128,11 @@ class DbCrawlStore:
                     )
                 )
 
-    def fail_run(self, run_id: int, message: str) -> None:
-        """Mark a run that crashed."""
-        with session_scope(self.engine) as session:
-            run = session.get(CrawlRun, run_id)
-            if run is not None and run.outcome == "running":
-                run.outcome, run.finished_at = "failed", utcnow()
-                session.add(run)
-                session.add(CrawlError(crawl_run_id=run_id, kind="crash", message=message))
+
+def _found_source(row: FoundSourceRow) -> FoundSource:
+    """The crawler's view of a found feed or sitemap (the table keeps its kind as text)."""
+    kind: Literal["feed", "sitemap"] = "sitemap" if row.kind == "sitemap" else "feed"
+    return FoundSource(kind, row.url, row.found_at, row.failures)
 
 
 def registry_outlets(engine: Engine, configured: Iterable[Outlet]) -> list[Outlet]:

@@ -20,9 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rassegna.config import CATEGORIES, Settings
 from rassegna.reports.formatting import it_date, it_number
+from rassegna.storage.search import MARK_END, MARK_START, ensure_search_index
 from rassegna.web import models as _models  # noqa: F401 - registers the desk's tables
 from rassegna.web.auth import SESSION_COOKIE, SESSION_MAX_AGE, SessionCodec, WebSession, session_secret
-from rassegna.web.search import MARK_END, MARK_START, ensure_search_index
 
 HERE = Path(__file__).parent
 CSP = (
