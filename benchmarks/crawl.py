@@ -20,9 +20,10 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
 from rassegna.crawler.extract import extract_page
 from rassegna.simweb import Resource, SimWeb, Site
@@ -184,12 +185,13 @@ def precise_vs_fast(bodies: dict[str, bytes]) -> tuple[float, float]:
     from rassegna.crawler.extract import TRAFILATURA_OPTIONS, decode_html, extract_article
 
     pages = [(url, decode_html(body, CONTENT_TYPE)) for url, body in bodies.items()]
+    options: dict[str, Any] = dict(TRAFILATURA_OPTIONS)
 
     def run(fast: bool) -> float:
         started = time.process_time()
         for url, html in pages:
             if fast:
-                trafilatura.bare_extraction(html, url=url, fast=True, **TRAFILATURA_OPTIONS)
+                trafilatura.bare_extraction(html, url=url, fast=True, **options)
             else:
                 extract_article(html, url)
         return time.process_time() - started
@@ -299,9 +301,18 @@ def main() -> None:
     parser.add_argument("--outlets", type=int, default=10)
     parser.add_argument("--domain-only", action="store_true", help="only the run with domain-only outlets")
     parser.add_argument("--workers", type=int, default=0, help="also crawl distributed with 1..N workers")
+    parser.add_argument(
+        "--distributed-only", action="store_true", help="with --workers: the local crawl once, then 1..N workers"
+    )
+    parser.add_argument(
+        "--national", type=int, default=0, metavar="PAGES", help="only the national-scale run: PAGES on --outlets"
+    )
     args = parser.parse_args()
+    if args.national:
+        national_run(args.national, args.outlets, args.workers or 3)
+        return
 
-    from rassegna.storage.models import Clipping, CrawlRun
+    from rassegna.storage.models import Clipping
 
     sites, bodies, relevant, config = build_web(args.pages, args.outlets)
     size = sum(map(len, bodies.values())) / len(bodies) / 1024
@@ -323,18 +334,25 @@ def main() -> None:
         config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
         db_url = f"sqlite:///{tmp}/bench.db"
         wall = crawl(web, config_path, db_url)
+        if args.distributed_only:
+            with Session(create_engine(db_url)) as session:
+                run = finished_run(session)
+                local_rate = run.pages / run_seconds_of(run)
+            print(f"local crawl: {run.pages} pages, {len(bodies) / wall:.1f} pages/s wall incl. process start")
+            distributed_report(web, config_path, args.workers, local_rate)
+            return
         article_paths = {u.split("://", 1)[1] for u in bodies}
         first_hits = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
         web.reset_counts()
         wall2 = crawl(web, config_path, db_url)
         again = sum(n for key, n in web.requests.items() if key.split("?")[0] in article_paths)
-        if args.workers:
-            distributed_report(web, config_path, args.workers, len(bodies) / wall)
         engine = create_engine(db_url)
         with Session(engine) as session:
-            run = session.exec(select(CrawlRun).order_by(CrawlRun.id)).first()
+            run = finished_run(session, newest=False)
             clippings = len(session.exec(select(Clipping)).all())
-            run_seconds = (run.finished_at - run.started_at).total_seconds()
+            run_seconds = run_seconds_of(run)
+        if args.workers:
+            distributed_report(web, config_path, args.workers, run.pages / run_seconds)
     alone = standalone(bodies)
     fast, precise = precise_vs_fast(bodies)
     e2e, e2e_wall = len(bodies) / run_seconds, len(bodies) / wall
@@ -389,72 +407,167 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def distributed_crawl(web: SimWeb, config: Path, workers: int) -> dict[str, float]:
-    """One distributed run by ``workers`` worker processes on a fresh PostgreSQL database; its figures."""
+def _fresh_database(admin: object) -> str:
+    """A new PostgreSQL database for one distributed run; its URL."""
     import uuid
 
-    import psycopg
-
-    admin = psycopg.connect(PG_ADMIN, autocommit=True)
     name = f"rassegna_bench_{uuid.uuid4().hex[:8]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    db_url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    admin.execute(f'CREATE DATABASE "{name}"')  # type: ignore[attr-defined]
+    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
+
+def finished_run(session: Session, *, newest: bool = True) -> Any:
+    """The newest (or first) crawl run recorded, finished (exits if there is none)."""
+    from rassegna.storage.models import CrawlRun
+
+    order = col(CrawlRun.id).desc() if newest else col(CrawlRun.id)
+    run = session.exec(select(CrawlRun).order_by(order)).first()
+    if run is None or run.finished_at is None:
+        sys.exit("no finished crawl run recorded")
+    return run
+
+
+def run_seconds_of(run: Any) -> float:
+    """How long a finished crawl run took."""
+    return float((run.finished_at - run.started_at).total_seconds())
+
+
+def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> dict[str, Any]:
+    """One distributed run by ``workers`` fresh worker processes on ``db_url``; its figures."""
     env = {
         **web.proxy_env(dict(os.environ)),
         "RASSEGNA_REDIS_URL": REDIS,
-        "RASSEGNA_REDIS_NAMESPACE": f"bench-{name}",
+        "RASSEGNA_REDIS_NAMESPACE": f"bench-{db_url.rsplit('/', 1)[1]}",
         "RASSEGNA_NO_NLP": os.environ.get("RASSEGNA_NO_NLP", ""),
     }
     base = [sys.executable, "-m", "rassegna", "--config", str(config), "--db", db_url]
-    procs = [
-        subprocess.Popen([*base, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(workers)
-    ]
+    logs = [tempfile.TemporaryFile() for _ in range(workers)]  # noqa: SIM115 - closed when the run is over
+    procs = [subprocess.Popen([*base, "worker"], env=env, stdout=log, stderr=subprocess.STDOUT) for log in logs]
     try:
-        coordinator = subprocess.Popen([*base, "crawl", "--distributed"], env=env, stdout=subprocess.PIPE, text=True)
-        coordinator_peak = 0.0
-        while coordinator.poll() is None:
-            coordinator_peak = max(coordinator_peak, _peak_mib(coordinator.pid))
-            time.sleep(0.5)
-        if coordinator.returncode != 0:
-            sys.exit(f"distributed crawl failed ({coordinator.returncode}): {coordinator.stdout.read()[-3000:]}")
-        peaks = [sum(_peak_mib(p) for p in _family(w.pid)) for w in procs]
-        cpu = sum(_cpu_seconds(p) for w in procs for p in _family(w.pid))
+        deadline = time.monotonic() + 300
+        while not all(_said(log, b"waiting for runs") for log in logs):  # every worker ready: each gets a share
+            if time.monotonic() > deadline or any(w.poll() is not None for w in procs):
+                sys.exit("a worker did not start: " + b"".join(_tail(log) for log in logs).decode(errors="replace"))
+            time.sleep(0.2)
+        cpu_before = sum(_cpu_seconds(p) for w in procs for p in _family(w.pid))
+        # Its output goes to a file: a pipe read only at the end would fill up (the summary has a line per source)
+        # and stall the coordinator.
+        with tempfile.TemporaryFile() as out:
+            coordinator = subprocess.Popen([*base, "crawl", "--distributed"], env=env, stdout=out, stderr=out)
+            coordinator_peak = 0.0
+            while coordinator.poll() is None:
+                coordinator_peak = max(coordinator_peak, _peak_mib(coordinator.pid))
+                time.sleep(0.2)
+            if coordinator.returncode != 0:
+                sys.exit(f"distributed crawl failed ({coordinator.returncode}): {_tail(out).decode(errors='replace')}")
+        main_peaks = [_peak_mib(w.pid) for w in procs]
+        family_peaks = [sum(_peak_mib(p) for p in _family(w.pid)) for w in procs]
+        cpu = sum(_cpu_seconds(p) for w in procs for p in _family(w.pid)) - cpu_before
     finally:
         for w in procs:
             w.terminate()
         for w in procs:
-            w.wait(timeout=120)
+            w.wait(timeout=300)
+        for log in logs:
+            log.close()
     engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
-    from rassegna.storage.models import CrawlRun
-
     with Session(engine) as session:
-        run = session.exec(select(CrawlRun)).first()
-        seconds, pages = (run.finished_at - run.started_at).total_seconds(), run.pages
+        run = finished_run(session)
+        seconds, pages, outcome = run_seconds_of(run), run.pages, run.outcome
     engine.dispose()
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     return {
         "pages": pages,
+        "seconds": seconds,
         "rate": pages / seconds,
+        "outcome": outcome,
         "coordinator_mib": coordinator_peak,
-        "worker_mib": max(peaks),
+        "worker_mib": max(main_peaks),
+        "worker_family_mib": max(family_peaks),
         "cpu_ms_per_page": 1000 * cpu / max(pages, 1),
     }
 
 
+def _said(log: object, text: bytes) -> bool:
+    log.seek(0)  # type: ignore[attr-defined]
+    return text in log.read()  # type: ignore[attr-defined]
+
+
+def _tail(log: object) -> bytes:
+    log.seek(0)  # type: ignore[attr-defined]
+    return log.read()[-1500:]  # type: ignore[attr-defined]
+
+
+def _article_hits(web: SimWeb, bodies: dict[str, bytes]) -> int:
+    paths = {u.split("://", 1)[1] for u in bodies}
+    return sum(n for key, n in web.requests.items() if key.split("?")[0] in paths)
+
+
 def distributed_report(web: SimWeb, config: Path, workers: int, local_rate: float) -> None:
     """Pages/s of 1..``workers`` workers beside the local crawl, with memory and CPU per page."""
+    import psycopg
+
     print(f"distributed crawl ({os.cpu_count()} cores here: more workers cannot be faster than the cores allow)")
-    print(f"  local crawl:  {local_rate:7.1f} pages/s (wall time, process start-up included)")
+    print(f"  local crawl:  {local_rate:7.1f} pages/s over the crawl run")
+    admin = psycopg.connect(PG_ADMIN, autocommit=True)
     for n in range(1, workers + 1):
         web.reset_counts()
-        fig = distributed_crawl(web, config, n)
+        db_url = _fresh_database(admin)
+        try:
+            fig = distributed_crawl(web, config, n, db_url)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{db_url.rsplit("/", 1)[1]}" WITH (FORCE)')
         print(
-            f"  {n} worker(s): {fig['rate']:7.1f} pages/s over the crawl run ({fig['pages']:.0f} pages); "
-            f"peak memory: coordinator "
-            f"{fig['coordinator_mib']:.0f} MiB, worker {fig['worker_mib']:.0f} MiB (with its extraction processes); "
-            f"CPU {fig['cpu_ms_per_page']:.1f} ms per page over all workers"
+            f"  {n} worker(s): {fig['rate']:7.1f} pages/s over the crawl run ({fig['pages']:.0f} pages, "
+            f"{fig['seconds']:.0f} s, {fig['outcome']}); peak memory: coordinator {fig['coordinator_mib']:.0f} MiB, "
+            f"worker {fig['worker_mib']:.0f} MiB ({fig['worker_family_mib']:.0f} MiB with its extraction processes); "
+            f"CPU {fig['cpu_ms_per_page']:.1f} ms per page over all workers",
+            flush=True,
         )
+
+
+def national_run(pages: int, outlets: int, workers: int) -> None:
+    """The national scale: ``pages`` articles on ``outlets`` outlets crawled by ``workers`` workers, twice (the
+    second crawl's article downloads are the re-crawl share)."""
+    import psycopg
+
+    sites, bodies, relevant, config = build_web(pages, outlets)
+    size = sum(map(len, bodies.values())) / len(bodies) / 1024
+    print(
+        f"national scale: {len(bodies)} article pages on {len(sites)} outlets (mean {size:.0f} KiB), {workers} workers"
+    )
+    admin = psycopg.connect(PG_ADMIN, autocommit=True)
+    with tempfile.TemporaryDirectory() as tmp, SimWeb(sites) as web:
+        config_path = Path(tmp, "bench.yaml")
+        config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+        db_url = _fresh_database(admin)
+        try:
+            first = distributed_crawl(web, config_path, workers, db_url)
+            first_hits = _article_hits(web, bodies)
+            web.reset_counts()
+            second = distributed_crawl(web, config_path, workers, db_url)
+            again = _article_hits(web, bodies)
+            engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+            from rassegna.storage.models import Clipping
+
+            with Session(engine) as session:
+                clippings = len(session.exec(select(Clipping)).all())
+            engine.dispose()
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{db_url.rsplit("/", 1)[1]}" WITH (FORCE)')
+    print(
+        f"  crawl 1: {first['pages']:.0f} pages in {first['seconds']:.0f} s ({first['rate']:.1f} pages/s, "
+        f"{first['outcome']}); {first_hits} article requests; {clippings} clippings (expected {relevant})"
+    )
+    print(
+        f"  peak memory: coordinator {first['coordinator_mib']:.0f} MiB; worker {first['worker_mib']:.0f} MiB, "
+        f"{first['worker_family_mib']:.0f} MiB with its extraction processes (target 300 MiB each)"
+    )
+    print(f"  CPU per page over all workers: {first['cpu_ms_per_page']:.1f} ms")
+    print(
+        f"  crawl 2: {again} of {len(bodies)} article pages downloaded again ({100 * again / len(bodies):.2f}%, "
+        f"target < 2%), {second['seconds']:.0f} s; peak memory coordinator {second['coordinator_mib']:.0f} MiB, "
+        f"worker {second['worker_mib']:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

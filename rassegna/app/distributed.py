@@ -17,17 +17,23 @@ import threading
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from rassegna.config.models import Campaign, Outlet, Settings
 from rassegna.crawler.ports import CrawlFailure, CrawlReport, Source, SourceStats
 
+if TYPE_CHECKING:
+    from rassegna.crawler.context import CrawlContext
+
 log = logging.getLogger(__name__)
+# The plain counters of a source's stats (summed over workers).
+COUNTERS = tuple(f.name for f in fields(SourceStats) if f.type in ("int", int))
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+PUBLISH_SECONDS = 1.0  # how often a worker sends its counters (a killed worker's are that old at most)
 DEFAULT_NAMESPACE = "rassegna"
 LEASE_SECONDS = 60.0
 
@@ -126,24 +132,65 @@ def select_outlets(engine: Any, settings: Settings, outlet_names: Sequence[str])
 
 @dataclass
 class PartialReport:
-    """What one worker did in one run (merged by the coordinator into the run's report)."""
+    """What one worker did in one run so far (merged by the coordinator into the run's report)."""
 
     worker: str
     stats: dict[Source, SourceStats] = field(default_factory=dict)
     errors: list[CrawlFailure] = field(default_factory=list)
     skipped_known: int = 0
+    source_failed: set[Source] = field(default_factory=set)  # for the found sources' failure counts
+    source_gone: set[Source] = field(default_factory=set)
+    moved: list[tuple[Source, str]] = field(default_factory=list)
+
+
+def partial_of(worker: str, context: CrawlContext) -> PartialReport:
+    """A snapshot of what ``context``'s crawl did so far."""
+    stats = {
+        source: replace(s, faults=dict(s.faults), latencies_ms=list(s.latencies_ms))
+        for source, s in context.stats.items()
+    }
+    return PartialReport(
+        worker,
+        stats,
+        list(context.errors),
+        context.skipped_known,
+        set(context.source_failed),
+        set(context.source_gone),
+        list(context.moved),
+    )
 
 
 def merge(report: CrawlReport, part: PartialReport) -> None:
     """Add a worker's counts and failures to the run's report."""
     for source, stats in part.stats.items():
         total = report.stats.setdefault(source, SourceStats())
-        total.pages += stats.pages
-        total.matched += stats.matched
-        total.new_clippings += stats.new_clippings
-        total.errors += stats.errors
+        for name in COUNTERS:
+            setattr(total, name, getattr(total, name) + getattr(stats, name))
+        total.latencies_ms.extend(stats.latencies_ms)
+        for kind, n in stats.faults.items():
+            total.faults[kind] = total.faults.get(kind, 0) + n
+        total.own_fault = total.own_fault or stats.own_fault
     report.errors.extend(part.errors)
     report.skipped_known += part.skipped_known
+    report.moved.extend(part.moved)
+
+
+def worker_line(name: str, context: CrawlContext, items: int, state: str) -> dict[str, Any]:
+    """A worker's line for `rassegna runs` and the desk: who, where, how far, when last heard of."""
+    pages = sum(s.pages for s in context.stats.values())
+    new = sum(s.new_clippings for s in context.stats.values())
+    errors = sum(s.errors for s in context.stats.values())
+    host = name.split(":", 1)[0]
+    return {
+        "worker": name,
+        "host": host,
+        "pages": pages,
+        "items": items,
+        "new_clippings": new,
+        "errors": errors,
+        "last_seen": time.time(),
+        "state": state,
+    }
 
 
 # --- coordinator ------------------------------------------------------------------------------------------
@@ -170,9 +217,17 @@ def coordinate(
 
     from rassegna.app.scheduler.jobs import CRAWL_LOCK
     from rassegna.app.scheduler.lock import DbLock, current_holder
-    from rassegna.crawler.context import CrawlContext
-    from rassegna.crawler.distributed import STATE_OPEN, DistributedContext, RunKeys, current_key, push_seeds
+    from rassegna.crawler.distributed import (
+        SEARCH_SPIDERS,
+        STATE_DONE,
+        STATE_OPEN,
+        DistributedContext,
+        RunKeys,
+        current_key,
+        push_seeds,
+    )
     from rassegna.crawler.matcher import CampaignMatcher
+    from rassegna.crawler.runner import _plan_open_world, _settle_found
     from rassegna.storage.crawlstore import DbCrawlStore
     from rassegna.storage.db import engine_for
 
@@ -194,10 +249,11 @@ def coordinate(
     run_id = store.start_run(campaign)
     report = CrawlReport(run_id=run_id)
     keys = RunKeys(opts.namespace, run_id)
+    context: CrawlContext | None = None
     try:
         server.hset(keys.meta, mapping={"campaign": campaign or "", "outlets": json.dumps(list(outlet_names))})
         server.set(keys.state, STATE_OPEN)
-        context: CrawlContext = DistributedContext(
+        context = DistributedContext(
             server=server,
             keys=keys,
             outlets=outlets,
@@ -206,14 +262,32 @@ def coordinate(
             crawl=settings.crawl,
             run_id=run_id,
         )
+        selected = {n.casefold() for n in outlet_names} if outlet_names else None
+        _plan_open_world(context, campaigns, list(settings.discovery), selected)
+        if context.to_discover and not _stop.is_set():
+            _find_sources(context, settings, console)
         seeded = push_seeds(server, keys, context)
-        context.close()
         server.set(current_key(opts.namespace), run_id)
         console.print(f"run {run_id}: {seeded} sources on the frontier; waiting for workers")
-        outcome = _watch(server, keys, opts, console, lock if take_lock else None)
+        watch = _Watch(server, keys, opts, console, lock if take_lock else None, engine)
+        outcome = watch.until_quiet()
+        if outcome == "done" and context.searches:  # news searches last, as in a local crawl
+            seeded = push_seeds(server, keys, context, SEARCH_SPIDERS)
+            console.print(f"run {run_id}: {seeded} news searches on the frontier")
+            outcome = watch.until_quiet()
+        if outcome == "done":
+            server.set(keys.state, STATE_DONE)
         if outcome == "cancelled":
             _drop_frontier(server, keys)
-        _collect_reports(server, keys, report, opts, wait=outcome != "failed")
+        parts = _collect_reports(server, keys, opts, engine, wait=outcome != "failed")
+        report.timings = dict(context.timings)
+        merge(report, partial_of("coordinator", context))  # sources found here, before seeding
+        for part in parts:
+            merge(report, part)
+            context.source_failed |= part.source_failed
+            context.source_gone |= part.source_gone
+        if outcome == "done" and not _stop.is_set():
+            store.save_found_sources(_settle_found(context))
         report.outcome = outcome if outcome != "done" else ("partial" if report.errors else "ok")
         if outcome == "failed":
             report.errors.append(CrawlFailure(None, None, None, "crash", "Redis lost the run's state mid-run"))
@@ -227,47 +301,110 @@ def coordinate(
         store.finish_run(report)
         raise
     finally:
+        if context is not None:
+            context.close()
         _cleanup(server, keys, opts)
         if take_lock:
             lock.release()
-    _add_configured_sources(report, outlets)
+    _add_configured_sources(report, outlets, context)
     store.finish_run(report)
     return report
 
 
-def _watch(server: Any, keys: Any, opts: Options, console: Console, lock: Any) -> str:
-    """Wait for the frontier to empty with no leases held: ``done``; or ``cancelled`` / ``failed``."""
-    from rassegna.crawler.distributed import STATE_CANCELLED, STATE_DONE, outstanding, requeue_expired
+def _find_sources(context: CrawlContext, settings: Settings, console: Console) -> None:
+    """The feeds and sitemaps of the domain-only outlets due for it, found here before seeding (as a local crawl
+    does first): a few light requests per outlet, whose results the seeds need."""
+    from scrapy.crawler import CrawlerProcess
 
-    quiet = 0
-    last_renew = time.monotonic()
-    last_line, last_print = "", 0.0
-    while True:
+    from rassegna.crawler.finders import SourceFinderSpider
+    from rassegna.crawler.settings import scrapy_settings
+
+    console.print(f"finding the sources of {len(context.to_discover)} outlets known only by their domain")
+    logging.getLogger("scrapy").setLevel(logging.ERROR)
+    process = CrawlerProcess(scrapy_settings(settings.crawl))
+    started = time.monotonic()
+    process.crawl(SourceFinderSpider, context=context)  # installs Scrapy's reactor: import it only after
+    from twisted.internet import reactor, task
+
+    def stop_if_asked() -> None:
         if _stop.is_set():
-            server.set(keys.state, STATE_CANCELLED)
-            console.print("run cancelled: workers drop its remaining work")
-            return "cancelled"
-        if server.get(keys.state) is None:
-            console.print("[red]error:[/] Redis lost the run's state (restarted without persistence?)")
-            return "failed"
-        requeued = requeue_expired(server, keys)
-        if requeued:
-            console.print(f"{requeued} requests of a silent worker back on the frontier")
-        queued, leased = outstanding(server, keys)
-        # Two quiet looks in a row: a worker between taking a request and leasing it cannot exist (atomic pop),
-        # but one between finishing a page and pushing its links is ruled out by the lease held meanwhile.
-        quiet = quiet + 1 if queued == 0 and leased == 0 else 0
-        if quiet >= 2:
-            server.set(keys.state, STATE_DONE)
-            return "done"
-        line = f"{queued} requests waiting · {leased} in progress · {server.scard(keys.joined)} workers"
-        if line != last_line and time.monotonic() - last_print > 2:
-            console.print(f"run {keys.run_id}: {line}", highlight=False)
-            last_line, last_print = line, time.monotonic()
-        if lock is not None and time.monotonic() - last_renew > lock.lease / 3:
-            lock.renew()
-            last_renew = time.monotonic()
-        time.sleep(opts.poll)
+            process.stop()
+
+    reactor.callWhenRunning(task.LoopingCall(stop_if_asked).start, 0.2)
+    process.start(install_signal_handlers=False)  # the coordinator's own handlers keep the signals
+    context.timings["sources"] = time.monotonic() - started
+
+
+class _Watch:
+    """The coordinator's watch over a run: requeues dead workers' work, shows progress, keeps the lock."""
+
+    def __init__(self, server: Any, keys: Any, opts: Options, console: Console, lock: Any, engine: Any):
+        self.server, self.keys, self.opts, self.console, self.lock, self.engine = (
+            server,
+            keys,
+            opts,
+            console,
+            lock,
+            engine,
+        )
+        self.last_renew = self.last_sync = time.monotonic()
+        self.last_line, self.last_print = "", 0.0
+
+    def until_quiet(self) -> str:
+        """Wait for the frontier to empty with no leases held: ``done``; or ``cancelled`` / ``failed``."""
+        from rassegna.crawler.distributed import STATE_CANCELLED, outstanding, requeue_expired
+
+        server, keys = self.server, self.keys
+        quiet = 0
+        while True:
+            if _stop.is_set():
+                server.set(keys.state, STATE_CANCELLED)
+                self.console.print("run cancelled: workers drop its remaining work")
+                return "cancelled"
+            if server.get(keys.state) is None:
+                self.console.print("[red]error:[/] Redis lost the run's state (restarted without persistence?)")
+                return "failed"
+            requeued = requeue_expired(server, keys)
+            if requeued:
+                self.console.print(f"{requeued} requests of a silent worker back on the frontier")
+            queued, leased = outstanding(server, keys)
+            # Work moves between the frontier and the leases atomically (a pop leases, a page's links are pushed
+            # before its lease ends), so both empty means done; a second look is a margin, not a necessity.
+            quiet = quiet + 1 if queued == 0 and leased == 0 else 0
+            if quiet >= 2:
+                return "done"
+            line = f"{queued} requests waiting · {leased} in progress · {server.scard(keys.joined)} workers"
+            now = time.monotonic()
+            if line != self.last_line and now - self.last_print > 2:
+                self.console.print(f"run {keys.run_id}: {line}", highlight=False)
+                self.last_line, self.last_print = line, now
+            if now - self.last_sync > 2:
+                _sync_workers(server, keys, self.engine)
+                self.last_sync = now
+            if self.lock is not None and now - self.last_renew > self.lock.lease / 3:
+                self.lock.renew()
+                self.last_renew = now
+            time.sleep(self.opts.poll)
+
+
+def _worker_lines(server: Any, keys: Any) -> dict[str, dict[str, Any]]:
+    """The workers' lines of the run, by worker name."""
+    return {k.decode(): json.loads(v) for k, v in server.hgetall(keys.workers).items()}
+
+
+def _sync_workers(server: Any, keys: Any, engine: Any, *, final: bool = False) -> None:
+    """Copy the workers' lines to the database (``final``: a worker that never reported its end is ``lost``)."""
+    from rassegna.storage.workers import save_run_workers
+
+    lines = list(_worker_lines(server, keys).values())
+    if final:
+        for line in lines:
+            if line.get("state") != "done":
+                line["state"] = "lost"
+    try:
+        save_run_workers(engine, keys.run_id, lines)
+    except Exception:  # noqa: BLE001 - a progress line is not worth failing the run for
+        log.warning("could not record the workers' progress", exc_info=True)
 
 
 def _drop_frontier(server: Any, keys: Any) -> None:
@@ -275,20 +412,19 @@ def _drop_frontier(server: Any, keys: Any) -> None:
     server.delete(*keys.all_queues(), keys.inflight, keys.inflight_queue, keys.leases)
 
 
-def _collect_reports(server: Any, keys: Any, report: CrawlReport, opts: Options, *, wait: bool) -> None:
-    """Merge the reports of the workers that joined; a worker that died (no heartbeat) is not waited for."""
+def _collect_reports(server: Any, keys: Any, opts: Options, engine: Any, *, wait: bool) -> list[PartialReport]:
+    """The workers' reports once each has sent its last or died (no heartbeat): a dead one's counters as of its
+    last report (workers send them as they go)."""
     joined = {w.decode() for w in server.smembers(keys.joined)}
-    reported: set[str] = set()
     deadline = time.monotonic() + (opts.lease + 30 if wait else 5)
-    while True:
-        while (raw := server.lpop(keys.reports)) is not None:
-            part: PartialReport = pickle.loads(raw)  # noqa: S301 - written by our own workers
-            reported.add(part.worker)
-            merge(report, part)
-        alive = {w for w in joined - reported if server.exists(keys.heartbeat(w))}
-        if not alive or time.monotonic() > deadline:
-            return
+    while time.monotonic() < deadline:
+        lines = _worker_lines(server, keys)
+        pending = {w for w in joined if lines.get(w, {}).get("state") != "done" and server.exists(keys.heartbeat(w))}
+        if not pending:
+            break
         time.sleep(0.2)
+    _sync_workers(server, keys, engine, final=True)
+    return [pickle.loads(raw) for raw in server.hvals(keys.partials)]  # noqa: S301 - written by our own workers
 
 
 def _cleanup(server: Any, keys: Any, opts: Options) -> None:
@@ -309,9 +445,20 @@ def _cleanup(server: Any, keys: Any, opts: Options) -> None:
         log.debug("Redis cleanup failed", exc_info=True)
 
 
-def _add_configured_sources(report: CrawlReport, outlets: list[Outlet]) -> None:
-    for outlet in outlets:  # every configured source shows in the summary, even when nothing came of it
-        for kind, urls in (("feed", outlet.feeds), ("sitemap", outlet.sitemaps), ("start", outlet.start_urls)):
+def _add_configured_sources(report: CrawlReport, outlets: list[Outlet], context: CrawlContext | None) -> None:
+    """Every configured source (and every found one crawled) shows in the summary, even when nothing came of it."""
+    for outlet in outlets:
+        found = (
+            (("feed", context.found_urls(outlet, "feed")), ("sitemap", context.found_urls(outlet, "sitemap")))
+            if context is not None
+            else ()
+        )
+        for kind, urls in (
+            ("feed", outlet.feeds),
+            ("sitemap", outlet.sitemaps),
+            ("start", outlet.start_urls),
+            *found,
+        ):
             for url in urls:
                 report.stats.setdefault(Source(outlet.name, kind, url), SourceStats())
 
@@ -364,6 +511,7 @@ class _Joined:
     book: Any
     crawlers: list[Any]
     finishing: bool = False
+    published: float = 0.0  # monotonic time of the last counters sent
 
 
 class Worker:
@@ -447,6 +595,8 @@ class Worker:
         joined.book.renew()
         if joined.finishing:
             return
+        if time.monotonic() - joined.published >= PUBLISH_SECONDS:
+            self._publish(joined, "working")
         state = self.server.get(joined.keys.state)
         if self.stopping:
             # SIGTERM: take nothing new; finish the pages in hand (up to a grace), hand back the rest.
@@ -504,7 +654,7 @@ class Worker:
             pool=self.pool,
         )
         book = LeaseBook(self.server, keys, self.opts.lease)
-        settings = distributed_settings(self.settings.crawl, self.opts.redis_url, keys)
+        settings = distributed_settings(self.settings.crawl, self.opts.redis_url, keys, self.settings.discovery)
         runner = CrawlerRunner(settings)  # one per run: its settings carry the run's keys
         crawlers = [runner.create_crawler(cls) for cls in DISTRIBUTED_SPIDERS]
         self.joined = _Joined(run_id, keys, context, book, crawlers)
@@ -544,19 +694,31 @@ class Worker:
             context.store.save_validators(valid)
         except Exception:  # noqa: BLE001 - validators only save a refetch next time
             log.warning("could not save feed validators", exc_info=True)
-        part = PartialReport(self.name, context.stats, context.errors, context.skipped_known)
-        pipe = self.server.pipeline()
-        pipe.rpush(joined.keys.reports, pickle.dumps(part))
-        pipe.delete(joined.keys.heartbeat(self.name))
-        pipe.execute()
+        self._publish(joined, "done")
+        self.server.delete(joined.keys.heartbeat(self.name))
         pages = sum(s.pages for s in context.stats.values())
         self.console.print(f"worker {self.name}: run {joined.run_id} done here ({pages} pages)")
+
+    def _publish(self, joined: _Joined, state: str) -> None:
+        """Send this worker's counters so far to the run (a snapshot: what the coordinator adds up)."""
+        from rassegna.crawler.runner import _stats_of
+
+        items = 0
+        for crawler in joined.crawlers:
+            if (stats := _stats_of(crawler)) is not None:
+                items += int(stats.get_value("item_scraped_count", 0) or 0)
+        line = worker_line(self.name, joined.context, items, state)
+        pipe = self.server.pipeline()
+        pipe.hset(joined.keys.partials, self.name, pickle.dumps(partial_of(self.name, joined.context)))
+        pipe.hset(joined.keys.workers, self.name, json.dumps(line))
+        pipe.execute()
+        joined.published = time.monotonic()
 
     def _shutdown(self) -> None:
         from twisted.internet import reactor
 
         if reactor.running:
-            reactor.stop()
+            reactor.stop()  # type: ignore[misc]  # Twisted types its reactor's methods zope-style, without self
 
 
 def worker_command(

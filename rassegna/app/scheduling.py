@@ -110,6 +110,39 @@ COUNT_LABELS = {
 }
 
 
+def _run_workers(engine: Any, crawl_run_ids: list[int | None]) -> dict[int, list[Any]]:
+    """The workers of the distributed crawl runs among ``crawl_run_ids``."""
+    from rassegna.storage.db import read_session
+    from rassegna.storage.workers import run_workers
+
+    with read_session(engine) as session:
+        return run_workers(session, crawl_run_ids)
+
+
+def _worker_counts(worker: Any) -> str:
+    return f"{worker.pages} pagine · {worker.items} elementi · {worker.new_clippings} nuovi · {worker.errors} errori"
+
+
+def _with_workers(run: dict[str, Any], workers: dict[int, list[Any]]) -> dict[str, Any]:
+    """A run for --json, with its workers when it was a distributed crawl."""
+    rows = workers.get(run.get("crawl_run_id") or 0)
+    if rows:
+        run["workers"] = [
+            {
+                "worker": w.worker,
+                "host": w.host,
+                "state": w.state,
+                "pages": w.pages,
+                "items": w.items,
+                "new_clippings": w.new_clippings,
+                "errors": w.errors,
+                "last_seen": w.last_seen.isoformat() if w.last_seen else None,
+            }
+            for w in rows
+        ]
+    return run
+
+
 def _counts_text(counts: dict[str, Any]) -> str:
     """``pagine 12 · pertinenti 3 · nuove 2 · errori 0`` (and the exit code when it is not 0)."""
     parts = [f"{label} {counts[key]}" for key, label in COUNT_LABELS.items() if isinstance(counts.get(key), int)]
@@ -135,8 +168,9 @@ def runs(
         raise typer.BadParameter("--kind is crawl or report")
     close_stale_runs(app_ctx.engine)  # a run whose process is gone is not "running"
     rows = recent_runs(app_ctx.engine, limit=limit, kind=kind)
+    workers = _run_workers(app_ctx.engine, [r.crawl_run_id for r in rows])
     if as_json:
-        print(json.dumps([run_as_dict(r) for r in rows], ensure_ascii=False, indent=2))
+        print(json.dumps([_with_workers(run_as_dict(r), workers) for r in rows], ensure_ascii=False, indent=2))
         return
     try:
         tz = timezone(app_ctx.settings.schedule.timezone)
@@ -161,6 +195,9 @@ def runs(
             counts,
             (run.message or "").splitlines()[0][:120] if run.message else "",
         )
+        for w in workers.get(run.crawl_run_id or 0, []):  # a distributed crawl: one line per worker
+            seen = w.last_seen.astimezone(tz).strftime("%H:%M:%S") if w.last_seen else ""
+            table.add_row("", "", f"  worker {w.worker}", "", "", w.state, _worker_counts(w), f"visto alle {seen}")
     if not rows:
         app_ctx.console.print("No runs recorded yet.")
         return

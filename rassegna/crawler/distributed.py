@@ -14,7 +14,8 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, TypeAlias, cast
 
 import redis
 from scrapy import Request, signals
@@ -28,16 +29,22 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
-from rassegna.config.models import CrawlSettings
+from rassegna.config.models import CrawlSettings, DiscoverySearch
 from rassegna.crawler.context import CrawlContext
+from rassegna.crawler.finders import SearchSpider
 from rassegna.crawler.middlewares import retry_after_seconds
+from rassegna.crawler.ports import Source
 from rassegna.crawler.settings import P, scrapy_settings
-from rassegna.crawler.spiders import FeedSpider, PageSpider, SitemapSpider
+from rassegna.crawler.spiders import FeedSpider, PageSpider, SitemapSpider, _BaseSpider
 from rassegna.crawler.urls import canonical_url, host_of
 
 log = logging.getLogger(__name__)
+# redis-py's synchronous client: its type hints give every reply as ``Awaitable[T] | T`` (shared with the asyncio
+# client), which no caller here can use; the client is typed loosely instead of casting every reply.
+RedisClient: TypeAlias = Any
 
 LEASE_META = "rassegna_lease"
+CLAIM_META = "rassegna_claim"  # the canonical URL an article request claims when it reaches the frontier
 STATE_OPEN, STATE_DONE, STATE_CANCELLED, STATE_FAILED = "open", "done", "cancelled", "failed"
 REDIS_TIMEOUT = 5.0
 
@@ -49,6 +56,14 @@ redis.call('HSET', KEYS[2], ARGV[1], r[1])
 redis.call('HSET', KEYS[3], ARGV[1], r[2] .. '|' .. KEYS[1])
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 return r[1]
+"""
+# Claim a URL for the run and put its request on the frontier in one step: a worker killed between the two
+# would otherwise leave a URL claimed that no queue holds, and the page that listed it, done again after its
+# lease expired, would skip it as claimed.
+_CLAIM_PUSH = """
+if redis.call('SADD', KEYS[2], ARGV[3]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return 1
 """
 # Put leased requests back on their queues (a token already released is skipped).
 _REQUEUE = """
@@ -77,6 +92,14 @@ if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return '-1' end
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return '0'
+"""
+# A paced search: when the next request may go (now, if its time has come: then it is booked for this one).
+_PACE = """
+local now, step = tonumber(ARGV[1]), tonumber(ARGV[2])
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if nxt > now then return tostring(nxt) end
+redis.call('SET', KEYS[1], tostring(now + step), 'PX', ARGV[3])
+return tostring(now)
 """
 _NOT_BEFORE = """
 local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -107,7 +130,8 @@ class RunKeys:
     leases = property(lambda self: self._key("leases"), doc="lease expiry by token (a sorted set)")
     claimed = property(lambda self: self._key("claimed"), doc="canonical URLs claimed in this run (a set)")
     joined = property(lambda self: self._key("joined"), doc="workers that joined the run (a set)")
-    reports = property(lambda self: self._key("reports"), doc="the workers' partial reports (a list)")
+    partials = property(lambda self: self._key("partials"), doc="each worker's counters so far (a hash of pickles)")
+    workers = property(lambda self: self._key("workers"), doc="each worker's line: host, pages, items (JSON hash)")
 
     def robots(self, netloc: str) -> str:
         """A host's robots.txt as fetched once in this run (shared by every worker)."""
@@ -135,12 +159,12 @@ def current_key(namespace: str) -> str:
     return f"{namespace}:current"
 
 
-def connect(url: str) -> redis.Redis:
+def connect(url: str) -> RedisClient:
     """A Redis client that fails fast (seconds, not minutes) when the server is unreachable."""
     return redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
 
 
-def requeue(server: redis.Redis, keys: RunKeys, tokens: Iterable[str]) -> int:
+def requeue(server: RedisClient, keys: RunKeys, tokens: Iterable[str]) -> int:
     """Put the leased requests ``tokens`` back on the frontier; how many were still leased."""
     tokens = list(tokens)
     if not tokens:
@@ -148,13 +172,13 @@ def requeue(server: redis.Redis, keys: RunKeys, tokens: Iterable[str]) -> int:
     return int(server.eval(_REQUEUE, 3, keys.inflight, keys.inflight_queue, keys.leases, *tokens))
 
 
-def requeue_expired(server: redis.Redis, keys: RunKeys, now: float | None = None) -> int:
+def requeue_expired(server: RedisClient, keys: RunKeys, now: float | None = None) -> int:
     """Put back the work of workers that stopped renewing their leases (killed, frozen)."""
     expired = server.zrangebyscore(keys.leases, "-inf", now if now is not None else time.time())
     return requeue(server, keys, [t.decode() if isinstance(t, bytes) else t for t in expired])
 
 
-def outstanding(server: redis.Redis, keys: RunKeys) -> tuple[int, int]:
+def outstanding(server: RedisClient, keys: RunKeys) -> tuple[int, int]:
     """(requests waiting on the frontier, requests leased by workers)."""
     pipe = server.pipeline()
     for queue in keys.all_queues():
@@ -184,14 +208,27 @@ class LeasedQueue(PriorityQueue):
         leases.held.add(token)
         return request
 
+    def push_claimed(self, request: Request, claimed: str) -> bool:
+        """Claim the request's URL in the run's set ``claimed`` and push it, atomically; False if already claimed."""
+        url_key = request.meta.pop(CLAIM_META)  # not carried on: a retry or redirect of it claims nothing
+        data = self._encode_request(request)
+        return bool(self.server.eval(_CLAIM_PUSH, 2, self.key, claimed, -request.priority, data, url_key))
+
 
 class LeasedScheduler(Scheduler):
-    """scrapy-redis's scheduler; a request re-scheduled under a lease (retry, redirect) ends that lease."""
+    """scrapy-redis's scheduler; an article request claims its URL as it is pushed; a request re-scheduled
+    under a lease (retry, redirect) ends that lease."""
 
     def enqueue_request(self, request: Request) -> bool:
         """Push to the frontier, then release the lease the request came under (never a gap in between)."""
         token = request.meta.pop(LEASE_META, None)
-        pushed = super().enqueue_request(request)
+        if CLAIM_META not in request.meta:
+            pushed = super().enqueue_request(request)
+        else:
+            spider = self.spider
+            pushed = self.queue.push_claimed(request, spider.leases.keys.claimed)
+            if pushed and isinstance(request.meta.get("source"), Source):
+                spider.context.count(request.meta["source"], "links")
         if token:
             self.spider.leases.release(token)
         return pushed
@@ -200,7 +237,7 @@ class LeasedScheduler(Scheduler):
 class LeaseBook:
     """The leases one worker holds in one run: renewed while alive, released when the work is done."""
 
-    def __init__(self, server: redis.Redis, keys: RunKeys, lease: float):
+    def __init__(self, server: RedisClient, keys: RunKeys, lease: float):
         self.server, self.keys, self.lease = server, keys, lease
         self.held: set[str] = set()
         self.accepting = True  # False once the worker is stopping: it takes no new work
@@ -232,7 +269,7 @@ class LeaseBook:
 class DistributedContext(CrawlContext):
     """A crawl context whose URL claims are shared by every worker of the run (a Redis set)."""
 
-    def __init__(self, *, server: redis.Redis, keys: RunKeys, **kwargs: Any):
+    def __init__(self, *, server: RedisClient, keys: RunKeys, **kwargs: Any):
         super().__init__(**kwargs)
         self.server, self.keys = server, keys
 
@@ -245,8 +282,9 @@ class DistributedContext(CrawlContext):
         return bool(self.server.sadd(self.keys.claimed, key))
 
 
-class _Distributed:
-    """What the distributed spiders share: no start requests (the coordinator seeds), a lease book."""
+class _Distributed(_BaseSpider):
+    """What the distributed spiders share: no start requests (the coordinator seeds), a lease book, article
+    URLs claimed by the scheduler as their requests reach the frontier (not before)."""
 
     leases: LeaseBook
 
@@ -254,6 +292,19 @@ class _Distributed:
         """Nothing: the run's sources are on the frontier already."""
         return
         yield  # an async generator
+
+    def article_request(
+        self, url: str, source: Source, *, listed: bool, hint_date: date | None = None, depth: int = 0
+    ) -> Request | None:
+        """A request for an article page not judged by an earlier crawl; its claim is made on the frontier."""
+        if not url or not url.startswith(("http://", "https://")):
+            return None
+        key = canonical_url(url)
+        if key in self.context.known:
+            self.context.skipped_known += 1
+            return None
+        meta = {"source": source, "listed": listed, "hint_date": hint_date, "page_depth": depth, CLAIM_META: key}
+        return Request(url, callback=self.parse_page, errback=self.on_error, meta=meta, dont_filter=True)
 
 
 class DistributedFeedSpider(_Distributed, FeedSpider):
@@ -273,11 +324,34 @@ class DistributedPageSpider(_Distributed, PageSpider):
             self.extractors[outlet.name] = LinkExtractor(allow_domains=outlet.domains or (), unique=True)
 
 
-DISTRIBUTED_SPIDERS = (DistributedFeedSpider, DistributedSitemapSpider, DistributedPageSpider)
+class DistributedSearchSpider(_Distributed, SearchSpider):
+    """News searches and the articles they list, taken from the run's frontier (seeded after the rest)."""
+
+
+def book_of(crawler: Crawler) -> LeaseBook:
+    """The lease book of a distributed crawler's spider."""
+    return cast(_Distributed, crawler.spider).leases
+
+
+DISTRIBUTED_SPIDERS: tuple[type[_Distributed], ...] = (
+    DistributedFeedSpider,
+    DistributedSitemapSpider,
+    DistributedPageSpider,
+    DistributedSearchSpider,
+)
+# The run's sources in two waves, as a local crawl orders them: an article an outlet's own feed or sitemap lists is
+# credited to that source, not to a news search.
+OUTLET_SPIDERS: tuple[type[_Distributed], ...] = (
+    DistributedFeedSpider,
+    DistributedSitemapSpider,
+    DistributedPageSpider,
+)
+SEARCH_SPIDERS: tuple[type[_Distributed], ...] = (DistributedSearchSpider,)
 LOCAL_TWIN = {
     FeedSpider: DistributedFeedSpider,
     SitemapSpider: DistributedSitemapSpider,
     PageSpider: DistributedPageSpider,
+    SearchSpider: DistributedSearchSpider,
 }
 
 
@@ -298,7 +372,7 @@ class RunExtension:
         """Wrap the scraper so that a request's lease ends only after its callback and pipelines finished."""
         scraper = self.crawler.engine.scraper
         scrape = scraper._scrape  # noqa: SLF001 - the one place where a response's processing ends
-        leases: LeaseBook = self.crawler.spider.leases
+        leases = book_of(self.crawler)
 
         async def scrape_then_release(result: Any, request: Request) -> None:
             try:
@@ -308,12 +382,12 @@ class RunExtension:
                 if token:
                     leases.release(token)
 
-        scraper._scrape = scrape_then_release  # noqa: SLF001
+        scraper._scrape = scrape_then_release  # type: ignore[method-assign]  # noqa: SLF001
 
     def spider_idle(self) -> None:
         """Stay open while the run is: other workers may still add work to the frontier."""
-        spider = self.crawler.spider
-        state = spider.leases.server.get(spider.leases.keys.state)
+        book = book_of(self.crawler)
+        state = book.server.get(book.keys.state)
         if state is not None and state.decode() == STATE_OPEN:
             raise DontCloseSpider
 
@@ -341,7 +415,7 @@ class SharedPoliteness:
 
     @property
     def _book(self) -> LeaseBook:
-        return self.crawler.spider.leases
+        return book_of(self.crawler)
 
     async def process_request(self, request: Request) -> None:
         """Wait for a free slot of the request's host (and for its Retry-After to pass), then take it."""
@@ -363,8 +437,23 @@ class SharedPoliteness:
             wait = float(answer)
             if wait == 0:
                 request.meta["rassegna_slot"] = (host, token)
+                await self._pace_search(request)
                 return None
             await asyncio.sleep(min(max(wait, 0.02), 1.0) if wait > 0 else 0.02)
+
+    async def _pace_search(self, request: Request) -> None:
+        """A news search with ``min_interval`` keeps it across workers (one request that far apart per search)."""
+        search = request.meta.get("search")
+        if not isinstance(search, DiscoverySearch) or not search.min_interval:
+            return
+        book, key = self._book, self._book.keys.host(f"discovery:{search.name}", "next")
+        while True:
+            now = time.time()
+            # The search's next free time, taken atomically: this request goes then; the next one later still.
+            at = float(book.server.eval(_PACE, 1, key, now, search.min_interval, int(search.min_interval * 4000)))
+            if at <= now:
+                return
+            await asyncio.sleep(min(at - now, 1.0))
 
     def _free(self, request: Request) -> None:
         slot = request.meta.pop("rassegna_slot", None)
@@ -403,7 +492,7 @@ class SharedRobotsTxt(RobotsTxtMiddleware):
         netloc = urlparse_cached(request).netloc
         if netloc in self._parsers:
             return await super().robot_parser(request)
-        book: LeaseBook = self.crawler.spider.leases
+        book = book_of(self.crawler)
         key = book.keys.robots(netloc)
         hold = int((self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30) + 10) * 1000)
         while True:
@@ -424,19 +513,21 @@ class SharedRobotsTxt(RobotsTxtMiddleware):
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         key = getattr(self, "_caching", {}).pop(netloc, None)
         if key is not None:
-            self.crawler.spider.leases.server.set(key, _BODY + response.body, ex=86400)
+            book_of(self.crawler).server.set(key, _BODY + response.body, ex=86400)
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         key = getattr(self, "_caching", {}).pop(netloc, None)
         if key is not None:
-            self.crawler.spider.leases.server.set(key, _ERROR, ex=86400)
+            book_of(self.crawler).server.set(key, _ERROR, ex=86400)
         super()._robots_error(exc, netloc)
 
 
-def distributed_settings(crawl: CrawlSettings, redis_url: str, keys: RunKeys) -> dict[str, Any]:
+def distributed_settings(
+    crawl: CrawlSettings, redis_url: str, keys: RunKeys, searches: Iterable[DiscoverySearch] = ()
+) -> dict[str, Any]:
     """The Scrapy settings of a worker in run ``keys``: the local crawl's, with the frontier in Redis."""
-    settings = scrapy_settings(crawl)
+    settings = scrapy_settings(crawl, searches)
     settings.update(
         {
             "SCHEDULER": P + "distributed.LeasedScheduler",
@@ -473,10 +564,12 @@ def seed_requests(spider: Any) -> list[Request]:
 LOCAL_TWIN_BASE = {v: k for k, v in LOCAL_TWIN.items()}
 
 
-def push_seeds(server: redis.Redis, keys: RunKeys, context: CrawlContext) -> int:
-    """Put every source of the run (feeds, sitemaps, start pages) on the frontier; how many."""
+def push_seeds(
+    server: RedisClient, keys: RunKeys, context: CrawlContext, families: Iterable[type[_Distributed]] = OUTLET_SPIDERS
+) -> int:
+    """Put the run's sources of ``families`` (feeds, sitemaps, start pages; or searches) on the frontier; how many."""
     total = 0
-    for cls in DISTRIBUTED_SPIDERS:
+    for cls in families:
         spider = cls(context=context)
         queue = PriorityQueue(server, spider, keys.queue(cls.name))
         for request in seed_requests(spider):

@@ -187,6 +187,24 @@ class CrawlRun(SQLModel, table=True):
     host: str | None = Field(default=None, max_length=255)
 
 
+class CrawlWorker(SQLModel, table=True):
+    """One worker's part in a distributed crawl run (kept up to date by the coordinator while the run goes on)."""
+
+    __tablename__ = "crawl_worker"
+    __table_args__ = (UniqueConstraint("crawl_run_id", "worker"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    crawl_run_id: int = Field(foreign_key="crawl_run.id", index=True)
+    worker: str = Field(max_length=300)  # host:pid:tag
+    host: str = Field(default="", max_length=255)
+    pages: int = 0
+    items: int = 0  # pages through the pipelines (extracted, matched, stored)
+    new_clippings: int = 0
+    errors: int = 0
+    last_seen: datetime = Field(default_factory=utcnow)
+    state: str = Field(default="working", max_length=20)  # working | done | lost (stopped reporting)
+
+
 class SourceStat(SQLModel, table=True):
     """Per-source counts of a crawl run (a source is a feed, sitemap or start page)."""
 

@@ -585,6 +585,7 @@ def dashboard_page(
     include_unreviewed: str = "",
 ) -> Response:
     """Summary by category, partner-city coverage, timeline and crawl health for a campaign and period."""
+    from rassegna.storage.workers import run_workers as workers_of_runs
     from rassegna.web.dashboard import build_dashboard
 
     settings = web(request).settings
@@ -592,9 +593,11 @@ def dashboard_page(
     start_date, end_date = _period(db, chosen, start, end)
     selection = Selection(chosen.name, start_date, end_date, settings.review_required, bool(include_unreviewed))
     board = build_dashboard(db, chosen, selection)
+    run_workers = workers_of_runs(db, [r.id for r in board.runs])  # distributed runs: one line per worker
     context = {
         "user": user,
         "board": board,
+        "run_workers": run_workers,
         "campaign": chosen,
         "start": start_date,
         "end": end_date,
