@@ -48,8 +48,8 @@ def run_crawl_command(
     workers: int | None = None,
 ) -> int:
     """One crawl pass with progress and a summary table; the exit code (0 even if sources failed)."""
+    from rassegna.app.crawlstore import DbCrawlStore, registry_outlets
     from rassegna.crawler.runner import errors_table, run_crawl, summary_table
-    from rassegna.storage.crawlstore import DbCrawlStore, registry_outlets
     from rassegna.storage.db import engine_for
 
     campaigns = list(settings.campaigns)

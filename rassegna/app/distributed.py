@@ -108,7 +108,7 @@ def select_campaigns(settings: Settings, campaign: str | None) -> list[Campaign]
 
 def select_outlets(engine: Any, settings: Settings, outlet_names: Sequence[str]) -> list[Outlet]:
     """The registry's outlets; with names, only those outlets' sources are crawled (all keep their domains)."""
-    from rassegna.storage.crawlstore import registry_outlets
+    from rassegna.app.crawlstore import registry_outlets
 
     outlets = registry_outlets(engine, settings.outlets)
     if outlet_names:
@@ -168,12 +168,12 @@ def coordinate(
     """Run one distributed crawl to its end; its report (raises DistributedError before a run exists)."""
     import redis
 
+    from rassegna.app.crawlstore import DbCrawlStore
     from rassegna.app.scheduler.jobs import CRAWL_LOCK
     from rassegna.app.scheduler.lock import DbLock, current_holder
     from rassegna.crawler.context import CrawlContext
     from rassegna.crawler.distributed import STATE_OPEN, DistributedContext, RunKeys, current_key, push_seeds
     from rassegna.crawler.matcher import CampaignMatcher
-    from rassegna.storage.crawlstore import DbCrawlStore
     from rassegna.storage.db import engine_for
 
     console = console or Console(stderr=True)
@@ -470,6 +470,7 @@ class Worker:
     def _join(self, run_id: int) -> None:
         from scrapy.crawler import CrawlerRunner
 
+        from rassegna.app.crawlstore import DbCrawlStore
         from rassegna.crawler.distributed import (
             DISTRIBUTED_SPIDERS,
             DistributedContext,
@@ -478,7 +479,6 @@ class Worker:
             distributed_settings,
         )
         from rassegna.crawler.matcher import CampaignMatcher
-        from rassegna.storage.crawlstore import DbCrawlStore
 
         keys = RunKeys(self.opts.namespace, run_id)
         meta = {k.decode(): v.decode() for k, v in self.server.hgetall(keys.meta).items()}

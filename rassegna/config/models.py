@@ -8,9 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from rassegna.config.categories import CATEGORIES
-
-ReportFormat = Literal["html", "pdf", "md", "xlsx", "json"]
-TextPolicy = Literal["full", "excerpt"]
+from rassegna.domain import ReportFormat, TextPolicy
 
 
 class _Strict(BaseModel):

@@ -32,23 +32,6 @@ _NAME = _WORD + r"(?:[ -](?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Ll]o|[Ll]a|[Dd]')?\s?" +
 _BYLINE_RE = re.compile(r"^\s*(?i:by|di|a cura di|testo di|articolo di|servizio di)\s+(" + _NAME + r")\s*\.?\s*$")
 # What follows a name in a site's name or host: "La Stampa" is lastampa.it, "CBC" is CBC News.
 _SITE_SUFFIX = r"(?:it|com|net|org|eu|news|notizie|online|web|tv|live|quotidiano|magazine)*"
-_PARTICLES = {
-    "di",
-    "de",
-    "del",
-    "della",
-    "dello",
-    "da",
-    "dal",
-    "dalla",
-    "lo",
-    "la",
-    "li",
-    "van",
-    "von",
-    "d'",
-    "dell'",
-}
 
 
 def _squash(text: str) -> str:
@@ -102,17 +85,3 @@ def journalist_from(author: str | None, text: str) -> str | None:
         if m:
             return clean_author(m.group(1))
     return None
-
-
-def short_name(full: str) -> str:
-    """Initials and surname: ``Alice Gipponi`` → ``A. Gipponi``; ``Giovanni Di Meo`` → ``G. Di Meo``."""
-    words = full.split()
-    if len(words) < 2:
-        return full.strip()
-    surname_at = len(words) - 1
-    for i in range(1, len(words) - 1):
-        if fold(words[i]) in {fold(p) for p in _PARTICLES} or words[i].lower().startswith(("d'", "dell'")):
-            surname_at = i
-            break
-    initials = " ".join(w[0].upper() + "." for w in words[:surname_at])
-    return f"{initials} {' '.join(words[surname_at:])}"

@@ -14,8 +14,8 @@ from sqlmodel import Session
 
 from rassegna.config.categories import CATEGORIES
 from rassegna.config.models import Campaign
-from rassegna.domain import Figure, Quote
-from rassegna.reports.formatting import excerpt, keyword_pattern, short_name
+from rassegna.domain import TEXT_POLICIES, Figure, Quote
+from rassegna.reports.formatting import excerpt
 from rassegna.storage.health import UnhealthyPeriod, unhealthy_periods
 from rassegna.storage.models import utcnow
 from rassegna.storage.queries import (
@@ -25,8 +25,9 @@ from rassegna.storage.queries import (
     category_summary,
     report_clippings,
 )
+from rassegna.text.keywords import keywords_regex
+from rassegna.text.names import byline_short
 
-TEXT_POLICIES = ("full", "excerpt")
 HIGHLIGHTS = 12  # outlets shown on the cover
 DAILY_TIMELINE_MAX_DAYS = 45  # longer periods are charted by week
 # The PDF of a big period: a PDF of thousands of pages is of no use to a reader and takes minutes to lay out (about
@@ -37,17 +38,6 @@ DAILY_TIMELINE_MAX_DAYS = 45  # longer periods are charted by week
 PDF_FULL_TEXT_LIMIT = 300
 PDF_EXCERPT_LIMIT = 2_000
 PDF_FINDINGS_PER_CITY = 5  # figures, and quotes, per city in a PDF over the limit
-
-AUDIENCE_SOURCES = {
-    "audipress": "Audipress (lettori per numero)",
-    "audiweb": "Audiweb (utenti unici giornalieri, media mensile)",
-    "audicom": "Audicom (Audipress e Audiweb riuniti dal 2023)",
-    "auditel": "Auditel (ascolto medio)",
-    "radiomonitor": "RadioMonitor (ascoltatori giorno medio)",
-    "ter": "TER (ascoltatori giorno medio)",
-    "audiradio": "Audiradio (ascoltatori giorno medio)",
-    "followers": "follower della pagina o del profilo social",
-}
 
 
 @dataclass(slots=True)
@@ -226,7 +216,7 @@ class ReportData:
     @property
     def keyword_regex(self) -> re.Pattern[str] | None:
         """The campaign keywords as a tolerant regex, for highlighting."""
-        return keyword_pattern(self.keywords)
+        return keywords_regex(self.keywords)
 
     @property
     def uncovered_partners(self) -> list[str]:
@@ -416,7 +406,7 @@ def assemble_report(
             view=v,
             story_key=story_key(v.story),
             city=finder.city(v.city, v.title, v.text),
-            journalist_short=short_name(v.journalist),
+            journalist_short=byline_short(v.journalist),
             full_text=_full_text(v, text_policy),
             excerpt=excerpt(v.text),
             unreviewed=selection.review_required and v.review_status != "accepted",

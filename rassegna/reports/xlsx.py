@@ -12,9 +12,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rassegna.reports.formatting import count_of, it_date, safe_url
-from rassegna.reports.html import FOOTNOTE
+from rassegna.reports.formatting import FOOTNOTE, safe_url
 from rassegna.reports.model import ReportClipping, ReportData
+from rassegna.text.italian import count_of, it_date
 
 # Thousands grouping: Excel and LibreOffice show it with the reader's locale, i.e. 1.641.811 in Italian.
 NUMBER_FORMAT = "#,##0"

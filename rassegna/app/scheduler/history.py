@@ -15,11 +15,12 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
 from rassegna.crawler.lifeline import pid_alive
+from rassegna.domain import RUN_OUTCOMES
 from rassegna.storage.db import is_locked_error, read_session, session_scope
 from rassegna.storage.models import CrawlError, CrawlRun, JobRun, utcnow
 
 # Outcomes a job run ends with (``running`` while it runs).
-OUTCOMES = ("ok", "partial", "failed", "cancelled", "skipped", "interrupted")
+OUTCOMES = tuple(o for o in RUN_OUTCOMES if o != "running")
 
 
 def start_run(engine: Engine, kind: str, name: str, trigger: str = "schedule", **counts: Any) -> int:

@@ -1,4 +1,6 @@
-"""The crawler's store (rassegna.crawler.ports.CrawlStore) over the database."""
+"""The crawler's store (rassegna.crawler.ports.CrawlStore) over the database: the wiring between the two.
+
+It lives in the app, not in storage, so that storage never imports the crawler."""
 
 from __future__ import annotations
 
@@ -126,15 +128,6 @@ class DbCrawlStore:
                         message=failure.message,
                     )
                 )
-
-    def fail_run(self, run_id: int, message: str) -> None:
-        """Mark a run that crashed."""
-        with session_scope(self.engine) as session:
-            run = session.get(CrawlRun, run_id)
-            if run is not None and run.outcome == "running":
-                run.outcome, run.finished_at = "failed", utcnow()
-                session.add(run)
-                session.add(CrawlError(crawl_run_id=run_id, kind="crash", message=message))
 
 
 def registry_outlets(engine: Engine, configured: Iterable[Outlet]) -> list[Outlet]:
