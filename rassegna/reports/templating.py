@@ -1,9 +1,9 @@
 """The one Jinja2 environment of rassegna: the press review (HTML, PDF, Markdown) and the review desk.
 
 Every template is loaded and every filter registered here, once, with one set of defaults: autoescape on for
-every template (the Markdown filters return markup-safe text they escaped themselves), strict undefined
-variables, block tags that take their line with them. The desk's template folder is named by path, so the
-reports import nothing of the web package.
+every template (the Markdown filters return markup-safe text they escaped themselves), an undefined variable is
+empty (the desk's forms rely on it), block tags take their line with them. The desk's template folder is named
+by path, so the reports import nothing of the web package.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -101,7 +101,6 @@ def environment() -> Environment:
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in TEMPLATE_FOLDERS]),
         autoescape=True,
-        undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
