@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from rassegna.config.models import Outlet
 from rassegna.crawler.ports import CrawlReport, FoundSource, OutletSources
@@ -16,6 +17,17 @@ from rassegna.domain import Analysis, Article
 from rassegna.storage import health, repository
 from rassegna.storage.db import read_session, session_scope
 from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SourceStat, utcnow
+
+
+def _id(row: CrawlRun | OutletRow) -> int:
+    """The id of a row read from (or flushed to) the database: never None there."""
+    assert row.id is not None, "a row read from the database has an id"
+    return row.id
+
+
+def _found_kind(kind: str) -> Literal["feed", "sitemap"]:
+    """A found source's kind as stored (only feeds and sitemaps are ever stored)."""
+    return "sitemap" if kind == "sitemap" else "feed"
 
 
 class DbCrawlStore:
@@ -34,7 +46,7 @@ class DbCrawlStore:
             run = CrawlRun(campaign=campaign, pid=os.getpid(), host=socket.gethostname())
             session.add(run)
             session.flush()
-            return int(run.id)
+            return _id(run)
 
     def known_urls(self) -> set[str]:
         """URLs judged by earlier crawls plus the canonical URLs of stored clippings."""
@@ -72,9 +84,11 @@ class DbCrawlStore:
         with session_scope(self.engine) as session:
             by_id = repository.found_sources(session)
             result: dict[str, OutletSources] = {}
-            for row in session.exec(select(OutletRow).where(OutletRow.sources_checked_at.is_not(None))):
-                sources = [FoundSource(f.kind, f.url, f.found_at, f.failures) for f in by_id.get(row.id, [])]
-                result[row.name] = OutletSources(row.sources_checked_at, sources)  # type: ignore[arg-type]
+            for row in session.exec(select(OutletRow).where(col(OutletRow.sources_checked_at).is_not(None))):
+                sources = [
+                    FoundSource(_found_kind(f.kind), f.url, f.found_at, f.failures) for f in by_id.get(_id(row), [])
+                ]
+                result[row.name] = OutletSources(row.sources_checked_at, sources)
             return result
 
     def save_found_sources(self, found: dict[str, OutletSources]) -> None:
@@ -105,7 +119,7 @@ class DbCrawlStore:
             for source, stats in report.stats.items():
                 session.add(
                     SourceStat(
-                        crawl_run_id=run.id,
+                        crawl_run_id=_id(run),
                         outlet=source.outlet,
                         source=f"{source.kind}: {source.url}",
                         pages=stats.pages,
@@ -120,7 +134,7 @@ class DbCrawlStore:
             for failure in report.errors:
                 session.add(
                     CrawlError(
-                        crawl_run_id=run.id,
+                        crawl_run_id=_id(run),
                         outlet=failure.outlet,
                         source=failure.source,
                         url=failure.url,

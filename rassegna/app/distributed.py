@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from rich.console import Console
 
@@ -235,7 +235,9 @@ def coordinate(
     return report
 
 
-def _watch(server: Any, keys: Any, opts: Options, console: Console, lock: Any) -> str:
+def _watch(
+    server: Any, keys: Any, opts: Options, console: Console, lock: Any
+) -> Literal["done", "cancelled", "failed"]:
     """Wait for the frontier to empty with no leases held: ``done``; or ``cancelled`` / ``failed``."""
     from rassegna.crawler.distributed import STATE_CANCELLED, STATE_DONE, outstanding, requeue_expired
 

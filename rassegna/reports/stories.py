@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from rassegna.storage.models import Clipping, Story
 from rassegna.text.fold import fold_words
@@ -108,13 +108,14 @@ def _rewrites(sets: dict[int, frozenset[int]], union: _Union) -> None:
     for roots in rare_index.values():
         for a in roots:
             candidates[a].update(r for r in roots if r != a)
-    links = []
+    links: list[tuple[int, int]] = []
     for root, others in candidates.items():
-        best, best_score = None, 0.0
+        best: int | None = None
+        best_score = 0.0
         for other in sorted(others):
-            a, b = clusters[root], clusters[other]
-            shared = a & b
-            smaller = min(len(a), len(b))
+            mine, theirs = clusters[root], clusters[other]
+            shared = mine & theirs
+            smaller = min(len(mine), len(theirs))
             if len(shared) / smaller < CONTAINED:
                 continue
             score = sum(1 for s in shared if df[s] <= rare_df) / smaller
@@ -122,8 +123,8 @@ def _rewrites(sets: dict[int, frozenset[int]], union: _Union) -> None:
                 best, best_score = other, score
         if best is not None:
             links.append((root, best))
-    for a, b in links:
-        union.join(a, b)
+    for left, right in links:
+        union.join(left, right)
 
 
 def _close(a: date | None, b: date | None, max_days: int) -> bool:
@@ -166,25 +167,31 @@ def group_stories(
     return sorted((sorted(members) for members in union.groups().values()), key=lambda g: g[0])
 
 
+def _id(row: Clipping | Story) -> int:
+    """The id of a row read from (or flushed to) the database: never None there."""
+    assert row.id is not None, "a row read from the database has an id"
+    return row.id
+
+
 def refresh_stories(session: Session) -> int:
     """Give each clipping without a story one: an existing story carrying the same release, else a new one.
 
     Existing story ids never change. Returns how many clippings were assigned.
     """
-    new = list(session.exec(select(Clipping).where(Clipping.story_id.is_(None))))
+    new = list(session.exec(select(Clipping).where(col(Clipping.story_id).is_(None))))
     if not new:
         return 0
     known_dates = [c.published for c in new if c.published is not None]
-    statement = select(Clipping).where(Clipping.story_id.is_not(None))
+    statement = select(Clipping).where(col(Clipping.story_id).is_not(None))
     if known_dates and len(known_dates) == len(new):
         low = min(known_dates) - timedelta(days=CONTEXT_DAYS)
         high = max(known_dates) + timedelta(days=CONTEXT_DAYS)
-        statement = statement.where(Clipping.published >= low, Clipping.published <= high)
+        statement = statement.where(col(Clipping.published) >= low, col(Clipping.published) <= high)
     context = list(session.exec(statement))
-    everyone = {c.id: c for c in [*context, *new]}
+    everyone = {_id(c): c for c in [*context, *new]}
     groups = group_stories(
-        [(c.id, c.title, c.text) for c in everyone.values()],
-        dates={c.id: c.published for c in everyone.values()},
+        [(key, c.title, c.text) for key, c in everyone.items()],
+        dates={key: c.published for key, c in everyone.items()},
     )
     assigned = 0
     for members in groups:
@@ -196,11 +203,11 @@ def refresh_stories(session: Session) -> int:
         if existing:
             story_id = min(existing, key=lambda s: (-existing[s], s))
         else:
-            first = min(clippings, key=lambda c: (c.published or date.max, c.id))
+            first = min(clippings, key=lambda c: (c.published or date.max, _id(c)))
             story = Story(label=first.title[:500])
             session.add(story)
             session.flush()
-            story_id = story.id
+            story_id = _id(story)
         for clipping in pending:
             clipping.story_id = story_id
             session.add(clipping)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from rassegna.config import Campaign
 from rassegna.reports.model import CityCoverage, ReportData, build_report
@@ -71,7 +71,9 @@ def _failing_sources(session: Session, runs: list[CrawlRun]) -> list[FailingSour
         return []
     grouped: dict[tuple[str | None, str | None], list[CrawlError]] = {}
     for error in session.exec(
-        select(CrawlError).where(CrawlError.crawl_run_id.in_([r.id for r in runs])).order_by(CrawlError.at.desc())
+        select(CrawlError)
+        .where(col(CrawlError.crawl_run_id).in_([r.id for r in runs]))
+        .order_by(col(CrawlError.at).desc())
     ):
         grouped.setdefault((error.outlet, error.source), []).append(error)
     return sorted(
@@ -91,15 +93,15 @@ def build_dashboard(session: Session, campaign: Campaign, selection: Selection) 
     """
     report = build_report(session, selection, campaign=campaign)
     bars, unit = _bars(report)
-    runs = list(session.exec(select(CrawlRun).order_by(CrawlRun.started_at.desc()).limit(10)))
+    runs = list(session.exec(select(CrawlRun).order_by(col(CrawlRun.started_at).desc()).limit(10)))
     pending = session.exec(
-        select(func.count(Clipping.id))
-        .join(ClippingCampaign, ClippingCampaign.clipping_id == Clipping.id)
+        select(func.count(col(Clipping.id)))
+        .join(ClippingCampaign, col(ClippingCampaign.clipping_id) == col(Clipping.id))
         .where(func.lower(ClippingCampaign.campaign) == selection.campaign.lower())
-        .where(Clipping.published >= selection.start, Clipping.published <= selection.end)
-        .where(Clipping.review_status == "new")
+        .where(col(Clipping.published) >= selection.start, col(Clipping.published) <= selection.end)
+        .where(col(Clipping.review_status) == "new")
     ).one()
-    outlets_waiting = session.exec(select(func.count(OutletRow.id)).where(OutletRow.to_classify)).one()
+    outlets_waiting = session.exec(select(func.count(col(OutletRow.id))).where(col(OutletRow.to_classify))).one()
     return Dashboard(
         summary=report.summary,
         coverage=[c for c in report.cities if c.partner],
