@@ -25,4 +25,3 @@ def test_the_users_share_it() -> None:
 
     assert textutil.fold is fold and stories.fold_words is fold_words
     assert dedupe_key("Città Oggi", "Perché sì", date(2023, 10, 18), None) == "otd:citta oggi|perche si|2023-10-18"
-
