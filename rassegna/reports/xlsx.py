@@ -92,9 +92,39 @@ def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
     _put(sheet, row + 2, 1, FOOTNOTE).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=3)
     sheet.row_dimensions[row + 2].height = 45
-    for offset, period in enumerate(data.methodology.source_health, start=4):  # sources that were unhealthy
-        _put(sheet, row + offset, 1, f"{period.display} ({period.kind}: {period.url}).")
-    _widths(sheet, [38, 16, 16])
+    first = row + 4
+    for offset, period in enumerate(data.methodology.source_health):  # sources that were unhealthy
+        _put(sheet, first + offset, 1, f"{period.display} ({period.kind}: {period.url}).")
+    row = _cities_table(sheet, data, first + len(data.methodology.source_health) + 1)
+    _timeline_table(sheet, data, row + 2)
+    _widths(sheet, [38, 16, 16, 12])
+
+
+def _cities_table(sheet: Worksheet, data: ReportData, first: int) -> int:
+    """Coverage by city, as every format gives it (partner cities first); returns the last row written."""
+    _put(sheet, first, 1, "Copertura per città").font = BOLD
+    _header(sheet, first + 1, ["Città", "Uscite", "Audience*", "Partner"])
+    row = first + 1
+    for row, city in enumerate(data.cities, start=first + 2):  # noqa: B007 - row used after the loop
+        _put(sheet, row, 1, city.city)
+        _put(sheet, row, 2, city.count, number=True)
+        _audience(sheet, row, 3, city.audience, city.count)
+        _put(sheet, row, 4, "sì" if city.partner else "no")
+    return row
+
+
+def _timeline_table(sheet: Worksheet, data: ReportData, first: int) -> int:
+    """Clippings by day or week (from Monday), as the other formats chart them; returns the last row written."""
+    unit = "giorno" if data.timeline_unit == "day" else "settimana"
+    _put(sheet, first, 1, f"Andamento nel tempo (per {unit})").font = BOLD
+    _header(sheet, first + 1, ["Dal", "Al", "Uscite", "Audience*"])
+    row = first + 1
+    for row, point in enumerate(data.timeline, start=first + 2):  # noqa: B007 - row used after the loop
+        _put(sheet, row, 1, point.start)
+        _put(sheet, row, 2, point.end)
+        _put(sheet, row, 3, point.count, number=True)
+        _audience(sheet, row, 4, point.audience, point.count)
+    return row
 
 
 def _sheet_name(label: str, used: set[str]) -> str:
