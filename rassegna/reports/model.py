@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -383,6 +384,15 @@ def _methodology(
     )
 
 
+class ReportOptions(TypedDict, total=False):
+    """How a review is made, beyond what it selects: text rule, date of issue, time zone, cover."""
+
+    text_policy: str  # "full" (the default) or "excerpt": see domain.TextPolicy
+    generated_at: datetime | None  # now, unless given
+    timezone: str  # the report's time zone, Europe/Rome by default
+    cover: Cover | None
+
+
 def assemble_report(
     summary: Summary,
     views: list[ClippingView],
@@ -446,27 +456,11 @@ def assemble_report(
 
 
 def build_report(
-    session: Session,
-    selection: Selection,
-    *,
-    campaign: Campaign,
-    text_policy: str = "full",
-    generated_at: datetime | None = None,
-    timezone: str = "Europe/Rome",
-    cover: Cover | None = None,
+    session: Session, selection: Selection, *, campaign: Campaign, **options: Unpack[ReportOptions]
 ) -> ReportData:
-    """Read the campaign's clippings for the period and assemble the press review."""
+    """Read the campaign's clippings for the period and assemble the press review (options: ``assemble_report``'s)."""
     summary = category_summary(session, selection)
     views = report_clippings(session, selection)
-    data = assemble_report(
-        summary,
-        views,
-        selection,
-        campaign=campaign,
-        text_policy=text_policy,
-        generated_at=generated_at,
-        timezone=timezone,
-        cover=cover,
-    )
+    data = assemble_report(summary, views, selection, campaign=campaign, **options)
     data.methodology.source_health = unhealthy_periods(session, selection.start, selection.end)
     return data
