@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?= -n 2
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test test-fast lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,14 +21,19 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/rassegna demo
 
-test: $(VENV)/.installed-test
-	$(BIN)/ruff check rassegna tests benchmarks
+# CI runs all of it: the gates, then every test (the distributed ones serially, after the rest).
+test: lint
 	$(BIN)/pytest $(PYTEST_ARGS) -m "not distributed"
 	$(BIN)/pytest -p no:xdist -m distributed
+
+# The edit-run loop: the gates and the tests not marked slow or distributed (a few minutes).
+test-fast: lint
+	$(BIN)/pytest $(PYTEST_ARGS) -m "not slow and not distributed"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check rassegna tests benchmarks
 	$(BIN)/ruff format --check rassegna tests benchmarks
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/nlp.py

@@ -19,27 +19,13 @@ import time
 from pathlib import Path
 
 from sqlalchemy import text
+from synthetic import CITIES, prose
 
 from rassegna.app.importer import check_file, open_source, registry_lookup, write_file
 from rassegna.app.pipeline import analyzer_for, refresh_stories
 from rassegna.config import load_settings
 from rassegna.storage.db import create_db_engine, session_scope
 from rassegna.storage.repository import sync_outlets
-
-CITIES = ["Bologna", "Caserta", "Firenze", "Genova", "Latina", "Milano", "Napoli", "Palermo", "Torino", "Trieste"]
-WORDS = [
-    "progetto",
-    "rete",
-    "comuni",
-    "inclusione",
-    "migranti",
-    "servizi",
-    "città",
-    "accoglienza",
-    "sportello",
-    "assessore",
-    "sociale",
-]
 
 
 def write_csv(path: Path, rows: int, seed: int = 7) -> None:
@@ -52,7 +38,7 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> None:
         for i in range(rows):
             outlet, category = rng.choice(outlets)
             city = rng.choice(CITIES)
-            body = " ".join(rng.choice(WORDS) for _ in range(110))
+            body = prose(rng, 110)
             text_ = f"A {city} il progetto LgNet2 ha aiutato oltre {rng.randint(10, 900)} persone. {body}."
             out.writerow(
                 [

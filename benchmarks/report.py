@@ -22,6 +22,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from synthetic import CITIES, prose
+
 from rassegna.config.categories import CATEGORIES
 from rassegna.config.models import Campaign, Outlet
 from rassegna.domain import Analysis, Article, CampaignMatch, Figure, Quote
@@ -31,30 +33,7 @@ from rassegna.storage import repository
 from rassegna.storage.db import create_db_engine, session_scope
 from rassegna.storage.queries import Selection, category_summary, report_clippings
 
-CITIES = ["Bologna", "Caserta", "Firenze", "Genova", "Latina", "Milano", "Napoli", "Palermo",
-          "Perugia", "Potenza", "Roma", "Sassari", "Taranto", "Torino", "Trieste", "Bolzano"]  # fmt: skip
 START, END = date(2023, 1, 1), date(2023, 12, 31)
-WORDS = [
-    "progetto",
-    "rete",
-    "comuni",
-    "inclusione",
-    "migranti",
-    "servizi",
-    "città",
-    "accoglienza",
-    "unità",
-    "mobili",
-    "housing",
-    "assessore",
-    "sociale",
-    "presa",
-    "carico",
-    "quartiere",
-    "laboratori",
-    "volontari",
-    "cooperative",
-]
 
 
 def populate(url: str, n: int, seed: int = 1) -> None:
@@ -71,7 +50,7 @@ def populate(url: str, n: int, seed: int = 1) -> None:
         for i in range(n):
             city = rng.choice(CITIES)
             outlet = rng.choice(outlets)
-            body = "\n\n".join(" ".join(rng.choices(WORDS, k=60)) for _ in range(3))
+            body = "\n\n".join(prose(rng, 60) for _ in range(3))
             article = Article(
                 outlet=outlet.name,
                 title=f"{city} fra i Comuni della rete LgNet2 ({i})",

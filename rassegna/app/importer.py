@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -292,8 +292,8 @@ def _iter_xlsx(file: Path) -> Iterator[RawRow]:
         if header_cells is None:
             raise ImportFileError(file, [RowError(1, None, "empty sheet: expected a header row")])
         header_row = getattr(header_cells[0], "row", 1) if header_cells else 1
-        header = [getattr(c, "value", None) for c in header_cells]
-        while header and header[-1] in (None, ""):
+        header = [str(v) if (v := getattr(c, "value", None)) is not None else "" for c in header_cells]
+        while header and header[-1] == "":
             header = header[:-1]
         names = _check_header(file, header, line=header_row)
         for cells in lines:
@@ -321,7 +321,7 @@ def _read_yaml(file: Path) -> list[RawRow]:
         doc = read_yaml(file)
     except ConfigError as exc:
         raise ImportFileError(file, [RowError(exc.line, exc.key, exc.message)]) from exc
-    data, prefix = doc.data, ()
+    data, prefix = doc.data, cast(tuple[str, ...], ())
     if isinstance(data, dict) and set(data) == {"clippings"}:
         data, prefix = data["clippings"], ("clippings",)
     if not isinstance(data, list):

@@ -71,13 +71,13 @@ def refresh_stories(engine: Engine, *, wait: float | None = None) -> int:
 
     Looks first without the write lock: with every clipping in a story already, nothing is written.
     ``wait``: seconds to wait for SQLite's write lock (default: the engine's busy timeout)."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from rassegna.reports.stories import refresh_stories as refresh
     from rassegna.storage.models import Clipping
 
     with read_session(engine) as session:
-        pending = session.exec(select(Clipping.id).where(Clipping.story_id.is_(None)).limit(1)).first()
+        pending = session.exec(select(Clipping.id).where(col(Clipping.story_id).is_(None)).limit(1)).first()
     if pending is None:
         return 0
     with session_scope(engine, wait=wait) as session:

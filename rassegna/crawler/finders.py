@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import feedparser
@@ -145,11 +145,15 @@ class SourceFinderSpider(SitemapSpider):
             sources: list[FoundSource] = []
             seen: set[tuple[str, str]] = set()
             for f in findings:
-                for kind, urls in (("feed", f.feeds), ("sitemap", preferred_sitemaps(f.sitemaps))):
+                kinds: tuple[tuple[Literal["feed", "sitemap"], list[str]], ...] = (
+                    ("feed", f.feeds),
+                    ("sitemap", preferred_sitemaps(f.sitemaps)),
+                )
+                for kind, urls in kinds:
                     for url in urls:
-                        key = (kind, _without_www(url))  # http://a.it/x and http://www.a.it/x: one source
-                        if key not in seen:
-                            seen.add(key)
+                        source_key = (kind, _without_www(url))  # http://a.it/x and http://www.a.it/x: one source
+                        if source_key not in seen:
+                            seen.add(source_key)
                             sources.append(FoundSource(kind, url, previous[url].found_at if url in previous else now))
             if sources:
                 self.context.found[outlet] = OutletSources(checked_at=now, sources=sources)

@@ -47,8 +47,11 @@ class RetryAfterMiddleware:
         header = response.headers.get(b"Retry-After")
         if response.status != 429 and not (response.status == 503 and header):
             return response
+        spider = self.crawler.spider
+        if spider is None:  # only while the engine shuts down: nothing left to retry for
+            return response
         tries = request.meta.get("retry_times", 0)
-        retry = get_retry_request(request, spider=self.crawler.spider, reason=f"http_{response.status}")
+        retry = get_retry_request(request, spider=spider, reason=f"http_{response.status}")
         if retry is None:
             return response
         wait = retry_after_seconds(header, default=min(self.cap, 0.5 * 2**tries), cap=self.cap)

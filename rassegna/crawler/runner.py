@@ -31,6 +31,7 @@ from rassegna.crawler.ports import (
     CrawlStore,
     OutletSources,
     Source,
+    SourceKind,
     SourceStats,
 )
 from rassegna.crawler.settings import scrapy_settings
@@ -276,7 +277,7 @@ def _crawl(
                     # Several paths ask (graceful stop, forced stop, end of the chain): only the first stops it.
                     if reactor.running and not getattr(reactor, "_stopped", False):
                         with contextlib.suppress(ReactorNotRunning):
-                            reactor.stop()
+                            reactor.stop()  # type: ignore[misc]  # twisted's global reactor is untyped
 
                 @defer.inlineCallbacks
                 def chain():  # noqa: ANN202 - a Twisted inlineCallbacks generator
@@ -297,9 +298,10 @@ def _crawl(
                         reactor.callLater(0, stop_reactor)
 
                 chain()  # schedules the first crawl, which installs Scrapy's reactor: import it only after
-                from twisted.internet import reactor, task
+                from twisted.internet import reactor
+                from twisted.internet.task import LoopingCall
 
-                stop_watch = task.LoopingCall(_watch_for_stop, process, crawl.download_timeout + 5, stop_reactor)
+                stop_watch = LoopingCall(_watch_for_stop, process, crawl.download_timeout + 5, stop_reactor)
                 reactor.callWhenRunning(stop_watch.start, 0.2)
                 # rassegna's own handlers (see request_stop) keep the signals for the whole crawl: Scrapy's would
                 # leave a window during start-up where a signal is lost or lands inside Twisted's set-up.
@@ -318,13 +320,14 @@ def _crawl(
     report.stats = context.stats
     report.timings = dict(context.timings)
     for outlet in outlets:  # every configured source shows in the summary, even when nothing came of it
-        for kind, urls in (
+        kinds: tuple[tuple[SourceKind, list[str]], ...] = (
             ("feed", outlet.feeds),
             ("sitemap", outlet.sitemaps),
             ("start", outlet.start_urls),
             ("feed", context.found_urls(outlet, "feed")),
             ("sitemap", context.found_urls(outlet, "sitemap")),
-        ):
+        )
+        for kind, urls in kinds:
             for url in urls:
                 report.stats.setdefault(Source(outlet.name, kind, url), SourceStats())
     report.errors = context.errors

@@ -44,7 +44,8 @@ def _padding(size: int, seed: int) -> str:
         + "".join(f"<li><a href='#sezione-{m.lower()}-{i}'>{m} {i}</a></li>" for i in range(8) for m in _MENU)
         + "</ul>\n"
     )
-    out, n = [], 0
+    out: list[str] = []
+    n = 0
     while n < size:
         piece = block if len(out) % 2 == 0 else menu
         out.append(piece)

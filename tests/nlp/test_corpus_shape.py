@@ -39,8 +39,24 @@ def sealed() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def articles(dev: list[dict], sealed: list[dict]) -> list[dict]:
+def dev2() -> list[dict]:
+    return load("dev-2.json")
+
+
+@pytest.fixture(scope="module")
+def sealed2() -> list[dict]:
+    return load("sealed-2.json")
+
+
+@pytest.fixture(scope="module")
+def first_batch(dev: list[dict], sealed: list[dict]) -> list[dict]:
     return dev + sealed
+
+
+@pytest.fixture(scope="module")
+def articles(first_batch: list[dict], dev2: list[dict], sealed2: list[dict]) -> list[dict]:
+    """Every corpus file: both batches, dev and sealed parts."""
+    return first_batch + dev2 + sealed2
 
 
 def sealed_ids(count: int) -> set[str]:
@@ -49,11 +65,23 @@ def sealed_ids(count: int) -> set[str]:
     return {f"c{3 * k + random.Random(20261129 + k).randrange(3) + 1:03d}" for k in range(blocks)}
 
 
-def test_at_least_150_articles_with_unique_ids(articles: list[dict]) -> None:
+def sealed_2_ids(ids: list[str]) -> set[str]:
+    """The second batch's split, fixed before annotating: a seeded shuffle, its first third sealed."""
+    shuffled = sorted(ids)
+    random.Random(20261129).shuffle(shuffled)
+    return set(shuffled[: len(shuffled) // 3])
+
+
+def test_at_least_150_articles_in_the_first_batch(first_batch: list[dict]) -> None:
+    assert len(first_batch) >= 150
+
+
+def test_ids_and_addresses_are_unique_across_all_corpus_files(articles: list[dict]) -> None:
     ids = [a["id"] for a in articles]
-    assert len(ids) >= 150
-    assert len(set(ids)) == len(ids)
-    assert len({a["url"] for a in articles}) == len(ids), "an address appears twice"
+    assert len(set(ids)) == len(ids), "an id appears twice"
+    urls = [a["url"] for a in articles]
+    twice = sorted({url for url in urls if urls.count(url) > 1})
+    assert not twice, f"addresses in more than one article: {twice}"
 
 
 def test_sealed_part_is_the_seeded_third(dev: list[dict], sealed: list[dict]) -> None:
@@ -61,6 +89,16 @@ def test_sealed_part_is_the_seeded_third(dev: list[dict], sealed: list[dict]) ->
     expected = sealed_ids(len(ids)) & ids
     assert {a["id"] for a in sealed} == expected
     assert 0.30 <= len(sealed) / len(ids) <= 0.36
+
+
+def test_second_batch_follows_the_first_and_its_sealed_part_is_the_seeded_third(
+    first_batch: list[dict], dev2: list[dict], sealed2: list[dict]
+) -> None:
+    last_first = max(int(a["id"][1:]) for a in first_batch)
+    ids = [a["id"] for a in dev2 + sealed2]
+    assert len(ids) >= 60
+    assert sorted(ids) == [f"c{n:03d}" for n in range(last_first + 1, last_first + 1 + len(ids))]
+    assert {a["id"] for a in sealed2} == sealed_2_ids(ids)
 
 
 def test_fields_and_types(articles: list[dict]) -> None:
