@@ -25,8 +25,13 @@ BOLD = Font(bold=True)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: object, *, number: bool = False) -> Cell:
+# What a cell may hold: text, a number, a date, or nothing.
+CellValue = str | int | float | date | None
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: CellValue, *, number: bool = False) -> Cell:
     cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "cells are written before any merge"
     if isinstance(value, str):
         # Crawled text is data, never a formula: strip what XML cannot hold and force the string type.
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -181,7 +186,9 @@ def _to_classify_sheet(sheet: Worksheet, data: ReportData) -> None:
 def render_xlsx(data: ReportData) -> bytes:
     """The press review as an XLSX workbook."""
     book = Workbook()
-    _summary_sheet(book.active, data)
+    first = book.active
+    assert isinstance(first, Worksheet), "a new workbook has one worksheet"
+    _summary_sheet(first, data)
     used = {"riepilogo"}
     for index, section in enumerate(data.sections):
         _category_sheet(book.create_sheet(_sheet_name(section.label, used)), data, index)

@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from rassegna.config import CATEGORIES, Campaign, Outlet
-from rassegna.reports.formats import FORMATS
+from rassegna.reports.formats import format_spec
 from rassegna.storage.db import session_scope
 from rassegna.storage.models import AudienceFigure, Clipping, ClippingCampaign, OutletRow
 from rassegna.storage.queries import Selection
@@ -28,7 +28,7 @@ from rassegna.web.auth import WebSession, authenticate, csrf_matches
 from rassegna.web.models import AuditEntry, WebUser
 
 router = APIRouter()
-REPORT_FORMATS = {name: FORMATS[name] for name in ("pdf", "html", "xlsx", "md", "json")}  # the desk's order
+REPORT_FORMATS = {name: format_spec(name) for name in ("pdf", "html", "xlsx", "md", "json")}  # the desk's order
 
 
 # --- plumbing ------------------------------------------------------------------------------------------
