@@ -1,6 +1,7 @@
 """Accuracy and throughput of rassegna.nlp on annotated articles.
 
-``python benchmarks/nlp.py --set corpus-dev|corpus-sealed|dev|generalisation`` (or a PATH to a JSON file).
+``python benchmarks/nlp.py --set corpus-dev|corpus-sealed|corpus-dev-2|corpus-sealed-2|dev|generalisation`` (or a
+PATH to a JSON file); ``--part tune|check`` scores the fixed-seed tune (75) or check (35) part of a set.
 Sets annotated before percentages counted as figures (``dev``, ``generalisation``) are scored without them.
 """
 
@@ -13,16 +14,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rassegna.nlp import pipeline_name  # noqa: E402
-from rassegna.nlp.evaluation import (  # noqa: E402
+from tests.nlp.evaluation import (  # noqa: E402
     NO_PERCENT_SETS,
     analyse_articles,
+    holdout,
     load_articles,
     score,
     set_path,
     throughput,
 )
 
-SETS = ("corpus-dev", "corpus-sealed", "dev", "generalisation")
+SETS = ("corpus-dev", "corpus-sealed", "corpus-dev-2", "corpus-sealed-2", "dev", "generalisation")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-percentages", action="store_true", help="score a PATH annotated without percentage figures"
     )
+    parser.add_argument("--part", choices=("tune", "check"), help="only the tune or check part (fixed seed)")
     parser.add_argument("--errors", action="store_true", help="list every miss")
     parser.add_argument("--seconds", type=float, default=2.0, help="minimum timing per measure")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measure")
@@ -43,8 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     percentages = not args.no_percentages and (args.path is not None or args.name not in NO_PERCENT_SETS)
     articles = load_articles(path)
+    if args.part:
+        articles = holdout(articles, args.part)
     s = score(articles, analyse_articles(articles), percentages=percentages)
     label = path.name if args.path else f"{args.name} ({path.name})"
+    label += f", {args.part} part" if args.part else ""
     print(f"rassegna.nlp on {label}: {s.articles} articles, pipeline {pipeline_name()}")
     print(f"percentages scored as figures: {'yes' if percentages else 'no (set annotated without them)'}")
     print()

@@ -481,40 +481,30 @@ def outlets_set(
 ) -> None:
     """Add an outlet to the registry or update it; each audience figure is kept with its source and date."""
     app_ctx = _context(ctx)
-    from pydantic import ValidationError
-
-    from rassegna.app.importer import parse_audience
-    from rassegna.config import Outlet
+    from rassegna.config.outlet_edit import OutletEditError, edit_outlet
     from rassegna.storage.db import session_scope
     from rassegna.storage.repository import find_outlet, outlet_row_to_config, upsert_outlet
 
+    changes = {
+        "category": category,
+        "audience": audience,
+        "audience_source": audience_source,
+        "audience_date": audience_date,
+        "domains": domain,
+        "feeds": feed,
+        "sitemaps": sitemap,
+        "start_urls": start_url,
+    }
     with session_scope(app_ctx.engine) as session:
         row = find_outlet(session, name)
         if row is None and category is None:
             raise typer.BadParameter(f"{name!r} is a new outlet: --category is required")
-        current = outlet_row_to_config(row).model_dump() if row else {"name": name}
-        changes: dict = {
-            "category": category,
-            "audience_source": audience_source,
-            "domains": domain,
-            "feeds": feed,
-            "sitemaps": sitemap,
-            "start_urls": start_url,
-        }
-        if audience is not None:
-            try:
-                changes["audience"] = None if audience.lower() in ("none", "n.d.", "") else parse_audience(audience)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint="--audience") from None
-        if audience_date is not None:
-            text = audience_date if len(audience_date) > 7 else audience_date + "-01"
-            changes["audience_date"] = _iso_date(text)
-        current.update({k: v for k, v in changes.items() if v is not None})
         try:
-            outlet = Outlet.model_validate(current)
-        except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
-            raise typer.BadParameter(f"{'.'.join(map(str, error['loc']))}: {error['msg']}") from None
+            outlet = edit_outlet(outlet_row_to_config(row) if row else None, row.name if row else name, changes)
+        except OutletEditError as exc:
+            field, message = next(iter(exc.errors.items()))
+            option = {"domains": "--domain", "feeds": "--feed", "sitemaps": "--sitemap", "start_urls": "--start-url"}
+            raise typer.BadParameter(message, param_hint=option.get(field, "--" + field.replace("_", "-"))) from None
         upsert_outlet(session, outlet)
     app_ctx.say(f"{'Updated' if row else 'Added'} outlet {name!r}")
 

@@ -10,11 +10,9 @@ import argparse
 import logging
 import os
 import signal
-import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from pathlib import Path
 
 from rich.console import Console
 from sqlalchemy import Engine
@@ -120,26 +118,6 @@ def _refresh_health(engine: Engine, settings: Settings) -> None:
         refresh_health(engine, settings)
     except Exception:  # noqa: BLE001
         log.exception("source health not refreshed")
-
-
-def crawl_in_child(
-    config: str | Path | None,
-    db_url: str,
-    *,
-    campaign: str | None = None,
-    outlet_names: Sequence[str] = (),
-    env: dict[str, str] | None = None,
-    timeout: float | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """Run one crawl pass in a child process (for the scheduler and tests); its completed process."""
-    argv = [sys.executable, "-m", "rassegna.app.crawl", "--db", db_url]
-    if config:
-        argv += ["--config", str(config)]
-    if campaign:
-        argv += ["--campaign", campaign]
-    for name in outlet_names:
-        argv += ["--outlet", name]
-    return subprocess.run(argv, env=env or dict(os.environ), capture_output=True, text=True, timeout=timeout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

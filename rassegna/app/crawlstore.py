@@ -16,18 +16,7 @@ from rassegna.crawler.ports import CrawlReport, FoundSource, OutletSources
 from rassegna.domain import Analysis, Article
 from rassegna.storage import health, repository
 from rassegna.storage.db import read_session, session_scope
-from rassegna.storage.models import Clipping, CrawlError, CrawlRun, OutletRow, SourceStat, utcnow
-
-
-def _id(row: CrawlRun | OutletRow) -> int:
-    """The id of a row read from (or flushed to) the database: never None there."""
-    assert row.id is not None, "a row read from the database has an id"
-    return row.id
-
-
-def _found_kind(kind: str) -> Literal["feed", "sitemap"]:
-    """A found source's kind as stored (only feeds and sitemaps are ever stored)."""
-    return "sitemap" if kind == "sitemap" else "feed"
+from rassegna.storage.models import Clipping, CrawlError, CrawlRun, FoundSourceRow, OutletRow, SourceStat, id_of, utcnow
 
 
 class DbCrawlStore:
@@ -46,7 +35,7 @@ class DbCrawlStore:
             run = CrawlRun(campaign=campaign, pid=os.getpid(), host=socket.gethostname())
             session.add(run)
             session.flush()
-            return _id(run)
+            return id_of(run)
 
     def known_urls(self) -> set[str]:
         """URLs judged by earlier crawls plus the canonical URLs of stored clippings."""
@@ -85,9 +74,7 @@ class DbCrawlStore:
             by_id = repository.found_sources(session)
             result: dict[str, OutletSources] = {}
             for row in session.exec(select(OutletRow).where(col(OutletRow.sources_checked_at).is_not(None))):
-                sources = [
-                    FoundSource(_found_kind(f.kind), f.url, f.found_at, f.failures) for f in by_id.get(_id(row), [])
-                ]
+                sources = [_found_source(f) for f in by_id.get(id_of(row), [])]
                 result[row.name] = OutletSources(row.sources_checked_at, sources)
             return result
 
@@ -119,7 +106,7 @@ class DbCrawlStore:
             for source, stats in report.stats.items():
                 session.add(
                     SourceStat(
-                        crawl_run_id=_id(run),
+                        crawl_run_id=id_of(run),
                         outlet=source.outlet,
                         source=f"{source.kind}: {source.url}",
                         pages=stats.pages,
@@ -134,7 +121,7 @@ class DbCrawlStore:
             for failure in report.errors:
                 session.add(
                     CrawlError(
-                        crawl_run_id=_id(run),
+                        crawl_run_id=id_of(run),
                         outlet=failure.outlet,
                         source=failure.source,
                         url=failure.url,
@@ -142,6 +129,12 @@ class DbCrawlStore:
                         message=failure.message,
                     )
                 )
+
+
+def _found_source(row: FoundSourceRow) -> FoundSource:
+    """The crawler's view of a found feed or sitemap (the table keeps its kind as text)."""
+    kind: Literal["feed", "sitemap"] = "sitemap" if row.kind == "sitemap" else "feed"
+    return FoundSource(kind, row.url, row.found_at, row.failures)
 
 
 def registry_outlets(engine: Engine, configured: Iterable[Outlet]) -> list[Outlet]:

@@ -126,11 +126,6 @@ def open_source(file: Path) -> SourceFile:
     raise ImportFileError(file, [RowError(None, None, f"unsupported file type {suffix!r}: use .csv, .xlsx or .yaml")])
 
 
-def read_rows(file: Path) -> list[RawRow]:
-    """The rows of a CSV, XLSX or YAML file; ImportFileError when the file itself is unreadable."""
-    return list(open_source(file).rows())
-
-
 def _csv_encoding(file: Path) -> str:
     """UTF-8 when every byte decodes as UTF-8, else Windows-1252 (Excel in Italy), else Latin-1."""
     import codecs

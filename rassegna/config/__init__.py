@@ -1,8 +1,7 @@
 """Configuration: campaigns, outlet registry, crawl and schedule settings."""
 
-from rassegna.config.categories import CATEGORIES, category_label
+from rassegna.config.categories import CATEGORIES
 from rassegna.config.loader import (
-    DEFAULT_CONFIG,
     ConfigError,
     config_path,
     database_url,
@@ -11,24 +10,16 @@ from rassegna.config.loader import (
 )
 from rassegna.config.models import (
     Campaign,
-    CrawlSettings,
     Outlet,
-    ScheduledReport,
-    ScheduleSettings,
     Settings,
 )
 
 __all__ = [
     "CATEGORIES",
-    "DEFAULT_CONFIG",
     "Campaign",
     "ConfigError",
-    "CrawlSettings",
     "Outlet",
-    "ScheduleSettings",
-    "ScheduledReport",
     "Settings",
-    "category_label",
     "config_path",
     "database_url",
     "load_outlets",

@@ -12,8 +12,3 @@ CATEGORIES: dict[str, str] = {
 
 # Category given to an outlet the crawler discovers on an unknown domain, until someone classifies it.
 UNCLASSIFIED_CATEGORY = "portali"
-
-
-def category_label(key: str) -> str:
-    """The label a report shows for a category key."""
-    return CATEGORIES[key]

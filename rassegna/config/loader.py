@@ -88,8 +88,9 @@ class _Builder:
             line = next((self.lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in self.lines), line)
         return ConfigError(self.file, line, dotted(loc) or None if loc else None, message)
 
-    def _parent_line(self, loc: Loc) -> int | None:
-        return next((self.lines[loc[:end]] for end in range(len(loc) - 1, -1, -1) if loc[:end] in self.lines), None)
+    def _parent_line(self, loc: Loc) -> int:
+        # The root is recorded before anything under it: some ancestor always has a line (1 is a safe floor).
+        return next((self.lines[loc[:end]] for end in range(len(loc) - 1, -1, -1) if loc[:end] in self.lines), 1)
 
     def build(self, node: yaml.Node, loc: Loc, aliased: bool = False) -> Any:
         if id(node) in self.path:

@@ -6,6 +6,9 @@ from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from sqlalchemy import JSON
+from sqlmodel import AutoString, SQLModel
+from sqlmodel import Field as ColumnField
 
 from rassegna.config.categories import CATEGORIES
 from rassegna.domain import ReportFormat, TextPolicy
@@ -25,19 +28,24 @@ class Campaign(_Strict):
     partner_cities: list[str] = Field(default_factory=list)
 
 
-class Outlet(_Strict):
-    """A media outlet: category, audience and where its pages live."""
+class OutletFields(SQLModel):
+    """The fields of a registry outlet, one definition shared by the config entry and the stored row.
 
-    name: str = Field(min_length=1)
-    category: str
-    audience: int | None = Field(default=None, ge=0)
-    audience_source: str | None = None
+    A SQLModel base: ``Outlet`` (configuration) and ``rassegna.storage.models.OutletRow`` (the table) both
+    inherit it, and convert with ``model_validate``; the column arguments only matter to the table.
+    """
+
+    name: str = ColumnField(min_length=1, max_length=300, index=True, unique=True)
+    category: str = ColumnField(max_length=40)
+    audience: int | None = ColumnField(default=None, ge=0)
+    audience_source: str | None = ColumnField(default=None, max_length=100)
     audience_date: date | None = None  # when the audience figure was measured (month)
-    domains: list[str] = Field(default_factory=list)
-    feeds: list[str] = Field(default_factory=list)
-    sitemaps: list[str] = Field(default_factory=list)
-    start_urls: list[str] = Field(default_factory=list)
-    text_policy: TextPolicy | None = None  # full text or headline + excerpt + link in reports
+    domains: list[str] = ColumnField(default_factory=list, sa_type=JSON, nullable=False)
+    feeds: list[str] = ColumnField(default_factory=list, sa_type=JSON, nullable=False)
+    sitemaps: list[str] = ColumnField(default_factory=list, sa_type=JSON, nullable=False)
+    start_urls: list[str] = ColumnField(default_factory=list, sa_type=JSON, nullable=False)
+    # Full text or headline + excerpt + link in reports; None: the report's default.
+    text_policy: TextPolicy | None = ColumnField(default=None, sa_type=AutoString(length=20))
 
     @field_validator("category")
     @classmethod
@@ -50,6 +58,16 @@ class Outlet(_Strict):
     @classmethod
     def _bare_hosts(cls, value: list[str]) -> list[str]:
         return [d.strip().lower().removeprefix("www.").rstrip("/") for d in value if d.strip()]
+
+
+OUTLET_FIELDS = frozenset(OutletFields.model_fields)
+
+
+class Outlet(OutletFields):
+    """A media outlet: category, audience and where its pages live."""
+
+    # Unknown keys are errors, as in every config model.
+    model_config = {**SQLModel.model_config, "extra": "forbid"}
 
 
 class CrawlSettings(_Strict):
@@ -96,7 +114,7 @@ class ScheduledReport(_Strict):
     campaign: str
     cron: str
     period_days: int = Field(default=7, ge=1)
-    formats: list[ReportFormat] = Field(default_factory=lambda: ["html", "pdf"])
+    formats: list[ReportFormat] = Field(default_factory=lambda: list[ReportFormat](["html", "pdf"]))
     mail_to: list[str] = Field(default_factory=list)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from rassegna.config.models import HealthSettings
 from rassegna.text.italian import it_date
@@ -259,16 +259,6 @@ def evaluate_all(histories: Iterable[SourceHistory], s: HealthSettings, today: d
     return sorted(results, key=lambda r: (r.ok, r.source.outlet.casefold(), r.source.kind, r.source.url))
 
 
-def outlet_days(histories: Iterable[SourceHistory]) -> dict[str, list[DayStats]]:
-    """Each outlet's daily history: its sources' days summed (median time: the slowest source's)."""
-    by_outlet: dict[str, dict[date, DayStats]] = {}
-    for h in histories:
-        days = by_outlet.setdefault(h.outlet, {})
-        for d in h.days:
-            days[d.day] = merge_days(days[d.day], d) if d.day in days else d
-    return {outlet: [days[k] for k in sorted(days)] for outlet, days in by_outlet.items()}
-
-
 def merge_faults(a: str, b: str) -> str:
     """Two "kind=n;..." fault counts added up."""
     counts: dict[str, int] = {}
@@ -277,27 +267,6 @@ def merge_faults(a: str, b: str) -> str:
             kind, _, n = part.partition("=")
             counts[kind] = counts.get(kind, 0) + int(n or 0)
     return ";".join(f"{k}={n}" for k, n in sorted(counts.items()))
-
-
-def merge_days(a: DayStats, b: DayStats) -> DayStats:
-    """Two sets of counts of the same day added up."""
-    times = [t for t in (a.median_ms, b.median_ms) if t is not None]
-    return DayStats(
-        day=a.day,
-        runs=a.runs + b.runs,
-        failed_runs=a.failed_runs + b.failed_runs,
-        requests=a.requests + b.requests,
-        ok_responses=a.ok_responses + b.ok_responses,
-        pages=a.pages + b.pages,
-        links=a.links + b.links,
-        articles=a.articles + b.articles,
-        relevant=a.relevant + b.relevant,
-        empty=a.empty + b.empty,
-        text_chars=a.text_chars + b.text_chars,
-        robots=a.robots + b.robots,
-        median_ms=max(times) if times else None,
-        faults=merge_faults(a.faults, b.faults),
-    )
 
 
 def it_day(day: date, *, year: bool = False) -> str:
@@ -319,8 +288,3 @@ def incomplete_sentence(outlet: str, rule: str, start: date, end: date) -> str:
     """ "dal 12 al 18 ottobre Genova24.it non ha risposto: la rassegna può essere incompleta"."""
     words = RULE_WORDS.get(rule, "ha avuto problemi")
     return f"{period_words(start, end)} {outlet} {words}: la rassegna può essere incompleta"
-
-
-def days_between(start: date, end: date) -> list[date]:
-    """Every day from ``start`` to ``end`` included."""
-    return [start + timedelta(days=i) for i in range((end - start).days + 1)]

@@ -25,7 +25,8 @@ EXCLUDED_UNITS = {
     'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
     'trimestri', 'trimestre', 'semestri', 'semestre', 'bienni', 'biennio', 'trienni', 'triennio',
-    'quinquennio', 'weekend', 'annualità', 'stagioni', 'stagione', 'puntate', 'puntata', 'turni', 'turno',
+    'quinquennio', 'weekend', 'domeniche', 'sabati', 'festivi', 'feriali', 'annualità', 'stagioni', 'stagione',
+    'puntate', 'puntata', 'turni', 'turno',
 }  # fmt: skip
 # Participles after a number ("430 presi in carico"): the counted noun is left out, the mention is not a unit.
 PARTICIPLES = {
@@ -38,12 +39,27 @@ PARTICIPLES = {
     )
     for end in ('i', 'e', 'o', 'a')
 }  # fmt: skip
-# "i beneficiari sono stati oltre mille": the counted noun before the verb, the number closing the clause.
+# "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
+# passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le)\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{4,})?\s+(?:sono|erano|saranno|risultano)"
-    r"(?:\s+stat[ie])?(?:\s+(?:complessivamente|in\s+tutto|finora|già))?\s+$",
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{2,}){0,3}?"
+    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
+    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
+    r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota))?\s+$",
     re.IGNORECASE,
 )
+# "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
+_UNIT_LEADS_RE = re.compile(
+    r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali))?\s*,[^.!?;:\d]{0,40}?(?:pari\s+a\s+)?$"
+)
+# "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
+_SAME_UNIT_RE = re.compile(r"(?:^|[.;]\s+)(?:[^\W\d_']+'?\s*){0,2}(?:sono|erano)\s+stat[ie]\s+$", re.IGNORECASE)
+# Words after a number that close its clause: "pari a 123 totali", "29 in più".
+_CLAUSE_CLOSERS = {
+    'totali', 'totale', 'complessivi', 'complessive', 'complessivamente', 'così', 'mentre', 'rispetto', 'contro',
+    'con',
+}  # fmt: skip
 
 # Words that cannot be the counted noun (articles, prepositions, verbs, adverbs...).
 STOP = {
@@ -57,7 +73,7 @@ STOP = {
     'quasi', 'ben', 'almeno', 'mila', 'milioni', 'milione', 'miliardi', 'miliardo', 'x', 'volte', 'nuovi',
     'nuove', 'diversi', 'diverse', 'vari', 'varie', 'altri', 'altre', 'questi', 'queste', 'quelli',
     'quelle', 'loro', 'suoi', 'sue', 'nostri', 'nostre', 'mai', 'poi', 'quindi', 'cioè', 'ovvero', 'ossia',
-    'sì', 'no', 'ne', 'ci', 'si', 'vi', 'mi', 'ti', 'ecc', 'etc', 'tutto', 'primi', 'prime', 'ultimi',
+    'ne', 'ci', 'si', 'vi', 'mi', 'ti', 'ecc', 'etc', 'tutto', 'primi', 'prime', 'ultimi',
     'ultime', 'soli', 'sole', 'anni', 'dopo', 'prima', 'entro', 'verso', 'presso', 'senza', 'contro',
     'sotto', 'sopra',
 }  # fmt: skip
@@ -248,6 +264,13 @@ def _verb_like(word: str) -> bool:
     return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
 
 
+def _whole(value: float | int) -> float | int:
+    """A float that is a whole number up to rounding error (``16,1 mld`` → 16100000000) as an int."""
+    if isinstance(value, float) and abs(value - round(value)) < 1e-9 * max(1.0, abs(value)):
+        return int(round(value))
+    return value
+
+
 def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int, int]:
     """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
     mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
@@ -266,8 +289,7 @@ def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int
             if rest is not None and rest_mult < mult and (rest_mult > 1 or rest < 1000):
                 total = total + rest * rest_mult
                 j += 3 if rest_mult > 1 else 2
-    if isinstance(total, float) and abs(total - round(total)) < 1e-6:
-        total = int(round(total))  # 38,4 milioni: 38400000, not 38400000.000000004
+    total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
         j += 1
     return total, j
@@ -331,215 +353,389 @@ def _elided_unit(text: str, start: int) -> str | None:
     return None
 
 
-def _mentions(text: str) -> list[tuple[float | int, str, str | None, str, int]]:
-    """All (value, unit, qualifier, text, start) mentions in a normalised text, in order."""
-    tokens = _tokens(text)
-    found = []
-    ranges: list[tuple[float | int, int, int, bool]] = []
+SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure as the text mentions it: value, counted noun, qualifier, the words and where they start."""
+
+    value: float | int
+    unit: str
+    qualifier: str | None
+    text: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number read at a token: its value, the token after it (and after ``di``), where the mention starts."""
+
+    value: float | int
+    after: int
+    start: int
+    approx: bool = False  # "una decina di": qualifier "circa"
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """The first number of a range or a pair (``da 6 a 16 posti``), waiting for the second one's unit."""
+
+    value: float | int
+    start: int
+    second_at: int
+    has_multiplier: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What reading at one token gave: a mention or none, a range or none, and the next token to read."""
+
+    next: int
+    mention: Mention | None = None
+    range: Range | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The counted noun after a number and where it ends (``posti letto``)."""
+
+    word: str
+    end: int
+
+
+def _digits_number(text: str, tokens: list[_Tok], i: int) -> Number | None:
+    """A number in digits at token ``i``, with its multiplier; None for dates, codes, times and names."""
+    tok = tokens[i]
+    if _is_range_or_date(text, tok):
+        return None
+    value = _digits_value(tok.text)
+    if value is None or _not_a_count(text, tokens, i):
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
+        value, j = _amount(tokens, i, value)
+    elif _in_name(text, tokens, i):
+        return None
+    return Number(value, j, tok.start)
+
+
+def _word_number(tokens: list[_Tok], i: int) -> Number | None:
+    """A number in words at token ``i``: ``sedici``, ``un centinaio di``, ``un milione e mezzo``."""
+    tok, n, j = tokens[i], len(tokens), i + 1
+    low = tok.text.lower()
+    if low in APPROX and i > 0 and tokens[i - 1].text.lower() in {"un", "una"}:
+        j += 1 if j < n and tokens[j].text.lower() == "di" else 0
+        return Number(APPROX[low], j, tokens[i - 1].start, approx=True)
+    value = word_value(tok.text)
+    if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
+        value = 1  # "un milione di euro"
+    if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i):
+        return None  # not a number, or a name: "Tre Valli", "Cento"
+    amount: float | int = value
+    if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
+        amount, j = _amount(tokens, i, value)
+    return Number(amount, j, tok.start)
+
+
+def _read_number(text: str, tokens: list[_Tok], i: int) -> Number | None:
+    """The number starting at token ``i``, if any, years excepted (``nel 2023``, but ``2000 persone``)."""
+    tok = tokens[i]
+    if tok.kind == "num":
+        number = _digits_number(text, tokens, i)
+    elif tok.kind == "word":
+        number = _word_number(tokens, i)
+    else:
+        return None
+    if number is None:
+        return None
+    value = number.value
+    if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
+        nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
+        if nxt not in _PEOPLE_UNITS:
+            return None
+    return number
+
+
+def _percentage(text: str, tokens: list[_Tok], i: int, number: Number) -> Step | None:
+    """``il 90%``, ``dell'1 per cento``, ``-15,2%``: unit ``%``, a printed minus kept."""
+    tok, j = tokens[i], number.after
+    rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower()
+    pct = re.match(r"\s*(?:%|per\s*cento\b|percento\b)", rest)
+    if not pct:
+        return None
+    value = number.value
+    qualifier, start = _qualifier(text, tok.start)
+    if re.search(r"(?:^|[\s(])[-−]$", text[max(0, tok.start - 2) : tok.start]):
+        value, start = -value, tok.start - 1
+    end = tokens[j - 1].end + pct.end()
+    while j < len(tokens) and tokens[j].start < end:
+        j += 1
+    return Step(j, Mention(value, "%", qualifier, text[start:end], start))
+
+
+def _noun_index(tokens: list[_Tok], j: int) -> int:
+    """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
+    interventi``), an adverb or a
+    descriptive adjective (``quattro gravemente ferite``, ``8 distinte imbarcazioni``)."""
+    n, k = len(tokens), j
+    if k < n and tokens[k].text.lower() in {"sono", "erano", "saranno"}:  # "334 sono stati gli interventi"
+        after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"})
+        k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
+    if k < n and tokens[k].text.lower() in {"i", "gli", "le"}:
+        k += 1
+    while k + 1 < n and tokens[k].kind == "word" and tokens[k + 1].kind == "word":
+        low = tokens[k].text.lower()
+        if not (low.endswith("mente") and len(low) > 6 or low in _PRE_ADJECTIVES):
+            break
+        k += 1
+    return k
+
+
+def _points(text: str, tokens: list[_Tok], i: int, k: int, value: float | int) -> Step | None:
+    """``2 punti percentuali``, ``+3 punti``: percentage points."""
+    n, tok = len(tokens), tokens[i]
+    if not (k < n and tokens[k].kind == "word" and tokens[k].text.lower() in {"punti", "punto"}):
+        return None
+    nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
+    signed = text[max(0, tok.start - 1) : tok.start] in {"+", "-", "−"}
+    if not (nxt.startswith("percentual") or signed):
+        return None
+    end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
+    qualifier, start = _qualifier(text, tok.start)
+    return Step(k + 2, Mention(value, "punti percentuali", qualifier, text[start:end], start))
+
+
+def _in_millions(tokens: list[_Tok], i: int, j: int) -> bool:
+    """The amount ends with millions or billions (``381 mln``, ``3 miliardi di``)."""
+    return any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
+
+
+def _unit_at(tokens: list[_Tok], k: int, value: float | int) -> Unit | Step | None:
+    """The counted noun at token ``k`` (with a lexicalised second word or an adjective), a Step skipping
+    past a word that makes the number no figure (``anni``, ``marzo``, ``118 Romagna``), or None."""
     n = len(tokens)
+    if k < n and tokens[k].text == "%":
+        return Step(k + 1)
+    if not (k < n and tokens[k].kind == "word"):
+        return None
+    w = tokens[k].text
+    low = w.lower()
+    if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
+        return Step(k + 1)
+    if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
+        return Step(k + 1)  # "118 Romagna", "ASL Roma 2": part of a name
+    if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
+        return Unit("minori", tokens[k + 2].end)
+    if low in STOP or len(w) <= 1:
+        return None
+    end = tokens[k].end
+    nxt = tokens[k + 1].text if k + 1 < n and tokens[k + 1].kind == "word" else ""
+    nlow = nxt.lower()
+    if nxt and tokens[k + 1].start != end + 1:
+        return Unit(w, end)
+    if nlow == "di" and k + 2 < n and tokens[k + 2].text.lower() in COMPOUND_AFTER_DI:
+        return Unit(f"{w} di {tokens[k + 2].text}", tokens[k + 2].end)
+    if nlow in COMPOUND_SECOND:
+        return Unit(f"{w} {nxt}", tokens[k + 1].end)
+    if nxt.islower() and nlow not in STOP and nlow.endswith(ADJECTIVE_ENDINGS) and len(nxt) > 4:
+        return Unit(w, tokens[k + 1].end)  # "persone senzatetto": the mention takes the adjective along
+    return Unit(w, end)
+
+
+def _is_proportion(text: str, end: int) -> bool:
+    """``due persone su tre``: a proportion, not a count."""
+    ratio = re.match(r"\s+su\s+(\d+|[^\W\d_]+)\b", text[end : end + 20])
+    return bool(ratio and (ratio.group(1).isdigit() or word_value(ratio.group(1)) is not None))
+
+
+def _unit_before(text: str, tokens: list[_Tok], i: int, j: int, value: float | int) -> Step | None:
+    """``i beneficiari sono stati oltre mille.``: the counted noun before the verb, the number closing it
+    (or the previous figure's noun, marked ``SAME_UNIT`` until the mentions are all read)."""
+    qualifier, start = _qualifier(text, tokens[i].start)
+    before = text[max(0, start - 100) : start]
+    m = _UNIT_BEFORE_RE.search(before) or _UNIT_LEADS_RE.search(before)
+    unit = m.group(1) if m else SAME_UNIT if _SAME_UNIT_RE.search(before) else None
+    if m and m.lastindex == 2 and m.group(2):
+        unit = f"{m.group(1)} {m.group(2)}"
+    if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
+        return None
+    return Step(j, Mention(value, unit, qualifier, text[start : tokens[j - 1].end], start))
+
+
+def _closes_clause(tokens: list[_Tok], k: int) -> bool:
+    """No counted noun follows: the clause ends (``3.276.``, ``123 totali``, ``29 in più``)."""
+    if k >= len(tokens) or tokens[k].kind == "punct":
+        return True
+    low = tokens[k].text.lower()
+    nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+    return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno")}
+
+
+def _same_units(found: list[Mention]) -> list[Mention]:
+    """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters)."""
+    out: list[Mention] = []
+    for m in found:
+        if m.unit != SAME_UNIT:
+            out.append(m)
+        elif out and m.start - out[-1].start <= 200 and out[-1].unit != "%":
+            out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+    return out
+
+
+def _range_start(tokens: list[_Tok], i: int, j: int, k: int, value: float | int) -> Range | None:
+    """``da 6 a 16 posti``, ``7 e 13 voti``: the first number waits for the unit of the second."""
+    n = len(tokens)
+    if not (k + 1 < n and tokens[k].text.lower() in {"a", "e", "o"} and tokens[k - 1].kind != "punct"):
+        return None
+    nxt = k + 1 + (tokens[k + 1].text.lower() in {"i", "le", "gli"})
+    if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
+        return Range(value, tokens[i].start, tokens[nxt].start, j - 1 > i)
+    return None
+
+
+def _without_unit(text: str, tokens: list[_Tok], i: int, j: int, k: int, value: float | int, big: bool) -> Step:
+    """A number with no counted noun after it: a partitive (``150 dei suoi rifugi``), money (``445 mln``,
+    ``€ 426.668,10``), an elided noun (``tra i sedici`` Comuni), or nothing (possibly the start of a range)."""
+    tok, n = tokens[i], len(tokens)
+    rng = None
+    if k < n and not big:
+        part = _partitive(tokens, k)
+        if part is not None:
+            qualifier, start = _qualifier(text, tok.start)
+            mention = Mention(value, tokens[part].text, qualifier, text[start : tokens[part].end], start)
+            return Step(part + 1, mention)
+        rng = _range_start(tokens, i, j, k, value)
+    if big or _money_before(text, tok.start):
+        qualifier, start = _qualifier(text, tok.start)
+        end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
+        return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
+    before = text[max(0, tok.start - 10) : tok.start].lower()
+    m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
+    elided = _elided_unit(text, tok.start) if m else None
+    if m and elided:
+        s = tok.start - (len(before) - m.start())
+        return Step(j, Mention(value, elided, None, text[s : tok.end], s), rng)
+    return Step(j, None, rng)
+
+
+def _counted(text: str, number: Number, unit: Unit) -> Mention:
+    """The mention of a number with its counted noun, qualifier (``circa`` for ``una decina``) and ``altri``."""
+    qualifier, start = _qualifier(text, number.start)
+    if number.approx:
+        qualifier = qualifier or "circa"
+    else:
+        m = re.search(r"\b(altri|altre)\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
+        if m:
+            start = start - (len(text[max(0, start - 8) : start]) - m.start())
+    return Mention(number.value, unit.word, qualifier, text[start : unit.end], start)
+
+
+_NUMBERISH: dict[str, bool] = {}  # word → can start a number (filled as words are met)
+
+
+def _may_start_number(tok: _Tok) -> bool:
+    """Digits, or a word that can be (part of) a number: ``sedici``, ``un`` (milione), ``decina``."""
+    if tok.kind == "num":
+        return True
+    if tok.kind != "word":
+        return False
+    known = _NUMBERISH.get(tok.text)
+    if known is None:
+        low = tok.text.lower()
+        known = low in APPROX or low in {"un", "uno"} or word_value(tok.text) is not None
+        if len(_NUMBERISH) < 200_000:
+            _NUMBERISH[tok.text] = known
+    return known
+
+
+def _read_at(text: str, tokens: list[_Tok], i: int) -> Step:
+    """Read the figure, if any, that starts at token ``i``."""
+    number = _read_number(text, tokens, i)
+    if number is None:
+        return Step(i + 1)
+    pct = _percentage(text, tokens, i, number)
+    if pct:
+        return pct
+    j, value, n = number.after, number.value, len(tokens)
+    k = _noun_index(tokens, j)
+    points = _points(text, tokens, i, k, value)
+    if points:
+        return points
+    # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
+    big = _in_millions(tokens, i, j)
+    counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
+    if big and counted and (tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower()):
+        k = n  # no counted noun: money
+    closes = not number.approx and _closes_clause(tokens, k)
+    unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
+    if isinstance(unit, Step):
+        return unit
+    if unit is not None and (_is_proportion(text, unit.end) or unit.word.lower() in PARTICIPLES):
+        return Step(k + 1)
+    if unit is None and closes and not big:  # "i ricavi salgono a 16,1 mld": millions are money
+        before = _unit_before(text, tokens, i, j, value)
+        if before:
+            return before
+    if unit is None:
+        return _without_unit(text, tokens, i, j, k, value, big)
+    return Step(k + 1, _counted(text, number, unit))
+
+
+def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> list[Mention]:
+    """The first numbers of ranges, with the unit (and the multiplier) of the second number."""
+    out: list[Mention] = []
+    starts = {f.start for f in found}
+    for r in ranges:
+        second = next((f for f in found if f.start <= r.second_at < f.start + len(f.text)), None)
+        if second is None or second.unit == "%" or r.start in starts:
+            continue
+        mult = next(
+            (m for w, m in MULTIPLIERS.items() if re.search(r"(?<![^\W\d_])" + w + r"\b", second.text.lower())), 1
+        )
+        full = r.value * mult if not r.has_multiplier and mult > 1 else r.value
+        full = _whole(full)
+        out.append(Mention(full, second.unit, None, text[r.start : second.start + len(second.text)], r.start))
+    return out
+
+
+def _mentions(text: str) -> list[Mention]:
+    """All figure mentions of a normalised text, in order."""
+    tokens = _tokens(text)
+    found: list[Mention] = []
+    ranges: list[Range] = []
+    numberish = _NUMBERISH
+    # most tokens cannot start a number: a dictionary lookup picks the few that can
+    starts = [
+        i
+        for i, t in enumerate(tokens)
+        if t.kind == "num" or t.kind == "word" and numberish.get(t.text, None) is not False and _may_start_number(t)
+    ]
     i = 0
-    while i < n:
-        tok = tokens[i]
-        value: float | int | None = None
-        j = i + 1  # index of the first token after the number
-        approx = False
-        if tok.kind == "num":
-            if _is_range_or_date(text, tok):
-                i += 1
-                continue
-            value = _digits_value(tok.text)
-            if value is None or _not_a_count(text, tokens, i):
-                i += 1
-                continue
-            if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-                value, j = _amount(tokens, i, value)
-            elif _in_name(text, tokens, i):
-                i += 1
-                continue
-        elif tok.kind == "word":
-            low = tok.text.lower()
-            if low in APPROX and i > 0 and tokens[i - 1].text.lower() in {"un", "una"}:
-                value = APPROX[low]
-                approx = True
-                if j < n and tokens[j].text.lower() == "di":
-                    j += 1
-                start_override = tokens[i - 1].start
-            else:
-                value = word_value(tok.text)
-                if (
-                    value is None
-                    and low in {"un", "uno"}
-                    and j < n
-                    and tokens[j].text.lower() in {"milione", "miliardo"}
-                ):
-                    value = 1  # "un milione di euro"
-                if value is None:
-                    i += 1
-                    continue
-                if tok.text[0].isupper() and not _is_sentence_start(tokens, i):
-                    i += 1  # a name: "Tre Valli", "Cento"
-                    continue
-                if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-                    value, j = _amount(tokens, i, value)
-        else:
-            i += 1
-            continue
-        # Year? Percentage?
-        if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
-            nxt = tokens[j].text.lower() if j < n else ""
-            if nxt not in _PEOPLE_UNITS:
-                i += 1
-                continue
-        rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower() if j - 1 < n else ""
-        pct = re.match(r"\s*(?:%|per\s*cento\b|percento\b)", rest)
-        if pct:  # a percentage: unit "%", a printed minus kept ("-15,2%")
-            qualifier, start = _qualifier(text, tok.start)
-            if re.search(r"(?:^|[\s(])[-−]$", text[max(0, tok.start - 2) : tok.start]):
-                value, start = -value, tok.start - 1
-            end = tokens[j - 1].end + pct.end()
-            found.append((value, "%", qualifier, text[start:end], start))
-            while j < n and tokens[j].start < end:
-                j += 1
-            i = j
-            continue
-        # Optional article after the number: "sono oltre cento i nuclei familiari".
-        k = j
-        if k < n and tokens[k].text.lower() in {"i", "gli", "le"}:
-            k += 1
-        unit = None
-        end = None
-        # An adverb or a descriptive adjective before the noun: "quattro gravemente ferite", "8 distinte imbarcazioni"
-        while (
-            k + 1 < n
-            and tokens[k].kind == "word"
-            and (
-                tokens[k].text.lower().endswith("mente")
-                and len(tokens[k].text) > 6
-                or tokens[k].text.lower() in _PRE_ADJECTIVES
-            )
-            and tokens[k + 1].kind == "word"
-        ):
-            k += 1
-        if k < n and tokens[k].kind == "word" and tokens[k].text.lower() in {"punti", "punto"}:
-            nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
-            signed = text[max(0, tok.start - 1) : tok.start] in {"+", "-", "−"}
-            if nxt.startswith("percentual") or signed:
-                end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
-                qualifier, start = _qualifier(text, tok.start)
-                found.append((value, "punti percentuali", qualifier, text[start:end], start))
-                i = k + 2
-                continue
-        # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
-        millions = any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
-        counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
-        if millions and counted and (tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower()):
-            k = n  # no counted noun: the money branch below makes it euro
-        if k < n and tokens[k].kind == "word":
-            w = tokens[k].text
-            low = w.lower()
-            if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
-                i = k + 1
-                continue
-            if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
-                i = k + 1  # "118 Romagna", "ASL Roma 2": part of a name
-                continue
-            if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
-                unit, end = "minori", tokens[k + 2].end
-            elif low not in STOP and len(w) > 1:
-                unit, end = w, tokens[k].end
-                nxt = tokens[k + 1].text if k + 1 < n and tokens[k + 1].kind == "word" else ""
-                nlow = nxt.lower()
-                if nxt and tokens[k + 1].start != end + 1:
-                    pass
-                elif nlow == "di" and k + 2 < n and tokens[k + 2].text.lower() in COMPOUND_AFTER_DI:
-                    unit, end = f"{w} di {tokens[k + 2].text}", tokens[k + 2].end
-                elif nlow in COMPOUND_SECOND:
-                    unit, end = f"{w} {nxt}", tokens[k + 1].end
-                elif nxt.islower() and nlow not in STOP and nlow.endswith(ADJECTIVE_ENDINGS) and len(nxt) > 4:
-                    end = tokens[k + 1].end
-        elif k < n and tokens[k].text == "%":
-            i = k + 1
-            continue
-        ratio = re.match(r"\s+su\s+(\d+|[^\W\d_]+)\b", text[end : end + 20]) if end is not None else None
-        if ratio and (ratio.group(1).isdigit() or word_value(ratio.group(1)) is not None):
-            i = k + 1  # "due persone su tre": a proportion
-            continue
-        if unit is not None and unit.lower() in PARTICIPLES:
-            i = k + 1
-            continue
-        if unit is None and not approx and (k >= n or tokens[k].kind == "punct"):
-            qualifier, start = _qualifier(text, tok.start)
-            m = _UNIT_BEFORE_RE.search(text[max(0, start - 80) : start])
-            if m and m.group(1).lower() not in STOP:
-                found.append((value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
-                i = j
-                continue
-        big = millions
-        if unit is None and k < n and not big:
-            part = _partitive(tokens, k)
-            if part is not None:  # "quattro delle sue navi", "150 dei suoi rifugi"
-                qualifier, start = _qualifier(text, tok.start)
-                found.append((value, tokens[part].text, qualifier, text[start : tokens[part].end], start))
-                i = part + 1
-                continue
-            if k + 1 < n and tokens[k].text.lower() in {"a", "e", "o"} and tokens[k - 1].kind != "punct":
-                nxt = k + 1 + (tokens[k + 1].text.lower() in {"i", "le", "gli"})
-                if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
-                    ranges.append((value, tok.start, tokens[nxt].start, j - 1 > i))  # "da 6 a 16 posti"
-        if unit is None and (big or _money_before(text, tok.start)):
-            qualifier, start = _qualifier(text, tok.start)  # "445 mln dei fondi", "€ 426.668,10": money
-            end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
-            found.append((value, "euro", qualifier, text[start : end_tok.end], start))
-            i = j
-            continue
-        if unit is None:
-            before = text[max(0, tok.start - 10) : tok.start].lower()
-            m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
-            if m and tok.kind == "word" or (m and tok.kind == "num"):
-                elided = _elided_unit(text, tok.start)
-                if elided:
-                    s = tok.start - (len(before) - m.start())
-                    found.append((value, elided, None, text[s : tok.end], s))
-            i = j
-            continue
-        qualifier, start = _qualifier(text, start_override if approx else tok.start)
-        if approx:
-            qualifier = qualifier or "circa"
-        else:
-            m = re.search(r"\b(altri|altre)\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
-            if m:
-                start = start - (len(text[max(0, start - 8) : start]) - m.start())
-        found.append((value, unit, qualifier, text[start:end], start))
-        i = k + 1
-    # The first number of a range or a pair takes the unit of the second: "da 6 a 16 posti", "7 e 13 voti".
-    by_start = {f[4]: f for f in found}
-    for value, start, second_at, has_mult in ranges:
-        second = next((f for f in found if f[4] <= second_at < f[4] + len(f[3])), None)
-        if second is None or second[1] == "%":
-            continue
-        mult = next((m for w, m in MULTIPLIERS.items() if re.search(r"\b" + w + r"\b", second[3].lower())), 1)
-        full = value * mult if not has_mult and mult > 1 else value
-        if isinstance(full, float) and abs(full - round(full)) < 1e-6:
-            full = int(round(full))
-        if start not in by_start:
-            found.append((full, second[1], None, text[start : second[4] + len(second[3])], start))
-    found.sort(key=lambda f: f[4])
+    for start in starts:
+        if start < i:
+            continue  # inside the figure read last
+        step = _read_at(text, tokens, start)
+        if step.mention:
+            found.append(step.mention)
+        if step.range:
+            ranges.append(step.range)
+        i = step.next
+    found = _same_units(found)
+    found.extend(_range_mentions(text, found, ranges))
+    found.sort(key=lambda f: f.start)
     return found
 
 
 def extract_figures(text: str) -> list[Figure]:
     """Figures of a text, one per (value, counted noun); qualifier and text from the most specific mention."""
     norm = normalise(text)
-    best: dict[tuple[float | int, str], tuple[tuple[int, int], Figure, int]] = {}
-    order: list[tuple[float | int, str]] = []
-    for value, unit, qualifier, _mention, start in _mentions(norm):
-        key = (value, unit_key(unit))
-        mention = text[start : start + len(_mention)]
-        fig = Figure(value=value, unit=unit, qualifier=qualifier, text=mention)
-        score = (qualifier is not None, len(mention))
-        if key not in best:
-            order.append(key)
-            best[key] = (score, fig, start)
-        elif score > best[key][0]:
-            best[key] = (score, fig, best[key][2])
-    return [best[k][1] for k in order]
+    best: dict[tuple[float | int, str], tuple[tuple[bool, int], Figure]] = {}
+    for m in _mentions(norm):
+        key = (m.value, unit_key(m.unit))
+        mention = text[m.start : m.start + len(m.text)]
+        fig = Figure(value=m.value, unit=m.unit, qualifier=m.qualifier, text=mention)
+        score = (m.qualifier is not None, len(mention))
+        if key not in best or score > best[key][0]:
+            best[key] = (score, fig)
+    return [fig for _, fig in best.values()]

@@ -34,7 +34,7 @@ def analysis_component(doc: Doc) -> Doc:
         city=city,
         places=places,
         figures=extract_figures(text),
-        quotes=extract_quotes(text, extra_people=people),
+        quotes=extract_quotes(text, extra_people=people, title=title),
         journalist=journalist_from(doc.user_data.get("rassegna_author"), text),
     )
     return doc

@@ -36,8 +36,15 @@ _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
-    r"dda|direzione\s+distrettuale\s+antimafia)\s+"
+    r"dda|direzione\s+distrettuale\s+antimafia|caritas)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
+    re.IGNORECASE,
+)
+# Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
+# Repubblica presso il Tribunale di X" name where the office is, not where the story happens.
+_SEAT_BEFORE = re.compile(
+    r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
+    r"corte|comando\s+provinciale|istituto\s+penale)\b(?:\s+[^\W\d_]+){1,4}?\s+(?:di|del|della)\s+$",
     re.IGNORECASE,
 )
 _ROLE_WORDS = {
@@ -48,17 +55,29 @@ _ROLE_WORDS = {
 # Local and national or regional words: a city named only weakly is the article's city in a local piece.
 # (matched on the lower-cased text: much faster than a case-insensitive pattern)
 _LOCAL_RE = re.compile(
-    r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|assessor[ei]|carabinieri|polizia\s+locale|"
+    r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|carabinieri|polizia\s+locale|"
     r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|paese|via|piazza|"
-    r"corso)\b"
+    r"(?<!in\s)corso)\b"
 )
 _WIDE_RE = re.compile(
     r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
     r"presidente\s+della\s+repubblica|consiglio\s+dei\s+ministri|regione|regionale|regionali|governatore|"
-    r"onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
+    r"governatrice|onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
     r"autostrad[ae]|autostradale|a\d{1,2}|tutta\s+italia|tutto\s+il\s+paese|sciopero\s+nazionale|"
     r"territorio\s+nazionale|serie\s+[ab])\b"
 )
+# Seats of the regions (and autonomous provinces): a regional piece is often datelined there.
+REGIONAL_CAPITALS = frozenset({
+    'Roma', 'Milano', 'Napoli', 'Torino', 'Venezia', 'Bologna', 'Firenze', 'Genova', 'Bari', 'Palermo',
+    'Cagliari', 'Ancona', 'Perugia', "L'Aquila", 'Campobasso', 'Potenza', 'Catanzaro', 'Aosta', 'Trento',
+    'Bolzano', 'Trieste',
+})  # fmt: skip
+# A headline saying the piece is national: no comune is its city unless the headline names one.
+_NATIONAL_TITLE_RE = re.compile(
+    r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
+    r"in\s+(?:diverse|varie|molte|\d+)\s+(?:regioni|città|province)|nazionale|in\s+italia)\b"
+)
+_WIRE_DATE = re.compile(r"\s*,\s*\d{1,2}\s*[^\W\d_]{3}", re.UNICODE)
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
 
@@ -74,6 +93,7 @@ class Mention:
     dateline: bool = False
     preposition: bool = False
     listing: bool = False
+    wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
     is_comune: bool = True
     score: float = 0.0
 
@@ -155,10 +175,15 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
             continue  # "il sindaco Gaeta": a surname
         if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
             continue  # ASL Roma 1, Distretto Latina 2: a name
+        glued = re.match(r" ([A-ZÀ-Ý][a-zà-ù]{3,})\b", after)
+        named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
+        if named and not offset_in_title and plow not in {"a", "ad", "in"}:
+            continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
-        if _AREA_BEFORE.search(text[max(0, start - 40) : start]) or re.match(r"\s*\((?:provincia|prov\.)", after):
+        window = text[max(0, start - 60) : start]
+        if _AREA_BEFORE.search(window) or _SEAT_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
@@ -170,7 +195,8 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows)
-        if offset_in_title and start == 0:
+        m.wire = m.dateline and bool(_WIRE_DATE.match(after))
+        if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
             if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
             m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
@@ -222,15 +248,33 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
-def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: str) -> bool:
+def _named_person(text: str, name: str) -> bool:
+    """The text calls someone by this name (``Roberto Gualtieri``, ``il ministro Gualtieri``): a headline's
+    ``Gualtieri:`` is then that person, not the comune."""
+    if " " in name:
+        return False
+    for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"\b", text):
+        prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, m.start() - 30) : m.start()])
+        before = prev.group(1) if prev else ""
+        if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
+            return True
+    return False
+
+
+def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
     own = [m for m in found if m.name == name and m.is_comune and not m.listing]
-    if any(m.strong for m in own):
-        return True
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
+    if scope.national_title and name not in title_comuni:
+        return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
+    if any(m.strong for m in own):
+        return True
+    plain = [m for m in own if not m.dateline]
+    if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
+        return False  # a regional piece datelined (or headlined) in the seat of the region
     rivals: dict[str, int] = {}
     for m in found:
         if m.name != name and m.is_comune and not m.listing:
@@ -239,19 +283,34 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     if many and not in_title_lead and not any(m.dateline for m in own):
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
-    evidence = len(own) + (0 if scope == "wide" else sum(1 for m in own if m.dateline))
+    # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
+    filed = [m for m in own if not m.wire]
+    evidence = len(own) if filed else 0
+    evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
-    return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope]
+    return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
 
 
-def _scope(text: str) -> str:
-    """``local``, ``wide`` (national or regional) or ``mixed``, from the words of government the text uses."""
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """How wide the piece is: ``local``, ``wide`` (national or regional) or ``mixed``; whether it speaks of
+    the region's government; whether its headline says it is national."""
+
+    kind: str
+    regional: bool = False
+    national_title: bool = False
+
+
+def _scope(text: str, title: str | None = None) -> Scope:
+    """The piece's scope, from the words of government the text uses."""
     low = text.lower()
     local = len(_LOCAL_RE.findall(low))
-    wide = len(_WIDE_RE.findall(low))
-    if wide >= 2 and wide > 2 * local:
-        return "wide"
-    return "local" if local > wide else "mixed"
+    wide_words = _WIDE_RE.findall(low)
+    wide = len(wide_words)
+    regional = sum(1 for w in wide_words if w.startswith(("region", "governat")))
+    national = bool(title and _NATIONAL_TITLE_RE.search(title.lower()))
+    kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
+    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
 
 
 def extract_places(
@@ -261,6 +320,7 @@ def extract_places(
     norm = normalise(text)
     found = _mentions(norm)
     title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
+    title_mentions = [m for m in title_mentions if not _named_person(norm, m.name)]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -281,7 +341,7 @@ def extract_places(
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    scope = _scope(f"{title or ''}\n{norm}")
+    scope = _scope(f"{title or ''}\n{norm}", title)
     city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None)
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places

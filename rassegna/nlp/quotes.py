@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
 from rassegna.nlp.gazetteer import first_names
@@ -21,7 +21,10 @@ _PRESENT = (
     'commenta così', 'le parole di', 'parola di', 'secondo', 'ne parla', 'parla', 'informa', 'avverte',
     'denuncia', 'attacca', 'incalza', 'rivendica', 'insiste', 'esorta', 'chiede', 'chiedono', 'tuona',
     'ammonisce', 'segnala', 'confida', 'rivela', 'ribatte', 'sbotta', 'esulta', 'ironizza', 'garantisce',
-    'promette', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora',
+    'promette', 'fanno sapere', 'fa eco', 'avvertono', 'denunciano', 'sottolinea ancora', 'comunica',
+    'comunicano', 'rende noto', 'rendono noto', 'rammenta', 'annota', 'riconosce', 'argomenta', 'chiosa',
+    'scandisce', 'sentenzia', 'lamenta', 'ricostruisce', 'precisano', 'ricordano', 'osservano', 'rimarcano',
+    'evidenziano', 'affermano', 'dichiarano', 'spiegano', 'sottolineano', 'commenta ancora', 'prosegue ancora',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -32,7 +35,9 @@ _PARTICIPLES = (
     'voluto ricordare', 'informato', 'proseguito', 'avvertito', 'denunciato', 'attaccato', 'incalzato',
     'rivendicato', 'insistito', 'esortato', 'chiesto', 'tuonato', 'annotato', 'ammonito', 'segnalato',
     'confidato', 'rivelato', 'ribattuto', 'esultato', 'ironizzato', 'garantito', 'promesso', 'voluto precisare',
-    'tenuto a precisare', 'voluto evidenziare', 'fatto eco',
+    'tenuto a precisare', 'voluto evidenziare', 'fatto eco', 'comunicato', 'reso noto',
+    'rammentato', 'riconosciuto', 'argomentato', 'chiosato', 'scandito', 'sentenziato', 'lamentato',
+    'ricostruito', 'notato', 'messo in evidenza', 'messo in guardia', 'tenuto a ribadire', 'voluto ribadire',
 )  # fmt: skip
 _AUX = r"(?:ha|hanno|aveva|avevano|avrebbe)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
 VERB = (
@@ -76,8 +81,8 @@ _NAME_RE = re.compile(
     r"(?:\s+" + _NAME_TOKEN + r")?)"
 )
 _NOT_A_SOURCE = re.compile(
-    r"\b(?:nota|comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
-    r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|detto|definit[oa])\b[^.!?,:]{0,40}$"
+    r"\b(?:nota|(?<!ha\s)(?<!hanno\s)comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
+    r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|(?<!ha\s)(?<!hanno\s)(?<!aveva\s)detto|definit[oa])\b[^.!?,:]{0,40}$"
     r"|\b(?:si legge|recita|come scritto|riporta)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
@@ -253,76 +258,111 @@ def _bad_name(name: str | None) -> bool:
     toks = name.split()
     if len(toks) > 1 and re.fullmatch(_PARTICLE.replace(r"\s+", ""), toks[0] + ("" if toks[0].endswith("'") else "")):
         return False  # Del Bene, Di Maio, La Russa
-    return fold(toks[0]) in _NOT_NAMES or (len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo")))
+    if fold(toks[0]) in _NOT_NAMES or fold(toks[0]) in _PLACE_HEADS:
+        return True  # "Palazzo Madama"
+    return len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo"))
 
 
-def _parse_attribution(attr: str) -> tuple[str | None, str | None, str | None]:
-    """(speaker, role, bare role word) from an attribution like ``Mario Rossi, sindaco di Bari``."""
-    speaker, role, word = _parse_attribution_raw(attr)
-    if _bad_name(speaker):
-        return None, None, None
-    return speaker, role, word
+LAST_SPEAKER = "ultimo"  # role word of "– ha detto –": the last speaker goes on
+PROTAGONIST = "protagonista"  # role word of a subjectless "Annota che «": the piece's main person
 
 
-def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a span is attributed to: a speaker's name as written, a role, a bare role word to resolve
+    (``l'assessore``, or LAST_SPEAKER), and the offsets in the span of an attribution interrupting it."""
+
+    speaker: str | None = None
+    role: str | None = None
+    role_word: str | None = None
+    cut: tuple[int, int] | None = None
+    speaks: bool = False  # the text makes this body speak ("l'Agenzia ha dichiarato")
+
+    @property
+    def found(self) -> bool:
+        """A speaker or a role word to resolve."""
+        return bool(self.speaker or self.role_word)
+
+
+def _parse_attribution(attr: str) -> Attribution:
+    """Speaker, role and bare role word from an attribution like ``Mario Rossi, sindaco di Bari``."""
+    parsed = _parse_attribution_raw(attr)
+    if _bad_name(parsed.speaker):
+        return Attribution()
+    return parsed
+
+
+def _parse_attribution_raw(attr: str) -> Attribution:
+    """The attribution read as role first (``l'assessore X``), name first (``X, ruolo``) or ``ancora X``."""
     attr = attr.strip(" ,-–—")
     attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
     attr = re.sub(
         r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
     )  # la Rossi, La Turchia
-    names = list(_NAME_RE.finditer(attr))
     role_first = _ROLE_START.match(attr)
-    fnames = first_names()
     if role_first:
-        # "l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ..."
-        person = None
-        for m in names:
-            toks = m.group(1).split()
-            for t_i, tok in enumerate(toks):
-                if fold(tok) in fnames and t_i + 1 < len(toks):
-                    person = (m.start(1) + m.group(1).index(tok), m.end(1))
-                    break
-            if person:
-                break
-        if person:
-            name = attr[person[0] : person[1]]
-            role = _clean_role(attr[: person[0]])
-            if role is None or not role.strip():
-                role = _clean_role(attr[person[1] :].lstrip(" ,"))
-            return name, role, None
-        appos = re.match(
-            r"(?i:"
-            + _ROLE_START.pattern
-            + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
-            r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
-            + _NAME_TOKEN
-            + r"(?:\s+"
-            + _PARTICLE
-            + r"?"
-            + _NAME_TOKEN
-            + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
-            attr,
-        )
-        if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
-            # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
-            start = appos.start(1)
-            toks = appos.group(1).split()
-            if len(toks) >= 3 and re.search(
-                r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
-            ):
-                start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
-            return attr[start : appos.end(1)], _clean_role(attr[:start]), None
-        trailing = _trailing_name(attr)
-        if trailing:
-            name = attr[trailing[0] : trailing[1]]
-            return name, _clean_role(attr[: trailing[0]]), None
-        # "l'assessore Ficocelli" or "L'Assessore"
-        word = role_first.group(0).split()[-1].split("'")[-1]
-        rest = attr[role_first.end() :]
-        sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
-        if sur:
-            return sur.group(1), None, word
-        return None, _clean_role(attr), word
+        return _role_first(attr, role_first)
+    return _name_first(attr) or _adverb_then_name(attr)
+
+
+def _first_full_name(attr: str) -> tuple[int, int] | None:
+    """Offsets of the first ``Given Surname`` (a known first name and at least one more word)."""
+    fnames = first_names()
+    for m in _NAME_RE.finditer(attr):
+        toks = m.group(1).split()
+        for t_i, tok in enumerate(toks):
+            if fold(tok) in fnames and t_i + 1 < len(toks):
+                return m.start(1) + m.group(1).index(tok), m.end(1)
+    return None
+
+
+def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
+    """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
+    Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
+    person = _first_full_name(attr)
+    if person:
+        name = attr[person[0] : person[1]]
+        role = _clean_role(attr[: person[0]])
+        if role is None or not role.strip():
+            role = _clean_role(attr[person[1] :].lstrip(" ,"))
+        return Attribution(name, role)
+    appos = re.match(
+        r"(?i:"
+        + _ROLE_START.pattern
+        + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
+        r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
+        + _NAME_TOKEN
+        + r"(?:\s+"
+        + _PARTICLE
+        + r"?"
+        + _NAME_TOKEN
+        + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
+        attr,
+    )
+    if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
+        # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
+        start = appos.start(1)
+        toks = appos.group(1).split()
+        if len(toks) >= 3 and re.search(
+            r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
+        ):
+            start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
+        return Attribution(attr[start : appos.end(1)], _clean_role(attr[:start]))
+    trailing = _trailing_name(attr)
+    if trailing:
+        name = attr[trailing[0] : trailing[1]]
+        return Attribution(name, _clean_role(attr[: trailing[0]]))
+    # "l'assessore Ficocelli" or "L'Assessore"
+    word = role_first.group(0).split()[-1].split("'")[-1]
+    rest = attr[role_first.end() :]
+    sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
+    if sur:
+        return Attribution(sur.group(1), role_word=word)
+    return Attribution(None, _clean_role(attr), word)
+
+
+def _name_first(attr: str) -> Attribution | None:
+    """``Mario Rossi, sindaco di Bari``, ``Walter Artibani Segretario della Uil``."""
     first = re.match(r"\s*(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})", attr)
     if first and not _ROLE_START.match(first.group(1)):
         name = first.group(1)
@@ -331,13 +371,17 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
         if glued:  # "Walter Artibani Segretario della Uil": the role follows the name without a comma
             rest = name[glued.end() :] + rest
             name = name[: glued.start()]
-            return name, _clean_role(rest), None
+            return Attribution(name, _clean_role(rest))
         role = None
         rm = re.match(r"\s*(?:,|\(|[-–—])\s*(.+)", rest, re.DOTALL)
         if rm:
             role = _clean_role(rm.group(1))
-        return name, role, None
-    # "afferma soddisfatto Rossi", "aggiunge ancora Rossi": an adverb or adjective before the name.
+        return Attribution(name, role)
+    return None
+
+
+def _adverb_then_name(attr: str) -> Attribution:
+    """``afferma soddisfatto Rossi``, ``aggiunge ancora Rossi``: an adverb or adjective before the name."""
     m = re.match(
         r"\s*(?:(?!(?:alla|alle|agli|dalla|dalle|dagli|della|delle|degli|nella|nelle|negli|sulla|sulle|sugli|"
         r"verso|presso|come|durante|dopo|prima)\b)[a-zà-ù]{4,}\s+){1,2}("
@@ -352,8 +396,15 @@ def _parse_attribution_raw(attr: str) -> tuple[str | None, str | None, str | Non
         attr,
     )
     if m:
-        return m.group(1), None, None
-    return None, None, None
+        return Attribution(m.group(1))
+    return Attribution()
+
+
+# First words of names of places and buildings, not people: "il presidente … a Palazzo Madama".
+_PLACE_HEADS = frozenset({
+    'palazzo', 'piazza', 'via', 'viale', 'teatro', 'villa', 'corso', 'ponte', 'porta', 'museo', 'parco', 'chiesa',
+    'san', 'santa', 'santo', 'sant', 'largo', 'stazione', 'ospedale', 'castel', 'castello', 'monte', 'lago',
+})  # fmt: skip
 
 
 def _people(text: str) -> list[Person]:
@@ -388,9 +439,11 @@ def _people(text: str) -> list[Person]:
         caps = _TWO_CAPS.search(chunk)
         if not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known:
             continue  # no name, or one already known by its given name
-        name, role, _ = _parse_attribution(chunk)
-        if name and len(name.split()) >= 2 and fold(name) not in known and role:
-            out.append(Person(name, role))
+        parsed = _parse_attribution(chunk)
+        name = parsed.speaker or ""
+        named = len(name.split()) >= 2 and fold(name) not in known and fold(name.split()[0]) not in _PLACE_HEADS
+        if named and parsed.role:
+            out.append(Person(name, parsed.role))
             known.add(fold(name))
     return out
 
@@ -420,6 +473,9 @@ def _resolve(
     if speaker:
         key = fold(speaker.split()[-1])
         for p in people:
+            longer = len(p.name.split()) > len(speaker.split())
+            if longer and len(speaker.split()) >= 2 and fold(p.name.split()[0]) not in first_names():
+                continue  # "Sociali Mimma Calabrò": a role word glued to the name, not a fuller name
             if fold(p.name.split()[-1]) == key or fold(p.name).endswith(fold(speaker)):
                 return Person(p.name, p.role)
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
@@ -436,11 +492,30 @@ def _resolve(
 
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
+# Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
+_INNER_VERB_RE = re.compile(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", re.IGNORECASE)
+_AFTER_NAME_VERB_RE = re.compile(
+    r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
+)
+_VERB_THEN_SUBJECT_RE = re.compile(r"(?:^|[\s,])(" + VERB + r")\s+([^:]*?)\s*[:,]\s*$", re.IGNORECASE)
+_SAID_THAT_RE = re.compile(
+    r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,200}$", re.IGNORECASE
+)
+_VERB_COLON_RE = re.compile(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", re.IGNORECASE)
+_EXPRESS = r"(?:esprim(?:e|ono)|defini(?:sce|scono)|invit(?:a|ano)|parl(?:a|ano)\s+di|sollecit(?:a|ano))"
+_SUBJECT_SAYS_RE = re.compile(
+    r"\s*(.{3,100}?)\s+(?:" + VERB + r"|" + _EXPRESS + r")\b[^.!?:;«»\"“”]{0,60}$", re.IGNORECASE
+)
+_VERB_RIGHT_BEFORE_RE = re.compile(r"(?:^|,)\s*(?:" + VERB + r")(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*$", re.IGNORECASE)
+_SAYS_AFTER_NAME_RE = re.compile(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", re.IGNORECASE)
+_AFTER_VERB_RE = re.compile(r"\s*[,.:]?\s*[-–—]?\s*(?:così\s+)?(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, re.IGNORECASE)
 _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
 _ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased text: 3× faster than IGNORECASE
 # "Comincia così il racconto di X", "Sono le parole di X": the speaker named in the next sentence.
 _NOUN_SOURCE = re.compile(
-    r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo)"
+    r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo|"
+    r"la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|l'invito|"
+    r"la\s+riflessione|il\s+monito)"
     r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
@@ -473,15 +548,13 @@ def _org_speaker(attr: str) -> str | None:
 _NEXT_SENTENCE = re.compile(
     r"\s*[.,;]?\s*(?:\)\s*)?(?:"
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
-    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,40},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
+    r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
-    r"|A\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo)\s+(?:è|sono)"
-    r"(?:\s+stat[oa])?\s+"
-    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?[Pp]arole\s+d(?:i|el|ella|ello|ell')\s*"
+    r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
+    r"ricordarlo|sostenerlo)(?:\s+(?:è|sono)(?:\s+stat[oa])?)?(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
-
-Attribution = tuple[str | None, str | None, str | None, tuple[int, int] | None]
 
 
 def _known(name: str, people: list[Person]) -> bool:
@@ -493,99 +566,126 @@ def _known(name: str, people: list[Person]) -> bool:
     return any(fold(p.name.split()[-1]) == key for p in people)
 
 
-def _subject(sentence: str, people: list[Person]) -> tuple[str | None, str | None, str | None] | None:
+def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     """The person a sentence introducing a quote is about: ``L'assessore X rivendica la scelta:``."""
     starts = sorted(
         {m.start() for m in _ROLE_AT.finditer(sentence)} | {m.start(1) for m in _NAME_RE.finditer(sentence)}
     )
     for pos in starts:
         parsed = _parse_attribution(sentence[pos:])
-        if parsed[0] and (_ROLE_AT.match(sentence, pos) or _known(parsed[0], people)):
+        if parsed.speaker and (_ROLE_AT.match(sentence, pos) or _known(parsed.speaker, people)):
             return parsed
-        if parsed[0] and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed[0]) :], re.I):
+        if parsed.speaker and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed.speaker) :], re.I):
             return parsed
     for pos in starts:
         parsed = _parse_attribution(sentence[pos:])
-        if parsed[2] and pos < 40:
+        if parsed.role_word and pos < 40:
             return parsed
     return None
 
 
-def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attribution | None:
-    """Speaker, role, bare role word and the cut (offsets in the span of an inner attribution) of a span.
-
-    The attribution is looked for inside the span, after it or before it; None when unattributed.
-    """
-    people = list(people)
-    inner = text[span.start : span.end]
-    # 1. Interrupted: «... – ha spiegato X, ruolo – ...»
-    for m in re.finditer(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", inner, re.IGNORECASE):
+def _interrupted(inner: str) -> Attribution | None:
+    """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
+    for m in _INNER_VERB_RE.finditer(inner):
         tail = inner[m.end() :]
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
         attr = tail[: end.start()] if end else tail
+        cut = (m.start(), m.end() + (end.end() if end else len(tail)))
         parsed = _parse_attribution(attr)
-        cut_end = m.end() + (end.end() if end else len(tail))
-        if parsed[0] or parsed[2]:
-            return (*parsed, (m.start(), cut_end))
-        if not attr.strip(" ,") and m.group(0).strip()[0] in "-–—":
-            return None, None, "ultimo", (m.start(), cut_end)  # «… – ha spiegato – …»: the last speaker
-        org = _org_speaker(attr) if m.group(0).strip()[0] in "-–—" else None
+        if parsed.found:
+            return replace(parsed, cut=cut)
+        dashed = m.group(0).strip()[0] in "-–—"
+        if not attr.strip(" ,") and dashed:
+            return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha spiegato – …»: the last speaker
+        org = _org_speaker(attr) if dashed else None
         if org:
-            return org, None, None, (m.start(), cut_end)  # «… – spiegano dalla questura – …»
-    after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
-    # 2. After: «...», dichiara X, ruolo.  /  «...» (X, ruolo)  /  «...» – l'assessora X.
-    m = re.match(r"\s*[,.]?\s*[-–—]?\s*(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, after, re.IGNORECASE)
-    if m:
-        attr = after[m.start(2) : m.start(2) + 300]
-        attr = re.split(r"[.;!?](?:\s|$)|\n", attr)[0]
-        parsed = _parse_attribution(attr)
-        if parsed[0] or parsed[2]:
-            return (*parsed, None)
-        parsed = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
-        if parsed:
-            return (*parsed, None)
-        if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
-            return None, None, "ultimo", None
-        org = _org_speaker(attr)
-        return org, None, None, None
-    m = re.match(r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b", after)
-    if m:
-        return m.group(1), None, None, None
+            return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
+    return None
+
+
+def _after_verb(after: str, people: list[Person]) -> Attribution | None:
+    """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
+    (``aggiunge poi.``), an organisation, or nobody."""
+    m = _AFTER_VERB_RE.match(after)
+    if not m or m.group(1)[0].isupper() and "." in after[: m.start(1)]:
+        return None  # «…». Secondo X «…», «…». Annota che «…»: a new sentence leading into the next quote
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
+    parsed = _parse_attribution(attr)
+    if parsed.found:
+        return parsed
+    subject = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
+    if subject:
+        return subject
+    if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
+        return Attribution(role_word=LAST_SPEAKER)
+    return Attribution(_org_speaker(attr))
+
+
+def _after_name_verb(after: str, people: list[Person]) -> Attribution | None:
+    """«...», Mario Rossi ha detto."""
+    m = _AFTER_NAME_VERB_RE.match(after)
+    return Attribution(m.group(1)) if m else None
+
+
+def _after_parenthesis(after: str, people: list[Person]) -> Attribution | None:
+    """«...» (Mario Rossi, ruolo)."""
     m = re.match(r"\s*\(([^()]{3,150})\)", after)
-    if m:
-        parsed = _parse_attribution(m.group(1))
-        if parsed[0]:
-            return (*parsed, None)
+    parsed = _parse_attribution(m.group(1)) if m else None
+    return parsed if parsed and parsed.speaker else None
+
+
+def _after_dash(after: str, people: list[Person]) -> Attribution | None:
+    """«...» – l'assessora X.  /  «...» – Mario Rossi."""
     m = re.match(r"\s*,?\s*[-–—]\s*([^\n]{3,200}?)(?:[.;!?](?:\s|$)|\n|$)", after)
-    if m:
-        parsed = _parse_attribution(m.group(1))
-        lead = re.sub(r"^(?:così|anche|poi)\s+", "", m.group(1), flags=re.IGNORECASE)
-        if parsed[0] and (_ROLE_START.match(lead) or _known(parsed[0], people)):
-            return (*parsed, None)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    lead = re.sub(r"^(?:così|anche|poi)\s+", "", m.group(1), flags=re.IGNORECASE)
+    if parsed.speaker and (_ROLE_START.match(lead) or _known(parsed.speaker, people)):
+        return parsed
+    return None
+
+
+def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
+    """«...». Comincia così il racconto di X."""
     m = re.match(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, after, re.IGNORECASE)
-    if m:
-        parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
-        if parsed[0]:
-            return (*parsed, None)
-    # 3. Before: "X, ruolo, ha dichiarato: «", "L'Assessore ha aggiunto: «", "Secondo X, «", "spiega X, «"
+    if not m:
+        return None
+    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
+    return parsed if parsed.speaker else None
+
+
+_AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source)
+
+
+def _sentence_before(text: str, span: Span) -> str:
+    """The sentence that leads into the span (or the previous paragraph's, when it ends with a colon)."""
     before = text[max(0, span.mark_start - 400) : span.mark_start]
     sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
     if not sentence.strip() and before.rstrip().endswith(":"):
         sentence = re.split(r"(?<=[.!?»”])\s+|\n", before.rstrip())[-1]  # "X ha detto:" then a new paragraph
-    if _NOT_A_SOURCE.search(sentence):
+    return sentence
+
+
+def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | None:
+    """``spiega X, ruolo: «``, ``Per X, «``, ``Secondo il sindaco, «``."""
+    if not sentence.rstrip().endswith((":", ",")):
         return None
-    stripped = sentence.rstrip()
-    if stripped.endswith((":", ",")):
-        m = re.search(r"(?:^|[\s,])(" + VERB + r")\s+([^:]*?)\s*[:,]\s*$", sentence, re.IGNORECASE)
-        if m:
-            parsed = _parse_attribution(m.group(2))
-            if parsed[0] or parsed[2]:
-                return (*parsed, None)
-        m = re.match(r"\s*(?:[Pp]er|[Ss]tando\s+a|[Ss]econdo)\s+(.{3,150}?)\s*,\s*$", sentence)
-        if m:
-            parsed = _parse_attribution(m.group(1))
-            if parsed[0] and (_ROLE_START.match(m.group(1)) or _known(parsed[0], people)) or parsed[2]:
-                return (*parsed, None)
+    m = _VERB_THEN_SUBJECT_RE.search(sentence)
+    parsed = _parse_attribution(m.group(2)) if m else None
+    if parsed and parsed.found:
+        return parsed
+    m = re.match(r"\s*(?:[Pp]er|[Ss]tando\s+a|[Ss]econdo)\s+(.{3,150}?)\s*,\s*$", sentence)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)) or parsed.role_word:
+        return parsed
+    return None
+
+
+def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = re.search(
         r"("
         + _NAME_TOKEN
@@ -598,49 +698,138 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         stripped,
     )
     if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
-        return m.group(1), None, None, None  # "l'alleata Giorgia Meloni, che ha commentato con “…”"
+        return Attribution(m.group(1))
     m = re.search(
         r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
     )
-    if m and not _bad_name(m.group(1)):  # Secondo D'Alba "questo è un lavoro…"
-        return m.group(1), None, None, None
-    m = re.search(
-        r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,60}$", stripped, re.IGNORECASE
+    if m and not _bad_name(m.group(1)):
+        return Attribution(m.group(1))
+    return None
+
+
+def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
+    m = _SAID_THAT_RE.search(stripped)
+    if not m:
+        return None
+    # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
+    clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
+    parsed = _subject(clause, people) if clause.strip() else None
+    if parsed:
+        return parsed
+    # "Fs già da ieri ha avvertito che «": a one-word subject, adverbs between it and the verb
+    lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}", clause)
+    if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
+        return Attribution(lone.group(1))
+    return _subject(m.group(1), people)
+
+
+def _colon_name(stripped: str) -> Attribution | None:
+    """``ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “``, ``19.30 – Sgarbi: “``."""
+    clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
+    m = re.fullmatch(
+        r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+        r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
+        clause,
     )
-    if m:  # "Il presidente X ha sottolineato che «...»", "Daldoss ha ricordato come la scuola sia «…»"
-        parsed = _subject(m.group(1), people)
-        if parsed:
-            return (*parsed, None)
-        lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")", m.group(1))
-        if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
-            return lone.group(1), None, None, None
-    if stripped.endswith(":"):
-        # "ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “", "19.30 – Sgarbi: “"
-        clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
-        m = re.fullmatch(
-            r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
-            r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
-            clause,
-        )
-        if m and not _bad_name(m.group(1)) and not _ROLE_START.match(m.group(1)):
-            role = m.group(2) or m.group(3)
-            if len(m.group(1).split()) > 1 or clause == stripped[:-1].strip() or clause != stripped[:-1]:
-                return m.group(1), _clean_role(role) if role else None, None, None
-        m = re.search(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", sentence, re.IGNORECASE)
-        if m:
-            parsed = _parse_attribution(m.group(1))
-            if parsed[0] or parsed[2]:
-                return (*parsed, None)
-        m = re.search(
-            r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
-            sentence,
-        )
-        if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
-            return m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None, None, None
-        parsed = _subject(stripped[:-1], people)
-        if parsed:
-            return (*parsed, None)
-    # 4. The next sentence: «…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo.
+    if not m or _bad_name(m.group(1)) or _ROLE_START.match(m.group(1)):
+        return None
+    role = m.group(2) or m.group(3)
+    if len(m.group(1).split()) > 1 or clause == stripped[:-1].strip() or clause != stripped[:-1]:
+        return Attribution(m.group(1), _clean_role(role) if role else None)
+    return None
+
+
+def _colon(sentence: str, people: list[Person]) -> Attribution | None:
+    """A sentence ending with a colon: a name, ``X ha dichiarato:``, ``Mario Rossi (ruolo):``, its subject."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    named = _colon_name(stripped)
+    if named:
+        return named
+    m = _VERB_COLON_RE.search(sentence)
+    parsed = _parse_attribution(m.group(1)) if m else None
+    if parsed and parsed.found:
+        return parsed
+    m = re.search(
+        r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
+        sentence,
+    )
+    if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
+        return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
+    return _subject(stripped[:-1], people)
+
+
+def _subject_says(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Il primo cittadino e l'intera amministrazione esprimono "…"``: the quote is the object of a verb of
+    saying whose subject opens the sentence (a role or a known person)."""
+    m = _SUBJECT_SAYS_RE.match(stripped)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    if parsed.speaker and _known(parsed.speaker, people) or parsed.role_word and _ROLE_START.match(m.group(1)):
+        return parsed
+    return None
+
+
+_PARTICIPLE_RE = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")")
+
+
+def _passive_agent(stripped: str, people: list[Person]) -> Attribution | None:
+    """``come ricordato dal vescovo Anselmi, «``: the agent of a reporting participle."""
+    m = re.search(
+        r"\b"
+        + _PARTICIPLE_RE.pattern
+        + r"\s+d(?:all'\s*|(?:alla|allo|agli|alle|al|ai|a)\s+)([^.;:!?«»\"“”]{3,100}?)\s*[,:]?$",
+        stripped,
+        re.IGNORECASE,
+    )
+    parsed = _parse_attribution(m.group(1)) if m else None
+    return parsed if parsed and parsed.found else None
+
+
+def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | None:
+    """``perché, ha detto Sala “…”``, ``Questo, ha detto “…”`` (the last speaker): a reporting verb and
+    maybe a name right before the opening mark, with no colon."""
+    m = _VERB_RIGHT_BEFORE_RE.search(stripped)
+    if not m:
+        return None
+    if not m.group(1):
+        return Attribution(role_word=LAST_SPEAKER)
+    parsed = _parse_attribution(m.group(1))
+    return parsed if parsed.found else None
+
+
+_SUBJECTLESS_RE = re.compile(
+    r"(?:^|\s(?:e|ed|poi)\s)(?:" + VERB + r")(?:\s+(?:anche|poi|inoltre|ancora|infine))?\s+(?:che|come)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Annota che «…»``, ``… e rivendica che «…»``: a reporting verb with no subject of its own (Italian
+    drops it) speaks for the person the piece is about, unless a previous speaker goes on."""
+    return Attribution(role_word=PROTAGONIST) if _SUBJECTLESS_RE.search(stripped) else None
+
+
+def _before(sentence: str, people: list[Person]) -> Attribution | None:
+    """The sentence leading into the span names the speaker."""
+    stripped = sentence.rstrip()
+    return (
+        _verb_then_subject(sentence, people)
+        or _passive_agent(stripped, people)
+        or _verb_right_before(stripped, people)
+        or _subjectless(stripped, people)
+        or _relative_or_secondo(stripped, people)
+        or _said_that(stripped, people)
+        or _colon(sentence, people)
+        or _subject_says(stripped, people)
+    )
+
+
+def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
+    """«…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo."""
     m = _NEXT_SENTENCE.match(after)
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
         end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
@@ -650,17 +839,55 @@ def _attribution(text: str, span: Span, people: list[Person] = ()) -> Attributio
         after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
         m = _NEXT_SENTENCE.match(after)
         m = m if m and re.match(r"\s*(?:Così|Cosi'|Lo|La|L')", after) else None
-    if m:
-        attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
-        parsed = _parse_attribution(attr)
-        if not parsed[0] and not parsed[2]:
-            parsed = _subject(attr, people) or parsed
-        if parsed[0] or parsed[2]:
-            return (*parsed, None)
-        org = _org_speaker(attr)
-        if org:
-            return org, None, None, None
-    return None
+    if not m:
+        return None
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
+    parsed = _parse_attribution(attr)
+    if not parsed.found:
+        parsed = _subject(attr, people) or parsed
+    if parsed.found:
+        return parsed
+    org = _org_speaker(attr)
+    return Attribution(org) if org else None
+
+
+def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attribution | None:
+    """Who speaks in a span: looked for inside it, after it, before it, then in the next sentence; None when
+    unattributed (an empty Attribution: a reporting verb names nobody the rules can read)."""
+    known = list(people)
+    inside = _interrupted(text[span.start : span.end])
+    if inside is not None:
+        return inside
+    after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
+    for reader in _AFTER_READERS:
+        found = reader(after, known)
+        if found is not None:
+            return found
+    sentence = _sentence_before(text, span)
+    if _NOT_A_SOURCE.search(sentence):
+        return None
+    return _before(sentence, known) or _next_sentence(text, span, after, known) or _body_speaks(text, sentence)
+
+
+_BODY_SUBJECT_RE = re.compile(
+    r"(?:^|[\s,])(?:l'|la\s+|il\s+|lo\s+)(?:agenzia|organizzazione|associazione|fondazione|ong|onlus|"
+    r"federazione|confederazione|autorità|organismo)\s+(?:" + VERB + r")(?:\s+[^\s:,]+){0,3}?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_AGENCIES = frozenset({"ANSA", "AGI", "DIRE", "ADNKRONOS", "LAPRESSE", "ASKANEWS", "NOVA", "ITALPRESS", "AGENSIR"})
+
+
+def _body_speaks(text: str, sentence: str) -> Attribution | None:
+    """``l'Agenzia ha dichiarato: «`` in a piece about the UNRWA: the body is the acronym the piece names most
+    (twice at least); nobody when it names none."""
+    if not _BODY_SUBJECT_RE.search(sentence.rstrip()):
+        return None
+    counts: dict[str, int] = {}
+    for acronym in re.findall(r"\b[A-Z]{3,6}\b", text):
+        if acronym not in _AGENCIES and not re.fullmatch(r"[IVXLC]+", acronym):
+            counts[acronym] = counts.get(acronym, 0) + 1
+    best = max(counts, key=lambda a: counts[a], default=None)
+    return Attribution(best, speaks=True) if best and counts[best] >= 2 else None
 
 
 def _block_quotes(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
@@ -753,50 +980,90 @@ def _agency_marks(text: str) -> str:
     return re.sub(r"''", mark, text)
 
 
-def extract_quotes(text: str, extra_people: Iterable[str] = ()) -> list[Quote]:
-    """Quotes of a text in order, each with speaker and role when the article gives them."""
-    norm = _agency_marks(normalise(text))
-    people = _people(norm) + [Person(p) for p in extra_people]
-    found: list[tuple[int, Quote]] = []
-    last: Quote | None = None
-    last_end = -1
-    spans = find_spans(norm)
-    paras = paragraphs(norm)
-    for span in spans:
-        inner = norm[span.start : span.end].strip()
-        if len(inner.split()) < 3:
-            continue  # titles, terms: “ponte”, "LgNet2"
-        near = last is not None and _near(paras, last_end, span)
-        att = _attribution(norm, span, people)
-        if (att is None or att[3] is None) and _TITLE_BEFORE.search(
-            norm[max(0, span.mark_start - 40) : span.mark_start]
-        ):
-            continue  # a title of a work, a banner, a name (unless an attribution interrupts it)
-        if att is None:
-            if _not_speech(norm, span):
-                continue
-            if near and last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker):
-                att = (last.speaker, last.role, None, None)  # «...», ha detto X. «...»: X goes on speaking
-            elif len(inner.split()) >= 4:
-                att = (None, None, None, None)  # direct speech the article does not attribute
-            else:
-                continue
-        speaker, role, role_word, cut = att
-        if role_word == "ultimo":  # "– ha detto –": the last speaker, unless someone else was named since
-            lent = last is not None and last.speaker and _continues(norm, paras, last_end, span, last.speaker, 2)
-            person = Person(last.speaker or "", last.role) if last and lent else Person("")
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A normalised text with what attribution needs: its paragraphs, the people it names, its headline."""
+
+    text: str
+    paras: list[tuple[int, int]]
+    people: list[Person]
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The quote found last and where its span ends (-1 before the first)."""
+
+    quote: Quote | None = None
+    end: int = -1
+
+    def goes_on(self, piece: Piece, span: Span, reach: int = 1) -> bool:
+        """Its speaker goes on speaking in ``span``: close by, nobody else named since."""
+        q = self.quote
+        return bool(q and q.speaker and _continues(piece.text, piece.paras, self.end, span, q.speaker, reach))
+
+
+def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> Attribution | None:
+    """The attribution of a span, the previous speaker's when the span goes on their statement, an empty one
+    for unattributed speech; None when the span is no quote (a title, a banner, a term)."""
+    inner = piece.text[span.start : span.end].strip()
+    if len(inner.split()) < 3:
+        return None  # titles, terms: “ponte”, "LgNet2"
+    att = _attribution(piece.text, span, piece.people)
+    if (att is None or att.cut is None) and _TITLE_BEFORE.search(
+        piece.text[max(0, span.mark_start - 40) : span.mark_start]
+    ):
+        return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
+    if att is not None:
+        return att
+    if _not_speech(piece.text, span):
+        return None
+    if near and prev.quote and prev.goes_on(piece, span):
+        return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
+    return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
+    """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
+    the text does not make speak."""
+    role = att.role
+    if att.role_word in (LAST_SPEAKER, PROTAGONIST):  # "– ha detto –", "Annota che": the last speaker goes on
+        if prev.quote and prev.goes_on(piece, span, 2):
+            person = Person(prev.quote.speaker or "", prev.quote.role)
+        elif att.role_word == LAST_SPEAKER:
+            person = _named_before(piece.text, span, piece.people)
         else:
-            person = _resolve(speaker, role_word, people, last if near else None, norm)
-            if speaker and not role or not speaker and role_word and not role:
-                role = person.role or (role_word if speaker else None)
-            elif not speaker and role_word:
-                role = person.role or role
-        if person.name and _is_entity(person.name, people) and not _speaks(norm, span, person.name):
-            person, role = Person(""), None  # a place or body named near the quote, not made to speak
-        quoted = _quoted_words(text, span)
-        q = Quote(text=quoted, speaker=person.name or None, role=role or person.role)
+            person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
+    else:
+        speaker, role_word = att.speaker, att.role_word
+        person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text)
+        if speaker and not role or not speaker and role_word and not role:
+            role = person.role or (role_word if speaker else None)
+        elif not speaker and role_word:
+            role = person.role or role
+    entity = person.name and _is_entity(person.name, piece.people)
+    if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
+        return Person("")  # a place or body named near the quote, not made to speak
+    return Person(person.name, role or person.role)
+
+
+def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
+    """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
+    tell whom the piece is about)."""
+    norm = _agency_marks(normalise(text))
+    piece = Piece(norm, paragraphs(norm), _people(norm) + [Person(p) for p in extra_people], title)
+    found: list[tuple[int, Quote]] = []
+    prev = Previous()
+    spans = find_spans(norm)
+    for span in spans:
+        near = prev.quote is not None and _near(piece.paras, prev.end, span)
+        att = _span_attribution(piece, span, prev, near)
+        if att is None:
+            continue
+        person = _speaker(piece, span, att, prev, near)
+        q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
-        last, last_end = q, span.mark_end
+        prev = Previous(q, span.mark_end)
     _lend_forward(norm, found, spans)
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
@@ -810,6 +1077,29 @@ _GOAL_BEFORE = re.compile(
     r"(?:quello\s+)?(?:di|a)\s*$",
     re.IGNORECASE,
 )
+
+
+def _named_before(text: str, span: Span, people: list[Person]) -> Person:
+    """The person named last before the span in its paragraph (``l'appello del presidente, monsignor X.
+    “I poveri – dice – …”``); nobody when the paragraph names none."""
+    para_start = text.rfind("\n\n", 0, span.mark_start) + 2 if "\n\n" in text[: span.mark_start] else 0
+    before = text[para_start : span.mark_start]
+    best: tuple[int, Person] | None = None
+    for p in people:
+        for form in {p.name, p.name.split()[-1]}:
+            at = before.rfind(form)
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, p)
+    return best[1] if best else Person("")
+
+
+def _protagonist(text: str, people: list[Person]) -> Person:
+    """The person the piece names most often (by surname, twice at least); nobody when none stands out."""
+    counts = [(len(re.findall(r"\b" + re.escape(p.name.split()[-1]) + r"\b", text)), p) for p in people]
+    counts.sort(key=lambda c: -c[0])
+    if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[1][0] == counts[0][0]:
+        return Person("")
+    return counts[0][1]
 
 
 def _not_speech(text: str, span: Span) -> bool:
@@ -830,17 +1120,20 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
     """A paragraph that is only a quote takes the speaker the next paragraph introduces for its own quote:
     «…» / Non nasconde la soddisfazione l'assessore X: «…»."""
     by_start = {s.start: s for s in spans}
-    for n, ((start, q), (nstart, nq)) in enumerate(zip(found, found[1:], strict=False)):
+    for n in range(len(found) - 2, -1, -1):  # backwards: a chain of quotes takes the speaker of its last one
+        (start, q), (nstart, nq) = found[n], found[n + 1]
         span, nspan = by_start.get(start), by_start.get(nstart)
         if q.speaker or not nq.speaker or span is None or nspan is None:
             continue
         gap = text[span.mark_end : nspan.mark_start]
         para_start = text.rfind("\n", 0, span.mark_start) + 1
-        if text[para_start : span.mark_start].strip() or gap.count("\n\n") != 1:
+        if text[para_start : span.mark_start].strip():
             continue
-        if not re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap):
-            continue
-        found[n] = (start, Quote(q.text, nq.speaker, nq.role))
+        next_para = gap.count("\n\n") == 1 and re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap)
+        # «…». Con la sindaca uscente «…». Queste le parole di X: same paragraph, nobody named between
+        same_para = "\n" not in gap and len(gap) <= 200 and not _TWO_CAPS.search(gap)
+        if next_para or same_para:
+            found[n] = (start, Quote(q.text, nq.speaker, nq.role))
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
@@ -877,7 +1170,7 @@ def _continues(
         # another person who speaks or leads a sentence takes over; one named in passing ("con la premier
         # Giorgia Meloni") does not
         lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])
-        says = re.match(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", between[m.end(1) :], re.IGNORECASE)
+        says = _SAYS_AFTER_NAME_RE.match(between[m.end(1) :])
         if lead or says:
             return False
     return True

@@ -6,14 +6,12 @@ import re
 
 from rassegna.text.fold import fold
 
-__all__ = ["WORD_RE", "fold", "is_capitalised", "normalise", "paragraphs", "title_case"]
+__all__ = ["fold", "normalise", "paragraphs", "title_case"]
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
 _REPLACEMENTS = tuple((chr(k), v) for k, v in _SAME_LENGTH.items())
-
-WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def normalise(text: str) -> str:
@@ -22,11 +20,6 @@ def normalise(text: str) -> str:
         if odd in text:
             text = text.replace(odd, plain)
     return text
-
-
-def is_capitalised(word: str) -> bool:
-    """True for ``Roma`` or ``ROMA``, false for ``roma`` and for non-letters."""
-    return bool(word) and word[0].isupper()
 
 
 def title_case(name: str) -> str:

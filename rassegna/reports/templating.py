@@ -29,14 +29,12 @@ from rassegna.reports.formatting import (
     source_note,
     split_highlight,
 )
+from rassegna.storage.search import MARK_END, MARK_START
 from rassegna.text.italian import count_of, it_date, it_month, it_number, short_date
 
 PACKAGE = Path(__file__).resolve().parents[1]
 TEMPLATE_FOLDERS = (PACKAGE / "reports" / "templates", PACKAGE / "web" / "templates")
 DEFAULT_TIMEZONE = "Europe/Rome"
-# The search engine wraps the words it found in these; only the ``highlight`` filter turns them into <mark>,
-# after escaping everything else.
-MARK_START, MARK_END = "\x02", "\x03"
 
 
 @pass_context

@@ -1,5 +1,4 @@
 """Storage: SQLModel tables on SQLite (default) or PostgreSQL, with migrations applied on start."""
 
-from rassegna.storage.db import create_db_engine, engine_for, session_scope
-
-__all__ = ["create_db_engine", "engine_for", "session_scope"]
+# Whichever storage module a process uses, no NUL character reaches the database (a listener, on import).
+from rassegna.storage import sanitise as _sanitise  # noqa: F401

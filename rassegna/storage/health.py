@@ -276,7 +276,7 @@ def unhealthy_periods(session: Session, start: date, end: date, today: date | No
         select(SourceAlert, HealthSource)
         .where(SourceAlert.source_id == HealthSource.id)
         .where(SourceAlert.first_day <= end, SourceAlert.last_day >= start)
-        .order_by(SourceAlert.first_day)
+        .order_by(col(SourceAlert.first_day))
     ).all()
     periods = []
     for alert, source in rows:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any, Protocol
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint
+from sqlalchemy.orm import class_mapper
 from sqlmodel import Field, SQLModel
+
+from rassegna.config.models import OutletFields
 
 
 def utcnow() -> datetime:
@@ -13,22 +17,32 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class OutletRow(SQLModel, table=True):
-    """An outlet of the registry (from the config, an import, or discovered by the crawler)."""
+class _Row(Protocol):
+    id: int | None
+
+
+def id_of(row: _Row) -> int:
+    """The primary key of a stored row (SQLModel types every ``id`` as ``int | None``: None until flushed)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: it was never flushed to the database")
+    return row.id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a table model, typed (SQLModel's metaclass sets ``__table__`` untyped)."""
+    table = class_mapper(model).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+class OutletRow(OutletFields, table=True):
+    """An outlet of the registry (from the config, an import, or discovered by the crawler).
+
+    Its registry fields are ``OutletFields``, shared with the config's ``Outlet``; these are the store's own."""
 
     __tablename__ = "outlet"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True, unique=True, max_length=300)
-    category: str = Field(max_length=40)
-    audience: int | None = None
-    audience_source: str | None = Field(default=None, max_length=100)
-    audience_date: date | None = None
-    domains: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    feeds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    sitemaps: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    start_urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    text_policy: str | None = Field(default=None, max_length=20)  # "full" | "excerpt" | None (report default)
     to_classify: bool = False  # discovered by the crawler on an unknown domain
     sources_checked_at: datetime | None = None  # when its home page was last read for feeds and sitemaps
     created_at: datetime = Field(default_factory=utcnow)
@@ -313,3 +327,19 @@ class SourceAlert(SQLModel, table=True):
     closed_at: datetime | None = None
     note: str | None = Field(default=None, sa_column=Column(Text))  # how it closed (recovered, moved)
     mailed_at: datetime | None = None
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change made on the review desk: who, when, what, and the values before and after."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    username: str = Field(max_length=100)
+    action: str = Field(max_length=40)
+    entity: str = Field(max_length=40)  # clipping | outlet | story
+    entity_id: int | None = None
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, func
-from sqlmodel import Session, select
+from sqlalchemy import ColumnElement, func
+from sqlmodel import Session, col, select
 
 from rassegna.config.categories import CATEGORIES
 from rassegna.domain import Figure, Quote
@@ -18,6 +19,7 @@ from rassegna.storage.models import (
     ClippingPlace,
     ClippingQuote,
     OutletRow,
+    id_of,
 )
 
 
@@ -79,7 +81,7 @@ class ClippingView:
     to_classify: bool = False  # its outlet waits to be classified: outside the certified totals
     text_policy: str | None = None  # the outlet's own setting, None: the report's
     outlet_audience_source: str | None = None
-    outlet_audience_date: date | None = None
+    outlet_audience_date: dt.date | None = None  # (``date`` is a field of this class)
     matched: str | None = None
     snippet: str | None = None
     places: list[str] = field(default_factory=list)
@@ -87,13 +89,18 @@ class ClippingView:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def _selected(statement: Select, selection: Selection) -> Select:
-    return (
-        statement.join(ClippingCampaign, ClippingCampaign.clipping_id == Clipping.id)
-        .where(func.lower(ClippingCampaign.campaign) == selection.campaign.lower())
-        .where(Clipping.published >= selection.start, Clipping.published <= selection.end)
-        .where(Clipping.review_status.in_(selection.statuses()))
-    )
+def _in_selection(selection: Selection) -> list[ColumnElement[bool]]:
+    """The conditions a clipping joined to its ``ClippingCampaign`` rows meets to be in ``selection``."""
+    return [
+        func.lower(ClippingCampaign.campaign) == selection.campaign.lower(),
+        col(Clipping.published) >= selection.start,
+        col(Clipping.published) <= selection.end,
+        col(Clipping.review_status).in_(selection.statuses()),
+    ]
+
+
+_BY_CAMPAIGN = col(ClippingCampaign.clipping_id) == col(Clipping.id)
+_BY_OUTLET = col(OutletRow.id) == col(Clipping.outlet_id)
 
 
 def category_summary(session: Session, selection: Selection) -> Summary:
@@ -102,26 +109,24 @@ def category_summary(session: Session, selection: Selection) -> Summary:
     Clippings of outlets still to classify are counted apart (``to_classify``), never in a category or a total.
     """
     statement = (
-        _selected(
-            select(
-                OutletRow.to_classify,
-                Clipping.category,
-                func.count(Clipping.id),
-                func.sum(Clipping.audience),
-                func.count(Clipping.audience),
-            ),
-            selection,
+        select(
+            col(OutletRow.to_classify),
+            col(Clipping.category),
+            func.count(col(Clipping.id)),
+            func.sum(col(Clipping.audience)),  # NULL when no clipping of the category has a known audience
         )
-        .join(OutletRow, OutletRow.id == Clipping.outlet_id)
-        .group_by(OutletRow.to_classify, Clipping.category)
+        .join(ClippingCampaign, _BY_CAMPAIGN)
+        .join(OutletRow, _BY_OUTLET)
+        .where(*_in_selection(selection))
+        .group_by(col(OutletRow.to_classify), col(Clipping.category))
     )
     found: dict[str, tuple[int, int | None]] = {}
     to_classify = 0
-    for unclassified, category, count, total, known in session.exec(statement):
+    for unclassified, category, count, total in session.exec(statement):
         if unclassified:
             to_classify += count
         else:
-            found[category] = (count, total if known else None)
+            found[category] = (count, total)
     rows = [
         CategoryTotal(key, label, found.get(key, (0, None))[0], found.get(key, (0, None))[1])
         for key, label in CATEGORIES.items()
@@ -137,14 +142,17 @@ def category_summary(session: Session, selection: Selection) -> Summary:
 
 def report_clippings(session: Session, selection: Selection) -> list[ClippingView]:
     """The clippings of a report in category order, then by date, outlet and title, with their analysis."""
-    statement = _selected(select(Clipping, OutletRow, ClippingCampaign), selection).join(
-        OutletRow, OutletRow.id == Clipping.outlet_id
+    statement = (
+        select(Clipping, OutletRow, ClippingCampaign)
+        .join(ClippingCampaign, _BY_CAMPAIGN)
+        .join(OutletRow, _BY_OUTLET)
+        .where(*_in_selection(selection))
     )
     views: list[ClippingView] = []
     for clipping, outlet, link in session.exec(statement):
         views.append(
             ClippingView(
-                id=clipping.id,
+                id=id_of(clipping),
                 outlet=outlet.name,
                 category=clipping.category,
                 audience=clipping.audience,
@@ -186,18 +194,20 @@ def _attach_analysis(session: Session, views: list[ClippingView]) -> None:
     ids = list(by_id)
     places: dict[int, list[str]] = defaultdict(list)
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        for row in session.exec(
-            select(ClippingPlace).where(ClippingPlace.clipping_id.in_(chunk)).order_by(ClippingPlace.position)
+        for place in session.exec(
+            select(ClippingPlace).where(col(ClippingPlace.clipping_id).in_(chunk)).order_by(col(ClippingPlace.position))
         ):
-            places[row.clipping_id].append(row.name)
-        for row in session.exec(
-            select(ClippingFigure).where(ClippingFigure.clipping_id.in_(chunk)).order_by(ClippingFigure.position)
+            places[place.clipping_id].append(place.name)
+        for figure in session.exec(
+            select(ClippingFigure)
+            .where(col(ClippingFigure.clipping_id).in_(chunk))
+            .order_by(col(ClippingFigure.position))
         ):
-            value = int(row.value) if float(row.value).is_integer() else row.value
-            by_id[row.clipping_id].figures.append(Figure(value, row.unit, row.qualifier, row.text))
-        for row in session.exec(
-            select(ClippingQuote).where(ClippingQuote.clipping_id.in_(chunk)).order_by(ClippingQuote.position)
+            value = int(figure.value) if float(figure.value).is_integer() else figure.value
+            by_id[figure.clipping_id].figures.append(Figure(value, figure.unit, figure.qualifier, figure.text))
+        for quote in session.exec(
+            select(ClippingQuote).where(col(ClippingQuote.clipping_id).in_(chunk)).order_by(col(ClippingQuote.position))
         ):
-            by_id[row.clipping_id].quotes.append(Quote(row.text, row.speaker, row.role))
+            by_id[quote.clipping_id].quotes.append(Quote(quote.text, quote.speaker, quote.role))
     for clipping_id, names in places.items():
         by_id[clipping_id].places = names

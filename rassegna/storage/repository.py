@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from rassegna.config.categories import UNCLASSIFIED_CATEGORY
-from rassegna.config.models import Outlet
+from rassegna.config.models import OUTLET_FIELDS, Outlet
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.models import (
     AudienceFigure,
@@ -23,6 +24,8 @@ from rassegna.storage.models import (
     FoundSourceRow,
     OutletRow,
     SeenUrl,
+    id_of,
+    table_of,
     utcnow,
 )
 from rassegna.text.fold import fold_key
@@ -36,7 +39,7 @@ def without_nul(text: str) -> str:
 
 def clean_article(article: Article) -> Article:
     """The article with NUL characters removed from every text field (crawled and imported text is hostile)."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for item in dataclasses.fields(article):
         value = getattr(article, item.name)
         if isinstance(value, str) and "\x00" in value:
@@ -71,15 +74,14 @@ def _insert_outlet(session: Session, row: OutletRow) -> OutletRow:
     """Add a new outlet row, or return the one a concurrent writer added under the same name meanwhile.
 
     INSERT ... ON CONFLICT DO NOTHING, then select: two imports adding the same new outlet both succeed."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
     values = {
         column.name: getattr(row, column.name)
-        for column in OutletRow.__table__.columns
+        for column in table_of(OutletRow).columns
         if column.name != "id" and getattr(row, column.name, None) is not None
     }
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     session.execute(insert(OutletRow).values(**values).on_conflict_do_nothing(index_elements=["name"]))
     stored = session.exec(select(OutletRow).where(OutletRow.name == row.name)).first()
     if stored is None:  # a same name in another case: the registry is case-insensitive
@@ -91,7 +93,7 @@ def _insert_outlet(session: Session, row: OutletRow) -> OutletRow:
 def _record_audience(session: Session, row: OutletRow) -> None:
     session.add(
         AudienceFigure(
-            outlet_id=row.id, audience=row.audience, source=row.audience_source, measured_on=row.audience_date
+            outlet_id=id_of(row), audience=row.audience, source=row.audience_source, measured_on=row.audience_date
         )
     )
 
@@ -113,15 +115,7 @@ def upsert_outlet(session: Session, outlet: Outlet, *, to_classify: bool = False
         )
         classified = row.to_classify and not to_classify
         row.to_classify = row.to_classify and to_classify
-    row.category = outlet.category
-    row.audience, row.audience_source, row.audience_date = (
-        outlet.audience,
-        outlet.audience_source,
-        outlet.audience_date,
-    )
-    row.domains, row.feeds = list(outlet.domains), list(outlet.feeds)
-    row.sitemaps, row.start_urls = list(outlet.sitemaps), list(outlet.start_urls)
-    row.text_policy = outlet.text_policy
+    row.sqlmodel_update(outlet.model_dump(include=set(OUTLET_FIELDS - {"name"})))  # the name is the key: kept
     row.updated_at = utcnow()
     session.flush()
     if audience_changed and (row.audience is not None or row.audience_source):
@@ -171,25 +165,13 @@ def sync_outlets(session: Session, outlets: Iterable[Outlet]) -> None:
 
 def outlet_row_to_config(row: OutletRow) -> Outlet:
     """The registry entry of a stored outlet."""
-    return Outlet(
-        name=row.name,
-        category=row.category,
-        audience=row.audience,
-        audience_source=row.audience_source,
-        audience_date=row.audience_date,
-        domains=row.domains,
-        feeds=row.feeds,
-        sitemaps=row.sitemaps,
-        start_urls=row.start_urls,
-        text_policy=row.text_policy,
-    )
+    return Outlet.model_validate(row.model_dump(include=set(OUTLET_FIELDS)))
 
 
 def list_outlets(session: Session) -> list[OutletRow]:
     """Every outlet, those still to classify first, then by category and name."""
-    return list(
-        session.exec(select(OutletRow).order_by(OutletRow.to_classify.desc(), OutletRow.category, OutletRow.name))
-    )
+    order = (col(OutletRow.to_classify).desc(), col(OutletRow.category), col(OutletRow.name))
+    return list(session.exec(select(OutletRow).order_by(*order)))
 
 
 def outlet_for_article(session: Session, article: Article) -> OutletRow:
@@ -225,7 +207,7 @@ def replace_found_sources(
     have = {row.url: row for row in session.exec(select(FoundSourceRow).where(FoundSourceRow.outlet_id == outlet.id))}
     keep = set()
     for kind, url, found_at, failures in sources:
-        row = have.get(url) or FoundSourceRow(outlet_id=outlet.id, url=url, kind=kind, found_at=found_at)
+        row = have.get(url) or FoundSourceRow(outlet_id=id_of(outlet), url=url, kind=kind, found_at=found_at)
         row.kind, row.failures = kind, failures
         session.add(row)
         keep.add(url)
@@ -252,7 +234,7 @@ def store_article(
     outlet = outlet_for_article(session, article)
     clipping = Clipping(
         dedupe_key=key,
-        outlet_id=outlet.id,
+        outlet_id=id_of(outlet),
         category=article.category or outlet.category,
         audience=article.audience if article.audience is not None else outlet.audience,
         title=article.title,
@@ -281,7 +263,7 @@ def add_campaigns(session: Session, clipping: Clipping, matches: Iterable[Campai
         if match.name not in have:
             session.add(
                 ClippingCampaign(
-                    clipping_id=clipping.id, campaign=match.name, matched=match.matched, snippet=match.snippet
+                    clipping_id=id_of(clipping), campaign=match.name, matched=match.matched, snippet=match.snippet
                 )
             )
             have.add(match.name)
@@ -290,17 +272,17 @@ def add_campaigns(session: Session, clipping: Clipping, matches: Iterable[Campai
 def save_analysis(session: Session, clipping: Clipping, analysis: Analysis) -> None:
     """Replace what the NLP found in a clipping."""
     for table in (ClippingPlace, ClippingFigure, ClippingQuote):
-        session.exec(delete(table).where(table.clipping_id == clipping.id))
+        session.exec(delete(table).where(col(table.clipping_id) == clipping.id))
     clipping.city = analysis.city
     clipping.analysed = True
     if analysis.journalist and not clipping.journalist:
         clipping.journalist = analysis.journalist
     for position, place in enumerate(analysis.places):
-        session.add(ClippingPlace(clipping_id=clipping.id, name=place, position=position))
+        session.add(ClippingPlace(clipping_id=id_of(clipping), name=place, position=position))
     for position, figure in enumerate(analysis.figures):
         session.add(
             ClippingFigure(
-                clipping_id=clipping.id,
+                clipping_id=id_of(clipping),
                 value=figure.value,
                 unit=figure.unit,
                 qualifier=figure.qualifier,
@@ -311,7 +293,7 @@ def save_analysis(session: Session, clipping: Clipping, analysis: Analysis) -> N
     for position, quote in enumerate(analysis.quotes):
         session.add(
             ClippingQuote(
-                clipping_id=clipping.id,
+                clipping_id=id_of(clipping),
                 text=quote.text,
                 speaker=quote.speaker,
                 role=quote.role,
@@ -336,7 +318,7 @@ def mark_seen(session: Session, urls: Iterable[tuple[str, bool]]) -> None:
         merged[url] = merged.get(url, False) or relevant
     if not merged:
         return
-    existing = {row.url: row for row in session.exec(select(SeenUrl).where(SeenUrl.url.in_(list(merged))))}
+    existing = {row.url: row for row in session.exec(select(SeenUrl).where(col(SeenUrl.url).in_(list(merged))))}
     now = utcnow()
     for url, relevant in merged.items():
         row = existing.get(url)
@@ -375,7 +357,7 @@ def store_articles(session: Session, articles: list[Article], analyses: list[Ana
     for start in range(0, len(unique_keys), 500):
         chunk = unique_keys[start : start + 500]
         query = select(Clipping.dedupe_key, Clipping.id).where(col(Clipping.dedupe_key).in_(chunk))
-        existing.update((key, clipping_id) for key, clipping_id in session.exec(query).all())
+        existing.update((key, id_) for key, id_ in session.exec(query).all() if id_ is not None)
     outlets: dict[str, OutletRow] = {}
     now = utcnow()
     new_rows: list[dict] = []
@@ -424,7 +406,7 @@ def store_articles(session: Session, articles: list[Article], analyses: list[Ana
         created.append(True)
     ids: list[int] = []
     if new_rows:
-        statement = insert(Clipping.__table__).returning(Clipping.__table__.c.id, sort_by_parameter_order=True)
+        statement = insert(table_of(Clipping)).returning(table_of(Clipping).c.id, sort_by_parameter_order=True)
         ids = list(session.connection().execute(statement, new_rows).scalars())
     campaigns, places, figures, quotes = [], [], [], []
     for clipping_id, (article, analysis) in zip(ids, new_items, strict=True):
@@ -446,9 +428,9 @@ def store_articles(session: Session, articles: list[Article], analyses: list[Ana
         ]
     for model, rows in ((ClippingCampaign, campaigns), (ClippingPlace, places), (ClippingFigure, figures)):
         if rows:
-            session.connection().execute(insert(model.__table__), rows)
+            session.connection().execute(insert(table_of(model)), rows)
     if quotes:
-        session.connection().execute(insert(ClippingQuote.__table__), quotes)
+        session.connection().execute(insert(table_of(ClippingQuote)), quotes)
     for key, article in later:
         clipping_id = existing.get(key) or ids[pending[key]]
         clipping = session.get(Clipping, clipping_id)

@@ -17,9 +17,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rassegna.config import Settings
 from rassegna.reports.templating import environment
+from rassegna.storage.search import ensure_search_index
 from rassegna.web import models as _models  # noqa: F401 - registers the desk's tables
 from rassegna.web.auth import SESSION_COOKIE, SESSION_MAX_AGE, SessionCodec, WebSession, session_secret
-from rassegna.web.search import ensure_search_index
 
 HERE = Path(__file__).parent
 CSP = (

@@ -15,7 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import Engine, delete, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from rassegna.storage.db import session_scope
 from rassegna.storage.models import utcnow
@@ -112,7 +112,9 @@ class LoginResult:
 def recent_failures(session: Session, username: str, ip: str) -> tuple[int, int]:
     """Failed attempts in the window: for this username from this address, and from this address overall."""
     since = utcnow() - FAILURE_WINDOW
-    base = select(func.count(LoginAttempt.id)).where(LoginAttempt.success.is_(False), LoginAttempt.at >= since)
+    base = select(func.count(col(LoginAttempt.id))).where(
+        col(LoginAttempt.success).is_(False), col(LoginAttempt.at) >= since
+    )
     per_key = session.exec(base.where(LoginAttempt.username == username.lower(), LoginAttempt.ip == ip)).one()
     per_ip = session.exec(base.where(LoginAttempt.ip == ip)).one()
     return per_key, per_ip
@@ -133,16 +135,18 @@ def authenticate(engine: Engine, username: str, password: str, ip: str) -> Login
             ok = False
         ok = ok and user is not None and user.active
         session.add(LoginAttempt(username=key, ip=ip[:100], success=ok))
-        if not ok:
+        if not ok or user is None:
             return LoginResult(None)
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.last_login_at = utcnow()
         session.add(user)
         session.exec(
-            delete(LoginAttempt).where(LoginAttempt.username == key, LoginAttempt.ip == ip, ~LoginAttempt.success)
+            delete(LoginAttempt).where(
+                col(LoginAttempt.username) == key, col(LoginAttempt.ip) == ip, ~col(LoginAttempt.success)
+            )
         )
-        session.exec(delete(LoginAttempt).where(LoginAttempt.at < utcnow() - timedelta(days=30)))
+        session.exec(delete(LoginAttempt).where(col(LoginAttempt.at) < utcnow() - timedelta(days=30)))
         return LoginResult(user)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from rassegna.config import Campaign
 from rassegna.reports.model import CityCoverage, ReportData, build_report
-from rassegna.storage.models import Clipping, ClippingCampaign, CrawlError, CrawlRun, OutletRow
+from rassegna.storage.desk import desk_facts
+from rassegna.storage.models import CrawlError, CrawlRun
 from rassegna.storage.queries import Selection, Summary
 
 
@@ -66,15 +66,9 @@ def _bars(report: ReportData) -> tuple[list[TimelineBar], str]:
     return [TimelineBar(p.start, p.start.strftime("%d/%m"), p.count) for p in report.timeline], unit
 
 
-def _failing_sources(session: Session, runs: list[CrawlRun]) -> list[FailingSource]:
-    if not runs:
-        return []
+def _failing_sources(errors: list[CrawlError]) -> list[FailingSource]:
     grouped: dict[tuple[str | None, str | None], list[CrawlError]] = {}
-    for error in session.exec(
-        select(CrawlError)
-        .where(col(CrawlError.crawl_run_id).in_([r.id for r in runs]))
-        .order_by(col(CrawlError.at).desc())
-    ):
+    for error in errors:  # newest first
         grouped.setdefault((error.outlet, error.source), []).append(error)
     return sorted(
         (
@@ -93,24 +87,16 @@ def build_dashboard(session: Session, campaign: Campaign, selection: Selection) 
     """
     report = build_report(session, selection, campaign=campaign)
     bars, unit = _bars(report)
-    runs = list(session.exec(select(CrawlRun).order_by(col(CrawlRun.started_at).desc()).limit(10)))
-    pending = session.exec(
-        select(func.count(col(Clipping.id)))
-        .join(ClippingCampaign, col(ClippingCampaign.clipping_id) == col(Clipping.id))
-        .where(func.lower(ClippingCampaign.campaign) == selection.campaign.lower())
-        .where(col(Clipping.published) >= selection.start, col(Clipping.published) <= selection.end)
-        .where(col(Clipping.review_status) == "new")
-    ).one()
-    outlets_waiting = session.exec(select(func.count(col(OutletRow.id))).where(col(OutletRow.to_classify))).one()
+    facts = desk_facts(session, selection)
     return Dashboard(
         summary=report.summary,
         coverage=[c for c in report.cities if c.partner],
         other_cities=[c for c in report.cities if not c.partner][:20],
         timeline=bars,
         timeline_unit=unit,
-        runs=runs,
-        failing=_failing_sources(session, runs),
-        pending=pending,
+        runs=facts.runs,
+        failing=_failing_sources(facts.errors),
+        pending=facts.pending,
         to_classify_clippings=len(report.unclassified),
-        to_classify_outlets=outlets_waiting,
+        to_classify_outlets=facts.outlets_to_classify,
     )

@@ -11,10 +11,9 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from rassegna.health.rules import DayStats
-from rassegna.storage.db import session_scope
 from rassegna.storage.health import source_statuses
 from rassegna.storage.models import utcnow
-from rassegna.web.routes import Viewer, render, web
+from rassegna.web.routes import ReadDb, Viewer, render, web
 
 router = APIRouter()
 SPARK_DAYS = 30
@@ -59,13 +58,12 @@ def _clock(request: Request) -> Callable[[], datetime]:
 
 
 @router.get("/health", response_class=HTMLResponse)
-def health_page(request: Request, user: Viewer) -> Response:
+def health_page(request: Request, user: Viewer, db: ReadDb) -> Response:
     """Every source with its health, the unhealthy first."""
     config = web(request)
     now = _clock(request)()
     today = now.astimezone(UTC).date()
-    with session_scope(config.engine) as session:
-        statuses = source_statuses(session, config.settings, now)
+    statuses = source_statuses(db, config.settings, now)
     rows: list[dict[str, Any]] = []
     for s in statuses:
         recent = [d for d in s.days if d.day > today - timedelta(days=SPARK_DAYS)]

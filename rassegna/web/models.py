@@ -1,11 +1,10 @@
-"""Tables of the review desk: accounts, login attempts, the audit trail and the session secret."""
+"""Tables of the review desk's accounts: users, login attempts, the session secret (the audit trail: storage)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text
+from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from rassegna.storage.models import utcnow
@@ -39,22 +38,6 @@ class LoginAttempt(SQLModel, table=True):
     ip: str = Field(max_length=100)
     at: datetime = Field(default_factory=utcnow)
     success: bool = False
-
-
-class AuditEntry(SQLModel, table=True):
-    """One change made on the review desk: who, when, what, and the values before and after."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow)
-    username: str = Field(max_length=100)
-    action: str = Field(max_length=40)
-    entity: str = Field(max_length=40)  # clipping | outlet | story
-    entity_id: int | None = None
-    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
-    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class WebSecret(SQLModel, table=True):

@@ -9,14 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from rassegna.config import CATEGORIES, Settings
 from rassegna.domain import REVIEW_STATUSES
 from rassegna.reports.model import CityFinder
-from rassegna.storage.models import Clipping, ClippingCampaign, OutletRow, Story, utcnow
-from rassegna.web.models import AuditEntry
+from rassegna.storage import desk
+from rassegna.storage.models import AuditEntry, Clipping, ClippingCampaign, OutletRow, Story, id_of, utcnow
 
 STATUSES = REVIEW_STATUSES
 EDITABLE = ("title", "published", "city", "category", "journalist", "outlet")
@@ -58,17 +57,6 @@ def audit(
     )
 
 
-def history(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
-    """The audit trail of one clipping, outlet or story, newest first."""
-    return list(
-        session.exec(
-            select(AuditEntry)
-            .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-        )
-    )
-
-
 # --- reading -------------------------------------------------------------------------------------------
 
 
@@ -92,42 +80,24 @@ def inbox(
     partner_cities: Sequence[str] = (),
 ) -> tuple[list[InboxItem], int]:
     """Clippings with a review status (all when ``status`` is empty), newest first; also the total count."""
-    statement = select(Clipping, OutletRow.name).join(OutletRow, OutletRow.id == Clipping.outlet_id)
-    count = select(func.count(Clipping.id))
-    if status in STATUSES:
-        statement = statement.where(Clipping.review_status == status)
-        count = count.where(Clipping.review_status == status)
-    if campaign:
-        linked = select(ClippingCampaign.clipping_id).where(func.lower(ClippingCampaign.campaign) == campaign.lower())
-        statement = statement.where(Clipping.id.in_(linked))
-        count = count.where(Clipping.id.in_(linked))
-    total = session.exec(count).one()
-    rows = session.exec(
-        statement.order_by(Clipping.published.desc().nulls_last(), Clipping.created_at.desc(), Clipping.id.desc())
-        .offset((max(page, 1) - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-    ).all()
+    rows, total = desk.inbox_rows(
+        session,
+        status=status if status in STATUSES else None,
+        campaign=campaign,
+        offset=(max(page, 1) - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+    )
     finder = CityFinder.for_partners(list(partner_cities))
     items = [
         InboxItem(clipping, outlet, city=finder.city(clipping.city, clipping.title, clipping.text))
         for clipping, outlet in rows
     ]
-    ids = [item.clipping.id for item in items]
-    by_id = {item.clipping.id: item for item in items}
-    if ids:
-        for link in session.exec(select(ClippingCampaign).where(ClippingCampaign.clipping_id.in_(ids))):
-            by_id[link.clipping_id].campaigns.append(link)
-        stories = {i.clipping.story_id for i in items if i.clipping.story_id is not None}
-        if stories:
-            sizes = dict(
-                session.exec(
-                    select(Clipping.story_id, func.count(Clipping.id))
-                    .where(Clipping.story_id.in_(stories))
-                    .group_by(Clipping.story_id)
-                ).all()
-            )
-            for item in items:
-                item.story_size = sizes.get(item.clipping.story_id, 1)
+    links = desk.campaign_links(session, [clipping.id for clipping, _ in rows if clipping.id is not None])
+    sizes = desk.story_sizes(session, {c.story_id for c, _ in rows if c.story_id is not None})
+    for item in items:
+        item.campaigns = links.get(item.clipping.id or 0, [])
+        if item.clipping.story_id is not None:
+            item.story_size = sizes.get(item.clipping.story_id, 1)
     return items, total
 
 
@@ -137,20 +107,6 @@ def get_clipping(session: Session, clipping_id: int) -> Clipping:
     if clipping is None:
         raise LookupError(clipping_id)
     return clipping
-
-
-def story_members(session: Session, clipping: Clipping) -> list[tuple[Clipping, str]]:
-    """The other clippings that carry the same story, with their outlet names."""
-    if clipping.story_id is None:
-        return []
-    return list(
-        session.exec(
-            select(Clipping, OutletRow.name)
-            .join(OutletRow, OutletRow.id == Clipping.outlet_id)
-            .where(Clipping.story_id == clipping.story_id, Clipping.id != clipping.id)
-            .order_by(Clipping.published, Clipping.id)
-        ).all()
-    )
 
 
 def snapshot(session: Session, clipping: Clipping) -> dict[str, Any]:
@@ -230,7 +186,7 @@ def edit_clipping(session: Session, clipping_id: int, username: str, values: dic
     )
     if outlet is None:
         errors["outlet"] = "testata non presente nel registro: aggiungila prima nel registro"
-    if errors:
+    if errors or outlet is None:
         raise ReviewError(errors)
     clipping.title = title[:5000]
     clipping.published = published
@@ -238,7 +194,7 @@ def edit_clipping(session: Session, clipping_id: int, username: str, values: dic
     clipping.category = category
     clipping.journalist = (values.get("journalist") or "").strip()[:200] or None
     if outlet.id != clipping.outlet_id:
-        clipping.outlet_id = outlet.id
+        clipping.outlet_id = id_of(outlet)
         clipping.audience = outlet.audience  # a clipping carries its outlet's audience
     session.add(clipping)
     session.flush()
@@ -292,11 +248,7 @@ def merge_story(session: Session, clipping_id: int, target_id: int, username: st
         )
     if clipping.story_id == target.story_id:
         return clipping
-    members = (
-        list(session.exec(select(Clipping).where(Clipping.story_id == clipping.story_id)))
-        if clipping.story_id is not None
-        else [clipping]
-    )
+    members = desk.story_clippings(session, clipping.story_id) if clipping.story_id is not None else [clipping]
     for member in members:
         audit(
             session,
@@ -310,11 +262,6 @@ def merge_story(session: Session, clipping_id: int, target_id: int, username: st
         member.story_id = target.story_id
         session.add(member)
     return clipping
-
-
-def outlet_names(session: Session) -> list[str]:
-    """Every outlet name of the registry, alphabetically."""
-    return sorted(session.exec(select(OutletRow.name)), key=str.casefold)
 
 
 def add_manual_clipping(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 import tempfile
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,20 +13,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.exceptions import HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from rassegna.config import CATEGORIES, Campaign, Outlet
 from rassegna.reports.formats import format_spec
-from rassegna.storage.db import session_scope
-from rassegna.storage.models import AudienceFigure, Clipping, ClippingCampaign, OutletRow
+from rassegna.storage import desk
+from rassegna.storage.db import read_session, session_scope
+from rassegna.storage.models import OutletRow
 from rassegna.storage.queries import Selection
 from rassegna.storage.repository import found_sources
 from rassegna.web import review
 from rassegna.web.app import NotAuthenticated, WebConfig
 from rassegna.web.auth import WebSession, authenticate, csrf_matches
-from rassegna.web.models import AuditEntry, WebUser
+from rassegna.web.models import WebUser
 
 router = APIRouter()
 REPORT_FORMATS = {name: format_spec(name) for name in ("pdf", "html", "xlsx", "md", "json")}  # the desk's order
@@ -39,12 +39,34 @@ def web(request: Request) -> WebConfig:
     return request.app.state.web
 
 
+def read_db(request: Request) -> Iterator[Session]:
+    """The page's read session: a snapshot that never takes SQLite's write lock; closed once the page is made."""
+    with read_session(web(request).engine) as session:
+        yield session
+
+
+def write_db(request: Request) -> Iterator[Session]:
+    """The request's write transaction: committed once the page is made, rolled back when it fails.
+
+    SQLite's write lock is taken at the first statement, not before: a refused form holds it only while the
+    page says why. A handler that catches an error after writing rolls back itself (``session.rollback()``)."""
+    with session_scope(web(request).engine) as session:
+        yield session
+
+
+# scope="function": the session closes (and commits) before the response is sent, so a redirect never reaches
+# the browser before the change it reports is visible, and a failed commit still becomes an error page.
+ReadDb = Annotated[Session, Depends(read_db, scope="function")]
+WriteDb = Annotated[Session, Depends(write_db, scope="function")]
+
+
 def optional_user(request: Request) -> WebUser | None:
     """The logged-in user, or None (no session, disabled account, session older than a logout)."""
     web_session: WebSession = request.state.session
     if web_session.user_id is None:
         return None
-    with Session(web(request).engine) as session:
+    # Its own short read, not the page's session: a request never holds two connections at once.
+    with read_session(web(request).engine) as session:
         user = session.get(WebUser, web_session.user_id)
     if user is None or not user.active or user.session_epoch != web_session.epoch:
         return None
@@ -177,14 +199,12 @@ def login(
 
 
 @router.post("/logout", dependencies=CSRF)
-def logout(request: Request, user: Annotated[WebUser | None, Depends(optional_user)]) -> Response:
+def logout(request: Request, user: Annotated[WebUser | None, Depends(optional_user)], db: WriteDb) -> Response:
     """End the session, and every other session of the user (a copied cookie stops working too)."""
-    if user is not None:
-        with session_scope(web(request).engine) as session:
-            row = session.get(WebUser, user.id)
-            if row is not None:
-                row.session_epoch += 1
-                session.add(row)
+    row = db.get(WebUser, user.id) if user is not None else None
+    if row is not None:
+        row.session_epoch += 1
+        db.add(row)
     request.state.session = WebSession.anonymous()
     request.state.session_dirty = True
     return redirect("/login")
@@ -194,18 +214,15 @@ def logout(request: Request, user: Annotated[WebUser | None, Depends(optional_us
 
 
 @router.get("/inbox", response_class=HTMLResponse)
-def inbox_page(request: Request, user: Viewer, status: str = "new", campaign: str = "", page: int = 1) -> Response:
+def inbox_page(
+    request: Request, user: Viewer, db: ReadDb, status: str = "new", campaign: str = "", page: int = 1
+) -> Response:
     """Clippings waiting for review (or accepted, rejected, all), newest first, with keyword snippets."""
     status = status if status in (*review.STATUSES, "all") else "new"
     page = max(1, min(page, 10_000))
-    with Session(web(request).engine) as session:
-        partners = [city for c in web(request).settings.campaigns for city in c.partner_cities]
-        items, total = review.inbox(
-            session, status=status, campaign=campaign or None, page=page, partner_cities=partners
-        )
-        counts = dict(
-            session.exec(select(Clipping.review_status, func.count(Clipping.id)).group_by(Clipping.review_status)).all()
-        )
+    partners = [city for c in web(request).settings.campaigns for city in c.partner_cities]
+    items, total = review.inbox(db, status=status, campaign=campaign or None, page=page, partner_cities=partners)
+    counts = desk.review_status_counts(db)
     pages = max(1, -(-total // review.PAGE_SIZE))
     back = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
     context = {
@@ -228,6 +245,7 @@ def review_clipping(
     request: Request,
     clipping_id: int,
     user: Editor,
+    db: WriteDb,
     decision: Annotated[str, Form(max_length=20)],
     note: Annotated[str, Form(max_length=2000)] = "",
     next: Annotated[str, Form(max_length=2000)] = "",
@@ -238,9 +256,7 @@ def review_clipping(
     if status is None:
         raise HTTPException(400, "Decisione sconosciuta.")
     try:
-        with session_scope(web(request).engine) as session:
-            clipping = review.set_review(session, clipping_id, user.username, status, note)
-            title = clipping.title
+        title = review.set_review(db, clipping_id, user.username, status, note).title
     except LookupError:
         raise HTTPException(404, "Articolo non trovato.") from None
     except review.ReviewError as exc:
@@ -257,15 +273,15 @@ def _clipping_context(session: Session, request: Request, clipping_id: int) -> d
     except LookupError:
         raise HTTPException(404, "Articolo non trovato.") from None
     outlet = session.get(OutletRow, clipping.outlet_id)
-    campaigns = list(session.exec(select(ClippingCampaign).where(ClippingCampaign.clipping_id == clipping.id)))
+    campaigns = desk.campaign_links(session, [clipping_id]).get(clipping_id, [])
     cities = list(dict.fromkeys(c for camp in web(request).settings.campaigns for c in camp.partner_cities))
     return {
         "clipping": clipping,
         "outlet": outlet,
         "links": campaigns,
-        "members": review.story_members(session, clipping),
-        "history": review.history(session, "clipping", clipping.id),
-        "outlet_names": review.outlet_names(session),
+        "members": desk.story_members(session, clipping),
+        "history": desk.audit_entries(session, entity="clipping", entity_id=clipping_id),
+        "outlet_names": desk.outlet_names(session),
         "cities": cities,
         "errors": {},
         "values": {
@@ -280,25 +296,23 @@ def _clipping_context(session: Session, request: Request, clipping_id: int) -> d
 
 
 @router.get("/clippings/new", response_class=HTMLResponse)
-def new_clipping_page(request: Request, user: Editor) -> Response:
+def new_clipping_page(request: Request, user: Editor, db: ReadDb) -> Response:
     """The form for a manual clipping (agency wire, TV/radio, social post, print)."""
-    with Session(web(request).engine) as session:
-        names = review.outlet_names(session)
     context = {
         "user": user,
         "values": {},
         "errors": {},
-        "outlet_names": names,
+        "outlet_names": desk.outlet_names(db),
         "campaigns": [c.name for c in web(request).settings.campaigns],
     }
     return render(request, "clipping_new.html", context)
 
 
 @router.post("/clippings/new", dependencies=CSRF)
-async def new_clipping(request: Request, user: Editor) -> Response:
+async def new_clipping(request: Request, user: Editor, db: WriteDb) -> Response:
     """Store a manual clipping, validated like a row of `rassegna import`."""
     values = _form(await request.form())
-    return await _run_sync(_store_manual, request, user, values)
+    return await _run_sync(_store_manual, request, user, db, values)
 
 
 async def _run_sync(function: Any, *args: Any) -> Any:
@@ -307,56 +321,47 @@ async def _run_sync(function: Any, *args: Any) -> Any:
     return await run_in_threadpool(function, *args)
 
 
-def _store_manual(request: Request, user: WebUser, values: dict[str, str]) -> Response:
+def _store_manual(request: Request, user: WebUser, db: Session, values: dict[str, str]) -> Response:
     config = web(request)
     try:
-        with session_scope(config.engine) as session:
-            clipping = review.add_manual_clipping(
-                session, config.settings, user.username, values, analyse=config.analyse_manual
-            )
-            clipping_id = clipping.id
+        clipping = review.add_manual_clipping(db, config.settings, user.username, values, analyse=config.analyse_manual)
     except review.ReviewError as exc:
-        with Session(config.engine) as session:
-            names = review.outlet_names(session)
+        db.rollback()  # a clipping already stored may have gained a campaign before the refusal
         context = {
             "user": user,
             "values": values,
             "errors": exc.errors,
-            "outlet_names": names,
+            "outlet_names": desk.outlet_names(db),
             "campaigns": [c.name for c in config.settings.campaigns],
         }
         return render(request, "clipping_new.html", context, 422)
     flash(request, "Articolo aggiunto e accettato.")
-    return redirect(f"/clippings/{clipping_id}")
+    return redirect(f"/clippings/{clipping.id}")
 
 
 @router.get("/clippings/{clipping_id}", response_class=HTMLResponse)
-def clipping_page(request: Request, clipping_id: int, user: Viewer) -> Response:
+def clipping_page(request: Request, clipping_id: int, user: Viewer, db: ReadDb) -> Response:
     """One clipping: its text, the correction form, its story and its audit trail."""
-    clipping_id = row_id(clipping_id, "Articolo non trovato.")
-    with Session(web(request).engine) as session:
-        context = _clipping_context(session, request, clipping_id)
+    context = _clipping_context(db, request, row_id(clipping_id, "Articolo non trovato."))
     return render(request, "clipping.html", {"user": user, **context})
 
 
 @router.post("/clippings/{clipping_id}/edit", dependencies=CSRF)
-async def edit_clipping(request: Request, clipping_id: int, user: Editor) -> Response:
+async def edit_clipping(request: Request, clipping_id: int, user: Editor, db: WriteDb) -> Response:
     """Correct city, category, outlet, journalist, title and date."""
     clipping_id = row_id(clipping_id, "Articolo non trovato.")
     values = _form(await request.form())
-    return await _run_sync(_edit, request, clipping_id, user, values)
+    return await _run_sync(_edit, request, clipping_id, user, db, values)
 
 
-def _edit(request: Request, clipping_id: int, user: WebUser, values: dict[str, str]) -> Response:
-    engine = web(request).engine
+def _edit(request: Request, clipping_id: int, user: WebUser, db: Session, values: dict[str, str]) -> Response:
     try:
-        with session_scope(engine) as session:
-            review.edit_clipping(session, clipping_id, user.username, values)
+        review.edit_clipping(db, clipping_id, user.username, values)
     except LookupError:
         raise HTTPException(404, "Articolo non trovato.") from None
     except review.ReviewError as exc:
-        with Session(engine) as session:
-            context = _clipping_context(session, request, clipping_id)
+        db.rollback()
+        context = _clipping_context(db, request, clipping_id)
         context.update(errors=exc.errors, values=values)
         return render(request, "clipping.html", {"user": user, **context}, 422)
     flash(request, "Correzioni salvate.")
@@ -364,12 +369,11 @@ def _edit(request: Request, clipping_id: int, user: WebUser, values: dict[str, s
 
 
 @router.post("/clippings/{clipping_id}/split", dependencies=CSRF)
-def split_story(request: Request, clipping_id: int, user: Editor) -> Response:
+def split_story(request: Request, clipping_id: int, user: Editor, db: WriteDb) -> Response:
     """Take the clipping out of its story."""
     clipping_id = row_id(clipping_id, "Articolo non trovato.")
     try:
-        with session_scope(web(request).engine) as session:
-            review.split_story(session, clipping_id, user.username)
+        review.split_story(db, clipping_id, user.username)
     except LookupError:
         raise HTTPException(404, "Articolo non trovato.") from None
     flash(request, "L'articolo ora è una notizia a sé.")
@@ -378,7 +382,7 @@ def split_story(request: Request, clipping_id: int, user: Editor) -> Response:
 
 @router.post("/clippings/{clipping_id}/merge", dependencies=CSRF)
 def merge_story(
-    request: Request, clipping_id: int, user: Editor, target: Annotated[str, Form(max_length=20)] = ""
+    request: Request, clipping_id: int, user: Editor, db: WriteDb, target: Annotated[str, Form(max_length=20)] = ""
 ) -> Response:
     """Join the clipping's story with the story of another clipping (by its number)."""
     clipping_id = row_id(clipping_id, "Articolo non trovato.")
@@ -390,8 +394,7 @@ def merge_story(
         flash(request, "Indica il numero dell'articolo con cui unire la notizia.")
         return redirect(f"/clippings/{clipping_id}")
     try:
-        with session_scope(web(request).engine) as session:
-            review.merge_story(session, clipping_id, target_id, user.username)
+        review.merge_story(db, clipping_id, target_id, user.username)
     except LookupError:
         raise HTTPException(404, "Articolo non trovato.") from None
     except review.ReviewError as exc:
@@ -405,19 +408,16 @@ def merge_story(
 
 
 @router.get("/outlets", response_class=HTMLResponse)
-def outlets_page(request: Request, user: Viewer, q: str = "", category: str = "") -> Response:
+def outlets_page(request: Request, user: Viewer, db: ReadDb, q: str = "", category: str = "") -> Response:
     """The outlet registry, outlets to classify first."""
     from rassegna.storage.repository import list_outlets
 
-    with Session(web(request).engine) as session:
-        rows = [
-            r
-            for r in list_outlets(session)
-            if (not q or q.casefold() in r.name.casefold()) and (not category or r.category == category)
-        ]
-        counts = dict(
-            session.exec(select(Clipping.outlet_id, func.count(Clipping.id)).group_by(Clipping.outlet_id)).all()
-        )
+    rows = [
+        r
+        for r in list_outlets(db)
+        if (not q or q.casefold() in r.name.casefold()) and (not category or r.category == category)
+    ]
+    counts = desk.clipping_counts_by_outlet(db)
     context = {
         "user": user,
         "outlets": rows,
@@ -429,169 +429,117 @@ def outlets_page(request: Request, user: Viewer, q: str = "", category: str = ""
     return render(request, "outlets.html", context)
 
 
-def _outlet_values(row: OutletRow | None) -> dict[str, str]:
-    if row is None:
-        return {"text_policy": ""}
-    return {
-        "name": row.name,
-        "category": row.category,
-        "audience": "" if row.audience is None else f"{row.audience:,}".replace(",", "."),
-        "audience_source": row.audience_source or "",
-        "audience_month": row.audience_date.strftime("%Y-%m") if row.audience_date else "",
-        "domains": "\n".join(row.domains),
-        "feeds": "\n".join(row.feeds),
-        "sitemaps": "\n".join(row.sitemaps),
-        "start_urls": "\n".join(row.start_urls),
-        "text_policy": row.text_policy or "",
-    }
+FORM_FIELDS = {"audience_date": "audience_month"}  # outlet field -> the form's input, where they differ
+
+
+def _outlet_values(row: OutletRow) -> dict[str, str]:
+    """The outlet form's fields, filled with the stored outlet."""
+    from rassegna.config.outlet_edit import typed_values
+    from rassegna.storage.repository import outlet_row_to_config
+
+    return {FORM_FIELDS.get(k, k): v for k, v in typed_values(outlet_row_to_config(row)).items()}
 
 
 def _outlet_page(
     request: Request,
+    db: Session,
     user: WebUser,
     row: OutletRow | None,
     values: dict[str, str],
     errors: dict[str, str],
     status: int = 200,
 ) -> Response:
-    with Session(web(request).engine) as session:
-        figures = (
-            list(
-                session.exec(
-                    select(AudienceFigure)
-                    .where(AudienceFigure.outlet_id == row.id)
-                    .order_by(AudienceFigure.recorded_at.desc())
-                )
-            )
-            if row
-            else []
-        )
-        trail = review.history(session, "outlet", row.id) if row else []
-        found = found_sources(session).get(row.id, []) if row else []
+    outlet_id = row.id if row is not None else None
     context = {
         "user": user,
         "outlet": row,
         "values": values,
         "errors": errors,
-        "figures": figures,
-        "history": trail,
-        "found_sources": found,
+        "figures": desk.audience_history(db, outlet_id) if outlet_id else [],
+        "history": desk.audit_entries(db, entity="outlet", entity_id=outlet_id) if outlet_id else [],
+        "found_sources": found_sources(db).get(outlet_id, []) if outlet_id else [],
     }
     return render(request, "outlet.html", context, status)
 
 
 @router.get("/outlets/new", response_class=HTMLResponse)
-def new_outlet_page(request: Request, user: Editor) -> Response:
+def new_outlet_page(request: Request, user: Editor, db: ReadDb) -> Response:
     """The form for a new outlet."""
-    return _outlet_page(request, user, None, {"text_policy": ""}, {})
+    return _outlet_page(request, db, user, None, {"text_policy": ""}, {})
 
 
 @router.get("/outlets/{outlet_id}", response_class=HTMLResponse)
-def outlet_page(request: Request, outlet_id: int, user: Viewer) -> Response:
+def outlet_page(request: Request, outlet_id: int, user: Viewer, db: ReadDb) -> Response:
     """One outlet: its category, audience with source and month, domains and feeds; its audience history."""
-    outlet_id = row_id(outlet_id, "Testata non trovata.")
-    with Session(web(request).engine) as session:
-        row = session.get(OutletRow, outlet_id)
+    row = db.get(OutletRow, row_id(outlet_id, "Testata non trovata."))
     if row is None:
         raise HTTPException(404, "Testata non trovata.")
-    return _outlet_page(request, user, row, _outlet_values(row), {})
+    return _outlet_page(request, db, user, row, _outlet_values(row), {})
 
 
-def _lines(text: str | None) -> list[str]:
-    return [line.strip() for line in re.split(r"[\r\n]+", text or "") if line.strip()]
+def _outlet_from_form(row: OutletRow | None, name: str, values: dict[str, str]) -> Outlet:
+    """The outlet the form describes (every field sent; a new outlet when ``row`` is None); ReviewError."""
+    from rassegna.config.models import OUTLET_FIELDS
+    from rassegna.config.outlet_edit import OutletEditError, edit_outlet
+    from rassegna.storage.repository import outlet_row_to_config
 
-
-def _outlet_from_form(values: dict[str, str], name: str) -> Outlet:
-    from rassegna.text.italian import parse_audience
-
-    errors: dict[str, str] = {}
-    data: dict[str, Any] = {
-        "name": name,
-        "category": values.get("category", ""),
-        "audience_source": values.get("audience_source", "").strip() or None,
-        "domains": _lines(values.get("domains")),
-        "feeds": _lines(values.get("feeds")),
-        "sitemaps": _lines(values.get("sitemaps")),
-        "start_urls": _lines(values.get("start_urls")),
-        "text_policy": values.get("text_policy") or None,
-    }
+    changes = {field: values.get(FORM_FIELDS.get(field, field), "") for field in OUTLET_FIELDS - {"name"}}
     try:
-        data["audience"] = parse_audience(values.get("audience", ""))
-    except ValueError as exc:
-        errors["audience"] = str(exc)
-    month = values.get("audience_month", "").strip()
-    if month:
-        try:
-            data["audience_date"] = date.fromisoformat(month + "-01" if len(month) == 7 else month)
-        except ValueError:
-            errors["audience_month"] = f"{month!r} non è un mese (AAAA-MM)"
-    for key in ("feeds", "sitemaps", "start_urls"):
-        bad = [u for u in data[key] if not re.match(r"^https?://[^\s/]+", u, re.IGNORECASE)]
-        if bad:
-            errors[key] = f"non sono indirizzi http(s): {', '.join(bad[:3])}"
-    if errors:
-        raise review.ReviewError(errors)
-    try:
-        return Outlet.model_validate(data)
-    except ValidationError as exc:
-        raise review.ReviewError(
-            {str(e["loc"][0]) if e["loc"] else "form": e["msg"] for e in exc.errors(include_url=False)}
-        ) from None
+        return edit_outlet(outlet_row_to_config(row) if row else None, name, changes)
+    except OutletEditError as exc:
+        raise review.ReviewError({FORM_FIELDS.get(k, k): v for k, v in exc.errors.items()}) from None
 
 
 @router.post("/outlets/new", dependencies=CSRF)
-async def new_outlet(request: Request, user: Editor) -> Response:
+async def new_outlet(request: Request, user: Editor, db: WriteDb) -> Response:
     """Add an outlet to the registry."""
     values = _form(await request.form())
-    return await _run_sync(_save_outlet, request, user, None, values)
+    return await _run_sync(_save_outlet, request, db, user, None, values)
 
 
 @router.post("/outlets/{outlet_id}", dependencies=CSRF)
-async def edit_outlet(request: Request, outlet_id: int, user: Editor) -> Response:
+async def edit_outlet(request: Request, outlet_id: int, user: Editor, db: WriteDb) -> Response:
     """Update an outlet; an audience change is kept in its history with source and month."""
     outlet_id = row_id(outlet_id, "Testata non trovata.")
     values = _form(await request.form())
-    return await _run_sync(_save_outlet, request, user, outlet_id, values)
+    return await _run_sync(_save_outlet, request, db, user, outlet_id, values)
 
 
-def _save_outlet(request: Request, user: WebUser, outlet_id: int | None, values: dict[str, str]) -> Response:
+def _save_outlet(
+    request: Request, db: Session, user: WebUser, outlet_id: int | None, values: dict[str, str]
+) -> Response:
     from rassegna.storage.repository import find_outlet, outlet_row_to_config, upsert_outlet
 
-    engine = web(request).engine
     row: OutletRow | None = None
     try:
-        with session_scope(engine) as session:
-            if outlet_id is not None:
-                row = session.get(OutletRow, outlet_id)
-                if row is None:
-                    raise HTTPException(404, "Testata non trovata.")
-                name = row.name
-            else:
-                name = values.get("name", "").strip()
-                if not name:
-                    raise review.ReviewError({"name": "il nome è obbligatorio"})
-                if find_outlet(session, name) is not None:
-                    raise review.ReviewError({"name": f"la testata {name!r} è già nel registro"})
-            outlet = _outlet_from_form(values, name)
-            before = outlet_row_to_config(row).model_dump(mode="json") if row else None
-            was_to_classify = row.to_classify if row else False
-            saved = upsert_outlet(session, outlet)
-            after = outlet_row_to_config(saved).model_dump(mode="json")
-            if before is not None:
-                changed = [k for k in after if before.get(k) != after.get(k)]
-                old = {k: before[k] for k in changed} | ({"to_classify": True} if was_to_classify else {})
-                new = {k: after[k] for k in changed} | ({"to_classify": False} if was_to_classify else {})
-            else:
-                old, new = None, after
-            if new:
-                review.audit(session, user.username, "edit" if before else "create", "outlet", saved.id, old, new)
-            saved_id = saved.id
+        if outlet_id is not None:
+            row = db.get(OutletRow, outlet_id)
+            if row is None:
+                raise HTTPException(404, "Testata non trovata.")
+            name = row.name
+        else:
+            name = values.get("name", "").strip()
+            if not name:
+                raise review.ReviewError({"name": "il nome è obbligatorio"})
+            if find_outlet(db, name) is not None:
+                raise review.ReviewError({"name": f"la testata {name!r} è già nel registro"})
+        outlet = _outlet_from_form(row, name, values)
     except review.ReviewError as exc:
-        with Session(engine) as session:
-            row = session.get(OutletRow, outlet_id) if outlet_id is not None else None
-        return _outlet_page(request, user, row, values, exc.errors, 422)
+        return _outlet_page(request, db, user, row, values, exc.errors, 422)
+    before = outlet_row_to_config(row).model_dump(mode="json") if row else None
+    was_to_classify = row.to_classify if row else False
+    saved = upsert_outlet(db, outlet)
+    after = outlet_row_to_config(saved).model_dump(mode="json")
+    if before is not None:
+        changed = [k for k in after if before.get(k) != after.get(k)]
+        old = {k: before[k] for k in changed} | ({"to_classify": True} if was_to_classify else {})
+        new = {k: after[k] for k in changed} | ({"to_classify": False} if was_to_classify else {})
+    else:
+        old, new = None, after
+    if new:
+        review.audit(db, user.username, "edit" if before else "create", "outlet", saved.id, old, new)
     flash(request, f"Testata «{name}» salvata.")
-    return redirect(f"/outlets/{saved_id}")
+    return redirect(f"/outlets/{saved.id}")
 
 
 # --- dashboard and reports ------------------------------------------------------------------------------
@@ -613,12 +561,7 @@ def _period(session: Session, campaign: Campaign, start: str, end: str) -> tuple
     end_date = _day(end, "finale") if end else None
     start_date = _day(start, "iniziale") if start else None
     if end_date is None:
-        latest = session.exec(
-            select(func.max(Clipping.published))
-            .join(ClippingCampaign, ClippingCampaign.clipping_id == Clipping.id)
-            .where(func.lower(ClippingCampaign.campaign) == campaign.name.lower())
-        ).one()
-        end_date = latest if isinstance(latest, date) else date.today()
+        end_date = desk.latest_publication(session, campaign.name) or date.today()
     if start_date is None:
         start_date = max(end_date - timedelta(days=89), FIRST_DAY)
     if end_date < start_date:
@@ -630,6 +573,7 @@ def _period(session: Session, campaign: Campaign, start: str, end: str) -> tuple
 def dashboard_page(
     request: Request,
     user: Viewer,
+    db: ReadDb,
     campaign: str = "",
     start: str = "",
     end: str = "",
@@ -640,10 +584,9 @@ def dashboard_page(
 
     settings = web(request).settings
     chosen = _campaign(request, campaign)
-    with Session(web(request).engine) as session:
-        start_date, end_date = _period(session, chosen, start, end)
-        selection = Selection(chosen.name, start_date, end_date, settings.review_required, bool(include_unreviewed))
-        board = build_dashboard(session, chosen, selection)
+    start_date, end_date = _period(db, chosen, start, end)
+    selection = Selection(chosen.name, start_date, end_date, settings.review_required, bool(include_unreviewed))
+    board = build_dashboard(db, chosen, selection)
     context = {
         "user": user,
         "board": board,
@@ -694,26 +637,19 @@ def download_report(
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, user: Viewer, q: str = "") -> Response:
+def search_page(request: Request, user: Viewer, db: ReadDb, q: str = "") -> Response:
     """Full-text search over clippings' titles and texts."""
-    from rassegna.web.search import search_clippings
+    from rassegna.storage.search import search_clippings
 
     q = q[:300]
-    with Session(web(request).engine) as session:
-        hits = search_clippings(session, q) if q.strip() else []
+    hits = search_clippings(db, q) if q.strip() else []
     return render(request, "search.html", {"user": user, "q": q, "hits": hits})
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, user: Viewer, entity: str = "", entity_id: int | None = None) -> Response:
+def audit_page(request: Request, user: Viewer, db: ReadDb, entity: str = "", entity_id: int | None = None) -> Response:
     """The latest changes made on the desk."""
     if entity_id is not None:
         entity_id = row_id(entity_id, "Nessuna voce del registro con questo numero.")
-    with Session(web(request).engine) as session:
-        statement = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(300)
-        if entity:
-            statement = statement.where(AuditEntry.entity == entity)
-        if entity_id is not None:
-            statement = statement.where(AuditEntry.entity_id == entity_id)
-        entries = list(session.exec(statement))
+    entries = desk.audit_entries(db, entity=entity or None, entity_id=entity_id, limit=300)
     return render(request, "audit.html", {"user": user, "entries": entries, "categories": CATEGORIES})

@@ -156,7 +156,7 @@ def test_a_date_out_of_range_is_a_clear_error(imported, bad):
 
 def test_manual_reports_and_crawls_are_in_the_run_history(imported, tmp_path):
     from rassegna.simweb import SimWeb
-    from rassegna.simweb.sites import demo_config, demo_sites
+    from tests.sample_sites import demo_config, demo_sites
 
     for fmt in ("md", "json"):
         result = report(imported, "--from", "2023-10-01", "--to", "2023-12-31", "--output", str(tmp_path / f"r.{fmt}"))

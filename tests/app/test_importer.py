@@ -10,7 +10,8 @@ import pytest
 import yaml
 from sqlmodel import func, select
 
-from rassegna.app.importer import ImportFileError, import_file, parse_audience, parse_date
+from rassegna.app.importer import ImportFileError, import_file, parse_date
+from rassegna.config.outlet_edit import parse_audience
 from rassegna.storage.db import create_db_engine, session_scope
 from rassegna.storage.models import Clipping, OutletRow
 from rassegna.storage.queries import Selection, category_summary

@@ -18,10 +18,10 @@ from rassegna.crawler.lifeline import pid_alive
 from rassegna.simweb import SimWeb
 from rassegna.simweb.pages import rss
 from rassegna.simweb.server import Resource, Site
-from rassegna.simweb.sites import demo_config, demo_sites
 from rassegna.storage.db import create_db_engine
 from rassegna.storage.models import CrawlError, CrawlRun
 from tests.app.scheduler_helpers import wait_for
+from tests.sample_sites import demo_config, demo_sites
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")]
 CLI = [sys.executable, "-c", "from rassegna.app.cli import main; main()"]

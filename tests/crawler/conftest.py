@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from rassegna.simweb import SimWeb
-from rassegna.simweb.sites import demo_config, demo_sites
+from tests.sample_sites import demo_config, demo_sites
 
 CrawlRunner = Callable[..., subprocess.CompletedProcess[str]]
 

@@ -14,8 +14,8 @@ import yaml
 from sqlmodel import Session, create_engine, select
 
 from rassegna.simweb import SimWeb
-from rassegna.simweb.sites import lento
 from rassegna.storage.models import CrawlRun
+from tests.sample_sites import lento
 
 
 @pytest.mark.parametrize("wait_after_start", [0.0, 1.5])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlmodel import Session, create_engine, select
 
 from rassegna.simweb import SimWeb
-from rassegna.simweb.sites import DISALLOWED_PATH, EXPECTED_CLIPPINGS
 from rassegna.storage.models import (
     Clipping,
     ClippingCampaign,
@@ -15,6 +14,7 @@ from rassegna.storage.models import (
     OutletRow,
     SourceStat,
 )
+from tests.sample_sites import DISALLOWED_PATH, EXPECTED_CLIPPINGS
 
 ARTICLE_HOSTS = (
     "www.torinoggi.test",

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 
 from rassegna.simweb import Resource, SimWeb, Site
 from rassegna.simweb.pages import PageSpec, article_html, rss
-from rassegna.simweb.sites import demo_config, demo_sites
+from tests.sample_sites import demo_config, demo_sites
 
 from .conftest import crawl_env
 

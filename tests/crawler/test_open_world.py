@@ -15,7 +15,8 @@ import yaml
 from sqlmodel import Session, create_engine, select
 
 from rassegna.simweb import SimWeb
-from rassegna.simweb.sites import (
+from rassegna.storage.models import Clipping, CrawlError, FoundSourceRow, OutletRow
+from tests.sample_sites import (
     EXPECTED_CLIPPINGS,
     MOVED_FEED,
     OPEN_WORLD_CLIPPINGS,
@@ -24,7 +25,6 @@ from rassegna.simweb.sites import (
     open_world_config,
     open_world_sites,
 )
-from rassegna.storage.models import Clipping, CrawlError, FoundSourceRow, OutletRow
 
 SPORTELLO = "http://www.torinoggi.test/2023/10/18/lgnet2-torino-sportello.html"
 # what Torinoggi.it's feed gives (an off-site entry included)

@@ -105,3 +105,51 @@ def test_percentages_are_figures_with_unit_percent():
         Figure(12, "%", None, "12 per cento"),
     ]
     assert values("oltre il 30,5 percento") == [(30.5, "%", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ora il numero degli elettori scende a 1008 così come il quorum.", (1008, "elettori", None)),
+        ("Per la minoranza, invece, i seggi sono quindi 7 con la lista civica.", (7, "seggi", None)),
+        ("la Finanza ha scoperto che le vittime delle frodi sono state oltre mille.", (1000, "vittime", "oltre")),
+        ("un aumento di posti letto, pari a 123 totali.", (123, "posti letto", None)),
+    ],
+)
+def test_counted_noun_before_the_number(text, expected):
+    assert expected in values(text)
+
+
+def test_range_closing_a_clause_takes_the_noun_before_it():
+    text = "l'aumento delle strutture complesse, che passeranno da 14 a 17, e dei posti letto."
+    assert values(text) == [(14, "strutture", None), (17, "strutture", None)]
+
+
+def test_subjectless_clause_takes_the_previous_figures_unit():
+    text = "L'anno scorso 1.577 utenti. Quest'anno sono stati 3.276. E la quota non considera gli studenti."
+    assert values(text) == [(1577, "utenti", None), (3276, "utenti", None)]
+
+
+def test_a_number_closing_a_clause_with_no_noun_anywhere_is_no_figure():
+    assert values("Il risultato finale è stato 3 a 1. Sono stati 12.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I ricavi aggregati salgono a 16,1 mld.", (16100000000, "euro", None)),
+        ("il numero di posti complessivi previsti era di 3.530.", (3530, "posti", None)),
+        ("In tutto 334 sono stati gli interventi dei vigili.", (334, "interventi", None)),
+        ("La fiducia passa con 321 sì e 259 no.", (321, "sì", None)),
+    ],
+)
+def test_more_forms(text, expected):
+    assert expected in values(text)
+
+
+def test_range_with_a_multiplier_glued_to_the_second_number():
+    assert (250000, "voti", None) in values("Gli mancano tra 250 e 300mila voti.")
+
+
+def test_weekdays_counted_are_durations():
+    assert values("Gli incontri si svolgeranno in tre domeniche di novembre.") == []

@@ -13,14 +13,20 @@ LISTING = (
 )
 
 
-def test_dateline_agency():
-    city, places = extract_places("(ANSA) - TORINO, 18 OTT - Ha fatto tappa il tour. " + LISTING)
+def test_agency_dateline_alone_is_where_the_wire_was_filed():
+    # the corpus rule (ANNOTATION.md): "Roma, 24 mar." says where the wire was filed, not what it is about
+    assert extract_places("(ANSA) - TORINO, 18 OTT - Ha fatto tappa il tour. " + LISTING)[0] is None
+    assert extract_places("MILANO, 25 ottobre 2023 – Intercettare i migranti. " + LISTING)[0] is None
+
+
+def test_agency_dateline_with_the_city_in_the_text():
+    text = "(ANSA) - TORINO, 18 OTT - Ha fatto tappa a Torino il tour. " + LISTING
+    city, places = extract_places(text)
     assert city == "Torino"
     assert places[0] == "Torino"
 
 
-def test_dateline_press_release():
-    assert extract_places("MILANO, 25 ottobre 2023 – Intercettare i migranti. " + LISTING)[0] == "Milano"
+def test_local_dateline():
     assert extract_places("GENOVA. Intercettare i migranti.\n\n" + LISTING)[0] == "Genova"
 
 
@@ -88,3 +94,75 @@ def test_single_mention_in_passing_is_not_the_city():
     city, places = extract_places("Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri.", "Inclusione")
     assert city is None
     assert places == ["Bolzano"]
+
+
+def test_regional_piece_datelined_by_a_wire_in_the_regional_capital_has_no_city():
+    text = (
+        "(DIRE - Notiziario Sanità) Roma, 11 mar. \"L'offerta ospedaliera della nostra Asl verrà rimodulata, "
+        "così i cittadini non dovranno spostarsi verso Roma\". Lo ha detto il direttore generale dell'Asl "
+        "al termine dell'audizione in commissione Politiche sociali e salute della Regione."
+    )
+    assert extract_places(text, "Asl RmH, con l'ospedale dei Castelli offerta rimodulata")[0] is None
+
+
+def test_regional_government_headlined_in_the_regional_capital_has_no_city():
+    text = (
+        "CAMPOBASSO. Formalizzata oggi la prima Giunta regionale del nuovo presidente. Il neo governatore del "
+        "Molise ha firmato due decreti di nomina da assessori, in vista del Consiglio regionale."
+    )
+    assert extract_places(text, "Campobasso, il presidente nomina la prima giunta")[0] is None
+
+
+def test_local_piece_datelined_in_a_provincial_capital_keeps_it():
+    text = "RIETI - Di posti letto, in ospedale, 29 in più. Ma serviva l'ok della Regione, giunto ieri."
+    assert extract_places(text, "Ospedale de Lellis, più posti letto")[0] == "Rieti"
+
+
+def test_headline_saying_the_piece_is_national_beats_a_strong_mention():
+    text = (
+        "Aveva base logistica a Napoli la banda; per 55 indagati l'obbligo di dimora nel comune di Napoli. "
+        "Perquisizioni tra Napoli e Caserta."
+    )
+    assert extract_places(text, "Truffe agli anziani: 103 colpi in tutta Italia, 22 arresti")[0] is None
+    assert extract_places(text, "Truffe agli anziani a Napoli: 22 arresti")[0] == "Napoli"
+
+
+def test_agency_dateline_of_a_national_piece_gives_no_city():
+    text = "Roma, 16 giugno – Nel 2024 la Caritas ha assistito 278 mila famiglie in tutte le diocesi."
+    assert extract_places(text, "Caritas, nel 2024 assistenza a 278 mila famiglie")[0] is None
+
+
+def test_headline_surname_that_is_also_a_comune_is_the_person():
+    text = "Il ministro dell'Economia Roberto Gualtieri ha presentato la manovra alla Camera."
+    assert extract_places(text, "Manovra, Gualtieri: non faremo tagli su scuola e sanità")[0] is None
+
+
+def test_headline_first_word_after_a_quotation_mark_is_capitalised_anyway():
+    text = "Siamo preoccupati per il taglio al Fondo Unico della Regione, dice il Comune."
+    assert extract_places(text, "«Fondi a rischio»")[0] is None
+
+
+def test_diocesan_caritas_is_not_the_comune():
+    text = "La Caritas di Rimini ha presentato il rapporto: in un anno 800 persone in più nelle parrocchie."
+    assert extract_places(text, "Caritas di Rimini, in un anno 800 persone in più")[0] is None
+
+
+def test_court_or_custody_centre_of_a_city_is_not_the_city():
+    text = (
+        "I carabinieri: il furto è avvenuto nell'abitazione dell'anziana, a Lamporecchio. Il minore, per ordine della "
+        "Procura presso il Tribunale per i minorenni di Firenze, è stato portato al Centro di Prima "
+        "Accoglienza minorile di Firenze."
+    )
+    assert extract_places(text, "Truffa del falso carabiniere: fermato un 17enne")[0] == "Lamporecchio"
+
+
+def test_comune_in_a_list_name_is_not_a_place():
+    text = (
+        "In consiglio comunale ha votato contro Emmanuel Conte, della sinistra di Milano Progressista, e il "
+        "consigliere Manfredi Palmeri di Io corro per Milano Lista civica."
+    )
+    assert extract_places(text, "Come ogni anno torna l'appuntamento con le tasche")[0] is None
+    assert (
+        extract_places("Il sindaco ha chiuso il palazzo.", "Coronavirus, a Catanzaro Abramo chiude il comune")[0]
+        == "Catanzaro"
+    )

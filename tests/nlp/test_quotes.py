@@ -146,3 +146,148 @@ def test_continuation_and_new_attribution_shapes():
         ("Un passo avanti per ", "Enzo Bianco"),
         ("Molti dei nostri ute", "Michela Trentini"),
     ]
+
+
+def test_one_word_organisation_subject_with_adverbs_before_the_verb():
+    text = (
+        "La protesta coinvolgerà «tutto il personale delle aziende ferroviarie», informa il sindacato di base "
+        "Usb e quindi Fs, Italo e Trenord. Fs già da ieri ha avvertito che «lo sciopero potrebbe avere un "
+        "impatto significativo sulla circolazione»."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Usb", "Fs"]
+
+
+def test_capitalised_secondo_after_a_full_stop_leads_into_the_next_quote():
+    text = (
+        "Illustrando l'atto, D'Alba ha sottolineato che \"il nuovo ospedale avrà 289 posti letto\" e accoglierà "
+        'i reparti delle tre strutture (Genzano, Albano e Ariccia), "ma anche quelli che oggi mancano del '
+        'tutto". Secondo D\'Alba "questo è un lavoro che si programma per tempo".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["D'Alba"] * 3
+
+
+def test_attribution_after_a_long_aside():
+    text = (
+        "L'agenzia deve restare “la spina dorsale di qualsiasi risposta umanitaria” a Gaza. Lo ha detto, in una "
+        "dichiarazione ripresa dal Guardian, il direttore della pianificazione dell'Unrwa, Sam Rose."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Sam Rose"
+
+
+def test_subject_of_a_verb_of_saying_without_a_colon():
+    text = (
+        "Il sindaco Daniele Longaroni ha aperto la mostra.\n\n"
+        "Il primo cittadino e l'intera amministrazione esprimono \"immensa soddisfazione per la grande "
+        "partecipazione all'evento\"."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Daniele Longaroni"
+
+
+def test_reported_by_a_company_with_a_long_that_clause():
+    text = (
+        "Trenitalia ha comunicato che le Frecce non subiranno ritardi o cancellazioni (idem per i treni di "
+        'Italo), mentre per tutti gli altri collegamenti si prevedono "ripercussioni molto limitate".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Trenitalia"
+
+
+def test_colon_then_cosi_spiega_after_the_quote():
+    text = (
+        '"Progetti per cinque miliardi: non verranno finanziati tutti": così spiega il presidente regionale '
+        "dell'Anci, Emiliano Deiana, al termine dell'incontro."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Emiliano Deiana"
+
+
+def test_ha_detto_right_before_the_mark_without_a_colon():
+    text = (
+        "Il piano è stato presentato dal sindaco Giuseppe Sala. Questo, ha detto “vorrebbe dire arrivare a fine "
+        "mandato con molte cose fatte”. Gli incontri saranno nelle scuole perché, ha detto Sala “non vogliamo "
+        "dare una connotazione politica al progetto”."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Giuseppe Sala"] * 2
+
+
+def test_agent_of_a_reporting_participle():
+    text = (
+        "Perché in una comunità, come ricordato dal vescovo Anselmi, «non si può essere indifferenti ai figli "
+        "che soffrono»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anselmi"
+
+
+def test_dice_between_dashes_takes_the_person_named_before_in_the_paragraph():
+    text = (
+        "Da qui l'appello del presidente di Caritas Italia, monsignor Carlo Roberto Maria Redaelli. “I poveri – "
+        "dice – devono essere compito di tutti”."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Carlo Roberto Maria Redaelli"
+
+
+def test_the_subject_nearest_the_verb_not_a_name_in_a_list_before_it():
+    text = (
+        "Sociale, Manzoni, San Giovanni Bosco, Lux e Aurora: tutte le sale sono presenti e Maffioli ha anche "
+        "annunciato che «dalla prossima stagione saranno tutte nel cartellone cittadino»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Maffioli"
+
+
+def test_paragraph_opening_quotes_take_the_speaker_of_the_closing_attribution():
+    text = (
+        '"Sono onorato di assumere questo ruolo con passione". Con la sindaca uscente "abbiamo parlato dei '
+        'dossier più importanti". Queste le prime parole da nuovo sindaco di Roma di Roberto Gualtieri.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Roberto Gualtieri"] * 2
+
+
+def test_role_word_glued_to_a_name_is_not_part_of_the_speaker():
+    text = (
+        "Lo ha stabilito l'assessore alle Politiche Sociali Mimma Calabrò con una determina.\n\n"
+        '"Questo intervento - dichiara l\'assessore Mimma Calabrò - è un passo concreto per il welfare".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Mimma Calabrò"]
+
+
+def test_e_la_replica_di_after_the_quote():
+    text = (
+        "«Si tratta di un cantiere non semplicissimo da gestire». È la replica dell'assessore ai Lavori pubblici "
+        "Ferdinando De Fornari all'interrogazione del consigliere Angiolo Veroli."
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.role) == ("Ferdinando De Fornari", "assessore ai Lavori pubblici")
+
+
+def test_the_agency_made_to_speak_is_the_body_the_piece_names():
+    text = (
+        "L'UNRWA ha diffuso i dati sugli aiuti.\n\n"
+        "Ricordando che 12 mila operatori dell'UNRWA lavorano a Gaza, l'Agenzia ha dichiarato: «Consentire "
+        "l'ingresso degli aiuti bloccati permetterebbe ai team di ampliare le attività»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "UNRWA"
+
+
+def test_subjectless_reporting_verb_speaks_for_the_person_the_piece_is_about():
+    text = (
+        "Il premier Giuseppe Conte arriva in aula alle 9:30 e ricorda la scomparsa di Emanuele Macaluso.\n\n"
+        "Il suo discorso ripercorre l'intervento di ieri e rivendica che \"c'era una visione e una forte spinta "
+        'ideale". Annota che "ora un uragano sta sconvolgendo il nostro destino collettivo".'
+    )
+    assert [q.speaker for q in extract_quotes(text, title="Crisi di governo, Conte e la fiducia")] == [
+        "Giuseppe Conte"
+    ] * 2
+
+
+def test_a_building_after_a_role_is_not_a_person():
+    text = (
+        'Alla sua maggioranza, il presidente anche parlando a Palazzo Madama riconosce che "è riuscita a '
+        'dimostrare grande responsabilità".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] != ["Palazzo Madama"]

@@ -8,9 +8,8 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from rassegna.storage.models import AudienceFigure, Clipping, OutletRow
+from rassegna.storage.models import AudienceFigure, AuditEntry, Clipping, ClippingCampaign, OutletRow
 from rassegna.storage.queries import Selection, category_summary
-from rassegna.web.models import AuditEntry
 from tests.web.conftest import csrf_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore:Using `httpx`")
@@ -190,6 +189,20 @@ def test_manual_clipping_uses_the_import_validation(editor_client, engine) -> No
     assert again.status_code == 422 and "già presente" in again.text
 
 
+def test_a_refused_manual_clipping_writes_nothing(editor_client, engine) -> None:  # noqa: ANN001
+    """The request's write session rolls back what the refused form had already written (a new campaign link)."""
+    values = {"outlet": "Rai Radio 1", "category": "radio_tv", "title": "GR1: il progetto", "date": "2023-10-18"}
+    first = post(editor_client, "/clippings/new", {**values, "text": "Servizio sul progetto LgNet2."})
+    assert first.status_code == 303
+    clipping_id = int(first.headers["location"].rsplit("/", 1)[1])
+    again = post(editor_client, "/clippings/new", {**values, "text": "Servizio sul progetto LGNet3.", "campaign": ""})
+    assert again.status_code == 422 and "già presente" in again.text
+    with Session(engine) as session:
+        links = session.exec(select(ClippingCampaign.campaign).where(ClippingCampaign.clipping_id == clipping_id))
+        assert list(links) == ["LgNet2"]
+    assert [e.action for e in audits(engine, clipping_id)] == ["create"]
+
+
 def test_registry_edits_record_audience_history(editor_client, engine) -> None:  # noqa: ANN001
     with Session(engine) as session:
         row = session.exec(select(OutletRow).where(OutletRow.name == "Genova24")).one()
@@ -321,7 +334,7 @@ def test_full_text_search(editor_client, seeded) -> None:  # noqa: ANN001
 
 
 def test_search_index_survives_a_table_rebuild(engine, seeded) -> None:  # noqa: ANN001
-    from rassegna.web.search import ensure_search_index, search_clippings
+    from rassegna.storage.search import ensure_search_index, search_clippings
 
     with engine.begin() as connection:
         connection.exec_driver_sql("DROP TRIGGER clipping_fts_au")
@@ -367,7 +380,7 @@ def test_users_command(tmp_path, monkeypatch) -> None:  # noqa: ANN001
 def test_migration_and_search_on_postgresql(postgres_url: str) -> None:
     """The desk's tables and the Italian full-text index on PostgreSQL."""
     from rassegna.storage.db import create_db_engine
-    from rassegna.web.search import search_clippings
+    from rassegna.storage.search import search_clippings
     from tests.web.conftest import seed
 
     engine = create_db_engine(postgres_url)

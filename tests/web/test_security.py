@@ -7,8 +7,7 @@ import re
 import pytest
 from sqlmodel import Session, func, select
 
-from rassegna.storage.models import Clipping, OutletRow
-from rassegna.web.models import AuditEntry
+from rassegna.storage.models import AuditEntry, Clipping, OutletRow
 from tests.web.conftest import EDITOR, PASSWORD, VIEWER, csrf_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore:Using `httpx`")

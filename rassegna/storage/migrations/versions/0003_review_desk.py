@@ -7,7 +7,7 @@ Create Date: 2026-11-22 10:00:00
 Full-text search: SQLite gets an FTS5 table ``clipping_fts`` (external content = ``clipping``) kept in sync by
 triggers; PostgreSQL gets a GIN index on ``to_tsvector('italian', title || ' ' || text)``.
 NB for later SQLite migrations: a batch ALTER of ``clipping`` re-creates the table and drops its triggers;
-re-create them (``rassegna.web.search.ensure_search_index`` does it, and the web app calls it on start).
+re-create them (``rassegna.storage.search.ensure_search_index`` does it, and the web app calls it on start).
 """
 
 from collections.abc import Sequence

@@ -1,9 +1,11 @@
-"""Scoring of the NLP against annotated articles (``articles-dev.json``), shared by benchmark and tests."""
+"""Scoring of the NLP against annotated articles (``articles-dev.json``), shared by benchmarks/nlp.py and
+tests/nlp (test-only code, kept out of the package; the benchmark puts the repository on sys.path)."""
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import time
 from collections.abc import Sequence
@@ -37,12 +39,15 @@ NO_PERCENT_SETS = frozenset({"dev", "generalisation"})
 
 
 def set_path(name: str) -> Path:
-    """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``."""
+    """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``,
+    ``corpus-dev-2``, ``corpus-sealed-2`` (the corpus' second batch)."""
     paths = {
         "dev": dev_path(),
         "generalisation": FIXTURES / "generalisation.json",
         "corpus-dev": FIXTURES / "corpus" / "dev.json",
         "corpus-sealed": FIXTURES / "corpus" / "sealed.json",
+        "corpus-dev-2": FIXTURES / "corpus" / "dev-2.json",
+        "corpus-sealed-2": FIXTURES / "corpus" / "sealed-2.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")
@@ -53,6 +58,20 @@ def load_articles(path: Path | str | None = None) -> list[dict]:
     """The annotated articles (a JSON list, or an object holding them under ``articles``)."""
     data = json.loads(Path(path or dev_path()).read_text(encoding="utf-8"))
     return data["articles"] if isinstance(data, dict) else data
+
+
+HOLDOUT_SEED = 20261129
+HOLDOUT_CHECK = 35
+
+
+def holdout(articles: Sequence[dict], part: str, seed: int = HOLDOUT_SEED) -> list[dict]:
+    """The ``tune`` or ``check`` part of a set: ``check`` is a fixed-seed sample of 35 articles (by id),
+    kept apart while writing rules so that its score says whether a fix generalises."""
+    if part not in ("tune", "check"):
+        raise ValueError(f"unknown part {part!r}: expected tune or check")
+    ids = sorted(str(a.get("id", i)) for i, a in enumerate(articles))
+    check = set(random.Random(seed).sample(ids, min(HOLDOUT_CHECK, len(ids) // 3)))
+    return [a for i, a in enumerate(articles) if (str(a.get("id", i)) in check) == (part == "check")]
 
 
 def _stems(unit: str) -> list[str]:

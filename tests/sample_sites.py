@@ -1,6 +1,7 @@
 """The bundled sample web: four Italian outlets and an unknown site with LgNet2 news, distractors, faults.
 
-Used by the crawler tests and the offline demo. ``EXPECTED_CLIPPINGS`` is what one crawl must store.
+Used by the crawler, scheduler and CLI tests only (the offline demo builds its own sites in rassegna.app.demo).
+``EXPECTED_CLIPPINGS`` is what one crawl must store.
 """
 
 from __future__ import annotations

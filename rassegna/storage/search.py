@@ -10,9 +10,8 @@ from datetime import date
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
-from rassegna.reports.templating import MARK_END, MARK_START
-
 log = logging.getLogger(__name__)
+MARK_START, MARK_END = "\x02", "\x03"  # highlight markers: turned into <mark> only after HTML escaping
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
