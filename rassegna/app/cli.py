@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from datetime import date
@@ -10,13 +9,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 from typer.core import TyperGroup
 
 from rassegna import __version__
-from rassegna.app.context import AppContext
-from rassegna.config import CATEGORIES, ConfigError
+from rassegna.app import demo, health, scheduling
+from rassegna.app.context import AppContext, app_context
+from rassegna.config.categories import CATEGORIES
 from rassegna.domain import TEXT_POLICIES
+from rassegna.web import commands as web_commands
+
+# Only what `rassegna --help` needs is imported above: each command imports its machinery (SQLAlchemy, the table
+# models, WeasyPrint, Scrapy, spaCy...) in its body, so start-up stays cheap (tests/app/test_cli_startup.py).
 
 
 def _plain_metavar(param: Any) -> None:
@@ -72,9 +75,6 @@ outlets_app = typer.Typer(
 )
 app.add_typer(outlets_app, name="outlets")
 
-# Commands that live with their own wiring register themselves here.
-COMMAND_MODULES = ("rassegna.app.scheduling", "rassegna.app.demo", "rassegna.web.commands", "rassegna.app.health")
-
 
 def _version(value: bool) -> None:
     if value:
@@ -104,17 +104,6 @@ def main_options(
     ctx.obj = AppContext(config_option=config, db_option=db)
 
 
-def _context(ctx: typer.Context) -> AppContext:
-    """The application context, with the configuration loaded (exit 2 when it is broken)."""
-    app_ctx: AppContext = ctx.obj
-    try:
-        app_ctx.settings  # noqa: B018 - load now so a broken config fails before any work
-    except ConfigError as exc:
-        app_ctx.say(f"Configuration error: {exc}", style="bold red")
-        raise typer.Exit(2) from exc
-    return app_ctx
-
-
 def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -135,7 +124,7 @@ def crawl(
     ] = False,
 ) -> None:
     """One crawl pass over the configured outlets: feeds, sitemaps and start pages."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.app.crawl import run_crawl_command
     from rassegna.app.scheduler.history import recorded_crawl
 
@@ -173,7 +162,7 @@ def worker(
     ] = None,
 ) -> None:
     """Work on distributed crawl runs (`rassegna crawl --distributed`) until stopped; long-running."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.app.distributed import worker_command
 
     raise typer.Exit(
@@ -191,7 +180,7 @@ def import_(
     analyse: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run the NLP on rows that carry text.")] = True,
 ) -> None:
     """Add manual clippings (wires, TV/radio, social posts, print); nothing is imported if any row is bad."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.app.importer import (
         ImportFileError,
         check_file,
@@ -232,9 +221,10 @@ def _database_exists(url: str) -> bool:
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return True
-    return Path(parsed.database).expanduser().exists()
+    return Path(database).expanduser().exists()
 
 
 # --- report -----------------------------------------------------------------------------------------------
@@ -262,7 +252,7 @@ def _report_format(format_: str | None, output: Path | None) -> str:
                 "or give --format"
             )
         return implied
-    if suffix and implied != format_:
+    if output is not None and suffix and implied != format_:
         raise ValueError(
             f"--output {output} does not end in .{format_}, the --format asked for: write --output "
             f"{output.with_suffix('.' + format_)}, or leave --format out to write {implied or 'that file'}"
@@ -307,7 +297,7 @@ def report(
     ] = False,
 ) -> None:
     """The press review of a campaign for a period (publication dates, both ends included)."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     try:
         start, end = _report_date(from_, "--from"), _report_date(to, "--to")
         fmt = _report_format(format_, output)
@@ -328,13 +318,13 @@ def report(
         app_ctx.fail(f"{output.parent} {what}: create it first (mkdir -p {output.parent}) or choose another --output")
     target = output or Path(app_ctx.settings.output_dir) / f"{campaign_obj.name}-{start}-{end}.{fmt}"
     from rassegna.app.pipeline import ReportRequest, write_campaign_report
-    from rassegna.app.scheduler.history import finish_run, start_run
-    from rassegna.storage.db import session_scope
+    from rassegna.app.scheduler.history import try_finish_run, try_start_run
+    from rassegna.storage.db import read_session
     from rassegna.storage.queries import Selection, category_summary
 
     engine = app_ctx.engine
     selection = Selection(campaign_obj.name, start, end, app_ctx.settings.review_required, include_unreviewed)
-    with session_scope(engine) as session:
+    with read_session(engine) as session:  # a reader: never waits for (or blocks) a writer
         count = category_summary(session, selection).count
     if count == 0:
         app_ctx.say(
@@ -353,21 +343,20 @@ def report(
         target.parent.mkdir(parents=True, exist_ok=True)
         app_ctx.say(f"created the output folder {target.parent}")
     period = [start.isoformat(), end.isoformat()]
-    run_id = start_run(
-        engine, "report", f"{campaign_obj.name} {fmt}", "manual", campaign=campaign_obj.name, period=period
-    )
+    # Recorded in the history if the database lets us soon: a report only reads, it never waits for a writer.
+    run_id = try_start_run(engine, "report", f"{campaign_obj.name} {fmt}", campaign=campaign_obj.name, period=period)
     request = ReportRequest(campaign_obj, start, end, fmt, target, include_unreviewed, text_policy)
     try:
         written = write_campaign_report(engine, app_ctx.settings, request)
     except BaseException as exc:
-        finish_run(
+        try_finish_run(
             engine,
             run_id,
             "failed" if isinstance(exc, Exception) else "cancelled",
             message=f"{type(exc).__name__}: {exc}",
         )
         raise
-    finish_run(engine, run_id, "ok", counts={"files": 1, "clippings": count, "outputs": [str(written)]})
+    try_finish_run(engine, run_id, "ok", counts={"files": 1, "clippings": count, "outputs": [str(written)]})
     print(written)
 
 
@@ -381,7 +370,7 @@ def analyze(
     title: Annotated[str | None, typer.Option(help="The article's headline.")] = None,
 ) -> None:
     """Run the NLP on one plain-text article and print the analysis as JSON."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     if file == "-":
         text = sys.stdin.read()
     else:
@@ -407,11 +396,11 @@ def outlets_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the outlets of the registry (those to classify first)."""
-    app_ctx = _context(ctx)
-    from rassegna.storage.db import session_scope
+    app_ctx = app_context(ctx)
+    from rassegna.storage.db import read_session
     from rassegna.storage.repository import found_sources, list_outlets
 
-    with session_scope(app_ctx.engine) as session:
+    with read_session(app_ctx.engine) as session:
         rows = [r for r in list_outlets(session) if category in (None, r.category)]
         found = found_sources(session)  # feeds and sitemaps the crawler found for domain-only outlets
     if as_json:
@@ -431,13 +420,16 @@ def outlets_list(
                 "sources_checked_at": r.sources_checked_at,
                 "found_sources": [
                     {"kind": f.kind, "url": f.url, "found_at": f.found_at, "failures": f.failures}
-                    for f in found.get(r.id, [])
+                    for f in _found_of(found, r.id)
                 ],
             }
             for r in rows
         ]
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(
         "Testata",
         "Categoria",
@@ -455,13 +447,16 @@ def outlets_list(
             f"{r.audience:,}".replace(",", ".") if r.audience is not None else "n.d.",
             " ".join(filter(None, [r.audience_source, r.audience_date.strftime("%m/%Y") if r.audience_date else None])),
             ", ".join(r.domains),
-            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in found.get(r.id, []))
+            "\n".join(f"{f.kind} {f.url} ({f.found_at:%Y-%m-%d})" for f in _found_of(found, r.id))
             or ("nessuna" if r.sources_checked_at else ""),
             "sì" if r.to_classify else "",
         )
-    from rich.console import Console
-
     Console().print(table)
+
+
+def _found_of(found: dict[int, list[Any]], outlet_id: int | None) -> list[Any]:
+    """The sources found for one outlet row (none for a row not stored yet)."""
+    return found.get(outlet_id, []) if outlet_id is not None else []
 
 
 @outlets_app.command("set")
@@ -480,7 +475,7 @@ def outlets_set(
     start_url: Annotated[list[str] | None, typer.Option(help="Start page (repeatable; replaces the list).")] = None,
 ) -> None:
     """Add an outlet to the registry or update it; each audience figure is kept with its source and date."""
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     from rassegna.config.outlet_edit import OutletEditError, edit_outlet
     from rassegna.storage.db import session_scope
     from rassegna.storage.repository import find_outlet, outlet_row_to_config, upsert_outlet
@@ -509,23 +504,26 @@ def outlets_set(
     app_ctx.say(f"{'Updated' if row else 'Added'} outlet {name!r}")
 
 
-def _register_commands() -> None:
-    for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if not module_name.startswith(exc.name or "?"):
-                raise
-            continue
-        module.register(app)
-
-
-_register_commands()
+# Commands that live with their own wiring.
+scheduling.register(app)
+demo.register(app)
+web_commands.register(app)
+health.register(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point; another process holding the database for writing too long is one line."""
+    try:
+        app()
+    except Exception as exc:
+        from rassegna.storage.db import DatabaseBusy
+
+        if not isinstance(exc, DatabaseBusy):
+            raise
+        from rassegna.app.scheduler.lock import EXIT_BUSY
+
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_BUSY)
 
 
 if __name__ == "__main__":

@@ -18,12 +18,14 @@ from rich.console import Console
 from sqlalchemy import Engine
 
 from rassegna.app.pipeline import analyzer_for, refresh_stories
+from rassegna.app.scheduler.lock import EXIT_BUSY, DbLock
 from rassegna.config.models import Campaign, Settings
 from rassegna.crawler.ports import Analyzer
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+CRAWL_LEASE = 300.0  # seconds; renewed every third of it while the crawl runs
 
 
 def nlp_analyzer(campaigns: Sequence[Campaign]) -> Analyzer | None:
@@ -45,9 +47,8 @@ def run_crawl_command(
     analyzer: Analyzer | None | bool = True,
     workers: int | None = None,
 ) -> int:
-    """One crawl pass with progress and a summary table; the exit code (0 even if sources failed)."""
-    from rassegna.app.crawlstore import DbCrawlStore, registry_outlets
-    from rassegna.crawler.runner import errors_table, run_crawl, summary_table
+    """One crawl pass with progress and a summary table; the exit code (0 even if sources failed, EXIT_BUSY
+    when another crawl is running on the database)."""
     from rassegna.storage.db import engine_for
 
     campaigns = list(settings.campaigns)
@@ -62,10 +63,54 @@ def run_crawl_command(
         console.print("[red]error:[/] the configuration has no campaigns: nothing to look for")
         return EXIT_CONFIG
     from rassegna.app.scheduler.history import close_stale_runs
+    from rassegna.app.scheduler.lock import CRAWL_LOCK, describe_holder, kept
 
     engine = engine_for(db_url)
     for closed in close_stale_runs(engine):
         console.print(f"[dim]{closed} was left running by a crawl that is gone: closed[/]")
+    lock = crawl_lock(engine)
+    if not lock.acquire():
+        console.print(
+            f"[red]error:[/] another crawl is running on this database ({describe_holder(engine, CRAWL_LOCK)}): "
+            "wait for it to end, or stop it (rassegna runs shows it)",
+            highlight=False,
+        )
+        return EXIT_BUSY
+    # This process holds the crawl lock for as long as it crawls (renewed; released at the end, or freed
+    # when the process dies): no other crawl starts meanwhile, whoever started this one.
+    with kept(lock, on_lost=_lost_lock):
+        return _crawl_with_lock(settings, engine, campaigns, campaign, outlet_names, console, analyzer, workers)
+
+
+def crawl_lock(engine: Engine) -> DbLock:
+    """The crawl lock for this process; taken over from the scheduler that started it ($RASSEGNA_LOCK_HANDOVER)."""
+    from rassegna.app.scheduler.lock import CRAWL_LOCK, HANDOVER_ENV, DbLock
+
+    return DbLock(engine, CRAWL_LOCK, lease=CRAWL_LEASE, takeover_from=os.environ.get(HANDOVER_ENV) or None)
+
+
+def _lost_lock() -> None:
+    """Another process took the crawl lock (this one could not renew it for a whole lease): stop crawling."""
+    from rassegna.crawler.runner import request_stop
+
+    log.error("the crawl lock was lost: stopping this crawl so that two never run at once")
+    request_stop()
+
+
+def _crawl_with_lock(
+    settings: Settings,
+    engine: Engine,
+    campaigns: list[Campaign],
+    campaign: str | None,
+    outlet_names: list[str],
+    console: Console,
+    analyzer: Analyzer | None | bool,
+    workers: int | None,
+) -> int:
+    """The crawl pass proper, run while this process holds the crawl lock."""
+    from rassegna.app.crawlstore import DbCrawlStore, registry_outlets
+    from rassegna.crawler.runner import errors_table, run_crawl, summary_table
+
     outlets = registry_outlets(engine, settings.outlets)
     if outlet_names:
         by_name = {o.name.casefold(): o for o in outlets}

@@ -9,13 +9,12 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import yaml
-from rich.console import Console
-from rich.panel import Panel
-from rich.table import Table
+
+if TYPE_CHECKING:  # the command line imports this module: rich's renderables and YAML are imported where used
+    from rich.console import Console
 
 DEMO_DATA = Path(__file__).resolve().parents[1] / "demo" / "sites.yaml"
 DEMO_CAMPAIGN = "LgNet2"
@@ -52,6 +51,8 @@ class DemoResult:
 
 def load_demo_data(path: Path = DEMO_DATA) -> dict[str, Any]:
     """The bundled outlets and articles."""
+    import yaml
+
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -149,6 +150,8 @@ def _fresh_database(path: Path) -> None:
 
 def run_demo(output: Path, console: Console, formats: tuple[str, ...] = ("html", "pdf")) -> DemoResult:
     """Serve the sample outlets, crawl them in a child process, analyse, store and write the press review."""
+    import yaml
+
     from rassegna.app.scheduler import history
     from rassegna.app.scheduler.jobs import Runtime, run_crawl, run_report
     from rassegna.config import load_settings
@@ -250,6 +253,10 @@ def demo(
     ),
 ) -> None:
     """The whole chain offline on bundled sample sites: crawl, NLP, store, report; prints where the report is."""
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.table import Table
+
     console: Console = ctx.obj.console if ctx.obj is not None else Console(stderr=True)
     result = run_demo(output, console)
     table = Table.grid(padding=(0, 2))

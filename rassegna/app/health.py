@@ -6,28 +6,34 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from sqlalchemy import Engine
-from sqlmodel import Session, col, select
 
-from rassegna.config.models import Settings
-from rassegna.storage.health import AlertChanges, SourceStatus, refresh_alerts, source_statuses, unhealthy_periods
-from rassegna.storage.models import HealthSource, SourceAlert, utcnow
+from rassegna.app.context import app_context
+
+if TYPE_CHECKING:  # the command line imports this module: the storage machinery is imported where it is used
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from rassegna.config.models import Settings
+    from rassegna.storage.health import AlertChanges, SourceStatus
+    from rassegna.storage.models import SourceAlert
 
 log = logging.getLogger(__name__)
 
 
 def refresh_health(
-    engine: Engine, settings: Settings, *, clock: Callable[[], datetime] = utcnow, mail: bool = True
+    engine: Engine, settings: Settings, *, clock: Callable[[], datetime] | None = None, mail: bool = True
 ) -> AlertChanges:
-    """Open and close source alerts after a crawl; mail news of them to ``health.mail_to`` when configured."""
-    from rassegna.storage.db import session_scope
+    """Open and close source alerts after a crawl; mail news of them to ``health.mail_to`` when configured.
 
-    now = clock()
+    ``clock``: the current UTC time (default: now)."""
+    from rassegna.storage.db import session_scope
+    from rassegna.storage.health import refresh_alerts
+    from rassegna.storage.models import utcnow
+
+    now = (clock or utcnow)()
     with session_scope(engine) as session:
         changes = refresh_alerts(session, settings.health, now, settings.schedule.timezone)
         if mail and settings.health.mail_to and settings.smtp is not None:
@@ -37,6 +43,10 @@ def refresh_health(
 
 def alert_mail_body(session: Session, changes: AlertChanges) -> tuple[list[SourceAlert], str] | None:
     """The alert mail's text: new alerts (not mailed yet) and recoveries; None when there is no news."""
+    from sqlmodel import col, select
+
+    from rassegna.storage.models import HealthSource, SourceAlert
+
     pending = session.exec(
         select(SourceAlert).where(col(SourceAlert.closed_at).is_(None), col(SourceAlert.mailed_at).is_(None))
     ).all()
@@ -84,9 +94,10 @@ def send_alert_mail(session: Session, settings: Settings, changes: AlertChanges,
 
 def health_paragraph(engine: Engine, start: date, end: date) -> str:
     """The report mail's paragraph on sources unhealthy during ``start``..``end`` ("" when none was)."""
-    from rassegna.storage.db import session_scope
+    from rassegna.storage.db import read_session
+    from rassegna.storage.health import unhealthy_periods
 
-    with session_scope(engine) as session:
+    with read_session(engine) as session:
         periods = unhealthy_periods(session, start, end)
     if not periods:
         return ""
@@ -113,11 +124,15 @@ def sources(
     ] = False,
 ) -> None:
     """Every source (feed, sitemap, start page, discovery search) with its outlet and health, the unhealthy first."""
-    from rassegna.app.cli import _context
-    from rassegna.storage.db import session_scope
+    from rich.console import Console
+    from rich.table import Table
 
-    app_ctx = _context(ctx)
-    with session_scope(app_ctx.engine) as session:
+    from rassegna.storage.db import read_session
+    from rassegna.storage.health import source_statuses
+    from rassegna.storage.models import utcnow
+
+    app_ctx = app_context(ctx)
+    with read_session(app_ctx.engine) as session:
         statuses = source_statuses(session, app_ctx.settings, utcnow())
     if unhealthy:
         statuses = [s for s in statuses if s.status == "unhealthy"]

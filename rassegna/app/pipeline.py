@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -19,6 +20,8 @@ from rassegna.storage.db import is_locked_error, read_session, session_scope
 
 log = logging.getLogger(__name__)
 STORY_WAIT = 2.0  # seconds a report waits for the write lock to group new clippings, then goes on without
+STORY_BATCH = 500  # clippings given a story per write transaction
+STORIES_LOCK = "stories"  # one process groups stories at a time
 
 
 def partner_cities(campaigns: Iterable[Campaign]) -> list[str]:
@@ -66,22 +69,44 @@ def figure_json(figure: Any) -> dict[str, Any]:
     return {"value": value, "unit": figure.unit, "qualifier": figure.qualifier, "text": figure.text}
 
 
-def refresh_stories(engine: Engine, *, wait: float | None = None) -> int:
+def refresh_stories(engine: Engine, *, wait: float | None = None, batch: int = STORY_BATCH) -> int:
     """Group new clippings into stories (same press release); returns how many were assigned.
 
-    Looks first without the write lock: with every clipping in a story already, nothing is written.
-    ``wait``: seconds to wait for SQLite's write lock (default: the engine's busy timeout)."""
+    Looks first without the write lock: with every clipping in a story already, nothing is written. The grouping
+    runs on a read snapshot; its result is written ``batch`` clippings per transaction, so other writers get
+    their turn. One process groups at a time (the ``stories`` lock): another waits for it up to ``wait``
+    seconds (default: the engine's busy timeout), then leaves the grouping to it; OperationalError when the
+    database stays busy."""
     from sqlmodel import col, select
 
-    from rassegna.reports.stories import refresh_stories as refresh
+    from rassegna.app.scheduler.lock import DbLock
+    from rassegna.reports.stories import apply_story_plan, plan_stories
+    from rassegna.storage.db import default_busy_timeout
     from rassegna.storage.models import Clipping
 
     with read_session(engine) as session:
         pending = session.exec(select(Clipping.id).where(col(Clipping.story_id).is_(None)).limit(1)).first()
     if pending is None:
         return 0
-    with session_scope(engine, wait=wait) as session:
-        return refresh(session)
+    patience = default_busy_timeout() if wait is None else wait
+    lock = DbLock(engine, STORIES_LOCK, lease=600, wait=wait)
+    deadline = time.monotonic() + patience
+    while not lock.acquire():
+        if time.monotonic() >= deadline:
+            log.info("stories not refreshed: another process is grouping them")
+            return 0
+        time.sleep(0.2)
+    try:
+        with read_session(engine) as session:
+            plan = plan_stories(session)
+        assigned = 0
+        for piece in plan.batches(batch):
+            with session_scope(engine, wait=wait) as session:
+                assigned += apply_story_plan(session, piece)
+            lock.renew()
+        return assigned
+    finally:
+        lock.release()
 
 
 @dataclass(frozen=True, slots=True)

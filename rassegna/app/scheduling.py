@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
+
+from rassegna.app.context import app_context
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from rassegna.text.runs import counts_text
 
@@ -50,12 +53,11 @@ def schedule(
     Jobs live in the database, so a restart neither loses nor doubles them; runs missed while stopped run once.
     Stops cleanly on SIGINT/SIGTERM (a second signal kills a running crawl at once).
     """
-    from rassegna.app.cli import _context
     from rassegna.app.scheduler.jobs import Runtime, split_command
     from rassegna.app.scheduler.service import SchedulerService
     from rassegna.app.scheduler.triggers import CronError
 
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     runtime = Runtime(
         settings=app_ctx.settings,
         config_file=app_ctx.config_file.resolve(),
@@ -82,6 +84,8 @@ def schedule(
 
 def _print_jobs(service: Any, console: Console) -> None:
     """The configured jobs with their stored (or computed) next run time."""
+    from rich.table import Table
+
     tz = service.runtime.tz
     now = datetime.now(tz)
     table = Table("Job", "Cron", "Prossima esecuzione", title=f"Pianificazione ({tz.key})")
@@ -93,6 +97,8 @@ def _print_jobs(service: Any, console: Console) -> None:
 
 def _stdout_console() -> Console:
     """A console on standard output, wide enough for the tables when it is not a terminal."""
+    from rich.console import Console
+
     return Console() if sys.stdout.isatty() else Console(width=200)
 
 
@@ -103,11 +109,12 @@ def runs(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """The run history: every crawl and report run with its start, end, outcome, counts and errors."""
-    from rassegna.app.cli import _context
+    from rich.table import Table
+
     from rassegna.app.scheduler.history import close_stale_runs, recent_runs, run_as_dict
     from rassegna.app.scheduler.triggers import CronError, timezone
 
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     if kind not in (None, "crawl", "report"):
         raise typer.BadParameter("--kind is crawl or report")
     close_stale_runs(app_ctx.engine)  # a run whose process is gone is not "running"

@@ -8,17 +8,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from lxml.html import HtmlElement
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
+from rassegna.crawler import metadata
 from rassegna.crawler.urls import host_of
-from rassegna.nlp.byline import clean_author
+from rassegna.nlp.byline import byline_people, clean_author, text_byline
 from rassegna.nlp.textutil import fold
 
 ROME = ZoneInfo("Europe/Rome")
 # Tables kept: some outlets lay articles out in them (a results page lost two thirds of its text without).
-TRAFILATURA_OPTIONS = {"with_metadata": True, "include_comments": False, "include_tables": True}
+TRAFILATURA_OPTIONS: dict[str, Any] = {"with_metadata": True, "include_comments": False, "include_tables": True}
 
 _RIGHTS = re.compile(r"riproduzione\s+(?:\w+\s+)?riservata|riproduzione\s+vietata", re.IGNORECASE)
 _CANONICAL = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
@@ -50,13 +53,23 @@ _PUBLISHED = [
         re.IGNORECASE,
     ),
 ]
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 # A month and year with no day before it ("Comunicato Stampa n. 03/2020"): not a publication date.
 _MONTH_YEAR = r"(?<![\d/.\-])0?{month}\s?[/.\-]\s?{year}(?!\d)"
+_MONTHS = (
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|januar|"
+    r"februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|"
+    r"june|july|october|december"
+)
+# A date standing alone in a title segment ("23.01.2022 - Title", "1. Februar 2022 Title").
+_DATE_ONLY = re.compile(
+    rf"\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d\d-\d\d", re.IGNORECASE
+)
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 # Title segments are split at separators with spaces around, or at bars, bullets and guillemets.
-_TITLE_SPLIT = re.compile(r"\s+[-–—:/~]\s+|\s*[|·•»«›‹]\s*|\s+::\s+")
+_TITLE_SPLIT = re.compile(r"\s+[-–—/~]\s+|\s*:\s+|\s*[|·•»«›‹]\s*|\s+::\s+")
 # Words that may follow or precede a site's name in a title segment ("CBC News", "Corriere.it", "Repubblica TV").
+# Title segments that name a part of any site, never the article ("Site » Blog Archiv » Title", WordPress).
+_SITE_SECTIONS = {"blogarchive", "blogarchiv", "archivio", "archive", "archiv", "home", "homepage", "startseite"}
 _GENERIC_RE = "quotidiano|magazine|notizie|online|news|live|com|net|org|web|it|eu|tv"
 
 
@@ -123,6 +136,8 @@ def site_keys(url: str, names: Sequence[str | None] = ()) -> set[str]:
 def _names_site(segment: str, keys: set[str]) -> bool:
     """True when a title segment is the site's name (``La Stampa``, ``CBC News``, ``Corriere.it``)."""
     seg = _squash(segment)
+    if seg in _SITE_SECTIONS:
+        return True
     if len(seg) < 3 or len(segment.split()) > 5:
         return False
     for key in keys:
@@ -135,9 +150,23 @@ def _names_site(segment: str, keys: set[str]) -> bool:
     return False
 
 
+def _host_names(url: str) -> list[str]:
+    """The host's labels that may name the publisher (``die-tagespost`` of www.die-tagespost.de)."""
+    return [label for label in host_of(url).split(".")[:-1] if label not in ("www", "m", "amp") and len(label) >= 4]
+
+
+def _leading_noise(segment: str, keys: set[str]) -> bool:
+    """A leading title segment that is not the headline: the site's name, a section of it, a date."""
+    return _names_site(segment, keys) or bool(_DATE_ONLY.fullmatch(segment.strip()))
+
+
 def clean_title(title: str, keys: set[str]) -> str:
-    """The headline without the leading or trailing segments naming the outlet or the site."""
+    """The headline without the leading or trailing segments naming the outlet or the site (or a leading date)."""
     title = " ".join(title.split())
+    while (first := _TITLE_SPLIT.search(title)) and _leading_noise(title[: first.start()], keys):
+        if len(title[first.end() :].strip()) < 10:  # "Site » Blog Archiv » Title": the leading ones go first
+            break
+        title = title[first.end() :].strip()
     cuts = list(_TITLE_SPLIT.finditer(title))
     for i, cut in enumerate(cuts):  # "Title | Site | Tagline": everything from the site's name goes
         end = cuts[i + 1].start() if i + 1 < len(cuts) else len(title)
@@ -150,16 +179,66 @@ def clean_title(title: str, keys: set[str]) -> str:
     return title
 
 
-def _inner_text(fragment: str) -> str:
-    return " ".join(htmllib.unescape(_TAGS.sub(" ", fragment)).split())
+def _fold_title(text: str) -> str:
+    text = text.translate(str.maketrans("‘’“”„«»–—", '\'\'"""""--'))
+    return " ".join(fold(text).split()).strip(" .")
 
 
-def headline(html: str, title: str) -> str:
-    """The page's headline: its only ``<h1>`` when it has one of three words or more, else ``title``."""
-    found = [t for t in (_inner_text(m) for m in _H1.findall(html)) if t]
-    if len(found) == 1 and len(found[0].split()) >= 3 and len(found[0]) <= 300:
-        return found[0]
-    return title
+def _ends_with_segment(longer: str, shorter: str) -> bool:
+    """True when ``shorter`` is the end of ``longer`` after a separator or a date (``Local News | Title``)."""
+    if len(shorter) < 10 or not longer.endswith(shorter) or longer == shorter:
+        return False
+    head = longer[: -len(shorter)].rstrip()
+    return bool(re.search(r"[-–—:|·•»›/]$", head) or _DATE_ONLY.fullmatch(head.strip(" -–—:|")))
+
+
+def choose_headline(tree: HtmlElement, objects: list[dict[str, Any]], fallback: str, keys: set[str]) -> str:
+    """The headline readers see: the ``<h1>`` that the title, og:title, twitter:title or JSON-LD headline
+    agree with (without a leading section or date), else the only ``<h1>``, else the title they agree on."""
+    refs = [clean_title(r, keys) for r in [metadata.title_tag(tree), *metadata.meta_titles(tree)]]
+    refs += [clean_title(r, keys) for r in metadata.json_ld_headlines(objects)]
+    refs = [r for r in refs if r and not _names_site(r, keys)]
+    folded_refs = [_fold_title(r) for r in refs]
+    h1s = [clean_title(h, keys) for h in metadata.headings(tree)]
+    h1s = [h for h in h1s if h and len(h) <= 300 and not _names_site(h, keys)]
+    segments = {_fold_title(seg) for ref in refs for seg in _TITLE_SPLIT.split(ref)}
+    for h1 in h1s:
+        folded = _fold_title(h1)
+        if folded in folded_refs or (len(folded.split()) >= 2 and folded in segments):
+            return h1
+        for ref, folded_ref in zip(refs, folded_refs, strict=True):
+            if _ends_with_segment(folded, folded_ref):
+                return ref
+    if len(h1s) == 1 and len(h1s[0].split()) >= 3:
+        return h1s[0]
+    for ref in refs:  # a title two signals give
+        if sum(_fold_title(ref) == other for other in folded_refs) >= 2:
+            return ref
+    fallback = clean_title(fallback, keys)
+    return fallback if fallback and not _names_site(fallback, keys) else (refs[0] if refs else fallback)
+
+
+def choose_author(
+    tree: HtmlElement, objects: list[dict[str, Any]], found: str | None, text: str, sites: Sequence[str]
+) -> str | None:
+    """The journalist: JSON-LD author, author metas, byline elements, trafilatura's author (``found``), a
+    byline line at the top or foot of the text; the first that names people once cleaned (``sites``: the
+    publisher's names, the host's labels last: a personal site's host is its author's name)."""
+    signals = [metadata.json_ld_authors(objects), metadata.meta_authors(tree)]
+    bylines: list[str] | None = None
+    for names in (sites, sites[:-1]):  # the host's labels name the publisher, unless no one else is named
+        for raw in signals:  # all the authors a signal gives ("; " joins them as trafilatura does)
+            if name := clean_author("; ".join(raw), names):
+                return name
+        bylines = metadata.byline_elements(tree) if bylines is None else bylines  # only when needed: costly
+        for byline in bylines:
+            if name := byline_people(byline, names):
+                return name
+        if name := clean_author(found, names):
+            return name
+        if name := text_byline(text, names):
+            return name
+    return None
 
 
 def _moments(html: str) -> list[datetime]:
@@ -201,18 +280,23 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
     """The main text and metadata of an HTML page, or None when it has no main text (``names``: the outlet's
     names, told apart from the headline and the byline)."""
     import trafilatura
+    from trafilatura.utils import load_html
 
     try:
+        tree = load_html(html)  # parsed once: trafilatura works on a copy, the signals below on this one
+        if tree is None:
+            return None
         # The precise path (fast=False): the fast one loses most of the article on some pages.
-        doc = trafilatura.bare_extraction(html, url=url, fast=False, **TRAFILATURA_OPTIONS)
+        doc = trafilatura.bare_extraction(tree, url=url, fast=False, **TRAFILATURA_OPTIONS)
     except Exception:  # noqa: BLE001 - malformed markup must never stop a crawl
         return None
-    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+    if doc is None or isinstance(doc, dict) or not doc.text or not doc.text.strip():
         return None
     head = html[:300_000]
     keys = site_keys(url, [doc.sitename, *names])
     raw_title = " ".join((doc.title or "").split())
-    title, text = clean_title(headline(html, raw_title), keys), doc.text.strip()
+    objects = metadata.json_ld(tree)
+    title, text = choose_headline(tree, objects, raw_title, keys), doc.text.strip()
     for line in dict.fromkeys((raw_title, title)):
         if line and text.startswith(line) and text[len(line) : len(line) + 1] in ("\n", ""):
             text = text[len(line) :].lstrip() or text  # trafilatura keeps the headline as the first line
@@ -224,7 +308,7 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
         url=url,
         title=title,
         text=text,
-        author=clean_author(doc.author, [doc.sitename or "", *names]),
+        author=choose_author(tree, objects, doc.author, text, [doc.sitename or "", *names, " ".join(_host_names(url))]),
         published=published_date(html, doc.date),
         site_name=(doc.sitename or None),
         language=language,

@@ -29,7 +29,38 @@ _LEAD = re.compile(
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’.-]*|[Dd]['’][A-ZÀ-Ý][a-zà-ÿ'’-]+|[a-zà-ÿ]{1,4})$")
 _WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+"
 _NAME = _WORD + r"(?:[ -](?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Ll]o|[Ll]a|[Dd]')?\s?" + _WORD + r"){1,3}"
-_BYLINE_RE = re.compile(r"^\s*(?i:by|di|a cura di|testo di|articolo di|servizio di)\s+(" + _NAME + r")\s*\.?\s*$")
+_NAMES = _NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _NAME + r")*"
+# A byline line: "di Nome Cognome", "By A and B", "Von A und B", "Un articolo di ...", "Blog Beitrag von ...".
+_BYLINE_LEAD = (
+    r"(?i:(?:(?:blog|ein|un|una|der|il|l')\s*)?(?:articolo|servizio|testo|intervista|commento|analisi|reportage|"
+    r"beitrag|artikel|text|bericht|interview|kommentar|analyse|post|story|article)\s+)?"
+    r"(?:(?i:by|von|di|a cura di|scritto da|written by|posted by)|da|"
+    r"(?i:autor|autore|autrice|author|text|testo)\s*:)"
+)
+_BYLINE_RE = re.compile(r"^\s*" + _BYLINE_LEAD + r"\s+(" + _NAMES + r")\s*\.?\s*$")
+# Other credits on a byline line: "testo di A, foto di B", "Text von A Illustration von B".
+_CREDITS = re.compile(
+    r"\s*[,;|]?\s*\b(?i:illustration(?:en)?|illustrazioni|fotos?|foto|bilder|photos?|video|grafik(?:en)?|"
+    r"immagini|riprese)\s+(?i:von|di|by|de)\b"
+)
+# In a byline element: "Label:" (Text & Fotos:, Author(s):, By :, Stand:) and roles are never names.
+_LABEL = re.compile(r"[\w()À-ÿ]+(?:\s*&\s*[\w()À-ÿ]+)?\s*:")
+_ROLE = re.compile(
+    r"\b(?:(?i:autor|autorin|autoren|autore|autrice|author|redakteur|redakteurin|redattore|redattrice|"
+    r"journalist|journalistin|giornalista|reporter|editor|writer|contributor|correspondent|korrespondent|"
+    r"korrespondentin|inviato|inviata))\b"
+)
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|"
+    r"märz|mai|juni|juli|oktober|dezember|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
+    r"ottobre|novembre|dicembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|décembre"
+)
+_DAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|updated|aggiornato|pubblicato|"
+    r"published|veröffentlicht|stand|vor|ago|fa"
+)
+_DATE_START = re.compile(r"\d|\b(?i:" + _MONTHS + "|" + _DAYS + r")\b")
 # What follows a name in a site's name or host: "La Stampa" is lastampa.it, "CBC" is CBC News.
 _SITE_SUFFIX = r"(?:it|com|net|org|eu|news|notizie|online|web|tv|live|quotidiano|magazine)*"
 
@@ -41,14 +72,15 @@ def _squash(text: str) -> str:
 
 def _person(part: str, sites: set[str]) -> str | None:
     """``part`` as a person's name (2–5 capitalised words), or None for organisations, sites and junk."""
-    name = _LEAD.sub("", part.strip()).strip(" .·-–—:")
+    name = _LEAD.sub("", part.strip()).strip(" ·-–—:")
+    name = re.sub(r"(?<!\b[A-ZÀ-Ý])\.+$", "", name).strip()  # a closing full stop goes, an initial's stays
     name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "Mario Rossi (ANSA)": the role goes
     if not name or "@" in name or any(ch.isdigit() for ch in name) or _NOT_A_PERSON.search(name):
         return None
     if name.isupper() or name.islower():
         name = title_case(name)
     words = name.split()
-    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) or len(set(words)) == 1:
         return None
     if not words[0][0].isupper() or not words[-1][0].isupper():
         return None
@@ -74,14 +106,29 @@ def clean_author(author: str | None, sites: Iterable[str] = ()) -> str | None:
     return ", ".join(dict.fromkeys(names)) or None
 
 
+def byline_people(byline: str, sites: Iterable[str] = ()) -> str | None:
+    """The people a page's byline element names (``By : Joe S.``, ``Text & Fotos: Ivan Valetny``, ``Harald
+    Bauer Autor``, ``By Alex Bozarjian Thursday, November 9, 2023``): labels, roles and dates left out."""
+    text = " ".join(html.unescape(byline).split())
+    text = _DATE_START.split(text, maxsplit=1)[0]  # what follows is the date line, not names
+    text = _LABEL.sub(" ; ", text)
+    text = _ROLE.sub(" ; ", text)
+    return clean_author(text, sites)
+
+
+def text_byline(text: str, sites: Iterable[str] = ()) -> str | None:
+    """The people a byline line at the top (or the foot) of the text names: ``di Giulia Mascia``, ``Von Roland
+    Brockmann und Sebastian Drescher``, ``Blog Beitrag von Margarita Koreneva``; None when there is none."""
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    for line in lines[:5] + lines[-2:]:
+        m = _BYLINE_RE.match(_CREDITS.split(line, maxsplit=1)[0])  # "Text von A Illustration von B": A
+        if m:
+            name = clean_author(m.group(1), sites)
+            if name:
+                return name
+    return None
+
+
 def journalist_from(author: str | None, text: str) -> str | None:
     """The journalist: the author string when it names a person, else a byline line (``di Giulia Mascia``)."""
-    name = clean_author(author)
-    if name:
-        return name
-    lines = [line for line in (text or "").splitlines() if line.strip()]
-    for line in lines[:4] + lines[-2:]:
-        m = _BYLINE_RE.match(line)
-        if m:
-            return clean_author(m.group(1))
-    return None
+    return clean_author(author) or text_byline(text)

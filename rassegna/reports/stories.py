@@ -14,7 +14,8 @@ Clippings without text (imported wires, broadcasts) group by identical normalise
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
@@ -167,20 +168,41 @@ def group_stories(
     return sorted((sorted(members) for members in union.groups().values()), key=lambda g: g[0])
 
 
-def _id(row: Clipping | Story) -> int:
-    """The id of a row read from (or flushed to) the database: never None there."""
-    assert row.id is not None, "a row read from the database has an id"
-    return row.id
+@dataclass
+class StoryPlan:
+    """What refreshing the stories will write: clippings joining existing stories, and new stories."""
+
+    join: dict[int, int] = field(default_factory=dict)  # clipping id -> existing story id
+    new: list[tuple[str, list[int]]] = field(default_factory=list)  # (label, clipping ids) of each new story
+
+    def __len__(self) -> int:
+        return len(self.join) + sum(len(ids) for _, ids in self.new)
+
+    def batches(self, size: int) -> Iterator[StoryPlan]:
+        """The plan in pieces of about ``size`` clippings (a new story is never split)."""
+        batch = StoryPlan()
+        for clipping_id, story_id in self.join.items():
+            batch.join[clipping_id] = story_id
+            if len(batch) >= size:
+                yield batch
+                batch = StoryPlan()
+        for label, ids in self.new:
+            batch.new.append((label, ids))
+            if len(batch) >= size:
+                yield batch
+                batch = StoryPlan()
+        if len(batch):
+            yield batch
 
 
-def refresh_stories(session: Session) -> int:
-    """Give each clipping without a story one: an existing story carrying the same release, else a new one.
+def plan_stories(session: Session) -> StoryPlan:
+    """Which story each clipping without one gets: an existing story carrying the same release, else a new one.
 
-    Existing story ids never change. Returns how many clippings were assigned.
-    """
+    Only reads (the grouping, the slow part, runs without any write lock)."""
+    plan = StoryPlan()
     new = list(session.exec(select(Clipping).where(col(Clipping.story_id).is_(None))))
     if not new:
-        return 0
+        return plan
     known_dates = [c.published for c in new if c.published is not None]
     statement = select(Clipping).where(col(Clipping.story_id).is_not(None))
     if known_dates and len(known_dates) == len(new):
@@ -188,29 +210,53 @@ def refresh_stories(session: Session) -> int:
         high = max(known_dates) + timedelta(days=CONTEXT_DAYS)
         statement = statement.where(col(Clipping.published) >= low, col(Clipping.published) <= high)
     context = list(session.exec(statement))
-    everyone = {_id(c): c for c in [*context, *new]}
+    everyone = {c.id: c for c in [*context, *new] if c.id is not None}
     groups = group_stories(
-        [(key, c.title, c.text) for key, c in everyone.items()],
-        dates={key: c.published for key, c in everyone.items()},
+        [(i, c.title, c.text) for i, c in everyone.items()],
+        dates={i: c.published for i, c in everyone.items()},
     )
-    assigned = 0
     for members in groups:
         clippings = [everyone[i] for i in members]
-        pending = [c for c in clippings if c.story_id is None]
+        pending = [c.id for c in clippings if c.story_id is None and c.id is not None]
         if not pending:
             continue
         existing = Counter(c.story_id for c in clippings if c.story_id is not None)
         if existing:
             story_id = min(existing, key=lambda s: (-existing[s], s))
+            plan.join.update(dict.fromkeys(pending, story_id))
         else:
-            first = min(clippings, key=lambda c: (c.published or date.max, _id(c)))
-            story = Story(label=first.title[:500])
-            session.add(story)
-            session.flush()
-            story_id = _id(story)
-        for clipping in pending:
-            clipping.story_id = story_id
-            session.add(clipping)
-            assigned += 1
+            first = min(clippings, key=lambda c: (c.published or date.max, c.id or 0))
+            plan.new.append((first.title[:500], pending))
+    return plan
+
+
+def apply_story_plan(session: Session, plan: StoryPlan) -> int:
+    """Write ``plan`` (or a batch of it); clippings given a story meanwhile keep theirs. How many were assigned."""
+    assigned = 0
+    for clipping_id, story_id in plan.join.items():
+        assigned += _assign(session, clipping_id, story_id)
+    for label, ids in plan.new:
+        story = Story(label=label)
+        session.add(story)
+        session.flush()
+        assert story.id is not None
+        assigned += sum(_assign(session, clipping_id, story.id) for clipping_id in ids)
     session.flush()
     return assigned
+
+
+def _assign(session: Session, clipping_id: int, story_id: int) -> int:
+    clipping = session.get(Clipping, clipping_id)
+    if clipping is None or clipping.story_id is not None:
+        return 0
+    clipping.story_id = story_id
+    session.add(clipping)
+    return 1
+
+
+def refresh_stories(session: Session) -> int:
+    """Give each clipping without a story one, in ``session``'s transaction (see ``plan_stories``).
+
+    Existing story ids never change. Returns how many clippings were assigned.
+    """
+    return apply_story_plan(session, plan_stories(session))

@@ -2,12 +2,18 @@
 
 Reading and writing are told apart: ``read_session`` (and a plain ``Session(engine)``) never takes SQLite's write
 lock, so pages, reports and start-up read their snapshot while another process writes; ``session_scope`` is a
-write transaction that takes the lock at BEGIN (IMMEDIATE) and waits for it up to the busy timeout.
+write transaction that takes the lock at BEGIN (IMMEDIATE) and waits for it up to the busy timeout
+($RASSEGNA_BUSY_TIMEOUT seconds, 30 by default). Each SQLite writer notes who it is in ``<database>-writer``
+when it takes the lock, so a writer that waited in vain can say which command holds it (``busy_message``).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -15,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from rassegna.storage import sanitise as _sanitise  # noqa: F401 - strips NUL from every row written
@@ -26,7 +33,19 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 WRITE = "rassegna_write"  # execution option: this connection's transactions write (BEGIN IMMEDIATE on SQLite)
 WAIT = "rassegna_wait"  # execution option: seconds a writer waits for SQLite's write lock
-BUSY_TIMEOUT = 30.0  # seconds, by default
+BUSY_TIMEOUT_ENV = "RASSEGNA_BUSY_TIMEOUT"
+
+
+def default_busy_timeout() -> float:
+    """Seconds a SQLite writer waits for the write lock: $RASSEGNA_BUSY_TIMEOUT, else 30."""
+    try:
+        value = float(os.environ.get(BUSY_TIMEOUT_ENV, "") or 30.0)
+    except ValueError:
+        return 30.0
+    return value if value >= 0 else 30.0
+
+
+BUSY_TIMEOUT = default_busy_timeout()  # seconds
 MIGRATION_LOCK_KEY = 7_220_011  # the PostgreSQL advisory lock held while migrating (any constant of our own)
 
 
@@ -102,7 +121,7 @@ def _sqlite_pragmas(busy_timeout: float):  # noqa: ANN202
     return pragmas
 
 
-def _sqlite_begin(busy_timeout: float):  # noqa: ANN202
+def _sqlite_begin(busy_timeout: float, writers: WriterNote | None):  # noqa: ANN202
     def begin(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
         options = conn.get_execution_options()
         if not options.get(WRITE):
@@ -114,14 +133,90 @@ def _sqlite_begin(busy_timeout: float):  # noqa: ANN202
         wait = float(options.get(WAIT, busy_timeout))
         if wait == busy_timeout:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
-            return
-        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait * 1000)}")
-        try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        finally:
-            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        else:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait * 1000)}")
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        if writers is not None:
+            writers.note()  # holding the lock: nobody else can note meanwhile
 
     return begin
+
+
+@lru_cache(maxsize=1)
+def this_command() -> str:
+    """This process's command line, as a user would recognise it (``rassegna import big.csv``)."""
+    argv = list(sys.argv)
+    if argv and argv[0] == "-c":  # python -c "...main()" ARGS: the CLI started from a script or a test
+        argv = ["rassegna", *argv[1:]]
+    elif argv:
+        name = Path(argv[0]).name
+        argv[0] = "rassegna" if name in ("rassegna", "__main__.py") else name
+    return shlex.join(argv)[:300]
+
+
+class WriterNote:
+    """``<database>-writer``: the process that last took SQLite's write lock (pid, when, command).
+
+    Written right after BEGIN IMMEDIATE, while the lock is held, so it names the current holder whenever
+    the lock is held; read by a writer that waited for the lock in vain. Best effort: never fails a write."""
+
+    SIZE = 400  # bytes of the fixed-size record (overwritten in place, never truncated)
+
+    def __init__(self, database: Path) -> None:
+        self.path = database.with_name(database.name + "-writer")
+        self._fd: int | None = None
+        self._pid = -1
+
+    def note(self) -> None:
+        """Record this process as the holder (one pwrite of a fixed-size record)."""
+        try:
+            if self._fd is None or self._pid != os.getpid():  # a forked child opens its own
+                self._fd, self._pid = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o644), os.getpid()
+            record = f"{os.getpid()} {time.time():.0f} {this_command()}".encode()[: self.SIZE - 1]
+            os.pwrite(self._fd, record.ljust(self.SIZE - 1) + b"\n", 0)
+        except OSError:
+            pass
+
+    def holder(self) -> str | None:
+        """Who holds (or last held) the write lock: ``pid 123 (rassegna import big.csv) since 09:01:02``."""
+        try:
+            pid, stamp, command = self.path.read_text(encoding="utf-8", errors="replace").strip().split(" ", 2)
+            if int(pid) == os.getpid():
+                return None  # this very process: nothing useful to say
+            since = time.strftime("%H:%M:%S", time.localtime(float(stamp)))
+        except (OSError, ValueError):
+            return None
+        return f"pid {pid} ({command}) since {since}"
+
+
+class DatabaseBusy(OperationalError):
+    """SQLite's write lock could not be had within the busy timeout; says who holds it, when known.
+
+    An OperationalError still (what callers that go on without writing catch), with a message for people."""
+
+    def __init__(self, context: ExceptionContext, database: str, waited: float, holder: str | None) -> None:
+        super().__init__(context.statement, context.parameters, context.original_exception)
+        self.message = (
+            f"the database {database} is busy: held for writing by {holder or 'another process'} longer than "
+            f"this command waits ({waited:g} s); try again when it has finished"
+        )
+        self.holder = holder
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _busy_errors(database: Path, busy_timeout: float, writers: WriterNote):  # noqa: ANN202
+    def handle(context: ExceptionContext) -> BaseException | None:
+        original = context.original_exception
+        if isinstance(original, DatabaseBusy) or not is_locked_error(original):
+            return None
+        return DatabaseBusy(context, str(database), busy_timeout, writers.holder())
+
+    return handle
 
 
 def writer(engine: Engine, wait: float | None = None) -> Engine:
@@ -134,22 +229,31 @@ def writer(engine: Engine, wait: float | None = None) -> Engine:
 
 def is_locked_error(exc: BaseException) -> bool:
     """True for SQLite's "database is locked"/"busy" (another process held the write lock too long)."""
+    if isinstance(exc, DatabaseBusy):
+        return True
     text = str(getattr(exc, "orig", exc)).lower()
     return "database is locked" in text or "database is busy" in text
 
 
-def create_db_engine(url: str, *, migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
-    """An engine for ``url`` with the schema brought up to date (writers wait ``busy_timeout`` s for SQLite's lock)."""
+def create_db_engine(url: str, *, migrate: bool = True, busy_timeout: float | None = None) -> Engine:
+    """An engine for ``url`` with the schema brought up to date (writers wait ``busy_timeout`` s for SQLite's lock,
+    by default $RASSEGNA_BUSY_TIMEOUT or 30; one that waited in vain raises DatabaseBusy)."""
     url = normalise_url(url)
+    busy_timeout = default_busy_timeout() if busy_timeout is None else busy_timeout
     if url.startswith("sqlite"):
         database = make_url(url).database
+        writers = None
         if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path = Path(database).expanduser()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            writers = WriterNote(path)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout})
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout))
         # pysqlite's own transaction handling would BEGIN behind our back; take it over to choose the BEGIN.
         event.listen(engine, "connect", lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None))
-        event.listen(engine, "begin", _sqlite_begin(busy_timeout))
+        event.listen(engine, "begin", _sqlite_begin(busy_timeout, writers))
+        if writers is not None:
+            event.listen(engine, "handle_error", _busy_errors(path, busy_timeout, writers))
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if migrate and not at_head(engine):

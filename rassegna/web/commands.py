@@ -8,13 +8,9 @@ from typing import Annotated
 
 import typer
 
+from rassegna.app.context import app_context
+
 users_app = typer.Typer(help="Accounts of the review desk (editors change, viewers read).", no_args_is_help=True)
-
-
-def _context(ctx: typer.Context):  # noqa: ANN202 - the CLI's AppContext
-    from rassegna.app.cli import _context as cli_context
-
-    return cli_context(ctx)
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -38,7 +34,7 @@ def users_add(
     """Add an account; the password is asked for (or read from standard input)."""
     from rassegna.web.auth import AccountError, add_user
 
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     password = _read_password(password_stdin)
     try:
         add_user(app_ctx.engine, username, password, role)
@@ -59,7 +55,7 @@ def users_passwd(
     """Change a password (the user's open sessions end)."""
     from rassegna.web.auth import AccountError, set_password
 
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     try:
         set_password(app_ctx.engine, username, _read_password(password_stdin))
     except AccountError as exc:
@@ -75,7 +71,7 @@ def users_list(ctx: typer.Context) -> None:
 
     from rassegna.web.models import WebUser
 
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     with Session(app_ctx.engine) as session:
         for user in session.exec(select(WebUser).order_by(WebUser.username)):
             state = "" if user.active else " (disabled)"
@@ -96,7 +92,7 @@ def serve(
 
     from rassegna.web.app import create_app
 
-    app_ctx = _context(ctx)
+    app_ctx = app_context(ctx)
     application = create_app(app_ctx.settings, app_ctx.engine, secure_cookies=secure_cookies)
     app_ctx.console.print(f"Review desk on http://{host}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)

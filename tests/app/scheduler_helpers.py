@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,9 @@ from rich.console import Console
 from rassegna.app.scheduler.jobs import Runtime
 from rassegna.config import load_settings
 from rassegna.storage.db import create_db_engine
+from tests.processes import wait_for
+
+__all__ = ["fake_crawl", "make_runtime", "wait_for", "write_config"]
 
 FAKE_CRAWL = Path(__file__).with_name("fake_crawl.py")
 
@@ -50,14 +51,3 @@ def make_runtime(config: Path, db_url: str, crawl_args: tuple[str, ...] = (), **
         crawl_command=fake_crawl(*crawl_args),
         **kwargs,
     )
-
-
-def wait_for(predicate: Callable[[], Any], timeout: float = 20.0, interval: float = 0.1) -> Any:
-    """Poll ``predicate`` until it returns something truthy; AssertionError on timeout."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")

@@ -1,10 +1,12 @@
-"""Crawl processes never outlive who started them: kill -9 of the scheduler or of a crawl, SIGTERM without noise."""
+"""Crawl processes never outlive who started them, and never run two at once: kill -9 of the scheduler or of a
+crawl, a second crawl or scheduler beside a running crawl, SIGTERM without noise."""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,134 +16,145 @@ import pytest
 import yaml
 from sqlmodel import Session, select
 
+from rassegna.app.scheduler.lock import CRAWL_LOCK, EXIT_BUSY, Holder, current_holder
 from rassegna.crawler.lifeline import pid_alive
 from rassegna.simweb import SimWeb
-from rassegna.simweb.pages import rss
-from rassegna.simweb.server import Resource, Site
 from rassegna.storage.db import create_db_engine
-from rassegna.storage.models import CrawlError, CrawlRun
-from tests.app.scheduler_helpers import wait_for
+from rassegna.storage.models import CrawlError
+from tests.processes import (
+    CLI,
+    children,
+    crawl_runs,
+    job_runs,
+    kill_quietly,
+    slow_config,
+    slow_site,
+    start_crawl,
+    wait_for,
+)
 from tests.sample_sites import demo_config, demo_sites
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")]
-CLI = [sys.executable, "-c", "from rassegna.app.cli import main; main()"]
 
 
-def _slow_site(delay: float) -> list[Site]:
-    site = Site("www.lento.test")
-    site.add("/rss/", Resource(rss("Lento", "http://www.lento.test", []), behaviour="slow", delay=delay))
-    return [site]
+def _holder_pid(db_url: str) -> int | None:
+    holder = current_holder(create_db_engine(db_url, migrate=False), CRAWL_LOCK)
+    return Holder.parse(holder).pid if holder else None
 
 
-def _config(folder: Path, timeout: float = 90) -> Path:
-    path = folder / "config.yaml"
-    data = {
-        "output_dir": str(folder / "reports"),
-        "campaigns": [{"name": "LgNet2", "keywords": ["LgNet2"]}],
-        "outlets": [
-            {
-                "name": "Lento.it",
-                "category": "portali",
-                "domains": ["lento.test"],
-                "feeds": ["http://www.lento.test/rss/"],
-            }
-        ],
-        "crawl": {"download_timeout": timeout, "retry_times": 0},
-        "schedule": {"timezone": "Europe/Rome", "crawl": "* * * * * *", "reports": []},
-    }
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    return path
+def _running(db_url: str) -> int:
+    return sum(run.outcome == "running" for run in crawl_runs(db_url))
 
 
-def _crawl_runs(db_url: str) -> list[CrawlRun]:
-    try:
-        with Session(create_db_engine(db_url, migrate=False)) as session:
-            return list(session.exec(select(CrawlRun)))
-    except Exception:  # noqa: BLE001 - the schema may not exist yet
-        return []
+def _cli(config: Path, db_url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, "--config", str(config), "--db", db_url, *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env or {**os.environ, "COLUMNS": "150"},
+    )
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat.rpartition(")")[2].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
+def _scheduler(config: Path, db_url: str, env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [*CLI, "--config", str(config), "--db", db_url, "schedule", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
-def test_killing_the_scheduler_stops_its_crawl_and_its_run_is_closed(tmp_path: Path, sqlite_url: str) -> None:
-    config = _config(tmp_path)
-    with SimWeb(_slow_site(120)) as web:
+def test_killing_the_scheduler_stops_its_crawl_and_a_second_scheduler_never_crawls_beside_it(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    config = slow_config(tmp_path)
+    with SimWeb(slow_site(120)) as web:
         env = web.proxy_env({**os.environ, "COLUMNS": "150"})
-        scheduler = subprocess.Popen(
-            [*CLI, "--config", str(config), "--db", sqlite_url, "schedule"],
+        first = _scheduler(config, sqlite_url, env)
+        second = None
+        try:
+            (run,) = wait_for(lambda: crawl_runs(sqlite_url), timeout=90)
+            assert run.pid and pid_alive(run.pid) and run.host
+            # The child took the crawl lock over from its scheduler: it holds it for as long as it runs.
+            wait_for(lambda: _holder_pid(sqlite_url) == run.pid, timeout=30)
+            first.kill()  # SIGKILL: no chance to stop its child
+            first.wait(10)
+            second = _scheduler(config, sqlite_url, env)  # it tries a crawl every second
+            while pid_alive(run.pid):  # the child notices at once and stops as on SIGTERM, closing its run
+                holder, runs = _holder_pid(sqlite_url), crawl_runs(sqlite_url)
+                assert sum(r.outcome == "running" for r in runs) <= 1
+                # Someone else holds the lock only once the child has closed its run (it exits soon after).
+                assert holder in (run.pid, None) or runs[0].outcome != "running"
+                time.sleep(0.1)
+            deadline = time.monotonic() + 5  # the second scheduler may crawl now, but only alone
+            while time.monotonic() < deadline:
+                assert _running(sqlite_url) <= 1
+                time.sleep(0.1)
+            second.send_signal(signal.SIGTERM)
+            second.wait(120)
+        finally:
+            for process in (first, second):
+                if process is not None:
+                    process.kill()
+            if pid_alive(run.pid):
+                kill_quietly(run.pid)
+    assert crawl_runs(sqlite_url)[0].outcome == "cancelled"
+    # The dead scheduler's job run is closed the next time anyone looks: here, `rassegna runs`.
+    result = _cli(config, sqlite_url, "runs", "--json")
+    assert result.returncode == 0, result.stderr
+    (job, *_) = sorted(json.loads(result.stdout), key=lambda r: r["id"])
+    assert job["outcome"] == "interrupted" and "ended without closing" in job["message"]
+    assert all(r.outcome != "running" for r in crawl_runs(sqlite_url))
+
+
+def test_a_crawl_holds_the_lock_and_kill_9_frees_it_with_its_workers(tmp_path: Path, sqlite_url: str) -> None:
+    config = slow_config(tmp_path, crawl_cron=None)
+    with SimWeb(slow_site(120)) as web:
+        env = web.proxy_env({**os.environ, "COLUMNS": "150"})
+        crawl = subprocess.Popen(  # the CLI, as a user runs it: NLP on, one extraction worker per core
+            [*CLI, "--config", str(config), "--db", sqlite_url, "crawl"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         try:
-            (run,) = wait_for(lambda: _crawl_runs(sqlite_url), timeout=90)
-            assert run.pid and pid_alive(run.pid) and run.host
-            scheduler.kill()  # SIGKILL: no chance to stop its child
-            scheduler.wait(10)
-            # The crawl child notices at once and stops the way it does on SIGTERM, closing its run.
-            wait_for(lambda: not pid_alive(run.pid), timeout=60)
-        finally:
-            scheduler.kill()
-            if pid_alive(run.pid):
-                os.kill(run.pid, signal.SIGKILL)
-    (crawl,) = _crawl_runs(sqlite_url)
-    assert crawl.outcome == "cancelled" and crawl.finished_at is not None
-    # The dead scheduler's job run is closed the next time anyone looks: here, `rassegna runs`.
-    result = subprocess.run(
-        [*CLI, "--config", str(config), "--db", sqlite_url, "runs", "--json"], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    (job,) = json.loads(result.stdout)
-    assert job["outcome"] == "interrupted" and "ended without closing" in job["message"]
-
-
-def test_kill_9_of_a_crawl_takes_its_workers_along_and_its_run_is_closed_next_time(
-    tmp_path: Path, sqlite_url: str
-) -> None:
-    from rassegna.app.scheduler.history import close_stale_runs
-
-    config = _config(tmp_path)
-    with SimWeb(_slow_site(120)) as web:
-        crawl = subprocess.Popen(
-            [sys.executable, "-m", "rassegna.app.crawl", "--config", str(config), "--db", sqlite_url]
-            + ["--no-nlp", "--workers", "2"],
-            env=web.proxy_env(dict(os.environ)),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_for(lambda: _crawl_runs(sqlite_url), timeout=120)
-            workers = wait_for(lambda: (found := _children(crawl.pid)) and len(found) >= 2 and found, timeout=90)
+            wait_for(lambda: crawl_runs(sqlite_url) and _holder_pid(sqlite_url) == crawl.pid, timeout=120)
+            # A second crawl from the command line: one clear line, its own exit code, recorded as skipped.
+            second = _cli(config, sqlite_url, "crawl", env=env)
+            assert second.returncode == EXIT_BUSY, second.stdout + second.stderr
+            assert "Traceback" not in second.stderr
+            assert f"another crawl is running on this database (pid {crawl.pid} on" in second.stdout + second.stderr
+            # A scheduler asked to crawl now skips too.
+            scheduler = _scheduler(config, sqlite_url, env, "--run-now", "crawl")
+            try:
+                wait_for(lambda: sum(r.outcome == "skipped" for r in job_runs(sqlite_url)) == 2, timeout=120)
+            finally:
+                scheduler.send_signal(signal.SIGTERM)
+                scheduler.wait(60)
+            assert _running(sqlite_url) == 1
+            workers = wait_for(lambda: (found := children(crawl.pid)) and len(found) >= 2 and found, timeout=90)
             crawl.kill()
             crawl.wait(10)
             # Without a lifeline they would idle on for minutes, waiting for work from a dead parent.
             wait_for(lambda: not any(pid_alive(w) for w in workers), timeout=20)
+            # The dead crawl's lock is free at once (its holder's process is gone), not after its lease.
+            assert _holder_pid(sqlite_url) is None
         finally:
             crawl.kill()
-            for worker in _children(crawl.pid):
-                os.kill(worker, signal.SIGKILL)
-    (run,) = _crawl_runs(sqlite_url)
+            for worker in children(crawl.pid):
+                kill_quietly(worker)
+    (run,) = crawl_runs(sqlite_url)
     assert run.outcome == "running"  # nobody could close it ...
-    engine = create_db_engine(sqlite_url)
-    assert close_stale_runs(engine) == [f"crawl run {run.id}"]  # ... until the next crawl or `rassegna runs`
-    (run,) = _crawl_runs(sqlite_url)
-    assert run.outcome == "cancelled" and run.finished_at is not None
-    with Session(engine) as session:
+    result = _cli(config, sqlite_url, "runs", "--json")  # ... until the next crawl, scheduler tick or `runs`
+    assert result.returncode == 0, result.stderr
+    outcomes = {r["trigger"] + " " + r["outcome"] for r in json.loads(result.stdout)}
+    assert outcomes == {"manual interrupted", "manual skipped"}, result.stdout
+    (run,) = crawl_runs(sqlite_url)
+    assert run.outcome == "cancelled" and run.finished_at is not None and run.host == socket.gethostname()
+    with Session(create_db_engine(sqlite_url)) as session:
         (error,) = session.exec(select(CrawlError).where(CrawlError.crawl_run_id == run.id)).all()
     assert f"pid {crawl.pid}" in error.message
-    assert close_stale_runs(engine) == []
 
 
 @pytest.mark.parametrize("after", [0.3, 0.6])
@@ -149,15 +162,9 @@ def test_sigterm_during_a_crawl_prints_no_traceback(tmp_path: Path, sqlite_url: 
     config = tmp_path / "demo.yaml"
     config.write_text(yaml.safe_dump(demo_config(timeout=5)), encoding="utf-8")
     with SimWeb(demo_sites()) as web:
-        crawl = subprocess.Popen(
-            [sys.executable, "-m", "rassegna.app.crawl", "--config", str(config), "--db", sqlite_url, "--no-nlp"],
-            env=web.proxy_env(dict(os.environ)),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        crawl = start_crawl(config, sqlite_url, web.proxy_env(dict(os.environ)), output=True)
         try:
-            wait_for(lambda: _crawl_runs(sqlite_url), timeout=90, interval=0.05)
+            wait_for(lambda: crawl_runs(sqlite_url), timeout=90, interval=0.05)
             time.sleep(after)  # requests in flight: the graceful stop and the end of the chain both stop the reactor
             crawl.send_signal(signal.SIGTERM)
             output, _ = crawl.communicate(timeout=90)
@@ -165,5 +172,5 @@ def test_sigterm_during_a_crawl_prints_no_traceback(tmp_path: Path, sqlite_url: 
             crawl.kill()
     assert crawl.returncode == 0, output
     assert "Traceback" not in output and "ReactorNotRunning" not in output, output
-    (run,) = _crawl_runs(sqlite_url)
+    (run,) = crawl_runs(sqlite_url)
     assert run.outcome == "cancelled"

@@ -1,4 +1,6 @@
-"""Run history: every crawl and report run as a ``job_run`` row (start, end, outcome, counts, errors)."""
+"""Run history: every crawl and report run as a ``job_run`` row (start, end, outcome, counts, errors).
+
+The policy lives here (when a run is stale, how a CLI crawl is recorded); the SQL in ``rassegna.storage.runs``."""
 
 from __future__ import annotations
 
@@ -12,27 +14,26 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
-from sqlmodel import col, select
 
+from rassegna.app.scheduler.lock import CRAWL_LOCK, EXIT_BUSY, current_holder
 from rassegna.crawler.lifeline import pid_alive
 from rassegna.domain import RUN_OUTCOMES
-from rassegna.storage.db import is_locked_error, read_session, session_scope
-from rassegna.storage.models import CrawlError, CrawlRun, JobRun, utcnow
+from rassegna.storage import runs as store
+from rassegna.storage.db import is_locked_error
+from rassegna.storage.models import CrawlRun, JobRun, utcnow
 
 # Outcomes a job run ends with (``running`` while it runs).
 OUTCOMES = tuple(o for o in RUN_OUTCOMES if o != "running")
+REPORT_LOCK_PREFIX = "report:"  # + the scheduled report's job id: one writer of a report at a time
+# A run of another machine (whose process cannot be looked up from here) is stale when the lock its process
+# holds while running has been free for this long since the run started.
+STALE_AFTER = timedelta(minutes=5)
+BEST_EFFORT_WAIT = 5.0  # seconds a reading command waits for SQLite's write lock to record its run
 
 
 def start_run(engine: Engine, kind: str, name: str, trigger: str = "schedule", **counts: Any) -> int:
-    """Record that a run started; returns its id."""
-    with session_scope(engine) as session:
-        run = JobRun(
-            kind=kind, name=name, trigger=trigger, counts=dict(counts), pid=os.getpid(), host=socket.gethostname()
-        )
-        session.add(run)
-        session.flush()
-        assert run.id is not None
-        return run.id
+    """Record that a run started in this process; returns its id."""
+    return store.insert_job_run(engine, kind, name, trigger, counts, pid=os.getpid(), host=socket.gethostname())
 
 
 def finish_run(
@@ -45,20 +46,30 @@ def finish_run(
     crawl_run_id: int | None = None,
 ) -> JobRun:
     """Record how a run ended (counts are merged into those recorded at the start)."""
-    with session_scope(engine) as session:
-        run = session.get(JobRun, run_id)
-        if run is None:
-            raise KeyError(run_id)
-        run.finished_at = utcnow()
-        run.outcome = outcome
-        if counts:
-            run.counts = {**(run.counts or {}), **counts}
-        if message is not None:
-            run.message = message[:4000]
-        if crawl_run_id is not None:
-            run.crawl_run_id = crawl_run_id
-        session.add(run)
-        return run
+    return store.end_job_run(engine, run_id, outcome, counts=counts, message=message, crawl_run_id=crawl_run_id)
+
+
+def try_start_run(engine: Engine, kind: str, name: str, trigger: str = "manual", **counts: Any) -> int | None:
+    """``start_run`` for a command that only reads (a report): None instead of waiting long for a busy database."""
+    try:
+        return store.insert_job_run(
+            engine, kind, name, trigger, counts, pid=os.getpid(), host=socket.gethostname(), wait=BEST_EFFORT_WAIT
+        )
+    except OperationalError as exc:
+        if not is_locked_error(exc):
+            raise
+        return None
+
+
+def try_finish_run(engine: Engine, run_id: int | None, outcome: str, **details: Any) -> None:
+    """``finish_run`` for a run ``try_start_run`` recorded (or not); a busy database leaves it to the stale check."""
+    if run_id is None:
+        return
+    try:
+        store.end_job_run(engine, run_id, outcome, wait=BEST_EFFORT_WAIT, **details)
+    except OperationalError as exc:
+        if not is_locked_error(exc):
+            raise
 
 
 def record_skipped(engine: Engine, kind: str, name: str, trigger: str, message: str) -> int:
@@ -70,83 +81,83 @@ def record_skipped(engine: Engine, kind: str, name: str, trigger: str, message: 
 
 def recent_runs(engine: Engine, limit: int = 20, kind: str | None = None) -> list[JobRun]:
     """The latest runs, newest first."""
-    with read_session(engine) as session:
-        query = select(JobRun).order_by(col(JobRun.started_at).desc(), col(JobRun.id).desc()).limit(limit)
-        if kind:
-            query = query.where(JobRun.kind == kind)
-        return list(session.exec(query))
+    return store.latest_job_runs(engine, limit, kind)
 
 
 def running_runs(engine: Engine) -> list[JobRun]:
     """Runs still marked running (live ones, or left behind by a process that died)."""
-    with read_session(engine) as session:
-        return list(session.exec(select(JobRun).where(JobRun.outcome == "running")))
+    return store.running_job_runs(engine)
 
 
 def mark_interrupted(engine: Engine, run_id: int, message: str) -> None:
     """Close a run that its process left running (and its crawl run, if still marked running)."""
-    with session_scope(engine) as session:
-        run = session.get(JobRun, run_id)
-        if run is None or run.outcome != "running":
-            return
-        run.outcome, run.finished_at, run.message = "interrupted", utcnow(), message
-        session.add(run)
-        if run.crawl_run_id is not None:
-            crawl = session.get(CrawlRun, run.crawl_run_id)
-            if crawl is not None and crawl.outcome == "running":
-                crawl.outcome, crawl.finished_at = "cancelled", utcnow()
-                session.add(crawl)
+    store.interrupt_runs(engine, {run_id: message}, {})
 
 
-def close_stale_runs(engine: Engine) -> list[str]:
-    """Close runs left ``running`` by a process of this host that no longer exists; what was closed.
+def lock_of(run: JobRun) -> str | None:
+    """The lock a live process of ``run`` holds: the crawl lock, or a scheduled report's (None: none known)."""
+    if run.kind == "crawl":
+        return CRAWL_LOCK
+    if run.kind == "report" and run.name.startswith(REPORT_LOCK_PREFIX):
+        return REPORT_LOCK_PREFIX + run.name
+    return None
 
-    Called whenever runs are started or listed, not only when a scheduler starts: a crawl killed with -9
-    or a scheduler that died leaves its run behind, and its pid and host tell that nobody is running it."""
-    host = socket.gethostname()
-    with read_session(engine) as session:
-        jobs = list(session.exec(select(JobRun).where(JobRun.outcome == "running", JobRun.host == host)))
-        crawls = list(session.exec(select(CrawlRun).where(CrawlRun.outcome == "running", CrawlRun.host == host)))
-    dead_jobs = [r.id for r in jobs if r.pid is not None and not pid_alive(r.pid)]
-    dead_crawls = [r.id for r in crawls if r.pid is not None and not pid_alive(r.pid)]
-    if not dead_jobs and not dead_crawls:
+
+def _why_stale(
+    pid: int | None, host: str | None, started: datetime, lock: str | None, free: set[str], min_age: timedelta
+) -> str | None:
+    """Why a run marked running is not running (None: it may be)."""
+    here = socket.gethostname()
+    if host == here and pid is not None:  # this machine: the process tells
+        return None if pid_alive(pid) else f"its process (pid {pid} on {host}) ended without closing the run"
+    if lock is not None and lock in free and started <= utcnow() - min_age:
+        where = f"pid {pid} on {host}" if pid is not None and host else "a process elsewhere"
+        return f"its process ({where}) no longer holds the {lock!r} lock: it ended without closing the run"
+    return None
+
+
+def stale_runs(engine: Engine, min_age: timedelta = STALE_AFTER) -> tuple[dict[int, str], dict[int, str]]:
+    """The job runs and crawl runs marked running that nobody runs, each with the reason (id → reason).
+
+    On this machine a run is stale when its process is gone; elsewhere, when the lock its process would hold
+    (the crawl lock, a scheduled report's lock) has been free for ``min_age`` since it started."""
+    jobs, crawls = store.running_job_runs(engine), store.running_crawl_runs(engine)
+    wanted = {CRAWL_LOCK} if crawls else set()
+    wanted |= {name for name in map(lock_of, jobs) if name}
+    free = {name for name in wanted if current_holder(engine, name) is None}
+    stale_jobs = {
+        run.id: why
+        for run in jobs
+        if run.id is not None and (why := _why_stale(run.pid, run.host, run.started_at, lock_of(run), free, min_age))
+    }
+    stale_crawls = {
+        run.id: why
+        for run in crawls
+        if run.id is not None and (why := _why_stale(run.pid, run.host, run.started_at, CRAWL_LOCK, free, min_age))
+    }
+    return stale_jobs, stale_crawls
+
+
+def close_stale_runs(engine: Engine, min_age: timedelta = STALE_AFTER) -> list[str]:
+    """Close runs left ``running`` by processes that are gone; what was closed (``crawl run 3``, ...).
+
+    Called whenever runs are started or listed and on every scheduler tick, not only when a scheduler
+    starts: a crawl killed with -9 or a scheduler that died leaves its run behind. Best effort: when another
+    process holds the write lock, the runs are closed next time."""
+    stale_jobs, stale_crawls = stale_runs(engine, min_age)
+    if not stale_jobs and not stale_crawls:
         return []
     try:
-        return _close_dead(engine, host, dead_jobs, dead_crawls)
-    except OperationalError as exc:  # best effort: another process holds the write lock; next time, then
+        return store.interrupt_runs(engine, stale_jobs, stale_crawls, wait=5)
+    except OperationalError as exc:
         if not is_locked_error(exc):
             raise
         return []
 
 
-def _close_dead(engine: Engine, host: str, dead_jobs: list[int | None], dead_crawls: list[int | None]) -> list[str]:
-    closed: list[str] = []
-    with session_scope(engine, wait=5) as session:
-        for run_id in dead_jobs:
-            run = session.get(JobRun, run_id)
-            if run is None or run.outcome != "running":
-                continue
-            run.outcome, run.finished_at = "interrupted", utcnow()
-            run.message = f"its process (pid {run.pid} on {host}) ended without closing the run"
-            session.add(run)
-            closed.append(f"{run.kind} run {run.id}")
-        for run_id in dead_crawls:
-            crawl = session.get(CrawlRun, run_id)
-            if crawl is None or crawl.outcome != "running":
-                continue
-            crawl.outcome, crawl.finished_at = "cancelled", utcnow()
-            session.add(crawl)
-            message = f"the crawl process (pid {crawl.pid} on {host}) ended without closing the run"
-            session.add(CrawlError(crawl_run_id=crawl.id, kind="interrupted", message=message))
-            closed.append(f"crawl run {crawl.id}")
-    return closed
-
-
 def find_crawl_run(engine: Engine, pid: int | None, since: datetime) -> CrawlRun | None:
     """The crawl run a crawl child recorded: by its pid, else the newest one started since ``since``."""
-    with read_session(engine) as session:
-        query = select(CrawlRun).where(CrawlRun.started_at >= since).order_by(col(CrawlRun.id).desc())
-        runs = list(session.exec(query))
+    runs = store.crawl_runs_since(engine, since)
     for run in runs:
         if pid is not None and run.pid == pid:
             return run
@@ -155,12 +166,7 @@ def find_crawl_run(engine: Engine, pid: int | None, since: datetime) -> CrawlRun
 
 def close_crawl_run(engine: Engine, crawl_run_id: int, outcome: str, force: bool = False) -> CrawlRun | None:
     """Mark a crawl run ``outcome`` when its child left it running (or, with ``force``, whatever it says)."""
-    with session_scope(engine) as session:
-        crawl = session.get(CrawlRun, crawl_run_id)
-        if crawl is not None and (crawl.outcome == "running" or (force and crawl.outcome != outcome)):
-            crawl.outcome, crawl.finished_at = outcome, crawl.finished_at or utcnow()
-            session.add(crawl)
-        return crawl
+    return store.end_crawl_run(engine, crawl_run_id, outcome, force=force)
 
 
 @dataclass
@@ -189,6 +195,8 @@ def recorded_crawl(engine: Engine, trigger: str = "manual") -> Iterator[CrawlRec
         if crawl is not None:
             counts.update(pages=crawl.pages, matched=crawl.matched, new_clippings=crawl.new_clippings)
             counts["errors"] = crawl.errors
+        if outcome is None and record.exit_code == EXIT_BUSY and crawl is None:
+            outcome, message = "skipped", "another crawl was running"
         if outcome is None:
             if crawl is not None and crawl.outcome in OUTCOMES:
                 outcome = crawl.outcome

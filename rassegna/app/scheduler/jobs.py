@@ -6,6 +6,7 @@ import contextlib
 import os
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -22,14 +23,12 @@ from rich.console import Console
 from sqlalchemy import Engine
 
 from rassegna.app.scheduler import history
-from rassegna.app.scheduler.lock import DbLock, current_holder
+from rassegna.app.scheduler.history import REPORT_LOCK_PREFIX
+from rassegna.app.scheduler.lock import CRAWL_LOCK, EXIT_BUSY, HANDOVER_ENV, DbLock, Holder, current_holder
 from rassegna.app.scheduler.triggers import cron_trigger, timezone
 from rassegna.config import Settings
 from rassegna.storage.models import utcnow
 from rassegna.text.runs import counts_text
-
-CRAWL_LOCK = "crawl"
-REPORT_LOCK_PREFIX = "report:"
 
 # WeasyPrint and the report templates are not known to be thread-safe: one report at a time per process.
 _REPORT_WRITING = threading.Lock()
@@ -143,13 +142,14 @@ class _Child:
     reader: threading.Thread
 
 
-def _start_child(runtime: Runtime, run_id: int) -> _Child:
+def _start_child(runtime: Runtime, run_id: int, lock: DbLock) -> _Child:
     env = {
         **(os.environ if runtime.child_env is None else runtime.child_env),
         "RASSEGNA_CONFIG": str(runtime.config_file),
         "RASSEGNA_DATABASE_URL": runtime.db_url,
         "RASSEGNA_JOB_RUN_ID": str(run_id),
         "RASSEGNA_PARENT_PID": str(os.getpid()),  # the child dies with this process (see crawler.lifeline)
+        HANDOVER_ENV: lock.holder,  # the child takes the crawl lock over and holds it for as long as it runs
         "PYTHONUNBUFFERED": "1",
     }
     env.setdefault("COLUMNS", "120")  # the child's tables, rendered into a pipe
@@ -195,15 +195,18 @@ def _wait_child(runtime: Runtime, child: _Child, lock: DbLock) -> tuple[int, boo
     renew_every = max(1.0, runtime.lock_lease / 3)
     last_renew = time.monotonic()
     stop_sent: float | None = None
+    handed_over = False  # the child holds the lock itself (a real crawl does; a test stand-in may not)
     while True:
         try:
             return process.wait(timeout=0.25), stop_sent is not None
         except subprocess.TimeoutExpired:
             pass
         now = time.monotonic()
-        if now - last_renew >= renew_every:
-            if not lock.renew() and not lock.acquire():
-                runtime.log("[yellow]warning:[/] the crawl lock was lost (lease expired and taken)")
+        if now - last_renew >= renew_every and not handed_over:
+            if not lock.renew():
+                handed_over = _held_by(runtime.engine, process.pid)
+                if not handed_over and not lock.acquire():
+                    runtime.log("[yellow]warning:[/] the crawl lock was lost (lease expired and taken)")
             last_renew = now
         if runtime.stop_event.is_set() and stop_sent is None:
             runtime.log(f"stopping the crawl (pid {process.pid}): waiting up to {runtime.stop_timeout:g}s")
@@ -213,6 +216,12 @@ def _wait_child(runtime: Runtime, child: _Child, lock: DbLock) -> tuple[int, boo
             runtime.log(f"killing the crawl (pid {process.pid})")
             _signal(process, signal.SIGKILL, group=True)
             return process.wait(), True
+
+
+def _held_by(engine: Engine, pid: int) -> bool:
+    """True when process ``pid`` of this machine holds the crawl lock."""
+    holder = current_holder(engine, CRAWL_LOCK)
+    return holder is not None and Holder.parse(holder) == Holder(socket.gethostname(), pid)
 
 
 def run_crawl(runtime: Runtime, trigger: str = "schedule") -> int | None:
@@ -233,7 +242,7 @@ def run_crawl(runtime: Runtime, trigger: str = "schedule") -> int | None:
         since = utcnow() - timedelta(seconds=1)
         outcome, counts, message, crawl_run_id = "failed", {}, None, None
         try:
-            child = _start_child(runtime, run_id)
+            child = _start_child(runtime, run_id, lock)
             exit_code, stopped = _wait_child(runtime, child, lock)
             child.reader.join(timeout=5)
             counts["exit_code"] = exit_code
@@ -241,13 +250,15 @@ def run_crawl(runtime: Runtime, trigger: str = "schedule") -> int | None:
             if crawl is not None and crawl.id is not None:
                 crawl_run_id = crawl.id
                 if stopped:  # an interrupted pass is cancelled, whatever the child wrote on its way out
-                    crawl = history.close_crawl_run(engine, crawl.id, "cancelled", force=True) or crawl
+                    crawl = history.close_crawl_run(engine, crawl_run_id, "cancelled", force=True) or crawl
                 elif crawl.outcome == "running":  # the child died without closing its crawl run
-                    crawl = history.close_crawl_run(engine, crawl.id, "failed") or crawl
+                    crawl = history.close_crawl_run(engine, crawl_run_id, "failed") or crawl
                 counts.update(pages=crawl.pages, matched=crawl.matched, new_clippings=crawl.new_clippings)
                 counts["errors"] = crawl.errors
             if stopped:
                 outcome, message = "cancelled", "stopped by the scheduler shutting down"
+            elif exit_code == EXIT_BUSY and crawl is None:
+                outcome, message = "skipped", "another crawl was running: " + "\n".join(list(child.tail)[-2:])
             elif exit_code != 0:
                 outcome = "failed"
                 message = f"exit code {exit_code}: " + "\n".join(list(child.tail)[-8:])

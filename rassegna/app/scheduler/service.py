@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any
 
@@ -23,13 +23,14 @@ from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 
 from rassegna.app.scheduler import history
-from rassegna.app.scheduler.jobs import CRAWL_LOCK, REPORT_LOCK_PREFIX, Runtime, set_runtime
+from rassegna.app.scheduler.jobs import Runtime, set_runtime
 from rassegna.app.scheduler.lock import DbLock, LockBusy, current_holder
 from rassegna.app.scheduler.triggers import CronError, cron_trigger, timezone
 from rassegna.config import Settings
 
 JOBSTORE_TABLE = "apscheduler_jobs"
 STARTUP_LOCK = "scheduler-start"
+STALE_CHECK_EVERY = 60.0  # seconds between two looks for runs left running by processes that are gone
 CRAWL_JOB_ID = "crawl"
 _JOBS = "rassegna.app.scheduler.jobs"  # the job-store entry points live there, referenced by name
 JOB_DEFAULTS = {
@@ -171,22 +172,9 @@ def sync_jobs(scheduler: BackgroundScheduler, specs: list[JobSpec]) -> dict[str,
     return changes
 
 
-def recover_stale_runs(runtime: Runtime) -> list[int]:
-    """Close runs a dead scheduler left ``running``: those whose process is gone or whose lock nobody holds."""
-    history.close_stale_runs(runtime.engine)
-    closed: list[int] = []
-    for run in history.running_runs(runtime.engine):
-        lock_name = CRAWL_LOCK if run.kind == "crawl" else REPORT_LOCK_PREFIX + run.name
-        lock = DbLock(runtime.engine, lock_name, lease=60)
-        if not lock.acquire():
-            continue  # a live process is still running it
-        try:
-            assert run.id is not None
-            history.mark_interrupted(runtime.engine, run.id, "its scheduler stopped without closing it")
-            closed.append(run.id)
-        finally:
-            lock.release()
-    return closed
+def recover_stale_runs(runtime: Runtime) -> list[str]:
+    """At start-up, close every run nobody runs: processes gone here, free locks elsewhere (however recent)."""
+    return history.close_stale_runs(runtime.engine, min_age=timedelta(0))
 
 
 @contextmanager
@@ -206,8 +194,9 @@ def _start_lock(runtime: Runtime, timeout: float = 120.0) -> Iterator[None]:
 class SchedulerService:
     """``rassegna schedule``: start, run until SIGINT/SIGTERM, stop cleanly."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, stale_check_every: float = STALE_CHECK_EVERY) -> None:
         self.runtime = runtime
+        self.stale_check_every = stale_check_every
         self.specs = desired_jobs(runtime.settings)
         self.scheduler = build_scheduler(runtime)
         self._signals = 0
@@ -221,8 +210,8 @@ class SchedulerService:
         with _start_lock(self.runtime):
             self.scheduler.start(paused=True)
             changes = sync_jobs(self.scheduler, self.specs)
-            for run_id in recover_stale_runs(self.runtime):
-                self.runtime.log(f"run {run_id} was left running by a stopped scheduler: marked interrupted")
+            for closed in recover_stale_runs(self.runtime):
+                self.runtime.log(f"{closed} was left running by a process that is gone: closed")
         self.scheduler.resume()
         return changes
 
@@ -265,14 +254,28 @@ class SchedulerService:
             self._announce(changes)
             for job_id in run_now or []:
                 self.run_now(job_id)
+            last_check = time.monotonic()
             while not self.runtime.stop_event.wait(0.5):
-                pass
+                if time.monotonic() - last_check >= self.stale_check_every:
+                    self.tick()
+                    last_check = time.monotonic()
             self.runtime.log("stopping: no new jobs; waiting for running ones")
         finally:
             self.stop()
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+            for number, handler in previous.items():
+                signal.signal(number, handler)
         self.runtime.log("scheduler stopped")
+
+    def tick(self) -> list[str]:
+        """Close runs left running by processes that died since the last look (never fails the scheduler)."""
+        try:
+            closed = history.close_stale_runs(self.runtime.engine)
+        except Exception as exc:  # noqa: BLE001 - a database hiccup must not stop the scheduler
+            self.runtime.log(f"[yellow]warning:[/] stale runs not checked: {type(exc).__name__}: {exc}")
+            return []
+        for what in closed:
+            self.runtime.log(f"{what} was left running by a process that is gone: closed")
+        return closed
 
     def _announce(self, changes: dict[str, list[str]]) -> None:
         log = self.runtime.log

@@ -1,0 +1,180 @@
+"""Headline and byline signals a page gives about itself, read from its parsed HTML tree (pure functions).
+
+Each reader returns raw strings, most trusted first; choosing and cleaning them is the caller's business
+(``rassegna.crawler.extract``), so that the signals can be tested one by one on small saved pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+# Elements that hold a byline: microdata, rel=author links, and the class names outlets give them. Read
+# through the attribute axis ("uthor", "yline": either case of the first letter): a test on every element
+# (//*[contains(@class, ...)]) cost 6-12 ms a page, this 0.5 ms.
+_BYLINE_XPATH = etree.XPath(
+    "//@class["
+    + " or ".join(f"contains(., '{part}')" for part in ("uthor", "yline", "utor", "firma", "erfasser", "BYLINE"))
+    + "]/.. | //@itemprop[. = 'author']/.. | //@rel[contains(., 'author')]/.. | //@data-testid[contains(., 'yline')]/.."
+)
+_NOT_TEXT = {"script", "style", "img", "meta", "link", "input", "head", "html", "body"}
+# Not the article's byline: comment threads, author boxes of other articles, forms, sharing widgets.
+_NOT_BYLINE = re.compile(
+    r"comment|kommentar|reply|respond|share|related|teaser|snippet|recommend|widget|sidebar|photo|avatar|"
+    r"image|picture",
+    re.IGNORECASE,
+)
+_META_AUTHOR = {
+    "author",
+    "article:author",
+    "og:article:author",
+    "cxenseparse:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "citation_author",
+}
+_META_TITLE = ("og:title", "twitter:title")
+# JSON-LD types whose author is the page's: articles and postings, not reviews or comments on the page.
+_ARTICLE_TYPE = re.compile(r"Article|Posting|Report|WebPage|Blog|Recipe|CreativeWork", re.IGNORECASE)
+_NOT_ARTICLE_TYPE = re.compile(r"Review|Comment|Rating|Question|Answer", re.IGNORECASE)
+
+
+def _text(element: HtmlElement) -> str:
+    """The element's text, its inner elements' texts kept apart by spaces (``<span>By</span><a>Name</a>``)."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, ``@graph`` members and nested objects included."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
+        try:
+            walk(json.loads(script.text or "", strict=False))
+        except ValueError:  # broken JSON-LD is common: the other signals remain
+            continue
+    return found
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    kind = node.get("@type") or []
+    return [kind] if isinstance(kind, str) else [k for k in kind if isinstance(k, str)]
+
+
+def json_ld_authors(objects: list[dict[str, Any]]) -> list[str]:
+    """The authors article-like JSON-LD objects name: strings, Person names, ``@id`` references resolved;
+    organisations left out (they are publishers, not journalists)."""
+    by_id = {node["@id"]: node for node in objects if isinstance(node.get("@id"), str) and "name" in node}
+
+    def names(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                yield from names(item)
+        elif isinstance(value, dict):
+            node = by_id.get(value.get("@id", ""), value) if set(value) <= {"@id", "@type"} else value
+            kinds = _types(node)
+            if any("organization" in k.lower() for k in kinds) and not any(k == "Person" for k in kinds):
+                return
+            name = node.get("name")
+            if isinstance(name, str):
+                yield name
+            elif isinstance(name, list):
+                yield from (n for n in name if isinstance(n, str))
+
+    found: list[str] = []
+    for node in objects:
+        kinds = _types(node)
+        if "author" not in node or any(_NOT_ARTICLE_TYPE.search(k) for k in kinds):
+            continue
+        if any(_ARTICLE_TYPE.search(k) for k in kinds) or (not kinds and "headline" in node):
+            found.extend(names(node["author"]))
+    return found
+
+
+def json_ld_headlines(objects: list[dict[str, Any]]) -> list[str]:
+    """The ``headline`` of article-like JSON-LD objects."""
+    return [n["headline"] for n in objects if isinstance(n.get("headline"), str) and n["headline"].strip()]
+
+
+def _metas(tree: HtmlElement, keys: set[str] | tuple[str, ...]) -> list[str]:
+    found = []
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        if key in keys and meta.get("content", "").strip():
+            found.append(meta.get("content"))
+    return found
+
+
+def meta_authors(tree: HtmlElement) -> list[str]:
+    """Authors in ``<meta>``: name=author, article:author, and the analytics tags that repeat the byline."""
+    return _metas(tree, _META_AUTHOR)
+
+
+def meta_titles(tree: HtmlElement) -> list[str]:
+    """og:title and twitter:title."""
+    return _metas(tree, _META_TITLE)
+
+
+def title_tag(tree: HtmlElement) -> str:
+    """The text of the page's ``<title>``."""
+    found = tree.xpath("//head/title|//title")
+    return _text(found[0]) if found else ""
+
+
+def headings(tree: HtmlElement, level: str = "h1") -> list[str]:
+    """The texts of the page's ``<h1>`` (or other level) elements, in document order."""
+    return [t for t in (_text(h) for h in tree.xpath(f"//body//{level}")) if t]
+
+
+def _in_other_block(element: HtmlElement) -> bool:
+    """True inside comments, author boxes of other articles, related lists and images."""
+    for node in element.iterancestors():
+        if node.tag in ("body", "html"):  # page-wide classes ("no-sidebars") say nothing about the block
+            break
+        if node.tag in ("footer", "form"):
+            return True
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if marks.strip() and re.search(r"comment|kommentar|related|teaser|snippet|recommend|sidebar", marks, re.I):
+            return True
+    return False
+
+
+def byline_elements(tree: HtmlElement, limit: int = 12) -> list[str]:
+    """Texts of the page's byline elements (itemprop/rel/class ``author``, ``byline``, ``firma``, ``autore``),
+    first in document order, outside comment threads, related lists and image credits."""
+    found: list[str] = []
+    for element in _BYLINE_XPATH(tree):
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if _NOT_BYLINE.search(marks) or _in_other_block(element):
+            continue
+        if element.get("itemprop") == "author":
+            inner = element.xpath(".//*[@itemprop='name']")
+            text = inner[0].get("content") or _text(inner[0]) if inner else _text(element)
+        else:
+            text = _text(element)
+        if text and len(text) <= 120:
+            found.append(text)
+        if len(found) >= limit:
+            break
+    return found
