@@ -222,9 +222,9 @@ def child_crawl(config_path: str, db_url: str) -> None:
     from rich.console import Console
 
     from rassegna.app.crawl import nlp_analyzer
+    from rassegna.app.crawlstore import DbCrawlStore, registry_outlets
     from rassegna.config.loader import load_settings
     from rassegna.crawler.runner import run_crawl
-    from rassegna.storage.crawlstore import DbCrawlStore, registry_outlets
     from rassegna.storage.db import engine_for
 
     settings = load_settings(Path(config_path))

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, get_args
+
+# The words the packages share, each spelled once: type hints take the Literal, checks and help texts the tuple.
+ReviewStatus = Literal["new", "accepted", "rejected"]
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
+# running: not finished yet; the others are how a crawl, a scheduled job or a report run ended.
+RunOutcome = Literal["running", "ok", "partial", "failed", "cancelled", "skipped", "interrupted"]
+RUN_OUTCOMES: tuple[RunOutcome, ...] = get_args(RunOutcome)
+ReportFormat = Literal["html", "pdf", "md", "xlsx", "json"]
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+# full: the article's whole text; excerpt: headline, excerpt and link (for articles the review may not reproduce).
+TextPolicy = Literal["full", "excerpt"]
+TEXT_POLICIES: tuple[TextPolicy, ...] = get_args(TextPolicy)
+# Where the crawler looks for articles. home: an outlet's home page read to find its feeds and sitemaps;
+# discovery: a news search (config discovery:).
+SourceKind = Literal["feed", "sitemap", "start", "home", "discovery"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +79,37 @@ class Article:
     audience: int | None = None  # only for imports that name it
     campaigns: list[CampaignMatch] = field(default_factory=list)
     rights_reserved: bool = False  # the page says "riproduzione riservata"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the crawler looks for an outlet's articles: a feed, a sitemap or a start page."""
+
+    outlet: str
+    kind: SourceKind
+    url: str
+
+
+@dataclass(slots=True)
+class SourceStats:
+    """Counts of one source in one crawl run (the crawler fills them, source health reads them)."""
+
+    pages: int = 0
+    matched: int = 0
+    new_clippings: int = 0
+    errors: int = 0
+    # For source health (rassegna.health): what was asked, what came back, what extraction made of it.
+    requests: int = 0  # responses received plus requests that got none (retries count)
+    ok_responses: int = 0  # responses below 400 (304 included)
+    links: int = 0  # new article links the source announced (not judged before)
+    articles: int = 0  # article pages with a main text
+    empty: int = 0  # article pages whose extraction came back empty
+    text_chars: int = 0  # characters of main text over ``articles``
+    robots: int = 0  # requests robots.txt forbade
+    latencies_ms: list[int] = field(default_factory=list)
+    faults: dict[str, int] = field(default_factory=dict)  # failures by kind
+    own_fault: str | None = None  # the kind of failure of the source's own URL (feed, sitemap, start page)
+
+    def failed(self) -> bool:
+        """True when the source itself failed this run: its own URL, or every request it made."""
+        return self.own_fault is not None or (self.requests > 0 and self.ok_responses == 0 and bool(self.faults))

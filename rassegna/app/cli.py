@@ -15,6 +15,7 @@ from rassegna import __version__
 from rassegna.app import demo, health, scheduling
 from rassegna.app.context import AppContext, app_context
 from rassegna.config.categories import CATEGORIES
+from rassegna.domain import TEXT_POLICIES
 from rassegna.web import commands as web_commands
 
 # Only what `rassegna --help` needs is imported above: each command imports its machinery (SQLAlchemy, the table
@@ -229,8 +230,6 @@ def _database_exists(url: str) -> bool:
 # --- report -----------------------------------------------------------------------------------------------
 
 
-REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md"}
-REPORT_SUFFIXES |= {".xlsx": "xlsx", ".json": "json"}
 EXIT_EMPTY = 3  # `report`: the period holds no clipping, nothing written (unless --allow-empty)
 # Dates outside this range are typing mistakes (and 9999-12-31 would overflow the week arithmetic).
 FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2999, 12, 31)
@@ -238,12 +237,12 @@ FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2999, 12, 31)
 
 def _report_format(format_: str | None, output: Path | None) -> str:
     """The format: --format, else the --output extension, else html; a --format the extension contradicts is refused."""
-    from rassegna.reports import FORMATS
+    from rassegna.reports import FORMATS, format_for_extension
 
     if format_ is not None and format_ not in FORMATS:
         raise ValueError(f"--format: unknown format {format_!r}; use one of {', '.join(FORMATS)}")
     suffix = output.suffix.lower() if output is not None else ""
-    implied = REPORT_SUFFIXES.get(suffix)
+    implied = spec.name if (spec := format_for_extension(suffix)) else None
     if format_ is None:
         if output is None:
             return "html"
@@ -310,7 +309,7 @@ def report(
     app_ctx = app_context(ctx)
     if end < start:
         raise typer.BadParameter("--to is before --from")
-    if text_policy not in (None, "full", "excerpt"):
+    if text_policy is not None and text_policy not in TEXT_POLICIES:
         raise typer.BadParameter("--text-policy is full or excerpt")
     try:
         campaign_obj = app_ctx.settings.campaign(campaign)

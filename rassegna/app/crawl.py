@@ -108,8 +108,8 @@ def _crawl_with_lock(
     workers: int | None,
 ) -> int:
     """The crawl pass proper, run while this process holds the crawl lock."""
+    from rassegna.app.crawlstore import DbCrawlStore, registry_outlets
     from rassegna.crawler.runner import errors_table, run_crawl, summary_table
-    from rassegna.storage.crawlstore import DbCrawlStore, registry_outlets
 
     outlets = registry_outlets(engine, settings.outlets)
     if outlet_names:

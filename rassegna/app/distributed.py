@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.console import Console
 
@@ -114,7 +114,7 @@ def select_campaigns(settings: Settings, campaign: str | None) -> list[Campaign]
 
 def select_outlets(engine: Any, settings: Settings, outlet_names: Sequence[str]) -> list[Outlet]:
     """The registry's outlets; with names, only those outlets' sources are crawled (all keep their domains)."""
-    from rassegna.storage.crawlstore import registry_outlets
+    from rassegna.app.crawlstore import registry_outlets
 
     outlets = registry_outlets(engine, settings.outlets)
     if outlet_names:
@@ -215,6 +215,7 @@ def coordinate(
     """Run one distributed crawl to its end; its report (raises DistributedError before a run exists)."""
     import redis
 
+    from rassegna.app.crawlstore import DbCrawlStore
     from rassegna.app.scheduler.jobs import CRAWL_LOCK
     from rassegna.app.scheduler.lock import DbLock, current_holder
     from rassegna.crawler.distributed import (
@@ -228,7 +229,6 @@ def coordinate(
     )
     from rassegna.crawler.matcher import CampaignMatcher
     from rassegna.crawler.runner import _plan_open_world, _settle_found
-    from rassegna.storage.crawlstore import DbCrawlStore
     from rassegna.storage.db import engine_for
 
     console = console or Console(stderr=True)
@@ -350,7 +350,7 @@ class _Watch:
         self.last_renew = self.last_sync = time.monotonic()
         self.last_line, self.last_print = "", 0.0
 
-    def until_quiet(self) -> str:
+    def until_quiet(self) -> Literal["done", "cancelled", "failed"]:
         """Wait for the frontier to empty with no leases held: ``done``; or ``cancelled`` / ``failed``."""
         from rassegna.crawler.distributed import STATE_CANCELLED, outstanding, requeue_expired
 
@@ -620,6 +620,7 @@ class Worker:
     def _join(self, run_id: int) -> None:
         from scrapy.crawler import CrawlerRunner
 
+        from rassegna.app.crawlstore import DbCrawlStore
         from rassegna.crawler.distributed import (
             DISTRIBUTED_SPIDERS,
             DistributedContext,
@@ -628,7 +629,6 @@ class Worker:
             distributed_settings,
         )
         from rassegna.crawler.matcher import CampaignMatcher
-        from rassegna.storage.crawlstore import DbCrawlStore
 
         keys = RunKeys(self.opts.namespace, run_id)
         meta = {k.decode(): v.decode() for k, v in self.server.hgetall(keys.meta).items()}

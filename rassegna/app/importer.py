@@ -10,7 +10,6 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,38 +18,15 @@ from sqlmodel import Session
 
 from rassegna.config import CATEGORIES, ConfigError, Settings
 from rassegna.config.loader import line_of, read_yaml
-from rassegna.config.outlet_edit import parse_audience
 from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.crawler.urls import canonical_url
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.db import session_scope
 from rassegna.storage.repository import find_outlet, store_articles
+from rassegna.text.italian import parse_audience, parse_date
 
 COLUMNS = ("outlet", "category", "audience", "title", "date", "journalist", "url", "text", "campaign")
 REQUIRED = ("outlet", "title", "date")
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("gennaio", "gen"),
-            ("febbraio", "feb"),
-            ("marzo", "mar"),
-            ("aprile", "apr"),
-            ("maggio", "mag"),
-            ("giugno", "giu"),
-            ("luglio", "lug"),
-            ("agosto", "ago"),
-            ("settembre", "set", "sett"),
-            ("ottobre", "ott"),
-            ("novembre", "nov"),
-            ("dicembre", "dic"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_ITALIAN_DATE = re.compile(r"^\s*(\d{1,2})(?:°|º)?\s+([a-zà]+)\.?\s+(\d{4})\s*$", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,35 +336,6 @@ def _read_yaml(file: Path) -> list[RawRow]:
 
 
 # --- validating -----------------------------------------------------------------------------------------
-
-
-def parse_date(value: Any) -> date:
-    """ISO (2023-10-18) or Italian (18/10/2023, 18/10/23, 18 ottobre 2023) date; ValueError otherwise."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    found = _ITALIAN_DATE.match(text)
-    if found and found.group(2).lower() in MONTHS:
-        try:
-            return date(int(found.group(3)), MONTHS[found.group(2).lower()], int(found.group(1)))
-        except ValueError:
-            pass  # 31 febbraio
-    found = _NUMERIC_DATE.match(text)
-    if found:  # Italian order, day first: 05/10/2023, 5/10/23, 05.10.2023, 05-10-2023
-        day, month, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
-        if len(found.group(4)) == 2:
-            year += 2000 if year < 70 else 1900  # as strptime's %y
-        try:
-            return date(year, month, day)
-        except ValueError:
-            pass  # 31/02/2023
-    raise ValueError(f"{text!r} is not a date: use 2023-10-18, 18/10/2023 or 18 ottobre 2023")
 
 
 def _text(values: dict[str, Any], name: str) -> str:

@@ -14,6 +14,8 @@ from rassegna.app.context import app_context
 if TYPE_CHECKING:
     from rich.console import Console
 
+from rassegna.text.runs import counts_text
+
 OUTCOME_STYLES = {
     "ok": "green",
     "partial": "yellow",
@@ -100,16 +102,6 @@ def _stdout_console() -> Console:
     return Console() if sys.stdout.isatty() else Console(width=200)
 
 
-COUNT_LABELS = {
-    "pages": "pagine",
-    "matched": "pertinenti",
-    "new_clippings": "nuove",
-    "errors": "errori",
-    "files": "file",
-    "mailed": "email",
-}
-
-
 def _run_workers(engine: Any, crawl_run_ids: list[int | None]) -> dict[int, list[Any]]:
     """The workers of the distributed crawl runs among ``crawl_run_ids``."""
     from rassegna.storage.db import read_session
@@ -141,14 +133,6 @@ def _with_workers(run: dict[str, Any], workers: dict[int, list[Any]]) -> dict[st
             for w in rows
         ]
     return run
-
-
-def _counts_text(counts: dict[str, Any]) -> str:
-    """``pagine 12 · pertinenti 3 · nuove 2 · errori 0`` (and the exit code when it is not 0)."""
-    parts = [f"{label} {counts[key]}" for key, label in COUNT_LABELS.items() if isinstance(counts.get(key), int)]
-    if counts.get("exit_code"):
-        parts.append(f"exit {counts['exit_code']}")
-    return " · ".join(parts)
 
 
 def runs(
@@ -183,7 +167,7 @@ def runs(
         if run.started_at and run.finished_at:
             seconds = int((run.finished_at - run.started_at).total_seconds())
             duration = f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-        counts = _counts_text(run.counts or {})
+        counts = counts_text(run.counts or {})
         style = OUTCOME_STYLES.get(run.outcome, "")
         table.add_row(
             str(run.id),

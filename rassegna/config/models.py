@@ -11,9 +11,7 @@ from sqlmodel import AutoString, SQLModel
 from sqlmodel import Field as ColumnField
 
 from rassegna.config.categories import CATEGORIES
-
-ReportFormat = Literal["html", "pdf", "md", "xlsx", "json"]
-TextPolicy = Literal["full", "excerpt"]
+from rassegna.domain import ReportFormat, TextPolicy
 
 
 class _Strict(BaseModel):

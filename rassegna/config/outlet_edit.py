@@ -10,11 +10,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from rassegna.config.models import OUTLET_FIELDS, Outlet
+from rassegna.text.italian import parse_audience
 
 LIST_FIELDS = ("domains", "feeds", "sitemaps", "start_urls")
 URL_FIELDS = ("feeds", "sitemaps", "start_urls")
 UNKNOWN_AUDIENCE = ("", "none", "n.d.")  # what a person types for "audience not known"
-_AUDIENCE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+$")
 _HTTP_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 
 Change = str | Sequence[str] | None
@@ -26,26 +26,6 @@ class OutletEditError(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = errors
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-
-
-def parse_audience(value: Any) -> int | None:
-    """An integer, Italian-formatted (1.464.811) or empty; ValueError otherwise."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not an audience")
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    else:
-        text = str(value).strip()
-        if not _AUDIENCE.match(text):
-            raise ValueError(f"{text!r} is not an audience: use 1464811, 1.464.811 or leave it empty")
-        number = int(text.replace(".", ""))
-    if number < 0:
-        raise ValueError("an audience cannot be negative")
-    return number
 
 
 def parse_month(text: str) -> date:

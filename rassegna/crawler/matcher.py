@@ -7,26 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rassegna.domain import CampaignMatch
+from rassegna.text.keywords import keyword_pattern
 
-# Between the parts of a keyword (LG|Net|2) writers put spaces, hyphens, dots or nothing.
-_SEPARATOR = r"[\s\-\u2010-\u2015_.·]{0,2}"
-# A keyword's parts: runs of capitals (LG), capitalised words (Net), lower-case runs, digit runs.
-_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+|\d+")
 SNIPPET_CHARS = 80
-
-
-def _letter_class(char: str) -> str:
-    if char.lower() in "li":
-        return "[lLiI1|]"  # "Ignet2" and "lgnet2" are the same keyword typed or OCR'd badly
-    return re.escape(char)
-
-
-def keyword_pattern(keyword: str) -> str:
-    """A regular expression (case-insensitive) that matches ``keyword`` and its tolerated variants."""
-    parts = _PARTS.findall(keyword) or [keyword]
-    body = _SEPARATOR.join("".join(_letter_class(c) for c in part) for part in parts)
-    # Whole words only: "LgNet2" must not match inside "LgNet25" or "xlgnet2".
-    return rf"(?<![^\W_]){body}(?![^\W_])"
 
 
 def snippet_around(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:

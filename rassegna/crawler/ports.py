@@ -7,20 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
-from rassegna.domain import Analysis, Article
+from rassegna.domain import Analysis, Article, RunOutcome, Source, SourceKind, SourceStats
 
-# home: an outlet's home page read to find its feeds and sitemaps; discovery: a news search (config discovery:)
-SourceKind = Literal["feed", "sitemap", "start", "home", "discovery"]
+__all__ = [
+    "Analyzer", "CrawlFailure", "CrawlReport", "CrawlStore", "FoundSource", "OutletSources",
+    "Source", "SourceKind", "SourceStats",
+]  # fmt: skip
+
 Analyzer = Callable[[list[Article]], list[Analysis]]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where the crawler looks for an outlet's articles: a feed, a sitemap or a start page."""
-
-    outlet: str
-    kind: SourceKind
-    url: str
 
 
 @dataclass(slots=True)
@@ -41,31 +35,6 @@ class OutletSources:
     sources: list[FoundSource] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class SourceStats:
-    """Counts of one source in one crawl run."""
-
-    pages: int = 0
-    matched: int = 0
-    new_clippings: int = 0
-    errors: int = 0
-    # For source health (rassegna.health): what was asked, what came back, what extraction made of it.
-    requests: int = 0  # responses received plus requests that got none (retries count)
-    ok_responses: int = 0  # responses below 400 (304 included)
-    links: int = 0  # new article links the source announced (not judged before)
-    articles: int = 0  # article pages with a main text
-    empty: int = 0  # article pages whose extraction came back empty
-    text_chars: int = 0  # characters of main text over ``articles``
-    robots: int = 0  # requests robots.txt forbade
-    latencies_ms: list[int] = field(default_factory=list)
-    faults: dict[str, int] = field(default_factory=dict)  # failures by kind
-    own_fault: str | None = None  # the kind of failure of the source's own URL (feed, sitemap, start page)
-
-    def failed(self) -> bool:
-        """True when the source itself failed this run: its own URL, or every request it made."""
-        return self.own_fault is not None or (self.requests > 0 and self.ok_responses == 0 and bool(self.faults))
-
-
 @dataclass(frozen=True, slots=True)
 class CrawlFailure:
     """A failure met while crawling, recorded against its source."""
@@ -84,7 +53,7 @@ class CrawlReport:
     run_id: int | None
     stats: dict[Source, SourceStats] = field(default_factory=dict)
     errors: list[CrawlFailure] = field(default_factory=list)
-    outcome: str = "ok"  # ok | partial | failed
+    outcome: RunOutcome = "ok"  # ok | partial | failed
     skipped_known: int = 0  # article links not downloaded: judged by an earlier crawl
     timings: dict[str, float] = field(default_factory=dict)  # seconds per spider family (sources, feeds, ...)
     moved: list[tuple[Source, str]] = field(default_factory=list)  # (old source, new URL) found by discovery
@@ -101,7 +70,7 @@ class CrawlReport:
 
 
 class CrawlStore(Protocol):
-    """Persistence the crawler uses; ``rassegna.storage.crawlstore.DbCrawlStore`` implements it."""
+    """Persistence the crawler uses; ``rassegna.app.crawlstore.DbCrawlStore`` implements it."""
 
     def start_run(self, campaign: str | None) -> int:
         """Record a new crawl run; its id."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from rassegna.text.urls import host_of, site_domain
+
+__all__ = ["canonical_url", "clipping_url", "domain_owner", "host_of", "same_site", "site_domain"]
 
 # Query parameters that identify a campaign, a click, a session or a cache refresh, never the page.
 _TRACKING = re.compile(
@@ -42,11 +44,6 @@ def canonical_url(url: str, canonical: str | None = None) -> str:
     return _clean(url)
 
 
-def host_of(url: str) -> str:
-    """The lower-cased host of ``url`` without ``www.``."""
-    return (urlsplit(url).hostname or "").lower().rstrip(".").removeprefix("www.")
-
-
 def domain_owner(host: str, domains: dict[str, str]) -> str | None:
     """The value ``domains`` maps ``host`` or its nearest parent domain to (``a.b.it`` → ``b.it``)."""
     host = host.lower().removeprefix("www.")
@@ -55,23 +52,6 @@ def domain_owner(host: str, domains: dict[str, str]) -> str | None:
             return domains[host]
         _, _, host = host.partition(".")
     return None
-
-
-@functools.cache
-def _suffixes() -> Any:
-    import tldextract
-
-    # The public suffix list bundled with tldextract: nothing is downloaded at run time.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def site_domain(url: str) -> str:
-    """The registrable domain of ``url``'s host (``m.esempio.it`` → ``esempio.it``), else its host without www."""
-    host = host_of(url)
-    if not host:
-        return ""
-    registered = _suffixes()(host).top_domain_under_public_suffix
-    return registered or host
 
 
 def same_site(url: str, other: str) -> bool:

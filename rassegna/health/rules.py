@@ -8,11 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from rassegna.config.models import HealthSettings
+from rassegna.text.italian import it_date
 
-MONTHS = (
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
-)  # fmt: skip
 FAULT_WORDS = {
     "http_404": "HTTP 404, pagina non trovata",
     "http_410": "HTTP 410, pagina rimossa",
@@ -274,7 +271,7 @@ def merge_faults(a: str, b: str) -> str:
 
 def it_day(day: date, *, year: bool = False) -> str:
     """12 ottobre (2023)."""
-    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+    return it_date(day, year=year)
 
 
 def period_words(start: date, end: date) -> str:

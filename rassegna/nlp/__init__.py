@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rassegna.domain import Analysis
-from rassegna.nlp.byline import journalist_from, short_name
+from rassegna.nlp.byline import journalist_from
+from rassegna.text.names import short_name
 
 if TYPE_CHECKING:
     from spacy.language import Language

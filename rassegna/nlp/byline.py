@@ -63,23 +63,6 @@ _DAYS = (
 _DATE_START = re.compile(r"\d|\b(?i:" + _MONTHS + "|" + _DAYS + r")\b")
 # What follows a name in a site's name or host: "La Stampa" is lastampa.it, "CBC" is CBC News.
 _SITE_SUFFIX = r"(?:it|com|net|org|eu|news|notizie|online|web|tv|live|quotidiano|magazine)*"
-_PARTICLES = {
-    "di",
-    "de",
-    "del",
-    "della",
-    "dello",
-    "da",
-    "dal",
-    "dalla",
-    "lo",
-    "la",
-    "li",
-    "van",
-    "von",
-    "d'",
-    "dell'",
-}
 
 
 def _squash(text: str) -> str:
@@ -149,17 +132,3 @@ def text_byline(text: str, sites: Iterable[str] = ()) -> str | None:
 def journalist_from(author: str | None, text: str) -> str | None:
     """The journalist: the author string when it names a person, else a byline line (``di Giulia Mascia``)."""
     return clean_author(author) or text_byline(text)
-
-
-def short_name(full: str) -> str:
-    """Initials and surname: ``Alice Gipponi`` → ``A. Gipponi``; ``Giovanni Di Meo`` → ``G. Di Meo``."""
-    words = full.split()
-    if len(words) < 2:
-        return full.strip()
-    surname_at = len(words) - 1
-    for i in range(1, len(words) - 1):
-        if fold(words[i]) in {fold(p) for p in _PARTICLES} or words[i].lower().startswith(("d'", "dell'")):
-            surname_at = i
-            break
-    initials = " ".join(w[0].upper() + "." for w in words[:surname_at])
-    return f"{initials} {' '.join(words[surname_at:])}"

@@ -8,14 +8,11 @@ from functools import lru_cache
 
 from rassegna.domain import Figure
 from rassegna.nlp.textutil import fold, normalise
+from rassegna.text.italian import MONTH_NUMBERS
 
 _TOKEN_RE = re.compile(r"(?P<num>\d+(?:[.,:/]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])", re.UNICODE)
 
-MONTHS = {
-    'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre',
-    'ottobre', 'novembre', 'dicembre', 'gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set',
-    'sett', 'ott', 'nov', 'dic',
-}  # fmt: skip
+MONTHS = frozenset(MONTH_NUMBERS)  # month names and abbreviations: a number before one is a date
 
 # Counted nouns that make a number something other than a figure.
 EXCLUDED_UNITS = {

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+
+from rassegna.text.fold import fold
+
+__all__ = ["fold", "normalise", "paragraphs", "title_case"]
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -18,15 +20,6 @@ def normalise(text: str) -> str:
         if odd in text:
             text = text.replace(odd, plain)
     return text
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case and strip accents and apostrophes: ``Bertole'`` and ``Bertolé`` both give ``bertole``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    kept = re.sub(r"['’`´]", "", kept)
-    return re.sub(r"\s+", " ", kept).strip().lower()
 
 
 def title_case(name: str) -> str:

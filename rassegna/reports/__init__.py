@@ -2,42 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
+from rassegna.reports.formats import FORMATS, FormatSpec, format_for_extension, format_spec
 from rassegna.reports.model import PDF_EXCERPT_LIMIT, PDF_FULL_TEXT_LIMIT, ReportData, assemble_report, build_report
 from rassegna.reports.output import write_atomic
 
-FORMATS = ("html", "pdf", "md", "xlsx", "json")
-
 __all__ = [
-    "FORMATS", "PDF_EXCERPT_LIMIT", "PDF_FULL_TEXT_LIMIT", "ReportData",
-    "assemble_report", "build_report", "render", "write_report",
+    "FORMATS", "PDF_EXCERPT_LIMIT", "PDF_FULL_TEXT_LIMIT", "FormatSpec", "ReportData", "assemble_report",
+    "build_report", "format_for_extension", "format_spec", "render", "write_report",
 ]  # fmt: skip
-
-
-def _renderer(fmt: str) -> Callable[[ReportData], bytes]:
-    if fmt == "html":
-        from rassegna.reports.html import render_html_bytes
-
-        return render_html_bytes
-    if fmt == "pdf":
-        from rassegna.reports.pdf import render_pdf
-
-        return render_pdf
-    if fmt == "md":
-        from rassegna.reports.markdown import render_markdown
-
-        return render_markdown
-    if fmt == "xlsx":
-        from rassegna.reports.xlsx import render_xlsx
-
-        return render_xlsx
-    if fmt == "json":
-        from rassegna.reports.jsonfmt import render_json
-
-        return render_json
-    raise ValueError(f"unknown report format {fmt!r}; expected one of: {', '.join(FORMATS)}")
 
 
 def render(
@@ -57,7 +31,7 @@ def render(
         from rassegna.reports.pdf import render_pdf
 
         return render_pdf(data, full_text_limit=pdf_full_text_limit, excerpt_limit=pdf_excerpt_limit)
-    return _renderer(fmt)(data)
+    return format_spec(fmt).renderer()(data)
 
 
 def write_report(

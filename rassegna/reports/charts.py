@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from rassegna.reports.formatting import MONTHS, it_number
 from rassegna.reports.model import TimelinePoint
+from rassegna.text.italian import MONTHS, it_number
 
 ACCENT = "#1f5d99"
 MUTED = "#c8d3df"

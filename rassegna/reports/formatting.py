@@ -1,59 +1,38 @@
-"""Italian formatting and safe rendering helpers shared by every report format."""
+"""What every report format shares: safe links, texts and excerpts, keyword highlighting, Markdown escaping,
+and the review's wording of audiences. Italian dates and numbers are ``rassegna.text.italian``'s."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from rassegna.crawler.matcher import keyword_pattern as matcher_pattern
-from rassegna.nlp.byline import short_name as initials_and_surname
+from rassegna.text.italian import it_month, it_number
 
-MONTHS = (
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
-)  # fmt: skip
+if TYPE_CHECKING:
+    from rassegna.reports.model import AudienceNote
 
 EXCERPT_CHARS = 300
-
-
-def it_number(value: int | float | None, *, empty: str = "") -> str:
-    """``1641811`` → ``1.641.811``; ``empty`` for None (unknown is not 0)."""
-    if value is None:
-        return empty
-    return f"{round(value):,}".replace(",", ".")
-
-
-def it_date(value: date | None, *, year: bool = True) -> str:
-    """``2023-10-18`` → ``18 ottobre 2023`` (or ``18 ottobre``)."""
-    if value is None:
-        return ""
-    text = f"{value.day} {MONTHS[value.month - 1]}"
-    return f"{text} {value.year}" if year else text
-
-
-def short_date(value: date | None) -> str:
-    """Dates in tables, with the year and compact: ``2023-10-18`` → ``18/10/2023``."""
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def count_of(count: int, singular: str = "uscita", plural: str = "uscite") -> str:
-    """``1 uscita``, ``2 uscite``, ``1.234 uscite``: the noun agrees with the number."""
-    return f"{it_number(count)} {singular if count == 1 else plural}"
-
-
-def it_month(value: date | None) -> str:
-    """``2023-10-01`` → ``ottobre 2023``."""
-    return f"{MONTHS[value.month - 1]} {value.year}" if value else ""
+FOOTNOTE = (
+    "*I risultati sono sottostimati perché calcolati solo sulla base delle seguenti fonti certificate: "
+    "per quotidiani e periodici: Audipress; per siti web: Audiweb (utenti unici giornalieri); "
+    "per radio e tv: Auditel e Radiomonitor."
+)
+AUDIENCE_SOURCES = {
+    "audipress": "Audipress (lettori per numero)",
+    "audiweb": "Audiweb (utenti unici giornalieri, media mensile)",
+    "audicom": "Audicom (Audipress e Audiweb riuniti dal 2023)",
+    "auditel": "Auditel (ascolto medio)",
+    "radiomonitor": "RadioMonitor (ascoltatori giorno medio)",
+    "ter": "TER (ascoltatori giorno medio)",
+    "audiradio": "Audiradio (ascoltatori giorno medio)",
+    "followers": "follower della pagina o del profilo social",
+}
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def short_name(name: str | None) -> str:
-    """A byline as the reference review shows it: ``Alessandro Gipponi`` → ``A. Gipponi``."""
-    return initials_and_surname(" ".join(name.split())) if name and name.strip() else ""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -97,12 +76,6 @@ def excerpt(text: str | None, limit: int = EXCERPT_CHARS) -> str:
     return cut.rstrip(" ,;:.-–") + "…"
 
 
-def keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
-    """The campaign keywords as the matcher that judged relevance matches them, for highlighting."""
-    forms = sorted({k.strip() for k in keywords if k and k.strip()}, key=len, reverse=True)
-    return re.compile("|".join(matcher_pattern(k) for k in forms), re.IGNORECASE) if forms else None
-
-
 def split_highlight(text: str, pattern: re.Pattern[str] | None) -> Iterator[tuple[str, bool]]:
     """``text`` cut into (piece, is_keyword) runs; renderers escape every piece, then mark keywords."""
     if not text:
@@ -118,3 +91,55 @@ def split_highlight(text: str, pattern: re.Pattern[str] | None) -> Iterator[tupl
         position = match.end()
     if position < len(text):
         yield text[position:], False
+
+
+def audience_text(value: int | None, count: int) -> str:
+    """An audience total: the figure, "n.d." when clippings exist but none has a known audience, "–" for none."""
+    if value is not None:
+        return it_number(value)
+    return "n.d." if count else "–"
+
+
+def source_label(source: str | None) -> str:
+    """The audience source's full name ("" when unknown)."""
+    if not source:
+        return ""
+    return AUDIENCE_SOURCES.get(source.strip().casefold(), source)
+
+
+def source_note(note: AudienceNote) -> str:
+    """Source and month of an audience figure, only what is known: "Audiweb (…), ottobre 2023"."""
+    measured: date | None = note.measured_on
+    return ", ".join(part for part in (source_label(note.source), it_month(measured)) if part)
+
+
+# --- Markdown: crawled text escaped so it can never become markup, links only http(s) -------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Plain text safe in Markdown: HTML metacharacters as entities, Markdown punctuation backslashed."""
+    if not text:
+        return ""
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = re.sub(r"^([-=])", r"\\\1", flat)  # a leading "-" or "=" would start a list or a rule
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", flat)  # "1." would start an ordered list
+
+
+def md_highlight(text: str | None, pattern: re.Pattern[str] | None) -> str:
+    """Escape each piece, then put the campaign keywords in bold."""
+    return "".join(
+        f"**{md_escape(piece)}**" if hit else md_escape(piece) for piece, hit in split_highlight(text or "", pattern)
+    )
+
+
+def md_link(url: str | None, label: str | None = None) -> str:
+    """A Markdown link for a plain http(s) URL; anything else as escaped text."""
+    link = safe_url(url)
+    if not link:
+        return md_escape(url)
+    target = link.replace("(", "%28").replace(")", "%29")
+    return f"[{md_escape(label or link)}]({target})"

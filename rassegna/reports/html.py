@@ -1,89 +1,17 @@
-"""The HTML press review: one Jinja2 environment (autoescape on), CSS inline, charts as inline SVG."""
+"""The HTML press review (and the PDF's source): the one Jinja2 environment, CSS inline, charts as inline SVG."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from rassegna.reports import charts
-from rassegna.reports.formatting import (
-    count_of,
-    it_date,
-    it_month,
-    it_number,
-    paragraphs,
-    safe_url,
-    short_date,
-    split_highlight,
-)
-from rassegna.reports.model import AUDIENCE_SOURCES, PDF_FINDINGS_PER_CITY, AudienceNote, ReportData
+from rassegna.reports.formatting import FOOTNOTE
+from rassegna.reports.model import PDF_FINDINGS_PER_CITY, ReportData
+from rassegna.reports.templating import environment
 
 TEMPLATES = Path(__file__).with_name("templates")
-
-FOOTNOTE = (
-    "*I risultati sono sottostimati perché calcolati solo sulla base delle seguenti fonti certificate: "
-    "per quotidiani e periodici: Audipress; per siti web: Audiweb (utenti unici giornalieri); "
-    "per radio e tv: Auditel e Radiomonitor."
-)
-
-
-@pass_context
-def _highlight(context: Context, text: str | None) -> Markup:
-    """Escape every piece first, then wrap the keywords in <mark>: crawled text never becomes markup."""
-    pattern = context.get("keyword_regex")
-    return Markup("").join(
-        Markup("<mark>") + escape(piece) + Markup("</mark>") if hit else escape(piece)
-        for piece, hit in split_highlight(text or "", pattern)
-    )
-
-
-def audience_text(value: int | None, count: int) -> str:
-    """An audience total: the figure, "n.d." when clippings exist but none has a known audience, "–" for none."""
-    if value is not None:
-        return it_number(value)
-    return "n.d." if count else "–"
-
-
-def source_label(source: str | None) -> str:
-    """The audience source's full name ("" when unknown)."""
-    if not source:
-        return ""
-    return AUDIENCE_SOURCES.get(source.strip().casefold(), source)
-
-
-def source_note(note: AudienceNote) -> str:
-    """Source and month of an audience figure, only what is known: "Audiweb (…), ottobre 2023"."""
-    return ", ".join(part for part in (source_label(note.source), it_month(note.measured_on)) if part)
-
-
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The one Jinja2 environment of the reports (autoescape on for every template)."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=False,
-        lstrip_blocks=False,
-    )
-    env.filters.update(
-        num=lambda value, empty="": it_number(value, empty=empty),
-        itdate=it_date,
-        itmonth=it_month,
-        shortdate=short_date,
-        uscite=lambda count, one="uscita", many="uscite": count_of(count, one, many),
-        audience=audience_text,
-        source_note=source_note,
-        safeurl=safe_url,
-        paras=paragraphs,
-        source_label=source_label,
-        hl=_highlight,
-    )
-    return env
 
 
 def _css() -> Markup:

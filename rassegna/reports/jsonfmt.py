@@ -62,6 +62,12 @@ def report_dict(data: ReportData) -> dict[str, Any]:
             }
             for c in data.cities
         ],
+        # The timeline the HTML, PDF, Markdown and XLSX chart and tabulate: every day (or week, from Monday).
+        "timeline_unit": data.timeline_unit,
+        "timeline": [
+            {"from": p.start.isoformat(), "to": p.end.isoformat(), "count": p.count, "audience": p.audience}
+            for p in data.timeline
+        ],
         "text_policy": data.methodology.text_policy,
         "source_health": [
             {

@@ -8,14 +8,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from rassegna.config.categories import CATEGORIES
 from rassegna.config.models import Campaign
-from rassegna.domain import Figure, Quote
-from rassegna.reports.formatting import excerpt, keyword_pattern, short_name
+from rassegna.domain import TEXT_POLICIES, Figure, Quote
+from rassegna.reports.formatting import excerpt
 from rassegna.storage.health import UnhealthyPeriod, unhealthy_periods
 from rassegna.storage.models import utcnow
 from rassegna.storage.queries import (
@@ -25,8 +26,9 @@ from rassegna.storage.queries import (
     category_summary,
     report_clippings,
 )
+from rassegna.text.keywords import keywords_regex
+from rassegna.text.names import byline_short
 
-TEXT_POLICIES = ("full", "excerpt")
 HIGHLIGHTS = 12  # outlets shown on the cover
 DAILY_TIMELINE_MAX_DAYS = 45  # longer periods are charted by week
 # The PDF of a big period: a PDF of thousands of pages is of no use to a reader and takes minutes to lay out (about
@@ -37,17 +39,6 @@ DAILY_TIMELINE_MAX_DAYS = 45  # longer periods are charted by week
 PDF_FULL_TEXT_LIMIT = 300
 PDF_EXCERPT_LIMIT = 2_000
 PDF_FINDINGS_PER_CITY = 5  # figures, and quotes, per city in a PDF over the limit
-
-AUDIENCE_SOURCES = {
-    "audipress": "Audipress (lettori per numero)",
-    "audiweb": "Audiweb (utenti unici giornalieri, media mensile)",
-    "audicom": "Audicom (Audipress e Audiweb riuniti dal 2023)",
-    "auditel": "Auditel (ascolto medio)",
-    "radiomonitor": "RadioMonitor (ascoltatori giorno medio)",
-    "ter": "TER (ascoltatori giorno medio)",
-    "audiradio": "Audiradio (ascoltatori giorno medio)",
-    "followers": "follower della pagina o del profilo social",
-}
 
 
 @dataclass(slots=True)
@@ -226,7 +217,7 @@ class ReportData:
     @property
     def keyword_regex(self) -> re.Pattern[str] | None:
         """The campaign keywords as a tolerant regex, for highlighting."""
-        return keyword_pattern(self.keywords)
+        return keywords_regex(self.keywords)
 
     @property
     def uncovered_partners(self) -> list[str]:
@@ -393,6 +384,15 @@ def _methodology(
     )
 
 
+class ReportOptions(TypedDict, total=False):
+    """How a review is made, beyond what it selects: text rule, date of issue, time zone, cover."""
+
+    text_policy: str  # "full" (the default) or "excerpt": see domain.TextPolicy
+    generated_at: datetime | None  # now, unless given
+    timezone: str  # the report's time zone, Europe/Rome by default
+    cover: Cover | None
+
+
 def assemble_report(
     summary: Summary,
     views: list[ClippingView],
@@ -416,7 +416,7 @@ def assemble_report(
             view=v,
             story_key=story_key(v.story),
             city=finder.city(v.city, v.title, v.text),
-            journalist_short=short_name(v.journalist),
+            journalist_short=byline_short(v.journalist),
             full_text=_full_text(v, text_policy),
             excerpt=excerpt(v.text),
             unreviewed=selection.review_required and v.review_status != "accepted",
@@ -456,27 +456,11 @@ def assemble_report(
 
 
 def build_report(
-    session: Session,
-    selection: Selection,
-    *,
-    campaign: Campaign,
-    text_policy: str = "full",
-    generated_at: datetime | None = None,
-    timezone: str = "Europe/Rome",
-    cover: Cover | None = None,
+    session: Session, selection: Selection, *, campaign: Campaign, **options: Unpack[ReportOptions]
 ) -> ReportData:
-    """Read the campaign's clippings for the period and assemble the press review."""
+    """Read the campaign's clippings for the period and assemble the press review (options: ``assemble_report``'s)."""
     summary = category_summary(session, selection)
     views = report_clippings(session, selection)
-    data = assemble_report(
-        summary,
-        views,
-        selection,
-        campaign=campaign,
-        text_policy=text_policy,
-        generated_at=generated_at,
-        timezone=timezone,
-        cover=cover,
-    )
+    data = assemble_report(summary, views, selection, campaign=campaign, **options)
     data.methodology.source_health = unhealthy_periods(session, selection.start, selection.end)
     return data

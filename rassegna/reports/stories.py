@@ -13,8 +13,6 @@ Clippings without text (imported wires, broadcasts) group by identical normalise
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from rassegna.storage.models import Clipping, Story
+from rassegna.text.fold import fold_words
 
 SHINGLE = 5  # words per shingle
 MIN_SHINGLES = 25  # fewer than this: too little text to compare, group by title instead
@@ -34,15 +33,6 @@ RARE_SHARED = 0.2  # ...and share of them that few groups have (own text, not bo
 RARE_DF = 4  # a shingle is "rare" when at most this many groups have it (fewer in small batches)
 MAX_DAYS = 3  # textless clippings with the same title group only within this many days
 CONTEXT_DAYS = 30  # refresh_stories compares new clippings with stories this close in time
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fold_words(text: str) -> list[str]:
-    """Lower-case words without accents: ``Città`` → ``citta``."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _WORD.findall(kept)
 
 
 def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
@@ -119,9 +109,10 @@ def _rewrites(sets: dict[int, frozenset[int]], union: _Union) -> None:
     for roots in rare_index.values():
         for a in roots:
             candidates[a].update(r for r in roots if r != a)
-    links = []
+    links: list[tuple[int, int]] = []
     for root, others in candidates.items():
-        best, best_score = None, 0.0
+        best: int | None = None
+        best_score = 0.0
         for other in sorted(others):
             mine, theirs = clusters[root], clusters[other]
             shared = mine & theirs
@@ -133,8 +124,8 @@ def _rewrites(sets: dict[int, frozenset[int]], union: _Union) -> None:
                 best, best_score = other, score
         if best is not None:
             links.append((root, best))
-    for a, b in links:
-        union.join(a, b)
+    for left, right in links:
+        union.join(left, right)
 
 
 def _close(a: date | None, b: date | None, max_days: int) -> bool:

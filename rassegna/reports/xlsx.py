@@ -12,9 +12,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rassegna.reports.formatting import count_of, it_date, safe_url
-from rassegna.reports.html import FOOTNOTE
+from rassegna.reports.formatting import FOOTNOTE, safe_url
 from rassegna.reports.model import ReportClipping, ReportData
+from rassegna.text.italian import count_of, it_date
 
 # Thousands grouping: Excel and LibreOffice show it with the reader's locale, i.e. 1.641.811 in Italian.
 NUMBER_FORMAT = "#,##0"
@@ -25,8 +25,13 @@ BOLD = Font(bold=True)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: object, *, number: bool = False) -> Cell:
+# What a cell may hold: text, a number, a date, or nothing.
+CellValue = str | int | float | date | None
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: CellValue, *, number: bool = False) -> Cell:
     cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "cells are written before any merge"
     if isinstance(value, str):
         # Crawled text is data, never a formula: strip what XML cannot hold and force the string type.
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -92,9 +97,39 @@ def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
     _put(sheet, row + 2, 1, FOOTNOTE).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=3)
     sheet.row_dimensions[row + 2].height = 45
-    for offset, period in enumerate(data.methodology.source_health, start=4):  # sources that were unhealthy
-        _put(sheet, row + offset, 1, f"{period.display} ({period.kind}: {period.url}).")
-    _widths(sheet, [38, 16, 16])
+    first = row + 4
+    for offset, period in enumerate(data.methodology.source_health):  # sources that were unhealthy
+        _put(sheet, first + offset, 1, f"{period.display} ({period.kind}: {period.url}).")
+    row = _cities_table(sheet, data, first + len(data.methodology.source_health) + 1)
+    _timeline_table(sheet, data, row + 2)
+    _widths(sheet, [38, 16, 16, 12])
+
+
+def _cities_table(sheet: Worksheet, data: ReportData, first: int) -> int:
+    """Coverage by city, as every format gives it (partner cities first); returns the last row written."""
+    _put(sheet, first, 1, "Copertura per città").font = BOLD
+    _header(sheet, first + 1, ["Città", "Uscite", "Audience*", "Partner"])
+    row = first + 1
+    for row, city in enumerate(data.cities, start=first + 2):  # noqa: B007 - row used after the loop
+        _put(sheet, row, 1, city.city)
+        _put(sheet, row, 2, city.count, number=True)
+        _audience(sheet, row, 3, city.audience, city.count)
+        _put(sheet, row, 4, "sì" if city.partner else "no")
+    return row
+
+
+def _timeline_table(sheet: Worksheet, data: ReportData, first: int) -> int:
+    """Clippings by day or week (from Monday), as the other formats chart them; returns the last row written."""
+    unit = "giorno" if data.timeline_unit == "day" else "settimana"
+    _put(sheet, first, 1, f"Andamento nel tempo (per {unit})").font = BOLD
+    _header(sheet, first + 1, ["Dal", "Al", "Uscite", "Audience*"])
+    row = first + 1
+    for row, point in enumerate(data.timeline, start=first + 2):  # noqa: B007 - row used after the loop
+        _put(sheet, row, 1, point.start)
+        _put(sheet, row, 2, point.end)
+        _put(sheet, row, 3, point.count, number=True)
+        _audience(sheet, row, 4, point.audience, point.count)
+    return row
 
 
 def _sheet_name(label: str, used: set[str]) -> str:
@@ -151,7 +186,9 @@ def _to_classify_sheet(sheet: Worksheet, data: ReportData) -> None:
 def render_xlsx(data: ReportData) -> bytes:
     """The press review as an XLSX workbook."""
     book = Workbook()
-    _summary_sheet(book.active, data)
+    first = book.active
+    assert isinstance(first, Worksheet), "a new workbook has one worksheet"
+    _summary_sheet(first, data)
     used = {"riepilogo"}
     for index, section in enumerate(data.sections):
         _category_sheet(book.create_sheet(_sheet_name(section.label, used)), data, index)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from rassegna.config.models import HealthSettings, Settings
-from rassegna.crawler.ports import Source, SourceStats
+from rassegna.domain import Source, SourceStats
 from rassegna.health.rules import DayStats, SourceHistory, evaluate_all, incomplete_sentence, merge_faults
 from rassegna.storage.models import HealthSource, OutletRow, SourceAlert, SourceDay
 

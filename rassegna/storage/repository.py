@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -14,7 +12,6 @@ from sqlmodel import Session, col, select
 
 from rassegna.config.categories import UNCLASSIFIED_CATEGORY
 from rassegna.config.models import OUTLET_FIELDS, Outlet
-from rassegna.crawler.urls import site_domain
 from rassegna.domain import Analysis, Article, CampaignMatch
 from rassegna.storage.models import (
     AudienceFigure,
@@ -31,6 +28,8 @@ from rassegna.storage.models import (
     table_of,
     utcnow,
 )
+from rassegna.text.fold import fold_key
+from rassegna.text.urls import site_domain
 
 
 def without_nul(text: str) -> str:
@@ -55,17 +54,11 @@ def clean_article(article: Article) -> Article:
     return dataclasses.replace(article, **changes) if changes else article
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\W_]+", " ", text).strip()
-
-
 def dedupe_key(outlet: str, title: str, published: date | None, canonical_url: str | None) -> str:
     """The identity of a clipping: its canonical URL, else outlet + title + date."""
     if canonical_url:
         return "url:" + canonical_url
-    return f"otd:{_fold(outlet)}|{_fold(title)}|{published.isoformat() if published else ''}"
+    return f"otd:{fold_key(outlet)}|{fold_key(title)}|{published.isoformat() if published else ''}"
 
 
 # --- outlets -----------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 log = logging.getLogger(__name__)
-
 MARK_START, MARK_END = "\x02", "\x03"  # highlight markers: turned into <mark> only after HTML escaping
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 _SQLITE_TRIGGERS = {

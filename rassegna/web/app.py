@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,16 +10,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rassegna.config import CATEGORIES, Settings
-from rassegna.reports.formatting import it_date, it_number
-from rassegna.storage.search import MARK_END, MARK_START, ensure_search_index
+from rassegna.config import Settings
+from rassegna.reports.templating import environment
+from rassegna.storage.search import ensure_search_index
 from rassegna.web import models as _models  # noqa: F401 - registers the desk's tables
 from rassegna.web.auth import SESSION_COOKIE, SESSION_MAX_AGE, SessionCodec, WebSession, session_secret
 
@@ -108,37 +105,9 @@ class WebConfig:
         return ZoneInfo(self.settings.schedule.timezone)
 
 
-def _highlight(value: str | None) -> Markup:
-    """Escape text, then show the search engine's markers as <mark> (nothing else becomes markup)."""
-    escaped = str(escape(value or ""))
-    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
-
-
 def _templates(timezone: str) -> Jinja2Templates:
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=select_autoescape(["html", "xml", "svg"], default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    zone = ZoneInfo(timezone)
-
-    def local_time(value: datetime | None) -> str:
-        return value.astimezone(zone).strftime("%d/%m/%Y %H:%M") if value else ""
-
-    def short_date(value: date | None) -> str:
-        return value.strftime("%d/%m/%Y") if value else ""
-
-    env.filters.update(
-        num=lambda v, empty="n.d.": it_number(v, empty=empty),
-        itdate=it_date,
-        shortdate=short_date,
-        localtime=local_time,
-        highlight=_highlight,
-        category_label=lambda key: CATEGORIES.get(key, key or ""),
-    )
-    env.globals.update(CATEGORIES=CATEGORIES)
-    return Jinja2Templates(env=env)
+    """The desk's templates: rassegna's one Jinja environment, every page given the configured time zone."""
+    return Jinja2Templates(env=environment(), context_processors=[lambda _request: {"timezone": timezone}])
 
 
 def create_app(

@@ -12,11 +12,12 @@ from typing import Any
 from sqlmodel import Session
 
 from rassegna.config import CATEGORIES, Settings
+from rassegna.domain import REVIEW_STATUSES
 from rassegna.reports.model import CityFinder
 from rassegna.storage import desk
 from rassegna.storage.models import AuditEntry, Clipping, ClippingCampaign, OutletRow, Story, id_of, utcnow
 
-STATUSES = ("new", "accepted", "rejected")
+STATUSES = REVIEW_STATUSES
 EDITABLE = ("title", "published", "city", "category", "journalist", "outlet")
 PAGE_SIZE = 50
 log = logging.getLogger(__name__)
@@ -162,8 +163,8 @@ def set_review(session: Session, clipping_id: int, username: str, status: str, n
 
 def edit_clipping(session: Session, clipping_id: int, username: str, values: dict[str, str]) -> Clipping:
     """Correct title, date, city, category, outlet and journalist; ReviewError naming each bad field."""
-    from rassegna.app.importer import parse_date
     from rassegna.storage.repository import find_outlet
+    from rassegna.text.italian import parse_date
 
     clipping = get_clipping(session, clipping_id)
     before = snapshot(session, clipping)

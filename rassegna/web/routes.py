@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from rassegna.config import CATEGORIES, Campaign, Outlet
+from rassegna.reports.formats import format_spec
 from rassegna.storage import desk
 from rassegna.storage.db import read_session, session_scope
 from rassegna.storage.models import OutletRow
@@ -27,13 +28,7 @@ from rassegna.web.auth import WebSession, authenticate, csrf_matches
 from rassegna.web.models import WebUser
 
 router = APIRouter()
-REPORT_FORMATS = {
-    "pdf": "application/pdf",
-    "html": "text/html; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "md": "text/markdown; charset=utf-8",
-    "json": "application/json",
-}
+REPORT_FORMATS = {name: format_spec(name) for name in ("pdf", "html", "xlsx", "md", "json")}  # the desk's order
 
 
 # --- plumbing ------------------------------------------------------------------------------------------
@@ -629,14 +624,14 @@ def download_report(
     if end_date < start_date:
         raise HTTPException(400, "La data finale precede quella iniziale.")
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", chosen.name).strip("-") or "rassegna"
-    filename = f"rassegna-{slug}-{start_date}-{end_date}.{fmt}"
+    filename = f"rassegna-{slug}-{start_date}-{end_date}{REPORT_FORMATS[fmt].extension}"
     with tempfile.TemporaryDirectory(prefix="rassegna-web-") as folder:
         job = ReportRequest(chosen, start_date, end_date, fmt, Path(folder) / filename, bool(include_unreviewed))
         written = write_campaign_report(config.engine, config.settings, job)
         content = Path(written).read_bytes()
     return Response(
         content,
-        media_type=REPORT_FORMATS[fmt],
+        media_type=REPORT_FORMATS[fmt].media_type,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 

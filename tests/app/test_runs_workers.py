@@ -8,8 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from rassegna.app.cli import app
+from rassegna.app.crawlstore import DbCrawlStore
 from rassegna.app.scheduler import history
-from rassegna.storage.crawlstore import DbCrawlStore
 from rassegna.storage.db import create_db_engine
 from rassegna.storage.workers import save_run_workers
 from tests.app.scheduler_helpers import write_config

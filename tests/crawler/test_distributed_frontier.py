@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from rassegna.app.crawlstore import DbCrawlStore
 from rassegna.config.models import CrawlSettings
 from rassegna.crawler.distributed import (
     CLAIM_META,
@@ -24,7 +25,6 @@ from rassegna.crawler.distributed import (
 from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.crawler.ports import Source
 from rassegna.crawler.urls import canonical_url
-from rassegna.storage.crawlstore import DbCrawlStore
 from rassegna.storage.db import create_db_engine
 
 pytestmark = pytest.mark.distributed

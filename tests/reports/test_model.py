@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
-from rassegna.reports.formatting import excerpt, it_date, it_number, keyword_pattern, short_name
+from rassegna.reports.formatting import excerpt
+from rassegna.text.italian import it_date, it_number
+from rassegna.text.keywords import keywords_regex
+from rassegna.text.names import byline_short
 
 from .helpers import report_of, view
 
@@ -24,11 +27,11 @@ def test_italian_formatting() -> None:
      ("Redazione", "Redazione"), (None, "")],
 )  # fmt: skip
 def test_short_name(name: str | None, short: str) -> None:
-    assert short_name(name) == short
+    assert byline_short(name) == short
 
 
 def test_keyword_is_matched_tolerantly() -> None:
-    pattern = keyword_pattern(["LgNet2"])
+    pattern = keywords_regex(["LgNet2"])
     for form in ("LgNet2", "LGNET2", "Lg-Net2", "LG NET 2", "IgNet2"):
         assert pattern.search(f"il progetto {form}, a Roma"), form
     assert not pattern.search("LgNet23")

@@ -150,8 +150,8 @@ def test_a_moved_feed_found_again_closes_its_alert(engine) -> None:
 def test_the_crawl_store_records_each_run_and_a_moved_source(engine) -> None:
     from datetime import UTC, datetime
 
+    from rassegna.app.crawlstore import DbCrawlStore
     from rassegna.crawler.ports import CrawlReport, SourceStats
-    from rassegna.storage.crawlstore import DbCrawlStore
     from rassegna.storage.models import HealthSource
 
     when = datetime(2023, 10, 12, 4, tzinfo=UTC)

@@ -6,7 +6,7 @@ import time
 
 from sqlmodel import Session
 
-from rassegna.storage.crawlstore import DbCrawlStore
+from rassegna.app.crawlstore import DbCrawlStore
 from rassegna.storage.db import create_db_engine
 from rassegna.storage.workers import run_workers, save_run_workers
 

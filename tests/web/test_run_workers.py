@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rassegna.storage.crawlstore import DbCrawlStore
+from rassegna.app.crawlstore import DbCrawlStore
 from rassegna.storage.workers import save_run_workers
 from tests.storage.test_workers import line
 

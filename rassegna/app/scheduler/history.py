@@ -17,12 +17,13 @@ from sqlalchemy.exc import OperationalError
 
 from rassegna.app.scheduler.lock import CRAWL_LOCK, EXIT_BUSY, current_holder
 from rassegna.crawler.lifeline import pid_alive
+from rassegna.domain import RUN_OUTCOMES
 from rassegna.storage import runs as store
 from rassegna.storage.db import is_locked_error
 from rassegna.storage.models import CrawlRun, JobRun, utcnow
 
 # Outcomes a job run ends with (``running`` while it runs).
-OUTCOMES = ("ok", "partial", "failed", "cancelled", "skipped", "interrupted")
+OUTCOMES = tuple(o for o in RUN_OUTCOMES if o != "running")
 REPORT_LOCK_PREFIX = "report:"  # + the scheduled report's job id: one writer of a report at a time
 # A run of another machine (whose process cannot be looked up from here) is stale when the lock its process
 # holds while running has been free for this long since the run started.

@@ -28,6 +28,7 @@ from rassegna.app.scheduler.lock import CRAWL_LOCK, EXIT_BUSY, HANDOVER_ENV, DbL
 from rassegna.app.scheduler.triggers import cron_trigger, timezone
 from rassegna.config import Settings
 from rassegna.storage.models import utcnow
+from rassegna.text.runs import counts_text
 
 # WeasyPrint and the report templates are not known to be thread-safe: one report at a time per process.
 _REPORT_WRITING = threading.Lock()
@@ -268,14 +269,14 @@ def run_crawl(runtime: Runtime, trigger: str = "schedule") -> int | None:
         except Exception as exc:  # noqa: BLE001 - recorded in the run history
             message = f"{type(exc).__name__}: {exc}"
         history.finish_run(engine, run_id, outcome, counts=counts, message=message, crawl_run_id=crawl_run_id)
-        runtime.log(f"crawl {outcome} (run {run_id}){_counts_text(counts)}" + (f": {message}" if message else ""))
+        runtime.log(f"crawl {outcome} (run {run_id}){_counts_suffix(counts)}" + (f": {message}" if message else ""))
         return run_id
     finally:
         lock.release()
 
 
-def _counts_text(counts: dict[str, Any]) -> str:
-    shown = ", ".join(f"{k} {v}" for k, v in counts.items() if isinstance(v, int) and k != "exit_code")
+def _counts_suffix(counts: dict[str, Any]) -> str:
+    shown = counts_text(counts)
     return f" - {shown}" if shown else ""
 
 
@@ -290,8 +291,10 @@ def report_period(day: date, period_days: int) -> tuple[date, date]:
 
 def report_filename(campaign: str, start: date, end: date, fmt: str) -> str:
     """The dated file name of a press review, e.g. ``LgNet2-2023-10-01_2023-10-07.pdf``."""
+    from rassegna.reports.formats import format_spec
+
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in campaign)
-    return f"{safe}-{start.isoformat()}_{end.isoformat()}.{fmt}"
+    return f"{safe}-{start.isoformat()}_{end.isoformat()}{format_spec(fmt).extension}"
 
 
 def _already_written(engine: Engine, job_id: str, start: date, end: date) -> bool:

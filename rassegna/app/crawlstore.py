@@ -1,4 +1,6 @@
-"""The crawler's store (rassegna.crawler.ports.CrawlStore) over the database."""
+"""The crawler's store (rassegna.crawler.ports.CrawlStore) over the database: the wiring between the two.
+
+It lives in the app, not in storage, so that storage never imports the crawler."""
 
 from __future__ import annotations
 

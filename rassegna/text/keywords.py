@@ -1,0 +1,31 @@
+"""Campaign keywords as tolerant regular expressions: case, spaces, hyphens and the l/I confusion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Between the parts of a keyword (LG|Net|2) writers put spaces, hyphens, dots or nothing.
+_SEPARATOR = r"[\s\-\u2010-\u2015_.·]{0,2}"
+# A keyword's parts: runs of capitals (LG), capitalised words (Net), lower-case runs, digit runs.
+_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+|\d+")
+
+
+def _letter_class(char: str) -> str:
+    if char.lower() in "li":
+        return "[lLiI1|]"  # "Ignet2" and "lgnet2" are the same keyword typed or OCR'd badly
+    return re.escape(char)
+
+
+def keyword_pattern(keyword: str) -> str:
+    """A regular expression (case-insensitive) that matches ``keyword`` and its tolerated variants."""
+    parts = _PARTS.findall(keyword) or [keyword]
+    body = _SEPARATOR.join("".join(_letter_class(c) for c in part) for part in parts)
+    # Whole words only: "LgNet2" must not match inside "LgNet25" or "xlgnet2".
+    return rf"(?<![^\W_]){body}(?![^\W_])"
+
+
+def keywords_regex(keywords: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of the keywords, as the matcher that judged relevance matches them (longest first); None for none."""
+    forms = sorted({k.strip() for k in keywords if k and k.strip()}, key=len, reverse=True)
+    return re.compile("|".join(keyword_pattern(k) for k in forms), re.IGNORECASE) if forms else None

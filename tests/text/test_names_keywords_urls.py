@@ -1,0 +1,46 @@
+"""Bylines, campaign keywords and hosts: the helpers reports and storage share with the crawler and the NLP."""
+
+from __future__ import annotations
+
+import pytest
+
+from rassegna.text.keywords import keyword_pattern, keywords_regex
+from rassegna.text.names import byline_short, short_name
+from rassegna.text.runs import counts_text
+from rassegna.text.urls import host_of, site_domain
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [("Alice Gipponi", "A. Gipponi"), ("Giovanni Di Meo", "G. Di Meo"), ("Anna Maria D'Angelo", "A. M. D'Angelo")],
+)
+def test_short_name(name: str, short: str) -> None:
+    assert short_name(name) == short
+
+
+def test_byline_short_collapses_spaces_and_keeps_none_empty() -> None:
+    assert byline_short("  Alessandro   Gipponi ") == "A. Gipponi" and byline_short(None) == byline_short(" ") == ""
+
+
+def test_keywords_are_matched_tolerantly_and_whole() -> None:
+    pattern = keywords_regex(["LgNet", "LgNet2"])
+    assert pattern is not None
+    found = [m.group(0) for m in pattern.finditer("LG-Net 2, Ignet2, lgnet e LgNet25")]
+    assert found == ["LG-Net 2", "Ignet2", "lgnet"]
+    assert keywords_regex([" ", ""]) is None
+    from rassegna.crawler import matcher
+
+    assert matcher.keyword_pattern is keyword_pattern  # the matcher judges relevance with the same patterns
+
+
+def test_hosts_and_registrable_domains() -> None:
+    assert host_of("https://WWW.Esempio.it./a") == "esempio.it"
+    assert site_domain("https://m.notizie.esempio.co.uk/x") == "esempio.co.uk" and site_domain("nothing") == ""
+
+
+def test_counts_text() -> None:
+    assert counts_text({"pages": 12, "matched": 3, "new_clippings": 2, "errors": 0}) == (
+        "pagine 12 · pertinenti 3 · nuove 2 · errori 0"
+    )
+    assert counts_text({"files": 2, "exit_code": 1, "period": ["a", "b"]}) == "file 2 · exit 1"
+    assert counts_text({}) == ""
