@@ -1,12 +1,35 @@
-"""Press reviews: build the report from the store, then write it as HTML, PDF, Markdown, XLSX or JSON."""
+"""Press reviews: build the report from the store, then write it as HTML, PDF, Markdown, XLSX or JSON.
+
+The format table is imported at once (the CLI checks ``--format`` with it before anything else); the report model
+and the renderers, which import SQLModel and the table models, when one of their names is first used (PEP 562).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from rassegna.reports.formats import FORMATS, FormatSpec, format_for_extension, format_spec
-from rassegna.reports.model import PDF_EXCERPT_LIMIT, PDF_FULL_TEXT_LIMIT, ReportData, assemble_report, build_report
-from rassegna.reports.output import write_atomic
+
+if TYPE_CHECKING:
+    from rassegna.reports.model import (
+        PDF_EXCERPT_LIMIT,
+        PDF_FULL_TEXT_LIMIT,
+        ReportData,
+        assemble_report,
+        build_report,
+    )
+    from rassegna.reports.rendering import render, write_report
+
+_HOMES = {
+    "PDF_EXCERPT_LIMIT": "model",
+    "PDF_FULL_TEXT_LIMIT": "model",
+    "ReportData": "model",
+    "assemble_report": "model",
+    "build_report": "model",
+    "render": "rendering",
+    "write_report": "rendering",
+}
 
 __all__ = [
     "FORMATS", "PDF_EXCERPT_LIMIT", "PDF_FULL_TEXT_LIMIT", "FormatSpec", "ReportData", "assemble_report",
@@ -14,34 +37,9 @@ __all__ = [
 ]  # fmt: skip
 
 
-def render(
-    data: ReportData,
-    fmt: str,
-    *,
-    pdf_full_text_limit: int | None = PDF_FULL_TEXT_LIMIT,
-    pdf_excerpt_limit: int | None = PDF_EXCERPT_LIMIT,
-) -> bytes:
-    """The report in ``fmt`` as bytes.
-
-    The limits apply to the PDF only: above ``pdf_full_text_limit`` clippings its text chapter gives headline,
-    excerpt and link instead of the full texts, above ``pdf_excerpt_limit`` only the clipping tables (None lifts a
-    limit). The HTML always has every text.
-    """
-    if fmt == "pdf":
-        from rassegna.reports.pdf import render_pdf
-
-        return render_pdf(data, full_text_limit=pdf_full_text_limit, excerpt_limit=pdf_excerpt_limit)
-    return format_spec(fmt).renderer()(data)
-
-
-def write_report(
-    data: ReportData,
-    fmt: str,
-    output: Path,
-    *,
-    pdf_full_text_limit: int | None = PDF_FULL_TEXT_LIMIT,
-    pdf_excerpt_limit: int | None = PDF_EXCERPT_LIMIT,
-) -> Path:
-    """Render the report in ``fmt`` and write it to ``output`` atomically; returns the path written."""
-    content = render(data, fmt, pdf_full_text_limit=pdf_full_text_limit, pdf_excerpt_limit=pdf_excerpt_limit)
-    return write_atomic(Path(output), content)  # rendered fully before the target is touched
+def __getattr__(name: str) -> Any:
+    """The model's and the renderers' names, imported when first asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)

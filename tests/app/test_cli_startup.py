@@ -91,3 +91,10 @@ def test_command_help_imports_no_heavy_library_and_names_no_python_type(command:
     assert "Usage:" in text
     for python_type in ("<str>", "<bool>", "<int>", "<path>", "<float>"):
         assert python_type not in text
+
+
+def test_choosing_the_report_format_imports_no_heavy_library() -> None:
+    # `report` checks --format (and forks the PDF helper) before it loads the config: the format table must be light.
+    probe = "import sys, rassegna.reports; rassegna.reports.format_for_extension('.pdf'); print(sorted(sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert _heavy(set(eval(done.stdout))) == []  # noqa: S307 - our own subprocess printing a list of names
