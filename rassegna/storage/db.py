@@ -341,9 +341,6 @@ def session_scope(engine: Engine, *, wait: float | None = None) -> Iterator[Sess
             raise
 
 
-write_session = session_scope
-
-
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     """A read-only session: never takes SQLite's write lock, never commits (closing it drops any change).
