@@ -228,7 +228,7 @@ def coordinate(
         push_seeds,
     )
     from rassegna.crawler.matcher import CampaignMatcher
-    from rassegna.crawler.runner import _plan_open_world, _settle_found
+    from rassegna.crawler.runner import plan_open_world, settle_found_sources
     from rassegna.storage.db import engine_for
 
     console = console or Console(stderr=True)
@@ -263,7 +263,7 @@ def coordinate(
             run_id=run_id,
         )
         selected = {n.casefold() for n in outlet_names} if outlet_names else None
-        _plan_open_world(context, campaigns, list(settings.discovery), selected)
+        plan_open_world(context, campaigns, list(settings.discovery), selected)
         if context.to_discover and not _stop.is_set():
             _find_sources(context, settings, console)
         seeded = push_seeds(server, keys, context)
@@ -287,7 +287,7 @@ def coordinate(
             context.source_failed |= part.source_failed
             context.source_gone |= part.source_gone
         if outcome == "done" and not _stop.is_set():
-            store.save_found_sources(_settle_found(context))
+            store.save_found_sources(settle_found_sources(context))
         report.outcome = outcome if outcome != "done" else ("partial" if report.errors else "ok")
         if outcome == "failed":
             report.errors.append(CrawlFailure(None, None, None, "crash", "Redis lost the run's state mid-run"))

@@ -91,7 +91,7 @@ def _has_work(family: type, context: CrawlContext) -> bool:
     return bool(context.searches)
 
 
-def _plan_open_world(
+def plan_open_world(
     context: CrawlContext,
     campaigns: list[Campaign],
     searches: list[DiscoverySearch],
@@ -115,7 +115,7 @@ def _plan_open_world(
         ]
 
 
-def _settle_found(context: CrawlContext) -> dict[str, OutletSources]:
+def settle_found_sources(context: CrawlContext) -> dict[str, OutletSources]:
     """Failure counts of the found sources crawled in this run (a 404/410 counts as enough to look again)."""
     changed: dict[str, OutletSources] = {}
     threshold = context.crawl.rediscover_after_failures
@@ -262,7 +262,7 @@ def _crawl(
             on_progress=on_progress,
         )
         searches, selected = open_world
-        _plan_open_world(context, list(campaigns), searches, selected)
+        plan_open_world(context, list(campaigns), searches, selected)
         families = [] if _stop_requested.is_set() else list(FAMILIES)
         crawlers: list[Any] = []
         try:
@@ -316,7 +316,7 @@ def _crawl(
         ]
         store.save_validators(valid)
         if not _stop_requested.is_set():
-            store.save_found_sources(_settle_found(context))
+            store.save_found_sources(settle_found_sources(context))
     report.stats = context.stats
     report.timings = dict(context.timings)
     for outlet in outlets:  # every configured source shows in the summary, even when nothing came of it
