@@ -506,7 +506,11 @@ _EXPRESS = r"(?:esprim(?:e|ono)|defini(?:sce|scono)|invit(?:a|ano)|parl(?:a|ano)
 _SUBJECT_SAYS_RE = re.compile(
     r"\s*(.{3,100}?)\s+(?:" + VERB + r"|" + _EXPRESS + r")\b[^.!?:;«»\"“”]{0,60}$", re.IGNORECASE
 )
-_VERB_RIGHT_BEFORE_RE = re.compile(r"(?:^|,)\s*(?:" + VERB + r")(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*$", re.IGNORECASE)
+_VERB_RIGHT_BEFORE_RE = re.compile(
+    r"(?:^|,|^\s*(?:e|ed|poi|infine|quindi|inoltre|ancora)\s)\s*(?:" + VERB + r")"
+    r"(?:\s+(?:poi|anche|ancora|inoltre|infine))?(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _SAYS_AFTER_NAME_RE = re.compile(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", re.IGNORECASE)
 _AFTER_VERB_RE = re.compile(r"\s*[,.:]?\s*[-–—]?\s*(?:così\s+)?(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, re.IGNORECASE)
 _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
@@ -1018,9 +1022,16 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return att
     if _not_speech(piece.text, span):
         return None
-    if near and prev.quote and prev.goes_on(piece, span):
+    if near and prev.quote and prev.goes_on(piece, span) and _opens_or_shares(piece, span, prev.end):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+def _opens_or_shares(piece: Piece, span: Span, last_end: int) -> bool:
+    """An unattributed span may go on with the previous speaker only in the same paragraph or when it opens its
+    own paragraph (Italian style: a new paragraph reopening the statement), not after a sentence of narration."""
+    para_start = piece.text.rfind("\n", 0, span.mark_start) + 1
+    return para_start <= last_end or not piece.text[para_start : span.mark_start].strip()
 
 
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
@@ -1061,6 +1072,8 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if att is None:
             continue
         person = _speaker(piece, span, att, prev, near)
+        if not person.name and not att.found:  # no pattern read a speaker: the paragraph's nearest person
+            person = _nearest_speaker(norm, span, piece.people)
         q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
         prev = Previous(q, span.mark_end)
@@ -1174,3 +1187,46 @@ def _continues(
         if lead or says:
             return False
     return True
+
+
+_CLOSERS = '»”"'
+
+
+def _mentions_in(segment: str, people: list[Person], text: str) -> list[tuple[int, Person]]:
+    """People named in a stretch of text, by position: full names and surnames of people the piece names,
+    and roles (``il vescovo Anselmi``, ``l'assessore``) resolved to the person holding them."""
+    found: list[tuple[int, Person]] = []
+    for p in people:
+        toks = p.name.split()
+        for form in {p.name, toks[-1]} if len(toks) > 1 else {p.name}:
+            for m in re.finditer(r"(?<![\w'])" + re.escape(form) + r"(?!\w)", segment):
+                found.append((m.start(), p))
+    for r in _ROLE_AT.finditer(segment):
+        parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120])[0])
+        if parsed.speaker:
+            person = _resolve(parsed.speaker, None, people, None, text)
+        elif parsed.role_word and parsed.role_word not in ("capo", "ex", "leader"):
+            person = _resolve(None, parsed.role_word, people, None, text)
+        else:
+            continue
+        if person.name and not _is_entity(person.name, people):
+            found.append((r.start(), Person(person.name, person.role or parsed.role)))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
+    """The person the quote's own paragraph names nearest to it, when no attribution pattern read one:
+    the last one named between the previous quote (or the paragraph's start) and the opening mark, else the
+    first one named after the closing mark before the next quote. Nobody when the paragraph names nobody."""
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    para_end = text.find("\n", span.mark_end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start : span.mark_start]
+    before = before[max(before.rfind(c) for c in _CLOSERS) + 1 :]
+    named = _mentions_in(before, people, text)
+    if named:
+        return named[-1][1]
+    after = "" if span.open_end else text[span.mark_end : para_end]
+    after = after[: min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))]
+    named = _mentions_in(after, people, text)
+    return named[0][1] if named else Person("")

@@ -291,3 +291,34 @@ def test_a_building_after_a_role_is_not_a_person():
         'dimostrare grande responsabilità".'
     )
     assert [q.speaker for q in extract_quotes(text)] != ["Palazzo Madama"]
+
+
+def test_unread_attribution_takes_the_person_named_nearest_in_the_quote_s_own_paragraph():
+    # no attribution pattern reads "come ricordato in conferenza stampa dalla curatrice": the paragraph
+    # names one person before the quote, who is its speaker
+    text = (
+        "Il rapporto è stato presentato ieri in conferenza stampa dalla curatrice Isabella Mancino, che ne ha "
+        "letto i dati principali. Nel suo intervento «le famiglie seguite sono cresciute di un terzo in un anno».\n\n"
+        "Intanto in città cresce la protesta dei comitati, che nei quartieri ripetono da settimane che «servono "
+        "più case popolari per chi resta indietro»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Isabella Mancino"
+    assert second.speaker is None  # its own paragraph names nobody: no carry-over
+
+
+def test_unread_attribution_takes_a_role_named_in_the_paragraph():
+    text = (
+        "Alla presentazione ha partecipato anche il vescovo Anselmi. Per il religioso la parola chiave resta "
+        "una sola: «non si può essere indifferenti ai figli che soffrono»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anselmi"
+
+
+def test_a_subjectless_verb_with_a_colon_goes_on_with_the_last_speaker():
+    text = (
+        "“Non ci saranno tagli alla scuola e alla sanità”. Lo ha detto il ministro dell'Economia, Roberto "
+        "Gualtieri, ospite in tv.\n\nE ha aggiunto: “Una manovra da 30 miliardi è una cifra credibile”."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Roberto Gualtieri", "Roberto Gualtieri"]
