@@ -16,6 +16,7 @@ neither right nor wrong (``score(..., percentages=False)``). The corpus counts t
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -29,6 +30,7 @@ from tests.nlp.evaluation import (
     holdout,
     load_articles,
     score,
+    set_files,
     set_path,
 )
 
@@ -56,7 +58,7 @@ GATES = {
 @pytest.fixture(scope="module", params=list(GATES))
 def named_set(request: pytest.FixtureRequest) -> tuple[str, list[dict]]:
     path = set_path(request.param)
-    if not path.exists():
+    if not set_files(path):
         hint = "set RASSEGNA_SHARED to the shared folder" if request.param == "dev" else "merge the corpus branch"
         pytest.skip(f"annotated set {request.param} not found at {path} ({hint})")
     return request.param, load_articles(path)
@@ -97,6 +99,16 @@ def test_sealed_set_is_never_read_by_the_gate():
     # the sealed third is scored once, at the end, by hand; nothing in the test suite may tune on it
     assert "corpus-sealed" not in GATES
     assert "corpus-sealed-2" not in GATES
+    assert not any(p.name.startswith("sealed") for p in set_files(set_path("corpus-dev-3")))
+
+
+def test_a_set_pattern_reads_every_dev_part_and_never_a_sealed_one(tmp_path):
+    for name, ids in (("dev-3a.json", ["a1", "a2"]), ("dev-3b.json", ["b1"]), ("sealed-3a.json", ["s1"])):
+        (tmp_path / name).write_text(json.dumps([{"id": i, "text": ""} for i in ids]), encoding="utf-8")
+    assert [a["id"] for a in load_articles(tmp_path / "dev-3*.json")] == ["a1", "a2", "b1"]
+    assert [a["id"] for a in load_articles(tmp_path / "*.json")] == ["a1", "a2", "b1"]
+    with pytest.raises(FileNotFoundError, match="no annotated articles"):
+        load_articles(tmp_path / "dev-4*.json")
 
 
 def test_batch_equals_single(named_set):
