@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions, short_forms
+from rassegna.nlp.gazetteer import AMBIGUOUS, REGIONS, comuni, first_names, max_name_words, regions, short_forms
 from rassegna.nlp.textutil import fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -77,6 +77,9 @@ _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
     r"in\s+(?:diverse|varie|molte|\d+)\s+(?:regioni|città|province)|nazionale|in\s+italia)\b"
 )
+# A headline naming a region ("Veneto piegato dalla grandine", "Umbria e cultura"): a regional piece, whose city
+# can only be a comune the headline names too.
+_REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b")
 _WIRE_DATE = re.compile(r"\s*,\s*\d{1,2}\s*[^\W\d_]{3}", re.UNICODE)
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
@@ -294,7 +297,7 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
 @dataclass(frozen=True, slots=True)
 class Scope:
     """How wide the piece is: ``local``, ``wide`` (national or regional) or ``mixed``; whether it speaks of
-    the region's government; whether its headline says it is national."""
+    the region's government; whether its headline says it is national or names a region."""
 
     kind: str
     regional: bool = False
@@ -308,7 +311,7 @@ def _scope(text: str, title: str | None = None) -> Scope:
     wide_words = _WIDE_RE.findall(low)
     wide = len(wide_words)
     regional = sum(1 for w in wide_words if w.startswith(("region", "governat")))
-    national = bool(title and _NATIONAL_TITLE_RE.search(title.lower()))
+    national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
     return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
 

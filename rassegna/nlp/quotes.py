@@ -1022,16 +1022,9 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return att
     if _not_speech(piece.text, span):
         return None
-    if near and prev.quote and prev.goes_on(piece, span) and _opens_or_shares(piece, span, prev.end):
+    if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
-
-
-def _opens_or_shares(piece: Piece, span: Span, last_end: int) -> bool:
-    """An unattributed span may go on with the previous speaker only in the same paragraph or when it opens its
-    own paragraph (Italian style: a new paragraph reopening the statement), not after a sentence of narration."""
-    para_start = piece.text.rfind("\n", 0, span.mark_start) + 1
-    return para_start <= last_end or not piece.text[para_start : span.mark_start].strip()
 
 
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:

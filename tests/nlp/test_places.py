@@ -166,3 +166,18 @@ def test_comune_in_a_list_name_is_not_a_place():
         extract_places("Il sindaco ha chiuso il palazzo.", "Coronavirus, a Catanzaro Abramo chiude il comune")[0]
         == "Catanzaro"
     )
+
+
+def test_a_headline_naming_a_region_makes_a_regional_piece_without_a_city():
+    text = (
+        "PERUGIA – Il bilancio dei musei nazionali è in crescita. In nove mesi sono stati 220.000 i visitatori "
+        "dei luoghi della cultura in Umbria, a Perugia come a Spoleto e a Orvieto."
+    )
+    assert extract_places(text, "Umbria e cultura binomio ok, musei e luoghi d'arte fanno il pieno")[0] is None
+    hail = (
+        "Sono stati dieci minuti in cui è venuto giù di tutto, dice il sindaco di Cornuda. Il sindaco di Cornuda "
+        "conta i danni con i comuni vicini."
+    )
+    assert extract_places(hail, "Veneto piegato dalla grandine, viaggio nei comuni colpiti")[0] is None
+    # the comune the headline names with its region stays the city
+    assert extract_places("A Potenza laboratori per 41 migranti.", "Basilicata, a Potenza laboratori")[0] == "Potenza"
