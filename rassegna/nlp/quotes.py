@@ -237,6 +237,14 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+# Words that open a clause before its subject ("Invece, il parroco …", "Mentre Pigini ha …"): never a name.
+_CONNECTIVES = (
+    'così', 'anche', 'poi', 'invece', 'ancora', 'inoltre', 'mentre', 'intanto', 'infatti', 'infine', 'quindi',
+    'dunque', 'però', 'tuttavia', 'eppure', 'oggi', 'ieri', 'stamattina', 'allora', 'e', 'ma', 'anzi', 'pure',
+)  # fmt: skip
+_CONNECTIVE_RE = re.compile(r"^(?:(?:" + "|".join(_CONNECTIVES) + r")(?:\s*,\s*|\s+))+", re.IGNORECASE)
+
+
 _NOT_NAMES = frozenset(
     fold(w)
     for w in (
@@ -247,6 +255,7 @@ _NOT_NAMES = frozenset(
         'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
         'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
         'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
+        *_CONNECTIVES,
     )
 )  # fmt: skip
 
@@ -295,7 +304,7 @@ def _parse_attribution(attr: str) -> Attribution:
 def _parse_attribution_raw(attr: str) -> Attribution:
     """The attribution read as role first (``l'assessore X``), name first (``X, ruolo``) or ``ancora X``."""
     attr = attr.strip(" ,-–—")
-    attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
+    attr = _CONNECTIVE_RE.sub("", attr)
     attr = re.sub(
         r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
     )  # la Rossi, La Turchia
@@ -355,7 +364,11 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     # "l'assessore Ficocelli" or "L'Assessore"
     word = role_first.group(0).split()[-1].split("'")[-1]
     rest = attr[role_first.end() :]
-    sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
+    sur = re.match(
+        r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?))?"  # il parroco don X
+        r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])",
+        rest,
+    )
     if sur:
         return Attribution(sur.group(1), role_word=word)
     return Attribution(None, _clean_role(attr), word)
@@ -465,9 +478,15 @@ def _full_name(text: str, surname: str) -> str:
 
 
 def _resolve(
-    speaker: str | None, role_word: str | None, people: list[Person], last: Quote | None, text: str = ""
+    speaker: str | None,
+    role_word: str | None,
+    people: list[Person],
+    last: Quote | None,
+    text: str = "",
+    upto: int | None = None,
 ) -> Person:
-    """Surname-only or role-only speakers → the full name introduced earlier in the piece."""
+    """Surname-only or role-only speakers → the full name introduced earlier in the piece (a role: the person
+    holding it named nearest before ``upto``, when given)."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         return Person(speaker)
     if speaker:
@@ -483,9 +502,12 @@ def _resolve(
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
         if last and last.role and rw[:6] in fold(last.role):
             return Person(last.speaker or "", last.role)
-        for p in reversed(people):
-            if p.role and rw[:6] in fold(p.role):
-                return Person(p.name, p.role)
+        holders = [p for p in people if p.role and rw[:6] in fold(p.role)]
+        if upto is not None and len(holders) > 1:
+            at = {p.name: text.rfind(p.name.split()[-1], 0, upto) for p in holders}
+            holders.sort(key=lambda p: at[p.name])  # nearest before last; one never named before comes first
+        if holders:
+            return Person(holders[-1].name, holders[-1].role)
         if last and last.speaker:
             return Person(last.speaker, last.role)
     return Person("")
@@ -1022,9 +1044,33 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return att
     if _not_speech(piece.text, span):
         return None
+    said = _said_in_sentence(piece, span)
+    if said is not None:
+        return said  # "Parla di «…» il consigliere X": the sentence's own speaker before any carry-over
     if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+_SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])", re.IGNORECASE)
+
+
+def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
+    """The person the quote's own sentence names, before or after the quote, when that sentence has a verb of
+    saying (``Parla di «…» il consigliere regionale X``): Italian often puts the subject after the quote."""
+    text = piece.text
+    start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in ".!?»”")) + 1
+    stop = re.search(r"[.!?\n«“]", text[span.mark_end : span.mark_end + 300])
+    end = span.mark_end + (stop.start() if stop else 0)
+    before, after = text[start : span.mark_start], text[span.mark_end : end]
+    if not (_SAYING_RE.search(before) or _SAYING_RE.search(after)):
+        return None
+    named = _mentions_in(before, piece.people, text, start)
+    if named:
+        person = _last_named(named, before)
+        return Attribution(person.name, person.role)
+    named = _mentions_in(after, piece.people, text, span.mark_end)
+    return Attribution(named[0][2].name, named[0][2].role) if named else None
 
 
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
@@ -1040,7 +1086,7 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
     else:
         speaker, role_word = att.speaker, att.role_word
-        person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text)
+        person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start)
         if speaker and not role or not speaker and role_word and not role:
             role = person.role or (role_word if speaker else None)
         elif not speaker and role_word:
@@ -1087,16 +1133,11 @@ _GOAL_BEFORE = re.compile(
 
 def _named_before(text: str, span: Span, people: list[Person]) -> Person:
     """The person named last before the span in its paragraph (``l'appello del presidente, monsignor X.
-    “I poveri – dice – …”``); nobody when the paragraph names none."""
+    “I poveri – dice – …”``), the first of a pair for a joint statement; nobody when the paragraph names none."""
     para_start = text.rfind("\n\n", 0, span.mark_start) + 2 if "\n\n" in text[: span.mark_start] else 0
     before = text[para_start : span.mark_start]
-    best: tuple[int, Person] | None = None
-    for p in people:
-        for form in {p.name, p.name.split()[-1]}:
-            at = before.rfind(form)
-            if at >= 0 and (best is None or at > best[0]):
-                best = (at, p)
-    return best[1] if best else Person("")
+    named = _mentions_in(before, people, text, para_start)
+    return _last_named(named, before) if named else Person("")
 
 
 def _protagonist(text: str, people: list[Person]) -> Person:
@@ -1185,26 +1226,42 @@ def _continues(
 _CLOSERS = '»”"'
 
 
-def _mentions_in(segment: str, people: list[Person], text: str) -> list[tuple[int, Person]]:
-    """People named in a stretch of text, by position: full names and surnames of people the piece names,
-    and roles (``il vescovo Anselmi``, ``l'assessore``) resolved to the person holding them."""
-    found: list[tuple[int, Person]] = []
+def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> list[tuple[int, int, Person]]:
+    """People named in a stretch of text, by position (start, end, person), overlaps dropped: full names and
+    surnames of people the piece names, and roles (``il vescovo Anselmi``, ``l'assessore``) resolved to the
+    person holding them."""
+    found: list[tuple[int, int, Person]] = []
     for p in people:
         toks = p.name.split()
         for form in {p.name, toks[-1]} if len(toks) > 1 else {p.name}:
             for m in re.finditer(r"(?<![\w'])" + re.escape(form) + r"(?!\w)", segment):
-                found.append((m.start(), p))
+                found.append((m.start(), m.end(), p))
     for r in _ROLE_AT.finditer(segment):
         parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120])[0])
         if parsed.speaker:
             person = _resolve(parsed.speaker, None, people, None, text)
         elif parsed.role_word and parsed.role_word not in ("capo", "ex", "leader"):
-            person = _resolve(None, parsed.role_word, people, None, text)
+            person = _resolve(None, parsed.role_word, people, None, text, at + r.start())
         else:
             continue
         if person.name and not _is_entity(person.name, people):
-            found.append((r.start(), Person(person.name, person.role or parsed.role)))
-    return sorted(found, key=lambda f: f[0])
+            found.append((r.start(), r.end(), Person(person.name, person.role or parsed.role)))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, Person]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue  # the surname inside a full name, a name inside its role's attribution
+        kept.append(f)
+    return kept
+
+
+def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
+    """The person named last, or the first of the pair or list it closes (``i consiglieri Alessandro Carrara
+    e Alberto Ribolla`` speak through the first-named, as a joint statement is annotated)."""
+    i = len(named) - 1
+    while i > 0 and re.fullmatch(r"\s*(?:,|e|ed)\s*", segment[named[i - 1][1] : named[i][0]]):
+        i -= 1
+    return named[i][2]
 
 
 def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
@@ -1214,12 +1271,12 @@ def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     para_start = text.rfind("\n", 0, span.mark_start) + 1
     para_end = text.find("\n", span.mark_end)
     para_end = len(text) if para_end < 0 else para_end
-    before = text[para_start : span.mark_start]
-    before = before[max(before.rfind(c) for c in _CLOSERS) + 1 :]
-    named = _mentions_in(before, people, text)
+    before_at = para_start + max(text[para_start : span.mark_start].rfind(c) for c in _CLOSERS) + 1
+    before = text[before_at : span.mark_start]
+    named = _mentions_in(before, people, text, before_at)
     if named:
-        return named[-1][1]
+        return _last_named(named, before)
     after = "" if span.open_end else text[span.mark_end : para_end]
     after = after[: min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))]
-    named = _mentions_in(after, people, text)
-    return named[0][1] if named else Person("")
+    named = _mentions_in(after, people, text, span.mark_end)
+    return named[0][2] if named else Person("")

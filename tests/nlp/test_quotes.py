@@ -318,3 +318,40 @@ def test_a_subjectless_verb_with_a_colon_goes_on_with_the_last_speaker():
         "Gualtieri, ospite in tv.\n\nE ha aggiunto: “Una manovra da 30 miliardi è una cifra credibile”."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Roberto Gualtieri", "Roberto Gualtieri"]
+
+
+def test_the_subject_after_the_quote_in_its_own_sentence_beats_the_last_speaker():
+    text = (
+        "«Grazie Carlo per il lavoro che dedichi alla tua città», le parole di Lorenzo Sospiri, presidente del "
+        "consiglio regionale. Parla di «cinque anni di lavoro senza sbavature» il consigliere regionale Vincenzo "
+        "D'Incecco della Lega."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Lorenzo Sospiri", "Vincenzo D'Incecco"]
+
+
+def test_a_joint_statement_speaks_through_the_first_named():
+    text = (
+        "A fare polemica è la Lega, con i consiglieri Alessandro Carrara e Alberto Ribolla, che è anche deputato. "
+        "«Le opposizioni sono state ignorate. Il nostro lavoro — dicono — non è stato nemmeno discusso in Aula»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Alessandro Carrara"
+
+
+def test_a_connective_opening_the_clause_is_not_the_speaker():
+    text = (
+        "Erano presenti il presidente della squadra Fausto Pigini e il nuovo parroco don Luca Beccacece. "
+        'Mentre Pigini ha poi sottolineato, nel proprio intervento, che "sarà la mia undicesima stagione da '
+        'presidente della società". Invece, il parroco don Beccacece ha detto: "L\'augurio è che ciascuno di voi '
+        'possa godersi la bellezza di essere squadra".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Fausto Pigini", "Luca Beccacece"]
+
+
+def test_a_role_resolves_to_its_holder_named_nearest_before_the_quote():
+    text = (
+        '"Sono stati dieci minuti terribili", esordisce il sindaco di Cornuda, Claudio Sartor. "Cadevano chicchi '
+        'come palle da tennis", incalza il sindaco, "nessuno ha memoria di una calamità simile".\n\n'
+        "Poco più in là, dove incontriamo il sindaco, c'è l'azienda agricola di Gianni Garizzo."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Claudio Sartor"] * 3
