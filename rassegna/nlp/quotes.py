@@ -68,10 +68,11 @@ ROLE_WORDS = (
     'giornalista', 'portiere', 'attaccante', 'difensore', 'centrocampista', 'pontefice', 'papa',
     'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
     'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
-    'primo cittadino', 'prima cittadina',
+    'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
+    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria',
 )  # fmt: skip
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:" + "|".join(ROLE_WORDS) + r")\b",
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:vice[\s-]+)?(?:" + "|".join(ROLE_WORDS) + r")\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
@@ -577,8 +578,9 @@ _NEXT_SENTENCE = re.compile(
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
-    r"ricordarlo|sostenerlo)(?:\s+(?:è|sono)(?:\s+stat[oa])?)?(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
-    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    r"ricordarlo|sostenerlo)(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"
+    r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
 
@@ -626,6 +628,8 @@ def _interrupted(inner: str) -> Attribution | None:
         org = _org_speaker(attr) if dashed else None
         if org:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
+        if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
+            return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
     return None
 
 
@@ -864,7 +868,7 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
         # a paragraph that is only the quote, then "Così il presidente X, …" opening the next one
         after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
         m = _NEXT_SENTENCE.match(after)
-        m = m if m and re.match(r"\s*(?:Così|Cosi'|Lo|La|L')", after) else None
+        m = m if m and re.match(r"\s*[A-ZÀ-Ý]", after) else None
     if not m:
         return None
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]

@@ -355,3 +355,32 @@ def test_a_role_resolves_to_its_holder_named_nearest_before_the_quote():
         "Poco più in là, dove incontriamo il sindaco, c'è l'azienda agricola di Gianni Garizzo."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Claudio Sartor"] * 3
+
+
+def test_vice_roles_and_feminine_roles_introduce_a_speaker():
+    text = (
+        '"Un progetto aperto a tutte le donne straniere del paese – commenta il vice sindaco con delega alle '
+        'politiche sociali, Matteo Francesconi -. La lingua è fondamentale per integrarsi".\n\n'
+        "“Siamo in piena emergenza: non abbiamo trovato tutti i posti”. Lo ha detto la Prefetta di Cagliari, "
+        "Giuliana Perrotta, lasciando il molo."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Matteo Francesconi", "Giuliana Perrotta"]
+
+
+def test_an_interrupting_verb_whose_aside_names_nobody_is_the_last_speaker():
+    text = (
+        "L'assessore alla Cultura Luigi Cavadini si dice comunque soddisfatto. «I dati - ha commentato ieri sera "
+        "poco prima di tenere l'ultima visita guidata - hanno superato i 20mila visitatori»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Luigi Cavadini"
+
+
+def test_the_next_paragraph_names_the_speaker_of_a_lead_quote():
+    text = (
+        "“Promuovere i diritti delle persone con disabilità è un dovere delle Istituzioni”.\n\n"
+        "Queste le parole di Chiara Caucino, assessore alle Politiche della Famiglia, in occasione della Giornata.\n\n"
+        "“I Comuni hanno scelto ancora una volta il sistema SAI come il migliore”.\n\n"
+        "È quanto ha rimarcato il delegato ANCI all'Immigrazione, Matteo Biffoni, al festival."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Chiara Caucino", "Matteo Biffoni"]
