@@ -1,4 +1,4 @@
-"""The spaCy pipeline: an installed Italian model when present, else ``blank("it")`` + sentencizer + rules."""
+"""The spaCy pipeline: an installed Italian model when present, else ``blank("it")`` + rules."""
 
 from __future__ import annotations
 
@@ -50,8 +50,7 @@ def load_pipeline() -> Language:
             nlp = spacy.load(name, exclude=["lemmatizer"])
             break
     else:
-        nlp = spacy.blank("it")
-        nlp.add_pipe("sentencizer")
+        nlp = spacy.blank("it")  # no sentencizer: the rules find their own sentences and paragraphs
     nlp.add_pipe(COMPONENT, last=True)
     return nlp
 
