@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
 from rassegna.nlp.gazetteer import first_names
-from rassegna.nlp.textutil import fold, normalise, paragraphs
+from rassegna.nlp.textutil import alternation, fold, normalise, paragraphs
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
 _PRESENT = (
@@ -71,7 +71,7 @@ ROLE_WORDS = (
     'primo cittadino', 'prima cittadina',
 )  # fmt: skip
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:" + "|".join(ROLE_WORDS) + r")\b",
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?" + alternation(ROLE_WORDS) + r"\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
