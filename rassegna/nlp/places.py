@@ -148,10 +148,15 @@ def _first_words() -> frozenset[str]:
     return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
 
 
+# The separator and the word before a position, read backwards (a search anchored at the end tries every start).
+_PREV_WORD_REVERSED_RE = re.compile(r"([^\w]*)([^\W\d_]+)")
+
+
 def _prev_word(text: str, start: int) -> tuple[str, str]:
     """The word before ``start`` and what separates it from ``start``."""
-    m = re.search(r"([^\W\d_]+)([^\w]*)$", text[max(0, start - 40) : start])
-    return (m.group(1), m.group(2)) if m else ("", text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    m = _PREV_WORD_REVERSED_RE.match(window[::-1])
+    return (m.group(2)[::-1], m.group(1)[::-1]) if m else ("", window)
 
 
 def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
