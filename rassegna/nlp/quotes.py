@@ -76,7 +76,10 @@ _ROLE_START = re.compile(
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
-_PARTICLE = r"(?:D'|Dell'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc)"
+_PARTICLE = (
+    r"(?:D'|Dell'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc"
+    r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
+)
 _NAME_RE = re.compile(
     r"(?<![\w'])(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:\s+" + _NAME_TOKEN + r")?)"
@@ -212,11 +215,13 @@ _NOT_ROLE = re.compile(
 
 def _clean_role(role: str) -> str | None:
     role = re.split(
-        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|secondo|"
+        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
         role,
-    )[0]
-    role = re.sub(r"^(?:l'|il\s+|la\s+|lo\s+)", "", role.strip(" ,"), flags=re.IGNORECASE).strip(" ,'")
+    )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
+    role = re.sub(
+        r"^(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+|dello\s+)", "", role.strip(" ,"), flags=re.IGNORECASE
+    ).strip(" ,'")
     words = role.split()
     if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
@@ -548,6 +553,13 @@ _NOUN_SOURCE = re.compile(
     re.IGNORECASE,
 )
 
+_INNER_NOUN_RE = re.compile(
+    r"(?:^|\s)[-–—]\s*(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
+    r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione)"
+    r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
+    re.IGNORECASE,
+)
+
 _ORG_NOUNS = (
     'questura', 'prefettura', 'procura', 'comune', 'regione', 'provincia', 'ministero', 'governo', 'sindacato',
     'sindacati', 'organizzazioni sindacali', 'associazione', 'agenzia', 'azienda', 'società', 'ferrovie',
@@ -631,6 +643,12 @@ def _interrupted(inner: str) -> Attribution | None:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
         if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
+    for m in _INNER_NOUN_RE.finditer(inner):  # «… – il commento a caldo dell'avvocato X – …»
+        tail = inner[m.end() :]
+        end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
+        parsed = _parse_attribution(tail[: end.start()] if end else tail)
+        if parsed.found:
+            return replace(parsed, cut=(m.start(), m.end() + (end.end() if end else len(tail))))
     return None
 
 

@@ -384,3 +384,33 @@ def test_the_next_paragraph_names_the_speaker_of_a_lead_quote():
         "È quanto ha rimarcato il delegato ANCI all'Immigrazione, Matteo Biffoni, al festival."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Chiara Caucino", "Matteo Biffoni"]
+
+
+def test_a_role_ends_at_a_gerund_clause_and_resolves_a_later_role_word():
+    text = (
+        "“Con questi numeri – sottolinea la vice presidente – le piccole imprese si confermano in prima fila”. "
+        "Lo afferma Rosa Gentile, vice presidente nazionale Confartigianato con la delega Mezzogiorno, citando "
+        "dati dell'Ufficio Studi Confartigianato che elabora ogni anno i numeri delle esportazioni delle imprese "
+        "artigiane italiane."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Rosa Gentile"
+    assert q.role == "vice presidente nazionale Confartigianato con la delega Mezzogiorno"
+
+
+def test_a_quote_interrupted_by_the_comment_of_a_named_person():
+    text = (
+        "Il legale della famiglia, l'avvocato Marco Romagnoli, era in aula. \"Questa ordinanza ci soddisfa in pieno – "
+        "il commento a caldo dell'avvocato Romagnoli – perché ricalca quanto abbiamo sempre sostenuto\"."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Marco Romagnoli"
+
+
+def test_a_foreign_name_with_lower_case_particles():
+    text = (
+        "Su Twitter la presidente della Commissione Ue, Ursula von der Leyen ha scritto: “Il Team Europe è "
+        "tornato a Tunisi per un nuovo partenariato”."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ursula von der Leyen"
