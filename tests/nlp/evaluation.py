@@ -41,7 +41,7 @@ NO_PERCENT_SETS = frozenset({"dev", "generalisation"})
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``,
     ``corpus-dev-2``, ``corpus-sealed-2`` (the corpus' second batch), ``corpus-dev-3`` (the third batch, annotated
-    by two annotators: a pattern matching ``dev-3a.json`` and ``dev-3b.json``, read by :func:`load_articles`)."""
+    in four parts: a pattern matching ``dev-3a.json`` … ``dev-3d.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
         "generalisation": FIXTURES / "generalisation.json",
