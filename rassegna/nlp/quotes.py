@@ -1257,8 +1257,14 @@ def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> 
     for p in people:
         toks = p.name.split()
         for form in {p.name, toks[-1]} if len(toks) > 1 else {p.name}:
-            for m in re.finditer(r"(?<![\w'])" + re.escape(form) + r"(?!\w)", segment):
-                found.append((m.start(), m.end(), p))
+            pos = segment.find(form)
+            while pos >= 0:  # str.find, not a pattern per person: this runs for every unread quote
+                end = pos + len(form)
+                if (pos == 0 or not (segment[pos - 1].isalnum() or segment[pos - 1] in "'_")) and (
+                    end == len(segment) or not (segment[end].isalnum() or segment[end] == "_")
+                ):
+                    found.append((pos, end, p))
+                pos = segment.find(form, pos + 1)
     for r in _ROLE_AT.finditer(segment):
         parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120])[0])
         if parsed.speaker:
