@@ -215,7 +215,8 @@ _NOT_ROLE = re.compile(
 
 def _clean_role(role: str) -> str | None:
     role = re.split(
-        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
+        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
+        r",\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
@@ -308,10 +309,14 @@ def _parse_attribution(attr: str) -> Attribution:
     return parsed
 
 
+_SPACED_HYPHEN_RE = re.compile(r"\b([A-ZÀ-Ý][\w']*)\s+[-–]\s+([A-ZÀ-Ý])")
+
+
 def _parse_attribution_raw(attr: str) -> Attribution:
     """The attribution read as role first (``l'assessore X``), name first (``X, ruolo``) or ``ancora X``."""
     attr = attr.strip(" ,-–—")
     attr = _CONNECTIVE_RE.sub("", attr)
+    attr = _SPACED_HYPHEN_RE.sub(r"\1-\2", attr)  # "della Fai - Cisl, Onofrio Rota": one name, not an aside
     attr = re.sub(
         r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
     )  # la Rossi, La Turchia
@@ -465,9 +470,28 @@ def _people(text: str) -> list[Person]:
         if named and parsed.role:
             out.append(Person(name, parsed.role))
             known.add(fold(name))
+    for m in _SUBJECT_NAME_RE.finditer(text):  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
+        name = m.group(1)
+        toks = name.split()
+        if fold(name) in known or _bad_name(name) or _is_entity(name, out) or fold(toks[0]) in _PLACE_HEADS:
+            continue
+        if any(fold(t) in _NOT_NAMES or _ROLE_START.fullmatch(t) for t in toks):
+            continue
+        out.append(Person(name))
+        known.add(fold(name))
     return out
 
 
+_SUBJECT_NAME_RE = re.compile(
+    r"(?:^|[.!?]\s+|\s[-–—]\s+|\n)("
+    + _NAME_TOKEN.replace("|[A-ZÀ-Ý]{2,}(?![a-z])", "")
+    + r"\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN.replace("|[A-ZÀ-Ý]{2,}(?![a-z])", "")
+    + r")\s+"
+    r"(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|dice|afferma|dichiara|spiega|sottolinea)\b"
+)
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
@@ -507,9 +531,10 @@ def _resolve(
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
-        if last and last.role and rw[:6] in fold(last.role):
+        holds = re.compile(r"(?<![a-z])" + re.escape(rw[:6])).search  # "sindaco" is not the "vicesindaco"
+        if last and last.role and holds(fold(last.role)):
             return Person(last.speaker or "", last.role)
-        holders = [p for p in people if p.role and rw[:6] in fold(p.role)]
+        holders = [p for p in people if p.role and holds(fold(p.role))]
         if upto is not None and len(holders) > 1:
             at = {p.name: text.rfind(p.name.split()[-1], 0, upto) for p in holders}
             holders.sort(key=lambda p: at[p.name])  # nearest before last; one never named before comes first
@@ -1110,6 +1135,9 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     else:
         speaker, role_word = att.speaker, att.role_word
         person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start)
+        if not person.name and not speaker and role_word:
+            # "ha dichiarato il sindaco" with no mayor named: the person the piece is about
+            person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
         if speaker and not role or not speaker and role_word and not role:
             role = person.role or (role_word if speaker else None)
         elif not speaker and role_word:

@@ -414,3 +414,23 @@ def test_a_foreign_name_with_lower_case_particles():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Ursula von der Leyen"
+
+
+def test_a_role_nobody_holds_is_the_person_the_piece_is_about_named_as_a_subject():
+    # "Franz" is in no list of given names: the subject of "ha presentato" is a person all the same
+    text = (
+        "COSENZA – Franz Caruso ha presentato la sua Giunta. Vicesindaco è stata designata Maria Pia Funaro.\n\n"
+        "L'intento di Caruso è affidare il bilancio a un esterno: “serve rigore e la situazione è disastrosa – ha "
+        "dichiarato il sindaco durante la presentazione. – Il problema è strutturale”."
+    )
+    (q,) = extract_quotes(text, title="La squadra di Caruso: giunta operaia per rifondare il Comune")
+    assert q.speaker == "Franz Caruso"
+
+
+def test_a_spaced_hyphen_inside_a_body_s_name_is_no_aside():
+    text = (
+        "“Stupisce la mancanza di trasparenza da parte dell'azienda”. Ad affermarlo in una nota è il segretario "
+        "generale nazionale della Fai - Cisl, Onofrio Rota dopo l'assemblea dei lavoratori."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Onofrio Rota"
