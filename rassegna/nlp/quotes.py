@@ -216,7 +216,7 @@ _NOT_ROLE = re.compile(
 def _clean_role(role: str) -> str | None:
     role = re.split(
         r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
-        r",\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
+        r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
@@ -1312,11 +1312,15 @@ def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> 
     return kept
 
 
+# What joins the names of a pair or a list, with the first one's role between: ", ", " e ", ", della Uil, e ".
+_PAIRED_RE = re.compile(r"\s*(?:,|e|ed)\s*|\s*,[^.;:!?«»\"“”]{1,80}?,?\s+(?:e|ed)\s+")
+
+
 def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
     """The person named last, or the first of the pair or list it closes (``i consiglieri Alessandro Carrara
     e Alberto Ribolla`` speak through the first-named, as a joint statement is annotated)."""
     i = len(named) - 1
-    while i > 0 and re.fullmatch(r"\s*(?:,|e|ed)\s*", segment[named[i - 1][1] : named[i][0]]):
+    while i > 0 and _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]]):
         i -= 1
     return named[i][2]
 

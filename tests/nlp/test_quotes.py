@@ -434,3 +434,12 @@ def test_a_spaced_hyphen_inside_a_body_s_name_is_no_aside():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Onofrio Rota"
+
+
+def test_a_pair_with_roles_between_speaks_through_the_first_named():
+    text = (
+        "Così Giacomo Saisi, della segreteria Uil area Toscana nord, e Veronica Durante, referente Uila, "
+        'intervengono sulla vicenda. "Siamo di fronte ad una situazione che è diventata una brutta abitudine".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Giacomo Saisi"
