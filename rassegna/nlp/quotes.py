@@ -606,6 +606,8 @@ def _org_speaker(attr: str) -> str | None:
     m = _ORG_RE.match(attr)
     if not m:
         return None
+    if m.group(1).lower() in {"sindacati", "organizzazioni sindacali"}:
+        return m.group(1)  # a collective speaks as the text names it, not through the first union it lists
     acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
     return acronym.group(1) if acronym else m.group(1)
 

@@ -443,3 +443,12 @@ def test_a_pair_with_roles_between_speaks_through_the_first_named():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Giacomo Saisi"
+
+
+def test_a_collective_of_unions_speaks_as_the_text_names_it():
+    text = (
+        "«Lo sciopero è confermato per tutta la giornata di venerdì». A dirlo sono le organizzazioni sindacali "
+        "Filt-Cgil, Fit-Cisl e Uiltrasporti."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "organizzazioni sindacali"
