@@ -1099,6 +1099,8 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return said  # "Parla di «…» il consigliere X": the sentence's own speaker before any carry-over
     if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
+    if prev.quote and prev.quote.speaker and _after_its_attribution(piece, span, prev):
+        return Attribution(prev.quote.speaker, prev.quote.role)  # «…» / È quanto ha detto X. / «…»
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
 
 
@@ -1121,6 +1123,22 @@ def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
         return Attribution(person.name, person.role)
     named = _mentions_in(after, piece.people, text, span.mark_end)
     return Attribution(named[0][2].name, named[0][2].role) if named else None
+
+
+def _after_its_attribution(piece: Piece, span: Span, prev: Previous) -> bool:
+    """A quote opening its paragraph right after a paragraph that only attributes the previous quote
+    (``«…» / È quanto ha rimarcato X, … / «…»``): X goes on, as a statement reopened in a new paragraph."""
+    text, speaker = piece.text, prev.quote.speaker if prev.quote else None
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    if not speaker or text[para_start : span.mark_start].strip():
+        return False
+    last_para = text[text.rfind("\n\n", 0, para_start - 2) + 2 : para_start].strip()
+    if not last_para or any(c in last_para for c in '«»“”"') or prev.end > para_start:
+        return False
+    between = text[prev.end : para_start]
+    if between.count("\n\n") > 2 or speaker.split()[-1] not in last_para:
+        return False
+    return _continues(text, piece.paras, prev.end, span, speaker, 2)
 
 
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:

@@ -452,3 +452,12 @@ def test_a_collective_of_unions_speaks_as_the_text_names_it():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "organizzazioni sindacali"
+
+
+def test_a_quote_reopened_after_the_paragraph_attributing_the_previous_one():
+    text = (
+        "“Le risposte dei Comuni sono andate ben oltre i posti messi a finanziamento”.\n\n"
+        "È quanto ha rimarcato il delegato ANCI all'Immigrazione, Matteo Biffoni, al festival.\n\n"
+        "“I Comuni hanno scelto ancora una volta il sistema SAI come il migliore”."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Matteo Biffoni", "Matteo Biffoni"]
