@@ -1345,6 +1345,14 @@ def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
     return named[i][2]
 
 
+# The subject of the clause leading into a quote is an unnamed group: "le difese hanno chiesto", "i sindaci
+# chiedono"; the quote has no named speaker (the group is no person).
+_GROUP_SAYS_RE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:mentre|e|ma)\s+)(?:i|gli|le)\s+(?:(?:due|tre|quattro|cinque|tanti|molti)\s+)?"
+    r"[a-zà-ù]{4,}(?:\s+[a-zà-ù]{4,})?\s+(?:hanno|avevano|avrebbero)\s+[a-zà-ù]+[^.;:!?«»\"“”]*$"
+)
+
+
 def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     """The person the quote's own paragraph names nearest to it, when no attribution pattern read one:
     the last one named between the previous quote (or the paragraph's start) and the opening mark, else the
@@ -1354,6 +1362,8 @@ def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     para_end = len(text) if para_end < 0 else para_end
     before_at = para_start + max(text[para_start : span.mark_start].rfind(c) for c in _CLOSERS) + 1
     before = text[before_at : span.mark_start]
+    if _GROUP_SAYS_RE.search(before):
+        return Person("")  # "mentre le difese hanno richiesto … «…»": an unnamed group speaks
     named = _mentions_in(before, people, text, before_at)
     if named:
         return _last_named(named, before)

@@ -461,3 +461,13 @@ def test_a_quote_reopened_after_the_paragraph_attributing_the_previous_one():
         "“I Comuni hanno scelto ancora una volta il sistema SAI come il migliore”."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Matteo Biffoni", "Matteo Biffoni"]
+
+
+def test_an_unnamed_group_leading_into_the_quote_leaves_it_without_a_speaker():
+    text = (
+        "Per i due imputati Riccardo e Valerio Menenti ci sono due richieste di ergastolo, mentre le difese hanno "
+        "richiesto per Valerio l'assoluzione e la pubblicazione della sentenza \"per ridare a questo ragazzo almeno "
+        'un briciolo di dignità".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker is None
