@@ -436,23 +436,25 @@ def _people(text: str) -> list[Person]:
     """Full names (first name + surname) mentioned in the text, with a role when one follows."""
     fnames = first_names()
     out: list[Person] = []
+    unknown: list[re.Match[str]] = []  # names whose given name no list holds: persons only as subjects
     for m in _NAME_RE.finditer(text):
         toks = m.group(1).split()
-        for t_i, tok in enumerate(toks):
-            if fold(tok) in fnames and t_i + 1 < len(toks):
-                name = " ".join(toks[t_i:])
-                role = None
-                rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
-                if rm:
-                    role = _clean_role(rm.group(1))
-                else:  # the nearest role before the name, not one belonging to an earlier person
-                    name_at = m.start(1) + m.group(1).index(toks[t_i])
-                    window = text[max(0, name_at - 120) : name_at]
-                    roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
-                    if roles:
-                        role = _clean_role(window[roles[-1].start() :])
-                out.append(Person(name, role))
-                break
+        given = next((t_i for t_i in range(len(toks) - 1) if fold(toks[t_i]) in fnames), None)
+        if given is None:
+            unknown.append(m)
+            continue
+        name = " ".join(toks[given:])
+        role = None
+        rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
+        if rm:
+            role = _clean_role(rm.group(1))
+        else:  # the nearest role before the name, not one belonging to an earlier person
+            name_at = m.start(1) + m.group(1).index(toks[given])
+            window = text[max(0, name_at - 120) : name_at]
+            roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
+            if roles:
+                role = _clean_role(window[roles[-1].start() :])
+        out.append(Person(name, role))
     known = {fold(p.name) for p in out}
     low = text.lower()
     roles_at = _ROLE_AT_LOWER.finditer(low) if len(low) == len(text) else _ROLE_AT.finditer(text)
@@ -470,27 +472,26 @@ def _people(text: str) -> list[Person]:
         if named and parsed.role:
             out.append(Person(name, parsed.role))
             known.add(fold(name))
-    for m in _SUBJECT_NAME_RE.finditer(text):  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
+    for m in unknown:  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
         name = m.group(1)
         toks = name.split()
+        if not 2 <= len(toks) <= 3 or not _SUBJECT_VERB_RE.match(text, m.end(1)):
+            continue
+        if not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
+            continue
         if fold(name) in known or _bad_name(name) or _is_entity(name, out) or fold(toks[0]) in _PLACE_HEADS:
             continue
-        if any(fold(t) in _NOT_NAMES or _ROLE_START.fullmatch(t) for t in toks):
+        if any(fold(t) in _NOT_NAMES or _ROLE_START.fullmatch(t) or t.isupper() for t in toks):
             continue
         out.append(Person(name))
         known.add(fold(name))
     return out
 
 
-_SUBJECT_NAME_RE = re.compile(
-    r"(?:^|[.!?]\s+|\s[-–—]\s+|\n)("
-    + _NAME_TOKEN.replace("|[A-ZÀ-Ý]{2,}(?![a-z])", "")
-    + r"\s+"
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN.replace("|[A-ZÀ-Ý]{2,}(?![a-z])", "")
-    + r")\s+"
-    r"(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|dice|afferma|dichiara|spiega|sottolinea)\b"
+# A name opening a sentence or following a dateline's dash, then a verb: its subject is a person.
+_SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
+_SUBJECT_VERB_RE = re.compile(
+    r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|dice|afferma|dichiara|spiega|sottolinea)\b"
 )
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
@@ -1104,7 +1105,7 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
 
 
-_SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])", re.IGNORECASE)
+_SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])")  # on lower-cased text
 
 
 def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
@@ -1115,7 +1116,7 @@ def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
     stop = re.search(r"[.!?\n«“]", text[span.mark_end : span.mark_end + 300])
     end = span.mark_end + (stop.start() if stop else 0)
     before, after = text[start : span.mark_start], text[span.mark_end : end]
-    if not (_SAYING_RE.search(before) or _SAYING_RE.search(after)):
+    if not (_SAYING_RE.search(before.lower()) or _SAYING_RE.search(after.lower())):
         return None
     named = _mentions_in(before, piece.people, text, start)
     if named:
