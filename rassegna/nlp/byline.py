@@ -37,7 +37,9 @@ _BYLINE_LEAD = (
     r"(?:(?i:by|von|di|a cura di|scritto da|written by|posted by)|da|"
     r"(?i:autor|autore|autrice|author|text|testo)\s*:)"
 )
-_BYLINE_RE = re.compile(r"^\s*" + _BYLINE_LEAD + r"\s+(" + _NAMES + r")\s*\.?\s*$")
+# After the names a byline line may give a role or a note: "(Sponsored Post), Redner bei rent-a-pastor.com".
+_BYLINE_TAIL = r"(?:\s*\([^()]{1,40}\))?(?:\s*[,–—-]\s+[^\n]{1,60})?"
+_BYLINE_RE = re.compile(r"^\s*" + _BYLINE_LEAD + r"\s+(" + _NAMES + r")" + _BYLINE_TAIL + r"\s*\.?\s*$")
 # Other credits on a byline line: "testo di A, foto di B", "Text von A Illustration von B".
 _CREDITS = re.compile(
     r"\s*[,;|]?\s*\b(?i:illustration(?:en)?|illustrazioni|fotos?|foto|bilder|photos?|video|grafik(?:en)?|"
@@ -45,10 +47,22 @@ _CREDITS = re.compile(
 )
 # In a byline element: "Label:" (Text & Fotos:, Author(s):, By :, Stand:) and roles are never names.
 _LABEL = re.compile(r"[\w()À-ÿ]+(?:\s*&\s*[\w()À-ÿ]+)?\s*:")
+_PROFESSIONS = (
+    r"rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|anwalt|anwältin|notar|notarin|steuerberater|"
+    r"steuerberaterin|avvocato|avvocata|avv\.|notaio|commercialista|architekt|architektin|architetto|lawyer|"
+    r"attorney|solicitor"
+)
 _ROLE = re.compile(
-    r"\b(?:(?i:autor|autorin|autoren|autore|autrice|author|redakteur|redakteurin|redattore|redattrice|"
+    r"(?<!\w)(?:(?i:autor|autorin|autoren|autore|autrice|author|redakteur|redakteurin|redattore|redattrice|"
     r"journalist|journalistin|giornalista|reporter|editor|writer|contributor|correspondent|korrespondent|"
-    r"korrespondentin|inviato|inviata))\b"
+    r"korrespondentin|inviato|inviata|" + _PROFESSIONS + r"))(?!\w)"
+)
+# A profession before a name is not part of it ("Rechtsanwalt Sebastian Einbock"); academic titles ("Dr.") stay.
+_PROFESSION_LEAD = re.compile(r"^(?i:" + _PROFESSIONS + r")\s+")
+# A name never starts with an article or a possessive ("deinen Hochzeitsbloggern", "The Editors", "Il Team").
+_ARTICLE_FIRST = re.compile(
+    r"^(?i:the|our|your|my|die|der|das|dem|ein|eine|einen|einem|dein|deine|deinen|unser|unsere|unseren|euer|"
+    r"eure|mein|meine|il|gli|un|una|uno|nostro|nostra|vostro|vostra|les|notre|votre|nos|vos)\s"
 )
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|"
@@ -60,7 +74,9 @@ _DAYS = (
     r"samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|updated|aggiornato|pubblicato|"
     r"published|veröffentlicht|stand|vor|ago|fa"
 )
-_DATE_START = re.compile(r"\d|\b(?i:" + _MONTHS + "|" + _DAYS + r")\b")
+# A weekday's short form opens the date line only before a comma: "Von Tomas Spahn Fr, 18. Oktober 2019".
+_SHORT_DAYS = r"mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|gio|ven|sab|dom"
+_DATE_START = re.compile(r"\d|\b(?i:" + _MONTHS + "|" + _DAYS + r")\b|\b(?i:" + _SHORT_DAYS + r")\.?,")
 # What follows a name in a site's name or host: "La Stampa" is lastampa.it, "CBC" is CBC News.
 _SITE_SUFFIX = r"(?:it|com|net|org|eu|news|notizie|online|web|tv|live|quotidiano|magazine)*"
 
@@ -73,6 +89,7 @@ def _squash(text: str) -> str:
 def _person(part: str, sites: set[str]) -> str | None:
     """``part`` as a person's name (2–5 capitalised words), or None for organisations, sites and junk."""
     name = _LEAD.sub("", part.strip()).strip(" ·-–—:")
+    name = _PROFESSION_LEAD.sub("", name)
     name = re.sub(r"(?<!\b[A-ZÀ-Ý])\.+$", "", name).strip()  # a closing full stop goes, an initial's stays
     name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "Mario Rossi (ANSA)": the role goes
     if not name or "@" in name or any(ch.isdigit() for ch in name) or _NOT_A_PERSON.search(name):
@@ -80,6 +97,8 @@ def _person(part: str, sites: set[str]) -> str | None:
     if name.isupper() or name.islower():
         name = title_case(name)
     words = name.split()
+    if _ARTICLE_FIRST.match(name):
+        return None
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) or len(set(words)) == 1:
         return None
     if not words[0][0].isupper() or not words[-1][0].isupper():
