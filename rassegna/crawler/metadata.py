@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -118,6 +119,19 @@ def json_ld_authors(objects: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+def json_ld_publishers(objects: list[dict[str, Any]]) -> list[str]:
+    """The names of the organisations JSON-LD declares, publishers included (never journalists; a personal
+    site's publisher is a Person and is left out)."""
+    found = [
+        node["name"]
+        for node in objects
+        if isinstance(node.get("name"), str)
+        and any("organization" in kind.lower() for kind in _types(node))
+        and "Person" not in _types(node)
+    ]
+    return list(dict.fromkeys(found))
+
+
 def json_ld_headlines(objects: list[dict[str, Any]]) -> list[str]:
     """The ``headline`` of article-like JSON-LD objects."""
     return [n["headline"] for n in objects if isinstance(n.get("headline"), str) and n["headline"].strip()]
@@ -169,6 +183,22 @@ def headings(tree: HtmlElement, level: str = "h1") -> list[str]:
 
 # Classes describing a page's layout, not a block of it: "no-sidebars", "zen-one-sidebar-second".
 _LAYOUT = re.compile(r"\b(?:no|one|two|three|with|has|both|without)[-_]sidebars?", re.IGNORECASE)
+
+
+# A link to a site's home page: "/", "/?locale=de", "/index.php", an archived copy of a site's root.
+_HOME_PATH = re.compile(r"(?:/web/\w+/https?://[^/]+)?/?(?:index\.\w+)?")
+
+
+def logo_headings(tree: HtmlElement) -> list[str]:
+    """The texts of ``<h1>`` elements that are only a link to the site's home page: the site's logo, not a
+    headline (``<h1 id="branding"><a href="/">Time 4 talks</a></h1>``)."""
+    found = []
+    for heading in tree.xpath("//body//h1[a]"):
+        links, text = heading.xpath("./a[@href]"), _text(heading)
+        home = len(links) == 1 and _HOME_PATH.fullmatch(urlsplit(links[0].get("href", "").strip()).path)
+        if home and text and _text(links[0]) == text:
+            found.append(text)
+    return found
 
 
 def _in_other_block(element: HtmlElement) -> bool:

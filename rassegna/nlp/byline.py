@@ -16,7 +16,11 @@ _NOT_A_PERSON = re.compile(
     r"twitter|instagram|linkedin|youtube|whatsapp|telegram|com|it|org|net|www|http|https|html|php|"
     r"sconosciuto|anonimo|anonymous|unknown|contributor|contributors|collaboratori|foto|video|"
     r"wikipedia|press|office|media|tv|radio|giornale|quotidiano|magazine|blog|testata|gruppo|spa|srl|gmbh|ag|"
-    r"inc|ltd|llc|e\.v|\w*verlag|\w*verband|person|beiträge|comment|kommentar|commenti)\b",
+    r"inc|ltd|llc|e\.v|\w*verlag|\w*verband|person|beiträge|comment|kommentar|commenti|"
+    # institutions and organisations: they publish, but are not journalists
+    r"regione|provincia|prefettura|questura|procura|tribunale|polizia|carabinieri|ministero|università|istituto|"
+    r"associazione|consorzio|cooperativa|sindacato|federazione|confederazione|camera|azienda|ospedale|asl|"
+    r"bund|verein|stiftung|institut|gesellschaft|ministerium|universität|\w*zeitung|\w*blatt|jobs)\b",
     re.IGNORECASE,
 )
 # Separators between the names of several authors (trafilatura joins them with "; ").
@@ -24,18 +28,23 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:[;|•/,&+]|\s-\s|\s–\s|\b(?:e|ed|and|und|e
 # "di"/"da" only in lower case: "Di Maio Luigi" is a surname first.
 _LEAD = re.compile(
     r"^\s*(?:(?i:by|a cura di|testo di|articolo di|servizio di|scritto da|pubblicato da|posted by|von|vom|"
-    r"par|por|veröffentlicht von|geschrieben von)|di|da)\s+"
+    r"par|por|veröffentlicht von|geschrieben von|verfasst von|erstellt von|eingestellt von)|di|da)\s+"
 )
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’.-]*|[Dd]['’][A-ZÀ-Ý][a-zà-ÿ'’-]+|[a-zà-ÿ]{1,4})$")
+# A name's words are capitalised, but for the particles of surnames ("Jose de la Cruz", "Ludwig van Beethoven").
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’.-]*|[Dd]['’][A-ZÀ-Ý][a-zà-ÿ'’-]+|"
+    r"d[aeiou]|de[il]|della|dello|dei|degli|dal|dalla|van|von|der|den|ten|ter|zu|zur|la|le|lo|du|des|dos|das|"
+    r"y|bin|ibn|al|el|af|av)$"
+)
 _WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+"
 _NAME = _WORD + r"(?:[ -](?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Ll]o|[Ll]a|[Dd]')?\s?" + _WORD + r"){1,3}"
 _NAMES = _NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _NAME + r")*"
 # A byline line: "di Nome Cognome", "By A and B", "Von A und B", "Un articolo di ...", "Blog Beitrag von ...".
 _BYLINE_LEAD = (
-    r"(?i:(?:(?:blog|ein|un|una|der|il|l')\s*)?(?:articolo|servizio|testo|intervista|commento|analisi|reportage|"
-    r"beitrag|artikel|text|bericht|interview|kommentar|analyse|post|story|article)\s+)?"
+    r"(?i:(?:(?:blog|ein|eine|un|una|der|die|il|la|l')\s*)?(?:articolo|servizio|testo|intervista|commento|analisi|reportage|"
+    r"beitrag|artikel|text|bericht|interview|kommentar|kolumne|rubrica|column|analyse|post|story|article)\s+)?"
     r"(?:(?i:by|von|di|a cura di|scritto da|written by|posted by)|da|"
-    r"(?i:autor|autore|autrice|author|text|testo)\s*:)"
+    r"(?i:autor|autorin|autore|autrice|auteur|author|text|testo)\s*:)"
 )
 # After the names a byline line may give a role or a note: "(Sponsored Post), Redner bei rent-a-pastor.com".
 _BYLINE_TAIL = r"(?:\s*\([^()]{1,40}\))?(?:\s*[,–—-]\s+[^\n]{1,60})?"
@@ -72,12 +81,14 @@ _MONTHS = (
 _DAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
     r"samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|updated|aggiornato|pubblicato|"
-    r"published|veröffentlicht|stand|vor|ago|fa"
+    r"published|veröffentlicht|stand|vor|ago|fa|hace|il y a"
 )
 # A weekday's short form opens the date line only before a comma: "Von Tomas Spahn Fr, 18. Oktober 2019".
 _SHORT_DAYS = r"mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|gio|ven|sab|dom"
 _DATE_START = re.compile(r"\d|\b(?i:" + _MONTHS + "|" + _DAYS + r")\b|\b(?i:" + _SHORT_DAYS + r")\.?,")
 # What follows a name in a site's name or host: "La Stampa" is lastampa.it, "CBC" is CBC News.
+# A host written as words ("Jungefreiheit De"): a top-level domain never ends a person's name.
+_DOMAIN_END = re.compile(r"\s(?:De|At|Ch|Fr|Es|Uk|Nl|Be|Pl|Se|Info|Biz)$")
 _SITE_SUFFIX = r"(?:it|com|net|org|eu|news|notizie|online|web|tv|live|quotidiano|magazine)*"
 
 
@@ -88,9 +99,10 @@ def _squash(text: str) -> str:
 
 def _person(part: str, sites: set[str]) -> str | None:
     """``part`` as a person's name (2–5 capitalised words), or None for organisations, sites and junk."""
-    name = _LEAD.sub("", part.strip()).strip(" ·-–—:")
+    name = _LEAD.sub("", part.strip()).strip(" ·-–—:'\"‘’“”«»")
     name = _PROFESSION_LEAD.sub("", name)
-    name = re.sub(r"(?<!\b[A-ZÀ-Ý])\.+$", "", name).strip()  # a closing full stop goes, an initial's stays
+    # a closing full stop goes; an initial's and an abbreviation's stay ("R.C. Baker", "Perry Bacon Jr.")
+    name = re.sub(r"(?<!\b[A-ZÀ-Ý])(?<!\b[JS]r)\.+$", "", name).strip()
     name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "Mario Rossi (ANSA)": the role goes
     if not name or "@" in name or any(ch.isdigit() for ch in name) or _NOT_A_PERSON.search(name):
         return None
@@ -101,7 +113,7 @@ def _person(part: str, sites: set[str]) -> str | None:
         return None
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) or len(set(words)) == 1:
         return None
-    if not words[0][0].isupper() or not words[-1][0].isupper():
+    if not words[0][0].isupper() or not words[-1][0].isupper() or _DOMAIN_END.search(name):
         return None
     squashed = _squash(name)
     if any(re.fullmatch(re.escape(squashed) + _SITE_SUFFIX, site) for site in sites):
@@ -109,12 +121,16 @@ def _person(part: str, sites: set[str]) -> str | None:
     return name
 
 
+# Soft hyphens and zero-width characters split a name's letters only in the markup ("Mat\xadthi\xadas").
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def clean_author(author: str | None, sites: Iterable[str] = ()) -> str | None:
     """The people an author string names (``Mario Rossi, Anna Bianchi``), or None: agencies, ``Redazione``,
     the site names in ``sites``, URL parts and social networks are not people; ``Rossi; Mario`` is one."""
     if not author or not author.strip():
         return None
-    text = re.sub(r"\s+", " ", html.unescape(author)).strip()
+    text = re.sub(r"\s+", " ", html.unescape(author).translate(_INVISIBLE)).strip()
     if re.search(r"https?:|www\.|\.\w{2,4}/", text):  # URL fragments: keep nothing that follows a URL
         text = re.split(r"\S*(?:https?:|www\.|\.\w{2,4}/)\S*", text)[0]
     site_keys = {_squash(s) for s in sites if s and len(_squash(s)) >= 3}

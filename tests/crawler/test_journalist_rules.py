@@ -123,3 +123,69 @@ def test_title_in_one_unicode_spelling():
     article = extract_article(html, "https://www.borgo.example/a")
     assert article is not None
     assert article.title == "Perch\u00e9 il piano sociale in consiglio"
+
+
+def test_a_heading_that_only_links_home_is_the_logo_and_names_the_site():
+    """<h1><a href="/">Time 4 talks</a></h1> is the site's logo: not the headline, and the title segments
+    naming it (with the generic "Blog Archiv") go."""
+    html = saved("title_logo_heading.html")
+    assert metadata.logo_headings(load_html(html)) == ["Time 4 talks"]
+    article = extract_article(html, "https://www.time4talks.com/2013/08/07/weitere-digitalisierung/")
+    assert article is not None
+    assert article.title == "Weitere Digitalisierung der Schweizer Kinos"
+
+
+def test_a_heading_linking_to_an_article_is_not_a_logo():
+    html = saved("title_logo_heading.html").replace('href="https://www.time4talks.com/"', 'href="/2013/08/07/kinos/"')
+    assert metadata.logo_headings(load_html(html)) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "people"),
+    [
+        ("Erstellt von Andri Bryner", "Andri Bryner"),
+        ("Perry Bacon Jr.", "Perry Bacon Jr."),
+        ("Mat\u00adthi\u00adas Lauerer", "Matthias Lauerer"),  # soft hyphens from the markup
+        ("Raphael Felice'", "Raphael Felice"),
+        ("Jungefreiheit De", None),  # a host written as words
+        ("Resonanz im Nachttischschrank", None),  # lower-case words other than surname particles
+        ("Jose de la Cruz", "Jose de la Cruz"),
+        ("Bund der Energieverbraucher", None),
+        ("OÖ Volksblatt", None),
+        ("Regione Lombardia", None),
+        ("Polizia Locale", None),
+        ("Associazione Amici del Borgo", None),
+    ],
+)
+def test_names_cleaned_of_leads_marks_hosts_and_organisations(raw, people):
+    assert clean_author(raw) == people
+
+
+def test_byline_element_stops_at_a_relative_date():
+    assert byline_people("Isabel Caro, Rocío Latorre Hace 3 horas") == "Isabel Caro, Rocío Latorre"
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("Eine Kolumne von Nils Pickert", "Nils Pickert"),
+        ("Auteur : Kossivi Tiassou", "Kossivi Tiassou"),
+        ("Una rubrica di Anna Maria Rinaldi", "Anna Maria Rinaldi"),
+    ],
+)
+def test_column_and_auteur_byline_lines(line, people):
+    assert text_byline(f"{line}\n{LEDE}") == people
+
+
+def test_visible_byline_with_co_authors_wins_over_metadata_naming_one():
+    assert journalist("coauthors_in_byline.html") == "Rudolf Fischer, Simon Kohler"
+
+
+def test_json_ld_organisation_named_in_author_meta_is_not_a_journalist():
+    assert journalist("jsonld_publisher_in_meta_author.html") == "Marie Merlet"
+
+
+def test_personal_site_whose_publisher_is_its_author():
+    """A Person that is also the site's Organization (a personal blog) stays the journalist."""
+    assert metadata.json_ld_publishers(metadata.json_ld(load_html(saved("personal_site_publisher.html")))) == []
+    assert journalist("personal_site_publisher.html", "https://www.andreaskalt.example/a") == "Andreas Kalt"
