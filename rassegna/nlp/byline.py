@@ -30,13 +30,22 @@ _LEAD = re.compile(
     r"^\s*(?:(?i:by|a cura di|testo di|articolo di|servizio di|scritto da|pubblicato da|posted by|von|vom|"
     r"par|por|veröffentlicht von|geschrieben von|verfasst von|erstellt von|eingestellt von)|di|da)\s+"
 )
-# A name's words are capitalised, but for the particles of surnames ("Jose de la Cruz", "Ludwig van Beethoven").
-_NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’.-]*|[Dd]['’][A-ZÀ-Ý][a-zà-ÿ'’-]+|"
+# A name's words are capitalised (in any alphabet: "Kubišta", "Wałęsa"), but for the particles of surnames
+# ("Jose de la Cruz", "Ludwig van Beethoven").
+_PARTICLE = re.compile(
     r"d[aeiou]|de[il]|della|dello|dei|degli|dal|dalla|van|von|der|den|ten|ter|zu|zur|la|le|lo|du|des|dos|das|"
-    r"y|bin|ibn|al|el|af|av)$"
+    r"y|bin|ibn|al|el|af|av"
 )
-_WORD = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+"
+_LETTERS = re.compile(r"(?:[^\W\d_]|['’.-])+")
+
+
+def _name_word(word: str) -> bool:
+    """True for a word of a person's name: capitalised (``D'Angelo`` too) or a surname particle."""
+    core = word[2:] if re.match(r"[Dd]['’]", word) else word
+    return bool(_PARTICLE.fullmatch(word) or (core[:1].isupper() and _LETTERS.fullmatch(core)))
+
+
+_WORD = r"[A-ZÀ-ÖØ-ÝĀ-ſ](?:[^\W\d_]|['’])+"  # capitalised, in the Latin alphabets ("Kubišta")
 _NAME = _WORD + r"(?:[ -](?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Ll]o|[Ll]a|[Dd]')?\s?" + _WORD + r"){1,3}"
 _NAMES = _NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _NAME + r")*"
 # A byline line: "di Nome Cognome", "By A and B", "Von A und B", "Un articolo di ...", "Blog Beitrag von ...".
@@ -61,13 +70,17 @@ _PROFESSIONS = (
     r"steuerberaterin|avvocato|avvocata|avv\.|notaio|commercialista|architekt|architektin|architetto|lawyer|"
     r"attorney|solicitor"
 )
-_ROLE = re.compile(
-    r"(?<!\w)(?:(?i:autor|autorin|autoren|autore|autrice|author|redakteur|redakteurin|redattore|redattrice|"
+_ROLES = (
+    r"autor|autorin|autoren|autore|autrice|author|auteur|auteure|redakteur|redakteurin|redattore|redattrice|"
     r"journalist|journalistin|giornalista|reporter|editor|writer|contributor|correspondent|korrespondent|"
-    r"korrespondentin|inviato|inviata|" + _PROFESSIONS + r"))(?!\w)"
+    r"korrespondentin|inviato|inviata|" + _PROFESSIONS
 )
-# A profession before a name is not part of it ("Rechtsanwalt Sebastian Einbock"); academic titles ("Dr.") stay.
-_PROFESSION_LEAD = re.compile(r"^(?i:" + _PROFESSIONS + r")\s+")
+_ROLE = re.compile(r"(?<!\w)(?i:" + _ROLES + r")(?!\w)")
+# A role or profession before a name is not part of it ("Rechtsanwalt Sebastian Einbock", "Auteur Anna
+# Kubišta"); academic titles ("Dr.") stay, as bylines write them.
+_ROLE_LEAD = re.compile(r"^(?i:" + _ROLES + r")\s*:?\s+")
+# "Posted on September 21, 2020 by Adi Tzlil", "Pubblicato il 12 marzo 2024 da Luca Ferri": names after the date.
+_LATER_LEAD = re.compile(r"\s(?:(?i:by|von|par|por)|di|da)\s+(?=[A-ZÀ-Ý])")
 # A name never starts with an article or a possessive ("deinen Hochzeitsbloggern", "The Editors", "Il Team").
 _ARTICLE_FIRST = re.compile(
     r"^(?i:the|our|your|my|die|der|das|dem|ein|eine|einen|einem|dein|deine|deinen|unser|unsere|unseren|euer|"
@@ -100,7 +113,7 @@ def _squash(text: str) -> str:
 def _person(part: str, sites: set[str]) -> str | None:
     """``part`` as a person's name (2–5 capitalised words), or None for organisations, sites and junk."""
     name = _LEAD.sub("", part.strip()).strip(" ·-–—:'\"‘’“”«»")
-    name = _PROFESSION_LEAD.sub("", name)
+    name = _ROLE_LEAD.sub("", name)
     # a closing full stop goes; an initial's and an abbreviation's stay ("R.C. Baker", "Perry Bacon Jr.")
     name = re.sub(r"(?<!\b[A-ZÀ-Ý])(?<!\b[JS]r)\.+$", "", name).strip()
     name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "Mario Rossi (ANSA)": the role goes
@@ -111,7 +124,7 @@ def _person(part: str, sites: set[str]) -> str | None:
     words = name.split()
     if _ARTICLE_FIRST.match(name):
         return None
-    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) or len(set(words)) == 1:
+    if not 2 <= len(words) <= 5 or not all(_name_word(w) for w in words) or len(set(words)) == 1:
         return None
     if not words[0][0].isupper() or not words[-1][0].isupper() or _DOMAIN_END.search(name):
         return None
@@ -145,6 +158,8 @@ def byline_people(byline: str, sites: Iterable[str] = ()) -> str | None:
     """The people a page's byline element names (``By : Joe S.``, ``Text & Fotos: Ivan Valetny``, ``Harald
     Bauer Autor``, ``By Alex Bozarjian Thursday, November 9, 2023``): labels, roles and dates left out."""
     text = " ".join(html.unescape(byline).split())
+    if (later := _LATER_LEAD.search(text)) and _DATE_START.search(text[: later.start()]):
+        text = text[later.start() :]
     text = _DATE_START.split(text, maxsplit=1)[0]  # what follows is the date line, not names
     text = _LABEL.sub(" ; ", text)
     text = _ROLE.sub(" ; ", text)

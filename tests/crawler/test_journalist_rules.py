@@ -189,3 +189,21 @@ def test_personal_site_whose_publisher_is_its_author():
     """A Person that is also the site's Organization (a personal blog) stays the journalist."""
     assert metadata.json_ld_publishers(metadata.json_ld(load_html(saved("personal_site_publisher.html")))) == []
     assert journalist("personal_site_publisher.html", "https://www.andreaskalt.example/a") == "Andreas Kalt"
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil"),
+        ("Pubblicato il 12 marzo 2024 da Luca Ferri", "Luca Ferri"),
+        ("Auteur Anna Kubišta", "Anna Kubišta"),
+    ],
+)
+def test_byline_element_names_after_the_date_or_a_role(byline, people):
+    assert byline_people(byline) == people
+    assert clean_author("Auteur Anna Kubišta") == "Anna Kubišta"
+
+
+def test_names_in_central_european_spelling():
+    assert clean_author("Anna Kubišta; Lech Wałęsa") == "Anna Kubišta, Lech Wałęsa"
+    assert text_byline(f"di Anna Kubišta\n{LEDE}") == "Anna Kubišta"
