@@ -206,8 +206,8 @@ def _in_other_block(element: HtmlElement) -> bool:
     for node in element.iterancestors():
         if node.tag in ("body", "html"):  # page-wide classes ("no-sidebars") say nothing about the block
             break
-        if node.tag in ("footer", "form"):
-            return True
+        if node.tag == "form" or (node.tag == "footer" and node.xpath("not(ancestor::article)")):
+            return True  # an article's own <footer> holds its byline; the page's is another block
         marks = _LAYOUT.sub(" ", f"{node.get('class', '')} {node.get('id', '')}")
         if marks.strip() and re.search(r"comment|kommentar|related|teaser|snippet|recommend|sidebar", marks, re.I):
             return True

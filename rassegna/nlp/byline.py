@@ -98,7 +98,11 @@ _DAYS = (
 )
 # A weekday's short form opens the date line only before a comma: "Von Tomas Spahn Fr, 18. Oktober 2019".
 _SHORT_DAYS = r"mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|gio|ven|sab|dom"
-_DATE_START = re.compile(r"\d|\b(?i:" + _MONTHS + "|" + _DAYS + r")\b|\b(?i:" + _SHORT_DAYS + r")\.?,")
+# A preposition before a time or date opens it too: "Posted by A at 18:52", "di A alle 10", "von A am 3.".
+_DATE_START = re.compile(
+    r"(?:\s(?i:at|on|um|am|alle|il|le|el|du|del)\s+)?\d|\b(?i:" + _MONTHS + "|" + _DAYS + r")\b|"
+    r"\b(?i:" + _SHORT_DAYS + r")\.?,"
+)
 # What follows a name in a site's name or host: "La Stampa" is lastampa.it, "CBC" is CBC News.
 # A host written as words ("Jungefreiheit De"): a top-level domain never ends a person's name.
 _DOMAIN_END = re.compile(r"\s(?:De|At|Ch|Fr|Es|Uk|Nl|Be|Pl|Se|Info|Biz)$")

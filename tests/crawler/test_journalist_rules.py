@@ -207,3 +207,11 @@ def test_byline_element_names_after_the_date_or_a_role(byline, people):
 def test_names_in_central_european_spelling():
     assert clean_author("Anna Kubišta; Lech Wałęsa") == "Anna Kubišta, Lech Wałęsa"
     assert text_byline(f"di Anna Kubišta\n{LEDE}") == "Anna Kubišta"
+
+
+def test_byline_in_the_article_own_footer_not_in_the_page_footer():
+    """An <article>'s <footer> holds its byline ("Posted by A at 18:52"); the page's <footer> is another block."""
+    found = metadata.byline_elements(load_html(saved("article_footer_byline.html")))
+    assert found == ["Posted by Günter W. Kienitz at 18:52"]
+    assert byline_people(found[0]) == "Günter W. Kienitz"
+    assert journalist("article_footer_byline.html") == "Günter W. Kienitz"
