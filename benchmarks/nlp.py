@@ -1,7 +1,8 @@
 """Accuracy and throughput of rassegna.nlp on annotated articles.
 
-``python benchmarks/nlp.py --set corpus-dev|corpus-sealed|corpus-dev-2|corpus-sealed-2|corpus-dev-3|dev|generalisation``
-(or a PATH to a JSON file; ``corpus-dev-3`` is ``dev-3a.json`` … ``dev-3d.json`` together); ``--part tune|check``
+``python benchmarks/nlp.py --set corpus-dev|corpus-sealed|corpus-dev-2|corpus-sealed-2|corpus-dev-3|corpus-sealed-3|
+dev|generalisation`` (or a PATH to a JSON file; ``corpus-dev-3`` is ``dev-3a.json`` … ``dev-3d.json`` together,
+``corpus-sealed-3`` the four sealed parts); ``--part tune|check``
 scores the fixed-seed tune (75) or check (35) part of a set.
 Sets annotated before percentages counted as figures (``dev``, ``generalisation``) are scored without them.
 """
@@ -27,7 +28,16 @@ from tests.nlp.evaluation import (  # noqa: E402
     throughput,
 )
 
-SETS = ("corpus-dev", "corpus-sealed", "corpus-dev-2", "corpus-sealed-2", "corpus-dev-3", "dev", "generalisation")
+SETS = (
+    "corpus-dev",
+    "corpus-sealed",
+    "corpus-dev-2",
+    "corpus-sealed-2",
+    "corpus-dev-3",
+    "corpus-sealed-3",
+    "dev",
+    "generalisation",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

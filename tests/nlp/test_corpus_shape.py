@@ -21,6 +21,8 @@ FIELDS = {
 }
 NULLABLE = ("date", "author", "city")
 CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
+# Batch 3's four parts: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
+THIRD_BATCH_SEEDS = {"a": (241, 20261130), "b": (271, 20261131), "c": (301, 20261132), "d": (331, 20261133)}
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
 
@@ -54,9 +56,17 @@ def first_batch(dev: list[dict], sealed: list[dict]) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def articles(first_batch: list[dict], dev2: list[dict], sealed2: list[dict]) -> list[dict]:
-    """Every corpus file: both batches, dev and sealed parts."""
-    return first_batch + dev2 + sealed2
+def third_batch() -> dict[str, tuple[list[dict], list[dict]]]:
+    """Batch 3 by annotator part ("a" … "d"): its dev and its sealed articles (shape only: nothing is scored)."""
+    return {part: (load(f"dev-3{part}.json"), load(f"sealed-3{part}.json")) for part in THIRD_BATCH_SEEDS}
+
+
+@pytest.fixture(scope="module")
+def articles(
+    first_batch: list[dict], dev2: list[dict], sealed2: list[dict], third_batch: dict[str, tuple[list, list]]
+) -> list[dict]:
+    """Every corpus file: all three batches, dev and sealed parts."""
+    return first_batch + dev2 + sealed2 + [a for dev3, sealed3 in third_batch.values() for a in dev3 + sealed3]
 
 
 def sealed_ids(count: int) -> set[str]:
@@ -99,6 +109,17 @@ def test_second_batch_follows_the_first_and_its_sealed_part_is_the_seeded_third(
     assert len(ids) >= 60
     assert sorted(ids) == [f"c{n:03d}" for n in range(last_first + 1, last_first + 1 + len(ids))]
     assert {a["id"] for a in sealed2} == sealed_2_ids(ids)
+
+
+def test_third_batch_parts_are_thirty_ids_each_and_their_sealed_half_is_the_seeded_one(
+    third_batch: dict[str, tuple[list[dict], list[dict]]],
+) -> None:
+    for part, (first, seed) in THIRD_BATCH_SEEDS.items():
+        dev3, sealed3 = third_batch[part]
+        ids = [f"c{n:03d}" for n in range(first, first + 30)]
+        assert sorted(a["id"] for a in dev3 + sealed3) == ids, part
+        random.Random(seed).shuffle(ids)
+        assert {a["id"] for a in sealed3} == set(ids[:15]), part
 
 
 def test_fields_and_types(articles: list[dict]) -> None:
@@ -147,6 +168,6 @@ def test_no_article_is_about_lgnet(articles: list[dict]) -> None:
 
 
 def test_sources_list_every_article(articles: list[dict]) -> None:
-    sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    sources = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("SOURCES*.md")))
     for a in articles:
         assert f"| {a['id']} |" in sources and a["url"] in sources, a["id"]
