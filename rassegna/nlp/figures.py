@@ -193,12 +193,18 @@ def _is_sentence_start(tokens: _Tokens, i: int) -> bool:
     return i == 0 or tokens[i - 1].text in {".", "!", "?", ":", ";", "\n", "«", '"', "“", "(", "-", "–"}
 
 
+def _glued_by_typo(text: str, prev: _Tok, tok: _Tok) -> bool:
+    """A lower-case "a" or "e" glued to a number of two digits or more is a missing space ("pari a2.073", "e12
+    feriti"); "a2" stays a name."""
+    return prev.text in {"a", "e"} and len(tok.text) > 1 and (prev.start == 0 or text[prev.start - 1].isspace())
+
+
 def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
     """The number belongs to a name or an address: ``LgNet2``, ``ASL Roma 1``, ``Corso Vittorio 343``."""
     tok = tokens[i]
     if i > 0:
         prev = tokens[i - 1]
-        if prev.end == tok.start and prev.kind in {"word", "num"}:
+        if prev.end == tok.start and prev.kind in {"word", "num"} and not _glued_by_typo(text, prev, tok):
             return True  # glued: LgNet2, Roma2
         if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP:
             qual = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])
@@ -448,8 +454,8 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
         j += 1 if j < n and tokens[j].text.lower() == "di" else 0
         return Number(APPROX[low], j, tokens[i - 1].start, approx=True)
     value = word_value(tok.text)
-    if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
-        value = 1  # "un milione di euro"
+    if value is None and low in _ONE_MILLION and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
+        value = 0.5 if low == "mezzo" else 1  # "un milione di euro", "al milione di euro", "mezzo milione"
     if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i):
         return None  # not a number, or a name: "Tre Valli", "Cento"
     amount: float | int = value
@@ -653,6 +659,8 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
     return Mention(number.value, unit.word, qualifier, text[start : unit.end], start)
 
 
+# Words before "milione"/"miliardo" that make it one (or half) of them: "un milione", "al milione di euro".
+_ONE_MILLION = frozenset({"un", "uno", "il", "al", "del", "dal", "nel", "sul", "mezzo"})
 _NUMBERISH: dict[str, bool] = {}  # word → can start a number (filled as words are met)
 
 
@@ -665,7 +673,7 @@ def _may_start_number(tok: _Tok) -> bool:
     known = _NUMBERISH.get(tok.text)
     if known is None:
         low = tok.text.lower()
-        known = low in APPROX or low in {"un", "uno"} or word_value(tok.text) is not None
+        known = low in APPROX or low in _ONE_MILLION or word_value(tok.text) is not None
         if len(_NUMBERISH) < 200_000:
             _NUMBERISH[tok.text] = known
     return known
