@@ -571,10 +571,16 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     return Unit(w, end)
 
 
-def _is_proportion(text: str, end: int) -> bool:
-    """``due persone su tre``: a proportion, not a count."""
+def _is_proportion(text: str, end: int, value: float | int) -> bool:
+    """``due persone su tre``, ``8 italiani su 10``: a proportion, not a count; ``30 lavoratori su 90`` (a part of
+    a total that is no round base and has more than five) counts."""
     ratio = re.match(r"\s+su\s+(\d+|[^\W\d_]+)\b", text[end : end + 20])
-    return bool(ratio and (ratio.group(1).isdigit() or word_value(ratio.group(1)) is not None))
+    if not ratio:
+        return False
+    total = int(ratio.group(1)) if ratio.group(1).isdigit() else word_value(ratio.group(1))
+    if total is None:
+        return False
+    return value <= 1 or total <= 5 or total in {10, 100, 1000} or total <= value
 
 
 def _unit_before(text: str, tokens: _Tokens, i: int, j: int, value: float | int) -> Step | None:
@@ -701,7 +707,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     if isinstance(unit, Step):
         return unit
-    if unit is not None and (_is_proportion(text, unit.end) or unit.word.lower() in PARTICIPLES):
+    if unit is not None and (_is_proportion(text, unit.end, value) or unit.word.lower() in PARTICIPLES):
         return Step(k + 1)
     if unit is None and closes and not big:  # "i ricavi salgono a 16,1 mld": millions are money
         before = _unit_before(text, tokens, i, j, value)
