@@ -25,6 +25,18 @@ _PRESENT = (
     'comunicano', 'rende noto', 'rendono noto', 'rammenta', 'annota', 'riconosce', 'argomenta', 'chiosa',
     'scandisce', 'sentenzia', 'lamenta', 'ricostruisce', 'precisano', 'ricordano', 'osservano', 'rimarcano',
     'evidenziano', 'affermano', 'dichiarano', 'spiegano', 'sottolineano', 'commenta ancora', 'prosegue ancora',
+    # the rest of each verb's paradigm (third persons, past and imperfect): unseen text uses every form
+    'continuano', 'proseguono', 'ribadiscono', 'annunciano', 'sostengono', 'illustrano', 'intervengono',
+    'riferiscono', 'rilevano', 'puntualizzano', 'ammettono', 'assicurano', 'confermano', 'chiariscono',
+    'specificano', 'replicano', 'rispondono', 'auspicano', 'scrivono', 'informano', 'attaccano', 'incalzano',
+    'rivendicano', 'insistono', 'esortano', 'tuonano', 'segnalano', 'rivelano', 'ribattono', 'esultano',
+    'garantiscono', 'promettono', 'lamentano', 'argomentano', 'chiosano', 'riconoscono', 'annotano', 'esclama',
+    'ripete', 'ripetono', 'premette', 'anticipa', 'sintetizza', 'twitta', 'disse', 'dissero', 'dichiarò',
+    'dichiararono', 'spiegò', 'spiegarono', 'aggiunse', 'aggiunsero', 'commentò', 'commentarono', 'sottolineò',
+    'affermò', 'raccontò', 'ricordò', 'concluse', 'precisò', 'osservò', 'annunciò', 'replicò', 'rispose',
+    'ribadì', 'scrisse', 'evidenziò', 'confermò', 'ammise', 'assicurò', 'denunciò', 'rivelò', 'esclamò',
+    'diceva', 'dicevano', 'spiegava', 'raccontava', 'ricordava', 'dichiarava', 'affermava', 'scriveva',
+    'commentava', 'sottolineava', 'aggiungeva', 'ripeteva',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -38,8 +50,11 @@ _PARTICIPLES = (
     'tenuto a precisare', 'voluto evidenziare', 'fatto eco', 'comunicato', 'reso noto',
     'rammentato', 'riconosciuto', 'argomentato', 'chiosato', 'scandito', 'sentenziato', 'lamentato',
     'ricostruito', 'notato', 'messo in evidenza', 'messo in guardia', 'tenuto a ribadire', 'voluto ribadire',
+    'twittato', 'esclamato', 'ripetuto', 'premesso', 'anticipato', 'sintetizzato', 'voluto dire', 'tenuto a dire',
+    'voluto spiegare', 'tenuto a spiegare', 'voluto aggiungere', 'tenuto a evidenziare', 'voluto rimarcare',
+    'tenuto a ricordare', 'voluto commentare', 'voluto puntualizzare', 'tenuto a rimarcare', 'voluto ringraziare',
 )  # fmt: skip
-_AUX = r"(?:ha|hanno|aveva|avevano|avrebbe)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
+_AUX = r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|avrà)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
 VERB = (
     r"(?:" + _AUX + r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")"
     r"|è\s+intervenut[oa]|(?:" + "|".join(sorted(_PRESENT, key=len, reverse=True)) + r"))"
