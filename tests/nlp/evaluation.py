@@ -42,7 +42,7 @@ def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``,
     ``corpus-dev-2``, ``corpus-sealed-2`` (the corpus' second batch), ``corpus-dev-3``, ``corpus-sealed-3`` (the third
     batch, annotated in four parts: patterns matching ``dev-3a.json`` … ``dev-3d.json`` and ``sealed-3a.json`` …,
-    read by :func:`load_articles`)."""
+    read by :func:`load_articles`), ``corpus-dev-4`` (the fourth batch's dev parts, ``dev-4*.json``)."""
     paths = {
         "dev": dev_path(),
         "generalisation": FIXTURES / "generalisation.json",
@@ -52,6 +52,7 @@ def set_path(name: str) -> Path:
         "corpus-sealed-2": FIXTURES / "corpus" / "sealed-2.json",
         "corpus-dev-3": FIXTURES / "corpus" / "dev-3*.json",
         "corpus-sealed-3": FIXTURES / "corpus" / "sealed-3*.json",
+        "corpus-dev-4": FIXTURES / "corpus" / "dev-4*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")
