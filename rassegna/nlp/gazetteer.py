@@ -40,6 +40,9 @@ AMBIGUOUS = {
 }  # fmt: skip
 
 
+_AMBIGUOUS_KEYS = frozenset(fold(a) for a in AMBIGUOUS)
+
+
 @dataclass(frozen=True, slots=True)
 class Comune:
     """One ISTAT comune."""
@@ -71,10 +74,20 @@ def comuni() -> dict[str, Comune]:
     return table
 
 
+# Short forms the press uses for the best-known of several comuni sharing them ("a Civitanova", "SAN BENEDETTO -").
+PRESS_SHORT_FORMS = {
+    'Civitanova': 'Civitanova Marche', 'San Benedetto': 'San Benedetto del Tronto',
+    'Castellammare': 'Castellammare di Stabia', 'Genzano': 'Genzano di Roma', 'Ariano': 'Ariano Irpino',
+    'Casalnuovo': 'Casalnuovo di Napoli', 'Cava': "Cava de' Tirreni", 'Montecchio': 'Montecchio Maggiore',
+    'Nocera': 'Nocera Inferiore', 'Palma': 'Palma di Montechiaro', 'Montecatini': 'Montecatini-Terme',
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def short_forms() -> dict[str, Comune]:
-    """Folded short form → comune: ``Portopalo`` (di Capo Passero), ``Lampedusa`` (e Linosa), ``Borgonovo``
-    (Val Tidone), when only one comune starts so; they need context like the ambiguous names."""
+    """Folded short form → comune: ``Portopalo`` (di Capo Passero), ``Lampedusa`` (e Linosa), ``Lamezia``
+    (Terme), ``Vibo`` (Valentia), when only one comune starts so, and the press's ``PRESS_SHORT_FORMS``; they
+    need context like the ambiguous names."""
     full: dict[str, Comune] = {}
     for line in (DATA / "comuni.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         name, _other, prov, region, capo = line.split("\t")
@@ -82,9 +95,16 @@ def short_forms() -> dict[str, Comune]:
     heads: dict[str, list[Comune]] = {}
     for c in full.values():
         head = re.split(r"\s+(?:di|del|della|dei|delle|in|sul|sulla|e|val|valle)\s+", c.name, flags=re.I)[0]
-        if head != c.name and len(head) > 3 and " " not in head:
+        if head == c.name and " " in c.name:
+            head = c.name.rsplit(" ", 1)[0]  # "Lamezia Terme", "Vibo Valentia": the name without its last word
+        saint = head.lower().startswith(("san ", "sant'", "santa ", "santo ", "santi "))  # also quarters, churches
+        if head != c.name and len(head) > 3 and " " not in head and not saint and fold(head) not in _AMBIGUOUS_KEYS:
             heads.setdefault(fold(head), []).append(c)
-    return {k: cs[0] for k, cs in heads.items() if len(cs) == 1 and k not in full}
+    out = {k: cs[0] for k, cs in heads.items() if len(cs) == 1 and k not in full}
+    for short, name in PRESS_SHORT_FORMS.items():
+        if fold(name) in full and fold(short) not in full:
+            out[fold(short)] = full[fold(name)]
+    return out
 
 
 @lru_cache(maxsize=1)
