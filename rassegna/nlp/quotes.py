@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
-from rassegna.nlp.gazetteer import first_names
+from rassegna.nlp.gazetteer import comuni, first_names
 from rassegna.nlp.textutil import alternation, fold, normalise, paragraphs
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
@@ -617,11 +617,20 @@ _ORG_RE = re.compile(
 )
 
 
+# "fanno sapere da Croce Rossa", "spiegano dall'Arci": what a verb of saying takes "da" from is a body speaking.
+_FROM_BODY_RE = re.compile(
+    r"\s*(?:da|dal|dalla|dallo|dall'|dai|dagli|dalle)\s*((?:[A-ZÀ-Ý][\w'-]*)(?:\s+(?:[A-ZÀ-Ý][\w'-]*|"
+    r"di|del|della|dei|delle|per|la|il|e)){0,5}?)(?=\s*(?:[,.;:!?]|$))"
+)
+
+
 def _org_speaker(attr: str) -> str | None:
-    """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``."""
+    """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
+    ``fanno sapere da Croce Rossa``."""
     m = _ORG_RE.match(attr)
     if not m:
-        return None
+        body = _FROM_BODY_RE.match(attr)
+        return body.group(1) if body and fold(body.group(1)) not in comuni() else None
     if m.group(1).lower() in {"sindacati", "organizzazioni sindacali"}:
         return m.group(1)  # a collective speaks as the text names it, not through the first union it lists
     acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
@@ -668,7 +677,7 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     return None
 
 
-def _interrupted(inner: str) -> Attribution | None:
+def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
         tail = inner[m.end() :]
@@ -679,6 +688,9 @@ def _interrupted(inner: str) -> Attribution | None:
         if parsed.found:
             return replace(parsed, cut=cut)
         dashed = m.group(0).strip()[0] in "-–—"
+        subject = _subject(attr, people) if dashed else None
+        if subject and subject.speaker:
+            return replace(subject, cut=cut)  # «… – affermano le maestre e X, assessora – …»: the person named
         if not attr.strip(" ,") and dashed:
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha spiegato – …»: the last speaker
         org = _org_speaker(attr) if dashed else None
@@ -947,7 +959,7 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
     """Who speaks in a span: looked for inside it, after it, before it, then in the next sentence; None when
     unattributed (an empty Attribution: a reporting verb names nobody the rules can read)."""
     known = list(people)
-    inside = _interrupted(text[span.start : span.end])
+    inside = _interrupted(text[span.start : span.end], known)
     if inside is not None:
         return inside
     after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
