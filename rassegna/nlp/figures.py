@@ -267,6 +267,8 @@ def _partitive(tokens: _Tokens, k: int) -> int | None:
     k += 1
     if k < len(tokens) and tokens[k].text.lower() in _POSSESSIVES:
         k += 1
+    if k + 1 < len(tokens) and (tokens[k].kind == "num" or word_value(tokens[k].text) is not None):
+        k += 1  # "tre delle nove persone": the part counts the whole's noun
     if k < len(tokens) and tokens[k].kind == "word" and tokens[k].text.islower() and tokens[k].text not in STOP:
         low = tokens[k].text
         if low not in EXCLUDED_UNITS and low not in _NOT_UNITS and len(low) > 2:
@@ -603,6 +605,8 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
         return True
     low = tokens[k].text.lower()
     nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+    if low in {"e", "ed", "ma"} and k + 1 < len(tokens):  # "sono 12.330 e c'è bisogno", not "tra 10 e 20"
+        return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno")}
 
 
