@@ -42,7 +42,7 @@ PARTICIPLES = {
 # "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
 # passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+[^\W\d_]{2,}){0,3}?"
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+(?:[^\W\d_]{2,}|e)){0,3}?"
     r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
@@ -54,7 +54,12 @@ _UNIT_LEADS_RE = re.compile(
     r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali))?\s*,[^.!?;:\d]{0,40}?(?:pari\s+a\s+)?$"
 )
 # "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
-_SAME_UNIT_RE = re.compile(r"(?:^|[.;]\s+)(?:[^\W\d_']+'?\s*){0,2}(?:sono|erano)\s+stat[ie]\s+$", re.IGNORECASE)
+# "(lo scorso anno erano 1172)": a bracketed comparison too.
+_SAME_UNIT_RE = re.compile(
+    r"(?:(?:^|[.;]\s+)(?:[^\W\d_']+'?\s*){0,2}(?:sono|erano)\s+stat[ie]"
+    r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie]))\s+$",
+    re.IGNORECASE,
+)
 # Words after a number that close its clause: "pari a 123 totali", "29 in più".
 _CLAUSE_CLOSERS = {
     'totali', 'totale', 'complessivi', 'complessive', 'complessivamente', 'così', 'mentre', 'rispetto', 'contro',
@@ -466,6 +471,12 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     return Number(amount, j, tok.start)
 
 
+# "Il totale dei beneficiari … è 1971": after its counted noun and a copula, a year-shaped number is a count.
+_COUNT_AFTER_VERB_RE = re.compile(
+    r"\b(?:i|gli|le|dei|degli|delle)\s+[^\W\d_]{3,}(?:\s+[^\W\d_]{1,}){0,3}?\s+(?:sono|erano|è|ammontano\s+a)\s+$"
+)
+
+
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """The number starting at token ``i``, if any, years excepted (``nel 2023``, but ``2000 persone``)."""
     tok = tokens[i]
@@ -480,7 +491,7 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     value = number.value
     if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
         nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
-        if nxt not in _PEOPLE_UNITS:
+        if nxt not in _PEOPLE_UNITS and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start]):
             return None
     return number
 
