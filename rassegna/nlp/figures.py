@@ -694,7 +694,7 @@ def _may_start_number(tok: _Tok) -> bool:
     known = _NUMBERISH.get(tok.text)
     if known is None:
         low = tok.text.lower()
-        known = low in APPROX or low in _ONE_MILLION or word_value(tok.text) is not None
+        known = low in APPROX or low in {"un", "uno"} or word_value(tok.text) is not None
         if len(_NUMBERISH) < 200_000:
             _NUMBERISH[tok.text] = known
     return known
@@ -765,6 +765,16 @@ def _mentions(text: str) -> list[Mention]:
         and numberish.get(m.group(0), None) is not False
         and _may_start_number(tokens[i])
     ]
+    if "milion" in text or "miliard" in text:  # "al milione di euro": an article starts the number (rare: not above)
+        ms = tokens.matches
+        starts = sorted(
+            set(starts)
+            | {
+                i
+                for i in range(len(ms) - 1)
+                if ms[i + 1].group(0).lower() in {"milione", "miliardo"} and ms[i].group(0).lower() in _ONE_MILLION
+            }
+        )
     i = 0
     for start in starts:
         if start < i:
