@@ -624,9 +624,19 @@ _FROM_BODY_RE = re.compile(
 )
 
 
+# "scrivono in una nota i sindacati": where the words were said comes before who said them.
+_MEDIUM_RE = re.compile(
+    r"\s*(?:in\s+(?:una|un)\s+(?:nota|comunicato|post|lettera|messaggio)(?:\s+(?:congiunta|stampa|ufficiale))?"
+    r"|sui\s+social|su\s+(?:facebook|twitter|instagram))\s*,?",
+    re.IGNORECASE,
+)
+
+
 def _org_speaker(attr: str) -> str | None:
     """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
-    ``fanno sapere da Croce Rossa``."""
+    ``fanno sapere da Croce Rossa``, ``scrivono in una nota i sindacati``."""
+    medium = _MEDIUM_RE.match(attr)
+    attr = attr[medium.end() :] if medium else attr
     m = _ORG_RE.match(attr)
     if not m:
         body = _FROM_BODY_RE.match(attr)

@@ -165,3 +165,37 @@ def test_an_adjective_that_ends_its_clause_is_the_counted_noun():
 def test_lengths_and_surfaces_are_quantities_with_a_unit():
     figures = {(f.value, f.unit) for f in extract_figures("Una sala di 120 metri quadrati, alta 7 metri.")}
     assert figures == {(120, "metri"), (7, "metri")}
+
+
+def test_an_article_or_mezzo_before_milione_is_one_or_half_a_million():
+    assert values("L'importo è di poco superiore al milione di euro.") == [(1000000, "euro", None)]
+    assert values("Servono mezzo milione di euro per la scuola.") == [(500000, "euro", None)]
+
+
+def test_a_lower_case_a_or_e_glued_to_a_number_is_a_missing_space():
+    assert (2073793.85, "euro", None) in values("Un valore stimato pari a2.073.793,85 euro per i servizi.")
+    assert (12, "feriti", None) in values("Nello scontro 3 morti e12 feriti.")
+    assert values("Il sistema a2 funziona.") == []  # one digit: a name
+
+
+def test_a_part_of_a_real_total_counts_but_a_ratio_does_not():
+    assert values("La crisi coinvolgerebbe 30 lavoratori su 90.") == [(30, "lavoratori", None)]
+    assert values("Otto italiani su 10 leggono.") == []
+    assert values("Due persone su tre non votano.") == []
+
+
+def test_the_counted_noun_before_a_copula_whose_clause_goes_on():
+    text = "Di questi i minori non accompagnati sono 12.330 e c'è bisogno di strutture."
+    assert values(text) == [(12330, "minori", None)]
+    assert (10, "persone", None) in values("Sono tra 10 e 20 persone.")  # a range stays a range
+
+
+def test_a_part_of_a_counted_whole_takes_its_noun():
+    assert (3, "persone", None) in values("Anche tre delle nove persone dell'équipe erano presenti.")
+
+
+def test_a_bracketed_comparison_and_a_year_shaped_count_after_its_noun():
+    text = "La Caritas ha incontrato 1.327 persone (lo scorso anno erano 1172) nei suoi centri."
+    assert (1172, "persone", None) in values(text)
+    assert values("Il totale dei beneficiari diretti e indiretti è 1971.") == [(1971, "beneficiari", None)]
+    assert values("La legge è del 1971.") == []

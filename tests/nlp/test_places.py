@@ -208,3 +208,19 @@ def test_a_dateline_filed_by_an_agency_in_brackets_is_not_the_city():
         "I finanzieri, su mandato del Gip di Roma, stanno svolgendo perquisizioni in Lazio e Lombardia."
     )
     assert extract_places(text, "Fisco, operazione Gdf contro giro evasione da 1,7 miliardi")[0] is None
+
+
+def test_short_forms_of_two_word_comuni_and_the_press_s_best_known_short_forms():
+    text = "SAN BENEDETTO - Inizieranno domani quattro giovani rifugiati. Il sindaco ha firmato la convenzione."
+    assert extract_places(text, "San Benedetto, nei parchi lavoreranno quattro rifugiati")[0] == (
+        "San Benedetto del Tronto"
+    )
+    text = "Il Comune prenderà in carico un minore. Civitanova ne prenderà uno, dice il sindaco."
+    assert extract_places(text, "Migranti, un minore in carico al Comune a Civitanova")[0] == "Civitanova Marche"
+    text = "LAMEZIA - Il consiglio comunale ha approvato il bilancio. Il sindaco ha ringraziato la giunta."
+    assert extract_places(text, "Approvato il bilancio")[0] == "Lamezia Terme"
+
+
+def test_a_saint_s_name_alone_is_no_comune():
+    text = "«Un segnale per questo quartiere», ha detto la presidente. Le periferie vanno ricucite alla città."
+    assert extract_places(text, "Todde per Sant'Elia, niente chiacchiere solo fatti")[0] is None

@@ -471,3 +471,33 @@ def test_an_unnamed_group_leading_into_the_quote_leaves_it_without_a_speaker():
     )
     (q,) = extract_quotes(text)
     assert q.speaker is None
+
+
+def test_verbs_of_saying_in_every_person_and_tense():
+    # "spiegò" is a verb of saying: its subject, the prefect nobody named, speaks, not the mayor named before
+    text = "Il sindaco Mario Rossi è arrivato. La vertenza va avanti. «Servono risposte e tempi certi», spiegò il prefetto."
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.role) == (None, "prefetto")
+    (q,) = extract_quotes("La vertenza va avanti. «Servono risposte e tempi certi», ribadiscono dalla Cgil.")
+    assert q.speaker == "Cgil"
+
+
+def test_an_organisation_speaking_through_a_note():
+    (q,) = extract_quotes("La vertenza va avanti. «Servono risposte e tempi certi», scrivono in una nota i sindacati.")
+    assert q.speaker == "sindacati"
+
+
+def test_an_interrupting_attribution_naming_a_person_among_others_speaks_through_that_person():
+    text = (
+        '"La nostra comunità è sempre più ricca - affermano le maestre e Cristiana Comerio, assessora alla '
+        'Cultura -. Imparare l\'italiano è il primo passo".'
+    )
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.role) == ("Cristiana Comerio", "assessora alla Cultura")
+
+
+def test_a_body_the_verb_of_saying_takes_da_from_speaks_but_a_place_does_not():
+    text = "«Le lezioni si terranno nella sede di viale Malta – fanno sapere da Croce Rossa – il lunedì»."
+    assert [q.speaker for q in extract_quotes(text)] == ["Croce Rossa"]
+    text = "«Le lezioni si terranno nella sede di viale Malta il lunedì», fanno sapere da Roma."
+    assert [q.speaker for q in extract_quotes(text)] == [None]
