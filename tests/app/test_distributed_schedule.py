@@ -114,5 +114,6 @@ def test_the_scheduled_coordinator_holds_the_crawl_lock_and_other_crawls_wait(
     (run,) = crawl_runs(postgres_url)
     assert run.outcome == "cancelled"
     assert _holder_pid(postgres_url) is None  # released: the next crawl may start
-    # the scheduler's crawl, and the local crawl recorded as skipped (as `rassegna crawl` records itself)
-    assert [(j.kind, j.outcome) for j in job_runs(postgres_url)] == [("crawl", "cancelled"), ("crawl", "skipped")]
+    # the scheduler's crawl, and the second coordinator's and the local crawl's, skipped (as `rassegna crawl` records)
+    outcomes = [(j.trigger, j.outcome) for j in job_runs(postgres_url)]
+    assert outcomes == [("manual", "cancelled"), ("manual", "skipped"), ("manual", "skipped")]

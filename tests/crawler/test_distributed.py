@@ -315,6 +315,11 @@ def test_three_workers_store_what_one_local_crawl_stores_politely(
     assert cluster.stop() == [0, 0, 0]
     working = [i for i in range(3) if "done here" in cluster.log(i)]
     assert len(working) == 3, [cluster.log(i)[-500:] for i in range(3)]
+    # `rassegna runs` shows the run, recorded as a manual crawl, with a line per worker
+    listed = subprocess.run([*cluster.base(), "runs", "--json"], capture_output=True, text=True, timeout=120)
+    (run,) = json.loads(listed.stdout)
+    assert (run["trigger"], run["outcome"], run["counts"]["pages"]) == ("manual", outcome, pages), run
+    assert [w["state"] for w in run["workers"]] == ["done"] * 3, run
 
     sample_web.reset_counts()
     reference = local_reference()
