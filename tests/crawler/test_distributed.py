@@ -376,7 +376,7 @@ def test_a_worker_killed_mid_run_loses_nothing(
     ((_, victim_state, victim_pages),) = [line for line in lines if f":{victim.pid}:" in line[0]]
     assert victim_state == ("lost" if stop == signal.SIGKILL else "done") and victim_pages > 0, lines
     assert pages == sum(p for _, _, p in lines), (pages, lines)
-    assert len(stored) - 3 <= new <= len(stored)  # SIGKILL: what it stored in its last second may be uncounted
+    assert new == len(stored)  # counted in the database: the killed worker's unsent counters do not matter
 
 
 @pytest.fixture
