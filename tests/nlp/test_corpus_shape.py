@@ -21,8 +21,15 @@ FIELDS = {
 }
 NULLABLE = ("date", "author", "city")
 CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
-# Batch 3's four parts: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
-THIRD_BATCH_SEEDS = {"a": (241, 20261130), "b": (271, 20261131), "c": (301, 20261132), "d": (331, 20261133)}
+# Batches 3 and 4 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
+HALF_SEALED_PARTS = {
+    "3a": (241, 20261130),
+    "3b": (271, 20261131),
+    "3c": (301, 20261132),
+    "3d": (331, 20261133),
+    "4e": (361, 20261134),
+    "4f": (391, 20261135),
+}
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
 
@@ -56,17 +63,18 @@ def first_batch(dev: list[dict], sealed: list[dict]) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def third_batch() -> dict[str, tuple[list[dict], list[dict]]]:
-    """Batch 3 by annotator part ("a" … "d"): its dev and its sealed articles (shape only: nothing is scored)."""
-    return {part: (load(f"dev-3{part}.json"), load(f"sealed-3{part}.json")) for part in THIRD_BATCH_SEEDS}
+def half_sealed_parts() -> dict[str, tuple[list[dict], list[dict]]]:
+    """Batches 3 and 4 by annotator part ("3a" … "4f"): dev and sealed articles (shape only: nothing is scored)."""
+    return {part: (load(f"dev-{part}.json"), load(f"sealed-{part}.json")) for part in HALF_SEALED_PARTS}
 
 
 @pytest.fixture(scope="module")
 def articles(
-    first_batch: list[dict], dev2: list[dict], sealed2: list[dict], third_batch: dict[str, tuple[list, list]]
+    first_batch: list[dict], dev2: list[dict], sealed2: list[dict], half_sealed_parts: dict[str, tuple[list, list]]
 ) -> list[dict]:
-    """Every corpus file: all three batches, dev and sealed parts."""
-    return first_batch + dev2 + sealed2 + [a for dev3, sealed3 in third_batch.values() for a in dev3 + sealed3]
+    """Every corpus file: all four batches, dev and sealed parts."""
+    later = [a for dev_part, sealed_part in half_sealed_parts.values() for a in dev_part + sealed_part]
+    return first_batch + dev2 + sealed2 + later
 
 
 def sealed_ids(count: int) -> set[str]:
@@ -111,15 +119,15 @@ def test_second_batch_follows_the_first_and_its_sealed_part_is_the_seeded_third(
     assert {a["id"] for a in sealed2} == sealed_2_ids(ids)
 
 
-def test_third_batch_parts_are_thirty_ids_each_and_their_sealed_half_is_the_seeded_one(
-    third_batch: dict[str, tuple[list[dict], list[dict]]],
+def test_later_batch_parts_are_thirty_ids_each_and_their_sealed_half_is_the_seeded_one(
+    half_sealed_parts: dict[str, tuple[list[dict], list[dict]]],
 ) -> None:
-    for part, (first, seed) in THIRD_BATCH_SEEDS.items():
-        dev3, sealed3 = third_batch[part]
+    for part, (first, seed) in HALF_SEALED_PARTS.items():
+        dev_part, sealed_part = half_sealed_parts[part]
         ids = [f"c{n:03d}" for n in range(first, first + 30)]
-        assert sorted(a["id"] for a in dev3 + sealed3) == ids, part
+        assert sorted(a["id"] for a in dev_part + sealed_part) == ids, part
         random.Random(seed).shuffle(ids)
-        assert {a["id"] for a in sealed3} == set(ids[:15]), part
+        assert {a["id"] for a in sealed_part} == set(ids[:15]), part
 
 
 def test_fields_and_types(articles: list[dict]) -> None:
