@@ -337,7 +337,13 @@ def _parse_attribution_raw(attr: str) -> Attribution:
     )  # la Rossi, La Turchia
     role_first = _ROLE_START.match(attr)
     if role_first:
-        return _role_first(attr, role_first)
+        att = _role_first(attr, role_first)
+        at = attr.find(att.speaker) if att.speaker else -1
+        if at > 0 and _COMPLEMENT_BEFORE.search(attr[:at]) and not att.speaker.split()[0].lower() in _PARTICLE_WORDS:
+            # "il capogruppo del Patto Civico", "il presidente della Croce Rossa": the role's body, not its holder
+            word = role_first.group(0).split()[-1].split("'")[-1]
+            return Attribution(None, _clean_role(attr[: at + len(att.speaker)]), word)
+        return att
     return _name_first(attr) or _adverb_then_name(attr)
 
 
@@ -350,6 +356,10 @@ def _first_full_name(attr: str) -> tuple[int, int] | None:
             if fold(tok) in fnames and t_i + 1 < len(toks):
                 return m.start(1) + m.group(1).index(tok), m.end(1)
     return None
+
+
+_PARTICLE_WORDS = frozenset({"d'", "de", "di", "del", "della", "dello", "lo", "la", "li", "da", "dal", "dalla"})
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:di|del|dello|della|dei|degli|delle|dell'|al|alla|ai|per)\s*$")
 
 
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
@@ -531,9 +541,10 @@ def _resolve(
     last: Quote | None,
     text: str = "",
     upto: int | None = None,
+    role: str | None = None,
 ) -> Person:
     """Surname-only or role-only speakers → the full name introduced earlier in the piece (a role: the person
-    holding it named nearest before ``upto``, when given)."""
+    holding it named nearest before ``upto``, when given; never a holder of the same role in another body)."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         return Person(speaker)
     if speaker:
@@ -547,7 +558,12 @@ def _resolve(
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
-        holds = re.compile(r"(?<![a-z])" + re.escape(rw[:6])).search  # "sindaco" is not the "vicesindaco"
+        has = re.compile(r"(?<![a-z])" + re.escape(rw[:6])).search  # "sindaco" is not the "vicesindaco"
+        body = _role_body(role)
+
+        def holds(other: str) -> bool:  # the capogruppo del Pd is not the capogruppo del Patto Civico
+            return bool(has(other)) and not (body and _role_body(other) not in (None, body))
+
         if last and last.role and holds(fold(last.role)):
             return Person(last.speaker or "", last.role)
         holders = [p for p in people if p.role and holds(fold(p.role))]
@@ -556,9 +572,18 @@ def _resolve(
             holders.sort(key=lambda p: at[p.name])  # nearest before last; one never named before comes first
         if holders:
             return Person(holders[-1].name, holders[-1].role)
-        if last and last.speaker:
+        if last and last.speaker and (not body or not last.role or holds(fold(last.role))):
             return Person(last.speaker, last.role)
     return Person("")
+
+
+_ROLE_BODY_RE = re.compile(r"\b(?:di|del|dello|della|dei|degli|delle|dell')\s*([^\W\d_][\w' ]*)$")
+
+
+def _role_body(role: str | None) -> str | None:
+    """The body a role is held in, folded: ``capogruppo del Patto Civico`` → ``patto civico``."""
+    m = _ROLE_BODY_RE.search(fold(role)) if role else None
+    return m.group(1).strip() if m else None
 
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
@@ -1192,7 +1217,11 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
     else:
         speaker, role_word = att.speaker, att.role_word
-        person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start)
+        person = _resolve(
+            speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start, att.role
+        )
+        if not person.name and not speaker and role_word and _role_body(att.role):
+            person = _nearest_speaker(piece.text, span, piece.people)  # the holder the paragraph names
         if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
