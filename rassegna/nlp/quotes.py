@@ -354,7 +354,9 @@ def _first_full_name(attr: str) -> tuple[int, int] | None:
         toks = m.group(1).split()
         for t_i, tok in enumerate(toks):
             if fold(tok) in fnames and t_i + 1 < len(toks):
-                return m.start(1) + m.group(1).index(tok), m.end(1)
+                start = m.start(1) + m.group(1).index(tok)
+                full = _NAME_RE.match(attr, start) if t_i else None  # read again from the given name: "La Porta"
+                return start, full.end(1) if full else m.end(1)
     return None
 
 
@@ -392,7 +394,9 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         if len(toks) >= 3 and re.search(
             r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
         ):
-            start = appos.end(1) - len(" ".join(toks[-2:]))  # "ministro dello Sviluppo Giancarlo Giorgetti"
+            given = next((i for i, t in enumerate(toks[1:], 1) if fold(t) in first_names()), None)
+            kept = toks[given:] if given is not None else toks[-2:]  # "Istruzione Giuseppe La Porta"
+            start = appos.end(1) - len(" ".join(kept))  # "ministro dello Sviluppo Giancarlo Giorgetti"
         return Attribution(attr[start : appos.end(1)], _clean_role(attr[:start]))
     trailing = _trailing_name(attr)
     if trailing:
