@@ -473,6 +473,9 @@ def _people(text: str) -> list[Person]:
             unknown.append(m)
             continue
         name = " ".join(toks[given:])
+        if given:  # "Istruzione Giuseppe La Porta": read the name again from its given name
+            full = _NAME_RE.match(text, m.start(1) + m.group(1).index(toks[given]))
+            name = full.group(1) if full else name
         role = None
         rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
         if rm:
