@@ -1365,7 +1365,18 @@ def _continues(
         says = _SAYS_AFTER_NAME_RE.match(between[m.end(1) :])
         if lead or says:
             return False
+    lead_in = _SURNAME_COLON_RE.search(between)  # "Posizione condivisa da Serafini: «…»": another one leads in
+    if lead_in and fold(lead_in.group(1)) != own and fold(lead_in.group(1)) not in _NOT_NAMES:
+        return False
+    for verb in _VERB_RE.finditer(between):  # "…, ha spiegato Corbelli. «…»": another speaker, by surname
+        other = _SURNAME_AFTER_VERB_RE.match(between, verb.end())
+        if other and fold(other.group(1)) != own and fold(other.group(1)) not in _NOT_NAMES:
+            return False
     return True
+
+
+_SURNAME_COLON_RE = re.compile(r"(?<![\w'])(" + _NAME_TOKEN + r")\s*:\s*$")
+_SURNAME_AFTER_VERB_RE = re.compile(r"\s+(?:anche\s+|poi\s+)?(" + _NAME_TOKEN + r")(?=\s*[.,;:]|\s*$)")
 
 
 _CLOSERS = '»”"'
