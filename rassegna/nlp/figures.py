@@ -677,7 +677,10 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
         m = re.search(r"\b(altri|altre)\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
         if m:
             start = start - (len(text[max(0, start - 8) : start]) - m.start())
-    return Mention(number.value, unit.word, qualifier, text[start : unit.end], start)
+    value = number.value
+    if re.search(r"(?:^|[\s(])[-−]$", text[max(0, number.start - 2) : number.start]):
+        value, start = -value, number.start - 1  # "(-148mila occupati)": a printed minus is kept, as for "%"
+    return Mention(value, unit.word, qualifier, text[start : unit.end], start)
 
 
 # Words before "milione"/"miliardo" that make it one (or half) of them: "un milione", "al milione di euro".
