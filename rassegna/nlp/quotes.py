@@ -138,6 +138,8 @@ def _straight_opens(text: str, i: int) -> bool:
 
 
 _MARK_RE = re.compile(r'[«»“”„"]')
+# A ” opening a word and closed later in its paragraph by a “ that ends a word: reversed marks.
+_REVERSED_OPEN_RE = re.compile(r"” ?[^\W\d_][^”“«»\n]*[^\s”“«»]\s?“(?=[\s.,;:!?)]|$)")
 
 
 def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int | None]:
@@ -157,9 +159,13 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
         elif c == "“":
             # “ closes („…“, or a typed “…“) when it ends a word
             after = text[i + 1] if i + 1 < b else " "
-            opening = not (stack and not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?)"))
+            reversed_pair = bool(stack) and stack[-1][0] == "”"  # ” Senza … attrattive “, afferma
+            closes = not text[i - 1].isspace() or reversed_pair
+            opening = not (stack and closes and (after.isspace() or after in ".,;:!?)"))
         elif c == "”" and not stack and i + 1 < b and text[i + 1].isalpha() and "”" in text[i + 1 : b]:
             opening = True  # 25 mar.”Il Molise è…”: a closing mark typed as the opening one
+        elif c == "”" and not stack and (i == a or text[i - 1].isspace()) and _REVERSED_OPEN_RE.match(text, i, b):
+            opening = True  # ” Senza il commercio … “: the pair typed the wrong way round
         else:
             opening = c in _OPENERS
         if opening:
