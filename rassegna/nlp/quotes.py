@@ -1234,7 +1234,9 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start, att.role
         )
         if not person.name and not speaker and role_word and _role_body(att.role):
-            person = _nearest_speaker(piece.text, span, piece.people)  # the holder the paragraph names
+            # the holder the paragraph names: nearest the quote, else the last one named before it
+            person = _nearest_speaker(piece.text, span, piece.people)
+            person = person if person.name else _named_before(piece.text, span, piece.people)
         if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
@@ -1376,13 +1378,16 @@ def _continues(
         return False
     for verb in _VERB_RE.finditer(between):  # "…, ha spiegato Corbelli. «…»": another speaker, by surname
         other = _SURNAME_AFTER_VERB_RE.match(between, verb.end())
-        if other and fold(other.group(1)) != own and fold(other.group(1)) not in _NOT_NAMES:
+        surname = other.group(1).split()[-1] if other else ""
+        if other and fold(surname) != own and fold(surname) not in _NOT_NAMES:
             return False
     return True
 
 
 _SURNAME_COLON_RE = re.compile(r"(?<![\w'])(" + _NAME_TOKEN + r")\s*:\s*$")
-_SURNAME_AFTER_VERB_RE = re.compile(r"\s+(?:anche\s+|poi\s+)?(" + _NAME_TOKEN + r")(?=\s*[.,;:]|\s*$)")
+_SURNAME_AFTER_VERB_RE = re.compile(
+    r"\s+(?:anche\s+|poi\s+)?(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})(?=\s*[.,;:]|\s*$)"
+)
 
 
 _CLOSERS = '»”"'

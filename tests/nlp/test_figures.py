@@ -199,3 +199,10 @@ def test_a_bracketed_comparison_and_a_year_shaped_count_after_its_noun():
     assert (1172, "persone", None) in values(text)
     assert values("Il totale dei beneficiari diretti e indiretti è 1971.") == [(1971, "beneficiari", None)]
     assert values("La legge è del 1971.") == []
+
+
+def test_a_printed_minus_before_a_count_is_kept():
+    assert values("Un calo di 138mila attività (-148mila occupati).") == [
+        (138000, "attività", None),
+        (-148000, "occupati", None),
+    ]

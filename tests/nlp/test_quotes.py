@@ -501,3 +501,40 @@ def test_a_body_the_verb_of_saying_takes_da_from_speaks_but_a_place_does_not():
     assert [q.speaker for q in extract_quotes(text)] == ["Croce Rossa"]
     text = "«Le lezioni si terranno nella sede di viale Malta il lunedì», fanno sapere da Roma."
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_a_role_s_body_is_no_holder_and_a_holder_in_another_body_is_not_the_speaker():
+    text = (
+        "Il consigliere Luca Cipriano parla di “colpo di mano” da parte della maggioranza per limitare il lavoro "
+        "delle commissioni: “Il tema – tuona il capogruppo del Pd – riguarda la legalità e il rispetto delle "
+        "regole”.\n\n"
+        "Anche Rino Genovese chiede l'intervento del Prefetto: “L'arroganza dell'amministrazione ha superato ogni "
+        "forma di decenza”, conclude il capogruppo del Patto Civico."
+    )
+    speakers = [q.speaker for q in extract_quotes(text) if len(q.text.split()) > 3]
+    assert speakers == ["Luca Cipriano", "Rino Genovese"]
+
+
+def test_a_name_after_a_role_reads_on_past_a_particle():
+    text = (
+        "Ad annunciarlo è l'assessore alla Pubblica Istruzione Giuseppe La Porta.\n\n"
+        "Il piano, spiega l'assessore, è «frutto di un lavoro corale tra Comune e genitori»."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Giuseppe La Porta"]
+
+
+def test_a_speaker_named_since_the_last_quote_takes_over():
+    text = (
+        "Ospiti il vicepresidente di CNA Roberto Corbelli e Andrea Serafini, titolare del negozio Camden. "
+        '"Ogni attività che chiude - ha sottolineato Giammaria Zanzini - si traduce in meno sicurezza". '
+        "Il problema è strutturale, ha spiegato Corbelli. "
+        '"Bisogna capire quali negozi vanno tutelati - ha detto - e in che modo farlo". '
+        'Posizione condivisa da Serafini: "c\'è frustrazione perché l\'impegno è tanto".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Giammaria Zanzini", "Roberto Corbelli", "Andrea Serafini"]
+
+
+def test_a_pair_of_marks_typed_the_wrong_way_round_is_a_quote():
+    text = "Il dato è chiaro.\n\n” Senza il commercio di vicinato le città diventano meno sicure “, afferma Carlo Sangalli."
+    (q,) = extract_quotes(text)
+    assert (q.text.startswith("Senza il commercio"), q.speaker) == (True, "Carlo Sangalli")
