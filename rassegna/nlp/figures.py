@@ -460,7 +460,7 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     if low in APPROX and i > 0 and tokens[i - 1].text.lower() in {"un", "una"}:
         j += 1 if j < n and tokens[j].text.lower() == "di" else 0
         return Number(APPROX[low], j, tokens[i - 1].start, approx=True)
-    value = word_value(tok.text)
+    value: float | int | None = word_value(tok.text)
     if value is None and low in _ONE_MILLION and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
         value = 0.5 if low == "mezzo" else 1  # "un milione di euro", "al milione di euro", "mezzo milione"
     if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i):

@@ -54,7 +54,10 @@ _PARTICIPLES = (
     'voluto spiegare', 'tenuto a spiegare', 'voluto aggiungere', 'tenuto a evidenziare', 'voluto rimarcare',
     'tenuto a ricordare', 'voluto commentare', 'voluto puntualizzare', 'tenuto a rimarcare', 'voluto ringraziare',
 )  # fmt: skip
-_AUX = r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|avrà)\s+(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
+_AUX = (
+    r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|avrà)\s+"
+    r"(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
+)
 VERB = (
     r"(?:" + _AUX + r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")"
     r"|è\s+intervenut[oa]|(?:" + "|".join(sorted(_PRESENT, key=len, reverse=True)) + r"))"
@@ -344,11 +347,12 @@ def _parse_attribution_raw(attr: str) -> Attribution:
     role_first = _ROLE_START.match(attr)
     if role_first:
         att = _role_first(attr, role_first)
-        at = attr.find(att.speaker) if att.speaker else -1
-        if at > 0 and _COMPLEMENT_BEFORE.search(attr[:at]) and not att.speaker.split()[0].lower() in _PARTICLE_WORDS:
+        name = att.speaker or ""
+        at = attr.find(name) if name else -1
+        if at > 0 and _COMPLEMENT_BEFORE.search(attr[:at]) and name.split()[0].lower() not in _PARTICLE_WORDS:
             # "il capogruppo del Patto Civico", "il presidente della Croce Rossa": the role's body, not its holder
             word = role_first.group(0).split()[-1].split("'")[-1]
-            return Attribution(None, _clean_role(attr[: at + len(att.speaker)]), word)
+            return Attribution(None, _clean_role(attr[: at + len(name)]), word)
         return att
     return _name_first(attr) or _adverb_then_name(attr)
 

@@ -475,7 +475,10 @@ def test_an_unnamed_group_leading_into_the_quote_leaves_it_without_a_speaker():
 
 def test_verbs_of_saying_in_every_person_and_tense():
     # "spiegò" is a verb of saying: its subject, the prefect nobody named, speaks, not the mayor named before
-    text = "Il sindaco Mario Rossi è arrivato. La vertenza va avanti. «Servono risposte e tempi certi», spiegò il prefetto."
+    text = (
+        "Il sindaco Mario Rossi è arrivato. La vertenza va avanti. «Servono risposte e tempi certi», spiegò il "
+        "prefetto."
+    )
     (q,) = extract_quotes(text)
     assert (q.speaker, q.role) == (None, "prefetto")
     (q,) = extract_quotes("La vertenza va avanti. «Servono risposte e tempi certi», ribadiscono dalla Cgil.")
@@ -490,7 +493,7 @@ def test_an_organisation_speaking_through_a_note():
 def test_an_interrupting_attribution_naming_a_person_among_others_speaks_through_that_person():
     text = (
         '"La nostra comunità è sempre più ricca - affermano le maestre e Cristiana Comerio, assessora alla '
-        'Cultura -. Imparare l\'italiano è il primo passo".'
+        "Cultura -. Imparare l'italiano è il primo passo\"."
     )
     (q,) = extract_quotes(text)
     assert (q.speaker, q.role) == ("Cristiana Comerio", "assessora alla Cultura")
@@ -529,12 +532,15 @@ def test_a_speaker_named_since_the_last_quote_takes_over():
         '"Ogni attività che chiude - ha sottolineato Giammaria Zanzini - si traduce in meno sicurezza". '
         "Il problema è strutturale, ha spiegato Corbelli. "
         '"Bisogna capire quali negozi vanno tutelati - ha detto - e in che modo farlo". '
-        'Posizione condivisa da Serafini: "c\'è frustrazione perché l\'impegno è tanto".'
+        "Posizione condivisa da Serafini: \"c'è frustrazione perché l'impegno è tanto\"."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Giammaria Zanzini", "Roberto Corbelli", "Andrea Serafini"]
 
 
 def test_a_pair_of_marks_typed_the_wrong_way_round_is_a_quote():
-    text = "Il dato è chiaro.\n\n” Senza il commercio di vicinato le città diventano meno sicure “, afferma Carlo Sangalli."
+    text = (
+        "Il dato è chiaro.\n\n” Senza il commercio di vicinato le città diventano meno sicure “, afferma "
+        "Carlo Sangalli."
+    )
     (q,) = extract_quotes(text)
     assert (q.text.startswith("Senza il commercio"), q.speaker) == (True, "Carlo Sangalli")
