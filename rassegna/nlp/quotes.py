@@ -63,6 +63,7 @@ VERB = (
     r"|è\s+intervenut[oa]|(?:" + "|".join(sorted(_PRESENT, key=len, reverse=True)) + r"))"
 )
 _VERB_RE = re.compile(r"(?<![\w'])" + VERB + r"(?![\w])", re.IGNORECASE)
+_PRESENT_WORDS = frozenset(v for v in _PRESENT if " " not in v)  # "Spiega", "Aggiunge": never a given name
 
 ROLE_WORDS = (
     'assessore', 'assessora', 'sindaco', 'sindaca', 'vicesindaco', 'vicesindaca', 'presidente',
@@ -544,8 +545,10 @@ def _full_name(text: str, surname: str) -> str:
     pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
-        while tokens and (fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0])):
-            tokens.pop(0)
+        while tokens and (
+            fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0]) or tokens[0].lower() in _PRESENT_WORDS
+        ):
+            tokens.pop(0)  # "Spiega Bianchi:": a verb of saying opening the sentence is no given name
         if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
             best = " ".join([*tokens, surname])
     return best

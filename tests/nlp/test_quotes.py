@@ -544,3 +544,8 @@ def test_a_pair_of_marks_typed_the_wrong_way_round_is_a_quote():
     )
     (q,) = extract_quotes(text)
     assert (q.text.startswith("Senza il commercio"), q.speaker) == (True, "Carlo Sangalli")
+
+
+def test_a_verb_of_saying_opening_the_sentence_is_no_given_name():
+    text = "Il consiglio si è riunito. Spiega Bianchi: «il progetto ci lascia una rete di associazioni»."
+    assert [q.speaker for q in extract_quotes(text)] == ["Bianchi"]
