@@ -609,15 +609,35 @@ def _role_body(role: str | None) -> str | None:
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
 _INNER_VERB_RE = re.compile(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", re.IGNORECASE)
+_AFTER_NAME_VERB_RE = re.compile(
+    r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
+)
 _VERB_THEN_SUBJECT_RE = re.compile(r"(?:^|[\s,])(" + VERB + r")\s+([^:]*?)\s*[:,]\s*$", re.IGNORECASE)
 _SAID_THAT_RE = re.compile(
     r"^(.*?)\s+(?:" + VERB + r")(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”]{0,200}$", re.IGNORECASE
 )
 _VERB_COLON_RE = re.compile(r"(?:^|[.;]\s*)([^.;]*?)\s+(" + VERB + r")\s*:\s*$", re.IGNORECASE)
+_EXPRESS = r"(?:esprim(?:e|ono)|defini(?:sce|scono)|invit(?:a|ano)|parl(?:a|ano)\s+di|sollecit(?:a|ano))"
+_SUBJECT_SAYS_RE = re.compile(
+    r"\s*(.{3,100}?)\s+(?:" + VERB + r"|" + _EXPRESS + r")\b[^.!?:;«»\"“”]{0,60}$", re.IGNORECASE
+)
+_VERB_RIGHT_BEFORE_RE = re.compile(
+    r"(?:^|,|^\s*(?:e|ed|poi|infine|quindi|inoltre|ancora)\s)\s*(?:" + VERB + r")"
+    r"(?:\s+(?:poi|anche|ancora|inoltre|infine))?(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _SAYS_AFTER_NAME_RE = re.compile(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", re.IGNORECASE)
 _AFTER_VERB_RE = re.compile(r"\s*[,.:]?\s*[-–—]?\s*(?:così\s+)?(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, re.IGNORECASE)
 _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
 _ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased text: 3× faster than IGNORECASE
+# "Comincia così il racconto di X", "Sono le parole di X": the speaker named in the next sentence.
+_NOUN_SOURCE = re.compile(
+    r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo|"
+    r"la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|l'invito|"
+    r"la\s+riflessione|il\s+monito)"
+    r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
+    re.IGNORECASE,
+)
 
 _INNER_NOUN_RE = re.compile(
     r"(?:^|\s)[-–—]\s*(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
@@ -760,6 +780,12 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     return Attribution(_org_speaker(attr))
 
 
+def _after_name_verb(after: str, people: list[Person]) -> Attribution | None:
+    """«...», Mario Rossi ha detto."""
+    m = _AFTER_NAME_VERB_RE.match(after)
+    return Attribution(m.group(1)) if m else None
+
+
 def _after_parenthesis(after: str, people: list[Person]) -> Attribution | None:
     """«...» (Mario Rossi, ruolo)."""
     m = re.match(r"\s*\(([^()]{3,150})\)", after)
@@ -779,7 +805,16 @@ def _after_dash(after: str, people: list[Person]) -> Attribution | None:
     return None
 
 
-_AFTER_READERS = (_after_verb, _after_parenthesis, _after_dash)
+def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
+    """«...». Comincia così il racconto di X."""
+    m = re.match(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, after, re.IGNORECASE)
+    if not m:
+        return None
+    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
+    return parsed if parsed.speaker else None
+
+
+_AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source)
 
 
 def _sentence_before(text: str, span: Span) -> str:
@@ -805,6 +840,29 @@ def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | Non
     parsed = _parse_attribution(m.group(1))
     if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)) or parsed.role_word:
         return parsed
+    return None
+
+
+def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
+    m = re.search(
+        r"("
+        + _NAME_TOKEN
+        + r"(?:\s+"
+        + _PARTICLE
+        + r"?"
+        + _NAME_TOKEN
+        + r"){1,3})\s*,?\s*(?:che|il\s+quale|la\s+quale)"
+        r"\s+(?:" + VERB + r")\b[^.!?«»\"“”]{0,25}$",
+        stripped,
+    )
+    if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
+        return Attribution(m.group(1))
+    m = re.search(
+        r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
+    )
+    if m and not _bad_name(m.group(1)):
+        return Attribution(m.group(1))
     return None
 
 
@@ -862,6 +920,18 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     return _subject(stripped[:-1], people)
 
 
+def _subject_says(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Il primo cittadino e l'intera amministrazione esprimono "…"``: the quote is the object of a verb of
+    saying whose subject opens the sentence (a role or a known person)."""
+    m = _SUBJECT_SAYS_RE.match(stripped)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    if parsed.speaker and _known(parsed.speaker, people) or parsed.role_word and _ROLE_START.match(m.group(1)):
+        return parsed
+    return None
+
+
 _PARTICIPLE_RE = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")")
 
 
@@ -876,6 +946,18 @@ def _passive_agent(stripped: str, people: list[Person]) -> Attribution | None:
     )
     parsed = _parse_attribution(m.group(1)) if m else None
     return parsed if parsed and parsed.found else None
+
+
+def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | None:
+    """``perché, ha detto Sala “…”``, ``Questo, ha detto “…”`` (the last speaker): a reporting verb and
+    maybe a name right before the opening mark, with no colon."""
+    m = _VERB_RIGHT_BEFORE_RE.search(stripped)
+    if not m:
+        return None
+    if not m.group(1):
+        return Attribution(role_word=LAST_SPEAKER)
+    parsed = _parse_attribution(m.group(1))
+    return parsed if parsed.found else None
 
 
 _SUBJECTLESS_RE = re.compile(
@@ -896,9 +978,12 @@ def _before(sentence: str, people: list[Person]) -> Attribution | None:
     return (
         _verb_then_subject(sentence, people)
         or _passive_agent(stripped, people)
+        or _verb_right_before(stripped, people)
         or _subjectless(stripped, people)
+        or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
         or _colon(sentence, people)
+        or _subject_says(stripped, people)
     )
 
 
