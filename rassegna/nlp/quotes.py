@@ -909,6 +909,10 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         return named
     m = _VERB_COLON_RE.search(sentence)
     parsed = _parse_attribution(m.group(1)) if m else None
+    if parsed and parsed.speaker and " " not in parsed.speaker:
+        # "Intervistato dal giornale, il sindaco Mario Rossi spiega:": a role's full name, not the first word
+        subject = _subject(m.group(1) if m else "", people)
+        parsed = subject if subject and subject.speaker and " " in subject.speaker else parsed
     if parsed and parsed.found:
         return parsed
     m = re.search(

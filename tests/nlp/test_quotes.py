@@ -549,3 +549,18 @@ def test_a_pair_of_marks_typed_the_wrong_way_round_is_a_quote():
 def test_a_verb_of_saying_opening_the_sentence_is_no_given_name():
     text = "Il consiglio si è riunito. Spiega Bianchi: «il progetto ci lascia una rete di associazioni»."
     assert [q.speaker for q in extract_quotes(text)] == ["Bianchi"]
+
+
+def test_a_lead_in_opening_with_a_participle_speaks_through_the_role_s_full_name():
+    text = "Intervistato dal nostro giornale, il sindaco Mario Rossi spiega: «il progetto ci lascia una rete»."
+    assert [q.speaker for q in extract_quotes(text)] == ["Mario Rossi"]
+
+
+def test_names_with_a_given_name_outside_the_list_are_read_by_the_attribution_shapes():
+    quote = "«il progetto ci lascia una rete di associazioni»"
+    for text in (
+        f"La seduta è finita. {quote}, Elly Schlein ha detto.",
+        f"La seduta è finita. Secondo Elly Schlein {quote}.",
+        f"La seduta è finita. {quote}. Comincia così il racconto di Elly Schlein.",
+    ):
+        assert [q.speaker for q in extract_quotes(text)] == ["Elly Schlein"], text
