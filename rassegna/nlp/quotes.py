@@ -1387,7 +1387,8 @@ def _continues(
     lead_in = _SURNAME_COLON_RE.search(between)  # "Posizione condivisa da Serafini: «…»": another one leads in
     if lead_in and fold(lead_in.group(1)) != own and fold(lead_in.group(1)) not in _NOT_NAMES:
         return False
-    for verb in _VERB_RE.finditer(between):  # "…, ha spiegato Corbelli. «…»": another speaker, by surname
+    verbs = _VERB_RE.finditer(between) if _NAME_THEN_STOP_RE.search(between) else ()
+    for verb in verbs:  # "…, ha spiegato Corbelli. «…»": another speaker, by surname
         other = _SURNAME_AFTER_VERB_RE.match(between, verb.end())
         surname = other.group(1).split()[-1] if other else ""
         if other and fold(surname) != own and fold(surname) not in _NOT_NAMES:
@@ -1395,6 +1396,7 @@ def _continues(
     return True
 
 
+_NAME_THEN_STOP_RE = re.compile(r"[A-ZÀ-Ý][\w']+\s*(?:[.,;:]|$)")  # a cheap test before the verb search
 _SURNAME_COLON_RE = re.compile(r"(?<![\w'])(" + _NAME_TOKEN + r")\s*:\s*$")
 _SURNAME_AFTER_VERB_RE = re.compile(
     r"\s+(?:anche\s+|poi\s+)?(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})(?=\s*[.,;:]|\s*$)"
