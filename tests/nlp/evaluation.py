@@ -52,6 +52,7 @@ def set_path(name: str) -> Path:
         "corpus-sealed-2": FIXTURES / "corpus" / "sealed-2.json",
         "corpus-dev-3": FIXTURES / "corpus" / "dev-3*.json",
         "corpus-sealed-3": FIXTURES / "corpus" / "sealed-3*.json",
+        "corpus-sealed-4": FIXTURES / "corpus" / "sealed-4*.json",
         "corpus-dev-4": FIXTURES / "corpus" / "dev-4*.json",
     }
     if name not in paths:
