@@ -8,6 +8,7 @@ Sets annotated before percentages counted as figures (``dev``, ``generalisation`
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -62,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| figure recall | {s.figure_recall:.1%} | {s.figures_found}/{s.figures_gold} |")
     print(f"| figure precision | {s.figure_precision:.1%} | {s.figures_pred_ok}/{s.figures_pred} |")
     if not args.no_speed:
+        load_before = os.getloadavg()[0]
         t = throughput([a["text"] for a in articles], [a.get("title") for a in articles], args.seconds)
+        print()
+        print(f"machine load average (1 min) before / after the timing: {load_before:.1f} / {os.getloadavg()[0]:.1f}")
         print()
         print("| throughput (one process, one core) | articles/s (CPU time) | articles/s (wall clock) |")
         print("|---|---:|---:|")

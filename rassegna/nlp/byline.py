@@ -38,6 +38,8 @@ _BYLINE_LEAD = (
     r"(?i:autor|autore|autrice|author|text|testo)\s*:)"
 )
 _BYLINE_RE = re.compile(r"^\s*" + _BYLINE_LEAD + r"\s+(" + _NAMES + r")\s*\.?\s*$")
+# Its opening words alone: a line that does not start so is no byline (checked before the slow credits split).
+_BYLINE_HEAD_RE = re.compile(r"\s*" + _BYLINE_LEAD + r"\s")
 # Other credits on a byline line: "testo di A, foto di B", "Text von A Illustration von B".
 _CREDITS = re.compile(
     r"\s*[,;|]?\s*\b(?i:illustration(?:en)?|illustrazioni|fotos?|foto|bilder|photos?|video|grafik(?:en)?|"
@@ -121,6 +123,8 @@ def text_byline(text: str, sites: Iterable[str] = ()) -> str | None:
     Brockmann und Sebastian Drescher``, ``Blog Beitrag von Margarita Koreneva``; None when there is none."""
     lines = [line for line in (text or "").splitlines() if line.strip()]
     for line in lines[:5] + lines[-2:]:
+        if not _BYLINE_HEAD_RE.match(line):
+            continue
         m = _BYLINE_RE.match(_CREDITS.split(line, maxsplit=1)[0])  # "Text von A Illustration von B": A
         if m:
             name = clean_author(m.group(1), sites)

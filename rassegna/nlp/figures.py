@@ -161,8 +161,24 @@ def _digits_value(raw: str) -> float | int | None:
     return None
 
 
-def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.lastgroup or "", m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+class _Tokens:
+    """The tokens of a text, each made when first read: the reader only looks at the few around a number."""
+
+    __slots__ = ("matches", "_made")
+
+    def __init__(self, text: str) -> None:
+        self.matches = list(_TOKEN_RE.finditer(text))
+        self._made: dict[int, _Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    def __getitem__(self, i: int) -> _Tok:
+        tok = self._made.get(i)
+        if tok is None:
+            m = self.matches[i]
+            tok = self._made[i] = _Tok(m.lastgroup or "", m.group(0), m.start(), m.end())
+        return tok
 
 
 def unit_key(unit: str) -> str:
@@ -173,11 +189,11 @@ def unit_key(unit: str) -> str:
     return re.sub(r"[aeiou]+$", "", words[0]) or words[0]
 
 
-def _is_sentence_start(tokens: list[_Tok], i: int) -> bool:
+def _is_sentence_start(tokens: _Tokens, i: int) -> bool:
     return i == 0 or tokens[i - 1].text in {".", "!", "?", ":", ";", "\n", "«", '"', "“", "(", "-", "–"}
 
 
-def _in_name(text: str, tokens: list[_Tok], i: int) -> bool:
+def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
     """The number belongs to a name or an address: ``LgNet2``, ``ASL Roma 1``, ``Corso Vittorio 343``."""
     tok = tokens[i]
     if i > 0:
@@ -234,7 +250,7 @@ _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare am
 _POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
 
 
-def _partitive(tokens: list[_Tok], k: int) -> int | None:
+def _partitive(tokens: _Tokens, k: int) -> int | None:
     """Index of the counted noun of ``dei suoi rifugi`` / ``delle navi`` starting at ``k``, if any."""
     if tokens[k].text.lower() not in {"dei", "delle", "degli"}:
         return None
@@ -271,7 +287,7 @@ def _whole(value: float | int) -> float | int:
     return value
 
 
-def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int, int]:
+def _amount(tokens: _Tokens, i: int, value: float | int) -> tuple[float | int, int]:
     """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
     mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
     n = len(tokens)
@@ -295,7 +311,7 @@ def _amount(tokens: list[_Tok], i: int, value: float | int) -> tuple[float | int
     return total, j
 
 
-def _not_a_count(text: str, tokens: list[_Tok], i: int) -> bool:
+def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     """Model numbers (F-35, KC-135), ids and phone numbers, clock times (``alle 23 locali``, ``ore 15``)."""
     tok = tokens[i]
     if re.search(r"[^\W\d_]-$", text[max(0, tok.start - 2) : tok.start]):
@@ -404,7 +420,7 @@ class Unit:
     end: int
 
 
-def _digits_number(text: str, tokens: list[_Tok], i: int) -> Number | None:
+def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """A number in digits at token ``i``, with its multiplier; None for dates, codes, times and names."""
     tok = tokens[i]
     if _is_range_or_date(text, tok):
@@ -420,7 +436,7 @@ def _digits_number(text: str, tokens: list[_Tok], i: int) -> Number | None:
     return Number(value, j, tok.start)
 
 
-def _word_number(tokens: list[_Tok], i: int) -> Number | None:
+def _word_number(tokens: _Tokens, i: int) -> Number | None:
     """A number in words at token ``i``: ``sedici``, ``un centinaio di``, ``un milione e mezzo``."""
     tok, n, j = tokens[i], len(tokens), i + 1
     low = tok.text.lower()
@@ -438,7 +454,7 @@ def _word_number(tokens: list[_Tok], i: int) -> Number | None:
     return Number(amount, j, tok.start)
 
 
-def _read_number(text: str, tokens: list[_Tok], i: int) -> Number | None:
+def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """The number starting at token ``i``, if any, years excepted (``nel 2023``, but ``2000 persone``)."""
     tok = tokens[i]
     if tok.kind == "num":
@@ -457,7 +473,7 @@ def _read_number(text: str, tokens: list[_Tok], i: int) -> Number | None:
     return number
 
 
-def _percentage(text: str, tokens: list[_Tok], i: int, number: Number) -> Step | None:
+def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | None:
     """``il 90%``, ``dell'1 per cento``, ``-15,2%``: unit ``%``, a printed minus kept."""
     tok, j = tokens[i], number.after
     rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower()
@@ -474,7 +490,7 @@ def _percentage(text: str, tokens: list[_Tok], i: int, number: Number) -> Step |
     return Step(j, Mention(value, "%", qualifier, text[start:end], start))
 
 
-def _noun_index(tokens: list[_Tok], j: int) -> int:
+def _noun_index(tokens: _Tokens, j: int) -> int:
     """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
     interventi``), an adverb or a
     descriptive adjective (``quattro gravemente ferite``, ``8 distinte imbarcazioni``)."""
@@ -492,7 +508,7 @@ def _noun_index(tokens: list[_Tok], j: int) -> int:
     return k
 
 
-def _points(text: str, tokens: list[_Tok], i: int, k: int, value: float | int) -> Step | None:
+def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> Step | None:
     """``2 punti percentuali``, ``+3 punti``: percentage points."""
     n, tok = len(tokens), tokens[i]
     if not (k < n and tokens[k].kind == "word" and tokens[k].text.lower() in {"punti", "punto"}):
@@ -506,12 +522,12 @@ def _points(text: str, tokens: list[_Tok], i: int, k: int, value: float | int) -
     return Step(k + 2, Mention(value, "punti percentuali", qualifier, text[start:end], start))
 
 
-def _in_millions(tokens: list[_Tok], i: int, j: int) -> bool:
+def _in_millions(tokens: _Tokens, i: int, j: int) -> bool:
     """The amount ends with millions or billions (``381 mln``, ``3 miliardi di``)."""
     return any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
 
 
-def _unit_at(tokens: list[_Tok], k: int, value: float | int) -> Unit | Step | None:
+def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     """The counted noun at token ``k`` (with a lexicalised second word or an adjective), a Step skipping
     past a word that makes the number no figure (``anni``, ``marzo``, ``118 Romagna``), or None."""
     n = len(tokens)
@@ -549,7 +565,7 @@ def _is_proportion(text: str, end: int) -> bool:
     return bool(ratio and (ratio.group(1).isdigit() or word_value(ratio.group(1)) is not None))
 
 
-def _unit_before(text: str, tokens: list[_Tok], i: int, j: int, value: float | int) -> Step | None:
+def _unit_before(text: str, tokens: _Tokens, i: int, j: int, value: float | int) -> Step | None:
     """``i beneficiari sono stati oltre mille.``: the counted noun before the verb, the number closing it
     (or the previous figure's noun, marked ``SAME_UNIT`` until the mentions are all read)."""
     qualifier, start = _qualifier(text, tokens[i].start)
@@ -563,7 +579,7 @@ def _unit_before(text: str, tokens: list[_Tok], i: int, j: int, value: float | i
     return Step(j, Mention(value, unit, qualifier, text[start : tokens[j - 1].end], start))
 
 
-def _closes_clause(tokens: list[_Tok], k: int) -> bool:
+def _closes_clause(tokens: _Tokens, k: int) -> bool:
     """No counted noun follows: the clause ends (``3.276.``, ``123 totali``, ``29 in più``)."""
     if k >= len(tokens) or tokens[k].kind == "punct":
         return True
@@ -583,7 +599,7 @@ def _same_units(found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _range_start(tokens: list[_Tok], i: int, j: int, k: int, value: float | int) -> Range | None:
+def _range_start(tokens: _Tokens, i: int, j: int, k: int, value: float | int) -> Range | None:
     """``da 6 a 16 posti``, ``7 e 13 voti``: the first number waits for the unit of the second."""
     n = len(tokens)
     if not (k + 1 < n and tokens[k].text.lower() in {"a", "e", "o"} and tokens[k - 1].kind != "punct"):
@@ -594,7 +610,7 @@ def _range_start(tokens: list[_Tok], i: int, j: int, k: int, value: float | int)
     return None
 
 
-def _without_unit(text: str, tokens: list[_Tok], i: int, j: int, k: int, value: float | int, big: bool) -> Step:
+def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: float | int, big: bool) -> Step:
     """A number with no counted noun after it: a partitive (``150 dei suoi rifugi``), money (``445 mln``,
     ``€ 426.668,10``), an elided noun (``tra i sedici`` Comuni), or nothing (possibly the start of a range)."""
     tok, n = tokens[i], len(tokens)
@@ -649,7 +665,7 @@ def _may_start_number(tok: _Tok) -> bool:
     return known
 
 
-def _read_at(text: str, tokens: list[_Tok], i: int) -> Step:
+def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     number = _read_number(text, tokens, i)
     if number is None:
@@ -701,15 +717,18 @@ def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> lis
 
 def _mentions(text: str) -> list[Mention]:
     """All figure mentions of a normalised text, in order."""
-    tokens = _tokens(text)
+    tokens = _Tokens(text)
     found: list[Mention] = []
     ranges: list[Range] = []
     numberish = _NUMBERISH
-    # most tokens cannot start a number: a dictionary lookup picks the few that can
+    # most tokens cannot start a number: a dictionary lookup on the match picks the few that can
     starts = [
         i
-        for i, t in enumerate(tokens)
-        if t.kind == "num" or t.kind == "word" and numberish.get(t.text, None) is not False and _may_start_number(t)
+        for i, m in enumerate(tokens.matches)
+        if (kind := m.lastgroup) == "num"
+        or kind == "word"
+        and numberish.get(m.group(0), None) is not False
+        and _may_start_number(tokens[i])
     ]
     i = 0
     for start in starts:

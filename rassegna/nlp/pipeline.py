@@ -1,4 +1,4 @@
-"""The spaCy pipeline: an installed Italian model when present, else ``blank("it")`` + sentencizer + rules."""
+"""The spaCy pipeline: an installed Italian model when present, else ``blank("it")`` + rules."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ def analysis_component(doc: Doc) -> Doc:
     title = doc.user_data.get("rassegna_title")
     partners: Sequence[str] = doc.user_data.get("rassegna_partners", ())
     people = [ent.text for ent in doc.ents if ent.label_ == "PER"]
-    text = doc.text  # built from the tokens at each access: read it once
+    # doc.text joins every token at each access; the tokenizer keeps the text exactly, so the input is it
+    text = doc.user_data.get("rassegna_text")
+    text = doc.text if text is None else text
     city, places = extract_places(text, title, partners)
     doc._.rassegna = Analysis(
         city=city,
@@ -48,8 +50,7 @@ def load_pipeline() -> Language:
             nlp = spacy.load(name, exclude=["lemmatizer"])
             break
     else:
-        nlp = spacy.blank("it")
-        nlp.add_pipe("sentencizer")
+        nlp = spacy.blank("it")  # no sentencizer: the rules find their own sentences and paragraphs
     nlp.add_pipe(COMPONENT, last=True)
     return nlp
 
@@ -64,7 +65,9 @@ def pipeline_name() -> str:
 
 def make_doc(text: str, title: str | None = None, author: str | None = None, partners: Sequence[str] = ()) -> Doc:
     """A tokenised doc carrying the context the analysis component reads."""
-    doc = load_pipeline().make_doc(text or "")
+    text = text or ""
+    doc = load_pipeline().make_doc(text)
+    doc.user_data["rassegna_text"] = text
     doc.user_data["rassegna_title"] = title
     doc.user_data["rassegna_author"] = author
     doc.user_data["rassegna_partners"] = tuple(partners)

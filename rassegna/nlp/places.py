@@ -12,6 +12,8 @@ from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_word
 from rassegna.nlp.textutil import fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
+_MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
 _GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
 PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
@@ -100,38 +102,39 @@ class Mention:
 
 def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
     """Gazetteer matches (canonical name, start, end, is_comune), longest first at each position."""
-    words = list(_WORD_RE.finditer(text))
     table = comuni()
     regs = regions()
     out = []
-    i = 0
     n_max = max_name_words() + 1
     heads = _first_words()
-    while i < len(words):
-        w = words[i]
-        if not w.group(0)[0].isupper() or fold(w.group(0)) not in heads:
-            i += 1
+    resume = 0  # the end of the last match: the words before it are part of it
+    # only a capitalised word can start a place: the regex skips the others, the words after one are read on demand
+    for cap in _MAY_CAPITALISE_RE.finditer(text):
+        start = cap.start()
+        if start < resume or not text[start].isupper():
             continue
-        hit = None
-        for n in range(min(n_max, len(words) - i), 0, -1):
-            last = words[i + n - 1]
+        w = _WORD_RE.match(text, start)
+        if w is None or fold(w.group(0)) not in heads:
+            continue
+        words = [w]  # the word and those joined to it by glue (a name's words), up to the longest name
+        while len(words) < n_max:
+            nxt = _WORD_RE.search(text, words[-1].end())
+            if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
+                break
+            words.append(nxt)
+        for n in range(len(words), 0, -1):
+            last = words[n - 1]
             if not last.group(0)[0].isupper():
                 continue
-            glue_ok = all(_GLUE_RE.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, i + n - 1))
-            if not glue_ok:
-                continue
-            key = fold(text[w.start() : last.end()])
+            key = fold(text[start : last.end()])
             if key in regs:  # Molise the region, not the comune of Molise (CB)
-                hit = (regs[key], w.start(), last.end(), False, n)
+                out.append((regs[key], start, last.end(), False))
+                resume = last.end()
                 break
             if key in table:
-                hit = (table[key].name, w.start(), last.end(), True, n)
+                out.append((table[key].name, start, last.end(), True))
+                resume = last.end()
                 break
-        if hit:
-            out.append(hit[:4])
-            i += hit[4]
-        else:
-            i += 1
     return out
 
 
@@ -145,10 +148,15 @@ def _first_words() -> frozenset[str]:
     return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
 
 
+# The separator and the word before a position, read backwards (a search anchored at the end tries every start).
+_PREV_WORD_REVERSED_RE = re.compile(r"([^\w]*)([^\W\d_]+)")
+
+
 def _prev_word(text: str, start: int) -> tuple[str, str]:
     """The word before ``start`` and what separates it from ``start``."""
-    m = re.search(r"([^\W\d_]+)([^\w]*)$", text[max(0, start - 40) : start])
-    return (m.group(1), m.group(2)) if m else ("", text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    m = _PREV_WORD_REVERSED_RE.match(window[::-1])
+    return (m.group(2)[::-1], m.group(1)[::-1]) if m else ("", window)
 
 
 def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
 from rassegna.nlp.gazetteer import first_names
-from rassegna.nlp.textutil import fold, normalise, paragraphs
+from rassegna.nlp.textutil import alternation, fold, normalise, paragraphs
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
 _PRESENT = (
@@ -71,7 +71,7 @@ ROLE_WORDS = (
     'primo cittadino', 'prima cittadina',
 )  # fmt: skip
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:" + "|".join(ROLE_WORDS) + r")\b",
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?" + alternation(ROLE_WORDS) + r"\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
@@ -118,6 +118,9 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([-–—':,;«“") and not after.isspace()
 
 
+_MARK_RE = re.compile(r'[«»“”„"]')
+
+
 def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int | None]:
     """Outermost quoted passages of the paragraph ``text[a:b]``; and where a passage left open starts.
 
@@ -126,10 +129,8 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
     stray: int | None = None  # a closing mark before any opening one: a quote from an earlier paragraph ends
-    for i in range(a, b):
-        c = text[i]
-        if c not in '«»“”„"':
-            continue
+    for mark in _MARK_RE.finditer(text, a, b):  # only the marks: a loop over every character is slow
+        i, c = mark.start(), mark.group(0)
         if c == '"':
             opening = _straight_opens(text, i) and not (stack and stack[-1][0] == '"')
             if not opening and not stack:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rassegna.text.fold import fold
 
-__all__ = ["fold", "normalise", "paragraphs", "title_case"]
+__all__ = ["alternation", "fold", "normalise", "paragraphs", "title_case"]
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -42,3 +43,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             end = match.start() + len(chunk.rstrip())
             spans.append((start, end))
     return spans
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``(?:w1|w2|…)`` for plain words, grouped by first letter with each group's words in their order: the
+    same matches (only the group of the text's letter can match there, its words tried as before), but the
+    regex engine tries one letter per group at each position instead of every word."""
+    words = list(words)
+    if not all(re.fullmatch(r"[a-z][^\\()\[\]{}|.*+?^$]*", w) for w in words):
+        return "(?:" + "|".join(words) + ")"  # not all plain lower-case words: as written
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()) + ")"
