@@ -1,7 +1,9 @@
 """Accuracy and throughput of rassegna.nlp on annotated articles.
 
-``python benchmarks/nlp.py --set corpus-dev|corpus-sealed|corpus-dev-2|corpus-sealed-2|dev|generalisation`` (or a
-PATH to a JSON file); ``--part tune|check`` scores the fixed-seed tune (75) or check (35) part of a set.
+``python benchmarks/nlp.py --set corpus-dev|corpus-sealed|corpus-dev-2|corpus-sealed-2|corpus-dev-3|corpus-sealed-3|
+dev|generalisation`` (or a PATH to a JSON file; ``corpus-dev-3`` is ``dev-3a.json`` … ``dev-3d.json`` together,
+``corpus-sealed-3`` the four sealed parts); ``--part tune|check``
+scores the fixed-seed tune (75) or check (35) part of a set.
 Sets annotated before percentages counted as figures (``dev``, ``generalisation``) are scored without them.
 """
 
@@ -21,11 +23,21 @@ from tests.nlp.evaluation import (  # noqa: E402
     holdout,
     load_articles,
     score,
+    set_files,
     set_path,
     throughput,
 )
 
-SETS = ("corpus-dev", "corpus-sealed", "corpus-dev-2", "corpus-sealed-2", "dev", "generalisation")
+SETS = (
+    "corpus-dev",
+    "corpus-sealed",
+    "corpus-dev-2",
+    "corpus-sealed-2",
+    "corpus-dev-3",
+    "corpus-sealed-3",
+    "dev",
+    "generalisation",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measure")
     args = parser.parse_args(argv)
     path = Path(args.path) if args.path else set_path(args.name)
-    if not path.exists():
+    if not set_files(path):
         print(f"no such file: {path}", file=sys.stderr)
         return 2
     percentages = not args.no_percentages and (args.path is not None or args.name not in NO_PERCENT_SETS)

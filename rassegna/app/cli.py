@@ -129,21 +129,19 @@ def crawl(
     from rassegna.app.scheduler.history import recorded_crawl
 
     if distributed:
-        from rassegna.app.distributed import crawl_distributed_command
+        from rassegna.app.distributed import DistributedError, crawl_distributed_command, require_postgres
 
-        raise typer.Exit(
-            crawl_distributed_command(
-                app_ctx.settings,
-                app_ctx.db_url,
-                campaign=campaign,
-                outlet_names=outlet or [],
-                console=app_ctx.console,
-            )
-        )
+        try:  # before the history below writes into a database a distributed crawl cannot share
+            require_postgres(app_ctx.db_url)
+        except DistributedError as exc:
+            app_ctx.console.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(2) from None
 
     engine = app_ctx.engine  # a database that cannot be opened fails here, in one line
+    # Recorded in the history as the scheduler records its crawls: `rassegna runs` shows it (distributed: with its
+    # workers), or a `skipped` one when another crawl held the database.
     with recorded_crawl(engine, trigger="manual") as record:
-        record.exit_code = run_crawl_command(
+        record.exit_code = (crawl_distributed_command if distributed else run_crawl_command)(
             app_ctx.settings,
             app_ctx.db_url,
             campaign=campaign,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
 from rassegna.config.models import Outlet
@@ -96,10 +96,13 @@ class DbCrawlStore:
             total = report.totals()
             run.finished_at = utcnow()
             run.outcome = report.outcome
+            # Never fewer new clippings than the table holds for the run: a distributed worker killed with SIGKILL
+            # stored clippings its last, unsent counters never told the coordinator about.
+            stored = session.exec(select(func.count()).where(col(Clipping.crawl_run_id) == report.run_id)).one()
             run.pages, run.matched, run.new_clippings, run.errors = (
                 total.pages,
                 total.matched,
-                total.new_clippings,
+                max(stored, total.new_clippings),
                 total.errors,
             )
             session.add(run)

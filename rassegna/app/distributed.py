@@ -42,6 +42,10 @@ class DistributedError(RuntimeError):
     """A distributed crawl cannot start or carry on (no PostgreSQL, Redis unreachable, state lost)."""
 
 
+class CrawlBusy(DistributedError):
+    """Another crawl (local, or another coordinator's run) holds the database's crawl lock."""
+
+
 @dataclass
 class Options:
     """Where the shared parts are and how long a lease lasts."""
@@ -210,14 +214,46 @@ def coordinate(
     campaign: str | None = None,
     outlet_names: Sequence[str] = (),
     console: Console | None = None,
-    take_lock: bool = True,
 ) -> CrawlReport:
-    """Run one distributed crawl to its end; its report (raises DistributedError before a run exists)."""
+    """Run one distributed crawl to its end, holding the crawl lock; its report (raises DistributedError before a
+    run exists: CrawlBusy when another crawl holds the lock)."""
+    from rassegna.app.crawl import crawl_lock
+    from rassegna.app.scheduler.history import close_stale_runs
+    from rassegna.app.scheduler.lock import CRAWL_LOCK, describe_holder, kept
+    from rassegna.storage.db import engine_for
+
+    console = console or Console(stderr=True)
+    require_postgres(db_url)
+    campaigns = select_campaigns(settings, campaign)
+    server = _redis(opts)
+    engine = engine_for(db_url)
+    outlets = select_outlets(engine, settings, outlet_names)
+    for closed in close_stale_runs(engine):
+        console.print(f"[dim]{closed} was left running by a crawl that is gone: closed[/]")
+    # One run at a time per database, as a local crawl: this process holds the crawl lock (taken over from the
+    # scheduler that started it, if one did) until the run is closed, renewed from a thread whatever it is doing.
+    lock = crawl_lock(engine)
+    if not lock.acquire():
+        raise CrawlBusy(f"another crawl is running on this database ({describe_holder(engine, CRAWL_LOCK)})")
+    with kept(lock, on_lost=_lost_lock):
+        return _run(settings, opts, server, engine, campaigns, outlets, campaign, outlet_names, console)
+
+
+def _run(
+    settings: Settings,
+    opts: Options,
+    server: Any,
+    engine: Any,
+    campaigns: list[Campaign],
+    outlets: list[Outlet],
+    campaign: str | None,
+    outlet_names: Sequence[str],
+    console: Console,
+) -> CrawlReport:
+    """The run proper, while this process holds the crawl lock: recorded, seeded, watched to its end, closed."""
     import redis
 
     from rassegna.app.crawlstore import DbCrawlStore
-    from rassegna.app.scheduler.jobs import CRAWL_LOCK
-    from rassegna.app.scheduler.lock import DbLock, current_holder
     from rassegna.crawler.distributed import (
         SEARCH_SPIDERS,
         STATE_DONE,
@@ -229,19 +265,7 @@ def coordinate(
     )
     from rassegna.crawler.matcher import CampaignMatcher
     from rassegna.crawler.runner import plan_open_world, settle_found_sources
-    from rassegna.storage.db import engine_for
 
-    console = console or Console(stderr=True)
-    require_postgres(db_url)
-    campaigns = select_campaigns(settings, campaign)
-    server = _redis(opts)
-    engine = engine_for(db_url)
-    outlets = select_outlets(engine, settings, outlet_names)
-    lock = DbLock(engine, CRAWL_LOCK, lease=max(60.0, opts.lease * 3))
-    if take_lock and not lock.acquire():
-        raise DistributedError(
-            f"a crawl is already running ({current_holder(engine, CRAWL_LOCK) or 'another process'})"
-        )
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, _on_stop_signal)
@@ -269,7 +293,7 @@ def coordinate(
         seeded = push_seeds(server, keys, context)
         server.set(current_key(opts.namespace), run_id)
         console.print(f"run {run_id}: {seeded} sources on the frontier; waiting for workers")
-        watch = _Watch(server, keys, opts, console, lock if take_lock else None, engine)
+        watch = _Watch(server, keys, opts, console, engine)
         outcome = watch.until_quiet()
         if outcome == "done" and context.searches:  # news searches last, as in a local crawl
             seeded = push_seeds(server, keys, context, SEARCH_SPIDERS)
@@ -304,11 +328,15 @@ def coordinate(
         if context is not None:
             context.close()
         _cleanup(server, keys, opts)
-        if take_lock:
-            lock.release()
     _add_configured_sources(report, outlets, context)
     store.finish_run(report)
     return report
+
+
+def _lost_lock() -> None:
+    """Another process took the crawl lock (this one could not renew it for a whole lease): cancel the run."""
+    log.error("the crawl lock was lost: cancelling this run so that two crawls never run at once")
+    _stop.set()
 
 
 def _find_sources(context: CrawlContext, settings: Settings, console: Console) -> None:
@@ -336,18 +364,11 @@ def _find_sources(context: CrawlContext, settings: Settings, console: Console) -
 
 
 class _Watch:
-    """The coordinator's watch over a run: requeues dead workers' work, shows progress, keeps the lock."""
+    """The coordinator's watch over a run: requeues dead workers' work, shows progress."""
 
-    def __init__(self, server: Any, keys: Any, opts: Options, console: Console, lock: Any, engine: Any):
-        self.server, self.keys, self.opts, self.console, self.lock, self.engine = (
-            server,
-            keys,
-            opts,
-            console,
-            lock,
-            engine,
-        )
-        self.last_renew = self.last_sync = time.monotonic()
+    def __init__(self, server: Any, keys: Any, opts: Options, console: Console, engine: Any):
+        self.server, self.keys, self.opts, self.console, self.engine = server, keys, opts, console, engine
+        self.last_sync = time.monotonic()
         self.last_line, self.last_print = "", 0.0
 
     def until_quiet(self) -> Literal["done", "cancelled", "failed"]:
@@ -381,9 +402,6 @@ class _Watch:
             if now - self.last_sync > 2:
                 _sync_workers(server, keys, self.engine)
                 self.last_sync = now
-            if self.lock is not None and now - self.last_renew > self.lock.lease / 3:
-                self.lock.renew()
-                self.last_renew = now
             time.sleep(self.opts.poll)
 
 
@@ -474,6 +492,7 @@ def crawl_distributed_command(
 ) -> int:
     """`rassegna crawl --distributed`: the exit code."""
     from rassegna.app.pipeline import refresh_stories
+    from rassegna.app.scheduler.lock import EXIT_BUSY
     from rassegna.crawler.runner import errors_table, summary_table
     from rassegna.storage.db import engine_for
 
@@ -486,8 +505,10 @@ def crawl_distributed_command(
             campaign=campaign,
             outlet_names=outlet_names,
             console=console,
-            take_lock=not os.environ.get("RASSEGNA_JOB_RUN_ID"),  # under the scheduler, which holds the lock
         )
+    except CrawlBusy as exc:
+        console.print(f"[red]error:[/] {exc}: wait for it to end, or stop it (rassegna runs shows it)", highlight=False)
+        return EXIT_BUSY
     except DistributedError as exc:
         console.print(f"[red]error:[/] {exc}")
         return EXIT_CONFIG

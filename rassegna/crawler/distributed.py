@@ -19,6 +19,7 @@ from typing import Any, TypeAlias, cast
 
 import redis
 from scrapy import Request, signals
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import DontCloseSpider
@@ -83,30 +84,48 @@ for _, t in ipairs(ARGV) do
 end
 return n
 """
-# A per-host slot: free when fewer than ARGV[2] unexpired holders and the host's "not before" has passed.
-_ACQUIRE = """
-local now = tonumber(ARGV[1])
+# Host holds, slots and search pacing are timed on Redis's clock (TIME), not each worker's: the workers of a run
+# may be machines whose clocks disagree by seconds, and a Retry-After one of them records must mean the same to all.
+_NOW = "local t = redis.call('TIME')\nlocal now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
+# A per-host slot: free when fewer than ARGV[1] unexpired holders and the host's hold has passed (else seconds to
+# wait, or -1 when all slots are taken). A slot taken expires ARGV[2] seconds from now (its holder may die).
+_ACQUIRE = (
+    _NOW
+    + """
 local nb = tonumber(redis.call('GET', KEYS[2]) or '0')
 if nb > now then return tostring(nb - now) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return '-1' end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return '-1' end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return '0'
 """
-# A paced search: when the next request may go (now, if its time has come: then it is booked for this one).
-_PACE = """
-local now, step = tonumber(ARGV[1]), tonumber(ARGV[2])
-local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
-if nxt > now then return tostring(nxt) end
-redis.call('SET', KEYS[1], tostring(now + step), 'PX', ARGV[3])
-return tostring(now)
-"""
-_NOT_BEFORE = """
-local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+)
+# Seconds left of a host's hold (0: none).
+_HOLD_LEFT = _NOW + "return tostring(math.max(0, tonumber(redis.call('GET', KEYS[1]) or '0') - now))\n"
+# Free a slot, holding the host back ARGV[2] seconds first when it said so (Retry-After) - in one step: a slot freed
+# before the hold is in place could be taken by another worker in between and sent inside the host's wait.
+_FREE = (
+    _NOW
+    + """
+local wait = tonumber(ARGV[2])
+if wait > 0 and now + wait > tonumber(redis.call('GET', KEYS[2]) or '0') then
+  redis.call('SET', KEYS[2], tostring(now + wait), 'PX', math.floor(wait * 1000) + 1000)
+end
+redis.call('ZREM', KEYS[1], ARGV[1])
 return 1
 """
+)
+# A paced search: seconds until its next request may go; 0 when it may go now (then the one after is booked a step on).
+_PACE = (
+    _NOW
+    + """
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if nxt > now then return tostring(nxt - now) end
+redis.call('SET', KEYS[1], tostring(now + tonumber(ARGV[1])), 'PX', ARGV[2])
+return '0'
+"""
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,64 +442,55 @@ class SharedPoliteness:
         """Wait for a free slot of the request's host (and for its Retry-After to pass), then take it."""
         book, host = self._book, host_of(request.url)
         token = uuid.uuid4().hex
+        slots, hold = book.keys.host(host, "slots"), book.keys.host(host, "notbefore")
         while True:
-            now = time.time()
-            answer = book.server.eval(
-                _ACQUIRE,
-                2,
-                book.keys.host(host, "slots"),
-                book.keys.host(host, "notbefore"),
-                now,
-                self.limit,
-                now + self.hold,
-                token,
-                int(self.hold * 2000),
-            )
+            answer = book.server.eval(_ACQUIRE, 2, slots, hold, self.limit, self.hold, token, int(self.hold * 2000))
             wait = float(answer)
             if wait == 0:
                 request.meta["rassegna_slot"] = (host, token)
-                await self._pace_search(request)
                 return None
             await asyncio.sleep(min(max(wait, 0.02), 1.0) if wait > 0 else 0.02)
 
-    async def _pace_search(self, request: Request) -> None:
-        """A news search with ``min_interval`` keeps it across workers (one request that far apart per search)."""
-        search = request.meta.get("search")
-        if not isinstance(search, DiscoverySearch) or not search.min_interval:
-            return
-        book, key = self._book, self._book.keys.host(f"discovery:{search.name}", "next")
-        while True:
-            now = time.time()
-            # The search's next free time, taken atomically: this request goes then; the next one later still.
-            at = float(book.server.eval(_PACE, 1, key, now, search.min_interval, int(search.min_interval * 4000)))
-            if at <= now:
-                return
-            await asyncio.sleep(min(at - now, 1.0))
-
-    def _free(self, request: Request) -> None:
+    def _free(self, request: Request, hold: float = 0.0) -> None:
         slot = request.meta.pop("rassegna_slot", None)
         if slot is not None:
             host, token = slot
-            self._book.server.zrem(self._book.keys.host(host, "slots"), token)
+            keys = self._book.keys
+            self._book.server.eval(_FREE, 2, keys.host(host, "slots"), keys.host(host, "notbefore"), token, hold)
 
     def process_response(self, request: Request, response: Response) -> Response:
         """Free the slot; a 429 (or 503) with Retry-After holds the host back for every worker."""
-        self._free(request)
         header = response.headers.get(b"Retry-After")
+        hold = 0.0
         if response.status == 429 or (response.status == 503 and header):
-            wait = retry_after_seconds(header, default=1.0, cap=self.cap)
-            if wait > 0:
-                until = time.time() + wait
-                book = self._book
-                book.server.eval(
-                    _NOT_BEFORE, 1, book.keys.host(host_of(request.url), "notbefore"), until, int(wait * 1000) + 1000
-                )
+            hold = retry_after_seconds(header, default=1.0, cap=self.cap)
+        self._free(request, hold)
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         """Free the slot of a failed download."""
         self._free(request)
         return None
+
+
+class LastMomentDownloadHandler(HTTP11DownloadHandler):
+    """Scrapy's HTTP handler, which first waits out the host's hold and a paced search's turn, shared in Redis.
+
+    Checked here, as the request leaves, not in the middleware: a request may wait in the local download slot
+    (AutoThrottle's delay, a search's own slot) after taking its shared slot, while another worker records a
+    429 from the host, or sends the search's next request."""
+
+    async def download_request(self, request: Request) -> Response:
+        """Wait for the host and the search, then download."""
+        book = book_of(self._crawler)
+        while (left := float(book.server.eval(_HOLD_LEFT, 1, book.keys.host(host_of(request.url), "notbefore")))) > 0:
+            await asyncio.sleep(min(left, 1.0))
+        search = request.meta.get("search")
+        if isinstance(search, DiscoverySearch) and search.min_interval:
+            key, step = book.keys.host(f"discovery:{search.name}", "next"), search.min_interval
+            while (left := float(book.server.eval(_PACE, 1, key, step, int(step * 4000)))) > 0:
+                await asyncio.sleep(min(left, 1.0))
+        return await super().download_request(request)
 
 
 _PENDING, _BODY, _ERROR = b"P", b"B", b"E"
@@ -547,6 +557,11 @@ def distributed_settings(
                 "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
                 P + "distributed.SharedRobotsTxt": 100,
                 P + "distributed.SharedPoliteness": 950,
+            },
+            "DOWNLOAD_HANDLERS": {
+                **settings.get("DOWNLOAD_HANDLERS", {}),
+                "http": P + "distributed.LastMomentDownloadHandler",
+                "https": P + "distributed.LastMomentDownloadHandler",
             },
         }
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import html as htmllib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -203,11 +204,13 @@ def _ends_with_segment(longer: str, shorter: str) -> bool:
 def choose_headline(tree: HtmlElement, objects: list[dict[str, Any]], fallback: str, keys: set[str]) -> str:
     """The headline readers see: the ``<h1>`` that the title, og:title, twitter:title or JSON-LD headline
     agree with (without a leading section or date), else the only ``<h1>``, else the title they agree on."""
+    logos = metadata.logo_headings(tree)  # the site's name, in a heading of its own
+    keys = keys | {k for k in (_squash(logo) for logo in logos) if len(k) >= 3}
     refs = [clean_title(r, keys) for r in [metadata.title_tag(tree), *metadata.meta_titles(tree)]]
     refs += [clean_title(r, keys) for r in metadata.json_ld_headlines(objects)]
     refs = [r for r in refs if r and not _names_site(r, keys)]
     folded_refs = [_fold_title(r) for r in refs]
-    h1s = [clean_title(h, keys) for h in metadata.headings(tree)]
+    h1s = [clean_title(h, keys) for h in metadata.headings(tree) if h not in logos]
     h1s = [h for h in h1s if h and len(h) <= 300 and not _names_site(h, keys)]
     segments = {_fold_title(seg) for ref in refs for seg in _TITLE_SPLIT.split(ref)}
     for h1 in h1s:
@@ -223,28 +226,67 @@ def choose_headline(tree: HtmlElement, objects: list[dict[str, Any]], fallback: 
         if sum(_fold_title(ref) == other for other in folded_refs) >= 2:
             return ref
     fallback = clean_title(fallback, keys)
-    return fallback if fallback and not _names_site(fallback, keys) else (refs[0] if refs else fallback)
+    if fallback and not _names_site(fallback, keys) and fallback not in logos:
+        return fallback
+    return refs[0] if refs else fallback
+
+
+_VISIBLE = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+# Text outside asides and related-article lists: the bylines there are other articles'.
+_OUTSIDE_ASIDES = (
+    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::aside) and "
+    "not(ancestor::*[contains(@class, 'related') or contains(@class, 'teaser')])]"
+)
+
+
+def _shown(tree: HtmlElement, people: str, where: str = _VISIBLE) -> bool:
+    """True when the page's visible text (``where``) writes each of ``people`` (``, ``-joined), case and
+    accents aside."""
+    body = _squash(" ".join(tree.xpath(where)))
+    return all(_squash(person) in body for person in people.split(", "))
+
+
+def _only_in_asides(tree: HtmlElement, people: str) -> bool:
+    """True when the page shows ``people`` only in asides or related lists (another article's byline)."""
+    return _shown(tree, people) and not _shown(tree, people, _OUTSIDE_ASIDES)
+
+
+def _people(names: str) -> frozenset[str]:
+    return frozenset(name.casefold() for name in names.split(", ") if name)
 
 
 def choose_author(
-    tree: HtmlElement, objects: list[dict[str, Any]], found: str | None, text: str, sites: Sequence[str]
+    tree: HtmlElement,
+    objects: list[dict[str, Any]],
+    found: str | None,
+    text: str,
+    sites: Sequence[str],
+    own_names: Sequence[str] = (),
 ) -> str | None:
     """The journalist: JSON-LD author, author metas, byline elements, trafilatura's author (``found``), a
-    byline line at the top or foot of the text; the first that names people once cleaned (``sites``: the
-    publisher's names, the host's labels last: a personal site's host is its author's name)."""
+    byline line at the top or foot of the text, a signature under it; the first that names people once
+    cleaned. ``sites`` name the outlet, never a journalist; ``own_names`` (the host's labels, the JSON-LD
+    organisations) name the publisher unless no one else is named: a personal site is named after its
+    author. A metadata name the page never shows yields to the people its byline element names, and so does
+    one naming fewer people than it ("Rudolf Fischer" → "Rudolf Fischer, Simon Kohler")."""
     signals = [metadata.json_ld_authors(objects), metadata.meta_authors(tree)]
-    bylines: list[str] | None = None
-    for names in (sites, sites[:-1]):  # the host's labels name the publisher, unless no one else is named
-        for raw in signals:  # all the authors a signal gives ("; " joins them as trafilatura does)
-            if name := clean_author("; ".join(raw), names):
-                return name
-        bylines = metadata.byline_elements(tree) if bylines is None else bylines  # only when needed: costly
-        for byline in bylines:
-            if name := byline_people(byline, names):
-                return name
-        if name := clean_author(found, names):
+    bylines = metadata.byline_elements(tree)
+    for names in ([*sites, *own_names], sites):
+        shown = next((n for n in (byline_people(b, names) for b in bylines) if n), None)
+        # all the authors a signal gives ("; " joins them as trafilatura does)
+        given = [name for name in (clean_author("; ".join(raw), names) for raw in signals) if name]
+        if given and shown and shown != given[0] and not _shown(tree, given[0]):
+            return shown
+        if given:  # the visible byline naming the same people and co-authors gives them all
+            return shown if shown and _people(shown) > _people(given[0]) else given[0]
+        if shown:
+            return shown
+        if (name := clean_author(found, names)) and not _only_in_asides(tree, name):
             return name
         if name := text_byline(text, names):
+            return name
+        last = text.rstrip().rsplit("\n", 1)[-1]
+        if (signed := metadata.signature(tree, last)) and (name := clean_author(signed, names)):
             return name
     return None
 
@@ -304,8 +346,8 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
     keys = site_keys(url, [doc.sitename, *names])
     raw_title = " ".join((doc.title or "").split())
     objects = metadata.json_ld(tree)
-    title, text = choose_headline(tree, objects, raw_title, keys), doc.text.strip()
-    for line in dict.fromkeys((raw_title, title)):
+    headline, text = choose_headline(tree, objects, raw_title, keys), doc.text.strip()
+    for line in dict.fromkeys((raw_title, headline)):
         if line and text.startswith(line) and text[len(line) : len(line) + 1] in ("\n", ""):
             text = text[len(line) :].lstrip() or text  # trafilatura keeps the headline as the first line
             break
@@ -314,9 +356,16 @@ def extract_article(html: str, url: str, names: Sequence[str] = ()) -> Extracted
         language = lang.group(1).lower()
     return ExtractedArticle(
         url=url,
-        title=title,
+        title=unicodedata.normalize("NFC", headline),  # one spelling of the same letters, as a reader sees them
         text=text,
-        author=choose_author(tree, objects, doc.author, text, [doc.sitename or "", *names, " ".join(_host_names(url))]),
+        author=choose_author(
+            tree,
+            objects,
+            doc.author,
+            text,
+            [doc.sitename or "", *names],
+            [" ".join(_host_names(url)), *metadata.json_ld_publishers(objects)],
+        ),
         published=published_date(html, doc.date),
         site_name=(doc.sitename or None),
         language=language,

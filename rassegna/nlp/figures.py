@@ -20,7 +20,7 @@ EXCLUDED_UNITS = {
     'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
     'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'pagine', 'caratteri',
-    'punti', 'chilometri', 'km', 'metri', 'mq', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
+    'punti', 'km', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
     'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
     'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
@@ -244,6 +244,10 @@ _PRE_ADJECTIVES = {
 }  # fmt: skip
 
 
+# After "4 giovani", a verb or a function word: the adjective was the counted noun.
+_CLAUSE_GOES_ON = frozenset(
+    STOP | {"sono", "erano", "saranno", "sarebbero", "hanno", "avevano", "avranno", "è", "era", "ha", "resta"}
+)
 _HOTLINES = {112, 113, 114, 115, 117, 118, 1500, 1515, 1522}  # "118 Romagna Soccorso": a service's name
 _CURRENCIES = {"euro", "dollari", "dollaro", "sterline", "franchi", "yuan", "rubli"}
 _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare amount in millions is money
@@ -504,6 +508,8 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
         low = tokens[k].text.lower()
         if not (low.endswith("mente") and len(low) > 6 or low in _PRE_ADJECTIVES):
             break
+        if low in _PRE_ADJECTIVES and tokens[k + 1].text.lower() in _CLAUSE_GOES_ON:
+            break  # "4 giovani sono stati denunciati": the adjective is the noun
         k += 1
     return k
 

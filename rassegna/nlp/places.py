@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rassegna.nlp.gazetteer import AMBIGUOUS, comuni, first_names, max_name_words, regions, short_forms
+from rassegna.nlp.gazetteer import AMBIGUOUS, REGIONS, comuni, first_names, max_name_words, regions, short_forms
 from rassegna.nlp.textutil import fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -38,7 +38,7 @@ _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
-    r"dda|direzione\s+distrettuale\s+antimafia|caritas)\s+"
+    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
@@ -78,6 +78,14 @@ REGIONAL_CAPITALS = frozenset({
 _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
     r"in\s+(?:diverse|varie|molte|\d+)\s+(?:regioni|città|province)|nazionale|in\s+italia)\b"
+)
+# A headline naming a region ("Veneto piegato dalla grandine", "Umbria e cultura"): a regional piece, whose city
+# can only be a comune the headline names too.
+_REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b")
+_WIRE_AGENCY = re.compile(  # "ROMA (Reuters) -": filed by an agency
+    r"\s*\((?:ansa|adnkronos|agi|reuters|askanews|lapresse|dire|italpress|afp|ap|ats|nova|agenzia nova|tmnews|"
+    r"primapress|ansamed|agensir|sir|radiocor|mf-dowjones|dow jones)\)",
+    re.IGNORECASE,
 )
 _WIRE_DATE = re.compile(r"\s*,\s*\d{1,2}\s*[^\W\d_]{3}", re.UNICODE)
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
@@ -152,6 +160,23 @@ def _first_words() -> frozenset[str]:
 _PREV_WORD_REVERSED_RE = re.compile(r"([^\w]*)([^\W\d_]+)")
 
 
+# Masculine articles: a comune's name takes none ("a Potenza"), its football club does ("il Potenza").
+_CLUB_ARTICLES = frozenset({"il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "nel", "nello", "sul", "sullo"})
+
+
+_NAMED_CITY_BEFORE = re.compile(r"[A-ZÀ-Ý][\w']*\s+Città\s+(?:di\s+|d')$")
+
+
+def _is_name_part(text: str, start: int, prev: str) -> bool:
+    """The capitalised word before a comune makes it part of a name ("Universo Assisi", "Banda Città di
+    Fossacesia") unless it opens a sentence or is a word that introduces places."""
+    at = start - len(prev) - 1
+    before = text[max(0, at - 3) : at].rstrip(" \t")
+    if not before or before[-1] in '.!?:\n«“"':
+        return False  # the first word of a sentence or a headline is capitalised anyway
+    return fold(prev) not in PREPOSITIONS and fold(prev) not in LOCALITY_WORDS and fold(prev) not in _first_words()
+
+
 def _prev_word(text: str, start: int) -> tuple[str, str]:
     """The word before ``start`` and what separates it from ``start``."""
     window = text[max(0, start - 40) : start]
@@ -159,7 +184,10 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
     return (m.group(2)[::-1], m.group(1)[::-1]) if m else ("", window)
 
 
-def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
+def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | None = None) -> list[Mention]:
+    """Places named in the text with their evidence; ``rejected`` collects comuni named only inside the name of
+    a club, a festival or a body, so that a headline naming the same is not taken for the comune either."""
+    rejected = set() if rejected is None else rejected
     para_starts = [p[0] for p in paragraphs(text)]
     mentions: list[Mention] = []
     names = first_names()
@@ -182,11 +210,21 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         if sep == " " and plow in _ROLE_WORDS:
             continue  # "il sindaco Gaeta": a surname
         if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
+            rejected.add(name)
             continue  # ASL Roma 1, Distretto Latina 2: a name
         glued = re.match(r" ([A-ZÀ-Ý][a-zà-ù]{3,})\b", after)
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
+        if sep == " " and plow in _CLUB_ARTICLES and not surface.lower().startswith(plow):
+            rejected.add(name)
+            continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
+        in_a_name = sep == " " and prev[:1].isupper() and not prev.isupper() and _is_name_part(text, start, prev)
+        if in_a_name or _NAMED_CITY_BEFORE.search(text[max(0, start - 40) : start]):
+            # "Universo Assisi", "la Banda Città di Fossacesia": a place named, not evidence for the comune
+            rejected.add(name)
+            mentions.append(Mention(name, start, end, in_title=offset_in_title, preposition=True, is_comune=False))
+            continue
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
@@ -202,8 +240,8 @@ def _mentions(text: str, offset_in_title: bool = False) -> list[Mention]:
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
-        m.dateline = at_para_start and (date_follows or caps_follows)
-        m.wire = m.dateline and bool(_WIRE_DATE.match(after))
+        m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
+        m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
             if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
@@ -302,7 +340,7 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
 @dataclass(frozen=True, slots=True)
 class Scope:
     """How wide the piece is: ``local``, ``wide`` (national or regional) or ``mixed``; whether it speaks of
-    the region's government; whether its headline says it is national."""
+    the region's government; whether its headline says it is national or names a region."""
 
     kind: str
     regional: bool = False
@@ -316,7 +354,7 @@ def _scope(text: str, title: str | None = None) -> Scope:
     wide_words = _WIDE_RE.findall(low)
     wide = len(wide_words)
     regional = sum(1 for w in wide_words if w.startswith(("region", "governat")))
-    national = bool(title and _NATIONAL_TITLE_RE.search(title.lower()))
+    national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
     return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
 
@@ -326,9 +364,12 @@ def extract_places(
 ) -> tuple[str | None, list[str]]:
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
     norm = normalise(text)
-    found = _mentions(norm)
+    in_names: set[str] = set()
+    found = _mentions(norm, rejected=in_names)
     title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
-    title_mentions = [m for m in title_mentions if not _named_person(norm, m.name)]
+    # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
+    named_only = in_names - {m.name for m in found if m.is_comune}
+    title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}

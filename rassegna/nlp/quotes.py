@@ -68,14 +68,18 @@ ROLE_WORDS = (
     'giornalista', 'portiere', 'attaccante', 'difensore', 'centrocampista', 'pontefice', 'papa',
     'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
     'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
-    'primo cittadino', 'prima cittadina',
+    'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
+    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria',
 )  # fmt: skip
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?" + alternation(ROLE_WORDS) + r"\b",
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:vice[\s-]+)?" + alternation(ROLE_WORDS) + r"\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
-_PARTICLE = r"(?:D'|Dell'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc)"
+_PARTICLE = (
+    r"(?:D'|Dell'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc"
+    r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
+)
 _NAME_RE = re.compile(
     r"(?<![\w'])(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:\s+" + _NAME_TOKEN + r")?)"
@@ -211,11 +215,14 @@ _NOT_ROLE = re.compile(
 
 def _clean_role(role: str) -> str | None:
     role = re.split(
-        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|,\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|secondo|"
+        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
+        r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
         role,
-    )[0]
-    role = re.sub(r"^(?:l'|il\s+|la\s+|lo\s+)", "", role.strip(" ,"), flags=re.IGNORECASE).strip(" ,'")
+    )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
+    role = re.sub(
+        r"^(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+|dello\s+)", "", role.strip(" ,"), flags=re.IGNORECASE
+    ).strip(" ,'")
     words = role.split()
     if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
@@ -238,6 +245,14 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+# Words that open a clause before its subject ("Invece, il parroco …", "Mentre Pigini ha …"): never a name.
+_CONNECTIVES = (
+    'così', 'anche', 'poi', 'invece', 'ancora', 'inoltre', 'mentre', 'intanto', 'infatti', 'infine', 'quindi',
+    'dunque', 'però', 'tuttavia', 'eppure', 'oggi', 'ieri', 'stamattina', 'allora', 'e', 'ma', 'anzi', 'pure',
+)  # fmt: skip
+_CONNECTIVE_RE = re.compile(r"^(?:(?:" + "|".join(_CONNECTIVES) + r")(?:\s*,\s*|\s+))+", re.IGNORECASE)
+
+
 _NOT_NAMES = frozenset(
     fold(w)
     for w in (
@@ -248,6 +263,7 @@ _NOT_NAMES = frozenset(
         'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
         'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
         'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
+        *_CONNECTIVES,
     )
 )  # fmt: skip
 
@@ -293,10 +309,14 @@ def _parse_attribution(attr: str) -> Attribution:
     return parsed
 
 
+_SPACED_HYPHEN_RE = re.compile(r"\b([A-ZÀ-Ý][\w']*)\s+[-–]\s+([A-ZÀ-Ý])")
+
+
 def _parse_attribution_raw(attr: str) -> Attribution:
     """The attribution read as role first (``l'assessore X``), name first (``X, ruolo``) or ``ancora X``."""
     attr = attr.strip(" ,-–—")
-    attr = re.sub(r"^(?:così|anche|poi|invece|ancora|inoltre)\s+", "", attr, flags=re.IGNORECASE)
+    attr = _CONNECTIVE_RE.sub("", attr)
+    attr = _SPACED_HYPHEN_RE.sub(r"\1-\2", attr)  # "della Fai - Cisl, Onofrio Rota": one name, not an aside
     attr = re.sub(
         r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
     )  # la Rossi, La Turchia
@@ -356,7 +376,11 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     # "l'assessore Ficocelli" or "L'Assessore"
     word = role_first.group(0).split()[-1].split("'")[-1]
     rest = attr[role_first.end() :]
-    sur = re.match(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])", rest)
+    sur = re.match(
+        r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?))?"  # il parroco don X
+        r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])",
+        rest,
+    )
     if sur:
         return Attribution(sur.group(1), role_word=word)
     return Attribution(None, _clean_role(attr), word)
@@ -412,23 +436,25 @@ def _people(text: str) -> list[Person]:
     """Full names (first name + surname) mentioned in the text, with a role when one follows."""
     fnames = first_names()
     out: list[Person] = []
+    unknown: list[re.Match[str]] = []  # names whose given name no list holds: persons only as subjects
     for m in _NAME_RE.finditer(text):
         toks = m.group(1).split()
-        for t_i, tok in enumerate(toks):
-            if fold(tok) in fnames and t_i + 1 < len(toks):
-                name = " ".join(toks[t_i:])
-                role = None
-                rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
-                if rm:
-                    role = _clean_role(rm.group(1))
-                else:  # the nearest role before the name, not one belonging to an earlier person
-                    name_at = m.start(1) + m.group(1).index(toks[t_i])
-                    window = text[max(0, name_at - 120) : name_at]
-                    roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
-                    if roles:
-                        role = _clean_role(window[roles[-1].start() :])
-                out.append(Person(name, role))
-                break
+        given = next((t_i for t_i in range(len(toks) - 1) if fold(toks[t_i]) in fnames), None)
+        if given is None:
+            unknown.append(m)
+            continue
+        name = " ".join(toks[given:])
+        role = None
+        rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
+        if rm:
+            role = _clean_role(rm.group(1))
+        else:  # the nearest role before the name, not one belonging to an earlier person
+            name_at = m.start(1) + m.group(1).index(toks[given])
+            window = text[max(0, name_at - 120) : name_at]
+            roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
+            if roles:
+                role = _clean_role(window[roles[-1].start() :])
+        out.append(Person(name, role))
     known = {fold(p.name) for p in out}
     low = text.lower()
     roles_at = _ROLE_AT_LOWER.finditer(low) if len(low) == len(text) else _ROLE_AT.finditer(text)
@@ -446,9 +472,27 @@ def _people(text: str) -> list[Person]:
         if named and parsed.role:
             out.append(Person(name, parsed.role))
             known.add(fold(name))
+    for m in unknown:  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
+        name = m.group(1)
+        toks = name.split()
+        if not 2 <= len(toks) <= 3 or not _SUBJECT_VERB_RE.match(text, m.end(1)):
+            continue
+        if not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
+            continue
+        if fold(name) in known or _bad_name(name) or _is_entity(name, out) or fold(toks[0]) in _PLACE_HEADS:
+            continue
+        if any(fold(t) in _NOT_NAMES or _ROLE_START.fullmatch(t) or t.isupper() for t in toks):
+            continue
+        out.append(Person(name))
+        known.add(fold(name))
     return out
 
 
+# A name opening a sentence or following a dateline's dash, then a verb: its subject is a person.
+_SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
+_SUBJECT_VERB_RE = re.compile(
+    r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|dice|afferma|dichiara|spiega|sottolinea)\b"
+)
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
@@ -466,9 +510,15 @@ def _full_name(text: str, surname: str) -> str:
 
 
 def _resolve(
-    speaker: str | None, role_word: str | None, people: list[Person], last: Quote | None, text: str = ""
+    speaker: str | None,
+    role_word: str | None,
+    people: list[Person],
+    last: Quote | None,
+    text: str = "",
+    upto: int | None = None,
 ) -> Person:
-    """Surname-only or role-only speakers → the full name introduced earlier in the piece."""
+    """Surname-only or role-only speakers → the full name introduced earlier in the piece (a role: the person
+    holding it named nearest before ``upto``, when given)."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         return Person(speaker)
     if speaker:
@@ -482,11 +532,15 @@ def _resolve(
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
-        if last and last.role and rw[:6] in fold(last.role):
+        holds = re.compile(r"(?<![a-z])" + re.escape(rw[:6])).search  # "sindaco" is not the "vicesindaco"
+        if last and last.role and holds(fold(last.role)):
             return Person(last.speaker or "", last.role)
-        for p in reversed(people):
-            if p.role and rw[:6] in fold(p.role):
-                return Person(p.name, p.role)
+        holders = [p for p in people if p.role and holds(fold(p.role))]
+        if upto is not None and len(holders) > 1:
+            at = {p.name: text.rfind(p.name.split()[-1], 0, upto) for p in holders}
+            holders.sort(key=lambda p: at[p.name])  # nearest before last; one never named before comes first
+        if holders:
+            return Person(holders[-1].name, holders[-1].role)
         if last and last.speaker:
             return Person(last.speaker, last.role)
     return Person("")
@@ -507,7 +561,11 @@ _EXPRESS = r"(?:esprim(?:e|ono)|defini(?:sce|scono)|invit(?:a|ano)|parl(?:a|ano)
 _SUBJECT_SAYS_RE = re.compile(
     r"\s*(.{3,100}?)\s+(?:" + VERB + r"|" + _EXPRESS + r")\b[^.!?:;«»\"“”]{0,60}$", re.IGNORECASE
 )
-_VERB_RIGHT_BEFORE_RE = re.compile(r"(?:^|,)\s*(?:" + VERB + r")(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*$", re.IGNORECASE)
+_VERB_RIGHT_BEFORE_RE = re.compile(
+    r"(?:^|,|^\s*(?:e|ed|poi|infine|quindi|inoltre|ancora)\s)\s*(?:" + VERB + r")"
+    r"(?:\s+(?:poi|anche|ancora|inoltre|infine))?(?:\s+([^,.;:!?«»\"“”]{2,80}?))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _SAYS_AFTER_NAME_RE = re.compile(r"[^.!?]{0,40}?(?:" + VERB + r")\b|\s*[:(,]", re.IGNORECASE)
 _AFTER_VERB_RE = re.compile(r"\s*[,.:]?\s*[-–—]?\s*(?:così\s+)?(" + VERB + r")\b[ \t]*" + _ATTR_TAIL, re.IGNORECASE)
 _ROLE_AT = re.compile(r"(?<!\w)" + _ROLE_START.pattern, re.IGNORECASE)
@@ -518,6 +576,13 @@ _NOUN_SOURCE = re.compile(
     r"la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|l'invito|"
     r"la\s+riflessione|il\s+monito)"
     r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
+    re.IGNORECASE,
+)
+
+_INNER_NOUN_RE = re.compile(
+    r"(?:^|\s)[-–—]\s*(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
+    r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione)"
+    r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
 
@@ -542,6 +607,8 @@ def _org_speaker(attr: str) -> str | None:
     m = _ORG_RE.match(attr)
     if not m:
         return None
+    if m.group(1).lower() in {"sindacati", "organizzazioni sindacali"}:
+        return m.group(1)  # a collective speaks as the text names it, not through the first union it lists
     acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
     return acronym.group(1) if acronym else m.group(1)
 
@@ -552,8 +619,9 @@ _NEXT_SENTENCE = re.compile(
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
-    r"ricordarlo|sostenerlo)(?:\s+(?:è|sono)(?:\s+stat[oa])?)?(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
-    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    r"ricordarlo|sostenerlo)(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"
+    r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
 
@@ -601,6 +669,14 @@ def _interrupted(inner: str) -> Attribution | None:
         org = _org_speaker(attr) if dashed else None
         if org:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
+        if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
+            return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
+    for m in _INNER_NOUN_RE.finditer(inner):  # «… – il commento a caldo dell'avvocato X – …»
+        tail = inner[m.end() :]
+        end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
+        parsed = _parse_attribution(tail[: end.start()] if end else tail)
+        if parsed.found:
+            return replace(parsed, cut=(m.start(), m.end() + (end.end() if end else len(tail))))
     return None
 
 
@@ -839,7 +915,7 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
         # a paragraph that is only the quote, then "Così il presidente X, …" opening the next one
         after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
         m = _NEXT_SENTENCE.match(after)
-        m = m if m and re.match(r"\s*(?:Così|Cosi'|Lo|La|L')", after) else None
+        m = m if m and re.match(r"\s*[A-ZÀ-Ý]", after) else None
     if not m:
         return None
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
@@ -1019,9 +1095,51 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return att
     if _not_speech(piece.text, span):
         return None
+    said = _said_in_sentence(piece, span)
+    if said is not None:
+        return said  # "Parla di «…» il consigliere X": the sentence's own speaker before any carry-over
     if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
+    if prev.quote and prev.quote.speaker and _after_its_attribution(piece, span, prev):
+        return Attribution(prev.quote.speaker, prev.quote.role)  # «…» / È quanto ha detto X. / «…»
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+_SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])")  # on lower-cased text
+
+
+def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
+    """The person the quote's own sentence names, before or after the quote, when that sentence has a verb of
+    saying (``Parla di «…» il consigliere regionale X``): Italian often puts the subject after the quote."""
+    text = piece.text
+    start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in ".!?»”")) + 1
+    stop = re.search(r"[.!?\n«“]", text[span.mark_end : span.mark_end + 300])
+    end = span.mark_end + (stop.start() if stop else 0)
+    before, after = text[start : span.mark_start], text[span.mark_end : end]
+    if not (_SAYING_RE.search(before.lower()) or _SAYING_RE.search(after.lower())):
+        return None
+    named = _mentions_in(before, piece.people, text, start)
+    if named:
+        person = _last_named(named, before)
+        return Attribution(person.name, person.role)
+    named = _mentions_in(after, piece.people, text, span.mark_end)
+    return Attribution(named[0][2].name, named[0][2].role) if named else None
+
+
+def _after_its_attribution(piece: Piece, span: Span, prev: Previous) -> bool:
+    """A quote opening its paragraph right after a paragraph that only attributes the previous quote
+    (``«…» / È quanto ha rimarcato X, … / «…»``): X goes on, as a statement reopened in a new paragraph."""
+    text, speaker = piece.text, prev.quote.speaker if prev.quote else None
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    if not speaker or text[para_start : span.mark_start].strip():
+        return False
+    last_para = text[text.rfind("\n\n", 0, para_start - 2) + 2 : para_start].strip()
+    if not last_para or any(c in last_para for c in '«»“”"') or prev.end > para_start:
+        return False
+    between = text[prev.end : para_start]
+    if between.count("\n\n") > 2 or speaker.split()[-1] not in last_para:
+        return False
+    return _continues(text, piece.paras, prev.end, span, speaker, 2)
 
 
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
@@ -1037,7 +1155,10 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
     else:
         speaker, role_word = att.speaker, att.role_word
-        person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text)
+        person = _resolve(speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start)
+        if not person.name and not speaker and role_word:
+            # "ha dichiarato il sindaco" with no mayor named: the person the piece is about
+            person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
         if speaker and not role or not speaker and role_word and not role:
             role = person.role or (role_word if speaker else None)
         elif not speaker and role_word:
@@ -1062,6 +1183,8 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if att is None:
             continue
         person = _speaker(piece, span, att, prev, near)
+        if not person.name and not att.found:  # no pattern read a speaker: the paragraph's nearest person
+            person = _nearest_speaker(norm, span, piece.people)
         q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
         prev = Previous(q, span.mark_end)
@@ -1082,16 +1205,11 @@ _GOAL_BEFORE = re.compile(
 
 def _named_before(text: str, span: Span, people: list[Person]) -> Person:
     """The person named last before the span in its paragraph (``l'appello del presidente, monsignor X.
-    “I poveri – dice – …”``); nobody when the paragraph names none."""
+    “I poveri – dice – …”``), the first of a pair for a joint statement; nobody when the paragraph names none."""
     para_start = text.rfind("\n\n", 0, span.mark_start) + 2 if "\n\n" in text[: span.mark_start] else 0
     before = text[para_start : span.mark_start]
-    best: tuple[int, Person] | None = None
-    for p in people:
-        for form in {p.name, p.name.split()[-1]}:
-            at = before.rfind(form)
-            if at >= 0 and (best is None or at > best[0]):
-                best = (at, p)
-    return best[1] if best else Person("")
+    named = _mentions_in(before, people, text, para_start)
+    return _last_named(named, before) if named else Person("")
 
 
 def _protagonist(text: str, people: list[Person]) -> Person:
@@ -1175,3 +1293,82 @@ def _continues(
         if lead or says:
             return False
     return True
+
+
+_CLOSERS = '»”"'
+
+
+def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> list[tuple[int, int, Person]]:
+    """People named in a stretch of text, by position (start, end, person), overlaps dropped: full names and
+    surnames of people the piece names, and roles (``il vescovo Anselmi``, ``l'assessore``) resolved to the
+    person holding them."""
+    found: list[tuple[int, int, Person]] = []
+    for p in people:
+        toks = p.name.split()
+        for form in {p.name, toks[-1]} if len(toks) > 1 else {p.name}:
+            pos = segment.find(form)
+            while pos >= 0:  # str.find, not a pattern per person: this runs for every unread quote
+                end = pos + len(form)
+                if (pos == 0 or not (segment[pos - 1].isalnum() or segment[pos - 1] in "'_")) and (
+                    end == len(segment) or not (segment[end].isalnum() or segment[end] == "_")
+                ):
+                    found.append((pos, end, p))
+                pos = segment.find(form, pos + 1)
+    for r in _ROLE_AT.finditer(segment):
+        parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120])[0])
+        if parsed.speaker:
+            person = _resolve(parsed.speaker, None, people, None, text)
+        elif parsed.role_word and parsed.role_word not in ("capo", "ex", "leader"):
+            person = _resolve(None, parsed.role_word, people, None, text, at + r.start())
+        else:
+            continue
+        if person.name and not _is_entity(person.name, people):
+            found.append((r.start(), r.end(), Person(person.name, person.role or parsed.role)))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, Person]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue  # the surname inside a full name, a name inside its role's attribution
+        kept.append(f)
+    return kept
+
+
+# What joins the names of a pair or a list, with the first one's role between: ", ", " e ", ", della Uil, e ".
+_PAIRED_RE = re.compile(r"\s*(?:,|e|ed)\s*|\s*,[^.;:!?«»\"“”]{1,80}?,?\s+(?:e|ed)\s+")
+
+
+def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
+    """The person named last, or the first of the pair or list it closes (``i consiglieri Alessandro Carrara
+    e Alberto Ribolla`` speak through the first-named, as a joint statement is annotated)."""
+    i = len(named) - 1
+    while i > 0 and _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]]):
+        i -= 1
+    return named[i][2]
+
+
+# The subject of the clause leading into a quote is an unnamed group: "le difese hanno chiesto", "i sindaci
+# chiedono"; the quote has no named speaker (the group is no person).
+_GROUP_SAYS_RE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:mentre|e|ma)\s+)(?:i|gli|le)\s+(?:(?:due|tre|quattro|cinque|tanti|molti)\s+)?"
+    r"[a-zà-ù]{4,}(?:\s+[a-zà-ù]{4,})?\s+(?:hanno|avevano|avrebbero)\s+[a-zà-ù]+[^.;:!?«»\"“”]*$"
+)
+
+
+def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
+    """The person the quote's own paragraph names nearest to it, when no attribution pattern read one:
+    the last one named between the previous quote (or the paragraph's start) and the opening mark, else the
+    first one named after the closing mark before the next quote. Nobody when the paragraph names nobody."""
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    para_end = text.find("\n", span.mark_end)
+    para_end = len(text) if para_end < 0 else para_end
+    before_at = para_start + max(text[para_start : span.mark_start].rfind(c) for c in _CLOSERS) + 1
+    before = text[before_at : span.mark_start]
+    if _GROUP_SAYS_RE.search(before):
+        return Person("")  # "mentre le difese hanno richiesto … «…»": an unnamed group speaks
+    named = _mentions_in(before, people, text, before_at)
+    if named:
+        return _last_named(named, before)
+    after = "" if span.open_end else text[span.mark_end : para_end]
+    after = after[: min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))]
+    named = _mentions_in(after, people, text, span.mark_end)
+    return named[0][2] if named else Person("")

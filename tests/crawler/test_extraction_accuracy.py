@@ -246,15 +246,16 @@ def rate(values: list[bool]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-# The title, author and date rules were tuned looking at the misses of the "tune" part only; the "holdout"
-# part (a third, drawn by this fixed seed before the work on issue 11's titles and authors began) was scored,
-# not looked at. The gates are on the whole set; both parts' figures are printed and quoted in the README.
-HOLDOUT_SEED = "extraction-holdout-11"
+# Tune and check halves (issue 11, second round on titles and authors): the 191 title/author/date pages split
+# by this fixed seed (a hash of the page's id). The rules of that round were written reading the misses of the
+# "tune" half only; the "check" half was scored before and after, not read. (The first round's split, a third
+# held out by "extraction-holdout-11", had its misses printed by this test, so it was no longer unseen.)
+CHECK_SEED = "authors-check-11"
 
 
 def part(case_id: str) -> str:
-    """``holdout`` for a fixed third of the cases (by a seeded hash of the id), else ``tune``."""
-    return "holdout" if hashlib.sha256(f"{HOLDOUT_SEED}:{case_id}".encode()).digest()[0] % 3 == 0 else "tune"
+    """``check`` for half of the cases (by a seeded hash of the id), else ``tune``."""
+    return "check" if hashlib.sha256(f"{CHECK_SEED}:{case_id}".encode()).digest()[0] % 2 else "tune"
 
 
 def part_rate(values: list[bool], ids: list[str], which: str) -> str:
@@ -278,14 +279,15 @@ def test_report_figures(capsys):
             f"dates exact {rate(s.dates_ours):.1%} (bare trafilatura {rate(s.dates_trafilatura):.1%}) "
             f"of {len(s.dates_ours)}"
         )
-        for which in ("tune", "holdout"):
+        for which in ("tune", "check"):
             print(
                 f"{which}: titles {part_rate(s.titles, s.title_ids, which)}, "
                 f"authors {part_rate(s.authors, s.author_ids, which)}, "
                 f"dates {part_rate(s.dates_ours, s.date_ids, which)}"
             )
-        for line in s.title_misses + s.author_misses + s.junk_authors + s.date_misses:
-            print("  ", line)
+        for line in s.title_misses + s.author_misses + s.junk_authors + s.date_misses:  # the check half's stay unread
+            if part(line.split(":", 1)[0]) == "tune":
+                print("  ", line)
 
 
 def test_body_text_at_least_as_good_as_bare_trafilatura():
@@ -297,10 +299,14 @@ def test_no_page_loses_half_its_text():
     assert scores().halved == []
 
 
-# Titles are gated at issue 11's 85 %. Authors at the measured figure (76.0 %), short of the 85 % target: on
-# most missed pages no signal names the gold author as a byline (a press contact, a recipe's expert box, an
-# "Interview" credit, a signature under the last paragraph, the "about me" of a personal page).
-TITLE_FLOOR, AUTHOR_FLOOR = 0.85, 0.75
+# Gates at the figures measured after issue 11's second round (titles 88.3 %, authors 84.4 %, 10 names where
+# the gold has none): authors stay one page short of the 85 % target. Of the 15 authors missed, 4 are the
+# gold's own (a misspelling, a department or an agency in the gold, a name the page never writes), 1 is
+# initials only ("R. R.", never taken for a name), 9 pages have no byline signal for the gold name (a press
+# contact, a copyright line, a recipe's expert box, a personal site's tagline, a film credit, a speech's speaker,
+# an author's bio, a licence notice, a contact box) and 1 writes "Autor:" in a plain paragraph no rule reads.
+# The 10 names given where the gold has none are all the page's own JSON-LD, meta or byline authors.
+TITLE_FLOOR, AUTHOR_FLOOR, NAMES_WITHOUT_GOLD_CEILING = 0.88, 0.84, 10
 
 
 def test_titles_without_site_names():
@@ -311,6 +317,11 @@ def test_titles_without_site_names():
 def test_authors_are_the_people_named():
     s = scores()
     assert rate(s.authors) >= AUTHOR_FLOOR, s.author_misses
+
+
+def test_no_more_names_where_the_gold_has_none():
+    s = scores()
+    assert len(s.junk_authors) <= NAMES_WITHOUT_GOLD_CEILING, s.junk_authors
 
 
 def test_dates_right():

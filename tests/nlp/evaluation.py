@@ -40,7 +40,9 @@ NO_PERCENT_SETS = frozenset({"dev", "generalisation"})
 
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``,
-    ``corpus-dev-2``, ``corpus-sealed-2`` (the corpus' second batch)."""
+    ``corpus-dev-2``, ``corpus-sealed-2`` (the corpus' second batch), ``corpus-dev-3``, ``corpus-sealed-3`` (the third
+    batch, annotated in four parts: patterns matching ``dev-3a.json`` … ``dev-3d.json`` and ``sealed-3a.json`` …,
+    read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
         "generalisation": FIXTURES / "generalisation.json",
@@ -48,16 +50,36 @@ def set_path(name: str) -> Path:
         "corpus-sealed": FIXTURES / "corpus" / "sealed.json",
         "corpus-dev-2": FIXTURES / "corpus" / "dev-2.json",
         "corpus-sealed-2": FIXTURES / "corpus" / "sealed-2.json",
+        "corpus-dev-3": FIXTURES / "corpus" / "dev-3*.json",
+        "corpus-sealed-3": FIXTURES / "corpus" / "sealed-3*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")
     return paths[name]
 
 
+def set_files(path: Path | str) -> list[Path]:
+    """The files of a set: the path itself, or the files a ``*`` pattern in its name matches, sorted; a
+    sealed file (``sealed*.json``) is among them only when the pattern itself names sealed files, so a dev
+    pattern cannot open one by accident."""
+    path = Path(path)
+    if "*" not in path.name:
+        return [path] if path.exists() else []
+    sealed_asked = path.name.startswith("sealed")
+    return sorted(p for p in path.parent.glob(path.name) if sealed_asked or not p.name.startswith("sealed"))
+
+
 def load_articles(path: Path | str | None = None) -> list[dict]:
-    """The annotated articles (a JSON list, or an object holding them under ``articles``)."""
-    data = json.loads(Path(path or dev_path()).read_text(encoding="utf-8"))
-    return data["articles"] if isinstance(data, dict) else data
+    """The annotated articles (a JSON list, or an object holding them under ``articles``), from one file or
+    from every file a pattern matches (``dev-3*.json``: one set made of both annotators' parts)."""
+    files = set_files(path or dev_path())
+    if not files:
+        raise FileNotFoundError(f"no annotated articles at {path or dev_path()}")
+    articles: list[dict] = []
+    for file in files:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        articles.extend(data["articles"] if isinstance(data, dict) else data)
+    return articles
 
 
 HOLDOUT_SEED = 20261129

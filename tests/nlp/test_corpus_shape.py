@@ -21,6 +21,15 @@ FIELDS = {
 }
 NULLABLE = ("date", "author", "city")
 CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
+# Batches 3 and 4 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
+HALF_SEALED_PARTS = {
+    "3a": (241, 20261130),
+    "3b": (271, 20261131),
+    "3c": (301, 20261132),
+    "3d": (331, 20261133),
+    "4e": (361, 20261134),
+    "4f": (391, 20261135),
+}
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
 
@@ -54,9 +63,18 @@ def first_batch(dev: list[dict], sealed: list[dict]) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def articles(first_batch: list[dict], dev2: list[dict], sealed2: list[dict]) -> list[dict]:
-    """Every corpus file: both batches, dev and sealed parts."""
-    return first_batch + dev2 + sealed2
+def half_sealed_parts() -> dict[str, tuple[list[dict], list[dict]]]:
+    """Batches 3 and 4 by annotator part ("3a" … "4f"): dev and sealed articles (shape only: nothing is scored)."""
+    return {part: (load(f"dev-{part}.json"), load(f"sealed-{part}.json")) for part in HALF_SEALED_PARTS}
+
+
+@pytest.fixture(scope="module")
+def articles(
+    first_batch: list[dict], dev2: list[dict], sealed2: list[dict], half_sealed_parts: dict[str, tuple[list, list]]
+) -> list[dict]:
+    """Every corpus file: all four batches, dev and sealed parts."""
+    later = [a for dev_part, sealed_part in half_sealed_parts.values() for a in dev_part + sealed_part]
+    return first_batch + dev2 + sealed2 + later
 
 
 def sealed_ids(count: int) -> set[str]:
@@ -99,6 +117,17 @@ def test_second_batch_follows_the_first_and_its_sealed_part_is_the_seeded_third(
     assert len(ids) >= 60
     assert sorted(ids) == [f"c{n:03d}" for n in range(last_first + 1, last_first + 1 + len(ids))]
     assert {a["id"] for a in sealed2} == sealed_2_ids(ids)
+
+
+def test_later_batch_parts_are_thirty_ids_each_and_their_sealed_half_is_the_seeded_one(
+    half_sealed_parts: dict[str, tuple[list[dict], list[dict]]],
+) -> None:
+    for part, (first, seed) in HALF_SEALED_PARTS.items():
+        dev_part, sealed_part = half_sealed_parts[part]
+        ids = [f"c{n:03d}" for n in range(first, first + 30)]
+        assert sorted(a["id"] for a in dev_part + sealed_part) == ids, part
+        random.Random(seed).shuffle(ids)
+        assert {a["id"] for a in sealed_part} == set(ids[:15]), part
 
 
 def test_fields_and_types(articles: list[dict]) -> None:
@@ -147,6 +176,6 @@ def test_no_article_is_about_lgnet(articles: list[dict]) -> None:
 
 
 def test_sources_list_every_article(articles: list[dict]) -> None:
-    sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    sources = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("SOURCES*.md")))
     for a in articles:
         assert f"| {a['id']} |" in sources and a["url"] in sources, a["id"]

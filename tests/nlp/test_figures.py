@@ -153,3 +153,15 @@ def test_range_with_a_multiplier_glued_to_the_second_number():
 
 def test_weekdays_counted_are_durations():
     assert values("Gli incontri si svolgeranno in tre domeniche di novembre.") == []
+
+
+def test_an_adjective_that_ends_its_clause_is_the_counted_noun():
+    (f,) = extract_figures("Ieri quattro giovani sono stati denunciati dai carabinieri.")
+    assert (f.value, f.unit) == (4, "giovani")
+    (f,) = extract_figures("Sono arrivate 8 nuove imbarcazioni.")
+    assert (f.value, f.unit) == (8, "imbarcazioni")
+
+
+def test_lengths_and_surfaces_are_quantities_with_a_unit():
+    figures = {(f.value, f.unit) for f in extract_figures("Una sala di 120 metri quadrati, alta 7 metri.")}
+    assert figures == {(120, "metri"), (7, "metri")}

@@ -85,9 +85,13 @@ def test_other_places_need_context():
 
 
 def test_bolzano_in_organisation_name():
+    # a comune inside a body's name is a place named, not evidence that the piece is about it (ADJUDICATION-3,
+    # convention 1): the piece needs more than the one plain mention a mixed piece asks for
     text = "Hanno collaborato l'Azienda Servizi Sociali Bolzano e altri. Il servizio resterà attivo a Bolzano."
-    city, _ = extract_places(text, "Inclusione, il tour")
-    assert city == "Bolzano"
+    city, places = extract_places(text, "Inclusione, il tour")
+    assert city is None and places == ["Bolzano"]
+    text += " Il Comune di Bolzano lo rinnova ogni anno."
+    assert extract_places(text, "Inclusione, il tour")[0] == "Bolzano"
 
 
 def test_single_mention_in_passing_is_not_the_city():
@@ -166,3 +170,41 @@ def test_comune_in_a_list_name_is_not_a_place():
         extract_places("Il sindaco ha chiuso il palazzo.", "Coronavirus, a Catanzaro Abramo chiude il comune")[0]
         == "Catanzaro"
     )
+
+
+def test_a_headline_naming_a_region_makes_a_regional_piece_without_a_city():
+    text = (
+        "PERUGIA – Il bilancio dei musei nazionali è in crescita. In nove mesi sono stati 220.000 i visitatori "
+        "dei luoghi della cultura in Umbria, a Perugia come a Spoleto e a Orvieto."
+    )
+    assert extract_places(text, "Umbria e cultura binomio ok, musei e luoghi d'arte fanno il pieno")[0] is None
+    hail = (
+        "Sono stati dieci minuti in cui è venuto giù di tutto, dice il sindaco di Cornuda. Il sindaco di Cornuda "
+        "conta i danni con i comuni vicini."
+    )
+    assert extract_places(hail, "Veneto piegato dalla grandine, viaggio nei comuni colpiti")[0] is None
+    # the comune the headline names with its region stays the city
+    assert extract_places("A Potenza laboratori per 41 migranti.", "Basilicata, a Potenza laboratori")[0] == "Potenza"
+
+
+def test_a_football_club_is_not_its_comune_nor_is_the_headline_naming_it():
+    text = (
+        "Il Potenza è pronto ad aprire un nuovo capitolo: il nuovo allenatore torna sulla panchina del Potenza "
+        "dopo dieci anni. «Non ho esitato quando ho saputo che il Potenza Calcio rischiava», ha detto."
+    )
+    assert extract_places(text, "Potenza, Sebastiano Siviglia allenatore: l'annuncio")[0] is None
+
+
+def test_a_comune_inside_a_body_s_or_a_festival_s_name_is_not_the_city():
+    band = "Quattro serate di fuochi e la Banda Città di Fossacesia in piazza: bilancio positivo per la festa."
+    assert extract_places(band, "Feste di Settembre, bilancio più che positivo")[0] is None
+    festival = "Il consiglio ha votato il bilancio di Universo Assisi e le prospettive di Universo Assisi."
+    assert extract_places(festival, "Universo Assisi, tutti i numeri")[0] is None
+
+
+def test_a_dateline_filed_by_an_agency_in_brackets_is_not_the_city():
+    text = (
+        "ROMA (Reuters) - La Guardia di Finanza sta eseguendo la confisca di beni per 100 milioni.\n\n"
+        "I finanzieri, su mandato del Gip di Roma, stanno svolgendo perquisizioni in Lazio e Lombardia."
+    )
+    assert extract_places(text, "Fisco, operazione Gdf contro giro evasione da 1,7 miliardi")[0] is None

@@ -291,3 +291,183 @@ def test_a_building_after_a_role_is_not_a_person():
         'dimostrare grande responsabilità".'
     )
     assert [q.speaker for q in extract_quotes(text)] != ["Palazzo Madama"]
+
+
+def test_unread_attribution_takes_the_person_named_nearest_in_the_quote_s_own_paragraph():
+    # no attribution pattern reads "Nel suo intervento": the paragraph names one person before the quote
+    text = (
+        "Il rapporto è stato presentato ieri in conferenza stampa dalla curatrice Isabella Mancino, che ne ha "
+        "letto i dati principali. Nel suo intervento «le famiglie seguite sono cresciute di un terzo in un anno»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Isabella Mancino"
+
+
+def test_unread_attribution_takes_a_role_named_in_the_paragraph():
+    text = (
+        "Alla presentazione ha partecipato anche il vescovo Anselmi. Per il religioso la parola chiave resta "
+        "una sola: «non si può essere indifferenti ai figli che soffrono»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anselmi"
+
+
+def test_a_subjectless_verb_with_a_colon_goes_on_with_the_last_speaker():
+    text = (
+        "“Non ci saranno tagli alla scuola e alla sanità”. Lo ha detto il ministro dell'Economia, Roberto "
+        "Gualtieri, ospite in tv.\n\nE ha aggiunto: “Una manovra da 30 miliardi è una cifra credibile”."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Roberto Gualtieri", "Roberto Gualtieri"]
+
+
+def test_the_subject_after_the_quote_in_its_own_sentence_beats_the_last_speaker():
+    text = (
+        "«Grazie Carlo per il lavoro che dedichi alla tua città», le parole di Lorenzo Sospiri, presidente del "
+        "consiglio regionale. Parla di «cinque anni di lavoro senza sbavature» il consigliere regionale Vincenzo "
+        "D'Incecco della Lega."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Lorenzo Sospiri", "Vincenzo D'Incecco"]
+
+
+def test_a_joint_statement_speaks_through_the_first_named():
+    text = (
+        "A fare polemica è la Lega, con i consiglieri Alessandro Carrara e Alberto Ribolla, che è anche deputato. "
+        "«Le opposizioni sono state ignorate. Il nostro lavoro — dicono — non è stato nemmeno discusso in Aula»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Alessandro Carrara"
+
+
+def test_a_connective_opening_the_clause_is_not_the_speaker():
+    text = (
+        "Erano presenti il presidente della squadra Fausto Pigini e il nuovo parroco don Luca Beccacece. "
+        'Mentre Pigini ha poi sottolineato, nel proprio intervento, che "sarà la mia undicesima stagione da '
+        'presidente della società". Invece, il parroco don Beccacece ha detto: "L\'augurio è che ciascuno di voi '
+        'possa godersi la bellezza di essere squadra".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Fausto Pigini", "Luca Beccacece"]
+
+
+def test_a_role_resolves_to_its_holder_named_nearest_before_the_quote():
+    text = (
+        '"Sono stati dieci minuti terribili", esordisce il sindaco di Cornuda, Claudio Sartor. "Cadevano chicchi '
+        'come palle da tennis", incalza il sindaco, "nessuno ha memoria di una calamità simile".\n\n'
+        "Poco più in là, dove incontriamo il sindaco, c'è l'azienda agricola di Gianni Garizzo."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Claudio Sartor"] * 3
+
+
+def test_vice_roles_and_feminine_roles_introduce_a_speaker():
+    text = (
+        '"Un progetto aperto a tutte le donne straniere del paese – commenta il vice sindaco con delega alle '
+        'politiche sociali, Matteo Francesconi -. La lingua è fondamentale per integrarsi".\n\n'
+        "“Siamo in piena emergenza: non abbiamo trovato tutti i posti”. Lo ha detto la Prefetta di Cagliari, "
+        "Giuliana Perrotta, lasciando il molo."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Matteo Francesconi", "Giuliana Perrotta"]
+
+
+def test_an_interrupting_verb_whose_aside_names_nobody_is_the_last_speaker():
+    text = (
+        "L'assessore alla Cultura Luigi Cavadini si dice comunque soddisfatto. «I dati - ha commentato ieri sera "
+        "poco prima di tenere l'ultima visita guidata - hanno superato i 20mila visitatori»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Luigi Cavadini"
+
+
+def test_the_next_paragraph_names_the_speaker_of_a_lead_quote():
+    text = (
+        "“Promuovere i diritti delle persone con disabilità è un dovere delle Istituzioni”.\n\n"
+        "Queste le parole di Chiara Caucino, assessore alle Politiche della Famiglia, in occasione della Giornata.\n\n"
+        "“I Comuni hanno scelto ancora una volta il sistema SAI come il migliore”.\n\n"
+        "È quanto ha rimarcato il delegato ANCI all'Immigrazione, Matteo Biffoni, al festival."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Chiara Caucino", "Matteo Biffoni"]
+
+
+def test_a_role_ends_at_a_gerund_clause_and_resolves_a_later_role_word():
+    text = (
+        "“Con questi numeri – sottolinea la vice presidente – le piccole imprese si confermano in prima fila”. "
+        "Lo afferma Rosa Gentile, vice presidente nazionale Confartigianato con la delega Mezzogiorno, citando "
+        "dati dell'Ufficio Studi Confartigianato che elabora ogni anno i numeri delle esportazioni delle imprese "
+        "artigiane italiane."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Rosa Gentile"
+    assert q.role == "vice presidente nazionale Confartigianato con la delega Mezzogiorno"
+
+
+def test_a_quote_interrupted_by_the_comment_of_a_named_person():
+    text = (
+        "Il legale della famiglia, l'avvocato Marco Romagnoli, era in aula. \"Questa ordinanza ci soddisfa in pieno – "
+        "il commento a caldo dell'avvocato Romagnoli – perché ricalca quanto abbiamo sempre sostenuto\"."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Marco Romagnoli"
+
+
+def test_a_foreign_name_with_lower_case_particles():
+    text = (
+        "Su Twitter la presidente della Commissione Ue, Ursula von der Leyen ha scritto: “Il Team Europe è "
+        "tornato a Tunisi per un nuovo partenariato”."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ursula von der Leyen"
+
+
+def test_a_role_nobody_holds_is_the_person_the_piece_is_about_named_as_a_subject():
+    # "Franz" is in no list of given names: the subject of "ha presentato" is a person all the same
+    text = (
+        "COSENZA – Franz Caruso ha presentato la sua Giunta. Vicesindaco è stata designata Maria Pia Funaro.\n\n"
+        "L'intento di Caruso è affidare il bilancio a un esterno: “serve rigore e la situazione è disastrosa – ha "
+        "dichiarato il sindaco durante la presentazione. – Il problema è strutturale”."
+    )
+    (q,) = extract_quotes(text, title="La squadra di Caruso: giunta operaia per rifondare il Comune")
+    assert q.speaker == "Franz Caruso"
+
+
+def test_a_spaced_hyphen_inside_a_body_s_name_is_no_aside():
+    text = (
+        "“Stupisce la mancanza di trasparenza da parte dell'azienda”. Ad affermarlo in una nota è il segretario "
+        "generale nazionale della Fai - Cisl, Onofrio Rota dopo l'assemblea dei lavoratori."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Onofrio Rota"
+
+
+def test_a_pair_with_roles_between_speaks_through_the_first_named():
+    text = (
+        "Così Giacomo Saisi, della segreteria Uil area Toscana nord, e Veronica Durante, referente Uila, "
+        'intervengono sulla vicenda. "Siamo di fronte ad una situazione che è diventata una brutta abitudine".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Giacomo Saisi"
+
+
+def test_a_collective_of_unions_speaks_as_the_text_names_it():
+    text = (
+        "«Lo sciopero è confermato per tutta la giornata di venerdì». A dirlo sono le organizzazioni sindacali "
+        "Filt-Cgil, Fit-Cisl e Uiltrasporti."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "organizzazioni sindacali"
+
+
+def test_a_quote_reopened_after_the_paragraph_attributing_the_previous_one():
+    text = (
+        "“Le risposte dei Comuni sono andate ben oltre i posti messi a finanziamento”.\n\n"
+        "È quanto ha rimarcato il delegato ANCI all'Immigrazione, Matteo Biffoni, al festival.\n\n"
+        "“I Comuni hanno scelto ancora una volta il sistema SAI come il migliore”."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Matteo Biffoni", "Matteo Biffoni"]
+
+
+def test_an_unnamed_group_leading_into_the_quote_leaves_it_without_a_speaker():
+    text = (
+        "Per i due imputati Riccardo e Valerio Menenti ci sono due richieste di ergastolo, mentre le difese hanno "
+        "richiesto per Valerio l'assoluzione e la pubblicazione della sentenza \"per ridare a questo ragazzo almeno "
+        'un briciolo di dignità".'
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker is None
