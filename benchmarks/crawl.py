@@ -401,6 +401,19 @@ def _peak_mib(pid: int) -> float:
     return 0.0
 
 
+def _pss_mib(pid: int) -> float:
+    """Proportional set size of one process (each page shared by n processes counts 1/n), MiB: summed over a
+    process family it counts shared pages (libraries, copy-on-write) once, where a sum of RSS counts them in
+    every process."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:  # the process ended meanwhile
+        pass
+    return 0.0
+
+
 def _cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of one process."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -455,9 +468,12 @@ def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> d
         with tempfile.TemporaryFile() as out:
             coordinator = subprocess.Popen([*base, "crawl", "--distributed"], env=env, stdout=out, stderr=out)
             coordinator_peak = 0.0
+            family_pss = [0.0] * workers  # each worker's family, sampled through the run (PSS has no peak field)
             while coordinator.poll() is None:
                 coordinator_peak = max(coordinator_peak, _peak_mib(coordinator.pid))
-                time.sleep(0.2)
+                for i, w in enumerate(procs):
+                    family_pss[i] = max(family_pss[i], sum(_pss_mib(p) for p in _family(w.pid)))
+                time.sleep(0.5)
             if coordinator.returncode != 0:
                 sys.exit(f"distributed crawl failed ({coordinator.returncode}): {_tail(out).decode(errors='replace')}")
         main_peaks = [_peak_mib(w.pid) for w in procs]
@@ -483,6 +499,7 @@ def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> d
         "coordinator_mib": coordinator_peak,
         "worker_mib": max(main_peaks),
         "worker_family_mib": max(family_peaks),
+        "worker_family_pss_mib": max(family_pss),
         "cpu_ms_per_page": 1000 * cpu / max(pages, 1),
     }
 
@@ -519,7 +536,8 @@ def distributed_report(web: SimWeb, config: Path, workers: int, local_rate: floa
         print(
             f"  {n} worker(s): {fig['rate']:7.1f} pages/s over the crawl run ({fig['pages']:.0f} pages, "
             f"{fig['seconds']:.0f} s, {fig['outcome']}); peak memory: coordinator {fig['coordinator_mib']:.0f} MiB, "
-            f"worker {fig['worker_mib']:.0f} MiB ({fig['worker_family_mib']:.0f} MiB with its extraction processes); "
+            f"worker {fig['worker_mib']:.0f} MiB (with its extraction processes {fig['worker_family_pss_mib']:.0f}"
+            f" MiB PSS, {fig['worker_family_mib']:.0f} MiB RSS summed); "
             f"CPU {fig['cpu_ms_per_page']:.1f} ms per page over all workers",
             flush=True,
         )
@@ -559,8 +577,9 @@ def national_run(pages: int, outlets: int, workers: int) -> None:
         f"{first['outcome']}); {first_hits} article requests; {clippings} clippings (expected {relevant})"
     )
     print(
-        f"  peak memory: coordinator {first['coordinator_mib']:.0f} MiB; worker {first['worker_mib']:.0f} MiB, "
-        f"{first['worker_family_mib']:.0f} MiB with its extraction processes (target 300 MiB each)"
+        f"  peak memory (target 300 MiB each): coordinator {first['coordinator_mib']:.0f} MiB; worker "
+        f"{first['worker_mib']:.0f} MiB alone; with its extraction processes {first['worker_family_pss_mib']:.0f} MiB "
+        f"PSS (shared pages counted once), {first['worker_family_mib']:.0f} MiB summing each process's peak RSS"
     )
     print(f"  CPU per page over all workers: {first['cpu_ms_per_page']:.1f} ms")
     print(

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeAlias, cast
@@ -48,6 +48,7 @@ LEASE_META = "rassegna_lease"
 CLAIM_META = "rassegna_claim"  # the canonical URL an article request claims when it reaches the frontier
 STATE_OPEN, STATE_DONE, STATE_CANCELLED, STATE_FAILED = "open", "done", "cancelled", "failed"
 REDIS_TIMEOUT = 5.0
+SEED_BATCH = 500  # seed requests built and sent to Redis at a time
 
 _POP = """
 local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
@@ -340,7 +341,8 @@ class DistributedPageSpider(_Distributed, PageSpider):
     def __init__(self, context: CrawlContext, **kwargs: Any):
         super().__init__(context, **kwargs)
         for outlet in context.outlets:  # a worker never runs start(), where the local spider builds these
-            self.extractors[outlet.name] = LinkExtractor(allow_domains=outlet.domains or (), unique=True)
+            if outlet.start_urls:  # only start pages' links are followed (an extractor is some 15 KiB)
+                self.extractors[outlet.name] = LinkExtractor(allow_domains=outlet.domains or (), unique=True)
 
 
 class DistributedSearchSpider(_Distributed, SearchSpider):
@@ -566,28 +568,49 @@ def distributed_settings(
     return settings
 
 
-def seed_requests(spider: Any) -> list[Request]:
-    """The start requests a local spider of the same family would make (run on the coordinator)."""
-    local = LOCAL_TWIN_BASE[type(spider)]
+def seed_batches(spider: Any, size: int = SEED_BATCH) -> Iterator[list[Request]]:
+    """The start requests a local spider of the same family would make (run on the coordinator), ``size`` at a
+    time: a national run's thousands of sources are never all in memory as requests."""
+    start = cast(AsyncGenerator[Request, None], LOCAL_TWIN_BASE[type(spider)].start(spider))
 
-    async def collect() -> list[Request]:
-        return [r async for r in local.start(spider)]
+    async def take() -> list[Request]:
+        batch: list[Request] = []
+        async for request in start:
+            batch.append(request)
+            if len(batch) == size:
+                break
+        return batch
 
-    return asyncio.run(collect())
+    loop = asyncio.new_event_loop()
+    try:
+        while batch := loop.run_until_complete(take()):
+            yield batch
+    finally:
+        loop.run_until_complete(start.aclose())
+        loop.close()
 
 
 LOCAL_TWIN_BASE = {v: k for k, v in LOCAL_TWIN.items()}
 
 
 def push_seeds(
-    server: RedisClient, keys: RunKeys, context: CrawlContext, families: Iterable[type[_Distributed]] = OUTLET_SPIDERS
+    server: RedisClient,
+    keys: RunKeys,
+    context: CrawlContext,
+    families: Iterable[type[_Distributed]] = OUTLET_SPIDERS,
+    *,
+    batch_size: int = SEED_BATCH,
 ) -> int:
-    """Put the run's sources of ``families`` (feeds, sitemaps, start pages; or searches) on the frontier; how many."""
+    """Put the run's sources of ``families`` (feeds, sitemaps, start pages; or searches) on the frontier, a batch
+    at a time; how many."""
     total = 0
     for cls in families:
         spider = cls(context=context)
         queue = PriorityQueue(server, spider, keys.queue(cls.name))
-        for request in seed_requests(spider):
-            queue.push(request)
-            total += 1
+        for batch in seed_batches(spider, batch_size):
+            pipe = server.pipeline(transaction=False)
+            for request in batch:  # as scrapy-redis's PriorityQueue.push does, one round trip a batch
+                pipe.execute_command("ZADD", queue.key, -request.priority, queue._encode_request(request))  # noqa: SLF001
+            pipe.execute()
+            total += len(batch)
     return total

@@ -90,6 +90,14 @@ class ExtractedArticle:
     is_article: bool = False  # the page declares itself an article (og:type, JSON-LD, published_time)
 
 
+def warm_up() -> None:
+    """Pay trafilatura's import in an extraction process before its first page.
+
+    It lives here, beside ``extract_page``, because a process pool imports a task's module in its processes:
+    from ``crawler.runner`` this took Scrapy, SQLAlchemy and Rich along, some 55 MiB in each process."""
+    import trafilatura  # noqa: F401
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Page bytes as text: valid UTF-8 wins, then the declared charsets, then Windows-1252."""
     if body.startswith(b"\xef\xbb\xbf"):

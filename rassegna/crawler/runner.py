@@ -40,10 +40,6 @@ from rassegna.crawler.spiders import FeedSpider, PageSpider, SitemapSpider
 log = logging.getLogger(__name__)
 
 
-def _warm_up() -> None:
-    import trafilatura  # noqa: F401 - pay the import in the worker before the first page arrives
-
-
 @contextmanager
 def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor | None]:
     """A process pool for trafilatura (None when ``workers`` is 0: extract on the reactor thread)."""
@@ -51,6 +47,7 @@ def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor
     if workers <= 0:
         yield None
         return
+    from rassegna.crawler.extract import warm_up
     from rassegna.crawler.lifeline import worker_initializer
 
     # Workers die with this process (kill -9 included) instead of idling on for minutes.
@@ -62,7 +59,7 @@ def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor
     )
     try:
         for _ in range(workers):
-            pool.submit(_warm_up)
+            pool.submit(warm_up)
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -293,7 +293,8 @@ class PageSpider(_BaseSpider):
     async def start(self) -> AsyncIterator[Any]:
         """Every configured start page (fetched each time: it is where new links appear)."""
         for outlet in self.context.outlets:
-            self.extractors[outlet.name] = LinkExtractor(allow_domains=outlet.domains or (), unique=True)
+            if outlet.start_urls:  # only start pages' links are followed (an extractor is some 15 KiB)
+                self.extractors[outlet.name] = LinkExtractor(allow_domains=outlet.domains or (), unique=True)
             for url in outlet.start_urls:
                 if self.context.claim(url, article=False):
                     meta = {"source": Source(outlet.name, "start", url), "listed": False, "page_depth": 0}

@@ -14,10 +14,13 @@ Clippings without text (imported wires, broadcasts) group by identical normalise
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
 from rassegna.storage.models import Clipping, Story
@@ -33,14 +36,23 @@ RARE_SHARED = 0.2  # ...and share of them that few groups have (own text, not bo
 RARE_DF = 4  # a shingle is "rare" when at most this many groups have it (fewer in small batches)
 MAX_DAYS = 3  # textless clippings with the same title group only within this many days
 CONTEXT_DAYS = 30  # refresh_stories compares new clippings with stories this close in time
+STREAM_ROWS = 200  # clipping texts read from the database at a time while grouping
 
 
 def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
     """The hashed word ``size``-grams of a text."""
+    return frozenset(shingle_array(text, size).tolist())
+
+
+def shingle_array(text: str, size: int = SHINGLE) -> NDArray[np.int64]:
+    """The hashed word ``size``-grams of a text, sorted and each once: 8 bytes a shingle, where a set of Python
+    ints takes about 60 (grouping a national crawl's clippings held hundreds of MiB in such sets)."""
     words = fold_words(text)
-    if len(words) < size:
-        return frozenset()
-    return frozenset(hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1))
+    count = len(words) - size + 1
+    if count < 1:
+        return np.empty(0, dtype=np.int64)
+    hashes = (hash(" ".join(words[i : i + size])) for i in range(count))
+    return np.unique(np.fromiter(hashes, dtype=np.int64, count=count))
 
 
 def title_key(title: str) -> str:
@@ -70,7 +82,11 @@ class _Union:
         return out
 
 
-def _copies(sets: dict[int, frozenset[int]], union: _Union) -> None:
+def _shared(a: NDArray[np.int64], b: NDArray[np.int64]) -> NDArray[np.int64]:
+    return np.intersect1d(a, b, assume_unique=True)
+
+
+def _copies(sets: dict[int, NDArray[np.int64]], union: _Union) -> None:
     if len(sets) < 2:
         return
     # Imported here: datasketch pulls in scipy (about 2 s), which only grouping new clippings needs.
@@ -79,47 +95,59 @@ def _copies(sets: dict[int, frozenset[int]], union: _Union) -> None:
     lsh = MinHashLSH(threshold=COPY_JACCARD * 0.8, num_perm=NUM_PERM)
     for doc_id, items in sets.items():
         mh = MinHash(num_perm=NUM_PERM)
-        mh.update_batch([i.to_bytes(8, "little", signed=True) for i in items])
+        raw = items.astype("<i8").tobytes()  # each shingle as its 8 little-endian bytes
+        mh.update_batch([raw[k : k + 8] for k in range(0, len(raw), 8)])
         for other in lsh.query(mh):
             a, b = sets[doc_id], sets[other]
-            shared = len(a & b)
+            shared = len(_shared(a, b))
             # a copy: both texts are (nearly) all shared; releases sharing only boilerplate are not copies
-            if shared / len(a | b) >= COPY_JACCARD and shared / max(len(a), len(b)) >= COPY_CONTAINED:
+            if shared / (len(a) + len(b) - shared) >= COPY_JACCARD and shared / max(len(a), len(b)) >= COPY_CONTAINED:
                 union.join(doc_id, other)
         lsh.insert(doc_id, mh)
 
 
-def _rewrites(sets: dict[int, frozenset[int]], union: _Union) -> None:
-    clusters = {
-        root: frozenset().union(*(sets[m] for m in members if m in sets))
-        for root, members in union.groups().items()
-        if any(m in sets for m in members)
-    }
-    df: Counter[int] = Counter()
-    for items in clusters.values():
-        df.update(items)
+def _rewrites(sets: dict[int, NDArray[np.int64]], union: _Union) -> None:
+    clusters: dict[int, NDArray[np.int64]] = {}
+    for root, members in union.groups().items():
+        parts = [sets[m] for m in members if m in sets]
+        if parts:
+            clusters[root] = parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+    # How many groups have each shingle: sorted distinct shingles and their counts, looked up by binary search.
+    distinct, counts = np.unique(np.concatenate(list(clusters.values())), return_counts=True)
+
+    def df(items: NDArray[np.int64]) -> NDArray[np.int64]:
+        return counts[np.searchsorted(distinct, items)]
+
     rare_df = max(2, min(RARE_DF, len(clusters) // 4))
     # Shingles few groups share are a release's own text; those most groups share are boilerplate.
-    rare_index: dict[int, list[int]] = defaultdict(list)
+    rare_roots: list[NDArray[np.int64]] = []
+    rare_items: list[NDArray[np.int64]] = []
     for root, items in clusters.items():
-        for s in items:
-            if 1 < df[s] <= rare_df:
-                rare_index[s].append(root)
+        n = df(items)
+        rare = items[(n > 1) & (n <= rare_df)]
+        rare_items.append(rare)
+        rare_roots.append(np.full(len(rare), root, dtype=np.int64))
     candidates: dict[int, set[int]] = defaultdict(set)
-    for roots in rare_index.values():
-        for a in roots:
-            candidates[a].update(r for r in roots if r != a)
+    if rare_items:
+        items, roots = np.concatenate(rare_items), np.concatenate(rare_roots)
+        order = np.argsort(items, kind="stable")
+        items, roots = items[order], roots[order]
+        starts = np.flatnonzero(np.r_[True, items[1:] != items[:-1]])
+        for group in np.split(roots, starts[1:]):
+            sharing = group.tolist()
+            for a in sharing:
+                candidates[a].update(r for r in sharing if r != a)
     links: list[tuple[int, int]] = []
     for root, others in candidates.items():
         best: int | None = None
         best_score = 0.0
         for other in sorted(others):
             mine, theirs = clusters[root], clusters[other]
-            shared = mine & theirs
+            shared = _shared(mine, theirs)
             smaller = min(len(mine), len(theirs))
             if len(shared) / smaller < CONTAINED:
                 continue
-            score = sum(1 for s in shared if df[s] <= rare_df) / smaller
+            score = int(np.count_nonzero(df(shared) <= rare_df)) / smaller
             if score >= RARE_SHARED and score > best_score:
                 best, best_score = other, score
         if best is not None:
@@ -133,25 +161,28 @@ def _close(a: date | None, b: date | None, max_days: int) -> bool:
 
 
 def group_stories(
-    docs: Sequence[tuple[int, str, str]],
+    docs: Iterable[tuple[int, str, str]],
     *,
     dates: Mapping[int, date | None] | None = None,
     max_days: int = MAX_DAYS,
 ) -> list[list[int]]:
-    """Group (id, title, text) documents carrying the same press release; every id appears in one group."""
+    """Group (id, title, text) documents carrying the same press release; every id appears in one group.
+
+    ``docs`` is read once, and no text is kept: only its shingles (so the texts can stream from the database)."""
     dates = dates or {}
-    ids = [doc_id for doc_id, _, _ in docs]
-    union = _Union(ids)
-    sets: dict[int, frozenset[int]] = {}
+    ids: list[int] = []
+    sets: dict[int, NDArray[np.int64]] = {}
     textless: list[int] = []
     titles: dict[int, str] = {}
     for doc_id, title, text in docs:
+        ids.append(doc_id)
         titles[doc_id] = title_key(title)
-        items = shingles(text)
+        items = shingle_array(text)
         if len(items) >= MIN_SHINGLES:
             sets[doc_id] = items
         else:
             textless.append(doc_id)
+    union = _Union(ids)
     if sets:
         _copies(sets, union)
         _rewrites(sets, union)
@@ -198,35 +229,48 @@ class StoryPlan:
 def plan_stories(session: Session) -> StoryPlan:
     """Which story each clipping without one gets: an existing story carrying the same release, else a new one.
 
-    Only reads (the grouping, the slow part, runs without any write lock)."""
+    Only reads (the grouping, the slow part, runs without any write lock). The texts stream from the database,
+    so what stays in memory is their shingles, not the clippings."""
     plan = StoryPlan()
-    new = list(session.exec(select(Clipping).where(col(Clipping.story_id).is_(None))))
-    if not new:
+    is_new = col(Clipping.story_id).is_(None)
+    new_dates = session.exec(select(col(Clipping.published)).where(is_new)).all()
+    if not new_dates:
         return plan
-    known_dates = [c.published for c in new if c.published is not None]
-    statement = select(Clipping).where(col(Clipping.story_id).is_not(None))
-    if known_dates and len(known_dates) == len(new):
+    known_dates = [d for d in new_dates if d is not None]
+    in_context: ColumnElement[bool] = col(Clipping.story_id).is_not(None)
+    if known_dates and len(known_dates) == len(new_dates):
         low = min(known_dates) - timedelta(days=CONTEXT_DAYS)
         high = max(known_dates) + timedelta(days=CONTEXT_DAYS)
-        statement = statement.where(col(Clipping.published) >= low, col(Clipping.published) <= high)
-    context = list(session.exec(statement))
-    everyone = {c.id: c for c in [*context, *new] if c.id is not None}
-    groups = group_stories(
-        [(i, c.title, c.text) for i, c in everyone.items()],
-        dates={i: c.published for i, c in everyone.items()},
-    )
+        in_context = in_context & (col(Clipping.published) >= low) & (col(Clipping.published) <= high)
+    everyone: dict[int, tuple[str, date | None, int | None]] = {}  # id -> title, published, story
+    for which in (in_context, is_new):
+        rows = session.exec(
+            select(col(Clipping.id), col(Clipping.title), col(Clipping.published), col(Clipping.story_id))
+            .where(which)
+            .order_by(col(Clipping.id))
+        )
+        everyone.update((i, (title, published, story)) for i, title, published, story in rows if i is not None)
+
+    def texts() -> Iterator[tuple[int, str, str]]:
+        for which in (in_context, is_new):
+            statement = select(col(Clipping.id), col(Clipping.text)).where(which).order_by(col(Clipping.id))
+            for i, text in session.exec(statement.execution_options(yield_per=STREAM_ROWS)):
+                if i in everyone:  # not one stored since the titles were read
+                    yield i, everyone[i][0], text
+
+    groups = group_stories(texts(), dates={i: published for i, (_, published, _) in everyone.items()})
     for members in groups:
-        clippings = [everyone[i] for i in members]
-        pending = [c.id for c in clippings if c.story_id is None and c.id is not None]
+        clippings = [(i, *everyone[i]) for i in members]
+        pending = [i for i, _, _, story in clippings if story is None]
         if not pending:
             continue
-        existing = Counter(c.story_id for c in clippings if c.story_id is not None)
+        existing = Counter(story for _, _, _, story in clippings if story is not None)
         if existing:
             story_id = min(existing, key=lambda s: (-existing[s], s))
             plan.join.update(dict.fromkeys(pending, story_id))
         else:
-            first = min(clippings, key=lambda c: (c.published or date.max, c.id or 0))
-            plan.new.append((first.title[:500], pending))
+            _, title, _, _ = min(clippings, key=lambda c: (c[2] or date.max, c[0]))
+            plan.new.append((title[:500], pending))
     return plan
 
 
