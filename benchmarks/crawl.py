@@ -307,9 +307,15 @@ def main() -> None:
     parser.add_argument(
         "--national", type=int, default=0, metavar="PAGES", help="only the national-scale run: PAGES on --outlets"
     )
+    parser.add_argument(
+        "--worker-processes",
+        type=int,
+        metavar="N",
+        help="with --national: each worker's extraction processes (`rassegna worker --processes N`; 0: in the worker)",
+    )
     args = parser.parse_args()
     if args.national:
-        national_run(args.national, args.outlets, args.workers or 3)
+        national_run(args.national, args.outlets, args.workers or 3, args.worker_processes)
         return
 
     from rassegna.storage.models import Clipping
@@ -445,8 +451,11 @@ def run_seconds_of(run: Any) -> float:
     return float((run.finished_at - run.started_at).total_seconds())
 
 
-def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> dict[str, Any]:
-    """One distributed run by ``workers`` fresh worker processes on ``db_url``; its figures."""
+def distributed_crawl(
+    web: SimWeb, config: Path, workers: int, db_url: str, processes: int | None = None
+) -> dict[str, Any]:
+    """One distributed run by ``workers`` fresh worker processes on ``db_url`` (each with ``processes``
+    extraction processes; None: its default); its figures."""
     env = {
         **web.proxy_env(dict(os.environ)),
         "RASSEGNA_REDIS_URL": REDIS,
@@ -455,7 +464,8 @@ def distributed_crawl(web: SimWeb, config: Path, workers: int, db_url: str) -> d
     }
     base = [sys.executable, "-m", "rassegna", "--config", str(config), "--db", db_url]
     logs = [tempfile.TemporaryFile() for _ in range(workers)]  # noqa: SIM115 - closed when the run is over
-    procs = [subprocess.Popen([*base, "worker"], env=env, stdout=log, stderr=subprocess.STDOUT) for log in logs]
+    worker = [*base, "worker"] + ([] if processes is None else ["--processes", str(processes)])
+    procs = [subprocess.Popen(worker, env=env, stdout=log, stderr=subprocess.STDOUT) for log in logs]
     try:
         deadline = time.monotonic() + 300
         while not all(_said(log, b"waiting for runs") for log in logs):  # every worker ready: each gets a share
@@ -543,15 +553,16 @@ def distributed_report(web: SimWeb, config: Path, workers: int, local_rate: floa
         )
 
 
-def national_run(pages: int, outlets: int, workers: int) -> None:
-    """The national scale: ``pages`` articles on ``outlets`` outlets crawled by ``workers`` workers, twice (the
-    second crawl's article downloads are the re-crawl share)."""
+def national_run(pages: int, outlets: int, workers: int, processes: int | None = None) -> None:
+    """The national scale: ``pages`` articles on ``outlets`` outlets crawled by ``workers`` workers (each with
+    ``processes`` extraction processes), twice (the second crawl's article downloads are the re-crawl share)."""
     import psycopg
 
     sites, bodies, relevant, config = build_web(pages, outlets)
     size = sum(map(len, bodies.values())) / len(bodies) / 1024
     print(
         f"national scale: {len(bodies)} article pages on {len(sites)} outlets (mean {size:.0f} KiB), {workers} workers"
+        + ("" if processes is None else f" with {processes} extraction processes each")
     )
     admin = psycopg.connect(PG_ADMIN, autocommit=True)
     with tempfile.TemporaryDirectory() as tmp, SimWeb(sites) as web:
@@ -559,10 +570,10 @@ def national_run(pages: int, outlets: int, workers: int) -> None:
         config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
         db_url = _fresh_database(admin)
         try:
-            first = distributed_crawl(web, config_path, workers, db_url)
+            first = distributed_crawl(web, config_path, workers, db_url, processes)
             first_hits = _article_hits(web, bodies)
             web.reset_counts()
-            second = distributed_crawl(web, config_path, workers, db_url)
+            second = distributed_crawl(web, config_path, workers, db_url, processes)
             again = _article_hits(web, bodies)
             engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
             from rassegna.storage.models import Clipping

@@ -156,7 +156,8 @@ def worker(
     ctx: typer.Context,
     redis: Annotated[str | None, typer.Option(help="Redis URL (default: $RASSEGNA_REDIS_URL, redis_url).")] = None,
     processes: Annotated[
-        int | None, typer.Option(help="Extraction processes (default: one per core; 0: in the crawler).")
+        int | None,
+        typer.Option(help="Extraction processes (default: 1, run a worker per core; 0: in the crawler)."),
     ] = None,
 ) -> None:
     """Work on distributed crawl runs (`rassegna crawl --distributed`) until stopped; long-running."""

@@ -535,6 +535,11 @@ class _Joined:
     published: float = 0.0  # monotonic time of the last counters sent
 
 
+# A worker is the unit of scale: one crawling process and one extraction process keep it under 300 MiB (PSS);
+# more cores are used by more workers, or by `--processes N` at about 70 MiB per extra process.
+WORKER_EXTRACTION_PROCESSES = 1
+
+
 class Worker:
     """A long-running worker: joins the open run, crawls from its frontier, reports, waits for the next."""
 
@@ -751,6 +756,8 @@ def worker_command(
     pool_size: int | None = None,
 ) -> int:
     """`rassegna worker`: the exit code."""
+    if pool_size is None:
+        pool_size = WORKER_EXTRACTION_PROCESSES
     try:
         opts = options_from(settings, redis_url)
         return Worker(settings, db_url, opts, console=console, pool_size=pool_size).run()

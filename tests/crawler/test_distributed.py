@@ -110,10 +110,11 @@ class Cluster:
     def base(self) -> list[str]:
         return [sys.executable, "-m", "rassegna", "--config", str(self.config), "--db", self.db_url]
 
-    def start_workers(self, n: int) -> None:
+    def start_workers(self, n: int, processes: str | None = "0") -> None:
+        """``n`` more workers, each with ``processes`` extraction processes (None: `rassegna worker`'s default)."""
         for i in range(len(self.workers), len(self.workers) + n):
             out = (self.log_dir / f"worker-{i}.log").open("wb")
-            argv = [*self.base(), "worker", "--processes", "0"]
+            argv = [*self.base(), "worker"] + ([] if processes is None else ["--processes", processes])
             self.workers.append(subprocess.Popen(argv, env=self.env, stdout=out, stderr=subprocess.STDOUT))
         deadline = time.monotonic() + 120  # every worker ready before the run: each must get a share of it
         while not all("waiting for runs" in self.log(i) for i in range(len(self.workers))):
@@ -409,6 +410,24 @@ def test_sources_found_and_news_searches_as_a_local_crawl(
     reference, reference_found = local_clippings(world_web, config, postgres_url)
     assert stored == reference, difference(stored, reference, postgres_url)
     assert found == reference_found
+
+
+def extraction_children(pid: int) -> list[int]:
+    """The extraction processes (multiprocessing's spawned children) of process ``pid``."""
+    children = [
+        int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()
+    ]
+    return [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+@pytest.mark.timeout(600)
+def test_a_worker_by_default_extracts_in_one_process_beside_its_crawler(cluster: Cluster) -> None:
+    # the unit of scale that stays under 300 MiB: one crawling and one extraction process (README "Scaling out")
+    cluster.start_workers(1, processes=None)
+    result = cluster.coordinate()
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert clippings(cluster.db_url)
+    assert len(extraction_children(cluster.workers[0].pid)) == 1
 
 
 def test_distributed_crawl_refuses_sqlite(sample_config: Path, sqlite_url: str, redis_env: dict[str, str]) -> None:
