@@ -125,6 +125,16 @@ class Cluster:
         argv = [*self.base(), "crawl", "--distributed"]
         return subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=timeout)
 
+    def run_once(self, workers: int) -> subprocess.CompletedProcess[str]:
+        """One run by ``workers`` fresh workers, which must then stop cleanly; the coordinator's result (ok)."""
+        try:
+            self.start_workers(workers)
+            result = self.coordinate()
+            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        finally:
+            assert self.stop() == [0] * len(self.workers)
+        return result
+
     def stop(self) -> list[int | None]:
         for worker in self.workers:
             if worker.poll() is None:
@@ -393,13 +403,7 @@ def test_sources_found_and_news_searches_as_a_local_crawl(
 ) -> None:
     config = tmp_path / "world.yaml"
     config.write_text(yaml.safe_dump(open_world_config(timeout=5.0), allow_unicode=True), encoding="utf-8")
-    cluster = Cluster(world_web, config, postgres_url, redis_env, tmp_path)
-    try:
-        cluster.start_workers(2)
-        result = cluster.coordinate()
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    finally:
-        assert cluster.stop() == [0, 0]
+    result = Cluster(world_web, config, postgres_url, redis_env, tmp_path).run_once(workers=2)
     assert "finding the sources of 5 outlets" in result.stdout + result.stderr
     stored, found = clippings(postgres_url), found_sources(postgres_url)
     searched = world_web.requested(lambda host, path: "search.test" in host or "gdelt" in host)
@@ -616,13 +620,7 @@ def test_a_paced_news_search_keeps_its_interval_across_workers(
     path = tmp_path / "paced.yaml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     with SimWeb([site]) as web:
-        cluster = Cluster(web, path, postgres_url, redis_env, tmp_path)
-        try:
-            cluster.start_workers(3)
-            result = cluster.coordinate()
-            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-        finally:
-            assert cluster.stop() == [0, 0, 0]
+        Cluster(web, path, postgres_url, redis_env, tmp_path).run_once(workers=3)
         sent = sorted(t for t, host, p in web.timeline if host == "api.cerca.test" and p.startswith("/rss"))
         peak = web.peak["api.cerca.test"]
     assert len(sent) == 6, sent
