@@ -91,12 +91,15 @@ ROLE_WORDS = (
     'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria',
 )  # fmt: skip
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:vice[\s-]+)?" + alternation(ROLE_WORDS) + r"\b",
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:vice[\s-]+)?"
+    + r"(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
+    + alternation(w for w in ROLE_WORDS if w != "ad")
+    + r")\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
 _PARTICLE = (
-    r"(?:D'|Dell'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc"
+    r"(?:D'|Dell'|Dall'|Degl'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc"
     r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
 )
 _NAME_RE = re.compile(
@@ -410,7 +413,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
             start = appos.end(1) - len(" ".join(kept))  # "ministro dello Sviluppo Giancarlo Giorgetti"
         return Attribution(attr[start : appos.end(1)], _clean_role(attr[:start]))
     trailing = _trailing_name(attr)
-    if trailing:
+    if trailing and trailing[0] >= role_first.end():  # "La PM": the role itself in capitals is no name
         name = attr[trailing[0] : trailing[1]]
         return Attribution(name, _clean_role(attr[: trailing[0]]))
     # "l'assessore Ficocelli" or "L'Assessore"
@@ -483,6 +486,8 @@ def _people(text: str) -> list[Person]:
         if given is None:
             unknown.append(m)
             continue
+        if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(text, max(0, m.start(1) - 14), m.start(1)):
+            continue  # "Teatro Massimo Bellini", "via Giuseppe Verdi": a place named after a person
         name = " ".join(toks[given:])
         if given:  # "Istruzione Giuseppe La Porta": read the name again from its given name
             full = _NAME_RE.match(text, m.start(1) + m.group(1).index(toks[given]))
@@ -531,6 +536,9 @@ def _people(text: str) -> list[Person]:
     return out
 
 
+_PLACE_BEFORE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_PLACE_HEADS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
+)
 # A name opening a sentence or following a dateline's dash, then a verb: its subject is a person.
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
 _SUBJECT_VERB_RE = re.compile(
@@ -959,6 +967,12 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
     if not m:
         return None
     if not m.group(1):
+        lead = stripped[: m.start()]
+        if stripped[m.start() : m.start() + 1] == "," and re.match(_NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + ")+,", lead):
+            # "Vincenzo Savo, capolista della Lista X, aggiunge:": the comma closes the subject's apposition
+            named = _name_first(lead)
+            if named and named.speaker and _known(named.speaker, people) and not _bad_name(named.speaker):
+                return named
         return Attribution(role_word=LAST_SPEAKER)
     parsed = _parse_attribution(m.group(1))
     return parsed if parsed.found else None
@@ -970,10 +984,24 @@ _SUBJECTLESS_RE = re.compile(
 )
 
 
+# "E ricorda l'investitura ricevuta da X:": a sentence opening with its verb of saying, whose object follows;
+# a name after it sits in a complement ("da X", "a X"), not in the subject.
+_SUBJECTLESS_COLON_RE = re.compile(
+    r"^\s*(?:(?:e|ed|poi|quindi|infine|ma|così)\s+)?(?:" + VERB + r")(?:\s+(?:anche|poi|ancora|inoltre|infine))?"
+    r"[\s,]+(?=(?-i:[a-zà-ù]))(?!(?:" + _ROLE_START.pattern + r"))[^:«»\"“”]*:$",
+    re.IGNORECASE,
+)
+
+
 def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
-    """``Annota che «…»``, ``… e rivendica che «…»``: a reporting verb with no subject of its own (Italian
-    drops it) speaks for the person the piece is about, unless a previous speaker goes on."""
-    return Attribution(role_word=PROTAGONIST) if _SUBJECTLESS_RE.search(stripped) else None
+    """``Annota che «…»``, ``… e rivendica che «…»``, ``E ricorda l'incontro con X: «…»``: a reporting verb
+    with no subject of its own (Italian drops it) speaks for the previous speaker, else the person the piece is
+    about (``che``) or the person named last before it (a colon)."""
+    if _SUBJECTLESS_RE.search(stripped):
+        return Attribution(role_word=PROTAGONIST)
+    if _SUBJECTLESS_COLON_RE.match(stripped):
+        return Attribution(role_word=LAST_SPEAKER)  # the subject of the sentences before goes on
+    return None
 
 
 def _before(sentence: str, people: list[Person]) -> Attribution | None:
@@ -1380,13 +1408,19 @@ def _continues(
             continue  # not a person's full name ("Poi Anna Verdi" is one), or the speaker again
         # another person who speaks or leads a sentence takes over; one named in passing ("con la premier
         # Giorgia Meloni") does not
+        if _complement(between, m.start(1)):
+            continue  # "ricorda l'incontro con X: «…»": a complement, not a new speaker
+        if not between[m.end(1) :].strip(" ,:–—-"):
+            return False  # "… anche il sindaco X «…»": a name right before the quote is its speaker
         lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])
         says = _SAYS_AFTER_NAME_RE.match(between[m.end(1) :])
         if lead or says:
             return False
     lead_in = _SURNAME_COLON_RE.search(between)  # "Posizione condivisa da Serafini: «…»": another one leads in
     if lead_in and fold(lead_in.group(1)) != own and fold(lead_in.group(1)) not in _NOT_NAMES:
-        return False
+        whole = _NAME_RUN_COLON_RE.search(between)
+        if not (whole and _complement(between, whole.start(1))):  # "ricevuta da X:" leads in nobody new
+            return False
     verbs = _VERB_RE.finditer(between) if _NAME_THEN_STOP_RE.search(between) else ()
     for verb in verbs:  # "…, ha spiegato Corbelli. «…»": another speaker, by surname
         other = _SURNAME_AFTER_VERB_RE.match(between, verb.end())
@@ -1397,6 +1431,7 @@ def _continues(
 
 
 _NAME_THEN_STOP_RE = re.compile(r"[A-ZÀ-Ý][\w']+\s*(?:[.,;:]|$)")  # a cheap test before the verb search
+_NAME_RUN_COLON_RE = re.compile(r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){0,2}" + _NAME_TOKEN + r")\s*:\s*$")
 _SURNAME_COLON_RE = re.compile(r"(?<![\w'])(" + _NAME_TOKEN + r")\s*:\s*$")
 _SURNAME_AFTER_VERB_RE = re.compile(
     r"\s+(?:anche\s+|poi\s+)?(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})(?=\s*[.,;:]|\s*$)"
@@ -1445,11 +1480,31 @@ def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> 
 _PAIRED_RE = re.compile(r"\s*(?:,|e|ed)\s*|\s*,[^.;:!?«»\"“”]{1,80}?,?\s+(?:e|ed)\s+")
 
 
+# A preposition right before a name: the person is a complement ("chiamato dal ministro X", "ricevuta da X",
+# "insieme alla presidente X"), not the subject who speaks.
+_COMPLEMENT_END_RE = re.compile(
+    r"(?:^|[\s'])(?:da|dal|dalla|dallo|dall'|dai|dagli|dalle|a|ad|al|alla|allo|all'|ai|agli|alle|con|col|"
+    r"coi|verso|contro|tra|fra|assieme\s+a|insieme\s+a)\s*(?:(?:il|la|lo|l'|i|gli|le)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _complement(segment: str, start: int) -> bool:
+    """The name at ``start`` follows a preposition: a complement of the sentence, not its subject."""
+    return bool(_COMPLEMENT_END_RE.search(segment[max(0, start - 30) : start]))
+
+
 def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
-    """The person named last, or the first of the pair or list it closes (``i consiglieri Alessandro Carrara
-    e Alberto Ribolla`` speak through the first-named, as a joint statement is annotated)."""
+    """The person named last as a subject (not after "da", "con", "alla"), or the first of the pair or list it
+    closes (``i consiglieri Alessandro Carrara e Alberto Ribolla`` speak through the first-named, as a joint
+    statement is annotated)."""
     i = len(named) - 1
-    while i > 0 and _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]]):
+    subject = next((k for k in range(i, -1, -1) if not _complement(segment, named[k][0])), None)
+    i = i if subject is None else subject
+    while i > 0 and (
+        _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]])
+        or named[i - 1][2].name == named[i][2].name and not segment[named[i - 1][1] : named[i][0]].strip(" ,")
+    ):  # "l'assessore Manzoni": the role and the surname are one mention
         i -= 1
     return named[i][2]
 
