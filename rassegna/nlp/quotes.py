@@ -1419,8 +1419,9 @@ def _continues(
     lead_in = _SURNAME_COLON_RE.search(between)  # "Posizione condivisa da Serafini: «…»": another one leads in
     if lead_in and fold(lead_in.group(1)) != own and fold(lead_in.group(1)) not in _NOT_NAMES:
         whole = _NAME_RUN_COLON_RE.search(between)
-        if not (whole and _complement(between, whole.start(1))):  # "ricevuta da X:" leads in nobody new
-            return False
+        last = re.split(r"(?<=[.!?])\s+|\n", between.rstrip())[-1]
+        if not (whole and _complement(between, whole.start(1)) and _SUBJECTLESS_COLON_RE.match(last)):
+            return False  # "Posizione condivisa da X:" leads X in; "E ricorda l'incontro con X:" does not
     verbs = _VERB_RE.finditer(between) if _NAME_THEN_STOP_RE.search(between) else ()
     for verb in verbs:  # "…, ha spiegato Corbelli. «…»": another speaker, by surname
         other = _SURNAME_AFTER_VERB_RE.match(between, verb.end())
