@@ -574,7 +574,8 @@ def _resolve(
     """Surname-only or role-only speakers → the full name introduced earlier in the piece (a role: the person
     holding it named nearest before ``upto``, when given; never a holder of the same role in another body)."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
-        return Person(speaker)
+        earlier = next((p for p in people if p.name == speaker or _misprint(p.name, speaker)), None)
+        return Person(earlier.name, earlier.role) if earlier else Person(speaker)
     if speaker:
         key = fold(speaker.split()[-1])
         for p in people:
@@ -603,6 +604,23 @@ def _resolve(
         if last and last.speaker and (not body or not last.role or holds(fold(last.role))):
             return Person(last.speaker, last.role)
     return Person("")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter inserted, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
+
+
+def _misprint(printed: str, other: str) -> bool:
+    """``other`` is ``printed`` with its surname misprinted by one letter (``Grazia Padella`` for ``Grazia
+    Pradella``): same given name, surnames of five letters or more one edit apart."""
+    a, b = printed.split(), other.split()
+    if len(a) != len(b) or len(a) < 2 or a[:-1] != b[:-1] or a[-1] == b[-1] or min(len(a[-1]), len(b[-1])) < 5:
+        return False
+    return _one_edit(fold(a[-1]), fold(b[-1]))
 
 
 _ROLE_BODY_RE = re.compile(r"\b(?:di|del|dello|della|dei|degli|delle|dell')\s*([^\W\d_][\w' ]*)$")
@@ -1276,6 +1294,9 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             # the holder the paragraph names: nearest the quote, else the last one named before it
             person = _nearest_speaker(piece.text, span, piece.people)
             person = person if person.name else _named_before(piece.text, span, piece.people)
+        if not person.name and not speaker and role_word and prev.quote and prev.goes_on(piece, span, 3):
+            # "La pm ha aggiunto:" two paragraphs after the prosecutor spoke, nobody else named since
+            person = Person(prev.quote.speaker or "", prev.quote.role)
         if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
