@@ -322,6 +322,7 @@ class Attribution:
     role_word: str | None = None
     cut: tuple[int, int] | None = None
     speaks: bool = False  # the text makes this body speak ("l'Agenzia ha dichiarato")
+    group: bool = False  # an unnamed group speaks ("i consiglieri di minoranza"): no speaker, the group as role
 
     @property
     def found(self) -> bool:
@@ -788,6 +789,35 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     return None
 
 
+# Plural nouns of people: "i consiglieri di minoranza", "gli inquirenti", "fonti governative" speak as a group.
+_GROUP_NOUNS = (
+    'consiglieri', 'sindaci', 'assessori', 'avvocati', 'legali', 'difese', 'inquirenti', 'investigatori',
+    'magistrati', 'giudici', 'medici', 'infermieri', 'residenti', 'cittadini', 'abitanti', 'genitori',
+    'lavoratori', 'dipendenti', 'operatori', 'volontari', 'organizzatori', 'promotori', 'ricercatori', 'esperti',
+    'commercianti', 'studenti', 'insegnanti', 'docenti', 'fonti', 'vertici', 'familiari', 'parenti',
+    'testimoni', 'soccorritori', 'manifestanti', 'attivisti', 'ambientalisti', 'firmatari', 'esponenti',
+    'rappresentanti', 'dirigenti', 'amministratori', 'parlamentari', 'deputati', 'senatori', 'capigruppo',
+    'colleghi', 'gestori', 'titolari', 'proprietari', 'agricoltori', 'allevatori', 'maestre', 'maestri',
+    'mamme', 'cronisti', 'analisti', 'economisti', 'scienziati', 'sanitari', 'detenuti', 'migranti', 'ospiti',
+)  # fmt: skip
+_GROUP_RE = re.compile(
+    r"\s*(?:(?:i|gli|le|alcuni|alcune|molti|molte|tanti|tante|diversi|diverse)\s+)?"
+    r"(?:(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|\d+|stessi|stesse|nostri|nostre)\s+)?"
+    r"(" + alternation(_GROUP_NOUNS) + r")\b([^.;:!?«»\"“”]{0,60})",
+    re.IGNORECASE,
+)
+
+
+def _group(attr: str) -> Attribution | None:
+    """An unnamed group of persons speaking (``i consiglieri di minoranza``, ``fonti governative``): no name
+    follows the noun in its phrase."""
+    m = _GROUP_RE.match(attr)
+    if not m or _first_full_name(m.group(2)) or re.match(r"\s*,?\s*" + _NAME_TOKEN + r"\s+" + _NAME_TOKEN, m.group(2)):
+        return None
+    tail = re.split(r",|\s(?:che|il quale|la quale|mentre|durante|nel|nella)\s", m.group(2))[0]
+    return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
+
+
 def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
@@ -801,6 +831,9 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     subject = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
     if subject:
         return subject
+    group = _group(attr)
+    if group:
+        return group
     if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
         return Attribution(role_word=LAST_SPEAKER)
     return Attribution(_org_speaker(attr))
@@ -899,6 +932,9 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
         return None
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
     clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
+    group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())
+    if group and not _first_full_name(m.group(1)):
+        return group  # "Le stesse fonti, tuttavia, precisano che «"
     parsed = _subject(clause, people) if clause.strip() else None
     if parsed:
         return parsed
@@ -1278,6 +1314,8 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
     role = att.role
+    if att.group:
+        return Person("", att.role)  # "hanno ribadito i consiglieri di minoranza": nobody named
     if att.role_word in (LAST_SPEAKER, PROTAGONIST):  # "– ha detto –", "Annota che": the last speaker goes on
         if prev.quote and prev.goes_on(piece, span, 2):
             person = Person(prev.quote.speaker or "", prev.quote.role)
@@ -1324,7 +1362,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if att is None:
             continue
         person = _speaker(piece, span, att, prev, near)
-        if not person.name and not att.found:  # no pattern read a speaker: the paragraph's nearest person
+        if not person.name and not att.found and not att.group:  # no pattern read a speaker: the nearest person
             person = _nearest_speaker(norm, span, piece.people)
         q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
@@ -1539,6 +1577,9 @@ _GROUP_SAYS_RE = re.compile(
 )
 
 
+_GROUP_BEFORE_RE = re.compile(r"\b(?:i|gli|le)\s+" + alternation(_GROUP_NOUNS) + r"\s*$", re.IGNORECASE)
+
+
 def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     """The person the quote's own paragraph names nearest to it, when no attribution pattern read one:
     the last one named between the previous quote (or the paragraph's start) and the opening mark, else the
@@ -1548,8 +1589,8 @@ def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     para_end = len(text) if para_end < 0 else para_end
     before_at = para_start + max(text[para_start : span.mark_start].rfind(c) for c in _CLOSERS) + 1
     before = text[before_at : span.mark_start]
-    if _GROUP_SAYS_RE.search(before):
-        return Person("")  # "mentre le difese hanno richiesto … «…»": an unnamed group speaks
+    if _GROUP_SAYS_RE.search(before) or _GROUP_BEFORE_RE.search(before):
+        return Person("")  # "mentre le difese hanno richiesto … «…»", "gli inquirenti «hanno …»": a group speaks
     named = _mentions_in(before, people, text, before_at)
     if named:
         return _last_named(named, before)
