@@ -1424,6 +1424,10 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
         if q.speaker or not nq.speaker or span is None or nspan is None:
             continue
         gap = text[span.mark_end : nspan.mark_start]
+        if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _first_full_name(gap):
+            # «A» alla ditta ammontano «B», ha spiegato X: one sentence, its attribution after the last quote
+            found[n] = (start, Quote(q.text, nq.speaker, nq.role))
+            continue
         para_start = text.rfind("\n", 0, span.mark_start) + 1
         if text[para_start : span.mark_start].strip():
             continue
