@@ -1047,13 +1047,28 @@ _SUBJECTLESS_COLON_RE = re.compile(
 )
 
 
+_GERUNDS = (
+    'affermando', 'aggiungendo', 'spiegando', 'sottolineando', 'ricordando', 'precisando', 'dichiarando',
+    'evidenziando', 'osservando', 'ribadendo', 'concludendo', 'commentando', 'annunciando', 'assicurando',
+    'rilevando', 'denunciando', 'sostenendo', 'rimarcando', 'ammettendo', 'auspicando', 'avvertendo',
+    'lamentando', 'scrivendo', 'dicendo', 'raccontando', 'garantendo', 'confermando', 'chiarendo',
+    'puntualizzando', 'ammonendo', 'insistendo', 'replicando', 'rispondendo', 'promettendo', 'annotando',
+)  # fmt: skip
+# ", affermando che «…»": the gerund's subject is the sentence's, a speaker already named
+_GERUND_RE = re.compile(
+    r"(?:^|[\s,])(?:" + "|".join(_GERUNDS) + r")(?:\s+(?:poi|anche|inoltre|ancora|infine))?"
+    r"(?:\s*:|\s+(?:che|come)\b[^.!?:;«»\"“”]{0,80})\s*$",
+    re.IGNORECASE,
+)
+
+
 def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
     """``Annota che «…»``, ``… e rivendica che «…»``, ``E ricorda l'incontro con X: «…»``: a reporting verb
     with no subject of its own (Italian drops it) speaks for the previous speaker, else the person the piece is
     about (``che``) or the person named last before it (a colon)."""
     if _SUBJECTLESS_RE.search(stripped):
         return Attribution(role_word=PROTAGONIST)
-    if _SUBJECTLESS_COLON_RE.match(stripped):
+    if _SUBJECTLESS_COLON_RE.match(stripped) or _GERUND_RE.search(stripped):
         return Attribution(role_word=LAST_SPEAKER)  # the subject of the sentences before goes on
     return None
 
