@@ -1325,6 +1325,36 @@ def _after_its_attribution(piece: Piece, span: Span, prev: Previous) -> bool:
     return _continues(text, piece.paras, prev.end, span, speaker, 2)
 
 
+_ROLE_TAIL_RE = re.compile(r"[A-ZÀ-Ý][\w']*\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")$")
+
+
+def _role_tail_surname(role: str, piece: Piece) -> str | None:
+    """The surname closing a role (``ministro dell'Interno Piantedosi``): a surname of a person the piece
+    names in full, or one it makes speak alone (``Piantedosi ha detto``); never a body's name (``Croce Rossa``)."""
+    m = _ROLE_TAIL_RE.search(role)
+    if not m or _bad_name(m.group(1)) or _ROLE_START.fullmatch(m.group(1)) or fold(m.group(0).split()[0]) in _PLACE_HEADS:
+        return None  # "a Palazzo Madama": a place
+    key = fold(m.group(1))
+    if any(len(p.name.split()) > 1 and fold(p.name.split()[-1]) == key for p in piece.people):
+        return m.group(1)
+    alone = r"(?<![\w'])" + re.escape(m.group(1)) + r"\s+(?:" + VERB + r")\b"
+    return m.group(1) if re.search(alone, piece.text) else None
+
+
+def _names_a_body(word: str, piece: Piece) -> bool:
+    """``word`` (after a role word) names a body: the piece prints it after "della", "dell'", "alla" and never
+    as a person's surname (after a given name)."""
+    key = fold(word)
+    if any(fold(p.name.split()[-1]) == key for p in piece.people):
+        return False
+    esc = re.escape(word)
+    fnames = first_names()
+    if any(fold(m.group(1)) in fnames for m in re.finditer(r"([A-ZÀ-Ý][a-zà-ÿ]+)\s+" + esc + r"\b", piece.text)):
+        return False
+    body = r"\b(?:della|dell'|del|alla|all'|al|dalla|dall'|nella|nell'|sede|casse)\s*" + esc + r"\b"
+    return bool(re.search(body, piece.text))
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -1340,6 +1370,13 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
     else:
         speaker, role_word = att.speaker, att.role_word
+        if role_word and not speaker and att.role:
+            surname = _role_tail_surname(att.role, piece)
+            if surname:  # "il presidente della Regione Lombardo": the role's body, then the holder's surname
+                speaker, role = surname, _clean_role(att.role[: att.role.rfind(surname)])
+        elif role_word and speaker and " " not in speaker and _names_a_body(speaker, piece):
+            # "continua il presidente Pro", "il delegato Anci": the body the role is held in, not a surname
+            speaker, role = None, f"{role_word} {speaker}"
         person = _resolve(
             speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start, att.role
         )
