@@ -383,6 +383,8 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
     person = _first_full_name(attr)
+    if person and re.search(r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s", attr[role_first.end() : person[0]]):
+        person = None  # "il governatore è stato chiamato dal ministro X": X is not the role's holder
     if person:
         name = attr[person[0] : person[1]]
         role = _clean_role(attr[: person[0]])
@@ -1615,7 +1617,13 @@ def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
     closes (``i consiglieri Alessandro Carrara e Alberto Ribolla`` speak through the first-named, as a joint
     statement is annotated)."""
     i = len(named) - 1
-    subject = next((k for k in range(i, -1, -1) if not _complement(segment, named[k][0])), None)
+    comp: list[bool] = []
+    for k, (start, _, person) in enumerate(named):
+        same = k > 0 and named[k - 1][2].name == person.name and comp[k - 1]
+        comp.append(
+            _complement(segment, start) or bool(same and not re.search(r"[.;:!?(]", segment[named[k - 1][1] : start]))
+        )  # "dal ministro per la Protezione civile X": the role and its holder are one complement
+    subject = next((k for k in range(i, -1, -1) if not comp[k]), None)
     i = i if subject is None else subject
     while i > 0 and (
         _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]])
