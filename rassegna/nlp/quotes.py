@@ -383,7 +383,9 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
     person = _first_full_name(attr)
-    if person and re.search(r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s", attr[role_first.end() : person[0]]):
+    if person and re.search(
+        r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s", attr[role_first.end() : person[0]]
+    ):
         person = None  # "il governatore è stato chiamato dal ministro X": X is not the role's holder
     if person:
         name = attr[person[0] : person[1]]
@@ -489,7 +491,9 @@ def _people(text: str) -> list[Person]:
         if given is None:
             unknown.append(m)
             continue
-        if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(text, max(0, m.start(1) - 14), m.start(1)):
+        if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(
+            text, max(0, m.start(1) - 14), m.start(1)
+        ):
             continue  # "Teatro Massimo Bellini", "via Giuseppe Verdi": a place named after a person
         name = " ".join(toks[given:])
         if given:  # "Istruzione Giuseppe La Porta": read the name again from its given name
@@ -761,13 +765,24 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     return None
 
 
+_LEAD_GERUND_RE = re.compile(r"^((?:[a-zà-ù'][^A-ZÀ-Ý]*?\s)?)[a-zà-ù]{3,}(?:ando|endo)\b")
+
+
+def _before_gerund(attr: str) -> str:
+    """An attribution cut where a gerund's clause opens before any name (``in serata dedicando la vittoria
+    a X``): a name after it is the gerund's complement, not the speaker."""
+    m = _LEAD_GERUND_RE.match(attr)
+    return m.group(1).rstrip() if m else attr
+
+
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
         tail = inner[m.end() :]
-        end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
+        end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—][\s,;:]|$", tail)  # "– spiega –, le risorse"
         attr = tail[: end.start()] if end else tail
         cut = (m.start(), m.end() + (end.end() if end else len(tail)))
+        attr = _before_gerund(attr)
         parsed = _parse_attribution(attr)
         if parsed.found:
             return replace(parsed, cut=cut)
@@ -1334,7 +1349,12 @@ def _role_tail_surname(role: str, piece: Piece) -> str | None:
     """The surname closing a role (``ministro dell'Interno Piantedosi``): a surname of a person the piece
     names in full, or one it makes speak alone (``Piantedosi ha detto``); never a body's name (``Croce Rossa``)."""
     m = _ROLE_TAIL_RE.search(role)
-    if not m or _bad_name(m.group(1)) or _ROLE_START.fullmatch(m.group(1)) or fold(m.group(0).split()[0]) in _PLACE_HEADS:
+    if (
+        not m
+        or _bad_name(m.group(1))
+        or _ROLE_START.fullmatch(m.group(1))
+        or fold(m.group(0).split()[0]) in _PLACE_HEADS
+    ):
         return None  # "a Palazzo Madama": a place
     key = fold(m.group(1))
     if any(len(p.name.split()) > 1 and fold(p.name.split()[-1]) == key for p in piece.people):
@@ -1442,6 +1462,12 @@ def _named_before(text: str, span: Span, people: list[Person]) -> Person:
     para_start = text.rfind("\n\n", 0, span.mark_start) + 2 if "\n\n" in text[: span.mark_start] else 0
     before = text[para_start : span.mark_start]
     named = _mentions_in(before, people, text, para_start)
+    if not named and not before.strip() and para_start > 0:
+        # a quote opening its paragraph ("«…» – spiega – …»"): the person the paragraph before is about
+        last_start = text.rfind("\n\n", 0, para_start - 2) + 2 if "\n\n" in text[: para_start - 2] else 0
+        before = text[last_start : para_start - 2]
+        if not any(c in before for c in '«»“”"'):  # not the tail of another person's statement
+            named = _mentions_in(before, people, text, last_start)
     return _last_named(named, before) if named else Person("")
 
 
@@ -1627,7 +1653,8 @@ def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
     i = i if subject is None else subject
     while i > 0 and (
         _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]])
-        or named[i - 1][2].name == named[i][2].name and not segment[named[i - 1][1] : named[i][0]].strip(" ,")
+        or named[i - 1][2].name == named[i][2].name
+        and not segment[named[i - 1][1] : named[i][0]].strip(" ,")
     ):  # "l'assessore Manzoni": the role and the surname are one mention
         i -= 1
     return named[i][2]

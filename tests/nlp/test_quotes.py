@@ -676,3 +676,21 @@ def test_role_word_before_a_body_name_is_no_surname():
     )
     qs = extract_quotes(text)
     assert [q.speaker for q in qs] == ["Lorena Biasi", "Lorena Biasi"]
+
+
+def test_quote_opening_its_paragraph_with_a_bare_verb_takes_the_person_of_the_paragraph_before():
+    text = (
+        "La giovane sindaca Chiara Valli fa il pieno di opere per il prossimo anno.\n\n"
+        "«I lavori sono già finanziati – spiega –, le risorse sono a bilancio e arrivano da contributi»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Chiara Valli"
+
+
+def test_name_in_a_gerund_clause_of_the_attribution_is_not_the_speaker():
+    text = (
+        "Il nuovo presidente Franco Ruggeri ha vinto con ampio margine. «Ho girato tra la gente – ha detto in "
+        "serata dedicando la vittoria al fondatore del partito, Silvio Marchi – perché serviva ascoltare»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Franco Ruggeri"
