@@ -933,6 +933,12 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
         stripped,
     )
     if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
+        if re.search(r"\b(?:che|il quale|la quale)\s+(?:hanno|avevano|\w+(?:ano|ono))\b", m.group(0)):
+            # "il commento del sindaco X e dell'assessore Y, che aggiungono:": a joint statement, the first-named
+            named = _mentions_in(stripped[: m.end(1)], people, stripped)
+            if named:
+                first = _last_named(named, stripped[: m.end(1)])
+                return Attribution(first.name, first.role)
         return Attribution(m.group(1))
     m = re.search(
         r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
@@ -1079,13 +1085,17 @@ _GERUND_RE = re.compile(
 )
 
 
+# "… ha detto che «A» e che «B»": the second object clause of the verb that introduced the quote before
+_AND_THAT_RE = re.compile(r"^\s*,?\s*(?:e|ed|ma|oltre)\s+(?:che|come|a\s+dire\s+che)\b[^.!?:;«»\"“”]{0,120}$")
+
+
 def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
     """``Annota che «…»``, ``… e rivendica che «…»``, ``E ricorda l'incontro con X: «…»``: a reporting verb
     with no subject of its own (Italian drops it) speaks for the previous speaker, else the person the piece is
     about (``che``) or the person named last before it (a colon)."""
     if _SUBJECTLESS_RE.search(stripped):
         return Attribution(role_word=PROTAGONIST)
-    if _SUBJECTLESS_COLON_RE.match(stripped) or _GERUND_RE.search(stripped):
+    if _SUBJECTLESS_COLON_RE.match(stripped) or _GERUND_RE.search(stripped) or _AND_THAT_RE.match(stripped):
         return Attribution(role_word=LAST_SPEAKER)  # the subject of the sentences before goes on
     return None
 
@@ -1128,6 +1138,9 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
     return Attribution(org) if org else None
 
 
+_GOAL_WORD_RE = re.compile(r"(?:obiettivo|scopo|finalità)\b", re.IGNORECASE)
+
+
 def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attribution | None:
     """Who speaks in a span: looked for inside it, after it, before it, then in the next sentence; None when
     unattributed (an empty Attribution: a reporting verb names nobody the rules can read)."""
@@ -1141,8 +1154,9 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
         if found is not None:
             return found
     sentence = _sentence_before(text, span)
-    if _NOT_A_SOURCE.search(sentence):
-        return None
+    not_source = _NOT_A_SOURCE.search(sentence)
+    if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
+        return None  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
     return _before(sentence, known) or _next_sentence(text, span, after, known) or _body_speaks(text, sentence)
 
 
@@ -1654,8 +1668,9 @@ def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
     while i > 0 and (
         _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]])
         or named[i - 1][2].name == named[i][2].name
-        and not segment[named[i - 1][1] : named[i][0]].strip(" ,")
-    ):  # "l'assessore Manzoni": the role and the surname are one mention
+        and not re.search(r"[.;:!?«»\"“”]", segment[named[i - 1][1] : named[i][0]])
+        and named[i][0] - named[i - 1][1] <= 80
+    ):  # "l'assessore ai Lavori pubblici, Manzoni": the role and the name are one mention
         i -= 1
     return named[i][2]
 

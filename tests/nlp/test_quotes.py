@@ -694,3 +694,21 @@ def test_name_in_a_gerund_clause_of_the_attribution_is_not_the_speaker():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Franco Ruggeri"
+
+
+def test_goal_word_inside_reported_speech_is_still_speech():
+    text = (
+        "Il governatore Gian Mario Spacca ha spiegato che l'obiettivo è di «difendere la coesione sociale "
+        "della nostra comunità» e che il 90% delle risorse è «frutto dei risparmi dell'amministrazione»."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Gian Mario Spacca", "Gian Mario Spacca"]
+
+
+def test_joint_comment_with_plural_relative_verb_goes_to_the_first_named():
+    text = (
+        "«La piazza cambierà volto»: è il commento del sindaco Enzo Paris e dell'assessore ai Lavori pubblici, "
+        "Bruno Fabi, che aggiungono: «Ora gli uffici avvieranno la gara per individuare la ditta»."
+    )
+    qs = extract_quotes(text)
+    assert qs[1].speaker == "Enzo Paris"
