@@ -641,7 +641,9 @@ def _role_body(role: str | None) -> str | None:
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
-_INNER_VERB_RE = re.compile(r"(?:^|\s)[-–—,]\s*(" + VERB + r")\s+", re.IGNORECASE)
+_INNER_VERB_RE = re.compile(
+    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s))\s*(" + VERB + r")\s+", re.IGNORECASE
+)  # "… esaurite- dice X -": a dash typed against the word before
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
 )
@@ -790,6 +792,9 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
         subject = _subject(attr, people) if dashed else None
         if subject and subject.speaker:
             return replace(subject, cut=cut)  # «… – affermano le maestre e X, assessora – …»: the person named
+        group = _group(attr) if dashed else None
+        if group:
+            return replace(group, cut=cut)  # «… – tuonano i consiglieri di minoranza – …»: nobody named
         if not attr.strip(" ,") and dashed:
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha spiegato – …»: the last speaker
         org = _org_speaker(attr) if dashed else None

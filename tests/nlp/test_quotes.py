@@ -712,3 +712,19 @@ def test_joint_comment_with_plural_relative_verb_goes_to_the_first_named():
     )
     qs = extract_quotes(text)
     assert qs[1].speaker == "Enzo Paris"
+
+
+def test_group_between_dashes_is_no_speaker():
+    text = (
+        "Il sindaco Mario Calvi ha respinto le accuse. «Non mettiamo in dubbio la sua buona fede – tuonano i "
+        "consiglieri di minoranza – ma così non si governa una città»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker is None
+    assert q.role == "consiglieri di minoranza"
+
+
+def test_dash_typed_against_the_word_before_still_interrupts():
+    text = "«Le liste d'attesa sono esaurite- dice Massimo Scala della Cgil - e abbiamo chiesto un incontro»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Massimo Scala"
