@@ -997,6 +997,17 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     named = _colon_name(stripped)
     if named:
         return named
+    source = _NOUN_SOURCE_COLON_RE.search(stripped)
+    if source:  # "La replica di Macron:", "Le parole del sindaco:"
+        parsed = _parse_attribution(source.group(1))
+        if parsed.found:
+            return parsed
+        lone = re.fullmatch(_PARTICLE + r"?" + _NAME_TOKEN, source.group(1).strip())
+        if lone and not _bad_name(lone.group(0)):
+            return Attribution(lone.group(0), speaks=True)
+    body = _BODY_COLON_RE.fullmatch(re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped)[-1].strip())
+    if body and not _bad_name(body.group(1)) and not _ROLE_START.match(body.group(1)):
+        return Attribution(body.group(1), speaks=True)  # "Il Cremlino:", "La Farnesina:": a body speaks
     m = _VERB_COLON_RE.search(sentence)
     parsed = _parse_attribution(m.group(1)) if m else None
     if parsed and parsed.speaker and " " not in parsed.speaker:
@@ -1011,7 +1022,24 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     )
     if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
-    return _subject(stripped[:-1], people)
+    subject = _subject(stripped[:-1], people)
+    if subject:
+        return subject
+    # "Intanto Biden chiederà al Congresso i fondi:": a surname opening the sentence, then its verb
+    lead = _CONNECTIVE_RE.sub("", stripped)
+    lone = _LONE_SUBJECT_RE.match(lead)
+    known = lone and (lead != stripped or any(fold(p.name.split()[-1]) == fold(lone.group(1)) for p in people))
+    if lone and known and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
+        if not _ROLE_START.fullmatch(lone.group(1)) and fold(lone.group(1)) not in comuni():
+            return Attribution(lone.group(1))
+    return None
+
+
+_NOUN_SOURCE_COLON_RE = re.compile(_NOUN_SOURCE.pattern + r"([^:]{2,100}?)\s*:$", re.IGNORECASE)
+_BODY_COLON_RE = re.compile(r"(?:il|la|lo|l')\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)\s*:", re.IGNORECASE)
+_LONE_SUBJECT_RE = re.compile(
+    r"(" + _NAME_TOKEN + r")\s+(?:(?:ha|è|aveva|avrebbe|ha\s+poi|ha\s+anche)\s+)?[a-zà-ù]{3,}[^:«»\"“”]*:$"
+)
 
 
 def _subject_says(stripped: str, people: list[Person]) -> Attribution | None:

@@ -728,3 +728,27 @@ def test_dash_typed_against_the_word_before_still_interrupts():
     text = "«Le liste d'attesa sono esaurite- dice Massimo Scala della Cgil - e abbiamo chiesto un incontro»."
     (q,) = extract_quotes(text)
     assert q.speaker == "Massimo Scala"
+
+
+def test_noun_of_speech_before_a_colon_names_the_speaker():
+    text = "Il governo annuncia nuove elezioni in un comunicato. La replica di Duval: «Non riconosco questa giunta»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Duval"
+
+
+def test_body_with_article_before_a_colon_speaks():
+    text = "Washington chiede una tregua immediata. Il Cremlino: «Non accettiamo questo tono verso il nostro Paese»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Cremlino"
+
+
+def test_surname_opening_a_sentence_before_a_colon_speaks():
+    text = "Intanto Harlow chiederà al Congresso nuovi aiuti: «Dalla loro sicurezza dipende anche la nostra»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Harlow"
+
+
+def test_common_noun_opening_a_sentence_before_a_colon_is_no_speaker():
+    text = "Capitolo sicurezza: «Chi viene sorpreso a parcheggiare abusivamente perde il sussidio»."
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Capitolo"
