@@ -1028,10 +1028,11 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     # "Intanto Biden chiederà al Congresso i fondi:": a surname opening the sentence, then its verb
     lead = _CONNECTIVE_RE.sub("", stripped)
     lone = _LONE_SUBJECT_RE.match(lead)
-    known = lone and (lead != stripped or any(fold(p.name.split()[-1]) == fold(lone.group(1)) for p in people))
-    if lone and known and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
-        if not _ROLE_START.fullmatch(lone.group(1)) and fold(lone.group(1)) not in comuni():
-            return Attribution(lone.group(1))
+    if not lone or _bad_name(lone.group(1)) or _is_entity(lone.group(1), people):
+        return None
+    known = lead != stripped or any(fold(p.name.split()[-1]) == fold(lone.group(1)) for p in people)
+    if known and not _ROLE_START.fullmatch(lone.group(1)) and fold(lone.group(1)) not in comuni():
+        return Attribution(lone.group(1))
     return None
 
 
