@@ -372,6 +372,11 @@ def _first_full_name(attr: str) -> tuple[int, int] | None:
                 start = m.start(1) + m.group(1).index(tok)
                 full = _NAME_RE.match(attr, start) if t_i else None  # read again from the given name: "La Porta"
                 return start, full.end(1) if full else m.end(1)
+            if fold(tok) in fnames and t_i and t_i + 1 == len(toks):  # "Commissione Europea Ursula von der Leyen"
+                start = m.start(1) + m.group(1).rindex(tok)
+                full = _NAME_RE.match(attr, start)
+                if full:
+                    return start, full.end(1)
     return None
 
 
@@ -488,6 +493,10 @@ def _people(text: str) -> list[Person]:
     for m in _NAME_RE.finditer(text):
         toks = m.group(1).split()
         given = next((t_i for t_i in range(len(toks) - 1) if fold(toks[t_i]) in fnames), None)
+        if given is None and len(toks) > 1 and fold(toks[-1]) in fnames:  # "… Europea Ursula von der Leyen"
+            again = _NAME_RE.match(text, m.end(1) - len(toks[-1]))
+            if again:
+                m, toks, given = again, again.group(1).split(), 0
         if given is None:
             unknown.append(m)
             continue

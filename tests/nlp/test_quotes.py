@@ -752,3 +752,13 @@ def test_common_noun_opening_a_sentence_before_a_colon_is_no_speaker():
     text = "Capitolo sicurezza: «Chi viene sorpreso a parcheggiare abusivamente perde il sussidio»."
     (q,) = extract_quotes(text)
     assert q.speaker != "Capitolo"
+
+
+def test_given_name_after_a_capitalised_body_starts_the_name():
+    text = (
+        "«Abbiamo ascoltato la sua richiesta», ha dichiarato la presidente della Commissione Europea Ursula "
+        "von der Leyen rivolgendosi al capo dello Stato."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ursula von der Leyen"
+    assert q.role == "presidente della Commissione Europea"
