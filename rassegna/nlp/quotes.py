@@ -1434,6 +1434,17 @@ def _names_a_body(word: str, piece: Piece) -> bool:
     return bool(re.search(body, piece.text))
 
 
+_EPITHETS = frozenset({"leader", "capo", "numero uno", "ex", "manager", "dirigente", "responsabile", "esponente"})
+
+
+def _holds(role_word: str, role: str | None) -> bool:
+    """``role`` is none known or is the post ``role_word`` names (``sindaco`` in ``sindaco di Bari``)."""
+    if not role or fold(role_word) in _EPITHETS:
+        return True
+    rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
+    return bool(re.search(r"(?<![a-z])" + re.escape(rw[:6]), fold(role)))
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -1464,11 +1475,13 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             person = _nearest_speaker(piece.text, span, piece.people)
             person = person if person.name else _named_before(piece.text, span, piece.people)
         if not person.name and not speaker and role_word and prev.quote and prev.goes_on(piece, span, 3):
-            # "La pm ha aggiunto:" two paragraphs after the prosecutor spoke, nobody else named since
+            # "La pm ha aggiunto:" two paragraphs after the prosecutor spoke, nobody else named since (the press
+            # names one person by post and by epithet: "il procuratore" … "la pm", "il dirigente Onu")
             person = Person(prev.quote.speaker or "", prev.quote.role)
         if not person.name and not speaker and role_word:
-            # "ha dichiarato il sindaco" with no mayor named: the person the piece is about
+            # "ha dichiarato il sindaco" with no mayor named: the person the piece is about, if no other role
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
+            person = person if _holds(role_word, person.role) else Person("")
         if speaker and not role or not speaker and role_word and not role:
             role = person.role or (role_word if speaker else None)
         elif not speaker and role_word:

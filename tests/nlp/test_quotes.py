@@ -762,3 +762,12 @@ def test_given_name_after_a_capitalised_body_starts_the_name():
     (q,) = extract_quotes(text)
     assert q.speaker == "Ursula von der Leyen"
     assert q.role == "presidente della Commissione Europea"
+
+
+def test_role_only_speaker_is_not_the_protagonist_holding_another_post():
+    text = (
+        "Il segretario del Consiglio di sicurezza Oleg Danko ha parlato a lungo. Danko ha poi incontrato la "
+        "stampa estera. «Un missile ha colpito un ufficio postale in pieno giorno», ha reso noto il presidente."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker is None
