@@ -1500,6 +1500,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     found: list[tuple[int, Quote]] = []
     prev = Previous()
     spans = find_spans(norm)
+    unread: set[int] = set()  # spans no pattern attributed and whose paragraph names nobody
     for span in spans:
         near = prev.quote is not None and _near(piece.paras, prev.end, span)
         att = _span_attribution(piece, span, prev, near)
@@ -1508,10 +1509,17 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         person = _speaker(piece, span, att, prev, near)
         if not person.name and not att.found and not att.group:  # no pattern read a speaker: the nearest person
             person = _nearest_speaker(norm, span, piece.people)
+            if not person.name:
+                unread.add(span.start)
         q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
         prev = Previous(q, span.mark_end)
     _lend_forward(norm, found, spans)
+    by_start = {s.start: s for s in spans}
+    for n, (start, q) in enumerate(found):
+        if start in unread and not q.speaker:  # «…» alone in its paragraph: the person the paragraphs around name
+            person = _neighbour_paragraph(norm, by_start[start], piece.people)
+            found[n] = (start, Quote(q.text, person.name or None, person.role))
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
@@ -1562,6 +1570,35 @@ def _not_speech(text: str, span: Span) -> bool:
     rest = text[span.mark_end : para_end].strip(" .")
     # a paragraph that is only a short quoted line: a headline or a banner, not a statement
     return not text[para_start : span.mark_start].strip() and not rest and len(text[span.start : span.end].split()) < 8
+
+
+def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
+    """Who speaks an unattributed quote opening its paragraph: the person a following paragraph opens with
+    (``«…» / Il presidente X traccia il bilancio …``) when the quote is the whole paragraph, else the one person
+    the paragraph before names (``Il sindaco X ritira le dimissioni … / «…»``); nobody otherwise."""
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    para_end = text.find("\n", span.mark_end)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[para_start : span.mark_start].strip(' "'):
+        return Person("")
+    marks = '«»“”"'
+    nxt = re.match(r"\s*([^\n]+)", text[para_end:])
+    if nxt and not text[span.mark_end : para_end].strip(" .") and not any(c in nxt.group(1) for c in marks):
+        first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0]
+        named = _mentions_in(first, people, text, para_end + nxt.start(1))
+        if named and named[0][0] <= 4 and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
+            return named[0][2]
+    if para_start < 2:
+        return Person("")
+    last_start = text.rfind("\n\n", 0, para_start - 2) + 2 if "\n\n" in text[: para_start - 2] else 0
+    before = text[last_start:para_start]
+    if any(c in before for c in marks):
+        return Person("")
+    named = _mentions_in(before, people, text, last_start)
+    return named[0][2] if named and len({n[2].name for n in named}) == 1 else Person("")
+
+
+_SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
 
 def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) -> None:

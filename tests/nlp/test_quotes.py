@@ -771,3 +771,30 @@ def test_role_only_speaker_is_not_the_protagonist_holding_another_post():
     )
     (q,) = extract_quotes(text)
     assert q.speaker is None
+
+
+def test_quote_paragraph_then_a_paragraph_opening_with_its_speaker():
+    text = (
+        "«Un giovane tifoso mi ha fermato per strada e mi ha chiesto che cosa sono i playoff»\n\n"
+        "Il presidente Franco Ghiselli traccia il bilancio a poche ore dalla prima gara della fase nazionale."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Franco Ghiselli"
+
+
+def test_paragraph_long_quote_after_a_paragraph_about_one_person():
+    text = (
+        "La sindaca Paola Villani ritira le sue dimissioni e azzera la giunta comunale.\n\n"
+        "«In questi venti giorni ho ascoltato tutte le forze politiche e i singoli consiglieri comunali»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Paola Villani"
+
+
+def test_paragraph_long_quote_after_a_paragraph_naming_two_people_stays_unattributed():
+    text = (
+        "Il sindaco Paolo Neri e l'assessore Anna Bassi hanno presentato il piano.\n\n"
+        "«Sarà un anno di cantieri per tutta la città e per le sue frazioni»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker is None
