@@ -248,13 +248,29 @@ def _clean_role(role: str) -> str | None:
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
+    # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
+    # monsignor"), at a circumstance ("sindaco durante la presentazione"); a second post after a comma stays
+    role = _ROLE_ASIDE_RE.split(role)[0]
     role = re.sub(
         r"^(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+|dello\s+)", "", role.strip(" ,"), flags=re.IGNORECASE
     ).strip(" ,'")
+    role = _TRAILING_PREPOSITION_RE.sub("", role)  # "sindaco di Roma di": cut before the next words
     words = role.split()
     if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
+    if re.match(r"[a-zà-ù]+(?:ando|endo|ato|ata|uto|uta|ito|ita)\b", role) and not _ROLE_START.match(role):
+        return None  # "sottolineando che …", "confermato dalla giunta": a clause, not a post
     return role
+
+
+_ROLE_ASIDE_RE = re.compile(
+    r",\s*(?=[a-zà-ù])(?!(?:e\s+|ed\s+)?(?:" + _ROLE_START.pattern + r"))|\s(?:durante|nel\s+corso|in\s+occasione|"
+    r"a\s+margine|intervenendo|parlando|rivolgendosi|commentando)\b",
+    re.IGNORECASE,
+)
+_TRAILING_PREPOSITION_RE = re.compile(
+    r"(?:\s+(?:di|del|della|dei|degli|delle|dell'|a|al|alla|per|in|con|su|da|e|il|la|lo|le|i|gli|l'))+$"
+)
 
 
 def _trailing_name(attr: str) -> tuple[int, int] | None:
@@ -515,7 +531,11 @@ def _people(text: str) -> list[Person]:
         else:  # the nearest role before the name, not one belonging to an earlier person
             name_at = m.start(1) + m.group(1).index(toks[given])
             window = text[max(0, name_at - 120) : name_at]
-            roles = [r for r in _ROLE_AT.finditer(window) if not re.search(r"[.;:«»\"“”]", window[r.start() :])]
+            roles = [
+                r
+                for r in _ROLE_AT.finditer(window)
+                if not re.search(r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s", window[r.start() :])
+            ]  # "sette ex M5s, oggi per X", "il primo cittadino — intervistato — difende X": another clause
             if roles:
                 role = _clean_role(window[roles[-1].start() :])
         out.append(Person(name, role))

@@ -798,3 +798,26 @@ def test_paragraph_long_quote_after_a_paragraph_naming_two_people_stays_unattrib
     )
     (q,) = extract_quotes(text)
     assert q.speaker is None
+
+
+def test_role_ends_at_an_aside_after_a_comma():
+    text = "«L'acqua è arrivata al primo piano», racconta Claudio Sarti, sindaco di Cornuda, nel trevigiano."
+    (q,) = extract_quotes(text)
+    assert q.role == "sindaco di Cornuda"
+
+
+def test_gerund_clause_after_the_name_is_no_role():
+    text = "«Le comunicazioni sono arrivate tardi», ha detto Rocco Pace, sottolineando che le modalità erano sbagliate."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Rocco Pace"
+    assert q.role is None
+
+
+def test_role_of_another_clause_is_not_given_to_the_name():
+    text = (
+        "Grazie al sostegno di sette ex deputati del gruppo misto, oggi per Giorgio Conti c'è il voto al Senato. "
+        "«Ci serve una maggioranza chiara», dice Conti."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Giorgio Conti"
+    assert q.role is None
