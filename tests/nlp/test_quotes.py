@@ -821,3 +821,12 @@ def test_role_of_another_clause_is_not_given_to_the_name():
     (q,) = extract_quotes(text)
     assert q.speaker == "Giorgio Conti"
     assert q.role is None
+
+
+def test_role_only_speaker_named_by_the_next_quote_that_goes_on():
+    text = (
+        "«Ringraziamo il ministro per averci ricevuto». Così il delegato Anci al welfare ieri a margine "
+        "dell'incontro.\n\n«Abbiamo trovato – ha proseguito Vecchiato – una forte convinzione comune»."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Vecchiato", "Vecchiato"]
