@@ -826,7 +826,7 @@ def test_role_of_another_clause_is_not_given_to_the_name():
 def test_role_only_speaker_named_by_the_next_quote_that_goes_on():
     text = (
         "«Ringraziamo il ministro per averci ricevuto». Così il delegato Anci al welfare ieri a margine "
-        "dell'incontro.\n\n«Abbiamo trovato – ha proseguito Vecchiato – una forte convinzione comune»."
+        "dell'incontro dell'Anci.\n\n«Abbiamo trovato – ha proseguito Vecchiato – una forte convinzione comune»."
     )
     qs = extract_quotes(text)
     assert [q.speaker for q in qs] == ["Vecchiato", "Vecchiato"]
