@@ -1163,11 +1163,29 @@ def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
     return None
 
 
-def _before(sentence: str, people: list[Person]) -> Attribution | None:
+_BODY_SUBJECT_BEFORE_RE = re.compile(
+    r"(?:^|[\s,])(?:il|la|lo|l'|i|le|gli)\s*("
+    + "|".join(sorted(map(re.escape, _ORG_NOUNS), key=len, reverse=True))
+    + r")(\s+[a-zà-ù]+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _body_subject(stripped: str, span_text: str) -> Attribution | None:
+    """``L'Amministrazione comunale «dichiara la propria soddisfazione …»``: a body right before a quote
+    that goes on its sentence with a verb (a lower-case first word) is the body speaking."""
+    m = _BODY_SUBJECT_BEFORE_RE.search(stripped)
+    if not m or not re.match(r"[a-zà-ù]{3,}(?:a|e|ano|ono)\b", span_text):
+        return None
+    return Attribution((m.group(1) + (m.group(2) or "")).strip(), speaks=True)
+
+
+def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
     return (
-        _verb_then_subject(sentence, people)
+        _body_subject(stripped, span_text)
+        or _verb_then_subject(sentence, people)
         or _passive_agent(stripped, people)
         or _verb_right_before(stripped, people)
         or _subjectless(stripped, people)
@@ -1220,7 +1238,11 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
     not_source = _NOT_A_SOURCE.search(sentence)
     if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
         return None  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
-    return _before(sentence, known) or _next_sentence(text, span, after, known) or _body_speaks(text, sentence)
+    return (
+        _before(sentence, known, text[span.start : span.start + 40])
+        or _next_sentence(text, span, after, known)
+        or _body_speaks(text, sentence)
+    )
 
 
 _BODY_SUBJECT_RE = re.compile(

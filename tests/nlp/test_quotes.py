@@ -830,3 +830,12 @@ def test_role_only_speaker_named_by_the_next_quote_that_goes_on():
     )
     qs = extract_quotes(text)
     assert [q.speaker for q in qs] == ["Vecchiato", "Vecchiato"]
+
+
+def test_body_right_before_a_quote_opening_with_its_verb_speaks():
+    text = (
+        "Il commissario ha approvato il bilancio consuntivo. L'Amministrazione comunale «esprime soddisfazione "
+        "per l'approvazione di due atti importanti per la città»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Amministrazione comunale"
