@@ -271,8 +271,10 @@ _LABEL_WORDS = (
 )
 _LABEL_ONLY = re.compile(rf"(?i:{_LABEL_WORDS})\s*:?")
 _LABEL_PREPOSITION = re.compile(r"(?i:.*\b(?:by|von|di|par))")
-_LINE_START = re.compile(rf"\s*(?i:{_LABEL_WORDS})\b")
-_LINE_ELEMENTS = {"byline", "p", "div", "span", "small", "li", "em", "strong", "b", "i", "h3", "h4", "h5", "h6", "td", "font"}
+# A signature's line may open with dashes ("— di Anna Neri", "---- by Anna Neri").
+_LINE_START = re.compile(rf"[\s\-–—]*(?i:{_LABEL_WORDS})\b")
+_LINE_ELEMENTS = {"byline", "p", "div", "span", "small", "li", "em", "strong", "b", "i", "font", "td"}
+_LINE_ELEMENTS |= {"h3", "h4", "h5", "h6"}
 
 
 def labelled_bylines(tree: HtmlElement, limit: int = 12) -> list[str]:
@@ -285,7 +287,7 @@ def labelled_bylines(tree: HtmlElement, limit: int = 12) -> list[str]:
     for element in body.iter(*_LINE_ELEMENTS) if body is not None else ():
         if not element.text or not _LINE_START.match(element.text):
             continue
-        whole = _text(element)
+        whole = _text(element).lstrip("-–— ")
         if len(whole) > 120 or _in_other_block(element):
             continue
         if _LABEL_ONLY.fullmatch(whole):  # the label alone: the name is what follows it
@@ -321,7 +323,7 @@ def dated_names(tree: HtmlElement) -> list[str]:
     found: list[str] = []
     body = tree.find("body")
     for element in body.iter(*_LINE_ELEMENTS) if body is not None else ():
-        if element.text and element.text.lstrip()[:1].isdigit() and (match := _DATED_NAME.fullmatch(_text(element))):
-            if not _in_other_block(element):
-                found.append(match.group(1).strip())
+        opening = element.text.lstrip()[:1] if element.text else ""
+        if opening.isdigit() and (match := _DATED_NAME.fullmatch(_text(element))) and not _in_other_block(element):
+            found.append(match.group(1).strip())
     return found

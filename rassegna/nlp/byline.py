@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from rassegna.nlp.textutil import fold, title_case
 
 _NOT_A_PERSON = re.compile(
-    r"\b(?:redazione|redattore|redazionale|\w*redaktion|rédaction|redacción|redaccion|staff|admin|administrator|webmaster|ufficio stampa|comunicato|"
+    r"\b(?:redazione|redattore|redazionale|\w*redaktion|rédaction|redacción|redaccion|staff|admin|administrator|"
+    r"webmaster|ufficio stampa|comunicato|"
     r"agenzia|agenzie|ansa|agi|adnkronos|askanews|dire|italpress|lapresse|reuters|afp|apa|dpa|ap|efe|ansamed|"
     r"radiocor|nova|public policy|associated press|bloomberg|notizie|news|newsroom|web|online|desk|autore|"
     r"author|editor|editore|editorial|team|support|ospite|guest|comune|fondazione|anci|cittalia|facebook|"
@@ -55,7 +56,7 @@ _BYLINE_LEAD = (
     r"foto e testo|testo e foto|text und fotos?|texte et photos?)\s+)?"
     r"(?:(?i:by|von|di|par|a cura di|scritto da|written by|posted by)|da|"
     r"(?i:autor|autorin|autoren|autore|autori|autrice|auteur|auteure|author|authors|text|texte|testo|interview|"
-    r"intervista)\s*:)"
+    r"intervista)\s*:|(?i:autor|autorin|autoren|autore|autori|autrice|author|authors)(?=\s+[A-ZÀ-Ý]))"
 )
 # After the names a byline line may give a role or a note: "(Sponsored Post), Redner bei rent-a-pastor.com",
 # or an agency after a slash ("Peter Maahn/SP-X").

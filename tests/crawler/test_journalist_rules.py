@@ -257,6 +257,8 @@ def author_of(html: str) -> str | None:
         ("<div><span>Testo di</span> <span>Carla Menotti</span></div>", "", "Carla Menotti"),
         ("<p>Von Carla Menotti, dpa</p>", "", "Carla Menotti"),  # the agency after the name goes
         ('<div class="info"><h5>Autor:</h5> Carla Menotti/SP-X</div>', "", "Carla Menotti"),
+        ("", "<p><em>— di Carla Menotti</em></p>", "Carla Menotti"),  # a signature opening with a dash
+        ("", "<p>Autori Carla Menotti e Piero Sala</p>", "Carla Menotti, Piero Sala"),  # a label with no colon
         ("<address>Carla Menotti</address>", "", "Carla Menotti"),
         ('<p class="meta">12.03.2024 - Carla Menotti</p>', "", "Carla Menotti"),
         ('<div class="meta"><small>04.02.2022 | 13:10 Uhr | Carla Menotti</small></div>', "", "Carla Menotti"),
@@ -275,7 +277,7 @@ def test_byline_in_plain_markup(top, bottom, people):
         ("<p><small>Foto: Carla Menotti</small></p>", "", ""),
         ("<p>di Redazione</p>", "", ""),  # the newsroom, an agency, the site's own name
         ("<p>Autore: Redazione Cronaca</p>", "", ""),
-        ('<div><h5>Autor:</h5> Onlineredaktion</div>', "", ""),
+        ("<div><h5>Autor:</h5> Onlineredaktion</div>", "", ""),
         ("<p>di ANSA</p>", "", ""),
         ("<p>Testo: Borgo Notizie</p>", "", ""),
         ("<address>Via Roma 12, 62100 Macerata</address>", "", ""),  # a street address
@@ -289,7 +291,7 @@ def test_plain_markup_that_names_no_journalist(top, bottom, outside):
 
 
 def test_a_byline_amid_the_text_signs_a_part_of_it_not_the_article():
-    """"By A" between two parts of the article signs the second report; "Autrice:" there still names the author."""
+    """ "By A" between two parts of the article signs the second report; "Autrice:" there still names the author."""
     middle = PARAGRAPHS + "<h2>In città</h2><p><strong>Di Piero Sala</strong></p>" + PARAGRAPHS
     assert author_of(page_with(bottom=middle)) is None
     labelled = PARAGRAPHS + "<p><strong>Autrice: Carla Menotti</strong></p>" + PARAGRAPHS
