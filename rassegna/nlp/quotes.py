@@ -1028,9 +1028,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         return named
     source = _NOUN_SOURCE_COLON_RE.search(stripped)
     if source:  # "La replica di Macron:", "Le parole del sindaco:"
-        parsed = _parse_attribution(source.group(1))
-        if parsed.found:
-            return parsed
+        by_noun = _parse_attribution(source.group(1))
+        if by_noun.found:
+            return by_noun
         lone = re.fullmatch(_PARTICLE + r"?" + _NAME_TOKEN, source.group(1).strip())
         if lone and not _bad_name(lone.group(0)):
             return Attribution(lone.group(0), speaks=True)
@@ -1562,16 +1562,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if start in unread and not q.speaker:  # «…» alone in its paragraph: the person the paragraphs around name
             person = _neighbour_paragraph(norm, by_start[start], piece.people)
             found[n] = (start, Quote(q.text, person.name or None, person.role))
-    for n in range(len(found) - 2, -1, -1):
-        (start, q), (nstart, nq) = found[n], found[n + 1]
-        span, nspan = by_start.get(start), by_start.get(nstart)
-        if q.speaker or not q.role or not nq.speaker or span is None or nspan is None:
-            continue
-        gap = norm[span.mark_end : nspan.mark_start]
-        went_on = _WENT_ON_RE.search(norm, nspan.start, min(nspan.end + 120, len(norm)))
-        if went_on and gap.count("\n\n") <= 1 and not _first_full_name(gap) and len(gap) <= 400:
-            # «…». Così il delegato dell'Anci. / «… – ha proseguito Vecchi – …»: the one who goes on spoke before
-            found[n] = (start, Quote(q.text, nq.speaker, q.role))
+    _lend_back(norm, found, by_start)
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
@@ -1622,6 +1613,20 @@ def _not_speech(text: str, span: Span) -> bool:
     rest = text[span.mark_end : para_end].strip(" .")
     # a paragraph that is only a short quoted line: a headline or a banner, not a statement
     return not text[para_start : span.mark_start].strip() and not rest and len(text[span.start : span.end].split()) < 8
+
+
+def _lend_back(text: str, found: list[tuple[int, Quote]], by_start: dict[int, Span]) -> None:
+    """A role-only speaker left unnamed takes the name of the next quote whose attribution goes on: «…». Così il
+    delegato dell'Anci. / «… – ha proseguito Vecchi – …»."""
+    for n in range(len(found) - 2, -1, -1):
+        (start, q), (nstart, nq) = found[n], found[n + 1]
+        span, nspan = by_start.get(start), by_start.get(nstart)
+        if q.speaker or not q.role or not nq.speaker or span is None or nspan is None:
+            continue
+        gap = text[span.mark_end : nspan.mark_start]
+        went_on = _WENT_ON_RE.search(text, nspan.start, min(nspan.end + 120, len(text)))
+        if went_on and gap.count("\n\n") <= 1 and not _first_full_name(gap) and len(gap) <= 400:
+            found[n] = (start, Quote(q.text, nq.speaker, q.role))
 
 
 _WENT_ON_RE = re.compile(r"\b(?:ha\s+)?(?:prosegu|continu|conclu)\w*\s+(?:poi\s+)?(?:il\s+|la\s+)?[A-ZÀ-Ý]")
