@@ -1180,11 +1180,41 @@ def _body_subject(stripped: str, span_text: str) -> Attribution | None:
     return Attribution((m.group(1) + (m.group(2) or "")).strip(), speaks=True)
 
 
+# A capital standing for its state ("Ankara chiede", "Mosca avverte"): the speaker is the country.
+_CAPITAL_STATES = {
+    fold(c): country
+    for c, country in (
+        ('Mosca', 'Russia'), ('Ankara', 'Turchia'), ('Kiev', 'Ucraina'), ('Washington', 'Stati Uniti'),
+        ('Pechino', 'Cina'), ('Parigi', 'Francia'), ('Berlino', 'Germania'), ('Londra', 'Regno Unito'),
+        ('Madrid', 'Spagna'), ('Teheran', 'Iran'), ('Gerusalemme', 'Israele'), ('Tel Aviv', 'Israele'),
+        ('Atene', 'Grecia'), ('Varsavia', 'Polonia'), ('Budapest', 'Ungheria'), ('Vienna', 'Austria'),
+        ('Il Cairo', 'Egitto'), ('Tokyo', 'Giappone'), ('Damasco', 'Siria'), ('Beirut', 'Libano'),
+        ('Tripoli', 'Libia'), ('Tunisi', 'Tunisia'), ('Minsk', 'Bielorussia'), ('Kabul', 'Afghanistan'),
+    )
+}  # fmt: skip
+_STATE_SAYS_RE = re.compile(
+    r"\s*(?:(?:e|ma|intanto|poi|ora|oggi)\s+)?([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)\s+(?:"
+    + VERB
+    + r"|"
+    + _EXPRESS
+    + r")\b[^«»\"“”.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _state_says(stripped: str) -> Attribution | None:
+    """``Ankara ribadisce il suo no e chiede alla Russia di «…»``: a capital made to speak is its country."""
+    m = _STATE_SAYS_RE.match(stripped)
+    country = _CAPITAL_STATES.get(fold(m.group(1))) if m else None
+    return Attribution(country, speaks=True) if country else None
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
     return (
         _body_subject(stripped, span_text)
+        or _state_says(stripped)
         or _verb_then_subject(sentence, people)
         or _passive_agent(stripped, people)
         or _verb_right_before(stripped, people)

@@ -839,3 +839,9 @@ def test_body_right_before_a_quote_opening_with_its_verb_speaks():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Amministrazione comunale"
+
+
+def test_capital_made_to_speak_is_its_country():
+    text = "Ankara ribadisce la sua posizione e chiede alla Russia di «fermare questa azione illegale e ingiusta»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Turchia"
