@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -104,6 +105,7 @@ class Mention:
     preposition: bool = False
     listing: bool = False
     wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
+    local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
     is_comune: bool = True
     score: float = 0.0
 
@@ -164,7 +166,11 @@ _PREV_WORD_REVERSED_RE = re.compile(r"([^\w]*)([^\W\d_]+)")
 _CLUB_ARTICLES = frozenset({"il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "nel", "nello", "sul", "sullo"})
 
 
-_NAMED_CITY_BEFORE = re.compile(r"[A-ZÀ-Ý][\w']*\s+Città\s+(?:di\s+|d')$")
+# "Banda Città di Fossacesia" is a name; "La Città di San Severino" (a sentence's article) is the comune.
+_NAMED_CITY_BEFORE = re.compile(
+    r"(?<![\w'])(?!(?:La|Nella|Della|Alla|Dalla|Sulla|Per|Dalla|Una|Questa|Tutta)\s)[A-ZÀ-Ý][\w']*\s+Città\s+"
+    r"(?:di\s+|d')$"
+)
 
 
 def _is_name_part(text: str, start: int, prev: str) -> bool:
@@ -236,6 +242,7 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
             r"\s+e\s+[A-Z]", after
         )
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
+        m.local_body = is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
@@ -325,13 +332,15 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     for m in found:
         if m.name != name and m.is_comune and not m.listing:
             rivals[m.name] = rivals.get(m.name, 0) + 1
-    many = len(rivals) >= 3 and len(own) <= sum(rivals.values()) or rivals and max(rivals.values()) >= len(own)
+    # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
+    weight = len(own) + sum(1 for m in own if m.local_body)
+    many = len(rivals) >= 3 and weight <= sum(rivals.values()) or rivals and max(rivals.values()) >= weight
     if many and not in_title_lead and not any(m.dateline for m in own):
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
     filed = [m for m in own if not m.wire]
-    evidence = len(own) if filed else 0
+    evidence = weight if filed else 0
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
@@ -363,9 +372,20 @@ def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
+    rule_city, ranked, candidates = city_candidates(text, title, partner_cities)
+    model = city_model()
+    city = rule_city if model is None else _model_city(model, candidates)
+    places = ([city] if city else []) + [n for n in ranked if n != city]
+    return city, places
+
+
+def city_candidates(
+    text: str, title: str | None = None, partner_cities: Sequence[str] = ()
+) -> tuple[str | None, list[str], list[tuple[str, dict[str, float]]]]:
+    """The hand-set rules' city, every place by importance, and each candidate comune with its evidence."""
     norm = normalise(text)
     in_names: set[str] = set()
-    found = _mentions(norm, rejected=in_names)
+    found = sorted(_mentions(norm, rejected=in_names) + _kicker_mentions(norm), key=lambda m: m.start)
     title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
@@ -392,5 +412,141 @@ def extract_places(
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
     scope = _scope(f"{title or ''}\n{norm}", title)
     city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None)
-    places = ([city] if city else []) + [n for n in ranked if n != city]
-    return city, places
+    return city, ranked, _candidate_features(norm, title_mentions, found, scope, partners, city)
+
+
+# A local site's section kicker: a paragraph that is only the comune's name, in lower case ("sacile").
+_KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
+# Bodies and sites that belong to one comune: "i carabinieri di Carsoli", "l'ospedale di Nola", "l'ex Ilva di
+# Taranto", "il sindaco di Fano": the events told happen there.
+_LOCAL_BODY_BEFORE = re.compile(
+    r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|stazione\s+dei"
+    r"\s+carabinieri|compagnia|commissariato|polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|"
+    r"ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieria|ilva|"
+    r"porto|aeroporto|stazione|scuola|liceo|parrocchia|cattedrale|duomo|cimitero|"
+    r"biblioteca|museo|teatro|mercato|cittadini|residenti|abitanti|quartiere|frazione|periferia)"
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|a|ad|in)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _kicker_mentions(text: str) -> list[Mention]:
+    """Lower-case one-line paragraphs naming a comune: the section kicker or dateline of a local site."""
+    out = []
+    table = comuni()
+    for start, end in paragraphs(text)[:4]:
+        chunk = text[start:end]
+        if len(chunk) > 40 or not chunk.islower() or not _KICKER_RE.fullmatch(chunk):
+            continue
+        key = fold(chunk)
+        if key in table and key not in short_forms() and table[key].name not in AMBIGUOUS:
+            out.append(Mention(table[key].name, start, end, dateline=True))
+    return out
+
+
+def _demonym_keys(name: str) -> tuple[str, ...]:
+    """Likely demonym stems of a one-word comune: Pescara → pescares, Nola → nolan, Taranto → tarantin."""
+    if " " in name or "'" in name or len(name) < 4:
+        return ()
+    stem = re.sub(r"[aeiou]$", "", fold(name))
+    return tuple(stem + s for s in ("es", "an", "in", "itan", "ens"))
+
+
+@dataclass(frozen=True, slots=True)
+class CityModel:
+    """Logistic weights over candidate features, and the probability under which no comune is the city."""
+
+    weights: dict[str, float]
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def city_model() -> CityModel | None:
+    """The shipped scorer (``data/city_model.json``, made by ``data/train_city_model.py``), if present."""
+    import json
+
+    from rassegna.nlp.gazetteer import DATA
+
+    path = DATA / "city_model.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CityModel({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+
+
+def _model_city(model: CityModel, candidates: list[tuple[str, dict[str, float]]]) -> str | None:
+    """The candidate the model finds most likely, if likely enough."""
+    best, best_p = None, model.threshold
+    for name, feats in candidates:
+        z = sum(model.weights.get(k, 0.0) * v for k, v in feats.items())
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        if p >= best_p:
+            best, best_p = name, p
+    return best
+
+
+def _candidate_features(
+    text: str,
+    title_mentions: list[Mention],
+    found: list[Mention],
+    scope: Scope,
+    partners: set[str],
+    rule_city: str | None,
+) -> list[tuple[str, dict[str, float]]]:
+    """Each comune named in the headline or the text, with the evidence that it is the article's city."""
+    found = found + _kicker_mentions(text)
+    comune_mentions = [m for m in found if m.is_comune and not m.listing]
+    total = len(comune_mentions)
+    counts: dict[str, int] = {}
+    for m in comune_mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    top = max(counts.values(), default=0)
+    title_comuni = {m.name for m in title_mentions if m.is_comune}
+    paras = paragraphs(text)
+    first_para_end = paras[0][1] if paras else 0
+    low = text.lower()
+    names = [n for n in dict.fromkeys([m.name for m in title_mentions] + [m.name for m in found])]
+    out = []
+    for name in names:
+        if fold(name) not in comuni() or comuni()[fold(name)].name != name:
+            continue  # a region
+        own = [m for m in found if m.name == name]
+        as_comune = [m for m in own if m.is_comune and not m.listing]
+        in_title = [m for m in title_mentions if m.name == name and m.is_comune]
+        if not as_comune and not in_title:
+            continue
+        n = len(as_comune)
+        demonym = sum(low.count(k) for k in _demonym_keys(name))
+        body = sum(1 for m in as_comune if _LOCAL_BODY_BEFORE.search(text[max(0, m.start - 60) : m.start]))
+        capital = name in REGIONAL_CAPITALS
+        f = {
+            "bias": 1.0,
+            "rule_pick": float(name == rule_city),
+            "rule_abstained": float(rule_city is None),
+            "title": float(bool(in_title)),
+            "title_only_comune": float(title_comuni == {name}),
+            "title_lead": float(any(m.strong for m in in_title)),
+            "dateline": float(any(m.dateline and not m.wire for m in as_comune)),
+            "wire_dateline": float(any(m.wire for m in as_comune)),
+            "strong": float(any(m.strong for m in as_comune)),
+            "log_mentions": math.log1p(n),
+            "share": n / total if total else 0.0,
+            "top": float(n == top and n > 0),
+            "first_paragraph": float(any(m.start < first_para_end and not m.dateline for m in as_comune)),
+            "preposition": float(any(m.preposition for m in as_comune)),
+            "area_mentions": math.log1p(sum(1 for m in own if not m.is_comune)),
+            "listing_mentions": math.log1p(sum(1 for m in own if m.listing)),
+            "demonym": float(demonym > 0),
+            "local_body": float(body > 0),
+            "rivals": math.log1p(len(counts) - (1 if name in counts else 0)),
+            "local_scope": float(scope.kind == "local"),
+            "wide_scope": float(scope.kind == "wide"),
+            "regional": float(scope.regional),
+            "national_title": float(scope.national_title),
+            "capital": float(capital),
+            "capital_wide": float(capital and scope.kind != "local"),
+            "capoluogo": float(comuni()[fold(name)].capoluogo),
+            "partner": float(fold(name) in partners),
+        }
+        out.append((name, f))
+    return out
