@@ -47,7 +47,7 @@ _AREA_BEFORE = re.compile(
 # Repubblica presso il Tribunale di X" name where the office is, not where the story happens.
 _SEAT_BEFORE = re.compile(
     r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
-    r"corte|comando\s+provinciale|istituto\s+penale)\b(?:\s+[^\W\d_]+){1,4}?\s+(?:di|del|della)\s+$",
+    r"corte|comando\s+provinciale|istituto\s+penale)\b(?:\s+[^\W\d_]+(?:'[^\W\d_]+)?){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
 _ROLE_WORDS = {
@@ -78,7 +78,9 @@ REGIONAL_CAPITALS = frozenset({
 # A headline saying the piece is national: no comune is its city unless the headline names one.
 _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
-    r"in\s+(?:diverse|varie|molte|\d+)\s+(?:regioni|città|province)|nazionale|in\s+italia)\b"
+    r"in\s+(?:diverse|varie|molte|tante|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|"
+    r"tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti)\s+(?:regioni|città|province)|"
+    r"nazionale|in\s+italia)\b"
 )
 # A headline naming a region ("Veneto piegato dalla grandine", "Umbria e cultura"): a regional piece, whose city
 # can only be a comune the headline names too.
@@ -164,6 +166,8 @@ _PREV_WORD_REVERSED_RE = re.compile(r"([^\w]*)([^\W\d_]+)")
 
 # Masculine articles: a comune's name takes none ("a Potenza"), its football club does ("il Potenza").
 _CLUB_ARTICLES = frozenset({"il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "nel", "nello", "sul", "sullo"})
+# Plural articles: "i Longobardi", "sui Lombardi" name a people or a family, never a comune.
+_PLURAL_ARTICLES = frozenset({"i", "gli", "dei", "degli", "ai", "agli", "dai", "dagli", "nei", "negli", "sui", "sugli"})
 
 
 # "Banda Città di Fossacesia" is a name; "La Città di San Severino" (a sentence's article) is the comune.
@@ -222,7 +226,7 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
-        if sep == " " and plow in _CLUB_ARTICLES and not surface.lower().startswith(plow):
+        if sep == " " and (plow in _CLUB_ARTICLES or plow in _PLURAL_ARTICLES) and not surface.lower().startswith(plow):
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
         in_a_name = sep == " " and prev[:1].isupper() and not prev.isupper() and _is_name_part(text, start, prev)
