@@ -59,7 +59,7 @@ _ROLE_WORDS = {
 # (matched on the lower-cased text: much faster than a case-insensitive pattern)
 _LOCAL_RE = re.compile(
     r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|carabinieri|polizia\s+locale|"
-    r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|paese|via|piazza|"
+    r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|via|piazza|"
     r"(?<!in\s)corso)\b"
 )
 _WIDE_RE = re.compile(
@@ -75,6 +75,15 @@ REGIONAL_CAPITALS = frozenset({
     'Cagliari', 'Ancona', 'Perugia', "L'Aquila", 'Campobasso', 'Potenza', 'Catanzaro', 'Aosta', 'Trento',
     'Bolzano', 'Trieste',
 })  # fmt: skip
+# Their demonyms' stems: "il modello fiorentino" says the piece is about Firenze, not only filed there.
+CAPITAL_DEMONYMS = {
+    'Roma': 'roman|capitolin', 'Milano': 'milanes|meneghin', 'Napoli': 'napoletan|partenope', 'Torino': 'torines',
+    'Venezia': 'venezian|lagunar', 'Bologna': 'bolognes|felsine', 'Firenze': 'fiorentin', 'Genova': 'genoves',
+    'Bari': 'bares', 'Palermo': 'palermitan', 'Cagliari': 'cagliaritan', 'Ancona': 'anconetan|doric',
+    'Perugia': 'perugin', "L'Aquila": 'aquilan', 'Campobasso': 'campobassan', 'Potenza': 'potentin',
+    'Catanzaro': 'catanzares', 'Aosta': 'aostan', 'Trento': 'trentin[iae]\\b', 'Bolzano': 'bolzanin',
+    'Trieste': 'triestin',
+}  # fmt: skip
 # A headline saying the piece is national: no comune is its city unless the headline names one.
 _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
@@ -166,6 +175,8 @@ _PREV_WORD_REVERSED_RE = re.compile(r"([^\w]*)([^\W\d_]+)")
 
 # Masculine articles: a comune's name takes none ("a Potenza"), its football club does ("il Potenza").
 _CLUB_ARTICLES = frozenset({"il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "nel", "nello", "sul", "sullo"})
+# Feminine articles before a comune whose name takes none: "la Roma", "contro la Juventus" is the club.
+_FEMININE_ARTICLES = frozenset({"la", "della", "alla", "dalla", "nella", "sulla"})
 # Plural articles: "i Longobardi", "sui Lombardi" name a people or a family, never a comune.
 _PLURAL_ARTICLES = frozenset({"i", "gli", "dei", "degli", "ai", "agli", "dai", "dagli", "nei", "negli", "sui", "sugli"})
 
@@ -226,7 +237,8 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
-        if sep == " " and (plow in _CLUB_ARTICLES or plow in _PLURAL_ARTICLES) and not surface.lower().startswith(plow):
+        club = plow in _CLUB_ARTICLES or plow in _PLURAL_ARTICLES or plow in _FEMININE_ARTICLES and not name.startswith("La ")
+        if sep == " " and club and not surface.lower().startswith(plow):
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
         in_a_name = sep == " " and prev[:1].isupper() and not prev.isupper() and _is_name_part(text, start, prev)
@@ -318,7 +330,9 @@ def _named_person(text: str, name: str) -> bool:
     return False
 
 
-def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope) -> bool:
+def _is_about(
+    name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = ""
+) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
@@ -332,6 +346,10 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     plain = [m for m in own if not m.dateline]
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
         return False  # a regional piece datelined (or headlined) in the seat of the region
+    demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
+    if own and not plain and name in REGIONAL_CAPITALS and not demonym and name not in title_comuni:
+        if scope.kind != "local":
+            return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     rivals: dict[str, int] = {}
     for m in found:
         if m.name != name and m.is_comune and not m.listing:
@@ -415,7 +433,8 @@ def city_candidates(
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
     scope = _scope(f"{title or ''}\n{norm}", title)
-    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None)
+    low = f"{title or ''}\n{norm}".lower()
+    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low)), None)
     return city, ranked, _candidate_features(norm, title_mentions, found, scope, partners, city)
 
 
