@@ -116,6 +116,7 @@ class Mention:
     preposition: bool = False
     listing: bool = False
     wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
+    dash: bool = False  # a dateline followed by a dash ("ROMA –"), the agencies' and national desks' style
     local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
     is_comune: bool = True
     score: float = 0.0
@@ -264,6 +265,7 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
+        m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
             if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
@@ -347,7 +349,7 @@ def _is_about(
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
         return False  # a regional piece datelined (or headlined) in the seat of the region
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
-    if own and not plain and name in REGIONAL_CAPITALS and not demonym and name not in title_comuni:
+    if own and all(m.dash for m in own) and name in REGIONAL_CAPITALS and not demonym and name not in title_comuni:
         if scope.kind != "local":
             return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     rivals: dict[str, int] = {}
@@ -394,17 +396,18 @@ def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
-    rule_city, ranked, candidates = city_candidates(text, title, partner_cities)
     model = city_model()
+    rule_city, ranked, candidates = city_candidates(text, title, partner_cities, features=model is not None)
     city = rule_city if model is None else _model_city(model, candidates)
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places
 
 
 def city_candidates(
-    text: str, title: str | None = None, partner_cities: Sequence[str] = ()
+    text: str, title: str | None = None, partner_cities: Sequence[str] = (), features: bool = True
 ) -> tuple[str | None, list[str], list[tuple[str, dict[str, float]]]]:
-    """The hand-set rules' city, every place by importance, and each candidate comune with its evidence."""
+    """The hand-set rules' city, every place by importance, and (``features``) each candidate comune with the
+    evidence a learned scorer weighs."""
     norm = normalise(text)
     in_names: set[str] = set()
     found = sorted(_mentions(norm, rejected=in_names) + _kicker_mentions(norm), key=lambda m: m.start)
@@ -435,7 +438,8 @@ def city_candidates(
     scope = _scope(f"{title or ''}\n{norm}", title)
     low = f"{title or ''}\n{norm}".lower()
     city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low)), None)
-    return city, ranked, _candidate_features(norm, title_mentions, found, scope, partners, city)
+    candidates = _candidate_features(norm, title_mentions, found, scope, partners, city) if features else []
+    return city, ranked, candidates
 
 
 # A local site's section kicker: a paragraph that is only the comune's name, in lower case ("sacile").
@@ -517,7 +521,6 @@ def _candidate_features(
     rule_city: str | None,
 ) -> list[tuple[str, dict[str, float]]]:
     """Each comune named in the headline or the text, with the evidence that it is the article's city."""
-    found = found + _kicker_mentions(text)
     comune_mentions = [m for m in found if m.is_comune and not m.listing]
     total = len(comune_mentions)
     counts: dict[str, int] = {}
