@@ -238,7 +238,8 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
-        club = plow in _CLUB_ARTICLES or plow in _PLURAL_ARTICLES or plow in _FEMININE_ARTICLES and not name.startswith("La ")
+        feminine = plow in _FEMININE_ARTICLES and not name.startswith("La ")  # "della Spezia": La Spezia
+        club = plow in _CLUB_ARTICLES or plow in _PLURAL_ARTICLES or feminine
         if sep == " " and club and not surface.lower().startswith(plow):
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
@@ -332,9 +333,7 @@ def _named_person(text: str, name: str) -> bool:
     return False
 
 
-def _is_about(
-    name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = ""
-) -> bool:
+def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "") -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
@@ -349,9 +348,9 @@ def _is_about(
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
         return False  # a regional piece datelined (or headlined) in the seat of the region
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
-    if own and all(m.dash for m in own) and name in REGIONAL_CAPITALS and not demonym and name not in title_comuni:
-        if scope.kind != "local":
-            return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
+    filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
+    if filed_only and name in REGIONAL_CAPITALS and not demonym:
+        return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     rivals: dict[str, int] = {}
     for m in found:
         if m.name != name and m.is_comune and not m.listing:
@@ -437,7 +436,8 @@ def city_candidates(
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
     scope = _scope(f"{title or ''}\n{norm}", title)
     low = f"{title or ''}\n{norm}".lower()
-    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low)), None)
+    about = (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low))
+    city = next(about, None)
     candidates = _candidate_features(norm, title_mentions, found, scope, partners, city) if features else []
     return city, ranked, candidates
 

@@ -224,3 +224,53 @@ def test_short_forms_of_two_word_comuni_and_the_press_s_best_known_short_forms()
 def test_a_saint_s_name_alone_is_no_comune():
     text = "«Un segnale per questo quartiere», ha detto la presidente. Le periferie vanno ricucite alla città."
     assert extract_places(text, "Todde per Sant'Elia, niente chiacchiere solo fatti")[0] is None
+
+
+def test_the_city_of_x_after_a_sentence_article_is_the_comune():
+    text = "La Città di Castelfidardo ha vinto il premio per la raccolta differenziata, battendo Osimo in finale."
+    assert extract_places(text, "Premio ambiente, vince la città")[0] == "Castelfidardo"
+
+
+def test_lower_case_kicker_paragraph_is_a_local_dateline():
+    text = "Grande festa per la sagra.\n\ntolentino\n\nSi è chiusa con la tombola la sagra, con trentamila presenze."
+    assert extract_places(text, "Sagra, bilancio positivo")[0] == "Tolentino"
+
+
+def test_a_body_of_the_comune_says_where_the_events_happen():
+    text = (
+        "Una pattuglia dei carabinieri di Scanno ha fermato un uomo che agitava un coltello in centro. "
+        "L'uomo era ricercato per una condanna del tribunale, e risiedeva a Sulmona."
+    )
+    assert extract_places(text, "Uomo con coltello fermato in centro")[0] == "Scanno"
+
+
+def test_a_piece_in_several_regions_has_no_city():
+    text = "Le misure sono state eseguite a Napoli e in provincia dopo una denuncia dei carabinieri."
+    assert extract_places(text, "Truffe agli anziani in sette regioni, sei arresti")[0] is None
+
+
+def test_feminine_article_names_the_club_not_the_comune():
+    text = "«La Roma non ha creato molto», ha detto l'allenatore dopo il derby contro la Roma."
+    assert extract_places(text, "Lazio, l'allenatore: la Roma non ha creato tanto")[0] is None
+
+
+def test_plural_article_names_a_people_not_the_comune():
+    text = "La mostra sui Longobardi ha avuto diecimila visitatori nel primo mese, dice l'assessore."
+    assert extract_places(text, "Longobardi, diecimila visitatori")[0] is None
+
+
+def test_provincial_command_and_appeal_court_are_seats_not_the_comune():
+    gdf = "I militari del comando provinciale di Bari hanno sequestrato i beni di una ditta di Modugno."
+    assert extract_places(gdf, "Evasione fiscale, sequestro milionario")[0] != "Bari"
+    court = (
+        "Ieri in Corte d'Assise d'Appello a Roma il procuratore ha chiesto la conferma della condanna. "
+        "L'omicidio era avvenuto nel giardino condominiale di via Verdi."
+    )
+    assert extract_places(court, "Ladro ucciso in via Verdi, chiesta la condanna")[0] is None
+
+
+def test_capital_dash_dateline_alone_is_where_the_piece_was_filed():
+    wire = "ROMA – Il presidente turco ha detto che il suo Paese lavora a una tregua immediata."
+    assert extract_places(wire, "Ucraina, la Turchia lavora alla tregua")[0] is None
+    local = "FIRENZE – Il modello fiorentino della casa popolare piace: il sindaco lo presenta in piazza."
+    assert extract_places(local, "Casa e lavoro, il modello")[0] == "Firenze"

@@ -96,7 +96,8 @@ def main() -> None:
         rule = sum(1 for g, r, _c in test if (fold(r) if r else None) == g)
         model = round(accuracy(w, t, test) * len(test))
         tot_rule, tot_model, tot = tot_rule + rule, tot_model + model, tot + len(test)
-        print(f"batch {b}: n={len(test)} rules {100 * rule / len(test):.1f}  model {100 * model / len(test):.1f} (t={t})")
+        rules_pct, model_pct = 100 * rule / len(test), 100 * model / len(test)
+        print(f"batch {b}: n={len(test)} rules {rules_pct:.1f}  model {model_pct:.1f} (threshold {t})")
     print(f"all: rules {100 * tot_rule / tot:.1f}  model (leave-one-batch-out) {100 * tot_model / tot:.1f}")
     if args.write:
         w, t = train([e for ex in data.values() for e in ex])
