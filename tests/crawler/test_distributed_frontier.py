@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -26,10 +25,10 @@ from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.crawler.ports import Source
 from rassegna.crawler.urls import canonical_url
 from rassegna.storage.db import create_db_engine
+from tests.redis_server import redis_server
 
 pytestmark = pytest.mark.distributed
 
-REDIS_URL = os.environ.get("RASSEGNA_TEST_REDIS", "redis://127.0.0.1:6379/0")
 FEED = Source("Testata", "feed", "http://www.testata.test/rss/")
 ARTICLE = "http://www.testata.test/2023/11/01/lgnet2.html?utm_source=rss"
 
@@ -37,13 +36,7 @@ ARTICLE = "http://www.testata.test/2023/11/01/lgnet2.html?utm_source=rss"
 @pytest.fixture
 def frontier(sqlite_url: str) -> Iterator[tuple[Any, RunKeys, DistributedFeedSpider, LeasedQueue]]:
     """A feed spider of run 1 in a namespace of the test's own, with its lease book and queue."""
-    import redis
-
-    server: Any = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        server.ping()
-    except redis.RedisError as exc:
-        pytest.skip(f"no Redis server answers at {REDIS_URL} ({exc})")
+    server = redis_server()
     keys = RunKeys(f"rassegna-test-{uuid.uuid4().hex[:10]}", 1)
     context = DistributedContext(
         server=server,
