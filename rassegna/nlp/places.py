@@ -39,7 +39,7 @@ _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
-    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm)\s+"
+    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
@@ -264,6 +264,8 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
+        # "San Felice del Benaco, lago di Garda - Domenica": the dateline names the area after the comune
+        date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
         m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))

@@ -274,3 +274,19 @@ def test_capital_dash_dateline_alone_is_where_the_piece_was_filed():
     assert extract_places(wire, "Ucraina, la Turchia lavora alla tregua")[0] is None
     local = "FIRENZE – Il modello fiorentino della casa popolare piace: il sindaco lo presenta in piazza."
     assert extract_places(local, "Casa e lavoro, il modello")[0] == "Firenze"
+
+
+def test_a_judge_or_a_lake_of_x_is_not_the_comune():
+    court = (
+        "La Cassazione ha accolto il ricorso della procura contro il giudice di Lucca, che aveva liberato il pusher."
+    )
+    assert extract_places(court, "La Cassazione boccia il giudice di Lucca")[0] is None
+    assert extract_places("Turisti in aumento sul lago di Como quest'estate, dicono gli albergatori.")[0] is None
+
+
+def test_dateline_naming_the_area_after_the_comune():
+    text = (
+        "Gardone Riviera, lago di Garda - Un'auto contromano ha travolto una moto in via Roma. "
+        "Il ferito è stato portato all'ospedale di Brescia."
+    )
+    assert extract_places(text, "Incidente moto, due ragazzi travolti")[0] == "Gardone Riviera"
