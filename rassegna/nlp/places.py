@@ -47,7 +47,9 @@ _AREA_BEFORE = re.compile(
 # Repubblica presso il Tribunale di X" name where the office is, not where the story happens.
 _SEAT_BEFORE = re.compile(
     r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
-    r"corte|comando\s+provinciale|istituto\s+penale)\b(?:\s+[^\W\d_]+(?:'[^\W\d_]+)?){0,4}?\s+(?:di|del|della|a)\s+$",
+    r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine|camera\s+di\s+commercio|"
+    r"ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|autorità|nucleo)\b"
+    r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
 _ROLE_WORDS = {

@@ -290,3 +290,16 @@ def test_dateline_naming_the_area_after_the_comune():
         "Il ferito è stato portato all'ospedale di Brescia."
     )
     assert extract_places(text, "Incidente moto, due ragazzi travolti")[0] == "Gardone Riviera"
+
+
+def test_provincial_agencies_and_police_units_are_seats_not_the_comune():
+    bus = (
+        "Il Comune verserà 50mila euro all'Agenzia del Tpl (trasporto pubblico locale) di Bergamo perché non "
+        "tagli le corse da e per Treviglio."
+    )
+    assert extract_places(bus, "50mila euro per salvare gli autobus")[0] == "Treviglio"
+    gdf = (
+        "L'indagine, condotta dal Nucleo Operativo Metropolitano di Bologna, ha portato al sequestro dei conti "
+        "di una ditta con sede in via Porrettana a Casalecchio di Reno."
+    )
+    assert extract_places(gdf, "Evade il fisco, sequestro per sei milioni")[0] == "Casalecchio di Reno"
