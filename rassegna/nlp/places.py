@@ -48,7 +48,7 @@ _AREA_BEFORE = re.compile(
 _SEAT_BEFORE = re.compile(
     r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
     r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine|camera\s+di\s+commercio|"
-    r"ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|autorità|nucleo)\b"
+    r"ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|autorità|nucleo|compagnia)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -452,7 +452,7 @@ _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Taranto", "il sindaco di Fano": the events told happen there.
 _LOCAL_BODY_BEFORE = re.compile(
     r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|stazione\s+dei"
-    r"\s+carabinieri|compagnia|commissariato|polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|"
+    r"\s+carabinieri|commissariato|polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|"
     r"ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieria|ilva|"
     r"porto|aeroporto|stazione|scuola|liceo|parrocchia|cattedrale|duomo|cimitero|"
     r"biblioteca|museo|teatro|mercato|cittadini|residenti|abitanti|quartiere|frazione|periferia)"

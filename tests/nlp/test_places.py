@@ -303,3 +303,11 @@ def test_provincial_agencies_and_police_units_are_seats_not_the_comune():
         "di una ditta con sede in via Porrettana a Casalecchio di Reno."
     )
     assert extract_places(gdf, "Evade il fisco, sequestro per sei milioni")[0] == "Casalecchio di Reno"
+
+
+def test_a_carabinieri_company_serves_a_district_not_one_comune():
+    text = (
+        "I carabinieri del Nucleo Radiomobile della Compagnia di Pontremoli hanno arrestato un uomo trovato "
+        "con dieci dosi di cocaina in una zona boschiva."
+    )
+    assert extract_places(text, "Trovato con dieci dosi di cocaina, arrestato")[0] is None
