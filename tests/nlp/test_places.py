@@ -307,7 +307,7 @@ def test_provincial_agencies_and_police_units_are_seats_not_the_comune():
 
 def test_a_carabinieri_company_serves_a_district_not_one_comune():
     text = (
-        "I carabinieri del Nucleo Radiomobile della Compagnia di Pontremoli hanno arrestato un uomo trovato "
+        "I carabinieri della Compagnia di Pontremoli hanno arrestato un uomo trovato "
         "con dieci dosi di cocaina in una zona boschiva vicino a via dei Mulini."
     )
     assert extract_places(text, "Trovato con dieci dosi di cocaina, arrestato")[0] is None
