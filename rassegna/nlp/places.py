@@ -185,6 +185,7 @@ _PLURAL_ARTICLES = frozenset({"i", "gli", "dei", "degli", "ai", "agli", "dai", "
 
 
 # "Banda Città di Fossacesia" is a name; "La Città di San Severino" (a sentence's article) is the comune.
+_LIST_NAME_BEFORE = re.compile(r"(?<=[\w,;] )[A-ZÀ-Ý][a-zà-ù]+ per $")
 _NAMED_CITY_BEFORE = re.compile(
     r"(?<![\w'])(?!(?:La|Nella|Della|Alla|Dalla|Sulla|Per|Dalla|Una|Questa|Tutta)\s)[A-ZÀ-Ý][\w']*\s+Città\s+"
     r"(?:di\s+|d')$"
@@ -246,6 +247,10 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
         in_a_name = sep == " " and prev[:1].isupper() and not prev.isupper() and _is_name_part(text, start, prev)
+        # "il gruppo Uniti per Assisi", "la lista Insieme per Gela": a council group's or a list's name
+        in_a_name = (
+            in_a_name or plow == "per" and _LIST_NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+        )
         if in_a_name or _NAMED_CITY_BEFORE.search(text[max(0, start - 40) : start]):
             # "Universo Assisi", "la Banda Città di Fossacesia": a place named, not evidence for the comune
             rejected.add(name)

@@ -311,3 +311,8 @@ def test_a_carabinieri_company_serves_a_district_not_one_comune():
         "con dieci dosi di cocaina in una zona boschiva vicino a via dei Mulini."
     )
     assert extract_places(text, "Trovato con dieci dosi di cocaina, arrestato")[0] is None
+
+
+def test_a_council_group_named_for_the_comune_is_not_the_comune():
+    text = "Il consiglio comunale ha approvato la mozione del gruppo Uniti per Spoleto sul bilancio del festival."
+    assert extract_places(text, "Festival, approvata la mozione")[0] is None
