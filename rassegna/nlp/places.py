@@ -406,7 +406,7 @@ def extract_places(
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
     model = city_model()
     rule_city, ranked, candidates = city_candidates(text, title, partner_cities, features=model is not None)
-    city = rule_city if model is None else _model_city(model, candidates)
+    city = rule_city if model is None else model_city(model, candidates)
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places
 
@@ -510,7 +510,7 @@ def city_model() -> CityModel | None:
     return CityModel({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
 
 
-def _model_city(model: CityModel, candidates: list[tuple[str, dict[str, float]]]) -> str | None:
+def model_city(model: CityModel, candidates: list[tuple[str, dict[str, float]]]) -> str | None:
     """The candidate the model finds most likely, if likely enough."""
     best, best_p = None, model.threshold
     for name, feats in candidates:
@@ -552,7 +552,9 @@ def _candidate_features(
             continue
         n = len(as_comune)
         demonym = sum(low.count(k) for k in _demonym_keys(name))
-        body = sum(1 for m in as_comune if _LOCAL_BODY_BEFORE.search(text[max(0, m.start - 60) : m.start]))
+        body = sum(1 for m in as_comune if m.local_body)
+        if name in CAPITAL_DEMONYMS:
+            demonym += len(re.findall(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low))
         capital = name in REGIONAL_CAPITALS
         f = {
             "bias": 1.0,
@@ -563,6 +565,7 @@ def _candidate_features(
             "title_lead": float(any(m.strong for m in in_title)),
             "dateline": float(any(m.dateline and not m.wire for m in as_comune)),
             "wire_dateline": float(any(m.wire for m in as_comune)),
+            "dash_dateline_only": float(bool(as_comune) and all(m.dash for m in as_comune)),
             "strong": float(any(m.strong for m in as_comune)),
             "log_mentions": math.log1p(n),
             "share": n / total if total else 0.0,

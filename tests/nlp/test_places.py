@@ -316,3 +316,15 @@ def test_a_carabinieri_company_serves_a_district_not_one_comune():
 def test_a_council_group_named_for_the_comune_is_not_the_comune():
     text = "Il consiglio comunale ha approvato la mozione del gruppo Uniti per Spoleto sul bilancio del festival."
     assert extract_places(text, "Festival, approvata la mozione")[0] is None
+
+
+def test_a_learned_scorer_weighs_the_candidates_evidence_and_abstains_below_its_threshold():
+    from rassegna.nlp.places import CityModel, city_candidates, model_city
+
+    text = "SPOLETO. Il sindaco ha inaugurato la scuola, dove arriveranno anche gli alunni di Campello sul Clitunno."
+    rule_city, _ranked, candidates = city_candidates(text, "Inaugurata la nuova scuola")
+    assert rule_city == "Spoleto"
+    assert {name for name, _features in candidates} == {"Spoleto", "Campello sul Clitunno"}
+    datelines = CityModel({"bias": -2.0, "dateline": 4.0}, threshold=0.5)
+    assert model_city(datelines, candidates) == "Spoleto"
+    assert model_city(CityModel(datelines.weights, threshold=0.95), candidates) is None
