@@ -242,7 +242,8 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
         feminine = plow in _FEMININE_ARTICLES and not name.startswith("La ")  # "della Spezia": La Spezia
-        club = plow in _CLUB_ARTICLES or plow in _PLURAL_ARTICLES or feminine
+        # (a region takes an article as a name: "la Toscana", "dalla Sicilia" stay places)
+        club = plow in _CLUB_ARTICLES or is_comune and (plow in _PLURAL_ARTICLES or feminine)
         if sep == " " and club and not surface.lower().startswith(plow):
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
