@@ -44,11 +44,13 @@ _AREA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
-# Repubblica presso il Tribunale di X" name where the office is, not where the story happens.
+# Repubblica presso il Tribunale di X", "l'Agenzia del Tpl di X", "l'ordine dei medici di X", "la Compagnia
+# (carabinieri) di X" name where the office is, not where the story happens.
 _SEAT_BEFORE = re.compile(
     r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
-    r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine|camera\s+di\s+commercio|"
-    r"ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|autorità|nucleo|compagnia)\b"
+    r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
+    r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
+    r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )

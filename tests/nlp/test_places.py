@@ -328,3 +328,8 @@ def test_a_learned_scorer_weighs_the_candidates_evidence_and_abstains_below_its_
     datelines = CityModel({"bias": -2.0, "dateline": 4.0}, threshold=0.5)
     assert model_city(datelines, candidates) == "Spoleto"
     assert model_city(CityModel(datelines.weights, threshold=0.95), candidates) is None
+
+
+def test_an_order_of_the_mayor_is_not_a_professional_order():
+    assert extract_places("Su ordine del sindaco di Spoleto la piazza è chiusa per il mercato.")[0] == "Spoleto"
+    assert extract_places("Il presidente dell'ordine dei medici di Lucca ha parlato in piazza.")[0] is None
