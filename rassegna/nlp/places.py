@@ -459,12 +459,12 @@ _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Bodies and sites that belong to one comune: "i carabinieri di Carsoli", "l'ospedale di Nola", "l'ex Ilva di
 # Taranto", "il sindaco di Fano": the events told happen there.
 _LOCAL_BODY_BEFORE = re.compile(
-    r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|stazione\s+dei"
-    r"\s+carabinieri|commissariato|polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|"
-    r"ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieria|ilva|"
-    r"porto|aeroporto|stazione|scuola|liceo|parrocchia|cattedrale|duomo|cimitero|"
-    r"biblioteca|museo|teatro|mercato|cittadini|residenti|abitanti|quartiere|frazione|periferia)"
-    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|a|ad|in)\s+$",
+    r"\b(?:(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
+    r"polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|cittadini|residenti|abitanti)"
+    r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))"  # "il sindaco è andato a X": not
+    r"|(?:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieria|ilva|"
+    r"porto|aeroporto|stazione|scuola|liceo|parrocchia|cattedrale|duomo|cimitero|biblioteca|museo|teatro|"
+    r"mercato|quartiere|frazione|periferia)(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello|a|ad|in))\s+$",
     re.IGNORECASE,
 )
 

@@ -333,3 +333,8 @@ def test_a_learned_scorer_weighs_the_candidates_evidence_and_abstains_below_its_
 def test_an_order_of_the_mayor_is_not_a_professional_order():
     assert extract_places("Su ordine del sindaco di Spoleto la piazza è chiusa per il mercato.")[0] == "Spoleto"
     assert extract_places("Il presidente dell'ordine dei medici di Lucca ha parlato in piazza.")[0] is None
+
+
+def test_where_the_mayor_travelled_is_not_a_body_of_that_comune():
+    text = "Il sindaco è volato a Lecce per la firma del protocollo. Intanto proseguono in via Roma i lavori a Nardò."
+    assert extract_places(text, "Firmato il protocollo")[0] != "Lecce"
