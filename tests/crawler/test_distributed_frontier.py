@@ -19,6 +19,7 @@ from rassegna.crawler.distributed import (
     LeasedQueue,
     RunKeys,
     outstanding,
+    redis_now,
     requeue_expired,
 )
 from rassegna.crawler.matcher import CampaignMatcher
@@ -79,9 +80,27 @@ def test_a_popped_request_is_leased_until_released_or_expired(frontier) -> None:
     assert taken is not None and taken.url == ARTICLE and CLAIM_META not in taken.meta
     assert outstanding(server, keys) == (0, 1)  # in neither place never: leased in the same step as popped
     assert requeue_expired(server, keys) == 0  # the lease is alive
-    assert requeue_expired(server, keys, now=time.time() + 61) == 1  # its worker died: back on the frontier
+    assert requeue_expired(server, keys, now=redis_now(server) + 61) == 1  # its worker died: back on the frontier
     assert outstanding(server, keys) == (1, 0)
     retaken = queue.pop()
     assert retaken is not None and retaken.url == ARTICLE
     spider.leases.release(next(iter(spider.leases.held - {taken.meta["rassegna_lease"]})))
     assert outstanding(server, keys) == (0, 0)
+
+
+@pytest.mark.parametrize("skew", [-3600.0, 3600.0])
+def test_leases_run_on_redis_clock_whatever_the_workers_clock_says(frontier, monkeypatch, skew: float) -> None:  # noqa: ANN001
+    """A worker whose clock is an hour off still leases for the lease's length, as every other machine sees it."""
+    server, keys, spider, queue = frontier
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + skew)
+    request = spider.article_request(ARTICLE, FEED, listed=True)
+    assert request is not None and queue.push_claimed(request, keys.claimed)
+    taken = queue.pop()
+    assert taken is not None
+    ((token, expiry),) = server.zrange(keys.leases, 0, -1, withscores=True)
+    assert abs(expiry - (redis_now(server) + spider.leases.lease)) < 5
+    spider.leases.renew()
+    assert abs(server.zscore(keys.leases, token) - (redis_now(server) + spider.leases.lease)) < 5
+    assert requeue_expired(server, keys) == 0  # not expired early (clock ahead) ...
+    assert requeue_expired(server, keys, now=redis_now(server) + spider.leases.lease + 1) == 1  # ... nor late
