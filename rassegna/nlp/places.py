@@ -9,10 +9,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rassegna.nlp.gazetteer import AMBIGUOUS, REGIONS, comuni, first_names, max_name_words, regions, short_forms
+from rassegna.nlp.gazetteer import (
+    AMBIGUOUS,
+    REGIONS,
+    comuni,
+    first_names,
+    initials_forms,
+    max_name_words,
+    regions,
+    short_forms,
+)
 from rassegna.nlp.textutil import fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A name's other words by their initials: " PG", " P.G.", " L.", " S.G." (a lone letter needs its dot)
+_INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
 # The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
 _MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
 _GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
@@ -142,6 +153,15 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
         w = _WORD_RE.match(text, start)
         if w is None or fold(w.group(0)) not in heads:
             continue
+        initials = _INITIALS_RE.match(text, w.end())
+        if initials:  # "Barcellona PG", "Vado L.": the rest of the name by its initials
+            letters = "".join(ch for ch in initials.group(0) if ch.isupper())
+            hit = initials_forms().get((fold(w.group(0)), letters))
+            if hit is not None:
+                end = initials.start() + len(initials.group(0).rstrip(". "))
+                out.append((hit.name, start, end, True))
+                resume = end
+                continue
         words = [w]  # the word and those joined to it by glue (a name's words), up to the longest name
         while len(words) < n_max:
             nxt = _WORD_RE.search(text, words[-1].end())

@@ -338,3 +338,12 @@ def test_an_order_of_the_mayor_is_not_a_professional_order():
 def test_where_the_mayor_travelled_is_not_a_body_of_that_comune():
     text = "Il sindaco è volato a Lecce per la firma del protocollo. Intanto proseguono in via Roma i lavori a Nardò."
     assert extract_places(text, "Firmato il protocollo")[0] != "Lecce"
+
+
+def test_a_long_name_by_its_initials_or_without_its_di():
+    text = "Il sindaco ha definito la nuova composizione della giunta municipale, con sette assessori."
+    assert extract_places(text, "Barcellona PG, ridefinita la giunta")[0] == "Barcellona Pozzo di Gotto"
+    wire = "Vado L. I sindacati esprimono soddisfazione per il voto dei lavoratori dello stabilimento."
+    assert extract_places(wire, "Accordo per la cassa integrazione")[0] == "Vado Ligure"
+    blitz = "I carabinieri hanno arrestato sette persone a Isola Capo Rizzuto, accusate di estorsione."
+    assert extract_places(blitz, "Blitz a Isola Capo Rizzuto: 7 arresti")[0] == "Isola di Capo Rizzuto"
