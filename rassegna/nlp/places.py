@@ -132,7 +132,8 @@ class Mention:
     listing: bool = False
     wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
     dash: bool = False  # a dateline followed by a dash ("ROMA –"), the agencies' and national desks' style
-    local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
+    local_body: bool = False
+    guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
     is_comune: bool = True
     score: float = 0.0
 
@@ -231,9 +232,12 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
     return (m.group(2)[::-1], m.group(1)[::-1]) if m else ("", window)
 
 
-def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | None = None) -> list[Mention]:
+def _mentions(
+    text: str, offset_in_title: bool = False, rejected: set[str] | None = None, body: str = ""
+) -> list[Mention]:
     """Places named in the text with their evidence; ``rejected`` collects comuni named only inside the name of
-    a club, a festival or a body, so that a headline naming the same is not taken for the comune either."""
+    a club, a festival or a body, so that a headline naming the same is not taken for the comune either; ``body``
+    is the article's text when ``text`` is its headline."""
     rejected = set() if rejected is None else rejected
     para_starts = [p[0] for p in paragraphs(text)]
     mentions: list[Mention] = []
@@ -301,7 +305,9 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
-            if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
+            lead = re.match(r"\s*[,:.–—-]", after) or is_comune and comuni()[fold(name)].capoluogo
+            m.guessed = not lead
+            if not lead and not (is_comune and _proper_lead(name, surface, after, text, body)):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
             m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
@@ -317,6 +323,17 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         mentions.append(m)
     _mark_listings(text, mentions)
     return mentions
+
+
+def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> bool:
+    """A headline opening on a comune that no text writes in lower case ("Meldola sempre più amica delle bici"),
+    followed by lower-case words: the comune is the headline's subject, not a word capitalised anyway."""
+    if name in AMBIGUOUS or fold(surface) in short_forms():
+        return False
+    if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
+        return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
+    word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
+    return word.search(f"{title}\n{body}") is None and comuni()[fold(name)].name == surface
 
 
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
@@ -442,10 +459,14 @@ def city_candidates(
     norm = normalise(text)
     in_names: set[str] = set()
     found = sorted(_mentions(norm, rejected=in_names) + _kicker_mentions(norm), key=lambda m: m.start)
-    title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
+    title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm) if title else []
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
     title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
+    scope = _scope(f"{title or ''}\n{norm}", title)
+    if scope.kind != "local" or any(m.is_comune for m in found):
+        # a headline's bare first word is the subject only of a local piece whose text names no comune
+        title_mentions = [m for m in title_mentions if not m.guessed]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -466,7 +487,6 @@ def city_candidates(
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    scope = _scope(f"{title or ''}\n{norm}", title)
     low = f"{title or ''}\n{norm}".lower()
     about = (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low))
     city = next(about, None)

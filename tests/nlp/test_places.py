@@ -347,3 +347,12 @@ def test_a_long_name_by_its_initials_or_without_its_di():
     assert extract_places(wire, "Accordo per la cassa integrazione")[0] == "Vado Ligure"
     blitz = "I carabinieri hanno arrestato sette persone a Isola Capo Rizzuto, accusate di estorsione."
     assert extract_places(blitz, "Blitz a Isola Capo Rizzuto: 7 arresti")[0] == "Isola di Capo Rizzuto"
+
+
+def test_headline_opening_on_the_comune_of_a_local_piece_that_names_none():
+    text = "La giunta comunale ha approvato il progetto della pista ciclabile lungo via Roma. Il sindaco: «Bene»."
+    assert extract_places(text, "Bertinoro sempre più amica delle bici: nasce la pista")[0] == "Bertinoro"
+    # a common word opening the headline, or a text naming another comune, is not such a headline
+    assert extract_places(text, "Chiusi tutti i cimiteri per la pioggia")[0] is None
+    other = text + " I lavori partiranno anche a Forlimpopoli."
+    assert extract_places(other, "Bertinoro sempre più amica delle bici")[0] == "Forlimpopoli"
