@@ -132,8 +132,8 @@ class Mention:
     listing: bool = False
     wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
     dash: bool = False  # a dateline followed by a dash ("ROMA –"), the agencies' and national desks' style
-    local_body: bool = False
-    guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
+    local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
+    guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
 
