@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import logging
 import multiprocessing
 import os
@@ -312,9 +313,9 @@ def _stop_reactor_threads(reactor: Any, timeout: float = 5.0) -> None:
 def arm_stop_deadline(grace: float, deadline: float = STOP_DEADLINE, exit_code: int = 1) -> threading.Thread:
     """Exit this process ``deadline`` s after its crawl's stop was forced, whatever still holds it.
 
-    For a process that exists to crawl (the crawl child, ``rassegna crawl``): a daemon thread that, once the stop
-    is forced (asked twice, or ``grace`` s after once) and the process still runs ``deadline`` s later, kills the
-    extraction processes, closes the open crawl run as cancelled and exits with ``exit_code``."""
+    For a process that exists to crawl (the crawl child): a daemon thread that, once the stop is forced (asked
+    twice, or ``grace`` s after once) and the process still runs ``deadline`` s later, kills the extraction
+    processes, closes the open crawl run as cancelled and exits with ``exit_code``."""
 
     def watch() -> None:
         while True:
@@ -322,20 +323,33 @@ def arm_stop_deadline(grace: float, deadline: float = STOP_DEADLINE, exit_code: 
             if forced is not None and time.monotonic() - forced > deadline:
                 break
             time.sleep(0.2)
-        log.error("the crawl did not stop within %gs of being told to stop at once: exiting", deadline)
+        message = f"the crawl did not stop within {deadline:g}s of being told to stop at once: exiting\n"
+        # Whatever hangs may hold the logging or stderr locks, or the database: each step is bounded on its own.
+        _bounded(lambda: os.write(2, message.encode()), 2)
         for pool in list(_pools):
-            _kill_processes(dict(pool._processes or {}).values())
+            _kill_processes(dict(getattr(pool, "_processes", None) or {}).values())
         for store, run_id in list(_active_runs):
             report = CrawlReport(run_id=run_id, outcome="cancelled")
-            message = f"stopped: the crawl process exited {deadline:g}s after the stop, with work still in flight"
-            report.errors.append(CrawlFailure(None, None, None, "stop", message))
-            with contextlib.suppress(Exception):  # best effort: `rassegna runs` closes a run left open
-                store.finish_run(report)
+            text = f"stopped: the crawl process exited {deadline:g}s after a forced stop, with work still in flight"
+            report.errors.append(CrawlFailure(None, None, None, "stop", text))
+            _bounded(functools.partial(store.finish_run, report), 45)  # else `rassegna runs` closes it later
         os._exit(exit_code)
 
     thread = threading.Thread(target=watch, name="stop-deadline", daemon=True)
     thread.start()
     return thread
+
+
+def _bounded(step: Callable[[], object], timeout: float) -> None:
+    """Run ``step`` on a daemon thread; give up on it (and on its errors) after ``timeout`` s."""
+
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            step()
+
+    thread = threading.Thread(target=run, name="stop-deadline-step", daemon=True)
+    thread.start()
+    thread.join(timeout)
 
 
 def _stats_of(crawler: Any) -> Any:
