@@ -304,11 +304,11 @@ def _whole(value: float | int) -> float | int:
     return value
 
 
-def _amount(tokens: _Tokens, i: int, value: float | int) -> tuple[float | int, int]:
+def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, int]:
     """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
-    mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
+    mezzo``, the multiplier at ``j``; returns the value and the index of the first token after the amount (and an
+    optional ``di``)."""
     n = len(tokens)
-    j = i + 1
     mult = MULTIPLIERS[tokens[j].text.lower()]
     total = value * mult
     j += 1
@@ -319,9 +319,14 @@ def _amount(tokens: _Tokens, i: int, value: float | int) -> tuple[float | int, i
         else:
             rest = _digits_value(nxt.text) if nxt.kind == "num" else word_value(nxt.text)
             rest_mult = MULTIPLIERS.get(tokens[j + 2].text.lower(), 1) if j + 2 < n else 1
-            if rest is not None and rest_mult < mult and (rest_mult > 1 or rest < 1000):
+            # "un milione e seicentomila", "17 milioni e 67.140,40": any smaller rest completes the amount
+            if rest is not None and rest_mult < mult and rest * rest_mult < mult:
                 total = total + rest * rest_mult
                 j += 3 if rest_mult > 1 else 2
+    elif j + 1 < n and mult > 1000 and tokens[j].kind == "num" and tokens[j + 1].text.lower() == "mila":
+        rest = _digits_value(tokens[j].text)  # "1 milione 365mila euro": the thousands follow with no "e"
+        if rest is not None and rest * 1000 < mult and tokens[j].start - tokens[j - 1].end == 1:
+            total, j = total + rest * 1000, j + 2
     total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
         j += 1
@@ -443,14 +448,42 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if _is_range_or_date(text, tok):
         return None
     value = _digits_value(tok.text)
+    j = i + 1
+    split = _split_decimal(text, tokens, i)
+    if split is not None:
+        value, j = split
+    elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS:
+        value = float(tok.text)  # "20.5 milioni": a decimal point where Italian prints a comma
     if value is None or _not_a_count(text, tokens, i):
         return None
-    j = i + 1
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-        value, j = _amount(tokens, i, value)
+        value, j = _amount(tokens, j, value)
     elif _in_name(text, tokens, i):
         return None
     return Number(value, j, tok.start)
+
+
+# Units of measure and multipliers after which "5, 7" is one decimal number printed with a stray space.
+_DECIMAL_UNITS = frozenset(
+    MULTIPLIERS.keys()
+    | {'chilogrammi', 'chili', 'kg', 'grammi', 'tonnellate', 'quintali', 'litri', 'metri', 'chilometri', 'ettari'}
+)  # fmt: skip
+
+
+def _split_decimal(text: str, tokens: _Tokens, i: int) -> tuple[float, int] | None:
+    """``5, 7 chilogrammi``, ``1.616, 8 milioni``: a decimal comma followed by a stray space; the value and the
+    index of the token after the decimals, or None."""
+    if i + 3 >= len(tokens):
+        return None
+    comma, dec, unit = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+    if not (comma.text == "," and comma.start == tokens[i].end and dec.kind == "num" and len(dec.text) <= 2):
+        return None
+    if dec.start != comma.end + 1 or unit.text.lower() not in _DECIMAL_UNITS or not dec.text.isdigit():
+        return None
+    whole = _digits_value(tokens[i].text)
+    if whole is None or isinstance(whole, float):
+        return None
+    return _whole(float(f"{whole}.{dec.text}")), i + 3
 
 
 def _word_number(tokens: _Tokens, i: int) -> Number | None:
@@ -467,7 +500,7 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
         return None  # not a number, or a name: "Tre Valli", "Cento"
     amount: float | int = value
     if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-        amount, j = _amount(tokens, i, value)
+        amount, j = _amount(tokens, j, value)
     return Number(amount, j, tok.start)
 
 
@@ -547,9 +580,11 @@ def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> S
     return Step(k + 2, Mention(value, "punti percentuali", qualifier, text[start:end], start))
 
 
-def _in_millions(tokens: _Tokens, i: int, j: int) -> bool:
-    """The amount ends with millions or billions (``381 mln``, ``3 miliardi di``)."""
-    return any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
+def _in_millions(tokens: _Tokens, i: int, j: int, *, anywhere: bool = False) -> bool:
+    """The amount ends with millions or billions (``381 mln``, ``3 miliardi di``), or has them ``anywhere``
+    (``due milioni e mezzo``)."""
+    where = range(i + 1, j) if anywhere else (j - 1, j - 2)
+    return any(i < x < j and tokens[x].text.lower() in _BIG for x in where)
 
 
 def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
@@ -703,6 +738,22 @@ def _may_start_number(tok: _Tok) -> bool:
     return known
 
 
+# Nouns of money after "milioni di": the amount is in euro ("8 miliardi di investimento", "3 milioni di fondi").
+_MONEY_NOUNS = {
+    'investimento', 'investimenti', 'finanziamento', 'finanziamenti', 'fondi', 'risorse', 'spesa', 'spese',
+    'fatturato', 'ricavi', 'utile', 'utili', 'debito', 'debiti', 'perdite', 'deficit', 'stanziamento',
+    'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
+    'danni', 'extracosti', 'rincari', 'aiuti', 'crediti', 'prestiti', 'mutui', 'capitali', 'euri',
+}  # fmt: skip
+
+
+def _money_after_di(word: str) -> bool:
+    """After ``milioni di``, a name (``Tltro``), a function word (``di cui``) or a noun of money leaves no
+    counted noun: the amount is money."""
+    low = word.lower()
+    return not word.islower() or low in STOP or low in _NOT_UNITS or low in _MONEY_NOUNS
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     number = _read_number(text, tokens, i)
@@ -719,7 +770,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
     big = _in_millions(tokens, i, j)
     counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
-    if big and counted and (tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower()):
+    if not big and (not counted or _closes_clause(tokens, k)) and _in_millions(tokens, i, j, anywhere=True):
+        big = True  # "due milioni e mezzo;": millions with no counted noun are money
+    if big and counted and (tokens[j - 1].text.lower() != "di" or _money_after_di(tokens[k].text)):
         k = n  # no counted noun: money
     closes = not number.approx and _closes_clause(tokens, k)
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
