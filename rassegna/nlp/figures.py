@@ -36,6 +36,7 @@ PARTICIPLES = {
         'accompagnat', 'intercettat', 'agganciat', 'aiutat', 'sostenut', 'format', 'attivat', 'realizzat',
         'avviat', 'orientat', 'supportat', 'trattat', 'visitat', 'censit', 'registrat', 'segnalat',
         'assegnat', 'collocat', 'alloggiat', 'impegnat', 'coinvolt', 'beneficiat', 'accoglient',
+        'dedicat', 'destinat', 'riservat', 'preventivat', 'previst', 'tentat', 'portat',
     )
     for end in ('i', 'e', 'o', 'a')
 }  # fmt: skip
@@ -80,7 +81,7 @@ STOP = {
     'quelle', 'loro', 'suoi', 'sue', 'nostri', 'nostre', 'mai', 'poi', 'quindi', 'cioè', 'ovvero', 'ossia',
     'ne', 'ci', 'si', 'vi', 'mi', 'ti', 'ecc', 'etc', 'tutto', 'primi', 'prime', 'ultimi',
     'ultime', 'soli', 'sole', 'anni', 'dopo', 'prima', 'entro', 'verso', 'presso', 'senza', 'contro',
-    'sotto', 'sopra',
+    'sotto', 'sopra', 'all', 'dall', 'dell', 'nell', 'sull', 'coll', 'ad',
 }  # fmt: skip
 
 # Second words of lexicalised units ("posti letto", "nuclei familiari", "Unità mobili").
@@ -260,6 +261,7 @@ _CLAUSE_GOES_ON = frozenset(
     STOP | {"sono", "erano", "saranno", "sarebbero", "hanno", "avevano", "avranno", "è", "era", "ha", "resta"}
 )
 _HOTLINES = {112, 113, 114, 115, 117, 118, 1500, 1515, 1522}  # "118 Romagna Soccorso": a service's name
+_VOTES = {"sì": "voti favorevoli", "no": "voti contrari"}
 _CURRENCIES = {"euro", "dollari", "dollaro", "sterline", "franchi", "yuan", "rubli"}
 _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare amount in millions is money
 _POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
@@ -593,10 +595,16 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     n = len(tokens)
     if k < n and tokens[k].text == "%":
         return Step(k + 1)
+    if k < n and tokens[k].text == "€":
+        return Unit("euro", tokens[k].end)  # "134.000 €"
     if not (k < n and tokens[k].kind == "word"):
         return None
     w = tokens[k].text
     low = w.lower()
+    if low in _VOTES and (k + 1 >= n or tokens[k + 1].kind == "punct" or tokens[k + 1].text.lower() in {"e", "ed"}):
+        return Unit(_VOTES[low], tokens[k].end)  # "la fiducia con 343 sì e 263 no"
+    if value != 1 and low.endswith(("ato", "uto", "ito")) and len(low) > 5:
+        return Step(k + 1)  # "118 intervenuto", "sei andato": a singular participle cannot be a counted noun
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
         return Step(k + 1)
     if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
@@ -628,7 +636,7 @@ def _is_proportion(text: str, end: int, value: float | int) -> bool:
     total = int(ratio.group(1)) if ratio.group(1).isdigit() else word_value(ratio.group(1))
     if total is None:
         return False
-    return value <= 1 or total <= 5 or total in {10, 100, 1000} or total <= value
+    return value <= 1 or total <= 5 or total in {10, 100, 1000} or total < value
 
 
 def _unit_before(text: str, tokens: _Tokens, i: int, j: int, value: float | int) -> Step | None:
@@ -801,6 +809,8 @@ def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> lis
             (m for w, m in MULTIPLIERS.items() if re.search(r"(?<![^\W\d_])" + w + r"\b", second.text.lower())), 1
         )
         full = r.value * mult if not r.has_multiplier and mult > 1 else r.value
+        if full > 10 * second.value > 0 and not r.has_multiplier:
+            full = r.value  # "da 500 a 3 mila euro": with the multiplier the first bound would dwarf the second
         full = _whole(full)
         out.append(Mention(full, second.unit, None, text[r.start : second.start + len(second.text)], r.start))
     return out
