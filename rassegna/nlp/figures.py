@@ -284,8 +284,8 @@ def _partitive(tokens: _Tokens, k: int) -> int | None:
 
 
 def _money_before(text: str, start: int) -> bool:
-    """``€ 426.668,10``, ``€1.500``."""
-    return bool(re.search(r"€\s?$", text[max(0, start - 2) : start]))
+    """``€ 426.668,10``, ``€1.500``, ``un totale di euro 2.100,00``."""
+    return bool(re.search(r"(?:€|\beuro)\s?$", text[max(0, start - 6) : start], re.IGNORECASE))
 
 
 def _is_place(word: str) -> bool:
@@ -488,6 +488,18 @@ def _split_decimal(text: str, tokens: _Tokens, i: int) -> tuple[float, int] | No
     return _whole(float(f"{whole}.{dec.text}")), i + 3
 
 
+_ONE_MEASURE = frozenset({'chilo', 'chilogrammo', 'kg', 'quintale', 'etto', 'grammo'})  # fmt: skip
+
+
+def _counts_next(tokens: _Tokens, j: int) -> bool:
+    """A lower-case noun follows: a capitalised number word after a headline with no full stop still counts
+    (``… la Prefettura  Trenta uomini verranno trasferiti``)."""
+    if j >= len(tokens) or tokens[j].kind != "word":
+        return False
+    low = tokens[j].text
+    return low.islower() and len(low) > 3 and low not in STOP and not _verb_like(low)
+
+
 def _word_number(tokens: _Tokens, i: int) -> Number | None:
     """A number in words at token ``i``: ``sedici``, ``un centinaio di``, ``un milione e mezzo``."""
     tok, n, j = tokens[i], len(tokens), i + 1
@@ -498,7 +510,9 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     value: float | int | None = word_value(tok.text)
     if value is None and low in _ONE_MILLION and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
         value = 0.5 if low == "mezzo" else 1  # "un milione di euro", "al milione di euro", "mezzo milione"
-    if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i):
+    if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in _ONE_MEASURE:
+        value = 1  # "oltre un chilo di cocaina": one of a unit of measure is a quantity
+    if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i) and not _counts_next(tokens, j):
         return None  # not a number, or a name: "Tre Valli", "Cento"
     amount: float | int = value
     if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
@@ -506,10 +520,24 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     return Number(amount, j, tok.start)
 
 
+# Articulated prepositions and demonstratives before a small number word point back to a set already named.
+_ANAPHORIC = {
+    'dei', 'degli', 'delle', 'ai', 'agli', 'alle', 'dai', 'dagli', 'dalle', 'nei', 'negli', 'nelle', 'sui',
+    'sugli', 'sulle', 'coi', 'questi', 'queste', 'quei', 'quegli', 'quelle', 'quelli',
+}  # fmt: skip
+
+
 # "Il totale dei beneficiari … è 1971": after its counted noun and a copula, a year-shaped number is a count.
 _COUNT_AFTER_VERB_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle)\s+[^\W\d_]{3,}(?:\s+[^\W\d_]{1,}){0,3}?\s+(?:sono|erano|è|ammontano\s+a)\s+$"
 )
+
+
+def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
+    """After ``su``, the number is the base of a proportion: ``uno … su dieci``, ``8 italiani su 10``."""
+    if tokens[i - 3].text.lower() in {"un", "uno", "una"}:
+        return True
+    return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
 
 
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
@@ -524,6 +552,13 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if number is None:
         return None
     value = number.value
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    if prev in {"under", "over"}:
+        return None  # "minori under 18", "over 65": ages
+    if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
+        return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
+    if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:
+        return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
     if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
         nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
         if nxt not in _PEOPLE_UNITS and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start]):
@@ -762,6 +797,14 @@ def _money_after_di(word: str) -> bool:
     return not word.islower() or low in STOP or low in _NOT_UNITS or low in _MONEY_NOUNS
 
 
+# "Erano quasi in duemila": "in" and a number after a verb of being is a crowd of people.
+_CROWD_RE = re.compile(
+    r"\b(?:erano|eravamo|siamo|sono|saranno|saremo|erano\s+stati|eravate|siete)\s+"
+    r"(?:(oltre|circa|quasi|almeno|più\s+di)\s+)?in\s+$",
+    re.IGNORECASE,
+)
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     number = _read_number(text, tokens, i)
@@ -771,6 +814,15 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if pct:
         return pct
     j, value, n = number.after, number.value, len(tokens)
+    if j + 1 < n and tokens[j].text.lower() == "per" and tokens[j + 1].text.lower() == "mille":
+        if value in {2, 5, 8}:  # "il 5 per mille": the tax share's name
+            return Step(j + 2)
+        return Step(j + 2, Mention(value, "per mille", None, text[number.start : tokens[j + 1].end], number.start))
+    crowd = _CROWD_RE.search(text[max(0, number.start - 40) : number.start])
+    if crowd and (j >= n or tokens[j].kind == "punct" or not tokens[j].text.islower() or _closes_clause(tokens, j)
+                  or tokens[j].text.lower() in STOP or tokens[j].text.lower() in {"questa", "questo", "oggi", "ieri"}):
+        qualifier = crowd.group(1).lower() if crowd.group(1) else None
+        return Step(j, Mention(value, "persone", qualifier, text[number.start : tokens[j - 1].end], number.start))
     k = _noun_index(tokens, j)
     points = _points(text, tokens, i, k, value)
     if points:
@@ -786,7 +838,13 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     if isinstance(unit, Step):
         return unit
+    if unit is None and k + 2 < n and tokens[k].text.lower() == "su" and not _is_proportion(text, tokens[k - 1].end, value):
+        whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1]) else None
+        if isinstance(whole, Unit):  # "98 su 109 camion": the part counts the whole's noun
+            return Step(k + 1, _counted(text, number, whole))
     if unit is not None and (_is_proportion(text, unit.end, value) or unit.word.lower() in PARTICIPLES):
+        return Step(k + 1)
+    if unit is not None and _idiom(text, tokens, i, unit):
         return Step(k + 1)
     if unit is None and closes and not big:  # "i ricavi salgono a 16,1 mld": millions are money
         before = _unit_before(text, tokens, i, j, value)
@@ -795,6 +853,14 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if unit is None:
         return _without_unit(text, tokens, i, j, k, value, big)
     return Step(k + 1, _counted(text, number, unit))
+
+
+def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
+    """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``+4 posizioni`` (a rank change)."""
+    low = unit.word.lower()
+    if low == "ruote" and i > 0 and tokens[i - 1].text.lower() == "a":
+        return True
+    return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
 
 
 def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> list[Mention]:

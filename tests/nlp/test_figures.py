@@ -140,7 +140,8 @@ def test_a_number_closing_a_clause_with_no_noun_anywhere_is_no_figure():
         ("I ricavi aggregati salgono a 16,1 mld.", (16100000000, "euro", None)),
         ("il numero di posti complessivi previsti era di 3.530.", (3530, "posti", None)),
         ("In tutto 334 sono stati gli interventi dei vigili.", (334, "interventi", None)),
-        ("La fiducia passa con 321 sì e 259 no.", (321, "sì", None)),
+        ("La fiducia passa con 321 sì e 259 no.", (321, "voti favorevoli", None)),
+            ("La fiducia passa con 321 sì e 259 no.", (259, "voti contrari", None)),
     ],
 )
 def test_more_forms(text, expected):
