@@ -43,7 +43,8 @@ PARTICIPLES = {
 # "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
 # passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+(?:[^\W\d_]{2,}|e)){0,3}?"
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
+    r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,7}?"
     r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
@@ -491,10 +492,11 @@ def _split_decimal(text: str, tokens: _Tokens, i: int) -> tuple[float, int] | No
 _ONE_MEASURE = frozenset({'chilo', 'chilogrammo', 'kg', 'quintale', 'etto', 'grammo'})  # fmt: skip
 
 
-def _counts_next(tokens: _Tokens, j: int) -> bool:
-    """A lower-case noun follows: a capitalised number word after a headline with no full stop still counts
-    (``… la Prefettura  Trenta uomini verranno trasferiti``)."""
-    if j >= len(tokens) or tokens[j].kind != "word":
+def _after_headline(tokens: _Tokens, i: int) -> bool:
+    """A capitalised number word after a line with no full stop (a headline, a kicker: ``… la Prefettura  Trenta
+    uomini``), followed by a lower-case noun, starts a sentence."""
+    j = i + 1
+    if i == 0 or tokens[i].start - tokens[i - 1].end < 2 or j >= len(tokens) or tokens[j].kind != "word":
         return False
     low = tokens[j].text
     return low.islower() and len(low) > 3 and low not in STOP and not _verb_like(low)
@@ -512,7 +514,7 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
         value = 0.5 if low == "mezzo" else 1  # "un milione di euro", "al milione di euro", "mezzo milione"
     if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in _ONE_MEASURE:
         value = 1  # "oltre un chilo di cocaina": one of a unit of measure is a quantity
-    if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i) and not _counts_next(tokens, j):
+    if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i) and not _after_headline(tokens, i):
         return None  # not a number, or a name: "Tre Valli", "Cento"
     amount: float | int = value
     if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
@@ -674,12 +676,18 @@ def _is_proportion(text: str, end: int, value: float | int) -> bool:
     return value <= 1 or total <= 5 or total in {10, 100, 1000} or total < value
 
 
-def _unit_before(text: str, tokens: _Tokens, i: int, j: int, value: float | int) -> Step | None:
+def _unit_before(
+    text: str, tokens: _Tokens, i: int, j: int, value: float | int, *, clause_closed: bool = True
+) -> Step | None:
     """``i beneficiari sono stati oltre mille.``: the counted noun before the verb, the number closing it
-    (or the previous figure's noun, marked ``SAME_UNIT`` until the mentions are all read)."""
+    (or the previous figure's noun, marked ``SAME_UNIT`` until the mentions are all read); when the clause goes
+    on after the number, only a noun with its verb (``il numero delle vittime sale a``)."""
     qualifier, start = _qualifier(text, tokens[i].start)
     before = text[max(0, start - 100) : start]
-    m = _UNIT_BEFORE_RE.search(before) or _UNIT_LEADS_RE.search(before)
+    m = _UNIT_BEFORE_RE.search(before)
+    if not clause_closed and not m:
+        return None
+    m = m or _UNIT_LEADS_RE.search(before)
     unit = m.group(1) if m else SAME_UNIT if _SAME_UNIT_RE.search(before) else None
     if m and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
@@ -846,8 +854,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return Step(k + 1)
     if unit is not None and _idiom(text, tokens, i, unit):
         return Step(k + 1)
-    if unit is None and closes and not big:  # "i ricavi salgono a 16,1 mld": millions are money
-        before = _unit_before(text, tokens, i, j, value)
+    if unit is None and not big:  # "i ricavi salgono a 16,1 mld": millions are money
+        # "il numero delle vittime sale a 116 dall'inizio": a preposition after the number, the noun before it
+        before = _unit_before(text, tokens, i, j, value, clause_closed=closes)
         if before:
             return before
     if unit is None:
