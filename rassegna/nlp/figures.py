@@ -585,11 +585,17 @@ def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | No
     return Step(j, Mention(value, "%", qualifier, text[start:end], start))
 
 
+_INVERSION_ADVERBS = frozenset({'invece', 'poi', 'inoltre', 'infine', 'ora', 'oggi', 'quindi', 'anche', 'già'})
+
+
 def _noun_index(tokens: _Tokens, j: int) -> int:
     """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
     interventi``), an adverb or a
     descriptive adjective (``quattro gravemente ferite``, ``8 distinte imbarcazioni``)."""
     n, k = len(tokens), j
+    if k < n and tokens[k].text.lower() in _INVERSION_ADVERBS:  # "Otto invece le case rifugio"
+        after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"sono", "erano", "saranno"})
+        k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"sono", "erano", "saranno"}:  # "334 sono stati gli interventi"
         after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"})
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
@@ -605,6 +611,10 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
     return k
 
 
+# "53.441 punti vendita": places, not points.
+_POINT_KINDS = frozenset({'vendita', 'ristoro', 'prelievo', 'informativi', 'luce', 'vaccinali', 'nascita', 'accesso'})
+
+
 def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> Step | None:
     """``2 punti percentuali``, ``+3 punti``: percentage points."""
     n, tok = len(tokens), tokens[i]
@@ -612,7 +622,9 @@ def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> S
         return None
     nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
     signed = text[max(0, tok.start - 1) : tok.start] in {"+", "-", "−"}
-    if not (nxt.startswith("percentual") or signed):
+    # "ha il 30,9% … è a sei punti di distanza", "l'aumento percentuale è di 9,6 punti": points of percentages
+    among_percentages = re.search(r"%|per\s?cento|percentual", text[max(0, tok.start - 200) : tok.start], re.I)
+    if nxt in _POINT_KINDS or not (nxt.startswith("percentual") or signed or among_percentages):
         return None
     end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
     qualifier, start = _qualifier(text, tok.start)
@@ -642,6 +654,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Unit(_VOTES[low], tokens[k].end)  # "la fiducia con 343 sì e 263 no"
     if value != 1 and low.endswith(("ato", "uto", "ito")) and len(low) > 5:
         return Step(k + 1)  # "118 intervenuto", "sei andato": a singular participle cannot be a counted noun
+    if low in {"punti", "punto"} and k + 1 < n and tokens[k + 1].text.lower() in _POINT_KINDS:
+        return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "53.441 punti vendita"
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
         return Step(k + 1)
     if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
