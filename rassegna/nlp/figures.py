@@ -62,6 +62,12 @@ _SAME_UNIT_RE = re.compile(
     r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie]))\s+$",
     re.IGNORECASE,
 )
+# "per un totale di 650", "ce n'erano circa 4mila", "noi ne abbiamo 11": the noun of the figure just told.
+_TOTAL_OF_SAME_RE = re.compile(
+    r"(?:\b(?:un|il)\s+totale\s+di|\bn(?:e\s+|['’])(?:erano|sono|è|era|abbiamo|hanno|ha|avevamo|restano|"
+    r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno))\s+$",
+    re.IGNORECASE,
+)
 # Words after a number that close its clause: "pari a 123 totali", "29 in più".
 _CLAUSE_CLOSERS = {
     'totali', 'totale', 'complessivi', 'complessive', 'complessivamente', 'così', 'mentre', 'rispetto', 'contro',
@@ -395,6 +401,7 @@ def _elided_unit(text: str, start: int) -> str | None:
 
 
 SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
+SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,10 +706,11 @@ def _unit_before(
     qualifier, start = _qualifier(text, tokens[i].start)
     before = text[max(0, start - 100) : start]
     m = _UNIT_BEFORE_RE.search(before)
-    if not clause_closed and not m:
+    same = _TOTAL_OF_SAME_RE.search(before[-40:])
+    if not clause_closed and not m and not same:
         return None
     m = m or _UNIT_LEADS_RE.search(before)
-    unit = m.group(1) if m else SAME_UNIT if _SAME_UNIT_RE.search(before) else None
+    unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
     if m and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
@@ -722,10 +730,14 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
 
 
 def _same_units(found: list[Mention]) -> list[Mention]:
-    """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters)."""
+    """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters),
+    ``SAME_MONEY`` its currency."""
     out: list[Mention] = []
     for m in found:
-        if m.unit != SAME_UNIT:
+        if m.unit == SAME_MONEY:
+            if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
+                out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+        elif m.unit != SAME_UNIT:
             out.append(m)
         elif out and m.start - out[-1].start <= 200 and out[-1].unit != "%":
             out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
@@ -741,6 +753,11 @@ def _range_start(tokens: _Tokens, i: int, j: int, k: int, value: float | int) ->
     if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
         return Range(value, tokens[i].start, tokens[nxt].start, j - 1 > i)
     return None
+
+
+def _in_thousands(tokens: _Tokens, i: int, j: int) -> bool:
+    """The amount is printed with ``mila`` (``30 mila``, ``15mila``)."""
+    return any(tokens[x].text.lower() == "mila" for x in range(i + 1, j))
 
 
 def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: float | int, big: bool) -> Step:
@@ -759,6 +776,11 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         qualifier, start = _qualifier(text, tok.start)
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
+    paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2])
+    if rng is None and not paired and _in_thousands(tokens, i, j):
+        # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money
+        qualifier, start = _qualifier(text, tok.start)
+        return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start))
     before = text[max(0, tok.start - 10) : tok.start].lower()
     m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
     elided = _elided_unit(text, tok.start) if m else None
