@@ -53,8 +53,11 @@ _UNIT_BEFORE_RE = re.compile(
 )
 # "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
 _UNIT_LEADS_RE = re.compile(
-    r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali))?\s*,[^.!?;:\d]{0,40}?(?:pari\s+a\s+)?$"
+    r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali)|\s+[a-zà-ù]{4,})?\s*,[^.!?;:\d]{0,40}?"
+    r"(?:pari\s+a\s+)?$"
 )
+# "I voti contrari sono 140, gli astenuti 16.": a list of results, each noun before its number.
+_LISTED_BEFORE_RE = re.compile(r"[,;]\s+(?:i|gli|le)\s+([a-zà-ù]{4,})\s+$")
 # "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
 # "(lo scorso anno erano 1172)": a bracketed comparison too.
 _SAME_UNIT_RE = re.compile(
@@ -274,9 +277,14 @@ _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare am
 _POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
 
 
+_DEMONSTRATIVES = frozenset({'questi', 'queste', 'quei', 'quegli', 'quelle', 'tali'})
+
+
 def _partitive(tokens: _Tokens, k: int) -> int | None:
     """Index of the counted noun of ``dei suoi rifugi`` / ``delle navi`` starting at ``k``, if any."""
-    if tokens[k].text.lower() not in {"dei", "delle", "degli"}:
+    if tokens[k].text.lower() == "di" and k + 1 < len(tokens) and tokens[k + 1].text.lower() in _DEMONSTRATIVES:
+        k += 1  # "due di questi progetti"
+    elif tokens[k].text.lower() not in {"dei", "delle", "degli"}:
         return None
     k += 1
     if k < len(tokens) and tokens[k].text.lower() in _POSSESSIVES:
@@ -506,6 +514,8 @@ def _after_headline(tokens: _Tokens, i: int) -> bool:
     if i == 0 or tokens[i].start - tokens[i - 1].end < 2 or j >= len(tokens) or tokens[j].kind != "word":
         return False
     low = tokens[j].text
+    if low.lower() in _BIG:
+        return True  # "Un milione e seicentomila euro"
     return low.islower() and len(low) > 3 and low not in STOP and not _verb_like(low)
 
 
@@ -709,7 +719,7 @@ def _unit_before(
     same = _TOTAL_OF_SAME_RE.search(before[-40:])
     if not clause_closed and not m and not same:
         return None
-    m = m or _UNIT_LEADS_RE.search(before)
+    m = m or _UNIT_LEADS_RE.search(before) or _LISTED_BEFORE_RE.search(before)
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
     if m and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
@@ -726,7 +736,7 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
     nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
     if low in {"e", "ed", "ma"} and k + 1 < len(tokens):  # "sono 12.330 e c'è bisogno", not "tra 10 e 20"
         return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
-    return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno")}
+    return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
 
 
 def _same_units(found: list[Mention]) -> list[Mention]:
@@ -901,10 +911,11 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
 
 
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
-    """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``+4 posizioni`` (a rank change)."""
+    """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``in mille pezzi``, ``+4 posizioni`` (a
+    rank change)."""
     low = unit.word.lower()
-    if low == "ruote" and i > 0 and tokens[i - 1].text.lower() == "a":
-        return True
+    if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
+        return True  # "a due ruote", "andare in mille pezzi"
     return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
 
 
