@@ -277,7 +277,7 @@ _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare am
 _POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
 
 
-_DEMONSTRATIVES = frozenset({'questi', 'queste', 'quei', 'quegli', 'quelle', 'tali'})
+_DEMONSTRATIVES = frozenset({"questi", "queste", "quei", "quegli", "quelle", "tali"})
 
 
 def _partitive(tokens: _Tokens, k: int) -> int | None:
@@ -602,7 +602,7 @@ def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | No
     return Step(j, Mention(value, "%", qualifier, text[start:end], start))
 
 
-_INVERSION_ADVERBS = frozenset({'invece', 'poi', 'inoltre', 'infine', 'ora', 'oggi', 'quindi', 'anche', 'già'})
+_INVERSION_ADVERBS = frozenset({"invece", "poi", "inoltre", "infine", "ora", "oggi", "quindi", "anche", "già"})
 
 
 def _noun_index(tokens: _Tokens, j: int) -> int:
@@ -629,7 +629,7 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
 
 
 # "53.441 punti vendita": places, not points.
-_POINT_KINDS = frozenset({'vendita', 'ristoro', 'prelievo', 'informativi', 'luce', 'vaccinali', 'nascita', 'accesso'})
+_POINT_KINDS = frozenset({"vendita", "ristoro", "prelievo", "informativi", "luce", "vaccinali", "nascita", "accesso"})
 
 
 def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> Step | None:
@@ -851,7 +851,7 @@ def _money_after_di(word: str) -> bool:
     return not word.islower() or low in STOP or low in _NOT_UNITS or low in _MONEY_NOUNS
 
 
-# "Erano quasi in duemila": "in" and a number after a verb of being is a crowd of people.
+# "Erano quasi in duemila", "erano in oltre tremila": "in" and a number after a verb of being is a crowd.
 _CROWD_RE = re.compile(
     r"\b(?:erano|eravamo|siamo|sono|saranno|saremo|erano\s+stati|eravate|siete)\s+"
     r"(?:(oltre|circa|quasi|almeno|più\s+di)\s+)?in\s+$",
@@ -872,11 +872,11 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         if value in {2, 5, 8}:  # "il 5 per mille": the tax share's name
             return Step(j + 2)
         return Step(j + 2, Mention(value, "per mille", None, text[number.start : tokens[j + 1].end], number.start))
-    crowd = _CROWD_RE.search(text[max(0, number.start - 40) : number.start])
-    if crowd and (j >= n or tokens[j].kind == "punct" or not tokens[j].text.islower() or _closes_clause(tokens, j)
-                  or tokens[j].text.lower() in STOP or tokens[j].text.lower() in {"questa", "questo", "oggi", "ieri"}):
-        qualifier = crowd.group(1).lower() if crowd.group(1) else None
-        return Step(j, Mention(value, "persone", qualifier, text[number.start : tokens[j - 1].end], number.start))
+    qualifier, start = _qualifier(text, number.start)
+    crowd = _CROWD_RE.search(text[max(0, start - 40) : start])
+    if crowd and not (j < n and tokens[j].text.lower() in _PEOPLE_UNITS):
+        qualifier = qualifier or (crowd.group(1).lower() if crowd.group(1) else None)
+        return Step(j, Mention(value, "persone", qualifier, text[start : tokens[j - 1].end], start))
     k = _noun_index(tokens, j)
     points = _points(text, tokens, i, k, value)
     if points:
@@ -892,7 +892,8 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     if isinstance(unit, Step):
         return unit
-    if unit is None and k + 2 < n and tokens[k].text.lower() == "su" and not _is_proportion(text, tokens[k - 1].end, value):
+    part_of = unit is None and k + 2 < n and tokens[k].text.lower() == "su"
+    if part_of and not _is_proportion(text, tokens[k - 1].end, value):
         whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1]) else None
         if isinstance(whole, Unit):  # "98 su 109 camion": the part counts the whole's noun
             return Step(k + 1, _counted(text, number, whole))
