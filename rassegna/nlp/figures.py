@@ -48,6 +48,8 @@ _UNIT_BEFORE_RE = re.compile(
     r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
+    r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
     r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota))?\s+$",
     re.IGNORECASE,
 )
@@ -68,7 +70,8 @@ _SAME_UNIT_RE = re.compile(
 # "per un totale di 650", "ce n'erano circa 4mila", "noi ne abbiamo 11": the noun of the figure just told.
 _TOTAL_OF_SAME_RE = re.compile(
     r"(?:\b(?:un|il)\s+totale\s+di|\bn(?:e\s+|['’])(?:erano|sono|è|era|abbiamo|hanno|ha|avevamo|restano|"
-    r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno))\s+$",
+    r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno)"
+    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?)\s+$",  # "e ne ha denunciati 20"
     re.IGNORECASE,
 )
 # Words after a number that close its clause: "pari a 123 totali", "29 in più".
@@ -132,7 +135,13 @@ _NUMBER_WORD_RE = re.compile(
 _STREET_WORDS = {
     'via', 'viale', 'corso', 'piazza', 'piazzale', 'largo', 'vicolo', 'strada', 'località', 'loc',
     'contrada', 'lungomare', 'p.zza', 'v.le', 'civico', 'n', 'nr', 'tel', 'telefono', 'cell', 'fax',
-    'numero', 'verde', 'cap', 'interno', 'scala', 'km',
+    'numero', 'verde', 'cap', 'interno', 'scala', 'km', 'chilometro', 'kilometro',
+}  # fmt: skip
+# Words whose number names a law, an act or a part of a document: "legge 194", "delibera 45", "allegato 2".
+_REFERENCE_WORDS = {
+    'legge', 'decreto', 'articolo', 'art', 'comma', 'delibera', 'determina', 'ordinanza', 'sentenza',
+    'circolare', 'regolamento', 'protocollo', 'mozione', 'emendamento', 'pagina', 'capitolo', 'padiglione',
+    'binario', 'pag', 'fig', 'tabella', 'allegato', 'paragrafo', 'modello',
 }  # fmt: skip
 _PEOPLE_UNITS = {
     'persone', 'beneficiari', 'utenti', 'migranti', 'famiglie', 'nuclei', 'minori', 'posti', 'alloggi',
@@ -230,6 +239,8 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
                 return True
             if not qual and prev.text.lower() in _STREET_WORDS:
                 return True
+    if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.lower() in _REFERENCE_WORDS:
+        return True  # "la legge 194 compie", "il decreto 36"
     for j in range(i - 1, max(-1, i - 6), -1):
         t = tokens[j]
         if t.kind == "word" and t.text.lower() in _STREET_WORDS:

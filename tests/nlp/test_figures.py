@@ -242,6 +242,9 @@ def test_a_printed_minus_before_a_count_is_kept():
         ("Il gruppo di medici volontari, dodici in totale, ha visitato", (12, "medici", None)),
         ("Approvato con 20 voti favorevoli, i contrari 4, gli astenuti 2.", (2, "astenuti", None)),
         ("la giunta ha scelto tre di questi progetti", (3, "progetti", None)),
+        ("I morti sono saliti a 9 e i feriti sono 30.", (9, "morti", None)),
+        ("Il numero dei ricoveri è salito a 1.420.", (1420, "ricoveri", None)),
+        ("I vigili hanno multato 80 automobilisti e ne hanno fermati 12.", (12, "automobilisti", None)),
         # points among percentages, places called points
         ("Il sindaco ha il 54,2% e lo sfidante è a nove punti di distanza.", (9, "punti percentuali", None)),
         ("La catena conta 1.200 punti vendita in Italia.", (1200, "punti vendita", None)),
@@ -269,6 +272,9 @@ def test_round_three_forms(text, expected):
         ("le lastre sono andate in mille pezzi", 1000),
         ("sono 7 all'opposizione e 12 alla maggioranza", 7),
         ("i laboratori sono 12, di cui 5 dedicati ai bambini", 5),
+        ("La legge 194 compie gli anni.", 194),
+        ("come prevede la delibera 45 della giunta", 45),
+        ("Incidente al chilometro 300 della A1", 300),
     ],
 )
 def test_round_three_not_figures(text, absent):
