@@ -1,9 +1,8 @@
 """Accuracy and throughput of rassegna.nlp on annotated articles.
 
-``python benchmarks/nlp.py --set corpus-dev|corpus-sealed|corpus-dev-2|corpus-sealed-2|corpus-dev-3|corpus-sealed-3|
-corpus-dev-4|corpus-sealed-4|dev|generalisation`` (or a PATH to a JSON file; ``corpus-dev-3`` is ``dev-3a.json`` …
-``dev-3d.json`` together, ``corpus-sealed-3`` the four sealed parts, ``corpus-dev-4`` / ``corpus-sealed-4`` the fourth
-batch's); ``--part tune|check`` scores the fixed-seed tune (75) or check (35) part of a set.
+``python benchmarks/nlp.py --set NAME`` (or a PATH to a JSON file) for the names in ``SETS``: ``corpus-dev-3`` is
+``dev-3a.json`` … ``dev-3d.json`` together, ``corpus-sealed-3`` the four sealed parts, and so on for batches 4 to 6;
+``--part tune|check`` scores the fixed-seed tune (75) or check (35) part of a set.
 Sets annotated before percentages counted as figures (``dev``, ``generalisation``) are scored without them.
 """
 
@@ -37,6 +36,10 @@ SETS = (
     "corpus-sealed-3",
     "corpus-dev-4",
     "corpus-sealed-4",
+    "corpus-dev-5",
+    "corpus-sealed-5",
+    "corpus-dev-6",
+    "corpus-sealed-6",
     "dev",
     "generalisation",
 )

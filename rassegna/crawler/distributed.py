@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
@@ -49,16 +48,6 @@ CLAIM_META = "rassegna_claim"  # the canonical URL an article request claims whe
 STATE_OPEN, STATE_DONE, STATE_CANCELLED, STATE_FAILED = "open", "done", "cancelled", "failed"
 REDIS_TIMEOUT = 5.0
 SEED_BATCH = 500  # seed requests built and sent to Redis at a time
-
-_POP = """
-local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-if #r == 0 then return false end
-redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
-redis.call('HSET', KEYS[2], ARGV[1], r[1])
-redis.call('HSET', KEYS[3], ARGV[1], r[2] .. '|' .. KEYS[1])
-redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
-return r[1]
-"""
 # Claim a URL for the run and put its request on the frontier in one step: a worker killed between the two
 # would otherwise leave a URL claimed that no queue holds, and the page that listed it, done again after its
 # lease expired, would skip it as claimed.
@@ -87,6 +76,29 @@ return n
 # Host holds, slots and search pacing are timed on Redis's clock (TIME), not each worker's: the workers of a run
 # may be machines whose clocks disagree by seconds, and a Retry-After one of them records must mean the same to all.
 _NOW = "local t = redis.call('TIME')\nlocal now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
+# Pop the frontier's next request and lease it (token ARGV[1]) for ARGV[2] seconds, in one step. Leases expire on
+# Redis's clock too: the coordinator that requeues expired leases may run on a machine whose clock is ahead.
+_POP = (
+    _NOW
+    + """
+local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if #r == 0 then return false end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
+redis.call('HSET', KEYS[2], ARGV[1], r[1])
+redis.call('HSET', KEYS[3], ARGV[1], r[2] .. '|' .. KEYS[1])
+redis.call('ZADD', KEYS[4], now + tonumber(ARGV[2]), ARGV[1])
+return r[1]
+"""
+)
+# Push the expiry of the leases still held (ARGV[2..]) to ARGV[1] seconds from now; a lease already released stays so.
+_RENEW = (
+    _NOW
+    + """
+local expiry = now + tonumber(ARGV[1])
+for i = 2, #ARGV do redis.call('ZADD', KEYS[1], 'XX', expiry, ARGV[i]) end
+return #ARGV - 1
+"""
+)
 # A per-host slot: free when fewer than ARGV[1] unexpired holders and the host's hold has passed (else seconds to
 # wait, or -1 when all slots are taken). A slot taken expires ARGV[2] seconds from now (its holder may die).
 _ACQUIRE = (
@@ -192,9 +204,15 @@ def requeue(server: RedisClient, keys: RunKeys, tokens: Iterable[str]) -> int:
     return int(server.eval(_REQUEUE, 3, keys.inflight, keys.inflight_queue, keys.leases, *tokens))
 
 
+def redis_now(server: RedisClient) -> float:
+    """Redis's clock (seconds): the one clock every machine of a run agrees on."""
+    seconds, microseconds = server.time()
+    return seconds + microseconds / 1_000_000
+
+
 def requeue_expired(server: RedisClient, keys: RunKeys, now: float | None = None) -> int:
-    """Put back the work of workers that stopped renewing their leases (killed, frozen)."""
-    expired = server.zrangebyscore(keys.leases, "-inf", now if now is not None else time.time())
+    """Put back the work of workers that stopped renewing their leases (killed, frozen); ``now`` on Redis's clock."""
+    expired = server.zrangebyscore(keys.leases, "-inf", now if now is not None else redis_now(server))
     return requeue(server, keys, [t.decode() if isinstance(t, bytes) else t for t in expired])
 
 
@@ -218,9 +236,7 @@ class LeasedQueue(PriorityQueue):
             return None
         token = uuid.uuid4().hex
         keys = leases.keys
-        data = self.server.eval(
-            _POP, 4, self.key, keys.inflight, keys.inflight_queue, keys.leases, token, leases.expiry()
-        )
+        data = self.server.eval(_POP, 4, self.key, keys.inflight, keys.inflight_queue, keys.leases, token, leases.lease)
         if not data:
             return None
         request = self._decode_request(data)
@@ -262,10 +278,6 @@ class LeaseBook:
         self.held: set[str] = set()
         self.accepting = True  # False once the worker is stopping: it takes no new work
 
-    def expiry(self) -> float:
-        """When a lease taken now expires unless renewed."""
-        return time.time() + self.lease
-
     def release(self, token: str) -> None:
         """The work of ``token`` is done (stored, or handed back to the frontier)."""
         self.held.discard(token)
@@ -276,8 +288,7 @@ class LeaseBook:
     def renew(self) -> None:
         """Push every held lease's expiry forward."""
         if self.held:
-            expiry = self.expiry()
-            self.server.zadd(self.keys.leases, dict.fromkeys(self.held, expiry), xx=True)
+            self.server.eval(_RENEW, 1, self.keys.leases, self.lease, *self.held)
 
     def give_back(self) -> int:
         """Put every held request back on the frontier (a worker leaving before finishing them)."""

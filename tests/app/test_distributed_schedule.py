@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from rassegna.app.scheduler.lock import CRAWL_LOCK, EXIT_BUSY, Holder, current_h
 from rassegna.config import load_settings
 from rassegna.storage.db import create_db_engine
 from tests.processes import CLI, crawl_runs, job_runs, slow_config, wait_for
+from tests.redis_server import REDIS_URL, own_namespace, redis_server
 
 from .scheduler_helpers import write_config
 
@@ -50,23 +50,11 @@ def test_the_scheduled_crawl_child_is_distributed_when_configured(
         assert "a distributed crawl needs PostgreSQL" in result.stdout + result.stderr
 
 
-REDIS_URL = os.environ.get("RASSEGNA_TEST_REDIS", "redis://127.0.0.1:6379/0")
-
-
 @pytest.fixture
 def redis_namespace() -> Iterator[str]:
     """A Redis namespace of the test's own on the real server (its keys deleted after)."""
-    import redis
-
-    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        server.ping()
-    except redis.RedisError as exc:
-        pytest.skip(f"no Redis server answers at {REDIS_URL} ({exc})")
-    namespace = f"rassegna-test-{uuid.uuid4().hex[:10]}"
-    yield namespace
-    if keys := list(server.scan_iter(match=namespace + ":*")):
-        server.delete(*keys)
+    with own_namespace(redis_server()) as namespace:
+        yield namespace
 
 
 def _holder_pid(db_url: str) -> int | None:

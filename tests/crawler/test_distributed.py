@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, text
 
 from rassegna.simweb import Resource, SimWeb, Site
 from rassegna.simweb.pages import PageSpec, article_html, rss
+from tests.redis_server import REDIS_URL, own_namespace, redis_server
 from tests.sample_sites import demo_config, demo_sites, open_world_config, open_world_sites
 
 from .conftest import crawl_env
@@ -29,29 +30,17 @@ from .conftest import crawl_env
 # contention from the other xdist worker has made the SIGKILL case lose pages once (see README "Scaling out").
 pytestmark = pytest.mark.distributed
 
-REDIS_URL = os.environ.get("RASSEGNA_TEST_REDIS", "redis://127.0.0.1:6379/0")
-
 
 @pytest.fixture
 def redis_env() -> Iterator[dict[str, str]]:
     """Redis settings for one test: the real server, a namespace of the test's own (its keys deleted after)."""
-    try:
-        import redis
-
-        server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-        server.ping()
-    except Exception as exc:  # noqa: BLE001 - any failure means "no server here"
-        pytest.skip(f"no Redis server answers at {REDIS_URL} ({type(exc).__name__}: {exc})")
-    namespace = f"rassegna-test-{uuid.uuid4().hex[:10]}"
-    yield {
-        "RASSEGNA_REDIS_URL": REDIS_URL,
-        "RASSEGNA_REDIS_NAMESPACE": namespace,
-        "RASSEGNA_LEASE_SECONDS": "4",
-        "RASSEGNA_NO_NLP": "1",
-    }
-    keys = list(server.scan_iter(match=namespace + ":*"))
-    if keys:
-        server.delete(*keys)
+    with own_namespace(redis_server()) as namespace:
+        yield {
+            "RASSEGNA_REDIS_URL": REDIS_URL,
+            "RASSEGNA_REDIS_NAMESPACE": namespace,
+            "RASSEGNA_LEASE_SECONDS": "4",
+            "RASSEGNA_NO_NLP": "1",
+        }
 
 
 def _pg(url: str) -> str:

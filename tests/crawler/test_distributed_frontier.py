@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,16 +19,17 @@ from rassegna.crawler.distributed import (
     LeasedQueue,
     RunKeys,
     outstanding,
+    redis_now,
     requeue_expired,
 )
 from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.crawler.ports import Source
 from rassegna.crawler.urls import canonical_url
 from rassegna.storage.db import create_db_engine
+from tests.redis_server import redis_server
 
 pytestmark = pytest.mark.distributed
 
-REDIS_URL = os.environ.get("RASSEGNA_TEST_REDIS", "redis://127.0.0.1:6379/0")
 FEED = Source("Testata", "feed", "http://www.testata.test/rss/")
 ARTICLE = "http://www.testata.test/2023/11/01/lgnet2.html?utm_source=rss"
 
@@ -37,13 +37,7 @@ ARTICLE = "http://www.testata.test/2023/11/01/lgnet2.html?utm_source=rss"
 @pytest.fixture
 def frontier(sqlite_url: str) -> Iterator[tuple[Any, RunKeys, DistributedFeedSpider, LeasedQueue]]:
     """A feed spider of run 1 in a namespace of the test's own, with its lease book and queue."""
-    import redis
-
-    server: Any = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        server.ping()
-    except redis.RedisError as exc:
-        pytest.skip(f"no Redis server answers at {REDIS_URL} ({exc})")
+    server = redis_server()
     keys = RunKeys(f"rassegna-test-{uuid.uuid4().hex[:10]}", 1)
     context = DistributedContext(
         server=server,
@@ -86,9 +80,27 @@ def test_a_popped_request_is_leased_until_released_or_expired(frontier) -> None:
     assert taken is not None and taken.url == ARTICLE and CLAIM_META not in taken.meta
     assert outstanding(server, keys) == (0, 1)  # in neither place never: leased in the same step as popped
     assert requeue_expired(server, keys) == 0  # the lease is alive
-    assert requeue_expired(server, keys, now=time.time() + 61) == 1  # its worker died: back on the frontier
+    assert requeue_expired(server, keys, now=redis_now(server) + 61) == 1  # its worker died: back on the frontier
     assert outstanding(server, keys) == (1, 0)
     retaken = queue.pop()
     assert retaken is not None and retaken.url == ARTICLE
     spider.leases.release(next(iter(spider.leases.held - {taken.meta["rassegna_lease"]})))
     assert outstanding(server, keys) == (0, 0)
+
+
+@pytest.mark.parametrize("skew", [-3600.0, 3600.0])
+def test_leases_run_on_redis_clock_whatever_the_workers_clock_says(frontier, monkeypatch, skew: float) -> None:  # noqa: ANN001
+    """A worker whose clock is an hour off still leases for the lease's length, as every other machine sees it."""
+    server, keys, spider, queue = frontier
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + skew)
+    request = spider.article_request(ARTICLE, FEED, listed=True)
+    assert request is not None and queue.push_claimed(request, keys.claimed)
+    taken = queue.pop()
+    assert taken is not None
+    ((token, expiry),) = server.zrange(keys.leases, 0, -1, withscores=True)
+    assert abs(expiry - (redis_now(server) + spider.leases.lease)) < 5
+    spider.leases.renew()
+    assert abs(server.zscore(keys.leases, token) - (redis_now(server) + spider.leases.lease)) < 5
+    assert requeue_expired(server, keys) == 0  # not expired early (clock ahead) ...
+    assert requeue_expired(server, keys, now=redis_now(server) + spider.leases.lease + 1) == 1  # ... nor late

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tracemalloc
 import uuid
 from typing import Any
@@ -21,10 +20,10 @@ from rassegna.crawler.distributed import (
 )
 from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.storage.db import create_db_engine
+from tests.redis_server import redis_server
 
 pytestmark = pytest.mark.distributed
 
-REDIS_URL = os.environ.get("RASSEGNA_TEST_REDIS", "redis://127.0.0.1:6379/0")
 OUTLETS = 5000  # each with a feed
 
 
@@ -42,13 +41,7 @@ def _traced_peak(work: Any) -> tuple[Any, int]:
 
 
 def test_seeds_reach_the_frontier_in_bounded_batches(sqlite_url: str) -> None:
-    import redis
-
-    server: Any = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        server.ping()
-    except redis.RedisError as exc:
-        pytest.skip(f"no Redis server answers at {REDIS_URL} ({exc})")
+    server = redis_server()
     outlets = [
         Outlet(
             name=f"Testata{k}",

@@ -39,10 +39,9 @@ NO_PERCENT_SETS = frozenset({"dev", "generalisation"})
 
 
 def set_path(name: str) -> Path:
-    """Where the named annotated set lives: ``dev``, ``generalisation``, ``corpus-dev``, ``corpus-sealed``,
-    ``corpus-dev-2``, ``corpus-sealed-2`` (the corpus' second batch), ``corpus-dev-3``, ``corpus-sealed-3`` (the third
-    batch, annotated in four parts: patterns matching ``dev-3a.json`` … ``dev-3d.json`` and ``sealed-3a.json`` …,
-    read by :func:`load_articles`), ``corpus-dev-4`` (the fourth batch's dev parts, ``dev-4*.json``)."""
+    """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
+    ``corpus-dev-6`` and ``corpus-sealed`` … ``corpus-sealed-6`` (batches 3–6 come in annotator parts: a pattern such
+    as ``dev-3*.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
         "generalisation": FIXTURES / "generalisation.json",
@@ -54,6 +53,10 @@ def set_path(name: str) -> Path:
         "corpus-sealed-3": FIXTURES / "corpus" / "sealed-3*.json",
         "corpus-sealed-4": FIXTURES / "corpus" / "sealed-4*.json",
         "corpus-dev-4": FIXTURES / "corpus" / "dev-4*.json",
+        "corpus-dev-5": FIXTURES / "corpus" / "dev-5*.json",
+        "corpus-sealed-5": FIXTURES / "corpus" / "sealed-5*.json",
+        "corpus-dev-6": FIXTURES / "corpus" / "dev-6*.json",
+        "corpus-sealed-6": FIXTURES / "corpus" / "sealed-6*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")

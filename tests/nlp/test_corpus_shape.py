@@ -21,7 +21,7 @@ FIELDS = {
 }
 NULLABLE = ("date", "author", "city")
 CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
-# Batches 3 and 4 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
+# Batches 3 to 6 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
 HALF_SEALED_PARTS = {
     "3a": (241, 20261130),
     "3b": (271, 20261131),
@@ -29,6 +29,11 @@ HALF_SEALED_PARTS = {
     "3d": (331, 20261133),
     "4e": (361, 20261134),
     "4f": (391, 20261135),
+    "5g": (421, 20261136),
+    "5h": (451, 20261137),
+    "5i": (481, 20261138),
+    "6j": (511, 20261139),
+    "6k": (541, 20261140),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
