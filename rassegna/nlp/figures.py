@@ -58,6 +58,12 @@ _UNIT_LEADS_RE = re.compile(
     r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali)|\s+[a-zà-ù]{4,})?\s*,[^.!?;:\d]{0,40}?"
     r"(?:pari\s+a\s+)?$"
 )
+# "le postazioni di ricarica, sette in totale": the noun phrase, then its count; "gli stipendi arretrati (ben
+# cinque)": the count in brackets right after its noun.
+_NOUN_THEN_COUNT_RE = re.compile(
+    r"\b(?:i|gli|le)\s+(?:(?:nuov|altr|vecch)[ie]\s+)?([a-zà-ù]{4,})"
+    r"(?:(?:\s+[a-zà-ù'’]+){0,6},\s*|(?:\s+[a-zà-ù]{4,})?\s+(\())$"
+)
 # "I voti contrari sono 140, gli astenuti 16.": a list of results, each noun before its number.
 _LISTED_BEFORE_RE = re.compile(r"[,;]\s+(?:i|gli|le)\s+([a-zà-ù]{4,})\s+$")
 # "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
@@ -141,7 +147,7 @@ _STREET_WORDS = {
 _REFERENCE_WORDS = {
     'legge', 'decreto', 'articolo', 'art', 'comma', 'delibera', 'determina', 'ordinanza', 'sentenza',
     'circolare', 'regolamento', 'protocollo', 'mozione', 'emendamento', 'pagina', 'capitolo', 'padiglione',
-    'binario', 'pag', 'fig', 'tabella', 'allegato', 'paragrafo', 'modello',
+    'binario', 'pag', 'fig', 'tabella', 'allegato', 'paragrafo', 'modello', 'missione', 'fase',
 }  # fmt: skip
 _PEOPLE_UNITS = {
     'persone', 'beneficiari', 'utenti', 'migranti', 'famiglie', 'nuclei', 'minori', 'posti', 'alloggi',
@@ -231,9 +237,14 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
         prev = tokens[i - 1]
         if prev.end == tok.start and prev.kind in {"word", "num"} and not _glued_by_typo(text, prev, tok):
             return True  # glued: LgNet2, Roma2
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() in _CURRENCIES:
+            return False  # "di Euro 3,00 per gli adulti"
+        titled = prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP
+        if titled and nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and nxt.start == tok.end + 1:
+            return True  # "Missione 1 Digitalizzazione", "Fase 2 Ripartenza": a numbered title
         if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP:
             qual = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             counts = nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text not in STOP
             if not qual and not _is_sentence_start(tokens, i - 1) and not counts:
                 return True
@@ -322,6 +333,8 @@ def _is_place(word: str) -> bool:
 
 def _verb_like(word: str) -> bool:
     """A verb form where a noun should be: ``300 partiranno``, ``13 vanno``, ``sono``."""
+    if len(word) > 5 and word.endswith(("iamo", "remo")):
+        return True  # "Il 24 ospiteremo", "abbiamo"
     return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
 
 
@@ -680,8 +693,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     low = w.lower()
     if low in _VOTES and (k + 1 >= n or tokens[k + 1].kind == "punct" or tokens[k + 1].text.lower() in {"e", "ed"}):
         return Unit(_VOTES[low], tokens[k].end)  # "la fiducia con 343 sì e 263 no"
-    if value != 1 and low.endswith(("ato", "uto", "ito")) and len(low) > 5:
-        return Step(k + 1)  # "118 intervenuto", "sei andato": a singular participle cannot be a counted noun
+    if value != 1 and low.endswith(("ato", "uto", "ito", "ando", "endo")) and len(low) > 5:
+        return Step(k + 1)  # "118 intervenuto", "otto contando": a participle or gerund is no counted noun
     if low in {"punti", "punto"} and k + 1 < n and tokens[k + 1].text.lower() in _POINT_KINDS:
         return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "53.441 punti vendita"
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
@@ -718,6 +731,17 @@ def _is_proportion(text: str, end: int, value: float | int) -> bool:
     return value <= 1 or total <= 5 or total in {10, 100, 1000} or total < value
 
 
+def _noun_then_count(before: str, tokens: _Tokens, j: int) -> re.Match[str] | None:
+    """The noun of ``le postazioni, sette in totale`` or ``gli stipendi (ben cinque)``: only when the count is
+    closed by ``in totale``/``in tutto`` or by the bracket."""
+    closer = tokens[j].text.lower() if j < len(tokens) else ""
+    after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+    m = _NOUN_THEN_COUNT_RE.search(before)
+    if m is None or closer not in {")", "in"} or closer == "in" and after not in {"totale", "tutto"}:
+        return None
+    return m if (closer == ")") == (m.group(2) is not None) else None
+
+
 def _unit_before(
     text: str, tokens: _Tokens, i: int, j: int, value: float | int, *, clause_closed: bool = True
 ) -> Step | None:
@@ -730,9 +754,9 @@ def _unit_before(
     same = _TOTAL_OF_SAME_RE.search(before[-40:])
     if not clause_closed and not m and not same:
         return None
-    m = m or _UNIT_LEADS_RE.search(before) or _LISTED_BEFORE_RE.search(before)
+    m = m or _UNIT_LEADS_RE.search(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
-    if m and m.lastindex == 2 and m.group(2):
+    if m and m.re is not _NOUN_THEN_COUNT_RE and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
         return None
@@ -914,7 +938,8 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return Step(k + 1)
     if unit is None and not big:  # "i ricavi salgono a 16,1 mld": millions are money
         # "il numero delle vittime sale a 116 dall'inizio": a preposition after the number, the noun before it
-        before = _unit_before(text, tokens, i, j, value, clause_closed=closes)
+        first = i - 1 if number.approx else i  # "ne mancano una settantina": from "una"
+        before = _unit_before(text, tokens, first, j, value, clause_closed=closes)
         if before:
             return before
     if unit is None:
@@ -937,8 +962,8 @@ def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> lis
     starts = {f.start for f in found}
     for r in ranges:
         second = next((f for f in found if f.start <= r.second_at < f.start + len(f.text)), None)
-        if second is None or second.unit == "%" or r.start in starts:
-            continue
+        if second is None or second.unit == "%" or r.start in starts or r.value == 0:
+            continue  # "un ISEE tra 0 e 6000 euro": a range from nothing is no amount
         mult = next(
             (m for w, m in MULTIPLIERS.items() if re.search(r"(?<![^\W\d_])" + w + r"\b", second.text.lower())), 1
         )

@@ -245,6 +245,9 @@ def test_a_printed_minus_before_a_count_is_kept():
         ("I morti sono saliti a 9 e i feriti sono 30.", (9, "morti", None)),
         ("Il numero dei ricoveri è salito a 1.420.", (1420, "ricoveri", None)),
         ("I vigili hanno multato 80 automobilisti e ne hanno fermati 12.", (12, "automobilisti", None)),
+        ("sono arrivate le nuove panchine del parco, dodici in tutto tra legno e metallo", (12, "panchine", None)),
+        ("Gli operai aspettano gli stipendi arretrati (ben quattro) dall'azienda.", (4, "stipendi", "ben")),
+        ("Il biglietto costa Euro 5,00 per gli adulti.", (5, "euro", None)),
         # points among percentages, places called points
         ("Il sindaco ha il 54,2% e lo sfidante è a nove punti di distanza.", (9, "punti percentuali", None)),
         ("La catena conta 1.200 punti vendita in Italia.", (1200, "punti vendita", None)),
@@ -275,6 +278,10 @@ def test_round_three_forms(text, expected):
         ("La legge 194 compie gli anni.", 194),
         ("come prevede la delibera 45 della giunta", 45),
         ("Incidente al chilometro 300 della A1", 300),
+        ("Missione 4 Istruzione e ricerca: 2 milioni di euro.", 4),
+        ("Il 12 suoneremo in piazza, il 13 balleremo.", 12),
+        ("Erano sei, nove contando gli ospiti.", 9),
+        ("il contributo va a chi ha un reddito tra 0 e 9.000 euro", 0),
     ],
 )
 def test_round_three_not_figures(text, absent):
