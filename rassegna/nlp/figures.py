@@ -106,7 +106,7 @@ STOP = {
 # Second words of lexicalised units ("posti letto", "nuclei familiari", "Unità mobili").
 COMPOUND_SECOND = {
     'letto', 'familiari', 'familiare', 'mobili', 'mobile', 'professionali', 'professionale', 'asilo',
-    'lavoro', 'famiglia', 'abitative', 'abitativi', 'stranieri', 'sociali',
+    'lavoro', 'famiglia', 'abitative', 'abitativi', 'stranieri', 'sociali', 'diritto',
 }  # fmt: skip
 COMPOUND_AFTER_DI = {"strada", "accoglienza", "formazione", "lavoro", "ascolto", "orientamento"}
 ADJECTIVE_ENDINGS = (
@@ -279,7 +279,7 @@ _NOT_UNITS = {
     'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
     'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
-    'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti',
+    'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti', 'grazie',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
@@ -722,10 +722,11 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
 def _is_proportion(text: str, end: int, value: float | int) -> bool:
     """``due persone su tre``, ``8 italiani su 10``: a proportion, not a count; ``30 lavoratori su 90`` (a part of
     a total that is no round base and has more than five) counts."""
-    ratio = re.match(r"\s+su\s+(\d+|[^\W\d_]+)\b", text[end : end + 20])
+    ratio = re.match(r"\s+su\s+(\d{1,3}(?:\.\d{3})+|\d+|[^\W\d_]+)\b", text[end : end + 24])
     if not ratio:
         return False
-    total = int(ratio.group(1)) if ratio.group(1).isdigit() else word_value(ratio.group(1))
+    raw = ratio.group(1)  # "2.345 elettori su 5.678": the total with its thousands separator
+    total = _digits_value(raw) if raw[0].isdigit() else word_value(raw)
     if total is None:
         return False
     return value <= 1 or total <= 5 or total in {10, 100, 1000} or total < value

@@ -248,6 +248,8 @@ def test_a_printed_minus_before_a_count_is_kept():
         ("sono arrivate le nuove panchine del parco, dodici in tutto tra legno e metallo", (12, "panchine", None)),
         ("Gli operai aspettano gli stipendi arretrati (ben quattro) dall'azienda.", (4, "stipendi", "ben")),
         ("Il biglietto costa Euro 5,00 per gli adulti.", (5, "euro", None)),
+        ("Alle urne sono andati 2.345 elettori su 5.678 aventi diritto.", (2345, "elettori", None)),
+        ("Alle urne sono andati 2.345 elettori su 5.678 aventi diritto.", (5678, "aventi diritto", None)),
         # points among percentages, places called points
         ("Il sindaco ha il 54,2% e lo sfidante è a nove punti di distanza.", (9, "punti percentuali", None)),
         ("La catena conta 1.200 punti vendita in Italia.", (1200, "punti vendita", None)),
@@ -278,6 +280,7 @@ def test_round_three_forms(text, expected):
         ("La legge 194 compie gli anni.", 194),
         ("come prevede la delibera 45 della giunta", 45),
         ("Incidente al chilometro 300 della A1", 300),
+        ("Mille grazie a chi ha donato.", 1000),
         ("Missione 4 Istruzione e ricerca: 2 milioni di euro.", 4),
         ("Il 12 suoneremo in piazza, il 13 balleremo.", 12),
         ("Erano sei, nove contando gli ospiti.", 9),
