@@ -598,6 +598,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     if prev in {"under", "over"}:
         return None  # "minori under 18", "over 65": ages
+    if prev in {"primi", "prime", "ultimi", "ultime"}:
+        return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:

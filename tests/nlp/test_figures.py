@@ -281,6 +281,7 @@ def test_round_three_forms(text, expected):
         ("come prevede la delibera 45 della giunta", 45),
         ("Incidente al chilometro 300 della A1", 300),
         ("Mille grazie a chi ha donato.", 1000),
+        ("È tra i primi cinque festival d'Italia.", 5),
         ("Missione 4 Istruzione e ricerca: 2 milioni di euro.", 4),
         ("Il 12 suoneremo in piazza, il 13 balleremo.", 12),
         ("Erano sei, nove contando gli ospiti.", 9),
