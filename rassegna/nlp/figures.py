@@ -798,6 +798,11 @@ def _range_start(tokens: _Tokens, i: int, j: int, k: int, value: float | int) ->
     if not (k + 1 < n and tokens[k].text.lower() in {"a", "e", "o"} and tokens[k - 1].kind != "punct"):
         return None
     nxt = k + 1 + (tokens[k + 1].text.lower() in {"i", "le", "gli"})
+    bound = " ".join(t.text.lower() for t in (tokens[x] for x in range(k + 1, min(n, k + 4))))
+    if tokens[k].text.lower() == "a" and bound in {"un massimo di", "un max di"}:
+        nxt = k + 4  # "da un minimo di 500 a un massimo di 10 mila euro"
+        if nxt < n and tokens[nxt].kind == "num":
+            return Range(value, tokens[i].start, tokens[nxt].start, j - 1 > i)
     if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
         return Range(value, tokens[i].start, tokens[nxt].start, j - 1 > i)
     return None

@@ -224,6 +224,7 @@ def test_a_printed_minus_before_a_count_is_kept():
         ("un finanziamento di 48.000 € per il centro", (48000, "euro", None)),
         ("il rimborso va da 200 a 2 mila euro a famiglia", (200, "euro", None)),
         ("il Comune ha speso 80 mila euro per la scuola e 20 mila per la mensa", (20000, "euro", None)),
+        ("multe da un minimo di 300 a un massimo di 5 mila euro", (300, "euro", None)),
         # votes, crowds, wholes, one unit of measure
         ("Il bilancio passa con 18 sì e 7 no.", (18, "voti favorevoli", None)),
         ("Il bilancio passa con 18 sì e 7 no.", (7, "voti contrari", None)),
