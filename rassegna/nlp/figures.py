@@ -445,6 +445,7 @@ class Mention:
     qualifier: str | None
     text: str
     start: int
+    told_before: bool = False  # "I tre feriti": a definite article before a small number word
 
 
 @dataclass(frozen=True, slots=True)
@@ -855,7 +856,23 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
     value = number.value
     if re.search(r"(?:^|[\s(])[-−]$", text[max(0, number.start - 2) : number.start]):
         value, start = -value, number.start - 1  # "(-148mila occupati)": a printed minus is kept, as for "%"
-    return Mention(value, unit.word, qualifier, text[start : unit.end], start)
+    told = bool(_DEFINITE_SMALL_RE.search(text[max(0, number.start - 5) : number.start])) and 2 <= value <= 10
+    told = told and not text[number.start].isdigit()
+    return Mention(value, unit.word, qualifier, text[start : unit.end], start, told)
+
+
+_DEFINITE_SMALL_RE = re.compile(r"(?:^|[^\w'’])(?:i|gli|le)\s+$", re.IGNORECASE)
+
+
+def _not_told_again(found: list[Mention]) -> list[Mention]:
+    """``Tre giovani feriti … I tre feriti sono stati ricoverati``: a small number word after a definite article
+    whose value is already a figure of the text points back to it; it is no new figure."""
+    out: list[Mention] = []
+    for m in found:
+        if m.told_before and any(o.value == m.value and o.start < m.start for o in out):
+            continue
+        out.append(m)
+    return out
 
 
 # Words before "milione"/"miliardo" that make it one (or half) of them: "un milione", "al milione di euro".
@@ -1021,7 +1038,7 @@ def _mentions(text: str) -> list[Mention]:
     found = _same_units(found)
     found.extend(_range_mentions(text, found, ranges))
     found.sort(key=lambda f: f.start)
-    return found
+    return _not_told_again(found)
 
 
 def extract_figures(text: str) -> list[Figure]:

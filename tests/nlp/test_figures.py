@@ -299,3 +299,9 @@ def test_votes_share_one_entry_with_the_votes_they_count():
 
 def test_thousands_after_money_only():
     assert values("Al concerto 20 mila persone e, il giorno dopo, 15 mila allo stadio.") == [(20000, "persone", None)]
+
+
+def test_a_small_number_told_again_with_its_article_is_the_same_figure():
+    text = "Tre giovani sono rimasti feriti nello scontro. I tre feriti sono stati portati in ospedale."
+    assert values(text) == [(3, "giovani", None)]
+    assert values("Le tre mediatrici si erano unite alla protesta.") == [(3, "mediatrici", None)]
