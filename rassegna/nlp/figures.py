@@ -853,12 +853,15 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
         m = re.search(r"\b(altri|altre)\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
         if m:
             start = start - (len(text[max(0, start - 8) : start]) - m.start())
-    value = number.value
+    value, end = number.value, unit.end
+    half = re.match(r"\s+e\s+mezz[oa]\b", text[end : end + 12])
+    if half and isinstance(value, int) and value < 1000:
+        value, end = value + 0.5, end + half.end()  # "tre chili e mezzo di cocaina"
     if re.search(r"(?:^|[\s(])[-−]$", text[max(0, number.start - 2) : number.start]):
         value, start = -value, number.start - 1  # "(-148mila occupati)": a printed minus is kept, as for "%"
     told = bool(_DEFINITE_SMALL_RE.search(text[max(0, number.start - 5) : number.start])) and 2 <= value <= 10
     told = told and not text[number.start].isdigit()
-    return Mention(value, unit.word, qualifier, text[start : unit.end], start, told)
+    return Mention(value, unit.word, qualifier, text[start:end], start, told)
 
 
 _DEFINITE_SMALL_RE = re.compile(r"(?:^|[^\w'’])(?:i|gli|le)\s+$", re.IGNORECASE)

@@ -233,6 +233,7 @@ def test_a_printed_minus_before_a_count_is_kept():
         ("la polizia ha fermato 41 su 57 pullman diretti allo stadio", (41, "pullman", None)),
         ("lo spoglio è concluso in 612 sezioni su 612", (612, "sezioni", None)),
         ("nello zaino c'era quasi un chilo di marijuana", (1, "chilo", "quasi")),
+        ("sequestrati tre chili e mezzo di hashish", (3.5, "chili", None)),
         # the noun told before the number
         ("i volontari impegnati ogni sera in stazione sono circa 45.", (45, "volontari", "circa")),
         ("il numero complessivo dei posti messi a bando è di 1.250, più dell'anno scorso", (1250, "posti", None)),
