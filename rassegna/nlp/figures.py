@@ -151,7 +151,8 @@ _REFERENCE_WORDS = {
 }  # fmt: skip
 _PEOPLE_UNITS = {
     'persone', 'beneficiari', 'utenti', 'migranti', 'famiglie', 'nuclei', 'minori', 'posti', 'alloggi',
-    'cittadini', 'donne', 'bambini', 'ragazzi', 'studenti',
+    'cittadini', 'donne', 'bambini', 'ragazzi', 'studenti', 'visitatori', 'abitanti', 'residenti', 'lavoratori',
+    'dipendenti', 'presenze', 'iscritti', 'spettatori', 'partecipanti', 'volontari', 'euro', 'domande', 'firme',
 }  # fmt: skip
 
 
@@ -577,6 +578,9 @@ _COUNT_AFTER_VERB_RE = re.compile(
 )
 
 
+_YEAR_BEFORE = frozenset({"nel", "dal", "del", "al", "il", "entro", "nell", "dall", "dell", "all", "anno", "anni"})
+
+
 def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
     """After ``su``, the number is the base of a proportion: ``uno … su dieci``, ``8 italiani su 10``."""
     if tokens[i - 3].text.lower() in {"un", "uno", "una"}:
@@ -607,7 +611,14 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
     if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
         nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
-        if nxt not in _PEOPLE_UNITS and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start]):
+        qualified = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])  # "circa 2000": no year
+        if prev in _YEAR_BEFORE and not qualified:
+            return None  # "nel 2000", "fino al 2030"
+        if (
+            nxt not in _PEOPLE_UNITS
+            and not qualified
+            and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start])
+        ):
             return None
     return number
 

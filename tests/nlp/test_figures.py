@@ -234,6 +234,8 @@ def test_a_printed_minus_before_a_count_is_kept():
         ("lo spoglio è concluso in 612 sezioni su 612", (612, "sezioni", None)),
         ("nello zaino c'era quasi un chilo di marijuana", (1, "chilo", "quasi")),
         ("sequestrati tre chili e mezzo di hashish", (3.5, "chili", None)),
+        ("le due sedi hanno accolto circa 2000 visitatori ciascuna", (2000, "visitatori", "circa")),
+        ("la mostra ha avuto 2000 visitatori", (2000, "visitatori", None)),
         # the noun told before the number
         ("i volontari impegnati ogni sera in stazione sono circa 45.", (45, "volontari", "circa")),
         ("il numero complessivo dei posti messi a bando è di 1.250, più dell'anno scorso", (1250, "posti", None)),
@@ -283,6 +285,8 @@ def test_round_three_forms(text, expected):
         ("come prevede la delibera 45 della giunta", 45),
         ("Incidente al chilometro 300 della A1", 300),
         ("Mille grazie a chi ha donato.", 1000),
+        ("Nel 2000 visitatori e residenti erano pochi.", 2000),
+        ("il piano vale fino al 2030 euro e progetti compresi", 2030),
         ("È tra i primi cinque festival d'Italia.", 5),
         ("Missione 4 Istruzione e ricerca: 2 milioni di euro.", 4),
         ("Il 12 suoneremo in piazza, il 13 balleremo.", 12),
