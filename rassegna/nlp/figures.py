@@ -693,6 +693,20 @@ def _in_millions(tokens: _Tokens, i: int, j: int, *, anywhere: bool = False) -> 
     return any(i < x < j and tokens[x].text.lower() in _BIG for x in where)
 
 
+_MEASURES = frozenset(
+    {"kg", "km", "gr", "mq", "mc", "ml", "cl", "mw", "kw", "kwh", "mwh", "gw", "gb", "mb", "cm", "mm"}
+)
+
+
+def _brand_after(tokens: _Tokens, k: int) -> bool:
+    """A capitalised word right after the number that ends in a consonant and is no unit of measure (``500
+    Abarth``): a model or a brand."""
+    w = tokens[k].text
+    if not w[0].isupper() or _is_sentence_start(tokens, k) or w[-1].lower() in "aeiouàèéìòù":
+        return False
+    return tokens[k - 1].kind == "num" and w.lower() not in _MEASURES
+
+
 def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     """The counted noun at token ``k`` (with a lexicalised second word or an adjective), a Step skipping
     past a word that makes the number no figure (``anni``, ``marzo``, ``118 Romagna``), or None."""
@@ -715,6 +729,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Step(k + 1)
     if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
         return Step(k + 1)  # "118 Romagna", "ASL Roma 2": part of a name
+    if _brand_after(tokens, k):
+        return Step(k + 1)  # "le 500 Abarth", "Rai 1 Tg": a model or a brand, not an Italian plural noun
     if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
         return Unit("minori", tokens[k + 2].end)
     if low in STOP or len(w) <= 1:

@@ -234,6 +234,7 @@ def test_a_printed_minus_before_a_count_is_kept():
         ("lo spoglio è concluso in 612 sezioni su 612", (612, "sezioni", None)),
         ("nello zaino c'era quasi un chilo di marijuana", (1, "chilo", "quasi")),
         ("sequestrati tre chili e mezzo di hashish", (3.5, "chili", None)),
+        ("nel furgone 12 Kg di hashish", (12, "Kg", None)),
         ("le due sedi hanno accolto circa 2000 visitatori ciascuna", (2000, "visitatori", "circa")),
         ("la mostra ha avuto 2000 visitatori", (2000, "visitatori", None)),
         # the noun told before the number
@@ -285,6 +286,7 @@ def test_round_three_forms(text, expected):
         ("come prevede la delibera 45 della giunta", 45),
         ("Incidente al chilometro 300 della A1", 300),
         ("Mille grazie a chi ha donato.", 1000),
+        ("in piazza il raduno delle 500 Abarth e delle Vespa", 500),
         ("Nel 2000 visitatori e residenti erano pochi.", 2000),
         ("il piano vale fino al 2030 euro e progetti compresi", 2030),
         ("È tra i primi cinque festival d'Italia.", 5),
