@@ -6,7 +6,7 @@ import contextlib
 import html as htmllib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -251,6 +251,30 @@ def _only_in_asides(tree: HtmlElement, people: str) -> bool:
     return _shown(tree, people) and not _shown(tree, people, _OUTSIDE_ASIDES)
 
 
+# A byline line opening with a preposition ("By A", "von A", "di A"), not with a label ("Autore: A").
+_PREPOSITION_LEAD = re.compile(r"\s*(?i:by|von|di|da|par|written by|scritto da|posted by)\s")
+
+
+def _inside_the_text(line: str, text: str) -> bool:
+    """True when ``line`` is written amid the main text, neither in its first five lines nor in its last two."""
+    lines = [one for one in text.splitlines() if one.strip()]
+    return any(line in one for one in lines[5:-2])
+
+
+def _plain_bylines(tree: HtmlElement, text: str) -> list[tuple[Callable[[str, Sequence[str]], str | None], str]]:
+    """Bylines in plain markup, with no byline class, each with its reader, most trusted first: a byline line
+    or a label and a name ("Autore: A", "di A"; not a "By A" amid the text), an ``<address>``, a "date -
+    name" meta line."""
+    found: list[tuple[Callable[[str, Sequence[str]], str | None], str]] = []
+    for line in metadata.labelled_bylines(tree):
+        # "By A" amid the article signs a part of it (a box, a second report), not the article
+        if not (_PREPOSITION_LEAD.match(line) and _inside_the_text(line, text)):
+            found.append((text_byline, line))
+    found += [(byline_people, line) for line in metadata.address_bylines(tree)]
+    found += [(clean_author, line) for line in metadata.dated_names(tree)]
+    return found
+
+
 def _people(names: str) -> frozenset[str]:
     return frozenset(name.casefold() for name in names.split(", ") if name)
 
@@ -270,6 +294,7 @@ def choose_author(
     author. A metadata name the page never shows yields to the people its byline element names, and so does
     one naming fewer people than it ("Rudolf Fischer" → "Rudolf Fischer, Simon Kohler")."""
     signals = [metadata.json_ld_authors(objects), metadata.meta_authors(tree)]
+    plain: list[tuple[Callable[[str, Sequence[str]], str | None], str]] | None = None  # read once, if needed
     bylines = metadata.byline_elements(tree)
     for names in ([*sites, *own_names], sites):
         shown = next((n for n in (byline_people(b, names) for b in bylines) if n), None)
@@ -288,6 +313,11 @@ def choose_author(
         last = text.rstrip().rsplit("\n", 1)[-1]
         if (signed := metadata.signature(tree, last)) and (name := clean_author(signed, names)):
             return name
+        if plain is None:
+            plain = _plain_bylines(tree, text)
+        for name in (clean(line, names) for clean, line in plain):
+            if name:
+                return name
     return None
 
 

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from rassegna.nlp.textutil import fold, title_case
 
 _NOT_A_PERSON = re.compile(
-    r"\b(?:redazione|redattore|redazionale|staff|admin|administrator|webmaster|ufficio stampa|comunicato|"
+    r"\b(?:redazione|redattore|redazionale|\w*redaktion|rédaction|redacción|redaccion|staff|admin|administrator|"
+    r"webmaster|ufficio stampa|comunicato|"
     r"agenzia|agenzie|ansa|agi|adnkronos|askanews|dire|italpress|lapresse|reuters|afp|apa|dpa|ap|efe|ansamed|"
     r"radiocor|nova|public policy|associated press|bloomberg|notizie|news|newsroom|web|online|desk|autore|"
     r"author|editor|editore|editorial|team|support|ospite|guest|comune|fondazione|anci|cittalia|facebook|"
@@ -17,6 +18,9 @@ _NOT_A_PERSON = re.compile(
     r"sconosciuto|anonimo|anonymous|unknown|contributor|contributors|collaboratori|foto|video|"
     r"wikipedia|press|office|media|tv|radio|giornale|quotidiano|magazine|blog|testata|gruppo|spa|srl|gmbh|ag|"
     r"inc|ltd|llc|e\.v|\w*verlag|\w*verband|person|beiträge|comment|kommentar|commenti|"
+    # a newspaper's sections ("12.03.2024 - Cronaca Roma" is a date line, not a byline)
+    r"cronaca|cronache|politica|economia|sport|cultura|spettacoli|spettacolo|attualità|esteri|interni|società|"
+    r"salute|tecnologia|motori|meteo|opinioni|editoriale|primo piano|"
     # institutions and organisations: they publish, but are not journalists
     r"regione|provincia|prefettura|questura|procura|tribunale|polizia|carabinieri|ministero|università|istituto|"
     r"associazione|consorzio|cooperativa|sindacato|federazione|confederazione|camera|azienda|ospedale|asl|"
@@ -51,12 +55,15 @@ _NAMES = _NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _NAME + r")*"
 # A byline line: "di Nome Cognome", "By A and B", "Von A und B", "Un articolo di ...", "Blog Beitrag von ...".
 _BYLINE_LEAD = (
     r"(?i:(?:(?:blog|ein|eine|un|una|der|die|il|la|l')\s*)?(?:articolo|servizio|testo|intervista|commento|analisi|reportage|"
-    r"beitrag|artikel|text|bericht|interview|kommentar|kolumne|rubrica|column|analyse|post|story|article)\s+)?"
-    r"(?:(?i:by|von|di|a cura di|scritto da|written by|posted by)|da|"
-    r"(?i:autor|autorin|autore|autrice|auteur|author|text|testo)\s*:)"
+    r"beitrag|artikel|text|bericht|interview|kommentar|kolumne|rubrica|column|analyse|post|story|article|"
+    r"foto e testo|testo e foto|text und fotos?|texte et photos?)\s+)?"
+    r"(?:(?i:by|von|di|par|a cura di|scritto da|written by|posted by)|da|"
+    r"(?i:autor|autorin|autoren|autore|autori|autrice|auteur|auteure|author|authors|text|texte|testo|interview|"
+    r"intervista)\s*:|(?i:autor|autorin|autoren|autore|autori|autrice|author|authors)(?=\s+[A-ZÀ-Ý]))"
 )
-# After the names a byline line may give a role or a note: "(Sponsored Post), Redner bei rent-a-pastor.com".
-_BYLINE_TAIL = r"(?:\s*\([^()]{1,40}\))?(?:\s*[,–—-]\s+[^\n]{1,60})?"
+# After the names a byline line may give a role or a note: "(Sponsored Post), Redner bei rent-a-pastor.com",
+# or an agency after a slash ("Peter Maahn/SP-X").
+_BYLINE_TAIL = r"(?:\s*\([^()]{1,40}\))?(?:\s*[,–—|-]\s+[^\n]{1,60}|\s*/\s*[^\n]{1,40})?"
 _BYLINE_RE = re.compile(r"^\s*" + _BYLINE_LEAD + r"\s+(" + _NAMES + r")" + _BYLINE_TAIL + r"\s*\.?\s*$")
 # Its opening words alone: a line that does not start so is no byline (checked before the slow credits split).
 _BYLINE_HEAD_RE = re.compile(r"\s*" + _BYLINE_LEAD + r"\s")

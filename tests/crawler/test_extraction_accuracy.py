@@ -299,14 +299,13 @@ def test_no_page_loses_half_its_text():
     assert scores().halved == []
 
 
-# Gates at the figures measured after issue 11's second round (titles 88.3 %, authors 84.4 %, 10 names where
-# the gold has none): authors stay one page short of the 85 % target. Of the 15 authors missed, 4 are the
-# gold's own (a misspelling, a department or an agency in the gold, a name the page never writes), 1 is
-# initials only ("R. R.", never taken for a name), 9 pages have no byline signal for the gold name (a press
-# contact, a copyright line, a recipe's expert box, a personal site's tagline, a film credit, a speech's speaker,
-# an author's bio, a licence notice, a contact box) and 1 writes "Autor:" in a plain paragraph no rule reads.
+# Gates at the figures measured after issue 11's third round (titles 88.3 %, authors 87.5 %, 10 names where the
+# gold has none): authors past the 85 % target. Of the 12 authors missed, 3 are the gold's own (a misspelling, a
+# department or an agency in the gold), 1 is initials only ("R. R.", never taken for a name) and 8 pages have no
+# byline signal for the gold name (a Creative Commons notice, a personal site's tagline, a recipe's expert box, a
+# copyright line, a contact list, a name in italics, a press contact, a speech's speaker).
 # The 10 names given where the gold has none are all the page's own JSON-LD, meta or byline authors.
-TITLE_FLOOR, AUTHOR_FLOOR, NAMES_WITHOUT_GOLD_CEILING = 0.88, 0.84, 10
+TITLE_FLOOR, AUTHOR_FLOOR, NAMES_WITHOUT_GOLD_CEILING = 0.88, 0.85, 10
 
 
 def test_titles_without_site_names():

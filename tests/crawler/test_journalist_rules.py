@@ -215,3 +215,103 @@ def test_byline_in_the_article_own_footer_not_in_the_page_footer():
     assert found == ["Posted by Günter W. Kienitz at 18:52"]
     assert byline_people(found[0]) == "Günter W. Kienitz"
     assert journalist("article_footer_byline.html") == "Günter W. Kienitz"
+
+
+# Bylines in plain markup, with no byline class (issue 11, third round): invented pages, one class each.
+PARAGRAPHS = (
+    "<p>La giunta ha spiegato che i primi bandi usciranno entro la fine del mese e che le domande si potranno "
+    "presentare anche online, con l'aiuto degli sportelli di quartiere e dei centri civici della città.</p>"
+    "<p>Le opposizioni hanno chiesto più tempo per esaminare i criteri di assegnazione, ma la maggioranza ha "
+    "respinto la richiesta e il voto finale è arrivato poco prima della mezzanotte, tra le proteste.</p>"
+    "<p>I primi contributi arriveranno alle famiglie già in primavera, ha assicurato l'assessore, e un secondo "
+    "bando per le associazioni del quartiere è previsto entro l'estate, con fondi della regione.</p>"
+)
+
+
+def page_with(top: str = "", bottom: str = "", outside: str = "") -> str:
+    """An invented article page: ``top`` under the headline, ``bottom`` under the text, ``outside`` after the
+    article."""
+    return (
+        '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Piano sociale, via libera</title>'
+        f"</head><body><article><h1>Piano sociale, via libera</h1>{top}<p>{LEDE}</p>{PARAGRAPHS}{bottom}"
+        f"</article>{outside}</body></html>"
+    )
+
+
+def author_of(html: str) -> str | None:
+    article = extract_article(html, "https://www.borgo.example/a")
+    assert article is not None
+    return article.author
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "people"),
+    [
+        ('<div class="meta"><h5>Autore:</h5> Carla Menotti</div>', "", "Carla Menotti"),  # label, then its tail
+        ('<div class="credits"><div>Testo</div><div>CARLA MENOTTI</div></div>', "", "Carla Menotti"),
+        ('<div class="credits"><div>Interview</div><div>Carla Menotti</div></div>', "", "Carla Menotti"),
+        ("", "<p>Autrice: Carla Menotti, consulente del centro studi.</p>", "Carla Menotti"),
+        ('<p class="sub"><span>di Carla Menotti</span></p>', "", "Carla Menotti"),
+        ("<p><em>a cura di Carla Menotti e Piero Sala</em></p>", "", "Carla Menotti, Piero Sala"),
+        ("<p><small>Foto e testo di Carla Menotti</small></p>", "", "Carla Menotti"),
+        ("<div><span>Testo di</span> <span>Carla Menotti</span></div>", "", "Carla Menotti"),
+        ("<p>Von Carla Menotti, dpa</p>", "", "Carla Menotti"),  # the agency after the name goes
+        ('<div class="info"><h5>Autor:</h5> Carla Menotti/SP-X</div>', "", "Carla Menotti"),
+        ("", "<p><em>— di Carla Menotti</em></p>", "Carla Menotti"),  # a signature opening with a dash
+        ("", "<p>Autori Carla Menotti e Piero Sala</p>", "Carla Menotti, Piero Sala"),  # a label with no colon
+        ("<address>Carla Menotti</address>", "", "Carla Menotti"),
+        ('<p class="meta">12.03.2024 - Carla Menotti</p>', "", "Carla Menotti"),
+        ('<div class="meta"><small>04.02.2022 | 13:10 Uhr | Carla Menotti</small></div>', "", "Carla Menotti"),
+    ],
+)
+def test_byline_in_plain_markup(top, bottom, people):
+    assert author_of(page_with(top, bottom)) == people
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "outside"),
+    [
+        ("", "<p>Ufficio stampa: Carla Menotti, tel. 0733 123456</p>", ""),  # a press contact
+        ("", "<p>Pressekontakt: Carla Menotti</p>", ""),
+        ("<p><small>Foto di Carla Menotti</small></p>", "", ""),  # a photo credit
+        ("<p><small>Foto: Carla Menotti</small></p>", "", ""),
+        ("<p>di Redazione</p>", "", ""),  # the newsroom, an agency, the site's own name
+        ("<p>Autore: Redazione Cronaca</p>", "", ""),
+        ("<div><h5>Autor:</h5> Onlineredaktion</div>", "", ""),
+        ("<p>di ANSA</p>", "", ""),
+        ("<p>Testo: Borgo Notizie</p>", "", ""),
+        ("<address>Via Roma 12, 62100 Macerata</address>", "", ""),  # a street address
+        ("", "", '<div class="comments"><p>di Piero Sala</p></div>'),  # a commenter
+        ("", "", '<aside class="related"><p>Autore: Piero Sala</p></aside>'),  # another article's byline
+        ('<p class="meta">12.03.2024 - Cronaca</p>', "", ""),  # a section, not a person
+    ],
+)
+def test_plain_markup_that_names_no_journalist(top, bottom, outside):
+    assert author_of(page_with(top, bottom, outside)) is None
+
+
+def test_a_byline_amid_the_text_signs_a_part_of_it_not_the_article():
+    """ "By A" between two parts of the article signs the second report; "Autrice:" there still names the author."""
+    middle = PARAGRAPHS + "<h2>In città</h2><p><strong>Di Piero Sala</strong></p>" + PARAGRAPHS
+    assert author_of(page_with(bottom=middle)) is None
+    labelled = PARAGRAPHS + "<p><strong>Autrice: Carla Menotti</strong></p>" + PARAGRAPHS
+    assert author_of(page_with(bottom=labelled)) == "Carla Menotti"
+
+
+def test_a_byline_class_inside_a_layout_with_a_sidebar():
+    """BEM layout classes ("wrapper__with-sidebar") describe the page, not a sidebar block."""
+    html = page_with('<div class="meta--author">Posted on March 12, 2024 by Carla Menotti</div>')
+    html = html.replace("<article>", '<section class="page__with-sidebar"><article>').replace(
+        "</article>", "</article></section>"
+    )
+    assert author_of(html) == "Carla Menotti"
+
+
+@pytest.mark.parametrize("raw", ["Redaktion Gelbe Liste", "Multimedia Redaktion", "Redacción Diario Hoy"])
+def test_newsrooms_in_german_and_spanish_are_not_people(raw):
+    assert clean_author(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["Cronaca Roma", "Politica Interna", "Sport Napoli", "Economia", "Attualità Milano"])
+def test_a_newspaper_section_is_not_a_journalist(raw):
+    assert clean_author(raw) is None
