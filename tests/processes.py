@@ -26,15 +26,15 @@ CLI = [sys.executable, "-c", "from rassegna.app.cli import main; main()"]
 CRAWL_CHILD = [sys.executable, "-m", "rassegna.app.crawl"]
 
 
-def wait_for(predicate: Callable[[], Any], timeout: float = 20.0, interval: float = 0.1) -> Any:
-    """Poll ``predicate`` until it returns something truthy; AssertionError on timeout."""
+def wait_for(predicate: Callable[[], Any], timeout: float = 20.0, interval: float = 0.1, what: str = "") -> Any:
+    """Poll ``predicate`` until it returns something truthy; AssertionError (saying ``what``) on timeout."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
         time.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")
+    raise AssertionError(f"{what or 'condition'} not met within {timeout}s")
 
 
 def slow_site(delay: float) -> list[Site]:

@@ -186,6 +186,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         console.print(f"[red]configuration error:[/] {exc}")
         return EXIT_CONFIG
+    if not args.distributed:
+        from rassegna.crawler.runner import arm_stop_deadline, stop_grace
+
+        # An orphaned or stopped crawl child always ends: nobody may be left to SIGKILL it.
+        arm_stop_deadline(stop_grace(settings.crawl), exit_code=EXIT_FAILED)
     if args.distributed:
         from rassegna.app.distributed import crawl_distributed_command
 

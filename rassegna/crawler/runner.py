@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import logging
 import multiprocessing
 import os
@@ -40,6 +41,11 @@ from rassegna.crawler.spiders import FeedSpider, PageSpider, SitemapSpider
 log = logging.getLogger(__name__)
 
 
+POOL_SHUTDOWN_TIMEOUT = 10.0  # seconds the extraction processes get to finish their page once the crawl ends
+CRASH_AFTER = 5.0  # seconds a forced stop waits for Scrapy to close its spiders before abandoning them
+STOP_DEADLINE = 30.0  # seconds a forced stop may take in all before the crawl process exits regardless
+
+
 @contextmanager
 def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor | None]:
     """A process pool for trafilatura (None when ``workers`` is 0: extract on the reactor thread)."""
@@ -57,12 +63,44 @@ def extraction_pool(workers: int | None) -> Iterator[concurrent.futures.Executor
         initializer=worker_initializer,
         initargs=(os.getpid(),),
     )
+    _pools.append(pool)
     try:
         for _ in range(workers):
             pool.submit(warm_up)
         yield pool
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        shut_down_pool(pool, POOL_SHUTDOWN_TIMEOUT)
+        _pools.remove(pool)
+
+
+_pools: list[concurrent.futures.ProcessPoolExecutor] = []  # the extraction pools open in this process
+
+
+def shut_down_pool(pool: concurrent.futures.ProcessPoolExecutor, timeout: float) -> bool:
+    """Shut ``pool`` down, queued pages dropped; its processes are killed when the page they are on takes longer
+    than ``timeout`` s (or they hang). True when they finished by themselves.
+
+    ``shutdown(wait=True)`` alone waits for ever on a worker that never answers."""
+    # Private, but the only handles on "is it done" and "who to kill"; shutdown() drops them.
+    manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout)
+    if manager is None or not manager.is_alive():
+        return True
+    log.warning("extraction processes still busy %gs after the crawl: killed", timeout)
+    _kill_processes(processes.values())
+    manager.join(timeout)  # a dead worker breaks the pool: its manager thread ends at once
+    return False
+
+
+def _kill_processes(processes: Iterable[Any]) -> None:
+    """SIGKILL multiprocessing ``processes`` that are still alive (best effort)."""
+    for process in processes:
+        with contextlib.suppress(Exception):
+            if process.is_alive():
+                process.kill()
 
 
 # The order of a crawl pass: sources of domain-only outlets are found first; news searches come last, so an
@@ -180,46 +218,138 @@ def run_crawl(
         status += f" · {len(ctx.errors)} errors"
         progress.update(task, status=status)
 
+    _active_runs.append((store, run_id))
     try:
         _crawl(report, outlets, campaigns, crawl, store, analyzer, progress, task, on_progress, workers, open_world)
     except BaseException as exc:
         report.outcome = "failed"
         report.errors.append(CrawlFailure(None, None, None, "crash", f"{type(exc).__name__}: {exc}"))
-        store.finish_run(report)
+        _close_run(store, report)
         raise
-    if _stop_requested.is_set():
+    if stop_requested():
         report.outcome = "cancelled"
     elif report.outcome != "cancelled":
         report.outcome = "partial" if report.errors else "ok"
-    store.finish_run(report)
+    _close_run(store, report)
     return report
 
 
-_stop_requested = threading.Event()
+def _close_run(store: CrawlStore, report: CrawlReport) -> None:
+    """Record the end of the run; from here on this thread closes it, not the stop deadline."""
+    with contextlib.suppress(ValueError):
+        _active_runs.remove((store, report.run_id))
+    store.finish_run(report)
+
+
+# Monotonic times of the stop requests. Signal handlers append to it, so it takes no lock: a handler may run
+# inside another one (the kernel sends a SIGTERM each time a thread of a killed scheduler dies), and the lock of a
+# threading.Event held by the outer handler deadlocked the inner one, and with it the whole crawl process.
+_stop_requests: list[float] = []
 _stop_began: list[float] = []  # monotonic time of the graceful stop, once begun
-
-
-_force_stop = threading.Event()
+_forced_at: list[float] = []  # monotonic time the reactor was told to stop without waiting, once it was
+_active_runs: list[tuple[CrawlStore, int | None]] = []  # runs this process has yet to close (the stop deadline does)
 
 
 def request_stop() -> None:
     """Ask the crawl of this process to stop: in-flight requests end, no new source is started; asked twice,
-    it stops at once."""
-    if _stop_requested.is_set():
-        _force_stop.set()
-    _stop_requested.set()
+    it stops at once. Safe in a signal handler (no lock, no I/O)."""
+    _stop_requests.append(time.monotonic())
 
 
-def _watch_for_stop(process: Any, grace: float, stop_reactor: Callable[[], None]) -> None:
-    """Reactor-side: turn a stop request into Scrapy's graceful stop; force the reactor down after ``grace`` s."""
-    if not _stop_requested.is_set():
+def stop_requested() -> bool:
+    """True once the crawl of this process was asked to stop."""
+    return bool(_stop_requests)
+
+
+def stop_grace(crawl: CrawlSettings) -> float:
+    """Seconds a graceful stop waits for in-flight requests before it is forced: one download timeout, and some."""
+    return crawl.download_timeout + 5
+
+
+def _stop_forced_at(grace: float) -> float | None:
+    """When the stop became a forced one: a second request, or ``grace`` s after the first; None while it is not."""
+    if len(_stop_requests) >= 2:
+        return min(_stop_requests[1], _stop_requests[0] + grace)
+    if _stop_requests and time.monotonic() - _stop_requests[0] > grace:
+        return _stop_requests[0] + grace
+    return None
+
+
+def _watch_for_stop(
+    process: Any, grace: float, stop_reactor: Callable[[], None], crash_after: float = CRASH_AFTER
+) -> None:
+    """Reactor-side: turn a stop request into Scrapy's graceful stop; force the reactor down after ``grace`` s.
+
+    A forced stop still waits for Scrapy to close its spiders (reactor.stop() runs its shutdown trigger, which
+    waits for in-flight requests and items); after ``crash_after`` more seconds those are abandoned."""
+    if not _stop_requests:
         return
+    from twisted.internet import reactor
+
     if not _stop_began:
         _stop_began.append(time.monotonic())
         process.stop().addBoth(lambda _: stop_reactor())
-    elif _force_stop.is_set() or time.monotonic() - _stop_began[0] > grace:
-        log.warning("crawl stopped without waiting for in-flight requests")
-        stop_reactor()
+    elif not _forced_at:
+        if _stop_forced_at(grace) is not None:
+            log.warning("crawl stopped without waiting for in-flight requests")
+            _forced_at.append(time.monotonic())
+            stop_reactor()
+    elif time.monotonic() - _forced_at[0] > crash_after and reactor.running:
+        log.warning("crawl stopped with requests or pages still in flight: abandoned")
+        reactor.crash()  # type: ignore[misc]  # the loop ends now, shutdown triggers or not
+
+
+def _stop_reactor_threads(reactor: Any, timeout: float = 5.0) -> None:
+    """Stop the reactor's thread pool if its loop ended without its shutdown (a crash): its threads are not
+    daemons, and idle ones would keep the process from exiting. Waits ``timeout`` s at most."""
+    pool = getattr(reactor, "threadpool", None)
+    if pool is None or not pool.started or pool.joined:
+        return
+    stopper = threading.Thread(target=pool.stop, name="reactor-threads-stop", daemon=True)
+    stopper.start()
+    stopper.join(timeout)
+
+
+def arm_stop_deadline(grace: float, deadline: float = STOP_DEADLINE, exit_code: int = 1) -> threading.Thread:
+    """Exit this process ``deadline`` s after its crawl's stop was forced, whatever still holds it.
+
+    For a process that exists to crawl (the crawl child): a daemon thread that, once the stop is forced (asked
+    twice, or ``grace`` s after once) and the process still runs ``deadline`` s later, kills the extraction
+    processes, closes the open crawl run as cancelled and exits with ``exit_code``."""
+
+    def watch() -> None:
+        while True:
+            forced = _stop_forced_at(grace)
+            if forced is not None and time.monotonic() - forced > deadline:
+                break
+            time.sleep(0.2)
+        message = f"the crawl did not stop within {deadline:g}s of being told to stop at once: exiting\n"
+        # Whatever hangs may hold the logging or stderr locks, or the database: each step is bounded on its own.
+        _bounded(lambda: os.write(2, message.encode()), 2)
+        for pool in list(_pools):
+            _kill_processes(dict(getattr(pool, "_processes", None) or {}).values())
+        for store, run_id in list(_active_runs):
+            report = CrawlReport(run_id=run_id, outcome="cancelled")
+            text = f"stopped: the crawl process exited {deadline:g}s after a forced stop, with work still in flight"
+            report.errors.append(CrawlFailure(None, None, None, "stop", text))
+            _bounded(functools.partial(store.finish_run, report), 45)  # else `rassegna runs` closes it later
+        os._exit(exit_code)
+
+    thread = threading.Thread(target=watch, name="stop-deadline", daemon=True)
+    thread.start()
+    return thread
+
+
+def _bounded(step: Callable[[], object], timeout: float) -> None:
+    """Run ``step`` on a daemon thread; give up on it (and on its errors) after ``timeout`` s."""
+
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            step()
+
+    thread = threading.Thread(target=run, name="stop-deadline-step", daemon=True)
+    thread.start()
+    thread.join(timeout)
 
 
 def _stats_of(crawler: Any) -> Any:
@@ -260,7 +390,7 @@ def _crawl(
         )
         searches, selected = open_world
         plan_open_world(context, list(campaigns), searches, selected)
-        families = [] if _stop_requested.is_set() else list(FAMILIES)
+        families = [] if stop_requested() else list(FAMILIES)
         crawlers: list[Any] = []
         try:
             if any(_has_work(f, context) for f in families):
@@ -280,7 +410,7 @@ def _crawl(
                 def chain():  # noqa: ANN202 - a Twisted inlineCallbacks generator
                     try:
                         for family in families:
-                            if _stop_requested.is_set():
+                            if stop_requested():
                                 break  # no further source family after a stop request
                             if not _has_work(family, context):
                                 continue  # e.g. no feed found: nothing for the feed spider
@@ -298,11 +428,12 @@ def _crawl(
                 from twisted.internet import reactor
                 from twisted.internet.task import LoopingCall
 
-                stop_watch = LoopingCall(_watch_for_stop, process, crawl.download_timeout + 5, stop_reactor)
+                stop_watch = LoopingCall(_watch_for_stop, process, stop_grace(crawl), stop_reactor)
                 reactor.callWhenRunning(stop_watch.start, 0.2)
                 # rassegna's own handlers (see request_stop) keep the signals for the whole crawl: Scrapy's would
                 # leave a window during start-up where a signal is lost or lands inside Twisted's set-up.
                 process.start(stop_after_crawl=False, install_signal_handlers=False)
+                _stop_reactor_threads(reactor)
                 for crawler in crawlers:
                     if (stats := _stats_of(crawler)) is not None:
                         log.debug("scrapy stats %s: %s", crawler.spider, stats.get_stats())
@@ -312,7 +443,7 @@ def _crawl(
             (url, etag, lm) for url, (source, etag, lm) in context.fresh_validators.items() if context.source_ok(source)
         ]
         store.save_validators(valid)
-        if not _stop_requested.is_set():
+        if not stop_requested():
             store.save_found_sources(settle_found_sources(context))
     report.stats = context.stats
     report.timings = dict(context.timings)

@@ -18,6 +18,9 @@ _NOT_A_PERSON = re.compile(
     r"sconosciuto|anonimo|anonymous|unknown|contributor|contributors|collaboratori|foto|video|"
     r"wikipedia|press|office|media|tv|radio|giornale|quotidiano|magazine|blog|testata|gruppo|spa|srl|gmbh|ag|"
     r"inc|ltd|llc|e\.v|\w*verlag|\w*verband|person|beiträge|comment|kommentar|commenti|"
+    # a newspaper's sections ("12.03.2024 - Cronaca Roma" is a date line, not a byline)
+    r"cronaca|cronache|politica|economia|sport|cultura|spettacoli|spettacolo|attualità|esteri|interni|società|"
+    r"salute|tecnologia|motori|meteo|opinioni|editoriale|primo piano|"
     # institutions and organisations: they publish, but are not journalists
     r"regione|provincia|prefettura|questura|procura|tribunale|polizia|carabinieri|ministero|università|istituto|"
     r"associazione|consorzio|cooperativa|sindacato|federazione|confederazione|camera|azienda|ospedale|asl|"

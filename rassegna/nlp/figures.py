@@ -36,28 +36,48 @@ PARTICIPLES = {
         'accompagnat', 'intercettat', 'agganciat', 'aiutat', 'sostenut', 'format', 'attivat', 'realizzat',
         'avviat', 'orientat', 'supportat', 'trattat', 'visitat', 'censit', 'registrat', 'segnalat',
         'assegnat', 'collocat', 'alloggiat', 'impegnat', 'coinvolt', 'beneficiat', 'accoglient',
+        'dedicat', 'destinat', 'riservat', 'preventivat', 'previst', 'tentat', 'portat',
     )
     for end in ('i', 'e', 'o', 'a')
 }  # fmt: skip
 # "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
 # passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le|dei|degli|delle|numero\s+d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})(?:\s+(?:[^\W\d_]{2,}|e)){0,3}?"
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
+    r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
     r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
+    r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
     r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota))?\s+$",
     re.IGNORECASE,
 )
 # "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
 _UNIT_LEADS_RE = re.compile(
-    r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali))?\s*,[^.!?;:\d]{0,40}?(?:pari\s+a\s+)?$"
+    r"(?:^|[\s(])[Dd]i\s+([a-zà-ù]{3,})(?:\s+(letto|familiari|sociali)|\s+[a-zà-ù]{4,})?\s*,[^.!?;:\d]{0,40}?"
+    r"(?:pari\s+a\s+)?$"
 )
+# "le postazioni di ricarica, sette in totale": the noun phrase, then its count; "gli stipendi arretrati (ben
+# cinque)": the count in brackets right after its noun.
+_NOUN_THEN_COUNT_RE = re.compile(
+    r"\b(?:i|gli|le)\s+(?:(?:nuov|altr|vecch)[ie]\s+)?([a-zà-ù]{4,})"
+    r"(?:(?:\s+[a-zà-ù'’]+){0,6},\s*|(?:\s+[a-zà-ù]{4,})?\s+(\())$"
+)
+# "I voti contrari sono 140, gli astenuti 16.": a list of results, each noun before its number.
+_LISTED_BEFORE_RE = re.compile(r"[,;]\s+(?:i|gli|le)\s+([a-zà-ù]{4,})\s+$")
 # "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
 # "(lo scorso anno erano 1172)": a bracketed comparison too.
 _SAME_UNIT_RE = re.compile(
     r"(?:(?:^|[.;]\s+)(?:[^\W\d_']+'?\s*){0,2}(?:sono|erano)\s+stat[ie]"
     r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie]))\s+$",
+    re.IGNORECASE,
+)
+# "per un totale di 650", "ce n'erano circa 4mila", "noi ne abbiamo 11": the noun of the figure just told.
+_TOTAL_OF_SAME_RE = re.compile(
+    r"(?:\b(?:un|il)\s+totale\s+di|\bn(?:e\s+|['’])(?:erano|sono|è|era|abbiamo|hanno|ha|avevamo|restano|"
+    r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno)"
+    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?)\s+$",  # "e ne ha denunciati 20"
     re.IGNORECASE,
 )
 # Words after a number that close its clause: "pari a 123 totali", "29 in più".
@@ -80,13 +100,13 @@ STOP = {
     'quelle', 'loro', 'suoi', 'sue', 'nostri', 'nostre', 'mai', 'poi', 'quindi', 'cioè', 'ovvero', 'ossia',
     'ne', 'ci', 'si', 'vi', 'mi', 'ti', 'ecc', 'etc', 'tutto', 'primi', 'prime', 'ultimi',
     'ultime', 'soli', 'sole', 'anni', 'dopo', 'prima', 'entro', 'verso', 'presso', 'senza', 'contro',
-    'sotto', 'sopra',
+    'sotto', 'sopra', 'all', 'dall', 'dell', 'nell', 'sull', 'coll', 'ad',
 }  # fmt: skip
 
 # Second words of lexicalised units ("posti letto", "nuclei familiari", "Unità mobili").
 COMPOUND_SECOND = {
     'letto', 'familiari', 'familiare', 'mobili', 'mobile', 'professionali', 'professionale', 'asilo',
-    'lavoro', 'famiglia', 'abitative', 'abitativi', 'stranieri', 'sociali',
+    'lavoro', 'famiglia', 'abitative', 'abitativi', 'stranieri', 'sociali', 'diritto',
 }  # fmt: skip
 COMPOUND_AFTER_DI = {"strada", "accoglienza", "formazione", "lavoro", "ascolto", "orientamento"}
 ADJECTIVE_ENDINGS = (
@@ -121,11 +141,18 @@ _NUMBER_WORD_RE = re.compile(
 _STREET_WORDS = {
     'via', 'viale', 'corso', 'piazza', 'piazzale', 'largo', 'vicolo', 'strada', 'località', 'loc',
     'contrada', 'lungomare', 'p.zza', 'v.le', 'civico', 'n', 'nr', 'tel', 'telefono', 'cell', 'fax',
-    'numero', 'verde', 'cap', 'interno', 'scala', 'km',
+    'numero', 'verde', 'cap', 'interno', 'scala', 'km', 'chilometro', 'kilometro',
+}  # fmt: skip
+# Words whose number names a law, an act or a part of a document: "legge 194", "delibera 45", "allegato 2".
+_REFERENCE_WORDS = {
+    'legge', 'decreto', 'articolo', 'art', 'comma', 'delibera', 'determina', 'ordinanza', 'sentenza',
+    'circolare', 'regolamento', 'protocollo', 'mozione', 'emendamento', 'pagina', 'capitolo', 'padiglione',
+    'binario', 'pag', 'fig', 'tabella', 'allegato', 'paragrafo', 'modello', 'missione', 'fase',
 }  # fmt: skip
 _PEOPLE_UNITS = {
     'persone', 'beneficiari', 'utenti', 'migranti', 'famiglie', 'nuclei', 'minori', 'posti', 'alloggi',
-    'cittadini', 'donne', 'bambini', 'ragazzi', 'studenti',
+    'cittadini', 'donne', 'bambini', 'ragazzi', 'studenti', 'visitatori', 'abitanti', 'residenti', 'lavoratori',
+    'dipendenti', 'presenze', 'iscritti', 'spettatori', 'partecipanti', 'volontari', 'euro', 'domande', 'firme',
 }  # fmt: skip
 
 
@@ -211,14 +238,21 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
         prev = tokens[i - 1]
         if prev.end == tok.start and prev.kind in {"word", "num"} and not _glued_by_typo(text, prev, tok):
             return True  # glued: LgNet2, Roma2
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() in _CURRENCIES:
+            return False  # "di Euro 3,00 per gli adulti"
+        titled = prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP
+        if titled and nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and nxt.start == tok.end + 1:
+            return True  # "Missione 1 Digitalizzazione", "Fase 2 Ripartenza": a numbered title
         if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP:
             qual = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             counts = nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text not in STOP
             if not qual and not _is_sentence_start(tokens, i - 1) and not counts:
                 return True
             if not qual and prev.text.lower() in _STREET_WORDS:
                 return True
+    if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.lower() in _REFERENCE_WORDS:
+        return True  # "la legge 194 compie", "il decreto 36"
     for j in range(i - 1, max(-1, i - 6), -1):
         t = tokens[j]
         if t.kind == "word" and t.text.lower() in _STREET_WORDS:
@@ -246,7 +280,7 @@ _NOT_UNITS = {
     'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
     'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
-    'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti',
+    'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti', 'grazie',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
@@ -260,14 +294,20 @@ _CLAUSE_GOES_ON = frozenset(
     STOP | {"sono", "erano", "saranno", "sarebbero", "hanno", "avevano", "avranno", "è", "era", "ha", "resta"}
 )
 _HOTLINES = {112, 113, 114, 115, 117, 118, 1500, 1515, 1522}  # "118 Romagna Soccorso": a service's name
+_VOTES = {"sì": "voti favorevoli", "no": "voti contrari"}
 _CURRENCIES = {"euro", "dollari", "dollaro", "sterline", "franchi", "yuan", "rubli"}
 _BIG = {"mln", "milioni", "milione", "miliardi", "miliardo", "mld"}  # a bare amount in millions is money
 _POSSESSIVES = {"suoi", "sue", "loro", "nostri", "nostre", "propri", "proprie", "vostri", "vostre", "miei", "mie"}
 
 
+_DEMONSTRATIVES = frozenset({"questi", "queste", "quei", "quegli", "quelle", "tali"})
+
+
 def _partitive(tokens: _Tokens, k: int) -> int | None:
     """Index of the counted noun of ``dei suoi rifugi`` / ``delle navi`` starting at ``k``, if any."""
-    if tokens[k].text.lower() not in {"dei", "delle", "degli"}:
+    if tokens[k].text.lower() == "di" and k + 1 < len(tokens) and tokens[k + 1].text.lower() in _DEMONSTRATIVES:
+        k += 1  # "due di questi progetti"
+    elif tokens[k].text.lower() not in {"dei", "delle", "degli"}:
         return None
     k += 1
     if k < len(tokens) and tokens[k].text.lower() in _POSSESSIVES:
@@ -282,8 +322,8 @@ def _partitive(tokens: _Tokens, k: int) -> int | None:
 
 
 def _money_before(text: str, start: int) -> bool:
-    """``€ 426.668,10``, ``€1.500``."""
-    return bool(re.search(r"€\s?$", text[max(0, start - 2) : start]))
+    """``€ 426.668,10``, ``€1.500``, ``un totale di euro 2.100,00``."""
+    return bool(re.search(r"(?:€|\beuro)\s?$", text[max(0, start - 6) : start], re.IGNORECASE))
 
 
 def _is_place(word: str) -> bool:
@@ -294,6 +334,8 @@ def _is_place(word: str) -> bool:
 
 def _verb_like(word: str) -> bool:
     """A verb form where a noun should be: ``300 partiranno``, ``13 vanno``, ``sono``."""
+    if len(word) > 5 and word.endswith(("iamo", "remo")):
+        return True  # "Il 24 ospiteremo", "abbiamo"
     return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
 
 
@@ -304,11 +346,11 @@ def _whole(value: float | int) -> float | int:
     return value
 
 
-def _amount(tokens: _Tokens, i: int, value: float | int) -> tuple[float | int, int]:
+def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, int]:
     """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
-    mezzo``; returns the value and the index of the first token after the amount (and an optional ``di``)."""
+    mezzo``, the multiplier at ``j``; returns the value and the index of the first token after the amount (and an
+    optional ``di``)."""
     n = len(tokens)
-    j = i + 1
     mult = MULTIPLIERS[tokens[j].text.lower()]
     total = value * mult
     j += 1
@@ -319,9 +361,14 @@ def _amount(tokens: _Tokens, i: int, value: float | int) -> tuple[float | int, i
         else:
             rest = _digits_value(nxt.text) if nxt.kind == "num" else word_value(nxt.text)
             rest_mult = MULTIPLIERS.get(tokens[j + 2].text.lower(), 1) if j + 2 < n else 1
-            if rest is not None and rest_mult < mult and (rest_mult > 1 or rest < 1000):
+            # "un milione e seicentomila", "17 milioni e 67.140,40": any smaller rest completes the amount
+            if rest is not None and rest_mult < mult and rest * rest_mult < mult:
                 total = total + rest * rest_mult
                 j += 3 if rest_mult > 1 else 2
+    elif j + 1 < n and mult > 1000 and tokens[j].kind == "num" and tokens[j + 1].text.lower() == "mila":
+        rest = _digits_value(tokens[j].text)  # "1 milione 365mila euro": the thousands follow with no "e"
+        if rest is not None and rest * 1000 < mult and tokens[j].start - tokens[j - 1].end == 1:
+            total, j = total + rest * 1000, j + 2
     total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
         j += 1
@@ -387,6 +434,7 @@ def _elided_unit(text: str, start: int) -> str | None:
 
 
 SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
+SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +446,7 @@ class Mention:
     qualifier: str | None
     text: str
     start: int
+    told_before: bool = False  # "I tre feriti": a definite article before a small number word
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,14 +492,57 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if _is_range_or_date(text, tok):
         return None
     value = _digits_value(tok.text)
+    j = i + 1
+    split = _split_decimal(text, tokens, i)
+    if split is not None:
+        value, j = split
+    elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS:
+        value = float(tok.text)  # "20.5 milioni": a decimal point where Italian prints a comma
     if value is None or _not_a_count(text, tokens, i):
         return None
-    j = i + 1
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-        value, j = _amount(tokens, i, value)
+        value, j = _amount(tokens, j, value)
     elif _in_name(text, tokens, i):
         return None
     return Number(value, j, tok.start)
+
+
+# Units of measure and multipliers after which "5, 7" is one decimal number printed with a stray space.
+_DECIMAL_UNITS = frozenset(
+    MULTIPLIERS.keys()
+    | {'chilogrammi', 'chili', 'kg', 'grammi', 'tonnellate', 'quintali', 'litri', 'metri', 'chilometri', 'ettari'}
+)  # fmt: skip
+
+
+def _split_decimal(text: str, tokens: _Tokens, i: int) -> tuple[float, int] | None:
+    """``5, 7 chilogrammi``, ``1.616, 8 milioni``: a decimal comma followed by a stray space; the value and the
+    index of the token after the decimals, or None."""
+    if i + 3 >= len(tokens):
+        return None
+    comma, dec, unit = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+    if not (comma.text == "," and comma.start == tokens[i].end and dec.kind == "num" and len(dec.text) <= 2):
+        return None
+    if dec.start != comma.end + 1 or unit.text.lower() not in _DECIMAL_UNITS or not dec.text.isdigit():
+        return None
+    whole = _digits_value(tokens[i].text)
+    if whole is None or isinstance(whole, float):
+        return None
+    return _whole(float(f"{whole}.{dec.text}")), i + 3
+
+
+_ONE_MEASURE = frozenset({'chilo', 'chilogrammo', 'kg', 'quintale', 'etto', 'grammo'})  # fmt: skip
+
+
+def _after_headline(tokens: _Tokens, i: int) -> bool:
+    """A capitalised number word after a line with no full stop (a headline, a kicker: ``… la Prefettura  Trenta
+    uomini``), followed by a lower-case noun, starts a sentence."""
+    j = i + 1
+    if i == 0 or tokens[i].start - tokens[i - 1].end < 2 or j >= len(tokens) or tokens[j].kind != "word":
+        return False
+    low = tokens[j].text
+    if low.lower() in _BIG:
+        return True  # "Un milione e seicentomila euro"
+    return low.islower() and len(low) > 3 and low not in STOP and not _verb_like(low)
 
 
 def _word_number(tokens: _Tokens, i: int) -> Number | None:
@@ -463,18 +555,37 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     value: float | int | None = word_value(tok.text)
     if value is None and low in _ONE_MILLION and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
         value = 0.5 if low == "mezzo" else 1  # "un milione di euro", "al milione di euro", "mezzo milione"
-    if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i):
+    if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in _ONE_MEASURE:
+        value = 1  # "oltre un chilo di cocaina": one of a unit of measure is a quantity
+    if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i) and not _after_headline(tokens, i):
         return None  # not a number, or a name: "Tre Valli", "Cento"
     amount: float | int = value
     if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
-        amount, j = _amount(tokens, i, value)
+        amount, j = _amount(tokens, j, value)
     return Number(amount, j, tok.start)
+
+
+# Articulated prepositions and demonstratives before a small number word point back to a set already named.
+_ANAPHORIC = {
+    'dei', 'degli', 'delle', 'ai', 'agli', 'alle', 'dai', 'dagli', 'dalle', 'nei', 'negli', 'nelle', 'sui',
+    'sugli', 'sulle', 'coi', 'questi', 'queste', 'quei', 'quegli', 'quelle', 'quelli',
+}  # fmt: skip
 
 
 # "Il totale dei beneficiari … è 1971": after its counted noun and a copula, a year-shaped number is a count.
 _COUNT_AFTER_VERB_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle)\s+[^\W\d_]{3,}(?:\s+[^\W\d_]{1,}){0,3}?\s+(?:sono|erano|è|ammontano\s+a)\s+$"
 )
+
+
+_YEAR_BEFORE = frozenset({"nel", "dal", "del", "al", "il", "entro", "nell", "dall", "dell", "all", "anno", "anni"})
+
+
+def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
+    """After ``su``, the number is the base of a proportion: ``uno … su dieci``, ``8 italiani su 10``."""
+    if tokens[i - 3].text.lower() in {"un", "uno", "una"}:
+        return True
+    return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
 
 
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
@@ -489,9 +600,25 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if number is None:
         return None
     value = number.value
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    if prev in {"under", "over"}:
+        return None  # "minori under 18", "over 65": ages
+    if prev in {"primi", "prime", "ultimi", "ultime"}:
+        return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
+    if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
+        return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
+    if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:
+        return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
     if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
         nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
-        if nxt not in _PEOPLE_UNITS and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start]):
+        qualified = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])  # "circa 2000": no year
+        if prev in _YEAR_BEFORE and not qualified:
+            return None  # "nel 2000", "fino al 2030"
+        if (
+            nxt not in _PEOPLE_UNITS
+            and not qualified
+            and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start])
+        ):
             return None
     return number
 
@@ -513,11 +640,17 @@ def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | No
     return Step(j, Mention(value, "%", qualifier, text[start:end], start))
 
 
+_INVERSION_ADVERBS = frozenset({"invece", "poi", "inoltre", "infine", "ora", "oggi", "quindi", "anche", "già"})
+
+
 def _noun_index(tokens: _Tokens, j: int) -> int:
     """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
     interventi``), an adverb or a
     descriptive adjective (``quattro gravemente ferite``, ``8 distinte imbarcazioni``)."""
     n, k = len(tokens), j
+    if k < n and tokens[k].text.lower() in _INVERSION_ADVERBS:  # "Otto invece le case rifugio"
+        after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"sono", "erano", "saranno"})
+        k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"sono", "erano", "saranno"}:  # "334 sono stati gli interventi"
         after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"})
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
@@ -533,6 +666,10 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
     return k
 
 
+# "53.441 punti vendita": places, not points.
+_POINT_KINDS = frozenset({"vendita", "ristoro", "prelievo", "informativi", "luce", "vaccinali", "nascita", "accesso"})
+
+
 def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> Step | None:
     """``2 punti percentuali``, ``+3 punti``: percentage points."""
     n, tok = len(tokens), tokens[i]
@@ -540,16 +677,34 @@ def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> S
         return None
     nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
     signed = text[max(0, tok.start - 1) : tok.start] in {"+", "-", "−"}
-    if not (nxt.startswith("percentual") or signed):
+    # "ha il 30,9% … è a sei punti di distanza", "l'aumento percentuale è di 9,6 punti": points of percentages
+    among_percentages = re.search(r"%|per\s?cento|percentual", text[max(0, tok.start - 200) : tok.start], re.I)
+    if nxt in _POINT_KINDS or not (nxt.startswith("percentual") or signed or among_percentages):
         return None
     end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
     qualifier, start = _qualifier(text, tok.start)
     return Step(k + 2, Mention(value, "punti percentuali", qualifier, text[start:end], start))
 
 
-def _in_millions(tokens: _Tokens, i: int, j: int) -> bool:
-    """The amount ends with millions or billions (``381 mln``, ``3 miliardi di``)."""
-    return any(i < x < j and tokens[x].text.lower() in _BIG for x in (j - 1, j - 2))
+def _in_millions(tokens: _Tokens, i: int, j: int, *, anywhere: bool = False) -> bool:
+    """The amount ends with millions or billions (``381 mln``, ``3 miliardi di``), or has them ``anywhere``
+    (``due milioni e mezzo``)."""
+    where = range(i + 1, j) if anywhere else (j - 1, j - 2)
+    return any(i < x < j and tokens[x].text.lower() in _BIG for x in where)
+
+
+_MEASURES = frozenset(
+    {"kg", "km", "gr", "mq", "mc", "ml", "cl", "mw", "kw", "kwh", "mwh", "gw", "gb", "mb", "cm", "mm"}
+)
+
+
+def _brand_after(tokens: _Tokens, k: int) -> bool:
+    """A capitalised word right after the number that ends in a consonant and is no unit of measure (``500
+    Abarth``): a model or a brand."""
+    w = tokens[k].text
+    if not w[0].isupper() or _is_sentence_start(tokens, k) or w[-1].lower() in "aeiouàèéìòù":
+        return False
+    return tokens[k - 1].kind == "num" and w.lower() not in _MEASURES
 
 
 def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
@@ -558,14 +713,24 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     n = len(tokens)
     if k < n and tokens[k].text == "%":
         return Step(k + 1)
+    if k < n and tokens[k].text == "€":
+        return Unit("euro", tokens[k].end)  # "134.000 €"
     if not (k < n and tokens[k].kind == "word"):
         return None
     w = tokens[k].text
     low = w.lower()
+    if low in _VOTES and (k + 1 >= n or tokens[k + 1].kind == "punct" or tokens[k + 1].text.lower() in {"e", "ed"}):
+        return Unit(_VOTES[low], tokens[k].end)  # "la fiducia con 343 sì e 263 no"
+    if value != 1 and low.endswith(("ato", "uto", "ito", "ando", "endo")) and len(low) > 5:
+        return Step(k + 1)  # "118 intervenuto", "otto contando": a participle or gerund is no counted noun
+    if low in {"punti", "punto"} and k + 1 < n and tokens[k + 1].text.lower() in _POINT_KINDS:
+        return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "53.441 punti vendita"
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
         return Step(k + 1)
     if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
         return Step(k + 1)  # "118 Romagna", "ASL Roma 2": part of a name
+    if _brand_after(tokens, k):
+        return Step(k + 1)  # "le 500 Abarth", "Rai 1 Tg": a model or a brand, not an Italian plural noun
     if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
         return Unit("minori", tokens[k + 2].end)
     if low in STOP or len(w) <= 1:
@@ -587,23 +752,42 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
 def _is_proportion(text: str, end: int, value: float | int) -> bool:
     """``due persone su tre``, ``8 italiani su 10``: a proportion, not a count; ``30 lavoratori su 90`` (a part of
     a total that is no round base and has more than five) counts."""
-    ratio = re.match(r"\s+su\s+(\d+|[^\W\d_]+)\b", text[end : end + 20])
+    ratio = re.match(r"\s+su\s+(\d{1,3}(?:\.\d{3})+|\d+|[^\W\d_]+)\b", text[end : end + 24])
     if not ratio:
         return False
-    total = int(ratio.group(1)) if ratio.group(1).isdigit() else word_value(ratio.group(1))
+    raw = ratio.group(1)  # "2.345 elettori su 5.678": the total with its thousands separator
+    total = _digits_value(raw) if raw[0].isdigit() else word_value(raw)
     if total is None:
         return False
-    return value <= 1 or total <= 5 or total in {10, 100, 1000} or total <= value
+    return value <= 1 or total <= 5 or total in {10, 100, 1000} or total < value
 
 
-def _unit_before(text: str, tokens: _Tokens, i: int, j: int, value: float | int) -> Step | None:
+def _noun_then_count(before: str, tokens: _Tokens, j: int) -> re.Match[str] | None:
+    """The noun of ``le postazioni, sette in totale`` or ``gli stipendi (ben cinque)``: only when the count is
+    closed by ``in totale``/``in tutto`` or by the bracket."""
+    closer = tokens[j].text.lower() if j < len(tokens) else ""
+    after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+    m = _NOUN_THEN_COUNT_RE.search(before)
+    if m is None or closer not in {")", "in"} or closer == "in" and after not in {"totale", "tutto"}:
+        return None
+    return m if (closer == ")") == (m.group(2) is not None) else None
+
+
+def _unit_before(
+    text: str, tokens: _Tokens, i: int, j: int, value: float | int, *, clause_closed: bool = True
+) -> Step | None:
     """``i beneficiari sono stati oltre mille.``: the counted noun before the verb, the number closing it
-    (or the previous figure's noun, marked ``SAME_UNIT`` until the mentions are all read)."""
+    (or the previous figure's noun, marked ``SAME_UNIT`` until the mentions are all read); when the clause goes
+    on after the number, only a noun with its verb (``il numero delle vittime sale a``)."""
     qualifier, start = _qualifier(text, tokens[i].start)
     before = text[max(0, start - 100) : start]
-    m = _UNIT_BEFORE_RE.search(before) or _UNIT_LEADS_RE.search(before)
-    unit = m.group(1) if m else SAME_UNIT if _SAME_UNIT_RE.search(before) else None
-    if m and m.lastindex == 2 and m.group(2):
+    m = _UNIT_BEFORE_RE.search(before)
+    same = _TOTAL_OF_SAME_RE.search(before[-40:])
+    if not clause_closed and not m and not same:
+        return None
+    m = m or _UNIT_LEADS_RE.search(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
+    unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
+    if m and m.re is not _NOUN_THEN_COUNT_RE and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
         return None
@@ -618,14 +802,18 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
     nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
     if low in {"e", "ed", "ma"} and k + 1 < len(tokens):  # "sono 12.330 e c'è bisogno", not "tra 10 e 20"
         return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
-    return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno")}
+    return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
 
 
 def _same_units(found: list[Mention]) -> list[Mention]:
-    """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters)."""
+    """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters),
+    ``SAME_MONEY`` its currency."""
     out: list[Mention] = []
     for m in found:
-        if m.unit != SAME_UNIT:
+        if m.unit == SAME_MONEY:
+            if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
+                out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+        elif m.unit != SAME_UNIT:
             out.append(m)
         elif out and m.start - out[-1].start <= 200 and out[-1].unit != "%":
             out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
@@ -638,9 +826,19 @@ def _range_start(tokens: _Tokens, i: int, j: int, k: int, value: float | int) ->
     if not (k + 1 < n and tokens[k].text.lower() in {"a", "e", "o"} and tokens[k - 1].kind != "punct"):
         return None
     nxt = k + 1 + (tokens[k + 1].text.lower() in {"i", "le", "gli"})
+    bound = " ".join(t.text.lower() for t in (tokens[x] for x in range(k + 1, min(n, k + 4))))
+    if tokens[k].text.lower() == "a" and bound in {"un massimo di", "un max di"}:
+        nxt = k + 4  # "da un minimo di 500 a un massimo di 10 mila euro"
+        if nxt < n and tokens[nxt].kind == "num":
+            return Range(value, tokens[i].start, tokens[nxt].start, j - 1 > i)
     if nxt < n and tokens[nxt].kind in {"num", "word"} and tokens[nxt].start - tokens[k].end <= 4:
         return Range(value, tokens[i].start, tokens[nxt].start, j - 1 > i)
     return None
+
+
+def _in_thousands(tokens: _Tokens, i: int, j: int) -> bool:
+    """The amount is printed with ``mila`` (``30 mila``, ``15mila``)."""
+    return any(tokens[x].text.lower() == "mila" for x in range(i + 1, j))
 
 
 def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: float | int, big: bool) -> Step:
@@ -659,6 +857,11 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         qualifier, start = _qualifier(text, tok.start)
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
+    paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2])
+    if rng is None and not paired and _in_thousands(tokens, i, j):
+        # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money
+        qualifier, start = _qualifier(text, tok.start)
+        return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start))
     before = text[max(0, tok.start - 10) : tok.start].lower()
     m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
     elided = _elided_unit(text, tok.start) if m else None
@@ -677,10 +880,29 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
         m = re.search(r"\b(altri|altre)\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
         if m:
             start = start - (len(text[max(0, start - 8) : start]) - m.start())
-    value = number.value
+    value, end = number.value, unit.end
+    half = re.match(r"\s+e\s+mezz[oa]\b", text[end : end + 12])
+    if half and isinstance(value, int) and value < 1000:
+        value, end = value + 0.5, end + half.end()  # "tre chili e mezzo di cocaina"
     if re.search(r"(?:^|[\s(])[-−]$", text[max(0, number.start - 2) : number.start]):
         value, start = -value, number.start - 1  # "(-148mila occupati)": a printed minus is kept, as for "%"
-    return Mention(value, unit.word, qualifier, text[start : unit.end], start)
+    told = bool(_DEFINITE_SMALL_RE.search(text[max(0, number.start - 5) : number.start])) and 2 <= value <= 10
+    told = told and not text[number.start].isdigit()
+    return Mention(value, unit.word, qualifier, text[start:end], start, told)
+
+
+_DEFINITE_SMALL_RE = re.compile(r"(?:^|[^\w'’])(?:i|gli|le)\s+$", re.IGNORECASE)
+
+
+def _not_told_again(found: list[Mention]) -> list[Mention]:
+    """``Tre giovani feriti … I tre feriti sono stati ricoverati``: a small number word after a definite article
+    whose value is already a figure of the text points back to it; it is no new figure."""
+    out: list[Mention] = []
+    for m in found:
+        if m.told_before and any(o.value == m.value and o.start < m.start for o in out):
+            continue
+        out.append(m)
+    return out
 
 
 # Words before "milione"/"miliardo" that make it one (or half) of them: "un milione", "al milione di euro".
@@ -703,6 +925,30 @@ def _may_start_number(tok: _Tok) -> bool:
     return known
 
 
+# Nouns of money after "milioni di": the amount is in euro ("8 miliardi di investimento", "3 milioni di fondi").
+_MONEY_NOUNS = {
+    'investimento', 'investimenti', 'finanziamento', 'finanziamenti', 'fondi', 'risorse', 'spesa', 'spese',
+    'fatturato', 'ricavi', 'utile', 'utili', 'debito', 'debiti', 'perdite', 'deficit', 'stanziamento',
+    'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
+    'danni', 'extracosti', 'rincari', 'aiuti', 'crediti', 'prestiti', 'mutui', 'capitali', 'euri',
+}  # fmt: skip
+
+
+def _money_after_di(word: str) -> bool:
+    """After ``milioni di``, a name (``Tltro``), a function word (``di cui``) or a noun of money leaves no
+    counted noun: the amount is money."""
+    low = word.lower()
+    return not word.islower() or low in STOP or low in _NOT_UNITS or low in _MONEY_NOUNS
+
+
+# "Erano quasi in duemila", "erano in oltre tremila": "in" and a number after a verb of being is a crowd.
+_CROWD_RE = re.compile(
+    r"\b(?:erano|eravamo|siamo|sono|saranno|saremo|erano\s+stati|eravate|siete)\s+"
+    r"(?:(oltre|circa|quasi|almeno|più\s+di)\s+)?in\s+$",
+    re.IGNORECASE,
+)
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     number = _read_number(text, tokens, i)
@@ -712,6 +958,15 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if pct:
         return pct
     j, value, n = number.after, number.value, len(tokens)
+    if j + 1 < n and tokens[j].text.lower() == "per" and tokens[j + 1].text.lower() == "mille":
+        if value in {2, 5, 8}:  # "il 5 per mille": the tax share's name
+            return Step(j + 2)
+        return Step(j + 2, Mention(value, "per mille", None, text[number.start : tokens[j + 1].end], number.start))
+    qualifier, start = _qualifier(text, number.start)
+    crowd = _CROWD_RE.search(text[max(0, start - 40) : start])
+    if crowd and not (j < n and tokens[j].text.lower() in _PEOPLE_UNITS):
+        qualifier = qualifier or (crowd.group(1).lower() if crowd.group(1) else None)
+        return Step(j, Mention(value, "persone", qualifier, text[start : tokens[j - 1].end], start))
     k = _noun_index(tokens, j)
     points = _points(text, tokens, i, k, value)
     if points:
@@ -719,21 +974,41 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
     big = _in_millions(tokens, i, j)
     counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
-    if big and counted and (tokens[j - 1].text.lower() != "di" or not tokens[k].text.islower()):
+    if not big and (not counted or _closes_clause(tokens, k)) and _in_millions(tokens, i, j, anywhere=True):
+        big = True  # "due milioni e mezzo;": millions with no counted noun are money
+    if big and counted and (tokens[j - 1].text.lower() != "di" or _money_after_di(tokens[k].text)):
         k = n  # no counted noun: money
     closes = not number.approx and _closes_clause(tokens, k)
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     if isinstance(unit, Step):
         return unit
+    part_of = unit is None and k + 2 < n and tokens[k].text.lower() == "su"
+    if part_of and not _is_proportion(text, tokens[k - 1].end, value):
+        whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1]) else None
+        if isinstance(whole, Unit):  # "98 su 109 camion": the part counts the whole's noun
+            return Step(k + 1, _counted(text, number, whole))
     if unit is not None and (_is_proportion(text, unit.end, value) or unit.word.lower() in PARTICIPLES):
         return Step(k + 1)
-    if unit is None and closes and not big:  # "i ricavi salgono a 16,1 mld": millions are money
-        before = _unit_before(text, tokens, i, j, value)
+    if unit is not None and _idiom(text, tokens, i, unit):
+        return Step(k + 1)
+    if unit is None and not big:  # "i ricavi salgono a 16,1 mld": millions are money
+        # "il numero delle vittime sale a 116 dall'inizio": a preposition after the number, the noun before it
+        first = i - 1 if number.approx else i  # "ne mancano una settantina": from "una"
+        before = _unit_before(text, tokens, first, j, value, clause_closed=closes)
         if before:
             return before
     if unit is None:
         return _without_unit(text, tokens, i, j, k, value, big)
     return Step(k + 1, _counted(text, number, unit))
+
+
+def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
+    """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``in mille pezzi``, ``+4 posizioni`` (a
+    rank change)."""
+    low = unit.word.lower()
+    if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
+        return True  # "a due ruote", "andare in mille pezzi"
+    return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
 
 
 def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> list[Mention]:
@@ -742,12 +1017,14 @@ def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> lis
     starts = {f.start for f in found}
     for r in ranges:
         second = next((f for f in found if f.start <= r.second_at < f.start + len(f.text)), None)
-        if second is None or second.unit == "%" or r.start in starts:
-            continue
+        if second is None or second.unit == "%" or r.start in starts or r.value == 0:
+            continue  # "un ISEE tra 0 e 6000 euro": a range from nothing is no amount
         mult = next(
             (m for w, m in MULTIPLIERS.items() if re.search(r"(?<![^\W\d_])" + w + r"\b", second.text.lower())), 1
         )
         full = r.value * mult if not r.has_multiplier and mult > 1 else r.value
+        if full > 10 * second.value > 0 and not r.has_multiplier:
+            full = r.value  # "da 500 a 3 mila euro": with the multiplier the first bound would dwarf the second
         full = _whole(full)
         out.append(Mention(full, second.unit, None, text[r.start : second.start + len(second.text)], r.start))
     return out
@@ -791,7 +1068,7 @@ def _mentions(text: str) -> list[Mention]:
     found = _same_units(found)
     found.extend(_range_mentions(text, found, ranges))
     found.sort(key=lambda f: f.start)
-    return found
+    return _not_told_again(found)
 
 
 def extract_figures(text: str) -> list[Figure]:

@@ -68,6 +68,10 @@ def comuni() -> dict[str, Comune]:
     # first part names no other comune and only one comune starts with it.
     for key, c in short_forms().items():
         table.setdefault(key, c)
+    # The press drops the "di" of long names: "Isola Capo Rizzuto", "Castelnuovo Garfagnana".
+    for c in list(table.values()):
+        if " di " in c.name:
+            table.setdefault(fold(c.name.replace(" di ", " ")), c)
     for alias, target in ALIASES.items():
         if fold(target) in table:
             table[fold(alias)] = table[fold(target)]
@@ -105,6 +109,26 @@ def short_forms() -> dict[str, Comune]:
         if fold(name) in full and fold(short) not in full:
             out[fold(short)] = full[fold(name)]
     return out
+
+
+_MINOR_WORDS = frozenset(
+    {"di", "del", "della", "dei", "delle", "de", "d", "e", "ed", "in", "sul", "sulla", "al", "nel"}
+)
+
+
+@lru_cache(maxsize=1)
+def initials_forms() -> dict[tuple[str, str], Comune]:
+    """(folded first word, initials of the other words) → comune, when only one comune has them: the press writes
+    "Barcellona PG" (Pozzo di Gotto), "Vado L." (Ligure), "Sesto S.G." (San Giovanni)."""
+    found: dict[tuple[str, str], list[Comune]] = {}
+    for c in {c.name: c for c in comuni().values()}.values():
+        words = re.findall(r"[^\W\d_]+", c.name)
+        if len(words) < 2:
+            continue
+        letters = "".join(w[0].upper() for w in words[1:] if fold(w) not in _MINOR_WORDS and fold(w) != "nell")
+        if letters:
+            found.setdefault((fold(words[0]), letters), []).append(c)
+    return {k: cs[0] for k, cs in found.items() if len(cs) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rassegna.nlp.gazetteer import AMBIGUOUS, REGIONS, comuni, first_names, max_name_words, regions, short_forms
+from rassegna.nlp.gazetteer import (
+    AMBIGUOUS,
+    REGIONS,
+    comuni,
+    first_names,
+    initials_forms,
+    max_name_words,
+    regions,
+    short_forms,
+)
 from rassegna.nlp.textutil import fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A name's other words by their initials: " PG", " P.G.", " L.", " S.G." (a lone letter needs its dot)
+_INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
 # The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
 _MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
 _GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
@@ -38,15 +50,19 @@ _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
-    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm)\s+"
+    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
 # Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
-# Repubblica presso il Tribunale di X" name where the office is, not where the story happens.
+# Repubblica presso il Tribunale di X", "l'Agenzia del Tpl di X", "l'ordine dei medici di X", "la Compagnia
+# (carabinieri) di X" name where the office is, not where the story happens.
 _SEAT_BEFORE = re.compile(
     r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
-    r"corte|comando\s+provinciale|istituto\s+penale)\b(?:\s+[^\W\d_]+){1,4}?\s+(?:di|del|della)\s+$",
+    r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
+    r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
+    r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia)\b"
+    r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
 _ROLE_WORDS = {
@@ -58,7 +74,7 @@ _ROLE_WORDS = {
 # (matched on the lower-cased text: much faster than a case-insensitive pattern)
 _LOCAL_RE = re.compile(
     r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|carabinieri|polizia\s+locale|"
-    r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|paese|via|piazza|"
+    r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|via|piazza|"
     r"(?<!in\s)corso)\b"
 )
 _WIDE_RE = re.compile(
@@ -74,10 +90,21 @@ REGIONAL_CAPITALS = frozenset({
     'Cagliari', 'Ancona', 'Perugia', "L'Aquila", 'Campobasso', 'Potenza', 'Catanzaro', 'Aosta', 'Trento',
     'Bolzano', 'Trieste',
 })  # fmt: skip
+# Their demonyms' stems: "il modello fiorentino" says the piece is about Firenze, not only filed there.
+CAPITAL_DEMONYMS = {
+    'Roma': 'roman|capitolin', 'Milano': 'milanes|meneghin', 'Napoli': 'napoletan|partenope', 'Torino': 'torines',
+    'Venezia': 'venezian|lagunar', 'Bologna': 'bolognes|felsine', 'Firenze': 'fiorentin', 'Genova': 'genoves',
+    'Bari': 'bares', 'Palermo': 'palermitan', 'Cagliari': 'cagliaritan', 'Ancona': 'anconetan|doric',
+    'Perugia': 'perugin', "L'Aquila": 'aquilan', 'Campobasso': 'campobassan', 'Potenza': 'potentin',
+    'Catanzaro': 'catanzares', 'Aosta': 'aostan', 'Trento': 'trentin[iae]\\b', 'Bolzano': 'bolzanin',
+    'Trieste': 'triestin',
+}  # fmt: skip
 # A headline saying the piece is national: no comune is its city unless the headline names one.
 _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
-    r"in\s+(?:diverse|varie|molte|\d+)\s+(?:regioni|città|province)|nazionale|in\s+italia)\b"
+    r"in\s+(?:diverse|varie|molte|tante|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|"
+    r"tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti)\s+(?:regioni|città|province)|"
+    r"nazionale|in\s+italia)\b"
 )
 # A headline naming a region ("Veneto piegato dalla grandine", "Umbria e cultura"): a regional piece, whose city
 # can only be a comune the headline names too.
@@ -104,6 +131,9 @@ class Mention:
     preposition: bool = False
     listing: bool = False
     wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
+    dash: bool = False  # a dateline followed by a dash ("ROMA –"), the agencies' and national desks' style
+    local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
+    guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
 
@@ -124,6 +154,15 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
         w = _WORD_RE.match(text, start)
         if w is None or fold(w.group(0)) not in heads:
             continue
+        initials = _INITIALS_RE.match(text, w.end())
+        if initials:  # "Barcellona PG", "Vado L.": the rest of the name by its initials
+            letters = "".join(ch for ch in initials.group(0) if ch.isupper())
+            hit = initials_forms().get((fold(w.group(0)), letters))
+            if hit is not None:
+                end = initials.start() + len(initials.group(0).rstrip(". "))
+                out.append((hit.name, start, end, True))
+                resume = end
+                continue
         words = [w]  # the word and those joined to it by glue (a name's words), up to the longest name
         while len(words) < n_max:
             nxt = _WORD_RE.search(text, words[-1].end())
@@ -162,9 +201,18 @@ _PREV_WORD_REVERSED_RE = re.compile(r"([^\w]*)([^\W\d_]+)")
 
 # Masculine articles: a comune's name takes none ("a Potenza"), its football club does ("il Potenza").
 _CLUB_ARTICLES = frozenset({"il", "lo", "del", "dello", "al", "allo", "dal", "dallo", "nel", "nello", "sul", "sullo"})
+# Feminine articles before a comune whose name takes none: "la Roma", "contro la Juventus" is the club.
+_FEMININE_ARTICLES = frozenset({"la", "della", "alla", "dalla", "nella", "sulla"})
+# Plural articles: "i Longobardi", "sui Lombardi" name a people or a family, never a comune.
+_PLURAL_ARTICLES = frozenset({"i", "gli", "dei", "degli", "ai", "agli", "dai", "dagli", "nei", "negli", "sui", "sugli"})
 
 
-_NAMED_CITY_BEFORE = re.compile(r"[A-ZÀ-Ý][\w']*\s+Città\s+(?:di\s+|d')$")
+# "Banda Città di Fossacesia" is a name; "La Città di San Severino" (a sentence's article) is the comune.
+_LIST_NAME_BEFORE = re.compile(r"(?<=[\w,;] )[A-ZÀ-Ý][a-zà-ù]+ per $")
+_NAMED_CITY_BEFORE = re.compile(
+    r"(?<![\w'])(?!(?:La|Nella|Della|Alla|Dalla|Sulla|Per|Dalla|Una|Questa|Tutta)\s)[A-ZÀ-Ý][\w']*\s+Città\s+"
+    r"(?:di\s+|d')$"
+)
 
 
 def _is_name_part(text: str, start: int, prev: str) -> bool:
@@ -184,9 +232,12 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
     return (m.group(2)[::-1], m.group(1)[::-1]) if m else ("", window)
 
 
-def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | None = None) -> list[Mention]:
+def _mentions(
+    text: str, offset_in_title: bool = False, rejected: set[str] | None = None, body: str = ""
+) -> list[Mention]:
     """Places named in the text with their evidence; ``rejected`` collects comuni named only inside the name of
-    a club, a festival or a body, so that a headline naming the same is not taken for the comune either."""
+    a club, a festival or a body, so that a headline naming the same is not taken for the comune either; ``body``
+    is the article's text when ``text`` is its headline."""
     rejected = set() if rejected is None else rejected
     para_starts = [p[0] for p in paragraphs(text)]
     mentions: list[Mention] = []
@@ -216,10 +267,17 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
-        if sep == " " and plow in _CLUB_ARTICLES and not surface.lower().startswith(plow):
+        feminine = plow in _FEMININE_ARTICLES and not name.startswith("La ")  # "della Spezia": La Spezia
+        # (a region takes an article as a name: "la Toscana", "dalla Sicilia" stay places)
+        club = plow in _CLUB_ARTICLES or is_comune and (plow in _PLURAL_ARTICLES or feminine)
+        if sep == " " and club and not surface.lower().startswith(plow):
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
         in_a_name = sep == " " and prev[:1].isupper() and not prev.isupper() and _is_name_part(text, start, prev)
+        # "il gruppo Uniti per Assisi", "la lista Insieme per Gela": a council group's or a list's name
+        in_a_name = (
+            in_a_name or plow == "per" and _LIST_NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+        )
         if in_a_name or _NAMED_CITY_BEFORE.search(text[max(0, start - 40) : start]):
             # "Universo Assisi", "la Banda Città di Fossacesia": a place named, not evidence for the comune
             rejected.add(name)
@@ -236,14 +294,20 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
             r"\s+e\s+[A-Z]", after
         )
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
+        m.local_body = is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
+        # "San Felice del Benaco, lago di Garda - Domenica": the dateline names the area after the comune
+        date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
         m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
+        m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
-            if not re.match(r"\s*[,:.–—-]", after) and not (is_comune and comuni()[fold(name)].capoluogo):
+            lead = re.match(r"\s*[,:.–—-]", after) or is_comune and comuni()[fold(name)].capoluogo
+            m.guessed = not lead
+            if not lead and not (is_comune and _proper_lead(name, surface, after, text, body)):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
             m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
@@ -259,6 +323,17 @@ def _mentions(text: str, offset_in_title: bool = False, rejected: set[str] | Non
         mentions.append(m)
     _mark_listings(text, mentions)
     return mentions
+
+
+def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> bool:
+    """A headline opening on a comune that no text writes in lower case ("Meldola sempre più amica delle bici"),
+    followed by lower-case words: the comune is the headline's subject, not a word capitalised anyway."""
+    if name in AMBIGUOUS or fold(surface) in short_forms():
+        return False
+    if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
+        return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
+    word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
+    return word.search(f"{title}\n{body}") is None and comuni()[fold(name)].name == surface
 
 
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
@@ -307,7 +382,7 @@ def _named_person(text: str, name: str) -> bool:
     return False
 
 
-def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope) -> bool:
+def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "") -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
@@ -321,17 +396,23 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     plain = [m for m in own if not m.dateline]
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
         return False  # a regional piece datelined (or headlined) in the seat of the region
+    demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
+    filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
+    if filed_only and name in REGIONAL_CAPITALS and not demonym:
+        return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     rivals: dict[str, int] = {}
     for m in found:
         if m.name != name and m.is_comune and not m.listing:
             rivals[m.name] = rivals.get(m.name, 0) + 1
-    many = len(rivals) >= 3 and len(own) <= sum(rivals.values()) or rivals and max(rivals.values()) >= len(own)
+    # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
+    weight = len(own) + sum(1 for m in own if m.local_body)
+    many = len(rivals) >= 3 and weight <= sum(rivals.values()) or rivals and max(rivals.values()) >= weight
     if many and not in_title_lead and not any(m.dateline for m in own):
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
     filed = [m for m in own if not m.wire]
-    evidence = len(own) if filed else 0
+    evidence = weight if filed else 0
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
@@ -363,13 +444,29 @@ def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
+    model = city_model()
+    rule_city, ranked, candidates = city_candidates(text, title, partner_cities, features=model is not None)
+    city = rule_city if model is None else model_city(model, candidates)
+    places = ([city] if city else []) + [n for n in ranked if n != city]
+    return city, places
+
+
+def city_candidates(
+    text: str, title: str | None = None, partner_cities: Sequence[str] = (), features: bool = True
+) -> tuple[str | None, list[str], list[tuple[str, dict[str, float]]]]:
+    """The hand-set rules' city, every place by importance, and (``features``) each candidate comune with the
+    evidence a learned scorer weighs."""
     norm = normalise(text)
     in_names: set[str] = set()
-    found = _mentions(norm, rejected=in_names)
-    title_mentions = _mentions(normalise(title), offset_in_title=True) if title else []
+    found = sorted(_mentions(norm, rejected=in_names) + _kicker_mentions(norm), key=lambda m: m.start)
+    title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm) if title else []
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
     title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
+    scope = _scope(f"{title or ''}\n{norm}", title)
+    if scope.kind != "local" or any(m.is_comune for m in found):
+        # a headline's bare first word is the subject only of a local piece whose text names no comune
+        title_mentions = [m for m in title_mentions if not m.guessed]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -390,7 +487,147 @@ def extract_places(
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    scope = _scope(f"{title or ''}\n{norm}", title)
-    city = next((n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope)), None)
-    places = ([city] if city else []) + [n for n in ranked if n != city]
-    return city, places
+    low = f"{title or ''}\n{norm}".lower()
+    about = (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low))
+    city = next(about, None)
+    candidates = _candidate_features(norm, title_mentions, found, scope, partners, city) if features else []
+    return city, ranked, candidates
+
+
+# A local site's section kicker: a paragraph that is only the comune's name, in lower case ("sacile").
+_KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
+# Bodies and sites that belong to one comune: "i carabinieri di Carsoli", "l'ospedale di Nola", "l'ex Ilva di
+# Taranto", "il sindaco di Fano": the events told happen there.
+_LOCAL_BODY_BEFORE = re.compile(
+    r"\b(?:(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
+    r"polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|cittadini|residenti|abitanti)"
+    r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))"  # "il sindaco è andato a X": not
+    r"|(?:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieria|ilva|"
+    r"porto|aeroporto|stazione|scuola|liceo|parrocchia|cattedrale|duomo|cimitero|biblioteca|museo|teatro|"
+    r"mercato|quartiere|frazione|periferia)(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello|a|ad|in))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _kicker_mentions(text: str) -> list[Mention]:
+    """Lower-case one-line paragraphs naming a comune: the section kicker or dateline of a local site."""
+    out = []
+    table = comuni()
+    for start, end in paragraphs(text)[:4]:
+        chunk = text[start:end]
+        if len(chunk) > 40 or not chunk.islower() or not _KICKER_RE.fullmatch(chunk):
+            continue
+        key = fold(chunk)
+        if key in table and key not in short_forms() and table[key].name not in AMBIGUOUS:
+            out.append(Mention(table[key].name, start, end, dateline=True))
+    return out
+
+
+def _demonym_keys(name: str) -> tuple[str, ...]:
+    """Likely demonym stems of a one-word comune: Pescara → pescares, Nola → nolan, Taranto → tarantin."""
+    if " " in name or "'" in name or len(name) < 4:
+        return ()
+    stem = re.sub(r"[aeiou]$", "", fold(name))
+    return tuple(stem + s for s in ("es", "an", "in", "itan", "ens"))
+
+
+@dataclass(frozen=True, slots=True)
+class CityModel:
+    """Logistic weights over candidate features, and the probability under which no comune is the city."""
+
+    weights: dict[str, float]
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def city_model() -> CityModel | None:
+    """The shipped scorer (``data/city_model.json``, made by ``data/train_city_model.py``), if present."""
+    import json
+
+    from rassegna.nlp.gazetteer import DATA
+
+    path = DATA / "city_model.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CityModel({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+
+
+def model_city(model: CityModel, candidates: list[tuple[str, dict[str, float]]]) -> str | None:
+    """The candidate the model finds most likely, if likely enough."""
+    best, best_p = None, model.threshold
+    for name, feats in candidates:
+        z = sum(model.weights.get(k, 0.0) * v for k, v in feats.items())
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        if p >= best_p:
+            best, best_p = name, p
+    return best
+
+
+def _candidate_features(
+    text: str,
+    title_mentions: list[Mention],
+    found: list[Mention],
+    scope: Scope,
+    partners: set[str],
+    rule_city: str | None,
+) -> list[tuple[str, dict[str, float]]]:
+    """Each comune named in the headline or the text, with the evidence that it is the article's city."""
+    comune_mentions = [m for m in found if m.is_comune and not m.listing]
+    total = len(comune_mentions)
+    counts: dict[str, int] = {}
+    for m in comune_mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    top = max(counts.values(), default=0)
+    title_comuni = {m.name for m in title_mentions if m.is_comune}
+    paras = paragraphs(text)
+    first_para_end = paras[0][1] if paras else 0
+    low = text.lower()
+    names = [n for n in dict.fromkeys([m.name for m in title_mentions] + [m.name for m in found])]
+    out = []
+    for name in names:
+        if fold(name) not in comuni() or comuni()[fold(name)].name != name:
+            continue  # a region
+        own = [m for m in found if m.name == name]
+        as_comune = [m for m in own if m.is_comune and not m.listing]
+        in_title = [m for m in title_mentions if m.name == name and m.is_comune]
+        if not as_comune and not in_title:
+            continue
+        n = len(as_comune)
+        demonym = sum(low.count(k) for k in _demonym_keys(name))
+        body = sum(1 for m in as_comune if m.local_body)
+        if name in CAPITAL_DEMONYMS:
+            demonym += len(re.findall(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low))
+        capital = name in REGIONAL_CAPITALS
+        f = {
+            "bias": 1.0,
+            "rule_pick": float(name == rule_city),
+            "rule_abstained": float(rule_city is None),
+            "title": float(bool(in_title)),
+            "title_only_comune": float(title_comuni == {name}),
+            "title_lead": float(any(m.strong for m in in_title)),
+            "dateline": float(any(m.dateline and not m.wire for m in as_comune)),
+            "wire_dateline": float(any(m.wire for m in as_comune)),
+            "dash_dateline_only": float(bool(as_comune) and all(m.dash for m in as_comune)),
+            "strong": float(any(m.strong for m in as_comune)),
+            "log_mentions": math.log1p(n),
+            "share": n / total if total else 0.0,
+            "top": float(n == top and n > 0),
+            "first_paragraph": float(any(m.start < first_para_end and not m.dateline for m in as_comune)),
+            "preposition": float(any(m.preposition for m in as_comune)),
+            "area_mentions": math.log1p(sum(1 for m in own if not m.is_comune)),
+            "listing_mentions": math.log1p(sum(1 for m in own if m.listing)),
+            "demonym": float(demonym > 0),
+            "local_body": float(body > 0),
+            "rivals": math.log1p(len(counts) - (1 if name in counts else 0)),
+            "local_scope": float(scope.kind == "local"),
+            "wide_scope": float(scope.kind == "wide"),
+            "regional": float(scope.regional),
+            "national_title": float(scope.national_title),
+            "capital": float(capital),
+            "capital_wide": float(capital and scope.kind != "local"),
+            "capoluogo": float(comuni()[fold(name)].capoluogo),
+            "partner": float(fold(name) in partners),
+        }
+        out.append((name, f))
+    return out

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from rassegna.app.scheduler.lock import CRAWL_LOCK, EXIT_BUSY, Holder, current_holder
 from rassegna.crawler.lifeline import pid_alive
+from rassegna.crawler.runner import STOP_DEADLINE
 from rassegna.simweb import SimWeb
 from rassegna.storage.db import create_db_engine
 from rassegna.storage.models import CrawlError
@@ -74,14 +75,19 @@ def test_killing_the_scheduler_stops_its_crawl_and_a_second_scheduler_never_craw
         first = _scheduler(config, sqlite_url, env)
         second = None
         try:
-            (run,) = wait_for(lambda: crawl_runs(sqlite_url), timeout=90)
+            (run,) = wait_for(lambda: crawl_runs(sqlite_url), timeout=90, what="the scheduler's crawl run")
             assert run.pid and pid_alive(run.pid) and run.host
             # The child took the crawl lock over from its scheduler: it holds it for as long as it runs.
-            wait_for(lambda: _holder_pid(sqlite_url) == run.pid, timeout=30)
+            wait_for(lambda: _holder_pid(sqlite_url) == run.pid, timeout=30, what="the crawl child holding the lock")
             first.kill()  # SIGKILL: no chance to stop its child
             first.wait(10)
+            killed = time.monotonic()
             second = _scheduler(config, sqlite_url, env)  # it tries a crawl every second
             while pid_alive(run.pid):  # the child notices at once and stops as on SIGTERM, closing its run
+                # Told to stop twice (the kernel's SIGTERM, its own watch of the parent), it stops at once: its stop
+                # deadline (runner.STOP_DEADLINE) ends it even if something in it hangs.
+                waited = time.monotonic() - killed
+                assert waited < STOP_DEADLINE + 30, f"the orphaned crawl (pid {run.pid}) still runs {waited:.0f}s on"
                 holder, runs = _holder_pid(sqlite_url), crawl_runs(sqlite_url)
                 assert sum(r.outcome == "running" for r in runs) <= 1
                 # Someone else holds the lock only once the child has closed its run (it exits soon after).
@@ -92,12 +98,17 @@ def test_killing_the_scheduler_stops_its_crawl_and_a_second_scheduler_never_craw
                 assert _running(sqlite_url) <= 1
                 time.sleep(0.1)
             second.send_signal(signal.SIGTERM)
-            second.wait(120)
+            try:
+                second.wait(120)
+            except subprocess.TimeoutExpired:
+                pytest.fail("the second scheduler did not end within 120s of its SIGTERM")
         finally:
             for process in (first, second):
                 if process is not None:
                     process.kill()
             if pid_alive(run.pid):
+                for worker in children(run.pid):
+                    kill_quietly(worker)
                 kill_quietly(run.pid)
     assert crawl_runs(sqlite_url)[0].outcome == "cancelled"
     # The dead scheduler's job run is closed the next time anyone looks: here, `rassegna runs`.

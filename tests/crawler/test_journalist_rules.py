@@ -310,3 +310,8 @@ def test_a_byline_class_inside_a_layout_with_a_sidebar():
 @pytest.mark.parametrize("raw", ["Redaktion Gelbe Liste", "Multimedia Redaktion", "Redacción Diario Hoy"])
 def test_newsrooms_in_german_and_spanish_are_not_people(raw):
     assert clean_author(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["Cronaca Roma", "Politica Interna", "Sport Napoli", "Economia", "Attualità Milano"])
+def test_a_newspaper_section_is_not_a_journalist(raw):
+    assert clean_author(raw) is None

@@ -140,7 +140,8 @@ def test_a_number_closing_a_clause_with_no_noun_anywhere_is_no_figure():
         ("I ricavi aggregati salgono a 16,1 mld.", (16100000000, "euro", None)),
         ("il numero di posti complessivi previsti era di 3.530.", (3530, "posti", None)),
         ("In tutto 334 sono stati gli interventi dei vigili.", (334, "interventi", None)),
-        ("La fiducia passa con 321 sì e 259 no.", (321, "sì", None)),
+        ("La fiducia passa con 321 sì e 259 no.", (321, "voti favorevoli", None)),
+        ("La fiducia passa con 321 sì e 259 no.", (259, "voti contrari", None)),
     ],
 )
 def test_more_forms(text, expected):
@@ -206,3 +207,108 @@ def test_a_printed_minus_before_a_count_is_kept():
         (138000, "attività", None),
         (-148000, "occupati", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # compound amounts
+        ("La Regione stanzia un milione e duecentomila euro per le scuole.", (1200000, "euro", None)),
+        ("Al Comune vanno 2 milioni 450mila euro per la palestra.", (2450000, "euro", None)),
+        ("la spesa è di 3 milioni e 12.500,50 euro in tutto", (3012500.5, "euro", None)),
+        ("Mancano ancora tre milioni e mezzo, da trovare entro l'estate.", (3500000, "euro", None)),
+        ("Il bando vale 12.5 milioni di euro.", (12500000, "euro", None)),
+        ("sequestrati 3, 4 chilogrammi di hashish", (3.4, "chilogrammi", None)),
+        ("il bilancio prevede 2,3 miliardi di investimenti nel triennio", (2300000000, "euro", None)),
+        ("con un contributo complessivo di euro 1.250,00 alla parrocchia", (1250, "euro", None)),
+        ("un finanziamento di 48.000 € per il centro", (48000, "euro", None)),
+        ("il rimborso va da 200 a 2 mila euro a famiglia", (200, "euro", None)),
+        ("il Comune ha speso 80 mila euro per la scuola e 20 mila per la mensa", (20000, "euro", None)),
+        ("multe da un minimo di 300 a un massimo di 5 mila euro", (300, "euro", None)),
+        # votes, crowds, wholes, one unit of measure
+        ("Il bilancio passa con 18 sì e 7 no.", (18, "voti favorevoli", None)),
+        ("Il bilancio passa con 18 sì e 7 no.", (7, "voti contrari", None)),
+        ("Alla fiaccolata erano in oltre tremila lungo il corso.", (3000, "persone", "oltre")),
+        ("Alla fiaccolata erano quasi in mille.", (1000, "persone", "quasi")),
+        ("la polizia ha fermato 41 su 57 pullman diretti allo stadio", (41, "pullman", None)),
+        ("lo spoglio è concluso in 612 sezioni su 612", (612, "sezioni", None)),
+        ("nello zaino c'era quasi un chilo di marijuana", (1, "chilo", "quasi")),
+        ("sequestrati tre chili e mezzo di hashish", (3.5, "chili", None)),
+        ("nel furgone 12 Kg di hashish", (12, "Kg", None)),
+        ("le due sedi hanno accolto circa 2000 visitatori ciascuna", (2000, "visitatori", "circa")),
+        ("la mostra ha avuto 2000 visitatori", (2000, "visitatori", None)),
+        # the noun told before the number
+        ("i volontari impegnati ogni sera in stazione sono circa 45.", (45, "volontari", "circa")),
+        ("il numero complessivo dei posti messi a bando è di 1.250, più dell'anno scorso", (1250, "posti", None)),
+        ("il numero dei contagi sale a 310 dall'inizio del mese", (310, "contagi", None)),
+        ("Sette invece le scuole chiuse per neve.", (7, "scuole", None)),
+        ("Nelle prime due ore 300 visite, per un totale di 1.100 nei tre giorni.", (1100, "visite", None)),
+        ("La sala tiene 200 persone: ieri ce n'erano almeno 500.", (500, "persone", "almeno")),
+        ("Il gruppo di medici volontari, dodici in totale, ha visitato", (12, "medici", None)),
+        ("Approvato con 20 voti favorevoli, i contrari 4, gli astenuti 2.", (2, "astenuti", None)),
+        ("la giunta ha scelto tre di questi progetti", (3, "progetti", None)),
+        ("I morti sono saliti a 9 e i feriti sono 30.", (9, "morti", None)),
+        ("Il numero dei ricoveri è salito a 1.420.", (1420, "ricoveri", None)),
+        ("I vigili hanno multato 80 automobilisti e ne hanno fermati 12.", (12, "automobilisti", None)),
+        ("sono arrivate le nuove panchine del parco, dodici in tutto tra legno e metallo", (12, "panchine", None)),
+        ("Gli operai aspettano gli stipendi arretrati (ben quattro) dall'azienda.", (4, "stipendi", "ben")),
+        ("Il biglietto costa Euro 5,00 per gli adulti.", (5, "euro", None)),
+        ("Alle urne sono andati 2.345 elettori su 5.678 aventi diritto.", (2345, "elettori", None)),
+        ("Alle urne sono andati 2.345 elettori su 5.678 aventi diritto.", (5678, "aventi diritto", None)),
+        # points among percentages, places called points
+        ("Il sindaco ha il 54,2% e lo sfidante è a nove punti di distanza.", (9, "punti percentuali", None)),
+        ("La catena conta 1.200 punti vendita in Italia.", (1200, "punti vendita", None)),
+        ("pari al 3 per mille del bilancio", (3, "per mille", None)),
+        # a capitalised number word after a headline line with no full stop
+        ("Nuovi arrivi in città  Venti migranti sono stati accolti ieri.", (20, "migranti", None)),
+    ],
+)
+def test_round_three_forms(text, expected):
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("gli agenti hanno fermato i sospetti dei due ragazzi", 2),
+        ("queste tre straordinarie figure del Novecento", 3),
+        ("il 5 per mille dell'Irpef va al Comune", 5),
+        ("il 5 per mille dell'Irpef va al Comune", 1000),
+        ("progetti per i migranti under 18 soli", 18),
+        ("un italiano su dieci vive da solo", 10),
+        ("il 118 intervenuto sul posto", 118),
+        ("la moto a due ruote si è ribaltata", 2),
+        ("Enel sale in classifica (+3 posizioni)", 3),
+        ("le lastre sono andate in mille pezzi", 1000),
+        ("sono 7 all'opposizione e 12 alla maggioranza", 7),
+        ("i laboratori sono 12, di cui 5 dedicati ai bambini", 5),
+        ("La legge 194 compie gli anni.", 194),
+        ("come prevede la delibera 45 della giunta", 45),
+        ("Incidente al chilometro 300 della A1", 300),
+        ("Mille grazie a chi ha donato.", 1000),
+        ("in piazza il raduno delle 500 Abarth e delle Vespa", 500),
+        ("Nel 2000 visitatori e residenti erano pochi.", 2000),
+        ("il piano vale fino al 2030 euro e progetti compresi", 2030),
+        ("È tra i primi cinque festival d'Italia.", 5),
+        ("Missione 4 Istruzione e ricerca: 2 milioni di euro.", 4),
+        ("Il 12 suoneremo in piazza, il 13 balleremo.", 12),
+        ("Erano sei, nove contando gli ospiti.", 9),
+        ("il contributo va a chi ha un reddito tra 0 e 9.000 euro", 0),
+    ],
+)
+def test_round_three_not_figures(text, absent):
+    assert absent not in [v for v, _, _ in values(text)]
+
+
+def test_votes_share_one_entry_with_the_votes_they_count():
+    assert values("La fiducia passa con 150 sì. I 150 voti arrivano dalla maggioranza.") == [(150, "voti", None)]
+
+
+def test_thousands_after_money_only():
+    assert values("Al concerto 20 mila persone e, il giorno dopo, 15 mila allo stadio.") == [(20000, "persone", None)]
+
+
+def test_a_small_number_told_again_with_its_article_is_the_same_figure():
+    text = "Tre giovani sono rimasti feriti nello scontro. I tre feriti sono stati portati in ospedale."
+    assert values(text) == [(3, "giovani", None)]
+    assert values("Le tre mediatrici si erano unite alla protesta.") == [(3, "mediatrici", None)]

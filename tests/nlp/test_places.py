@@ -224,3 +224,135 @@ def test_short_forms_of_two_word_comuni_and_the_press_s_best_known_short_forms()
 def test_a_saint_s_name_alone_is_no_comune():
     text = "«Un segnale per questo quartiere», ha detto la presidente. Le periferie vanno ricucite alla città."
     assert extract_places(text, "Todde per Sant'Elia, niente chiacchiere solo fatti")[0] is None
+
+
+def test_the_city_of_x_after_a_sentence_article_is_the_comune():
+    text = "La Città di Castelfidardo ha vinto il premio per la raccolta differenziata, battendo Osimo in finale."
+    assert extract_places(text, "Premio ambiente, vince la città")[0] == "Castelfidardo"
+
+
+def test_lower_case_kicker_paragraph_is_a_local_dateline():
+    text = "Grande festa per la sagra.\n\ntolentino\n\nSi è chiusa con la tombola la sagra, con trentamila presenze."
+    assert extract_places(text, "Sagra, bilancio positivo")[0] == "Tolentino"
+
+
+def test_a_body_of_the_comune_says_where_the_events_happen():
+    text = (
+        "Una pattuglia dei carabinieri di Scanno ha fermato un uomo che agitava un coltello in centro. "
+        "L'uomo era ricercato per una condanna del tribunale, e risiedeva a Sulmona."
+    )
+    assert extract_places(text, "Uomo con coltello fermato in centro")[0] == "Scanno"
+
+
+def test_a_piece_in_several_regions_has_no_city():
+    text = "Le misure sono state eseguite a Napoli e in provincia dopo una denuncia dei carabinieri."
+    assert extract_places(text, "Truffe agli anziani in sette regioni, sei arresti")[0] is None
+
+
+def test_feminine_article_names_the_club_not_the_comune():
+    text = "«La Roma non ha creato molto», ha detto l'allenatore dopo il derby contro la Roma."
+    assert extract_places(text, "Lazio, l'allenatore: la Roma non ha creato tanto")[0] is None
+
+
+def test_plural_article_names_a_people_not_the_comune():
+    text = "La mostra sui Longobardi ha avuto diecimila visitatori nel primo mese, dice l'assessore."
+    assert extract_places(text, "Longobardi, diecimila visitatori")[0] is None
+
+
+def test_provincial_command_and_appeal_court_are_seats_not_the_comune():
+    gdf = "I militari del comando provinciale di Bari hanno sequestrato i beni di una ditta di Modugno."
+    assert extract_places(gdf, "Evasione fiscale, sequestro milionario")[0] != "Bari"
+    court = (
+        "Ieri in Corte d'Assise d'Appello a Roma il procuratore ha chiesto la conferma della condanna. "
+        "L'omicidio era avvenuto nel giardino condominiale di via Verdi."
+    )
+    assert extract_places(court, "Ladro ucciso in via Verdi, chiesta la condanna")[0] is None
+
+
+def test_capital_dash_dateline_alone_is_where_the_piece_was_filed():
+    wire = "ROMA – Il presidente turco ha detto che il suo Paese lavora a una tregua immediata."
+    assert extract_places(wire, "Ucraina, la Turchia lavora alla tregua")[0] is None
+    local = "FIRENZE – Il modello fiorentino della casa popolare piace: il sindaco lo presenta in piazza."
+    assert extract_places(local, "Casa e lavoro, il modello")[0] == "Firenze"
+
+
+def test_a_judge_or_a_lake_of_x_is_not_the_comune():
+    court = (
+        "La Cassazione ha accolto il ricorso della procura contro il giudice di Lucca, che aveva liberato il pusher."
+    )
+    assert extract_places(court, "La Cassazione boccia il giudice di Lucca")[0] is None
+    assert extract_places("Turisti in aumento sul lago di Como quest'estate, dicono gli albergatori.")[0] is None
+
+
+def test_dateline_naming_the_area_after_the_comune():
+    text = (
+        "Gardone Riviera, lago di Garda - Un'auto contromano ha travolto una moto in via Roma. "
+        "Il ferito è stato portato all'ospedale di Brescia."
+    )
+    assert extract_places(text, "Incidente moto, due ragazzi travolti")[0] == "Gardone Riviera"
+
+
+def test_provincial_agencies_and_police_units_are_seats_not_the_comune():
+    bus = (
+        "Il Comune verserà 50mila euro all'Agenzia del Tpl (trasporto pubblico locale) di Bergamo perché non "
+        "tagli le corse da e per Treviglio."
+    )
+    assert extract_places(bus, "50mila euro per salvare gli autobus")[0] == "Treviglio"
+    gdf = (
+        "L'indagine, condotta dal Nucleo Operativo Metropolitano di Bologna, ha portato al sequestro dei conti "
+        "di una ditta con sede in via Porrettana a Casalecchio di Reno."
+    )
+    assert extract_places(gdf, "Evade il fisco, sequestro per sei milioni")[0] == "Casalecchio di Reno"
+
+
+def test_a_carabinieri_company_serves_a_district_not_one_comune():
+    text = (
+        "I carabinieri della Compagnia di Pontremoli hanno arrestato un uomo trovato "
+        "con dieci dosi di cocaina in una zona boschiva vicino a via dei Mulini."
+    )
+    assert extract_places(text, "Trovato con dieci dosi di cocaina, arrestato")[0] is None
+
+
+def test_a_council_group_named_for_the_comune_is_not_the_comune():
+    text = "Il consiglio comunale ha approvato la mozione del gruppo Uniti per Spoleto sul bilancio del festival."
+    assert extract_places(text, "Festival, approvata la mozione")[0] is None
+
+
+def test_a_learned_scorer_weighs_the_candidates_evidence_and_abstains_below_its_threshold():
+    from rassegna.nlp.places import CityModel, city_candidates, model_city
+
+    text = "SPOLETO. Il sindaco ha inaugurato la scuola, dove arriveranno anche gli alunni di Campello sul Clitunno."
+    rule_city, _ranked, candidates = city_candidates(text, "Inaugurata la nuova scuola")
+    assert rule_city == "Spoleto"
+    assert {name for name, _features in candidates} == {"Spoleto", "Campello sul Clitunno"}
+    datelines = CityModel({"bias": -2.0, "dateline": 4.0}, threshold=0.5)
+    assert model_city(datelines, candidates) == "Spoleto"
+    assert model_city(CityModel(datelines.weights, threshold=0.95), candidates) is None
+
+
+def test_an_order_of_the_mayor_is_not_a_professional_order():
+    assert extract_places("Su ordine del sindaco di Spoleto la piazza è chiusa per il mercato.")[0] == "Spoleto"
+    assert extract_places("Il presidente dell'ordine dei medici di Lucca ha parlato in piazza.")[0] is None
+
+
+def test_where_the_mayor_travelled_is_not_a_body_of_that_comune():
+    text = "Il sindaco è volato a Lecce per la firma del protocollo. Intanto proseguono in via Roma i lavori a Nardò."
+    assert extract_places(text, "Firmato il protocollo")[0] != "Lecce"
+
+
+def test_a_long_name_by_its_initials_or_without_its_di():
+    text = "Il sindaco ha definito la nuova composizione della giunta municipale, con sette assessori."
+    assert extract_places(text, "Barcellona PG, ridefinita la giunta")[0] == "Barcellona Pozzo di Gotto"
+    wire = "Vado L. I sindacati esprimono soddisfazione per il voto dei lavoratori dello stabilimento."
+    assert extract_places(wire, "Accordo per la cassa integrazione")[0] == "Vado Ligure"
+    blitz = "I carabinieri hanno arrestato sette persone a Isola Capo Rizzuto, accusate di estorsione."
+    assert extract_places(blitz, "Blitz a Isola Capo Rizzuto: 7 arresti")[0] == "Isola di Capo Rizzuto"
+
+
+def test_headline_opening_on_the_comune_of_a_local_piece_that_names_none():
+    text = "La giunta comunale ha approvato il progetto della pista ciclabile lungo via Roma. Il sindaco: «Bene»."
+    assert extract_places(text, "Bertinoro sempre più amica delle bici: nasce la pista")[0] == "Bertinoro"
+    # a common word opening the headline, or a text naming another comune, is not such a headline
+    assert extract_places(text, "Chiusi tutti i cimiteri per la pioggia")[0] is None
+    other = text + " I lavori partiranno anche a Forlimpopoli."
+    assert extract_places(other, "Bertinoro sempre più amica delle bici")[0] == "Forlimpopoli"
