@@ -266,12 +266,13 @@ def _plain_bylines(tree: HtmlElement, text: str) -> list[tuple[Callable[[str, Se
     or a label and a name ("Autore: A", "di A"; not a "By A" amid the text), an ``<address>``, a "date -
     name" meta line."""
     found: list[tuple[Callable[[str, Sequence[str]], str | None], str]] = []
-    for line in metadata.labelled_bylines(tree):
+    labelled, dated = metadata.plain_byline_lines(tree)
+    for line in labelled:
         # "By A" amid the article signs a part of it (a box, a second report), not the article
         if not (_PREPOSITION_LEAD.match(line) and _inside_the_text(line, text)):
             found.append((text_byline, line))
     found += [(byline_people, line) for line in metadata.address_bylines(tree)]
-    found += [(clean_author, line) for line in metadata.dated_names(tree)]
+    found += [(clean_author, line) for line in dated]
     return found
 
 
