@@ -40,7 +40,7 @@ NO_PERCENT_SETS = frozenset({"dev", "generalisation"})
 
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
-    ``corpus-dev-6`` and ``corpus-sealed`` … ``corpus-sealed-6`` (batches 3–6 come in annotator parts: a pattern such
+    ``corpus-dev-7`` and ``corpus-sealed`` … ``corpus-sealed-7`` (batches 3–7 come in annotator parts: a pattern such
     as ``dev-3*.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
@@ -57,6 +57,8 @@ def set_path(name: str) -> Path:
         "corpus-sealed-5": FIXTURES / "corpus" / "sealed-5*.json",
         "corpus-dev-6": FIXTURES / "corpus" / "dev-6*.json",
         "corpus-sealed-6": FIXTURES / "corpus" / "sealed-6*.json",
+        "corpus-dev-7": FIXTURES / "corpus" / "dev-7*.json",
+        "corpus-sealed-7": FIXTURES / "corpus" / "sealed-7*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")

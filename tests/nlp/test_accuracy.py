@@ -112,6 +112,8 @@ def test_sealed_set_is_never_read_by_the_gate():
     assert len(set_files(set_path("corpus-dev-5"))) == 3  # dev-5g, dev-5h, dev-5i
     assert not any(p.name.startswith("sealed") for p in set_files(set_path("corpus-dev-6")))
     assert len(set_files(set_path("corpus-dev-6"))) == 2  # dev-6j, dev-6k
+    assert not any(p.name.startswith("sealed") for p in set_files(set_path("corpus-dev-7")))
+    assert len(set_files(set_path("corpus-dev-7"))) == 2  # dev-7l, dev-7m
 
 
 def test_a_set_pattern_reads_every_dev_part_and_never_a_sealed_one(tmp_path):
