@@ -22,6 +22,9 @@ REGIONS = (
 ALIASES = {
     'Reggio Calabria': 'Reggio di Calabria', 'Reggio Emilia': "Reggio nell'Emilia", 'Bozen': 'Bolzano',
     'Pesaro Urbino': 'Pesaro', 'Forli': 'Forlì', 'Roma Capitale': 'Roma',
+    # widespread unofficial spellings (the local press's and the towns' own): the gold writes the ISTAT name
+    'Borgotaro': 'Borgo Val di Taro', 'Cava dei Tirreni': "Cava de' Tirreni", "Sant'Agata dei Goti": "Sant'Agata de' Goti",
+    'Pontedilegno': 'Ponte di Legno', 'Castelnuovo Monti': "Castelnovo ne' Monti",
 }  # fmt: skip
 
 # Comuni whose name is also a frequent Italian word or surname: they need strong context.
@@ -72,6 +75,18 @@ def comuni() -> dict[str, Comune]:
     for c in list(table.values()):
         if " di " in c.name:
             table.setdefault(fold(c.name.replace(" di ", " ")), c)
+    # The press fuses some names of several words ("Castelsangiovanni", "Montesansavino"): the fused form, when it
+    # names no other comune and the name has no apostrophe or hyphen. Not "San X" alone: "Sangemini",
+    # "Sanpellegrino" are the brands of their waters.
+    fused: dict[str, list[Comune]] = {}
+    for c in {c.name: c for c in table.values()}.values():
+        words = c.name.split()
+        saint = len(words) == 2 and words[0] in {"San", "Santa", "Santo", "Santi"}
+        if 1 < len(words) <= 4 and not saint and not re.search(r"['’-]", c.name):
+            fused.setdefault(fold(c.name.replace(" ", "")), []).append(c)
+    for key, cs in fused.items():
+        if len(cs) == 1:
+            table.setdefault(key, cs[0])
     for alias, target in ALIASES.items():
         if fold(target) in table:
             table[fold(alias)] = table[fold(target)]

@@ -29,7 +29,7 @@ _MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
 _GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
 PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
-    'dalla', 'sul', 'sulla', 'al', 'alla', 'd', 'attivo', 'attiva', 'anche', 'comune', 'città', 'provincia',
+    'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche', 'comune', 'città', 'provincia',
     'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura', 'tappa', 'sede',
 }  # fmt: skip
 # Words before a comune name that make it part of a street, district or building name.
@@ -152,7 +152,15 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
         if start < resume or not text[start].isupper():
             continue
         w = _WORD_RE.match(text, start)
-        if w is None or fold(w.group(0)) not in heads:
+        if w is None:
+            continue
+        articled = _ARTICLED_AFTER.get(fold(w.group(0)))
+        if articled is not None and _ARTICLE_BEFORE.search(text[max(0, start - 8) : start]):
+            # "alla Spezia", "all'Aquila": a comune whose name begins with its article, merged into a preposition
+            out.append((articled, start, w.end(), True))
+            resume = w.end()
+            continue
+        if fold(w.group(0)) not in heads:
             continue
         initials = _INITIALS_RE.match(text, w.end())
         if initials:  # "Barcellona PG", "Vado L.": the rest of the name by its initials
@@ -185,6 +193,12 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
     return out
 
 
+# Capoluoghi whose name begins with its article: the press merges it into a preposition ("alla Spezia",
+# "dell'Aquila"). Only these: "della Valle", "alla Loggia", "della Maddalena" are surnames or common words.
+_ARTICLED_AFTER = {"spezia": "La Spezia", "aquila": "L'Aquila"}
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:(?:alla|dalla|della|nella|sulla|colla|la) |(?:all|dall|dell|nell|sull|l)['’])$", re.I)
+
+
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """First words of every comune and region name: only words among them can start a place."""
@@ -215,6 +229,31 @@ _NAMED_CITY_BEFORE = re.compile(
 )
 
 
+# A street, square or avenue named after a person: "via Leonardo da Vinci", "piazza Vittorio Emanuele II".
+_STREET_NAMED_BEFORE = re.compile(
+    r"(?<![\w'])(?:[Vv]ia|[Vv]iale|[Cc]orso|[Pp]iazza|[Pp]iazzale|[Pp]iazzetta|[Ll]argo|[Vv]icolo|[Ll]ungomare|"
+    r"[Ss]alita|[Vv]ico|[Ss]trada|[Ll]ungotevere)\s+(?:(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.|da|de|di|del|della|dei|degli|d')\s*){1,4}$"
+)
+# Capitalised particles of Italian surnames: "Di Capua", "De Vita", "Del Monte", "Da Ponte", "Lo Presti".
+_SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla", "Lo", "Li", "La"})
+_FULL_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
+
+
+def _is_person_word(word: str) -> bool:
+    """A given name or a role that comes before a person's surname."""
+    return fold(word) in first_names() or word.lower() in _ROLE_WORDS
+
+
+def _is_surname_particle(text: str, at: int, surname_of: set[str]) -> bool:
+    """The capitalised "Di"/"De"… at ``at`` begins a surname: it follows a given name or a role ("il sindaco
+    Antonio Di Capua", "l'assessore De Vita"), or the text gives that surname with a given name elsewhere."""
+    before = re.search(r"([^\W\d_]+)\.? $", text[max(0, at - 30) : at])
+    if before and _is_person_word(before.group(1)):
+        return True
+    rest = _WORD_RE.match(text, at + len(text[at:].split(" ", 1)[0]) + 1)
+    return bool(rest and rest.group(0) in surname_of)
+
+
 def _is_name_part(text: str, start: int, prev: str) -> bool:
     """The capitalised word before a comune makes it part of a name ("Universo Assisi", "Banda Città di
     Fossacesia") unless it opens a sentence or is a word that introduces places."""
@@ -242,6 +281,8 @@ def _mentions(
     para_starts = [p[0] for p in paragraphs(text)]
     mentions: list[Mention] = []
     names = first_names()
+    # "Antonio Di Capua" once, then "Di Capua" alone: the surnames the text gives with a first name or a role
+    surname_of = {m.group(1) for m in _FULL_SURNAME_RE.finditer(text) if _is_person_word(m.group(0).split()[0])}
     for name, start, end, is_comune in _candidates(text):
         surface = text[start:end]
         prev, sep = _prev_word(text, start)
@@ -249,6 +290,12 @@ def _mentions(
         after = text[end : end + 40]
         if sep.strip() in {"", "'"} and plow in LOCALITY_WORDS:
             continue  # Villaggio Trieste, via Milazzo
+        if _STREET_NAMED_BEFORE.search(text[max(0, start - 60) : start]):
+            continue  # "via Leonardo da Vinci", "corso Vittorio Emanuele": a street named after a person
+        if sep == " " and prev in _SURNAME_PARTICLES and _is_surname_particle(text, start - len(prev) - 1, surname_of):
+            continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
+        if re.match(r"\)", after) and re.search(r"[^\W\d_]\s*\($", text[max(0, start - 3) : start]):
+            continue  # "Montalcino (Siena)": the province of the comune named before the brackets
         if (
             sep == " "
             and fold(prev) in names
@@ -297,15 +344,17 @@ def _mentions(
         m.local_body = is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
-        date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after))
+        # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets stands between name and punctuation
+        after_prov = re.sub(r"^ ?\([A-Za-zÀ-ÿ' ]{2,25}\)", "", text[end : end + 70])[:40]
+        date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after_prov))
         # "San Felice del Benaco, lago di Garda - Domenica": the dateline names the area after the comune
-        date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after))
-        caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after))
+        date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after_prov))
+        caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after_prov))
         m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
         m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
-            lead = re.match(r"\s*[,:.–—-]", after) or is_comune and comuni()[fold(name)].capoluogo
+            lead = re.match(r"\s*[,:.–—-]", after_prov) or is_comune and comuni()[fold(name)].capoluogo
             m.guessed = not lead
             if not lead and not (is_comune and _proper_lead(name, surface, after, text, body)):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
