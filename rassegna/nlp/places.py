@@ -361,7 +361,8 @@ def _mentions(
             m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
             m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
-        ambiguous = name in AMBIGUOUS or surface in AMBIGUOUS or fold(surface) in short_forms()
+        articled = name in _ARTICLED_AFTER.values()  # "dell'Aquila" is L'Aquila, not the short form of Aquila d'A.
+        ambiguous = name in AMBIGUOUS or not articled and (surface in AMBIGUOUS or fold(surface) in short_forms())
         capo = is_comune and comuni()[fold(name)].capoluogo
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition)):
             continue

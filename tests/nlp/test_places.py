@@ -356,3 +356,51 @@ def test_headline_opening_on_the_comune_of_a_local_piece_that_names_none():
     assert extract_places(text, "Chiusi tutti i cimiteri per la pioggia")[0] is None
     other = text + " I lavori partiranno anche a Forlimpopoli."
     assert extract_places(other, "Bertinoro sempre più amica delle bici")[0] == "Forlimpopoli"
+
+
+def test_surname_with_a_particle_is_not_the_comune():
+    # "Di Capua", "De Vita": southern surnames built on a comune's name, after a given name or a role
+    text = "Il sindaco Antonio Di Capua ha inaugurato la nuova biblioteca comunale di Marcianise."
+    assert extract_places(text, "Marcianise, inaugurata la biblioteca") == ("Marcianise", ["Marcianise"])
+    assert extract_places("Il sindaco Antonio Di Capua ha inaugurato la nuova biblioteca comunale.")[0] is None
+    later = "Il presidente Marco Di Sarno ha aperto la seduta. Poi Di Sarno ha letto il bilancio."
+    assert extract_places(later, "Somma Vesuviana, approvato il bilancio")[0] == "Somma Vesuviana"
+
+
+def test_surname_particle_does_not_hide_the_comune_of():
+    # the comune itself, after a preposition, stays a place
+    assert extract_places("Il sindaco di Capua ha aperto la fiera in piazza.")[0] == "Capua"
+
+
+def test_comune_whose_name_begins_with_its_article():
+    # the article of La Spezia and L'Aquila merges into the preposition before it
+    assert extract_places("Il sindaco ha accolto la nave in porto.", "Migranti, sbarcano domani alla Spezia")[0] == (
+        "La Spezia"
+    )
+    assert extract_places("Paura tra i residenti, il sindaco ha aperto il centro comunale.", "Scossa all'Aquila")[
+        0
+    ] == "L'Aquila"
+    assert extract_places("Il sindaco dell'Aquila ha firmato l'ordinanza sulla movida.")[0] == "L'Aquila"
+
+
+def test_province_in_brackets_after_the_comune():
+    city, places = extract_places("Il sindaco ha aperto la festa in piazza.", "Montalcino (Siena), festa del vino")
+    assert city == "Montalcino"
+    assert "Siena" not in places
+    assert extract_places("MONTALCINO (Siena) - Il sindaco ha aperto la festa in piazza.")[0] == "Montalcino"
+
+
+def test_street_named_after_a_person():
+    assert extract_places("Il negozio di via Leonardo da Vinci è stato svaligiato. Indagano i carabinieri.")[0] is None
+    text = "Chiuso corso Giuseppe Garibaldi per lavori. Il sindaco di Bra ha firmato l'ordinanza."
+    assert extract_places(text)[0] == "Bra"
+
+
+def test_unofficial_spellings_of_comuni():
+    # fused words of a long name, and a short form the town itself uses: the official ISTAT name comes out
+    assert extract_places("A Castelsangiovanni il sindaco ha inaugurato la rotonda.")[0] == "Castel San Giovanni"
+    assert extract_places("Il sindaco ha chiuso la scuola.", "Borgotaro, chiude la scuola media")[0] == (
+        "Borgo Val di Taro"
+    )
+    # a fused saint's name is a brand of mineral water, not the comune
+    assert extract_places("Lo stabilimento Sangemini assume venti operai.")[0] is None
