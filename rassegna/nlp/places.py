@@ -419,6 +419,11 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
+def _named_in(text: str, name: str) -> bool:
+    """The text writes the comune's name as a word, capitalised."""
+    return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
+
+
 def _named_person(text: str, name: str) -> bool:
     """The text calls someone by this name (``Roberto Gualtieri``, ``il ministro Gualtieri``): a headline's
     ``Gualtieri:`` is then that person, not the comune."""
@@ -515,8 +520,9 @@ def city_candidates(
     title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
     scope = _scope(f"{title or ''}\n{norm}", title)
     if scope.kind != "local" or any(m.is_comune for m in found):
-        # a headline's bare first word is the subject only of a local piece whose text names no comune
-        title_mentions = [m for m in title_mentions if not m.guessed]
+        # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
+        # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
+        title_mentions = [m for m in title_mentions if not m.guessed or _named_in(norm, m.name)]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}

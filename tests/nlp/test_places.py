@@ -404,3 +404,16 @@ def test_unofficial_spellings_of_comuni():
     )
     # a fused saint's name is a brand of mineral water, not the comune
     assert extract_places("Lo stabilimento Sangemini assume venti operai.")[0] is None
+
+
+def test_headline_comune_named_again_beats_a_trip_destination():
+    # the town travels to a protest in Roma, named three times; the headline and the text name the town
+    text = (
+        "Il sindaco Mario Bianchi: «Bisaccia ci sarà».\n\nI sindaci manifesteranno domani a Roma. Il raduno "
+        "a Roma servirà a sbloccare i fondi. I cittadini raggiungeranno Roma col pullman."
+    )
+    assert extract_places(text, "Bisaccia tra i comuni a rischio dissesto")[0] == "Bisaccia"
+    # a headline word that the text does not name again stays a word
+    assert extract_places("I sindaci manifesteranno domani a Roma. Il raduno a Roma.", "Bisaccia in festa")[0] == (
+        "Roma"
+    )
