@@ -147,6 +147,22 @@ def initials_forms() -> dict[tuple[str, str], Comune]:
 
 
 @lru_cache(maxsize=1)
+def shared_heads() -> dict[str, tuple[Comune, ...]]:
+    """Folded short form → the comuni that share it, when several do: "Santa Caterina" (Villarmosa, dello Ionio,
+    Albanese). The text's region or its other comuni tell which one is meant."""
+    full = {c.name: c for c in comuni().values()}
+    found: dict[str, list[Comune]] = {}
+    for c in full.values():
+        head = re.split(r"\s+(?:di|del|della|dello|dei|delle|in|sul|sulla|e|val|valle)\s+", c.name, flags=re.I)[0]
+        if head == c.name and " " in c.name:
+            head = c.name.rsplit(" ", 1)[0]
+        if head != c.name and len(head) > 3 and fold(head) not in _AMBIGUOUS_KEYS:
+            found.setdefault(fold(head), []).append(c)
+    table = comuni()
+    return {k: tuple(cs) for k, cs in found.items() if len(cs) > 1 and k not in table}
+
+
+@lru_cache(maxsize=1)
 def regions() -> dict[str, str]:
     """Folded region name → region name."""
     return {fold(r): r for r in REGIONS}

@@ -17,6 +17,7 @@ from rassegna.nlp.gazetteer import (
     initials_forms,
     max_name_words,
     regions,
+    shared_heads,
     short_forms,
 )
 from rassegna.nlp.textutil import fold, normalise, paragraphs
@@ -138,8 +139,11 @@ class Mention:
     score: float = 0.0
 
 
-def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
-    """Gazetteer matches (canonical name, start, end, is_comune), longest first at each position."""
+def _candidates(
+    text: str, shared: dict[str, str] | None = None, seen: set[str] | None = None
+) -> list[tuple[str, int, int, bool]]:
+    """Gazetteer matches (canonical name, start, end, is_comune), longest first at each position; a short form
+    several comuni share is the one ``shared`` gives, and is noted in ``seen``."""
     table = comuni()
     regs = regions()
     out = []
@@ -190,6 +194,26 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
                 out.append((table[key].name, start, last.end(), True))
                 resume = last.end()
                 break
+            if key in shared_heads():  # "Santa Caterina": Villarmosa, dello Ionio or Albanese?
+                if seen is not None:
+                    seen.add(key)
+                if shared and key in shared:
+                    out.append((shared[key], start, last.end(), True))
+                    resume = last.end()
+                break
+    return out
+
+
+def _resolve_shared(keys: set[str], named: list[Mention]) -> dict[str, str]:
+    """Each shared short form → the one comune sharing it in the region the text names, or of its other comuni."""
+    table = comuni()
+    where = {fold(m.name) for m in named if not m.is_comune}
+    where |= {fold(table[fold(m.name)].region) for m in named if m.is_comune and fold(m.name) in table}
+    out = {}
+    for key in keys:
+        fits = [c for c in shared_heads()[key] if any(fold(c.region).startswith(w) for w in where)]
+        if len(fits) == 1:
+            out[key] = fits[0].name
     return out
 
 
@@ -272,7 +296,12 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
 
 
 def _mentions(
-    text: str, offset_in_title: bool = False, rejected: set[str] | None = None, body: str = ""
+    text: str,
+    offset_in_title: bool = False,
+    rejected: set[str] | None = None,
+    body: str = "",
+    shared: dict[str, str] | None = None,
+    seen: set[str] | None = None,
 ) -> list[Mention]:
     """Places named in the text with their evidence; ``rejected`` collects comuni named only inside the name of
     a club, a festival or a body, so that a headline naming the same is not taken for the comune either; ``body``
@@ -283,7 +312,7 @@ def _mentions(
     names = first_names()
     # "Antonio Di Capua" once, then "Di Capua" alone: the surnames the text gives with a first name or a role
     surname_of = {m.group(1) for m in _FULL_SURNAME_RE.finditer(text) if _is_person_word(m.group(0).split()[0])}
-    for name, start, end, is_comune in _candidates(text):
+    for name, start, end, is_comune in _candidates(text, shared, seen):
         surface = text[start:end]
         prev, sep = _prev_word(text, start)
         plow = prev.lower()
@@ -363,6 +392,7 @@ def _mentions(
             m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
         articled = name in _ARTICLED_AFTER.values()  # "dell'Aquila" is L'Aquila, not the short form of Aquila d'A.
         ambiguous = name in AMBIGUOUS or not articled and (surface in AMBIGUOUS or fold(surface) in short_forms())
+        ambiguous = ambiguous or fold(surface) in shared_heads()
         capo = is_comune and comuni()[fold(name)].capoluogo
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition)):
             continue
@@ -513,8 +543,14 @@ def city_candidates(
     evidence a learned scorer weighs."""
     norm = normalise(text)
     in_names: set[str] = set()
-    found = sorted(_mentions(norm, rejected=in_names) + _kicker_mentions(norm), key=lambda m: m.start)
-    title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm) if title else []
+    seen: set[str] = set()
+    found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
+    title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen) if title else []
+    shared = _resolve_shared(seen, found + title_mentions) if seen else {}
+    if shared:  # a short form several comuni share, told apart by the region: read the text again with it
+        in_names = set()
+        found = sorted(_mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start)
+        title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
     title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]

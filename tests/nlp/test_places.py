@@ -417,3 +417,14 @@ def test_headline_comune_named_again_beats_a_trip_destination():
     assert extract_places("I sindaci manifesteranno domani a Roma. Il raduno a Roma.", "Bisaccia in festa")[0] == (
         "Roma"
     )
+
+
+def test_short_form_shared_by_several_comuni_told_apart_by_the_region():
+    # "Santa Caterina" is Villarmosa (Sicilia), dello Ionio or Albanese (Calabria), d'Este (Veneto)
+    text = (
+        "SANTA CATERINA. Il sindaco ha firmato la convenzione con una cooperativa di Caltanissetta che gestisce "
+        "tre centri di accoglienza in Sicilia."
+    )
+    assert extract_places(text, "Santa Caterina, venti posti per i profughi")[0] == "Santa Caterina Villarmosa"
+    # with no region to tell them apart, no comune is guessed
+    assert extract_places("SANTA CATERINA. Il sindaco ha firmato la convenzione.")[0] is None
