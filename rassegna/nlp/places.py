@@ -449,6 +449,13 @@ def _score(m: Mention, first_in_title: bool) -> float:
     return score
 
 
+# A headline listing three places or more after "tra"/"fra" ("tra Cerignola, Bat e Barese"): a round-up.
+_ROUNDUP_TITLE_RE = re.compile(
+    r"\b(?:tra|fra)\s+[A-ZÀ-Ý][\w'’]+(?:\s+[A-ZÀ-Ý][\w'’]+)?(?:\s*,\s*[A-ZÀ-Ý][\w'’]+(?:\s+[A-ZÀ-Ý][\w'’]+)?)+"
+    r"\s+e\s+[A-ZÀ-Ý]"
+)
+
+
 def _named_in(text: str, name: str) -> bool:
     """The text writes the comune's name as a word, capitalised."""
     return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
@@ -582,6 +589,11 @@ def city_candidates(
     low = f"{title or ''}\n{norm}".lower()
     about = (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low))
     city = next(about, None)
+    if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
+        # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
+        # own ("Comune di X", a dateline) is its city
+        own = [m for m in found if m.name == city and m.is_comune]
+        city = city if any(m.strong or m.dateline and not m.wire for m in own) else None
     candidates = _candidate_features(norm, title_mentions, found, scope, partners, city) if features else []
     return city, ranked, candidates
 

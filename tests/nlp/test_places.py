@@ -428,3 +428,14 @@ def test_short_form_shared_by_several_comuni_told_apart_by_the_region():
     assert extract_places(text, "Santa Caterina, venti posti per i profughi")[0] == "Santa Caterina Villarmosa"
     # with no region to tell them apart, no comune is guessed
     assert extract_places("SANTA CATERINA. Il sindaco ha firmato la convenzione.")[0] is None
+
+
+def test_round_up_over_several_places_has_no_city():
+    text = (
+        "Perquisizioni e arresti: la polizia ha eseguito l'operazione a Cerignola, Andria e Bitonto. "
+        "Ad Andria i controlli hanno riguardato il quartiere Sud. A Bitonto sono stati trovati due chili di droga."
+    )
+    assert extract_places(text, "Droga e armi, vasto blitz tra Cerignola, Bat e Barese")[0] is None
+    # the same headline over a piece filed in one comune keeps it
+    filed = "CERIGNOLA. Perquisizioni e arresti: la polizia ha controllato il quartiere Sud. " + text
+    assert extract_places(filed, "Droga e armi, vasto blitz tra Cerignola, Bat e Barese")[0] == "Cerignola"
