@@ -23,8 +23,9 @@ ALIASES = {
     'Reggio Calabria': 'Reggio di Calabria', 'Reggio Emilia': "Reggio nell'Emilia", 'Bozen': 'Bolzano',
     'Pesaro Urbino': 'Pesaro', 'Forli': 'Forlì', 'Roma Capitale': 'Roma',
     # widespread unofficial spellings (the local press's and the towns' own): the gold writes the ISTAT name
-    'Borgotaro': 'Borgo Val di Taro', 'Cava dei Tirreni': "Cava de' Tirreni", "Sant'Agata dei Goti": "Sant'Agata de' Goti",
-    'Pontedilegno': 'Ponte di Legno', 'Castelnuovo Monti': "Castelnovo ne' Monti",
+    'Borgotaro': 'Borgo Val di Taro', 'Cava dei Tirreni': "Cava de' Tirreni",
+    "Sant'Agata dei Goti": "Sant'Agata de' Goti", 'Pontedilegno': 'Ponte di Legno',
+    'Castelnuovo Monti': "Castelnovo ne' Monti",
 }  # fmt: skip
 
 # Comuni whose name is also a frequent Italian word or surname: they need strong context.

@@ -30,8 +30,8 @@ _MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
 _GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
 PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
-    'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche', 'comune', 'città', 'provincia',
-    'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura', 'tappa', 'sede',
+    'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche',
+    'comune', 'città', 'provincia', 'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura', 'tappa', 'sede',
 }  # fmt: skip
 # Words before a comune name that make it part of a street, district or building name.
 LOCALITY_WORDS = {
@@ -220,7 +220,9 @@ def _resolve_shared(keys: set[str], named: list[Mention]) -> dict[str, str]:
 # Capoluoghi whose name begins with its article: the press merges it into a preposition ("alla Spezia",
 # "dell'Aquila"). Only these: "della Valle", "alla Loggia", "della Maddalena" are surnames or common words.
 _ARTICLED_AFTER = {"spezia": "La Spezia", "aquila": "L'Aquila"}
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:(?:alla|dalla|della|nella|sulla|colla|la) |(?:all|dall|dell|nell|sull|l)['’])$", re.I)
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w'])(?:(?:alla|dalla|della|nella|sulla|colla|la) |(?:all|dall|dell|nell|sull|l)['’])$", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -373,7 +375,7 @@ def _mentions(
         m.local_body = is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
-        # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets stands between name and punctuation
+        # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets comes before the punctuation
         after_prov = re.sub(r"^ ?\([A-Za-zÀ-ÿ' ]{2,25}\)", "", text[end : end + 70])[:40]
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after_prov))
         # "San Felice del Benaco, lago di Garda - Domenica": the dateline names the area after the comune
@@ -410,10 +412,14 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
     followed by lower-case words: the comune is the headline's subject, not a word capitalised anyway."""
     if name in AMBIGUOUS or fold(surface) in short_forms():
         return False
+    lower_word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
+    never_lower = lower_word.search(f"{title}\n{body}") is None and comuni()[fold(name)].name == surface
+    single = " " not in surface and fold(surface) not in first_names()
+    if single and re.match(r" [A-ZÀ-Ý][a-zà-ù]+ (?:\d{4}|[a-zà-ù])", after) and _named_in(body, surface):
+        return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
-    word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
-    return word.search(f"{title}\n{body}") is None and comuni()[fold(name)].name == surface
+    return never_lower
 
 
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
@@ -556,7 +562,9 @@ def city_candidates(
     shared = _resolve_shared(seen, found + title_mentions) if seen else {}
     if shared:  # a short form several comuni share, told apart by the region: read the text again with it
         in_names = set()
-        found = sorted(_mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start)
+        found = sorted(
+            _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
+        )
         title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}

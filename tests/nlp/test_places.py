@@ -377,9 +377,10 @@ def test_comune_whose_name_begins_with_its_article():
     assert extract_places("Il sindaco ha accolto la nave in porto.", "Migranti, sbarcano domani alla Spezia")[0] == (
         "La Spezia"
     )
-    assert extract_places("Paura tra i residenti, il sindaco ha aperto il centro comunale.", "Scossa all'Aquila")[
-        0
-    ] == "L'Aquila"
+    assert (
+        extract_places("Paura tra i residenti, il sindaco ha aperto il centro comunale.", "Scossa all'Aquila")[0]
+        == "L'Aquila"
+    )
     assert extract_places("Il sindaco dell'Aquila ha firmato l'ordinanza sulla movida.")[0] == "L'Aquila"
 
 
@@ -439,3 +440,10 @@ def test_round_up_over_several_places_has_no_city():
     # the same headline over a piece filed in one comune keeps it
     filed = "CERIGNOLA. Perquisizioni e arresti: la polizia ha controllato il quartiere Sud. " + text
     assert extract_places(filed, "Droga e armi, vasto blitz tra Cerignola, Bat e Barese")[0] == "Cerignola"
+
+
+def test_headline_opening_on_the_towns_event():
+    text = "Il sindaco Paolo Neri ha presentato il cartellone: «Porta Noto al centro dell'estate siciliana»."
+    assert extract_places(text, "Noto Estate 2025, concerti fino a settembre")[0] == "Noto"
+    # the text does not name the town again: a name, not evidence
+    assert extract_places("Il sindaco ha presentato il cartellone.", "Noto Estate 2025, concerti")[0] is None
