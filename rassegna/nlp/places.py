@@ -31,7 +31,8 @@ _GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla
 PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
     'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche',
-    'comune', 'città', 'provincia', 'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura', 'tappa', 'sede',
+    'comune', 'città', 'provincia', 'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura',
+    'tappa', 'sede',
 }  # fmt: skip
 # Words before a comune name that make it part of a street, district or building name.
 LOCALITY_WORDS = {
