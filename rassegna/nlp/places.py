@@ -259,7 +259,8 @@ _NAMED_CITY_BEFORE = re.compile(
 # A street, square or avenue named after a person: "via Leonardo da Vinci", "piazza Vittorio Emanuele II".
 _STREET_NAMED_BEFORE = re.compile(
     r"(?<![\w'])(?:[Vv]ia|[Vv]iale|[Cc]orso|[Pp]iazza|[Pp]iazzale|[Pp]iazzetta|[Ll]argo|[Vv]icolo|[Ll]ungomare|"
-    r"[Ss]alita|[Vv]ico|[Ss]trada|[Ll]ungotevere)\s+(?:(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.|da|de|di|del|della|dei|degli|d')\s*){1,4}$"
+    r"[Ss]alita|[Vv]ico|[Ss]trada|[Ll]ungotevere)\s+(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.)\s*"  # a name, not "piazza di X"
+    r"(?:(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.|da|de|di|del|della|dei|degli|d')\s*){0,3}$"
 )
 # Capitalised particles of Italian surnames: "Di Capua", "De Vita", "Del Monte", "Da Ponte", "Lo Presti".
 _SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla", "Lo", "Li", "La"})

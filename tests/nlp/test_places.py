@@ -447,3 +447,7 @@ def test_headline_opening_on_the_towns_event():
     assert extract_places(text, "Noto Estate 2025, concerti fino a settembre")[0] == "Noto"
     # the text does not name the town again: a name, not evidence
     assert extract_places("Il sindaco ha presentato il cartellone.", "Noto Estate 2025, concerti")[0] is None
+
+
+def test_square_of_a_comune_is_not_a_street():
+    assert extract_places("Festa nella piazza di Bologna: il sindaco ha aperto il concerto.")[0] == "Bologna"
