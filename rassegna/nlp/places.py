@@ -479,6 +479,10 @@ def _named_person(text: str, name: str) -> bool:
         before = prev.group(1) if prev else ""
         if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
             return True
+    # copy that lost its spaces glues the given name to the surname: "IgnazioVisco"
+    for m in re.finditer(r"(?<![\w'])([A-ZÀ-Ý][a-zà-ù]+)" + re.escape(name) + r"\b", text):
+        if fold(m.group(1)) in first_names():
+            return True
     return False
 
 

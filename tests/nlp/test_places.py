@@ -451,3 +451,9 @@ def test_headline_opening_on_the_towns_event():
 
 def test_square_of_a_comune_is_not_a_street():
     assert extract_places("Festa nella piazza di Bologna: il sindaco ha aperto il concerto.")[0] == "Bologna"
+
+
+def test_headline_surname_glued_to_a_given_name_in_the_text():
+    # copy that lost its spaces: "IgnazioVisco" is a person, so the headline's "Visco:" is not the comune
+    text = "(ANSA) - ROMA, 31 MAG - Il messaggio lanciato dal Governatore della Banca d'Italia, IgnazioVisco, ieri."
+    assert extract_places(text, "Visco, sulla crescita si può fare di più")[0] != "Visco"
