@@ -78,12 +78,13 @@ def comuni() -> dict[str, Comune]:
             table.setdefault(fold(c.name.replace(" di ", " ")), c)
     # The press fuses some names of several words ("Castelsangiovanni", "Montesansavino"): the fused form, when it
     # names no other comune and the name has no apostrophe or hyphen. Not "San X" alone: "Sangemini",
-    # "Sanpellegrino" are the brands of their waters.
+    # "Sanpellegrino" are the brands of their waters; not "La X": "Lavalle" is a surname.
     fused: dict[str, list[Comune]] = {}
     for c in {c.name: c for c in table.values()}.values():
         words = c.name.split()
         saint = len(words) == 2 and words[0] in {"San", "Santa", "Santo", "Santi"}
-        if 1 < len(words) <= 4 and not saint and not re.search(r"['’-]", c.name):
+        article = words[0] in {"La", "Il", "Lo", "Le", "I"}  # "Lavalle", "Lasalle" are surnames
+        if 1 < len(words) <= 4 and not saint and not article and not re.search(r"['’-]", c.name):
             fused.setdefault(fold(c.name.replace(" ", "")), []).append(c)
     for key, cs in fused.items():
         if len(cs) == 1:
