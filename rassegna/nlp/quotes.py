@@ -90,11 +90,15 @@ ROLE_WORDS = (
     'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
     'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria',
 )  # fmt: skip
+# Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
+TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
 _ROLE_START = re.compile(
     r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:vice[\s-]+)?"
-    + r"(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
+    + r"(?:(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
     + alternation(w for w in ROLE_WORDS if w != "ad")
-    + r")\b",
+    + r")\b|(?<![\w.])"
+    + TITLE_ABBREVIATIONS
+    + r"(?=\s+[A-ZÀ-Ý]))",
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
@@ -304,6 +308,8 @@ _NOT_NAMES = frozenset(
         'Una', 'Questo', 'Questa', 'Quest', 'Ma', 'E', 'Anche', 'Ora', 'Oggi', 'Ieri', 'Così', 'Poi', 'Dopo',
         'Secondo', 'Sempre', 'Infine', 'Inoltre', 'Tuttavia', 'Intanto', 'Quindi', 'Già', 'Non', 'Che',
         'Nessuno', 'Tutti', 'Tra', 'Fra', 'Sul', 'Sulla', 'Al', 'Alla', 'Ai', 'Del', 'Della', 'Dei', 'Se',
+        'Sulle', 'Sui', 'Sugli', 'Sullo', 'Nei', 'Negli', 'Nelle', 'Alle', 'Agli', 'Allo', 'Dalle',
+        'Dagli', 'Dai', 'Dallo', 'Delle', 'Degli', 'Dello', 'Coi', 'Col',
         'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
         'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
         'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
@@ -927,12 +933,24 @@ def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
 _AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source)
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?»”])\s+|\n")
+_TITLE_END_RE = re.compile(r"(?:^|[\s'’])" + TITLE_ABBREVIATIONS + r"$", re.IGNORECASE)
+
+
+def _last_sentence(before: str) -> str:
+    """The text after the last sentence end; the dot of a title (``l'avv. Colombo``) ends no sentence."""
+    for end in reversed(list(_SENTENCE_END_RE.finditer(before))):
+        if end.group(0) == "\n" or not _TITLE_END_RE.search(before, max(0, end.start() - 12), end.start()):
+            return before[end.end() :]
+    return before
+
+
 def _sentence_before(text: str, span: Span) -> str:
     """The sentence that leads into the span (or the previous paragraph's, when it ends with a colon)."""
     before = text[max(0, span.mark_start - 400) : span.mark_start]
-    sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
+    sentence = _last_sentence(before)
     if not sentence.strip() and before.rstrip().endswith(":"):
-        sentence = re.split(r"(?<=[.!?»”])\s+|\n", before.rstrip())[-1]  # "X ha detto:" then a new paragraph
+        sentence = _last_sentence(before.rstrip())  # "X ha detto:" then a new paragraph
     return sentence
 
 
@@ -951,6 +969,30 @@ def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | Non
     if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)) or parsed.role_word:
         return parsed
     return None
+
+
+_FOR_ROLE_THEN_SUBJECT_RE = re.compile(
+    r"\s*(?:[Pp]er|[Ss]econdo)\s+((?i:"
+    + _ROLE_START.pattern
+    + r")(?:\s+[a-zà-ù']+){0,3}\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _NAME_TOKEN
+    + r")?)"
+    r"\s+(?:il|la|lo|l'|i|le|gli)\s*[a-zà-ù][^,.;:!?«»\"“”]{0,60}$"
+)
+
+
+def _for_role_then_subject(stripped: str) -> Attribution | None:
+    """``Per l'avv. Colombo la sentenza «…»``, ``Secondo il sindaco Rossi il progetto «…»``: the person the
+    sentence opens with judges what follows, with no comma before the sentence's own subject."""
+    m = _FOR_ROLE_THEN_SUBJECT_RE.match(stripped)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    return parsed if parsed.speaker else None
 
 
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
@@ -1045,6 +1087,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         parsed = subject if subject and subject.speaker and " " in subject.speaker else parsed
     if parsed and parsed.found:
         return parsed
+    lead_then_name = _LEAD_THEN_NAME_RE.fullmatch(m.group(1)) if m else None
+    if lead_then_name and not _bad_name(lead_then_name.group(1)) and not _is_entity(lead_then_name.group(1), people):
+        return Attribution(lead_then_name.group(1))  # "Sulle polemiche per i lavori, Ferraresi replica:"
     m = re.search(
         r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
         sentence,
@@ -1065,6 +1110,15 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     return None
 
 
+# A lead phrase opened by a preposition, a comma, then the subject of the verb of saying: a surname alone.
+_LEAD_THEN_NAME_RE = re.compile(
+    r"\s*(?:[Ss]u|[Ss]ul\w*|[Ss]ugli|[Ss]ui|[Ii]n|[Nn]el\w*|[Nn]ei|[Nn]egli|[Pp]er|[Dd]opo|[Ii]n\s+merito\s+a\w*"
+    r"|[Rr]iguardo\s+a\w*|[Qq]uanto\s+a\w*|[Aa]\s+proposito\s+d\w*|[Ss]ul\s+tema\s+d\w*)\b[^,.;:«»]{3,160},\s*("
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r")"
+)
 _NOUN_SOURCE_COLON_RE = re.compile(_NOUN_SOURCE.pattern + r"([^:]{2,100}?)\s*:$", re.IGNORECASE)
 _BODY_COLON_RE = re.compile(r"(?:il|la|lo|l')\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)\s*:", re.IGNORECASE)
 _LONE_SUBJECT_RE = re.compile(
@@ -1216,6 +1270,7 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         _body_subject(stripped, span_text)
         or _state_says(stripped)
         or _verb_then_subject(sentence, people)
+        or _for_role_then_subject(stripped)
         or _passive_agent(stripped, people)
         or _verb_right_before(stripped, people)
         or _subjectless(stripped, people)

@@ -845,3 +845,27 @@ def test_capital_made_to_speak_is_its_country():
     text = "Ankara ribadisce la sua posizione e chiede alla Russia di «fermare questa azione illegale e ingiusta»."
     (q,) = extract_quotes(text)
     assert q.speaker == "Turchia"
+
+
+def test_surname_alone_after_a_lead_phrase_and_a_comma():
+    text = (
+        "All'incontro c'era il direttore dell'Asl Ferraresi. Sulle polemiche per i lavori al pronto soccorso, "
+        "Ferraresi replica: «I lavori partiranno a marzo e finiranno entro l'estate»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ferraresi"  # never the preposition "Sulle"
+
+
+def test_title_abbreviated_with_a_dot_before_a_surname():
+    text = (
+        "Il processo si è chiuso ieri in tribunale. Per l'avv. Colombo la sentenza «va rispettata ma sarà "
+        "impugnata in appello». Ieri in aula. Per la dr.ssa Bonu la nomina «è illegittima e sarà contestata»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Colombo"
+    assert second.speaker == "Bonu"
+
+
+def test_plural_articulated_preposition_is_never_a_speaker():
+    text = "Sulle nuove regole per i parcheggi, l'ufficio tecnico ha ricevuto molte segnalazioni. Il comitato: «Così non va»."
+    assert all(q.speaker != "Sulle" for q in extract_quotes(text))
