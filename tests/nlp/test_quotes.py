@@ -867,5 +867,8 @@ def test_title_abbreviated_with_a_dot_before_a_surname():
 
 
 def test_plural_articulated_preposition_is_never_a_speaker():
-    text = "Sulle nuove regole per i parcheggi, l'ufficio tecnico ha ricevuto molte segnalazioni. Il comitato: «Così non va»."
+    text = (
+        "Sulle nuove regole per i parcheggi, l'ufficio tecnico ha ricevuto molte segnalazioni. "
+        "Il comitato: «Così non va»."
+    )
     assert all(q.speaker != "Sulle" for q in extract_quotes(text))
