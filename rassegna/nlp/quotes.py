@@ -758,8 +758,14 @@ def _org_speaker(attr: str) -> str | None:
         return body.group(1) if body and fold(body.group(1)) not in comuni() else None
     if m.group(1).lower() in {"sindacati", "organizzazioni sindacali"}:
         return m.group(1)  # a collective speaks as the text names it, not through the first union it lists
+    seat = _SEAT_RE.match(m.group(2))
+    if seat and (fold(seat.group(2)) in comuni() or fold("la " + seat.group(2)) in comuni()):
+        return m.group(1) + seat.group(1)  # "la Prefettura della Spezia": the body named with its seat
     acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
     return acronym.group(1) if acronym else m.group(1)
+
+
+_SEAT_RE = re.compile(r"(\s+(?:di|del|della|dello|dell'|d')\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?))")
 
 
 _NEXT_SENTENCE = re.compile(
@@ -1263,6 +1269,28 @@ def _state_says(stripped: str) -> Attribution | None:
     return Attribution(country, speaks=True) if country else None
 
 
+_SAYS_THEN_GERUND_RE = re.compile(
+    r"(?:^|[.;]\s*)(?:(?i:lo|la|ne|l')\s*)?(?:" + VERB + r")\s+([^,.;:«»]{3,100}?)\s*,\s*[a-zà-ù]{3,}(?:ando|endo)"
+    r"(?:\s+(?:anche|inoltre|poi))?\s+(?:che|come)\b[^.;:!?«»]{0,80}$",
+    re.IGNORECASE,
+)
+_INCISE_RE = re.compile(r",\s*(?:" + VERB + r")\s+([^,.;:«»]{3,80}?)\s*,[^.;:!?«»]{3,}$", re.IGNORECASE)
+
+
+def _subject_in_an_aside(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Lo comunica la Prefettura di Como, specificando che «``; ``I lavori, ha fatto sapere il comune in una
+    nota, sono sospesi per le «``: the subject of a verb of saying set off by commas or before a gerund."""
+    m = _SAYS_THEN_GERUND_RE.search(stripped) or _INCISE_RE.search(stripped)
+    if not m:
+        return None
+    attr = _SUBORDINATE_RE.split(m.group(1))[0]
+    org = _org_speaker(attr) if _ORG_RE.fullmatch(attr) or _MEDIUM_RE.match(attr) else None
+    if org:
+        return Attribution(org, speaks=True)  # "la Prefettura della Spezia": a body, named with its seat
+    parsed = _parse_attribution(attr)
+    return parsed if parsed.found else None
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
@@ -1278,7 +1306,14 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _said_that(stripped, people)
         or _colon(sentence, people)
         or _subject_says(stripped, people)
+        or _subject_in_an_aside(stripped, people)
     )
+
+
+# A subordinate clause after the attribution's subject: the person it names answers to another speaker.
+_SUBORDINATE_RE = re.compile(
+    r"\s*,?\s+(?:dopo\s+che|dopo\s+(?:le|la|il|l')|mentre|in\s+risposta|rispondendo|replicando|a\s+seguito)\b"
+)
 
 
 def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
@@ -1295,6 +1330,8 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
     if not m:
         return None
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
+    attr = _SUBORDINATE_RE.split(attr)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
+    attr = re.sub(r"^(?:sapere|notare|presente)\s+", "", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
         parsed = _subject(attr, people) or parsed

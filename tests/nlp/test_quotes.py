@@ -872,3 +872,24 @@ def test_plural_articulated_preposition_is_never_a_speaker():
         "Il comitato: «Così non va»."
     )
     assert all(q.speaker != "Sulle" for q in extract_quotes(text))
+
+
+def test_body_speaking_in_the_next_sentence_not_the_person_in_its_subordinate_clause():
+    text = (
+        "«Il servizio riprenderà regolarmente lunedì mattina». È quanto precisa in una nota la Prefettura di "
+        "Como, dopo che il sindaco Piero Gallo aveva chiesto chiarimenti sui ritardi."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Prefettura di Como"
+
+
+def test_body_speaking_in_an_aside_or_before_a_gerund():
+    text = (
+        "Lo comunica la Prefettura di Como, specificando che gli studenti saranno accolti «nelle palestre dei "
+        "due istituti superiori della città».\n\n"
+        "I lavori, ha fatto sapere il comune in una nota, sono stati sospesi per le «condizioni meteo avverse "
+        "di questi giorni»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Prefettura di Como"
+    assert second.speaker == "comune"
