@@ -1291,11 +1291,35 @@ def _subject_in_an_aside(stripped: str, people: list[Person]) -> Attribution | N
     return parsed if parsed.found else None
 
 
+# Council sides and groups named as one body: "l'opposizione", "la minoranza", "i gruppi di opposizione".
+_COLLECTIVE = (
+    r"(?:gruppi?\s+(?:consiliar[ei]\s+)?(?:di|della|dell')\s*(?:opposizione|minoranza|maggioranza)"
+    r"|opposizion[ei]|minoranz[ae]|maggioranz[ae]|consiglieri\s+di\s+(?:opposizione|minoranza|maggioranza))"
+)
+_COLLECTIVE_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:Per|Secondo|Anche|Ora|Intanto|Poi)\s+)?(?i:l'|la\s+|le\s+|i\s+|il\s+)\s*(?i:(" + _COLLECTIVE + r"))"
+    r"(?:\s*,[^,]{0,30},|\s+[a-zà-ù]+(?=\s*,))?(?:\s|,|:|$)"
+)
+_COLLECTIVE_COLON_RE = re.compile(r"\bd(?:ella|ell'|ei|egli)\s*(" + _COLLECTIVE + r")\s*:$", re.IGNORECASE)
+_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
+
+
+def _collective(stripped: str) -> Attribution | None:
+    """``L'opposizione (i consiglieri X e Y) chiede «``, ``Per i gruppi di opposizione, unanimi, …«``, ``La
+    nota della minoranza: «``: a council side speaks as one; no member it lists is the speaker."""
+    bare = _ASIDE_RE.sub("", stripped)
+    m = _COLLECTIVE_SUBJECT_RE.match(bare) or _COLLECTIVE_COLON_RE.search(bare)
+    if not m or _first_full_name(bare[m.end() :]):
+        return None
+    return Attribution(role=m.group(1), group=True)
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
     return (
-        _body_subject(stripped, span_text)
+        _collective(stripped)
+        or _body_subject(stripped, span_text)
         or _state_says(stripped)
         or _verb_then_subject(sentence, people)
         or _for_role_then_subject(stripped)

@@ -893,3 +893,15 @@ def test_body_speaking_in_an_aside_or_before_a_gerund():
     first, second = extract_quotes(text)
     assert first.speaker == "Prefettura di Como"
     assert second.speaker == "comune"
+
+
+def test_council_side_speaks_as_one_and_no_listed_member_is_the_speaker():
+    text = (
+        "Il consigliere Nino Sanna ha difeso la delibera. L'opposizione (formata dai consiglieri Anna Neri e "
+        "Luca Verdi) chiede «un rinvio della seduta sul bilancio».\n\n"
+        "Per i gruppi di opposizione, unanimi, la nomina sarebbe illegittima in quanto «manca il parere dei "
+        "revisori dei conti».\n\nQuesta la nota della minoranza: «Il bilancio è stato approvato senza numeri»."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == [None, None, None]
+    assert [q.role for q in qs] == ["opposizione", "gruppi di opposizione", "minoranza"]
