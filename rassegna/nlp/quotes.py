@@ -93,7 +93,7 @@ ROLE_WORDS = (
 # Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
 TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:vice[\s-]+)?"
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:(?:vice|neo)[\s-]+)?"
     + r"(?:(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
     + alternation(w for w in ROLE_WORDS if w != "ad")
     + r")\b|(?<![\w.])"
@@ -532,7 +532,10 @@ def _people(text: str) -> list[Person]:
             name = full.group(1) if full else name
         role = None
         rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
-        if rm:
+        elected = _ELECTED_RE.match(text, m.end(1))
+        if elected:  # "Anna Russo è stata eletta presidente del consiglio": the post she now holds
+            role = _clean_role(elected.group(1))
+        elif rm:
             role = _clean_role(rm.group(1))
         else:  # the nearest role before the name, not one belonging to an earlier person
             name_at = m.start(1) + m.group(1).index(toks[given])
@@ -578,6 +581,10 @@ def _people(text: str) -> list[Person]:
     return out
 
 
+_ELECTED_RE = re.compile(
+    r"\s*,?\s+(?:è|viene|venne|sarà)\s+(?:stat[oa]\s+)?(?:ri)?(?:elett[oa]|nominat[oa]|confermat[oa]|designat[oa])"
+    r"\s+(?:all'unanimità\s+)?(?:come\s+)?(?:(?:nuovo|nuova)\s+)?((?i:" + _ROLE_START.pattern + r")[^.;:!?\n]{0,80})"
+)
 _PLACE_BEFORE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(_PLACE_HEADS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
 )

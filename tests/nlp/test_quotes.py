@@ -905,3 +905,12 @@ def test_council_side_speaks_as_one_and_no_listed_member_is_the_speaker():
     qs = extract_quotes(text)
     assert [q.speaker for q in qs] == [None, None, None]
     assert [q.role for q in qs] == ["opposizione", "gruppi di opposizione", "minoranza"]
+
+
+def test_role_alone_resolves_to_the_person_just_elected_to_it():
+    text = (
+        "Anna Russo è stata eletta presidente del consiglio comunale. Marco Bini, capogruppo di minoranza, ha "
+        "votato contro. «Garantirò tutti – ha esordito la neo presidente – senza distinzioni di schieramento»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anna Russo"
