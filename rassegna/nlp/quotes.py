@@ -780,6 +780,8 @@ _NEXT_SENTENCE = re.compile(
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
+    r"|(?:È|E'|E’)\s+(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
+    r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
     r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
     r"ricordarlo|sostenerlo)(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
@@ -1640,6 +1642,9 @@ def _holds(role_word: str, role: str | None) -> bool:
     return bool(re.search(r"(?<![a-z])" + re.escape(rw[:6]), fold(role)))
 
 
+_ROLE_HEAD_RE = re.compile(r".*?[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý][\w'-]*(?=\s+[a-zà-ù])")
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -1656,7 +1661,8 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     else:
         speaker, role_word = att.speaker, att.role_word
         if role_word and not speaker and att.role:
-            surname = _role_tail_surname(att.role, piece)
+            head = _ROLE_HEAD_RE.match(att.role)  # "direttore dell'Ausl Bianchi relativo a …": up to the surname
+            surname = _role_tail_surname(att.role, piece) or (head and _role_tail_surname(head.group(0), piece))
             if surname:  # "il presidente della Regione Lombardo": the role's body, then the holder's surname
                 speaker, role = surname, _clean_role(att.role[: att.role.rfind(surname)])
         elif role_word and speaker and " " not in speaker and _names_a_body(speaker, piece):

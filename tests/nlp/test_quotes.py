@@ -914,3 +914,15 @@ def test_role_alone_resolves_to_the_person_just_elected_to_it():
     )
     (q,) = extract_quotes(text)
     assert q.speaker == "Anna Russo"
+
+
+def test_nominal_attribution_to_a_role_whose_holder_is_named_by_surname_alone():
+    text = (
+        "Al taglio del nastro c'era il direttore generale dell'Asl Ferraresi. «Entro l'estate apriremo le "
+        "nuove sale operatorie». È l'annuncio dato dal direttore generale dell'Asl Ferraresi relativo al "
+        "nuovo ospedale.\n\nSulle polemiche per i lavori, Ferraresi replica: «Nessun reparto resterà chiuso»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Ferraresi"
+    assert first.role == "direttore generale dell'Asl"
+    assert second.speaker == "Ferraresi"
