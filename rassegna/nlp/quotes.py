@@ -1323,6 +1323,21 @@ def _collective(stripped: str) -> Attribution | None:
     return Attribution(role=m.group(1), group=True)
 
 
+_ROLE_COMMA_SURNAME_RE = re.compile(
+    r"(?:^|\s)((?i:" + _ROLE_START.pattern + r")[^,.;:«»\"“”]{0,60}),\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r"),"
+    r"\s+(?:ha|aveva|avrebbe|hanno|è|era|[a-zà-ù]+(?:a|e|ò))\s[^.;:!?«»\"“”]{0,120}$"
+)
+
+
+def _role_comma_surname(stripped: str) -> Attribution | None:
+    """``il presidente della Provincia, Neri, aveva lanciato il messaggio «``: a surname set off by commas after
+    a role is the subject of the sentence the quote closes."""
+    m = _ROLE_COMMA_SURNAME_RE.search(stripped)
+    if not m or _bad_name(m.group(2)) or _ROLE_START.fullmatch(m.group(2)):
+        return None
+    return Attribution(m.group(2), _clean_role(m.group(1)))
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
@@ -1340,6 +1355,7 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _colon(sentence, people)
         or _subject_says(stripped, people)
         or _subject_in_an_aside(stripped, people)
+        or _role_comma_surname(stripped)
     )
 
 

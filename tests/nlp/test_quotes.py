@@ -926,3 +926,13 @@ def test_nominal_attribution_to_a_role_whose_holder_is_named_by_surname_alone():
     assert first.speaker == "Ferraresi"
     assert first.role == "direttore generale dell'Asl"
     assert second.speaker == "Ferraresi"
+
+
+def test_surname_between_commas_after_a_role_is_the_subject_of_the_quote_sentence():
+    text = (
+        "«Siamo pronti a chiudere le scuole», ha detto il sindaco Nicola Moretti. Già ieri il presidente della "
+        "Provincia, Neri, aveva lanciato sui social il messaggio «restate a casa stasera e non uscite»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Nicola Moretti"
+    assert second.speaker == "Neri"  # not the previous speaker carried over
