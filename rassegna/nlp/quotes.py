@@ -90,11 +90,15 @@ ROLE_WORDS = (
     'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
     'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria',
 )  # fmt: skip
+# Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
+TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:vice[\s-]+)?"
-    + r"(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:(?:vice|neo)[\s-]+)?"
+    + r"(?:(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
     + alternation(w for w in ROLE_WORDS if w != "ad")
-    + r")\b",
+    + r")\b|(?<![\w.])"
+    + TITLE_ABBREVIATIONS
+    + r"(?=\s+[A-ZÀ-Ý]))",
     re.IGNORECASE,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]{2,}(?![a-z]))"
@@ -304,6 +308,8 @@ _NOT_NAMES = frozenset(
         'Una', 'Questo', 'Questa', 'Quest', 'Ma', 'E', 'Anche', 'Ora', 'Oggi', 'Ieri', 'Così', 'Poi', 'Dopo',
         'Secondo', 'Sempre', 'Infine', 'Inoltre', 'Tuttavia', 'Intanto', 'Quindi', 'Già', 'Non', 'Che',
         'Nessuno', 'Tutti', 'Tra', 'Fra', 'Sul', 'Sulla', 'Al', 'Alla', 'Ai', 'Del', 'Della', 'Dei', 'Se',
+        'Sulle', 'Sui', 'Sugli', 'Sullo', 'Nei', 'Negli', 'Nelle', 'Alle', 'Agli', 'Allo', 'Dalle',
+        'Dagli', 'Dai', 'Dallo', 'Delle', 'Degli', 'Dello', 'Coi', 'Col',
         'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
         'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
         'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
@@ -526,7 +532,10 @@ def _people(text: str) -> list[Person]:
             name = full.group(1) if full else name
         role = None
         rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
-        if rm:
+        elected = _ELECTED_RE.match(text, m.end(1))
+        if elected:  # "Anna Russo è stata eletta presidente del consiglio": the post she now holds
+            role = _clean_role(elected.group(1))
+        elif rm:
             role = _clean_role(rm.group(1))
         else:  # the nearest role before the name, not one belonging to an earlier person
             name_at = m.start(1) + m.group(1).index(toks[given])
@@ -572,6 +581,10 @@ def _people(text: str) -> list[Person]:
     return out
 
 
+_ELECTED_RE = re.compile(
+    r"\s*,?\s+(?:è|viene|venne|sarà)\s+(?:stat[oa]\s+)?(?:ri)?(?:elett[oa]|nominat[oa]|confermat[oa]|designat[oa])"
+    r"\s+(?:all'unanimità\s+)?(?:come\s+)?(?:(?:nuovo|nuova)\s+)?((?i:" + _ROLE_START.pattern + r")[^.;:!?\n]{0,80})"
+)
 _PLACE_BEFORE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(_PLACE_HEADS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
 )
@@ -752,8 +765,14 @@ def _org_speaker(attr: str) -> str | None:
         return body.group(1) if body and fold(body.group(1)) not in comuni() else None
     if m.group(1).lower() in {"sindacati", "organizzazioni sindacali"}:
         return m.group(1)  # a collective speaks as the text names it, not through the first union it lists
+    seat = _SEAT_RE.match(m.group(2))
+    if seat and (fold(seat.group(2)) in comuni() or fold("la " + seat.group(2)) in comuni()):
+        return m.group(1) + seat.group(1)  # "la Prefettura della Spezia": the body named with its seat
     acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
     return acronym.group(1) if acronym else m.group(1)
+
+
+_SEAT_RE = re.compile(r"(\s+(?:di|del|della|dello|dell'|d')\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?))")
 
 
 _NEXT_SENTENCE = re.compile(
@@ -761,6 +780,8 @@ _NEXT_SENTENCE = re.compile(
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
+    r"|(?:È|E'|E’)\s+(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
+    r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
     r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
     r"ricordarlo|sostenerlo)(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
@@ -927,12 +948,24 @@ def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
 _AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source)
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?»”])\s+|\n")
+_TITLE_END_RE = re.compile(r"(?:^|[\s'’])" + TITLE_ABBREVIATIONS + r"$", re.IGNORECASE)
+
+
+def _last_sentence(before: str) -> str:
+    """The text after the last sentence end; the dot of a title (``l'avv. Colombo``) ends no sentence."""
+    for end in reversed(list(_SENTENCE_END_RE.finditer(before))):
+        if end.group(0) == "\n" or not _TITLE_END_RE.search(before, max(0, end.start() - 12), end.start()):
+            return before[end.end() :]
+    return before
+
+
 def _sentence_before(text: str, span: Span) -> str:
     """The sentence that leads into the span (or the previous paragraph's, when it ends with a colon)."""
     before = text[max(0, span.mark_start - 400) : span.mark_start]
-    sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
+    sentence = _last_sentence(before)
     if not sentence.strip() and before.rstrip().endswith(":"):
-        sentence = re.split(r"(?<=[.!?»”])\s+|\n", before.rstrip())[-1]  # "X ha detto:" then a new paragraph
+        sentence = _last_sentence(before.rstrip())  # "X ha detto:" then a new paragraph
     return sentence
 
 
@@ -951,6 +984,30 @@ def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | Non
     if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)) or parsed.role_word:
         return parsed
     return None
+
+
+_FOR_ROLE_THEN_SUBJECT_RE = re.compile(
+    r"\s*(?:[Pp]er|[Ss]econdo)\s+((?i:"
+    + _ROLE_START.pattern
+    + r")(?:\s+[a-zà-ù']+){0,3}\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _NAME_TOKEN
+    + r")?)"
+    r"\s+(?:il|la|lo|l'|i|le|gli)\s*[a-zà-ù][^,.;:!?«»\"“”]{0,60}$"
+)
+
+
+def _for_role_then_subject(stripped: str) -> Attribution | None:
+    """``Per l'avv. Colombo la sentenza «…»``, ``Secondo il sindaco Rossi il progetto «…»``: the person the
+    sentence opens with judges what follows, with no comma before the sentence's own subject."""
+    m = _FOR_ROLE_THEN_SUBJECT_RE.match(stripped)
+    if not m:
+        return None
+    parsed = _parse_attribution(m.group(1))
+    return parsed if parsed.speaker else None
 
 
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
@@ -1045,6 +1102,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         parsed = subject if subject and subject.speaker and " " in subject.speaker else parsed
     if parsed and parsed.found:
         return parsed
+    lead_then_name = _LEAD_THEN_NAME_RE.fullmatch(m.group(1)) if m else None
+    if lead_then_name and not _bad_name(lead_then_name.group(1)) and not _is_entity(lead_then_name.group(1), people):
+        return Attribution(lead_then_name.group(1))  # "Sulle polemiche per i lavori, Ferraresi replica:"
     m = re.search(
         r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
         sentence,
@@ -1065,6 +1125,15 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     return None
 
 
+# A lead phrase opened by a preposition, a comma, then the subject of the verb of saying: a surname alone.
+_LEAD_THEN_NAME_RE = re.compile(
+    r"\s*(?:[Ss]u|[Ss]ul\w*|[Ss]ugli|[Ss]ui|[Ii]n|[Nn]el\w*|[Nn]ei|[Nn]egli|[Pp]er|[Dd]opo|[Ii]n\s+merito\s+a\w*"
+    r"|[Rr]iguardo\s+a\w*|[Qq]uanto\s+a\w*|[Aa]\s+proposito\s+d\w*|[Ss]ul\s+tema\s+d\w*)\b[^,.;:«»]{3,160},\s*("
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r")"
+)
 _NOUN_SOURCE_COLON_RE = re.compile(_NOUN_SOURCE.pattern + r"([^:]{2,100}?)\s*:$", re.IGNORECASE)
 _BODY_COLON_RE = re.compile(r"(?:il|la|lo|l')\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)\s*:", re.IGNORECASE)
 _LONE_SUBJECT_RE = re.compile(
@@ -1209,13 +1278,75 @@ def _state_says(stripped: str) -> Attribution | None:
     return Attribution(country, speaks=True) if country else None
 
 
+_SAYS_THEN_GERUND_RE = re.compile(
+    r"(?:^|[.;]\s*)(?:(?i:lo|la|ne|l')\s*)?(?:" + VERB + r")\s+([^,.;:«»]{3,100}?)\s*,\s*[a-zà-ù]{3,}(?:ando|endo)"
+    r"(?:\s+(?:anche|inoltre|poi))?\s+(?:che|come)\b[^.;:!?«»]{0,80}$",
+    re.IGNORECASE,
+)
+_INCISE_RE = re.compile(r",\s*(?:" + VERB + r")\s+([^,.;:«»]{3,80}?)\s*,[^.;:!?«»]{3,}$", re.IGNORECASE)
+
+
+def _subject_in_an_aside(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Lo comunica la Prefettura di Como, specificando che «``; ``I lavori, ha fatto sapere il comune in una
+    nota, sono sospesi per le «``: the subject of a verb of saying set off by commas or before a gerund."""
+    m = _SAYS_THEN_GERUND_RE.search(stripped) or _INCISE_RE.search(stripped)
+    if not m:
+        return None
+    attr = _SUBORDINATE_RE.split(m.group(1))[0]
+    org = _org_speaker(attr) if _ORG_RE.fullmatch(attr) or _MEDIUM_RE.match(attr) else None
+    if org:
+        return Attribution(org, speaks=True)  # "la Prefettura della Spezia": a body, named with its seat
+    parsed = _parse_attribution(attr)
+    return parsed if parsed.found else None
+
+
+# Council sides and groups named as one body: "l'opposizione", "la minoranza", "i gruppi di opposizione".
+_COLLECTIVE = (
+    r"(?:gruppi?\s+(?:consiliar[ei]\s+)?(?:di|della|dell')\s*(?:opposizione|minoranza|maggioranza)"
+    r"|opposizion[ei]|minoranz[ae]|maggioranz[ae]|consiglieri\s+di\s+(?:opposizione|minoranza|maggioranza))"
+)
+_COLLECTIVE_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:Per|Secondo|Anche|Ora|Intanto|Poi)\s+)?(?i:l'|la\s+|le\s+|i\s+|il\s+)\s*(?i:(" + _COLLECTIVE + r"))"
+    r"(?:\s*,[^,]{0,30},|\s+[a-zà-ù]+(?=\s*,))?(?:\s|,|:|$)"
+)
+_COLLECTIVE_COLON_RE = re.compile(r"\bd(?:ella|ell'|ei|egli)\s*(" + _COLLECTIVE + r")\s*:$", re.IGNORECASE)
+_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
+
+
+def _collective(stripped: str) -> Attribution | None:
+    """``L'opposizione (i consiglieri X e Y) chiede «``, ``Per i gruppi di opposizione, unanimi, …«``, ``La
+    nota della minoranza: «``: a council side speaks as one; no member it lists is the speaker."""
+    bare = _ASIDE_RE.sub("", stripped)
+    m = _COLLECTIVE_SUBJECT_RE.match(bare) or _COLLECTIVE_COLON_RE.search(bare)
+    if not m or _first_full_name(bare[m.end() :]):
+        return None
+    return Attribution(role=m.group(1), group=True)
+
+
+_ROLE_COMMA_SURNAME_RE = re.compile(
+    r"(?:^|\s)((?i:" + _ROLE_START.pattern + r")[^,.;:«»\"“”]{0,60}),\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r"),"
+    r"\s+(?:ha|aveva|avrebbe|hanno|è|era|[a-zà-ù]+(?:a|e|ò))\s[^.;:!?«»\"“”]{0,120}$"
+)
+
+
+def _role_comma_surname(stripped: str) -> Attribution | None:
+    """``il presidente della Provincia, Neri, aveva lanciato il messaggio «``: a surname set off by commas after
+    a role is the subject of the sentence the quote closes."""
+    m = _ROLE_COMMA_SURNAME_RE.search(stripped)
+    if not m or _bad_name(m.group(2)) or _ROLE_START.fullmatch(m.group(2)):
+        return None
+    return Attribution(m.group(2), _clean_role(m.group(1)))
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
     return (
-        _body_subject(stripped, span_text)
+        _collective(stripped)
+        or _body_subject(stripped, span_text)
         or _state_says(stripped)
         or _verb_then_subject(sentence, people)
+        or _for_role_then_subject(stripped)
         or _passive_agent(stripped, people)
         or _verb_right_before(stripped, people)
         or _subjectless(stripped, people)
@@ -1223,7 +1354,15 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _said_that(stripped, people)
         or _colon(sentence, people)
         or _subject_says(stripped, people)
+        or _subject_in_an_aside(stripped, people)
+        or _role_comma_surname(stripped)
     )
+
+
+# A subordinate clause after the attribution's subject: the person it names answers to another speaker.
+_SUBORDINATE_RE = re.compile(
+    r"\s*,?\s+(?:dopo\s+che|dopo\s+(?:le|la|il|l')|mentre|in\s+risposta|rispondendo|replicando|a\s+seguito)\b"
+)
 
 
 def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
@@ -1240,6 +1379,8 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
     if not m:
         return None
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
+    attr = _SUBORDINATE_RE.split(attr)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
+    attr = re.sub(r"^(?:sapere|notare|presente)\s+", "", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
         parsed = _subject(attr, people) or parsed
@@ -1517,6 +1658,9 @@ def _holds(role_word: str, role: str | None) -> bool:
     return bool(re.search(r"(?<![a-z])" + re.escape(rw[:6]), fold(role)))
 
 
+_ROLE_HEAD_RE = re.compile(r".*?[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý][\w'-]*(?=\s+[a-zà-ù])")
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -1533,7 +1677,8 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     else:
         speaker, role_word = att.speaker, att.role_word
         if role_word and not speaker and att.role:
-            surname = _role_tail_surname(att.role, piece)
+            head = _ROLE_HEAD_RE.match(att.role)  # "direttore dell'Ausl Bianchi relativo a …": up to the surname
+            surname = _role_tail_surname(att.role, piece) or (head and _role_tail_surname(head.group(0), piece))
             if surname:  # "il presidente della Regione Lombardo": the role's body, then the holder's surname
                 speaker, role = surname, _clean_role(att.role[: att.role.rfind(surname)])
         elif role_word and speaker and " " not in speaker and _names_a_body(speaker, piece):

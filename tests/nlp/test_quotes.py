@@ -845,3 +845,94 @@ def test_capital_made_to_speak_is_its_country():
     text = "Ankara ribadisce la sua posizione e chiede alla Russia di «fermare questa azione illegale e ingiusta»."
     (q,) = extract_quotes(text)
     assert q.speaker == "Turchia"
+
+
+def test_surname_alone_after_a_lead_phrase_and_a_comma():
+    text = (
+        "All'incontro c'era il direttore dell'Asl Ferraresi. Sulle polemiche per i lavori al pronto soccorso, "
+        "Ferraresi replica: «I lavori partiranno a marzo e finiranno entro l'estate»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Ferraresi"  # never the preposition "Sulle"
+
+
+def test_title_abbreviated_with_a_dot_before_a_surname():
+    text = (
+        "Il processo si è chiuso ieri in tribunale. Per l'avv. Colombo la sentenza «va rispettata ma sarà "
+        "impugnata in appello». Ieri in aula. Per la dr.ssa Bonu la nomina «è illegittima e sarà contestata»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Colombo"
+    assert second.speaker == "Bonu"
+
+
+def test_plural_articulated_preposition_is_never_a_speaker():
+    text = (
+        "Sulle nuove regole per i parcheggi, l'ufficio tecnico ha ricevuto molte segnalazioni. "
+        "Il comitato: «Così non va»."
+    )
+    assert all(q.speaker != "Sulle" for q in extract_quotes(text))
+
+
+def test_body_speaking_in_the_next_sentence_not_the_person_in_its_subordinate_clause():
+    text = (
+        "«Il servizio riprenderà regolarmente lunedì mattina». È quanto precisa in una nota la Prefettura di "
+        "Como, dopo che il sindaco Piero Gallo aveva chiesto chiarimenti sui ritardi."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Prefettura di Como"
+
+
+def test_body_speaking_in_an_aside_or_before_a_gerund():
+    text = (
+        "Lo comunica la Prefettura di Como, specificando che gli studenti saranno accolti «nelle palestre dei "
+        "due istituti superiori della città».\n\n"
+        "I lavori, ha fatto sapere il comune in una nota, sono stati sospesi per le «condizioni meteo avverse "
+        "di questi giorni»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Prefettura di Como"
+    assert second.speaker == "comune"
+
+
+def test_council_side_speaks_as_one_and_no_listed_member_is_the_speaker():
+    text = (
+        "Il consigliere Nino Sanna ha difeso la delibera. L'opposizione (formata dai consiglieri Anna Neri e "
+        "Luca Verdi) chiede «un rinvio della seduta sul bilancio».\n\n"
+        "Per i gruppi di opposizione, unanimi, la nomina sarebbe illegittima in quanto «manca il parere dei "
+        "revisori dei conti».\n\nQuesta la nota della minoranza: «Il bilancio è stato approvato senza numeri»."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == [None, None, None]
+    assert [q.role for q in qs] == ["opposizione", "gruppi di opposizione", "minoranza"]
+
+
+def test_role_alone_resolves_to_the_person_just_elected_to_it():
+    text = (
+        "Anna Russo è stata eletta presidente del consiglio comunale. Marco Bini, capogruppo di minoranza, ha "
+        "votato contro. «Garantirò tutti – ha esordito la neo presidente – senza distinzioni di schieramento»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anna Russo"
+
+
+def test_nominal_attribution_to_a_role_whose_holder_is_named_by_surname_alone():
+    text = (
+        "Al taglio del nastro c'era il direttore generale dell'Asl Ferraresi. «Entro l'estate apriremo le "
+        "nuove sale operatorie». È l'annuncio dato dal direttore generale dell'Asl Ferraresi relativo al "
+        "nuovo ospedale.\n\nSulle polemiche per i lavori, Ferraresi replica: «Nessun reparto resterà chiuso»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Ferraresi"
+    assert first.role == "direttore generale dell'Asl"
+    assert second.speaker == "Ferraresi"
+
+
+def test_surname_between_commas_after_a_role_is_the_subject_of_the_quote_sentence():
+    text = (
+        "«Siamo pronti a chiudere le scuole», ha detto il sindaco Nicola Moretti. Già ieri il presidente della "
+        "Provincia, Neri, aveva lanciato sui social il messaggio «restate a casa stasera e non uscite»."
+    )
+    first, second = extract_quotes(text)
+    assert first.speaker == "Nicola Moretti"
+    assert second.speaker == "Neri"  # not the previous speaker carried over
