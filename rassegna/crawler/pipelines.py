@@ -9,7 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from rassegna.crawler.context import CrawlContext, PageItem
-from rassegna.crawler.extract import extract_page
+from rassegna.crawler.extract import ExtractedArticle, extract_page
 from rassegna.crawler.urls import canonical_url, clipping_url, host_of, site_domain
 from rassegna.domain import Article
 
@@ -44,13 +44,11 @@ class ExtractPipeline(_Pipeline):
         owner = ctx.outlet_for(host_of(item.final_url))
         names = (owner,) if owner else ()
         try:
-            if ctx.pool is not None:
-                future = ctx.pool.submit(extract_page, body, item.content_type, item.final_url, names)
-                item.extracted = await asyncio.wrap_future(future)
-            else:
-                item.extracted = extract_page(body, item.content_type, item.final_url, names)
-        except (concurrent.futures.process.BrokenProcessPool, RuntimeError):
-            item.extracted = extract_page(body, item.content_type, item.final_url, names)
+            item.extracted = await self._extract(body, item, names, precise=False)
+            if item.extracted is not None and self._keyword_left_out(body, item.extracted):
+                # the raw page names the campaign and the fast text does not: never lose a clipping to it
+                self.inc("extracted_precise_for_keyword")
+                item.extracted = await self._extract(body, item, names, precise=True)
         except Exception as exc:  # noqa: BLE001 - one bad page never stops a crawl
             ctx.fail(item.source, item.final_url, "extraction", f"{type(exc).__name__}: {exc}")
             return item
@@ -66,6 +64,24 @@ class ExtractPipeline(_Pipeline):
                 article=True,
             )
         return item
+
+    async def _extract(self, body: bytes, item: PageItem, names: tuple[str, ...], *, precise: bool) -> Any:
+        """``extract_page`` in the pool (on this thread when there is none or it broke)."""
+        pool = self.context.pool
+        if pool is not None:
+            try:
+                future = pool.submit(extract_page, body, item.content_type, item.final_url, names, precise)
+                return await asyncio.wrap_future(future)
+            except (concurrent.futures.process.BrokenProcessPool, RuntimeError):
+                pass
+        return extract_page(body, item.content_type, item.final_url, names, precise)
+
+    def _keyword_left_out(self, body: bytes, extracted: ExtractedArticle) -> bool:
+        """True when the page's markup names a campaign that its extracted title and text do not."""
+        matcher = self.context.matcher
+        if matcher.match(extracted.title, extracted.text):
+            return False
+        return bool(matcher.match(None, body.decode("utf-8", errors="replace")))
 
 
 class MatchPipeline(_Pipeline):

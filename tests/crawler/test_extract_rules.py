@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rassegna.crawler.extract import clean_title, extract_article, published_date, site_keys
+from rassegna.crawler.extract import clean_title, extract_article, fast_text_doubtful, published_date, site_keys
 from rassegna.crawler.urls import canonical_url, clipping_url
 from rassegna.nlp.byline import clean_author
 
@@ -130,3 +130,28 @@ def test_clipping_url_is_the_canonical_address_on_the_same_site():
     # Another site's address (a syndicated wire) is not where the reader found the article.
     assert clipping_url("https://www.torinoggi.it/a", "https://www.ansa.it/b") == "https://www.torinoggi.it/a"
     assert canonical_url(fetched) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "doubtful"),
+    [
+        ("Il sindaco ha firmato il bando.", True),  # a fragment: the precise path reads the page again
+        ("\n".join(["Home", "Cronaca", "Politica locale", "Sport", "Contatti"] * 80), True),  # the menus
+        ("\n".join([PARAGRAPH] * 12), False),  # an article: the fast text stands
+    ],
+)
+def test_fast_text_read_again_when_short_or_menus(text, doubtful):
+    assert fast_text_doubtful(text) is doubtful
+
+
+def test_precise_pass_on_request_keeps_the_whole_article():
+    """The crawler asks for it when the page names a campaign its fast text does not: the text is complete."""
+    body = "".join(f"<p>{PARAGRAPH} Paragrafo {i}.</p>" for i in range(8)) + (
+        "<p>Il progetto LgNet2 coinvolge anche Torino e i suoi quartieri periferici.</p>"
+    )
+    html = page("Il sindaco firma il bando per i giovani - La Stampa", body)
+    fast = extract_article(html, "https://www.lastampa.it/a", ["La Stampa"])
+    whole = extract_article(html, "https://www.lastampa.it/a", ["La Stampa"], precise=True)
+    assert fast is not None and whole is not None
+    assert "LgNet2" in whole.text and "Paragrafo 0" in whole.text
+    assert (whole.title, whole.author, whole.published) == (fast.title, fast.author, fast.published)
