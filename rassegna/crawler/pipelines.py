@@ -9,7 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from rassegna.crawler.context import CrawlContext, PageItem
-from rassegna.crawler.extract import ExtractedArticle, extract_page
+from rassegna.crawler.extract import ExtractedArticle, decode_html, extract_page
 from rassegna.crawler.urls import canonical_url, clipping_url, host_of, site_domain
 from rassegna.domain import Article
 
@@ -45,7 +45,7 @@ class ExtractPipeline(_Pipeline):
         names = (owner,) if owner else ()
         try:
             item.extracted = await self._extract(body, item, names, precise=False)
-            if item.extracted is not None and self._keyword_left_out(body, item.extracted):
+            if item.extracted is not None and self._keyword_left_out(body, item.content_type, item.extracted):
                 # the raw page names the campaign and the fast text does not: never lose a clipping to it
                 self.inc("extracted_precise_for_keyword")
                 item.extracted = await self._extract(body, item, names, precise=True)
@@ -65,7 +65,9 @@ class ExtractPipeline(_Pipeline):
             )
         return item
 
-    async def _extract(self, body: bytes, item: PageItem, names: tuple[str, ...], *, precise: bool) -> Any:
+    async def _extract(
+        self, body: bytes, item: PageItem, names: tuple[str, ...], *, precise: bool
+    ) -> ExtractedArticle | None:
         """``extract_page`` in the pool (on this thread when there is none or it broke)."""
         pool = self.context.pool
         if pool is not None:
@@ -76,12 +78,12 @@ class ExtractPipeline(_Pipeline):
                 pass
         return extract_page(body, item.content_type, item.final_url, names, precise)
 
-    def _keyword_left_out(self, body: bytes, extracted: ExtractedArticle) -> bool:
+    def _keyword_left_out(self, body: bytes, content_type: str | None, extracted: ExtractedArticle) -> bool:
         """True when the page's markup names a campaign that its extracted title and text do not."""
         matcher = self.context.matcher
         if matcher.match(extracted.title, extracted.text):
             return False
-        return bool(matcher.match(None, body.decode("utf-8", errors="replace")))
+        return bool(matcher.match(None, decode_html(body, content_type)))
 
 
 class MatchPipeline(_Pipeline):

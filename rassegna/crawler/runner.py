@@ -83,7 +83,7 @@ def shut_down_pool(pool: concurrent.futures.ProcessPoolExecutor, timeout: float)
     ``shutdown(wait=True)`` alone waits for ever on a worker that never answers."""
     # Private, but the only handles on "is it done" and "who to kill"; shutdown() drops them.
     manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
-    processes = dict(getattr(pool, "_processes", None) or {})
+    processes = _pool_processes(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     if manager is not None:
         manager.join(timeout)
@@ -93,6 +93,11 @@ def shut_down_pool(pool: concurrent.futures.ProcessPoolExecutor, timeout: float)
     _kill_processes(processes.values())
     manager.join(timeout)  # a dead worker breaks the pool: its manager thread ends at once
     return False
+
+
+def _pool_processes(pool: concurrent.futures.ProcessPoolExecutor) -> dict[int, Any]:
+    """The pool's worker processes by pid (private, but the only handle on who to kill; shutdown() drops it)."""
+    return dict(getattr(pool, "_processes", None) or {})
 
 
 def _kill_processes(processes: Iterable[Any]) -> None:
@@ -327,7 +332,7 @@ def arm_stop_deadline(grace: float, deadline: float = STOP_DEADLINE, exit_code: 
         # Whatever hangs may hold the logging or stderr locks, or the database: each step is bounded on its own.
         _bounded(lambda: os.write(2, message.encode()), 2)
         for pool in list(_pools):
-            _kill_processes(dict(getattr(pool, "_processes", None) or {}).values())
+            _kill_processes(_pool_processes(pool).values())
         for store, run_id in list(_active_runs):
             report = CrawlReport(run_id=run_id, outcome="cancelled")
             text = f"stopped: the crawl process exited {deadline:g}s after a forced stop, with work still in flight"

@@ -129,7 +129,7 @@ def short_forms() -> dict[str, Comune]:
 
 
 _MINOR_WORDS = frozenset(
-    {"di", "del", "della", "dei", "delle", "de", "d", "e", "ed", "in", "sul", "sulla", "al", "nel"}
+    {"di", "del", "della", "dei", "delle", "de", "d", "e", "ed", "in", "sul", "sulla", "al", "nel", "nell"}
 )
 
 
@@ -142,7 +142,7 @@ def initials_forms() -> dict[tuple[str, str], Comune]:
         words = re.findall(r"[^\W\d_]+", c.name)
         if len(words) < 2:
             continue
-        letters = "".join(w[0].upper() for w in words[1:] if fold(w) not in _MINOR_WORDS and fold(w) != "nell")
+        letters = "".join(w[0].upper() for w in words[1:] if fold(w) not in _MINOR_WORDS)
         if letters:
             found.setdefault((fold(words[0]), letters), []).append(c)
     return {k: cs[0] for k, cs in found.items() if len(cs) == 1}
