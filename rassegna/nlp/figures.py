@@ -50,7 +50,7 @@ _UNIT_BEFORE_RE = re.compile(
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
-    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota))?\s+$",
+    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?\s+$",
     re.IGNORECASE,
 )
 # "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
@@ -281,6 +281,7 @@ _NOT_UNITS = {
     'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
     'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti', 'grazie',
+    'ieri', 'oggi', 'domani', 'stamani', 'stamattina', 'stasera', 'stanotte', 'dopodomani', 'altrieri',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
@@ -707,6 +708,34 @@ def _brand_after(tokens: _Tokens, k: int) -> bool:
     return tokens[k - 1].kind == "num" and w.lower() not in _MEASURES
 
 
+# Nouns ending in -o or -a that a number above one may count: invariable nouns and plurals in -a (a closed class).
+_INVARIABLE_OA = frozenset(
+    {
+        'euro', 'foto', 'auto', 'moto', 'radio', 'video', 'audio', 'caccia', 'cinema', 'vaglia', 'sosia',
+        'uova', 'paia', 'centinaia', 'migliaia', 'miglia', 'braccia', 'dita', 'ossa', 'mura', 'lenzuola',
+        'ginocchia', 'labbra', 'risa', 'urla', 'fila', 'gesta', 'grida', 'staia', 'moggia', 'carra', 'tomba',
+        'eco', 'boa', 'gorilla', 'lama', 'panda', 'yoga', 'demo', 'logo', 'zero', 'extra', 'pro', 'bio',
+        'mega', 'maxi', 'mini', 'ecografia', 'tv', 'stereo', 'disco', 'micro', 'ecomostro', 'pizza',
+    }
+)  # fmt: skip
+
+
+def _singular_after_plural(word: str, value: float | int) -> bool:
+    """A lower-case word in ``-o``/``-a`` after a number above one agrees with no plural count: a verb
+    (``12 frequentano``, ``15 costa``), a pronoun (``54 ciascuno``) or an adverb; Italian counted nouns are plural
+    (``-i``, ``-e``) or invariable (``euro``, ``foto``, ``città``)."""
+    low = word.lower()
+    return (
+        value > 1
+        and word.islower()
+        and len(low) > 2
+        and low[-1] in "oa"
+        and low not in _INVARIABLE_OA
+        and low not in STOP
+        and not low.startswith(("auto", "moto", "foto", "video", "radio", "euro", "micro", "bio", "eco"))
+    )
+
+
 def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     """The counted noun at token ``k`` (with a lexicalised second word or an adjective), a Step skipping
     past a word that makes the number no figure (``anni``, ``marzo``, ``118 Romagna``), or None."""
@@ -727,6 +756,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "53.441 punti vendita"
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
         return Step(k + 1)
+    if _singular_after_plural(w, value):
+        return None  # "12 frequentano", "15 costa", "54 ciascuno": no noun agrees with the number
     if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
         return Step(k + 1)  # "118 Romagna", "ASL Roma 2": part of a name
     if _brand_after(tokens, k):
@@ -773,6 +804,23 @@ def _noun_then_count(before: str, tokens: _Tokens, j: int) -> re.Match[str] | No
     return m if (closer == ")") == (m.group(2) is not None) else None
 
 
+def _complement(before: str, m: re.Match[str]) -> bool:
+    """The match starts with ``dei``/``degli``/``delle`` and no ``numero`` before it: a noun completing another."""
+    return m.group(0)[:1] in "dD" and not before[: m.start()].rstrip().lower().endswith("numero")
+
+
+def _nearest(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The match of an end-anchored pattern that starts last: the noun nearest to the number (``i dati
+    dell'Istat: il numero dei disoccupati è pari a``)."""
+    first = m = pattern.search(before)
+    best = None
+    while m is not None:
+        # "le vittime delle frodi sono": a noun after "di" completes the one before it, it is no subject
+        best = best if _complement(before, m) else m
+        m = pattern.search(before, m.start() + 1)
+    return best or first
+
+
 def _unit_before(
     text: str, tokens: _Tokens, i: int, j: int, value: float | int, *, clause_closed: bool = True
 ) -> Step | None:
@@ -781,7 +829,7 @@ def _unit_before(
     on after the number, only a noun with its verb (``il numero delle vittime sale a``)."""
     qualifier, start = _qualifier(text, tokens[i].start)
     before = text[max(0, start - 100) : start]
-    m = _UNIT_BEFORE_RE.search(before)
+    m = _nearest(_UNIT_BEFORE_RE, before)
     same = _TOTAL_OF_SAME_RE.search(before[-40:])
     if not clause_closed and not m and not same:
         return None
@@ -792,6 +840,11 @@ def _unit_before(
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
         return None
     return Step(j, Mention(value, unit, qualifier, text[start : tokens[j - 1].end], start))
+
+
+def _counts_before(unit: str) -> bool:
+    """The noun told before millions is a count of people or things, not money (``ricavi``, ``risorse``)."""
+    return unit.islower() and not _money_after_di(unit) and unit not in _CURRENCIES and unit not in EXCLUDED_UNITS
 
 
 def _closes_clause(tokens: _Tokens, k: int) -> bool:
@@ -931,6 +984,11 @@ _MONEY_NOUNS = {
     'fatturato', 'ricavi', 'utile', 'utili', 'debito', 'debiti', 'perdite', 'deficit', 'stanziamento',
     'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
     'danni', 'extracosti', 'rincari', 'aiuti', 'crediti', 'prestiti', 'mutui', 'capitali', 'euri',
+    'commissioni', 'interessi', 'uscite', 'proventi', 'introiti', 'dividendi', 'compensi', 'stipendi', 'salari',
+    'indennizzi', 'rimborsi', 'risarcimenti', 'sanzioni', 'multe', 'oneri', 'canoni', 'affitti', 'bollette',
+    'pagamenti', 'versamenti', 'depositi', 'impieghi', 'accantonamenti', 'ammortamenti', 'plusvalenze',
+    'minusvalenze', 'margini', 'ristori', 'sussidi', 'tributi', 'accise', 'tariffe', 'rette', 'importi',
+    'somme', 'cifre', 'valori', 'budget', 'esportazioni', 'importazioni', 'premi', 'montepremi', 'mancati',
 }  # fmt: skip
 
 
@@ -976,7 +1034,10 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
     if not big and (not counted or _closes_clause(tokens, k)) and _in_millions(tokens, i, j, anywhere=True):
         big = True  # "due milioni e mezzo;": millions with no counted noun are money
-    if big and counted and (tokens[j - 1].text.lower() != "di" or _money_after_di(tokens[k].text)):
+    # "sono 2,6 milioni i disoccupati": an article after the millions brings the counted noun, as after a count
+    noun_follows = k > j and tokens[k - 1].text.lower() in {"i", "gli", "le"}
+    noun_follows = noun_follows and k < n and tokens[k].text.islower() and not _money_after_di(tokens[k].text)
+    if big and counted and not noun_follows and (tokens[j - 1].text.lower() != "di" or _money_after_di(tokens[k].text)):
         k = n  # no counted noun: money
     closes = not number.approx and _closes_clause(tokens, k)
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
@@ -991,12 +1052,20 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return Step(k + 1)
     if unit is not None and _idiom(text, tokens, i, unit):
         return Step(k + 1)
-    if unit is None and not big:  # "i ricavi salgono a 16,1 mld": millions are money
+    if unit is None and not big:
         # "il numero delle vittime sale a 116 dall'inizio": a preposition after the number, the noun before it
         first = i - 1 if number.approx else i  # "ne mancano una settantina": from "una"
         before = _unit_before(text, tokens, first, j, value, clause_closed=closes)
         if before:
             return before
+    elif unit is None and closes:
+        # "i passeggeri sono stati 4,5 milioni": millions of a noun told before; "i ricavi salgono a 16,1 mld",
+        # "le risorse sono 3 milioni": millions of money
+        qualifier, start = _qualifier(text, tokens[i].start)
+        before_text = text[max(0, start - 100) : start]
+        m = _nearest(_UNIT_BEFORE_RE, before_text)
+        if m and not _complement(before_text, m) and _counts_before(m.group(1)):
+            return Step(j, Mention(value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
     if unit is None:
         return _without_unit(text, tokens, i, j, k, value, big)
     return Step(k + 1, _counted(text, number, unit))

@@ -1,0 +1,58 @@
+"""Figures, round 5: rules that test what a number is (invented examples, none copied from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rassegna.nlp.figures import extract_figures
+
+
+def values(text: str) -> list[tuple[float | int, str, str | None]]:
+    return [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb, a pronoun or an adverb in -o/-a after a number above one: no counted noun agrees with it
+        ("Dei 40 soci, 18 frequentano la sede ogni settimana.", [(40, "soci", None)]),
+        ("Il nuovo abbonamento da 35 costa meno del vecchio.", []),
+        ("Le tre scuole hanno 24 aule, 8 ciascuna.", [(3, "scuole", None), (24, "aule", None)]),
+        # invariable nouns and plurals in -a still count
+        ("Rubate 12 auto e 30 paia di scarpe.", [(12, "auto", None), (30, "paia", None)]),
+        ("Il fotografo ha esposto 45 foto.", [(45, "foto", None)]),
+    ],
+)
+def test_singular_word_after_a_plural_number(text, expected):
+    assert values(text) == expected
+
+
+def test_time_adverbs_are_no_counted_noun():
+    assert values("Dal porto ne sono partiti 60 ieri e altri 20 oggi.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # millions of people or things: the noun after an article, or the noun of the clause before the verb
+        ("In regione sono quasi 1,4 milioni i pendolari.", (1400000, "pendolari", "quasi")),
+        ("Quest'anno i viaggiatori sono stati 3,2 milioni.", (3200000, "viaggiatori", None)),
+        ("Il numero degli iscritti è salito a 1,1 milioni.", (1100000, "iscritti", None)),
+        # the same shapes with a noun of money stay euro
+        ("Le entrate sono state 3,2 milioni.", (3200000, "euro", None)),
+        ("Gli interessi netti sono pari a 2.300 milioni.", (2300000000, "euro", None)),
+        ("Sono 4 milioni i fondi stanziati.", (4000000, "euro", None)),
+    ],
+)
+def test_millions_of_a_counted_noun(text, expected):
+    assert values(text) == [expected]
+
+
+def test_the_nearest_subject_counts():
+    # "il numero dei …" nearest to the number, not the noun that opened the sentence
+    text = "Secondo i rilievi del ministero il numero degli sfollati è pari a 12.400."
+    assert values(text) == [(12400, "sfollati", None)]
+    # a noun after "di" completes the subject before it: "le vittime delle truffe"
+    assert values("Per gli inquirenti le vittime delle truffe sono state oltre trecento.") == [
+        (300, "vittime", "oltre")
+    ]
