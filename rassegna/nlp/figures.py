@@ -20,7 +20,7 @@ EXCLUDED_UNITS = {
     'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
     'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'pagine', 'caratteri',
-    'punti', 'km', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
+    'punti', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
     'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
     'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
@@ -586,6 +586,8 @@ def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
     """After ``su``, the number is the base of a proportion: ``uno … su dieci``, ``8 italiani su 10``."""
     if tokens[i - 3].text.lower() in {"un", "uno", "una"}:
         return True
+    if value <= 5 and tokens[i - 2].kind == "num" and _digits_value(tokens[i - 2].text) is not None:
+        return True  # "2 su 3 le famiglie": a small base is a share, as in "due persone su tre"
     return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
 
 
@@ -894,6 +896,17 @@ def _in_thousands(tokens: _Tokens, i: int, j: int) -> bool:
     return any(tokens[x].text.lower() == "mila" for x in range(i + 1, j))
 
 
+# "entrate pari a 12.418.000", "un importo di 2.500,00", "la spesa ammonta a 80.000": a bare amount told as the
+# value of a noun of money is euro.
+_MONEY_CLAUSE_RE = re.compile(
+    r"\b(?:importo|importi|costo|costi|spesa|spese|somma|somme|cifra|prezzo|entrate|incasso|incassi|introiti|"
+    r"gettito|stanziamento|finanziamento|contributo|investimento|fatturato|ricavi|utile|budget|canone|compenso)"
+    r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]{3,}){0,2}\s+(?:(?:è|sono|era|sarà)\s+)?(?:pari\s+a|di|ammonta\s+a|ammontano\s+a)"
+    r"(?:\s+(?:circa|oltre|quasi|almeno|poco\s+più\s+di|più\s+di))?\s+$",
+    re.IGNORECASE,
+)
+
+
 def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: float | int, big: bool) -> Step:
     """A number with no counted noun after it: a partitive (``150 dei suoi rifugi``), money (``445 mln``,
     ``€ 426.668,10``), an elided noun (``tra i sedici`` Comuni), or nothing (possibly the start of a range)."""
@@ -906,7 +919,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
             mention = Mention(value, tokens[part].text, qualifier, text[start : tokens[part].end], start)
             return Step(part + 1, mention)
         rng = _range_start(tokens, i, j, k, value)
-    if big or _money_before(text, tok.start):
+    if big or _money_before(text, tok.start) or _MONEY_CLAUSE_RE.search(text[max(0, tok.start - 60) : tok.start]):
         qualifier, start = _qualifier(text, tok.start)
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)

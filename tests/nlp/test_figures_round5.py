@@ -56,3 +56,25 @@ def test_the_nearest_subject_counts():
     assert values("Per gli inquirenti le vittime delle truffe sono state oltre trecento.") == [
         (300, "vittime", "oltre")
     ]
+
+
+def test_a_distance_in_km_is_a_quantity_a_marker_is_not():
+    assert values("Il nuovo tratto di argine è lungo 9 km.") == [(9, "km", None)]
+    assert values("Un tamponamento al km 41 della statale.") == []
+
+
+def test_a_share_with_a_small_base_is_no_count():
+    assert values("Ormai 3 su 4 le imprese cercano tecnici.") == []
+    assert values("Hanno risposto 30 aziende su 90.") == [(30, "aziende", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Tari ha portato entrate pari a 3.215.000 nel bilancio.", (3215000, "euro", None)),
+        ("Il costo dell'intervento è di 84.500,00, a carico del Comune.", (84500.0, "euro", None)),
+        ("La spesa complessiva ammonta a circa 640.000.", (640000, "euro", "circa")),
+    ],
+)
+def test_a_bare_amount_told_as_the_value_of_money(text, expected):
+    assert values(text) == [expected]
