@@ -646,6 +646,35 @@ def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | No
 _INVERSION_ADVERBS = frozenset({"invece", "poi", "inoltre", "infine", "ora", "oggi", "quindi", "anche", "già"})
 
 
+# "Sono quasi 200, ed altre sono in arrivo, i furbetti": the verb of being before the number, its subject after
+_INVERTED_BEFORE_RE = re.compile(
+    r"\b(?:sono|erano|saranno|furono)(?:\s+(?:infatti|invece|quindi|già|ormai|ancora|oggi|ora|così|dunque))?\s+$",
+    re.IGNORECASE,
+)
+_OPEN_QUOTES = frozenset({"“", "«", '"', "‘", "'"})
+
+
+def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
+    """``sono 8.600, infatti, i posti``, ``Sono 5 (di cui 3 minorenni) le persone``: after an insert between
+    commas or brackets, the article of the subject (its index), if any."""
+    n = len(tokens)
+    if j >= n or tokens[j].text not in {",", "("}:
+        return None
+    close = ")" if tokens[j].text == "(" else ","
+    for x in range(j + 1, min(n, j + 14)):
+        t = tokens[x].text
+        if t == close:
+            art = x + 1
+            if art + 1 < n and tokens[art].text.lower() in {"i", "gli", "le"}:
+                noun = art + 1 + (tokens[art + 1].text in _OPEN_QUOTES)
+                if noun < n and tokens[noun].kind == "word" and tokens[noun].text.islower():
+                    return art
+            return None
+        if t in {".", ";", ":", "!", "?"} or tokens[x].kind == "num" and close == ",":
+            return None
+    return None
+
+
 def _noun_index(tokens: _Tokens, j: int) -> int:
     """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
     interventi``), an adverb or a
@@ -659,6 +688,7 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"i", "gli", "le"}:
         k += 1
+        k += k + 1 < n and tokens[k].text in _OPEN_QUOTES and tokens[k + 1].kind == "word"  # i “furbetti”
     while k + 1 < n and tokens[k].kind == "word" and tokens[k + 1].kind == "word":
         low = tokens[k].text.lower()
         if not (low.endswith("mente") and len(low) > 6 or low in _PRE_ADJECTIVES):
@@ -1038,7 +1068,8 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if crowd and not (j < n and tokens[j].text.lower() in _PEOPLE_UNITS):
         qualifier = qualifier or (crowd.group(1).lower() if crowd.group(1) else None)
         return Step(j, Mention(value, "persone", qualifier, text[start : tokens[j - 1].end], start))
-    k = _noun_index(tokens, j)
+    inverted = _INVERTED_BEFORE_RE.search(text[max(0, start - 30) : start])
+    k = _noun_index(tokens, (inverted and _subject_after_insert(tokens, j)) or j)
     points = _points(text, tokens, i, k, value)
     if points:
         return points

@@ -78,3 +78,20 @@ def test_a_share_with_a_small_base_is_no_count():
 )
 def test_a_bare_amount_told_as_the_value_of_money(text, expected):
     assert values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "sono N, <insert>, i X": the subject after an insert between commas or brackets
+        ("In provincia sono 1.250, secondo la Prefettura, i profughi accolti.", (1250, "profughi", None)),
+        ("Sono infatti 7 (di cui 2 donne) gli indagati per la truffa.", (7, "indagati", None)),
+        ("Erano quasi 300, ma il numero cresce, i “portoghesi” sui bus.", (300, "portoghesi", "quasi")),
+    ],
+)
+def test_inverted_subject_after_an_insert(text, expected):
+    assert expected in values(text)
+
+
+def test_no_subject_after_an_insert_without_the_verb_of_being():
+    assert values("Ne ha contati 40, a suo dire, i vigili.") == []
