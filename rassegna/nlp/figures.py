@@ -323,8 +323,17 @@ def _partitive(tokens: _Tokens, k: int) -> int | None:
 
 
 def _money_before(text: str, start: int) -> bool:
-    """``€ 426.668,10``, ``€1.500``, ``un totale di euro 2.100,00``."""
-    return bool(re.search(r"(?:€|\beuro)\s?$", text[max(0, start - 6) : start], re.IGNORECASE))
+    """``€ 426.668,10``, ``€1.500``, ``un totale di euro 2.100,00``; not an emission class (``i diesel Euro 4``):
+    a single digit after the word euro is money only after a preposition (``di euro 5``) or a colon."""
+    if not re.search(r"(?:€|\beuro)\s?$", text[max(0, start - 6) : start], re.IGNORECASE):
+        return False
+    if text[start - 1 : start].isspace() and re.match(r"\d(?!\d|[.,]\d)", text[start : start + 3]):
+        return bool(_EURO_CLASS_OK_RE.search(text[max(0, start - 20) : start]))
+    return True
+
+
+# Words before "euro" that make the next single digit an amount: "di euro 5", "pari a euro 3", "Prezzo: euro 4".
+_EURO_CLASS_OK_RE = re.compile(r"(?:\b(?:di|da|a|per|con|pari|in)|:)\s+euro\s+$", re.IGNORECASE)
 
 
 def _is_place(word: str) -> bool:
@@ -1050,11 +1059,29 @@ _CROWD_RE = re.compile(
 )
 
 
+_FROM = frozenset({"da", "dal", "dai", "dalle", "dagli", "dallo", "dall"})
+
+
+def _score(tokens: _Tokens, i: int) -> bool:
+    """``ha vinto 3 a 1``, ``un emozionante 5 a 4``: two small numbers joined by ``a`` with no ``da`` before them are
+    a score or a ratio, not a range (``da 6 a 16 posti``)."""
+    n = len(tokens)
+    if i + 2 >= n or tokens[i].kind != "num" or tokens[i + 1].text != "a" or tokens[i + 2].kind != "num":
+        return False
+    if not (tokens[i].text.isdigit() and tokens[i + 2].text.isdigit()):
+        return False
+    small = int(tokens[i].text) <= 20 and int(tokens[i + 2].text) <= 20
+    before = {tokens[x].text.lower() for x in range(max(0, i - 3), i)}
+    return small and not before & _FROM
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     number = _read_number(text, tokens, i)
     if number is None:
         return Step(i + 1)
+    if _score(tokens, i):
+        return Step(i + 3)
     pct = _percentage(text, tokens, i, number)
     if pct:
         return pct

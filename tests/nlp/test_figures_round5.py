@@ -95,3 +95,16 @@ def test_inverted_subject_after_an_insert(text, expected):
 
 def test_no_subject_after_an_insert_without_the_verb_of_being():
     assert values("Ne ha contati 40, a suo dire, i vigili.") == []
+
+
+def test_an_emission_class_is_no_amount():
+    assert values("Da lunedì stop ai furgoni diesel Euro 4 in centro.") == []
+    assert values("Il blocco vale anche per le auto a benzina euro 2.") == []
+    # after a preposition the word euro still prints an amount first
+    assert values("Il biglietto ridotto costa la somma di euro 5.") == [(5, "euro", None)]
+    assert values("Prezzo: euro 3,50 a persona.") == [(3.5, "euro", None)]
+
+
+def test_a_score_is_no_range():
+    assert values("La Virtus ha battuto la capolista 3 a 1 davanti a 800 tifosi.") == [(800, "tifosi", None)]
+    assert values("I posti passano da 6 a 9.") != []
