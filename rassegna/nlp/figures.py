@@ -45,7 +45,7 @@ PARTICIPLES = {
 _UNIT_BEFORE_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
     r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
-    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano|scende|scendono|sale|salgono|passa|passano|passeranno|"
+    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
@@ -282,6 +282,8 @@ _NOT_UNITS = {
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
     'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti', 'grazie',
     'ieri', 'oggi', 'domani', 'stamani', 'stamattina', 'stasera', 'stanotte', 'dopodomani', 'altrieri',
+    'attuali', 'attuale', 'odierni', 'odierne', 'iniziali', 'iniziale', 'finali', 'finale', 'correnti',
+    'rispettivi', 'rispettive', 'stessi', 'stesse', 'medesimi', 'medesime',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
@@ -845,9 +847,31 @@ def _noun_then_count(before: str, tokens: _Tokens, j: int) -> re.Match[str] | No
     return m if (closer == ")") == (m.group(2) is not None) else None
 
 
+_PREPOSITIONS = frozenset({"per", "con", "tra", "fra", "su", "in", "a", "da", "di", "verso", "contro", "senza"})
+
+
 def _complement(before: str, m: re.Match[str]) -> bool:
-    """The match starts with ``dei``/``degli``/``delle`` and no ``numero`` before it: a noun completing another."""
-    return m.group(0)[:1] in "dD" and not before[: m.start()].rstrip().lower().endswith("numero")
+    """The match starts with ``dei``/``degli``/``delle`` and no ``numero`` before it, or follows a preposition
+    (``i pazienti in attesa per i ricoveri … erano``): a noun completing another, not the subject."""
+    last = _word_before(before, m.start())
+    if last == "numero":
+        return False
+    return m.group(0)[:1] in "dD" or last in _PREPOSITIONS
+
+
+def _word_before(text: str, at: int) -> str:
+    words = re.findall(r"[^\W\d_]+", text[max(0, at - 12) : at])
+    return words[-1].lower() if words else ""
+
+
+def _noun_leads(before: str) -> re.Match[str] | None:
+    """``Di posti letto, in ospedale, 29``: the noun after a leading ``di``, unless ``di`` completes a duration or
+    another excluded noun (``71 giorni di attesa, ai 32``: days, not waits)."""
+    m = _UNIT_LEADS_RE.search(before)
+    if m is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", before[: m.start() + 1])
+    return None if words and words[-1].lower() in EXCLUDED_UNITS else m
 
 
 def _nearest(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
@@ -859,6 +883,8 @@ def _nearest(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
         # "le vittime delle frodi sono": a noun after "di" completes the one before it, it is no subject
         best = best if _complement(before, m) else m
         m = pattern.search(before, m.start() + 1)
+    if best is None and first is not None and _word_before(before, first.start()) in _PREPOSITIONS:
+        return None  # "per i ricoveri … erano 376": the only noun in reach is a complement
     return best or first
 
 
@@ -874,7 +900,7 @@ def _unit_before(
     same = _TOTAL_OF_SAME_RE.search(before[-40:])
     if not clause_closed and not m and not same:
         return None
-    m = m or _UNIT_LEADS_RE.search(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
+    m = m or _noun_leads(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
     if m and m.re is not _NOUN_THEN_COUNT_RE and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
@@ -993,10 +1019,21 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
         value, start = -value, number.start - 1  # "(-148mila occupati)": a printed minus is kept, as for "%"
     told = bool(_DEFINITE_SMALL_RE.search(text[max(0, number.start - 5) : number.start])) and 2 <= value <= 10
     told = told and not text[number.start].isdigit()
+    # "i 262 lavoratori" after "262 dipendenti": digits after a definite article name a quantity already told
+    told = told or text[number.start].isdigit() and bool(_DEFINITE_RE.search(text[max(0, start - 8) : start]))
     return Mention(value, unit.word, qualifier, text[start:end], start, told)
 
 
 _DEFINITE_SMALL_RE = re.compile(r"(?:^|[^\w'’])(?:i|gli|le)\s+$", re.IGNORECASE)
+_DEFINITE_RE = re.compile(
+    r"(?:^|[^\w'’])(?:i|gli|le|dei|degli|delle|ai|agli|alle|dai|dagli|dalle|nei|negli|nelle|sui|sugli|sulle)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _a_count(unit: str) -> bool:
+    """A count of people or things, not a share or money."""
+    return unit != "%" and unit.lower() not in _CURRENCIES and unit != "punti percentuali"
 
 
 def _not_told_again(found: list[Mention]) -> list[Mention]:
@@ -1004,7 +1041,11 @@ def _not_told_again(found: list[Mention]) -> list[Mention]:
     whose value is already a figure of the text points back to it; it is no new figure."""
     out: list[Mention] = []
     for m in found:
-        if m.told_before and any(o.value == m.value and o.start < m.start for o in out):
+        digits = m.text[:1].isdigit() or m.text[:1] in "(-"
+        if m.told_before and any(
+            o.value == m.value and o.start < m.start and (not digits or _a_count(o.unit) and _a_count(m.unit))
+            for o in out
+        ):
             continue
         out.append(m)
     return out
@@ -1095,6 +1136,10 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if crowd and not (j < n and tokens[j].text.lower() in _PEOPLE_UNITS):
         qualifier = qualifier or (crowd.group(1).lower() if crowd.group(1) else None)
         return Step(j, Mention(value, "persone", qualifier, text[start : tokens[j - 1].end], start))
+    if tokens[i].kind == "num" and _money_before(text, number.start):
+        # "€ 500.000 stanziati": a currency before the number names its unit
+        end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
+        return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start))
     inverted = _INVERTED_BEFORE_RE.search(text[max(0, start - 30) : start])
     k = _noun_index(tokens, (inverted and _subject_after_insert(tokens, j)) or j)
     points = _points(text, tokens, i, k, value)

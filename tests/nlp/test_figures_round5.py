@@ -108,3 +108,32 @@ def test_an_emission_class_is_no_amount():
 def test_a_score_is_no_range():
     assert values("La Virtus ha battuto la capolista 3 a 1 davanti a 800 tifosi.") == [(800, "tifosi", None)]
     assert values("I posti passano da 6 a 9.") != []
+
+
+def test_temporal_adjectives_are_no_counted_noun():
+    # "ai 12 attuali" (days): the noun is elided, the adjective is no unit
+    assert values("Le attese sono scese dai 60 giorni di gennaio ai 12 attuali.") == []
+    assert values("Si passa dalle 15 ore settimanali alle 10 odierne.") == []
+
+
+def test_a_leading_di_after_a_duration_is_no_noun():
+    assert values("Attese passate dai 45, 50 e 38 giorni di degenza, ai 20, 25 e 19.") == []
+
+
+def test_digits_after_a_definite_article_repeat_a_quantity_told():
+    text = "L'azienda ha 148 dipendenti. Per i 148 operai il sindacato chiede garanzie."
+    assert values(text) == [(148, "dipendenti", None)]
+    # a share or an amount with the same value is another quantity
+    text = "Il 30% dei soci ha votato. Ai 30 soci presenti è andato un premio."
+    assert (30, "soci", None) in values(text)
+
+
+def test_a_currency_sign_before_the_number_names_its_unit():
+    assert values("Con la delibera sono stati assegnati € 250.000 stanziati dalla Regione.") == [(250000, "euro", None)]
+
+
+def test_a_noun_after_a_preposition_is_no_subject():
+    # "per i controlli" completes "gli agenti in servizio"; the subject is out of reach: no unit rather than a wrong one
+    text = "Gli agenti in servizio nelle ore serali sul territorio comunale per i controlli straordinari erano 48."
+    assert values(text) == []
+    assert values("I posti ancora liberi risultano essere 7.") == [(7, "posti", None)]
