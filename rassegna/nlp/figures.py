@@ -1036,16 +1036,22 @@ def _a_count(unit: str) -> bool:
     return unit != "%" and unit.lower() not in _CURRENCIES and unit != "punti percentuali"
 
 
+def _retold(m: Mention, o: Mention) -> bool:
+    """``m`` tells again the quantity of the earlier ``o``: a number word, or digits counting another noun (``i 148
+    operai`` after ``148 dipendenti``; with the same noun the two are one entry already, the more specific kept)."""
+    if o.value != m.value or o.start >= m.start:
+        return False
+    if not (m.text[:1].isdigit() or m.text[:1] in "(-"):
+        return True
+    return _a_count(o.unit) and _a_count(m.unit) and unit_key(o.unit) != unit_key(m.unit)
+
+
 def _not_told_again(found: list[Mention]) -> list[Mention]:
     """``Tre giovani feriti … I tre feriti sono stati ricoverati``: a small number word after a definite article
     whose value is already a figure of the text points back to it; it is no new figure."""
     out: list[Mention] = []
     for m in found:
-        digits = m.text[:1].isdigit() or m.text[:1] in "(-"
-        if m.told_before and any(
-            o.value == m.value and o.start < m.start and (not digits or _a_count(o.unit) and _a_count(m.unit))
-            for o in out
-        ):
+        if m.told_before and any(_retold(m, o) for o in out):
             continue
         out.append(m)
     return out
