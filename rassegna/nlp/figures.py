@@ -799,6 +799,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "53.441 punti vendita"
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
         return Step(k + 1)
+    if k + 1 < n and tokens[k + 1].text in {"'", "’"} and tokens[k + 1].start == tokens[k].end:
+        return None  # "12.000 quest'anno", "30 dell'anno": an elided function word, never a counted noun
     if _singular_after_plural(w, value):
         return None  # "12 frequentano", "15 costa", "54 ciascuno": no noun agrees with the number
     if w[0].isupper() and not _is_sentence_start(tokens, k) and (_is_place(w) or value in _HOTLINES):
@@ -823,16 +825,21 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     return Unit(w, end)
 
 
-def _is_proportion(text: str, end: int, value: float | int) -> bool:
+def _is_proportion(text: str, end: int, value: float | int, unit: str | None = None) -> bool:
     """``due persone su tre``, ``8 italiani su 10``: a proportion, not a count; ``30 lavoratori su 90`` (a part of
-    a total that is no round base and has more than five) counts."""
-    ratio = re.match(r"\s+su\s+(\d{1,3}(?:\.\d{3})+|\d+|[^\W\d_]+)\b", text[end : end + 24])
+    a total that is no round base and has more than five) counts, and so does ``1.500 alberi su 3 ettari`` (the
+    base counts another noun: an area, not a whole)."""
+    ratio = re.match(r"\s+su\s+(\d{1,3}(?:\.\d{3})+|\d+|[^\W\d_]+)\b(?:\s+([^\W\d_]+))?", text[end : end + 40])
     if not ratio:
         return False
     raw = ratio.group(1)  # "2.345 elettori su 5.678": the total with its thousands separator
     total = _digits_value(raw) if raw[0].isdigit() else word_value(raw)
     if total is None:
         return False
+    after = ratio.group(2) or ""
+    measure = after.lower() in _DECIMAL_UNITS or after.lower() in _MEASURES
+    if unit and measure and unit_key(after) != unit_key(unit):
+        return False  # "1.500 alberi su 3 ettari"
     return value <= 1 or total <= 5 or total in {10, 100, 1000} or total < value
 
 
@@ -1170,7 +1177,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1]) else None
         if isinstance(whole, Unit):  # "98 su 109 camion": the part counts the whole's noun
             return Step(k + 1, _counted(text, number, whole))
-    if unit is not None and (_is_proportion(text, unit.end, value) or unit.word.lower() in PARTICIPLES):
+    if unit is not None and (_is_proportion(text, unit.end, value, unit.word) or unit.word.lower() in PARTICIPLES):
         return Step(k + 1)
     if unit is not None and _idiom(text, tokens, i, unit):
         return Step(k + 1)

@@ -137,3 +137,12 @@ def test_a_noun_after_a_preposition_is_no_subject():
     text = "Gli agenti in servizio nelle ore serali sul territorio comunale per i controlli straordinari erano 48."
     assert values(text) == []
     assert values("I posti ancora liberi risultano essere 7.") == [(7, "posti", None)]
+
+
+def test_an_elided_function_word_is_no_counted_noun():
+    assert values("Le iscrizioni: 8.400 quest'anno, poche rispetto al passato.") == []
+
+
+def test_a_base_with_a_unit_of_measure_is_no_proportion():
+    assert values("Il vivaio conta 2.300 piante su 4 ettari.") == [(2300, "piante", None), (4, "ettari", None)]
+    assert values("Ormai 2 famiglie su 5 rinunciano alle cure.") == []
