@@ -916,6 +916,17 @@ def _unit_before(
     return Step(j, Mention(value, unit, qualifier, text[start : tokens[j - 1].end], start))
 
 
+def _millions_of(before: str, m: re.Match[str]) -> bool:
+    """The subject found before millions (``i passeggeri sono stati``) is what they count: not after a verb of
+    amounts (``i lavori ammontano a``, ``gli interventi sono pari a``: money) unless the subject is ``il numero
+    dei …``, and not a complement or a noun of money."""
+    amount_verb = re.search(r"\b(?:pari|ammont|arriv|passa)", m.group(0), re.IGNORECASE)
+    numbered = "numero" in m.group(0).lower() or _word_before(before, m.start()) == "numero"
+    if amount_verb and not numbered:
+        return False
+    return not _complement(before, m) and _counts_before(m.group(1))
+
+
 def _counts_before(unit: str) -> bool:
     """The noun told before millions is a count of people or things, not money (``ricavi``, ``risorse``)."""
     return unit.islower() and not _money_after_di(unit) and unit not in _CURRENCIES and unit not in EXCLUDED_UNITS
@@ -1193,7 +1204,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         qualifier, start = _qualifier(text, tokens[i].start)
         before_text = text[max(0, start - 100) : start]
         m = _nearest(_UNIT_BEFORE_RE, before_text)
-        if m and not _complement(before_text, m) and _counts_before(m.group(1)):
+        if m and _millions_of(before_text, m):
             return Step(j, Mention(value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
     if unit is None:
         return _without_unit(text, tokens, i, j, k, value, big)

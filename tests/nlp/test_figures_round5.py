@@ -146,3 +146,15 @@ def test_an_elided_function_word_is_no_counted_noun():
 def test_a_base_with_a_unit_of_measure_is_no_proportion():
     assert values("Il vivaio conta 2.300 piante su 4 ettari.") == [(2300, "piante", None), (4, "ettari", None)]
     assert values("Ormai 2 famiglie su 5 rinunciano alle cure.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I lavori ammontano a 3 milioni.",
+        "Gli interventi previsti sono pari a 2,5 milioni.",
+        "I progetti finanziati arrivano a 12 milioni.",
+    ],
+)
+def test_verbs_of_amounts_keep_millions_money(text):
+    assert [u for _, u, _ in values(text)] == ["euro"]
