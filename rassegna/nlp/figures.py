@@ -231,6 +231,24 @@ def _glued_by_typo(text: str, prev: _Tok, tok: _Tok) -> bool:
     return prev.text in {"a", "e"} and len(tok.text) > 1 and (prev.start == 0 or text[prev.start - 1].isspace())
 
 
+def _numbered_count(tokens: _Tokens, i: int) -> bool:
+    """``sequestrati n. 3 telefoni``, ``deferite nr. 2 persone``: in police and office prose ``n.`` before a number
+    followed by a lower-case plural noun is a count, unless a law, an act or an address comes before it."""
+    n = len(tokens)
+    j = i - 1
+    if j >= 0 and tokens[j].text == ".":
+        j -= 1
+    if j < 0 or tokens[j].text.lower() not in {"n", "nr"} or i + 1 >= n:
+        return False
+    nxt = tokens[i + 1]
+    if nxt.kind != "word" or not nxt.text.islower() or nxt.text in STOP or nxt.text in EXCLUDED_UNITS:
+        return False
+    if nxt.text[-1] not in "ie" or nxt.text in MONTHS:
+        return False
+    before = tokens[j - 1].text.lower() if j > 0 else ""
+    return before not in _REFERENCE_WORDS and before not in _STREET_WORDS and before not in {"al", "il", "del", "dal"}
+
+
 def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
     """The number belongs to a name or an address: ``LgNet2``, ``ASL Roma 1``, ``Corso Vittorio 343``."""
     tok = tokens[i]
@@ -253,6 +271,8 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
                 return True
     if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.lower() in _REFERENCE_WORDS:
         return True  # "la legge 194 compie", "il decreto 36"
+    if _numbered_count(tokens, i):
+        return False  # "sequestrati n. 3 telefoni": the clerk's "n." before a count
     for j in range(i - 1, max(-1, i - 6), -1):
         t = tokens[j]
         if t.kind == "word" and t.text.lower() in _STREET_WORDS:

@@ -158,3 +158,11 @@ def test_a_base_with_a_unit_of_measure_is_no_proportion():
 )
 def test_verbs_of_amounts_keep_millions_money(text):
     assert [u for _, u, _ in values(text)] == ["euro"]
+
+
+def test_the_clerks_n_before_a_count():
+    assert values("Nel furgone sono stati trovati n. 6 pneumatici rubati.") == [(6, "pneumatici", None)]
+    assert values("Denunciate nr. 3 persone per furto.") == [(3, "persone", None)]
+    # a law, an act or an address keeps its number
+    assert values("Con ordinanza n. 12 persone e mezzi non potranno transitare.") == []
+    assert values("Abita al n. 7 di piazza Garibaldi.") == []
