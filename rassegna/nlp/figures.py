@@ -231,6 +231,24 @@ def _glued_by_typo(text: str, prev: _Tok, tok: _Tok) -> bool:
     return prev.text in {"a", "e"} and len(tok.text) > 1 and (prev.start == 0 or text[prev.start - 1].isspace())
 
 
+_MEASURE_ABBREVIATIONS = frozenset({"kg", "gr", "mq", "mc", "lt", "ml"})
+
+
+def _measure_before(tokens: _Tokens, i: int) -> str | None:
+    """``kg 2,5 di marijuana``, ``gr. 50``, ``mq 120``: the abbreviation of a unit of measure printed before the
+    number (police and office prose), if any; ``km 75`` is a road marker, not among them."""
+    j = i - 1
+    if j >= 0 and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
+        j -= 1
+    if j < 0 or tokens[j].kind != "word" or tokens[j].text.lower() not in _MEASURE_ABBREVIATIONS:
+        return None
+    if tokens[j].text.isupper():
+        return None  # "LT 2": a code or a name
+    if j > 0 and tokens[j - 1].kind == "num":
+        return None  # "3 kg 2": the abbreviation belongs to the number before
+    return tokens[j].text
+
+
 def _numbered_count(tokens: _Tokens, i: int) -> bool:
     """``sequestrati n. 3 telefoni``, ``deferite nr. 2 persone``: in police and office prose ``n.`` before a number
     followed by a lower-case plural noun is a count, unless a law, an act or an address comes before it."""
@@ -252,6 +270,8 @@ def _numbered_count(tokens: _Tokens, i: int) -> bool:
 def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
     """The number belongs to a name or an address: ``LgNet2``, ``ASL Roma 1``, ``Corso Vittorio 343``."""
     tok = tokens[i]
+    if _measure_before(tokens, i):
+        return False
     if i > 0:
         prev = tokens[i - 1]
         if prev.end == tok.start and prev.kind in {"word", "num"} and not _glued_by_typo(text, prev, tok):
@@ -1180,6 +1200,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if crowd and not (j < n and tokens[j].text.lower() in _PEOPLE_UNITS):
         qualifier = qualifier or (crowd.group(1).lower() if crowd.group(1) else None)
         return Step(j, Mention(value, "persone", qualifier, text[start : tokens[j - 1].end], start))
+    measure = _measure_before(tokens, i) if tokens[i].kind == "num" else None
+    if measure:  # "kg 2,5 di marijuana": the unit printed before the number
+        return Step(j, Mention(value, measure, qualifier, text[start : tokens[j - 1].end], start))
     if tokens[i].kind == "num" and _money_before(text, number.start):
         # "€ 500.000 stanziati": a currency before the number names its unit
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]

@@ -166,3 +166,12 @@ def test_the_clerks_n_before_a_count():
     # a law, an act or an address keeps its number
     assert values("Con ordinanza n. 12 persone e mezzi non potranno transitare.") == []
     assert values("Abita al n. 7 di piazza Garibaldi.") == []
+
+
+def test_a_unit_of_measure_printed_before_the_number():
+    assert values("Nel garage i militari hanno rinvenuto kg 3,2 di hashish e gr. 40 di cocaina.") == [
+        (3.2, "kg", None),
+        (40, "gr", None),
+    ]
+    assert values("Al km 12 della provinciale un tamponamento.") == []
+    assert values("Il progetto LT 2 è partito.") == []
