@@ -70,7 +70,9 @@ _LISTED_BEFORE_RE = re.compile(r"[,;]\s+(?:i|gli|le)\s+([a-zà-ù]{4,})\s+$")
 # "(lo scorso anno erano 1172)": a bracketed comparison too.
 _SAME_UNIT_RE = re.compile(
     r"(?:(?:^|[.;]\s+)(?:[^\W\d_']+'?\s*){0,2}(?:sono|erano)\s+stat[ie]"
-    r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie]))\s+$",
+    r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie])"
+    # "Nel 2021 erano 21, si passa a 35": a clause that only moves the figure just told
+    r"|(?:^|[,;.:]\s+)(?:(?:e|ma|poi|ora|oggi|adesso|quindi)\s+)?(?:si\s+)?(?:passa|passano|sale|salgono|scende|scendono)\s+a)\s+$",
     re.IGNORECASE,
 )
 # "per un totale di 650", "ce n'erano circa 4mila", "noi ne abbiamo 11": the noun of the figure just told.

@@ -175,3 +175,10 @@ def test_a_unit_of_measure_printed_before_the_number():
     ]
     assert values("Al km 12 della provinciale un tamponamento.") == []
     assert values("Il progetto LT 2 è partito.") == []
+
+
+def test_a_clause_that_moves_the_figure_just_told():
+    assert (30, "posti", None) in values("Il nido aveva 18 posti, si passa a 30.")
+    assert (410, "iscritti", None) in values("Gli iscritti erano 380; ora salgono a 410.")
+    # a clause that goes on after the number has its own noun
+    assert (12, "iscritti", None) not in values("Gli iscritti sono 300, sale a 12 il numero delle classi.")
