@@ -632,6 +632,7 @@ _COUNT_AFTER_VERB_RE = re.compile(
 )
 
 
+_WEEKDAYS = frozenset({"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"})
 _YEAR_BEFORE = frozenset({"nel", "dal", "del", "al", "il", "entro", "nell", "dall", "dell", "all", "anno", "anni"})
 
 
@@ -657,6 +658,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None
     value = number.value
     prev = tokens[i - 1].text.lower() if i > 0 else ""
+    if prev in _WEEKDAYS and tok.kind == "num" and isinstance(value, int) and 1 <= value <= 31:
+        return None  # "sabato 2", "lunedì 15": a date
     if prev in {"under", "over"}:
         return None  # "minori under 18", "over 65": ages
     if prev in {"primi", "prime", "ultimi", "ultime"}:
@@ -1086,7 +1089,8 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
 
 _DEFINITE_SMALL_RE = re.compile(r"(?:^|[^\w'’])(?:i|gli|le)\s+$", re.IGNORECASE)
 _DEFINITE_RE = re.compile(
-    r"(?:^|[^\w'’])(?:i|gli|le|dei|degli|delle|ai|agli|alle|dai|dagli|dalle|nei|negli|nelle|sui|sugli|sulle)\s+$",
+    r"(?:^|[^\w'’])(?:i|gli|le|dei|degli|delle|ai|agli|alle|dai|dagli|dalle|nei|negli|nelle|sui|sugli|sulle"
+    r"|questi|queste|quei|quegli|quelle|quelli|tali)\s+$",
     re.IGNORECASE,
 )
 

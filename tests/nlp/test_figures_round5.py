@@ -182,3 +182,12 @@ def test_a_clause_that_moves_the_figure_just_told():
     assert (410, "iscritti", None) in values("Gli iscritti erano 380; ora salgono a 410.")
     # a clause that goes on after the number has its own noun
     assert (12, "iscritti", None) not in values("Gli iscritti sono 300, sale a 12 il numero delle classi.")
+
+
+def test_a_number_after_a_weekday_is_a_date():
+    assert values("La sagra riprende venerdì 14 con 30 stand gastronomici.") == [(30, "stand", None)]
+
+
+def test_digits_after_a_demonstrative_repeat_a_quantity_told():
+    text = "Il concerto ha richiamato 40mila presenze. Se queste 40mila persone spendessero 20 euro a testa…"
+    assert values(text) == [(40000, "presenze", None), (20, "euro", None)]
