@@ -693,6 +693,8 @@ def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | No
     qualifier, start = _qualifier(text, tok.start)
     if re.search(r"(?:^|[\s(])[-−]$", text[max(0, tok.start - 2) : tok.start]):
         value, start = -value, tok.start - 1
+    elif spaced := re.search(r"(?:^|[:(])\s*[-−] $", text[max(0, tok.start - 5) : tok.start]):
+        value, start = -value, max(0, tok.start - 5) + spaced.end() - 2  # "“predatori”: - 24%": a spaced minus
     end = tokens[j - 1].end + pct.end()
     while j < len(tokens) and tokens[j].start < end:
         j += 1

@@ -191,3 +191,9 @@ def test_a_number_after_a_weekday_is_a_date():
 def test_digits_after_a_demonstrative_repeat_a_quantity_told():
     text = "Il concerto ha richiamato 40mila presenze. Se queste 40mila persone spendessero 20 euro a testa…"
     assert values(text) == [(40000, "presenze", None), (20, "euro", None)]
+
+
+def test_a_spaced_minus_after_a_colon_or_bracket_is_kept():
+    assert values("Furti in casa: - 18%, scippi (- 9%).") == [(-18, "%", None), (-9, "%", None)]
+    # a dash between words is punctuation
+    assert values("Ancona - 12% dei nuclei in povertà.") == [(12, "%", None)]
