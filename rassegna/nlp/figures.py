@@ -45,7 +45,7 @@ PARTICIPLES = {
 _UNIT_BEFORE_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
     r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
-    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|scende|scendono|sale|salgono|passa|passano|passeranno|"
+    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"

@@ -197,3 +197,9 @@ def test_a_spaced_minus_after_a_colon_or_bracket_is_kept():
     assert values("Furti in casa: - 18%, scippi (- 9%).") == [(-18, "%", None), (-9, "%", None)]
     # a dash between words is punctuation
     assert values("Ancona - 12% dei nuclei in povertà.") == [(12, "%", None)]
+
+
+def test_attestarsi_names_the_count_before_it():
+    assert values("Il numero complessivo dei ricoveri si è attestato a 860, in lieve calo.") == [
+        (860, "ricoveri", None)
+    ]
