@@ -960,7 +960,13 @@ def _unit_before(
         unit = f"{m.group(1)} {m.group(2)}"
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
         return None
-    return Step(j, Mention(value, unit, qualifier, text[start : tokens[j - 1].end], start))
+    end = tokens[j - 1].end
+    half = re.match(r"\s+e\s+mezz[oa]\b", text[end : end + 12])
+    if half and isinstance(value, int) and value < 1000:
+        value, end = value + 0.5, end + half.end()  # "noi ne abbiamo 11 e mezzo"
+        while j < len(tokens) and tokens[j].start < end:
+            j += 1
+    return Step(j, Mention(value, unit, qualifier, text[start:end], start))
 
 
 def _millions_of(before: str, m: re.Match[str]) -> bool:

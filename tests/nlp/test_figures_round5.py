@@ -203,3 +203,7 @@ def test_attestarsi_names_the_count_before_it():
     assert values("Il numero complessivo dei ricoveri si è attestato a 860, in lieve calo.") == [
         (860, "ricoveri", None)
     ]
+
+
+def test_and_a_half_after_a_count_with_its_noun_before():
+    assert (7.5, "tonnellate", None) in values("Le tonnellate raccolte a maggio sono state 7 e mezzo.")
