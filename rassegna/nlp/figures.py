@@ -45,7 +45,8 @@ PARTICIPLES = {
 _UNIT_BEFORE_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
     r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
-    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|scende|scendono|sale|salgono|passa|passano|passeranno|"
+    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
+    r"scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
@@ -72,7 +73,8 @@ _SAME_UNIT_RE = re.compile(
     r"(?:(?:^|[.;]\s+)(?:[^\W\d_']+'?\s*){0,2}(?:sono|erano)\s+stat[ie]"
     r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie])"
     # "Nel 2021 erano 21, si passa a 35": a clause that only moves the figure just told
-    r"|(?:^|[,;.:]\s+)(?:(?:e|ma|poi|ora|oggi|adesso|quindi)\s+)?(?:si\s+)?(?:passa|passano|sale|salgono|scende|scendono)\s+a)\s+$",
+    r"|(?:^|[,;.:]\s+)(?:(?:e|ma|poi|ora|oggi|adesso|quindi)\s+)?(?:si\s+)?"
+    r"(?:passa|passano|sale|salgono|scende|scendono)\s+a)\s+$",
     re.IGNORECASE,
 )
 # "per un totale di 650", "ce n'erano circa 4mila", "noi ne abbiamo 11": the noun of the figure just told.
@@ -1037,7 +1039,8 @@ def _in_thousands(tokens: _Tokens, i: int, j: int) -> bool:
 _MONEY_CLAUSE_RE = re.compile(
     r"\b(?:importo|importi|costo|costi|spesa|spese|somma|somme|cifra|prezzo|entrate|incasso|incassi|introiti|"
     r"gettito|stanziamento|finanziamento|contributo|investimento|fatturato|ricavi|utile|budget|canone|compenso)"
-    r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]{3,}){0,2}\s+(?:(?:è|sono|era|sarà)\s+)?(?:pari\s+a|di|ammonta\s+a|ammontano\s+a)"
+    r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]{3,}){0,2}\s+(?:(?:è|sono|era|sarà)\s+)?"
+    r"(?:pari\s+a|di|ammonta\s+a|ammontano\s+a)"
     r"(?:\s+(?:circa|oltre|quasi|almeno|poco\s+più\s+di|più\s+di))?\s+$",
     re.IGNORECASE,
 )
