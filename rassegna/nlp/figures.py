@@ -740,6 +740,8 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
     interventi``), an adverb or a
     descriptive adjective (``quattro gravemente ferite``, ``8 distinte imbarcazioni``)."""
     n, k = len(tokens), j
+    if k + 1 < n and tokens[k].text.lower() == "circa" and tokens[k + 1].text.lower() in {"i", "gli", "le"}:
+        k += 1  # "Sono 300 circa i partecipanti": the qualifier after the number, then the subject
     if k < n and tokens[k].text.lower() in _INVERSION_ADVERBS:  # "Otto invece le case rifugio"
         after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"sono", "erano", "saranno"})
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
@@ -1268,6 +1270,10 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
             return Step(j, Mention(value, m.group(1), qualifier, text[start : tokens[j - 1].end], start))
     if unit is None:
         return _without_unit(text, tokens, i, j, k, value, big)
+    if value >= 1000 and k > j and tokens[k - 1].text.lower() in {"i", "gli", "le"} and unit.word in _MONEY_NOUNS:
+        # "1.790.000 circa gli introiti", "sono 45.000 i contributi": an amount told as a noun of money is euro
+        mention = _counted(text, number, unit)
+        return Step(k + 1, Mention(mention.value, "euro", mention.qualifier, mention.text, mention.start))
     return Step(k + 1, _counted(text, number, unit))
 
 

@@ -207,3 +207,10 @@ def test_attestarsi_names_the_count_before_it():
 
 def test_and_a_half_after_a_count_with_its_noun_before():
     assert (7.5, "tonnellate", None) in values("Le tonnellate raccolte a maggio sono state 7 e mezzo.")
+
+
+def test_circa_after_the_number_then_the_subject():
+    assert values("Erano 2.000 circa le persone in piazza.") == [(2000, "persone", None)]
+    # a noun of money as the subject of a large amount is euro; a few of them are a count
+    assert values("Sono 45.000 circa gli incassi della serata.") == [(45000, "euro", None)]
+    assert values("Sono 3 i finanziamenti ottenuti.") == [(3, "finanziamenti", None)]
