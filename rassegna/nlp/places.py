@@ -67,10 +67,22 @@ _SEAT_BEFORE = re.compile(
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
+# "nella frazione di X", "la località X": X names the frazione (the comune comes as "Y, frazione di X")
+_FRAZIONE_NAMED_BEFORE = re.compile(
+    r"(?<![\w'])(?:la|nella|alla|della|dalla|sulla|una|in)\s+(?:frazione|località|borgata)\s+(?:di\s+)?$",
+    re.IGNORECASE,
+)
 _ROLE_WORDS = {
     'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
     'senatore', 'deputato', 'ministro', 'dottor', 'dott', 'don', 'padre', 'suor', 'avvocato', 'prof',
     'governatore', 'vicesindaco', 'direttore', 'generale', 'colonnello', 'comandante', 'signor', 'signora',
+    # titles and offices that come before a surname ("il questore Grassi", "la ministra Roccella")
+    'sindache', 'assessori', 'consiglieri', 'capogruppo', 'segretario', 'segretaria', 'ministra', 'deputata',
+    'senatrice', 'premier', 'questore', 'prefetto', 'procuratore', 'procuratrice', 'vescovo', 'arcivescovo',
+    'cardinale', 'monsignor', 'mons', 'avv', 'ing', 'arch', 'geom', 'dottoressa', 'professor',
+    'professoressa', 'maresciallo', 'capitano', 'tenente', 'brigadiere', 'appuntato', 'commissario',
+    'vicepresidente', 'vicesindaca', 'presidentessa', 'direttrice', 'candidato', 'candidata',
+    'mister', 'allenatore', 'tecnico', 'bomber', 'attaccante', 'difensore', 'centrocampista', 'portiere',
 }  # fmt: skip
 # Local and national or regional words: a city named only weakly is the article's city in a local piece.
 # (matched on the lower-cased text: much faster than a case-insensitive pattern)
@@ -135,6 +147,7 @@ class Mention:
     wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
     dash: bool = False  # a dateline followed by a dash ("ROMA –"), the agencies' and national desks' style
     local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
+    site: bool = False  # "l'ospedale di X", "le acciaierie di X": a named site of the comune
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -262,6 +275,9 @@ _STREET_NAMED_BEFORE = re.compile(
     r"[Ss]alita|[Vv]ico|[Ss]trada|[Ll]ungotevere)\s+(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.)\s*"  # a name, not "piazza di X"
     r"(?:(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.|da|de|di|del|della|dei|degli|d')\s*){0,3}$"
 )
+# A given name and "da"/"di"/"d'": the old way of naming a person after his town ("Leonardo da Vinci").
+# ("di" names sites: "San Luigi di Orbassano", "ospedale Antonio Cardarelli di Campobasso"; a saint is a site too)
+_GIVEN_NAME_FROM_BEFORE = re.compile(r"(?<![\w'])(?<!San )(?<!Santa )(?<!Santo )([A-ZÀ-Ý][a-zà-ù]+) (?:da |d')$")
 # Capitalised particles of Italian surnames: "Di Capua", "De Vita", "Del Monte", "Da Ponte", "Lo Presti".
 _SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla", "Lo", "Li", "La"})
 _FULL_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
@@ -340,6 +356,10 @@ def _mentions(
             continue  # a person: Mario Monti, D'Alba
         if sep == " " and plow in _ROLE_WORDS:
             continue  # "il sindaco Gaeta": a surname
+        given = _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
+        if given and fold(given.group(1)) in names:
+            rejected.add(name)
+            continue  # "Leonardo da Vinci", "Francesco d'Assisi", "Antonello da Messina": a person's name
         if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
             rejected.add(name)
             continue  # ASL Roma 1, Distretto Latina 2: a name
@@ -369,12 +389,15 @@ def _mentions(
         window = text[max(0, start - 60) : start]
         if _AREA_BEFORE.search(window) or _SEAT_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
+        if _FRAZIONE_NAMED_BEFORE.search(window):
+            is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
-        m.local_body = is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
+        m.site = is_comune and bool(_SITE_BEFORE.search(window))
+        m.local_body = m.site or is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets comes before the punctuation
@@ -474,19 +497,40 @@ def _named_person(text: str, name: str) -> bool:
     ``Gualtieri:`` is then that person, not the comune."""
     if " " in name:
         return False
+    at = text.find(name)  # str.find, not a pattern opening on a look-behind: that would try every position
+    while at >= 0:
+        end = at + len(name)
+        if not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            before_text = text[max(0, at - 30) : at]
+            if not before_text or not (before_text[-1].isalnum() or before_text[-1] in "'_"):
+                prev = re.search(r"([^\W\d_]+)\s+$", before_text)
+                before = prev.group(1) if prev else ""
+                if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
+                    return True
+            elif before_text[-1].islower():
+                # copy that lost its spaces glues the given name to the surname: "IgnazioVisco"
+                glued = re.search(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$", before_text)
+                if glued and fold(glued.group(0)) in first_names():
+                    return True
+        at = text.find(name, at + 1)
+    return False
     for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"\b", text):
         prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, m.start() - 30) : m.start()])
         before = prev.group(1) if prev else ""
         if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
             return True
-    # copy that lost its spaces glues the given name to the surname: "IgnazioVisco"
-    for m in re.finditer(r"(?<![\w'])([A-ZÀ-Ý][a-zà-ù]+)" + re.escape(name) + r"\b", text):
-        if fold(m.group(1)) in first_names():
+    # copy that lost its spaces glues the given name to the surname: "IgnazioVisco" (found from the surname: a
+    # pattern opening on a character class would try every position of the text)
+    for m in re.finditer(r"(?<=[a-zà-ù])" + re.escape(name) + r"\b", text):
+        glued = re.search(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$", text[max(0, m.start() - 20) : m.start()])
+        if glued and fold(glued.group(0)) in first_names():
             return True
     return False
 
 
-def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "") -> bool:
+def _is_about(
+    name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "", lead_end: int = 0
+) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
@@ -497,22 +541,42 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
         return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
     if any(m.strong for m in own):
         return True
+    # a named site of the comune in the headline ("Piombino, le acciaierie di Piombino ferme"), or in the first
+    # paragraph of a piece naming no other comune: the events told happen there, whatever words surround them
+    alone = not any(m.name != name and m.is_comune for m in found + title_mentions) and scope.kind != "wide"
+    site_lead = (
+        any(m.site and m.name == name for m in title_mentions)
+        or alone
+        and any(m.site and m.start < lead_end for m in own)
+    )
     plain = [m for m in own if not m.dateline]
-    if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
+    if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1 and not site_lead:
         return False  # a regional piece datelined (or headlined) in the seat of the region
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
-    if filed_only and name in REGIONAL_CAPITALS and not demonym:
+    if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
+    if in_title_lead and any(m.strong for m in title_mentions if m.name == name) and not rivals_of(name, found):
+        return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
-    for m in found:
-        if m.name != name and m.is_comune and not m.listing:
+    for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
+        if m.name != name and m.is_comune:
             rivals[m.name] = rivals.get(m.name, 0) + 1
     # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
     weight = len(own) + sum(1 for m in own if m.local_body)
     many = len(rivals) >= 3 and weight <= sum(rivals.values()) or rivals and max(rivals.values()) >= weight
     if many and not in_title_lead and not any(m.dateline for m in own):
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
+    # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
+    # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names
+    table = comuni()
+    provinces = {
+        table[fold(m.name)].province for m in found if fold(m.name) in table and m.name not in REGIONS and not m.listing
+    }
+    if len(provinces) >= 3 and name not in title_comuni and not any(m.dateline and not m.wire for m in own):
+        return False
+    if site_lead:
+        return True
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
     filed = [m for m in own if not m.wire]
@@ -520,6 +584,11 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
+
+
+def rivals_of(name: str, found: list[Mention]) -> set[str]:
+    """The other comuni the text names, in a listing or not."""
+    return {m.name for m in found if m.name != name and m.is_comune}
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,6 +613,39 @@ def _scope(text: str, title: str | None = None) -> Scope:
     return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
 
 
+_TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
+
+
+def _recase_title(title: str, body: str) -> str:
+    """A headline rebuilt from the words of the page address is in lower case ("incidente a piombino muore un
+    operaio"): give its comuni their capitals back, when the text writes the name capitalised mid-sentence, or when
+    the name follows a preposition of place and the text never writes it as a lower-case word (not "a fondi")."""
+    if not title or any(ch.isupper() for ch in title[1:]):
+        return title
+    table = comuni()
+    words = list(_WORD_RE.finditer(title))
+    out = list(title)
+    n_max = max_name_words()
+    i = 0
+    while i < len(words):
+        hit = 0
+        for n in range(min(n_max, len(words) - i), 0, -1):
+            span = title[words[i].start() : words[i + n - 1].end()]
+            c = table.get(fold(span))
+            if c is None or c.name in AMBIGUOUS or fold(span) in short_forms() or fold(c.name) != fold(span):
+                continue
+            # capitalised mid-sentence ("Fondi" opening a sentence may be the common word)
+            capitalised = re.search(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body) is not None
+            prev = words[i - 1].group(0).lower() if i else ""
+            lower_in_body = re.search(r"(?<![\w'])" + re.escape(span.lower()) + r"(?![\w'])", body) is not None
+            if capitalised or prev in _TITLE_PLACE_PREPS and not lower_in_body and len(span) > 3:
+                out[words[i].start() : words[i + n - 1].end()] = c.name
+                hit = n
+                break
+        i += hit or 1
+    return "".join(out)
+
+
 def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
@@ -561,6 +663,7 @@ def city_candidates(
     """The hand-set rules' city, every place by importance, and (``features``) each candidate comune with the
     evidence a learned scorer weighs."""
     norm = normalise(text)
+    title = _recase_title(normalise(title), norm) if title else title
     in_names: set[str] = set()
     seen: set[str] = set()
     found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
@@ -572,6 +675,12 @@ def city_candidates(
             _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
         )
         title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
+    # "Roberto Ferrara ... Ferrara ha detto": a surname the text gives with a given name or a role elsewhere is
+    # the person where it stands bare (no preposition, no dateline)
+    bare = {m.name for m in found if m.is_comune and not (m.preposition or m.strong or m.dateline)}
+    persons = {n for n in bare if _named_person(norm, n)}
+    if persons:
+        found = [m for m in found if m.name not in persons or m.preposition or m.strong or m.dateline]
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
     title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
@@ -601,7 +710,11 @@ def city_candidates(
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
     low = f"{title or ''}\n{norm}".lower()
-    about = (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low))
+    paras = paragraphs(norm)
+    lead_end = paras[0][1] if paras else 0
+    about = (
+        n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end)
+    )
     city = next(about, None)
     if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
@@ -617,12 +730,21 @@ _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Bodies and sites that belong to one comune: "i carabinieri di Carsoli", "l'ospedale di Nola", "l'ex Ilva di
 # Taranto", "il sindaco di Fano": the events told happen there.
 _LOCAL_BODY_BEFORE = re.compile(
-    r"\b(?:(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
+    r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
     r"polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|cittadini|residenti|abitanti)"
-    r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))"  # "il sindaco è andato a X": not
-    r"|(?:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieria|ilva|"
-    r"porto|aeroporto|stazione|scuola|liceo|parrocchia|cattedrale|duomo|cimitero|biblioteca|museo|teatro|"
-    r"mercato|quartiere|frazione|periferia)(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello|a|ad|in))\s+$",
+    r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))\s+$",  # "il sindaco è andato a X": not
+    re.IGNORECASE,
+)
+# A named site of one comune: a plant, a hospital, a school, a church, a port ("l'ospedale Cardarelli di
+# Campobasso", "le acciaierie di Piombino", "la scuola di Ponte Nossa"): a piece about the site is about its comune.
+# One site, in the singular: "stabilimenti a X e a Y" are several, in several comuni ("acciaierie" is a name).
+_SITE_BEFORE = re.compile(
+    r"\b(?:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
+    r"ilva|impianto|cantiere|centrale|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
+    r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
+    r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
+    r"teatro|stadio|palazzetto|mercato|quartiere|rione|frazione|periferia)"
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello|a|ad|in)\s+$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,88 @@
+"""City, round 5: rules about the scope of a piece as a whole. Every example is invented."""
+
+from __future__ import annotations
+
+from rassegna.nlp.places import extract_places
+
+
+def city(text: str, title: str | None = None) -> str | None:
+    return extract_places(text, title)[0]
+
+
+def test_comuni_of_three_provinces_make_a_wider_piece():
+    # a nation-wide operation: the comune named most is not the city unless the headline or a dateline names it
+    text = (
+        "Operazione dei carabinieri contro le truffe agli anziani. Le indagini sono partite da Napoli, dove il "
+        "gruppo aveva la base, e hanno portato a perquisizioni a Caserta e a Bergamo.\n\n"
+        "Gli indagati a Napoli si fingevano avvocati."
+    )
+    assert city(text, "Truffe agli anziani, venti arresti") is None
+    assert city(text, "Truffe agli anziani, venti arresti a Napoli") == "Napoli"
+
+
+def test_a_listing_spreads_the_piece_over_its_comuni():
+    text = (
+        "Sciopero dei trasporti venerdì. A Napoli si ferma la metropolitana: a Napoli il servizio riprende alle "
+        "17.\n\nDisagi previsti anche a Milano, a Torino e a Genova."
+    )
+    assert city(text, "Sciopero, venerdì nero per bus e treni") is None
+
+
+def test_a_named_site_in_the_headline_gives_its_comune():
+    text = "Il governo ha convocato i sindacati per martedì. La Regione chiede garanzie sull'occupazione."
+    assert city(text, "Vertice sulle acciaierie di Piombino, la Regione chiede garanzie") == "Piombino"
+
+
+def test_a_named_site_in_the_lead_of_a_piece_naming_no_other_comune():
+    text = (
+        "Un operaio di 50 anni è rimasto ferito ieri nello stabilimento di Ferrandina. Sul posto il 118.\n\n"
+        "Sull'accaduto indagano i tecnici dell'Asp e la Regione."
+    )
+    assert city(text, "Operaio ferito, la rabbia dei sindacati") == "Ferrandina"
+
+
+def test_several_plants_in_several_comuni_are_no_site():
+    text = (
+        "Il gruppo ha due stabilimenti a Lonato del Garda e Pescantina. In Italia il settore tessile perde "
+        "posti di lavoro da anni."
+    )
+    assert city(text, "Crisi del tessile, 200 posti a rischio") is None
+
+
+def test_a_rebuilt_lower_case_headline_keeps_its_comune():
+    text = "Un uomo di 45 anni è morto ieri sera in un incidente. I carabinieri indagano sulla dinamica."
+    assert city(text, "incidente stradale a castel di sangro muore un uomo") == "Castel di Sangro"
+    # a lower-case word that is also a comune is not one when the text uses it as a word
+    assert city("I fondi per le scuole arrivano dal ministero.", "arrivano i fondi per le scuole") is None
+
+
+def test_a_headline_leading_with_its_comune_in_a_regional_piece():
+    text = (
+        "La Regione ha stanziato tre milioni per il programma. «La Regione farà la sua parte» ha detto "
+        "l'assessore regionale al Bilancio."
+    )
+    assert city(text, "Matera capitale dei giovani, tre milioni dalla Regione") == "Matera"
+
+
+def test_a_frazione_named_like_another_comune():
+    # "la frazione di Campi": the frazione, not the comune of Campi Bisenzio or Campi Salentina
+    text = "Il sindaco di Norcia ha inaugurato la nuova scuola nella frazione di Campi. Festa in paese."
+    assert city(text, "Nuova scuola, la festa") == "Norcia"
+
+
+def test_a_person_named_after_a_town():
+    text = "La mostra su Leonardo da Vinci e Antonello da Messina apre domani. I biglietti sono già esauriti."
+    assert city(text, "Leonardo da Vinci, la mostra dell'anno") is None
+
+
+def test_a_surname_named_with_a_given_name_elsewhere_is_the_person():
+    text = (
+        "Il consigliere Marco Ferrara ha presentato una mozione sul traffico. Secondo Ferrara la giunta "
+        "sbaglia. Ferrara insiste sulla necessità di nuovi parcheggi."
+    )
+    assert city(text, "Traffico, la mozione dell'opposizione") is None
+
+
+def test_a_role_before_a_surname_that_is_a_comune():
+    text = "Il questore Messina ha firmato il provvedimento. La decisione è arrivata ieri sera."
+    assert city(text, "Daspo urbano per due giovani") is None
