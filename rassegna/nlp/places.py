@@ -51,6 +51,7 @@ _STRONG_BEFORE = re.compile(
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
+    r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+capo)?|vescov[oi]|arcivescovo|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
     r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
@@ -71,6 +72,11 @@ _SEAT_BEFORE = re.compile(
 _FRAZIONE_NAMED_BEFORE = re.compile(
     r"(?<![\w'])(?:la|nella|alla|della|dalla|sulla|una|in)\s+(?:frazione|località|borgata)\s+(?:di\s+)?$",
     re.IGNORECASE,
+)
+_FRAZIONE_OF_RE = re.compile(
+    r"([A-ZÀ-Ý][\w']+(?: (?:(?:di|del|della|de|in|sul|sulla|al) )?[A-ZÀ-Ý][\w']+){0,3})\s*[,(]\s*"
+    r"(?:una\s+|la\s+|piccola\s+)?(?:frazione|località|borgata)\s+"
+    r"(?:del\s+comune\s+)?(?:di|del)\s+[A-ZÀ-Ý]"
 )
 _ROLE_WORDS = {
     'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
@@ -675,6 +681,16 @@ def city_candidates(
             _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
         )
         title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
+    # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
+    frazioni = {fold(m.group(1)) for m in _FRAZIONE_OF_RE.finditer(norm)}
+    if frazioni:
+        for m in found:
+            if fold(m.name) in frazioni or fold(norm[m.start : m.end]) in frazioni:
+                m.is_comune = False
+        tnorm = normalise(title or "")
+        title_mentions = [
+            m for m in title_mentions if fold(m.name) not in frazioni and fold(tnorm[m.start : m.end]) not in frazioni
+        ]
     # "Roberto Ferrara ... Ferrara ha detto": a surname the text gives with a given name or a role elsewhere is
     # the person where it stands bare (no preposition, no dateline)
     bare = {m.name for m in found if m.is_comune and not (m.preposition or m.strong or m.dateline)}
@@ -744,7 +760,7 @@ _SITE_BEFORE = re.compile(
     r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
     r"teatro|stadio|palazzetto|mercato|quartiere|rione|frazione|periferia)"
-    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello|a|ad|in)\s+$",
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|dello|a|ad|in)\s+$",
     re.IGNORECASE,
 )
 

@@ -86,3 +86,14 @@ def test_a_surname_named_with_a_given_name_elsewhere_is_the_person():
 def test_a_role_before_a_surname_that_is_a_comune():
     text = "Il questore Messina ha firmato il provvedimento. La decisione è arrivata ieri sera."
     assert city(text, "Daspo urbano per due giovani") is None
+
+
+def test_a_frazione_in_apposition_gives_its_comune():
+    # "Vado (frazione di Monzuno)": Vado is not Vado Ligure here
+    text = "La sagra di Vado (frazione di Monzuno) richiama migliaia di persone. A Vado si balla fino a tardi."
+    assert city(text, "Vado, la sagra d'estate") == "Monzuno"
+
+
+def test_the_prefect_of_a_city_is_the_seat_of_a_province():
+    text = "Il prefetto di Brescia ha firmato l'ordinanza che vieta gli alcolici. Il provvedimento vale un mese."
+    assert city(text, "Stretta sugli alcolici, l'ordinanza") is None
