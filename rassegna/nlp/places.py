@@ -362,7 +362,7 @@ def _mentions(
             continue  # a person: Mario Monti, D'Alba
         if sep == " " and plow in _ROLE_WORDS:
             continue  # "il sindaco Gaeta": a surname
-        given = _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
+        given = plow in {"da", "d"} and _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
         if given and fold(given.group(1)) in names:
             rejected.add(name)
             continue  # "Leonardo da Vinci", "Francesco d'Assisi", "Antonello da Messina": a person's name
@@ -395,15 +395,16 @@ def _mentions(
         window = text[max(0, start - 60) : start]
         if _AREA_BEFORE.search(window) or _SEAT_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
-        if _FRAZIONE_NAMED_BEFORE.search(window):
+        if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
             is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
-        m.site = is_comune and bool(_SITE_BEFORE.search(window))
-        m.local_body = m.site or is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
+        of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
+        m.site = of_place and bool(_SITE_BEFORE.search(window))
+        m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets comes before the punctuation
@@ -682,7 +683,12 @@ def city_candidates(
         )
         title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
     # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
-    frazioni = {fold(m.group(1)) for m in _FRAZIONE_OF_RE.finditer(norm)}
+    low_norm = norm.lower()
+    frazioni = (
+        {fold(m.group(1)) for m in _FRAZIONE_OF_RE.finditer(norm)}
+        if "frazione" in low_norm or "località" in low_norm or "borgata" in low_norm
+        else set()
+    )
     if frazioni:
         for m in found:
             if fold(m.name) in frazioni or fold(norm[m.start : m.end]) in frazioni:
@@ -751,6 +757,7 @@ _LOCAL_BODY_BEFORE = re.compile(
     r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))\s+$",  # "il sindaco è andato a X": not
     re.IGNORECASE,
 )
+_SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
 # A named site of one comune: a plant, a hospital, a school, a church, a port ("l'ospedale Cardarelli di
 # Campobasso", "le acciaierie di Piombino", "la scuola di Ponte Nossa"): a piece about the site is about its comune.
 # One site, in the singular: "stabilimenti a X e a Y" are several, in several comuni ("acciaierie" is a name).
