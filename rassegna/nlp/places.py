@@ -154,6 +154,7 @@ class Mention:
     dash: bool = False  # a dateline followed by a dash ("ROMA –"), the agencies' and national desks' style
     local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
     site: bool = False  # "l'ospedale di X", "le acciaierie di X": a named site of the comune
+    at: bool = False  # "a X", "ad X", "in X": where something happens
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -402,6 +403,7 @@ def _mentions(
             r"\s+e\s+[A-Z]", after
         )
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
+        m.at = sep == " " and plow in {"a", "ad", "in"}
         of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
         m.site = of_place and bool(_SITE_BEFORE.search(window))
         m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
@@ -563,7 +565,10 @@ def _is_about(
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
     if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
-    if in_title_lead and any(m.strong for m in title_mentions if m.name == name) and not rivals_of(name, found):
+    title_own = [m for m in title_mentions if m.name == name and m.is_comune]
+    if in_title_lead and not own and not rivals_of(name, found) and any(m.at for m in title_own):
+        return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
+    if in_title_lead and any(m.strong for m in title_own) and not rivals_of(name, found):
         return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too

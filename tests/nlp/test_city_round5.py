@@ -97,3 +97,11 @@ def test_a_frazione_in_apposition_gives_its_comune():
 def test_the_prefect_of_a_city_is_the_seat_of_a_province():
     text = "Il prefetto di Brescia ha firmato l'ordinanza che vieta gli alcolici. Il provvedimento vale un mese."
     assert city(text, "Stretta sugli alcolici, l'ordinanza") is None
+
+
+def test_where_the_headline_says_it_happened_over_a_text_naming_no_comune():
+    text = (
+        "Un operaio di 50 anni è morto ieri. Il ministro del Lavoro ha annunciato un incontro con i sindacati; il "
+        "governo e la Regione chiedono più controlli, i deputati dell'opposizione una legge."
+    )
+    assert city(text, "Operaio morto a Ferrandina, il ministro convoca i sindacati") == "Ferrandina"
