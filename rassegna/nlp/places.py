@@ -43,8 +43,8 @@ LOCALITY_WORDS = {
     'atletico',
 }  # fmt: skip
 _STRONG_BEFORE = re.compile(
-    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale)"
-    r"\s+di\s+)$",
+    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
+    r"amministrazione\s+comunale|polizia\s+(?:locale|municipale))\s+di\s+)$",
     re.IGNORECASE,
 )
 # The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
@@ -64,7 +64,8 @@ _SEAT_BEFORE = re.compile(
     r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
     r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
     r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
-    r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia)\b"
+    r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia|camer[ae]\s+(?:penal[ei]|civil[ei])|foro|"
+    r"corte\s+d'assise|consiglio\s+dell'ordine)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -155,6 +156,7 @@ class Mention:
     local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
     site: bool = False  # "l'ospedale di X", "le acciaierie di X": a named site of the comune
     at: bool = False  # "a X", "ad X", "in X": where something happens
+    area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -350,6 +352,10 @@ def _mentions(
             continue  # "via Leonardo da Vinci", "corso Vittorio Emanuele": a street named after a person
         if sep == " " and prev in _SURNAME_PARTICLES and _is_surname_particle(text, start - len(prev) - 1, surname_of):
             continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
+        if sep == " " and prev in _SURNAME_PARTICLES and prev != "La" and not offset_in_title:
+            at = start - len(prev) - 1
+            if re.search(r"[^\W\d_][,;]? $", text[max(0, at - 3) : at]):
+                continue  # "la scuola Da Vinci", "l'avvocato Di Bari": a capitalised particle mid-sentence opens a name
         if re.match(r"\)", after) and re.search(r"[^\W\d_]\s*\($", text[max(0, start - 3) : start]):
             continue  # "Montalcino (Siena)": the province of the comune named before the brackets
         if (
@@ -456,14 +462,25 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
     return never_lower
 
 
+_AREAS_BEFORE = re.compile(
+    r"\b(?:province|provincie|regioni)\s+(?:di\s+)?(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,\s*)?$", re.I
+)
+
+
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
     """Flag enumerations of three or more places (``Bologna, Caserta, Firenze ... e Bolzano``)."""
     run: list[Mention] = []
 
     def close() -> None:
         if len(run) >= 3:
+            area = opens_on_areas(run[0])
             for r in run:
                 r.listing = True
+                r.area_listing = area  # "nelle province di Napoli, Milano e Brescia"
+
+    def opens_on_areas(first: Mention) -> bool:
+        # the run's first place is an area, or follows "province di" with one place (left out) between
+        return not first.is_comune or _AREAS_BEFORE.search(text[max(0, first.start - 60) : first.start]) is not None
 
     for m in mentions:
         if run and re.fullmatch(r"\s*(?:,|;)?\s*(?:e|ed)?\s*", text[run[-1].end : m.start]):
@@ -548,15 +565,30 @@ def _is_about(
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     if scope.national_title and name not in title_comuni:
         return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
-    if any(m.strong for m in own):
-        return True
-    # a named site of the comune in the headline ("Piombino, le acciaierie di Piombino ferme"), or in the first
-    # paragraph of a piece naming no other comune: the events told happen there, whatever words surround them
-    alone = not any(m.name != name and m.is_comune for m in found + title_mentions) and scope.kind != "wide"
-    site_lead = (
-        any(m.site and m.name == name for m in title_mentions)
-        or alone
-        and any(m.site and m.start < lead_end for m in own)
+    # an operation's or a survey's reach over the country: "in tutta Italia", "nelle province di Napoli, Milano e
+    # Rimini"; only a comune the headline leads with, or the piece's own dateline, is then its city
+    table = comuni()
+    provinces = {
+        table[fold(m.name)].province for m in found if fold(m.name) in table and m.name not in REGIONS and not m.listing
+    }
+    national = any(m.area_listing for m in found) and not any(m.strong for m in title_mentions if m.name == name)
+    if national and not any(m.dateline and not m.wire for m in own):
+        return False
+    strong = [m for m in own if m.strong]
+    # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
+    # is not its city
+    if strong:
+        passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
+        return not passing
+    if not own and any(m.strong and m.is_comune and m.name != name for m in found):
+        # "A Badia Agnano corsi di italiano" over "l'Amministrazione comunale di Bucine": the headline names a frazione
+        # or a site, the text the comune it calls its own
+        return False
+    # a named site of the comune in the headline or the first paragraph ("l'indotto di Aferpi (acciaierie di
+    # Piombino)", "l'ospedale Cardarelli di Campobasso"): the events told happen there, whatever words surround them,
+    # unless other comuni weigh as much (below)
+    site_lead = any(m.site and m.name == name for m in title_mentions) or any(
+        m.site and m.start < lead_end for m in own
     )
     plain = [m for m in own if not m.dateline]
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1 and not site_lead:
@@ -581,10 +613,6 @@ def _is_about(
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
     # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names
-    table = comuni()
-    provinces = {
-        table[fold(m.name)].province for m in found if fold(m.name) in table and m.name not in REGIONS and not m.listing
-    }
     if len(provinces) >= 3 and name not in title_comuni and not any(m.dateline and not m.wire for m in own):
         return False
     if site_lead:

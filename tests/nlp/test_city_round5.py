@@ -105,3 +105,50 @@ def test_where_the_headline_says_it_happened_over_a_text_naming_no_comune():
         "governo e la Regione chiedono più controlli, i deputati dell'opposizione una legge."
     )
     assert city(text, "Operaio morto a Ferrandina, il ministro convoca i sindacati") == "Ferrandina"
+
+
+def test_a_bar_association_names_the_seat_of_a_court():
+    text = (
+        "(ANSA) - BRESCIA, 3 MAR - Il giudice ha rinviato l'udienza per la terza volta. A protestare è la Camera "
+        "penale di Brescia, che chiede tempi certi per i processi."
+    )
+    assert city(text, "Processi rinviati, protestano gli avvocati") is None
+
+
+def test_the_headline_names_a_frazione_the_text_its_comune():
+    text = (
+        "L'Amministrazione comunale di Pontassieve ha aperto un nuovo ambulatorio nella ex scuola di Sieci "
+        "Bassa. Le visite sono gratuite."
+    )
+    assert city(text, "A Sieci Bassa un nuovo ambulatorio per gli anziani") == "Pontassieve"
+
+
+def test_a_capitalised_particle_mid_sentence_opens_a_name():
+    text = "Lavori nelle scuole: la primaria Da Vinci e la media Fermi riapriranno a ottobre, annuncia l'assessora."
+    assert city(text, "Scuole, i lavori dell'estate") is None
+
+
+def test_a_listing_of_provinces_is_an_operation_over_the_country():
+    text = (
+        "Dalle prime ore di oggi, nelle province di Bari, Milano, Torino e Pescara, è in corso un'operazione dei "
+        "carabinieri contro una banda con base a Bari. Dodici le misure cautelari."
+    )
+    assert city(text, "Truffe agli anziani, banda con base a Bari: 12 arresti") is None
+
+
+def test_a_regional_board_decision_naming_one_comune_deep_in_the_text():
+    text = (
+        "La Giunta regionale ha approvato ieri le delibere sulla sanità, sui trasporti e sui fondi europei. Il "
+        "presidente della Regione ha illustrato il piano ai consiglieri regionali.\n\n"
+        "In materia di enti locali la Giunta ha assegnato in comodato d'uso al comune di Bosa alcuni immobili "
+        "regionali."
+    )
+    assert city(text, "Giunta regionale, le delibere approvate") is None
+
+
+def test_a_named_site_in_the_lead_outweighs_where_the_meeting_was():
+    text = (
+        "Si è tenuto ieri a Roma il tavolo sul futuro della raffineria di Falconara Marittima. Presenti il governo "
+        "e i sindacati nazionali; per la Regione l'assessore al Lavoro. I sindacati chiedono un piano industriale."
+    )
+    assert city(text, "Raffineria, governo e sindacati a confronto") == "Falconara Marittima"
