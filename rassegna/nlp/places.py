@@ -52,7 +52,7 @@ _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+capo)?|vescov[oi]|arcivescovo|"
-    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
+    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
     r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,

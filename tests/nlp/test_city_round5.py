@@ -152,3 +152,9 @@ def test_a_named_site_in_the_lead_outweighs_where_the_meeting_was():
         "e i sindacati nazionali; per la Regione l'assessore al Lavoro. I sindacati chiedono un piano industriale."
     )
     assert city(text, "Raffineria, governo e sindacati a confronto") == "Falconara Marittima"
+
+
+def test_a_university_is_in_its_comune():
+    # ADJUDICATION-4 convention 4: a university gives its comune when the events told happen at it
+    text = "L'ateneo ha pubblicato ieri il bando: 300 euro al mese per gli studenti fuori sede. Domande entro maggio."
+    assert city(text, "Caro affitti, l'Università di Cagliari aiuta i fuori sede") == "Cagliari"
