@@ -659,9 +659,12 @@ _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
 def _recase_title(title: str, body: str) -> str:
     """A headline rebuilt from the words of the page address is in lower case ("incidente a piombino muore un
     operaio"): give its comuni their capitals back, when the text writes the name capitalised mid-sentence, or when
-    the name follows a preposition of place and the text never writes it as a lower-case word (not "a fondi")."""
+    the name opens the headline or follows a preposition of place and the text never writes it as a lower-case word
+    (not "a fondi"). A headline of the address's words joined by hyphens is read with spaces."""
     if not title or any(ch.isupper() for ch in title[1:]):
         return title
+    if " " not in title.strip() and "-" in title:
+        title = title.replace("-", " ")  # the address's own words: "incidente-a-piombino-muore-operaio"
     table = comuni()
     words = list(_WORD_RE.finditer(title))
     out = list(title)
@@ -678,7 +681,8 @@ def _recase_title(title: str, body: str) -> str:
             capitalised = re.search(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body) is not None
             prev = words[i - 1].group(0).lower() if i else ""
             lower_in_body = re.search(r"(?<![\w'])" + re.escape(span.lower()) + r"(?![\w'])", body) is not None
-            if capitalised or prev in _TITLE_PLACE_PREPS and not lower_in_body and len(span) > 3:
+            place_slot = i == 0 or prev in _TITLE_PLACE_PREPS  # "piombino operaio morto", "operaio morto a piombino"
+            if capitalised or place_slot and not lower_in_body and len(span) > 3:
                 out[words[i].start() : words[i + n - 1].end()] = c.name
                 hit = n
                 break

@@ -158,3 +158,8 @@ def test_a_university_is_in_its_comune():
     # ADJUDICATION-4 convention 4: a university gives its comune when the events told happen at it
     text = "L'ateneo ha pubblicato ieri il bando: 300 euro al mese per gli studenti fuori sede. Domande entro maggio."
     assert city(text, "Caro affitti, l'Università di Cagliari aiuta i fuori sede") == "Cagliari"
+
+
+def test_a_hyphenated_address_headline_opening_on_its_comune():
+    text = "Un operaio di 45 anni è morto ieri mattina. I carabinieri indagano sulla dinamica."
+    assert city(text, "castelfidardo-operaio-muore-in-fabbrica") == "Castelfidardo"
