@@ -799,13 +799,15 @@ _SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
 # Campobasso", "le acciaierie di Piombino", "la scuola di Ponte Nossa"): a piece about the site is about its comune.
 # One site, in the singular: "stabilimenti a X e a Y" are several, in several comuni ("acciaierie" is a name).
 _SITE_BEFORE = re.compile(
-    r"\b(?:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
+    r"\b(?i:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
     r"ilva|impianto|cantiere|centrale|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
     r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
     r"teatro|stadio|palazzetto|mercato|quartiere|rione|frazione|periferia)"
-    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|dello|a|ad|in)\s+$",
-    re.IGNORECASE,
+    # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
+    # words of description before "di" ("la scuola media di X"; not "pronto soccorso affollati a X")
+    r"(?:(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|ex|e|de|di|del|della|dei|degli|d'[A-ZÀ-Ý][\w'’-]*)){0,5}?\s+"
+    r"(?i:di|del|della|dello|a|ad|in)|(?:\s+[a-zà-ù]+){1,2}?\s+(?i:di|del|della|dello))\s+$",
 )
 
 

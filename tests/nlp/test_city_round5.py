@@ -163,3 +163,11 @@ def test_a_university_is_in_its_comune():
 def test_a_hyphenated_address_headline_opening_on_its_comune():
     text = "Un operaio di 45 anni è morto ieri mattina. I carabinieri indagano sulla dinamica."
     assert city(text, "castelfidardo-operaio-muore-in-fabbrica") == "Castelfidardo"
+
+
+def test_a_site_noun_then_any_words_then_a_is_no_named_site():
+    text = (
+        "Il picco dell'influenza è atteso per la prossima settimana: i casi sono 800mila secondo l'Istituto "
+        "superiore di sanità. Pronto soccorso affollati a Roma e a Torino.\n\nIl ministro invita a vaccinarsi."
+    )
+    assert city(text, "Influenza, ospedali sotto pressione") is None
