@@ -425,7 +425,10 @@ def _mentions(
         m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
-            lead = re.match(r"\s*[,:.–—-]", after_prov) or is_comune and comuni()[fold(name)].capoluogo
+            # (a capoluogo that is also a common word needs its punctuation: "Massa di turisti sulle spiagge")
+            lead = re.match(r"\s*[,:.–—-]", after_prov) or (
+                is_comune and comuni()[fold(name)].capoluogo and name not in AMBIGUOUS and surface not in AMBIGUOUS
+            )
             m.guessed = not lead
             if not lead and not (is_comune and _proper_lead(name, surface, after, text, body)):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
@@ -690,6 +693,20 @@ def _recase_title(title: str, body: str) -> str:
     return "".join(out)
 
 
+def _to_full_names(found: list[Mention], text: str, title_mentions: list[Mention], title: str) -> None:
+    """A comune named in full once and by its first words elsewhere ("Castelnuovo di Garfagnana" ... "a
+    Castelnuovo"): the short name is that comune, not another comune that bears it alone."""
+    full = {m.name for m in found + title_mentions if m.is_comune and " " in m.name}
+    if not full:
+        return
+    for mentions, source in ((found, text), (title_mentions, title)):
+        for m in mentions:
+            surface = fold(source[m.start : m.end])
+            fits = [f for f in full if f != m.name and fold(f).startswith(surface + " ")]
+            if m.is_comune and len(fits) == 1:
+                m.name = fits[0]
+
+
 def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
@@ -719,6 +736,7 @@ def city_candidates(
             _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
         )
         title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
+    _to_full_names(found, norm, title_mentions, normalise(title or ""))
     # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
     low_norm = norm.lower()
     frazioni = (

@@ -171,3 +171,14 @@ def test_a_site_noun_then_any_words_then_a_is_no_named_site():
         "superiore di sanità. Pronto soccorso affollati a Roma e a Torino.\n\nIl ministro invita a vaccinarsi."
     )
     assert city(text, "Influenza, ospedali sotto pressione") is None
+
+
+def test_a_short_name_of_a_comune_the_text_names_in_full():
+    # Castelnuovo (TN) is a comune too: here it is the short name of the one the text names in full
+    text = "Inaugurata la rotatoria sulla statale. Il sindaco di Castelnuovo di Garfagnana ha ringraziato la Provincia."
+    assert city(text, "Garfagnana, nuova rotatoria a Castelnuovo") == "Castelnuovo di Garfagnana"
+
+
+def test_a_capoluogo_that_is_a_common_word_opening_a_headline():
+    text = "Una massa di turisti ha preso d'assalto le spiagge della Versilia. Gli albergatori: tutto esaurito."
+    assert city(text, "Massa di turisti sulle spiagge, boom di presenze") is None
