@@ -101,6 +101,7 @@ PRESS_SHORT_FORMS = {
     'Castellammare': 'Castellammare di Stabia', 'Genzano': 'Genzano di Roma', 'Ariano': 'Ariano Irpino',
     'Casalnuovo': 'Casalnuovo di Napoli', 'Cava': "Cava de' Tirreni", 'Montecchio': 'Montecchio Maggiore',
     'Nocera': 'Nocera Inferiore', 'Palma': 'Palma di Montechiaro', 'Montecatini': 'Montecatini-Terme',
+    'Ascoli': 'Ascoli Piceno', 'Bassano': 'Bassano del Grappa',
 }  # fmt: skip
 
 

@@ -182,3 +182,8 @@ def test_a_short_name_of_a_comune_the_text_names_in_full():
 def test_a_capoluogo_that_is_a_common_word_opening_a_headline():
     text = "Una massa di turisti ha preso d'assalto le spiagge della Versilia. Gli albergatori: tutto esaurito."
     assert city(text, "Massa di turisti sulle spiagge, boom di presenze") is None
+
+
+def test_the_press_short_name_of_ascoli_piceno():
+    text = "Partono lunedì i lavori di rifacimento della piazza. Il Comune ha stanziato 1,2 milioni."
+    assert city(text, "Ascoli, al via i lavori in piazza") == "Ascoli Piceno"
