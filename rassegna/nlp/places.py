@@ -32,7 +32,7 @@ PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
     'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche',
     'comune', 'città', 'provincia', 'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura',
-    'tappa', 'sede',
+    'tappa', 'sede', 'sopra', 'sotto', 'oltre', 'vicino', 'pressi', 'dintorni', 'intorno', 'attorno', 'lungo',
 }  # fmt: skip
 # Words before a comune name that make it part of a street, district or building name.
 LOCALITY_WORDS = {
@@ -65,7 +65,7 @@ _SEAT_BEFORE = re.compile(
     r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
     r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
     r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia|camer[ae]\s+(?:penal[ei]|civil[ei])|foro|"
-    r"corte\s+d'assise|consiglio\s+dell'ordine)\b"
+    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -156,6 +156,7 @@ class Mention:
     local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
     site: bool = False  # "l'ospedale di X", "le acciaierie di X": a named site of the comune
     at: bool = False  # "a X", "ad X", "in X": where something happens
+    seat: bool = False  # "il tribunale di X", "i vigili del fuoco di X": an office serving a wider area
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
@@ -400,11 +401,12 @@ def _mentions(
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
         window = text[max(0, start - 60) : start]
-        if _AREA_BEFORE.search(window) or _SEAT_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
+        seat = _SEAT_BEFORE.search(window) is not None
+        if seat or _AREA_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
         if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
             is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
-        m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
+        m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
@@ -571,8 +573,15 @@ def _is_about(
     # an operation's or a survey's reach over the country: "in tutta Italia", "nelle province di Napoli, Milano e
     # Rimini"; only a comune the headline leads with, or the piece's own dateline, is then its city
     table = comuni()
+    # (an office's seat or a body is no place the story reaches: "i vigili del fuoco di Arezzo", "i carabinieri di X")
     provinces = {
-        table[fold(m.name)].province for m in found if fold(m.name) in table and m.name not in REGIONS and not m.listing
+        table[fold(m.name)].province
+        for m in found
+        if fold(m.name) in table
+        and m.name not in REGIONS
+        and not m.listing
+        and not m.seat
+        and not (m.local_body and not m.site)
     }
     national = any(m.area_listing for m in found) and not any(m.strong for m in title_mentions if m.name == name)
     if national and not any(m.dateline and not m.wire for m in own):
@@ -808,7 +817,7 @@ _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Taranto", "il sindaco di Fano": the events told happen there.
 _LOCAL_BODY_BEFORE = re.compile(
     r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
-    r"polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|cittadini|residenti|abitanti)"
+    r"polizia\s+locale|polizia\s+municipale|cittadini|residenti|abitanti)"
     r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))\s+$",  # "il sindaco è andato a X": not
     re.IGNORECASE,
 )

@@ -187,3 +187,11 @@ def test_a_capoluogo_that_is_a_common_word_opening_a_headline():
 def test_the_press_short_name_of_ascoli_piceno():
     text = "Partono lunedì i lavori di rifacimento della piazza. Il Comune ha stanziato 1,2 milioni."
     assert city(text, "Ascoli, al via i lavori in piazza") == "Ascoli Piceno"
+
+
+def test_firemen_from_other_provinces_do_not_spread_a_local_piece():
+    text = (
+        "Incendio nei boschi sopra Pontremoli: evacuate dieci famiglie. Sul posto i vigili del fuoco di La Spezia "
+        "e i vigili del fuoco di Parma con due elicotteri. A Pontremoli la situazione è sotto controllo."
+    )
+    assert city(text, "Incendio nei boschi, evacuate dieci famiglie") == "Pontremoli"
