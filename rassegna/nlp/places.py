@@ -428,8 +428,12 @@ def _mentions(
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
             # (a capoluogo that is also a common word needs its punctuation: "Massa di turisti sulle spiagge")
-            lead = re.match(r"\s*[,:.–—-]", after_prov) or (
-                is_comune and comuni()[fold(name)].capoluogo and name not in AMBIGUOUS and surface not in AMBIGUOUS
+            # "SARZANA Nuovi lavori": a kicker in capitals over a headline that is not
+            kicker = surface.isupper() and len(surface) > 2 and any(ch.islower() for ch in text[end:])
+            lead = (
+                re.match(r"\s*[,:.–—|/•·-]", after_prov)
+                or kicker
+                or (is_comune and comuni()[fold(name)].capoluogo and name not in AMBIGUOUS and surface not in AMBIGUOUS)
             )
             m.guessed = not lead
             if not lead and not (is_comune and _proper_lead(name, surface, after, text, body)):

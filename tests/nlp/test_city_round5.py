@@ -195,3 +195,10 @@ def test_firemen_from_other_provinces_do_not_spread_a_local_piece():
         "e i vigili del fuoco di Parma con due elicotteri. A Pontremoli la situazione è sotto controllo."
     )
     assert city(text, "Incendio nei boschi, evacuate dieci famiglie") == "Pontremoli"
+
+
+def test_a_headline_kicker_set_apart_by_a_bar_a_slash_or_capitals():
+    text = "Nuovi lavori in centro: il Comune ha stanziato 200mila euro. I cantieri apriranno a marzo."
+    assert city(text, "Sarzana | nuovi lavori in centro") == "Sarzana"
+    assert city(text, "Sarzana / nuovi lavori in centro") == "Sarzana"
+    assert city(text, "SARZANA Nuovi lavori in centro") == "Sarzana"
