@@ -468,7 +468,16 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
+    if _ADJECTIVE_AFTER_RE.match(after):
+        return False  # "Campagna vaccinale al via", "Fondi europei": a noun and its adjective, not a comune
     return never_lower
+
+
+# A lower-case word with an adjective's ending (-ale, -ile, -ico, -ivo, -ario, -ese, -oso, -eo and their forms),
+# long enough not to be a short verb ("sale", "vive")
+_ADJECTIVE_AFTER_RE = re.compile(
+    r" [a-zà-ù]{3,}(?:al[ei]|il[ei]|ic[oaih]|ich[ei]|iv[oaie]|ari[oae]?|es[ei]|os[oaie]|e[oaie]|ei)\b"
+)
 
 
 _AREAS_BEFORE = re.compile(

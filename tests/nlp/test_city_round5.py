@@ -202,3 +202,9 @@ def test_a_headline_kicker_set_apart_by_a_bar_a_slash_or_capitals():
     assert city(text, "Sarzana | nuovi lavori in centro") == "Sarzana"
     assert city(text, "Sarzana / nuovi lavori in centro") == "Sarzana"
     assert city(text, "SARZANA Nuovi lavori in centro") == "Sarzana"
+
+
+def test_a_headline_opening_on_a_noun_and_its_adjective():
+    # Campagna (SA) is a comune: "Campagna vaccinale" is a noun with its adjective
+    text = "Il ministero ha stanziato due milioni per le vaccinazioni. Le prenotazioni aprono lunedì."
+    assert city(text, "Campagna vaccinale al via, le prenotazioni") is None
