@@ -413,7 +413,8 @@ def _mentions(
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
         m.at = sep == " " and plow in {"a", "ad", "in"}
         of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
-        m.site = of_place and bool(_SITE_BEFORE.search(window))
+        # "trasportato all'ospedale di Padova": where the injured were taken, not where the events happened
+        m.site = of_place and bool(_SITE_BEFORE.search(window)) and not _TAKEN_TO_RE.search(window)
         m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
@@ -832,6 +833,11 @@ _LOCAL_BODY_BEFORE = re.compile(
     r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
     r"polizia\s+locale|polizia\s+municipale|cittadini|residenti|abitanti)"
     r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))\s+$",  # "il sindaco è andato a X": not
+    re.IGNORECASE,
+)
+_TAKEN_TO_RE = re.compile(
+    r"\b(?:portat|trasportat|trasferit|ricoverat|condott|accompagnat|elitrasportat|trasferiment|"
+    r"ricover|rinchius|tradott|dimess)\w*\b[^.;:!?]{0,45}$",
     re.IGNORECASE,
 )
 _SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})

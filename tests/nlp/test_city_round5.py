@@ -208,3 +208,11 @@ def test_a_headline_opening_on_a_noun_and_its_adjective():
     # Campagna (SA) is a comune: "Campagna vaccinale" is a noun with its adjective
     text = "Il ministero ha stanziato due milioni per le vaccinazioni. Le prenotazioni aprono lunedì."
     assert city(text, "Campagna vaccinale al via, le prenotazioni") is None
+
+
+def test_the_hospital_the_injured_were_taken_to_is_no_site_of_the_events():
+    text = (
+        "Un motociclista di 40 anni è rimasto gravemente ferito ieri sera in un incidente sulla strada regionale. "
+        "È stato trasportato in elicottero all'ospedale di Padova."
+    )
+    assert city(text, "Incidente sulla regionale: grave un motociclista") is None
