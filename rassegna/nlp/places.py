@@ -65,7 +65,7 @@ _SEAT_BEFORE = re.compile(
     r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
     r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
     r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia|camer[ae]\s+(?:penal[ei]|civil[ei])|foro|"
-    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco)\b"
+    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco|distaccamento)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -446,7 +446,10 @@ def _mentions(
         ambiguous = name in AMBIGUOUS or not articled and (surface in AMBIGUOUS or fold(surface) in short_forms())
         ambiguous = ambiguous or fold(surface) in shared_heads()
         capo = is_comune and comuni()[fold(name)].capoluogo
-        if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition)):
+        # a body or a site of the comune ("i carabinieri di Este", "l'ospedale di Fermo"), or a capoluogo where
+        # something happens ("a Prato", "in Trento"), is the comune whatever other use its name has
+        sure = m.local_body or capo and m.at
+        if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition) or sure):
             continue
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
             continue
@@ -846,7 +849,7 @@ _SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
 # One site, in the singular: "stabilimenti a X e a Y" are several, in several comuni ("acciaierie" is a name).
 _SITE_BEFORE = re.compile(
     r"\b(?i:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
-    r"ilva|impianto|cantiere|centrale|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
+    r"ilva|impianto|cantiere|centrale\s+(?:elettrica|termoelettrica|nucleare|idroelettrica|a\s+carbone)|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
     r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
     r"teatro|stadio|palazzetto|mercato|quartiere|rione|frazione|periferia)"

@@ -216,3 +216,10 @@ def test_the_hospital_the_injured_were_taken_to_is_no_site_of_the_events():
         "È stato trasportato in elicottero all'ospedale di Padova."
     )
     assert city(text, "Incidente sulla regionale: grave un motociclista") is None
+
+
+def test_a_comune_whose_name_has_other_uses_named_with_its_body_or_as_a_capoluogo():
+    text = "Furto in una gioielleria del centro: i carabinieri di Este hanno arrestato due giovani."
+    assert city(text, "Furto in gioielleria, due arresti") == "Este"
+    text = "Un negozio di tessuti è stato svaligiato la notte scorsa a Prato, in via Roma. Indaga la polizia."
+    assert city(text, "Negozio svaligiato nella notte") == "Prato"
