@@ -847,12 +847,13 @@ _SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
 # A named site of one comune: a plant, a hospital, a school, a church, a port ("l'ospedale Cardarelli di
 # Campobasso", "le acciaierie di Piombino", "la scuola di Ponte Nossa"): a piece about the site is about its comune.
 # One site, in the singular: "stabilimenti a X e a Y" are several, in several comuni ("acciaierie" is a name).
+# Not a stadium: a match report is about two clubs, not the comune of the ground.
 _SITE_BEFORE = re.compile(
     r"\b(?i:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
     r"ilva|impianto|cantiere|centrale\s+(?:elettrica|termoelettrica|nucleare|idroelettrica|a\s+carbone)|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
     r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
-    r"teatro|stadio|palazzetto|mercato|quartiere|rione|frazione|periferia)"
+    r"teatro|mercato|quartiere|rione|frazione|periferia)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
     # words of description before "di" ("la scuola media di X"; not "pronto soccorso affollati a X")
     r"(?:(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|ex|e|de|di|del|della|dei|degli|d'[A-ZÀ-Ý][\w'’-]*)){0,5}?\s+"

@@ -223,3 +223,11 @@ def test_a_comune_whose_name_has_other_uses_named_with_its_body_or_as_a_capoluog
     assert city(text, "Furto in gioielleria, due arresti") == "Este"
     text = "Un negozio di tessuti è stato svaligiato la notte scorsa a Prato, in via Roma. Indaga la polizia."
     assert city(text, "Negozio svaligiato nella notte") == "Prato"
+
+
+def test_a_match_report_is_about_the_clubs_not_the_ground():
+    text = (
+        "L'Inter vince allo stadio di Bergamo con un gol al 90'. L'Atalanta aveva pareggiato nella ripresa. "
+        "«Una vittoria da grande squadra» ha detto l'allenatore."
+    )
+    assert city(text, "Atalanta-Inter 1-2, decide un gol nel finale") is None
