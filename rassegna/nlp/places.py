@@ -252,9 +252,10 @@ _ARTICLE_BEFORE = re.compile(
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """First words of every comune and region name: only words among them can start a place."""
-    from rassegna.nlp.gazetteer import ALIASES, REGIONS
+    from rassegna.nlp.gazetteer import ALIASES, QUARTERS, REGIONS
 
     names = [c.name for c in comuni().values()] + list(REGIONS) + list(ALIASES)
+    names += [q for quarters in QUARTERS.values() for q in quarters]
     heads = {fold(m.group(0)) for n in names if (m := _WORD_RE.search(n))}
     return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
 

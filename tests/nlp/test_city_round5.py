@@ -231,3 +231,10 @@ def test_a_match_report_is_about_the_clubs_not_the_ground():
         "«Una vittoria da grande squadra» ha detto l'allenatore."
     )
     assert city(text, "Atalanta-Inter 1-2, decide un gol nel finale") is None
+
+
+def test_a_quarter_of_a_large_city_gives_the_city():
+    text = "Blitz antidroga nelle case popolari: i carabinieri hanno arrestato due pusher e sequestrato 50 dosi."
+    assert city(text, "Scampia, blitz antidroga: due arresti") == "Napoli"
+    text = "Il corteo è partito dalla stazione. In piazza duemila persone, dice la questura."
+    assert city(text, "Barriera di Milano, in corteo contro lo spaccio") == "Torino"
