@@ -563,18 +563,6 @@ def _named_person(text: str, name: str) -> bool:
                     return True
         at = text.find(name, at + 1)
     return False
-    for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"\b", text):
-        prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, m.start() - 30) : m.start()])
-        before = prev.group(1) if prev else ""
-        if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
-            return True
-    # copy that lost its spaces glues the given name to the surname: "IgnazioVisco" (found from the surname: a
-    # pattern opening on a character class would try every position of the text)
-    for m in re.finditer(r"(?<=[a-zà-ù])" + re.escape(name) + r"\b", text):
-        glued = re.search(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$", text[max(0, m.start() - 20) : m.start()])
-        if glued and fold(glued.group(0)) in first_names():
-            return True
-    return False
 
 
 def _is_about(
@@ -588,8 +576,6 @@ def _is_about(
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     if scope.national_title and name not in title_comuni:
         return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
-    # an operation's or a survey's reach over the country: "in tutta Italia", "nelle province di Napoli, Milano e
-    # Rimini"; only a comune the headline leads with, or the piece's own dateline, is then its city
     table = comuni()
     # (an office's seat or a body is no place the story reaches: "i vigili del fuoco di Arezzo", "i carabinieri di X")
     provinces = {
@@ -601,6 +587,8 @@ def _is_about(
         and not m.seat
         and not (m.local_body and not m.site)
     }
+    # an operation's reach over the country ("nelle province di Napoli, Milano e Rimini"): only a comune the
+    # headline leads with, or the piece's own dateline, is then its city
     national = any(m.area_listing for m in found) and not any(m.strong for m in title_mentions if m.name == name)
     if national and not any(m.dateline and not m.wire for m in own):
         return False
@@ -628,9 +616,9 @@ def _is_about(
     if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     title_own = [m for m in title_mentions if m.name == name and m.is_comune]
-    if in_title_lead and not own and not rivals_of(name, found) and any(m.at for m in title_own):
+    if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
         return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
-    if in_title_lead and any(m.strong for m in title_own) and not rivals_of(name, found):
+    if in_title_lead and any(m.strong for m in title_own) and not _rivals_of(name, found):
         return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
@@ -656,7 +644,7 @@ def _is_about(
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
 
 
-def rivals_of(name: str, found: list[Mention]) -> set[str]:
+def _rivals_of(name: str, found: list[Mention]) -> set[str]:
     """The other comuni the text names, in a listing or not."""
     return {m.name for m in found if m.name != name and m.is_comune}
 
