@@ -157,6 +157,7 @@ class Mention:
     site: bool = False  # "l'ospedale di X", "le acciaierie di X": a named site of the comune
     at: bool = False  # "a X", "ad X", "in X": where something happens
     seat: bool = False  # "il tribunale di X", "i vigili del fuoco di X": an office serving a wider area
+    origin: bool = False  # "originario di X", "residente a X": where a person comes from or lives
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
@@ -408,6 +409,7 @@ def _mentions(
         if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
             is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
+        m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
@@ -577,7 +579,8 @@ def _is_about(
     if scope.national_title and name not in title_comuni:
         return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
     table = comuni()
-    # (an office's seat or a body is no place the story reaches: "i vigili del fuoco di Arezzo", "i carabinieri di X")
+    # (an office's seat, a body or a person's origin is no place the story reaches: "i vigili del fuoco di Arezzo",
+    # "un 30enne originario di Napoli")
     provinces = {
         table[fold(m.name)].province
         for m in found
@@ -585,6 +588,7 @@ def _is_about(
         and m.name not in REGIONS
         and not m.listing
         and not m.seat
+        and not m.origin
         and not (m.local_body and not m.site)
     }
     # an operation's reach over the country ("nelle province di Napoli, Milano e Rimini"): only a comune the
@@ -622,7 +626,7 @@ def _is_about(
         return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
-        if m.name != name and m.is_comune:
+        if m.name != name and m.is_comune and not m.origin:  # not where someone comes from
             rivals[m.name] = rivals.get(m.name, 0) + 1
     # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
     weight = len(own) + sum(1 for m in own if m.local_body)
@@ -832,6 +836,13 @@ _TAKEN_TO_RE = re.compile(
     r"ricover|rinchius|tradott|dimess)\w*\b[^.;:!?]{0,45}$",
     re.IGNORECASE,
 )
+# Where a person comes from or lives: "originario di Napoli", "residente a Milano", "nato a Bari".
+_ORIGIN_BEFORE = re.compile(
+    # (a person's: "i residenti di X" protesting are the comune's own, "trasferiti a X" a destination)
+    r"\b(?:originari[oa]|nat[oa]|residente|domiciliat[oa]|proveniente|di\s+origin[ei])\s+(?:a|ad|di|da|in)\s+$",
+    re.IGNORECASE,
+)
+_ORIGIN_PREPOSITIONS = frozenset({"a", "ad", "di", "da", "in"})
 _SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
 # A named site of one comune: a plant, a hospital, a school, a church, a port ("l'ospedale Cardarelli di
 # Campobasso", "le acciaierie di Piombino", "la scuola di Ponte Nossa"): a piece about the site is about its comune.

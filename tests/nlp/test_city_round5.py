@@ -238,3 +238,11 @@ def test_a_quarter_of_a_large_city_gives_the_city():
     assert city(text, "Scampia, blitz antidroga: due arresti") == "Napoli"
     text = "Il corteo è partito dalla stazione. In piazza duemila persone, dice la questura."
     assert city(text, "Barriera di Milano, in corteo contro lo spaccio") == "Torino"
+
+
+def test_where_a_person_comes_from_or_lives_does_not_spread_the_piece():
+    text = (
+        "Un 30enne originario di Napoli e residente a Milano è stato arrestato ieri sera a Rimini dai carabinieri "
+        "dopo una rapina in un negozio di via Roma. A Rimini era arrivato da pochi giorni."
+    )
+    assert city(text, "Rapina in negozio, arrestato un 30enne") == "Rimini"
