@@ -602,7 +602,8 @@ def _is_about(
     if strong:
         passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
         return not passing
-    if not own and any(m.strong and m.is_comune and m.name != name for m in found):
+    title_lead = any(m.strong for m in title_mentions if m.name == name)
+    if not own and not title_lead and any(m.strong and m.is_comune and m.name != name for m in found):
         # "A Badia Agnano corsi di italiano" over "l'Amministrazione comunale di Bucine": the headline names a frazione
         # or a site, the text the comune it calls its own
         return False

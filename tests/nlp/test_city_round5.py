@@ -246,3 +246,8 @@ def test_where_a_person_comes_from_or_lives_does_not_spread_the_piece():
         "dopo una rapina in un negozio di via Roma. A Rimini era arrivato da pochi giorni."
     )
     assert city(text, "Rapina in negozio, arrestato un 30enne") == "Rimini"
+
+
+def test_the_headline_lead_comune_over_a_partner_comune_of_the_text():
+    text = "La pista ciclabile è stata finanziata anche dal Comune di Castelnuovo Magra. Il taglio del nastro domenica."
+    assert city(text, "Sarzana, nuova pista ciclabile") == "Sarzana"
