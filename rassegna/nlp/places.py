@@ -576,6 +576,7 @@ def _is_about(
     own = [m for m in found if m.name == name and m.is_comune and not m.listing]
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
+    title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
     if scope.national_title and name not in title_comuni:
         return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
     table = comuni()
@@ -593,7 +594,7 @@ def _is_about(
     }
     # an operation's reach over the country ("nelle province di Napoli, Milano e Rimini"): only a comune the
     # headline leads with, or the piece's own dateline, is then its city
-    national = any(m.area_listing for m in found) and not any(m.strong for m in title_mentions if m.name == name)
+    national = any(m.area_listing for m in found) and not title_lead
     if national and not any(m.dateline and not m.wire for m in own):
         return False
     strong = [m for m in own if m.strong]
@@ -602,7 +603,6 @@ def _is_about(
     if strong:
         passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
         return not passing
-    title_lead = any(m.strong for m in title_mentions if m.name == name)
     if not own and not title_lead and any(m.strong and m.is_comune and m.name != name for m in found):
         # "A Badia Agnano corsi di italiano" over "l'Amministrazione comunale di Bucine": the headline names a frazione
         # or a site, the text the comune it calls its own
@@ -623,7 +623,7 @@ def _is_about(
     title_own = [m for m in title_mentions if m.name == name and m.is_comune]
     if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
         return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
-    if in_title_lead and any(m.strong for m in title_own) and not _rivals_of(name, found):
+    if in_title_lead and title_lead and not _rivals_of(name, found):
         return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
