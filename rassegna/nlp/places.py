@@ -417,7 +417,9 @@ def _mentions(
         m.at = sep == " " and plow in {"a", "ad", "in"}
         of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
         # "trasportato all'ospedale di Padova": where the injured were taken, not where the events happened
+        # "secondo uno studio dell'ospedale San Raffaele di Milano": the site's word, not events at the site
         m.site = of_place and bool(_SITE_BEFORE.search(window)) and not _TAKEN_TO_RE.search(window)
+        m.site = m.site and not _STUDY_BEFORE.search(text[max(0, start - 120) : start])
         m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
@@ -841,6 +843,11 @@ _TAKEN_TO_RE = re.compile(
 _ORIGIN_BEFORE = re.compile(
     # (a person's: "i residenti di X" protesting are the comune's own, "trasferiti a X" a destination)
     r"\b(?:originari[oa]|nat[oa]|residente|domiciliat[oa]|proveniente|di\s+origin[ei])\s+(?:a|ad|di|da|in)\s+$",
+    re.IGNORECASE,
+)
+_STUDY_BEFORE = re.compile(
+    r"\b(?:studio|studi|ricerca|ricerche|indagine|sondaggio|rapporto|report|dati|ricercatori|esperti|secondo)\b"
+    r"[^.;:!?]*$",
     re.IGNORECASE,
 )
 _ORIGIN_PREPOSITIONS = frozenset({"a", "ad", "di", "da", "in"})

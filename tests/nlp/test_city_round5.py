@@ -251,3 +251,11 @@ def test_where_a_person_comes_from_or_lives_does_not_spread_the_piece():
 def test_the_headline_lead_comune_over_a_partner_comune_of_the_text():
     text = "La pista ciclabile è stata finanziata anche dal Comune di Castelnuovo Magra. Il taglio del nastro domenica."
     assert city(text, "Sarzana, nuova pista ciclabile") == "Sarzana"
+
+
+def test_a_study_of_a_hospital_is_no_event_at_the_site():
+    text = (
+        "Secondo uno studio dell'ospedale San Raffaele di Milano il 20% degli italiani dorme meno di sei ore. Il "
+        "ministero della Salute lancia una campagna nazionale."
+    )
+    assert city(text, "Sonno, italiani sempre più stanchi") is None
