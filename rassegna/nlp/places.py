@@ -157,7 +157,7 @@ class Mention:
     site: bool = False  # "l'ospedale di X", "le acciaierie di X": a named site of the comune
     at: bool = False  # "a X", "ad X", "in X": where something happens
     seat: bool = False  # "il tribunale di X", "i vigili del fuoco di X": an office serving a wider area
-    origin: bool = False  # "originario di X", "residente a X": where a person comes from or lives
+    origin: bool = False  # "originario di X", "residente a X", "portato in carcere a X": a person's, not the story's
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
@@ -410,6 +410,8 @@ def _mentions(
             is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
         m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
+        # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
+        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _TAKEN_TO_RE.search(window) is not None
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )

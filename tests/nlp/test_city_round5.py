@@ -259,3 +259,11 @@ def test_a_study_of_a_hospital_is_no_event_at_the_site():
         "ministero della Salute lancia una campagna nazionale."
     )
     assert city(text, "Sonno, italiani sempre più stanchi") is None
+
+
+def test_the_prison_an_arrested_man_was_taken_to_does_not_rival_the_place_of_the_arrest():
+    text = (
+        "Un uomo di 40 anni è stato arrestato ieri sera a Gubbio dai carabinieri dopo una lite in strada finita a "
+        "coltellate.\n\nL'arrestato è stato portato nel carcere di Capanne, a Perugia."
+    )
+    assert city(text, "Lite in strada finisce a coltellate") == "Gubbio"
