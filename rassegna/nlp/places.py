@@ -411,7 +411,7 @@ def _mentions(
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
         m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
-        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _TAKEN_TO_RE.search(window) is not None
+        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
@@ -845,6 +845,14 @@ _TAKEN_TO_RE = re.compile(
 _ORIGIN_BEFORE = re.compile(
     # (a person's: "i residenti di X" protesting are the comune's own, "trasferiti a X" a destination)
     r"\b(?:originari[oa]|nat[oa]|residente|domiciliat[oa]|proveniente|di\s+origin[ei])\s+(?:a|ad|di|da|in)\s+$",
+    re.IGNORECASE,
+)
+# The same of a person, in the passive ("è stato portato", "sono stati trasferiti", "ricoverato"), not "le indagini
+# hanno portato a perquisizioni a X"
+_PERSON_TAKEN_TO_RE = re.compile(
+    r"\b(?:(?:è|sono|era|erano|viene|vengono|veniva|venivano|stat[oaie])\s+(?:stat[oaie]\s+)?(?:portat|"
+    r"trasportat|trasferit|condott|accompagnat|elitrasportat|tradott)[oaie]|ricoverat[oaie]|rinchius[oaie]|"
+    r"detenut[oaie])\b[^.;:!?]{0,45}$",
     re.IGNORECASE,
 )
 _STUDY_BEFORE = re.compile(
