@@ -415,6 +415,7 @@ def _mentions(
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
+        m.strong = m.strong and not m.origin  # "obbligo di dimora nel Comune di Napoli": a suspect's, not the story's
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
         m.at = sep == " " and plow in {"a", "ad", "in"}
         of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
@@ -577,7 +578,8 @@ def _is_about(
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
-    own = [m for m in found if m.name == name and m.is_comune and not m.listing]
+    # (where a person comes from, lives or was taken is no evidence: "un 30enne originario di Napoli")
+    own = [m for m in found if m.name == name and m.is_comune and not m.listing and not m.origin]
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
@@ -844,7 +846,9 @@ _TAKEN_TO_RE = re.compile(
 # Where a person comes from or lives: "originario di Napoli", "residente a Milano", "nato a Bari".
 _ORIGIN_BEFORE = re.compile(
     # (a person's: "i residenti di X" protesting are the comune's own, "trasferiti a X" a destination)
-    r"\b(?:originari[oa]|nat[oa]|residente|domiciliat[oa]|proveniente|di\s+origin[ei])\s+(?:a|ad|di|da|in)\s+$",
+    r"\b(?:(?:originari[oa]|nat[oa]|residente|domiciliat[oa]|proveniente|di\s+origin[ei])\s+(?:a|ad|di|da|in)|"
+    # a measure binding a suspect to a comune: "l'obbligo di dimora nel Comune di Napoli"
+    r"(?:obblig[oh]i?|divieto|divieti)\s+di\s+dimora\s+(?:nel\s+comune\s+di|a|in))\s+$",
     re.IGNORECASE,
 )
 # The same of a person, in the passive ("è stato portato", "sono stati trasferiti", "ricoverato"), not "le indagini

@@ -267,3 +267,11 @@ def test_the_prison_an_arrested_man_was_taken_to_does_not_rival_the_place_of_the
         "coltellate.\n\nL'arrestato è stato portato nel carcere di Capanne, a Perugia."
     )
     assert city(text, "Lite in strada finisce a coltellate") == "Gubbio"
+
+
+def test_a_suspect_bound_to_a_comune_by_a_measure_is_no_place_of_the_story():
+    text = (
+        "La polizia ha smantellato una banda di truffatori: dodici arresti in tutta Italia. Per altri venti "
+        "indagati il gip ha disposto l'obbligo di dimora nel Comune di Salerno."
+    )
+    assert city(text, "Truffe agli anziani, dodici arresti") is None
