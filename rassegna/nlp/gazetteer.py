@@ -76,6 +76,8 @@ AMBIGUOUS = {
     'Spazio', 'Comune', 'Diano', 'Latiano', 'Capri', 'Bibbiena', 'Soriano', 'Gioi', 'Lauro', 'Montalto',
     'Orio', 'Pompei', 'Ronco', 'Tito', 'Vico', 'Mori', 'Dolo', 'Este', 'Ne', 'Re', 'Lu', 'Oné', 'Ro', 'Vo',
     'Ono', 'Pisa', 'Ascoli', "Sant'Anna", 'Opera', 'Chiusi', 'Aperta', 'Mezzana', 'Forza', 'Stato', 'Camera',
+    # named like a lake, a river or a mountain: "sul Garda", "lungo il Brenta", "la Bormida", "il Cervino"
+    'Garda', 'Brenta', 'Bormida', 'Cervino',
 }  # fmt: skip
 
 

@@ -275,3 +275,11 @@ def test_a_suspect_bound_to_a_comune_by_a_measure_is_no_place_of_the_story():
         "indagati il gip ha disposto l'obbligo di dimora nel Comune di Salerno."
     )
     assert city(text, "Truffe agli anziani, dodici arresti") is None
+
+
+def test_a_lake_named_like_a_comune():
+    text = (
+        "Turisti in aumento sul Garda: alberghi pieni da Sirmione a Riva. Il sindaco di Sirmione parla di record. "
+        "A Sirmione code al castello."
+    )
+    assert city(text, "Estate da record per il turismo sul lago") == "Sirmione"
