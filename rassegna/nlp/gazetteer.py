@@ -28,6 +28,41 @@ ALIASES = {
     'Castelnuovo Monti': "Castelnovo ne' Monti",
 }  # fmt: skip
 
+# Quarters of the largest cities that the press names alone ("a Scampia", "Fuorigrotta, arrestato"): a quartiere
+# gives its comune (ANNOTATION.md). Only distinctive names: none that is a comune, a common word, a given name or
+# a saint's name shared by quarters of several cities ("San Lorenzo", "Aurora", "Isola", "Monti" are left out).
+QUARTERS = {
+    'Napoli': (
+        'Fuorigrotta', 'Scampia', 'Secondigliano', 'Ponticelli', 'Soccavo', 'Chiaiano', 'Piscinola', 'Posillipo',
+        'Vomero', 'Chiaia', 'San Giovanni a Teduccio', 'Rione Sanità', 'Forcella', 'Quartieri Spagnoli',
+        'Marianella',
+    ),
+    'Roma': (
+        'Trastevere', 'Testaccio', 'Esquilino', 'Parioli', 'Garbatella', 'Primavalle', 'Centocelle',
+        'Torpignattara', 'Pigneto', 'Quarticciolo', 'Quadraro', 'Tor Bella Monaca', 'Torre Angela', 'Corviale',
+        'Magliana', 'Ostia', 'Ponte Milvio', 'Colle Oppio', 'Tiburtino', 'Prenestino', 'Tuscolano', 'Cinecittà',
+        'Montesacro', 'Tufello', 'Spinaceto', 'Boccea', 'Infernetto', 'Acilia',
+    ),
+    'Milano': (
+        'Quarto Oggiaro', 'Baggio', 'Gratosoglio', 'Corvetto', 'Giambellino', 'Lorenteggio', 'Niguarda',
+        'Bovisa', 'Lambrate', 'Rogoredo', 'Città Studi', 'Brera', 'Barona', 'Comasina',
+    ),
+    'Torino': (
+        'Barriera di Milano', 'San Salvario', 'Mirafiori', 'Vanchiglia', 'Falchera', 'Vallette', 'Lingotto',
+        'Borgo Vittoria', 'Lucento', 'Madonna di Campagna',
+    ),
+    'Palermo': ('Brancaccio', 'Ballarò', 'Mondello', 'Sferracavallo', 'Vucciria'),
+    'Genova': (
+        'Sampierdarena', 'Cornigliano', 'Pegli', 'Sestri Ponente', 'Bolzaneto', 'Pontedecimo', 'Voltri',
+        'Molassana', 'Staglieno', 'Quezzi', 'Marassi',
+    ),
+    'Venezia': ('Mestre', 'Marghera', 'Murano', 'Burano', 'Chirignago', 'Zelarino', 'Favaro Veneto'),
+    'Bari': ('Japigia', 'Poggiofranco', 'Bari Vecchia', 'Carbonara di Bari'),
+    'Bologna': ('Borgo Panigale', 'Bolognina', 'Corticella', 'Navile'),
+    'Firenze': ('Rifredi', 'Isolotto', 'Gavinana', 'Campo di Marte', 'Careggi'),
+    'Catania': ('Librino', 'Picanello', 'Ognina'),
+}  # fmt: skip
+
 # Comuni whose name is also a frequent Italian word or surname: they need strong context.
 AMBIGUOUS = {
     'Ora', 'Paese', 'Calcio', 'Cento', 'Vita', 'Lettere', 'Sale', 'Bella', 'Piano', 'Monti', 'Fermo',
@@ -41,6 +76,8 @@ AMBIGUOUS = {
     'Spazio', 'Comune', 'Diano', 'Latiano', 'Capri', 'Bibbiena', 'Soriano', 'Gioi', 'Lauro', 'Montalto',
     'Orio', 'Pompei', 'Ronco', 'Tito', 'Vico', 'Mori', 'Dolo', 'Este', 'Ne', 'Re', 'Lu', 'Oné', 'Ro', 'Vo',
     'Ono', 'Pisa', 'Ascoli', "Sant'Anna", 'Opera', 'Chiusi', 'Aperta', 'Mezzana', 'Forza', 'Stato', 'Camera',
+    # named like a lake, a river or a mountain: "sul Garda", "lungo il Brenta", "la Bormida", "il Cervino"
+    'Garda', 'Brenta', 'Bormida', 'Cervino',
 }  # fmt: skip
 
 
@@ -92,6 +129,9 @@ def comuni() -> dict[str, Comune]:
     for alias, target in ALIASES.items():
         if fold(target) in table:
             table[fold(alias)] = table[fold(target)]
+    for city, quarters in QUARTERS.items():
+        for quarter in quarters:
+            table.setdefault(fold(quarter), table[fold(city)])  # never over a comune of that name
     return table
 
 
@@ -101,6 +141,7 @@ PRESS_SHORT_FORMS = {
     'Castellammare': 'Castellammare di Stabia', 'Genzano': 'Genzano di Roma', 'Ariano': 'Ariano Irpino',
     'Casalnuovo': 'Casalnuovo di Napoli', 'Cava': "Cava de' Tirreni", 'Montecchio': 'Montecchio Maggiore',
     'Nocera': 'Nocera Inferiore', 'Palma': 'Palma di Montechiaro', 'Montecatini': 'Montecatini-Terme',
+    'Ascoli': 'Ascoli Piceno', 'Bassano': 'Bassano del Grappa',
 }  # fmt: skip
 
 

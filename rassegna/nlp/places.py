@@ -32,7 +32,7 @@ PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
     'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche',
     'comune', 'città', 'provincia', 'capoluogo', 'municipio', 'sindaco', 'sindaca', 'prefettura', 'questura',
-    'tappa', 'sede',
+    'tappa', 'sede', 'sopra', 'sotto', 'oltre', 'vicino', 'pressi', 'dintorni', 'intorno', 'attorno', 'lungo',
 }  # fmt: skip
 # Words before a comune name that make it part of a street, district or building name.
 LOCALITY_WORDS = {
@@ -43,15 +43,16 @@ LOCALITY_WORDS = {
     'atletico',
 }  # fmt: skip
 _STRONG_BEFORE = re.compile(
-    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale)"
-    r"\s+di\s+)$",
+    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
+    r"amministrazione\s+comunale|polizia\s+(?:locale|municipale))\s+di\s+)$",
     re.IGNORECASE,
 )
 # The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
-    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|ateneo|università|squadra\s+mobile|"
+    r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+capo)?|vescov[oi]|arcivescovo|"
+    r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
     r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
@@ -63,14 +64,32 @@ _SEAT_BEFORE = re.compile(
     r"\b(?:tribunale|procura|carcere|casa\s+circondariale|penitenziario|centro\s+di\s+prima\s+accoglienza|"
     r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
     r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
-    r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia)\b"
+    r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia|camer[ae]\s+(?:penal[ei]|civil[ei])|foro|"
+    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco|distaccamento)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
+)
+# "nella frazione di X", "la località X": X names the frazione (the comune comes as "Y, frazione di X")
+_FRAZIONE_NAMED_BEFORE = re.compile(
+    r"(?<![\w'])(?:la|nella|alla|della|dalla|sulla|una|in)\s+(?:frazione|località|borgata)\s+(?:di\s+)?$",
+    re.IGNORECASE,
+)
+_FRAZIONE_OF_RE = re.compile(
+    r"([A-ZÀ-Ý][\w']+(?: (?:(?:di|del|della|de|in|sul|sulla|al) )?[A-ZÀ-Ý][\w']+){0,3})\s*[,(]\s*"
+    r"(?:una\s+|la\s+|piccola\s+)?(?:frazione|località|borgata)\s+"
+    r"(?:del\s+comune\s+)?(?:di|del)\s+[A-ZÀ-Ý]"
 )
 _ROLE_WORDS = {
     'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
     'senatore', 'deputato', 'ministro', 'dottor', 'dott', 'don', 'padre', 'suor', 'avvocato', 'prof',
     'governatore', 'vicesindaco', 'direttore', 'generale', 'colonnello', 'comandante', 'signor', 'signora',
+    # titles and offices that come before a surname ("il questore Grassi", "la ministra Roccella")
+    'sindache', 'assessori', 'consiglieri', 'capogruppo', 'segretario', 'segretaria', 'ministra', 'deputata',
+    'senatrice', 'premier', 'questore', 'prefetto', 'procuratore', 'procuratrice', 'vescovo', 'arcivescovo',
+    'cardinale', 'monsignor', 'mons', 'avv', 'ing', 'arch', 'geom', 'dottoressa', 'professor',
+    'professoressa', 'maresciallo', 'capitano', 'tenente', 'brigadiere', 'appuntato', 'commissario',
+    'vicepresidente', 'vicesindaca', 'presidentessa', 'direttrice', 'candidato', 'candidata',
+    'mister', 'allenatore', 'tecnico', 'bomber', 'attaccante', 'difensore', 'centrocampista', 'portiere',
 }  # fmt: skip
 # Local and national or regional words: a city named only weakly is the article's city in a local piece.
 # (matched on the lower-cased text: much faster than a case-insensitive pattern)
@@ -135,6 +154,11 @@ class Mention:
     wire: bool = False  # an agency's dateline: "Roma, 16 giugno", "TORINO, 18 OTT"
     dash: bool = False  # a dateline followed by a dash ("ROMA –"), the agencies' and national desks' style
     local_body: bool = False  # "i carabinieri di X", "l'ospedale di X": a body or site of the comune
+    site: bool = False  # "l'ospedale di X", "le acciaierie di X": a named site of the comune
+    at: bool = False  # "a X", "ad X", "in X": where something happens
+    seat: bool = False  # "il tribunale di X", "i vigili del fuoco di X": an office serving a wider area
+    origin: bool = False  # "originario di X", "residente a X", "portato in carcere a X": a person's, not the story's
+    area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -229,9 +253,10 @@ _ARTICLE_BEFORE = re.compile(
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """First words of every comune and region name: only words among them can start a place."""
-    from rassegna.nlp.gazetteer import ALIASES, REGIONS
+    from rassegna.nlp.gazetteer import ALIASES, QUARTERS, REGIONS
 
     names = [c.name for c in comuni().values()] + list(REGIONS) + list(ALIASES)
+    names += [q for quarters in QUARTERS.values() for q in quarters]
     heads = {fold(m.group(0)) for n in names if (m := _WORD_RE.search(n))}
     return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
 
@@ -262,6 +287,9 @@ _STREET_NAMED_BEFORE = re.compile(
     r"[Ss]alita|[Vv]ico|[Ss]trada|[Ll]ungotevere)\s+(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.)\s*"  # a name, not "piazza di X"
     r"(?:(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.|da|de|di|del|della|dei|degli|d')\s*){0,3}$"
 )
+# A given name and "da"/"di"/"d'": the old way of naming a person after his town ("Leonardo da Vinci").
+# ("di" names sites: "San Luigi di Orbassano", "ospedale Antonio Cardarelli di Campobasso"; a saint is a site too)
+_GIVEN_NAME_FROM_BEFORE = re.compile(r"(?<![\w'])(?<!San )(?<!Santa )(?<!Santo )([A-ZÀ-Ý][a-zà-ù]+) (?:da |d')$")
 # Capitalised particles of Italian surnames: "Di Capua", "De Vita", "Del Monte", "Da Ponte", "Lo Presti".
 _SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla", "Lo", "Li", "La"})
 _FULL_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
@@ -327,6 +355,10 @@ def _mentions(
             continue  # "via Leonardo da Vinci", "corso Vittorio Emanuele": a street named after a person
         if sep == " " and prev in _SURNAME_PARTICLES and _is_surname_particle(text, start - len(prev) - 1, surname_of):
             continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
+        if sep == " " and prev in _SURNAME_PARTICLES and prev != "La" and not offset_in_title:
+            at = start - len(prev) - 1
+            if re.search(r"[^\W\d_][,;]? $", text[max(0, at - 3) : at]):
+                continue  # "la scuola Da Vinci", "l'avvocato Di Bari": a capitalised particle mid-sentence opens a name
         if re.match(r"\)", after) and re.search(r"[^\W\d_]\s*\($", text[max(0, start - 3) : start]):
             continue  # "Montalcino (Siena)": the province of the comune named before the brackets
         if (
@@ -340,6 +372,10 @@ def _mentions(
             continue  # a person: Mario Monti, D'Alba
         if sep == " " and plow in _ROLE_WORDS:
             continue  # "il sindaco Gaeta": a surname
+        given = plow in {"da", "d"} and _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
+        if given and fold(given.group(1)) in names:
+            rejected.add(name)
+            continue  # "Leonardo da Vinci", "Francesco d'Assisi", "Antonello da Messina": a person's name
         if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
             rejected.add(name)
             continue  # ASL Roma 1, Distretto Latina 2: a name
@@ -367,14 +403,27 @@ def _mentions(
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
         window = text[max(0, start - 60) : start]
-        if _AREA_BEFORE.search(window) or _SEAT_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
+        seat = _SEAT_BEFORE.search(window) is not None
+        if seat or _AREA_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
-        m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune)
+        if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
+            is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
+        m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
+        m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
+        # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
+        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
+        m.strong = m.strong and not m.origin  # "obbligo di dimora nel Comune di Napoli": a suspect's, not the story's
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
-        m.local_body = is_comune and bool(_LOCAL_BODY_BEFORE.search(window))
+        m.at = sep == " " and plow in {"a", "ad", "in"}
+        of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
+        # "trasportato all'ospedale di Padova": where the injured were taken, not where the events happened
+        # "secondo uno studio dell'ospedale San Raffaele di Milano": the site's word, not events at the site
+        m.site = of_place and bool(_SITE_BEFORE.search(window)) and not _TAKEN_TO_RE.search(window)
+        m.site = m.site and not _STUDY_BEFORE.search(text[max(0, start - 120) : start])
+        m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets comes before the punctuation
@@ -387,7 +436,14 @@ def _mentions(
         m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
-            lead = re.match(r"\s*[,:.–—-]", after_prov) or is_comune and comuni()[fold(name)].capoluogo
+            # (a capoluogo that is also a common word needs its punctuation: "Massa di turisti sulle spiagge")
+            # "SARZANA Nuovi lavori": a kicker in capitals over a headline that is not
+            kicker = surface.isupper() and len(surface) > 2 and any(ch.islower() for ch in text[end:])
+            lead = (
+                re.match(r"\s*[,:.–—|/•·-]", after_prov)
+                or kicker
+                or (is_comune and comuni()[fold(name)].capoluogo and name not in AMBIGUOUS and surface not in AMBIGUOUS)
+            )
             m.guessed = not lead
             if not lead and not (is_comune and _proper_lead(name, surface, after, text, body)):
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
@@ -398,7 +454,10 @@ def _mentions(
         ambiguous = name in AMBIGUOUS or not articled and (surface in AMBIGUOUS or fold(surface) in short_forms())
         ambiguous = ambiguous or fold(surface) in shared_heads()
         capo = is_comune and comuni()[fold(name)].capoluogo
-        if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition)):
+        # a body or a site of the comune ("i carabinieri di Este", "l'ospedale di Fermo"), or a capoluogo where
+        # something happens ("a Prato", "in Trento"), is the comune whatever other use its name has
+        sure = m.local_body or capo and m.at
+        if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition) or sure):
             continue
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
             continue
@@ -421,7 +480,21 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
+    if _ADJECTIVE_AFTER_RE.match(after):
+        return False  # "Campagna vaccinale al via", "Fondi europei": a noun and its adjective, not a comune
     return never_lower
+
+
+# A lower-case word with an adjective's ending (-ale, -ile, -ico, -ivo, -ario, -ese, -oso, -eo and their forms),
+# long enough not to be a short verb ("sale", "vive")
+_ADJECTIVE_AFTER_RE = re.compile(
+    r" [a-zà-ù]{3,}(?:al[ei]|il[ei]|ic[oaih]|ich[ei]|iv[oaie]|ari[oae]?|es[ei]|os[oaie]|e[oaie]|ei)\b"
+)
+
+
+_AREAS_BEFORE = re.compile(
+    r"\b(?:province|provincie|regioni)\s+(?:di\s+)?(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,\s*)?$", re.I
+)
 
 
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
@@ -430,8 +503,14 @@ def _mark_listings(text: str, mentions: list[Mention]) -> None:
 
     def close() -> None:
         if len(run) >= 3:
+            area = opens_on_areas(run[0])
             for r in run:
                 r.listing = True
+                r.area_listing = area  # "nelle province di Napoli, Milano e Brescia"
+
+    def opens_on_areas(first: Mention) -> bool:
+        # the run's first place is an area, or follows "province di" with one place (left out) between
+        return not first.is_comune or _AREAS_BEFORE.search(text[max(0, first.start - 60) : first.start]) is not None
 
     for m in mentions:
         if run and re.fullmatch(r"\s*(?:,|;)?\s*(?:e|ed)?\s*", text[run[-1].end : m.start]):
@@ -474,45 +553,99 @@ def _named_person(text: str, name: str) -> bool:
     ``Gualtieri:`` is then that person, not the comune."""
     if " " in name:
         return False
-    for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"\b", text):
-        prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, m.start() - 30) : m.start()])
-        before = prev.group(1) if prev else ""
-        if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
-            return True
-    # copy that lost its spaces glues the given name to the surname: "IgnazioVisco"
-    for m in re.finditer(r"(?<![\w'])([A-ZÀ-Ý][a-zà-ù]+)" + re.escape(name) + r"\b", text):
-        if fold(m.group(1)) in first_names():
-            return True
+    at = text.find(name)  # str.find, not a pattern opening on a look-behind: that would try every position
+    while at >= 0:
+        end = at + len(name)
+        if not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            before_text = text[max(0, at - 30) : at]
+            if not before_text or not (before_text[-1].isalnum() or before_text[-1] in "'_"):
+                prev = re.search(r"([^\W\d_]+)\s+$", before_text)
+                before = prev.group(1) if prev else ""
+                if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
+                    return True
+            elif before_text[-1].islower():
+                # copy that lost its spaces glues the given name to the surname: "IgnazioVisco"
+                glued = re.search(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$", before_text)
+                if glued and fold(glued.group(0)) in first_names():
+                    return True
+        at = text.find(name, at + 1)
     return False
 
 
-def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "") -> bool:
+def _is_about(
+    name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "", lead_end: int = 0
+) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
     once in passing, or only in a listing, is not the article's city."""
-    own = [m for m in found if m.name == name and m.is_comune and not m.listing]
+    # (where a person comes from, lives or was taken is no evidence: "un 30enne originario di Napoli")
+    own = [m for m in found if m.name == name and m.is_comune and not m.listing and not m.origin]
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
+    title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
     if scope.national_title and name not in title_comuni:
         return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
-    if any(m.strong for m in own):
-        return True
+    table = comuni()
+    # (an office's seat, a body or a person's origin is no place the story reaches: "i vigili del fuoco di Arezzo",
+    # "un 30enne originario di Napoli")
+    provinces = {
+        table[fold(m.name)].province
+        for m in found
+        if fold(m.name) in table
+        and m.name not in REGIONS
+        and not m.listing
+        and not m.seat
+        and not m.origin
+        and not (m.local_body and not m.site)
+    }
+    # an operation's reach over the country ("nelle province di Napoli, Milano e Rimini"): only a comune the
+    # headline leads with, or the piece's own dateline, is then its city
+    national = any(m.area_listing for m in found) and not title_lead
+    if national and not any(m.dateline and not m.wire for m in own):
+        return False
+    strong = [m for m in own if m.strong]
+    # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
+    # is not its city
+    if strong:
+        passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
+        return not passing
+    if not own and not title_lead and any(m.strong and m.is_comune and m.name != name for m in found):
+        # "A Badia Agnano corsi di italiano" over "l'Amministrazione comunale di Bucine": the headline names a frazione
+        # or a site, the text the comune it calls its own
+        return False
+    # a named site of the comune in the headline or the first paragraph ("l'indotto di Aferpi (acciaierie di
+    # Piombino)", "l'ospedale Cardarelli di Campobasso"): the events told happen there, whatever words surround them,
+    # unless other comuni weigh as much (below)
+    site_lead = any(m.site and m.name == name for m in title_mentions) or any(
+        m.site and m.start < lead_end for m in own
+    )
     plain = [m for m in own if not m.dateline]
-    if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1:
+    if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1 and not site_lead:
         return False  # a regional piece datelined (or headlined) in the seat of the region
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
-    if filed_only and name in REGIONAL_CAPITALS and not demonym:
+    if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
+    title_own = [m for m in title_mentions if m.name == name and m.is_comune]
+    if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
+        return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
+    if in_title_lead and title_lead and not _rivals_of(name, found):
+        return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
-    for m in found:
-        if m.name != name and m.is_comune and not m.listing:
+    for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
+        if m.name != name and m.is_comune and not m.origin:  # not where someone comes from
             rivals[m.name] = rivals.get(m.name, 0) + 1
     # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
     weight = len(own) + sum(1 for m in own if m.local_body)
     many = len(rivals) >= 3 and weight <= sum(rivals.values()) or rivals and max(rivals.values()) >= weight
     if many and not in_title_lead and not any(m.dateline for m in own):
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
+    # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
+    # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names
+    if len(provinces) >= 3 and name not in title_comuni and not any(m.dateline and not m.wire for m in own):
+        return False
+    if site_lead:
+        return True
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
     filed = [m for m in own if not m.wire]
@@ -520,6 +653,11 @@ def _is_about(name: str, title_mentions: list[Mention], found: list[Mention], sc
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
+
+
+def _rivals_of(name: str, found: list[Mention]) -> set[str]:
+    """The other comuni the text names, in a listing or not."""
+    return {m.name for m in found if m.name != name and m.is_comune}
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,6 +682,57 @@ def _scope(text: str, title: str | None = None) -> Scope:
     return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
 
 
+_TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
+
+
+def _recase_title(title: str, body: str) -> str:
+    """A headline rebuilt from the words of the page address is in lower case ("incidente a piombino muore un
+    operaio"): give its comuni their capitals back, when the text writes the name capitalised mid-sentence, or when
+    the name opens the headline or follows a preposition of place and the text never writes it as a lower-case word
+    (not "a fondi"). A headline of the address's words joined by hyphens is read with spaces."""
+    if not title or any(ch.isupper() for ch in title[1:]):
+        return title
+    if " " not in title.strip() and "-" in title:
+        title = title.replace("-", " ")  # the address's own words: "incidente-a-piombino-muore-operaio"
+    table = comuni()
+    words = list(_WORD_RE.finditer(title))
+    out = list(title)
+    n_max = max_name_words()
+    i = 0
+    while i < len(words):
+        hit = 0
+        for n in range(min(n_max, len(words) - i), 0, -1):
+            span = title[words[i].start() : words[i + n - 1].end()]
+            c = table.get(fold(span))
+            if c is None or c.name in AMBIGUOUS or fold(span) in short_forms() or fold(c.name) != fold(span):
+                continue
+            # capitalised mid-sentence ("Fondi" opening a sentence may be the common word)
+            capitalised = re.search(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body) is not None
+            prev = words[i - 1].group(0).lower() if i else ""
+            lower_in_body = re.search(r"(?<![\w'])" + re.escape(span.lower()) + r"(?![\w'])", body) is not None
+            place_slot = i == 0 or prev in _TITLE_PLACE_PREPS  # "piombino operaio morto", "operaio morto a piombino"
+            if capitalised or place_slot and not lower_in_body and len(span) > 3:
+                out[words[i].start() : words[i + n - 1].end()] = c.name
+                hit = n
+                break
+        i += hit or 1
+    return "".join(out)
+
+
+def _to_full_names(found: list[Mention], text: str, title_mentions: list[Mention], title: str) -> None:
+    """A comune named in full once and by its first words elsewhere ("Castelnuovo di Garfagnana" ... "a
+    Castelnuovo"): the short name is that comune, not another comune that bears it alone."""
+    full = {m.name for m in found + title_mentions if m.is_comune and " " in m.name}
+    if not full:
+        return
+    for mentions, source in ((found, text), (title_mentions, title)):
+        for m in mentions:
+            surface = fold(source[m.start : m.end])
+            fits = [f for f in full if f != m.name and fold(f).startswith(surface + " ")]
+            if m.is_comune and len(fits) == 1:
+                m.name = fits[0]
+
+
 def extract_places(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, list[str]]:
@@ -561,6 +750,7 @@ def city_candidates(
     """The hand-set rules' city, every place by importance, and (``features``) each candidate comune with the
     evidence a learned scorer weighs."""
     norm = normalise(text)
+    title = _recase_title(normalise(title), norm) if title else title
     in_names: set[str] = set()
     seen: set[str] = set()
     found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
@@ -572,6 +762,28 @@ def city_candidates(
             _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
         )
         title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
+    _to_full_names(found, norm, title_mentions, normalise(title or ""))
+    # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
+    low_norm = norm.lower()
+    frazioni = (
+        {fold(m.group(1)) for m in _FRAZIONE_OF_RE.finditer(norm)}
+        if "frazione" in low_norm or "località" in low_norm or "borgata" in low_norm
+        else set()
+    )
+    if frazioni:
+        for m in found:
+            if fold(m.name) in frazioni or fold(norm[m.start : m.end]) in frazioni:
+                m.is_comune = False
+        tnorm = normalise(title or "")
+        title_mentions = [
+            m for m in title_mentions if fold(m.name) not in frazioni and fold(tnorm[m.start : m.end]) not in frazioni
+        ]
+    # "Roberto Ferrara ... Ferrara ha detto": a surname the text gives with a given name or a role elsewhere is
+    # the person where it stands bare (no preposition, no dateline)
+    bare = {m.name for m in found if m.is_comune and not (m.preposition or m.strong or m.dateline)}
+    persons = {n for n in bare if _named_person(norm, n)}
+    if persons:
+        found = [m for m in found if m.name not in persons or m.preposition or m.strong or m.dateline]
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
     title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
@@ -601,7 +813,11 @@ def city_candidates(
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
     low = f"{title or ''}\n{norm}".lower()
-    about = (n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low))
+    paras = paragraphs(norm)
+    lead_end = paras[0][1] if paras else 0
+    about = (
+        n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end)
+    )
     city = next(about, None)
     if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
@@ -617,13 +833,53 @@ _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Bodies and sites that belong to one comune: "i carabinieri di Carsoli", "l'ospedale di Nola", "l'ex Ilva di
 # Taranto", "il sindaco di Fano": the events told happen there.
 _LOCAL_BODY_BEFORE = re.compile(
-    r"\b(?:(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
-    r"polizia\s+locale|polizia\s+municipale|vigili\s+del\s+fuoco|cittadini|residenti|abitanti)"
-    r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))"  # "il sindaco è andato a X": not
-    r"|(?:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieria|ilva|"
-    r"porto|aeroporto|stazione|scuola|liceo|parrocchia|cattedrale|duomo|cimitero|biblioteca|museo|teatro|"
-    r"mercato|quartiere|frazione|periferia)(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello|a|ad|in))\s+$",
+    r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
+    r"polizia\s+locale|polizia\s+municipale|cittadini|residenti|abitanti)"
+    r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))\s+$",  # "il sindaco è andato a X": not
     re.IGNORECASE,
+)
+_TAKEN_TO_RE = re.compile(
+    r"\b(?:portat|trasportat|trasferit|ricoverat|condott|accompagnat|elitrasportat|trasferiment|"
+    r"ricover|rinchius|tradott|dimess)\w*\b[^.;:!?]{0,45}$",
+    re.IGNORECASE,
+)
+# Where a person comes from or lives: "originario di Napoli", "residente a Milano", "nato a Bari".
+_ORIGIN_BEFORE = re.compile(
+    # (a person's: "i residenti di X" protesting are the comune's own, "trasferiti a X" a destination)
+    r"\b(?:(?:originari[oa]|nat[oa]|residente|domiciliat[oa]|proveniente|di\s+origin[ei])\s+(?:a|ad|di|da|in)|"
+    # a measure binding a suspect to a comune: "l'obbligo di dimora nel Comune di Napoli"
+    r"(?:obblig[oh]i?|divieto|divieti)\s+di\s+dimora\s+(?:nel\s+comune\s+di|a|in))\s+$",
+    re.IGNORECASE,
+)
+# The same of a person, in the passive ("è stato portato", "sono stati trasferiti", "ricoverato"), not "le indagini
+# hanno portato a perquisizioni a X"
+_PERSON_TAKEN_TO_RE = re.compile(
+    r"\b(?:(?:è|sono|era|erano|viene|vengono|veniva|venivano|stat[oaie])\s+(?:stat[oaie]\s+)?(?:portat|"
+    r"trasportat|trasferit|condott|accompagnat|elitrasportat|tradott)[oaie]|ricoverat[oaie]|rinchius[oaie]|"
+    r"detenut[oaie])\b[^.;:!?]{0,45}$",
+    re.IGNORECASE,
+)
+_STUDY_BEFORE = re.compile(
+    r"\b(?:studio|studi|ricerca|ricerche|indagine|sondaggio|rapporto|report|dati|ricercatori|esperti|secondo)\b"
+    r"[^.;:!?]*$",
+    re.IGNORECASE,
+)
+_ORIGIN_PREPOSITIONS = frozenset({"a", "ad", "di", "da", "in"})
+_SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
+# A named site of one comune: a plant, a hospital, a school, a church, a port ("l'ospedale Cardarelli di
+# Campobasso", "le acciaierie di Piombino", "la scuola di Ponte Nossa"): a piece about the site is about its comune.
+# One site, in the singular: "stabilimenti a X e a Y" are several, in several comuni ("acciaierie" is a name).
+# Not a stadium: a match report is about two clubs, not the comune of the ground.
+_SITE_BEFORE = re.compile(
+    r"\b(?i:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
+    r"ilva|impianto|cantiere|centrale\s+(?:elettrica|termoelettrica|nucleare|idroelettrica|a\s+carbone)|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
+    r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
+    r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
+    r"teatro|mercato|quartiere|rione|frazione|periferia)"
+    # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
+    # words of description before "di" ("la scuola media di X"; not "pronto soccorso affollati a X")
+    r"(?:(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|ex|e|de|di|del|della|dei|degli|d'[A-ZÀ-Ý][\w'’-]*)){0,5}?\s+"
+    r"(?i:di|del|della|dello|a|ad|in)|(?:\s+[a-zà-ù]+){1,2}?\s+(?i:di|del|della|dello))\s+$",
 )
 
 
