@@ -1,0 +1,107 @@
+"""The learned speaker chooser: its candidates and features (invented examples), the hook in extract_quotes,
+and the trainer's fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from rassegna.domain import Quote
+from rassegna.nlp import speaker_model
+from rassegna.nlp.quotes import extract_quotes
+from rassegna.nlp.speaker_model import Candidate, QuoteChoice, choose
+
+TEXT = (
+    "La giunta ha approvato ieri il nuovo piano dei trasporti, presentato dall'assessora Carla Ferri.\n\n"
+    "«Serve più coraggio sulle corsie preferenziali» incalza Mario Bianchi, capogruppo di minoranza.\n\n"
+    "Il sindaco Paolo Neri ha risposto: «Le corsie arriveranno entro l'estate, lo abbiamo promesso»."
+)
+
+
+def collect(text: str, title: str | None = None) -> list[QuoteChoice]:
+    got: list[list[QuoteChoice]] = []
+    speaker_model.collector = got.append
+    try:
+        extract_quotes(text, title=title)
+    finally:
+        speaker_model.collector = None
+    assert len(got) == 1
+    return got[0]
+
+
+def by_name(choice: QuoteChoice, name: str) -> Candidate:
+    return next(c for c in choice.candidates if c.name == name)
+
+
+def test_no_model_file_no_change() -> None:
+    """Without speaker_model.json the rules decide: the hook hands the rules' quotes back untouched."""
+    assert speaker_model.load_model(speaker_model.MODEL_PATH.with_name("absent.json")) is None
+    found = [(0, Quote("x y z w", "Mario Bianchi", None))]
+    if speaker_model.load_model() is None:
+        assert speaker_model.rerank_speakers(None, {}, found) is found  # type: ignore[arg-type]
+
+
+def test_candidates_are_the_people_named_and_nobody() -> None:
+    choices = collect(TEXT)
+    assert len(choices) == 2
+    names = {c.name for c in choices[0].candidates}
+    assert {"Carla Ferri", "Mario Bianchi", "Paolo Neri", speaker_model.NONE} <= names
+    assert choices[0].candidates[0].name == "Mario Bianchi"  # the rules' pick first: it wins ties
+    assert choices[0].rules == "mario bianchi"
+
+
+def test_name_right_after_the_closing_mark() -> None:
+    """«…» incalza X: a name right after the closing mark with a verb between."""
+    first = collect(TEXT)[0]
+    f = by_name(first, "Mario Bianchi").features
+    assert f["right_after"] == f["right_after_verb"] == f["after_same_sentence"] == 1.0
+    assert "right_after" not in by_name(first, "Paolo Neri").features
+    assert by_name(first, "Carla Ferri").features.get("before_other_para") == 1.0
+
+
+def test_name_before_a_colon_and_a_complement() -> None:
+    """X ha risposto: «…» leads the quote in; "presentato dall'assessora Y" is a complement."""
+    second = collect(TEXT)[1]
+    f = by_name(second, "Paolo Neri").features
+    assert f["before_colon"] == f["before_same_sentence"] == f["sentence_subject"] == 1.0
+    text = "Il piano, presentato dall'assessora Carla Ferri, divide la città: «Non siamo stati ascoltati affatto»."
+    f = by_name(collect(text)[0], "Carla Ferri").features
+    assert f["before_complement"] == 1.0 and "sentence_subject" not in f
+
+
+def test_interrupted_quote_and_headline() -> None:
+    """«… – ha detto X – …»: the attribution inside the quote; the headline names X."""
+    text = "«Il bilancio è in ordine – ha detto Giulia Riva – e i conti tornano per tutti»."
+    f = by_name(collect(text, title="Riva difende i conti")[0], "Giulia Riva").features
+    assert f["inside_attribution"] == f["in_title"] == 1.0
+
+
+def test_names_inside_other_quotes_are_not_speakers() -> None:
+    text = "Anna Conti ha detto: «Ringrazio Luca Moro per il lavoro di questi mesi». Poi: «Andiamo avanti insieme»."
+    second = collect(text)[1]
+    assert "nearest_before" not in by_name(second, "Luca Moro").features
+    assert by_name(second, "Anna Conti").features.get("before_across_quote") == 1.0
+
+
+def test_a_model_reranks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With weights loaded, the best-scoring candidate becomes the speaker, with its role."""
+    monkeypatch.setattr(speaker_model, "load_model", lambda: {"before_colon": 5.0, "person": -1.0})
+    quotes = extract_quotes(TEXT)
+    assert [q.speaker for q in quotes] == [None, "Paolo Neri"]  # no colon before the first: nobody wins
+    assert quotes[1].role and "sindaco" in quotes[1].role
+
+
+def test_fit_learns_a_structural_preference() -> None:
+    from rassegna.nlp.data.train_speaker_model import Example, fit, right
+
+    def ex(gold: str) -> Example:
+        cands = [
+            Candidate("A", None, {"person": 1.0, "nearest_before": 1.0}),
+            Candidate("B", None, {"person": 1.0, "right_after": 1.0}),
+            Candidate("", None, {"none": 1.0}),
+        ]
+        return Example(gold, "a", QuoteChoice(Quote("x", "A", None), "a", cands))
+
+    train = [ex("b")] * 8 + [ex("a")] * 2
+    w = fit(train, steps=300)
+    assert choose(w, train[0].choice.candidates).name == "B"  # type: ignore[union-attr]
+    assert right(train, w) == 8 and right(train, None) == 2
