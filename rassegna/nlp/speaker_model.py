@@ -188,12 +188,15 @@ def candidate_features(
             if lead and _q._VERB_RE.search(lead.group(0)):
                 f["inside_attribution"] = 1.0
                 break
+        else:
+            f["inside_said"] = 1.0  # named in the speech itself: someone spoken of
     if before:
         s, e, by_role = before[-1]
         between = text[e : span.mark_start]
-        _side_features(f, "before", between, span.mark_start - e)
         if any(e <= a < span.mark_start for a, _b in quoted):
             f["before_across_quote"] = 1.0  # another quote stands between: the name leads that one in
+        else:
+            _side_features(f, "before", between, span.mark_start - e)
         if ctx["nearest_before"] == fold(name):
             f["nearest_before"] = 1.0
         if ctx["sentence_subject"] == fold(name):
@@ -210,9 +213,10 @@ def candidate_features(
     if after and not span.open_end:
         s, e, _by_role = after[0]
         between = text[span.mark_end : s]
-        _side_features(f, "after", between, s - span.mark_end)
         if any(span.mark_end <= a < s for a, _b in quoted):
             f["after_across_quote"] = 1.0
+        else:
+            _side_features(f, "after", between, s - span.mark_end)
         if ctx["nearest_after"] == fold(name):
             f["nearest_after"] = 1.0
         if len(between) <= 40 and not _SENT_END_RE.search(between) and "\n" not in between:
@@ -246,8 +250,9 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             known[fold(p.name)] = True
     for _s, q in found:
         if q.speaker and fold(q.speaker) not in names:
-            names[fold(q.speaker)] = q.speaker
-            roles[fold(q.speaker)] = q.role
+            key = fold(q.speaker)
+            names[key] = q.speaker
+            roles[key] = q.role
     ments = _mentions(text, piece, list(names.values()))
     counts = sorted(((len(v), k) for k, v in ments.items()), reverse=True)
     top = counts[0][1] if counts and counts[0][0] >= 2 and (len(counts) < 2 or counts[1][0] < counts[0][0]) else None
