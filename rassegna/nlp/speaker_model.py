@@ -9,8 +9,18 @@ follows a preposition (a complement, not a subject), whether the headline names 
 it, whether it spoke the previous quote, and whether it is the rules' own pick. A linear score (conditional
 logit: softmax over one quote's candidates) picks the speaker.
 
-The weights live in ``data/speaker_model.json``; without that file :func:`rerank_speakers` returns the rules'
-speakers untouched. ``data/train_speaker_model.py`` retrains and reports leave-one-batch-out accuracy.
+The model lives in ``data/speaker_model.json``; without that file :func:`rerank_speakers` returns the rules'
+speakers untouched. The file holds ``{"mode": …, "weights": {feature: weight}, "threshold": …}``, and the mode
+says how the weights are used:
+
+- ``"with-rules"``: the weights were fitted with the rules'-pick features; the best-scoring candidate speaks.
+- ``"structure"``: the weights were fitted without any rules'-pick feature (any such weight in the file is
+  dropped on loading); the best-scoring candidate speaks, the rules' pick only winning ties.
+- ``"override"``: the same structure-only weights, but the rules' pick stands unless the structure-only model
+  gives another candidate a probability (softmax over the quote's candidates) of at least ``threshold``.
+
+A file without ``"mode"`` is read as ``"with-rules"``. ``data/train_speaker_model.py`` retrains (``--write
+--mode …``) and reports leave-one-batch-out accuracy.
 """
 
 from __future__ import annotations
@@ -59,12 +69,59 @@ class QuoteChoice:
 collector: Callable[[list[QuoteChoice]], None] | None = None
 
 
+MODES = ("with-rules", "structure", "override")
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A speaker chooser: how it decides (``mode``, one of :data:`MODES`), its weights, and for ``override``
+    the structure-only probability another candidate needs to displace the rules' pick."""
+
+    mode: str
+    weights: dict[str, float]
+    threshold: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"unknown speaker model mode {self.mode!r}: expected one of {', '.join(MODES)}")
+        if self.mode == "override" and (self.threshold is None or not 0.0 < self.threshold <= 1.0):
+            raise ValueError(f"an override model needs a threshold in (0, 1], not {self.threshold!r}")
+        if self.mode != "with-rules":  # structure alone: the rules' pick is no feature
+            object.__setattr__(self, "weights", {k: v for k, v in self.weights.items() if not is_rules_feature(k)})
+
+    def to_json(self) -> dict[str, object]:
+        """The content of ``speaker_model.json``."""
+        out: dict[str, object] = {"mode": self.mode}
+        if self.mode == "override":
+            out["threshold"] = self.threshold
+        out["weights"] = {k: round(v, 4) for k, v in sorted(self.weights.items())}
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Model:
+        """A model from the content of ``speaker_model.json`` (no ``mode``: ``with-rules``)."""
+        weights = data["weights"]
+        if not isinstance(weights, dict):
+            raise ValueError("speaker model: 'weights' must map feature names to numbers")
+        threshold = data.get("threshold")
+        return cls(
+            str(data.get("mode", "with-rules")),
+            {str(k): float(v) for k, v in weights.items()},
+            None if threshold is None else float(threshold),  # type: ignore[arg-type]
+        )
+
+
+def is_rules_feature(name: str) -> bool:
+    """Whether a feature tells what the rules picked (left out of a structure-only model)."""
+    return "rules" in name
+
+
 @lru_cache(maxsize=1)
-def load_model(path: Path = MODEL_PATH) -> dict[str, float] | None:
-    """The weights of the shipped model; None when no model file is there (the rules decide)."""
+def load_model(path: Path = MODEL_PATH) -> Model | None:
+    """The shipped model; None when no model file is there (the rules decide)."""
     if not path.exists():
         return None
-    return dict(json.loads(path.read_text(encoding="utf-8"))["weights"])
+    return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
 def score(weights: dict[str, float], features: Features) -> float:
@@ -75,6 +132,26 @@ def score(weights: dict[str, float], features: Features) -> float:
 def choose(weights: dict[str, float], candidates: list[Candidate]) -> Candidate:
     """The best-scoring candidate (the first on ties: the rules' pick is listed first)."""
     return max(candidates, key=lambda c: score(weights, c.features))
+
+
+def probabilities(weights: dict[str, float], candidates: list[Candidate]) -> list[float]:
+    """The softmax of the candidates' scores."""
+    scores = [score(weights, c.features) for c in candidates]
+    top = max(scores)
+    ex = [math.exp(s - top) for s in scores]
+    total = sum(ex)
+    return [e / total for e in ex]
+
+
+def decide(model: Model, choice: QuoteChoice) -> Candidate:
+    """The candidate the model makes speak (``choice.candidates[0]``, the rules' pick, when it keeps it)."""
+    cands = choice.candidates
+    if model.mode != "override":
+        return choose(model.weights, cands)
+    probs = probabilities(model.weights, cands)
+    best = max(range(len(cands)), key=probs.__getitem__)  # the first on ties: the rules' pick
+    assert model.threshold is not None
+    return cands[best] if probs[best] >= model.threshold else cands[0]
 
 
 _SENT_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
@@ -319,17 +396,17 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
 def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
     """The quotes with the speaker the model prefers among the candidates; the rules' speakers untouched when
     no model file is shipped (and no trainer is collecting)."""
-    weights = load_model()
-    if weights is None and collector is None:
+    model = load_model()
+    if model is None and collector is None:
         return found
     choices = _choices(piece, by_start, found)
     if collector is not None:
         collector([c for _n, c in choices])
         return found
-    assert weights is not None
+    assert model is not None
     out = list(found)
     for n, choice in choices:
-        best = choose(weights, choice.candidates)
+        best = decide(model, choice)
         if fold(best.name) == choice.rules:
             continue
         q = choice.quote

@@ -3,12 +3,15 @@ and the trainer's fit."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from rassegna.domain import Quote
 from rassegna.nlp import speaker_model
 from rassegna.nlp.quotes import extract_quotes
-from rassegna.nlp.speaker_model import Candidate, QuoteChoice, choose
+from rassegna.nlp.speaker_model import Candidate, Model, QuoteChoice, choose, decide
 
 TEXT = (
     "La giunta ha approvato ieri il nuovo piano dei trasporti, presentato dall'assessora Carla Ferri.\n\n"
@@ -84,7 +87,8 @@ def test_names_inside_other_quotes_are_not_speakers() -> None:
 
 def test_a_model_reranks(monkeypatch: pytest.MonkeyPatch) -> None:
     """With weights loaded, the best-scoring candidate becomes the speaker, with its role."""
-    monkeypatch.setattr(speaker_model, "load_model", lambda: {"before_colon": 5.0, "person": -1.0})
+    model = Model("with-rules", {"before_colon": 5.0, "person": -1.0})
+    monkeypatch.setattr(speaker_model, "load_model", lambda: model)
     quotes = extract_quotes(TEXT)
     assert [q.speaker for q in quotes] == [None, "Paolo Neri"]  # no colon before the first: nobody wins
     assert quotes[1].role and "sindaco" in quotes[1].role
@@ -105,3 +109,67 @@ def test_fit_learns_a_structural_preference() -> None:
     w = fit(train, steps=300)
     assert choose(w, train[0].choice.candidates).name == "B"  # type: ignore[union-attr]
     assert right(train, w) == 8 and right(train, None) == 2
+
+
+def three_way(rules: str = "a") -> QuoteChoice:
+    """A quote whose rules' pick is A (listed first), with B and nobody as the other candidates."""
+    cands = [
+        Candidate("A", None, {"person": 1.0, "rules_pick": 1.0, "nearest_before": 1.0}),
+        Candidate("B", None, {"person": 1.0, "right_after": 1.0}),
+        Candidate("", None, {"none": 1.0}),
+    ]
+    return QuoteChoice(Quote("x", "A", None), rules, cands)
+
+
+def test_model_file_format_and_modes(tmp_path: Path) -> None:
+    """speaker_model.json carries its mode (and an override's threshold); a file without mode is with-rules."""
+    for model in (
+        Model("with-rules", {"rules_pick": 2.0, "right_after": 1.0}),
+        Model("structure", {"right_after": 1.0}),
+        Model("override", {"right_after": 1.0}, 0.8),
+    ):
+        path = tmp_path / f"{model.mode}.json"
+        path.write_text(json.dumps(model.to_json()), encoding="utf-8")
+        assert speaker_model.load_model(path) == model
+        assert json.loads(path.read_text(encoding="utf-8"))["mode"] == model.mode
+    legacy = Model.from_json({"weights": {"rules_pick": 1.0}})
+    assert legacy.mode == "with-rules" and legacy.weights == {"rules_pick": 1.0}
+    assert "threshold" not in Model("structure", {}).to_json()
+    with pytest.raises(ValueError, match="mode"):
+        Model.from_json({"mode": "rules-only", "weights": {}})
+    with pytest.raises(ValueError, match="threshold"):
+        Model.from_json({"mode": "override", "weights": {}})
+    with pytest.raises(ValueError, match="threshold"):
+        Model("override", {}, 1.5)
+
+
+def test_structure_mode_ignores_the_rules_pick() -> None:
+    """A structure-only model never reads the rules' pick, even when the file carries such a weight."""
+    weights = {"rules_pick": 10.0, "right_after": 1.0, "nearest_before": 0.5}
+    assert decide(Model("with-rules", weights), three_way()).name == "A"
+    structure = Model("structure", weights)
+    assert "rules_pick" not in structure.weights
+    assert decide(structure, three_way()).name == "B"
+
+
+def test_override_mode_needs_the_threshold() -> None:
+    """Override: the rules' pick stands unless another candidate's structure-only probability reaches the
+    threshold."""
+    weights = {"right_after": 2.0, "nearest_before": 0.0, "none": -5.0}  # B: e^2 / (e^2 + 1 + e^-5) ≈ 0.88
+    p = speaker_model.probabilities(weights, three_way().candidates)
+    assert 0.85 < p[1] < 0.9 and abs(sum(p) - 1.0) < 1e-9
+    assert decide(Model("override", weights, 0.8), three_way()).name == "B"
+    assert decide(Model("override", weights, 0.9), three_way()).name == "A"  # not sure enough: the rules
+    assert decide(Model("structure", weights), three_way()).name == "B"
+
+
+def test_override_changes_speakers_in_extract_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook honours the mode: an override too timid keeps every rules' speaker."""
+    rules = [q.speaker for q in extract_quotes(TEXT)]
+    timid = Model("override", {"before_colon": 5.0, "person": -1.0}, 1.0)
+    monkeypatch.setattr(speaker_model, "load_model", lambda: timid)
+    assert [q.speaker for q in extract_quotes(TEXT)] == rules
+    assert rules[0] == "Mario Bianchi"
+    bold = Model("override", {"before_colon": 5.0, "person": -3.0}, 0.5)  # nobody: 1 / (1 + 3e^-3) ≈ 0.87
+    monkeypatch.setattr(speaker_model, "load_model", lambda: bold)
+    assert [q.speaker for q in extract_quotes(TEXT)] == [None, "Paolo Neri"]
