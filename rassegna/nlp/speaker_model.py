@@ -209,6 +209,8 @@ def _side_features(f: Features, tag: str, between: str, dist: int) -> None:
             f[f"{tag}_verb_same_sentence"] = 1.0
 
 
+# a body's seat after its generic head: "Prefettura della Spezia", "Comune di Gorizia" (ADJUDICATION-4, 3)
+_SEAT = r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
 _INSIDE_ATTRIBUTION_RE = re.compile(r"(?:[-–—(]|,)\s*[^-–—(,.!?]{0,60}$")
 
 
@@ -229,6 +231,11 @@ def candidate_features(
         f[_bucket("none_nearest", near)] = 1.0  # how far the nearest person named outside quotes is
         if ctx["alone"]:
             f["none_quote_alone_in_para"] = 1.0
+        inner = text[span.start : span.end].lstrip(" .…'\"")
+        if inner[:1].islower():
+            f["none_lowercase_start"] = 1.0  # a fragment worked into the sentence (a document, a phrase)
+        if len(inner.split()) < 8:
+            f["none_short"] = 1.0
         if ctx["prev_near"]:
             f["none_prev_quote_near"] = 1.0
         if ctx["rules"] == NONE:
@@ -244,6 +251,8 @@ def candidate_features(
             f["prev_speaker_near"] = 1.0
     if not ctx["known"].get(fold(name)):  # type: ignore[attr-defined]
         f["not_a_named_person"] = 1.0
+    if fold(name) in ctx["fuller"]:  # type: ignore[operator]
+        f["body_fuller_form"] = 1.0  # "Prefettura di Roma" where the attribution says "la Prefettura"
     n = len(ments)
     f["mentions_log"] = math.log1p(n)
     if n == 0:
@@ -330,6 +339,13 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             key = fold(q.speaker)
             names[key] = q.speaker
             roles[key] = q.role
+    fuller: set[str] = set()  # a body's name as printed with its seat, the short form's fuller candidate
+    for key in [k for k in names if not known.get(k) and " " not in names[k]]:
+        m = re.search(r"(?<![\w'’])" + re.escape(names[key]) + _SEAT, text)
+        if m and fold(m.group(0)) != key:
+            fuller.add(fold(m.group(0)))
+            if fold(m.group(0)) not in names:
+                names[fold(m.group(0))], roles[fold(m.group(0))] = m.group(0), None
     ments = _mentions(text, piece, list(names.values()))
     counts = sorted(((len(v), k) for k, v in ments.items()), reverse=True)
     top = counts[0][1] if counts and counts[0][0] >= 2 and (len(counts) < 2 or counts[1][0] < counts[0][0]) else None
@@ -379,6 +395,7 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             "quoted": quoted,
             "nearest_before_at": nb[0],
             "nearest_after_at": na[0] if not span.open_end else -1,
+            "fuller": fuller,
             "alone": not text[para_start : span.mark_start].strip() and not text[span.mark_end : para_end].strip(" ."),
         }
         cands = []

@@ -173,3 +173,22 @@ def test_override_changes_speakers_in_extract_quotes(monkeypatch: pytest.MonkeyP
     bold = Model("override", {"before_colon": 5.0, "person": -3.0}, 0.5)  # nobody: 1 / (1 + 3e^-3) ≈ 0.87
     monkeypatch.setattr(speaker_model, "load_model", lambda: bold)
     assert [q.speaker for q in extract_quotes(TEXT)] == [None, "Paolo Neri"]
+
+
+def test_nobody_for_a_quoted_fragment() -> None:
+    """A quoted fragment worked into the sentence (lowercase, short) marks the "no speaker" candidate."""
+    text = "Il consigliere Marco Lodi ha letto la delibera, che parla di «interventi non più rinviabili»."
+    none = next(c for c in collect(text)[0].candidates if c.name == speaker_model.NONE).features
+    assert none["none_lowercase_start"] == none["none_short"] == 1.0
+
+
+def test_a_body_named_with_its_seat() -> None:
+    """«…» spiega la Prefettura, after "la Prefettura di Lecco" elsewhere: the fuller form is a candidate."""
+    text = (
+        "La Prefettura di Lecco ha convocato il comitato per l'ordine pubblico.\n\n"
+        "«Non sono previsti altri arrivi nelle prossime settimane» spiega la Prefettura."
+    )
+    choice = collect(text)[0]
+    if choice.rules == "prefettura":  # the rules name the body by its generic head
+        assert by_name(choice, "Prefettura di Lecco").features["body_fuller_form"] == 1.0
+    assert any(c.name == "Prefettura di Lecco" for c in choice.candidates)
