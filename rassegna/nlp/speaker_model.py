@@ -211,6 +211,12 @@ def _side_features(f: Features, tag: str, between: str, dist: int) -> None:
 
 # a body's seat after its generic head: "Prefettura della Spezia", "Comune di Gorizia" (ADJUDICATION-4, 3)
 _SEAT = r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+def _plural(verb: str) -> bool:
+    """A verb of saying in the plural (dicono, hanno spiegato, dissero): the third person plural's endings."""
+    words = verb.lower().split()
+    return words[0] in ("hanno", "avevano", "avrebbero") or words[-1].endswith(("no", "ro"))
+
+
 _INSIDE_ATTRIBUTION_RE = re.compile(r"(?:[-–—(]|,)\s*[^-–—(,.!?]{0,60}$")
 
 
@@ -236,6 +242,8 @@ def candidate_features(
             f["none_lowercase_start"] = 1.0  # a fragment worked into the sentence (a document, a phrase)
         if len(inner.split()) < 8:
             f["none_short"] = 1.0
+        if ctx["plural"]:
+            f["none_plural_verb"] = 1.0  # "tuonano i consiglieri", "spiegano dall'opposizione": a group speaks
         if ctx["prev_near"]:
             f["none_prev_quote_near"] = 1.0
         if ctx["rules"] == NONE:
@@ -251,6 +259,8 @@ def candidate_features(
             f["prev_speaker_near"] = 1.0
     if not ctx["known"].get(fold(name)):  # type: ignore[attr-defined]
         f["not_a_named_person"] = 1.0
+    if ctx["plural"]:
+        f["plural_verb"] = 1.0  # a person with a plural verb: one of a joint statement, or not the speaker
     if fold(name) in ctx["fuller"]:  # type: ignore[operator]
         f["body_fuller_form"] = 1.0  # "Prefettura di Roma" where the attribution says "la Prefettura"
     n = len(ments)
@@ -380,6 +390,11 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
         para_names = any(para_start <= m[0] < para_end for v in ments.values() for m in v)
         sentence_names = any(sent_start <= m[0] < sent_end for v in ments.values() for m in v)
         prev_near = prev_end >= 0 and _q._near(paras, prev_end, span)
+        verbs = list(_q._VERB_RE.finditer(text, sent_start, span.mark_start))
+        if not span.open_end:
+            verbs += _q._VERB_RE.finditer(text[: min(sent_end, span.mark_end + 40)], span.mark_end)
+        verbs += _q._VERB_RE.finditer(text, span.start, span.end)  # «… – aggiungono – …»
+        plural = any(_plural(v.group(0)) for v in verbs)
         ctx: dict[str, object] = {
             "rules": rules,
             "prev": prev,
@@ -396,6 +411,7 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             "nearest_before_at": nb[0],
             "nearest_after_at": na[0] if not span.open_end else -1,
             "fuller": fuller,
+            "plural": plural,
             "alone": not text[para_start : span.mark_start].strip() and not text[span.mark_end : para_end].strip(" ."),
         }
         cands = []
