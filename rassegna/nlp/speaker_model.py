@@ -211,10 +211,20 @@ def _side_features(f: Features, tag: str, between: str, dist: int) -> None:
 
 # a body's seat after its generic head: "Prefettura della Spezia", "Comune di Gorizia" (ADJUDICATION-4, 3)
 _SEAT = r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+
+
 def _plural(verb: str) -> bool:
     """A verb of saying in the plural (dicono, hanno spiegato, dissero): the third person plural's endings."""
     words = verb.lower().split()
     return words[0] in ("hanno", "avevano", "avrebbero") or words[-1].endswith(("no", "ro"))
+
+
+_DASH_CLOSES_RE = re.compile(r"[^-–—.!?«»“”\"]{0,30}?\s[-–—]")
+
+
+def mention_end(start: int, mentions: list[tuple[int, int, bool]]) -> int:
+    """Where the mention starting at ``start`` ends."""
+    return next(e for s, e, _r in mentions if s == start)
 
 
 _INSIDE_ATTRIBUTION_RE = re.compile(r"(?:[-–—(]|,)\s*[^-–—(,.!?]{0,60}$")
@@ -283,6 +293,9 @@ def candidate_features(
             lead = _INSIDE_ATTRIBUTION_RE.search(text, max(span.start, s - 60), s)
             if lead and _q._VERB_RE.search(lead.group(0)):
                 f["inside_attribution"] = 1.0
+                break
+            if lead and lead.group(0)[0] in "-–—" and _DASH_CLOSES_RE.match(text, mention_end(s, inside), span.end):
+                f["inside_dash"] = 1.0  # «… – questa la risposta di X – …»: set off by a pair of dashes
                 break
         else:
             f["inside_said"] = 1.0  # named in the speech itself: someone spoken of

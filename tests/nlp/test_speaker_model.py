@@ -192,3 +192,15 @@ def test_a_body_named_with_its_seat() -> None:
     if choice.rules == "prefettura":  # the rules name the body by its generic head
         assert by_name(choice, "Prefettura di Lecco").features["body_fuller_form"] == 1.0
     assert any(c.name == "Prefettura di Lecco" for c in choice.candidates)
+
+
+def test_plural_verb_and_an_aside_between_dashes() -> None:
+    """«…» dicono: a plural verb of saying (a group, or a joint statement) marks nobody and each person; a name
+    set off by a pair of dashes inside the quote, with no verb, is an aside naming the speaker."""
+    text = "Il sindaco Paolo Neri ha firmato il decreto. «Non siamo stati ascoltati da nessuno» tuonano i residenti."
+    choice = collect(text)[0]
+    none = next(c for c in choice.candidates if c.name == speaker_model.NONE).features
+    assert none["none_plural_verb"] == 1.0 and by_name(choice, "Paolo Neri").features["plural_verb"] == 1.0
+    text = "«Il progetto è pronto da mesi – questa la risposta di Giulia Riva – e lo presenteremo in aula»."
+    f = by_name(collect(text)[0], "Giulia Riva").features
+    assert f["inside_dash"] == 1.0 and "inside_attribution" not in f
