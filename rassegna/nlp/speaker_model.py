@@ -445,6 +445,10 @@ def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[i
     model = load_model()
     if model is None and collector is None:
         return found
+    if not any(start in by_start for start, _q2 in found):
+        if collector is not None:
+            collector([])
+        return found  # no quote in a span: nothing to choose
     choices = _choices(piece, by_start, found)
     if collector is not None:
         collector([c for _n, c in choices])
