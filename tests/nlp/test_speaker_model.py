@@ -204,3 +204,21 @@ def test_plural_verb_and_an_aside_between_dashes() -> None:
     text = "«Il progetto è pronto da mesi – questa la risposta di Giulia Riva – e lo presenteremo in aula»."
     f = by_name(collect(text)[0], "Giulia Riva").features
     assert f["inside_dash"] == 1.0 and "inside_attribution" not in f
+
+
+def test_trainer_configurations() -> None:
+    """The trainer fits every mode: override shares the structure-only weights, with its threshold."""
+    from rassegna.nlp.data.train_speaker_model import OVERRIDE_THRESHOLDS, Example, models, right, train
+
+    def ex(gold: str) -> Example:
+        return Example(gold, "a", three_way())
+
+    data = [ex("b")] * 6 + [ex("a")] * 4
+    fitted = models(data)
+    assert set(fitted) == {"with-rules", "structure", *(f"override@{t}" for t in OVERRIDE_THRESHOLDS)}
+    assert not any(speaker_model.is_rules_feature(k) for k in fitted["structure"].weights)
+    assert fitted["override@0.5"].weights == fitted["structure"].weights
+    model = train(data, "override", 0.99)
+    assert model.mode == "override" and model.threshold == 0.99
+    assert right(data, model) == 4  # never sure enough: the rules' pick everywhere
+    assert right(data, fitted["structure"]) == 6

@@ -229,6 +229,11 @@ def main() -> None:
         parser.error("--write needs --mode")
     if args.threshold is not None and args.mode != "override":
         parser.error("--threshold goes with --mode override")
+    if args.score_set:
+        try:
+            set_path(args.score_set)
+        except ValueError as err:
+            parser.error(str(err))
     data = {b: examples(sets) for b, sets in BATCHES.items()}
     if args.score_set:
         score_set(args.score_set, data)
