@@ -63,6 +63,41 @@ class QuoteChoice:
     quote: Quote
     rules: str  # the rules' speaker ("" for nobody)
     candidates: list[Candidate]
+    prev_near: bool = False  # the previous quote (in a span) is near this one
+
+
+PREV_FEATURES = ("prev_speaker", "prev_speaker_near")  # who spoke the previous quote: the rules' pick, or the
+# override's own decision when it decides a piece in sequence
+
+
+def with_prev(choice: QuoteChoice, prev: str) -> QuoteChoice:
+    """The choice with the previous speaker's features set for ``prev`` (a folded name, "" for nobody)."""
+    cands = []
+    for c in choice.candidates:
+        f = {k: v for k, v in c.features.items() if k not in PREV_FEATURES}
+        if c.name and fold(c.name) == prev:
+            f["prev_speaker"] = 1.0
+            if choice.prev_near:
+                f["prev_speaker_near"] = 1.0
+        cands.append(Candidate(c.name, c.role, f))
+    return QuoteChoice(choice.quote, choice.rules, cands, choice.prev_near)
+
+
+def decide_piece(model: Model, choices: list[QuoteChoice]) -> list[Candidate]:
+    """The candidate the model makes speak for each quote of a piece, in order. ``override`` decides in sequence:
+    each quote reads the previous quote's speaker as the override left it (the rules' pick, or the candidate that
+    displaced it), so that a correction carries to the quotes that continue the same statement; the other modes
+    read the rules' previous speaker, as they were fitted (in sequence, ``structure`` lost 85.5 -> 84.4 % in
+    leave-one-batch-out: one early mistake carried through a whole interview)."""
+    if model.mode != "override":
+        return [decide(model, c) for c in choices]
+    out: list[Candidate] = []
+    prev = ""
+    for c in choices:
+        best = decide(model, with_prev(c, prev))
+        out.append(best)
+        prev = fold(best.name)
+    return out
 
 
 # Training hook: when set, rerank_speakers hands every QuoteChoice to it (rules' speakers kept).
@@ -434,7 +469,7 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             )
         none = Candidate(NONE, None, candidate_features(piece, span, NONE, [], ctx))
         cands.insert(0 if rules == NONE else len(cands), none)
-        out.append((n, QuoteChoice(q, rules, cands)))
+        out.append((n, QuoteChoice(q, rules, cands, prev_near)))
         prev, prev_end = rules, span.mark_end
     return out
 
@@ -455,8 +490,7 @@ def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[i
         return found
     assert model is not None
     out = list(found)
-    for n, choice in choices:
-        best = decide(model, choice)
+    for (n, choice), best in zip(choices, decide_piece(model, [c for _n, c in choices]), strict=True):
         if fold(best.name) == choice.rules:
             continue
         q = choice.quote

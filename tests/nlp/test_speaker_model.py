@@ -222,3 +222,28 @@ def test_trainer_configurations() -> None:
     assert model.mode == "override" and model.threshold == 0.99
     assert right(data, model) == 4  # never sure enough: the rules' pick everywhere
     assert right(data, fitted["structure"]) == 6
+
+
+def test_override_decides_a_piece_in_sequence() -> None:
+    """Override reads the previous quote's speaker as it left it: a correction carries to the next quote of the
+    same statement; the other modes read the rules' previous speaker, as they were fitted."""
+    first = three_way()
+    second = QuoteChoice(
+        Quote("y", "A", None),
+        "a",
+        [
+            Candidate("A", None, {"person": 1.0, "prev_speaker": 1.0, "prev_speaker_near": 1.0}),  # the rules'
+            Candidate("B", None, {"person": 1.0}),
+            Candidate("", None, {"none": 1.0}),
+        ],
+        prev_near=True,
+    )
+    weights = {"right_after": 3.0, "prev_speaker_near": 3.0, "none": -5.0}
+    override = Model("override", weights, 0.9)
+    assert [c.name for c in speaker_model.decide_piece(override, [first, second])] == ["B", "B"]
+    assert decide(override, second).name == "A"  # alone, with the rules' previous speaker: A
+    structure = Model("structure", weights)
+    assert [c.name for c in speaker_model.decide_piece(structure, [first, second])] == ["B", "A"]
+    moved = speaker_model.with_prev(second, "b")
+    assert "prev_speaker" not in moved.candidates[0].features
+    assert moved.candidates[1].features["prev_speaker_near"] == 1.0

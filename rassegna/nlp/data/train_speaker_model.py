@@ -32,7 +32,15 @@ REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
 from rassegna.nlp import speaker_model  # noqa: E402
-from rassegna.nlp.speaker_model import MODES, Candidate, Model, QuoteChoice, decide, is_rules_feature  # noqa: E402
+from rassegna.nlp.speaker_model import (  # noqa: E402
+    MODES,
+    Candidate,
+    Model,
+    QuoteChoice,
+    decide,
+    decide_piece,
+    is_rules_feature,
+)
 from rassegna.nlp.textutil import fold  # noqa: E402
 from tests.nlp.evaluation import analyse_articles, load_articles, quote_matches, set_path  # noqa: E402
 
@@ -60,6 +68,7 @@ class Example:
     gold: str
     rules: str | None
     choice: QuoteChoice | None
+    piece: list[QuoteChoice] | None = None  # every quote of the article, in order (an override decides in sequence)
 
 
 def examples(sets: tuple[str, ...]) -> list[Example]:
@@ -76,14 +85,16 @@ def examples(sets: tuple[str, ...]) -> list[Example]:
         if len(collected) != len(articles):
             raise RuntimeError("the collector did not see every article once")
         for art, an, choices in zip(articles, analyses, collected, strict=True):
+            mine: list[Example] = []
             for g in art.get("quotes", []):
                 gold = fold(g.get("speaker_canonical") or g.get("speaker") or "")
                 hit = next((q for q in an.quotes if quote_matches(q.text, g["start"])), None)
                 if hit is None:
-                    out.append(Example(gold, None, None))
+                    mine.append(Example(gold, None, None))
                     continue
                 choice = next((c for c in choices if c.quote is hit), None)
-                out.append(Example(gold, fold(hit.speaker or ""), choice))
+                mine.append(Example(gold, fold(hit.speaker or ""), choice, choices))
+            out += mine
     return out
 
 
@@ -125,11 +136,12 @@ def structure_only(examples_: list[Example]) -> list[Example]:
     out = []
     for e in examples_:
         if e.choice is not None:
+            choice = e.choice
             cands = [
                 Candidate(c.name, c.role, {k: v for k, v in c.features.items() if not is_rules_feature(k)})
-                for c in e.choice.candidates
+                for c in choice.candidates
             ]
-            e = Example(e.gold, e.rules, QuoteChoice(e.choice.quote, e.choice.rules, cands))
+            e = Example(e.gold, e.rules, QuoteChoice(choice.quote, choice.rules, cands, choice.prev_near), e.piece)
         out.append(e)
     return out
 
@@ -139,11 +151,20 @@ def right(examples_: list[Example], model: Model | dict[str, float] | None) -> i
     weights: a ``with-rules`` model)."""
     if isinstance(model, dict):
         model = Model("with-rules", model)
+    decided: dict[int, str] = {}  # id of a choice -> the speaker the model gave it, each article in sequence
     ok = 0
     for e in examples_:
         if e.rules is None:
             continue
-        said = e.rules if model is None or e.choice is None else fold(decide(model, e.choice).name)
+        if model is None or e.choice is None:
+            said = e.rules
+        elif e.piece is None:
+            said = fold(decide(model, e.choice).name)
+        else:
+            if id(e.choice) not in decided:
+                for c, best in zip(e.piece, decide_piece(model, e.piece), strict=True):
+                    decided[id(c)] = fold(best.name)
+            said = decided[id(e.choice)]
         ok += said == e.gold
     return ok
 
