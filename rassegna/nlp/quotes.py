@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
+from rassegna.nlp import speaker_model
 from rassegna.nlp.gazetteer import comuni, first_names
 from rassegna.nlp.textutil import alternation, fold, normalise, paragraphs
 
@@ -1738,6 +1739,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             person = _neighbour_paragraph(norm, by_start[start], piece.people)
             found[n] = (start, Quote(q.text, person.name or None, person.role))
     _lend_back(norm, found, by_start)
+    found = speaker_model.rerank_speakers(piece, by_start, found)  # a learned chooser, when one is shipped
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
