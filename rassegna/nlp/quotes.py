@@ -684,8 +684,8 @@ def _role_body(role: str | None) -> str | None:
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s))\s*(" + VERB + r")\s+", re.IGNORECASE
-)  # "… esaurite- dice X -": a dash typed against the word before
+    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")\s+", re.IGNORECASE
+)  # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
 )
@@ -827,10 +827,27 @@ def _before_gerund(attr: str) -> str:
     return m.group(1).rstrip() if m else attr
 
 
+def _comma_interruption(tail: str, start: int, verb_end: int) -> Attribution | None:
+    """The attribution between commas inside a quote (``«…, spiega l'assessore X, abbiamo …»``): a role or a
+    name right after the verb, closed by a comma or the end of the quote."""
+    m = re.match(r"([^,.;:!?«»\"“”()]{3,90}?)\s*(?:,|$)", tail)
+    if not m or not (_ROLE_START.match(m.group(1)) or re.match(_NAME_TOKEN + r"\s", m.group(1))):
+        return None
+    parsed = _parse_attribution(m.group(1))
+    if not (parsed.speaker or parsed.role_word):
+        return None
+    return replace(parsed, cut=(start, verb_end + m.end()))
+
+
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
         tail = inner[m.end() :]
+        if m.group(0).lstrip()[0] == "," and inner[m.start() - 1 : m.start()].strip():
+            commaed = _comma_interruption(tail, m.start(), m.end())  # «…, spiega l'assessore X, abbiamo …»
+            if commaed:
+                return commaed
+            continue
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—][\s,;:]|$", tail)  # "– spiega –, le risorse"
         attr = tail[: end.start()] if end else tail
         cut = (m.start(), m.end() + (end.end() if end else len(tail)))
@@ -945,7 +962,47 @@ def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
     return parsed if parsed.speaker else None
 
 
-_AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source)
+# Function words that can follow a closing mark without being a verb: prepositions, articles, conjunctions.
+_NOT_VERBS = frozenset({
+    'a', 'ad', 'al', 'alla', 'alle', 'agli', 'ai', 'allo', 'da', 'dal', 'dalla', 'dalle', 'dagli', 'dai', 'dallo',
+    'di', 'del', 'della', 'delle', 'degli', 'dei', 'dello', 'in', 'nel', 'nella', 'nelle', 'negli', 'nei',
+    'nello', 'su', 'sul', 'sulla', 'sulle', 'sugli', 'sui', 'sullo', 'con', 'per', 'tra', 'fra', 'e', 'ed', 'o',
+    'ma', 'che', 'come', 'anche', 'mentre', 'perché', 'poiché', 'oppure', 'ovvero', 'nonché', 'quando', 'dove',
+    'se', 'sia', 'né', 'contro', 'verso', 'sopra', 'sotto', 'dopo', 'prima', 'senza', 'presso', 'circa', 'oltre',
+    'durante', 'secondo', 'tranne', 'entro', 'dentro', 'fuori', 'il', 'la', 'lo', 'le', 'gli', 'i', 'un', 'una',
+    'uno', 'questa', 'questo', 'queste', 'questi', 'quella', 'quello', 'quelle', 'quelli', 'tutta', 'tutte',
+    'ogni', 'ancora', 'sempre', 'già', 'mai', 'ora', 'oggi', 'ieri', 'domani', 'qui', 'lì', 'là', 'ecco', 'cioè',
+    'infatti', 'invece', 'pure', 'dunque', 'quindi', 'poi', 'più', 'meno', 'molto', 'tanto', 'così', 'proprio',
+    'sono', 'è', 'era', 'erano', 'sarà', 'saranno', 'viene', 'vengono', 'essere', 'stata', 'state', 'fine',
+    'parte', 'volta', 'nome', 'frase', 'parole', 'tesi', 'linea', 'idea', 'scelta', 'formula', 'storia',
+})  # fmt: skip
+# A finite verb of any lexeme right after the closing mark (third person, present or past), or an auxiliary and a
+# participle: in Italian news "«…» verb Subject" is an attribution whatever the verb ("stigmatizza Bianchi").
+_ANY_VERB_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:[-–—]\s*)?((?:ha|hanno)\s+(?:poi\s+|anche\s+|subito\s+)?[a-zà-ù]{3,}(?:at|it|ut|s|t)[oa]"
+    r"|[a-zà-ù]{3,}(?:a|e|ano|ono|ò|ì|à))\s+(?:(?:poi|anche|ancora|subito|invece|allora|quindi)\s+)?"
+    r"(?=[A-ZÀ-Ý]|(?:il|la|lo|l'|i|gli|le)\s*[a-zà-ù])"
+)
+
+
+def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
+    """«…» stigmatizza Bianchi, «…», rilancia il sindaco X: a verb outside any list, then its subject (a role,
+    or a name the piece knows or prints in full), read up to the sentence's end."""
+    m = _ANY_VERB_AFTER_RE.match(after)
+    if not m or m.group(1).split()[-1] in _NOT_VERBS:
+        return None
+    attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300])[0]
+    if not (_ROLE_START.match(attr) or _NAME_RE.match(attr)):
+        return None
+    parsed = _parse_attribution(attr)
+    if parsed.speaker and (_ROLE_START.match(attr) or _known(parsed.speaker, people)):
+        return parsed
+    if not parsed.speaker and parsed.role_word and _ROLE_START.match(attr):
+        return parsed
+    return None
+
+
+_AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source, _after_any_verb)
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?»”])\s+|\n")
@@ -1109,6 +1166,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
         sentence,
     )
+    object_of = m and _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)])
+    if object_of and _subject(sentence[: m.start(1)], people):
+        m = None  # "Neri ha parlato sugli attacchi di Matteo Salvini:": the topic named last is not the speaker
     if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
     subject = _subject(stripped[:-1], people)
@@ -1972,6 +2032,15 @@ _COMPLEMENT_END_RE = re.compile(
     r"(?:^|[\s'])(?:da|dal|dalla|dallo|dall'|dai|dagli|dalle|a|ad|al|alla|allo|all'|ai|agli|alle|con|col|"
     r"coi|verso|contro|tra|fra|assieme\s+a|insieme\s+a)\s*(?:(?:il|la|lo|l'|i|gli|le)\s*)?$",
     re.IGNORECASE,
+)
+
+
+# A noun and a preposition before a name: the name is the object or topic of the sentence ("sugli attacchi di
+# X", "sul processo a X", "contro X"), never its subject.
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?:(?:^|\s)[a-zà-ù]{3,}\s+(?:di|del|della|dello|dell'|dei|degli|delle|d'|a|ad|al|alla|all')"
+    r"|(?:^|\s)(?:su|sul|sulla|sullo|sull'|sui|sugli|sulle|contro|verso|con|per|tra|fra|nei\s+confronti\s+d\w+)"
+    r"(?:\s+(?:il|la|lo|l'|i|gli|le))?)\s*(?:[a-zà-ù]+\s+)?$"
 )
 
 
