@@ -1721,6 +1721,37 @@ def _holds(role_word: str, role: str | None) -> bool:
 _ROLE_HEAD_RE = re.compile(r".*?[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý][\w'-]*(?=\s+[a-zà-ù])")
 
 
+def _subject_before(piece: Piece, span: Span) -> Person:
+    """The person named last before the quote in its own paragraph as a subject (not after a preposition)."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    before = text[para_start : span.mark_start]
+    named = [n for n in _mentions_in(before, piece.people, text, para_start) if not _complement(before, n[0])]
+    return _last_named(named, before) if named else Person("")
+
+
+def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
+    """The person a bare role refers back to when the piece names its holder by the role and a surname only
+    (``il presidente Zelensky``): the mention nearest before ``upto``, else the first after; the full name when
+    the piece prints one."""
+    if role_word in (LAST_SPEAKER, PROTAGONIST) or fold(role_word) in _EPITHETS:
+        return Person("")
+    pattern = r"(?<![\w'])" + re.escape(role_word) + r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?![\w'])"
+    best: tuple[int, str] | None = None
+    for m in re.finditer(pattern, piece.text, re.IGNORECASE):
+        name = m.group(1)
+        if _bad_name(name) or _ROLE_START.fullmatch(name) or fold(name) in comuni() or not name[0].isupper():
+            continue
+        if _names_a_body(name, piece):
+            continue
+        dist = upto - m.start() if m.start() < upto else len(piece.text) + m.start()
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    if best is None:
+        return Person("")
+    return _resolve(best[1], None, piece.people, None, piece.text)
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -1755,6 +1786,14 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             # "La pm ha aggiunto:" two paragraphs after the prosecutor spoke, nobody else named since (the press
             # names one person by post and by epithet: "il procuratore" … "la pm", "il dirigente Onu")
             person = Person(prev.quote.speaker or "", prev.quote.role)
+        if not person.name and not speaker and role_word:
+            # "ha promesso il presidente ucraino" where the piece also prints "il presidente Zelensky"
+            person = _role_then_surname(role_word, piece, span.mark_start)
+        if not person.name and not speaker and role_word and role_word not in (LAST_SPEAKER, PROTAGONIST):
+            # "Volodymyr Zelensky ha parlato … «…», ha promesso il presidente ucraino": the person named last
+            # before the quote in its paragraph, when the piece gives them no other post
+            person = _subject_before(piece, span)
+            person = person if person.name and _holds(role_word, person.role) else Person("")
         if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about, if no other role
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
