@@ -1721,6 +1721,35 @@ def _holds(role_word: str, role: str | None) -> bool:
 _ROLE_HEAD_RE = re.compile(r".*?[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý][\w'-]*(?=\s+[a-zà-ù])")
 
 
+# Generic nouns a piece uses for a body it has named ("il Comune" after "il Comune di Gorizia").
+_GENERIC_BODIES = frozenset({
+    'comune', 'regione', 'provincia', 'prefettura', 'questura', 'procura', 'azienda', 'società', 'ente',
+    'associazione', 'fondazione', 'cooperativa', 'consorzio', 'università', 'ospedale', 'ministero', 'agenzia',
+    'organizzazione', 'sindacato', 'comitato', 'federazione', 'istituto', 'tribunale', 'municipio', 'camera',
+})  # fmt: skip
+
+
+def _named_body(noun: str, text: str, upto: int) -> str:
+    """The body a generic noun stands for: the nearest ``Noun di X`` or ``noun X`` (a capitalised name) printed
+    before ``upto``, else the first after it; the noun itself when the piece names no such body."""
+    pattern = (
+        r"(?<![\w'])((?i:" + re.escape(noun) + r"))(?:\s+(?:di|del|della|dello|dell'|d'|dei|degli|delle)\s*|\s+)"
+        r"((?:[A-ZÀ-Ý][\w'-]*)(?:\s+(?:[A-ZÀ-Ý][\w'-]*|di|del|della|d'|dell'|e)){0,4})"
+    )
+    best: tuple[int, str] | None = None
+    for m in re.finditer(pattern, text):
+        name = m.group(2).rstrip()
+        name = re.sub(r"\s+(?:di|del|della|d'|dell'|e)$", "", name)
+        if not name[0].isupper() or fold(name.split()[0]) in _NOT_NAMES:
+            continue
+        full = text[m.start(1) : m.start(2) + len(name)]
+        full = full[0].upper() + full[1:]
+        dist = upto - m.start() if m.start() < upto else len(text) + m.start()
+        if best is None or dist < best[0]:
+            best = (dist, full)
+    return best[1] if best else noun
+
+
 def _subject_before(piece: Piece, span: Span) -> Person:
     """The person named last before the quote in its own paragraph as a subject (not after a preposition)."""
     text = piece.text
@@ -1802,6 +1831,8 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             role = person.role or (role_word if speaker else None)
         elif not speaker and role_word:
             role = person.role or role
+    if person.name and fold(person.name) in _GENERIC_BODIES:
+        person = Person(_named_body(person.name, piece.text, span.mark_start), person.role)
     entity = person.name and _is_entity(person.name, piece.people)
     if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
         return Person("")  # a place or body named near the quote, not made to speak
