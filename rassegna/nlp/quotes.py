@@ -1398,11 +1398,34 @@ def _role_comma_surname(stripped: str) -> Attribution | None:
     return Attribution(m.group(2), _clean_role(m.group(1)))
 
 
+# A council group or list named after its noun: "il gruppo consiliare Pd-Bic", "la lista “Uniti per Assisi”".
+_COUNCIL_GROUP_RE = re.compile(
+    r"(?<![\w'])(?:(?:il|del|dal|al|nel)\s+)?(?i:gruppo|lista|movimento\s+civico)"
+    r"(?:\s+(?i:consiliare|consigliare|civico|civica|di\s+(?:minoranza|opposizione|maggioranza)))?\s+"
+    r"[«“\"]?((?:[A-ZÀ-Ý0-9][\w'’-]*)(?:\s+(?:[A-ZÀ-Ý0-9][\w'’-]*|per|di|del|della|d'|in|e|al))*)[»”\"]?"
+)
+
+
+def _council_group(stripped: str) -> Attribution | None:
+    """A named council group or list leading into the quote (``Polemico il gruppo consiliare Pd-Bic:``, ``Per il
+    gruppo “Scelgo Locri”``): the group's name is the speaker, as an organisation made to speak."""
+    if not stripped.endswith((":", ",")) and not re.match(r"\s*(?:[Pp]er|[Ss]econdo)\s", stripped):
+        return None
+    m = None
+    for m in _COUNCIL_GROUP_RE.finditer(stripped):
+        pass
+    if not m or stripped[m.end() :].strip(" ,:»”\"") or _first_full_name(m.group(1)):
+        return None
+    name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", m.group(1))
+    return Attribution(name, speaks=True)
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
     return (
-        _collective(stripped)
+        _council_group(stripped)
+        or _collective(stripped)
         or _body_subject(stripped, span_text)
         or _state_says(stripped)
         or _verb_then_subject(sentence, people)
@@ -1469,8 +1492,10 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
     not_source = _NOT_A_SOURCE.search(sentence)
     if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
         return None  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
+    lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
     return (
-        _before(sentence, known, text[span.start : span.start + 40])
+        _council_group(lead.rstrip())  # the group's own name in marks ends no sentence: Per il gruppo “X” «
+        or _before(sentence, known, text[span.start : span.start + 40])
         or _next_sentence(text, span, after, known)
         or _body_speaks(text, sentence)
     )
