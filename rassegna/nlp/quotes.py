@@ -1653,11 +1653,56 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
     said = _said_in_sentence(piece, span)
     if said is not None:
         return said  # "Parla di «…» il consigliere X": the sentence's own speaker before any carry-over
+    answer = _interview_answer(piece, span, prev)
+    if answer is not None:
+        return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced
     if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
     if prev.quote and prev.quote.speaker and _after_its_attribution(piece, span, prev):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «…» / È quanto ha detto X. / «…»
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+_HEADING_RE = re.compile(r"[^\n«»“”\"]{2,120}[:?]")
+
+
+def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution | None:
+    """A quote opening its paragraph after a heading paragraph (a topic, ``Sulla formazione:``, or a question,
+    ``Che cosa cambia ora?``): an interview laid out as questions and answers. The answer goes to the speaker
+    of the answer before the headings, else to the person the paragraph introducing them names as subject
+    (``Mario Rossi risponde alle domande dei cronisti. Queste le sue parole:``)."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    if text[para_start : span.mark_start].strip():
+        return None
+    pos, headings = para_start, 0
+    while pos > 0:
+        start = text.rfind("\n\n", 0, max(0, pos - 2))
+        start = 0 if start < 0 else start + 2
+        block = text[start:pos].strip()
+        if not block:
+            pos = start
+            if start == 0:
+                break
+            continue
+        if len(block.split()) <= 15 and _HEADING_RE.fullmatch(block):
+            headings += 1
+            pos = start
+            continue
+        break
+    if not headings or pos <= 0:
+        return None
+    start = text.rfind("\n\n", 0, max(0, pos - 2))
+    start = 0 if start < 0 else start + 2
+    block = text[start:pos]
+    if prev.quote and prev.quote.speaker and start <= prev.end <= pos:
+        if block.lstrip()[:1] in "«“\"" or not _mentions_in(block[prev.end - start :], piece.people, text):
+            return Attribution(prev.quote.speaker, prev.quote.role)
+    if any(c in block for c in "«»“”\""):
+        return None
+    lead = text[start:para_start]
+    person = _subject_named(_mentions_in(lead, piece.people, text, start), lead)
+    return Attribution(person.name, person.role) if person.name else None
 
 
 _SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])")  # on lower-cased text
@@ -1780,8 +1825,7 @@ def _subject_before(piece: Piece, span: Span) -> Person:
     text = piece.text
     para_start = text.rfind("\n", 0, span.mark_start) + 1
     before = text[para_start : span.mark_start]
-    named = [n for n in _mentions_in(before, piece.people, text, para_start) if not _complement(before, n[0])]
-    return _last_named(named, before) if named else Person("")
+    return _subject_named(_mentions_in(before, piece.people, text, para_start), before)
 
 
 def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
@@ -2142,6 +2186,18 @@ _OBJECT_BEFORE_RE = re.compile(
 def _complement(segment: str, start: int) -> bool:
     """The name at ``start`` follows a preposition: a complement of the sentence, not its subject."""
     return bool(_COMPLEMENT_END_RE.search(segment[max(0, start - 30) : start]))
+
+
+def _subject_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
+    """The person named last as a subject in ``segment``; nobody when every mention is a complement
+    (``affiancato dal capitano X``)."""
+    subjects = [
+        k
+        for k, (start, _, person) in enumerate(named)
+        if not _complement(segment, start)
+        and not (k and named[k - 1][2].name == person.name and _complement(segment, named[k - 1][0]))
+    ]
+    return _last_named(named[: subjects[-1] + 1], segment) if subjects else Person("")
 
 
 def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
