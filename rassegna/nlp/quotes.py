@@ -1005,7 +1005,7 @@ def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
 _AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source, _after_any_verb)
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?»”])\s+|\n")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[»”])\s+(?![a-zà-ù][^«“\"]*[:,]\s*$)|\n")
 _TITLE_END_RE = re.compile(r"(?:^|[\s'’])" + TITLE_ABBREVIATIONS + r"$", re.IGNORECASE)
 
 
