@@ -717,7 +717,7 @@ _NOUN_SOURCE = re.compile(
 )
 
 _INNER_NOUN_RE = re.compile(
-    r"(?:^|\s)[-–—]\s*(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
+    r"(?:^|\s)[-–—]\s*(?:(?:questa|questo|queste|ecco|così)\s+)?(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
     r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione)"
     r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
