@@ -1439,7 +1439,33 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _subject_says(stripped, people)
         or _subject_in_an_aside(stripped, people)
         or _role_comma_surname(stripped)
+        or _sentence_subject(stripped, people)
     )
+
+
+_OPENING_SUBJECT_RE = re.compile(
+    r"\s*(?:(?:e|ed|ma|poi|infine|anche|intanto|invece|quindi|inoltre|allora|oggi|ieri)\s*,?\s+)*", re.IGNORECASE
+)
+_FINITE_VERB_RE = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*|,[^,.;:!?«»\"“”]{0,80},\s*)?(?:non\s+|si\s+|ne\s+|le\s+|lo\s+|ci\s+)*"
+    r"(?:ha|hanno|è|sono|aveva|avevano|era|erano|[a-zà-ù]{3,}(?:a|e|ano|ono|ò|ì))\b"
+)
+
+
+def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None:
+    """The subject opening the quote's own sentence, whatever its verb (``Don Paolo ha benedetto gli studenti e
+    raccomandato loro di «…»``): a role or a known name, then a finite verb; the quote is that person's."""
+    if any(c in stripped for c in "«»“”\""):
+        return None
+    at = _OPENING_SUBJECT_RE.match(stripped).end()
+    rest = stripped[at:]
+    if not (_ROLE_START.match(rest) or _NAME_RE.match(rest)):
+        return None
+    parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest)[0])
+    if not parsed.speaker or not (_ROLE_START.match(rest) or _known(parsed.speaker, people)):
+        return None
+    end = rest.find(parsed.speaker) + len(parsed.speaker)
+    return parsed if _FINITE_VERB_RE.match(rest, end) else None
 
 
 # A subordinate clause after the attribution's subject: the person it names answers to another speaker.
