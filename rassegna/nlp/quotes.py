@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
-from rassegna.nlp.gazetteer import comuni, first_names
+from rassegna.nlp.gazetteer import comuni, first_names, regions
 from rassegna.nlp.textutil import alternation, fold, normalise, paragraphs
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
@@ -578,6 +578,49 @@ def _people(text: str) -> list[Person]:
             continue
         out.append(Person(name))
         known.add(fold(name))
+    out.extend(_lone_surnames(text, out))
+    return out
+
+
+# A capitalised word as the subject of a clause, then a finite verb: "Macron scioglie il Parlamento",
+# "mentre Zelensky e Putin hanno continuato" (the second of a pair too).
+_LONE_SUBJECT_AT_RE = re.compile(
+    r"(?:(?<=[\w»”\"]),\s*|\b(?:mentre|ma|e|ed|che|quando|poi|intanto|anche|oggi|ieri)\s+)"
+    r"([A-ZÀ-Ý][a-zà-ÿ]{3,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?:\s+(?:e|ed)\s+([A-ZÀ-Ý][a-zà-ÿ]{3,}))?"
+    r"\s+(?:(?:non|si|ne|lo|la|le|gli|ci|ha|hanno)\s+)*(?:ha|hanno|è|aveva|avevano|avrebbe|sarà|"
+    r"[a-zà-ù]{4,}(?:a|e|ano|ono|ò))\b"
+)
+_ARTICLED = (
+    r"\b(?:il|lo|la|l'|i|gli|le|un|una|uno|del|della|dello|dell'|al|alla|allo|all'|dal|dalla|dallo|dall'|nel|"
+    r"nella|nello|nell'|sul|sulla|sullo|sull'|col|dei|degli|delle|ai|agli|alle|dai|dagli|dalle|nei|negli|nelle)\s*"
+)
+
+
+def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
+    """Persons the piece names by a surname alone, as the subject of a verb (a foreign leader: ``Macron``), when
+    the word is no place, body, post or common word (never printed in lower case in the piece)."""
+    out: list[Person] = []
+    seen = {fold(w) for p in people for w in p.name.split()}
+    low = None
+    for m in _LONE_SUBJECT_AT_RE.finditer(text):
+        verb = re.findall(r"\w+", text[max(0, m.end() - 14) : m.end()])[-1:] or [""]
+        verb = verb[0]
+        if verb in _NOT_VERBS or re.search(r"[A-ZÀ-Ý][\w'-]*\s+$", text[max(0, m.start(1) - 30) : m.start(1)]):
+            continue  # "Kiev, Zaporizhzhia e Dnipro anche": no verb; "Squadra Mobile ha": part of a name
+        for name in filter(None, (m.group(1), m.group(2))):
+            key = fold(name)
+            if key in seen or key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or key in comuni():
+                continue
+            if key in first_names() or key in regions() or name.lower() in _PRESENT_WORDS or _ROLE_START.fullmatch(name):
+                continue
+            low = text.lower() if low is None else low
+            if re.search(r"(?<![\w'])" + re.escape(name.lower()) + r"(?![\w'])", text.replace(name, "")) or (
+                re.search(_ARTICLED + re.escape(name) + r"\b", text)
+                or re.search(re.escape(name) + r"\s+[A-ZÀ-Ý]", text)  # "Emporio Solidale": part of a name
+            ):
+                continue  # a common word ("Governo", "Tutto") or a body ("la Lega")
+            seen.add(key)
+            out.append(Person(name))
     return out
 
 
