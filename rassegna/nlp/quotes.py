@@ -611,7 +611,12 @@ def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
             key = fold(name)
             if key in seen or key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or key in comuni():
                 continue
-            if key in first_names() or key in regions() or name.lower() in _PRESENT_WORDS or _ROLE_START.fullmatch(name):
+            if (
+                key in first_names()
+                or key in regions()
+                or name.lower() in _PRESENT_WORDS
+                or _ROLE_START.fullmatch(name)
+            ):
                 continue
             low = text.lower() if low is None else low
             if re.search(r"(?<![\w'])" + re.escape(name.lower()) + r"(?![\w'])", text.replace(name, "")) or (
@@ -1209,8 +1214,11 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
         sentence,
     )
-    object_of = m and _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)])
-    if object_of and _subject(sentence[: m.start(1)], people):
+    if (
+        m
+        and _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)])
+        and _subject(sentence[: m.start(1)], people)
+    ):
         m = None  # "Neri ha parlato sugli attacchi di Matteo Salvini:": the topic named last is not the speaker
     if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
@@ -1454,10 +1462,9 @@ def _council_group(stripped: str) -> Attribution | None:
     gruppo “Scelgo Locri”``): the group's name is the speaker, as an organisation made to speak."""
     if not stripped.endswith((":", ",")) and not re.match(r"\s*(?:[Pp]er|[Ss]econdo)\s", stripped):
         return None
-    m = None
-    for m in _COUNCIL_GROUP_RE.finditer(stripped):
-        pass
-    if not m or stripped[m.end() :].strip(" ,:»”\"") or _first_full_name(m.group(1)):
+    groups = list(_COUNCIL_GROUP_RE.finditer(stripped))
+    m = groups[-1] if groups else None  # the last one, nearest the quote
+    if not m or stripped[m.end() :].strip(' ,:»”"') or _first_full_name(m.group(1)):
         return None
     name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", m.group(1))
     return Attribution(name, speaks=True)
@@ -1498,10 +1505,10 @@ _FINITE_VERB_RE = re.compile(
 def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None:
     """The subject opening the quote's own sentence, whatever its verb (``Don Paolo ha benedetto gli studenti e
     raccomandato loro di «…»``): a role or a known name, then a finite verb; the quote is that person's."""
-    if any(c in stripped for c in "«»“”\""):
+    if any(c in stripped for c in '«»“”"'):
         return None
-    at = _OPENING_SUBJECT_RE.match(stripped).end()
-    rest = stripped[at:]
+    opening = _OPENING_SUBJECT_RE.match(stripped)
+    rest = stripped[opening.end() :] if opening else stripped
     if not (_ROLE_START.match(rest) or _NAME_RE.match(rest)):
         return None
     parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest)[0])
@@ -1764,10 +1771,15 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
     start = text.rfind("\n\n", 0, max(0, pos - 2))
     start = 0 if start < 0 else start + 2
     block = text[start:pos]
-    if prev.quote and prev.quote.speaker and start <= prev.end <= pos:
-        if block.lstrip()[:1] in "«“\"" or not _mentions_in(block[prev.end - start :], piece.people, text):
-            return Attribution(prev.quote.speaker, prev.quote.role)
-    if any(c in block for c in "«»“”\""):
+    q = prev.quote
+    if (
+        q
+        and q.speaker
+        and start <= prev.end <= pos
+        and (block.lstrip()[:1] in '«“"' or not _mentions_in(block[prev.end - start :], piece.people, text))
+    ):
+        return Attribution(q.speaker, q.role)
+    if any(c in block for c in '«»“”"'):
         return None
     lead = text[start:para_start]
     person = _subject_named(_mentions_in(lead, piece.people, text, start), lead)

@@ -1,0 +1,128 @@
+"""Speakers, round 5: the structure of attribution (invented examples, one per rule class)."""
+
+from __future__ import annotations
+
+from rassegna.nlp.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_any_verb_after_the_closing_mark_beats_the_previous_speaker():
+    text = (
+        "Il sindaco Luca Neri ha aperto la seduta. «Il bilancio è in ordine», ha detto Neri.\n\n"
+        "«Serve più coraggio per la città» stigmatizza Carlo Bianchi, consigliere di minoranza."
+    )
+    assert _speakers(text) == ["Luca Neri", "Carlo Bianchi"]
+
+
+def test_attribution_between_commas_inside_the_quote():
+    text = (
+        "“Il contributo del Comune serve a riempire il teatro, spiega l’assessore alla cultura Gianluca Fanti, "
+        "abbiamo impegnato fondi per gli abbonamenti dei più giovani”."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Gianluca Fanti"
+    assert q.role == "assessore alla cultura"
+
+
+def test_name_that_is_the_topic_of_the_lead_in_is_not_the_speaker():
+    text = (
+        "Il segretario Luca Neri ha parlato a lungo sugli attacchi di Matteo Salvini: "
+        "«Non rispondiamo alle provocazioni di nessuno»."
+    )
+    assert _speakers(text) == ["Luca Neri"]
+
+
+def test_bare_role_refers_back_to_its_holder_named_by_surname():
+    text = (
+        "«Un missile ha colpito un ufficio postale, ci sono vittime», ha reso noto il presidente ucraino.\n\n"
+        "In serata, il presidente Zelensky ha chiesto nuove difese aeree."
+    )
+    assert _speakers(text) == ["Zelensky"]
+
+
+def test_bare_role_refers_back_to_the_subject_named_before():
+    text = (
+        "Volodymyr Zelensky ha parlato alla nazione nella notte. «Lotteremo fino alla vittoria finale», "
+        "ha promesso il presidente ucraino."
+    )
+    assert _speakers(text) == ["Volodymyr Zelensky"]
+
+
+def test_bare_role_does_not_take_a_complement():
+    text = (
+        "La rassegna è organizzata dalla consulta, presieduta da Franco Dotti.\n\n"
+        "«Abbiamo preparato un cartellone ricchissimo – afferma l’assessore alla cultura –. Vi aspettiamo»."
+    )
+    assert _speakers(text) == [None]
+
+
+def test_generic_noun_resolves_to_the_body_named_earlier():
+    text = (
+        "Il Comune di Gorizia ha chiuso la strada per i lavori. «I lavori dureranno almeno tre settimane», "
+        "fa sapere il Comune."
+    )
+    assert _speakers(text) == ["Comune di Gorizia"]
+
+
+def test_named_council_group_leads_in():
+    text = (
+        "«Siamo pronti a fare la nostra parte», ha detto il sindaco Luca Neri.\n\n"
+        "Polemico il gruppo consiliare Pd-Bic: «La situazione delle scuole è gravissima e inaccettabile»."
+    )
+    assert _speakers(text) == ["Luca Neri", "Pd-Bic"]
+
+
+def test_named_council_group_in_marks_leads_in():
+    text = (
+        "«Siamo pronti a fare la nostra parte», ha detto il sindaco Luca Neri.\n\n"
+        "Per il gruppo “Vivere Lentate” «non è più tollerabile che ci venga negato l’accesso agli atti»."
+    )
+    assert _speakers(text) == ["Luca Neri", "Vivere Lentate"]
+
+
+def test_interview_answers_after_headings_go_to_the_interviewee():
+    text = (
+        "Alla vigilia della finale, Mario Bianchi risponde alle domande dei cronisti, affiancato dal capitano "
+        "Luca Neri. Queste le sue parole:\n\n"
+        "Sulla partita:\n\n"
+        "“Domani è una bellissima serata per tutti noi, dobbiamo vincere.”\n\n"
+        "Sulla formazione:\n\n"
+        "“Ho qualche dubbio, domani mattina devo dirlo però, poi si vedrà il resto.”\n\n"
+        "Che cosa si aspetta dal pubblico?\n\n"
+        "“Un grande sostegno, come sempre in questa stagione.”"
+    )
+    assert _speakers(text) == ["Mario Bianchi"] * 3
+
+
+def test_short_quoted_phrase_does_not_end_the_lead_in_sentence():
+    text = (
+        "«I conti sono in ordine», ha detto il presidente Marco Fadda.\n\n"
+        "Paolo Carta ha poi contestato la «mancanza di coerenza» della giunta: "
+        "«Quando eravate all'opposizione contestavate ogni nomina»."
+    )
+    assert _speakers(text)[-1] == "Paolo Carta"
+
+
+def test_demonstrative_before_an_attribution_noun_inside_the_quote():
+    text = "«È un incarico gratuito – questa la risposta di Gian Marco Serra – e non costa nulla ai cittadini»."
+    assert _speakers(text) == ["Gian Marco Serra"]
+
+
+def test_subject_opening_the_quote_sentence_speaks_whatever_the_verb():
+    text = (
+        "La preside Maria Verdi ha salutato gli studenti. «Il vostro futuro inizia qui», ha detto.\n\n"
+        "Il parroco Paolo Neri ha impartito la benedizione e raccomandato agli studenti di «costruire giorno "
+        "per giorno la propria vita con pazienza»."
+    )
+    assert _speakers(text) == ["Maria Verdi", "Paolo Neri"]
+
+
+def test_surname_alone_as_subject_speaks_in_a_subjectless_attribution():
+    text = (
+        "Dopo la sconfitta del suo partito, Macron scioglie il Parlamento e convoca nuove elezioni. "
+        '"La Francia ha bisogno di una maggioranza chiara per agire", ha affermato in un messaggio alla Nazione.'
+    )
+    assert _speakers(text) == ["Macron"]
