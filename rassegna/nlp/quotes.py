@@ -833,7 +833,7 @@ _NEXT_SENTENCE = re.compile(
     r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
     r"ricordarlo|sostenerlo)(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
-    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arol[ae]\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
 
@@ -1027,8 +1027,10 @@ _NOT_VERBS = frozenset({
 # A finite verb of any lexeme right after the closing mark (third person, present or past), or an auxiliary and a
 # participle: in Italian news "«…» verb Subject" is an attribution whatever the verb ("stigmatizza Bianchi").
 _ANY_VERB_AFTER_RE = re.compile(
-    r"\s*,?\s*(?:[-–—]\s*)?((?:ha|hanno)\s+(?:poi\s+|anche\s+|subito\s+)?[a-zà-ù]{3,}(?:at|it|ut|s|t)[oa]"
+    r"\s*,?\s*(?:[-–—]\s*)?(?:(?:si|gli|le|ci|ne|lo|la|mi|ti)\s+)?"
+    r"((?:ha|hanno)\s+(?:poi\s+|anche\s+|subito\s+)?[a-zà-ù]{3,}(?:at|it|ut|s|t)[oa]"
     r"|[a-zà-ù]{3,}(?:a|e|ano|ono|ò|ì|à))\s+(?:(?:poi|anche|ancora|subito|invece|allora|quindi)\s+)?"
+    r"(?:(?:il|la|lo|l')\s*[a-zà-ù]{3,}\s+(?=[A-ZÀ-Ý]))?"  # "rincara la dose Rossi": an object, then the subject
     r"(?=[A-ZÀ-Ý]|(?:il|la|lo|l'|i|gli|le)\s*[a-zà-ù])"
 )
 
@@ -1040,7 +1042,7 @@ def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
     if not m or m.group(1).split()[-1] in _NOT_VERBS:
         return None
     attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300])[0]
-    if not (_ROLE_START.match(attr) or _NAME_RE.match(attr)):
+    if not (_ROLE_START.match(attr) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, attr)):
         return None
     parsed = _parse_attribution(attr)
     if parsed.speaker and (_ROLE_START.match(attr) or _known(parsed.speaker, people)):
