@@ -1734,11 +1734,57 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
     answer = _interview_answer(piece, span, prev)
     if answer is not None:
         return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced
+    introduced = _introduced_before(piece, span)
+    if introduced is not None:
+        return introduced  # "Rossi ha poi attacato la giunta. «…»": the new subject, not the last speaker
     if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
     if prev.quote and prev.quote.speaker and _after_its_attribution(piece, span, prev):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «…» / È quanto ha detto X. / «…»
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+_AGENT_RE = re.compile(
+    r"\b[a-zà-ù]{3,}(?:at|it|ut|s)[oaie]\s+(?:anche\s+)?d(?:a|al|alla|allo|all')\s*(?:[a-zà-ù]+\s+)?$"
+)  # "condiviso da X": the agent of a passive, its logical subject
+
+
+def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
+    """A quote opening its sentence right after a sentence whose subject is a person (``Sul caso è intervenuta
+    Giulia Bassi. «…»``, ``Un pensiero condiviso da Verdi, la quale … . «…»``): that person speaks, before any
+    speaker carried from an earlier quote. The sentence is the quote's paragraph's last, or the paragraph before
+    when the quote opens its own; one holding a quote of its own tells nothing."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    before = text[para_start : span.mark_start]
+    at = para_start
+    if not before.strip():
+        if para_start < 2:
+            return None
+        at = text.rfind("\n", 0, para_start - 1) + 1
+        while at > 1 and not text[at:para_start].strip():
+            at = text.rfind("\n", 0, at - 1) + 1
+        before = text[at:para_start]
+    elif not re.search(r"[.!?]\s*$", before):
+        return None
+    stripped = before.rstrip()
+    ends = [e.end() for e in re.finditer(r"[.!?]\s+", stripped)]
+    start = ends[-1] if ends else 0
+    sentence = stripped[start:]
+    if not sentence or any(c in sentence for c in '«»“”"') or sentence.endswith("?"):
+        return None
+    named = _mentions_in(sentence, piece.people, text, at + start)
+    subjects = [
+        n
+        for k, n in enumerate(named)
+        if (not _complement(sentence, n[0]) or _AGENT_RE.search(sentence[: n[0]]))
+        and not (k and named[k - 1][2].name == n[2].name and _complement(sentence, named[k - 1][0]))
+        and not _OBJECT_BEFORE_RE.search(sentence[max(0, n[0] - 40) : n[0]])
+    ]
+    if not subjects:
+        return None
+    person = subjects[0][2] if len({n[2].name for n in subjects}) > 1 else subjects[-1][2]
+    return Attribution(person.name, person.role)
 
 
 _HEADING_RE = re.compile(r"[^\n«»“”\"]{2,120}[:?]")

@@ -126,3 +126,39 @@ def test_surname_alone_as_subject_speaks_in_a_subjectless_attribution():
         '"La Francia ha bisogno di una maggioranza chiara per agire", ha affermato in un messaggio alla Nazione.'
     )
     assert _speakers(text) == ["Macron"]
+
+
+_OPENING = (
+    "Il sindaco Luca Neri ha aperto la seduta con il consigliere Mario Rossi e l'assessora Anna Verdi. "
+    "«Il bilancio è in ordine e lo diciamo con orgoglio», ha detto Neri. "
+)
+
+
+def test_clitic_or_object_between_the_verb_and_the_name_after_the_quote():
+    for after in ("si sfoga Rossi", "rincara la dose Rossi", "gli fa eco Rossi"):
+        text = _OPENING + f"«Il piano non funziona e va ritirato subito», {after}."
+        assert _speakers(text) == ["Luca Neri", "Mario Rossi"], after
+
+
+def test_word_of_in_the_next_sentence():
+    text = _OPENING + "\n\n«Il piano non funziona e va ritirato subito». Parola di Mario Rossi."
+    assert _speakers(text) == ["Luca Neri", "Mario Rossi"]
+
+
+def test_sentence_introducing_a_new_subject_beats_the_carried_speaker():
+    for lead in (
+        "Rossi ha poi attaccato la giunta.",
+        "A stretto giro arriva la replica del consigliere Rossi.",
+        "Un pensiero condiviso da Verdi, la quale da tempo chiede risorse.",
+    ):
+        text = _OPENING + f"\n\n{lead} «Il piano non funziona e va ritirato subito»."
+        expected = "Anna Verdi" if "Verdi" in lead else "Mario Rossi"
+        assert _speakers(text) == ["Luca Neri", expected], lead
+
+
+def test_sentence_naming_someone_only_as_a_complement_keeps_the_speaker():
+    text = (
+        "«Il bilancio è in ordine e lo diciamo con orgoglio», ha detto il sindaco Luca Neri. "
+        "Il riferimento è al consigliere Mario Rossi. «Lo ringrazio per la collaborazione di questi anni»."
+    )
+    assert _speakers(text) == ["Luca Neri", "Luca Neri"]
