@@ -1781,9 +1781,9 @@ def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
         and not (k and named[k - 1][2].name == n[2].name and _complement(sentence, named[k - 1][0]))
         and not _OBJECT_BEFORE_RE.search(sentence[max(0, n[0] - 40) : n[0]])
     ]
-    if not subjects:
-        return None
-    person = subjects[0][2] if len({n[2].name for n in subjects}) > 1 else subjects[-1][2]
+    if len({n[2].name for n in subjects}) != 1:
+        return None  # nobody, or two people: which one speaks is not told
+    person = subjects[-1][2]
     return Attribution(person.name, person.role)
 
 
