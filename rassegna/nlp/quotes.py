@@ -973,7 +973,21 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
         return group
     if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
         return Attribution(role_word=LAST_SPEAKER)
-    return Attribution(_org_speaker(attr))
+    org = _org_speaker(attr)
+    if org:
+        return Attribution(org)
+    medium = _MEDIUM_RE.match(attr)
+    body = _ARTICLE_BODY_RE.match(attr, medium.end() if medium else 0)
+    if body and not _bad_name(body.group(1)) and not _known(body.group(1), people):
+        return Attribution(body.group(1), speaks=True)  # "afferma in una nota la Cgil di Roma"
+    return Attribution()
+
+
+# An article and a capitalised name that is no person's: a body speaking ("la Cgil di Roma", "l'Anpi").
+_ARTICLE_BODY_RE = re.compile(
+    r"\s*(?:la|il|lo|l'|i|gli|le)\s*([A-ZÀ-Ý][\w'-]*(?:\s+(?:(?:di|del|della|dei|dell')\s*)?[A-ZÀ-Ý][\w'-]*){0,3})"
+    r"\s*(?:$|[,.;:!?(])"
+)
 
 
 def _after_name_verb(after: str, people: list[Person]) -> Attribution | None:
@@ -999,6 +1013,21 @@ def _after_dash(after: str, people: list[Person]) -> Attribution | None:
     if parsed.speaker and (_ROLE_START.match(lead) or _known(parsed.speaker, people)):
         return parsed
     return None
+
+
+def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
+    """«…»: così Rossi.  /  «…», così in una nota il segretario X: "così" closing the quote names its source."""
+    m = re.match(r"\s*[:,]\s*(?:[-–—]\s*)?(?i:così|cosi')\s+", after)
+    if not m:
+        return None
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() : m.end() + 300])[0]
+    medium = _MEDIUM_RE.match(attr)
+    attr = attr[medium.end() :] if medium else attr
+    parsed = _parse_attribution(attr)
+    if parsed.speaker and (_ROLE_START.match(attr) or _known(parsed.speaker, people)) or parsed.role_word:
+        return parsed
+    org = _org_speaker(attr)
+    return Attribution(org) if org else None
 
 
 def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
@@ -1052,7 +1081,15 @@ def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
     return None
 
 
-_AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source, _after_any_verb)
+_AFTER_READERS = (
+    _after_cosi,
+    _after_verb,
+    _after_name_verb,
+    _after_parenthesis,
+    _after_dash,
+    _after_noun_source,
+    _after_any_verb,
+)
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[»”])\s+(?![a-zà-ù][^«“\"]*[:,]\s*$)|\n")
@@ -1143,6 +1180,14 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     )
     if m and not _bad_name(m.group(1)):
         return Attribution(m.group(1))
+    m = re.match(r"\s*(?:[Pp]er|[Ss]econdo|[Ss]tando\s+a)\s+(.{3,120}?)\s*$", stripped)
+    if m and (_ROLE_START.match(m.group(1)) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, m.group(1))):
+        # "Per il segretario del Pd Rossi «…»": the opinion's holder right before the opening mark
+        parsed = _parse_attribution(m.group(1))
+        if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)):
+            return parsed
+        if not parsed.speaker and parsed.role_word and _ROLE_START.match(m.group(1)):
+            return parsed
     return None
 
 
@@ -1294,6 +1339,17 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
             # "Vincenzo Savo, capolista della Lista X, aggiunge:": the comma closes the subject's apposition
             named = _name_first(lead)
             if named and named.speaker and _known(named.speaker, people) and not _bad_name(named.speaker):
+                return named
+        opening = _OPENING_SUBJECT_RE.match(lead)
+        head = lead[opening.end() if opening else 0 :]
+        if stripped[m.start() : m.start() + 1] == "," and re.match(
+            r"(?:" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*|(?i:" + _ROLE_START.pattern + r")"
+            r"[^,]{0,60}),[^,]{2,60}$",
+            head,
+        ):
+            # "Rossi, dal canto suo, ribatte:", "Il segretario, dal canto suo, replica:": the subject, an aside
+            named = _parse_attribution(head.split(",")[0])
+            if named.speaker and _known(named.speaker, people) or not named.speaker and named.role_word:
                 return named
         return Attribution(role_word=LAST_SPEAKER)
     parsed = _parse_attribution(m.group(1))

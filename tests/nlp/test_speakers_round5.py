@@ -162,3 +162,26 @@ def test_sentence_naming_someone_only_as_a_complement_keeps_the_speaker():
         "Il riferimento è al consigliere Mario Rossi. «Lo ringrazio per la collaborazione di questi anni»."
     )
     assert _speakers(text) == ["Luca Neri", "Luca Neri"]
+
+
+_OPENING_2 = (
+    "La premier Giorgia Meloni ha incontrato il segretario Mario Rossi e la presidente Anna Verdi. "
+    "«Il bilancio è in ordine e lo diciamo con orgoglio», ha detto la premier.\n\n"
+)
+_QUOTE = "«Il piano non funziona e va ritirato subito»"
+
+
+def test_cosi_after_a_colon_names_the_source():
+    assert _speakers(_OPENING_2 + f"{_QUOTE}: così Rossi.")[-1] == "Mario Rossi"
+
+
+def test_subject_then_an_aside_between_commas_then_the_verb():
+    assert _speakers(_OPENING_2 + f"Rossi, dal canto suo, ribatte: {_QUOTE}.")[-1] == "Mario Rossi"
+
+
+def test_per_and_the_holder_right_before_the_opening_mark():
+    assert _speakers(_OPENING_2 + f"Per il segretario del Pd Rossi {_QUOTE}.")[-1] == "Mario Rossi"
+
+
+def test_body_named_with_its_article_after_the_verb():
+    assert _speakers(_OPENING_2 + f"{_QUOTE} afferma in una nota la Uil di Trento.")[-1] == "Uil di Trento"
