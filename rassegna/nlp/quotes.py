@@ -1984,24 +1984,62 @@ _GENERIC_BODIES = frozenset({
 })  # fmt: skip
 
 
-def _named_body(noun: str, text: str, upto: int) -> str:
-    """The body a generic noun stands for: the nearest ``Noun di X`` or ``noun X`` (a capitalised name) printed
-    before ``upto``, else the first after it; the noun itself when the piece names no such body."""
+# Generic nouns that stand for one another ("l'azienda" after "la società Stellantis").
+_BODY_CLASSES = (
+    frozenset({'azienda', 'società', 'gruppo', 'impresa', 'ditta', 'compagnia', 'multinazionale'}),
+    frozenset({'associazione', 'organizzazione', 'onlus', 'ong', 'fondazione', 'cooperativa', 'ente'}),
+)  # fmt: skip
+# Bodies a piece can make speak by their bare name ("La Cgil ha proclamato …", then "il sindacato"); the
+# territorial ones ("il Comune") need their seat printed with the noun.
+_NAMED_ALONE = frozenset({'azienda', 'società', 'ente', 'associazione', 'fondazione', 'cooperativa', 'consorzio',
+                          'agenzia', 'organizzazione', 'sindacato', 'comitato', 'federazione'})  # fmt: skip
+_BODY_SUBJECT_AT_RE = re.compile(
+    r"(?:^|[.!?]\s+|\n|\b(?i:la|il|lo|l'|i|gli|le)\s*)(?!(?:La|Il|Lo|L'|I|Gli|Le)\b)"
+    r"([A-ZÀ-Ý][\w'-]+(?:\s+(?:per\s+l'|di\s+|del\s+|della\s+|dei\s+)?[A-ZÀ-Ý][\w'-]+){0,3})"
+    r"(?:\s*\([^()]{2,60}\))?\s+(?:ha|hanno|è|sono|aveva|[a-zà-ù]{3,}(?:a|ano))\b"
+)
+
+
+def _named_body(noun: str, text: str, upto: int, people: Sequence[Person] = ()) -> str:
+    """The body a generic noun stands for: the nearest ``Noun di X`` (``Comune di Gorizia``) or ``noun X``
+    (``la società Stellantis`` → ``Stellantis``, with any noun of the same kind) printed before ``upto``, else the
+    first after it; for a body that can be named alone, the nearest one the piece makes the subject of a verb
+    (``La Cgil ha proclamato``); the noun itself when the piece names no such body."""
+    key = fold(noun)
+    nouns = next((c for c in _BODY_CLASSES if key in c), frozenset({key}))
     pattern = (
-        r"(?<![\w'])((?i:" + re.escape(noun) + r"))(?:\s+(?:di|del|della|dello|dell'|d'|dei|degli|delle)\s*|\s+)"
-        r"((?:[A-ZÀ-Ý][\w'-]*)(?:\s+(?:[A-ZÀ-Ý][\w'-]*|di|del|della|d'|dell'|e)){0,4})"
+        r"(?<![\w'])((?i:" + "|".join(re.escape(n) for n in sorted(nouns)) + r"))"
+        r"(\s+(?:di|del|della|dello|dell'|d'|dei|degli|delle)\s*|\s+)"
+        r"((?:[A-ZÀ-Ý][\w'-]*)(?:\s+[A-ZÀ-Ý][\w'-]*|\s+(?:d'|dell'|per\s+l')[A-ZÀ-Ý][\w'-]*"
+        r"|\s+(?:di|del|della|dei|e|per)(?=\s)){0,4})"
     )
     best: tuple[int, str] | None = None
     for m in re.finditer(pattern, text):
-        name = m.group(2).rstrip()
-        name = re.sub(r"\s+(?:di|del|della|d'|dell'|e)$", "", name)
+        name = re.sub(r"(?:\s+(?:di|del|della|dei|e|per))+$", "", m.group(3).rstrip())
         if not name[0].isupper() or fold(name.split()[0]) in _NOT_NAMES:
             continue
-        full = text[m.start(1) : m.start(2) + len(name)]
-        full = full[0].upper() + full[1:]
+        if m.group(2).strip():
+            full = text[m.start(1) : m.start(3) + len(name)]
+            full = full[0].upper() + full[1:]
+        else:
+            full = name
         dist = upto - m.start() if m.start() < upto else len(text) + m.start()
         if best is None or dist < best[0]:
             best = (dist, full)
+    if best is None and key in _NAMED_ALONE:
+        for m in _BODY_SUBJECT_AT_RE.finditer(text, 0, upto):
+            name = m.group(1)
+            first = fold(name.split()[0])
+            if first in _NOT_NAMES or first in first_names() or first in _GENERIC_BODIES or _ROLE_START.match(name):
+                continue
+            if (
+                fold(name) in comuni()
+                or fold(name) in _COUNTRIES
+                or fold(name) in regions()
+                or _known(name, list(people))
+            ):
+                continue
+            best = (upto - m.start(), name)
     return best[1] if best else noun
 
 
@@ -2086,7 +2124,7 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
         elif not speaker and role_word:
             role = person.role or role
     if person.name and fold(person.name) in _GENERIC_BODIES:
-        person = Person(_named_body(person.name, piece.text, span.mark_start), person.role)
+        person = Person(_named_body(person.name, piece.text, span.mark_start, piece.people), person.role)
     entity = person.name and _is_entity(person.name, piece.people)
     if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
         return Person("")  # a place or body named near the quote, not made to speak

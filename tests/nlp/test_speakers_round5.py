@@ -185,3 +185,16 @@ def test_per_and_the_holder_right_before_the_opening_mark():
 
 def test_body_named_with_its_article_after_the_verb():
     assert _speakers(_OPENING_2 + f"{_QUOTE} afferma in una nota la Uil di Trento.")[-1] == "Uil di Trento"
+
+
+def test_generic_noun_of_the_same_kind_resolves_to_the_company_named_earlier():
+    text = (
+        "La società Ferrovie del Garda ha sospeso le corse. «Il servizio riprenderà lunedì mattina», spiega "
+        "l'azienda in una nota."
+    )
+    assert _speakers(text) == ["Ferrovie del Garda"]
+
+
+def test_generic_noun_resolves_to_the_body_made_subject_by_its_name():
+    text = "La Fiom ha proclamato lo sciopero. «La vertenza non è chiusa e non lo sarà presto», dichiara il sindacato."
+    assert _speakers(text) == ["Fiom"]
