@@ -568,9 +568,10 @@ def _people(text: str) -> list[Person]:
     for m in unknown:  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
         name = m.group(1)
         toks = name.split()
-        if not 2 <= len(toks) <= 3 or not _SUBJECT_VERB_RE.match(text, m.end(1)):
+        sourced = _NOUN_SOURCE_END_RE.search(text, max(0, m.start(1) - 60), m.start(1))  # "la replica di X"
+        if not 2 <= len(toks) <= 3 or not (sourced or _SUBJECT_VERB_RE.match(text, m.end(1))):
             continue
-        if not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
+        if not sourced and not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
             continue
         if fold(name) in known or _bad_name(name) or _is_entity(name, out) or fold(toks[0]) in _PLACE_HEADS:
             continue
@@ -639,8 +640,8 @@ _PLACE_BEFORE_RE = re.compile(
 # A name opening a sentence or following a dateline's dash, then a verb: its subject is a person.
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
 _SUBJECT_VERB_RE = re.compile(
-    r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|dice|afferma|dichiara|spiega|sottolinea)\b"
-)
+    r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|" + VERB + r")(?![\w'])", re.IGNORECASE
+)  # "Elly Schlein risponde": a name of any origin as the subject of a verb of saying
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
@@ -1261,12 +1262,16 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
         sentence,
     )
-    if (
-        m
-        and _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)])
-        and _subject(sentence[: m.start(1)], people)
-    ):
-        m = None  # "Neri ha parlato sugli attacchi di Matteo Salvini:": the topic named last is not the speaker
+    if m and _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)]):
+        # "Neri ha parlato sugli attacchi di Matteo Salvini:": the topic named last is not the speaker
+        lead = sentence[: m.start(1)]
+        subject = _subject(lead, people)
+        if subject:
+            return subject
+        opening = _OPENING_SUBJECT_RE.match(lead)
+        first = _NAME_RE.match(lead, opening.end() if opening else 0)
+        if first and not _bad_name(first.group(1)) and _FINITE_VERB_RE.match(lead, first.end(1)):
+            return Attribution(first.group(1))  # "Elly Schlein risponde a Matteo Salvini:"
     if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
     subject = _subject(stripped[:-1], people)
@@ -1349,7 +1354,9 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
         ):
             # "Rossi, dal canto suo, ribatte:", "Il segretario, dal canto suo, replica:": the subject, an aside
             named = _parse_attribution(head.split(",")[0])
-            if named.speaker and _known(named.speaker, people) or not named.speaker and named.role_word:
+            if named.speaker and (_known(named.speaker, people) or _ROLE_START.match(head)):
+                return named
+            if not named.speaker and named.role_word:
                 return named
         return Attribution(role_word=LAST_SPEAKER)
     parsed = _parse_attribution(m.group(1))
@@ -1800,6 +1807,7 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
 
 
+_NOUN_SOURCE_END_RE = re.compile("(?:" + _NOUN_SOURCE.pattern + r")(?:[a-zà-ù']+\s+){0,3}$", re.IGNORECASE)
 _AGENT_RE = re.compile(
     r"\b[a-zà-ù]{3,}(?:at|it|ut|s)[oaie]\s+(?:anche\s+)?d(?:a|al|alla|allo|all')\s*(?:[a-zà-ù]+\s+)?$"
 )  # "condiviso da X": the agent of a passive, its logical subject
@@ -1830,13 +1838,14 @@ def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
     if not sentence or any(c in sentence for c in '«»“”"') or sentence.endswith("?"):
         return None
     named = _mentions_in(sentence, piece.people, text, at + start)
-    subjects = [
+    sources = [n for n in named if _NOUN_SOURCE_END_RE.search(sentence[max(0, n[0] - 60) : n[0]])]
+    subjects = sources or [
         n
         for k, n in enumerate(named)
         if (not _complement(sentence, n[0]) or _AGENT_RE.search(sentence[: n[0]]))
         and not (k and named[k - 1][2].name == n[2].name and _complement(sentence, named[k - 1][0]))
         and not _OBJECT_BEFORE_RE.search(sentence[max(0, n[0] - 40) : n[0]])
-    ]
+    ]  # "arriva la replica di X": the source the noun names; else the sentence's subject
     if len({n[2].name for n in subjects}) != 1:
         return None  # nobody, or two people: which one speaks is not told
     person = subjects[-1][2]

@@ -198,3 +198,32 @@ def test_generic_noun_of_the_same_kind_resolves_to_the_company_named_earlier():
 def test_generic_noun_resolves_to_the_body_made_subject_by_its_name():
     text = "La Fiom ha proclamato lo sciopero. «La vertenza non è chiusa e non lo sarà presto», dichiara il sindacato."
     assert _speakers(text) == ["Fiom"]
+
+
+def test_the_person_answered_is_an_object_not_the_speaker():
+    text = "Irma Schnell risponde a Matteo Salvini: «Il piano non funziona e va ritirato subito»."
+    assert _speakers(text) == ["Irma Schnell"]
+
+
+def test_topic_inside_an_aside_is_not_the_speaker():
+    text = (
+        "La segretaria del partito Irma Schnell, rispondendo alle domande su Matteo Salvini, ha detto: "
+        "«Il piano non funziona e va ritirato subito»."
+    )
+    assert _speakers(text) == ["Irma Schnell"]
+
+
+def test_subject_of_any_origin_answers_the_criticism_of_another():
+    text = (
+        "Matteo Salvini attacca. Irma Schnell risponde così alle critiche di Salvini: "
+        "«Il piano non funziona e va ritirato subito»."
+    )
+    assert _speakers(text) == ["Irma Schnell"]
+
+
+def test_the_reply_of_in_the_sentence_before_names_the_speaker():
+    text = (
+        "Dopo l'attacco di Matteo Salvini, arriva la replica di Irma Schnell. "
+        "«Il piano non funziona e va ritirato subito»."
+    )
+    assert _speakers(text) == ["Irma Schnell"]
