@@ -1789,14 +1789,14 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
     if att is not None:
         return att
+    answer = _interview_answer(piece, span, prev)
+    if answer is not None:
+        return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced, however short
     if _not_speech(piece.text, span):
         return None
     said = _said_in_sentence(piece, span)
     if said is not None:
         return said  # "Parla di «…» il consigliere X": the sentence's own speaker before any carry-over
-    answer = _interview_answer(piece, span, prev)
-    if answer is not None:
-        return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced
     introduced = _introduced_before(piece, span)
     if introduced is not None:
         return introduced  # "Rossi ha poi attacato la giunta. «…»": the new subject, not the last speaker
@@ -1852,7 +1852,7 @@ def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
     return Attribution(person.name, person.role)
 
 
-_HEADING_RE = re.compile(r"[^\n«»“”\"]{2,120}[:?]")
+_HEADING_RE = re.compile(r"[^\n«»“”\"]{2,300}[:?]")
 
 
 def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution | None:
@@ -1874,7 +1874,7 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
             if start == 0:
                 break
             continue
-        if len(block.split()) <= 15 and _HEADING_RE.fullmatch(block):
+        if _HEADING_RE.fullmatch(block) and len(block.split()) <= (40 if block.endswith("?") else 15):
             headings += 1
             pos = start
             continue
@@ -1895,7 +1895,10 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
     if any(c in block for c in '«»“”"'):
         return None
     lead = text[start:para_start]
-    person = _subject_named(_mentions_in(lead, piece.people, text, start), lead)
+    named = _mentions_in(lead, piece.people, text, start)
+    person = _subject_named(named, lead)
+    if not person.name and len({n[2].name for n in named}) == 1:
+        person = named[0][2]  # "Intervista a Mario Rossi.": the one person the introduction names
     return Attribution(person.name, person.role) if person.name else None
 
 

@@ -227,3 +227,15 @@ def test_the_reply_of_in_the_sentence_before_names_the_speaker():
         "«Il piano non funziona e va ritirato subito»."
     )
     assert _speakers(text) == ["Irma Schnell"]
+
+
+def test_interview_answers_after_long_and_short_questions():
+    text = (
+        "L'intervista a Mario Rossi.\n\n"
+        "Sindaco, la città ha vissuto un'estate difficile tra cantieri aperti, traffico e proteste dei residenti "
+        "del centro storico: che cosa non ha funzionato?\n\n"
+        "«Abbiamo sottovalutato i tempi dei lavori, lo ammetto senza problemi».\n\n"
+        "E adesso?\n\n"
+        "«Adesso si corre, finiremo entro l'anno»."
+    )
+    assert _speakers(text) == ["Mario Rossi", "Mario Rossi"]
