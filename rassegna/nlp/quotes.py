@@ -56,7 +56,8 @@ _PARTICIPLES = (
 )  # fmt: skip
 _AUX = (
     r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|avrà)\s+"
-    r"(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
+    r"(?:(?:poi|anche|inoltre|infatti|quindi|così|invece|però|comunque|ancora|subito|già|pure|infine|tuttavia|"
+    r"oggi|ieri|sempre|più\s+volte|a\s+sua\s+volta|dal\s+canto\s+suo|dal\s+canto\s+loro)\s+){0,2}"
 )
 VERB = (
     r"(?:" + _AUX + r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")"
@@ -2412,9 +2413,9 @@ _COMPLEMENT_END_RE = re.compile(
 # A noun and a preposition before a name: the name is the object or topic of the sentence ("sugli attacchi di
 # X", "sul processo a X", "contro X"), never its subject.
 _OBJECT_BEFORE_RE = re.compile(
-    r"(?:(?:^|\s)[a-zà-ù]{3,}\s+(?:di|del|della|dello|dell'|dei|degli|delle|d'|a|ad|al|alla|all')"
-    r"|(?:^|\s)(?:su|sul|sulla|sullo|sull'|sui|sugli|sulle|contro|verso|con|per|tra|fra|nei\s+confronti\s+d\w+)"
-    r"(?:\s+(?:il|la|lo|l'|i|gli|le))?)\s*(?:[a-zà-ù]+\s+)?$"
+    r"(?:(?:^|\s)[a-zà-ù]{3,}\s+(?:(?:di|del|della|dello|dei|degli|delle|a|ad|al|alla)\s|dell'|d'|all')"
+    r"|(?:^|\s)(?:(?:su|sul|sulla|sullo|sui|sugli|sulle|contro|verso|con|per|tra|fra|nei\s+confronti\s+d\w+)\s"
+    r"|sull')(?:\s*(?:il|la|lo|i|gli|le)\s|\s*l')?)\s*(?:[a-zà-ù]+\s+)?$"
 )
 
 

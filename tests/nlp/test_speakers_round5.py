@@ -239,3 +239,13 @@ def test_interview_answers_after_long_and_short_questions():
         "«Adesso si corre, finiremo entro l'anno»."
     )
     assert _speakers(text) == ["Mario Rossi", "Mario Rossi"]
+
+
+def test_opinion_sentence_names_the_new_speaker():
+    text = _OPENING + "\n\nDi diverso avviso il consigliere Rossi. «Il piano non funziona e va ritirato subito»."
+    assert _speakers(text) == ["Luca Neri", "Mario Rossi"]
+
+
+def test_adverb_between_auxiliary_and_participle():
+    text = _OPENING + "\n\nRossi ha invece ricordato come «il piano non funziona e va ritirato subito»."
+    assert _speakers(text) == ["Luca Neri", "Mario Rossi"]
