@@ -587,7 +587,7 @@ def _people(text: str) -> list[Person]:
 # A capitalised word as the subject of a clause, then a finite verb: "Macron scioglie il Parlamento",
 # "mentre Zelensky e Putin hanno continuato" (the second of a pair too).
 _LONE_SUBJECT_AT_RE = re.compile(
-    r"(?:(?<=[\w»”\"]),\s*|\b(?:mentre|ma|e|ed|che|quando|poi|intanto|anche|oggi|ieri)\s+)"
+    r"(?:(?<=[\w»”\"]),\s*|\b(?:mentre|ma|e|ed|che|quando|poi|(?i:intanto)|anche|oggi|ieri)\s+)"
     r"([A-ZÀ-Ý][a-zà-ÿ]{3,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?:\s+(?:e|ed)\s+([A-ZÀ-Ý][a-zà-ÿ]{3,}))?"
     r"\s+(?:(?:non|si|ne|lo|la|le|gli|ci|ha|hanno)\s+)*(?:ha|hanno|è|aveva|avevano|avrebbe|sarà|"
     r"[a-zà-ù]{4,}(?:a|e|ano|ono|ò))\b"
@@ -867,7 +867,9 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     return None
 
 
-_LEAD_GERUND_RE = re.compile(r"^((?:[a-zà-ù'][^A-ZÀ-Ý]*?\s)?)[a-zà-ù]{3,}(?:ando|endo)\b")
+_LEAD_GERUND_RE = re.compile(
+    r"^((?:[a-zà-ù'][^A-ZÀ-Ý]*?\s)?)[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|li|le|ne|gli|ci|vi)?\b"
+)
 
 
 def _before_gerund(attr: str) -> str:
@@ -964,6 +966,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     if not m or m.group(1)[0].isupper() and "." in after[: m.start(1)]:
         return None  # «…». Secondo X «…», «…». Annota che «…»: a new sentence leading into the next quote
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
+    attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
     if parsed.found:
         return parsed
@@ -1250,6 +1253,17 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         return Attribution(body.group(1), speaks=True)  # "Il Cremlino:", "La Farnesina:": a body speaks
     m = _VERB_COLON_RE.search(sentence)
     parsed = _parse_attribution(m.group(1)) if m else None
+    last_clause = re.split(r",\s*", m.group(1))[-1] if m and "," in m.group(1) else ""
+    if last_clause and (
+        _ROLE_START.match(last_clause)
+        or re.fullmatch(
+            _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3}", last_clause
+        )
+    ):
+        # "Infine, sul processo a Ilaria Salis, Tajani risponde:": the subject is the clause right before the verb
+        nearest = _parse_attribution(last_clause)
+        if nearest.found and not _bad_name(nearest.speaker):
+            return nearest
     if parsed and parsed.speaker and " " not in parsed.speaker:
         # "Intervistato dal giornale, il sindaco Mario Rossi spiega:": a role's full name, not the first word
         subject = _subject(m.group(1) if m else "", people)
