@@ -849,6 +849,21 @@ def _known(name: str, people: list[Person]) -> bool:
     return any(fold(p.name.split()[-1]) == key for p in people)
 
 
+_LIST_ITEM_END_RE = re.compile(
+    r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3})\s*(?:,|\s(?:e|ed))\s*$"
+)
+
+
+def _list_head(sentence: str, pos: int) -> int:
+    """Where the list of full names that the name at ``pos`` closes begins (``i segretari A B, C D e E F``):
+    a joint statement speaks through the first-named."""
+    while True:
+        m = _LIST_ITEM_END_RE.search(sentence, max(0, pos - 60), pos)
+        if not m or _bad_name(m.group(1)) or _ROLE_START.match(m.group(1)):
+            return pos
+        pos = m.start(1)
+
+
 def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     """The person a sentence introducing a quote is about: ``L'assessore X rivendica la scelta:``."""
     starts = sorted(
@@ -856,6 +871,12 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     )
     for pos in starts:
         parsed = _parse_attribution(sentence[pos:])
+        if parsed.speaker and _known(parsed.speaker, people) and not _ROLE_AT.match(sentence, pos):
+            head = _list_head(sentence, pos)
+            if head < pos:
+                first = _parse_attribution(sentence[head:])
+                if first.speaker:
+                    return first  # "Florinda Di Giacomo, Raffaele De Simone e …": the first-named
         if parsed.speaker and (_ROLE_AT.match(sentence, pos) or _known(parsed.speaker, people)):
             return parsed
         if parsed.speaker and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed.speaker) :], re.I):
@@ -877,6 +898,14 @@ def _before_gerund(attr: str) -> str:
     a X``): a name after it is the gerund's complement, not the speaker."""
     m = _LEAD_GERUND_RE.match(attr)
     return m.group(1).rstrip() if m else attr
+
+
+_INNER_ANY_VERB_RE = re.compile(
+    r"\s[-–—]\s*((?:ha|hanno)\s+[a-zà-ù]{3,}(?:at|it|ut|s|t)[oa]|[a-zà-ù]{3,}(?:a|e|ano|ono|ò))"
+    r"\s+([^-–—«»“”\"]{3,150}?)\s*[-–—](?=\s|$|[,.;:])"
+)
+# "poi i segretari X, Y e Z": a plural noun of posts before the names of a joint statement
+_GROUP_LEAD_RE = re.compile(r"(?:(?:poi|anche|ancora|quindi|invece)\s+)?(?:i|gli|le)\s+[a-zà-ù]+\s")
 
 
 def _comma_interruption(tail: str, start: int, verb_end: int) -> Attribution | None:
@@ -921,6 +950,16 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
         if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
+    for m in _INNER_ANY_VERB_RE.finditer(inner):  # «… – focalizzano poi i segretari X, Y e Z – …»: any verb
+        if m.group(1).split()[-1] in _NOT_VERBS:
+            continue
+        attr = m.group(2)
+        found = _after_any_verb(" " + m.group(1) + " " + attr, people)
+        if found is None and _GROUP_LEAD_RE.match(attr):
+            subject = _subject(attr, people)
+            found = subject if subject and subject.speaker else None
+        if found is not None:
+            return replace(found, cut=(m.start(), m.end()))
     for m in _INNER_NOUN_RE.finditer(inner):  # «… – il commento a caldo dell'avvocato X – …»
         tail = inner[m.end() :]
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
@@ -1288,6 +1327,11 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         if first and not _bad_name(first.group(1)) and _FINITE_VERB_RE.match(lead, first.end(1)):
             return Attribution(first.group(1))  # "Elly Schlein risponde a Matteo Salvini:"
     if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
+        head = _list_head(sentence, m.start(1))
+        if head < m.start(1):  # "i consiglieri Fabrizio Ricca ed Elena Maccanti:": the first-named
+            first = _NAME_RE.match(sentence, head)
+            if first:
+                return Attribution(first.group(1))
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
     subject = _subject(stripped[:-1], people)
     if subject:

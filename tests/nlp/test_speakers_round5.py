@@ -249,3 +249,29 @@ def test_opinion_sentence_names_the_new_speaker():
 def test_adverb_between_auxiliary_and_participle():
     text = _OPENING + "\n\nRossi ha invece ricordato come «il piano non funziona e va ritirato subito»."
     assert _speakers(text) == ["Luca Neri", "Mario Rossi"]
+
+
+def test_joint_statement_of_a_listed_pair_goes_to_the_first_named():
+    text = "Sulla stessa linea i consiglieri Fabrizio Conti ed Elena Russo: «Vigileremo la prossima settimana»."
+    assert _speakers(text) == ["Fabrizio Conti"]
+
+
+def test_any_verb_between_dashes_inside_the_quote():
+    text = "Il sindaco Luca Neri era presente. «Il piano – stigmatizza Carlo Bianchi – non funziona e va ritirato»."
+    assert _speakers(text) == ["Carlo Bianchi"]
+
+
+def test_subject_clause_right_before_the_verb_and_colon():
+    text = (
+        "Il ministro Antonio Mele è a Bruxelles. Infine, sul processo a Ilaria Conti, Mele risponde: "
+        "«Chiediamo soltanto che si rispettino i diritti umani»."
+    )
+    assert _speakers(text) == ["Antonio Mele"]
+
+
+def test_gerund_after_the_verb_does_not_name_the_speaker():
+    text = (
+        "«Il governo va avanti», ha detto il vicepremier Matteo Salvini.\n\n"
+        "«Che vuol dire sovranisti?», ha aggiunto riferendosi a quanto affermato dal collega Antonio Mele."
+    )
+    assert _speakers(text) == ["Matteo Salvini", "Matteo Salvini"]
