@@ -250,7 +250,8 @@ def _clean_role(role: str) -> str | None:
     role = re.split(
         r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
         r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
-        r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
+        r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b|"
+        r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])",
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
     # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
@@ -1333,6 +1334,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
             if first:
                 return Attribution(first.group(1))
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
+    opening = _sentence_subject(stripped[:-1], people)
+    if opening:
+        return opening  # "Tajani replica anche a Matteo Salvini, che …:": the subject opening the sentence
     subject = _subject(stripped[:-1], people)
     if subject:
         return subject
@@ -1633,7 +1637,7 @@ def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None
         return None
     opening = _OPENING_SUBJECT_RE.match(stripped)
     rest = stripped[opening.end() :] if opening else stripped
-    if not (_ROLE_START.match(rest) or _NAME_RE.match(rest)):
+    if not (_ROLE_START.match(rest) or _NAME_RE.match(rest) or re.match(_PARTICLE + r"?" + _NAME_TOKEN + r"\s", rest)):
         return None
     parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest)[0])
     if not parsed.speaker or not (_ROLE_START.match(rest) or _known(parsed.speaker, people)):
