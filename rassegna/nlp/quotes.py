@@ -608,8 +608,8 @@ def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
     for m in _LONE_SUBJECT_AT_RE.finditer(text):
         verb = re.findall(r"\w+", text[max(0, m.end() - 14) : m.end()])[-1:] or [""]
         verb = verb[0]
-        if verb in _NOT_VERBS or re.search(r"[A-ZÀ-Ý][\w'-]*\s+$", text[max(0, m.start(1) - 30) : m.start(1)]):
-            continue  # "Kiev, Zaporizhzhia e Dnipro anche": no verb; "Squadra Mobile ha": part of a name
+        if verb in _NOT_VERBS:
+            continue  # "Kiev, Zaporizhzhia e Dnipro anche": no verb
         for name in filter(None, (m.group(1), m.group(2))):
             key = fold(name)
             if key in seen or key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or key in comuni():
@@ -1334,9 +1334,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
             if first:
                 return Attribution(first.group(1))
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
-    opening = _sentence_subject(stripped[:-1], people)
-    if opening:
-        return opening  # "Tajani replica anche a Matteo Salvini, che …:": the subject opening the sentence
+    opener = _sentence_subject(stripped[:-1], people)
+    if opener:
+        return opener  # "Tajani replica anche a Matteo Salvini, che …:": the subject opening the sentence
     subject = _subject(stripped[:-1], people)
     if subject:
         return subject
@@ -1836,7 +1836,12 @@ class Previous:
     def goes_on(self, piece: Piece, span: Span, reach: int = 1) -> bool:
         """Its speaker goes on speaking in ``span``: close by, nobody else named since."""
         q = self.quote
-        return bool(q and q.speaker and _continues(piece.text, piece.paras, self.end, span, q.speaker, reach))
+        return bool(
+            q
+            and q.speaker
+            and _continues(piece.text, piece.paras, self.end, span, q.speaker, reach)
+            and not _new_subject_between(piece, self.end, span, q.speaker)
+        )
 
 
 def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> Attribution | None:
@@ -2367,6 +2372,28 @@ def _near(paras: list[tuple[int, int]], last_end: int, span: Span) -> bool:
         return False
     p_last, p_now = _para_index(paras, last_end - 1), _para_index(paras, span.mark_start)
     return p_now == p_last or (p_now == p_last + 1 and span.mark_start - last_end <= 300)
+
+
+_SUBJECT_FOLLOWS_RE = re.compile(
+    r"\s+(?:(?:non|si|ne|lo|la|le|gli|ci|poi|anche|invece|però|già)\s+)*"
+    r"(?:ha|hanno|è|aveva|[a-zà-ù]{3,}(?:a|e|ano|ono|ò))(?![\w'])"
+)
+
+
+def _new_subject_between(piece: Piece, end: int, span: Span, speaker: str) -> bool:
+    """Between the previous quote and this one another person of the piece opens a clause as the subject of a
+    verb (``Intanto Salvini pensa … e ha affermato che «``): the previous speaker does not go on."""
+    between = piece.text[end : span.mark_start]
+    own = fold(speaker.split()[-1])
+    for start, stop, person in _mentions_in(between, piece.people, piece.text, end):
+        if fold(person.name.split()[-1]) == own or _complement(between, start):
+            continue
+        if not re.search(r"(?:^|[.!?;]\s+|\n|\b(?i:intanto|mentre|poi|e|ma|quindi|infine|anche)\s+)$", between[:start]):
+            continue
+        verb = _SUBJECT_FOLLOWS_RE.match(between, stop)
+        if verb and verb.group(0).split()[-1] not in _NOT_VERBS:
+            return True
+    return False
 
 
 def _continues(

@@ -275,3 +275,12 @@ def test_gerund_after_the_verb_does_not_name_the_speaker():
         "«Che vuol dire sovranisti?», ha aggiunto riferendosi a quanto affermato dal collega Antonio Mele."
     )
     assert _speakers(text) == ["Matteo Salvini", "Matteo Salvini"]
+
+
+def test_a_new_subject_between_two_quotes_stops_the_carry_over():
+    text = (
+        "Volodymyr Zelensky ha parlato ieri: «Dobbiamo sbloccare i porti insieme», ha detto il presidente. "
+        "Intanto Bertani pensa a una visita a Mosca, ma oggi ha anche affermato che «se vado, non è a nome del "
+        "governo»."
+    )
+    assert _speakers(text) == ["Volodymyr Zelensky", "Bertani"]
