@@ -264,6 +264,8 @@ def _clean_role(role: str) -> str | None:
     words = role.split()
     if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
+    if re.match(r"(?:che|cui|il\s+quale|la\s+quale|i\s+quali|le\s+quali)\b", role):
+        return None  # "Nicola Fratoianni, che ha scelto di fare ironia": a relative clause, not a post
     if re.match(r"[a-zà-ù]+(?:ando|endo|ato|ata|uto|uta|ito|ita)\b", role) and not _ROLE_START.match(role):
         return None  # "sottolineando che …", "confermato dalla giunta": a clause, not a post
     return role
@@ -571,6 +573,11 @@ def _people(text: str) -> list[Person]:
         name = m.group(1)
         toks = name.split()
         sourced = _NOUN_SOURCE_END_RE.search(text, max(0, m.start(1) - 60), m.start(1))  # "la replica di X"
+        if not sourced and len(toks) >= 2:
+            # "Irma Schnell si è soffermata … Schnell ha ricordato": the surname alone speaks elsewhere
+            sourced = re.search(
+                r"(?<![\w'])" + re.escape(toks[-1]) + r"\s+(?:ha|hanno|è|aveva|" + VERB + r")(?![\w'])", text
+            )
         if not 2 <= len(toks) <= 3 or not (sourced or _SUBJECT_VERB_RE.match(text, m.end(1))):
             continue
         if not sourced and not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):

@@ -284,3 +284,25 @@ def test_a_new_subject_between_two_quotes_stops_the_carry_over():
         "governo»."
     )
     assert _speakers(text) == ["Volodymyr Zelensky", "Bertani"]
+
+
+def test_relative_clause_is_no_role_and_a_post_goes_on_with_the_last_speaker():
+    text = (
+        "Tante le perplessità. A partire da Nicola Fratoianni, che ha scelto di fare ironia: «Manca solo il "
+        "dicastero delle Colonie».\n\n"
+        "«Per il resto - ha aggiunto il segretario nazionale di Sinistra Italiana - è la fotografia di una "
+        "restaurazione». Preoccupato anche Enrico Letta, che ha affidato il suo pensiero a un tweet."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Nicola Fratoianni", "Nicola Fratoianni"]
+    assert quotes[0].role is None
+
+
+def test_name_of_any_origin_whose_surname_speaks_alone_elsewhere():
+    text = (
+        "La consigliera Anna Neri ha aperto il dibattito. «Il bilancio è in ordine», ha detto Neri.\n\n"
+        "Irma Schnell si è soffermata sulla questione. «Mi dispiace che non ci sia stata una risposta – ha "
+        "affermato –. Basta un sì o un no».\n\n"
+        "Schnell ha poi ricordato il rimpasto."
+    )
+    assert _speakers(text) == ["Anna Neri", "Irma Schnell"]
