@@ -1206,6 +1206,13 @@ def _for_role_then_subject(stripped: str) -> Attribution | None:
     return parsed if parsed.speaker else None
 
 
+# A name and "il quale" / "la quale" leading into the quote: the relative pronoun's person speaks.
+_WHO_RE = re.compile(
+    r"(?<![\w'])(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+    r"\s*,\s*(?:il|la)\s+quale\b[^.!?;«»\"“”]{0,160}$"
+)
+
+
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
     """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = re.search(
@@ -1232,6 +1239,9 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     )
     if m and not _bad_name(m.group(1)):
         return Attribution(m.group(1))
+    m = _WHO_RE.search(stripped)
+    if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
+        return Attribution(m.group(1))  # "Un pensiero condiviso da Marini, il quale oltre a rilevare che «"
     m = re.match(r"\s*(?:[Pp]er|[Ss]econdo|[Ss]tando\s+a)\s+(.{3,120}?)\s*$", stripped)
     if m and (_ROLE_START.match(m.group(1)) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, m.group(1))):
         # "Per il segretario del Pd Rossi «…»": the opinion's holder right before the opening mark

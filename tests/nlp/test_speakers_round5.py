@@ -306,3 +306,12 @@ def test_name_of_any_origin_whose_surname_speaks_alone_elsewhere():
         "Schnell ha poi ricordato il rimpasto."
     )
     assert _speakers(text) == ["Anna Neri", "Irma Schnell"]
+
+
+def test_il_quale_after_a_name_leads_into_the_quote():
+    text = (
+        "«Il bilancio è tecnico e ingessato», stigmatizza la consigliera Luisa Neri. Un pensiero condiviso da "
+        "Giulio Bassi, il quale oltre a rilevare che «se manca il numero legale siamo davanti a problemi "
+        "politici» chiede chiarezza."
+    )
+    assert _speakers(text) == ["Luisa Neri", "Giulio Bassi"]
