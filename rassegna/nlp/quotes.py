@@ -1705,18 +1705,24 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
     if inside is not None:
         return inside
     after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
+    empty: Attribution | None = None
     for reader in _AFTER_READERS:
         found = reader(after, known)
-        if found is not None:
+        if found is not None and (found.found or found.group):
             return found
+        if found is not None:
+            empty = found  # «…» chiede chiarezza: a verb after the quote naming nobody; the lead-in may name one
+            break
     sentence = _sentence_before(text, span)
     not_source = _NOT_A_SOURCE.search(sentence)
     if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
-        return None  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
+        return empty  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
     lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
+    before = _council_group(lead.rstrip()) or _before(sentence, known, text[span.start : span.start + 40])
+    if empty is not None:
+        return before if before is not None and (before.found or before.group) else empty
     return (
-        _council_group(lead.rstrip())  # the group's own name in marks ends no sentence: Per il gruppo “X” «
-        or _before(sentence, known, text[span.start : span.start + 40])
+        before  # the group's own name in marks ends no sentence: Per il gruppo “X” «
         or _next_sentence(text, span, after, known)
         or _body_speaks(text, sentence)
     )
