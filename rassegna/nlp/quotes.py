@@ -664,6 +664,8 @@ def _full_name(text: str, surname: str) -> str:
             fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0]) or tokens[0].lower() in _PRESENT_WORDS
         ):
             tokens.pop(0)  # "Spiega Bianchi:": a verb of saying opening the sentence is no given name
+        if len(surname) <= 4 and not any(fold(t) in first_names() for t in tokens):
+            continue  # "Fim Fiom Uilm": a body's short name in a list, no given name before it
         if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
             best = " ".join([*tokens, surname])
     return best
@@ -812,6 +814,11 @@ _MEDIUM_RE = re.compile(
 )
 
 
+# Bodies listed by their names after "in una nota": "scrivono in una nota Fiom, Fim e Uilm di Livorno" (the
+# first-named speaks for a joint statement).
+_BODIES_LISTED_RE = re.compile(r"\s*([A-ZÀ-Ý][\w'-]*)(?=\s*(?:,|\s(?:e|ed)\s+[A-ZÀ-Ý]))")
+
+
 def _org_speaker(attr: str) -> str | None:
     """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
     ``fanno sapere da Croce Rossa``, ``scrivono in una nota i sindacati``."""
@@ -820,7 +827,10 @@ def _org_speaker(attr: str) -> str | None:
     m = _ORG_RE.match(attr)
     if not m:
         body = _FROM_BODY_RE.match(attr)
-        return body.group(1) if body and fold(body.group(1)) not in comuni() else None
+        if body and fold(body.group(1)) not in comuni():
+            return body.group(1)
+        listed = _BODIES_LISTED_RE.match(attr) if medium else None
+        return listed.group(1) if listed and fold(listed.group(1)) not in _NOT_NAMES else None
     if m.group(1).lower() in {"sindacati", "organizzazioni sindacali"}:
         return m.group(1)  # a collective speaks as the text names it, not through the first union it lists
     seat = _SEAT_RE.match(m.group(2))

@@ -315,3 +315,13 @@ def test_il_quale_after_a_name_leads_into_the_quote():
         "politici» chiede chiarezza."
     )
     assert _speakers(text) == ["Luisa Neri", "Giulio Bassi"]
+
+
+def test_bodies_listed_after_in_a_note_speak_through_the_first_named():
+    text = (
+        "Il tavolo era stato richiesto da Fim Fiom Uilm. Per il ministero è intervenuta la viceministra Anna Neri. "
+        "«Abbiamo esposto le criticità dell'indotto - scrivono in una nota Fiom, Fim e Uilm di Livorno - e "
+        "chiesto risposte».\n\n"
+        "«Sono tempi troppo lunghi - proseguono Fiom, Fim e Uilm - per i lavoratori»."
+    )
+    assert _speakers(text) == ["Fiom", "Fiom"]
