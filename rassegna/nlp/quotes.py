@@ -2553,8 +2553,9 @@ def _subject_named(named: list[tuple[int, int, Person]], segment: str) -> Person
         k
         for k, (start, _, person) in enumerate(named)
         if not _complement(segment, start)
+        and not _OBJECT_BEFORE_RE.search(segment[max(0, start - 40) : start])
         and not (k and named[k - 1][2].name == person.name and _complement(segment, named[k - 1][0]))
-    ]
+    ]  # "su attacchi Salvini", "con il sindaco X": a topic or a complement is no subject
     return _last_named(named[: subjects[-1] + 1], segment) if subjects else Person("")
 
 
