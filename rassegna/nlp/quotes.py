@@ -569,15 +569,16 @@ def _people(text: str) -> list[Person]:
         if named and parsed.role:
             out.append(Person(name, parsed.role))
             known.add(fold(name))
+    speaking: set[str] | None = None  # capitalised words followed by a verb, read once when needed
     for m in unknown:  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
         name = m.group(1)
         toks = name.split()
         sourced = _NOUN_SOURCE_END_RE.search(text, max(0, m.start(1) - 60), m.start(1))  # "la replica di X"
         if not sourced and len(toks) >= 2:
             # "Irma Schnell si è soffermata … Schnell ha ricordato": the surname alone speaks elsewhere
-            sourced = re.search(
-                r"(?<![\w'])" + re.escape(toks[-1]) + r"\s+(?:ha|hanno|è|aveva|" + VERB + r")(?![\w'])", text
-            )
+            if speaking is None:
+                speaking = {w.group(1) for w in _WORD_THEN_WORD_RE.finditer(text) if w.group(2) in _SUBJECT_VERBS}
+            sourced = toks[-1] in speaking
         if not 2 <= len(toks) <= 3 or not (sourced or _SUBJECT_VERB_RE.match(text, m.end(1))):
             continue
         if not sourced and not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
@@ -592,6 +593,8 @@ def _people(text: str) -> list[Person]:
     return out
 
 
+_WORD_THEN_WORD_RE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
+_SUBJECT_VERBS = frozenset({"ha", "hanno", "è", "aveva", *_PRESENT_WORDS})
 # A capitalised word as the subject of a clause, then a finite verb: "Macron scioglie il Parlamento",
 # "mentre Zelensky e Putin hanno continuato" (the second of a pair too).
 _LONE_SUBJECT_AT_RE = re.compile(
