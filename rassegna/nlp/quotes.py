@@ -573,7 +573,7 @@ def _people(text: str) -> list[Person]:
     for m in unknown:  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
         name = m.group(1)
         toks = name.split()
-        sourced = _NOUN_SOURCE_END_RE.search(text, max(0, m.start(1) - 60), m.start(1))  # "la replica di X"
+        sourced = bool(_NOUN_SOURCE_END_RE.search(text, max(0, m.start(1) - 60), m.start(1)))  # "la replica di X"
         if not sourced and len(toks) >= 2:
             # "Irma Schnell si è soffermata … Schnell ha ricordato": the surname alone speaks elsewhere
             if speaking is None:
