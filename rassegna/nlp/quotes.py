@@ -779,6 +779,13 @@ _NOUN_SOURCE = re.compile(
     re.IGNORECASE,
 )
 
+_IS_NOUN_SOURCE_RE = re.compile(
+    r"\s*,?\s*(?:[-–—]\s*)?(?:è|e'|questo|questa|queste|ecco|così)\s+(?:il\s+racconto|le\s+parole|il\s+commento|"
+    r"il\s+pensiero|lo\s+sfogo|la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|"
+    r"l'annuncio|la\s+riflessione|il\s+monito|l'accusa|la\s+stoccata|la\s+frecciata|l'affondo|il\s+parere)"
+    r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
+    re.IGNORECASE,
+)
 _INNER_NOUN_RE = re.compile(
     r"(?:^|\s)[-–—]\s*(?:(?:questa|questo|queste|ecco|così)\s+)?(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
     r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione)"
@@ -1096,8 +1103,10 @@ def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
 
 
 def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
-    """«...». Comincia così il racconto di X."""
+    """«...». Comincia così il racconto di X.  /  «…» è il commento a caldo di X."""
     m = re.match(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, after, re.IGNORECASE)
+    if not m:
+        m = _IS_NOUN_SOURCE_RE.match(after)
     if not m:
         return None
     parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
@@ -1143,6 +1152,9 @@ def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
         return parsed
     if not parsed.speaker and parsed.role_word and _ROLE_START.match(attr):
         return parsed
+    lone = re.fullmatch(r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:,.*)?", attr)
+    if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
+        return Attribution(lone.group(1))  # "«…» stigmatizza Bassi.": a surname alone closing the sentence
     return None
 
 
@@ -1310,6 +1322,12 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     named = _colon_name(stripped)
     if named:
         return named
+    per = re.fullmatch(
+        r"\s*(?:[Pp]er|[Ss]econdo)\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*:",
+        stripped,
+    )
+    if per and not _bad_name(per.group(1)) and not _ROLE_START.fullmatch(per.group(1)):
+        return Attribution(per.group(1))  # "Per Bassi: «"
     source = _NOUN_SOURCE_COLON_RE.search(stripped)
     if source:  # "La replica di Macron:", "Le parole del sindaco:"
         by_noun = _parse_attribution(source.group(1))
@@ -1347,8 +1365,11 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
         sentence,
     )
-    if m and _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)]):
-        # "Neri ha parlato sugli attacchi di Matteo Salvini:": the topic named last is not the speaker
+    floor = m and re.search(r"\bla\s+parola\s+(?:a|ad|al|alla|all')\s*(?:[a-zà-ù]+\s+)?$", sentence[: m.start(1)])
+    direct = m and re.search(r"(?:^|\s)[a-zà-ù]{3,}(?:at|it|ut)[oaie]\s+$", sentence[: m.start(1)])
+    if m and not floor and (direct or _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)])):
+        # "Neri ha parlato sugli attacchi di Matteo Salvini:", "Rossi ha ringraziato Anna Verdi:": the topic or
+        # the object named last is not the speaker ("ha dato la parola a X:" gives X the floor)
         lead = sentence[: m.start(1)]
         subject = _subject(lead, people)
         if subject:

@@ -325,3 +325,30 @@ def test_bodies_listed_after_in_a_note_speak_through_the_first_named():
         "«Sono tempi troppo lunghi - proseguono Fiom, Fim e Uilm - per i lavoratori»."
     )
     assert _speakers(text) == ["Fiom", "Fiom"]
+
+
+_OPENING_3 = "Il sindaco Luca Neri ha aperto la seduta. «Il bilancio è in ordine e lo diciamo», ha detto Neri.\n\n"
+_QUOTE_3 = "«Andremo avanti con il piano, senza esitazioni»"
+
+
+def test_per_and_a_surname_alone_before_a_colon():
+    assert _speakers(_OPENING_3 + f"Per Bassi: {_QUOTE_3}.")[-1] == "Bassi"
+
+
+def test_any_verb_then_a_surname_alone_closing_the_sentence():
+    assert _speakers(_OPENING_3 + f"{_QUOTE_3} stigmatizza Bassi.")[-1] == "Bassi"
+
+
+def test_is_the_comment_of_after_the_quote():
+    text = _OPENING_3 + f"{_QUOTE_3} è il commento a caldo di Mario Rossi."
+    assert _speakers(text)[-1] == "Mario Rossi"
+
+
+def test_direct_object_before_the_colon_is_not_the_speaker():
+    text = _OPENING_3 + f"Mario Rossi ha poi ringraziato Anna Verdi: {_QUOTE_3}."
+    assert _speakers(text)[-1] == "Mario Rossi"
+
+
+def test_giving_the_floor_names_the_speaker():
+    text = _OPENING_3 + f"Il presidente Mario Rossi ha quindi dato la parola a Anna Verdi: {_QUOTE_3}."
+    assert _speakers(text)[-1] == "Anna Verdi"
