@@ -858,11 +858,13 @@ _NEXT_SENTENCE = re.compile(
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
-    r"|(?:È|E'|E’)\s+(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
+    r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
+    r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
-    r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
-    r"ricordarlo|sostenerlo)(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"
+    r"|Ad?\s+(?:parlare|[a-zà-ù]+(?:ar|er|ir)(?:lo|la|ne))(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?"
+    r"(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"  # "A dichiararlo è X", "A commentarlo è X": any verb and its clitic
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
+    r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
     r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arol[ae]\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
@@ -1238,6 +1240,12 @@ _WHO_RE = re.compile(
 )
 
 
+_WHO_THAT_SAYS_RE = re.compile(
+    r"(?<![\w'])(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*,\s*che\s+(?:" + VERB + r"|" + _EXPRESS + r")\b"
+    r"[^.!?;«»\"“”]{0,40}$"
+)
+
+
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
     """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = re.search(
@@ -1264,6 +1272,9 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     )
     if m and not _bad_name(m.group(1)):
         return Attribution(m.group(1))
+    m = _WHO_THAT_SAYS_RE.search(stripped)
+    if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
+        return Attribution(m.group(1))  # "Critico anche Rossi, che parla di «"
     m = _WHO_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
         return Attribution(m.group(1))  # "Un pensiero condiviso da Marini, il quale oltre a rilevare che «"

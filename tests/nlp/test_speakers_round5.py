@@ -352,3 +352,22 @@ def test_direct_object_before_the_colon_is_not_the_speaker():
 def test_giving_the_floor_names_the_speaker():
     text = _OPENING_3 + f"Il presidente Mario Rossi ha quindi dato la parola a Anna Verdi: {_QUOTE_3}."
     assert _speakers(text)[-1] == "Anna Verdi"
+
+
+def test_a_plus_any_infinitive_with_its_clitic_names_the_speaker():
+    for lead in ("A dichiararlo è", "A commentarlo è", "A dirlo è"):
+        text = _OPENING_3 + f"{_QUOTE_3}. {lead} il consigliere Mario Rossi."
+        assert _speakers(text)[-1] == "Mario Rossi", lead
+
+
+def test_ne_e_convinto_in_the_next_sentence():
+    text = _OPENING_3 + f"{_QUOTE_3}. Ne è convinto Mario Rossi, consigliere di minoranza."
+    assert _speakers(text)[-1] == "Mario Rossi"
+
+
+def test_surname_then_che_parla_di():
+    text = (
+        "Il consigliere Mario Rossi era in aula. «Il bilancio è in ordine», ha detto il sindaco Luca Neri. "
+        f"Critico anche Rossi, che parla di {_QUOTE_3}."
+    )
+    assert _speakers(text)[-1] == "Mario Rossi"
