@@ -1047,10 +1047,14 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
         return group
     if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
         return Attribution(role_word=LAST_SPEAKER)
+    medium = _MEDIUM_RE.match(attr)
+    group_named = _COUNCIL_GROUP_RE.match(attr, medium.end() if medium else 0)
+    if group_named and not _first_full_name(group_named.group(1)):
+        name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", group_named.group(1))
+        return Attribution(name, speaks=True)  # "«…», attacca il gruppo consiliare Fratelli d'Italia"
     org = _org_speaker(attr)
     if org:
         return Attribution(org)
-    medium = _MEDIUM_RE.match(attr)
     body = _ARTICLE_BODY_RE.match(attr, medium.end() if medium else 0)
     if body and not _bad_name(body.group(1)) and not _known(body.group(1), people):
         return Attribution(body.group(1), speaks=True)  # "afferma in una nota la Cgil di Roma"
@@ -1643,7 +1647,8 @@ def _role_comma_surname(stripped: str) -> Attribution | None:
 _COUNCIL_GROUP_RE = re.compile(
     r"(?<![\w'])(?:(?:il|del|dal|al|nel)\s+)?(?i:gruppo|lista|movimento\s+civico)"
     r"(?:\s+(?i:consiliare|consigliare|civico|civica|di\s+(?:minoranza|opposizione|maggioranza)))?\s+"
-    r"[«“\"]?((?:[A-ZÀ-Ý0-9][\w'’-]*)(?:\s+(?:[A-ZÀ-Ý0-9][\w'’-]*|per|di|del|della|d'|in|e|al))*)[»”\"]?"
+    r"(?:(?:del|della|dei|di)\s+)?[«“\"]?((?:[A-ZÀ-Ý0-9][\w'’-]*)"
+    r"(?:\s+(?:[A-ZÀ-Ý0-9][\w'’-]*|(?:d'|dell')[A-ZÀ-Ý][\w'’-]*|per|di|del|della|in|e|al))*)[»”\"]?"
 )
 
 
@@ -1654,8 +1659,12 @@ def _council_group(stripped: str) -> Attribution | None:
         return None
     groups = list(_COUNCIL_GROUP_RE.finditer(stripped))
     m = groups[-1] if groups else None  # the last one, nearest the quote
-    if not m or stripped[m.end() :].strip(' ,:»”"') or _first_full_name(m.group(1)):
+    rest = stripped[m.end() :].strip(' ,:»”"') if m else ""
+    verb_only = stripped.endswith(":") and re.fullmatch(r"(?:[a-zà-ù']+\s*){1,4}", rest)  # "… Pd attacca:"
+    if not m or rest and not verb_only or _first_full_name(m.group(1)):
         return None
+    if _first_full_name(stripped[: m.start()]) or _ROLE_AT.search(stripped[: m.start()]):
+        return None  # "Vincenzo Savo, capolista della Lista Cristofari, aggiunge:": the person speaks
     name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", m.group(1))
     return Attribution(name, speaks=True)
 

@@ -371,3 +371,15 @@ def test_surname_then_che_parla_di():
         f"Critico anche Rossi, che parla di {_QUOTE_3}."
     )
     assert _speakers(text)[-1] == "Mario Rossi"
+
+
+def test_named_council_group_with_a_verb_before_or_after_the_quote():
+    lead = "Il gruppo consiliare Fratelli d'Italia attacca: «Andremo avanti con il piano, senza esitazioni»."
+    after = "«Andremo avanti con il piano, senza esitazioni», attacca il gruppo consiliare Fratelli d'Italia."
+    assert _speakers(_OPENING_3 + lead)[-1] == "Fratelli d'Italia"
+    assert _speakers(_OPENING_3 + after)[-1] == "Fratelli d'Italia"
+
+
+def test_a_list_named_in_a_persons_apposition_does_not_speak():
+    text = _OPENING_3 + "Vincenzo Bassi, capolista della Lista Rinascita, aggiunge: «I toni sono inaccettabili»."
+    assert _speakers(text)[-1] == "Vincenzo Bassi"
