@@ -624,6 +624,8 @@ def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
             key = fold(name)
             if key in seen or key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or key in comuni():
                 continue
+            if key in _CALENDAR_WORDS:
+                continue
             if (
                 key in first_names()
                 or key in regions()
@@ -774,7 +776,7 @@ _ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased 
 _NOUN_SOURCE = re.compile(
     r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo|"
     r"la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|l'invito|"
-    r"la\s+riflessione|il\s+monito)"
+    r"la\s+riflessione|il\s+monito|la\s+posizione|il\s+parere|l'opinione|il\s+punto\s+di\s+vista)"
     r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
@@ -846,6 +848,9 @@ def _org_speaker(attr: str) -> str | None:
     seat = _SEAT_RE.match(m.group(2))
     if seat and (fold(seat.group(2)) in comuni() or fold("la " + seat.group(2)) in comuni()):
         return m.group(1) + seat.group(1)  # "la Prefettura della Spezia": the body named with its seat
+    territory = re.match(r"\s+([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)", m.group(2))
+    if territory and fold(m.group(1)) in {"regione", "provincia", "comune", "città metropolitana"}:
+        return m.group(1)[0].upper() + m.group(1)[1:] + " " + territory.group(1)  # "la Regione Puglia"
     acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
     return acronym.group(1) if acronym else m.group(1)
 
@@ -1412,9 +1417,28 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     if not lone or _bad_name(lone.group(1)) or _is_entity(lone.group(1), people):
         return None
     known = lead != stripped or any(fold(p.name.split()[-1]) == fold(lone.group(1)) for p in people)
-    if known and not _ROLE_START.fullmatch(lone.group(1)) and fold(lone.group(1)) not in comuni():
-        return Attribution(lone.group(1))
+    # "Legambiente ha diffuso una nota:": a body's name opening a sentence about its statement
+    statement = bool(
+        _STATEMENT_WORD_RE.search(lead[lone.end(1) :])
+        and fold(lone.group(1)) not in first_names()
+        and fold(lone.group(1)) not in _CALENDAR_WORDS
+        and _SUBJECT_FOLLOWS_RE.match(lead, lone.end(1))
+    )
+    if (known or statement) and not _ROLE_START.fullmatch(lone.group(1)) and fold(lone.group(1)) not in comuni():
+        return Attribution(lone.group(1), speaks=statement)
     return None
+
+
+_CALENDAR_WORDS = frozenset(
+    fold(w)
+    for w in (
+        'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica', 'gennaio', 'febbraio',
+        'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+    )
+)  # fmt: skip
+_STATEMENT_WORD_RE = re.compile(
+    r"\b(?:nota|comunicato|post|lettera|messaggio|dichiarazione|" + VERB + r")(?![\w'])", re.IGNORECASE
+)
 
 
 # A lead phrase opened by a preposition, a comma, then the subject of the verb of saying: a surname alone.

@@ -383,3 +383,23 @@ def test_named_council_group_with_a_verb_before_or_after_the_quote():
 def test_a_list_named_in_a_persons_apposition_does_not_speak():
     text = _OPENING_3 + "Vincenzo Bassi, capolista della Lista Rinascita, aggiunge: «I toni sono inaccettabili»."
     assert _speakers(text)[-1] == "Vincenzo Bassi"
+
+
+def test_territorial_body_named_after_its_noun():
+    text = _OPENING_3 + "«Andremo avanti con il piano, senza esitazioni», sottolinea la Regione Puglia."
+    assert _speakers(text)[-1] == "Regione Puglia"
+
+
+def test_the_position_of_a_body_after_the_quote():
+    text = _OPENING_3 + "«Andremo avanti con il piano, senza esitazioni», la posizione della Lega."
+    assert _speakers(text)[-1] == "Lega"
+
+
+def test_body_opening_a_sentence_about_its_statement():
+    text = _OPENING_3 + "Legambiente ha diffuso una nota: «Andremo avanti con il piano, senza esitazioni»."
+    assert _speakers(text)[-1] == "Legambiente"
+
+
+def test_a_weekday_opening_the_sentence_is_no_body():
+    text = "Venerdì sera in aula il sindaco è intervenuto dicendo testualmente: «l'assessore ha le sue ragioni»."
+    assert _speakers(text) != ["Venerdì"]
