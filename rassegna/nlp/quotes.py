@@ -1033,6 +1033,23 @@ def _group(attr: str) -> Attribution | None:
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
+_BODY_TAIL_RE = re.compile(r"\s+(?:per|in|di|del|della|dei|delle)\s+[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)*")
+
+
+def _body_name(attr: str, parsed: Attribution, people: list[Person]) -> Attribution:
+    """A one-word speaker that is no person's name, followed by "per/in/di" and capitalised words, is a body's
+    name in full (``Uniti per Assisi``, ``Sinistra in Comune``)."""
+    name = parsed.speaker or ""
+    if " " in name or not name or fold(name) in first_names() or _known(name, people):
+        return parsed
+    at = attr.find(name)
+    tail = _BODY_TAIL_RE.match(attr, at + len(name)) if at >= 0 else None
+    origin = tail and tail.group(0).split()[0] != "per" and tail.group(0).split()[0] != "in"
+    if not tail or origin and fold(" ".join(tail.group(0).split()[1:])) in comuni():
+        return parsed  # "Rossi di Bari": a person and where they come from
+    return Attribution(name + tail.group(0), speaks=True)
+
+
 def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
@@ -1043,7 +1060,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
     if parsed.found:
-        return parsed
+        return _body_name(attr, parsed, people) if parsed.speaker and not parsed.role else parsed
     subject = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
     if subject:
         return subject
@@ -1361,6 +1378,8 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         return Attribution(body.group(1), speaks=True)  # "Il Cremlino:", "La Farnesina:": a body speaks
     m = _VERB_COLON_RE.search(sentence)
     parsed = _parse_attribution(m.group(1)) if m else None
+    if m and parsed and parsed.speaker and not parsed.role:
+        parsed = _body_name(m.group(1), parsed, people)  # "Uniti per Assisi dichiara:"
     last_clause = re.split(r",\s*", m.group(1))[-1] if m and "," in m.group(1) else ""
     if last_clause and (
         _ROLE_START.match(last_clause)

@@ -403,3 +403,10 @@ def test_body_opening_a_sentence_about_its_statement():
 def test_a_weekday_opening_the_sentence_is_no_body():
     text = "Venerdì sera in aula il sindaco è intervenuto dicendo testualmente: «l'assessore ha le sue ragioni»."
     assert _speakers(text) != ["Venerdì"]
+
+
+def test_list_named_with_per_speaks_in_full():
+    after = "«Andremo avanti con il piano, senza esitazioni», dichiara Uniti per Lentate."
+    lead = "Uniti per Lentate dichiara: «Andremo avanti con il piano, senza esitazioni»."
+    assert _speakers(_OPENING_3 + after)[-1] == "Uniti per Lentate"
+    assert _speakers(_OPENING_3 + lead)[-1] == "Uniti per Lentate"
