@@ -89,7 +89,7 @@ ROLE_WORDS = (
     'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
     'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
     'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
-    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria',
+    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria', 'guardasigilli',
 )  # fmt: skip
 # Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
 TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
@@ -676,6 +676,17 @@ def _full_name(text: str, surname: str) -> str:
     return best
 
 
+# Epithets the press uses for a post named otherwise where its holder is introduced (folded role word → pattern
+# on the folded role printed with the holder).
+_SAME_POST = {
+    "governatore": r"presidente\s+della\s+regione",
+    "governatrice": r"presidente\s+della\s+regione",
+    "premier": r"presidente\s+del\s+consiglio",
+    "guardasigilli": r"ministr[oa]\s+della\s+giustizia",
+    "presidente": r"governat|premier",
+}
+
+
 def _resolve(
     speaker: str | None,
     role_word: str | None,
@@ -701,7 +712,10 @@ def _resolve(
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
-        has = re.compile(r"(?<![a-z])" + re.escape(rw[:6])).search  # "sindaco" is not the "vicesindaco"
+        same_post = _SAME_POST.get(rw)
+        has = re.compile(
+            r"(?<![a-z])(?:" + re.escape(rw[:6]) + (r"|" + same_post if same_post else "") + r")"
+        ).search  # "sindaco" is not the "vicesindaco"; "il governatore" is the "presidente della Regione"
         body = _role_body(role)
 
         def holds(other: str) -> bool:  # the capogruppo del Pd is not the capogruppo del Patto Civico

@@ -410,3 +410,16 @@ def test_list_named_with_per_speaks_in_full():
     lead = "Uniti per Lentate dichiara: «Andremo avanti con il piano, senza esitazioni»."
     assert _speakers(_OPENING_3 + after)[-1] == "Uniti per Lentate"
     assert _speakers(_OPENING_3 + lead)[-1] == "Uniti per Lentate"
+
+
+def test_an_epithet_for_a_post_refers_back_to_its_holder():
+    cases = {
+        "Il presidente della Regione Puglia, Michele Bari, ha firmato. «Il piano è pronto e partirà presto», "
+        "ha detto il governatore.": "Michele Bari",
+        "Il ministro della Giustizia Carlo Neri ha risposto in aula. «Il piano non funziona e va ritirato», "
+        "ha scandito il Guardasigilli.": "Carlo Neri",
+        "La presidente del Consiglio Anna Verdi era a Bari. «Il piano funziona e andrà avanti», ha detto la "
+        "premier.": "Anna Verdi",
+    }
+    for text, speaker in cases.items():
+        assert _speakers(text) == [speaker], text
