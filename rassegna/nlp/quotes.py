@@ -614,17 +614,15 @@ def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
     the word is no place, body, post or common word (never printed in lower case in the piece)."""
     out: list[Person] = []
     seen = {fold(w) for p in people for w in p.name.split()}
-    low = None
     for m in _LONE_SUBJECT_AT_RE.finditer(text):
-        verb = re.findall(r"\w+", text[max(0, m.end() - 14) : m.end()])[-1:] or [""]
-        verb = verb[0]
+        verb = (re.findall(r"\w+", text[max(0, m.end() - 14) : m.end()]) or [""])[-1]
         if verb in _NOT_VERBS:
             continue  # "Kiev, Zaporizhzhia e Dnipro anche": no verb
         for name in filter(None, (m.group(1), m.group(2))):
             key = fold(name)
             if key in seen or key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or key in comuni():
                 continue
-            if key in _CALENDAR_WORDS:
+            if key in _CALENDAR_WORDS:  # "Venerdì", "Marzo"
                 continue
             if (
                 key in first_names()
@@ -633,7 +631,6 @@ def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
                 or _ROLE_START.fullmatch(name)
             ):
                 continue
-            low = text.lower() if low is None else low
             if re.search(r"(?<![\w'])" + re.escape(name.lower()) + r"(?![\w'])", text.replace(name, "")) or (
                 re.search(_ARTICLED + re.escape(name) + r"\b", text)
                 or re.search(re.escape(name) + r"\s+[A-ZÀ-Ý]", text)  # "Emporio Solidale": part of a name
