@@ -902,12 +902,24 @@ _LIST_ITEM_END_RE = re.compile(
 
 def _list_head(sentence: str, pos: int) -> int:
     """Where the list of full names that the name at ``pos`` closes begins (``i segretari A B, C D e E F``):
-    a joint statement speaks through the first-named."""
+    a joint statement speaks through the first-named. An apposition (``Il padre di A, B,``) is no list: a list
+    closes with "e"/"ed" before another name."""
+    closed = re.search(r"\s(?:e|ed)\s+[A-ZÀ-Ý]", sentence[pos : pos + 120].split(":")[0])
+    if not closed and not re.search(r"\s(?:e|ed)\s*$", sentence[max(0, pos - 5) : pos]):
+        return pos
     while True:
         m = _LIST_ITEM_END_RE.search(sentence, max(0, pos - 60), pos)
         if not m or _bad_name(m.group(1)) or _ROLE_START.match(m.group(1)):
             return pos
         pos = m.start(1)
+
+
+# A kinship noun and "di" before a name: the name identifies a relative, who is the one speaking.
+_KIN_OF_RE = re.compile(
+    r"\b(?:padre|madre|papà|mamma|figli[oa]|fratello|sorella|moglie|marito|compagn[oa]|fidanzat[oa]|nonn[oa]|"
+    r"zi[oa]|cugin[oa]|genitori|familiari|parenti)\s+d(?:i|el|ella|ello|ell')\s*$",
+    re.IGNORECASE,
+)
 
 
 def _subject(sentence: str, people: list[Person]) -> Attribution | None:
@@ -916,6 +928,8 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
         {m.start() for m in _ROLE_AT.finditer(sentence)} | {m.start(1) for m in _NAME_RE.finditer(sentence)}
     )
     for pos in starts:
+        if _KIN_OF_RE.search(sentence, max(0, pos - 30), pos):
+            continue  # "Il padre di Ilaria Salis, Roberto Salis, …": the relative, not the person it is named by
         parsed = _parse_attribution(sentence[pos:])
         if parsed.speaker and _known(parsed.speaker, people) and not _ROLE_AT.match(sentence, pos):
             head = _list_head(sentence, pos)

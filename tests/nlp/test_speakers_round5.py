@@ -423,3 +423,8 @@ def test_an_epithet_for_a_post_refers_back_to_its_holder():
     }
     for text, speaker in cases.items():
         assert _speakers(text) == [speaker], text
+
+
+def test_a_relative_named_by_kinship_then_in_apposition_speaks():
+    text = "Il padre di Ilaria Conti, Roberto Conti, ha parlato ai cronisti: «Chiediamo soltanto giustizia»."
+    assert _speakers(text) == ["Roberto Conti"]
