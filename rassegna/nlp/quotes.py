@@ -383,6 +383,10 @@ def _parse_attribution_raw(attr: str) -> Attribution:
         if at > 0 and _COMPLEMENT_BEFORE.search(attr[:at]) and name.split()[0].lower() not in _PARTICLE_WORDS:
             # "il capogruppo del Patto Civico", "il presidente della Croce Rossa": the role's body, not its holder
             word = role_first.group(0).split()[-1].split("'")[-1]
+            appos = _APPOSED_HOLDER_RE.match(attr, at + len(name))
+            if appos and fold(appos.group(1).split()[0]) in first_names():
+                # "il legale di Marco Bianchi, l'avvocato Luca Neri": the holder named in apposition
+                return Attribution(appos.group(1), _clean_role(attr[: at + len(name)]))
             return Attribution(None, _clean_role(attr[: at + len(name)]), word)
         return att
     return _name_first(attr) or _adverb_then_name(attr)
@@ -408,6 +412,19 @@ def _first_full_name(attr: str) -> tuple[int, int] | None:
 
 _PARTICLE_WORDS = frozenset({"d'", "de", "di", "del", "della", "dello", "lo", "la", "li", "da", "dal", "dalla"})
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:di|del|dello|della|dei|degli|delle|dell'|al|alla|ai|per)\s*$")
+
+
+_APPOSED_HOLDER_RE = re.compile(
+    r"\s*,\s*(?:(?i:"
+    + _ROLE_START.pattern
+    + r")\s+)?("
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){1,2})(?=\s*(?:,|$|\s+[a-zà-ù]))"
+)
 
 
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
@@ -681,6 +698,11 @@ _SAME_POST = {
     "premier": r"presidente\s+del\s+consiglio",
     "guardasigilli": r"ministr[oa]\s+della\s+giustizia",
     "presidente": r"governat|premier",
+    "legale": r"avvocat",
+    "avvocato": r"legale",
+    "avvocata": r"legale",
+    "magistrato": r"procurat|pm\b|giudice|sostitut",
+    "magistrata": r"procurat|pm\b|giudice|sostitut",
 }
 
 
@@ -1551,6 +1573,8 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
         ):
             # "Rossi, dal canto suo, ribatte:", "Il segretario, dal canto suo, replica:": the subject, an aside
             named = _parse_attribution(head.split(",")[0])
+            whole = _parse_attribution(head) if not named.speaker else named
+            named = whole if whole.speaker else named  # "Il legale di A, l'avvocato B, ha spiegato:"
             if named.speaker and (_known(named.speaker, people) or _ROLE_START.match(head)):
                 return named
             if not named.speaker and named.role_word:

@@ -428,3 +428,18 @@ def test_an_epithet_for_a_post_refers_back_to_its_holder():
 def test_a_relative_named_by_kinship_then_in_apposition_speaks():
     text = "Il padre di Ilaria Conti, Roberto Conti, ha parlato ai cronisti: «Chiediamo soltanto giustizia»."
     assert _speakers(text) == ["Roberto Conti"]
+
+
+def test_holder_in_apposition_after_a_role_of_someone():
+    lead = "Il legale di Marco Bianchi, l'avvocato Luca Neri, ha spiegato: «Il mio assistito è innocente»."
+    after = "«Il mio assistito è innocente», spiega il legale di Marco Bianchi, Luca Neri."
+    assert _speakers(lead) == ["Luca Neri"]
+    assert _speakers(after) == ["Luca Neri"]
+
+
+def test_synonymous_posts_refer_back():
+    text = (
+        "Marco Bianchi è difeso dall'avvocato Luca Neri. «Il mio assistito è innocente», ha detto il legale.\n\n"
+        "Il procuratore Anna Verdi ha parlato in conferenza stampa. «Le prove sono solide», ha aggiunto il magistrato."
+    )
+    assert _speakers(text) == ["Luca Neri", "Anna Verdi"]
