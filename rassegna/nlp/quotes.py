@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from rassegna.domain import Quote
 from rassegna.nlp import speaker_model
-from rassegna.nlp.gazetteer import comuni, first_names
+from rassegna.nlp.gazetteer import comuni, first_names, regions
 from rassegna.nlp.textutil import alternation, fold, normalise, paragraphs
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
@@ -57,7 +57,8 @@ _PARTICIPLES = (
 )  # fmt: skip
 _AUX = (
     r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|avrà)\s+"
-    r"(?:poi\s+|anche\s+|inoltre\s+|infatti\s+|quindi\s+|così\s+)?"
+    r"(?:(?:poi|anche|inoltre|infatti|quindi|così|invece|però|comunque|ancora|subito|già|pure|infine|tuttavia|"
+    r"oggi|ieri|sempre|più\s+volte|a\s+sua\s+volta|dal\s+canto\s+suo|dal\s+canto\s+loro)\s+){0,2}"
 )
 VERB = (
     r"(?:" + _AUX + r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")"
@@ -89,7 +90,7 @@ ROLE_WORDS = (
     'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
     'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
     'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
-    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria',
+    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria', 'guardasigilli',
 )  # fmt: skip
 # Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
 TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
@@ -250,7 +251,8 @@ def _clean_role(role: str) -> str | None:
     role = re.split(
         r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
         r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
-        r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b",
+        r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b|"
+        r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])",
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
     # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
@@ -263,6 +265,8 @@ def _clean_role(role: str) -> str | None:
     words = role.split()
     if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
+    if re.match(r"(?:che|cui|il\s+quale|la\s+quale|i\s+quali|le\s+quali)\b", role):
+        return None  # "Nicola Fratoianni, che ha scelto di fare ironia": a relative clause, not a post
     if re.match(r"[a-zà-ù]+(?:ando|endo|ato|ata|uto|uta|ito|ita)\b", role) and not _ROLE_START.match(role):
         return None  # "sottolineando che …", "confermato dalla giunta": a clause, not a post
     return role
@@ -380,6 +384,10 @@ def _parse_attribution_raw(attr: str) -> Attribution:
         if at > 0 and _COMPLEMENT_BEFORE.search(attr[:at]) and name.split()[0].lower() not in _PARTICLE_WORDS:
             # "il capogruppo del Patto Civico", "il presidente della Croce Rossa": the role's body, not its holder
             word = role_first.group(0).split()[-1].split("'")[-1]
+            appos = _APPOSED_HOLDER_RE.match(attr, at + len(name))
+            if appos and fold(appos.group(1).split()[0]) in first_names():
+                # "il legale di Marco Bianchi, l'avvocato Luca Neri": the holder named in apposition
+                return Attribution(appos.group(1), _clean_role(attr[: at + len(name)]))
             return Attribution(None, _clean_role(attr[: at + len(name)]), word)
         return att
     return _name_first(attr) or _adverb_then_name(attr)
@@ -405,6 +413,19 @@ def _first_full_name(attr: str) -> tuple[int, int] | None:
 
 _PARTICLE_WORDS = frozenset({"d'", "de", "di", "del", "della", "dello", "lo", "la", "li", "da", "dal", "dalla"})
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:di|del|dello|della|dei|degli|delle|dell'|al|alla|ai|per)\s*$")
+
+
+_APPOSED_HOLDER_RE = re.compile(
+    r"\s*,\s*(?:(?i:"
+    + _ROLE_START.pattern
+    + r")\s+)?("
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){1,2})(?=\s*(?:,|$|\s+[a-zà-ù]))"
+)
 
 
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
@@ -566,12 +587,19 @@ def _people(text: str) -> list[Person]:
         if named and parsed.role:
             out.append(Person(name, parsed.role))
             known.add(fold(name))
+    speaking: set[str] | None = None  # capitalised words followed by a verb, read once when needed
     for m in unknown:  # "COSENZA – Franz Caruso ha presentato": a subject of any origin
         name = m.group(1)
         toks = name.split()
-        if not 2 <= len(toks) <= 3 or not _SUBJECT_VERB_RE.match(text, m.end(1)):
+        sourced = bool(_NOUN_SOURCE_END_RE.search(text, max(0, m.start(1) - 60), m.start(1)))  # "la replica di X"
+        if not sourced and len(toks) >= 2:
+            # "Irma Schnell si è soffermata … Schnell ha ricordato": the surname alone speaks elsewhere
+            if speaking is None:
+                speaking = {w.group(1) for w in _WORD_THEN_WORD_RE.finditer(text) if w.group(2) in _SUBJECT_VERBS}
+            sourced = toks[-1] in speaking
+        if not 2 <= len(toks) <= 3 or not (sourced or _SUBJECT_VERB_RE.match(text, m.end(1))):
             continue
-        if not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
+        if not sourced and not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
             continue
         if fold(name) in known or _bad_name(name) or _is_entity(name, out) or fold(toks[0]) in _PLACE_HEADS:
             continue
@@ -579,6 +607,55 @@ def _people(text: str) -> list[Person]:
             continue
         out.append(Person(name))
         known.add(fold(name))
+    out.extend(_lone_surnames(text, out))
+    return out
+
+
+_WORD_THEN_WORD_RE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
+_SUBJECT_VERBS = frozenset({"ha", "hanno", "è", "aveva", *_PRESENT_WORDS})
+# A capitalised word as the subject of a clause, then a finite verb: "Macron scioglie il Parlamento",
+# "mentre Zelensky e Putin hanno continuato" (the second of a pair too).
+_LONE_SUBJECT_AT_RE = re.compile(
+    r"(?:(?<=[\w»”\"]),\s*|\b(?:mentre|ma|e|ed|che|quando|poi|(?i:intanto)|anche|oggi|ieri)\s+)"
+    r"([A-ZÀ-Ý][a-zà-ÿ]{3,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?:\s+(?:e|ed)\s+([A-ZÀ-Ý][a-zà-ÿ]{3,}))?"
+    r"\s+(?:(?:non|si|ne|lo|la|le|gli|ci|ha|hanno)\s+)*(?:ha|hanno|è|aveva|avevano|avrebbe|sarà|"
+    r"[a-zà-ù]{4,}(?:a|e|ano|ono|ò))\b"
+)
+_ARTICLED = (
+    r"\b(?:il|lo|la|l'|i|gli|le|un|una|uno|del|della|dello|dell'|al|alla|allo|all'|dal|dalla|dallo|dall'|nel|"
+    r"nella|nello|nell'|sul|sulla|sullo|sull'|col|dei|degli|delle|ai|agli|alle|dai|dagli|dalle|nei|negli|nelle)\s*"
+)
+
+
+def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
+    """Persons the piece names by a surname alone, as the subject of a verb (a foreign leader: ``Macron``), when
+    the word is no place, body, post or common word (never printed in lower case in the piece)."""
+    out: list[Person] = []
+    seen = {fold(w) for p in people for w in p.name.split()}
+    for m in _LONE_SUBJECT_AT_RE.finditer(text):
+        verb = (re.findall(r"\w+", text[max(0, m.end() - 14) : m.end()]) or [""])[-1]
+        if verb in _NOT_VERBS:
+            continue  # "Kiev, Zaporizhzhia e Dnipro anche": no verb
+        for name in filter(None, (m.group(1), m.group(2))):
+            key = fold(name)
+            if key in seen or key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or key in comuni():
+                continue
+            if key in _CALENDAR_WORDS:  # "Venerdì", "Marzo"
+                continue
+            if (
+                key in first_names()
+                or key in regions()
+                or name.lower() in _PRESENT_WORDS
+                or _ROLE_START.fullmatch(name)
+            ):
+                continue
+            if re.search(r"(?<![\w'])" + re.escape(name.lower()) + r"(?![\w'])", text.replace(name, "")) or (
+                re.search(_ARTICLED + re.escape(name) + r"\b", text)
+                or re.search(re.escape(name) + r"\s+[A-ZÀ-Ý]", text)  # "Emporio Solidale": part of a name
+            ):
+                continue  # a common word ("Governo", "Tutto") or a body ("la Lega")
+            seen.add(key)
+            out.append(Person(name))
     return out
 
 
@@ -592,8 +669,8 @@ _PLACE_BEFORE_RE = re.compile(
 # A name opening a sentence or following a dateline's dash, then a verb: its subject is a person.
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
 _SUBJECT_VERB_RE = re.compile(
-    r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|dice|afferma|dichiara|spiega|sottolinea)\b"
-)
+    r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|" + VERB + r")(?![\w'])", re.IGNORECASE
+)  # "Elly Schlein risponde": a name of any origin as the subject of a verb of saying
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
@@ -607,9 +684,27 @@ def _full_name(text: str, surname: str) -> str:
             fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0]) or tokens[0].lower() in _PRESENT_WORDS
         ):
             tokens.pop(0)  # "Spiega Bianchi:": a verb of saying opening the sentence is no given name
+        if len(surname) <= 4 and not any(fold(t) in first_names() for t in tokens):
+            continue  # "Fim Fiom Uilm": a body's short name in a list, no given name before it
         if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
             best = " ".join([*tokens, surname])
     return best
+
+
+# Epithets the press uses for a post named otherwise where its holder is introduced (folded role word → pattern
+# on the folded role printed with the holder).
+_SAME_POST = {
+    "governatore": r"presidente\s+della\s+regione",
+    "governatrice": r"presidente\s+della\s+regione",
+    "premier": r"presidente\s+del\s+consiglio",
+    "guardasigilli": r"ministr[oa]\s+della\s+giustizia",
+    "presidente": r"governat|premier",
+    "legale": r"avvocat",
+    "avvocato": r"legale",
+    "avvocata": r"legale",
+    "magistrato": r"procurat|pm\b|giudice|sostitut",
+    "magistrata": r"procurat|pm\b|giudice|sostitut",
+}
 
 
 def _resolve(
@@ -637,7 +732,10 @@ def _resolve(
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
-        has = re.compile(r"(?<![a-z])" + re.escape(rw[:6])).search  # "sindaco" is not the "vicesindaco"
+        same_post = _SAME_POST.get(rw)
+        has = re.compile(
+            r"(?<![a-z])(?:" + re.escape(rw[:6]) + (r"|" + same_post if same_post else "") + r")"
+        ).search  # "sindaco" is not the "vicesindaco"; "il governatore" is the "presidente della Regione"
         body = _role_body(role)
 
         def holds(other: str) -> bool:  # the capogruppo del Pd is not the capogruppo del Patto Civico
@@ -685,8 +783,8 @@ def _role_body(role: str | None) -> str | None:
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s))\s*(" + VERB + r")\s+", re.IGNORECASE
-)  # "… esaurite- dice X -": a dash typed against the word before
+    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")\s+", re.IGNORECASE
+)  # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
 )
@@ -712,13 +810,20 @@ _ROLE_AT_LOWER = re.compile(r"(?<!\w)" + _ROLE_START.pattern)  # on lower-cased 
 _NOUN_SOURCE = re.compile(
     r"\b(?:il\s+racconto|le\s+parole|la\s+testimonianza|il\s+commento|il\s+pensiero|la\s+voce|lo\s+sfogo|"
     r"la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|l'invito|"
-    r"la\s+riflessione|il\s+monito)"
+    r"la\s+riflessione|il\s+monito|la\s+posizione|il\s+parere|l'opinione|il\s+punto\s+di\s+vista)"
     r"\s+d(?:i\s+|ell'|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
 
+_IS_NOUN_SOURCE_RE = re.compile(
+    r"\s*,?\s*(?:[-–—]\s*)?(?:è|e'|questo|questa|queste|ecco|così)\s+(?:il\s+racconto|le\s+parole|il\s+commento|"
+    r"il\s+pensiero|lo\s+sfogo|la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|"
+    r"l'annuncio|la\s+riflessione|il\s+monito|l'accusa|la\s+stoccata|la\s+frecciata|l'affondo|il\s+parere)"
+    r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
+    re.IGNORECASE,
+)
 _INNER_NOUN_RE = re.compile(
-    r"(?:^|\s)[-–—]\s*(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
+    r"(?:^|\s)[-–—]\s*(?:(?:questa|questo|queste|ecco|così)\s+)?(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
     r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione)"
     r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
@@ -755,6 +860,11 @@ _MEDIUM_RE = re.compile(
 )
 
 
+# Bodies listed by their names after "in una nota": "scrivono in una nota Fiom, Fim e Uilm di Livorno" (the
+# first-named speaks for a joint statement).
+_BODIES_LISTED_RE = re.compile(r"\s*([A-ZÀ-Ý][\w'-]*)(?=\s*(?:,|\s(?:e|ed)\s+[A-ZÀ-Ý]))")
+
+
 def _org_speaker(attr: str) -> str | None:
     """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
     ``fanno sapere da Croce Rossa``, ``scrivono in una nota i sindacati``."""
@@ -763,12 +873,18 @@ def _org_speaker(attr: str) -> str | None:
     m = _ORG_RE.match(attr)
     if not m:
         body = _FROM_BODY_RE.match(attr)
-        return body.group(1) if body and fold(body.group(1)) not in comuni() else None
+        if body and fold(body.group(1)) not in comuni():
+            return body.group(1)
+        listed = _BODIES_LISTED_RE.match(attr) if medium else None
+        return listed.group(1) if listed and fold(listed.group(1)) not in _NOT_NAMES else None
     if m.group(1).lower() in {"sindacati", "organizzazioni sindacali"}:
         return m.group(1)  # a collective speaks as the text names it, not through the first union it lists
     seat = _SEAT_RE.match(m.group(2))
     if seat and (fold(seat.group(2)) in comuni() or fold("la " + seat.group(2)) in comuni()):
         return m.group(1) + seat.group(1)  # "la Prefettura della Spezia": the body named with its seat
+    territory = re.match(r"\s+([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)", m.group(2))
+    if territory and fold(m.group(1)) in {"regione", "provincia", "comune", "città metropolitana"}:
+        return m.group(1)[0].upper() + m.group(1)[1:] + " " + territory.group(1)  # "la Regione Puglia"
     acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
     return acronym.group(1) if acronym else m.group(1)
 
@@ -781,12 +897,14 @@ _NEXT_SENTENCE = re.compile(
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
-    r"|(?:È|E'|E’)\s+(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
+    r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
+    r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
-    r"|Ad?\s+(?:dirlo|parlare|spiegarlo|affermarlo|sottolinearlo|annunciarlo|raccontarlo|scriverlo|denunciarlo|"
-    r"ricordarlo|sostenerlo)(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"
+    r"|Ad?\s+(?:parlare|[a-zà-ù]+(?:ar|er|ir)(?:lo|la|ne))(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?"
+    r"(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"  # "A dichiararlo è X", "A commentarlo è X": any verb and its clitic
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
-    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arole\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arol[ae]\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
     r")",
 )
 
@@ -800,13 +918,48 @@ def _known(name: str, people: list[Person]) -> bool:
     return any(fold(p.name.split()[-1]) == key for p in people)
 
 
+_LIST_ITEM_END_RE = re.compile(
+    r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3})\s*(?:,|\s(?:e|ed))\s*$"
+)
+
+
+def _list_head(sentence: str, pos: int) -> int:
+    """Where the list of full names that the name at ``pos`` closes begins (``i segretari A B, C D e E F``):
+    a joint statement speaks through the first-named. An apposition (``Il padre di A, B,``) is no list: a list
+    closes with "e"/"ed" before another name."""
+    closed = re.search(r"\s(?:e|ed)\s+[A-ZÀ-Ý]", sentence[pos : pos + 120].split(":")[0])
+    if not closed and not re.search(r"\s(?:e|ed)\s*$", sentence[max(0, pos - 5) : pos]):
+        return pos
+    while True:
+        m = _LIST_ITEM_END_RE.search(sentence, max(0, pos - 60), pos)
+        if not m or _bad_name(m.group(1)) or _ROLE_START.match(m.group(1)):
+            return pos
+        pos = m.start(1)
+
+
+# A kinship noun and "di" before a name: the name identifies a relative, who is the one speaking.
+_KIN_OF_RE = re.compile(
+    r"\b(?:padre|madre|papà|mamma|figli[oa]|fratello|sorella|moglie|marito|compagn[oa]|fidanzat[oa]|nonn[oa]|"
+    r"zi[oa]|cugin[oa]|genitori|familiari|parenti)\s+d(?:i|el|ella|ello|ell')\s*$",
+    re.IGNORECASE,
+)
+
+
 def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     """The person a sentence introducing a quote is about: ``L'assessore X rivendica la scelta:``."""
     starts = sorted(
         {m.start() for m in _ROLE_AT.finditer(sentence)} | {m.start(1) for m in _NAME_RE.finditer(sentence)}
     )
     for pos in starts:
+        if _KIN_OF_RE.search(sentence, max(0, pos - 30), pos):
+            continue  # "Il padre di Ilaria Salis, Roberto Salis, …": the relative, not the person it is named by
         parsed = _parse_attribution(sentence[pos:])
+        if parsed.speaker and _known(parsed.speaker, people) and not _ROLE_AT.match(sentence, pos):
+            head = _list_head(sentence, pos)
+            if head < pos:
+                first = _parse_attribution(sentence[head:])
+                if first.speaker:
+                    return first  # "Florinda Di Giacomo, Raffaele De Simone e …": the first-named
         if parsed.speaker and (_ROLE_AT.match(sentence, pos) or _known(parsed.speaker, people)):
             return parsed
         if parsed.speaker and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed.speaker) :], re.I):
@@ -818,7 +971,9 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
     return None
 
 
-_LEAD_GERUND_RE = re.compile(r"^((?:[a-zà-ù'][^A-ZÀ-Ý]*?\s)?)[a-zà-ù]{3,}(?:ando|endo)\b")
+_LEAD_GERUND_RE = re.compile(
+    r"^((?:[a-zà-ù'][^A-ZÀ-Ý]*?\s)?)[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|li|le|ne|gli|ci|vi)?\b"
+)
 
 
 def _before_gerund(attr: str) -> str:
@@ -828,10 +983,35 @@ def _before_gerund(attr: str) -> str:
     return m.group(1).rstrip() if m else attr
 
 
+_INNER_ANY_VERB_RE = re.compile(
+    r"\s[-–—]\s*((?:ha|hanno)\s+[a-zà-ù]{3,}(?:at|it|ut|s|t)[oa]|[a-zà-ù]{3,}(?:a|e|ano|ono|ò))"
+    r"\s+([^-–—«»“”\"]{3,150}?)\s*[-–—](?=\s|$|[,.;:])"
+)
+# "poi i segretari X, Y e Z": a plural noun of posts before the names of a joint statement
+_GROUP_LEAD_RE = re.compile(r"(?:(?:poi|anche|ancora|quindi|invece)\s+)?(?:i|gli|le)\s+[a-zà-ù]+\s")
+
+
+def _comma_interruption(tail: str, start: int, verb_end: int) -> Attribution | None:
+    """The attribution between commas inside a quote (``«…, spiega l'assessore X, abbiamo …»``): a role or a
+    name right after the verb, closed by a comma or the end of the quote."""
+    m = re.match(r"([^,.;:!?«»\"“”()]{3,90}?)\s*(?:,|$)", tail)
+    if not m or not (_ROLE_START.match(m.group(1)) or re.match(_NAME_TOKEN + r"\s", m.group(1))):
+        return None
+    parsed = _parse_attribution(m.group(1))
+    if not (parsed.speaker or parsed.role_word):
+        return None
+    return replace(parsed, cut=(start, verb_end + m.end()))
+
+
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
         tail = inner[m.end() :]
+        if m.group(0).lstrip()[0] == "," and inner[m.start() - 1 : m.start()].strip():
+            commaed = _comma_interruption(tail, m.start(), m.end())  # «…, spiega l'assessore X, abbiamo …»
+            if commaed:
+                return commaed
+            continue
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—][\s,;:]|$", tail)  # "– spiega –, le risorse"
         attr = tail[: end.start()] if end else tail
         cut = (m.start(), m.end() + (end.end() if end else len(tail)))
@@ -853,6 +1033,16 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
         if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
+    for m in _INNER_ANY_VERB_RE.finditer(inner):  # «… – focalizzano poi i segretari X, Y e Z – …»: any verb
+        if m.group(1).split()[-1] in _NOT_VERBS:
+            continue
+        attr = m.group(2)
+        found = _after_any_verb(" " + m.group(1) + " " + attr, people)
+        if found is None and _GROUP_LEAD_RE.match(attr):
+            subject = _subject(attr, people)
+            found = subject if subject and subject.speaker else None
+        if found is not None:
+            return replace(found, cut=(m.start(), m.end()))
     for m in _INNER_NOUN_RE.finditer(inner):  # «… – il commento a caldo dell'avvocato X – …»
         tail = inner[m.end() :]
         end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
@@ -891,6 +1081,23 @@ def _group(attr: str) -> Attribution | None:
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
+_BODY_TAIL_RE = re.compile(r"\s+(?:per|in|di|del|della|dei|delle)\s+[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)*")
+
+
+def _body_name(attr: str, parsed: Attribution, people: list[Person]) -> Attribution:
+    """A one-word speaker that is no person's name, followed by "per/in/di" and capitalised words, is a body's
+    name in full (``Uniti per Assisi``, ``Sinistra in Comune``)."""
+    name = parsed.speaker or ""
+    if " " in name or not name or fold(name) in first_names() or _known(name, people):
+        return parsed
+    at = attr.find(name)
+    tail = _BODY_TAIL_RE.match(attr, at + len(name)) if at >= 0 else None
+    origin = tail and tail.group(0).split()[0] != "per" and tail.group(0).split()[0] != "in"
+    if not tail or origin and fold(" ".join(tail.group(0).split()[1:])) in comuni():
+        return parsed  # "Rossi di Bari": a person and where they come from
+    return Attribution(name + tail.group(0), speaks=True)
+
+
 def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
@@ -898,9 +1105,10 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     if not m or m.group(1)[0].isupper() and "." in after[: m.start(1)]:
         return None  # «…». Secondo X «…», «…». Annota che «…»: a new sentence leading into the next quote
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
+    attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
     if parsed.found:
-        return parsed
+        return _body_name(attr, parsed, people) if parsed.speaker and not parsed.role else parsed
     subject = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
     if subject:
         return subject
@@ -909,7 +1117,25 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
         return group
     if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
         return Attribution(role_word=LAST_SPEAKER)
-    return Attribution(_org_speaker(attr))
+    medium = _MEDIUM_RE.match(attr)
+    group_named = _COUNCIL_GROUP_RE.match(attr, medium.end() if medium else 0)
+    if group_named and not _first_full_name(group_named.group(1)):
+        name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", group_named.group(1))
+        return Attribution(name, speaks=True)  # "«…», attacca il gruppo consiliare Fratelli d'Italia"
+    org = _org_speaker(attr)
+    if org:
+        return Attribution(org)
+    body = _ARTICLE_BODY_RE.match(attr, medium.end() if medium else 0)
+    if body and not _bad_name(body.group(1)) and not _known(body.group(1), people):
+        return Attribution(body.group(1), speaks=True)  # "afferma in una nota la Cgil di Roma"
+    return Attribution()
+
+
+# An article and a capitalised name that is no person's: a body speaking ("la Cgil di Roma", "l'Anpi").
+_ARTICLE_BODY_RE = re.compile(
+    r"\s*(?:la|il|lo|l'|i|gli|le)\s*([A-ZÀ-Ý][\w'-]*(?:\s+(?:(?:di|del|della|dei|dell')\s*)?[A-ZÀ-Ý][\w'-]*){0,3})"
+    r"\s*(?:$|[,.;:!?(])"
+)
 
 
 def _after_name_verb(after: str, people: list[Person]) -> Attribution | None:
@@ -937,19 +1163,89 @@ def _after_dash(after: str, people: list[Person]) -> Attribution | None:
     return None
 
 
+def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
+    """«…»: così Rossi.  /  «…», così in una nota il segretario X: "così" closing the quote names its source."""
+    m = re.match(r"\s*[:,]\s*(?:[-–—]\s*)?(?i:così|cosi')\s+", after)
+    if not m:
+        return None
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() : m.end() + 300])[0]
+    medium = _MEDIUM_RE.match(attr)
+    attr = attr[medium.end() :] if medium else attr
+    parsed = _parse_attribution(attr)
+    if parsed.speaker and (_ROLE_START.match(attr) or _known(parsed.speaker, people)) or parsed.role_word:
+        return parsed
+    org = _org_speaker(attr)
+    return Attribution(org) if org else None
+
+
 def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
-    """«...». Comincia così il racconto di X."""
+    """«...». Comincia così il racconto di X.  /  «…» è il commento a caldo di X."""
     m = re.match(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, after, re.IGNORECASE)
+    if not m:
+        m = _IS_NOUN_SOURCE_RE.match(after)
     if not m:
         return None
     parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
     return parsed if parsed.speaker else None
 
 
-_AFTER_READERS = (_after_verb, _after_name_verb, _after_parenthesis, _after_dash, _after_noun_source)
+# Function words that can follow a closing mark without being a verb: prepositions, articles, conjunctions.
+_NOT_VERBS = frozenset({
+    'a', 'ad', 'al', 'alla', 'alle', 'agli', 'ai', 'allo', 'da', 'dal', 'dalla', 'dalle', 'dagli', 'dai', 'dallo',
+    'di', 'del', 'della', 'delle', 'degli', 'dei', 'dello', 'in', 'nel', 'nella', 'nelle', 'negli', 'nei',
+    'nello', 'su', 'sul', 'sulla', 'sulle', 'sugli', 'sui', 'sullo', 'con', 'per', 'tra', 'fra', 'e', 'ed', 'o',
+    'ma', 'che', 'come', 'anche', 'mentre', 'perché', 'poiché', 'oppure', 'ovvero', 'nonché', 'quando', 'dove',
+    'se', 'sia', 'né', 'contro', 'verso', 'sopra', 'sotto', 'dopo', 'prima', 'senza', 'presso', 'circa', 'oltre',
+    'durante', 'secondo', 'tranne', 'entro', 'dentro', 'fuori', 'il', 'la', 'lo', 'le', 'gli', 'i', 'un', 'una',
+    'uno', 'questa', 'questo', 'queste', 'questi', 'quella', 'quello', 'quelle', 'quelli', 'tutta', 'tutte',
+    'ogni', 'ancora', 'sempre', 'già', 'mai', 'ora', 'oggi', 'ieri', 'domani', 'qui', 'lì', 'là', 'ecco', 'cioè',
+    'infatti', 'invece', 'pure', 'dunque', 'quindi', 'poi', 'più', 'meno', 'molto', 'tanto', 'così', 'proprio',
+    'sono', 'è', 'era', 'erano', 'sarà', 'saranno', 'viene', 'vengono', 'essere', 'stata', 'state', 'fine',
+    'parte', 'volta', 'nome', 'frase', 'parole', 'tesi', 'linea', 'idea', 'scelta', 'formula', 'storia',
+})  # fmt: skip
+# A finite verb of any lexeme right after the closing mark (third person, present or past), or an auxiliary and a
+# participle: in Italian news "«…» verb Subject" is an attribution whatever the verb ("stigmatizza Bianchi").
+_ANY_VERB_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:[-–—]\s*)?(?:(?:si|gli|le|ci|ne|lo|la|mi|ti)\s+)?"
+    r"((?:ha|hanno)\s+(?:poi\s+|anche\s+|subito\s+)?[a-zà-ù]{3,}(?:at|it|ut|s|t)[oa]"
+    r"|[a-zà-ù]{3,}(?:a|e|ano|ono|ò|ì|à))\s+(?:(?:poi|anche|ancora|subito|invece|allora|quindi)\s+)?"
+    r"(?:(?:il|la|lo|l')\s*[a-zà-ù]{3,}\s+(?=[A-ZÀ-Ý]))?"  # "rincara la dose Rossi": an object, then the subject
+    r"(?=[A-ZÀ-Ý]|(?:il|la|lo|l'|i|gli|le)\s*[a-zà-ù])"
+)
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?»”])\s+|\n")
+def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
+    """«…» stigmatizza Bianchi, «…», rilancia il sindaco X: a verb outside any list, then its subject (a role,
+    or a name the piece knows or prints in full), read up to the sentence's end."""
+    m = _ANY_VERB_AFTER_RE.match(after)
+    if not m or m.group(1).split()[-1] in _NOT_VERBS:
+        return None
+    attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300])[0]
+    if not (_ROLE_START.match(attr) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, attr)):
+        return None
+    parsed = _parse_attribution(attr)
+    if parsed.speaker and (_ROLE_START.match(attr) or _known(parsed.speaker, people)):
+        return parsed
+    if not parsed.speaker and parsed.role_word and _ROLE_START.match(attr):
+        return parsed
+    lone = re.fullmatch(r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:,.*)?", attr)
+    if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
+        return Attribution(lone.group(1))  # "«…» stigmatizza Bassi.": a surname alone closing the sentence
+    return None
+
+
+_AFTER_READERS = (
+    _after_cosi,
+    _after_verb,
+    _after_name_verb,
+    _after_parenthesis,
+    _after_dash,
+    _after_noun_source,
+    _after_any_verb,
+)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[»”])\s+(?![a-zà-ù][^«“\"]*[:,]\s*$)|\n")
 _TITLE_END_RE = re.compile(r"(?:^|[\s'’])" + TITLE_ABBREVIATIONS + r"$", re.IGNORECASE)
 
 
@@ -1011,6 +1307,19 @@ def _for_role_then_subject(stripped: str) -> Attribution | None:
     return parsed if parsed.speaker else None
 
 
+# A name and "il quale" / "la quale" leading into the quote: the relative pronoun's person speaks.
+_WHO_RE = re.compile(
+    r"(?<![\w'])(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+    r"\s*,\s*(?:il|la)\s+quale\b[^.!?;«»\"“”]{0,160}$"
+)
+
+
+_WHO_THAT_SAYS_RE = re.compile(
+    r"(?<![\w'])(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*,\s*che\s+(?:" + VERB + r"|" + _EXPRESS + r")\b"
+    r"[^.!?;«»\"“”]{0,40}$"
+)
+
+
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
     """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = re.search(
@@ -1037,6 +1346,20 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     )
     if m and not _bad_name(m.group(1)):
         return Attribution(m.group(1))
+    m = _WHO_THAT_SAYS_RE.search(stripped)
+    if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
+        return Attribution(m.group(1))  # "Critico anche Rossi, che parla di «"
+    m = _WHO_RE.search(stripped)
+    if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
+        return Attribution(m.group(1))  # "Un pensiero condiviso da Marini, il quale oltre a rilevare che «"
+    m = re.match(r"\s*(?:[Pp]er|[Ss]econdo|[Ss]tando\s+a)\s+(.{3,120}?)\s*$", stripped)
+    if m and (_ROLE_START.match(m.group(1)) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, m.group(1))):
+        # "Per il segretario del Pd Rossi «…»": the opinion's holder right before the opening mark
+        parsed = _parse_attribution(m.group(1))
+        if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)):
+            return parsed
+        if not parsed.speaker and parsed.role_word and _ROLE_START.match(m.group(1)):
+            return parsed
     return None
 
 
@@ -1084,6 +1407,12 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     named = _colon_name(stripped)
     if named:
         return named
+    per = re.fullmatch(
+        r"\s*(?:[Pp]er|[Ss]econdo)\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*:",
+        stripped,
+    )
+    if per and not _bad_name(per.group(1)) and not _ROLE_START.fullmatch(per.group(1)):
+        return Attribution(per.group(1))  # "Per Bassi: «"
     source = _NOUN_SOURCE_COLON_RE.search(stripped)
     if source:  # "La replica di Macron:", "Le parole del sindaco:"
         by_noun = _parse_attribution(source.group(1))
@@ -1097,6 +1426,19 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         return Attribution(body.group(1), speaks=True)  # "Il Cremlino:", "La Farnesina:": a body speaks
     m = _VERB_COLON_RE.search(sentence)
     parsed = _parse_attribution(m.group(1)) if m else None
+    if m and parsed and parsed.speaker and not parsed.role:
+        parsed = _body_name(m.group(1), parsed, people)  # "Uniti per Assisi dichiara:"
+    last_clause = re.split(r",\s*", m.group(1))[-1] if m and "," in m.group(1) else ""
+    if last_clause and (
+        _ROLE_START.match(last_clause)
+        or re.fullmatch(
+            _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3}", last_clause
+        )
+    ):
+        # "Infine, sul processo a Ilaria Salis, Tajani risponde:": the subject is the clause right before the verb
+        nearest = _parse_attribution(last_clause)
+        if nearest.found and not _bad_name(nearest.speaker):
+            return nearest
     if parsed and parsed.speaker and " " not in parsed.speaker:
         # "Intervistato dal giornale, il sindaco Mario Rossi spiega:": a role's full name, not the first word
         subject = _subject(m.group(1) if m else "", people)
@@ -1110,8 +1452,29 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
         sentence,
     )
+    floor = m and re.search(r"\bla\s+parola\s+(?:a|ad|al|alla|all')\s*(?:[a-zà-ù]+\s+)?$", sentence[: m.start(1)])
+    direct = m and re.search(r"(?:^|\s)[a-zà-ù]{3,}(?:at|it|ut)[oaie]\s+$", sentence[: m.start(1)])
+    if m and not floor and (direct or _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)])):
+        # "Neri ha parlato sugli attacchi di Matteo Salvini:", "Rossi ha ringraziato Anna Verdi:": the topic or
+        # the object named last is not the speaker ("ha dato la parola a X:" gives X the floor)
+        lead = sentence[: m.start(1)]
+        subject = _subject(lead, people)
+        if subject:
+            return subject
+        opening = _OPENING_SUBJECT_RE.match(lead)
+        first = _NAME_RE.match(lead, opening.end() if opening else 0)
+        if first and not _bad_name(first.group(1)) and _FINITE_VERB_RE.match(lead, first.end(1)):
+            return Attribution(first.group(1))  # "Elly Schlein risponde a Matteo Salvini:"
     if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
+        head = _list_head(sentence, m.start(1))
+        if head < m.start(1):  # "i consiglieri Fabrizio Ricca ed Elena Maccanti:": the first-named
+            first = _NAME_RE.match(sentence, head)
+            if first:
+                return Attribution(first.group(1))
         return Attribution(m.group(1), _clean_role(m.group(2) or "") if m.group(2) else None)
+    opener = _sentence_subject(stripped[:-1], people)
+    if opener:
+        return opener  # "Tajani replica anche a Matteo Salvini, che …:": the subject opening the sentence
     subject = _subject(stripped[:-1], people)
     if subject:
         return subject
@@ -1121,9 +1484,28 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     if not lone or _bad_name(lone.group(1)) or _is_entity(lone.group(1), people):
         return None
     known = lead != stripped or any(fold(p.name.split()[-1]) == fold(lone.group(1)) for p in people)
-    if known and not _ROLE_START.fullmatch(lone.group(1)) and fold(lone.group(1)) not in comuni():
-        return Attribution(lone.group(1))
+    # "Legambiente ha diffuso una nota:": a body's name opening a sentence about its statement
+    statement = bool(
+        _STATEMENT_WORD_RE.search(lead[lone.end(1) :])
+        and fold(lone.group(1)) not in first_names()
+        and fold(lone.group(1)) not in _CALENDAR_WORDS
+        and _SUBJECT_FOLLOWS_RE.match(lead, lone.end(1))
+    )
+    if (known or statement) and not _ROLE_START.fullmatch(lone.group(1)) and fold(lone.group(1)) not in comuni():
+        return Attribution(lone.group(1), speaks=statement)
     return None
+
+
+_CALENDAR_WORDS = frozenset(
+    fold(w)
+    for w in (
+        'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica', 'gennaio', 'febbraio',
+        'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+    )
+)  # fmt: skip
+_STATEMENT_WORD_RE = re.compile(
+    r"\b(?:nota|comunicato|post|lettera|messaggio|dichiarazione|" + VERB + r")(?![\w'])", re.IGNORECASE
+)
 
 
 # A lead phrase opened by a preposition, a comma, then the subject of the verb of saying: a surname alone.
@@ -1182,6 +1564,21 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
             # "Vincenzo Savo, capolista della Lista X, aggiunge:": the comma closes the subject's apposition
             named = _name_first(lead)
             if named and named.speaker and _known(named.speaker, people) and not _bad_name(named.speaker):
+                return named
+        opening = _OPENING_SUBJECT_RE.match(lead)
+        head = lead[opening.end() if opening else 0 :]
+        if stripped[m.start() : m.start() + 1] == "," and re.match(
+            r"(?:" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*|(?i:" + _ROLE_START.pattern + r")"
+            r"[^,]{0,60}),[^,]{2,60}$",
+            head,
+        ):
+            # "Rossi, dal canto suo, ribatte:", "Il segretario, dal canto suo, replica:": the subject, an aside
+            named = _parse_attribution(head.split(",")[0])
+            whole = _parse_attribution(head) if not named.speaker else named
+            named = whole if whole.speaker else named  # "Il legale di A, l'avvocato B, ha spiegato:"
+            if named.speaker and (_known(named.speaker, people) or _ROLE_START.match(head)):
+                return named
+            if not named.speaker and named.role_word:
                 return named
         return Attribution(role_word=LAST_SPEAKER)
     parsed = _parse_attribution(m.group(1))
@@ -1339,11 +1736,38 @@ def _role_comma_surname(stripped: str) -> Attribution | None:
     return Attribution(m.group(2), _clean_role(m.group(1)))
 
 
+# A council group or list named after its noun: "il gruppo consiliare Pd-Bic", "la lista “Uniti per Assisi”".
+_COUNCIL_GROUP_RE = re.compile(
+    r"(?<![\w'])(?:(?:il|del|dal|al|nel)\s+)?(?i:gruppo|lista|movimento\s+civico)"
+    r"(?:\s+(?i:consiliare|consigliare|civico|civica|di\s+(?:minoranza|opposizione|maggioranza)))?\s+"
+    r"(?:(?:del|della|dei|di)\s+)?[«“\"]?((?:[A-ZÀ-Ý0-9][\w'’-]*)"
+    r"(?:\s+(?:[A-ZÀ-Ý0-9][\w'’-]*|(?:d'|dell')[A-ZÀ-Ý][\w'’-]*|per|di|del|della|in|e|al))*)[»”\"]?"
+)
+
+
+def _council_group(stripped: str) -> Attribution | None:
+    """A named council group or list leading into the quote (``Polemico il gruppo consiliare Pd-Bic:``, ``Per il
+    gruppo “Scelgo Locri”``): the group's name is the speaker, as an organisation made to speak."""
+    if not stripped.endswith((":", ",")) and not re.match(r"\s*(?:[Pp]er|[Ss]econdo)\s", stripped):
+        return None
+    groups = list(_COUNCIL_GROUP_RE.finditer(stripped))
+    m = groups[-1] if groups else None  # the last one, nearest the quote
+    rest = stripped[m.end() :].strip(' ,:»”"') if m else ""
+    verb_only = stripped.endswith(":") and re.fullmatch(r"(?:[a-zà-ù']+\s*){1,4}", rest)  # "… Pd attacca:"
+    if not m or rest and not verb_only or _first_full_name(m.group(1)):
+        return None
+    if _first_full_name(stripped[: m.start()]) or _ROLE_AT.search(stripped[: m.start()]):
+        return None  # "Vincenzo Savo, capolista della Lista Cristofari, aggiunge:": the person speaks
+    name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", m.group(1))
+    return Attribution(name, speaks=True)
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
     return (
-        _collective(stripped)
+        _council_group(stripped)
+        or _collective(stripped)
         or _body_subject(stripped, span_text)
         or _state_says(stripped)
         or _verb_then_subject(sentence, people)
@@ -1357,7 +1781,33 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _subject_says(stripped, people)
         or _subject_in_an_aside(stripped, people)
         or _role_comma_surname(stripped)
+        or _sentence_subject(stripped, people)
     )
+
+
+_OPENING_SUBJECT_RE = re.compile(
+    r"\s*(?:(?:e|ed|ma|poi|infine|anche|intanto|invece|quindi|inoltre|allora|oggi|ieri)\s*,?\s+)*", re.IGNORECASE
+)
+_FINITE_VERB_RE = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*|,[^,.;:!?«»\"“”]{0,80},\s*)?(?:non\s+|si\s+|ne\s+|le\s+|lo\s+|ci\s+)*"
+    r"(?:ha|hanno|è|sono|aveva|avevano|era|erano|[a-zà-ù]{3,}(?:a|e|ano|ono|ò|ì))\b"
+)
+
+
+def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None:
+    """The subject opening the quote's own sentence, whatever its verb (``Don Paolo ha benedetto gli studenti e
+    raccomandato loro di «…»``): a role or a known name, then a finite verb; the quote is that person's."""
+    if any(c in stripped for c in '«»“”"'):
+        return None
+    opening = _OPENING_SUBJECT_RE.match(stripped)
+    rest = stripped[opening.end() :] if opening else stripped
+    if not (_ROLE_START.match(rest) or _NAME_RE.match(rest) or re.match(_PARTICLE + r"?" + _NAME_TOKEN + r"\s", rest)):
+        return None
+    parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest)[0])
+    if not parsed.speaker or not (_ROLE_START.match(rest) or _known(parsed.speaker, people)):
+        return None
+    end = rest.find(parsed.speaker) + len(parsed.speaker)
+    return parsed if _FINITE_VERB_RE.match(rest, end) else None
 
 
 # A subordinate clause after the attribution's subject: the person it names answers to another speaker.
@@ -1402,16 +1852,24 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
     if inside is not None:
         return inside
     after = "" if span.open_end else text[span.mark_end : span.mark_end + 400].split("\n\n")[0]
+    empty: Attribution | None = None
     for reader in _AFTER_READERS:
         found = reader(after, known)
-        if found is not None:
+        if found is not None and (found.found or found.group):
             return found
+        if found is not None:
+            empty = found  # «…» chiede chiarezza: a verb after the quote naming nobody; the lead-in may name one
+            break
     sentence = _sentence_before(text, span)
     not_source = _NOT_A_SOURCE.search(sentence)
     if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
-        return None  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
+        return empty  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
+    lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
+    before = _council_group(lead.rstrip()) or _before(sentence, known, text[span.start : span.start + 40])
+    if empty is not None:
+        return before if before is not None and (before.found or before.group) else empty
     return (
-        _before(sentence, known, text[span.start : span.start + 40])
+        before  # the group's own name in marks ends no sentence: Per il gruppo “X” «
         or _next_sentence(text, span, after, known)
         or _body_speaks(text, sentence)
     )
@@ -1548,7 +2006,12 @@ class Previous:
     def goes_on(self, piece: Piece, span: Span, reach: int = 1) -> bool:
         """Its speaker goes on speaking in ``span``: close by, nobody else named since."""
         q = self.quote
-        return bool(q and q.speaker and _continues(piece.text, piece.paras, self.end, span, q.speaker, reach))
+        return bool(
+            q
+            and q.speaker
+            and _continues(piece.text, piece.paras, self.end, span, q.speaker, reach)
+            and not _new_subject_between(piece, self.end, span, q.speaker)
+        )
 
 
 def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> Attribution | None:
@@ -1564,16 +2027,117 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
     if att is not None:
         return att
+    answer = _interview_answer(piece, span, prev)
+    if answer is not None:
+        return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced, however short
     if _not_speech(piece.text, span):
         return None
     said = _said_in_sentence(piece, span)
     if said is not None:
         return said  # "Parla di «…» il consigliere X": the sentence's own speaker before any carry-over
+    introduced = _introduced_before(piece, span)
+    if introduced is not None:
+        return introduced  # "Rossi ha poi attacato la giunta. «…»": the new subject, not the last speaker
     if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
     if prev.quote and prev.quote.speaker and _after_its_attribution(piece, span, prev):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «…» / È quanto ha detto X. / «…»
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
+
+
+_NOUN_SOURCE_END_RE = re.compile("(?:" + _NOUN_SOURCE.pattern + r")(?:[a-zà-ù']+\s+){0,3}$", re.IGNORECASE)
+_AGENT_RE = re.compile(
+    r"\b[a-zà-ù]{3,}(?:at|it|ut|s)[oaie]\s+(?:anche\s+)?d(?:a|al|alla|allo|all')\s*(?:[a-zà-ù]+\s+)?$"
+)  # "condiviso da X": the agent of a passive, its logical subject
+
+
+def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
+    """A quote opening its sentence right after a sentence whose subject is a person (``Sul caso è intervenuta
+    Giulia Bassi. «…»``, ``Un pensiero condiviso da Verdi, la quale … . «…»``): that person speaks, before any
+    speaker carried from an earlier quote. The sentence is the quote's paragraph's last, or the paragraph before
+    when the quote opens its own; one holding a quote of its own tells nothing."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    before = text[para_start : span.mark_start]
+    at = para_start
+    if not before.strip():
+        if para_start < 2:
+            return None
+        at = text.rfind("\n", 0, para_start - 1) + 1
+        while at > 1 and not text[at:para_start].strip():
+            at = text.rfind("\n", 0, at - 1) + 1
+        before = text[at:para_start]
+    elif not re.search(r"[.!?]\s*$", before):
+        return None
+    stripped = before.rstrip()
+    ends = [e.end() for e in re.finditer(r"[.!?]\s+", stripped)]
+    start = ends[-1] if ends else 0
+    sentence = stripped[start:]
+    if not sentence or any(c in sentence for c in '«»“”"') or sentence.endswith("?"):
+        return None
+    named = _mentions_in(sentence, piece.people, text, at + start)
+    sources = [n for n in named if _NOUN_SOURCE_END_RE.search(sentence[max(0, n[0] - 60) : n[0]])]
+    subjects = sources or [
+        n
+        for k, n in enumerate(named)
+        if (not _complement(sentence, n[0]) or _AGENT_RE.search(sentence[: n[0]]))
+        and not (k and named[k - 1][2].name == n[2].name and _complement(sentence, named[k - 1][0]))
+        and not _OBJECT_BEFORE_RE.search(sentence[max(0, n[0] - 40) : n[0]])
+    ]  # "arriva la replica di X": the source the noun names; else the sentence's subject
+    if len({n[2].name for n in subjects}) != 1:
+        return None  # nobody, or two people: which one speaks is not told
+    person = subjects[-1][2]
+    return Attribution(person.name, person.role)
+
+
+_HEADING_RE = re.compile(r"[^\n«»“”\"]{2,300}[:?]")
+
+
+def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution | None:
+    """A quote opening its paragraph after a heading paragraph (a topic, ``Sulla formazione:``, or a question,
+    ``Che cosa cambia ora?``): an interview laid out as questions and answers. The answer goes to the speaker
+    of the answer before the headings, else to the person the paragraph introducing them names as subject
+    (``Mario Rossi risponde alle domande dei cronisti. Queste le sue parole:``)."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    if text[para_start : span.mark_start].strip():
+        return None
+    pos, headings = para_start, 0
+    while pos > 0:
+        start = text.rfind("\n\n", 0, max(0, pos - 2))
+        start = 0 if start < 0 else start + 2
+        block = text[start:pos].strip()
+        if not block:
+            pos = start
+            if start == 0:
+                break
+            continue
+        if _HEADING_RE.fullmatch(block) and len(block.split()) <= (40 if block.endswith("?") else 15):
+            headings += 1
+            pos = start
+            continue
+        break
+    if not headings or pos <= 0:
+        return None
+    start = text.rfind("\n\n", 0, max(0, pos - 2))
+    start = 0 if start < 0 else start + 2
+    block = text[start:pos]
+    q = prev.quote
+    if (
+        q
+        and q.speaker
+        and start <= prev.end <= pos
+        and (block.lstrip()[:1] in '«“"' or not _mentions_in(block[prev.end - start :], piece.people, text))
+    ):
+        return Attribution(q.speaker, q.role)
+    if any(c in block for c in '«»“”"'):
+        return None
+    lead = text[start:para_start]
+    named = _mentions_in(lead, piece.people, text, start)
+    person = _subject_named(named, lead)
+    if not person.name and len({n[2].name for n in named}) == 1:
+        person = named[0][2]  # "Intervista a Mario Rossi.": the one person the introduction names
+    return Attribution(person.name, person.role) if person.name else None
 
 
 _SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])")  # on lower-cased text
@@ -1662,6 +2226,103 @@ def _holds(role_word: str, role: str | None) -> bool:
 _ROLE_HEAD_RE = re.compile(r".*?[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý][\w'-]*(?=\s+[a-zà-ù])")
 
 
+# Generic nouns a piece uses for a body it has named ("il Comune" after "il Comune di Gorizia").
+_GENERIC_BODIES = frozenset({
+    'comune', 'regione', 'provincia', 'prefettura', 'questura', 'procura', 'azienda', 'società', 'ente',
+    'associazione', 'fondazione', 'cooperativa', 'consorzio', 'università', 'ospedale', 'ministero', 'agenzia',
+    'organizzazione', 'sindacato', 'comitato', 'federazione', 'istituto', 'tribunale', 'municipio', 'camera',
+})  # fmt: skip
+
+
+# Generic nouns that stand for one another ("l'azienda" after "la società Stellantis").
+_BODY_CLASSES = (
+    frozenset({'azienda', 'società', 'gruppo', 'impresa', 'ditta', 'compagnia', 'multinazionale'}),
+    frozenset({'associazione', 'organizzazione', 'onlus', 'ong', 'fondazione', 'cooperativa', 'ente'}),
+)  # fmt: skip
+# Bodies a piece can make speak by their bare name ("La Cgil ha proclamato …", then "il sindacato"); the
+# territorial ones ("il Comune") need their seat printed with the noun.
+_NAMED_ALONE = frozenset({'azienda', 'società', 'ente', 'associazione', 'fondazione', 'cooperativa', 'consorzio',
+                          'agenzia', 'organizzazione', 'sindacato', 'comitato', 'federazione'})  # fmt: skip
+_BODY_SUBJECT_AT_RE = re.compile(
+    r"(?:^|[.!?]\s+|\n|\b(?i:la|il|lo|l'|i|gli|le)\s*)(?!(?:La|Il|Lo|L'|I|Gli|Le)\b)"
+    r"([A-ZÀ-Ý][\w'-]+(?:\s+(?:per\s+l'|di\s+|del\s+|della\s+|dei\s+)?[A-ZÀ-Ý][\w'-]+){0,3})"
+    r"(?:\s*\([^()]{2,60}\))?\s+(?:ha|hanno|è|sono|aveva|[a-zà-ù]{3,}(?:a|ano))\b"
+)
+
+
+def _named_body(noun: str, text: str, upto: int, people: Sequence[Person] = ()) -> str:
+    """The body a generic noun stands for: the nearest ``Noun di X`` (``Comune di Gorizia``) or ``noun X``
+    (``la società Stellantis`` → ``Stellantis``, with any noun of the same kind) printed before ``upto``, else the
+    first after it; for a body that can be named alone, the nearest one the piece makes the subject of a verb
+    (``La Cgil ha proclamato``); the noun itself when the piece names no such body."""
+    key = fold(noun)
+    nouns = next((c for c in _BODY_CLASSES if key in c), frozenset({key}))
+    pattern = (
+        r"(?<![\w'])((?i:" + "|".join(re.escape(n) for n in sorted(nouns)) + r"))"
+        r"(\s+(?:di|del|della|dello|dell'|d'|dei|degli|delle)\s*|\s+)"
+        r"((?:[A-ZÀ-Ý][\w'-]*)(?:\s+[A-ZÀ-Ý][\w'-]*|\s+(?:d'|dell'|per\s+l')[A-ZÀ-Ý][\w'-]*"
+        r"|\s+(?:di|del|della|dei|e|per)(?=\s)){0,4})"
+    )
+    best: tuple[int, str] | None = None
+    for m in re.finditer(pattern, text):
+        name = re.sub(r"(?:\s+(?:di|del|della|dei|e|per))+$", "", m.group(3).rstrip())
+        if not name[0].isupper() or fold(name.split()[0]) in _NOT_NAMES:
+            continue
+        if m.group(2).strip():
+            full = text[m.start(1) : m.start(3) + len(name)]
+            full = full[0].upper() + full[1:]
+        else:
+            full = name
+        dist = upto - m.start() if m.start() < upto else len(text) + m.start()
+        if best is None or dist < best[0]:
+            best = (dist, full)
+    if best is None and key in _NAMED_ALONE:
+        for m in _BODY_SUBJECT_AT_RE.finditer(text, 0, upto):
+            name = m.group(1)
+            first = fold(name.split()[0])
+            if first in _NOT_NAMES or first in first_names() or first in _GENERIC_BODIES or _ROLE_START.match(name):
+                continue
+            if (
+                fold(name) in comuni()
+                or fold(name) in _COUNTRIES
+                or fold(name) in regions()
+                or _known(name, list(people))
+            ):
+                continue
+            best = (upto - m.start(), name)
+    return best[1] if best else noun
+
+
+def _subject_before(piece: Piece, span: Span) -> Person:
+    """The person named last before the quote in its own paragraph as a subject (not after a preposition)."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    before = text[para_start : span.mark_start]
+    return _subject_named(_mentions_in(before, piece.people, text, para_start), before)
+
+
+def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
+    """The person a bare role refers back to when the piece names its holder by the role and a surname only
+    (``il presidente Zelensky``): the mention nearest before ``upto``, else the first after; the full name when
+    the piece prints one."""
+    if role_word in (LAST_SPEAKER, PROTAGONIST) or fold(role_word) in _EPITHETS:
+        return Person("")
+    pattern = r"(?<![\w'])" + re.escape(role_word) + r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?![\w'])"
+    best: tuple[int, str] | None = None
+    for m in re.finditer(pattern, piece.text, re.IGNORECASE):
+        name = m.group(1)
+        if _bad_name(name) or _ROLE_START.fullmatch(name) or fold(name) in comuni() or not name[0].isupper():
+            continue
+        if _names_a_body(name, piece):
+            continue
+        dist = upto - m.start() if m.start() < upto else len(piece.text) + m.start()
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    if best is None:
+        return Person("")
+    return _resolve(best[1], None, piece.people, None, piece.text)
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -1697,6 +2358,14 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             # names one person by post and by epithet: "il procuratore" … "la pm", "il dirigente Onu")
             person = Person(prev.quote.speaker or "", prev.quote.role)
         if not person.name and not speaker and role_word:
+            # "ha promesso il presidente ucraino" where the piece also prints "il presidente Zelensky"
+            person = _role_then_surname(role_word, piece, span.mark_start)
+        if not person.name and not speaker and role_word and role_word not in (LAST_SPEAKER, PROTAGONIST):
+            # "Volodymyr Zelensky ha parlato … «…», ha promesso il presidente ucraino": the person named last
+            # before the quote in its paragraph, when the piece gives them no other post
+            person = _subject_before(piece, span)
+            person = person if person.name and _holds(role_word, person.role) else Person("")
+        if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about, if no other role
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
             person = person if _holds(role_word, person.role) else Person("")
@@ -1704,6 +2373,8 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             role = person.role or (role_word if speaker else None)
         elif not speaker and role_word:
             role = person.role or role
+    if person.name and fold(person.name) in _GENERIC_BODIES:
+        person = Person(_named_body(person.name, piece.text, span.mark_start, piece.people), person.role)
     entity = person.name and _is_entity(person.name, piece.people)
     if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
         return Person("")  # a place or body named near the quote, not made to speak
@@ -1874,6 +2545,28 @@ def _near(paras: list[tuple[int, int]], last_end: int, span: Span) -> bool:
     return p_now == p_last or (p_now == p_last + 1 and span.mark_start - last_end <= 300)
 
 
+_SUBJECT_FOLLOWS_RE = re.compile(
+    r"\s+(?:(?:non|si|ne|lo|la|le|gli|ci|poi|anche|invece|però|già)\s+)*"
+    r"(?:ha|hanno|è|aveva|[a-zà-ù]{3,}(?:a|e|ano|ono|ò))(?![\w'])"
+)
+
+
+def _new_subject_between(piece: Piece, end: int, span: Span, speaker: str) -> bool:
+    """Between the previous quote and this one another person of the piece opens a clause as the subject of a
+    verb (``Intanto Salvini pensa … e ha affermato che «``): the previous speaker does not go on."""
+    between = piece.text[end : span.mark_start]
+    own = fold(speaker.split()[-1])
+    for start, stop, person in _mentions_in(between, piece.people, piece.text, end):
+        if fold(person.name.split()[-1]) == own or _complement(between, start):
+            continue
+        if not re.search(r"(?:^|[.!?;]\s+|\n|\b(?i:intanto|mentre|poi|e|ma|quindi|infine|anche)\s+)$", between[:start]):
+            continue
+        verb = _SUBJECT_FOLLOWS_RE.match(between, stop)
+        if verb and verb.group(0).split()[-1] not in _NOT_VERBS:
+            return True
+    return False
+
+
 def _continues(
     text: str, paras: list[tuple[int, int]], last_end: int, span: Span, speaker: str | None, reach: int = 1
 ) -> bool:
@@ -1977,9 +2670,31 @@ _COMPLEMENT_END_RE = re.compile(
 )
 
 
+# A noun and a preposition before a name: the name is the object or topic of the sentence ("sugli attacchi di
+# X", "sul processo a X", "contro X"), never its subject.
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?:(?:^|\s)[a-zà-ù]{3,}\s+(?:(?:di|del|della|dello|dei|degli|delle|a|ad|al|alla)\s|dell'|d'|all')"
+    r"|(?:^|\s)(?:(?:su|sul|sulla|sullo|sui|sugli|sulle|contro|verso|con|per|tra|fra|nei\s+confronti\s+d\w+)\s"
+    r"|sull')(?:\s*(?:il|la|lo|i|gli|le)\s|\s*l')?)\s*(?:[a-zà-ù]+\s+)?$"
+)
+
+
 def _complement(segment: str, start: int) -> bool:
     """The name at ``start`` follows a preposition: a complement of the sentence, not its subject."""
     return bool(_COMPLEMENT_END_RE.search(segment[max(0, start - 30) : start]))
+
+
+def _subject_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
+    """The person named last as a subject in ``segment``; nobody when every mention is a complement
+    (``affiancato dal capitano X``)."""
+    subjects = [
+        k
+        for k, (start, _, person) in enumerate(named)
+        if not _complement(segment, start)
+        and not _OBJECT_BEFORE_RE.search(segment[max(0, start - 40) : start])
+        and not (k and named[k - 1][2].name == person.name and _complement(segment, named[k - 1][0]))
+    ]  # "su attacchi Salvini", "con il sindaco X": a topic or a complement is no subject
+    return _last_named(named[: subjects[-1] + 1], segment) if subjects else Person("")
 
 
 def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
