@@ -36,6 +36,7 @@ HALF_SEALED_PARTS = {
     "7l": (571, 20261141),
     "7m": (601, 20261142),
     "8n": (631, 20261143),
+    "8o": (661, 20261144),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
