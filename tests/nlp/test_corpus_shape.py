@@ -37,6 +37,7 @@ HALF_SEALED_PARTS = {
     "7m": (601, 20261142),
     "8n": (631, 20261143),
     "8o": (661, 20261144),
+    "8p": (691, 20261145),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
