@@ -38,6 +38,7 @@ HALF_SEALED_PARTS = {
     "8n": (631, 20261143),
     "8o": (661, 20261144),
     "8p": (691, 20261145),
+    "8q": (721, 20261146),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
