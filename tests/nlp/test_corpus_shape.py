@@ -39,6 +39,7 @@ HALF_SEALED_PARTS = {
     "8o": (661, 20261144),
     "8p": (691, 20261145),
     "8q": (721, 20261146),
+    "8r": (751, 20261147),
     "8s": (781, 20261148),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
