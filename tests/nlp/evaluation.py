@@ -38,6 +38,20 @@ FIXTURES = REPO / "tests" / "nlp" / "fixtures"
 NO_PERCENT_SETS = frozenset({"dev", "generalisation"})
 
 
+# The corpus batches training scripts read (both parts of each): only batches already scored and reported; the
+# batch that measures the next round is added here after it has been scored.
+TRAINING_BATCHES: dict[str, tuple[str, str]] = {
+    "1": ("corpus-dev", "corpus-sealed"),
+    "2": ("corpus-dev-2", "corpus-sealed-2"),
+    "3": ("corpus-dev-3", "corpus-sealed-3"),
+    "4": ("corpus-dev-4", "corpus-sealed-4"),
+    "5": ("corpus-dev-5", "corpus-sealed-5"),
+    "6": ("corpus-dev-6", "corpus-sealed-6"),
+    "7": ("corpus-dev-7", "corpus-sealed-7"),
+    "8": ("corpus-dev-8", "corpus-sealed-8"),
+}
+
+
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
     ``corpus-dev-8`` and ``corpus-sealed`` … ``corpus-sealed-8`` (batches 3–8 come in annotator parts: a pattern such

@@ -1,9 +1,9 @@
-"""Retrain the city scorer (``city_model.json``) on the annotated corpus batches 1–7 and report leave-one-batch-out.
+"""Retrain the city scorer (``city_model.json``) on the annotated corpus batches and report leave-one-batch-out.
 
 Run from the repository root: ``.venv/bin/python rassegna/nlp/data/train_city_model.py [--write]``. It prints, for
 each batch, the accuracy of the hand-set rules and of a model trained on the other batches; ``--write``
 then fits on all the batches and writes ``city_model.json`` (delete the file to go back to the rules).
-Sealed files of later batches are never read: the batches are named explicitly below.
+Only ``TRAINING_BATCHES`` of ``tests/nlp/evaluation.py`` are read (batches already scored and reported).
 """
 
 from __future__ import annotations
@@ -19,17 +19,9 @@ sys.path.insert(0, str(REPO))
 
 from rassegna.nlp.places import city_candidates  # noqa: E402
 from rassegna.nlp.textutil import fold  # noqa: E402
-from tests.nlp.evaluation import PARTNER_CITIES, load_articles, set_path  # noqa: E402
+from tests.nlp.evaluation import PARTNER_CITIES, TRAINING_BATCHES, load_articles, set_path  # noqa: E402
 
-BATCHES = {
-    "1": ("corpus-dev", "corpus-sealed"),
-    "2": ("corpus-dev-2", "corpus-sealed-2"),
-    "3": ("corpus-dev-3", "corpus-sealed-3"),
-    "4": ("corpus-dev-4", "corpus-sealed-4"),
-    "5": ("corpus-dev-5", "corpus-sealed-5"),
-    "6": ("corpus-dev-6", "corpus-sealed-6"),
-    "7": ("corpus-dev-7", "corpus-sealed-7"),
-}
+BATCHES = TRAINING_BATCHES
 OUT = Path(__file__).with_name("city_model.json")
 L2 = 0.05
 THRESHOLDS = [t / 20 for t in range(2, 19)]
@@ -90,7 +82,7 @@ def train(data: list[Example]) -> tuple[dict[str, float], float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--write", action="store_true", help="fit on batches 1-7 and write city_model.json")
+    parser.add_argument("--write", action="store_true", help="fit on the training batches and write city_model.json")
     args = parser.parse_args()
     data = {b: examples(sets) for b, sets in BATCHES.items()}
     tot_rule = tot_model = tot = 0

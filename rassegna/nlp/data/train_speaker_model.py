@@ -1,21 +1,21 @@
-"""Retrain the speaker chooser (``speaker_model.json``) on the annotated corpus batches 1–7 and report its
-speaker accuracy against the rules'.
+"""Retrain the speaker chooser (``speaker_model.json``) on the annotated corpus batches and report its speaker
+accuracy against the rules'.
 
 Run from the repository root with ``RASSEGNA_SHARED=/work/shared .venv/bin/python
 rassegna/nlp/data/train_speaker_model.py``:
 
-- no option: leave-one-batch-out over batches 1–7 — for each batch, the speaker accuracy of the rules and of
+- no option: leave-one-batch-out over the training batches — for each batch, the speaker accuracy of the rules and of
   each mode (``with-rules``, ``structure``, ``override`` at the thresholds of ``OVERRIDE_THRESHOLDS``) trained
-  on the other six, scored as ``tests/nlp/evaluation.py`` scores it (annotated quotes found with the right
+  on the others, scored as ``tests/nlp/evaluation.py`` scores it (annotated quotes found with the right
   speaker, over all annotated quotes);
-- ``--write --mode {with-rules,structure,override} [--threshold X]``: fit on all seven batches and write
+- ``--write --mode {with-rules,structure,override} [--threshold X]``: fit on all the training batches and write
   ``speaker_model.json`` in that mode, which ``extract_quotes`` then uses (delete the file to go back to the
   rules alone). An existing file does not disturb training: the candidates are collected with the rules alone;
-- ``--score-set NAME`` (a ``tests/nlp/evaluation.py`` set name): fit on batches 1–7 and print, for that set alone,
-  the number of speakers right for the rules and each mode; aggregates only, never a quote.
+- ``--score-set NAME`` (a ``tests/nlp/evaluation.py`` set name): fit on the training batches and print, for that
+  set alone, the number of speakers right for the rules and each mode; aggregates only, never a quote.
 
-Needs numpy (installed with spaCy). The training batches are named explicitly below (1–7); nothing else is read
-unless ``--score-set`` names it.
+Needs numpy (installed with spaCy). The training batches are ``TRAINING_BATCHES`` of ``tests/nlp/evaluation.py``
+(only batches already scored and reported); nothing else is read unless ``--score-set`` names it.
 """
 
 from __future__ import annotations
@@ -42,18 +42,10 @@ from rassegna.nlp.speaker_model import (  # noqa: E402
     is_rules_feature,
 )
 from rassegna.nlp.textutil import fold  # noqa: E402
-from tests.nlp.evaluation import analyse_articles, load_articles, quote_matches, set_path  # noqa: E402
+from tests.nlp.evaluation import TRAINING_BATCHES, analyse_articles, load_articles, quote_matches, set_path  # noqa: E402
 
-BATCHES = {  # batch 8 is never a training batch
-    "1": ("corpus-dev", "corpus-sealed"),
-    "2": ("corpus-dev-2", "corpus-sealed-2"),
-    "3": ("corpus-dev-3", "corpus-sealed-3"),
-    "4": ("corpus-dev-4", "corpus-sealed-4"),
-    "5": ("corpus-dev-5", "corpus-sealed-5"),
-    "6": ("corpus-dev-6", "corpus-sealed-6"),
-    "7": ("corpus-dev-7", "corpus-sealed-7"),
-}
-LATE = ("5", "6", "7")  # the batches least tuned on, summed apart in the report
+BATCHES = TRAINING_BATCHES
+LATE = ("5", "6", "7", "8")  # the batches least tuned on, summed apart in the report
 OUT = speaker_model.MODEL_PATH
 L2 = 1.0  # on the summed log-likelihood
 OVERRIDE_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
@@ -213,12 +205,13 @@ def lobo(data: dict[str, list[Example]]) -> None:
             n_late += n
             for k, v in got.items():
                 late[k] = late.get(k, 0) + v
-    print(f"{'5-7':>5}  {n_late:>6}  " + "  ".join(f"{100 * v / n_late:>13.1f}" for v in late.values()))
+    late_label = f"{LATE[0]}-{LATE[-1]}"
+    print(f"{late_label:>5}  {n_late:>6}  " + "  ".join(f"{100 * v / n_late:>13.1f}" for v in late.values()))
     print(f"{'all':>5}  {n_all:>6}  " + "  ".join(f"{100 * v / n_all:>13.1f}" for v in totals.values()))
 
 
 def score_set(name: str, data: dict[str, list[Example]]) -> None:
-    """Aggregates for one set, the configurations fitted on batches 1–7: no quote is printed."""
+    """Aggregates for one set, the configurations fitted on the training batches: no quote is printed."""
     test = examples((name,))
     fitted = models([e for ex in data.values() for e in ex])
     n = len(test)
@@ -236,7 +229,7 @@ def _trained_on(name: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", action="store_true", help="fit on batches 1-7 and write speaker_model.json")
+    parser.add_argument("--write", action="store_true", help="fit on the training batches and write speaker_model.json")
     parser.add_argument("--mode", choices=MODES, help="the kind of model --write writes")
     parser.add_argument(
         "--threshold",
@@ -244,7 +237,9 @@ def main() -> None:
         default=None,
         help=f"override: the structure-only probability that displaces the rules' pick (default {DEFAULT_THRESHOLD})",
     )
-    parser.add_argument("--score-set", metavar="NAME", help="aggregates on one evaluation set (fit on batches 1-7)")
+    parser.add_argument(
+        "--score-set", metavar="NAME", help="aggregates on one evaluation set (fit on the training batches)"
+    )
     args = parser.parse_args()
     if args.write and args.mode is None:
         parser.error("--write needs --mode")
