@@ -229,17 +229,60 @@ def _candidates(
     return out
 
 
-def _resolve_shared(keys: set[str], named: list[Mention]) -> dict[str, str]:
-    """Each shared short form → the one comune sharing it in the region the text names, or of its other comuni."""
+def _resolve_shared(keys: set[str], named: list[Mention], text: str = "") -> dict[str, str]:
+    """Each shared short form → the one comune sharing it in the region the text names, or of its other comuni;
+    among several in that region, the one in the province the text names ("Mugnano" with "il Prefetto di Napoli"
+    is Mugnano di Napoli, not Mugnano del Cardinale)."""
     table = comuni()
     where = {fold(m.name) for m in named if not m.is_comune}
     where |= {fold(table[fold(m.name)].region) for m in named if m.is_comune and fold(m.name) in table}
+    where |= {fold(r.group(0)) for r in _REGION_RE.finditer(text)}  # "della Sicilia": a region however introduced
+    # the provinces of the comuni and areas named ("Prefetto di Napoli", "provincia di Brescia")
+    provs = {table[fold(m.name)].province for m in named if fold(m.name) in table and m.name not in REGIONS}
     out = {}
     for key in keys:
         fits = [c for c in shared_heads()[key] if any(fold(c.region).startswith(w) for w in where)]
+        if len(fits) > 1 or not fits:
+            narrow = [c for c in fits or shared_heads()[key] if c.province in provs]
+            fits = narrow if len(narrow) == 1 else fits
         if len(fits) == 1:
             out[key] = fits[0].name
     return out
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> dict[str, str]:
+    """Folded province name or sigla → sigla ("pordenone", "pn" → "PN"): the province in brackets after a comune."""
+    out: dict[str, str] = {}
+    for c in comuni().values():
+        out[fold(c.province)] = c.province
+        if c.capoluogo:
+            out[fold(c.name)] = c.province
+    return out
+
+
+_BRACKET_PROVINCE_RE = re.compile(r" ?\(([A-Za-zÀ-ÿ' ]{2,25})\)")
+
+
+def _bracket_province(text: str, end: int) -> str | None:
+    """The sigla of the province written in brackets right after a comune ("San Vito (PORDENONE)", "Portici (Na)")."""
+    m = _BRACKET_PROVINCE_RE.match(text, end)
+    return _province_keys().get(fold(m.group(1))) if m else None
+
+
+def _by_bracket_province(mentions: list[Mention], text: str) -> None:
+    """A comune followed by the province in brackets that is not its own: the one comune of that province whose
+    name begins with it ("SAN VITO (PORDENONE)" is San Vito al Tagliamento, not San Vito in Sardinia)."""
+    table = comuni()
+    for m in mentions:
+        prov = _bracket_province(text, m.end)
+        c = table.get(fold(m.name))
+        if prov is None or c is None or c.province == prov:
+            continue
+        surface = fold(text[m.start : m.end])
+        fits = {x.name for x in table.values() if x.province == prov and fold(x.name).startswith(surface + " ")}
+        if len(fits) == 1:
+            m.name = fits.pop()
 
 
 # Capoluoghi whose name begins with its article: the press merges it into a preposition ("alla Spezia",
@@ -755,13 +798,15 @@ def city_candidates(
     seen: set[str] = set()
     found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
     title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen) if title else []
-    shared = _resolve_shared(seen, found + title_mentions) if seen else {}
+    shared = _resolve_shared(seen, found + title_mentions, f"{title or ''}\n{norm}") if seen else {}
     if shared:  # a short form several comuni share, told apart by the region: read the text again with it
         in_names = set()
         found = sorted(
             _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
         )
         title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
+    if "(" in norm:
+        _by_bracket_province(found, norm)
     _to_full_names(found, norm, title_mentions, normalise(title or ""))
     # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
     low_norm = norm.lower()
