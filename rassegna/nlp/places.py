@@ -40,7 +40,7 @@ LOCALITY_WORDS = {
     'rione', 'borgata', 'contrada', 'località', 'lungomare', 'lungotevere', 'parco', 'stadio', 'teatro',
     'hotel', 'albergo', 'porta', 'galleria', 'palazzo', 'ponte', 'stazione', 'strada', 'liceo', 'scuola',
     'istituto', 'ospedale', 'policlinico', 'cinema', 'caserma', 'fermata', 'calcio', 'sporting', 'real',
-    'atletico',
+    'atletico', 'villa',
 }  # fmt: skip
 _STRONG_BEFORE = re.compile(
     r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
@@ -226,7 +226,22 @@ def _candidates(
                     out.append((shared[key], start, last.end(), True))
                     resume = last.end()
                 break
+            if shared and key in shared and key not in table:  # "Cornedo" for the text's Cornedo Vicentino
+                out.append((shared[key], start, last.end(), True))
+                resume = last.end()
+                break
     return out
+
+
+def _first_words_of(found: list[Mention]) -> dict[str, str]:
+    """The first word of each comune of several words the text names in full, when it begins no other of them:
+    a headline's "Cornedo legge in Villa Trissino" over "L'estate di Cornedo Vicentino"."""
+    out: dict[str, str] = {}
+    for m in found:
+        if m.is_comune and " " in m.name:
+            head = fold(m.name.split()[0])
+            out[head] = m.name if out.get(head, m.name) == m.name else ""
+    return {k: v for k, v in out.items() if v and len(k) > 3 and k not in comuni()}
 
 
 def _resolve_shared(keys: set[str], named: list[Mention], text: str = "") -> dict[str, str]:
@@ -400,8 +415,10 @@ def _mentions(
             continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
         if sep == " " and prev in _SURNAME_PARTICLES and prev != "La" and not offset_in_title:
             at = start - len(prev) - 1
-            if re.search(r"[^\W\d_][,;]? $", text[max(0, at - 3) : at]):
-                continue  # "la scuola Da Vinci", "l'avvocato Di Bari": a capitalised particle mid-sentence opens a name
+            if re.search(r"(?:[^\W\d_][,;]?|\b[A-Z]\.) $", text[max(0, at - 3) : at]):
+                # "la scuola Da Vinci", "l'avvocato Di Bari", "l'asilo M. Da Cles": a capitalised particle
+                # mid-sentence or after an initial opens a name
+                continue
         if re.match(r"\)", after) and re.search(r"[^\W\d_]\s*\($", text[max(0, start - 3) : start]):
             continue  # "Montalcino (Siena)": the province of the comune named before the brackets
         if (
@@ -514,10 +531,15 @@ def _mentions(
 def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> bool:
     """A headline opening on a comune that no text writes in lower case ("Meldola sempre più amica delle bici"),
     followed by lower-case words: the comune is the headline's subject, not a word capitalised anyway."""
-    if name in AMBIGUOUS or fold(surface) in short_forms():
+    if name in AMBIGUOUS or surface in AMBIGUOUS or fold(surface) in first_names():
         return False
+    # (a press short form, "Lampedusa", "Barcellona", leads a headline as its comune: no word is written so)
+    short = fold(surface) in short_forms() and short_forms()[fold(surface)].name == name
     lower_word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
-    never_lower = lower_word.search(f"{title}\n{body}") is None and comuni()[fold(name)].name == surface
+    first = fold(name).startswith(fold(surface) + " ")  # "Cornedo" of the text's Cornedo Vicentino
+    never_lower = lower_word.search(f"{title}\n{body}") is None and (
+        short or first or comuni()[fold(name)].name == surface
+    )
     single = " " not in surface and fold(surface) not in first_names()
     if single and re.match(r" [A-ZÀ-Ý][a-zà-ù]+ (?:\d{4}|[a-zà-ù])", after) and _named_in(body, surface):
         return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
@@ -797,14 +819,21 @@ def city_candidates(
     in_names: set[str] = set()
     seen: set[str] = set()
     found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
-    title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen) if title else []
+    heads = _first_words_of(found)
+    title_mentions = (
+        _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen, shared=heads or None) if title else []
+    )
     shared = _resolve_shared(seen, found + title_mentions, f"{title or ''}\n{norm}") if seen else {}
     if shared:  # a short form several comuni share, told apart by the region: read the text again with it
         in_names = set()
         found = sorted(
             _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
         )
-        title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
+        title_mentions = (
+            _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared | _first_words_of(found))
+            if title
+            else []
+        )
     if "(" in norm:
         _by_bracket_province(found, norm)
     _to_full_names(found, norm, title_mentions, normalise(title or ""))
