@@ -750,6 +750,10 @@ def _scope(text: str, title: str | None = None) -> Scope:
 _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
 
 
+# A capitalised word before, alone or with "e"/"di": the name is part of a capitalised name ("Gratta e Vinci")
+_IN_CAPITALISED_NAME_RE = re.compile(r"(?<![.!?:] )\b[A-ZÀ-Ý][a-zà-ù]+ (?:(?:e|di|del|della) )?[a-zà-ù]?$")
+
+
 def _recase_title(title: str, body: str) -> str:
     """A headline rebuilt from the words of the page address is in lower case ("incidente a piombino muore un
     operaio"): give its comuni their capitals back, when the text writes the name capitalised mid-sentence, or when
@@ -772,7 +776,11 @@ def _recase_title(title: str, body: str) -> str:
             if c is None or c.name in AMBIGUOUS or fold(span) in short_forms() or fold(c.name) != fold(span):
                 continue
             # capitalised mid-sentence ("Fondi" opening a sentence may be the common word)
-            capitalised = re.search(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body) is not None
+            # (not inside a capitalised name: "biglietti Gratta e Vinci" is no comune of Vinci)
+            capitalised = any(
+                not _IN_CAPITALISED_NAME_RE.search(body[max(0, h.start() - 30) : h.start() + 1])
+                for h in re.finditer(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body)
+            )
             prev = words[i - 1].group(0).lower() if i else ""
             lower_in_body = re.search(r"(?<![\w'])" + re.escape(span.lower()) + r"(?![\w'])", body) is not None
             place_slot = i == 0 or prev in _TITLE_PLACE_PREPS  # "piombino operaio morto", "operaio morto a piombino"
