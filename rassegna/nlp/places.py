@@ -402,6 +402,9 @@ def _mentions(
     names = first_names()
     # "Antonio Di Capua" once, then "Di Capua" alone: the surnames the text gives with a first name or a role
     surname_of = {m.group(1) for m in _FULL_SURNAME_RE.finditer(text) if _is_person_word(m.group(0).split()[0])}
+    listed_only: list[Mention] = []
+    area_end = -1  # the end of the last area or seat: "l'Asl di Arezzo e Siena" names two areas
+    area_seat = False
     for name, start, end, is_comune in _candidates(text, shared, seen):
         surface = text[start:end]
         prev, sep = _prev_word(text, start)
@@ -466,6 +469,10 @@ def _mentions(
         seat = _SEAT_BEFORE.search(window) is not None
         if seat or _AREA_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
+            area_end, area_seat = end, seat
+        elif area_end >= 0 and re.fullmatch(r"\s+(?:e|ed)\s+", text[area_end:start]):
+            is_comune, seat = False, area_seat  # "l'Asl di Arezzo e Siena", "le province di Lecce e Brindisi"
+            area_end = end
         if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
             is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
@@ -520,10 +527,16 @@ def _mentions(
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition) or sure):
             continue
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
+            if name in REGIONS:  # "Trento, Bolzano, Veneto e Friuli": a region counts in a listing
+                listed_only.append(m)
             continue
         if not is_comune and not m.preposition:
             continue
         mentions.append(m)
+    if listed_only:
+        both = sorted(mentions + listed_only, key=lambda x: x.start)
+        _mark_listings(text, both)
+        return [m for m in both if m not in listed_only]
     _mark_listings(text, mentions)
     return mentions
 
