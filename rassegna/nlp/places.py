@@ -50,13 +50,14 @@ _STRONG_BEFORE = re.compile(
 # The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
-    r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
+    r"regione|territorio|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+capo)?|vescov[oi]|arcivescovo|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
     r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
+_PROVINCE_BEFORE = re.compile(r"\bprovinc\w*\s+(?:autonoma\s+)?(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE)
 # Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
 # Repubblica presso il Tribunale di X", "l'Agenzia del Tpl di X", "l'ordine dei medici di X", "la Compagnia
 # (carabinieri) di X" name where the office is, not where the story happens.
@@ -159,6 +160,7 @@ class Mention:
     seat: bool = False  # "il tribunale di X", "i vigili del fuoco di X": an office serving a wider area
     origin: bool = False  # "originario di X", "residente a X", "portato in carcere a X": a person's, not the story's
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
+    province: bool = False  # "la provincia di X", "la Giunta provinciale di X": the province, not the comune
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -476,6 +478,7 @@ def _mentions(
         if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
             is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
+        m.province = not is_comune and _PROVINCE_BEFORE.search(window) is not None
         m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
@@ -704,6 +707,8 @@ def _is_about(
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
     if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
+    if not own and any(m.name == name and m.province for m in found):
+        return False  # "a Bolzano 2,7 milioni" over "la Giunta provinciale di Bolzano": the headline names the province
     title_own = [m for m in title_mentions if m.name == name and m.is_comune]
     if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
         return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
