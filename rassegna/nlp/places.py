@@ -66,7 +66,11 @@ _SEAT_BEFORE = re.compile(
     r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
     r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
     r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia|camer[ae]\s+(?:penal[ei]|civil[ei])|foro|"
-    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco|distaccamento)\b"
+    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco|distaccamento|"
+    # the provincial branch of a trade association or a union: "la Cna di Caltanissetta", "la Cgil di Taranto"
+    r"cna|confcommercio|confesercenti|confartigianato|confagricoltura|coldiretti|confindustria|"
+    r"confcooperative|legacoop|ance|cgil|cisl|uil|ugl|fiom|ascom|federmoda|unione\s+industriali|"
+    r"associazione\s+(?:territoriale|provinciale))\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -482,6 +486,8 @@ def _mentions(
         m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
+        # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
+        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
@@ -957,6 +963,11 @@ _PERSON_TAKEN_TO_RE = re.compile(
     r"\b(?:(?:è|sono|era|erano|viene|vengono|veniva|venivano|stat[oaie])\s+(?:stat[oaie]\s+)?(?:portat|"
     r"trasportat|trasferit|condott|accompagnat|elitrasportat|tradott)[oaie]|ricoverat[oaie]|rinchius[oaie]|"
     r"detenut[oaie])\b[^.;:!?]{0,45}$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:assemblea|assemblee|congresso|convegno|conferenza|forum|summit|stati\s+generali|meeting|"
+    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|a|ad|in)\s+$",
     re.IGNORECASE,
 )
 _STUDY_BEFORE = re.compile(
