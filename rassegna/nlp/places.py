@@ -709,6 +709,11 @@ def _is_about(
     plain = [m for m in own if not m.dateline]
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1 and not site_lead:
         return False  # a regional piece datelined (or headlined) in the seat of the region
+    if name in REGIONAL_CAPITALS and not plain and name not in title_comuni and not site_lead:
+        # "PALERMO. Il Codacons ... in Sicilia": a dateline in the region's seat over a piece about the region
+        region = table[fold(name)].region
+        if re.search(r"\b" + re.escape(region.split("-")[0].lower()), low_text):
+            return False
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
     if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
