@@ -732,11 +732,15 @@ def _is_about(
     # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
     weight = len(own) + sum(1 for m in own if m.local_body)
     many = len(rivals) >= 3 and weight <= sum(rivals.values()) or rivals and max(rivals.values()) >= weight
-    if many and not in_title_lead and not any(m.dateline for m in own):
+    # a dateline the text never names again, over comuni of other places, is where the piece was filed
+    # ("Roma - In mille comuni ... a Parma ... a Capua"): it no longer sets the piece in its comune
+    # (a capoluogo's: a small comune's dateline is a local paper's)
+    dated = any(m.dateline for m in own) and (bool(plain) or name in title_comuni or not table[fold(name)].capoluogo)
+    if many and not in_title_lead and not dated:
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
     # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names
-    if len(provinces) >= 3 and name not in title_comuni and not any(m.dateline and not m.wire for m in own):
+    if len(provinces) >= 3 and name not in title_comuni and not (dated and any(not m.wire for m in own)):
         return False
     if site_lead:
         return True
