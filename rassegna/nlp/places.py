@@ -630,6 +630,15 @@ _ROUNDUP_TITLE_RE = re.compile(
 )
 
 
+def _paired_in_title(title: str, title_mentions: list[Mention]) -> bool:
+    """The headline joins two comuni by "e" ("Rimini e Riccione", "Montjovet e Quart"): a piece about both."""
+    places = sorted((m for m in title_mentions if m.is_comune), key=lambda m: m.start)
+    return any(
+        a.name != b.name and re.fullmatch(r"\s+(?:e|ed)\s+", title[a.end : b.start]) is not None
+        for a, b in zip(places, places[1:], strict=False)
+    )
+
+
 def _named_in(text: str, name: str) -> bool:
     """The text writes the comune's name as a word, capitalised."""
     return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
@@ -934,6 +943,9 @@ def city_candidates(
         n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end)
     )
     city = next(about, None)
+    if city and title and _paired_in_title(normalise(title), title_mentions):
+        # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
+        city = None
     if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
         # own ("Comune di X", a dateline) is its city
