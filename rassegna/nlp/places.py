@@ -565,6 +565,11 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
     single = " " not in surface and fold(surface) not in first_names()
     if single and re.match(r" [A-ZÀ-Ý][a-zà-ù]+ (?:\d{4}|[a-zà-ù])", after) and _named_in(body, surface):
         return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
+    speaker = re.match(r" ([A-ZÀ-Ý][a-zà-ù]+) [a-zà-ù]", after)
+    if single and speaker and _named_person(body, speaker.group(1)):
+        # "Rogno Franzoni la gente chiede": a headline rebuilt from the address, its colon lost, the comune then
+        # the person the text names ("Felice Valerio Franzoni") speaking
+        return never_lower
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
     if _ADJECTIVE_AFTER_RE.match(after):
