@@ -291,6 +291,15 @@ def _bracket_province(text: str, end: int) -> str | None:
     return _province_keys().get(fold(m.group(1))) if m else None
 
 
+def _placed_in_province(text: str, end: int, name: str) -> bool:
+    """The comune is followed by its own province in brackets, and no other place follows in a list ("a Lonate
+    Pozzolo (Varese) e Bulgarograsso (Como)" lists plants)."""
+    m = _BRACKET_PROVINCE_RE.match(text, end)
+    if m is None or _province_keys().get(fold(m.group(1))) != comuni()[fold(name)].province:
+        return False
+    return re.match(r"\s*(?:,|e\b|ed\b)\s*[A-ZÀ-Ý]", text[m.end() : m.end() + 30]) is None
+
+
 def _by_bracket_province(mentions: list[Mention], text: str) -> None:
     """A comune followed by the province in brackets that is not its own: the one comune of that province whose
     name begins with it ("SAN VITO (PORDENONE)" is San Vito al Tagliamento, not San Vito in Sardinia)."""
@@ -500,6 +509,8 @@ def _mentions(
         m.site = of_place and bool(_SITE_BEFORE.search(window)) and not _TAKEN_TO_RE.search(window)
         m.site = m.site and not _STUDY_BEFORE.search(text[max(0, start - 120) : start])
         m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
+        if is_comune and m.at and text.startswith(" (", end) and _placed_in_province(text, end, name):
+            m.local_body = True  # "a Villa Fernandes, a Portici (Na)": the comune placed in its province, as locals do
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets comes before the punctuation
