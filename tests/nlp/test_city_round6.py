@@ -137,3 +137,11 @@ def test_a_comune_placed_in_its_province_in_brackets():
         "Regione Campania, ricordando i fondi regionali."
     )
     assert city(text, "Progetto giovani a San Giorgio a Cremano") == "San Giorgio a Cremano"
+
+
+def test_a_text_opening_on_where_the_events_happen():
+    text = (
+        "A Lurago d'Erba aperta la nuova palestra della scuola media. Al taglio del nastro anche il sindaco di "
+        "Erba Marco Rossi e il presidente della Provincia.\n\nSoddisfatto il sindaco: «Un'opera attesa da anni»."
+    )
+    assert city(text, "Aperta la nuova palestra") == "Lurago d'Erba"
