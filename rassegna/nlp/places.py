@@ -134,6 +134,11 @@ _NATIONAL_TITLE_RE = re.compile(
 )
 # A headline naming a region ("Veneto piegato dalla grandine", "Umbria e cultura"): a regional piece, whose city
 # can only be a comune the headline names too.
+_SPREAD_TITLE_RE = re.compile(
+    r"\b(?:nei|negli|in|tra|fra|per|ai|agli|dei|degli)\s+(?:\d+|tutti\s+i|vari|diversi|molti|tanti|due|tre|"
+    r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|cento)\s+comuni\b|"
+    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b"
+)
 _REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b")
 _WIRE_AGENCY = re.compile(  # "ROMA (Reuters) -": filed by an agency
     r"\s*\((?:ansa|adnkronos|agi|reuters|askanews|lapresse|dire|italpress|afp|ap|ats|nova|agenzia nova|tmnews|"
@@ -697,6 +702,7 @@ def _is_about(
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
+    title_spread = scope.spread_title
     if scope.national_title and name not in title_comuni:
         return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
     table = comuni()
@@ -717,9 +723,18 @@ def _is_about(
     national = any(m.area_listing for m in found) and not title_lead
     if national and not any(m.dateline and not m.wire for m in own):
         return False
+    provincial = sum(1 for m in found if m.name == name and m.province)
+    if provincial >= 2 and len(own) <= 1 and name not in title_comuni:
+        return False  # "i progetti della provincia di Asti ... il Comune di Asti, quello di Chiusano": the province's
     strong = [m for m in own if m.strong]
     # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
     # is not its city
+    if title_spread and not strong:
+        return False  # "assemblee nei 22 comuni della provincia": the headline spreads the piece over comuni
+    if strong and len(own) == 1 and name not in title_comuni:
+        # "il progetto del Comune di Asti ...; quello del Comune di Chiusano d'Asti ...": comuni among others
+        if any(m.strong and m.is_comune and m.name != name and not m.origin for m in found):
+            return False
     if strong:
         passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
         return not passing
@@ -793,6 +808,7 @@ class Scope:
     kind: str
     regional: bool = False
     national_title: bool = False
+    spread_title: bool = False  # the headline speaks of several comuni: "nei 22 comuni della provincia"
 
 
 def _scope(text: str, title: str | None = None) -> Scope:
@@ -804,7 +820,8 @@ def _scope(text: str, title: str | None = None) -> Scope:
     regional = sum(1 for w in wide_words if w.startswith(("region", "governat")))
     national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
-    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
+    spread = bool(title and _SPREAD_TITLE_RE.search(title.lower()))
+    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national, spread_title=spread)
 
 
 _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})

@@ -145,3 +145,20 @@ def test_a_text_opening_on_where_the_events_happen():
         "Erba Marco Rossi e il presidente della Provincia.\n\nSoddisfatto il sindaco: «Un'opera attesa da anni»."
     )
     assert city(text, "Aperta la nuova palestra") == "Lurago d'Erba"
+
+
+def test_a_piece_about_a_province_and_several_of_its_comuni():
+    text = (
+        "La Prefettura di Rovigo ha rinnovato i progetti di accoglienza della provincia di Rovigo. Il progetto "
+        "del Comune di Adria passa da 20 a 30 posti; quello del Comune di Lendinara da 10 a 15. In tutto la "
+        "provincia di Rovigo avrà 120 posti."
+    )
+    assert city(text, "Accoglienza, più posti nel Polesine") is None
+
+
+def test_a_headline_spreading_the_piece_over_comuni():
+    text = (
+        "ENNA. La Confartigianato organizzerà incontri con le imprese della provincia: il primo a Enna, poi negli "
+        "altri comuni del territorio."
+    )
+    assert city(text, "Enna caro bollette, incontri nei 20 comuni della provincia") is None
