@@ -700,11 +700,18 @@ def _is_about(
     # (where a person comes from, lives or was taken is no evidence: "un 30enne originario di Napoli")
     own = [m for m in found if m.name == name and m.is_comune and not m.listing and not m.origin]
     title_comuni = {m.name for m in title_mentions if m.is_comune}
+    table = comuni()
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
     title_spread = scope.spread_title
     if scope.national_title and name not in title_comuni:
-        return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
+        # "Marche, integrazione nei piccoli comuni" over "il Comune di Fermignano ha ospitato ...": a comune of the
+        # headline's region that the lead calls its own and the text names again is the piece's
+        region = fold(table[fold(name)].region).split("-")[0] if fold(name) in table else ""
+        title_low = low_text.split("\n", 1)[0]
+        ours = region and region in title_low and not _NATIONAL_TITLE_RE.search(title_low)
+        if not (ours and len(own) >= 3 and any(m.strong and m.start < lead_end for m in own)):
+            return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
     table = comuni()
     # (an office's seat, a body or a person's origin is no place the story reaches: "i vigili del fuoco di Arezzo",
     # "un 30enne originario di Napoli")

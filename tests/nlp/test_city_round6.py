@@ -162,3 +162,13 @@ def test_a_headline_spreading_the_piece_over_comuni():
         "altri comuni del territorio."
     )
     assert city(text, "Enna caro bollette, incontri nei 20 comuni della provincia") is None
+
+
+def test_a_comune_of_the_headline_s_region_that_the_lead_calls_its_own():
+    text = (
+        "Il Comune di Sassoferrato ha ospitato per due giorni l'incontro europeo del progetto sui piccoli borghi.\n\n"
+        "Tra i partner, per l'Italia, il comune marchigiano di Sassoferrato. La due giorni ha portato a "
+        "Sassoferrato amministratori da sei paesi."
+    )
+    assert city(text, "Marche BORGHI Rete europea dei piccoli comuni") == "Sassoferrato"
+    assert city(text, "In tutta Italia una rete dei piccoli comuni") is None
