@@ -784,7 +784,11 @@ def _is_about(
     # a dateline the text never names again, over comuni of other places, is where the piece was filed
     # ("Roma - In mille comuni ... a Parma ... a Capua"): it no longer sets the piece in its comune
     # (a capoluogo's: a small comune's dateline is a local paper's)
-    dated = any(m.dateline for m in own) and (bool(plain) or name in title_comuni or not table[fold(name)].capoluogo)
+    # (a listing of partner cities is no such spread: "GENOVA. ... una rete di 16 città: Bologna, Caserta, ...")
+    loose = {m.name for m in found if m.name != name and m.is_comune and not m.origin and not m.listing}
+    dated = any(m.dateline for m in own) and (
+        bool(plain) or name in title_comuni or not table[fold(name)].capoluogo or len(loose) < 2
+    )
     if many and not in_title_lead and not dated:
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
