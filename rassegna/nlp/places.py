@@ -738,10 +738,10 @@ def _is_about(
     # is not its city
     if title_spread and not strong:
         return False  # "assemblee nei 22 comuni della provincia": the headline spreads the piece over comuni
-    if strong and len(own) == 1 and name not in title_comuni:
-        # "il progetto del Comune di Asti ...; quello del Comune di Chiusano d'Asti ...": comuni among others
-        if any(m.strong and m.is_comune and m.name != name and not m.origin for m in found):
-            return False
+    # "il progetto del Comune di Asti ...; quello del Comune di Chiusano d'Asti ...": comuni among others
+    others_strong = any(m.strong and m.is_comune and m.name != name and not m.origin for m in found)
+    if strong and len(own) == 1 and name not in title_comuni and others_strong:
+        return False
     if strong:
         passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
         return not passing

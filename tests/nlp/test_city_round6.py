@@ -46,10 +46,7 @@ def test_a_press_short_form_may_lead_an_unpunctuated_headline():
 
 
 def test_a_particle_after_an_initial_opens_a_person_s_name():
-    text = (
-        "Il comune ha ottenuto i fondi per l'asilo nido G. Da Cles. «Avremo dieci posti in più» spiega il "
-        "sindaco."
-    )
+    text = "Il comune ha ottenuto i fondi per l'asilo nido G. Da Cles. «Avremo dieci posti in più» spiega il sindaco."
     assert city(text, "Arcugnano aumentano i posti al nido") == "Arcugnano"
 
 
