@@ -1033,8 +1033,11 @@ _PERSON_TAKEN_TO_RE = re.compile(
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
-    r"\b(?:assemblea|assemblee|congresso|convegno|conferenza|forum|summit|stati\s+generali|meeting|"
-    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|a|ad|in)\s+$",
+    r"\b(?:(?:assemblea|assemblee|congresso|convegno|conferenza|forum|summit|stati\s+generali|meeting|"
+    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|a|ad|in)|"
+    # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
+    r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
+    r"\s+(?:a|ad|in))\s+$",
     re.IGNORECASE,
 )
 _STUDY_BEFORE = re.compile(

@@ -169,3 +169,11 @@ def test_a_comune_of_the_headline_s_region_that_the_lead_calls_its_own():
     )
     assert city(text, "Marche BORGHI Rete europea dei piccoli comuni") == "Sassoferrato"
     assert city(text, "In tutta Italia una rete dei piccoli comuni") is None
+
+
+def test_where_a_speaker_spoke_is_no_evidence():
+    text = (
+        "«Servono più treni per i pendolari» ha detto il presidente dei consumatori parlando con i giornalisti a "
+        "Verona. L'associazione chiede un incontro al ministero."
+    )
+    assert city(text, "Pendolari, l'appello dei consumatori") is None
