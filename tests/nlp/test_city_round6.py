@@ -174,6 +174,6 @@ def test_a_comune_of_the_headline_s_region_that_the_lead_calls_its_own():
 def test_where_a_speaker_spoke_is_no_evidence():
     text = (
         "«Servono più treni per i pendolari» ha detto il presidente dei consumatori parlando con i giornalisti a "
-        "Verona. L'associazione chiede un incontro al ministero."
+        "Verona, in piazza, davanti ai vigili."
     )
     assert city(text, "Pendolari, l'appello dei consumatori") is None
