@@ -255,6 +255,14 @@ def _first_words_of(found: list[Mention]) -> dict[str, str]:
     return {k: v for k, v in out.items() if v and len(k) > 3 and k not in comuni()}
 
 
+@lru_cache(maxsize=1)
+def _quarter_keys() -> frozenset[str]:
+    """The quarters of the largest cities (folded): their names take an article ("al Vomero", "la Magliana")."""
+    from rassegna.nlp.gazetteer import QUARTERS
+
+    return frozenset(fold(q) for quarters in QUARTERS.values() for q in quarters)
+
+
 def _resolve_shared(keys: set[str], named: list[Mention], text: str = "") -> dict[str, str]:
     """Each shared short form → the one comune sharing it in the region the text names, or of its other comuni;
     among several in that region, the one in the province the text names ("Mugnano" with "il Prefetto di Napoli"
@@ -469,6 +477,8 @@ def _mentions(
         feminine = plow in _FEMININE_ARTICLES and not name.startswith("La ")  # "della Spezia": La Spezia
         # (a region takes an article as a name: "la Toscana", "dalla Sicilia" stay places)
         club = plow in _CLUB_ARTICLES or is_comune and (plow in _PLURAL_ARTICLES or feminine)
+        # "al Quarticciolo", "nel Pigneto": a quarter takes an article of place (but "il Posillipo" is the club)
+        club = club and not (plow in {"al", "nel", "dal", "sul", "allo", "nello"} and fold(surface) in _quarter_keys())
         if sep == " " and club and not surface.lower().startswith(plow):
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does

@@ -177,3 +177,9 @@ def test_where_a_speaker_spoke_is_no_evidence():
         "Verona, in piazza, davanti ai vigili."
     )
     assert city(text, "Pendolari, l'appello dei consumatori") is None
+
+
+def test_a_quarter_takes_an_article_of_place():
+    text = "Roma, 4 mag. - Il ministro ha visitato il centro sportivo del quartiere, tra i ragazzi e le famiglie."
+    assert city(text, "Sport, il ministro al Pigneto tra i ragazzi") == "Roma"
+    assert city("Il Posillipo ha vinto la partita contro il Savona.", "Pallanuoto, vince il Posillipo") is None
