@@ -170,6 +170,7 @@ class Mention:
     origin: bool = False  # "originario di X", "residente a X", "portato in carcere a X": a person's, not the story's
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     province: bool = False  # "la provincia di X", "la Giunta provinciale di X": the province, not the comune
+    in_name: bool = False  # inside a name: "Universo Assisi", "Angelino Alfano"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -490,7 +491,9 @@ def _mentions(
         if in_a_name or _NAMED_CITY_BEFORE.search(text[max(0, start - 40) : start]):
             # "Universo Assisi", "la Banda Città di Fossacesia": a place named, not evidence for the comune
             rejected.add(name)
-            mentions.append(Mention(name, start, end, in_title=offset_in_title, preposition=True, is_comune=False))
+            mentions.append(
+                Mention(name, start, end, in_title=offset_in_title, preposition=True, is_comune=False, in_name=True)
+            )
             continue
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
         if hyphenated and not surface.isupper():
@@ -512,6 +515,8 @@ def _mentions(
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
+        # "Alfano a Catania per il vertice sugli sbarchi": the comune of a meeting, named before it
+        m.origin = m.origin or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
@@ -733,6 +738,8 @@ def _is_about(
         and not m.listing
         and not m.seat
         and not m.origin
+        and not m.wire  # where a wire was filed is no place the story reaches
+        and not m.in_name
         and not (m.local_body and not m.site)
     }
     # an operation's reach over the country ("nelle province di Napoli, Milano e Rimini"): only a comune the
@@ -786,7 +793,8 @@ def _is_about(
         return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
-        if m.name != name and m.is_comune and not m.origin:  # not where someone comes from
+        # not where someone comes from, nor where a wire was filed
+        if m.name != name and m.is_comune and not m.origin and not m.wire:
             rivals[m.name] = rivals.get(m.name, 0) + 1
     # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
     weight = len(own) + sum(1 for m in own if m.local_body)
@@ -972,6 +980,8 @@ def city_candidates(
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
         # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
         title_mentions = [m for m in title_mentions if not m.guessed or _named_in(norm, m.name)]
+    # "Alfano a Catania per vertice su sbarchi": the headline's meeting place is where the speakers were
+    title_mentions = [m for m in title_mentions if not m.origin]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -1048,6 +1058,11 @@ _VENUE_BEFORE = re.compile(
     # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
     r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
     r"\s+(?:a|ad|in))\s+$",
+    re.IGNORECASE,
+)
+_VENUE_AFTER = re.compile(
+    r"\s+(?:(?:il\s+via\s+)?(?:all'|alla\s+|al\s+)|per\s+(?:il\s+|la\s+|l'|un\s+|una\s+)?)"
+    r"(?:[^\W\d_]+\s+)?(?:assemblea|congresso|convegno|vertice|summit|forum|stati\s+generali)\b",
     re.IGNORECASE,
 )
 _STUDY_BEFORE = re.compile(

@@ -183,3 +183,12 @@ def test_a_quarter_takes_an_article_of_place():
     text = "Roma, 4 mag. - Il ministro ha visitato il centro sportivo del quartiere, tra i ragazzi e le famiglie."
     assert city(text, "Sport, il ministro al Pigneto tra i ragazzi") == "Roma"
     assert city("Il Posillipo ha vinto la partita contro il Savona.", "Pallanuoto, vince il Posillipo") is None
+
+
+def test_a_headline_s_meeting_place_is_where_the_speakers_were():
+    text = (
+        "Bari, 3 feb. «Da noi arrivano trecento pescherecci al giorno, il porto non basta» ha detto il sindaco di "
+        "Molfetta ai giornalisti. «A Molfetta chiediamo una nuova banchina», ha aggiunto, prima del vertice con i "
+        "sindaci di Trani e di Barletta."
+    )
+    assert city(text, "Pesca, il ministro a Bari per il vertice sui porti") == "Molfetta"
