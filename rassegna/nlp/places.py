@@ -382,6 +382,19 @@ _SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla"
 _FULL_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
 
 
+# Kin of a person: "i familiari di X", "la vedova di X" name X's family, X a surname.
+_KIN_BEFORE = re.compile(
+    r"\b(?:familiari|moglie|marito|vedova|vedovo|figli|figlio|figlia|figlie|fratello|fratelli|sorella|sorelle|"
+    r"genitori|parenti|nipote|nipoti|cognato|cognata|suocero|suocera)\s+di\s+$",
+    re.IGNORECASE,
+)
+
+
+def _listed_next(text: str, end: int) -> bool:
+    """Another capitalised name follows in a list: "i parenti di Napoli, Salerno e Avellino" are places."""
+    return re.match(r"\s*(?:,|e\b)\s*[A-ZÀ-Ý]", text[end : end + 20]) is not None
+
+
 def _is_person_word(word: str) -> bool:
     """A given name or a role that comes before a person's surname."""
     return fold(word) in first_names() or word.lower() in _ROLE_WORDS
@@ -464,6 +477,8 @@ def _mentions(
             continue  # a person: Mario Monti, D'Alba
         if sep == " " and plow in _ROLE_WORDS:
             continue  # "il sindaco Gaeta": a surname
+        if plow == "di" and _KIN_BEFORE.search(text[max(0, start - 30) : start]) and not _listed_next(text, end):
+            continue  # "i familiari di Falcone", "la moglie di Ferrara": a person's kin, the name a surname
         given = plow in {"da", "d"} and _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
         if given and fold(given.group(1)) in names:
             rejected.add(name)

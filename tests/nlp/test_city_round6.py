@@ -192,3 +192,11 @@ def test_a_headline_s_meeting_place_is_where_the_speakers_were():
         "sindaci di Trani e di Barletta."
     )
     assert city(text, "Pesca, il ministro a Bari per il vertice sui porti") == "Molfetta"
+
+
+def test_the_kin_of_a_person_name_a_surname():
+    text = (
+        "La corte ha condannato l'imputato a vent'anni. I familiari di Ferrara presenteranno appello.\n\n"
+        "L'aggressione avvenne lo scorso maggio a Cesena, nel cortile del condominio."
+    )
+    assert city(text, "Condannato per l'aggressione nel cortile") == "Cesena"
