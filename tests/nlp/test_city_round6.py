@@ -197,6 +197,6 @@ def test_a_headline_s_meeting_place_is_where_the_speakers_were():
 def test_the_kin_of_a_person_name_a_surname():
     text = (
         "La corte ha condannato l'imputato a vent'anni. I familiari di Ferrara presenteranno appello.\n\n"
-        "L'aggressione avvenne lo scorso maggio a Cesena, nel cortile del condominio."
+        "L'aggressione avvenne lo scorso maggio a Cesena, in via Emilia, davanti al condominio."
     )
     assert city(text, "Condannato per l'aggressione nel cortile") == "Cesena"
