@@ -305,6 +305,15 @@ def _bracket_province(text: str, end: int) -> str | None:
     return _province_keys().get(fold(m.group(1))) if m else None
 
 
+@lru_cache(maxsize=1)
+def _names_by_province() -> dict[str, tuple[str, ...]]:
+    """Province sigla → the names of its comuni."""
+    out: dict[str, set[str]] = {}
+    for c in comuni().values():
+        out.setdefault(c.province, set()).add(c.name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def _placed_in_province(text: str, end: int, name: str) -> bool:
     """The comune is followed by its own province in brackets, and no other place follows in a list ("a Lonate
     Pozzolo (Varese) e Bulgarograsso (Como)" lists plants)."""
@@ -318,13 +327,15 @@ def _by_bracket_province(mentions: list[Mention], text: str) -> None:
     """A comune followed by the province in brackets that is not its own: the one comune of that province whose
     name begins with it ("SAN VITO (PORDENONE)" is San Vito al Tagliamento, not San Vito in Sardinia)."""
     table = comuni()
+    # the province of the piece's own dateline ("PORDENONE - ... a San Vito") chooses too
+    filed = [table[fold(m.name)].province for m in mentions if m.dateline and not m.wire and fold(m.name) in table]
     for m in mentions:
-        prov = _bracket_province(text, m.end)
+        prov = _bracket_province(text, m.end) or (filed[0] if filed and not m.dateline else None)
         c = table.get(fold(m.name))
         if prov is None or c is None or c.province == prov:
             continue
         surface = fold(text[m.start : m.end])
-        fits = {x.name for x in table.values() if x.province == prov and fold(x.name).startswith(surface + " ")}
+        fits = {n for n in _names_by_province().get(prov, ()) if fold(n).startswith(surface + " ")}
         if len(fits) == 1:
             m.name = fits.pop()
 
@@ -819,9 +830,18 @@ def _is_about(
     # (a capoluogo's: a small comune's dateline is a local paper's)
     # (a listing of partner cities is no such spread: "GENOVA. ... una rete di 16 città: Bologna, Caserta, ...")
     loose = {m.name for m in found if m.name != name and m.is_comune and not m.origin and not m.listing}
-    dated = any(m.dateline for m in own) and (
-        bool(plain) or name in title_comuni or not table[fold(name)].capoluogo or len(loose) < 2
-    )
+    capoluogo = table[fold(name)].capoluogo
+    dated = any(m.dateline for m in own) and (bool(plain) or name in title_comuni or not capoluogo or len(loose) < 2)
+    if dated and capoluogo and not plain and name not in title_comuni:
+        # "PORDENONE - Il sindaco di San Vito ... A San Vito": the province's edition datelined in its capoluogo,
+        # over a comune of that province the text names twice or with its body
+        province = table[fold(name)].province
+        weights: dict[str, int] = {}
+        for m in found:
+            if m.name != name and m.is_comune and not m.origin and fold(m.name) in table:
+                if table[fold(m.name)].province == province:
+                    weights[m.name] = weights.get(m.name, 0) + 1 + int(m.local_body)
+        dated = not any(w >= 2 for w in weights.values())
     if many and not in_title_lead and not dated:
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
@@ -963,8 +983,7 @@ def city_candidates(
             if title
             else []
         )
-    if "(" in norm:
-        _by_bracket_province(found, norm)
+    _by_bracket_province(found, norm)
     _to_full_names(found, norm, title_mentions, normalise(title or ""))
     # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
     low_norm = norm.lower()

@@ -200,3 +200,8 @@ def test_the_kin_of_a_person_name_a_surname():
         "L'aggressione avvenne lo scorso maggio a Cesena, in via Emilia, davanti al condominio."
     )
     assert city(text, "Condannato per l'aggressione nel cortile") == "Cesena"
+
+
+def test_the_dateline_s_province_chooses_among_homonyms():
+    text = "PORDENONE - Il sindaco di San Vito ha inaugurato la nuova scuola. A San Vito gli alunni sono 300."
+    assert city(text) == "San Vito al Tagliamento"
