@@ -838,9 +838,9 @@ def _is_about(
         province = table[fold(name)].province
         weights: dict[str, int] = {}
         for m in found:
-            if m.name != name and m.is_comune and not m.origin and fold(m.name) in table:
-                if table[fold(m.name)].province == province:
-                    weights[m.name] = weights.get(m.name, 0) + 1 + int(m.local_body)
+            same = fold(m.name) in table and table[fold(m.name)].province == province
+            if m.name != name and m.is_comune and not m.origin and same:
+                weights[m.name] = weights.get(m.name, 0) + 1 + int(m.local_body)
         dated = not any(w >= 2 for w in weights.values())
     if many and not in_title_lead and not dated:
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
