@@ -567,7 +567,14 @@ def _mentions(
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after_prov))
         m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
         # "Ad Inverigo inaugurata la mensa": the text opens on where the events happen, as a dateline
-        m.dateline = m.dateline or is_comune and m.at and start < 6 and text[: start - len(prev) - 1].strip() == ""
+        # (not a region's seat: "A Roma il governo ha approvato" opens national news)
+        m.dateline = m.dateline or (
+            is_comune
+            and m.at
+            and start < 6
+            and text[: start - len(prev) - 1].strip() == ""
+            and name not in REGIONAL_CAPITALS
+        )
         m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
