@@ -40,7 +40,7 @@ LOCALITY_WORDS = {
     'rione', 'borgata', 'contrada', 'località', 'lungomare', 'lungotevere', 'parco', 'stadio', 'teatro',
     'hotel', 'albergo', 'porta', 'galleria', 'palazzo', 'ponte', 'stazione', 'strada', 'liceo', 'scuola',
     'istituto', 'ospedale', 'policlinico', 'cinema', 'caserma', 'fermata', 'calcio', 'sporting', 'real',
-    'atletico',
+    'atletico', 'villa',
 }  # fmt: skip
 _STRONG_BEFORE = re.compile(
     r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
@@ -50,13 +50,14 @@ _STRONG_BEFORE = re.compile(
 # The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
-    r"regione|territorio|area|hinterland|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
+    r"regione|territorio|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+capo)?|vescov[oi]|arcivescovo|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
     r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
+_PROVINCE_BEFORE = re.compile(r"\bprovinc\w*\s+(?:autonoma\s+)?(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE)
 # Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
 # Repubblica presso il Tribunale di X", "l'Agenzia del Tpl di X", "l'ordine dei medici di X", "la Compagnia
 # (carabinieri) di X" name where the office is, not where the story happens.
@@ -65,7 +66,11 @@ _SEAT_BEFORE = re.compile(
     r"corte|comando\s+provinciale|istituto\s+penale|agenzia|consorzio|ordine\s+(?:dei|degli|delle)|"
     r"camera\s+di\s+commercio|ufficio\s+scolastico|provveditorato|ispettorato|soprintendenza|"
     r"autorità\s+(?:portuale|di\s+sistema)|nucleo|compagnia|camer[ae]\s+(?:penal[ei]|civil[ei])|foro|"
-    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco|distaccamento)\b"
+    r"corte\s+d'assise|consiglio\s+dell'ordine|vigili\s+del\s+fuoco|distaccamento|"
+    # the provincial branch of a trade association or a union: "la Cna di Caltanissetta", "la Cgil di Taranto"
+    r"cna|confcommercio|confesercenti|confartigianato|confagricoltura|coldiretti|confindustria|"
+    r"confcooperative|legacoop|ance|cgil|cisl|uil|ugl|fiom|ascom|federmoda|unione\s+industriali|"
+    r"associazione\s+(?:territoriale|provinciale))\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -129,6 +134,11 @@ _NATIONAL_TITLE_RE = re.compile(
 )
 # A headline naming a region ("Veneto piegato dalla grandine", "Umbria e cultura"): a regional piece, whose city
 # can only be a comune the headline names too.
+_SPREAD_TITLE_RE = re.compile(
+    r"\b(?:nei|negli|in|tra|fra|per|ai|agli|dei|degli)\s+(?:\d+|tutti\s+i|vari|diversi|molti|tanti|due|tre|"
+    r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|cento)\s+comuni\b|"
+    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b"
+)
 _REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b")
 _WIRE_AGENCY = re.compile(  # "ROMA (Reuters) -": filed by an agency
     r"\s*\((?:ansa|adnkronos|agi|reuters|askanews|lapresse|dire|italpress|afp|ap|ats|nova|agenzia nova|tmnews|"
@@ -159,6 +169,8 @@ class Mention:
     seat: bool = False  # "il tribunale di X", "i vigili del fuoco di X": an office serving a wider area
     origin: bool = False  # "originario di X", "residente a X", "portato in carcere a X": a person's, not the story's
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
+    province: bool = False  # "la provincia di X", "la Giunta provinciale di X": the province, not the comune
+    in_name: bool = False  # inside a name: "Universo Assisi", "Angelino Alfano"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -226,20 +238,106 @@ def _candidates(
                     out.append((shared[key], start, last.end(), True))
                     resume = last.end()
                 break
+            if shared and key in shared and key not in table:  # "Cornedo" for the text's Cornedo Vicentino
+                out.append((shared[key], start, last.end(), True))
+                resume = last.end()
+                break
     return out
 
 
-def _resolve_shared(keys: set[str], named: list[Mention]) -> dict[str, str]:
-    """Each shared short form → the one comune sharing it in the region the text names, or of its other comuni."""
+def _first_words_of(found: list[Mention]) -> dict[str, str]:
+    """The first word of each comune of several words the text names in full, when it begins no other of them:
+    a headline's "Cornedo legge in Villa Trissino" over "L'estate di Cornedo Vicentino"."""
+    out: dict[str, str] = {}
+    for m in found:
+        if m.is_comune and " " in m.name:
+            head = fold(m.name.split()[0])
+            out[head] = m.name if out.get(head, m.name) == m.name else ""
+    return {k: v for k, v in out.items() if v and len(k) > 3 and k not in comuni()}
+
+
+@lru_cache(maxsize=1)
+def _quarter_keys() -> frozenset[str]:
+    """The quarters of the largest cities (folded): their names take an article ("al Vomero", "la Magliana")."""
+    from rassegna.nlp.gazetteer import QUARTERS
+
+    return frozenset(fold(q) for quarters in QUARTERS.values() for q in quarters)
+
+
+def _resolve_shared(keys: set[str], named: list[Mention], text: str = "") -> dict[str, str]:
+    """Each shared short form → the one comune sharing it in the region the text names, or of its other comuni;
+    among several in that region, the one in the province the text names ("Mugnano" with "il Prefetto di Napoli"
+    is Mugnano di Napoli, not Mugnano del Cardinale)."""
     table = comuni()
     where = {fold(m.name) for m in named if not m.is_comune}
     where |= {fold(table[fold(m.name)].region) for m in named if m.is_comune and fold(m.name) in table}
+    where |= {fold(r.group(0)) for r in _REGION_RE.finditer(text)}  # "della Sicilia": a region however introduced
+    # the provinces of the comuni and areas named ("Prefetto di Napoli", "provincia di Brescia")
+    provs = {table[fold(m.name)].province for m in named if fold(m.name) in table and m.name not in REGIONS}
     out = {}
     for key in keys:
         fits = [c for c in shared_heads()[key] if any(fold(c.region).startswith(w) for w in where)]
+        if len(fits) > 1 or not fits:
+            narrow = [c for c in fits or shared_heads()[key] if c.province in provs]
+            fits = narrow if len(narrow) == 1 else fits
         if len(fits) == 1:
             out[key] = fits[0].name
     return out
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> dict[str, str]:
+    """Folded province name or sigla → sigla ("pordenone", "pn" → "PN"): the province in brackets after a comune."""
+    out: dict[str, str] = {}
+    for c in comuni().values():
+        out[fold(c.province)] = c.province
+        if c.capoluogo:
+            out[fold(c.name)] = c.province
+    return out
+
+
+_BRACKET_PROVINCE_RE = re.compile(r" ?\(([A-Za-zÀ-ÿ' ]{2,25})\)")
+
+
+def _bracket_province(text: str, end: int) -> str | None:
+    """The sigla of the province written in brackets right after a comune ("San Vito (PORDENONE)", "Portici (Na)")."""
+    m = _BRACKET_PROVINCE_RE.match(text, end)
+    return _province_keys().get(fold(m.group(1))) if m else None
+
+
+@lru_cache(maxsize=1)
+def _names_by_province() -> dict[str, tuple[str, ...]]:
+    """Province sigla → the names of its comuni."""
+    out: dict[str, set[str]] = {}
+    for c in comuni().values():
+        out.setdefault(c.province, set()).add(c.name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _placed_in_province(text: str, end: int, name: str) -> bool:
+    """The comune is followed by its own province in brackets, and no other place follows in a list ("a Lonate
+    Pozzolo (Varese) e Bulgarograsso (Como)" lists plants)."""
+    m = _BRACKET_PROVINCE_RE.match(text, end)
+    if m is None or _province_keys().get(fold(m.group(1))) != comuni()[fold(name)].province:
+        return False
+    return re.match(r"\s*(?:,|e\b|ed\b)\s*[A-ZÀ-Ý]", text[m.end() : m.end() + 30]) is None
+
+
+def _by_bracket_province(mentions: list[Mention], text: str) -> None:
+    """A comune followed by the province in brackets that is not its own: the one comune of that province whose
+    name begins with it ("SAN VITO (PORDENONE)" is San Vito al Tagliamento, not San Vito in Sardinia)."""
+    table = comuni()
+    # the province of the piece's own dateline ("PORDENONE - ... a San Vito") chooses too
+    filed = [table[fold(m.name)].province for m in mentions if m.dateline and not m.wire and fold(m.name) in table]
+    for m in mentions:
+        prov = _bracket_province(text, m.end) or (filed[0] if filed and not m.dateline else None)
+        c = table.get(fold(m.name))
+        if prov is None or c is None or c.province == prov:
+            continue
+        surface = fold(text[m.start : m.end])
+        fits = {n for n in _names_by_province().get(prov, ()) if fold(n).startswith(surface + " ")}
+        if len(fits) == 1:
+            m.name = fits.pop()
 
 
 # Capoluoghi whose name begins with its article: the press merges it into a preposition ("alla Spezia",
@@ -295,6 +393,19 @@ _SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla"
 _FULL_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
 
 
+# Kin of a person: "i familiari di X", "la vedova di X" name X's family, X a surname.
+_KIN_BEFORE = re.compile(
+    r"\b(?:familiari|moglie|marito|vedova|vedovo|figli|figlio|figlia|figlie|fratello|fratelli|sorella|sorelle|"
+    r"genitori|parenti|nipote|nipoti|cognato|cognata|suocero|suocera)\s+di\s+$",
+    re.IGNORECASE,
+)
+
+
+def _listed_next(text: str, end: int) -> bool:
+    """Another capitalised name follows in a list: "i parenti di Napoli, Salerno e Avellino" are places."""
+    return re.match(r"\s*(?:,|e\b)\s*[A-ZÀ-Ý]", text[end : end + 20]) is not None
+
+
 def _is_person_word(word: str) -> bool:
     """A given name or a role that comes before a person's surname."""
     return fold(word) in first_names() or word.lower() in _ROLE_WORDS
@@ -344,6 +455,9 @@ def _mentions(
     names = first_names()
     # "Antonio Di Capua" once, then "Di Capua" alone: the surnames the text gives with a first name or a role
     surname_of = {m.group(1) for m in _FULL_SURNAME_RE.finditer(text) if _is_person_word(m.group(0).split()[0])}
+    listed_only: list[Mention] = []
+    area_end = -1  # the end of the last area or seat: "l'Asl di Arezzo e Siena" names two areas
+    area_seat = False
     for name, start, end, is_comune in _candidates(text, shared, seen):
         surface = text[start:end]
         prev, sep = _prev_word(text, start)
@@ -357,8 +471,10 @@ def _mentions(
             continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
         if sep == " " and prev in _SURNAME_PARTICLES and prev != "La" and not offset_in_title:
             at = start - len(prev) - 1
-            if re.search(r"[^\W\d_][,;]? $", text[max(0, at - 3) : at]):
-                continue  # "la scuola Da Vinci", "l'avvocato Di Bari": a capitalised particle mid-sentence opens a name
+            if re.search(r"(?:[^\W\d_][,;]?|\b[A-Z]\.) $", text[max(0, at - 3) : at]):
+                # "la scuola Da Vinci", "l'avvocato Di Bari", "l'asilo M. Da Cles": a capitalised particle
+                # mid-sentence or after an initial opens a name
+                continue
         if re.match(r"\)", after) and re.search(r"[^\W\d_]\s*\($", text[max(0, start - 3) : start]):
             continue  # "Montalcino (Siena)": the province of the comune named before the brackets
         if (
@@ -372,6 +488,8 @@ def _mentions(
             continue  # a person: Mario Monti, D'Alba
         if sep == " " and plow in _ROLE_WORDS:
             continue  # "il sindaco Gaeta": a surname
+        if plow == "di" and _KIN_BEFORE.search(text[max(0, start - 30) : start]) and not _listed_next(text, end):
+            continue  # "i familiari di Falcone", "la moglie di Ferrara": a person's kin, the name a surname
         given = plow in {"da", "d"} and _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
         if given and fold(given.group(1)) in names:
             rejected.add(name)
@@ -386,6 +504,8 @@ def _mentions(
         feminine = plow in _FEMININE_ARTICLES and not name.startswith("La ")  # "della Spezia": La Spezia
         # (a region takes an article as a name: "la Toscana", "dalla Sicilia" stay places)
         club = plow in _CLUB_ARTICLES or is_comune and (plow in _PLURAL_ARTICLES or feminine)
+        # "al Quarticciolo", "nel Pigneto": a quarter takes an article of place (but "il Posillipo" is the club)
+        club = club and not (plow in {"al", "nel", "dal", "sul", "allo", "nello"} and fold(surface) in _quarter_keys())
         if sep == " " and club and not surface.lower().startswith(plow):
             rejected.add(name)
             continue  # "il Potenza", "del Napoli": a comune takes no masculine article, its football club does
@@ -397,7 +517,9 @@ def _mentions(
         if in_a_name or _NAMED_CITY_BEFORE.search(text[max(0, start - 40) : start]):
             # "Universo Assisi", "la Banda Città di Fossacesia": a place named, not evidence for the comune
             rejected.add(name)
-            mentions.append(Mention(name, start, end, in_title=offset_in_title, preposition=True, is_comune=False))
+            mentions.append(
+                Mention(name, start, end, in_title=offset_in_title, preposition=True, is_comune=False, in_name=True)
+            )
             continue
         hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
         if hyphenated and not surface.isupper():
@@ -406,12 +528,21 @@ def _mentions(
         seat = _SEAT_BEFORE.search(window) is not None
         if seat or _AREA_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
+            area_end, area_seat = end, seat
+        elif area_end >= 0 and re.fullmatch(r"\s+(?:e|ed)\s+", text[area_end:start]):
+            is_comune, seat = False, area_seat  # "l'Asl di Arezzo e Siena", "le province di Lecce e Brindisi"
+            area_end = end
         if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
             is_comune = False  # "nella frazione di San Martino": a frazione's name, though a comune elsewhere has it
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
+        m.province = not is_comune and _PROVINCE_BEFORE.search(window) is not None
         m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
+        # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
+        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
+        # "Alfano a Catania per il vertice sugli sbarchi": the comune of a meeting, named before it
+        m.origin = m.origin or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
@@ -424,6 +555,8 @@ def _mentions(
         m.site = of_place and bool(_SITE_BEFORE.search(window)) and not _TAKEN_TO_RE.search(window)
         m.site = m.site and not _STUDY_BEFORE.search(text[max(0, start - 120) : start])
         m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
+        if is_comune and m.at and text.startswith(" (", end) and _placed_in_province(text, end, name):
+            m.local_body = True  # "a Villa Fernandes, a Portici (Na)": the comune placed in its province, as locals do
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets comes before the punctuation
@@ -433,6 +566,15 @@ def _mentions(
         date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after_prov))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after_prov))
         m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
+        # "Ad Inverigo inaugurata la mensa": the text opens on where the events happen, as a dateline
+        # (not a region's seat: "A Roma il governo ha approvato" opens national news)
+        m.dateline = m.dateline or (
+            is_comune
+            and m.at
+            and start < 6
+            and text[: start - len(prev) - 1].strip() == ""
+            and name not in REGIONAL_CAPITALS
+        )
         m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
@@ -460,10 +602,16 @@ def _mentions(
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition) or sure):
             continue
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
+            if name in REGIONS:  # "Trento, Bolzano, Veneto e Friuli": a region counts in a listing
+                listed_only.append(m)
             continue
         if not is_comune and not m.preposition:
             continue
         mentions.append(m)
+    if listed_only:
+        both = sorted(mentions + listed_only, key=lambda x: x.start)
+        _mark_listings(text, both)
+        return [m for m in both if m not in listed_only]
     _mark_listings(text, mentions)
     return mentions
 
@@ -471,13 +619,23 @@ def _mentions(
 def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> bool:
     """A headline opening on a comune that no text writes in lower case ("Meldola sempre più amica delle bici"),
     followed by lower-case words: the comune is the headline's subject, not a word capitalised anyway."""
-    if name in AMBIGUOUS or fold(surface) in short_forms():
+    if name in AMBIGUOUS or surface in AMBIGUOUS or fold(surface) in first_names():
         return False
+    # (a press short form, "Lampedusa", "Barcellona", leads a headline as its comune: no word is written so)
+    short = fold(surface) in short_forms() and short_forms()[fold(surface)].name == name
     lower_word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
-    never_lower = lower_word.search(f"{title}\n{body}") is None and comuni()[fold(name)].name == surface
+    first = fold(name).startswith(fold(surface) + " ")  # "Cornedo" of the text's Cornedo Vicentino
+    never_lower = lower_word.search(f"{title}\n{body}") is None and (
+        short or first or comuni()[fold(name)].name == surface
+    )
     single = " " not in surface and fold(surface) not in first_names()
     if single and re.match(r" [A-ZÀ-Ý][a-zà-ù]+ (?:\d{4}|[a-zà-ù])", after) and _named_in(body, surface):
         return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
+    speaker = re.match(r" ([A-ZÀ-Ý][a-zà-ù]+) [a-zà-ù]", after)
+    if single and speaker and _named_person(body, speaker.group(1)):
+        # "Rogno Franzoni la gente chiede": a headline rebuilt from the address, its colon lost, the comune then
+        # the person the text names ("Felice Valerio Franzoni") speaking
+        return never_lower
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
     if _ADJECTIVE_AFTER_RE.match(after):
@@ -543,6 +701,15 @@ _ROUNDUP_TITLE_RE = re.compile(
 )
 
 
+def _paired_in_title(title: str, title_mentions: list[Mention]) -> bool:
+    """The headline joins two comuni by "e" ("Rimini e Riccione", "Montjovet e Quart"): a piece about both."""
+    places = sorted((m for m in title_mentions if m.is_comune), key=lambda m: m.start)
+    return any(
+        a.name != b.name and re.fullmatch(r"\s+(?:e|ed)\s+", title[a.end : b.start]) is not None
+        for a, b in zip(places, places[1:], strict=False)
+    )
+
+
 def _named_in(text: str, name: str) -> bool:
     """The text writes the comune's name as a word, capitalised."""
     return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
@@ -581,10 +748,18 @@ def _is_about(
     # (where a person comes from, lives or was taken is no evidence: "un 30enne originario di Napoli")
     own = [m for m in found if m.name == name and m.is_comune and not m.listing and not m.origin]
     title_comuni = {m.name for m in title_mentions if m.is_comune}
+    table = comuni()
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
+    title_spread = scope.spread_title
     if scope.national_title and name not in title_comuni:
-        return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
+        # "Marche, integrazione nei piccoli comuni" over "il Comune di Fermignano ha ospitato ...": a comune of the
+        # headline's region that the lead calls its own and the text names again is the piece's
+        region = fold(table[fold(name)].region).split("-")[0] if fold(name) in table else ""
+        title_low = low_text.split("\n", 1)[0]
+        ours = region and region in title_low and not _NATIONAL_TITLE_RE.search(title_low)
+        if not (ours and len(own) >= 3 and any(m.strong and m.start < lead_end for m in own)):
+            return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
     table = comuni()
     # (an office's seat, a body or a person's origin is no place the story reaches: "i vigili del fuoco di Arezzo",
     # "un 30enne originario di Napoli")
@@ -596,6 +771,8 @@ def _is_about(
         and not m.listing
         and not m.seat
         and not m.origin
+        and not m.wire  # where a wire was filed is no place the story reaches
+        and not m.in_name
         and not (m.local_body and not m.site)
     }
     # an operation's reach over the country ("nelle province di Napoli, Milano e Rimini"): only a comune the
@@ -603,9 +780,18 @@ def _is_about(
     national = any(m.area_listing for m in found) and not title_lead
     if national and not any(m.dateline and not m.wire for m in own):
         return False
+    provincial = sum(1 for m in found if m.name == name and m.province)
+    if provincial >= 2 and len(own) <= 1 and name not in title_comuni:
+        return False  # "i progetti della provincia di Asti ... il Comune di Asti, quello di Chiusano": the province's
     strong = [m for m in own if m.strong]
     # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
     # is not its city
+    if title_spread and not strong:
+        return False  # "assemblee nei 22 comuni della provincia": the headline spreads the piece over comuni
+    # "il progetto del Comune di Asti ...; quello del Comune di Chiusano d'Asti ...": comuni among others
+    others_strong = any(m.strong and m.is_comune and m.name != name and not m.origin for m in found)
+    if strong and len(own) == 1 and name not in title_comuni and others_strong:
+        return False
     if strong:
         passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
         return not passing
@@ -622,10 +808,17 @@ def _is_about(
     plain = [m for m in own if not m.dateline]
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1 and not site_lead:
         return False  # a regional piece datelined (or headlined) in the seat of the region
+    if name in REGIONAL_CAPITALS and not plain and name not in title_comuni and not site_lead:
+        # "PALERMO. Il Codacons ... in Sicilia": a dateline in the region's seat over a piece about the region
+        region = table[fold(name)].region
+        if re.search(r"\b" + re.escape(region.split("-")[0].lower()), low_text):
+            return False
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
     if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
+    if not own and any(m.name == name and m.province for m in found):
+        return False  # "a Bolzano 2,7 milioni" over "la Giunta provinciale di Bolzano": the headline names the province
     title_own = [m for m in title_mentions if m.name == name and m.is_comune]
     if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
         return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
@@ -633,16 +826,34 @@ def _is_about(
         return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
-        if m.name != name and m.is_comune and not m.origin:  # not where someone comes from
+        # not where someone comes from, nor where a wire was filed
+        if m.name != name and m.is_comune and not m.origin and not m.wire:
             rivals[m.name] = rivals.get(m.name, 0) + 1
     # a body or a site of the comune ("i carabinieri di X", "l'ospedale di X") says the events happen there
     weight = len(own) + sum(1 for m in own if m.local_body)
     many = len(rivals) >= 3 and weight <= sum(rivals.values()) or rivals and max(rivals.values()) >= weight
-    if many and not in_title_lead and not any(m.dateline for m in own):
+    # a dateline the text never names again, over comuni of other places, is where the piece was filed
+    # ("Roma - In mille comuni ... a Parma ... a Capua"): it no longer sets the piece in its comune
+    # (a capoluogo's: a small comune's dateline is a local paper's)
+    # (a listing of partner cities is no such spread: "GENOVA. ... una rete di 16 città: Bologna, Caserta, ...")
+    loose = {m.name for m in found if m.name != name and m.is_comune and not m.origin and not m.listing}
+    capoluogo = table[fold(name)].capoluogo
+    dated = any(m.dateline for m in own) and (bool(plain) or name in title_comuni or not capoluogo or len(loose) < 2)
+    if dated and capoluogo and not plain and name not in title_comuni:
+        # "PORDENONE - Il sindaco di San Vito ... A San Vito": the province's edition datelined in its capoluogo,
+        # over a comune of that province the text names twice or with its body
+        province = table[fold(name)].province
+        weights: dict[str, int] = {}
+        for m in found:
+            same = fold(m.name) in table and table[fold(m.name)].province == province
+            if m.name != name and m.is_comune and not m.origin and same:
+                weights[m.name] = weights.get(m.name, 0) + 1 + int(m.local_body)
+        dated = not any(w >= 2 for w in weights.values())
+    if many and not in_title_lead and not dated:
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
     # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names
-    if len(provinces) >= 3 and name not in title_comuni and not any(m.dateline and not m.wire for m in own):
+    if len(provinces) >= 3 and name not in title_comuni and not (dated and any(not m.wire for m in own)):
         return False
     if site_lead:
         return True
@@ -668,6 +879,7 @@ class Scope:
     kind: str
     regional: bool = False
     national_title: bool = False
+    spread_title: bool = False  # the headline speaks of several comuni: "nei 22 comuni della provincia"
 
 
 def _scope(text: str, title: str | None = None) -> Scope:
@@ -679,10 +891,15 @@ def _scope(text: str, title: str | None = None) -> Scope:
     regional = sum(1 for w in wide_words if w.startswith(("region", "governat")))
     national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
-    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national)
+    spread = bool(title and _SPREAD_TITLE_RE.search(title.lower()))
+    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national, spread_title=spread)
 
 
 _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
+
+
+# A capitalised word before, alone or with "e"/"di": the name is part of a capitalised name ("Gratta e Vinci")
+_IN_CAPITALISED_NAME_RE = re.compile(r"(?<![.!?:] )\b[A-ZÀ-Ý][a-zà-ù]+ (?:(?:e|di|del|della) )?[a-zà-ù]?$")
 
 
 def _recase_title(title: str, body: str) -> str:
@@ -707,7 +924,11 @@ def _recase_title(title: str, body: str) -> str:
             if c is None or c.name in AMBIGUOUS or fold(span) in short_forms() or fold(c.name) != fold(span):
                 continue
             # capitalised mid-sentence ("Fondi" opening a sentence may be the common word)
-            capitalised = re.search(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body) is not None
+            # (not inside a capitalised name: "biglietti Gratta e Vinci" is no comune of Vinci)
+            capitalised = any(
+                not _IN_CAPITALISED_NAME_RE.search(body[max(0, h.start() - 30) : h.start() + 1])
+                for h in re.finditer(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body)
+            )
             prev = words[i - 1].group(0).lower() if i else ""
             lower_in_body = re.search(r"(?<![\w'])" + re.escape(span.lower()) + r"(?![\w'])", body) is not None
             place_slot = i == 0 or prev in _TITLE_PLACE_PREPS  # "piombino operaio morto", "operaio morto a piombino"
@@ -754,14 +975,22 @@ def city_candidates(
     in_names: set[str] = set()
     seen: set[str] = set()
     found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
-    title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen) if title else []
-    shared = _resolve_shared(seen, found + title_mentions) if seen else {}
+    heads = _first_words_of(found)
+    title_mentions = (
+        _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen, shared=heads or None) if title else []
+    )
+    shared = _resolve_shared(seen, found + title_mentions, f"{title or ''}\n{norm}") if seen else {}
     if shared:  # a short form several comuni share, told apart by the region: read the text again with it
         in_names = set()
         found = sorted(
             _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
         )
-        title_mentions = _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared) if title else []
+        title_mentions = (
+            _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared | _first_words_of(found))
+            if title
+            else []
+        )
+    _by_bracket_province(found, norm)
     _to_full_names(found, norm, title_mentions, normalise(title or ""))
     # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
     low_norm = norm.lower()
@@ -792,6 +1021,8 @@ def city_candidates(
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
         # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
         title_mentions = [m for m in title_mentions if not m.guessed or _named_in(norm, m.name)]
+    # "Alfano a Catania per vertice su sbarchi": the headline's meeting place is where the speakers were
+    title_mentions = [m for m in title_mentions if not m.origin]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -819,6 +1050,9 @@ def city_candidates(
         n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end)
     )
     city = next(about, None)
+    if city and title and _paired_in_title(normalise(title), title_mentions):
+        # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
+        city = None
     if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
         # own ("Comune di X", a dateline) is its city
@@ -857,6 +1091,19 @@ _PERSON_TAKEN_TO_RE = re.compile(
     r"\b(?:(?:è|sono|era|erano|viene|vengono|veniva|venivano|stat[oaie])\s+(?:stat[oaie]\s+)?(?:portat|"
     r"trasportat|trasferit|condott|accompagnat|elitrasportat|tradott)[oaie]|ricoverat[oaie]|rinchius[oaie]|"
     r"detenut[oaie])\b[^.;:!?]{0,45}$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:(?:assemblea|assemblee|congresso|convegno|conferenza|forum|summit|stati\s+generali|meeting|"
+    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|a|ad|in)|"
+    # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
+    r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
+    r"\s+(?:a|ad|in))\s+$",
+    re.IGNORECASE,
+)
+_VENUE_AFTER = re.compile(
+    r"\s+(?:(?:il\s+via\s+)?(?:all'|alla\s+|al\s+)|per\s+(?:il\s+|la\s+|l'|un\s+|una\s+)?)"
+    r"(?:[^\W\d_]+\s+)?(?:assemblea|congresso|convegno|vertice|summit|forum|stati\s+generali)\b",
     re.IGNORECASE,
 )
 _STUDY_BEFORE = re.compile(
