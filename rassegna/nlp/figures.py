@@ -45,7 +45,8 @@ PARTICIPLES = {
 _UNIT_BEFORE_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
     r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
-    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
+    # "I corsi, che partiranno nel 2026, saranno oltre 600": a relative clause between commas
+    r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
     r"scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
     r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
@@ -66,7 +67,10 @@ _NOUN_THEN_COUNT_RE = re.compile(
     r"(?:(?:\s+[a-zà-ù'’]+){0,6},\s*|(?:\s+[a-zà-ù]{4,})?\s+(\())$"
 )
 # "I voti contrari sono 140, gli astenuti 16.": a list of results, each noun before its number.
-_LISTED_BEFORE_RE = re.compile(r"[,;]\s+(?:i|gli|le)\s+([a-zà-ù]{4,})\s+$")
+# "I pacchi sono 120 e le richieste pervenute circa 140": after "e", the noun and its participle.
+_LISTED_BEFORE_RE = re.compile(
+    r"(?:[,;]|\be|\bed)\s+(?:i|gli|le)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{3,}(?:at|it|ut|ess|ers|ost)[ieao])?\s+$"
+)
 # "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
 # "(lo scorso anno erano 1172)": a bracketed comparison too.
 _SAME_UNIT_RE = re.compile(
@@ -81,7 +85,9 @@ _SAME_UNIT_RE = re.compile(
 _TOTAL_OF_SAME_RE = re.compile(
     r"(?:\b(?:un|il)\s+totale\s+di|\bn(?:e\s+|['’])(?:erano|sono|è|era|abbiamo|hanno|ha|avevamo|restano|"
     r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno)"
-    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?)\s+$",  # "e ne ha denunciati 20"
+    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?"  # "e ne ha denunciati 20"
+    # "spendeva 100 euro, ora deve sborsarne 145": an infinitive with "ne" glued to it
+    r"|\b[^\W\d_]{3,}(?:arne|irne|urne)|\b[^\W\d_]{2,}(?:tterne|nderne|ederne|averne))\s+$",
     re.IGNORECASE,
 )
 # Words after a number that close its clause: "pari a 123 totali", "29 in più".
@@ -295,6 +301,10 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
                 return True
     if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.lower() in _REFERENCE_WORDS:
         return True  # "la legge 194 compie", "il decreto 36"
+    if i > 0 and tokens[i - 1].text.lower() in {"progetto", "programma", "piano"}:
+        nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt_tok is None or nxt_tok.kind != "word" or not nxt_tok.text.islower():
+            return True  # "il progetto 3031 COOPERA": a numbered name; but "grazie al progetto 64 persone"
     if _numbered_count(tokens, i):
         return False  # "sequestrati n. 3 telefoni": the clerk's "n." before a count
     for j in range(i - 1, max(-1, i - 6), -1):
@@ -491,6 +501,8 @@ def _elided_unit(text: str, start: int) -> str | None:
 
 SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
 SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
+SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure if the two are told alike
+VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
 
 @dataclass(frozen=True, slots=True)
@@ -634,6 +646,13 @@ _COUNT_AFTER_VERB_RE = re.compile(
 )
 
 
+def _plural_noun(word: str) -> bool:
+    """A lower-case word that may be a plural counted noun (``licenziamenti``, ``famiglie``)."""
+    if len(word) < 5 or not word.islower() or word[-1] not in "ie" or word in MONTHS:
+        return False
+    return word not in STOP and word not in EXCLUDED_UNITS and word not in _NOT_UNITS and not _verb_like(word)
+
+
 _WEEKDAYS = frozenset({"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"})
 _YEAR_BEFORE = frozenset({"nel", "dal", "del", "al", "il", "entro", "nell", "dall", "dell", "all", "anno", "anni"})
 
@@ -670,6 +689,10 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
+    if tok.kind == "word" and prev == "e" and i > 1 and tokens[i - 2].text.lower() in {"tutti", "tutte"}:
+        return None  # "in tutti e tre i casi": "all three", the set is already told
+    if tok.kind == "word" and prev == "," and i > 1 and word_value(tokens[i - 2].text) == value - 1:
+        return None  # "due, tre, quattro sbarchi al giorno": counting up is a rough guess, no figure
     if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
         nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
         qualified = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])  # "circa 2000": no year
@@ -677,6 +700,7 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
             return None  # "nel 2000", "fino al 2030"
         if (
             nxt not in _PEOPLE_UNITS
+            and not ((i == 0 or tokens[i - 1].kind == "punct") and _plural_noun(nxt))
             and not qualified
             and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start])
         ):
@@ -1000,12 +1024,35 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
 
 
-def _same_units(found: list[Mention]) -> list[Mention]:
+def _parallel(text: str, prev: Mention, m: Mention, *, prep: bool = True) -> bool:
+    """``590 presenze allo Sferisterio, 385 a Palazzo``: in the same sentence, the previous figure is followed by a
+    preposition as this number is (``prep``); the two are items of one list."""
+    end = prev.start + len(prev.text)
+    between = text[end : m.start]
+    if m.start - end > 120 or re.search(r"[.;:!?()«»“”]", between):
+        return False
+    return not prep or bool(
+        re.match(
+            r"\s+(?:a|al|allo|alla|ai|agli|alle|all['’]|in|nel|nello|nella|nei|negli|nelle|"
+            r"nell['’]|da|dal|dallo|dalla|dai|dagli|dalle|dall['’]|per|su|sul|sulla|sui)\b",
+            between,
+        )
+    )
+
+
+def _same_units(text: str, found: list[Mention]) -> list[Mention]:
     """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters),
     ``SAME_MONEY`` its currency."""
     out: list[Mention] = []
     for m in found:
-        if m.unit == SAME_MONEY:
+        if m.unit == SAME_PARALLEL:
+            if out and _parallel(text, out[-1], m):
+                out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+        elif m.unit.startswith(VOTES_OF):
+            word = m.unit[len(VOTES_OF) :]
+            votes = out and _parallel(text, out[-1], m, prep=False) and out[-1].unit.lower().startswith("voti")
+            out.append(Mention(m.value, f"voti {word}" if votes else word, m.qualifier, m.text, m.start))
+        elif m.unit == SAME_MONEY:
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
                 out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit != SAME_UNIT:
@@ -1058,6 +1105,8 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         if part is not None:
             qualifier, start = _qualifier(text, tok.start)
             mention = Mention(value, tokens[part].text, qualifier, text[start : tokens[part].end], start)
+            if tokens[part - 1].kind == "num":
+                return Step(part - 1, mention)  # "361 dei 720 deputati": the whole is a figure too
             return Step(part + 1, mention)
         rng = _range_start(tokens, i, j, k, value)
     if big or _money_before(text, tok.start) or _MONEY_CLAUSE_RE.search(text[max(0, tok.start - 60) : tok.start]):
@@ -1075,7 +1124,42 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if m and elided:
         s = tok.start - (len(before) - m.start())
         return Step(j, Mention(value, elided, None, text[s : tok.end], s), rng)
+    qualifier, start = _qualifier(text, tok.start)
+    before = text[max(0, start - 80) : start]
+    of = _RANGE_OF_RE.search(before)
+    if of and _plural_noun(of.group(1)) and _closes_clause(tokens, k):
+        # "l'aumento di posti disponibili da 52 a 60": the range's noun before it
+        return Step(j, Mention(value, of.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
+    if _COMPARED_RE.search(before):
+        # "189 posti invece degli attuali 133": a comparison with the figure just told
+        return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
+        # "590 presenze allo Sferisterio, 385 a Palazzo Buonaccorsi": a list whose items share the noun
+        return Step(j, Mention(value, SAME_PARALLEL, qualifier, text[start : tokens[j - 1].end], start), rng)
     return Step(j, None, rng)
+
+
+_RANGE_OF_RE = re.compile(
+    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{4,})?\s+(?:(?:passa|passano|passati|sale|salgono|"
+    r"scende|scendono)\s+)?da\s+[\d.,]+\s+a\s+$"
+)
+_COMPARED_RE = re.compile(
+    r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro\s+(?:i|gli|le)|anziché\s+(?:i|gli|le)"
+    r"|a\s+fronte\s+d(?:i|ei|egli|elle))\s+(?:(?:attuali|precedenti|soli|appena|solo)\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_PREPS = frozenset(
+    {"a", "al", "allo", "alla", "ai", "agli", "alle", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
+     "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "per", "su", "sul", "sulla", "sui"}
+)  # fmt: skip
+_VOTE_WORDS = frozenset({"favorevoli", "contrari"})  # "astenuti" are people: the annotators keep the word
+_CUI_RE = re.compile(r"\b(?:di|tra|fra)\s+cui\s+$", re.IGNORECASE)
+
+
+def _participle_plural(word: str) -> bool:
+    """``arrestate``, ``finanziati``, ``prese``: a plural past participle."""
+    low = word.lower()
+    return len(low) > 5 and low.endswith(("ati", "ate", "iti", "ite", "uti", "ute"))
 
 
 def _counted(text: str, number: Number, unit: Unit) -> Mention:
@@ -1242,9 +1326,24 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if big and counted and not noun_follows and (tokens[j - 1].text.lower() != "di" or _money_after_di(tokens[k].text)):
         k = n  # no counted noun: money
     closes = not number.approx and _closes_clause(tokens, k)
+    if k < n and tokens[k].kind == "word" and _CUI_RE.search(text[max(0, start - 12) : start]):
+        # "98 persone identificate, tra cui due arrestate": a part of the figure just told, its noun
+        low = tokens[k].text.lower()
+        if _participle_plural(low) or low in PARTICIPLES:
+            return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
+    thousands = _in_thousands(tokens, i, j) and k + 1 < n and tokens[k].kind == "word"
+    agent = thousands and _participle_plural(tokens[k].text) and tokens[k + 1].text.lower() in _FROM
+    if thousands and (_verb_like(tokens[k].text.lower()) or agent):
+        unit = None  # "832 mila sono arrivati dal Ministero", "125 mila finanziati dal Comune": an amount
     if isinstance(unit, Step):
         return unit
+    if isinstance(unit, Unit) and unit.word.lower() in _VOTE_WORDS and tokens[i - 1].text.lower() in {"e", ",", "ed"}:
+        unit = Unit(VOTES_OF + unit.word, unit.end)  # "25 voti contrari e 17 favorevoli"
+    between = unit is None and k + 3 < n and tokens[k].text.lower() in {"tra", "fra"}
+    if between and _plural_noun(tokens[k + 1].text) and {tokens[k + 2].text, tokens[k + 3].text} & {"e", "ed"}:
+        # "41 tra investimenti e sub investimenti", "30 tra medici e infermieri": the first noun counts
+        return Step(k + 2, _counted(text, number, Unit(tokens[k + 1].text, tokens[k + 1].end)))
     part_of = unit is None and k + 2 < n and tokens[k].text.lower() == "su"
     if part_of and not _is_proportion(text, tokens[k - 1].end, value):
         whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1]) else None
@@ -1340,7 +1439,7 @@ def _mentions(text: str) -> list[Mention]:
         if step.range:
             ranges.append(step.range)
         i = step.next
-    found = _same_units(found)
+    found = _same_units(text, found)
     found.extend(_range_mentions(text, found, ranges))
     found.sort(key=lambda f: f.start)
     return _not_told_again(found)
