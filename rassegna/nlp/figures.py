@@ -1329,7 +1329,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if k < n and tokens[k].kind == "word" and _CUI_RE.search(text[max(0, start - 12) : start]):
         # "98 persone identificate, tra cui due arrestate": a part of the figure just told, its noun
         low = tokens[k].text.lower()
-        if _participle_plural(low) or low in PARTICIPLES:
+        if _participle_plural(low) and low not in PARTICIPLES:  # "di cui 5 dedicati ai bambini": no figure
             return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     thousands = _in_thousands(tokens, i, j) and k + 1 < n and tokens[k].kind == "word"
