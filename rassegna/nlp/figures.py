@@ -66,6 +66,8 @@ _NOUN_THEN_COUNT_RE = re.compile(
     r"\b(?:i|gli|le)\s+(?:(?:nuov|altr|vecch)[ie]\s+)?([a-zà-ù]{4,})"
     r"(?:(?:\s+[a-zà-ù'’]+){0,6},\s*|(?:\s+[a-zà-ù]{4,})?\s+(\())$"
 )
+# "I volontari, circa 40, hanno pulito": the count between commas right after its noun and article.
+_APPOSITION_RE = re.compile(r"\b(?:i|gli|le|I|Gli|Le)\s+([^\W\d_]{4,}),\s*$")
 # "I voti contrari sono 140, gli astenuti 16.": a list of results, each noun before its number.
 # "I pacchi sono 120 e le richieste pervenute circa 140": after "e", the noun and its participle.
 _LISTED_BEFORE_RE = re.compile(
@@ -87,7 +89,9 @@ _TOTAL_OF_SAME_RE = re.compile(
     r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno)"
     r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?"  # "e ne ha denunciati 20"
     # "spendeva 100 euro, ora deve sborsarne 145": an infinitive with "ne" glued to it
-    r"|\b[^\W\d_]{3,}(?:arne|irne|urne)|\b[^\W\d_]{2,}(?:tterne|nderne|ederne|averne))\s+$",
+    r"|\b[^\W\d_]{3,}(?:arne|irne|urne)|\b[^\W\d_]{2,}(?:tterne|nderne|ederne|averne)"
+    # "da 6 a 16 posti … per portarla a 32": an infinitive with an object pronoun, moved to a new value
+    r"|\b[^\W\d_]{3,}(?:ar|er|ir)(?:lo|la|li|le)\s+(?:a|fino\s+a))\s+$",
     re.IGNORECASE,
 )
 # Words after a number that close its clause: "pari a 123 totali", "29 in più".
@@ -983,6 +987,8 @@ def _unit_before(
     if not clause_closed and not m and not same:
         return None
     m = m or _noun_leads(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
+    if m is None and j < len(tokens) and tokens[j].text == ",":
+        m = _APPOSITION_RE.search(before)  # "I volontari, circa 40, hanno pulito la spiaggia"
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
     if m and m.re is not _NOUN_THEN_COUNT_RE and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"

@@ -89,3 +89,13 @@ def test_range_with_its_noun_before():
 def test_thousands_before_a_verb_after_an_amount_of_money():
     text = "L'opera costa 2 milioni di euro: 900 mila sono stati stanziati dalla Regione e 300 mila versati dal Comune."
     assert values(text) == [(2000000, "euro", None), (900000, "euro", None), (300000, "euro", None)]
+
+
+def test_count_in_apposition_after_its_noun():
+    text = "Le cooperative, almeno 35, hanno firmato il protocollo."
+    assert values(text) == [(35, "cooperative", "almeno")]
+
+
+def test_infinitive_with_object_pronoun_moves_the_figure_just_told():
+    text = "Il reparto ha 12 posti letto e la Regione vuole aumentarli a 20."
+    assert values(text) == [(12, "posti letto", None), (20, "posti letto", None)]
