@@ -1337,6 +1337,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         low = tokens[k].text.lower()
         if _participle_plural(low) and low not in PARTICIPLES:  # "di cui 5 dedicati ai bambini": no figure
             return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
+    if k < n and tokens[k].text.lower() in {"quelli", "quelle"} and i > 0 and tokens[i - 1].text in {",", ";", "e"}:
+        # "Oltre 600 le domande presentate, 450 quelle accolte": the noun of the figure just told
+        return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     thousands = _in_thousands(tokens, i, j) and k + 1 < n and tokens[k].kind == "word"
     agent = thousands and _participle_plural(tokens[k].text) and tokens[k + 1].text.lower() in _FROM

@@ -99,3 +99,8 @@ def test_count_in_apposition_after_its_noun():
 def test_infinitive_with_object_pronoun_moves_the_figure_just_told():
     text = "Il reparto ha 12 posti letto e la Regione vuole aumentarli a 20."
     assert values(text) == [(12, "posti letto", None), (20, "posti letto", None)]
+
+
+def test_quelli_after_a_number_takes_the_noun_just_told():
+    text = "Sono 80 le richieste arrivate, 55 quelle finanziate."
+    assert values(text) == [(80, "richieste", None), (55, "richieste", None)]
