@@ -43,7 +43,8 @@ PARTICIPLES = {
 # "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
 # passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+"
+    r"(?:(?:nuov|altr)[ie]\s+)?([^\W\d_]{3,})"  # "I nuovi assunti saranno 30": past the adjective
     r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
     # "I corsi, che partiranno nel 2026, saranno oltre 600": a relative clause between commas
     r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
@@ -1151,7 +1152,10 @@ _RANGE_OF_RE = re.compile(
 )
 _COMPARED_RE = re.compile(
     r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro\s+(?:i|gli|le)|anziché\s+(?:i|gli|le)"
-    r"|a\s+fronte\s+d(?:i|ei|egli|elle))\s+(?:(?:attuali|precedenti|soli|appena|solo)\s+)?$",
+    r"|a\s+fronte\s+d(?:i|ei|egli|elle)"
+    # "sono scesi a 45 dai 120 di gennaio": the value the figure just told moved from
+    r"|\b(?:salit|scese?|scesi|passat|aumentat|cresciut|calat|diminuit)[aeio]?\s+a\s+[\d.,]+\s+d(?:ai|agli|alle))"
+    r"\s+(?:(?:attuali|precedenti|soli|appena|solo)\s+)?$",
     re.IGNORECASE,
 )
 _LIST_PREPS = frozenset(

@@ -104,3 +104,12 @@ def test_infinitive_with_object_pronoun_moves_the_figure_just_told():
 def test_quelli_after_a_number_takes_the_noun_just_told():
     text = "Sono 80 le richieste arrivate, 55 quelle finanziate."
     assert values(text) == [(80, "richieste", None), (55, "richieste", None)]
+
+
+def test_subject_with_a_leading_adjective():
+    assert values("I nuovi iscritti sono stati 64.") == [(64, "iscritti", None)]
+
+
+def test_the_value_a_figure_moved_from():
+    text = "Le richieste sono salite a 310 dalle 240 del 2021."
+    assert values(text) == [(310, "richieste", None), (240, "richieste", None)]
