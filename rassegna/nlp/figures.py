@@ -50,7 +50,7 @@ _UNIT_BEFORE_RE = re.compile(
     r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
     r"scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
-    r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    r"(?:\s+stat[ieao])?(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
     r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?\s+$",

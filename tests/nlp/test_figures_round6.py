@@ -113,3 +113,8 @@ def test_subject_with_a_leading_adjective():
 def test_the_value_a_figure_moved_from():
     text = "Le richieste sono salite a 310 dalle 240 del 2021."
     assert values(text) == [(310, "richieste", None), (240, "richieste", None)]
+
+
+def test_any_adverb_in_mente_between_verb_and_number():
+    text = "I minori seguiti dai servizi sociali sono attualmente 215."
+    assert values(text) == [(215, "minori", None)]
