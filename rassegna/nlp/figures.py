@@ -955,8 +955,8 @@ def _noun_leads(before: str) -> re.Match[str] | None:
     """``Di posti letto, in ospedale, 29``: the noun after a leading ``di``, unless ``di`` completes a duration or
     another excluded noun (``71 giorni di attesa, ai 32``: days, not waits)."""
     m = _UNIT_LEADS_RE.search(before)
-    if m is None:
-        return None
+    if m is None or word_value(m.group(1)) is not None:
+        return None  # "di dieci velivoli, ma solo di sei": a number word is no noun
     words = re.findall(r"[^\W\d_]+", before[: m.start() + 1])
     return None if words and words[-1].lower() in EXCLUDED_UNITS else m
 
@@ -1137,7 +1137,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if of and _plural_noun(of.group(1)) and _closes_clause(tokens, k):
         # "l'aumento di posti disponibili da 52 a 60": the range's noun before it
         return Step(j, Mention(value, of.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
-    if _COMPARED_RE.search(before):
+    if _COMPARED_RE.search(before) or _CONTRAST_RE.search(before) and _closes_clause(tokens, k):
         # "189 posti invece degli attuali 133": a comparison with the figure just told
         return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
     if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
@@ -1150,6 +1150,8 @@ _RANGE_OF_RE = re.compile(
     r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{4,})?\s+(?:(?:passa|passano|passati|sale|salgono|"
     r"scende|scendono)\s+)?da\s+[\d.,]+\s+a\s+$"
 )
+# "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
+_CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)
 _COMPARED_RE = re.compile(
     r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro\s+(?:i|gli|le)|anziché\s+(?:i|gli|le)"
     r"|a\s+fronte\s+d(?:i|ei|egli|elle)"

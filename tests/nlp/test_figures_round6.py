@@ -118,3 +118,8 @@ def test_the_value_a_figure_moved_from():
 def test_any_adverb_in_mente_between_verb_and_number():
     text = "I minori seguiti dai servizi sociali sono attualmente 215."
     assert values(text) == [(215, "minori", None)]
+
+
+def test_a_correction_after_ma_takes_the_noun_just_told():
+    assert values("La flotta non avrà dodici navi, ma solo da otto.") == [(12, "navi", None), (8, "navi", None)]
+    assert values("Arrestati 12 giovani, ma 3 sono già liberi.") == [(12, "giovani", None)]
