@@ -1047,6 +1047,15 @@ def _parallel(text: str, prev: Mention, m: Mention, *, prep: bool = True) -> boo
     )
 
 
+def _scaled_like(prev: Mention, m: Mention) -> float | int:
+    """``2 milioni per la sanità, 1,5 per la scuola``: a bare small number listed after an amount in millions (or
+    billions) of money is in millions too."""
+    if prev.unit not in _CURRENCIES or m.value >= 1000 or re.search(r"\d{4}|mila|milion|miliard", m.text):
+        return m.value
+    mult = next((v for w, v in MULTIPLIERS.items() if v >= 1_000_000 and re.search(rf"\b{w}\b", prev.text)), 1)
+    return _whole(m.value * mult)
+
+
 def _same_units(text: str, found: list[Mention]) -> list[Mention]:
     """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters),
     ``SAME_MONEY`` its currency."""
@@ -1054,7 +1063,8 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.unit == SAME_PARALLEL:
             if out and _parallel(text, out[-1], m):
-                out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+                value = _scaled_like(out[-1], m)
+                out.append(Mention(value, out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit.startswith(VOTES_OF):
             word = m.unit[len(VOTES_OF) :]
             votes = out and _parallel(text, out[-1], m, prep=False) and out[-1].unit.lower().startswith("voti")
@@ -1140,6 +1150,9 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if _COMPARED_RE.search(before) or _CONTRAST_RE.search(before) and _closes_clause(tokens, k):
         # "189 posti invece degli attuali 133": a comparison with the figure just told
         return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if _CUI_RE.search(before) and k < n and tokens[k].text.lower() in _LIST_PREPS or _CAP_RE.search(before):
+        # "250.000 euro, di cui 200.000 dalla Regione", "fino a un massimo di 1.500": a part or a cap of the amount
+        return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start), rng)
     if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
         # "590 presenze allo Sferisterio, 385 a Palazzo Buonaccorsi": a list whose items share the noun
         return Step(j, Mention(value, SAME_PARALLEL, qualifier, text[start : tokens[j - 1].end], start), rng)
@@ -1164,6 +1177,7 @@ _LIST_PREPS = frozenset(
     {"a", "al", "allo", "alla", "ai", "agli", "alle", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
      "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "per", "su", "sul", "sulla", "sui"}
 )  # fmt: skip
+_CAP_RE = re.compile(r"\b(?:un\s+)?(?:massimo|tetto|limite\s+massimo)\s+di\s+$", re.IGNORECASE)
 _VOTE_WORDS = frozenset({"favorevoli", "contrari"})  # "astenuti" are people: the annotators keep the word
 _CUI_RE = re.compile(r"\b(?:di|tra|fra)\s+cui\s+$", re.IGNORECASE)
 

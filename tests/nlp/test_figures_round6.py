@@ -123,3 +123,18 @@ def test_any_adverb_in_mente_between_verb_and_number():
 def test_a_correction_after_ma_takes_the_noun_just_told():
     assert values("La flotta non avrà dodici navi, ma solo da otto.") == [(12, "navi", None), (8, "navi", None)]
     assert values("Arrestati 12 giovani, ma 3 sono già liberi.") == [(12, "giovani", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of an amount after "di cui" and a preposition, a cap after "un massimo di": the same currency
+        ("Il restauro costa 90.000 euro, di cui 60.000 dalla Fondazione.", [(90000, "euro"), (60000, "euro")]),
+        ("Un rimborso di 300 euro, fino a un massimo di 900.", [(300, "euro"), (900, "euro")]),
+        ("La sala ha 80 posti, fino a un massimo di 120.", [(80, "posti")]),
+        # a bare small number listed after millions of money is in millions
+        ("Al porto 4 milioni per le banchine, 2,5 per i parcheggi.", [(4000000, "euro"), (2500000, "euro")]),
+    ],
+)
+def test_parts_and_caps_of_an_amount(text, expected):
+    assert [(v, u) for v, u, _ in values(text)] == expected
