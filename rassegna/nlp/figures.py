@@ -1132,9 +1132,11 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
     paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2])
     if rng is None and not paired and _in_thousands(tokens, i, j):
-        # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money
+        # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money;
+        # "25mila ingressi, contro i 18mila del 2022": a comparison keeps any unit
         qualifier, start = _qualifier(text, tok.start)
-        return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start))
+        same = SAME_UNIT if _COMPARED_RE.search(text[max(0, start - 80) : start]) else SAME_MONEY
+        return Step(j, Mention(value, same, qualifier, text[start : tokens[j - 1].end], start))
     before = text[max(0, tok.start - 10) : tok.start].lower()
     m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
     elided = _elided_unit(text, tok.start) if m else None

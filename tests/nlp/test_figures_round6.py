@@ -74,6 +74,8 @@ def test_parallel_list_items_share_the_noun():
 def test_comparison_with_the_figure_just_told():
     text = "Il nuovo bando finanzia 75 borse invece delle precedenti 50."
     assert values(text) == [(75, "borse", None), (50, "borse", None)]
+    text = "La fiera ha contato 40mila presenze, contro le 32mila della scorsa edizione."
+    assert values(text) == [(40000, "presenze", None), (32000, "presenze", None)]
 
 
 def test_count_between_two_nouns():
