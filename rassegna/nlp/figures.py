@@ -705,7 +705,7 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
             return None  # "nel 2000", "fino al 2030"
         if (
             nxt not in _PEOPLE_UNITS
-            and not ((i == 0 or tokens[i - 1].kind == "punct") and _plural_noun(nxt))
+            and not (prev in {":", ";", "«", "“", '"'} and _plural_noun(nxt))  # "Alcatel: 2000 licenziamenti"
             and not qualified
             and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start])
         ):
