@@ -43,12 +43,14 @@ PARTICIPLES = {
 # "i beneficiari sono stati oltre mille", "il numero degli elettori scende a 1008", "le strutture complesse, che
 # passeranno da 14 a 17": the counted noun before the verb, the number closing the clause.
 _UNIT_BEFORE_RE = re.compile(
-    r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+([^\W\d_]{3,})"
+    r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+"
+    r"(?:(?:nuov|altr)[ie]\s+)?([^\W\d_]{3,})"  # "I nuovi assunti saranno 30": past the adjective
     r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
-    r"(?:\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
+    # "I corsi, che partiranno nel 2026, saranno oltre 600": a relative clause between commas
+    r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
     r"scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
-    r"(?:\s+stat[ieao])?(?:\s+(?:complessivamente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    r"(?:\s+stat[ieao])?(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
     r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?\s+$",
@@ -65,8 +67,13 @@ _NOUN_THEN_COUNT_RE = re.compile(
     r"\b(?:i|gli|le)\s+(?:(?:nuov|altr|vecch)[ie]\s+)?([a-zà-ù]{4,})"
     r"(?:(?:\s+[a-zà-ù'’]+){0,6},\s*|(?:\s+[a-zà-ù]{4,})?\s+(\())$"
 )
+# "I volontari, circa 40, hanno pulito": the count between commas right after its noun and article.
+_APPOSITION_RE = re.compile(r"\b(?:i|gli|le|I|Gli|Le)\s+([^\W\d_]{4,}),\s*$")
 # "I voti contrari sono 140, gli astenuti 16.": a list of results, each noun before its number.
-_LISTED_BEFORE_RE = re.compile(r"[,;]\s+(?:i|gli|le)\s+([a-zà-ù]{4,})\s+$")
+# "I pacchi sono 120 e le richieste pervenute circa 140": after "e", the noun and its participle.
+_LISTED_BEFORE_RE = re.compile(
+    r"(?:[,;]|\be|\bed)\s+(?:i|gli|le)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{3,}(?:at|it|ut|ess|ers|ost)[ieao])?\s+$"
+)
 # "1.577 utenti. Quest'anno sono stati 3.276": a clause with no subject takes the previous figure's unit.
 # "(lo scorso anno erano 1172)": a bracketed comparison too.
 _SAME_UNIT_RE = re.compile(
@@ -81,7 +88,11 @@ _SAME_UNIT_RE = re.compile(
 _TOTAL_OF_SAME_RE = re.compile(
     r"(?:\b(?:un|il)\s+totale\s+di|\bn(?:e\s+|['’])(?:erano|sono|è|era|abbiamo|hanno|ha|avevamo|restano|"
     r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno)"
-    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?)\s+$",  # "e ne ha denunciati 20"
+    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?"  # "e ne ha denunciati 20"
+    # "spendeva 100 euro, ora deve sborsarne 145": an infinitive with "ne" glued to it
+    r"|\b[^\W\d_]{3,}(?:arne|irne|urne)|\b[^\W\d_]{2,}(?:tterne|nderne|ederne|averne)"
+    # "da 6 a 16 posti … per portarla a 32": an infinitive with an object pronoun, moved to a new value
+    r"|\b[^\W\d_]{3,}(?:ar|er|ir)(?:lo|la|li|le)\s+(?:a|fino\s+a))\s+$",
     re.IGNORECASE,
 )
 # Words after a number that close its clause: "pari a 123 totali", "29 in più".
@@ -295,6 +306,10 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
                 return True
     if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.lower() in _REFERENCE_WORDS:
         return True  # "la legge 194 compie", "il decreto 36"
+    if i > 0 and tokens[i - 1].text.lower() in {"progetto", "programma", "piano"}:
+        nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt_tok is None or nxt_tok.kind != "word" or not nxt_tok.text.islower():
+            return True  # "il progetto 3031 COOPERA": a numbered name; but "grazie al progetto 64 persone"
     if _numbered_count(tokens, i):
         return False  # "sequestrati n. 3 telefoni": the clerk's "n." before a count
     for j in range(i - 1, max(-1, i - 6), -1):
@@ -491,6 +506,8 @@ def _elided_unit(text: str, start: int) -> str | None:
 
 SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
 SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
+SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure if the two are told alike
+VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
 
 @dataclass(frozen=True, slots=True)
@@ -634,6 +651,13 @@ _COUNT_AFTER_VERB_RE = re.compile(
 )
 
 
+def _plural_noun(word: str) -> bool:
+    """A lower-case word that may be a plural counted noun (``licenziamenti``, ``famiglie``)."""
+    if len(word) < 5 or not word.islower() or word[-1] not in "ie" or word in MONTHS:
+        return False
+    return word not in STOP and word not in EXCLUDED_UNITS and word not in _NOT_UNITS and not _verb_like(word)
+
+
 _WEEKDAYS = frozenset({"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"})
 _YEAR_BEFORE = frozenset({"nel", "dal", "del", "al", "il", "entro", "nell", "dall", "dell", "all", "anno", "anni"})
 
@@ -670,6 +694,10 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
+    if tok.kind == "word" and prev == "e" and i > 1 and tokens[i - 2].text.lower() in {"tutti", "tutte"}:
+        return None  # "in tutti e tre i casi": "all three", the set is already told
+    if tok.kind == "word" and prev == "," and i > 1 and word_value(tokens[i - 2].text) == value - 1:
+        return None  # "due, tre, quattro sbarchi al giorno": counting up is a rough guess, no figure
     if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
         nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
         qualified = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])  # "circa 2000": no year
@@ -677,6 +705,7 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
             return None  # "nel 2000", "fino al 2030"
         if (
             nxt not in _PEOPLE_UNITS
+            and not (prev in {":", ";", "«", "“", '"'} and _plural_noun(nxt))  # "Alcatel: 2000 licenziamenti"
             and not qualified
             and not _COUNT_AFTER_VERB_RE.search(text[max(0, tok.start - 40) : tok.start])
         ):
@@ -926,8 +955,8 @@ def _noun_leads(before: str) -> re.Match[str] | None:
     """``Di posti letto, in ospedale, 29``: the noun after a leading ``di``, unless ``di`` completes a duration or
     another excluded noun (``71 giorni di attesa, ai 32``: days, not waits)."""
     m = _UNIT_LEADS_RE.search(before)
-    if m is None:
-        return None
+    if m is None or word_value(m.group(1)) is not None:
+        return None  # "di dieci velivoli, ma solo di sei": a number word is no noun
     words = re.findall(r"[^\W\d_]+", before[: m.start() + 1])
     return None if words and words[-1].lower() in EXCLUDED_UNITS else m
 
@@ -959,6 +988,8 @@ def _unit_before(
     if not clause_closed and not m and not same:
         return None
     m = m or _noun_leads(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
+    if m is None and j < len(tokens) and tokens[j].text == ",":
+        m = _APPOSITION_RE.search(before)  # "I volontari, circa 40, hanno pulito la spiaggia"
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
     if m and m.re is not _NOUN_THEN_COUNT_RE and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
@@ -1000,12 +1031,45 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
 
 
-def _same_units(found: list[Mention]) -> list[Mention]:
+def _parallel(text: str, prev: Mention, m: Mention, *, prep: bool = True) -> bool:
+    """``590 presenze allo Sferisterio, 385 a Palazzo``: in the same sentence, the previous figure is followed by a
+    preposition as this number is (``prep``); the two are items of one list."""
+    end = prev.start + len(prev.text)
+    between = text[end : m.start]
+    if m.start - end > 120 or re.search(r"[.;:!?()«»“”]", between):
+        return False
+    return not prep or bool(
+        re.match(
+            r"\s+(?:a|al|allo|alla|ai|agli|alle|all['’]|in|nel|nello|nella|nei|negli|nelle|"
+            r"nell['’]|da|dal|dallo|dalla|dai|dagli|dalle|dall['’]|per|su|sul|sulla|sui)\b",
+            between,
+        )
+    )
+
+
+def _scaled_like(prev: Mention, m: Mention) -> float | int:
+    """``2 milioni per la sanità, 1,5 per la scuola``: a bare small number listed after an amount in millions (or
+    billions) of money is in millions too."""
+    if prev.unit not in _CURRENCIES or m.value >= 1000 or re.search(r"\d{4}|mila|milion|miliard", m.text):
+        return m.value
+    mult = next((v for w, v in MULTIPLIERS.items() if v >= 1_000_000 and re.search(rf"\b{w}\b", prev.text)), 1)
+    return _whole(m.value * mult)
+
+
+def _same_units(text: str, found: list[Mention]) -> list[Mention]:
     """Mentions marked ``SAME_UNIT`` take the unit of the figure just before them (within 200 characters),
     ``SAME_MONEY`` its currency."""
     out: list[Mention] = []
     for m in found:
-        if m.unit == SAME_MONEY:
+        if m.unit == SAME_PARALLEL:
+            if out and _parallel(text, out[-1], m):
+                value = _scaled_like(out[-1], m)
+                out.append(Mention(value, out[-1].unit, m.qualifier, m.text, m.start))
+        elif m.unit.startswith(VOTES_OF):
+            word = m.unit[len(VOTES_OF) :]
+            votes = out and _parallel(text, out[-1], m, prep=False) and out[-1].unit.lower().startswith("voti")
+            out.append(Mention(m.value, f"voti {word}" if votes else word, m.qualifier, m.text, m.start))
+        elif m.unit == SAME_MONEY:
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
                 out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit != SAME_UNIT:
@@ -1058,6 +1122,8 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         if part is not None:
             qualifier, start = _qualifier(text, tok.start)
             mention = Mention(value, tokens[part].text, qualifier, text[start : tokens[part].end], start)
+            if tokens[part - 1].kind == "num":
+                return Step(part - 1, mention)  # "361 dei 720 deputati": the whole is a figure too
             return Step(part + 1, mention)
         rng = _range_start(tokens, i, j, k, value)
     if big or _money_before(text, tok.start) or _MONEY_CLAUSE_RE.search(text[max(0, tok.start - 60) : tok.start]):
@@ -1066,16 +1132,62 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
     paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2])
     if rng is None and not paired and _in_thousands(tokens, i, j):
-        # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money
+        # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money;
+        # "25mila ingressi, contro i 18mila del 2022": a comparison keeps any unit
         qualifier, start = _qualifier(text, tok.start)
-        return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start))
+        same = SAME_UNIT if _COMPARED_RE.search(text[max(0, start - 80) : start]) else SAME_MONEY
+        return Step(j, Mention(value, same, qualifier, text[start : tokens[j - 1].end], start))
     before = text[max(0, tok.start - 10) : tok.start].lower()
     m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
     elided = _elided_unit(text, tok.start) if m else None
     if m and elided:
         s = tok.start - (len(before) - m.start())
         return Step(j, Mention(value, elided, None, text[s : tok.end], s), rng)
+    qualifier, start = _qualifier(text, tok.start)
+    before = text[max(0, start - 80) : start]
+    of = _RANGE_OF_RE.search(before)
+    if of and _plural_noun(of.group(1)) and _closes_clause(tokens, k):
+        # "l'aumento di posti disponibili da 52 a 60": the range's noun before it
+        return Step(j, Mention(value, of.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
+    if _COMPARED_RE.search(before) or _CONTRAST_RE.search(before) and _closes_clause(tokens, k):
+        # "189 posti invece degli attuali 133": a comparison with the figure just told
+        return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if _CUI_RE.search(before) and k < n and tokens[k].text.lower() in _LIST_PREPS or _CAP_RE.search(before):
+        # "250.000 euro, di cui 200.000 dalla Regione", "fino a un massimo di 1.500": a part or a cap of the amount
+        return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
+        # "590 presenze allo Sferisterio, 385 a Palazzo Buonaccorsi": a list whose items share the noun
+        return Step(j, Mention(value, SAME_PARALLEL, qualifier, text[start : tokens[j - 1].end], start), rng)
     return Step(j, None, rng)
+
+
+_RANGE_OF_RE = re.compile(
+    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{4,})?\s+(?:(?:passa|passano|passati|sale|salgono|"
+    r"scende|scendono)\s+)?da\s+[\d.,]+\s+a\s+$"
+)
+# "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
+_CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)
+_COMPARED_RE = re.compile(
+    r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro\s+(?:i|gli|le)|anziché\s+(?:i|gli|le)"
+    r"|a\s+fronte\s+d(?:i|ei|egli|elle)"
+    # "sono scesi a 45 dai 120 di gennaio": the value the figure just told moved from
+    r"|\b(?:salit|scese?|scesi|passat|aumentat|cresciut|calat|diminuit)[aeio]?\s+a\s+[\d.,]+\s+d(?:ai|agli|alle))"
+    r"\s+(?:(?:attuali|precedenti|soli|appena|solo)\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_PREPS = frozenset(
+    {"a", "al", "allo", "alla", "ai", "agli", "alle", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
+     "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "per", "su", "sul", "sulla", "sui"}
+)  # fmt: skip
+_CAP_RE = re.compile(r"\b(?:un\s+)?(?:massimo|tetto|limite\s+massimo)\s+di\s+$", re.IGNORECASE)
+_VOTE_WORDS = frozenset({"favorevoli", "contrari"})  # "astenuti" are people: the annotators keep the word
+_CUI_RE = re.compile(r"\b(?:di|tra|fra)\s+cui\s+$", re.IGNORECASE)
+
+
+def _participle_plural(word: str) -> bool:
+    """``arrestate``, ``finanziati``, ``prese``: a plural past participle."""
+    low = word.lower()
+    return len(low) > 5 and low.endswith(("ati", "ate", "iti", "ite", "uti", "ute"))
 
 
 def _counted(text: str, number: Number, unit: Unit) -> Mention:
@@ -1242,9 +1354,27 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if big and counted and not noun_follows and (tokens[j - 1].text.lower() != "di" or _money_after_di(tokens[k].text)):
         k = n  # no counted noun: money
     closes = not number.approx and _closes_clause(tokens, k)
+    if k < n and tokens[k].kind == "word" and _CUI_RE.search(text[max(0, start - 12) : start]):
+        # "98 persone identificate, tra cui due arrestate": a part of the figure just told, its noun
+        low = tokens[k].text.lower()
+        if _participle_plural(low) and low not in PARTICIPLES:  # "di cui 5 dedicati ai bambini": no figure
+            return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
+    if k < n and tokens[k].text.lower() in {"quelli", "quelle"} and i > 0 and tokens[i - 1].text in {",", ";", "e"}:
+        # "Oltre 600 le domande presentate, 450 quelle accolte": the noun of the figure just told
+        return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
+    thousands = _in_thousands(tokens, i, j) and k + 1 < n and tokens[k].kind == "word"
+    agent = thousands and _participle_plural(tokens[k].text) and tokens[k + 1].text.lower() in _FROM
+    if thousands and (_verb_like(tokens[k].text.lower()) or agent):
+        unit = None  # "832 mila sono arrivati dal Ministero", "125 mila finanziati dal Comune": an amount
     if isinstance(unit, Step):
         return unit
+    if isinstance(unit, Unit) and unit.word.lower() in _VOTE_WORDS and tokens[i - 1].text.lower() in {"e", ",", "ed"}:
+        unit = Unit(VOTES_OF + unit.word, unit.end)  # "25 voti contrari e 17 favorevoli"
+    between = unit is None and k + 3 < n and tokens[k].text.lower() in {"tra", "fra"}
+    if between and _plural_noun(tokens[k + 1].text) and {tokens[k + 2].text, tokens[k + 3].text} & {"e", "ed"}:
+        # "41 tra investimenti e sub investimenti", "30 tra medici e infermieri": the first noun counts
+        return Step(k + 2, _counted(text, number, Unit(tokens[k + 1].text, tokens[k + 1].end)))
     part_of = unit is None and k + 2 < n and tokens[k].text.lower() == "su"
     if part_of and not _is_proportion(text, tokens[k - 1].end, value):
         whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1]) else None
@@ -1340,7 +1470,7 @@ def _mentions(text: str) -> list[Mention]:
         if step.range:
             ranges.append(step.range)
         i = step.next
-    found = _same_units(found)
+    found = _same_units(text, found)
     found.extend(_range_mentions(text, found, ranges))
     found.sort(key=lambda f: f.start)
     return _not_told_again(found)
