@@ -17,7 +17,11 @@ says how the weights are used:
 - ``"structure"``: the weights were fitted without any rules'-pick feature (any such weight in the file is
   dropped on loading); the best-scoring candidate speaks, the rules' pick only winning ties.
 - ``"override"``: the same structure-only weights, but the rules' pick stands unless the structure-only model
-  gives another candidate a probability (softmax over the quote's candidates) of at least ``threshold``.
+  gives another candidate a probability (softmax over the quote's candidates) of at least ``threshold`` **and**
+  :func:`may_override` allows it: the override only acts where the rules guess, never against a decision the rules
+  take from an explicit frame (an anonymous source, an unnamed group, a document, a live-blog post boundary, a
+  name rejected as a complement or in a gerund clause, a misprint resolved to the form printed first). A file
+  with ``"constrained": false`` drops that guard (for comparison only: it fails the invented tests).
 
 A file without ``"mode"`` is read as ``"with-rules"``. ``data/train_speaker_model.py`` retrains (``--write
 --mode …``) and reports leave-one-batch-out accuracy.
@@ -116,6 +120,7 @@ class Model:
     mode: str
     weights: dict[str, float]
     threshold: float | None = None
+    constrained: bool = True  # override: only where the rules guess (may_override); False only for comparison
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -130,6 +135,8 @@ class Model:
         out: dict[str, object] = {"mode": self.mode}
         if self.mode == "override":
             out["threshold"] = self.threshold
+            if not self.constrained:
+                out["constrained"] = False
         out["weights"] = {k: round(v, 4) for k, v in sorted(self.weights.items())}
         return out
 
@@ -144,6 +151,7 @@ class Model:
             str(data.get("mode", "with-rules")),
             {str(k): float(v) for k, v in weights.items()},
             None if threshold is None else float(threshold),  # type: ignore[arg-type]
+            data.get("constrained", True) is not False,
         )
 
 
@@ -187,7 +195,7 @@ def decide(model: Model, choice: QuoteChoice) -> Candidate:
     probs = probabilities(model.weights, cands)
     best = max(range(len(cands)), key=probs.__getitem__)  # the first on ties: the rules' pick
     assert model.threshold is not None
-    if probs[best] >= model.threshold and may_override(cands[0], cands[best]):
+    if probs[best] >= model.threshold and (not model.constrained or may_override(cands[0], cands[best])):
         return cands[best]
     return cands[0]
 
@@ -314,6 +322,8 @@ def mention_end(start: int, mentions: list[tuple[int, int, bool]]) -> int:
 
 
 _GERUND_RE = re.compile(r"\b\w{2,}(?:ando|endo)\b", re.IGNORECASE)  # a gerund clause: "dedicando la vittoria a X"
+# a source named between the subject and the quote (a closed class of prepositional phrases)
+_SOURCE_RE = re.compile(r"\b(?:secondo|a detta d|stando a|a parere d|a giudizio d|per bocca d)", re.IGNORECASE)
 _INSIDE_ATTRIBUTION_RE = re.compile(r"(?:[-–—(]|,)\s*[^-–—(,.!?]{0,60}$")
 
 
@@ -411,6 +421,7 @@ def candidate_features(
             and "before_same_sentence" in f
             and ("before_verb_same_sentence" in f or "before_colon" in f)
             and not _GERUND_RE.search(text, max(0, s - 60), span.mark_start)
+            and not _SOURCE_RE.search(between)  # "X, secondo l'opposizione, «…»": someone else tells it
             and not (e <= ctx["sent_start"])  # type: ignore[operator]
         ):
             f["slot_before"] = 1.0

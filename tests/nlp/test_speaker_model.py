@@ -209,14 +209,28 @@ def test_plural_verb_and_an_aside_between_dashes() -> None:
 
 def test_trainer_configurations() -> None:
     """The trainer fits every mode: override shares the structure-only weights, with its threshold."""
-    from rassegna.nlp.data.train_speaker_model import OVERRIDE_THRESHOLDS, Example, models, right, train
+    from rassegna.nlp.data.train_speaker_model import (
+        FREE_THRESHOLDS,
+        OVERRIDE_THRESHOLDS,
+        Example,
+        models,
+        right,
+        train,
+    )
 
     def ex(gold: str) -> Example:
         return Example(gold, "a", three_way())
 
     data = [ex("b")] * 6 + [ex("a")] * 4
     fitted = models(data)
-    assert set(fitted) == {"with-rules", "structure", *(f"override@{t}" for t in OVERRIDE_THRESHOLDS)}
+    assert set(fitted) == {
+        "with-rules",
+        "structure",
+        *(f"override@{t}" for t in OVERRIDE_THRESHOLDS),
+        *(f"free@{t}" for t in FREE_THRESHOLDS),
+    }
+    assert all(fitted[f"override@{t}"].constrained for t in OVERRIDE_THRESHOLDS)
+    assert not any(fitted[f"free@{t}"].constrained for t in FREE_THRESHOLDS)
     assert not any(speaker_model.is_rules_feature(k) for k in fitted["structure"].weights)
     assert fitted["override@0.5"].weights == fitted["structure"].weights
     model = train(data, "override", 0.99)
@@ -261,6 +275,8 @@ CONSTRAINED = {  # invented: the rules decide these on purpose; no override may 
     "ringraziando il fondatore del partito, Silvio Marchi – perché serviva ascoltare».",
     "live-blog post": "Ore 10.15\n\nIl premier Luca Dini è arrivato a Bruxelles: «Siamo pronti a trattare».\n\n"
     "Ore 10.40\n\nLa seduta è sospesa. Sul portone un cartello: «Chiuso per inventario».",
+    "a source between": "Il sindaco Ugo Ferrante, secondo i consiglieri di opposizione, «ha tentato di zittire "
+    "l'aula con un regolamento scritto di notte».",
     "misprint": "«Sono fatti gravissimi», ha detto la procuratrice Elena Vannucci.\n\nInfine Elena Vanucci ha "
     "spiegato che «il sequestro era necessario».",
 }
@@ -270,7 +286,7 @@ def test_a_written_model_never_overrides_the_constrained_cases(tmp_path: Path, m
     """A model file written to a temp path, as bold as can be (threshold 0.5, every person favoured, nobody
     disfavoured, complements and by-role mentions rewarded), leaves the rules' speakers of the constrained
     frames alone: anonymous source, unnamed group, a complement, a name in a gerund clause, a live-blog post,
-    one name misprinted."""
+    a source named between the subject and the quote ("secondo i consiglieri"), one name misprinted."""
     rules = {k: [q.speaker for q in extract_quotes(t)] for k, t in CONSTRAINED.items()}
     bold = Model(
         "override",
