@@ -17,7 +17,11 @@ says how the weights are used:
 - ``"structure"``: the weights were fitted without any rules'-pick feature (any such weight in the file is
   dropped on loading); the best-scoring candidate speaks, the rules' pick only winning ties.
 - ``"override"``: the same structure-only weights, but the rules' pick stands unless the structure-only model
-  gives another candidate a probability (softmax over the quote's candidates) of at least ``threshold``.
+  gives another candidate a probability (softmax over the quote's candidates) of at least ``threshold`` **and**
+  :func:`may_override` allows it: the override only acts where the rules guess, never against a decision the rules
+  take from an explicit frame (an anonymous source, an unnamed group, a document, a live-blog post boundary, a
+  name rejected as a complement or in a gerund clause, a misprint resolved to the form printed first). A file
+  with ``"constrained": false`` drops that guard (for comparison only: it fails the invented tests).
 
 A file without ``"mode"`` is read as ``"with-rules"``. ``data/train_speaker_model.py`` retrains (``--write
 --mode …``) and reports leave-one-batch-out accuracy.
@@ -25,6 +29,7 @@ A file without ``"mode"`` is read as ``"with-rules"``. ``data/train_speaker_mode
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import re
@@ -115,6 +120,7 @@ class Model:
     mode: str
     weights: dict[str, float]
     threshold: float | None = None
+    constrained: bool = True  # override: only where the rules guess (may_override); False only for comparison
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -129,6 +135,8 @@ class Model:
         out: dict[str, object] = {"mode": self.mode}
         if self.mode == "override":
             out["threshold"] = self.threshold
+            if not self.constrained:
+                out["constrained"] = False
         out["weights"] = {k: round(v, 4) for k, v in sorted(self.weights.items())}
         return out
 
@@ -143,6 +151,7 @@ class Model:
             str(data.get("mode", "with-rules")),
             {str(k): float(v) for k, v in weights.items()},
             None if threshold is None else float(threshold),  # type: ignore[arg-type]
+            data.get("constrained", True) is not False,
         )
 
 
@@ -186,7 +195,57 @@ def decide(model: Model, choice: QuoteChoice) -> Candidate:
     probs = probabilities(model.weights, cands)
     best = max(range(len(cands)), key=probs.__getitem__)  # the first on ties: the rules' pick
     assert model.threshold is not None
-    return cands[best] if probs[best] >= model.threshold else cands[0]
+    if probs[best] >= model.threshold and (not model.constrained or may_override(cands[0], cands[best])):
+        return cands[best]
+    return cands[0]
+
+
+SLOTS = ("slot_after", "slot_inside", "slot_before")  # the quote's own attribution: where a name says it
+
+
+def may_override(rules: Candidate, other: Candidate) -> bool:
+    """Whether ``other`` may displace the rules' pick (``rules``, listed first) in override mode: only where the
+    rules are guessing. A person must stand in the quote's own attribution slot (right after the closing mark with
+    a verb or a dash, an interrupting attribution inside the quote, or the subject of the quote's sentence before
+    a verb of saying or a colon; never after a preposition nor in a gerund clause), and the rules' pick must not
+    stand in one itself. The rules' "no speaker" stays when nobody stands in such a slot (an anonymous source, an
+    unnamed group, a document, a live-blog post: the person named is elsewhere). "No speaker" displaces a person
+    only when the rules carry that person from outside the quote's paragraph (no mention there, not the speaker
+    of a quote nearby)."""
+    if other is rules:
+        return False
+    if not other.name:
+        return not any(k in rules.features for k in ("same_para", "inside", "prev_speaker_near", *SLOTS))
+    if not rules.name and _protagonist_unframed(rules, other):
+        return True
+    if not any(k in other.features for k in SLOTS):
+        return False
+    if rules.name and _same_person(rules.name, other.name):
+        return False  # one person spelt two ways (a misprint): the rules chose the form printed first
+    return not any(k in rules.features for k in RULES_FRAMED)
+
+
+def _protagonist_unframed(rules: Candidate, other: Candidate) -> bool:
+    """The rules gave nobody to a quote no verb of saying frames (no "ha detto una fonte", no "tuonano i
+    consiglieri": nobody unnamed speaks in its sentence), and the other is the piece's protagonist: named in the
+    headline and the previous speaker or the person most named."""
+    f = other.features
+    return (
+        "none_framed" not in rules.features
+        and "in_title" in f
+        and ("prev_speaker" in f or "most_named" in f)
+        and "plural_verb" not in f
+    )
+
+
+# the rules' pick stands in a frame of its own: the override does not argue with it
+RULES_FRAMED = (*SLOTS, "inside_attribution", "right_after_verb", "before_verb_same_sentence", "before_colon")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: one contains the other, or they differ by a letter or two."""
+    fa, fb = fold(a), fold(b)
+    return fa in fb or fb in fa or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.85
 
 
 _SENT_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
@@ -212,7 +271,7 @@ def _mentions(text: str, piece: Piece, names: list[str]) -> dict[str, list[tuple
         merged: list[tuple[int, int, bool]] = []
         for m in sorted(found):
             if merged and m[0] - merged[-1][1] <= 3 and not text[merged[-1][1] : m[0]].strip(" ,"):
-                merged[-1] = (merged[-1][0], m[1], merged[-1][2])
+                merged[-1] = (merged[-1][0], m[1], merged[-1][2] and m[2])  # by role only if no name
             else:
                 merged.append(m)
         out[key] = merged
@@ -262,6 +321,9 @@ def mention_end(start: int, mentions: list[tuple[int, int, bool]]) -> int:
     return next(e for s, e, _r in mentions if s == start)
 
 
+_GERUND_RE = re.compile(r"\b\w{2,}(?:ando|endo)\b", re.IGNORECASE)  # a gerund clause: "dedicando la vittoria a X"
+# a source named between the subject and the quote (a closed class of prepositional phrases)
+_SOURCE_RE = re.compile(r"\b(?:secondo|a detta d|stando a|a parere d|a giudizio d|per bocca d)", re.IGNORECASE)
 _INSIDE_ATTRIBUTION_RE = re.compile(r"(?:[-–—(]|,)\s*[^-–—(,.!?]{0,60}$")
 
 
@@ -291,6 +353,8 @@ def candidate_features(
             f["none_plural_verb"] = 1.0  # "tuonano i consiglieri", "spiegano dall'opposizione": a group speaks
         if ctx["prev_near"]:
             f["none_prev_quote_near"] = 1.0
+        if ctx["framed"]:
+            f["none_framed"] = 1.0  # a verb of saying in the quote's sentence: someone (maybe unnamed) speaks
         if ctx["rules"] == NONE:
             f["rules_pick"] = 1.0
             f["none_rules_pick"] = 1.0
@@ -324,10 +388,12 @@ def candidate_features(
     inside = [m for m in ments if span.start <= m[0] and m[1] <= span.end]
     if inside:
         f["inside"] = 1.0
-        for s, _e, _r in inside:  # «… – ha detto X – …»: an attribution interrupting the quote
+        for s, _e, by_role_in in inside:  # «… – ha detto X – …»: an attribution interrupting the quote
             lead = _INSIDE_ATTRIBUTION_RE.search(text, max(span.start, s - 60), s)
             if lead and _q._VERB_RE.search(lead.group(0)):
                 f["inside_attribution"] = 1.0
+                if not by_role_in and not _q._complement(text, s) and not _GERUND_RE.search(lead.group(0)):
+                    f["slot_inside"] = 1.0
                 break
             if lead and lead.group(0)[0] in "-–—" and _DASH_CLOSES_RE.match(text, mention_end(s, inside), span.end):
                 f["inside_dash"] = 1.0  # «… – questa la risposta di X – …»: set off by a pair of dashes
@@ -349,13 +415,23 @@ def candidate_features(
             f["before_colon"] = 1.0
         if _q._complement(text, s):
             f["before_complement"] = 1.0
+        elif (
+            not by_role
+            and ctx["nearest_before"] == fold(name)
+            and "before_same_sentence" in f
+            and ("before_verb_same_sentence" in f or "before_colon" in f)
+            and not _GERUND_RE.search(text, max(0, s - 60), span.mark_start)
+            and not _SOURCE_RE.search(between)  # "X, secondo l'opposizione, «…»": someone else tells it
+            and not (e <= ctx["sent_start"])  # type: ignore[operator]
+        ):
+            f["slot_before"] = 1.0
         if by_role:
             f["before_by_role"] = 1.0
         head = text[max(0, s - 3) : s]
         if not head.strip() or re.search(r"[.!?\n]\s*$", head):
             f["before_sentence_start"] = 1.0
     if after and not span.open_end:
-        s, e, _by_role = after[0]
+        s, e, after_by_role = after[0]
         between = text[span.mark_end : s]
         if any(span.mark_end <= a < s for a, _b in quoted):
             f["after_across_quote"] = 1.0
@@ -369,6 +445,8 @@ def candidate_features(
                 f["right_after_verb"] = 1.0
         if _q._complement(text, s):
             f["after_complement"] = 1.0
+        elif "right_after_verb" in f and not after_by_role and not _GERUND_RE.search(between):
+            f["slot_after"] = 1.0
     if not before and not after and not inside and n:
         f["named_elsewhere"] = 1.0
     if "rules_pick" in f:  # how close the rules' pick is named: a carry-over is less sure than a frame
@@ -460,6 +538,8 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             "nearest_after_at": na[0] if not span.open_end else -1,
             "fuller": fuller,
             "plural": plural,
+            "sent_start": sent_start,
+            "framed": bool(verbs),
             "alone": not text[para_start : span.mark_start].strip() and not text[span.mark_end : para_end].strip(" ."),
         }
         cands = []

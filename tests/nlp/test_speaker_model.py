@@ -115,7 +115,7 @@ def three_way(rules: str = "a") -> QuoteChoice:
     """A quote whose rules' pick is A (listed first), with B and nobody as the other candidates."""
     cands = [
         Candidate("A", None, {"person": 1.0, "rules_pick": 1.0, "nearest_before": 1.0}),
-        Candidate("B", None, {"person": 1.0, "right_after": 1.0}),
+        Candidate("B", None, {"person": 1.0, "right_after": 1.0, "slot_after": 1.0}),
         Candidate("", None, {"none": 1.0}),
     ]
     return QuoteChoice(Quote("x", "A", None), rules, cands)
@@ -164,7 +164,8 @@ def test_override_mode_needs_the_threshold() -> None:
 
 
 def test_override_changes_speakers_in_extract_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The hook honours the mode: an override too timid keeps every rules' speaker."""
+    """The hook honours the mode: an override too timid keeps every rules' speaker; a bold one still cannot
+    take a quote from a speaker the rules read in its own attribution ("incalza Mario Bianchi")."""
     rules = [q.speaker for q in extract_quotes(TEXT)]
     timid = Model("override", {"before_colon": 5.0, "person": -1.0}, 1.0)
     monkeypatch.setattr(speaker_model, "load_model", lambda: timid)
@@ -172,7 +173,7 @@ def test_override_changes_speakers_in_extract_quotes(monkeypatch: pytest.MonkeyP
     assert rules[0] == "Mario Bianchi"
     bold = Model("override", {"before_colon": 5.0, "person": -3.0}, 0.5)  # nobody: 1 / (1 + 3e^-3) ≈ 0.87
     monkeypatch.setattr(speaker_model, "load_model", lambda: bold)
-    assert [q.speaker for q in extract_quotes(TEXT)] == [None, "Paolo Neri"]
+    assert [q.speaker for q in extract_quotes(TEXT)] == rules == ["Mario Bianchi", "Paolo Neri"]
 
 
 def test_nobody_for_a_quoted_fragment() -> None:
@@ -208,14 +209,28 @@ def test_plural_verb_and_an_aside_between_dashes() -> None:
 
 def test_trainer_configurations() -> None:
     """The trainer fits every mode: override shares the structure-only weights, with its threshold."""
-    from rassegna.nlp.data.train_speaker_model import OVERRIDE_THRESHOLDS, Example, models, right, train
+    from rassegna.nlp.data.train_speaker_model import (
+        FREE_THRESHOLDS,
+        OVERRIDE_THRESHOLDS,
+        Example,
+        models,
+        right,
+        train,
+    )
 
     def ex(gold: str) -> Example:
         return Example(gold, "a", three_way())
 
     data = [ex("b")] * 6 + [ex("a")] * 4
     fitted = models(data)
-    assert set(fitted) == {"with-rules", "structure", *(f"override@{t}" for t in OVERRIDE_THRESHOLDS)}
+    assert set(fitted) == {
+        "with-rules",
+        "structure",
+        *(f"override@{t}" for t in OVERRIDE_THRESHOLDS),
+        *(f"free@{t}" for t in FREE_THRESHOLDS),
+    }
+    assert all(fitted[f"override@{t}"].constrained for t in OVERRIDE_THRESHOLDS)
+    assert not any(fitted[f"free@{t}"].constrained for t in FREE_THRESHOLDS)
     assert not any(speaker_model.is_rules_feature(k) for k in fitted["structure"].weights)
     assert fitted["override@0.5"].weights == fitted["structure"].weights
     model = train(data, "override", 0.99)
@@ -233,7 +248,7 @@ def test_override_decides_a_piece_in_sequence() -> None:
         "a",
         [
             Candidate("A", None, {"person": 1.0, "prev_speaker": 1.0, "prev_speaker_near": 1.0}),  # the rules'
-            Candidate("B", None, {"person": 1.0}),
+            Candidate("B", None, {"person": 1.0, "slot_after": 1.0}),
             Candidate("", None, {"none": 1.0}),
         ],
         prev_near=True,
@@ -247,3 +262,76 @@ def test_override_decides_a_piece_in_sequence() -> None:
     moved = speaker_model.with_prev(second, "b")
     assert "prev_speaker" not in moved.candidates[0].features
     assert moved.candidates[1].features["prev_speaker_near"] == 1.0
+
+
+CONSTRAINED = {  # invented: the rules decide these on purpose; no override may touch them
+    "anonymous source": "Il ministro Luca Ferri ha presentato la riforma.\n\n«Non passerà mai», ha detto una fonte "
+    "vicina al governo.",
+    "unnamed group": "Il sindaco Mario Calvi ha respinto le accuse. «Così non si governa una città» tuonano i "
+    "consiglieri di minoranza.",
+    "complement": "«Il progetto va rivisto da cima a fondo», ha scritto la Regione in una lettera al sindaco Gino "
+    "Sarti.",
+    "gerund clause": "Il nuovo presidente Franco Ruggeri ha vinto. «Ho girato tra la gente – ha detto in serata "
+    "ringraziando il fondatore del partito, Silvio Marchi – perché serviva ascoltare».",
+    "live-blog post": "Ore 10.15\n\nIl premier Luca Dini è arrivato a Bruxelles: «Siamo pronti a trattare».\n\n"
+    "Ore 10.40\n\nLa seduta è sospesa. Sul portone un cartello: «Chiuso per inventario».",
+    "a source between": "Il sindaco Ugo Ferrante, secondo i consiglieri di opposizione, «ha tentato di zittire "
+    "l'aula con un regolamento scritto di notte».",
+    "misprint": "«Sono fatti gravissimi», ha detto la procuratrice Elena Vannucci.\n\nInfine Elena Vanucci ha "
+    "spiegato che «il sequestro era necessario».",
+}
+
+
+def test_a_written_model_never_overrides_the_constrained_cases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model file written to a temp path, as bold as can be (threshold 0.5, every person favoured, nobody
+    disfavoured, complements and by-role mentions rewarded), leaves the rules' speakers of the constrained
+    frames alone: anonymous source, unnamed group, a complement, a name in a gerund clause, a live-blog post,
+    a source named between the subject and the quote ("secondo i consiglieri"), one name misprinted."""
+    rules = {k: [q.speaker for q in extract_quotes(t)] for k, t in CONSTRAINED.items()}
+    bold = Model(
+        "override",
+        {
+            "person": 8.0,
+            "none": -8.0,
+            "nearest_before": 4.0,
+            "prev_speaker": 4.0,
+            "before_complement": 4.0,
+            "after_complement": 4.0,
+            "before_by_role": 4.0,
+            "inside": 4.0,
+            "in_title": 4.0,
+            "most_named": 4.0,
+        },
+        0.5,
+    )
+    path = tmp_path / "speaker_model.json"
+    path.write_text(json.dumps(bold.to_json()), encoding="utf-8")
+    model = speaker_model.load_model.__wrapped__(path)
+    assert model == bold
+    monkeypatch.setattr(speaker_model, "load_model", lambda: model)
+    for kind, text in CONSTRAINED.items():
+        assert [q.speaker for q in extract_quotes(text)] == rules[kind], kind
+    assert rules["unnamed group"] == [None]
+    assert rules["gerund clause"] == ["Franco Ruggeri"]
+
+
+def test_may_override_only_where_the_rules_guess() -> None:
+    """The guard itself: a person displaces the rules' pick only from an attribution slot, and not when the
+    rules' pick has a frame of its own or is the same person spelt otherwise; nobody displaces a person only
+    when the rules carry that person from outside the paragraph; a rules' nobody on an unframed quote gives way
+    to the protagonist (named in the headline, the previous speaker)."""
+    may = speaker_model.may_override
+    rules = Candidate("Anna Riva", None, {"person": 1.0, "nearest_before": 1.0})
+    slotted = Candidate("Bruno Sala", None, {"person": 1.0, "slot_after": 1.0})
+    loose = Candidate("Bruno Sala", None, {"person": 1.0, "nearest_after": 1.0})
+    nobody = Candidate("", None, {"none": 1.0})
+    assert may(rules, slotted) and not may(rules, loose)
+    framed = Candidate("Anna Riva", None, {"person": 1.0, "right_after_verb": 1.0})
+    assert not may(framed, slotted)
+    assert not may(Candidate("Anna Rivas", None, {"person": 1.0}), Candidate("Anna Riva", None, slotted.features))
+    assert may(rules, nobody)
+    assert not may(Candidate("Anna Riva", None, {"person": 1.0, "same_para": 1.0}), nobody)
+    protagonist = Candidate("Bruno Sala", None, {"person": 1.0, "in_title": 1.0, "prev_speaker": 1.0})
+    assert may(nobody, protagonist)
+    assert not may(Candidate("", None, {"none": 1.0, "none_framed": 1.0}), protagonist)
+    assert not may(nobody, loose)

@@ -5,9 +5,10 @@ Run from the repository root with ``RASSEGNA_SHARED=/work/shared .venv/bin/pytho
 rassegna/nlp/data/train_speaker_model.py``:
 
 - no option: leave-one-batch-out over the training batches — for each batch, the speaker accuracy of the rules and of
-  each mode (``with-rules``, ``structure``, ``override`` at the thresholds of ``OVERRIDE_THRESHOLDS``) trained
-  on the others, scored as ``tests/nlp/evaluation.py`` scores it (annotated quotes found with the right
-  speaker, over all annotated quotes);
+  each mode (``with-rules``, ``structure``, ``override`` at the thresholds of ``OVERRIDE_THRESHOLDS``, and
+  ``free@…``: the override without its constraints, for comparison only) trained on the others, scored as
+  ``tests/nlp/evaluation.py`` scores it (annotated quotes found with the right
+  speaker, over all annotated quotes), then the best constrained override threshold (ties: the higher);
 - ``--write --mode {with-rules,structure,override} [--threshold X]``: fit on all the training batches and write
   ``speaker_model.json`` in that mode, which ``extract_quotes`` then uses (delete the file to go back to the
   rules alone). An existing file does not disturb training: the candidates are collected with the rules alone;
@@ -49,7 +50,8 @@ LATE = ("5", "6", "7", "8")  # the batches least tuned on, summed apart in the r
 OUT = speaker_model.MODEL_PATH
 L2 = 1.0  # on the summed log-likelihood
 OVERRIDE_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
-DEFAULT_THRESHOLD = 0.8
+DEFAULT_THRESHOLD = 0.95  # the best constrained override by leave-one-batch-out over batches 1-8 (tie with 0.9)
+FREE_THRESHOLDS = (0.7, 0.8)
 
 
 @dataclass(slots=True)
@@ -176,6 +178,8 @@ def models(ex: list[Example]) -> dict[str, Model]:
     out = {"with-rules": full, "structure": bare}
     for t in OVERRIDE_THRESHOLDS:
         out[f"override@{t}"] = Model("override", bare.weights, t)
+    for t in FREE_THRESHOLDS:  # the override without its constraints, for comparison only (never written)
+        out[f"free@{t}"] = Model("override", bare.weights, t, constrained=False)
     return out
 
 
@@ -208,6 +212,12 @@ def lobo(data: dict[str, list[Example]]) -> None:
     late_label = f"{LATE[0]}-{LATE[-1]}"
     print(f"{late_label:>5}  {n_late:>6}  " + "  ".join(f"{100 * v / n_late:>13.1f}" for v in late.values()))
     print(f"{'all':>5}  {n_all:>6}  " + "  ".join(f"{100 * v / n_all:>13.1f}" for v in totals.values()))
+    print(f"quotes right, all batches: {', '.join(f'{k} {v}' for k, v in totals.items())} (of {n_all})")
+    best = max(OVERRIDE_THRESHOLDS, key=lambda t: (totals[f"override@{t}"], t))  # ties: the more cautious
+    print(
+        f"best constrained override by leave-one-batch-out: threshold {best} (write it with --write --mode "
+        f"override --threshold {best})"
+    )
 
 
 def score_set(name: str, data: dict[str, list[Example]]) -> None:
