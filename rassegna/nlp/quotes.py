@@ -108,9 +108,10 @@ _PARTICLE = (
     r"(?:D'|Dell'|Dall'|Degl'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc"
     r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
 )
+_GAP = r"[ \t\xa0]+"  # between the words of a name: never a line break (a dateline opens the next paragraph)
 _NAME_RE = re.compile(
-    r"(?<![\w'])(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
-    r"(?:\s+" + _NAME_TOKEN + r")?)"
+    r"(?<![\w'])(" + _NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
+    r"(?:" + _GAP + _NAME_TOKEN + r")?)"
 )
 _NOT_A_SOURCE = re.compile(
     r"\b(?:nota|(?<!ha\s)(?<!hanno\s)comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
@@ -900,6 +901,9 @@ _NEXT_SENTENCE = re.compile(
     r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
     r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
+    r"|(?:Ha|Hanno)\s+(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\s+(?=[A-ZÀ-Ýa-zà-ù])"
+    # "Hanno dichiarato X e Y, …" opening the sentence after the quote; "Ad attaccare Meloni è X": a cleft
+    r"|Ad?\s+[a-zà-ù]+(?:are|ere|ire)(?:\s+[^\s.,;:!?«»\"“”]+){1,4}?\s+(?:è|sono)\s+"
     r"|Ad?\s+(?:parlare|[a-zà-ù]+(?:ar|er|ir)(?:lo|la|ne))(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?"
     r"(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"  # "A dichiararlo è X", "A commentarlo è X": any verb and its clitic
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
@@ -2301,6 +2305,23 @@ def _subject_before(piece: Piece, span: Span) -> Person:
     return _subject_named(_mentions_in(before, piece.people, text, para_start), before)
 
 
+def _opening_subject_before(piece: Piece, span: Span) -> Person | None:
+    """The person opening a sentence of the quote's paragraph as the subject of a finite verb, the last such
+    before the quote (``Anna Neri accetta la sfida, ma … anche Carlo Bianchi. «…», scrive la ministra``: Neri,
+    not a name inside a subordinate clause); None when no sentence opens with a person."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    before = text[para_start : span.mark_start]
+    if any(c in before for c in '«»“”"'):
+        return None
+    found: Person | None = None
+    for start, end, person in _mentions_in(before, piece.people, text, para_start):
+        opens = not before[:start].strip() or re.search(r"[.!?]\s+$", before[:start])
+        if opens and _FINITE_VERB_RE.match(before, end):
+            found = person
+    return found
+
+
 def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
     """The person a bare role refers back to when the piece names its holder by the role and a surname only
     (``il presidente Zelensky``): the mention nearest before ``upto``, else the first after; the full name when
@@ -2363,7 +2384,7 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
         if not person.name and not speaker and role_word and role_word not in (LAST_SPEAKER, PROTAGONIST):
             # "Volodymyr Zelensky ha parlato … «…», ha promesso il presidente ucraino": the person named last
             # before the quote in its paragraph, when the piece gives them no other post
-            person = _subject_before(piece, span)
+            person = _opening_subject_before(piece, span) or _subject_before(piece, span)
             person = person if person.name and _holds(role_word, person.role) else Person("")
         if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about, if no other role

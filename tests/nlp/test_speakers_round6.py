@@ -1,0 +1,43 @@
+"""Speakers, round 6: classes of batch-8 misses (invented examples, one per rule class)."""
+
+from __future__ import annotations
+
+from rassegna.nlp.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_a_name_never_runs_over_a_paragraph_break_into_a_dateline():
+    text = (
+        "Ieri a Pesaro l'assemblea delle Province, alla presenza della ministra, Laura Ferretti\n\n"
+        "PESARO – “Le Province sono la spina dorsale dello Stato”. Sono queste le parole con cui la ministra, "
+        "Laura Ferretti, ha aperto i lavori."
+    )
+    assert _speakers(text) == ["Laura Ferretti"]
+
+
+def test_verb_opening_the_sentence_after_a_quote_alone_in_its_paragraph():
+    text = (
+        "Il bando prevede nuovi posti per l'accoglienza.\n\n"
+        "“È un'occasione importante che i comuni non devono perdere”.\n\n"
+        "Hanno dichiarato Marco Ferri e Anna Valli, presidente e segretaria dell'associazione dei comuni."
+    )
+    assert _speakers(text) == ["Marco Ferri"]
+
+
+def test_cleft_with_an_object_after_the_quote_names_the_speaker():
+    text = (
+        "«Presidente, lei non ha detto una parola sulle bollette». Ad attaccare Rossi è il capogruppo "
+        "Francesco Bianchi, in Aula, durante il voto sulla fiducia al governo guidato da Mario Rossi."
+    )
+    assert _speakers(text) == ["Francesco Bianchi"]
+
+
+def test_bare_post_refers_to_the_person_opening_the_paragraph_not_a_name_in_a_subordinate():
+    text = (
+        "Anna Neri accetta la sfida del sindaco, ma rilancia: il dibattito si farà solo se presente anche "
+        "Carlo Bianchi. “Non spetta a me scegliere chi guida l'opposizione”, scrive la ministra sui social."
+    )
+    assert _speakers(text) == ["Anna Neri"]
