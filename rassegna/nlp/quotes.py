@@ -1826,9 +1826,12 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
         end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
         m = _NEXT_SENTENCE.match(after, end.end()) if end else None
-    if not m and not span.open_end and not after.strip(" .,;\n"):
-        # a paragraph that is only the quote, then "Così il presidente X, …" opening the next one
-        after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
+    tail = re.fullmatch(r"[^.!?«»“”\"\n]{0,150}[.!?]?\s*", after) if not span.open_end else None
+    if not m and tail:
+        # a paragraph that is only the quote (or ends with one clause after it), then "Così il presidente X, …"
+        # or "Lo ha detto X" opening the next one
+        nxt = text.find("\n", span.mark_end)
+        after = text[nxt : nxt + 400].lstrip(" .,;\n").split("\n\n")[0] if nxt >= 0 else ""
         m = _NEXT_SENTENCE.match(after)
         m = m if m and re.match(r"\s*[A-ZÀ-Ý]", after) else None
     if not m:
@@ -2417,6 +2420,8 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if att is None:
             continue
         person = _speaker(piece, span, att, prev, near)
+        if not person.name and not att.found and not att.group and _same_sentence_piece(norm, prev, span):
+            person = Person(prev.quote.speaker or "", prev.quote.role) if prev.quote else person
         if not person.name and not att.found and not att.group:  # no pattern read a speaker: the nearest person
             person = _nearest_speaker(norm, span, piece.people)
             if not person.name:
@@ -2431,6 +2436,14 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             person = _neighbour_paragraph(norm, by_start[start], piece.people)
             found[n] = (start, Quote(q.text, person.name or None, person.role))
     _lend_back(norm, found, by_start)
+    for n in range(len(found) - 2, -1, -1):  # «…cosa» il presidente X «abbia in mente». Lo ha detto Y: both Y's
+        (start, q), (nstart, nq) = found[n], found[n + 1]
+        if (
+            not q.speaker
+            and nq.speaker
+            and _one_sentence_gap(norm[by_start[start].mark_end : by_start[nstart].mark_start])
+        ):
+            found[n] = (start, Quote(q.text, nq.speaker, nq.role))
     found = speaker_model.rerank_speakers(piece, by_start, found)  # a learned chooser, when one is shipped
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
@@ -2444,6 +2457,19 @@ _GOAL_BEFORE = re.compile(
     r"(?:quello\s+)?(?:di|a)\s*$",
     re.IGNORECASE,
 )
+
+
+def _same_sentence_piece(text: str, prev: Previous, span: Span) -> bool:
+    """The span goes on the previous one's sentence: a short gap with no sentence end and no verb of saying
+    (``«A» ma «B» da parte della ministra Neri «C»``): the name in the gap is a topic of the quoted words."""
+    if prev.quote is None or not prev.quote.speaker:
+        return False
+    return _one_sentence_gap(text[prev.end : span.mark_start])
+
+
+def _one_sentence_gap(gap: str) -> bool:
+    """Text between two quoted pieces of one sentence: short, no sentence end, no verb of saying, no "per X"."""
+    return len(gap) <= 80 and not re.search(r"[.!?:;\n]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap)
 
 
 def _named_before(text: str, span: Span, people: list[Person]) -> Person:
@@ -2767,6 +2793,10 @@ def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     if named:
         return _last_named(named, before)
     after = "" if span.open_end else text[span.mark_end : para_end]
-    after = after[: min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))]
+    cut = min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))
+    gap = after[:cut]
+    if cut < len(after) and not re.search(r"[.!?:;]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap):
+        return Person("")  # «…cosa» il presidente X «abbia in mente»: a name between two pieces of one sentence
+    after = after[:cut]
     named = _mentions_in(after, people, text, span.mark_end)
     return named[0][2] if named else Person("")

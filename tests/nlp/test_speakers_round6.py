@@ -41,3 +41,20 @@ def test_bare_post_refers_to_the_person_opening_the_paragraph_not_a_name_in_a_su
         "Carlo Bianchi. “Non spetta a me scegliere chi guida l'opposizione”, scrive la ministra sui social."
     )
     assert _speakers(text) == ["Anna Neri"]
+
+
+def test_a_name_between_two_pieces_of_one_quoted_sentence_is_a_topic():
+    text = (
+        "«I cantieri sono ripartiti», ha detto il ministro Paolo Serra. «Abbiamo lavorato bene» ma «aver scelto» "
+        "da parte della sindaca Giulia Conti «la via del dialogo è un segnale chiaro»."
+    )
+    assert set(_speakers(text)) == {"Paolo Serra"}
+
+
+def test_lo_ha_detto_opening_the_next_paragraph_after_a_quote_and_a_clause():
+    text = (
+        "«Il primo incontro non era un vero negoziato, quindi bisogna capire cosa» il ministro Luca Ferri «abbia "
+        "in mente» quando parla di nuovi colloqui.\n\n"
+        "Lo ha detto il portavoce del governo, Marco Galli, commentando le parole di Ferri."
+    )
+    assert _speakers(text) == ["Marco Galli", "Marco Galli"]
