@@ -90,7 +90,7 @@ ROLE_WORDS = (
     'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
     'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
     'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
-    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria', 'guardasigilli',
+    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria', 'guardasigilli', 'coach', 'mister',
 )  # fmt: skip
 # Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
 TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
@@ -1403,11 +1403,22 @@ def _colon_name(stripped: str) -> Attribution | None:
     return None
 
 
+# A role opening the lead-in, then its holder's name in apposition before the colon.
+_ROLE_COMMA_NAME_COLON_RE = re.compile(
+    r"\s*(?i:(?:il|la|lo|l'|i|gli|le)\s*)?((?i:" + _ROLE_START.pattern + r")[^:,;.!?«»“”\"]{0,100}?)\s*,\s*"
+    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})\s*:"
+)
+
+
 def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     """A sentence ending with a colon: a name, ``X ha dichiarato:``, ``Mario Rossi (ruolo):``, its subject."""
     stripped = sentence.rstrip()
     if not stripped.endswith(":"):
         return None
+    apposed = _ROLE_COMMA_NAME_COLON_RE.fullmatch(stripped)
+    if apposed and not _bad_name(apposed.group(2)) and not _ROLE_START.match(apposed.group(2)):
+        # "Il presidente provinciale di Federmoda – Confcommercio, Anna Neri:", "Il sindaco di Fano, Rossi:"
+        return Attribution(apposed.group(2), _clean_role(apposed.group(1)))
     named = _colon_name(stripped)
     if named:
         return named

@@ -58,3 +58,21 @@ def test_lo_ha_detto_opening_the_next_paragraph_after_a_quote_and_a_clause():
         "Lo ha detto il portavoce del governo, Marco Galli, commentando le parole di Ferri."
     )
     assert _speakers(text) == ["Marco Galli", "Marco Galli"]
+
+
+def test_role_then_its_holder_in_apposition_before_the_colon():
+    text = (
+        "Il presidente provinciale di Federazione Artigiani – Confartigianato, Matteo Lorenzi: “I saldi "
+        "aiuteranno i negozi dopo mesi difficili”.\n\n"
+        "Il prefetto Anna Villa ha firmato il protocollo. Il sindaco di Castelnuovo, Bertoli: “Un flusso che "
+        "andrà governato con attenzione”."
+    )
+    assert _speakers(text) == ["Matteo Lorenzi", "Bertoli"]
+
+
+def test_coach_is_a_post_before_a_surname():
+    text = (
+        "La squadra ha vinto in tre set.\n\n"
+        "Alla fine coach Ferraris: “Abbiamo giocato una partita perfetta, i ragazzi sono stati bravissimi”."
+    )
+    assert _speakers(text) == ["Ferraris"]
