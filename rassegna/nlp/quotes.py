@@ -722,6 +722,8 @@ def _resolve(
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         earlier = next((p for p in people if p.name == speaker or _misprint(p.name, speaker)), None)
         return Person(earlier.name, earlier.role) if earlier else Person(speaker)
+    if speaker and len(speaker.split()) > 1 and speaker.split()[0] in _BODY_HEADS:
+        return Person(speaker)  # "Associazione Comunità Papa Giovanni XXIII": a body, not the person it names
     if speaker:
         key = fold(speaker.split()[-1])
         for p in people:
@@ -1777,6 +1779,30 @@ def _council_group(stripped: str) -> Attribution | None:
     return Attribution(name, speaks=True)
 
 
+_BODY_HEADS = (
+    'Comune', 'Regione', 'Provincia', 'Prefettura', 'Questura', 'Procura', 'Azienda', 'Società', 'Ente',
+    'Associazione', 'Fondazione', 'Cooperativa', 'Consorzio', 'Università', 'Ospedale', 'Ministero', 'Agenzia',
+    'Organizzazione', 'Comitato', 'Federazione', 'Istituto', 'Tribunale', 'Direzione', 'Amministrazione',
+    'Capitaneria', 'Camera', 'Confederazione', 'Unione', 'Consiglio', 'Giunta', 'Autorità', 'Asl', 'Ausl',
+)  # fmt: skip
+# A body printed with its proper name as the subject of a verb of saying that leads into the quote: "Il Comune di
+# Perugia, con una nota, spiega che «", "la Direzione strategica della Asl di Bari ha riferito di aver «".
+_NAMED_BODY_SAYS_RE = re.compile(
+    r"(?:^|[.;!?]\s+|\bche\s+|\n)(?:(?i:il|la|lo|l')\s*|(?i:l)['’]\s*)((?:" + "|".join(_BODY_HEADS) + r")"
+    r"(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|(?:di|del|della|dello|dei|degli|delle)(?=\s+[A-ZÀ-Ý])|(?:dell|d)['’](?=[A-ZÀ-Ý])"
+    r"|[a-zà-ù]{3,}(?=\s+(?:[A-ZÀ-Ý]|(?:di|del|della|dei)\s+[A-ZÀ-Ý]))))*)"
+    r"\s*(?:,[^,.;:!?«»\"“”]{0,50},)?\s+(?:" + VERB + r")\b[^.;:!?«»\"“”A-ZÀ-Ý]{0,30}[:,]?\s*$"
+)
+
+
+def _named_body_says(stripped: str) -> Attribution | None:
+    """A body named in full (``Il Comune di Perugia``) as the subject of the verb of saying leading in."""
+    m = _NAMED_BODY_SAYS_RE.search(stripped)
+    if not m:
+        return None
+    return Attribution(" ".join(m.group(1).split()), speaks=True)
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
@@ -1784,6 +1810,7 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         _council_group(stripped)
         or _collective(stripped)
         or _body_subject(stripped, span_text)
+        or _named_body_says(stripped)
         or _state_says(stripped)
         or _verb_then_subject(sentence, people)
         or _for_role_then_subject(stripped)

@@ -76,3 +76,12 @@ def test_coach_is_a_post_before_a_surname():
         "Alla fine coach Ferraris: “Abbiamo giocato una partita perfetta, i ragazzi sono stati bravissimi”."
     )
     assert _speakers(text) == ["Ferraris"]
+
+
+def test_a_body_named_in_full_as_subject_of_the_verb_leading_in_speaks():
+    text = (
+        "Il Comune di Sassuolo, con una nota, spiega che “il nuovo servizio non comporta costi per le "
+        "famiglie”.\n\n"
+        "L'Associazione Comunità don Giovanni Neri annuncia che “arriveranno domani le prime due famiglie”."
+    )
+    assert _speakers(text) == ["Comune di Sassuolo", "Associazione Comunità don Giovanni Neri"]
