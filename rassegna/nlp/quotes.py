@@ -698,6 +698,8 @@ _SAME_POST = {
     "governatore": r"presidente\s+della\s+regione",
     "governatrice": r"presidente\s+della\s+regione",
     "premier": r"presidente\s+del\s+consiglio",
+    "sindaco": r"prim[oa]\s+cittadin",
+    "sindaca": r"prim[oa]\s+cittadin",
     "guardasigilli": r"ministr[oa]\s+della\s+giustizia",
     "presidente": r"governat|premier",
     "legale": r"avvocat",
@@ -737,8 +739,13 @@ def _resolve(
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
         same_post = _SAME_POST.get(rw)
         has = re.compile(
-            r"(?<![a-z])(?:" + re.escape(rw[:6]) + (r"|" + same_post if same_post else "") + r")"
-        ).search  # "sindaco" is not the "vicesindaco"; "il governatore" is the "presidente della Regione"
+            r"(?<![a-z])"
+            + ("" if role and re.match(r"\s*vice[\s-]", fold(role)) else r"(?<!vice )(?<!vice-)")
+            + r"(?:"
+            + re.escape(rw[:6])
+            + (r"|" + same_post if same_post else "")
+            + r")"
+        ).search  # "sindaco" is not the "vice sindaco"; "il governatore" is the "presidente della Regione"
         body = _role_body(role)
 
         def holds(other: str) -> bool:  # the capogruppo del Pd is not the capogruppo del Patto Civico
@@ -2003,6 +2010,8 @@ def _is_entity(name: str, people: list[Person]) -> bool:
         return False  # a surname of someone named in the piece
     if key in _COUNTRIES or key in regions():
         return True
+    if len(name.split()) > 1 and key in comuni() and fold(name.split()[0]) not in first_names():
+        return True  # "Celle Ligure", "San Miniato": a comune of more than one word is no person
     return len(name.split()) == 1 and (name.isupper() or key in comuni() and comuni()[key].capoluogo)
 
 
@@ -2385,6 +2394,12 @@ def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
     return _resolve(best[1], None, piece.people, None, piece.text)
 
 
+_ROLE_SEAT_BEFORE_RE = re.compile(
+    r"(?i:" + _ROLE_START.pattern + r")\s+(?:di|del|della|dello|dell'|d')\s*[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)?"
+    r"\s+[a-zà-ù][^.;:!?«»\"“”]{0,60}$"
+)
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -2438,6 +2453,11 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     if person.name and fold(person.name) in _GENERIC_BODIES:
         person = Person(_named_body(person.name, piece.text, span.mark_start, piece.people), person.role)
     entity = person.name and _is_entity(person.name, piece.people)
+    if entity and _ROLE_SEAT_BEFORE_RE.search(piece.text[max(0, span.mark_start - 200) : span.mark_start]):
+        seat = fold(person.name)  # "Il sindaco di Celle Ligure rileva che «": the post's holder, not its seat
+        holder = next((p for p in piece.people if p.role and seat in fold(p.role) and fold(p.name) != seat), None)
+        if holder:
+            return Person(holder.name, holder.role)
     if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
         return Person("")  # a place or body named near the quote, not made to speak
     return Person(person.name, role or person.role)

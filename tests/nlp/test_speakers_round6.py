@@ -85,3 +85,20 @@ def test_a_body_named_in_full_as_subject_of_the_verb_leading_in_speaks():
         "L'Associazione Comunità don Giovanni Neri annuncia che “arriveranno domani le prime due famiglie”."
     )
     assert _speakers(text) == ["Comune di Sassuolo", "Associazione Comunità don Giovanni Neri"]
+
+
+def test_the_mayor_is_not_the_deputy_mayor():
+    text = (
+        "Arriva il nuovo asilo nido, lo comunica il primo cittadino Marco Bellini, insieme al vice sindaco "
+        "Luca Sarti.\n\n"
+        "“Siamo orgogliosi di questo risultato”, prosegue il sindaco, “lo avevamo promesso ai cittadini”."
+    )
+    assert _speakers(text)[0] == "Marco Bellini"
+
+
+def test_a_comune_of_two_words_is_no_speaker():
+    text = (
+        "L'annuncio arriva dal sindaco di Borgo Ticino Paolo Rinaldi.\n\n"
+        "Il sindaco di Borgo Ticino rileva che “i comuni non hanno alcun controllo sugli arrivi”."
+    )
+    assert _speakers(text) == ["Paolo Rinaldi"]
