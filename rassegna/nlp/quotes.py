@@ -360,10 +360,18 @@ class Attribution:
 
 def _parse_attribution(attr: str) -> Attribution:
     """Speaker, role and bare role word from an attribution like ``Mario Rossi, sindaco di Bari``."""
-    parsed = _parse_attribution_raw(attr)
+    bare = _BARE_ROLE_WHO_RE.match(attr)
+    parsed = _parse_attribution_raw(bare.group(1) if bare else attr)
     if _bad_name(parsed.speaker):
         return Attribution()
     return parsed
+
+
+# A bare role then a relative clause: "il vicesindaco che ha presieduto per conto del sindaco X" — the names in
+# the clause are its complements, the role speaks.
+_BARE_ROLE_WHO_RE = re.compile(
+    r"(\s*(?i:" + _ROLE_START.pattern + r")(?:\s+[a-zà-ù]+)?)\s+(?:che|il\s+quale|la\s+quale)\s+[a-zà-ù]"
+)
 
 
 _SPACED_HYPHEN_RE = re.compile(r"\b([A-ZÀ-Ý][\w']*)\s+[-–]\s+([A-ZÀ-Ý])")

@@ -102,3 +102,12 @@ def test_a_comune_of_two_words_is_no_speaker():
         "Il sindaco di Borgo Ticino rileva che “i comuni non hanno alcun controllo sugli arrivi”."
     )
     assert _speakers(text) == ["Paolo Rinaldi"]
+
+
+def test_names_in_a_relative_clause_after_a_bare_role_are_not_the_speaker():
+    text = (
+        "“Il regolamento andava rinnovato”, dichiara il vicesindaco Franco Leoni.\n\n"
+        "“Da anni – prosegue il vicesindaco che ha presieduto la seduta per conto del sindaco Marta Galli – non si "
+        "discuteva di sanità in questa sala”."
+    )
+    assert _speakers(text) == ["Franco Leoni", "Franco Leoni"]
