@@ -1206,6 +1206,8 @@ def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
         m = _IS_NOUN_SOURCE_RE.match(after)
     if not m:
         return None
+    if re.match(r"[^.;!?\n«»\"“”]*:\s*[«“\"]", after[m.end() :]):
+        return None  # «A». Secca la replica di X: «B» — X's words are the next quote, not this one
     parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
     return parsed if parsed.speaker else None
 

@@ -111,3 +111,12 @@ def test_names_in_a_relative_clause_after_a_bare_role_are_not_the_speaker():
         "discuteva di sanità in questa sala”."
     )
     assert _speakers(text) == ["Franco Leoni", "Franco Leoni"]
+
+
+def test_the_reply_leading_into_the_next_quote_is_not_this_quotes_source():
+    text = (
+        'Sul bilancio "ci sono divergenze, ma il dialogo resta aperto". Ne è certo l\'assessore Paolo Riva, che '
+        'chiede di "spiegare bene le scelte". Secca la replica della consigliera Anna Moro: "Dalla giunta ci '
+        'aspettiamo risposte chiare".'
+    )
+    assert _speakers(text) == ["Paolo Riva", "Paolo Riva", "Anna Moro"]
