@@ -854,9 +854,10 @@ _ORG_NOUNS = (
     'università', 'fondazione', 'cooperativa', 'comitato', 'movimento', 'partito', 'federazione', 'consorzio',
     'ente', 'istituto', 'ufficio stampa', 'amministrazione comunale', 'amministrazione', 'direzione',
     'sindacato di base', 'coordinamento', 'redazione', 'esercito', 'presidenza', 'portavoce',
+    'capitaneria di porto', 'capitaneria',
 )  # fmt: skip
 _ORG_RE = re.compile(
-    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+)?("
+    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+|in\s+)?("
     + "|".join(sorted((re.escape(o) for o in _ORG_NOUNS), key=len, reverse=True))
     + r")\b([^,.;:!?]{0,40})",
     re.IGNORECASE,
@@ -2410,6 +2411,10 @@ _ROLE_SEAT_BEFORE_RE = re.compile(
 )
 
 
+# The sentence before a quote says who gave the news by "Lo/La/Così + verb + body": "Lo precisa la Prefettura".
+_LO_SAYS_RE = re.compile(r"\s*(?:Lo|La|Così)\s+(?:" + VERB + r")\s+(.*)", re.DOTALL)
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -2420,7 +2425,11 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
         if prev.quote and prev.goes_on(piece, span, 2):
             person = Person(prev.quote.speaker or "", prev.quote.role)
         elif att.role_word == LAST_SPEAKER:
-            person = _named_before(piece.text, span, piece.people)
+            para = piece.text[piece.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].rstrip()
+            last = re.split(r"(?<=[.!?])\s+", para[:-1])[-1] if para.endswith(".") else ""
+            lead = _LO_SAYS_RE.match(last)  # "Lo precisa la Capitaneria di porto. «… – fanno sapere – …»"
+            org = _org_speaker(lead.group(1)) if lead else None
+            person = Person(org) if org else _named_before(piece.text, span, piece.people)
         else:
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
     else:

@@ -120,3 +120,13 @@ def test_the_reply_leading_into_the_next_quote_is_not_this_quotes_source():
         'aspettiamo risposte chiare".'
     )
     assert _speakers(text) == ["Paolo Riva", "Paolo Riva", "Anna Moro"]
+
+
+def test_a_body_that_gave_the_news_speaks_through_fanno_sapere_and_in_its_office():
+    text = (
+        "La nave attende l'indicazione del porto. Lo precisa la Capitaneria di porto di Ancona che non commenta "
+        'oltre. "Valuteremo - fanno sapere - come agire quando la nave chiederà l\'attracco".\n\n'
+        'La Prefettura di Ancona attende il Viminale. "In ogni caso - spiegano in prefettura - gestiremo lo '
+        'sbarco dei migranti".'
+    )
+    assert _speakers(text) == ["Capitaneria di porto di Ancona", "Prefettura di Ancona"]
