@@ -2714,6 +2714,15 @@ def _continues(
         # Giorgia Meloni") does not
         if _complement(between, m.start(1)):
             continue  # "ricorda l'incontro con X: «…»": a complement, not a new speaker
+        at_own = between.rfind(speaker.split()[-1], 0, m.start(1)) if speaker else -1
+        follow = re.split(r"[.!?]", between[m.end(1) : m.end(1) + 50])[0]
+        if (
+            at_own >= 0
+            and not re.search(r"[.!?:;«»“”\"\n]", between[at_own : m.start(1)])
+            and not _VERB_RE.search(follow)
+            and not follow.lstrip().startswith(":")
+        ):
+            continue  # "dicono il sindaco X, l'assessore Y, l'assessore Z.": co-signers of X's joint statement
         if not between[m.end(1) :].strip(" ,:–—-"):
             return False  # "… anche il sindaco X «…»": a name right before the quote is its speaker
         lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])

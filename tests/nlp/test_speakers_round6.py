@@ -130,3 +130,20 @@ def test_a_body_that_gave_the_news_speaks_through_fanno_sapere_and_in_its_office
         'sbarco dei migranti".'
     )
     assert _speakers(text) == ["Capitaneria di porto di Ancona", "Prefettura di Ancona"]
+
+
+def test_co_signers_named_after_the_speaker_do_not_stop_the_carry_over():
+    text = (
+        "«La nuova palestra è un passo avanti per la scuola» dicono il sindaco Marco Rinaldi, l'assessore allo "
+        "Sport Luca Fontana e l'assessore alla Scuola Giulia Serra.\n\n"
+        "«Ora la struttura può accogliere tutte le classi in un unico turno, con spogliatoi nuovi e accessibili»."
+    )
+    assert _speakers(text) == ["Marco Rinaldi", "Marco Rinaldi"]
+
+
+def test_a_new_speaker_in_the_same_sentence_still_takes_over():
+    text = (
+        "«Il bilancio è in ordine» ha detto il sindaco Marco Rinaldi, poi Giulia Serra ha risposto alla giunta.\n\n"
+        "«Mancano i fondi per le scuole e per le strade della periferia»."
+    )
+    assert _speakers(text)[1] != "Marco Rinaldi"
