@@ -134,9 +134,12 @@ def test_a_body_that_gave_the_news_speaks_through_fanno_sapere_and_in_its_office
 
 def test_co_signers_named_after_the_speaker_do_not_stop_the_carry_over():
     text = (
-        "«La nuova palestra è un passo avanti per la scuola» dicono il sindaco Marco Rinaldi, l'assessore allo "
-        "Sport Luca Fontana e l'assessore alla Scuola Giulia Serra.\n\n"
-        "«Ora la struttura può accogliere tutte le classi in un unico turno, con spogliatoi nuovi e accessibili»."
+        "La palestra è costata 410.000 euro di fondi regionali.\n\n"
+        "«La riapertura della palestra è una buona notizia per gli studenti, che tornano ad allenarsi vicino a casa» "
+        "dicono il sindaco Marco Rinaldi, l'assessore allo Sport e Tempo libero Luca Fontana, l'assessore alla "
+        "Scuola e Formazione Giulia Serra.\n\n"
+        "«Il nuovo impianto, che occupa circa 900 metri quadrati, può ospitare fino a 200 ragazzi in un solo "
+        "turno»."
     )
     assert _speakers(text) == ["Marco Rinaldi", "Marco Rinaldi"]
 
