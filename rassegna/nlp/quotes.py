@@ -90,7 +90,7 @@ ROLE_WORDS = (
     'presidentessa', 'numero uno', 'leader', 'patron', 'ceo', 'ad', 'parlamentare', 'senatrice', 'ex',
     'segretaria generale', 'capitana', 'curatore', 'curatrice', 'architetto', 'ingegnere', 'legale',
     'primo cittadino', 'prima cittadina', 'prefetta', 'questora', 'viceprefetto', 'viceprefetta', 'vicequestore',
-    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria', 'guardasigilli',
+    'vicedirettore', 'vicedirettrice', 'vicesegretario', 'vicesegretaria', 'guardasigilli', 'coach', 'mister',
 )  # fmt: skip
 # Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
 TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
@@ -108,9 +108,10 @@ _PARTICLE = (
     r"(?:D'|Dell'|Dall'|Degl'|De\s+|Di\s+|Del\s+|Della\s+|Dello\s+|Lo\s+|La\s+|Li\s+|Da\s+|Dal\s+|Dalla\s+|Mac|Mc"
     r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
 )
+_GAP = r"[ \t\xa0]+"  # between the words of a name: never a line break (a dateline opens the next paragraph)
 _NAME_RE = re.compile(
-    r"(?<![\w'])(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
-    r"(?:\s+" + _NAME_TOKEN + r")?)"
+    r"(?<![\w'])(" + _NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
+    r"(?:" + _GAP + _NAME_TOKEN + r")?)"
 )
 _NOT_A_SOURCE = re.compile(
     r"\b(?:nota|(?<!ha\s)(?<!hanno\s)comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
@@ -359,10 +360,18 @@ class Attribution:
 
 def _parse_attribution(attr: str) -> Attribution:
     """Speaker, role and bare role word from an attribution like ``Mario Rossi, sindaco di Bari``."""
-    parsed = _parse_attribution_raw(attr)
+    bare = _BARE_ROLE_WHO_RE.match(attr)
+    parsed = _parse_attribution_raw(bare.group(1) if bare else attr)
     if _bad_name(parsed.speaker):
         return Attribution()
     return parsed
+
+
+# A bare role then a relative clause: "il vicesindaco che ha presieduto per conto del sindaco X" — the names in
+# the clause are its complements, the role speaks.
+_BARE_ROLE_WHO_RE = re.compile(
+    r"(\s*(?i:" + _ROLE_START.pattern + r")(?:\s+[a-zà-ù]+)?)\s+(?:che|il\s+quale|la\s+quale)\s+[a-zà-ù]"
+)
 
 
 _SPACED_HYPHEN_RE = re.compile(r"\b([A-ZÀ-Ý][\w']*)\s+[-–]\s+([A-ZÀ-Ý])")
@@ -697,6 +706,8 @@ _SAME_POST = {
     "governatore": r"presidente\s+della\s+regione",
     "governatrice": r"presidente\s+della\s+regione",
     "premier": r"presidente\s+del\s+consiglio",
+    "sindaco": r"prim[oa]\s+cittadin",
+    "sindaca": r"prim[oa]\s+cittadin",
     "guardasigilli": r"ministr[oa]\s+della\s+giustizia",
     "presidente": r"governat|premier",
     "legale": r"avvocat",
@@ -721,6 +732,8 @@ def _resolve(
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         earlier = next((p for p in people if p.name == speaker or _misprint(p.name, speaker)), None)
         return Person(earlier.name, earlier.role) if earlier else Person(speaker)
+    if speaker and len(speaker.split()) > 1 and speaker.split()[0] in _BODY_HEADS:
+        return Person(speaker)  # "Associazione Comunità Papa Giovanni XXIII": a body, not the person it names
     if speaker:
         key = fold(speaker.split()[-1])
         for p in people:
@@ -734,8 +747,13 @@ def _resolve(
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
         same_post = _SAME_POST.get(rw)
         has = re.compile(
-            r"(?<![a-z])(?:" + re.escape(rw[:6]) + (r"|" + same_post if same_post else "") + r")"
-        ).search  # "sindaco" is not the "vicesindaco"; "il governatore" is the "presidente della Regione"
+            r"(?<![a-z])"
+            + ("" if role and re.match(r"\s*vice[\s-]", fold(role)) else r"(?<!vice )(?<!vice-)")
+            + r"(?:"
+            + re.escape(rw[:6])
+            + (r"|" + same_post if same_post else "")
+            + r")"
+        ).search  # "sindaco" is not the "vice sindaco"; "il governatore" is the "presidente della Regione"
         body = _role_body(role)
 
         def holds(other: str) -> bool:  # the capogruppo del Pd is not the capogruppo del Patto Civico
@@ -836,9 +854,10 @@ _ORG_NOUNS = (
     'università', 'fondazione', 'cooperativa', 'comitato', 'movimento', 'partito', 'federazione', 'consorzio',
     'ente', 'istituto', 'ufficio stampa', 'amministrazione comunale', 'amministrazione', 'direzione',
     'sindacato di base', 'coordinamento', 'redazione', 'esercito', 'presidenza', 'portavoce',
+    'capitaneria di porto', 'capitaneria',
 )  # fmt: skip
 _ORG_RE = re.compile(
-    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+)?("
+    r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+|in\s+)?("
     + "|".join(sorted((re.escape(o) for o in _ORG_NOUNS), key=len, reverse=True))
     + r")\b([^,.;:!?]{0,40})",
     re.IGNORECASE,
@@ -900,6 +919,9 @@ _NEXT_SENTENCE = re.compile(
     r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
     r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
+    r"|(?:Ha|Hanno)\s+(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\s+(?=[A-ZÀ-Ýa-zà-ù])"
+    # "Hanno dichiarato X e Y, …" opening the sentence after the quote; "Ad attaccare Meloni è X": a cleft
+    r"|Ad?\s+[a-zà-ù]+(?:are|ere|ire)(?:\s+[^\s.,;:!?«»\"“”]+){1,4}?\s+(?:è|sono)\s+"
     r"|Ad?\s+(?:parlare|[a-zà-ù]+(?:ar|er|ir)(?:lo|la|ne))(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?"
     r"(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"  # "A dichiararlo è X", "A commentarlo è X": any verb and its clitic
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
@@ -1185,6 +1207,8 @@ def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
         m = _IS_NOUN_SOURCE_RE.match(after)
     if not m:
         return None
+    if re.match(r"[^.;!?\n«»\"“”]*:\s*[«“\"]", after[m.end() :]):
+        return None  # «A». Secca la replica di X: «B» — X's words are the next quote, not this one
     parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
     return parsed if parsed.speaker else None
 
@@ -1399,11 +1423,22 @@ def _colon_name(stripped: str) -> Attribution | None:
     return None
 
 
+# A role opening the lead-in, then its holder's name in apposition before the colon.
+_ROLE_COMMA_NAME_COLON_RE = re.compile(
+    r"\s*(?i:(?:il|la|lo|l'|i|gli|le)\s*)?((?i:" + _ROLE_START.pattern + r")[^:,;.!?«»“”\"]{0,100}?)\s*,\s*"
+    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})\s*:"
+)
+
+
 def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     """A sentence ending with a colon: a name, ``X ha dichiarato:``, ``Mario Rossi (ruolo):``, its subject."""
     stripped = sentence.rstrip()
     if not stripped.endswith(":"):
         return None
+    apposed = _ROLE_COMMA_NAME_COLON_RE.fullmatch(stripped)
+    if apposed and not _bad_name(apposed.group(2)) and not _ROLE_START.match(apposed.group(2)):
+        # "Il presidente provinciale di Federmoda – Confcommercio, Anna Neri:", "Il sindaco di Fano, Rossi:"
+        return Attribution(apposed.group(2), _clean_role(apposed.group(1)))
     named = _colon_name(stripped)
     if named:
         return named
@@ -1762,6 +1797,30 @@ def _council_group(stripped: str) -> Attribution | None:
     return Attribution(name, speaks=True)
 
 
+_BODY_HEADS = (
+    'Comune', 'Regione', 'Provincia', 'Prefettura', 'Questura', 'Procura', 'Azienda', 'Società', 'Ente',
+    'Associazione', 'Fondazione', 'Cooperativa', 'Consorzio', 'Università', 'Ospedale', 'Ministero', 'Agenzia',
+    'Organizzazione', 'Comitato', 'Federazione', 'Istituto', 'Tribunale', 'Direzione', 'Amministrazione',
+    'Capitaneria', 'Camera', 'Confederazione', 'Unione', 'Consiglio', 'Giunta', 'Autorità', 'Asl', 'Ausl',
+)  # fmt: skip
+# A body printed with its proper name as the subject of a verb of saying that leads into the quote: "Il Comune di
+# Perugia, con una nota, spiega che «", "la Direzione strategica della Asl di Bari ha riferito di aver «".
+_NAMED_BODY_SAYS_RE = re.compile(
+    r"(?:^|[.;!?]\s+|\bche\s+|\n)(?:(?i:il|la|lo|l')\s*|(?i:l)['’]\s*)((?:" + "|".join(_BODY_HEADS) + r")"
+    r"(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|(?:di|del|della|dello|dei|degli|delle)(?=\s+[A-ZÀ-Ý])|(?:dell|d)['’](?=[A-ZÀ-Ý])"
+    r"|[a-zà-ù]{3,}(?=\s+(?:[A-ZÀ-Ý]|(?:di|del|della|dei)\s+[A-ZÀ-Ý]))))*)"
+    r"\s*(?:,[^,.;:!?«»\"“”]{0,50},)?\s+(?:" + VERB + r")\b[^.;:!?«»\"“”A-ZÀ-Ý]{0,30}[:,]?\s*$"
+)
+
+
+def _named_body_says(stripped: str) -> Attribution | None:
+    """A body named in full (``Il Comune di Perugia``) as the subject of the verb of saying leading in."""
+    m = _NAMED_BODY_SAYS_RE.search(stripped)
+    if not m:
+        return None
+    return Attribution(" ".join(m.group(1).split()), speaks=True)
+
+
 def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribution | None:
     """The sentence leading into the span names the speaker."""
     stripped = sentence.rstrip()
@@ -1769,6 +1828,7 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         _council_group(stripped)
         or _collective(stripped)
         or _body_subject(stripped, span_text)
+        or _named_body_says(stripped)
         or _state_says(stripped)
         or _verb_then_subject(sentence, people)
         or _for_role_then_subject(stripped)
@@ -1822,9 +1882,12 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
         end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
         m = _NEXT_SENTENCE.match(after, end.end()) if end else None
-    if not m and not span.open_end and not after.strip(" .,;\n"):
-        # a paragraph that is only the quote, then "Così il presidente X, …" opening the next one
-        after = text[span.mark_end : span.mark_end + 400].lstrip(" .,;\n").split("\n\n")[0]
+    tail = re.fullmatch(r"[^.!?«»“”\"\n]{0,150}[.!?]?\s*", after) if not span.open_end else None
+    if not m and tail:
+        # a paragraph that is only the quote (or ends with one clause after it), then "Così il presidente X, …"
+        # or "Lo ha detto X" opening the next one
+        nxt = text.find("\n", span.mark_end)
+        after = text[nxt : nxt + 400].lstrip(" .,;\n").split("\n\n")[0] if nxt >= 0 else ""
         m = _NEXT_SENTENCE.match(after)
         m = m if m and re.match(r"\s*[A-ZÀ-Ý]", after) else None
     if not m:
@@ -1958,6 +2021,8 @@ def _is_entity(name: str, people: list[Person]) -> bool:
         return False  # a surname of someone named in the piece
     if key in _COUNTRIES or key in regions():
         return True
+    if len(name.split()) > 1 and key in comuni() and fold(name.split()[0]) not in first_names():
+        return True  # "Celle Ligure", "San Miniato": a comune of more than one word is no person
     return len(name.split()) == 1 and (name.isupper() or key in comuni() and comuni()[key].capoluogo)
 
 
@@ -2301,6 +2366,23 @@ def _subject_before(piece: Piece, span: Span) -> Person:
     return _subject_named(_mentions_in(before, piece.people, text, para_start), before)
 
 
+def _opening_subject_before(piece: Piece, span: Span) -> Person | None:
+    """The person opening a sentence of the quote's paragraph as the subject of a finite verb, the last such
+    before the quote (``Anna Neri accetta la sfida, ma … anche Carlo Bianchi. «…», scrive la ministra``: Neri,
+    not a name inside a subordinate clause); None when no sentence opens with a person."""
+    text = piece.text
+    para_start = text.rfind("\n", 0, span.mark_start) + 1
+    before = text[para_start : span.mark_start]
+    if any(c in before for c in '«»“”"'):
+        return None
+    found: Person | None = None
+    for start, end, person in _mentions_in(before, piece.people, text, para_start):
+        opens = not before[:start].strip() or re.search(r"[.!?]\s+$", before[:start])
+        if opens and _FINITE_VERB_RE.match(before, end):
+            found = person
+    return found
+
+
 def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
     """The person a bare role refers back to when the piece names its holder by the role and a surname only
     (``il presidente Zelensky``): the mention nearest before ``upto``, else the first after; the full name when
@@ -2323,6 +2405,16 @@ def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
     return _resolve(best[1], None, piece.people, None, piece.text)
 
 
+_ROLE_SEAT_BEFORE_RE = re.compile(
+    r"(?i:" + _ROLE_START.pattern + r")\s+(?:di|del|della|dello|dell'|d')\s*[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)?"
+    r"\s+[a-zà-ù][^.;:!?«»\"“”]{0,60}$"
+)
+
+
+# The sentence before a quote says who gave the news by "Lo/La/Così + verb + body": "Lo precisa la Prefettura".
+_LO_SAYS_RE = re.compile(r"\s*(?:Lo|La|Così)\s+(?:" + VERB + r")\s+(.*)", re.DOTALL)
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -2333,7 +2425,11 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
         if prev.quote and prev.goes_on(piece, span, 2):
             person = Person(prev.quote.speaker or "", prev.quote.role)
         elif att.role_word == LAST_SPEAKER:
-            person = _named_before(piece.text, span, piece.people)
+            para = piece.text[piece.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].rstrip()
+            last = re.split(r"(?<=[.!?])\s+", para[:-1])[-1] if para.endswith(".") else ""
+            lead = _LO_SAYS_RE.match(last)  # "Lo precisa la Capitaneria di porto. «… – fanno sapere – …»"
+            org = _org_speaker(lead.group(1)) if lead else None
+            person = Person(org) if org else _named_before(piece.text, span, piece.people)
         else:
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
     else:
@@ -2363,7 +2459,7 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
         if not person.name and not speaker and role_word and role_word not in (LAST_SPEAKER, PROTAGONIST):
             # "Volodymyr Zelensky ha parlato … «…», ha promesso il presidente ucraino": the person named last
             # before the quote in its paragraph, when the piece gives them no other post
-            person = _subject_before(piece, span)
+            person = _opening_subject_before(piece, span) or _subject_before(piece, span)
             person = person if person.name and _holds(role_word, person.role) else Person("")
         if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about, if no other role
@@ -2376,6 +2472,11 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     if person.name and fold(person.name) in _GENERIC_BODIES:
         person = Person(_named_body(person.name, piece.text, span.mark_start, piece.people), person.role)
     entity = person.name and _is_entity(person.name, piece.people)
+    if entity and _ROLE_SEAT_BEFORE_RE.search(piece.text[max(0, span.mark_start - 200) : span.mark_start]):
+        seat = fold(person.name)  # "Il sindaco di Celle Ligure rileva che «": the post's holder, not its seat
+        holder = next((p for p in piece.people if p.role and seat in fold(p.role) and fold(p.name) != seat), None)
+        if holder:
+            return Person(holder.name, holder.role)
     if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
         return Person("")  # a place or body named near the quote, not made to speak
     return Person(person.name, role or person.role)
@@ -2396,6 +2497,8 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if att is None:
             continue
         person = _speaker(piece, span, att, prev, near)
+        if not person.name and not att.found and not att.group and _same_sentence_piece(norm, prev, span):
+            person = Person(prev.quote.speaker or "", prev.quote.role) if prev.quote else person
         if not person.name and not att.found and not att.group:  # no pattern read a speaker: the nearest person
             person = _nearest_speaker(norm, span, piece.people)
             if not person.name:
@@ -2410,6 +2513,14 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             person = _neighbour_paragraph(norm, by_start[start], piece.people)
             found[n] = (start, Quote(q.text, person.name or None, person.role))
     _lend_back(norm, found, by_start)
+    for n in range(len(found) - 2, -1, -1):  # «…cosa» il presidente X «abbia in mente». Lo ha detto Y: both Y's
+        (start, q), (nstart, nq) = found[n], found[n + 1]
+        if (
+            not q.speaker
+            and nq.speaker
+            and _one_sentence_gap(norm[by_start[start].mark_end : by_start[nstart].mark_start])
+        ):
+            found[n] = (start, Quote(q.text, nq.speaker, nq.role))
     found = speaker_model.rerank_speakers(piece, by_start, found)  # a learned chooser, when one is shipped
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
@@ -2423,6 +2534,19 @@ _GOAL_BEFORE = re.compile(
     r"(?:quello\s+)?(?:di|a)\s*$",
     re.IGNORECASE,
 )
+
+
+def _same_sentence_piece(text: str, prev: Previous, span: Span) -> bool:
+    """The span goes on the previous one's sentence: a short gap with no sentence end and no verb of saying
+    (``«A» ma «B» da parte della ministra Neri «C»``): the name in the gap is a topic of the quoted words."""
+    if prev.quote is None or not prev.quote.speaker:
+        return False
+    return _one_sentence_gap(text[prev.end : span.mark_start])
+
+
+def _one_sentence_gap(gap: str) -> bool:
+    """Text between two quoted pieces of one sentence: short, no sentence end, no verb of saying, no "per X"."""
+    return len(gap) <= 80 and not re.search(r"[.!?:;\n]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap)
 
 
 def _named_before(text: str, span: Span, people: list[Person]) -> Person:
@@ -2590,6 +2714,15 @@ def _continues(
         # Giorgia Meloni") does not
         if _complement(between, m.start(1)):
             continue  # "ricorda l'incontro con X: «…»": a complement, not a new speaker
+        at_own = between.rfind(speaker.split()[-1], 0, m.start(1)) if speaker else -1
+        follow = re.split(r"[.!?]", between[m.end(1) : m.end(1) + 50])[0]
+        if (
+            at_own >= 0
+            and not re.search(r"[.!?:;«»“”\"\n]", between[at_own : m.start(1)])
+            and not _VERB_RE.search(follow)
+            and not follow.lstrip().startswith(":")
+        ):
+            continue  # "dicono il sindaco X, l'assessore Y, l'assessore Z.": co-signers of X's joint statement
         if not between[m.end(1) :].strip(" ,:–—-"):
             return False  # "… anche il sindaco X «…»": a name right before the quote is its speaker
         lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])
@@ -2746,6 +2879,10 @@ def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     if named:
         return _last_named(named, before)
     after = "" if span.open_end else text[span.mark_end : para_end]
-    after = after[: min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))]
+    cut = min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))
+    gap = after[:cut]
+    if cut < len(after) and not re.search(r"[.!?:;]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap):
+        return Person("")  # «…cosa» il presidente X «abbia in mente»: a name between two pieces of one sentence
+    after = after[:cut]
     named = _mentions_in(after, people, text, span.mark_end)
     return named[0][2] if named else Person("")
