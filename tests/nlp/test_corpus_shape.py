@@ -46,6 +46,7 @@ HALF_SEALED_PARTS = {
 WITHDRAWN = {
     "c717": "the same page as c773 (sealed-8r): two batch-8 annotators picked it in parallel; the sealed copy is kept",
     "9t": (811, 20261149),
+    "9u": (841, 20261150),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
