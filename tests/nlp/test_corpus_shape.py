@@ -47,6 +47,7 @@ WITHDRAWN = {
     "c717": "the same page as c773 (sealed-8r): two batch-8 annotators picked it in parallel; the sealed copy is kept",
     "9t": (811, 20261149),
     "9u": (841, 20261150),
+    "9v": (871, 20261151),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
