@@ -48,6 +48,7 @@ WITHDRAWN = {
     "9t": (811, 20261149),
     "9u": (841, 20261150),
     "9v": (871, 20261151),
+    "9w": (901, 20261152),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
