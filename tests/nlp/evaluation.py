@@ -54,7 +54,7 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
-    ``corpus-dev-8`` and ``corpus-sealed`` … ``corpus-sealed-8`` (batches 3–8 come in annotator parts: a pattern such
+    ``corpus-dev-9`` and ``corpus-sealed`` … ``corpus-sealed-9`` (batches 3–9 come in annotator parts: a pattern such
     as ``dev-3*.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
@@ -75,6 +75,8 @@ def set_path(name: str) -> Path:
         "corpus-sealed-7": FIXTURES / "corpus" / "sealed-7*.json",
         "corpus-dev-8": FIXTURES / "corpus" / "dev-8*.json",
         "corpus-sealed-8": FIXTURES / "corpus" / "sealed-8*.json",
+        "corpus-dev-9": FIXTURES / "corpus" / "dev-9*.json",
+        "corpus-sealed-9": FIXTURES / "corpus" / "sealed-9*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")

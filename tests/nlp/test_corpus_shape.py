@@ -20,7 +20,7 @@ FIELDS = {
 }
 NULLABLE = ("date", "author", "city", "title")  # a copy with no headline and an address of no words: null
 CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
-# Batches 3 to 8 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
+# Batches 3 to 9 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
 HALF_SEALED_PARTS = {
     "3a": (241, 20261130),
     "3b": (271, 20261131),
@@ -41,6 +41,10 @@ HALF_SEALED_PARTS = {
     "8q": (721, 20261146),
     "8r": (751, 20261147),
     "8s": (781, 20261148),
+    "9t": (811, 20261149),
+    "9u": (841, 20261150),
+    "9v": (871, 20261151),
+    "9w": (901, 20261152),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
