@@ -49,6 +49,7 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
     "6": ("corpus-dev-6", "corpus-sealed-6"),
     "7": ("corpus-dev-7", "corpus-sealed-7"),
     "8": ("corpus-dev-8", "corpus-sealed-8"),
+    "9": ("corpus-dev-9", "corpus-sealed-9"),
 }
 
 

@@ -1,9 +1,10 @@
 """The accuracy gate: city, quotes, speakers and key figures on annotated articles.
 
-Eight sets, scored alike:
-- ``corpus-dev`` … ``corpus-dev-6``: real Italian news from varied outlets, annotated independently of the rules
-  (``fixtures/corpus/dev.json``, the second batch ``dev-2.json``, the parts of batches 3 to 6 ``dev-3a.json`` …
-  ``dev-6k.json``, guide in ``fixtures/corpus/ANNOTATION.md``);
+Ten sets, scored alike:
+- ``corpus-dev`` … ``corpus-dev-8``: real Italian news from varied outlets, annotated independently of the rules
+  (``fixtures/corpus/dev.json``, the second batch ``dev-2.json``, the parts of batches 3 to 8 ``dev-3a.json`` …
+  ``dev-8s.json``, guide in ``fixtures/corpus/ANNOTATION.md``); batch 9, the last one scored as unseen text, is
+  not gated (no rule was written on it yet), and no later batch is read;
   their sealed parts (``sealed*.json``) are never read here — the coordinator scores them with ``benchmarks/nlp.py``.
 - ``dev``: the dev articles of ``shared/reference`` (skipped where ../shared is absent).
 - ``generalisation``: ``fixtures/generalisation.json``, written for rassegna by the same rules (press-release
@@ -56,6 +57,8 @@ GATES = {
     "corpus-dev-4": Gate(0.93, 0.97, 0.97, 0.97, 0.99),
     "corpus-dev-5": Gate(0.95, 0.93, 0.85, 0.97, 0.97),
     "corpus-dev-6": Gate(0.93, 0.95, 0.80, 0.95, 0.99),
+    "corpus-dev-7": Gate(0.96, 0.96, 0.77, 0.94, 0.95),
+    "corpus-dev-8": Gate(0.93, 0.98, 0.85, 0.97, 0.95),
 }
 
 
@@ -114,6 +117,8 @@ def test_sealed_set_is_never_read_by_the_gate():
     assert len(set_files(set_path("corpus-dev-6"))) == 2  # dev-6j, dev-6k
     assert not any(p.name.startswith("sealed") for p in set_files(set_path("corpus-dev-7")))
     assert len(set_files(set_path("corpus-dev-7"))) == 2  # dev-7l, dev-7m
+    assert not any(p.name.startswith("sealed") for p in set_files(set_path("corpus-dev-8")))
+    assert len(set_files(set_path("corpus-dev-8"))) == 6  # dev-8n … dev-8s
 
 
 def test_a_set_pattern_reads_every_dev_part_and_never_a_sealed_one(tmp_path):
