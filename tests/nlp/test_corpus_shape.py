@@ -49,6 +49,7 @@ HALF_SEALED_PARTS = {
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
     "c717": "the same page as c773 (sealed-8r): two batch-8 annotators picked it in parallel; the sealed copy is kept",
+    "10a": (931, 20261153),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
