@@ -50,6 +50,7 @@ HALF_SEALED_PARTS = {
 WITHDRAWN = {
     "c717": "the same page as c773 (sealed-8r): two batch-8 annotators picked it in parallel; the sealed copy is kept",
     "10a": (931, 20261153),
+    "10b": (961, 20261154),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
