@@ -51,6 +51,7 @@ WITHDRAWN = {
     "c717": "the same page as c773 (sealed-8r): two batch-8 annotators picked it in parallel; the sealed copy is kept",
     "10a": (931, 20261153),
     "10b": (961, 20261154),
+    "10c": (991, 20261155),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
@@ -148,6 +149,7 @@ def test_later_batch_parts_are_thirty_ids_each_and_their_sealed_half_is_the_seed
         dev_part, sealed_part = half_sealed_parts[part]
         ids = [f"c{n:03d}" for n in range(first, first + 30)]
         assert sorted(a["id"] for a in dev_part + sealed_part) == [i for i in ids if i not in WITHDRAWN], part
+        assert sorted(a["id"] for a in dev_part + sealed_part) == sorted(ids), part
         random.Random(seed).shuffle(ids)
         assert {a["id"] for a in sealed_part} == set(ids[:15]) - WITHDRAWN.keys(), part
 
