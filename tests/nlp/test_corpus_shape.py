@@ -35,6 +35,7 @@ HALF_SEALED_PARTS = {
     "6k": (541, 20261140),
     "7l": (571, 20261141),
     "7m": (601, 20261142),
+    "10d": (1021, 20261156),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
