@@ -52,6 +52,7 @@ WITHDRAWN = {
     "10a": (931, 20261153),
     "10b": (961, 20261154),
     "10c": (991, 20261155),
+    "10d": (1021, 20261156),
 }
 LGNET = re.compile(r"lg\s*net|local government network", re.IGNORECASE)
 
