@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rassegna.nlp.gazetteer import (
+    ALIASES,
     AMBIGUOUS,
+    QUARTERS,
     REGIONS,
     comuni,
     first_names,
@@ -259,8 +261,6 @@ def _first_words_of(found: list[Mention]) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _quarter_keys() -> frozenset[str]:
     """The quarters of the largest cities (folded): their names take an article ("al Vomero", "la Magliana")."""
-    from rassegna.nlp.gazetteer import QUARTERS
-
     return frozenset(fold(q) for quarters in QUARTERS.values() for q in quarters)
 
 
@@ -351,8 +351,6 @@ _ARTICLE_BEFORE = re.compile(
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """First words of every comune and region name: only words among them can start a place."""
-    from rassegna.nlp.gazetteer import ALIASES, QUARTERS, REGIONS
-
     names = [c.name for c in comuni().values()] + list(REGIONS) + list(ALIASES)
     names += [q for quarters in QUARTERS.values() for q in quarters]
     heads = {fold(m.group(0)) for n in names if (m := _WORD_RE.search(n))}
@@ -1062,6 +1060,8 @@ def city_candidates(
     return city, ranked, candidates
 
 
+# Participles of taking someone somewhere (portato, trasferito, …): both "taken to" patterns below read them.
+_TAKEN_PARTICIPLES = r"portat|trasportat|trasferit|condott|accompagnat|elitrasportat|tradott"
 # A local site's section kicker: a paragraph that is only the comune's name, in lower case ("sacile").
 _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Bodies and sites that belong to one comune: "i carabinieri di Carsoli", "l'ospedale di Nola", "l'ex Ilva di
@@ -1073,8 +1073,7 @@ _LOCAL_BODY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TAKEN_TO_RE = re.compile(
-    r"\b(?:portat|trasportat|trasferit|ricoverat|condott|accompagnat|elitrasportat|trasferiment|"
-    r"ricover|rinchius|tradott|dimess)\w*\b[^.;:!?]{0,45}$",
+    r"\b(?:" + _TAKEN_PARTICIPLES + r"|ricoverat|trasferiment|ricover|rinchius|dimess)\w*\b[^.;:!?]{0,45}$",
     re.IGNORECASE,
 )
 # Where a person comes from or lives: "originario di Napoli", "residente a Milano", "nato a Bari".
@@ -1088,9 +1087,9 @@ _ORIGIN_BEFORE = re.compile(
 # The same of a person, in the passive ("è stato portato", "sono stati trasferiti", "ricoverato"), not "le indagini
 # hanno portato a perquisizioni a X"
 _PERSON_TAKEN_TO_RE = re.compile(
-    r"\b(?:(?:è|sono|era|erano|viene|vengono|veniva|venivano|stat[oaie])\s+(?:stat[oaie]\s+)?(?:portat|"
-    r"trasportat|trasferit|condott|accompagnat|elitrasportat|tradott)[oaie]|ricoverat[oaie]|rinchius[oaie]|"
-    r"detenut[oaie])\b[^.;:!?]{0,45}$",
+    r"\b(?:(?:è|sono|era|erano|viene|vengono|veniva|venivano|stat[oaie])\s+(?:stat[oaie]\s+)?(?:"
+    + _TAKEN_PARTICIPLES
+    + r")[oaie]|ricoverat[oaie]|rinchius[oaie]|detenut[oaie])\b[^.;:!?]{0,45}$",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(

@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
-from rassegna.nlp.places import city_candidates  # noqa: E402
+from rassegna.nlp.places import CityModel, city_candidates, model_city  # noqa: E402
 from rassegna.nlp.textutil import fold  # noqa: E402
 from tests.nlp.evaluation import PARTNER_CITIES, TRAINING_BATCHES, load_articles, set_path  # noqa: E402
 
@@ -57,20 +57,10 @@ def fit(train: list[Example], epochs: int = 400, rate: float = 0.1) -> dict[str,
     return w
 
 
-def predict(w: dict[str, float], threshold: float, cands: list[tuple[str, dict[str, float]]]) -> str | None:
-    """The most likely candidate above the threshold."""
-    best, best_p = None, threshold
-    for name, f in cands:
-        z = sum(w.get(k, 0.0) * v for k, v in f.items())
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        if p >= best_p:
-            best, best_p = name, p
-    return best
-
-
 def accuracy(w: dict[str, float], threshold: float, data: list[Example]) -> float:
-    """City accuracy of the model on the examples."""
-    ok = sum(1 for g, _r, c in data if (fold(p) if (p := predict(w, threshold, c)) else None) == g)
+    """City accuracy of the model on the examples (chosen as ``places.model_city`` chooses at run time)."""
+    model = CityModel(w, threshold)
+    ok = sum(1 for g, _r, c in data if (fold(p) if (p := model_city(model, c)) else None) == g)
     return ok / len(data)
 
 
