@@ -48,6 +48,8 @@ SETS = (
     "corpus-sealed-9",
     "corpus-dev-10",
     "corpus-sealed-10",
+    "corpus-dev-11",
+    "corpus-sealed-11",
     "dev",
     "generalisation",
 )

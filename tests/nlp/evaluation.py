@@ -55,7 +55,7 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
-    ``corpus-dev-10`` and ``corpus-sealed`` … ``corpus-sealed-10`` (batches 3–10 come in annotator parts: a pattern such
+    ``corpus-dev-11`` and ``corpus-sealed`` … ``corpus-sealed-11`` (batches 3–11 come in annotator parts: a pattern such
     as ``dev-3*.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
@@ -80,6 +80,8 @@ def set_path(name: str) -> Path:
         "corpus-sealed-9": FIXTURES / "corpus" / "sealed-9*.json",
         "corpus-dev-10": FIXTURES / "corpus" / "dev-10*.json",
         "corpus-sealed-10": FIXTURES / "corpus" / "sealed-10*.json",
+        "corpus-dev-11": FIXTURES / "corpus" / "dev-11*.json",
+        "corpus-sealed-11": FIXTURES / "corpus" / "sealed-11*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")
