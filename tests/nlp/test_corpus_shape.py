@@ -50,6 +50,7 @@ HALF_SEALED_PARTS = {
     "10c": (991, 20261155),
     "10d": (1021, 20261156),
     "11a": (1051, 20261157),
+    "11b": (1081, 20261158),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
