@@ -49,6 +49,7 @@ HALF_SEALED_PARTS = {
     "10b": (961, 20261154),
     "10c": (991, 20261155),
     "10d": (1021, 20261156),
+    "11d": (1141, 20261160),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
