@@ -173,6 +173,7 @@ class Mention:
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     province: bool = False  # "la provincia di X", "la Giunta provinciale di X": the province, not the comune
     in_name: bool = False  # inside a name: "Universo Assisi", "Angelino Alfano"
+    venue: bool = False  # where speakers met: "l'assemblea dei sindaci a Fossano", "riuniti a Ravenna"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -538,9 +539,14 @@ def _mentions(
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
-        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
+        m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
         # "Alfano a Catania per il vertice sugli sbarchi": the comune of a meeting, named before it
-        m.origin = m.origin or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
+        m.venue = m.venue or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
+        m.origin = m.origin or m.venue
+        # "Marta Rossi, sindaca di Soresina, sarà vicepresidente": the office of a person introduced by name is what
+        # the person is, not where the story happens (unlike "il sindaco di X, Marta Rossi, ..."): no evidence, no
+        # rival; and "il sindaco di X e delegato Anci": a mayor speaking for a wider body
+        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _is_named_office(window, after)
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
@@ -778,7 +784,8 @@ def _is_about(
     national = any(m.area_listing for m in found) and not title_lead
     if national and not any(m.dateline and not m.wire for m in own):
         return False
-    provincial = sum(1 for m in found if m.name == name and m.province)
+    # (the headline naming the province counts: "Provincia di Bergamo, le deleghe" over one "Per Bergamo")
+    provincial = sum(1 for m in found + title_mentions if m.name == name and m.province)
     if provincial >= 2 and len(own) <= 1 and name not in title_comuni:
         return False  # "i progetti della provincia di Asti ... il Comune di Asti, quello di Chiusano": the province's
     strong = [m for m in own if m.strong]
@@ -1019,8 +1026,10 @@ def city_candidates(
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
         # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
         title_mentions = [m for m in title_mentions if not m.guessed or _named_in(norm, m.name)]
-    # "Alfano a Catania per vertice su sbarchi": the headline's meeting place is where the speakers were
-    title_mentions = [m for m in title_mentions if not m.origin]
+    # "Alfano a Catania per vertice su sbarchi": the headline's meeting place is where the speakers were; so is a
+    # headline's "a X" when the text says a meeting was held at X ("25 aprile a Ravenna" / "riuniti a Ravenna")
+    venues = {m.name for m in found if m.venue}
+    title_mentions = [m for m in title_mentions if not m.origin and not (m.at and m.name in venues)]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -1094,10 +1103,14 @@ _PERSON_TAKEN_TO_RE = re.compile(
 )
 _VENUE_BEFORE = re.compile(
     r"\b(?:(?:assemblea|assemblee|congresso|convegno|conferenza|forum|summit|stati\s+generali|meeting|"
-    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|a|ad|in)|"
+    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?(?:\s+(?:l'|il\s+)?\d{1,2}(?:\s+[^\W\d_]+)?)?"  # "l'8 ottobre"
+    r"\s+(?:di|del|della|a|ad|in)|"
     # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
     r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
-    r"\s+(?:a|ad|in))\s+$",
+    r"\s+(?:a|ad|in)|"
+    # where a meeting was or will be held: "si è svolta a Roma la commissione", "si sono riuniti ieri a Ravenna"
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|riunit|incontrat)[oaie]|si\s+(?:terrà|terranno|svolgerà|"
+    r"svolgeranno|riunirà|riuniranno|riunisce|riuniscono)|in\s+programma)\b[^.;:!?]{0,40}?\s+(?:a|ad|in))\s+$",
     re.IGNORECASE,
 )
 _VENUE_AFTER = re.compile(
@@ -1105,6 +1118,42 @@ _VENUE_AFTER = re.compile(
     r"(?:[^\W\d_]+\s+)?(?:assemblea|congresso|convegno|vertice|summit|forum|stati\s+generali)\b",
     re.IGNORECASE,
 )
+# A person's office in a comune, given after the person's name: "Mario Rossi, sindaco di", "Anna Bianchi
+# assessora alla Cultura del Comune di" (group 1: the name's words but the last, one of them a given name)
+_NAMED_OFFICE_BEFORE = re.compile(
+    r"(?<![\w'])((?:[A-ZÀ-Ý][\w']+\s+){1,3})[A-ZÀ-Ý][\w']+\s*(,?)\s+(?:neo\s*)?"
+    r"(?i:sindac[oa]|vice\s*sindac[oa]|primo\s+cittadino|prima\s+cittadina|consiglier[ea]\s+comunale|"
+    r"(?:vice\s*)?presidente\s+del\s+consiglio\s+comunale|assessor[ea](?:\s+[^\W\d_]+){0,3}?)\s+"
+    r"(?i:(?:del\s+comune\s+|della\s+città\s+)?(?:di|del|della|dello))\s+$"
+)
+# A mayor's office joined to an office in a wider body: "il sindaco di Lucca e delegato Anci", "presidente di Anci
+# Liguria e sindaca di Sarzana": the person speaks for the wider body, the comune is only what they also lead.
+_MAYOR_OF = (
+    r"(?:sindac[oa]|vice\s*sindac[oa]|primo\s+cittadino|prima\s+cittadina)\s+(?:del\s+comune\s+)?(?:di|del|della)"
+)
+_WIDER_OFFICE = (
+    r"(?:vice\s*)?(?:presidente|delegat[oa]|coordinat(?:ore|rice)|segretari[oa]|responsabile|portavoce|componente|"
+    r"consiglier[ea]\s+(?:provinciale|regionale|metropolitan[oa]))"
+)
+_WIDER_OFFICE_BEFORE = re.compile(r"(?i:\b" + _WIDER_OFFICE + r"\b[^,.;:\n]{0,40}?\s+e\s+" + _MAYOR_OF + r")\s+$")
+_MAYOR_OF_BEFORE = re.compile(r"(?i:\b" + _MAYOR_OF + r")\s+$")
+_WIDER_OFFICE_AFTER = re.compile(r"(?i:\s*(?:\([^()\n]{1,30}\))?\s*,?\s+e\s+" + _WIDER_OFFICE + r")\b")
+
+
+def _is_named_office(window: str, after: str = "") -> bool:
+    """The window ends on a person's name and their office in a comune ("Matteo Rossi, sindaco di"), or on a
+    mayor's office joined to one in a wider body ("presidente dell'Anci e sindaco di", "sindaco di X e delegato")."""
+    m = _NAMED_OFFICE_BEFORE.search(window)
+    if m is not None and any(fold(w) in first_names() for w in m.group(1).split()):
+        return True
+    # a sentence opening on a two-word name set off by a comma: "Edilio Terranova, consigliere comunale di"
+    if m is not None and m.group(2) and len(m.group(1).split()) == 1 and m.start() > 0:
+        return window[: m.start()].rstrip(" ")[-1:] in {".", "!", "?", "\n"}
+    if _WIDER_OFFICE_BEFORE.search(window):
+        return True
+    return _MAYOR_OF_BEFORE.search(window) is not None and _WIDER_OFFICE_AFTER.match(after) is not None
+
+
 _STUDY_BEFORE = re.compile(
     r"\b(?:studio|studi|ricerca|ricerche|indagine|sondaggio|rapporto|report|dati|ricercatori|esperti|secondo)\b"
     r"[^.;:!?]*$",

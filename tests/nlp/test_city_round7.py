@@ -1,0 +1,117 @@
+"""City, round 7: offices and seats, meetings, pieces of several comuni. Every example is invented."""
+
+from __future__ import annotations
+
+from rassegna.nlp.places import extract_places
+
+
+def city(text: str, title: str | None = None) -> str | None:
+    return extract_places(text, title)[0]
+
+
+# A person introduced by name, then by their office in a comune: what the person is, not where the story is.
+
+
+def test_a_mayor_introduced_by_name_gives_no_city_to_a_piece_about_a_wider_body():
+    text = (
+        "Si è insediato ieri il nuovo consiglio del parco regionale. Giovanna Ferretti, sindaca di Bagnacavallo, "
+        "sarà vicepresidente e seguirà i sentieri e la fauna. Le altre deleghe saranno assegnate a marzo."
+    )
+    assert city(text, "Parco regionale, assegnate le deleghe") is None
+
+
+def test_the_mayor_of_a_comune_named_with_his_office_first_still_gives_it():
+    # near miss: "il sindaco di X, Name" makes the office the subject, and the mayor speaks of his comune
+    text = (
+        "«Qui il pronto soccorso chiude di notte e nessuno ci ascolta»: è la denuncia del sindaco di Bagnacavallo "
+        "Marco Ferretti, che chiede un incontro all'azienda sanitaria."
+    )
+    assert city(text, "Pronto soccorso chiuso di notte, la protesta") == "Bagnacavallo"
+
+
+def test_a_councillor_named_at_the_head_of_a_sentence_is_an_office_too():
+    text = (
+        "Il consorzio dei servizi sociali ha eletto il nuovo presidente. Ermenegildo Sartori, consigliere comunale "
+        "di Pontecorvo, sarà il suo vice. I comuni soci sono ventidue."
+    )
+    assert city(text, "Consorzio dei servizi sociali, eletto il presidente") is None
+
+
+def test_a_mayor_who_also_holds_an_office_in_a_wider_body_speaks_for_that_body():
+    text = (
+        "«Servono più risorse per l'accoglienza dei minori» ha detto il sindaco di Lucca e delegato dell'Anci "
+        "all'immigrazione, aprendo i lavori della commissione nazionale."
+    )
+    assert city(text, "Minori stranieri, l'appello dei comuni") is None
+    text = (
+        "«Servono più risorse per l'accoglienza dei minori» ha detto la presidente di Anci Liguria e sindaca di "
+        "Sarzana, aprendo i lavori della commissione regionale."
+    )
+    assert city(text, "Minori stranieri, l'appello dei comuni") is None
+
+
+def test_a_mayor_and_his_deputy_of_the_same_comune_still_give_it():
+    # near miss: "sindaco di X e il vicesindaco" joins two offices of the same comune, not a wider body
+    text = (
+        "Il sindaco di Bagnacavallo e il vicesindaco hanno inaugurato ieri la nuova palestra della scuola media "
+        "di via Roma. Il Comune ha speso 300 mila euro."
+    )
+    assert city(text, "Bagnacavallo, inaugurata la palestra") == "Bagnacavallo"
+
+
+# Where the speakers met.
+
+
+def test_where_a_meeting_was_held_is_no_city():
+    text = (
+        "Si è svolta ieri a Foligno l'assemblea dei sindaci della Valle Umbra sui rifiuti. I sindaci chiedono alla "
+        "società della raccolta di ridurre la tariffa; il sindaco più giovane propone una nuova piazza ecologica "
+        "in ogni comune."
+    )
+    assert city(text, "Rifiuti, i sindaci chiedono tariffe più basse") is None
+
+
+def test_a_headline_place_the_text_gives_as_a_meeting_s_venue_is_no_city():
+    text = (
+        "Nella festa della Liberazione le associazioni partigiane si sono riunite a Ravenna per chiedere una "
+        "scuola che insegni la Costituzione. Il presidente regionale ha ricordato i caduti."
+    )
+    assert city(text, "25 aprile a Ravenna: appello per la scuola") is None
+
+
+def test_a_festival_held_in_the_comune_the_piece_is_about_keeps_it():
+    # near miss: the event's comune is named as the comune's own too
+    text = (
+        "Si è svolta ieri a Bagnacavallo la festa di San Michele. Il Comune di Bagnacavallo ha organizzato "
+        "mercatini e concerti in piazza fino a tarda sera."
+    )
+    assert city(text, "Bagnacavallo in festa per San Michele") == "Bagnacavallo"
+
+
+def test_an_assembly_with_its_date_is_a_venue():
+    text = (
+        "Assemblea dei sindaci umbri il 14 marzo a Foligno. I sindaci chiedono alla società della raccolta di "
+        "ridurre la tariffa; il sindaco più giovane propone una piazza ecologica in ogni comune."
+    )
+    assert city(text, "Rifiuti, i sindaci a confronto il 14 marzo a Foligno") is None
+
+
+# The province the headline names.
+
+
+def test_a_headline_naming_the_province_outweighs_one_plain_mention_of_its_capoluogo():
+    text = (
+        "Prima seduta per il nuovo Consiglio provinciale di Cremona. Marta Rossi, sindaca di Soresina, sarà "
+        "vicepresidente; le altre deleghe vanno ai consiglieri della lista “Per Cremona”, ai sindaci dei comuni "
+        "più piccoli e ai consiglieri comunali dell'opposizione."
+    )
+    assert city(text, "Provincia di Cremona, assegnate le deleghe") is None
+
+
+def test_a_headline_naming_the_comune_is_not_the_province():
+    # near miss: the headline names the comune, the text its province once
+    text = (
+        "Il sindaco di Cremona ha firmato l'ordinanza sulle polveri sottili, d'intesa con la Provincia di Cremona. "
+        "Dal lunedì al venerdì stop ai diesel in centro; i vigili controlleranno le auto in piazza."
+    )
+    assert city(text, "Cremona, stop ai diesel in centro") == "Cremona"
