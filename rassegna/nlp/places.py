@@ -29,7 +29,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
 # The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
 _MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
-_GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
+# (the apostrophe of "de'" closes its word: "Torre de' Passeri", "Cassina de' Pecchi")
+_GLUE_RE = re.compile(r"^(?: |'|' |-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
 PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
     'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche',
@@ -53,13 +54,19 @@ _STRONG_BEFORE = re.compile(
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
-    r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+capo)?|vescov[oi]|arcivescovo|"
+    r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+(?:capo|generale))?|procura\s+generale|vescov[oi]|arcivescovo|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
-    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
+    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera|"
+    # an electoral district, where a party is organised too: "il Collegio di X dell'Udc", "il collegio uninominale di X"
+    r"collegio(?:\s+(?:elettorale|uninominale|plurinominale|senatoriale))?|"
+    r"ordine(?=\s+di\s))\s+"  # a professional order: "il presidente dell'ordine di X" (not "su ordine del sindaco")
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
-_PROVINCE_BEFORE = re.compile(r"\bprovinc\w*\s+(?:autonoma\s+)?(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE)
+# (the metropolitan city, or its area, is the province of the largest cities: "l'area metropolitana di Napoli")
+_PROVINCE_BEFORE = re.compile(
+    r"\b(?:provinc\w*\s+(?:autonoma\s+)?|(?:città|area)\s+metropolitana\s+)(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE
+)
 # Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
 # Repubblica presso il Tribunale di X", "l'Agenzia del Tpl di X", "l'ordine dei medici di X", "la Compagnia
 # (carabinieri) di X" name where the office is, not where the story happens.
@@ -72,7 +79,9 @@ _SEAT_BEFORE = re.compile(
     # the provincial branch of a trade association or a union: "la Cna di Caltanissetta", "la Cgil di Taranto"
     r"cna|confcommercio|confesercenti|confartigianato|confagricoltura|coldiretti|confindustria|"
     r"confcooperative|legacoop|ance|cgil|cisl|uil|ugl|fiom|ascom|federmoda|unione\s+industriali|"
-    r"associazione\s+(?:territoriale|provinciale))\b"
+    r"associazione\s+(?:territoriale|provinciale)|"
+    # a party's provincial branch: "la federazione provinciale del Pd di X", "il coordinatore provinciale di FI a X"
+    r"(?:federazione|coordinamento|coordinat(?:ore|rice)|segreteria|segretari[oa])\s+provinciale)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -608,6 +617,12 @@ def _mentions(
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
             if name in REGIONS:  # "Trento, Bolzano, Veneto e Friuli": a region counts in a listing
                 listed_only.append(m)
+            elif is_comune and _paired_after(text, mentions, start, end):
+                # "le amministrazioni di Agrigento e Porto Empedocle": a comune joined to one named with its
+                # preposition is named as that one is, its rival
+                prior = mentions[-1]
+                m.preposition, m.at, m.origin = prior.preposition, prior.at, prior.origin
+                mentions.append(m)
             continue
         if not is_comune and not m.preposition:
             continue
@@ -618,6 +633,22 @@ def _mentions(
         return [m for m in both if m not in listed_only]
     _mark_listings(text, mentions)
     return mentions
+
+
+def _paired_after(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """The place just kept is a comune named with a preposition, and this one is joined to it by "e", the two
+    alone ("di Agrigento e Porto Empedocle", not "di Riace, Caulonia e Stignano" nor "X e Y, Z")."""
+    if not mentions:
+        return False
+    prior = mentions[-1]
+    return (
+        prior.is_comune
+        and prior.preposition
+        and not prior.in_title
+        and re.fullmatch(r"\s+(?:e|ed)\s+", text[prior.end : start]) is not None
+        and not re.search(r"[,;]\s*$", text[max(0, prior.start - 3) : prior.start])
+        and not _listed_next(text, end)
+    )
 
 
 def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> bool:
@@ -786,7 +817,7 @@ def _is_about(
         return False
     # (the headline naming the province counts: "Provincia di Bergamo, le deleghe" over one "Per Bergamo")
     provincial = sum(1 for m in found + title_mentions if m.name == name and m.province)
-    if provincial >= 2 and len(own) <= 1 and name not in title_comuni:
+    if provincial >= 2 and sum(1 for m in own if not m.dash) <= 1 and name not in title_comuni:
         return False  # "i progetti della provincia di Asti ... il Comune di Asti, quello di Chiusano": the province's
     strong = [m for m in own if m.strong]
     # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
@@ -1168,7 +1199,8 @@ _SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
 _SITE_BEFORE = re.compile(
     r"\b(?i:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
     r"ilva|impianto|cantiere|centrale\s+(?:elettrica|termoelettrica|nucleare|idroelettrica|a\s+carbone)|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
-    r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
+    r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico|scolastico)|porto|aeroporto|stazione|scuola|"
+    r"campus|plesso|asilo|"
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
     r"teatro|mercato|quartiere|rione|frazione|periferia)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two

@@ -115,3 +115,84 @@ def test_a_headline_naming_the_comune_is_not_the_province():
         "Dal lunedì al venerdì stop ai diesel in centro; i vigili controlleranno le auto in piazza."
     )
     assert city(text, "Cremona, stop ai diesel in centro") == "Cremona"
+
+
+# Spellings and sites.
+
+
+def test_a_name_with_de_and_a_typographic_apostrophe_is_read_whole():
+    text = (
+        "Il Comune di Serra de’ Conti ha ottenuto dalla Regione i fondi per il nuovo asilo nido: i lavori "
+        "partiranno a maggio."
+    )
+    assert city(text, "Un asilo nido più grande, i lavori a maggio") == "Serra de' Conti"
+
+
+def test_a_school_campus_is_a_named_site():
+    text = (
+        "«Ho consegnato al ministro dell'Istruzione il progetto del nuovo polo scolastico a Sassoferrato – ha detto "
+        "il sindaco –. Il governo ha promesso le risorse con la legge di bilancio»."
+    )
+    assert city(text, "Nuovo polo scolastico di Sassoferrato, il progetto al ministro") == "Sassoferrato"
+
+
+def test_a_gym_is_no_named_site():
+    # near miss: only schools, plants, hospitals and the like are sites; a national piece naming a gym once
+    text = (
+        "«Ho consegnato al ministro dello Sport il progetto della nuova palestra a Sassoferrato – ha detto il "
+        "deputato –. Il governo ha promesso le risorse con la legge di bilancio»."
+    )
+    assert city(text, "Impianti sportivi, i progetti al ministro") is None
+
+
+# Seats of bodies wider than a comune, and comuni named in pairs.
+
+
+def test_a_comune_joined_to_another_by_e_is_its_rival():
+    text = (
+        "I carabinieri hanno controllato i bar di Tolentino e Pollenza: chiusi due locali per la vendita di alcol "
+        "ai minori."
+    )
+    assert city(text, "Alcol ai minori, chiusi due bar") is None
+
+
+def test_a_comune_joined_to_a_body_by_e_is_no_rival():
+    # near miss: "i vigili di X e la polizia stradale" joins a body, not a comune
+    text = (
+        "Il sindaco di Tolentino ha firmato l'ordinanza: il ponte resta chiuso. «I vigili di Tolentino e la polizia "
+        "stradale controlleranno il traffico» ha spiegato in piazza."
+    )
+    assert city(text, "Tolentino, il ponte resta chiuso") == "Tolentino"
+
+
+def test_a_party_s_electoral_district_is_no_comune():
+    text = (
+        "Il coordinatore del Collegio di Macerata di Azione chiede ai sindaci dei comuni colpiti dalla frana di "
+        "unirsi: la strada per Macerata è chiusa da un mese."
+    )
+    assert city(text, "Strade rovinate, Azione chiede fondi") is None
+
+
+def test_the_general_prosecutor_and_the_bar_of_a_city_are_seats():
+    text = (
+        "MACERATA – Il procuratore generale di Macerata ha aperto l'anno giudiziario: i processi pendenti sono 12 "
+        "mila, il presidente dell'ordine di Macerata chiede più giudici per la provincia di Macerata."
+    )
+    assert city(text, "Giustizia lenta nella provincia di Macerata") is None
+
+
+def test_the_metropolitan_city_is_the_province():
+    text = (
+        "CATANIA – Il prefetto ha presentato i dati dei reati nell'area metropolitana di Catania: furti in calo, "
+        "rapine in aumento. A Catania più pattuglie la notte."
+    )
+    assert city(text, "Reati in calo nella città metropolitana di Catania") is None
+
+
+def test_a_city_s_piece_naming_its_metropolitan_area_once_keeps_the_city():
+    # near miss: the headline leads with the comune
+    text = (
+        "CATANIA – Il sindaco ha presentato i dati dei reati: furti in calo, rapine in aumento. A Catania più "
+        "pattuglie la notte, anche nei comuni dell'area metropolitana di Catania."
+    )
+    assert city(text, "Catania, reati in calo") == "Catania"
