@@ -46,7 +46,8 @@ LOCALITY_WORDS = {
     'atletico', 'villa',
 }  # fmt: skip
 _STRONG_BEFORE = re.compile(
-    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
+    # (with the article merged into "di" before La Spezia and L'Aquila: "il Comune dell'Aquila")
+    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+|della\s+|dell')?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
     r"amministrazione\s+comunale|polizia\s+(?:locale|municipale))\s+di\s+)$",
     re.IGNORECASE,
 )
@@ -148,7 +149,9 @@ _NATIONAL_TITLE_RE = re.compile(
 _SPREAD_TITLE_RE = re.compile(
     r"\b(?:nei|negli|in|tra|fra|per|ai|agli|dei|degli)\s+(?:\d+|tutti\s+i|vari|diversi|molti|tanti|due|tre|"
     r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|cento)\s+comuni\b|"
-    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b"
+    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b|"
+    # a count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no"
+    r"(?:^|[:,;.–—-]\s*)(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\s+comuni\b"
 )
 _REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b")
 _WIRE_AGENCY = re.compile(  # "ROMA (Reuters) -": filed by an agency
@@ -618,8 +621,8 @@ def _mentions(
             if name in REGIONS:  # "Trento, Bolzano, Veneto e Friuli": a region counts in a listing
                 listed_only.append(m)
             elif is_comune and _paired_after(text, mentions, start, end):
-                # "le amministrazioni di Agrigento e Porto Empedocle": a comune joined to one named with its
-                # preposition is named as that one is, its rival
+                # "i sindaci di Tolentino e Pollenza", "condannati di Cimitile, Camposano e Nola": a comune listed
+                # after one named with its preposition is named as that one is (a rival; three make a listing)
                 prior = mentions[-1]
                 m.preposition, m.at, m.origin = prior.preposition, prior.at, prior.origin
                 mentions.append(m)
@@ -636,8 +639,8 @@ def _mentions(
 
 
 def _paired_after(text: str, mentions: list[Mention], start: int, end: int) -> bool:
-    """The place just kept is a comune named with a preposition, and this one is joined to it by "e", the two
-    alone ("di Agrigento e Porto Empedocle", not "di Riace, Caulonia e Stignano" nor "X e Y, Z")."""
+    """The place just kept is a comune named with a preposition (or listed after one), and this one follows it in
+    a list: "di Agrigento e Porto Empedocle", "di Riace, Caulonia e Stignano"."""
     if not mentions:
         return False
     prior = mentions[-1]
@@ -645,9 +648,7 @@ def _paired_after(text: str, mentions: list[Mention], start: int, end: int) -> b
         prior.is_comune
         and prior.preposition
         and not prior.in_title
-        and re.fullmatch(r"\s+(?:e|ed)\s+", text[prior.end : start]) is not None
-        and not re.search(r"[,;]\s*$", text[max(0, prior.start - 3) : prior.start])
-        and not _listed_next(text, end)
+        and re.fullmatch(r"\s*,\s*|\s+(?:e|ed)\s+|\s*,\s*(?:e|ed)\s+", text[prior.end : start]) is not None
     )
 
 
@@ -858,8 +859,10 @@ def _is_about(
     title_own = [m for m in title_mentions if m.name == name and m.is_comune]
     if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
         return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
-    if in_title_lead and title_lead and not _rivals_of(name, found):
-        return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
+    if in_title_lead and title_lead and not _rivals_of(name, [m for m in found if not m.listing]):
+        # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other (but in a
+        # listing: "Fiumicino, i fondi" over "i centri di Fiumicino, Tivoli e Aprilia")
+        return True
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
         # not where someone comes from, nor where a wire was filed
@@ -885,7 +888,10 @@ def _is_about(
             if m.name != name and m.is_comune and not m.origin and same:
                 weights[m.name] = weights.get(m.name, 0) + 1 + int(m.local_body)
         dated = not any(w >= 2 for w in weights.values())
-    if many and not in_title_lead and not dated:
+    # (a headline's comune the text names only as a seat or in a listing, over three comuni or more: "Processo
+    # alla criminalità di Nola" over "il Tribunale di Nola ... imputati di Cimitile, Camposano e Nola")
+    only_seat = not own and any(m.name == name and (m.seat or m.listing) for m in found)
+    if many and not (in_title_lead and not (only_seat and len(rivals) >= 3)) and not dated:
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
     # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names

@@ -196,3 +196,50 @@ def test_a_city_s_piece_naming_its_metropolitan_area_once_keeps_the_city():
         "pattuglie la notte, anche nei comuni dell'area metropolitana di Catania."
     )
     assert city(text, "Catania, reati in calo") == "Catania"
+
+
+# Pieces of several comuni.
+
+
+def test_a_headline_counting_comuni_spreads_the_piece():
+    text = (
+        "L'idea è del sindaco di Ponsacco, che ha scritto alla Regione. I sindaci di Ponsacco, Capannoli e Palaia "
+        "chiedono di spostare l'impianto lontano dalle case."
+    )
+    assert city(text, "Rifiuti: tre comuni della Valdera dicono no all'inceneritore") is None
+
+
+def test_a_headline_leading_with_its_comune_is_not_spread_by_a_count_further_on():
+    # near miss: the count of comuni is not the headline's subject, and the text calls the comune its own
+    text = (
+        "L'idea è del sindaco di Ponsacco, che ha scritto alla Regione. Il Comune di Ponsacco chiede di spostare "
+        "l'impianto lontano dalle case di via Roma."
+    )
+    assert city(text, "Ponsacco, il sindaco: due comuni vicini ci hanno lasciato soli") == "Ponsacco"
+
+
+def test_a_headline_s_comune_the_text_names_only_as_a_court_s_seat_and_in_a_listing_is_no_city():
+    text = (
+        "È stata letta ieri la sentenza del processo celebrato presso il Tribunale di Nola. Il giudice del "
+        "Tribunale di Nola ha condannato 14 persone. I condannati sono di Cimitile, Camposano, Saviano e Nola."
+    )
+    assert city(text, "Processo alla criminalità di Nola, 14 condanne") is None
+
+
+def test_a_headline_leading_with_a_comune_listed_with_others_keeps_it():
+    # near miss: the listing names the headline's comune among others, and the headline leads with it
+    text = (
+        "La Regione ha assegnato 300 mila euro ai centri antiviolenza di Velletri, Tivoli e Aprilia, che in questi "
+        "anni hanno accolto molte donne. La Regione Lazio ha già finanziato la rete dei centri; il presidente della "
+        "Regione ha detto che il governo regionale continuerà. Il centro antiviolenza di Velletri aprirà un nuovo "
+        "sportello."
+    )
+    assert city(text, "Velletri, in arrivo fondi per il centro antiviolenza") == "Velletri"
+
+
+def test_the_comune_of_l_aquila_with_its_article_merged_is_named_strongly():
+    text = (
+        "Il progetto, che vede come capofila il Comune dell'Aquila, coinvolge la Comunità montana e i Comuni di "
+        "Fontecchio, Ovindoli e Pizzoli. Gli sportelli apriranno a marzo."
+    )
+    assert city(text, "Sportelli per l'integrazione, presentato il progetto") == "L'Aquila"
