@@ -852,7 +852,10 @@ def _is_about(
             return False
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
-    if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
+    # (unless the piece is about a comune's council and names no other comune: "Firenze – Consiglio comunale
+    # saltato": the council is the dateline's comune)
+    council = filed_only and len(_COUNCIL_RE.findall(low_text)) >= 2 and not _rivals_of(name, found)
+    if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead and not council:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     if not own and any(m.name == name and m.province for m in found):
         return False  # "a Bolzano 2,7 milioni" over "la Giunta provinciale di Bolzano": the headline names the province
@@ -906,6 +909,10 @@ def _is_about(
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
+
+
+# A comune's council and mayor: "il consiglio comunale", "la giunta comunale", "i consiglieri comunali", "il sindaco"
+_COUNCIL_RE = re.compile(r"\b(?:(?:consiglio|giunta|consiglier[ei]|seduta|aula)\s+comunal[ei]|sindac[oa])\b")
 
 
 def _rivals_of(name: str, found: list[Mention]) -> set[str]:

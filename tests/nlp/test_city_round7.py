@@ -243,3 +243,25 @@ def test_the_comune_of_l_aquila_with_its_article_merged_is_named_strongly():
         "Fontecchio, Ovindoli e Pizzoli. Gli sportelli apriranno a marzo."
     )
     assert city(text, "Sportelli per l'integrazione, presentato il progetto") == "L'Aquila"
+
+
+# A regional capital's dateline.
+
+
+def test_a_capital_s_dateline_over_a_piece_about_a_city_council_is_the_city():
+    text = (
+        "Bologna – Salta il consiglio comunale: le opposizioni hanno lasciato l'aula prima del voto sulla delibera "
+        "contro il decreto del governo sulle multe. Il presidente del consiglio comunale ha rinviato la seduta; la "
+        "maggioranza accusa il governo e il ministro di aver dettato la linea al centrodestra."
+    )
+    assert city(text, "Opposizioni fuori dall'aula, salta la seduta sulle multe") == "Bologna"
+
+
+def test_a_capital_s_dateline_over_a_regional_council_s_piece_is_no_city():
+    # near miss: the regional council, not the city's
+    text = (
+        "Bologna – Salta il consiglio regionale: le opposizioni hanno lasciato l'aula prima del voto sulla delibera "
+        "contro il decreto del governo sulle multe. Il presidente dell'assemblea ha rinviato la seduta; la "
+        "maggioranza accusa il governo e il ministro di aver dettato la linea al centrodestra."
+    )
+    assert city(text, "Opposizioni fuori dall'aula, salta la seduta sulle multe") is None
