@@ -691,13 +691,22 @@ _AREAS_BEFORE = re.compile(
 )
 
 
+def _inside_quotes(text: str, at: int) -> bool:
+    """``at`` is inside a span opened by “ or « and not yet closed, in the same paragraph."""
+    before = text[max(0, at - 400) : at]
+    before = before[before.rfind("\n") + 1 :]
+    return max(before.rfind("“"), before.rfind("«")) > max(before.rfind("”"), before.rfind("»"))
+
+
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
     """Flag enumerations of three or more places (``Bologna, Caserta, Firenze ... e Bolzano``)."""
     run: list[Mention] = []
 
     def close() -> None:
         if len(run) >= 3:
-            area = opens_on_areas(run[0])
+            # (a listing inside a quoted title is part of a name: the “Programma ... delle Regioni di Abruzzo, Lazio
+            # e Marche” of an ordinance is no operation over those regions)
+            area = opens_on_areas(run[0]) and not _inside_quotes(text, run[0].start)
             for r in run:
                 r.listing = True
                 r.area_listing = area  # "nelle province di Napoli, Milano e Brescia"

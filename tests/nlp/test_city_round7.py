@@ -265,3 +265,25 @@ def test_a_capital_s_dateline_over_a_regional_council_s_piece_is_no_city():
         "maggioranza accusa il governo e il ministro di aver dettato la linea al centrodestra."
     )
     assert city(text, "Opposizioni fuori dall'aula, salta la seduta sulle multe") is None
+
+
+# Names of documents.
+
+
+def test_regions_listed_in_a_quoted_title_of_a_decree_are_no_reach_of_the_piece():
+    text = (
+        "Con il decreto “Fondo per la ricostruzione delle scuole delle Regioni di Abruzzo, Lazio, Marche e Umbria” "
+        "sono stati trasferiti 300 mila euro per i lavori nella scuola media Leopardi a Tolentino. Il sindaco ha "
+        "ringraziato il commissario."
+    )
+    assert city(text) == "Tolentino"
+
+
+def test_regions_listed_outside_quotes_are_the_reach_of_the_piece():
+    # near miss: the same regions, written as where the money goes, over one school among forty
+    text = (
+        "Con il decreto sulla ricostruzione delle scuole, nelle Regioni di Abruzzo, Lazio, Marche e Umbria sono "
+        "stati trasferiti 300 mila euro per i lavori nella scuola media Leopardi a Tolentino e in altri 40 istituti. "
+        "Il commissario ha ringraziato i sindaci."
+    )
+    assert city(text) is None
