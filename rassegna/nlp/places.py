@@ -672,6 +672,11 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         # "Rogno Franzoni la gente chiede": a headline rebuilt from the address, its colon lost, the comune then
         # the person the text names ("Felice Valerio Franzoni") speaking
         return never_lower
+    subject = re.match(r" ([A-ZÀ-Ý][\w'’-]*[\w])\s+(?:il|lo|la|i|gli|le|l')\s", after)
+    if single and subject and _named_in(body, subject.group(1)) and fold(subject.group(1)) not in _first_words():
+        # "Chiavari Hi-Lex il Comune incontra i lavoratori": a headline rebuilt from the address, the comune then the
+        # firm or body the text names, then the sentence
+        return never_lower
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
     if _ADJECTIVE_AFTER_RE.match(after):

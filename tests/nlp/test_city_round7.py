@@ -287,3 +287,23 @@ def test_regions_listed_outside_quotes_are_the_reach_of_the_piece():
         "Il commissario ha ringraziato i sindaci."
     )
     assert city(text) is None
+
+
+# Headlines rebuilt from the address.
+
+
+def test_a_rebuilt_headline_opening_on_a_comune_then_the_firm_the_text_names():
+    text = (
+        "I lavoratori della Elica hanno incontrato ieri il vicesindaco e i consiglieri comunali nella sala del "
+        "consiglio. «Saremo accanto a voi» ha detto il vicesindaco, che porterà la vicenda in consiglio comunale."
+    )
+    assert city(text, "Fabriano Elica il Comune incontra i lavoratori") == "Fabriano"
+
+
+def test_a_rebuilt_headline_opening_on_a_word_the_headline_also_writes_in_lower_case_is_no_comune():
+    # near miss: "vasto" is a common word too, and the headline writes it so
+    text = (
+        "I dipendenti della Elica hanno incontrato ieri il vicesindaco e i consiglieri comunali nella sala del "
+        "consiglio. «Saremo accanto a voi» ha detto il vicesindaco, che porterà la vicenda in consiglio comunale."
+    )
+    assert city(text, "Vasto Elica il Comune incontra i lavoratori: vasto il sostegno") is None
