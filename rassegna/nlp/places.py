@@ -1166,6 +1166,9 @@ _VENUE_BEFORE = re.compile(
     # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
     r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
     r"\s+(?:a|ad|in)|"
+    # "Lo ha detto ieri a Taranto il ministro": where the words were said
+    r"\b(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|affermato|spiegato|sottolineato|annunciato|ribadito)"
+    r"(?:\s+(?:oggi|ieri|stamani|stamattina|stasera))?\s+(?:a|ad|in)|"
     # where a meeting was or will be held: "si è svolta a Roma la commissione", "si sono riuniti ieri a Ravenna"
     r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|riunit|incontrat)[oaie]|si\s+(?:terrà|terranno|svolgerà|"
     r"svolgeranno|riunirà|riuniranno|riunisce|riuniscono)|in\s+programma)\b[^.;:!?]{0,40}?\s+(?:a|ad|in))\s+$",

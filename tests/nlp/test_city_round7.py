@@ -96,6 +96,23 @@ def test_an_assembly_with_its_date_is_a_venue():
     assert city(text, "Rifiuti, i sindaci a confronto il 14 marzo a Foligno") is None
 
 
+def test_where_the_words_were_said_is_no_city():
+    text = (
+        "«Le nostre strade sono un colabrodo e i cantieri non partono». Lo ha detto ieri a Foligno il presidente "
+        "nazionale dei costruttori, davanti ai sindaci e ai consiglieri comunali."
+    )
+    assert city(text, "Strade, i costruttori: cantieri fermi") is None
+
+
+def test_where_the_words_were_said_does_not_undo_a_site_of_the_comune():
+    # near miss: the piece is about the comune's steelworks, whoever spoke there
+    text = (
+        "«Serve un piano per le acciaierie di Terni e per i suoi lavoratori». Lo ha detto ieri a Terni il ministro "
+        "delle Imprese, che ha promesso un tavolo con il Comune e i sindacati entro l'estate."
+    )
+    assert city(text, "Acciaio, il ministro promette un piano") == "Terni"
+
+
 # The province the headline names.
 
 
