@@ -552,17 +552,24 @@ def _mentions(
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
         m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
+        m.venue = (
+            m.venue
+            or plow in _SITE_PREPOSITIONS
+            and _held_meeting(text[max(0, start - 150) : start], text[end : end + 90])
+        )
         # "Alfano a Catania per il vertice sugli sbarchi": the comune of a meeting, named before it
         m.venue = m.venue or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
         m.origin = m.origin or m.venue
-        # "Marta Rossi, sindaca di Soresina, sarà vicepresidente": the office of a person introduced by name is what
-        # the person is, not where the story happens (unlike "il sindaco di X, Marta Rossi, ..."): no evidence, no
-        # rival; and "il sindaco di X e delegato Anci": a mayor speaking for a wider body
-        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _is_named_office(window, after)
+        # "Marta Rossi, sindaca di Soresina, sarà vicepresidente", "il sindaco di X e delegato Anci": a mayor
+        # speaking for a wider body, no evidence for the comune and no rival; "Marta Rossi, sindaca di Soresina,"
+        # alone: what the person is, a plain mention, not the comune's body acting (unlike "il sindaco di X, ...")
+        office = _office_of(window, text[end : end + 60]) if plow in _SITE_PREPOSITIONS else ""
+        m.origin = m.origin or office == "wider"
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
         m.strong = m.strong and not m.origin  # "obbligo di dimora nel Comune di Napoli": a suspect's, not the story's
+        m.strong = m.strong and office != "named"
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
         m.at = sep == " " and plow in {"a", "ad", "in"}
         of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
@@ -570,7 +577,7 @@ def _mentions(
         # "secondo uno studio dell'ospedale San Raffaele di Milano": the site's word, not events at the site
         m.site = of_place and bool(_SITE_BEFORE.search(window)) and not _TAKEN_TO_RE.search(window)
         m.site = m.site and not _STUDY_BEFORE.search(text[max(0, start - 120) : start])
-        m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
+        m.local_body = m.site or of_place and office != "named" and bool(_LOCAL_BODY_BEFORE.search(window))
         if is_comune and m.at and text.startswith(" (", end) and _placed_in_province(text, end, name):
             m.local_body = True  # "a Villa Fernandes, a Portici (Na)": the comune placed in its province, as locals do
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
@@ -1169,11 +1176,36 @@ _VENUE_BEFORE = re.compile(
     # "Lo ha detto ieri a Taranto il ministro": where the words were said
     r"\b(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|affermato|spiegato|sottolineato|annunciato|ribadito)"
     r"(?:\s+(?:oggi|ieri|stamani|stamattina|stasera))?\s+(?:a|ad|in)|"
-    # where a meeting was or will be held: "si è svolta a Roma la commissione", "si sono riuniti ieri a Ravenna"
-    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|riunit|incontrat)[oaie]|si\s+(?:terrà|terranno|svolgerà|"
-    r"svolgeranno|riunirà|riuniranno|riunisce|riuniscono)|in\s+programma)\b[^.;:!?]{0,40}?\s+(?:a|ad|in))\s+$",
+    # where people met: "si sono riuniti ieri a Ravenna", "si sono incontrati a Bruxelles"
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:riunit|incontrat)[oaie]|si\s+(?:riunirà|riuniranno|riunisce|riuniscono))"
+    r"\b[^.;:!?]{0,40}?\s+(?:a|ad|in))\s+$",
     re.IGNORECASE,
 )
+# Where something was or will be held ("si è svolta ieri a Roma", "in programma a Bari"): a venue when what was held
+# is a meeting ("la riunione si è tenuta a X", "si è svolta a Roma la commissione"), not a festival or a match
+_HELD_BEFORE = re.compile(
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|tiene|"
+    r"svolge)|in\s+programma)\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
+    re.IGNORECASE,
+)
+_MEETING_RE = re.compile(
+    r"\b(?:riunione|assemblea|commissione|conferenza|vertice|tavolo|convegno|congresso|summit|forum|direttivo|"
+    r"consulta|comitato|stati\s+generali)\b",
+    re.IGNORECASE,
+)
+
+
+def _held_meeting(window: str, after: str) -> bool:
+    """The place follows "si è svolta/tenuta ... a" and the sentence makes a meeting its subject, before or after."""
+    held = _HELD_BEFORE.search(window)
+    if held is None:
+        return False
+    before = window[: held.start()]
+    before = before[max(before.rfind("."), before.rfind("\n")) + 1 :]
+    after = re.split(r"[.;!?\n]", after, maxsplit=1)[0]
+    return _MEETING_RE.search(before) is not None or _MEETING_RE.search(after) is not None
+
+
 _VENUE_AFTER = re.compile(
     r"\s+(?:(?:il\s+via\s+)?(?:all'|alla\s+|al\s+)|per\s+(?:il\s+|la\s+|l'|un\s+|una\s+)?)"
     r"(?:[^\W\d_]+\s+)?(?:assemblea|congresso|convegno|vertice|summit|forum|stati\s+generali)\b",
@@ -1198,21 +1230,35 @@ _WIDER_OFFICE = (
 )
 _WIDER_OFFICE_BEFORE = re.compile(r"(?i:\b" + _WIDER_OFFICE + r"\b[^,.;:\n]{0,40}?\s+e\s+" + _MAYOR_OF + r")\s+$")
 _MAYOR_OF_BEFORE = re.compile(r"(?i:\b" + _MAYOR_OF + r")\s+$")
-_WIDER_OFFICE_AFTER = re.compile(r"(?i:\s*(?:\([^()\n]{1,30}\))?\s*,?\s+e\s+" + _WIDER_OFFICE + r")\b")
+_WIDER_OFFICE_AFTER = re.compile(
+    r"(?i:\s*(?:\([^()\n]{1,30}\))?\s*,?\s+"
+    # "sindaco di X e delegato Anci", "sindaco di X, sarà vicepresidente", "sindaco di X, il nuovo presidente"
+    r"(?:e\s+|(?:(?:sarà|è|diventa|diventerà|(?:è\s+)?stat[oa]\s+(?:elett|nominat)[oa]|il|la|nuov[oa]|neo|"
+    r"(?:ricopr|assum)\w+\s+(?:la\s+carica|il\s+ruolo|l'incarico)\s+di)\s+)+)" + _WIDER_OFFICE + r")\b"
+)
 
 
-def _is_named_office(window: str, after: str = "") -> bool:
-    """The window ends on a person's name and their office in a comune ("Matteo Rossi, sindaco di"), or on a
-    mayor's office joined to one in a wider body ("presidente dell'Anci e sindaco di", "sindaco di X e delegato")."""
+def _office_of(window: str, after: str) -> str:
+    """Whose office names the comune: "wider" for a mayor who also holds an office in a wider body ("presidente
+    dell'Anci e sindaco di", "sindaco di X e delegato", "Marta Rossi, sindaca di X, sarà vicepresidente"), "named"
+    for a person's office given after their name ("Marta Rossi, sindaca di"), else ""."""
+    if _WIDER_OFFICE_BEFORE.search(window):
+        return "wider"
+    named = _is_named_office(window)
+    if (named or _MAYOR_OF_BEFORE.search(window)) and _WIDER_OFFICE_AFTER.match(after):
+        return "wider"
+    return "named" if named else ""
+
+
+def _is_named_office(window: str) -> bool:
+    """The window ends on a person's name and their office in a comune: "Matteo Rossi, sindaco di"."""
     m = _NAMED_OFFICE_BEFORE.search(window)
     if m is not None and any(fold(w) in first_names() for w in m.group(1).split()):
         return True
     # a sentence opening on a two-word name set off by a comma: "Edilio Terranova, consigliere comunale di"
     if m is not None and m.group(2) and len(m.group(1).split()) == 1 and m.start() > 0:
         return window[: m.start()].rstrip(" ")[-1:] in {".", "!", "?", "\n"}
-    if _WIDER_OFFICE_BEFORE.search(window):
-        return True
-    return _MAYOR_OF_BEFORE.search(window) is not None and _WIDER_OFFICE_AFTER.match(after) is not None
+    return False
 
 
 _STUDY_BEFORE = re.compile(

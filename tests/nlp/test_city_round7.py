@@ -29,10 +29,19 @@ def test_the_mayor_of_a_comune_named_with_his_office_first_still_gives_it():
     assert city(text, "Pronto soccorso chiuso di notte, la protesta") == "Bagnacavallo"
 
 
+def test_a_mayor_introduced_by_name_acting_as_mayor_still_gives_the_comune():
+    # near miss: the person's office is plain evidence when they hold no other office in the sentence
+    text = (
+        "Mario Rossi, sindaco di Fossano, ha inaugurato ieri la nuova scuola di via Roma. «È un giorno di festa per "
+        "tutta la città» ha detto davanti ai bambini e ai genitori."
+    )
+    assert city(text, "Nuova scuola, taglio del nastro") == "Fossano"
+
+
 def test_a_councillor_named_at_the_head_of_a_sentence_is_an_office_too():
     text = (
         "Il consorzio dei servizi sociali ha eletto il nuovo presidente. Ermenegildo Sartori, consigliere comunale "
-        "di Pontecorvo, sarà il suo vice. I comuni soci sono ventidue."
+        "di Pontecorvo, ricoprirà la carica di vicepresidente. I comuni soci sono ventidue."
     )
     assert city(text, "Consorzio dei servizi sociali, eletto il presidente") is None
 
@@ -69,6 +78,23 @@ def test_where_a_meeting_was_held_is_no_city():
         "in ogni comune."
     )
     assert city(text, "Rifiuti, i sindaci chiedono tariffe più basse") is None
+
+
+def test_a_festival_held_in_a_comune_is_no_meeting():
+    # near miss: "si è svolta a X" makes a venue only of a meeting (riunione, assemblea, commissione, vertice ...)
+    text = (
+        "Si è svolta domenica a Fossano la festa della castagna: migliaia di visitatori tra gli stand di piazza "
+        "Castello. Il sindaco ha ringraziato i volontari della Pro loco."
+    )
+    assert city(text, "Festa della castagna, migliaia di visitatori") == "Fossano"
+
+
+def test_a_meeting_held_under_a_provincial_committee_is_a_venue():
+    text = (
+        "Il comitato provinciale per l'ordine e la sicurezza pubblica si è tenuto ieri a Fossano, alla presenza del "
+        "prefetto e dei sindaci della zona: più pattuglie nelle stazioni ferroviarie."
+    )
+    assert city(text, "Sicurezza nelle stazioni, più pattuglie") is None
 
 
 def test_a_headline_place_the_text_gives_as_a_meeting_s_venue_is_no_city():
