@@ -149,10 +149,11 @@ _NATIONAL_TITLE_RE = re.compile(
 _SPREAD_TITLE_RE = re.compile(
     r"\b(?:nei|negli|in|tra|fra|per|ai|agli|dei|degli)\s+(?:\d+|tutti\s+i|vari|diversi|molti|tanti|due|tre|"
     r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|cento)\s+comuni\b|"
-    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b|"
-    # a count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no"
-    r"(?:^|[:,;.–—-]\s*)(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\s+comuni\b"
+    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b"
 )
+# A count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no" (unless
+# the headline leads with a comune: "Fossano: due comuni insieme per la piscina")
+_COUNT_TITLE_RE = re.compile(r"(?:^|[:,;.–—-]\s*)(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\s+comuni\b")
 _REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b")
 _WIRE_AGENCY = re.compile(  # "ROMA (Reuters) -": filed by an agency
     r"\s*\((?:ansa|adnkronos|agi|reuters|askanews|lapresse|dire|italpress|afp|ap|ats|nova|agenzia nova|tmnews|"
@@ -551,12 +552,12 @@ def _mentions(
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
-        m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
-        m.venue = (
-            m.venue
-            or plow in _SITE_PREPOSITIONS
-            and _held_meeting(text[max(0, start - 150) : start], text[end : end + 90])
-        )
+        wide_window = text[max(0, start - 150) : start]
+        m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(wide_window) is not None
+        m.venue = m.venue or plow in _SITE_PREPOSITIONS and _held_meeting(wide_window, text[end : end + 90])
+        # "Lo ha detto ieri a Taranto il ministro" (not "... a Fossano il sindaco")
+        said = plow in {"a", "ad", "in"} and _SAID_AT_BEFORE.search(window) is not None
+        m.venue = m.venue or said and _OWN_OFFICER_AFTER.match(after) is None
         # "Alfano a Catania per il vertice sugli sbarchi": the comune of a meeting, named before it
         m.venue = m.venue or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
         m.origin = m.origin or m.venue
@@ -844,7 +845,7 @@ def _is_about(
     strong = [m for m in own if m.strong]
     # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
     # is not its city
-    if title_spread and not strong:
+    if (title_spread or scope.counted_title and not title_lead) and not strong:
         return False  # "assemblee nei 22 comuni della provincia": the headline spreads the piece over comuni
     # "il progetto del Comune di Asti ...; quello del Comune di Chiusano d'Asti ...": comuni among others
     others_strong = any(m.strong and m.is_comune and m.name != name and not m.origin for m in found)
@@ -950,6 +951,7 @@ class Scope:
     regional: bool = False
     national_title: bool = False
     spread_title: bool = False  # the headline speaks of several comuni: "nei 22 comuni della provincia"
+    counted_title: bool = False  # the headline opens on a count of comuni: "Rifiuti: tre comuni dicono no"
 
 
 def _scope(text: str, title: str | None = None) -> Scope:
@@ -962,7 +964,14 @@ def _scope(text: str, title: str | None = None) -> Scope:
     national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
     spread = bool(title and _SPREAD_TITLE_RE.search(title.lower()))
-    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national, spread_title=spread)
+    counted = bool(title and _COUNT_TITLE_RE.search(title.lower()))
+    return Scope(
+        kind,
+        regional=regional >= 1 and regional >= local,
+        national_title=national,
+        spread_title=spread,
+        counted_title=counted,
+    )
 
 
 _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
@@ -1173,10 +1182,10 @@ _VENUE_BEFORE = re.compile(
     # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
     r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
     r"\s+(?:a|ad|in)|"
-    # "Lo ha detto ieri a Taranto il ministro": where the words were said
-    r"\b(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|affermato|spiegato|sottolineato|annunciato|ribadito)"
-    r"(?:\s+(?:oggi|ieri|stamani|stamattina|stasera))?\s+(?:a|ad|in)|"
-    # where people met: "si sono riuniti ieri a Ravenna", "si sono incontrati a Bruxelles"
+    # where representatives met: "i sindacati si sono riuniti ieri a Ravenna", "i ministri si riuniscono a Bruxelles"
+    # (not "i residenti si sono riuniti in piazza a X": the comune's own people)
+    r"(?:sindacati|sindaci|delegat[ie]|rappresentanti|segretari|vertici|ministri|presidenti|leader|associazioni|"
+    r"organizzazioni|parti\s+sociali)\b[^.;:!?]{0,50}?\s"
     r"(?:si\s+(?:è|sono|era|erano)\s+(?:riunit|incontrat)[oaie]|si\s+(?:riunirà|riuniranno|riunisce|riuniscono))"
     r"\b[^.;:!?]{0,40}?\s+(?:a|ad|in))\s+$",
     re.IGNORECASE,
@@ -1206,6 +1215,18 @@ def _held_meeting(window: str, after: str) -> bool:
     return _MEETING_RE.search(before) is not None or _MEETING_RE.search(after) is not None
 
 
+# "Lo ha detto ieri a Taranto il ministro": where the words were said (not by the comune's own mayor or councillor:
+# "Lo ha detto ieri a Fossano il sindaco" speaks of the comune)
+_SAID_AT_BEFORE = re.compile(
+    r"\b(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|affermato|spiegato|sottolineato|annunciato|ribadito)"
+    r"(?:\s+(?:oggi|ieri|stamani|stamattina|stasera))?\s+(?:a|ad|in)\s+$",
+    re.IGNORECASE,
+)
+_OWN_OFFICER_AFTER = re.compile(
+    r"\s+(?:il|la|l')\s*(?:sindac[oa]|vice\s*sindac[oa]|primo\s+cittadino|prima\s+cittadina|assessor[ea]|"
+    r"consiglier[ea]\s+comunale|presidente\s+del\s+consiglio\s+comunale)\b",
+    re.IGNORECASE,
+)
 _VENUE_AFTER = re.compile(
     r"\s+(?:(?:il\s+via\s+)?(?:all'|alla\s+|al\s+)|per\s+(?:il\s+|la\s+|l'|un\s+|una\s+)?)"
     r"(?:[^\W\d_]+\s+)?(?:assemblea|congresso|convegno|vertice|summit|forum|stati\s+generali)\b",

@@ -114,6 +114,24 @@ def test_a_festival_held_in_the_comune_the_piece_is_about_keeps_it():
     assert city(text, "Bagnacavallo in festa per San Michele") == "Bagnacavallo"
 
 
+def test_residents_meeting_in_their_own_comune_are_no_venue():
+    # near miss: a gathering is a venue only for representatives (unions, mayors, delegates, associations ...)
+    text = (
+        "I residenti del quartiere si sono riuniti ieri sera a Fossano per protestare contro la nuova antenna. Il "
+        "sindaco ha promesso una verifica dell'Arpa entro un mese."
+    )
+    assert city(text, "Antenna, la protesta dei residenti") == "Fossano"
+
+
+def test_what_the_comune_s_own_mayor_said_in_it_is_no_venue():
+    # near miss: "Lo ha detto ieri a X il sindaco" speaks of the comune
+    text = (
+        "«La scuola sarà pronta a settembre». Lo ha detto ieri a Fossano il sindaco, visitando il cantiere di via "
+        "Roma con i tecnici del Comune."
+    )
+    assert city(text, "Scuola pronta a settembre") == "Fossano"
+
+
 def test_an_assembly_with_its_date_is_a_venue():
     text = (
         "Assemblea dei sindaci umbri il 14 marzo a Foligno. I sindaci chiedono alla società della raccolta di "
@@ -250,6 +268,15 @@ def test_a_headline_counting_comuni_spreads_the_piece():
         "chiedono di spostare l'impianto lontano dalle case."
     )
     assert city(text, "Rifiuti: tre comuni della Valdera dicono no all'inceneritore") is None
+
+
+def test_a_headline_leading_with_a_comune_before_a_count_of_comuni_keeps_it():
+    # near miss: the headline leads with the comune, then counts it with its partner
+    text = (
+        "Il Comune ha firmato l'accordo con Bra per la piscina: i residenti dei due paesi pagheranno la stessa "
+        "tariffa. Il sindaco di Fossano parla di un passo avanti."
+    )
+    assert city(text, "Fossano: due comuni insieme per la piscina") == "Fossano"
 
 
 def test_a_headline_leading_with_its_comune_is_not_spread_by_a_count_further_on():
