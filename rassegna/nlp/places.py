@@ -1297,7 +1297,7 @@ _SITE_BEFORE = re.compile(
     r"\b(?i:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
     r"ilva|impianto|cantiere|centrale\s+(?:elettrica|termoelettrica|nucleare|idroelettrica|a\s+carbone)|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
     r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico|scolastico)|porto|aeroporto|stazione|scuola|"
-    r"campus|plesso|asilo|"
+    r"campus|plesso|asilo\s+nido|"  # (not "richiedenti asilo a X")
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
     r"teatro|mercato|quartiere|rione|frazione|periferia)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
