@@ -64,9 +64,10 @@ _AREA_BEFORE = re.compile(
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
-# (the metropolitan city, or its area, is the province of the largest cities: "l'area metropolitana di Napoli")
+# (the metropolitan area is the province of the largest cities: "l'area metropolitana di Napoli"; not the Città
+# metropolitana, a body the city's mayor leads and the city's own news names often)
 _PROVINCE_BEFORE = re.compile(
-    r"\b(?:provinc\w*\s+(?:autonoma\s+)?|(?:città|area)\s+metropolitana\s+)(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE
+    r"\b(?:provinc\w*\s+(?:autonoma\s+)?|area\s+metropolitana\s+)(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE
 )
 # Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
 # Repubblica presso il Tribunale di X", "l'Agenzia del Tpl di X", "l'ordine dei medici di X", "la Compagnia

@@ -197,6 +197,15 @@ def test_a_school_campus_is_a_named_site():
     assert city(text, "Nuovo polo scolastico di Sassoferrato, il progetto al ministro") == "Sassoferrato"
 
 
+def test_asylum_seekers_in_a_comune_are_no_named_site():
+    # near miss: "asilo" is a site only as "asilo nido"
+    text = (
+        "Il ministro ha annunciato nuovi fondi per i richiedenti asilo a Fossano e in altri centri del Paese. Il "
+        "governo vuole più posti."
+    )
+    assert city(text, "Migranti, il governo stanzia fondi") is None
+
+
 def test_a_gym_is_no_named_site():
     # near miss: only schools, plants, hospitals and the like are sites; a national piece naming a gym once
     text = (
@@ -242,12 +251,12 @@ def test_the_general_prosecutor_and_the_bar_of_a_city_are_seats():
     assert city(text, "Giustizia lenta nella provincia di Macerata") is None
 
 
-def test_the_metropolitan_city_is_the_province():
+def test_the_metropolitan_area_is_the_province():
     text = (
         "CATANIA – Il prefetto ha presentato i dati dei reati nell'area metropolitana di Catania: furti in calo, "
         "rapine in aumento. A Catania più pattuglie la notte."
     )
-    assert city(text, "Reati in calo nella città metropolitana di Catania") is None
+    assert city(text, "Reati in calo nell'area metropolitana di Catania") is None
 
 
 def test_a_city_s_piece_naming_its_metropolitan_area_once_keeps_the_city():
@@ -257,6 +266,15 @@ def test_a_city_s_piece_naming_its_metropolitan_area_once_keeps_the_city():
         "pattuglie la notte, anche nei comuni dell'area metropolitana di Catania."
     )
     assert city(text, "Catania, reati in calo") == "Catania"
+
+
+def test_the_metropolitan_city_s_body_named_twice_does_not_undo_the_city():
+    # near miss: the Città metropolitana is a body the city's mayor leads, not the province's territory
+    text = (
+        "CATANIA – Il sindaco, che guida anche la Città metropolitana di Catania, ha firmato con la Città "
+        "metropolitana di Catania l'accordo per le strade: a Catania 40 cantieri entro l'estate."
+    )
+    assert city(text, "Strade, 40 cantieri in estate") == "Catania"
 
 
 # Pieces of several comuni.
