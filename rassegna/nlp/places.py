@@ -1255,8 +1255,10 @@ _MAYOR_OF_BEFORE = re.compile(r"(?i:\b" + _MAYOR_OF + r")\s+$")
 _WIDER_OFFICE_AFTER = re.compile(
     r"(?i:\s*(?:\([^()\n]{1,30}\))?\s*,?\s+"
     # "sindaco di X e delegato Anci", "sindaco di X, sarà vicepresidente", "sindaco di X, il nuovo presidente"
-    r"(?:e\s+|(?:(?:sarà|è|diventa|diventerà|(?:è\s+)?stat[oa]\s+(?:elett|nominat)[oa]|il|la|nuov[oa]|neo|"
-    r"(?:ricopr|assum)\w+\s+(?:la\s+carica|il\s+ruolo|l'incarico)\s+di)\s+)+)" + _WIDER_OFFICE + r")\b"
+    # (not "il sindaco di X, il presidente della Provincia e ...": a list of people)
+    r"(?:e\s+|(?:sarà|è|diventa|diventerà|(?:è\s+)?stat[oa]\s+(?:elett|nominat)[oa])\s+(?:(?:il|la)\s+)?"
+    r"(?:(?:nuov[oa]|neo)\s+)?|(?:(?:il|la)\s+)?(?:nuov[oa]|neo)\s+|"
+    r"(?:ricopr|assum)\w+\s+(?:la\s+carica|il\s+ruolo|l'incarico)\s+di\s+)" + _WIDER_OFFICE + r")\b"
 )
 
 

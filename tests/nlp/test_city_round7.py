@@ -38,6 +38,15 @@ def test_a_mayor_introduced_by_name_acting_as_mayor_still_gives_the_comune():
     assert city(text, "Nuova scuola, taglio del nastro") == "Fossano"
 
 
+def test_a_mayor_in_a_list_of_guests_is_no_mayor_with_a_wider_office():
+    # near miss: ", il presidente della Provincia" after the mayor is the next guest, not his other office
+    text = (
+        "Alla cerimonia c'erano Mario Rossi, sindaco di Fossano, il presidente della Provincia e l'assessore "
+        "regionale. La nuova scuola di via Roma aprirà a settembre."
+    )
+    assert city(text, "Nuova scuola, il taglio del nastro") == "Fossano"
+
+
 def test_a_councillor_named_at_the_head_of_a_sentence_is_an_office_too():
     text = (
         "Il consorzio dei servizi sociali ha eletto il nuovo presidente. Ermenegildo Sartori, consigliere comunale "
