@@ -553,9 +553,12 @@ def _mentions(
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
-        wide_window = text[max(0, start - 150) : start]
-        m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(wide_window) is not None
-        m.venue = m.venue or plow in _SITE_PREPOSITIONS and _held_meeting(wide_window, text[end : end + 90])
+        m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
+        low_window = window.lower()
+        if not m.venue and plow in _SITE_PREPOSITIONS and ("si " in low_window or "programma" in low_window):
+            wide_window = text[max(0, start - 150) : start]  # (the subject may come well before the verb)
+            m.venue = _GATHERED_BEFORE.search(wide_window) is not None
+            m.venue = m.venue or _held_meeting(wide_window, text[end : end + 90])
         # "Lo ha detto ieri a Taranto il ministro" (not "... a Fossano il sindaco")
         said = plow in {"a", "ad", "in"} and _SAID_AT_BEFORE.search(window) is not None
         m.venue = m.venue or said and _OWN_OFFICER_AFTER.match(after) is None
@@ -1182,13 +1185,16 @@ _VENUE_BEFORE = re.compile(
     r"\s+(?:di|del|della|a|ad|in)|"
     # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
     r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
-    r"\s+(?:a|ad|in)|"
-    # where representatives met: "i sindacati si sono riuniti ieri a Ravenna", "i ministri si riuniscono a Bruxelles"
-    # (not "i residenti si sono riuniti in piazza a X": the comune's own people)
-    r"(?:sindacati|sindaci|delegat[ie]|rappresentanti|segretari|vertici|ministri|presidenti|leader|associazioni|"
+    r"\s+(?:a|ad|in))\s+$",
+    re.IGNORECASE,
+)
+# Where representatives met: "i sindacati si sono riuniti ieri a Ravenna", "i ministri si riuniscono a Bruxelles"
+# (not "i residenti si sono riuniti in piazza a X": the comune's own people); read over a wider window
+_GATHERED_BEFORE = re.compile(
+    r"\b(?:sindacati|sindaci|delegat[ie]|rappresentanti|segretari|vertici|ministri|presidenti|leader|associazioni|"
     r"organizzazioni|parti\s+sociali)\b[^.;:!?]{0,50}?\s"
     r"(?:si\s+(?:è|sono|era|erano)\s+(?:riunit|incontrat)[oaie]|si\s+(?:riunirà|riuniranno|riunisce|riuniscono))"
-    r"\b[^.;:!?]{0,40}?\s+(?:a|ad|in))\s+$",
+    r"\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
     re.IGNORECASE,
 )
 # Where something was or will be held ("si è svolta ieri a Roma", "in programma a Bari"): a venue when what was held
