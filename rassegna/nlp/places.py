@@ -555,7 +555,11 @@ def _mentions(
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
         m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
         low_window = window.lower()
-        if not m.venue and plow in _SITE_PREPOSITIONS and ("si " in low_window or "programma" in low_window):
+        if (
+            not m.venue
+            and plow in _SITE_PREPOSITIONS
+            and ("si " in low_window or "programma" in low_window or " via " in low_window)
+        ):
             wide_window = text[max(0, start - 150) : start]  # (the subject may come well before the verb)
             m.venue = _GATHERED_BEFORE.search(wide_window) is not None
             m.venue = m.venue or _held_meeting(wide_window, text[end : end + 90])
@@ -1200,8 +1204,9 @@ _GATHERED_BEFORE = re.compile(
 # Where something was or will be held ("si è svolta ieri a Roma", "in programma a Bari"): a venue when what was held
 # is a meeting ("la riunione si è tenuta a X", "si è svolta a Roma la commissione"), not a festival or a match
 _HELD_BEFORE = re.compile(
-    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|tiene|"
-    r"svolge)|in\s+programma)\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|apert|chius)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|"
+    r"tiene|svolge|apre|aprirà|chiude|chiuderà)|in\s+programma|(?:ha|hanno)\s+preso\s+il\s+via|prende\s+il\s+via|"
+    r"prenderà\s+il\s+via)\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
     re.IGNORECASE,
 )
 _MEETING_RE = re.compile(

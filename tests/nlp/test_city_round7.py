@@ -106,6 +106,14 @@ def test_a_meeting_held_under_a_provincial_committee_is_a_venue():
     assert city(text, "Sicurezza nelle stazioni, più pattuglie") is None
 
 
+def test_where_a_meeting_opened_is_no_city():
+    text = (
+        "L'assemblea nazionale delle cooperative sociali, con i delegati di tutte le regioni, ha preso il via ieri a "
+        "Fossano e si chiuderà domani. I delegati chiedono più risorse per i servizi."
+    )
+    assert city(text, "Cooperative sociali, i delegati chiedono risorse") is None
+
+
 def test_a_headline_place_the_text_gives_as_a_meeting_s_venue_is_no_city():
     text = (
         "Nella festa della Liberazione le associazioni partigiane si sono riunite a Ravenna per chiedere una "
