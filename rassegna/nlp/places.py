@@ -630,7 +630,8 @@ def _mentions(
         capo = is_comune and comuni()[fold(name)].capoluogo
         # a body or a site of the comune ("i carabinieri di Este", "l'ospedale di Fermo"), or a capoluogo where
         # something happens ("a Prato", "in Trento"), is the comune whatever other use its name has
-        sure = m.local_body or capo and m.at
+        # ("Marta Rossi, sindaca di Lampedusa": a person's office names a comune surely, though no body of it acts)
+        sure = m.local_body or capo and m.at or office == "named"
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition) or sure):
             continue
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
@@ -1247,7 +1248,9 @@ _VENUE_AFTER = re.compile(
 # A person's office in a comune, given after the person's name: "Mario Rossi, sindaco di", "Anna Bianchi
 # assessora alla Cultura del Comune di" (group 1: the name's words but the last, one of them a given name)
 _NAMED_OFFICE_BEFORE = re.compile(
-    r"(?<![\w'])((?:[A-ZÀ-Ý][\w']+\s+){1,3})[A-ZÀ-Ý][\w']+\s*(,?)\s+(?:neo\s*)?"
+    # (the surname is no article opening a sentence: "Nicola Fiorita  Il sindaco di")
+    r"(?<![\w'])((?:[A-ZÀ-Ý][\w']+\s+){1,3})(?!(?:Il|La|Lo|Gli|Le|I|Un|Una|Uno)\b)[A-ZÀ-Ý][\w']+\s*(,?)\s+"
+    r"(?:neo\s*)?"
     r"(?i:sindac[oa]|vice\s*sindac[oa]|primo\s+cittadino|prima\s+cittadina|consiglier[ea]\s+comunale|"
     r"(?:vice\s*)?presidente\s+del\s+consiglio\s+comunale|assessor[ea](?:\s+[^\W\d_]+){0,3}?)\s+"
     r"(?i:(?:del\s+comune\s+|della\s+città\s+)?(?:di|del|della|dello))\s+$"

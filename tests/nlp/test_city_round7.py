@@ -47,6 +47,15 @@ def test_a_mayor_in_a_list_of_guests_is_no_mayor_with_a_wider_office():
     assert city(text, "Nuova scuola, il taglio del nastro") == "Fossano"
 
 
+def test_a_person_s_office_names_a_comune_with_a_short_form_surely():
+    # near miss: the office is no body's weight, but it does say that "Lampedusa" is the comune
+    text = (
+        "«L'hotspot è pieno e il molo è ingombro di barchini». A dirlo è Marco Bonsignore, neo sindaco di Lampedusa, "
+        "dopo gli ultimi sbarchi della notte. Il Comune chiede aiuto."
+    )
+    assert city(text, "Sbarchi, l'appello: hotspot pieno") == "Lampedusa e Linosa"
+
+
 def test_a_councillor_named_at_the_head_of_a_sentence_is_an_office_too():
     text = (
         "Il consorzio dei servizi sociali ha eletto il nuovo presidente. Ermenegildo Sartori, consigliere comunale "
