@@ -1217,15 +1217,25 @@ _MEETING_RE = re.compile(
 )
 
 
+# The comune's own people and officers: a meeting of theirs is the comune's ("la riunione tra il sindaco e i genitori")
+_OWN_PEOPLE_RE = re.compile(
+    r"\b(?:sindac[oa]|vice\s*sindac[oa]|assessor[ea]|giunta|consiglio\s+comunale|amministrazione\s+comunale|"
+    r"residenti|cittadini|genitori|commercianti|abitanti)\b",
+    re.IGNORECASE,
+)
+
+
 def _held_meeting(window: str, after: str) -> bool:
-    """The place follows "si è svolta/tenuta ... a" and the sentence makes a meeting its subject, before or after."""
+    """The place follows "si è svolta/tenuta ... a" and the sentence makes a meeting its subject, before or after,
+    not one of the comune's own people and officers."""
     held = _HELD_BEFORE.search(window)
     if held is None:
         return False
     before = window[: held.start()]
     before = before[max(before.rfind("."), before.rfind("\n")) + 1 :]
     after = re.split(r"[.;!?\n]", after, maxsplit=1)[0]
-    return _MEETING_RE.search(before) is not None or _MEETING_RE.search(after) is not None
+    sentence = f"{before} {window[held.start() :]} {after}"
+    return _MEETING_RE.search(sentence) is not None and _OWN_PEOPLE_RE.search(sentence) is None
 
 
 # "Lo ha detto ieri a Taranto il ministro": where the words were said (not by the comune's own mayor or councillor:

@@ -107,6 +107,15 @@ def test_a_festival_held_in_a_comune_is_no_meeting():
     assert city(text, "Festa della castagna, migliaia di visitatori") == "Fossano"
 
 
+def test_a_meeting_of_the_comune_s_own_people_is_no_venue():
+    # near miss: the mayor and the shopkeepers meeting in their comune speak of it
+    text = (
+        "Si è tenuto ieri a Fossano il tavolo sulla sicurezza tra il sindaco e i commercianti del centro: più "
+        "telecamere e una pattuglia la sera."
+    )
+    assert city(text, "Sicurezza in centro, più telecamere") == "Fossano"
+
+
 def test_a_meeting_held_under_a_provincial_committee_is_a_venue():
     text = (
         "Il comitato provinciale per l'ordine e la sicurezza pubblica si è tenuto ieri a Fossano, alla presenza del "
