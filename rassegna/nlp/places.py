@@ -807,7 +807,13 @@ def _named_person(text: str, name: str) -> bool:
 
 
 def _is_about(
-    name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "", lead_end: int = 0
+    name: str,
+    title_mentions: list[Mention],
+    found: list[Mention],
+    scope: Scope,
+    low_text: str = "",
+    lead_end: int = 0,
+    text: str = "",
 ) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
@@ -883,9 +889,10 @@ def _is_about(
             return False
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
-    # (unless the piece is about a comune's council and names no other comune: "Firenze – Consiglio comunale
-    # saltato": the council is the dateline's comune)
+    # (unless the piece is about a comune's council, names one of its officers and no other comune: "Firenze –
+    # Consiglio comunale saltato ... il presidente del consiglio comunale Luca Milani": the council is the dateline's)
     council = filed_only and len(_COUNCIL_RE.findall(low_text)) >= 2 and not _rivals_of(name, found)
+    council = council and _NAMED_OFFICER_RE.search(text) is not None
     if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead and not council:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     if not own and any(m.name == name and m.province for m in found):
@@ -944,6 +951,11 @@ def _is_about(
 
 # A comune's council and mayor: "il consiglio comunale", "la giunta comunale", "i consiglieri comunali", "il sindaco"
 _COUNCIL_RE = re.compile(r"\b(?:(?:consiglio|giunta|consiglier[ei]|seduta|aula)\s+comunal[ei]|sindac[oa])\b")
+# One of them by name: "il sindaco Mario Rossi", "il presidente del consiglio comunale Luca Milani"
+_NAMED_OFFICER_RE = re.compile(
+    r"\b(?i:sindac[oa]|vice\s*sindac[oa]|presidente\s+del\s+consiglio\s+comunale|consiglier[ea]\s+comunale|"
+    r"assessor[ea](?:\s+(?:al|alla|all'|ai|alle)\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?),?\s+[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý][a-zà-ù]"
+)
 
 
 def _rivals_of(name: str, found: list[Mention]) -> set[str]:
@@ -1137,7 +1149,9 @@ def city_candidates(
     paras = paragraphs(norm)
     lead_end = paras[0][1] if paras else 0
     about = (
-        n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end)
+        n
+        for n in ranked
+        if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end, norm)
     )
     city = next(about, None)
     if city and title and _paired_in_title(normalise(title), title_mentions):

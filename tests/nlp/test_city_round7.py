@@ -374,10 +374,19 @@ def test_the_comune_of_l_aquila_with_its_article_merged_is_named_strongly():
 def test_a_capital_s_dateline_over_a_piece_about_a_city_council_is_the_city():
     text = (
         "Bologna – Salta il consiglio comunale: le opposizioni hanno lasciato l'aula prima del voto sulla delibera "
-        "contro il decreto del governo sulle multe. Il presidente del consiglio comunale ha rinviato la seduta; la "
-        "maggioranza accusa il governo e il ministro di aver dettato la linea al centrodestra."
+        "contro il decreto del governo sulle multe. Il presidente del consiglio comunale Marco Neri ha rinviato la "
+        "seduta; la maggioranza accusa il governo e il ministro di aver dettato la linea al centrodestra."
     )
     assert city(text, "Opposizioni fuori dall'aula, salta la seduta sulle multe") == "Bologna"
+
+
+def test_a_capital_s_dateline_over_a_national_piece_on_every_council_is_no_city():
+    # near miss: councils in general, no officer of one named
+    text = (
+        "ROMA – Il governo ha approvato il decreto: ogni consiglio comunale dovrà approvare il bilancio entro marzo, "
+        "altrimenti il consiglio comunale sarà sciolto dal prefetto. L'Anci protesta e chiede un incontro al ministro."
+    )
+    assert city(text, "Bilanci dei comuni, stretta del governo") is None
 
 
 def test_a_capital_s_dateline_over_a_regional_council_s_piece_is_no_city():
