@@ -29,7 +29,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
 # The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
 _MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
-_GLUE_RE = re.compile(r"^(?: |'|-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
+# (the apostrophe of "de'" closes its word: "Torre de' Passeri", "Cassina de' Pecchi")
+_GLUE_RE = re.compile(r"^(?: |'|' |-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
 PREPOSITIONS = {
     'a', 'ad', 'di', 'da', 'in', 'su', 'per', 'tra', 'fra', 'con', 'verso', 'presso', 'nel', 'nella', 'dal',
     'dalla', 'sul', 'sulla', 'al', 'alla', 'all', 'nell', 'dall', 'sull', 'd', 'attivo', 'attiva', 'anche',
@@ -45,7 +46,8 @@ LOCALITY_WORDS = {
     'atletico', 'villa',
 }  # fmt: skip
 _STRONG_BEFORE = re.compile(
-    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+)?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
+    # (with the article merged into "di" before La Spezia and L'Aquila: "il Comune dell'Aquila")
+    r"(?:\b(?:comune|città|municipio|capoluogo)\s+(?:di\s+|della\s+|dell')?|\b(?:giunta\s+comunale|consiglio\s+comunale|"
     r"amministrazione\s+comunale|polizia\s+(?:locale|municipale))\s+di\s+)$",
     re.IGNORECASE,
 )
@@ -53,13 +55,20 @@ _STRONG_BEFORE = re.compile(
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
     r"regione|territorio|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
-    r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+capo)?|vescov[oi]|arcivescovo|"
+    r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+(?:capo|generale))?|procura\s+generale|vescov[oi]|arcivescovo|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
-    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera)\s+"
+    r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera|"
+    # an electoral district, where a party is organised too: "il Collegio di X dell'Udc", "il collegio uninominale di X"
+    r"collegio(?:\s+(?:elettorale|uninominale|plurinominale|senatoriale))?|"
+    r"ordine(?=\s+di\s))\s+"  # a professional order: "il presidente dell'ordine di X" (not "su ordine del sindaco")
     r"(?:di\s+|del\s+|della\s+)?$",
     re.IGNORECASE,
 )
-_PROVINCE_BEFORE = re.compile(r"\bprovinc\w*\s+(?:autonoma\s+)?(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE)
+# (the metropolitan area is the province of the largest cities: "l'area metropolitana di Napoli"; not the Città
+# metropolitana, a body the city's mayor leads and the city's own news names often)
+_PROVINCE_BEFORE = re.compile(
+    r"\b(?:provinc\w*\s+(?:autonoma\s+)?|area\s+metropolitana\s+)(?:di\s+|del\s+|della\s+)?$", re.IGNORECASE
+)
 # Courts, prisons and other seats serving a district: "Tribunale per i minorenni di Firenze", "Procura della
 # Repubblica presso il Tribunale di X", "l'Agenzia del Tpl di X", "l'ordine dei medici di X", "la Compagnia
 # (carabinieri) di X" name where the office is, not where the story happens.
@@ -72,7 +81,9 @@ _SEAT_BEFORE = re.compile(
     # the provincial branch of a trade association or a union: "la Cna di Caltanissetta", "la Cgil di Taranto"
     r"cna|confcommercio|confesercenti|confartigianato|confagricoltura|coldiretti|confindustria|"
     r"confcooperative|legacoop|ance|cgil|cisl|uil|ugl|fiom|ascom|federmoda|unione\s+industriali|"
-    r"associazione\s+(?:territoriale|provinciale))\b"
+    r"associazione\s+(?:territoriale|provinciale)|"
+    # a party's provincial branch: "la federazione provinciale del Pd di X", "il coordinatore provinciale di FI a X"
+    r"(?:federazione|coordinamento|coordinat(?:ore|rice)|segreteria|segretari[oa])\s+provinciale)\b"
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
@@ -141,6 +152,9 @@ _SPREAD_TITLE_RE = re.compile(
     r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|cento)\s+comuni\b|"
     r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b"
 )
+# A count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no" (unless
+# the headline leads with a comune: "Fossano: due comuni insieme per la piscina")
+_COUNT_TITLE_RE = re.compile(r"(?:^|[:,;.–—-]\s*)(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\s+comuni\b")
 _REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b")
 _WIRE_AGENCY = re.compile(  # "ROMA (Reuters) -": filed by an agency
     r"\s*\((?:ansa|adnkronos|agi|reuters|askanews|lapresse|dire|italpress|afp|ap|ats|nova|agenzia nova|tmnews|"
@@ -173,6 +187,7 @@ class Mention:
     area_listing: bool = False  # in a listing of provinces or regions: "nelle province di Napoli, Milano e Rimini"
     province: bool = False  # "la provincia di X", "la Giunta provinciale di X": the province, not the comune
     in_name: bool = False  # inside a name: "Universo Assisi", "Angelino Alfano"
+    venue: bool = False  # where speakers met: "l'assemblea dei sindaci a Fossano", "riuniti a Ravenna"
     guessed: bool = False  # a headline's first word taken for a comune though no punctuation sets it apart
     is_comune: bool = True
     score: float = 0.0
@@ -538,13 +553,32 @@ def _mentions(
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
-        m.origin = m.origin or plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
+        m.venue = plow in _SITE_PREPOSITIONS and _VENUE_BEFORE.search(window) is not None
+        low_window = window.lower()
+        if (
+            not m.venue
+            and plow in _SITE_PREPOSITIONS
+            and ("si " in low_window or "programma" in low_window or " via " in low_window)
+        ):
+            wide_window = text[max(0, start - 150) : start]  # (the subject may come well before the verb)
+            m.venue = _GATHERED_BEFORE.search(wide_window) is not None
+            m.venue = m.venue or _held_meeting(wide_window, text[end : end + 90])
+        # "Lo ha detto ieri a Taranto il ministro" (not "... a Fossano il sindaco")
+        said = plow in {"a", "ad", "in"} and _SAID_AT_BEFORE.search(window) is not None
+        m.venue = m.venue or said and _OWN_OFFICER_AFTER.match(after) is None
         # "Alfano a Catania per il vertice sugli sbarchi": the comune of a meeting, named before it
-        m.origin = m.origin or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
+        m.venue = m.venue or plow in {"a", "ad", "in"} and _VENUE_AFTER.match(after) is not None
+        m.origin = m.origin or m.venue
+        # "Marta Rossi, sindaca di Soresina, sarà vicepresidente", "il sindaco di X e delegato Anci": a mayor
+        # speaking for a wider body, no evidence for the comune and no rival; "Marta Rossi, sindaca di Soresina,"
+        # alone: what the person is, a plain mention, not the comune's body acting (unlike "il sindaco di X, ...")
+        office = _office_of(window, text[end : end + 60]) if plow in _SITE_PREPOSITIONS else ""
+        m.origin = m.origin or office == "wider"
         m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
             r"\s+e\s+[A-Z]", after
         )
         m.strong = m.strong and not m.origin  # "obbligo di dimora nel Comune di Napoli": a suspect's, not the story's
+        m.strong = m.strong and office != "named"
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
         m.at = sep == " " and plow in {"a", "ad", "in"}
         of_place = is_comune and plow in _SITE_PREPOSITIONS  # the two patterns end so: a cheap test first
@@ -552,7 +586,7 @@ def _mentions(
         # "secondo uno studio dell'ospedale San Raffaele di Milano": the site's word, not events at the site
         m.site = of_place and bool(_SITE_BEFORE.search(window)) and not _TAKEN_TO_RE.search(window)
         m.site = m.site and not _STUDY_BEFORE.search(text[max(0, start - 120) : start])
-        m.local_body = m.site or of_place and bool(_LOCAL_BODY_BEFORE.search(window))
+        m.local_body = m.site or of_place and office != "named" and bool(_LOCAL_BODY_BEFORE.search(window))
         if is_comune and m.at and text.startswith(" (", end) and _placed_in_province(text, end, name):
             m.local_body = True  # "a Villa Fernandes, a Portici (Na)": the comune placed in its province, as locals do
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
@@ -596,12 +630,19 @@ def _mentions(
         capo = is_comune and comuni()[fold(name)].capoluogo
         # a body or a site of the comune ("i carabinieri di Este", "l'ospedale di Fermo"), or a capoluogo where
         # something happens ("a Prato", "in Trento"), is the comune whatever other use its name has
-        sure = m.local_body or capo and m.at
+        # ("Marta Rossi, sindaca di Lampedusa": a person's office names a comune surely, though no body of it acts)
+        sure = m.local_body or capo and m.at or office == "named"
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition) or sure):
             continue
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
             if name in REGIONS:  # "Trento, Bolzano, Veneto e Friuli": a region counts in a listing
                 listed_only.append(m)
+            elif is_comune and _paired_after(text, mentions, start, end):
+                # "i sindaci di Tolentino e Pollenza", "condannati di Cimitile, Camposano e Nola": a comune listed
+                # after one named with its preposition is named as that one is (a rival; three make a listing)
+                prior = mentions[-1]
+                m.preposition, m.at, m.origin = prior.preposition, prior.at, prior.origin
+                mentions.append(m)
             continue
         if not is_comune and not m.preposition:
             continue
@@ -612,6 +653,20 @@ def _mentions(
         return [m for m in both if m not in listed_only]
     _mark_listings(text, mentions)
     return mentions
+
+
+def _paired_after(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """The place just kept is a comune named with a preposition (or listed after one), and this one follows it in
+    a list: "di Agrigento e Porto Empedocle", "di Riace, Caulonia e Stignano"."""
+    if not mentions:
+        return False
+    prior = mentions[-1]
+    return (
+        prior.is_comune
+        and prior.preposition
+        and not prior.in_title
+        and re.fullmatch(r"\s*,\s*|\s+(?:e|ed)\s+|\s*,\s*(?:e|ed)\s+", text[prior.end : start]) is not None
+    )
 
 
 def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> bool:
@@ -634,6 +689,11 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         # "Rogno Franzoni la gente chiede": a headline rebuilt from the address, its colon lost, the comune then
         # the person the text names ("Felice Valerio Franzoni") speaking
         return never_lower
+    subject = re.match(r" ([A-ZÀ-Ý][\w'’-]*[\w])\s+(?:il|lo|la|i|gli|le|l')\s", after)
+    if single and subject and _named_in(body, subject.group(1)) and fold(subject.group(1)) not in _first_words():
+        # "Chiavari Hi-Lex il Comune incontra i lavoratori": a headline rebuilt from the address, the comune then the
+        # firm or body the text names, then the sentence
+        return never_lower
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
     if _ADJECTIVE_AFTER_RE.match(after):
@@ -653,13 +713,22 @@ _AREAS_BEFORE = re.compile(
 )
 
 
+def _inside_quotes(text: str, at: int) -> bool:
+    """``at`` is inside a span opened by “ or « and not yet closed, in the same paragraph."""
+    before = text[max(0, at - 400) : at]
+    before = before[before.rfind("\n") + 1 :]
+    return max(before.rfind("“"), before.rfind("«")) > max(before.rfind("”"), before.rfind("»"))
+
+
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
     """Flag enumerations of three or more places (``Bologna, Caserta, Firenze ... e Bolzano``)."""
     run: list[Mention] = []
 
     def close() -> None:
         if len(run) >= 3:
-            area = opens_on_areas(run[0])
+            # (a listing inside a quoted title is part of a name: the “Programma ... delle Regioni di Abruzzo, Lazio
+            # e Marche” of an ordinance is no operation over those regions)
+            area = opens_on_areas(run[0]) and not _inside_quotes(text, run[0].start)
             for r in run:
                 r.listing = True
                 r.area_listing = area  # "nelle province di Napoli, Milano e Brescia"
@@ -738,7 +807,13 @@ def _named_person(text: str, name: str) -> bool:
 
 
 def _is_about(
-    name: str, title_mentions: list[Mention], found: list[Mention], scope: Scope, low_text: str = "", lead_end: int = 0
+    name: str,
+    title_mentions: list[Mention],
+    found: list[Mention],
+    scope: Scope,
+    low_text: str = "",
+    lead_end: int = 0,
+    text: str = "",
 ) -> bool:
     """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
@@ -778,13 +853,14 @@ def _is_about(
     national = any(m.area_listing for m in found) and not title_lead
     if national and not any(m.dateline and not m.wire for m in own):
         return False
-    provincial = sum(1 for m in found if m.name == name and m.province)
-    if provincial >= 2 and len(own) <= 1 and name not in title_comuni:
+    # (the headline naming the province counts: "Provincia di Bergamo, le deleghe" over one "Per Bergamo")
+    provincial = sum(1 for m in found + title_mentions if m.name == name and m.province)
+    if provincial >= 2 and sum(1 for m in own if not m.dash) <= 1 and name not in title_comuni:
         return False  # "i progetti della provincia di Asti ... il Comune di Asti, quello di Chiusano": the province's
     strong = [m for m in own if m.strong]
     # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
     # is not its city
-    if title_spread and not strong:
+    if (title_spread or scope.counted_title and not title_lead) and not strong:
         return False  # "assemblee nei 22 comuni della provincia": the headline spreads the piece over comuni
     # "il progetto del Comune di Asti ...; quello del Comune di Chiusano d'Asti ...": comuni among others
     others_strong = any(m.strong and m.is_comune and m.name != name and not m.origin for m in found)
@@ -813,15 +889,21 @@ def _is_about(
             return False
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
-    if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead:
+    # (unless the piece is about a comune's council, names one of its officers and no other comune: "Firenze –
+    # Consiglio comunale saltato ... il presidente del consiglio comunale Luca Milani": the council is the dateline's)
+    council = filed_only and len(_COUNCIL_RE.findall(low_text)) >= 2 and not _rivals_of(name, found)
+    council = council and _NAMED_OFFICER_RE.search(text) is not None
+    if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead and not council:
         return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     if not own and any(m.name == name and m.province for m in found):
         return False  # "a Bolzano 2,7 milioni" over "la Giunta provinciale di Bolzano": the headline names the province
     title_own = [m for m in title_mentions if m.name == name and m.is_comune]
     if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
         return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
-    if in_title_lead and title_lead and not _rivals_of(name, found):
-        return True  # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other
+    if in_title_lead and title_lead and not _rivals_of(name, [m for m in found if not m.listing]):
+        # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other (but in a
+        # listing: "Fiumicino, i fondi" over "i centri di Fiumicino, Tivoli e Aprilia")
+        return True
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
         # not where someone comes from, nor where a wire was filed
@@ -847,7 +929,10 @@ def _is_about(
             if m.name != name and m.is_comune and not m.origin and same:
                 weights[m.name] = weights.get(m.name, 0) + 1 + int(m.local_body)
         dated = not any(w >= 2 for w in weights.values())
-    if many and not in_title_lead and not dated:
+    # (a headline's comune the text names only as a seat or in a listing, over three comuni or more: "Processo
+    # alla criminalità di Nola" over "il Tribunale di Nola ... imputati di Cimitile, Camposano e Nola")
+    only_seat = not own and any(m.name == name and (m.seat or m.listing) for m in found)
+    if many and not (in_title_lead and not (only_seat and len(rivals) >= 3)) and not dated:
         return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
     # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names
@@ -864,6 +949,15 @@ def _is_about(
     return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
 
 
+# A comune's council and mayor: "il consiglio comunale", "la giunta comunale", "i consiglieri comunali", "il sindaco"
+_COUNCIL_RE = re.compile(r"\b(?:(?:consiglio|giunta|consiglier[ei]|seduta|aula)\s+comunal[ei]|sindac[oa])\b")
+# One of them by name: "il sindaco Mario Rossi", "il presidente del consiglio comunale Luca Milani"
+_NAMED_OFFICER_RE = re.compile(
+    r"\b(?i:sindac[oa]|vice\s*sindac[oa]|presidente\s+del\s+consiglio\s+comunale|consiglier[ea]\s+comunale|"
+    r"assessor[ea](?:\s+(?:al|alla|all'|ai|alle)\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?),?\s+[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý][a-zà-ù]"
+)
+
+
 def _rivals_of(name: str, found: list[Mention]) -> set[str]:
     """The other comuni the text names, in a listing or not."""
     return {m.name for m in found if m.name != name and m.is_comune}
@@ -878,6 +972,7 @@ class Scope:
     regional: bool = False
     national_title: bool = False
     spread_title: bool = False  # the headline speaks of several comuni: "nei 22 comuni della provincia"
+    counted_title: bool = False  # the headline opens on a count of comuni: "Rifiuti: tre comuni dicono no"
 
 
 def _scope(text: str, title: str | None = None) -> Scope:
@@ -890,7 +985,14 @@ def _scope(text: str, title: str | None = None) -> Scope:
     national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
     spread = bool(title and _SPREAD_TITLE_RE.search(title.lower()))
-    return Scope(kind, regional=regional >= 1 and regional >= local, national_title=national, spread_title=spread)
+    counted = bool(title and _COUNT_TITLE_RE.search(title.lower()))
+    return Scope(
+        kind,
+        regional=regional >= 1 and regional >= local,
+        national_title=national,
+        spread_title=spread,
+        counted_title=counted,
+    )
 
 
 _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
@@ -1019,8 +1121,10 @@ def city_candidates(
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
         # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
         title_mentions = [m for m in title_mentions if not m.guessed or _named_in(norm, m.name)]
-    # "Alfano a Catania per vertice su sbarchi": the headline's meeting place is where the speakers were
-    title_mentions = [m for m in title_mentions if not m.origin]
+    # "Alfano a Catania per vertice su sbarchi": the headline's meeting place is where the speakers were; so is a
+    # headline's "a X" when the text says a meeting was held at X ("25 aprile a Ravenna" / "riuniti a Ravenna")
+    venues = {m.name for m in found if m.venue}
+    title_mentions = [m for m in title_mentions if not m.origin and not (m.at and m.name in venues)]
     for m in title_mentions:
         m.in_title = True
     partners = {fold(p) for p in partner_cities}
@@ -1045,7 +1149,9 @@ def city_candidates(
     paras = paragraphs(norm)
     lead_end = paras[0][1] if paras else 0
     about = (
-        n for n in ranked if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end)
+        n
+        for n in ranked
+        if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end, norm)
     )
     city = next(about, None)
     if city and title and _paired_in_title(normalise(title), title_mentions):
@@ -1094,10 +1200,68 @@ _PERSON_TAKEN_TO_RE = re.compile(
 )
 _VENUE_BEFORE = re.compile(
     r"\b(?:(?:assemblea|assemblee|congresso|convegno|conferenza|forum|summit|stati\s+generali|meeting|"
-    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?\s+(?:di|del|della|a|ad|in)|"
+    r"tavola\s+rotonda)\b(?:\s+[^\W\d_]+){0,4}?(?:\s+(?:l'|il\s+)?\d{1,2}(?:\s+[^\W\d_]+)?)?"  # "l'8 ottobre"
+    r"\s+(?:di|del|della|a|ad|in)|"
     # where a speaker spoke: "parlando con i giornalisti a Catania", "a margine del vertice in corso a Roma"
     r"(?:parlando|intervenendo|a\s+margine\s+(?:di|del|della|dell')[^.;:!?]{0,40}?)(?:\s+con\s+i\s+giornalisti)?"
     r"\s+(?:a|ad|in))\s+$",
+    re.IGNORECASE,
+)
+# Where representatives met: "i sindacati si sono riuniti ieri a Ravenna", "i ministri si riuniscono a Bruxelles"
+# (not "i residenti si sono riuniti in piazza a X": the comune's own people); read over a wider window
+_GATHERED_BEFORE = re.compile(
+    r"\b(?:sindacati|sindaci|delegat[ie]|rappresentanti|segretari|vertici|ministri|presidenti|leader|associazioni|"
+    r"organizzazioni|parti\s+sociali)\b[^.;:!?]{0,50}?\s"
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:riunit|incontrat)[oaie]|si\s+(?:riunirà|riuniranno|riunisce|riuniscono))"
+    r"\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
+    re.IGNORECASE,
+)
+# Where something was or will be held ("si è svolta ieri a Roma", "in programma a Bari"): a venue when what was held
+# is a meeting ("la riunione si è tenuta a X", "si è svolta a Roma la commissione"), not a festival or a match
+_HELD_BEFORE = re.compile(
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|apert|chius)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|"
+    r"tiene|svolge|apre|aprirà|chiude|chiuderà)|in\s+programma|(?:ha|hanno)\s+preso\s+il\s+via|prende\s+il\s+via|"
+    r"prenderà\s+il\s+via)\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
+    re.IGNORECASE,
+)
+_MEETING_RE = re.compile(
+    r"\b(?:riunione|assemblea|commissione|conferenza|vertice|tavolo|convegno|congresso|summit|forum|direttivo|"
+    r"consulta|comitato|stati\s+generali)\b",
+    re.IGNORECASE,
+)
+
+
+# The comune's own people and officers: a meeting of theirs is the comune's ("la riunione tra il sindaco e i genitori")
+_OWN_PEOPLE_RE = re.compile(
+    r"\b(?:sindac[oa]|vice\s*sindac[oa]|assessor[ea]|giunta|consiglio\s+comunale|amministrazione\s+comunale|"
+    r"residenti|cittadini|genitori|commercianti|abitanti)\b",
+    re.IGNORECASE,
+)
+
+
+def _held_meeting(window: str, after: str) -> bool:
+    """The place follows "si è svolta/tenuta ... a" and the sentence makes a meeting its subject, before or after,
+    not one of the comune's own people and officers."""
+    held = _HELD_BEFORE.search(window)
+    if held is None:
+        return False
+    before = window[: held.start()]
+    before = before[max(before.rfind("."), before.rfind("\n")) + 1 :]
+    after = re.split(r"[.;!?\n]", after, maxsplit=1)[0]
+    sentence = f"{before} {window[held.start() :]} {after}"
+    return _MEETING_RE.search(sentence) is not None and _OWN_PEOPLE_RE.search(sentence) is None
+
+
+# "Lo ha detto ieri a Taranto il ministro": where the words were said (not by the comune's own mayor or councillor:
+# "Lo ha detto ieri a Fossano il sindaco" speaks of the comune)
+_SAID_AT_BEFORE = re.compile(
+    r"\b(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|affermato|spiegato|sottolineato|annunciato|ribadito)"
+    r"(?:\s+(?:oggi|ieri|stamani|stamattina|stasera))?\s+(?:a|ad|in)\s+$",
+    re.IGNORECASE,
+)
+_OWN_OFFICER_AFTER = re.compile(
+    r"\s+(?:il|la|l')\s*(?:sindac[oa]|vice\s*sindac[oa]|primo\s+cittadino|prima\s+cittadina|assessor[ea]|"
+    r"consiglier[ea]\s+comunale|presidente\s+del\s+consiglio\s+comunale)\b",
     re.IGNORECASE,
 )
 _VENUE_AFTER = re.compile(
@@ -1105,6 +1269,60 @@ _VENUE_AFTER = re.compile(
     r"(?:[^\W\d_]+\s+)?(?:assemblea|congresso|convegno|vertice|summit|forum|stati\s+generali)\b",
     re.IGNORECASE,
 )
+# A person's office in a comune, given after the person's name: "Mario Rossi, sindaco di", "Anna Bianchi
+# assessora alla Cultura del Comune di" (group 1: the name's words but the last, one of them a given name)
+_NAMED_OFFICE_BEFORE = re.compile(
+    # (the surname is no article opening a sentence: "Nicola Fiorita  Il sindaco di")
+    r"(?<![\w'])((?:[A-ZÀ-Ý][\w']+\s+){1,3})(?!(?:Il|La|Lo|Gli|Le|I|Un|Una|Uno)\b)[A-ZÀ-Ý][\w']+\s*(,?)\s+"
+    r"(?:neo\s*)?"
+    r"(?i:sindac[oa]|vice\s*sindac[oa]|primo\s+cittadino|prima\s+cittadina|consiglier[ea]\s+comunale|"
+    r"(?:vice\s*)?presidente\s+del\s+consiglio\s+comunale|assessor[ea](?:\s+[^\W\d_]+){0,3}?)\s+"
+    r"(?i:(?:del\s+comune\s+|della\s+città\s+)?(?:di|del|della|dello))\s+$"
+)
+# A mayor's office joined to an office in a wider body: "il sindaco di Lucca e delegato Anci", "presidente di Anci
+# Liguria e sindaca di Sarzana": the person speaks for the wider body, the comune is only what they also lead.
+_MAYOR_OF = (
+    r"(?:sindac[oa]|vice\s*sindac[oa]|primo\s+cittadino|prima\s+cittadina)\s+(?:del\s+comune\s+)?(?:di|del|della)"
+)
+_WIDER_OFFICE = (
+    r"(?:vice\s*)?(?:presidente|delegat[oa]|coordinat(?:ore|rice)|segretari[oa]|responsabile|portavoce|componente|"
+    r"consiglier[ea]\s+(?:provinciale|regionale|metropolitan[oa]))"
+)
+_WIDER_OFFICE_BEFORE = re.compile(r"(?i:\b" + _WIDER_OFFICE + r"\b[^,.;:\n]{0,40}?\s+e\s+" + _MAYOR_OF + r")\s+$")
+_MAYOR_OF_BEFORE = re.compile(r"(?i:\b" + _MAYOR_OF + r")\s+$")
+_WIDER_OFFICE_AFTER = re.compile(
+    r"(?i:\s*(?:\([^()\n]{1,30}\))?\s*,?\s+"
+    # "sindaco di X e delegato Anci", "sindaco di X, sarà vicepresidente", "sindaco di X, il nuovo presidente"
+    # (not "il sindaco di X, il presidente della Provincia e ...": a list of people)
+    r"(?:e\s+|(?:sarà|è|diventa|diventerà|(?:è\s+)?stat[oa]\s+(?:elett|nominat)[oa])\s+(?:(?:il|la)\s+)?"
+    r"(?:(?:nuov[oa]|neo)\s+)?|(?:(?:il|la)\s+)?(?:nuov[oa]|neo)\s+|"
+    r"(?:ricopr|assum)\w+\s+(?:la\s+carica|il\s+ruolo|l'incarico)\s+di\s+)" + _WIDER_OFFICE + r")\b"
+)
+
+
+def _office_of(window: str, after: str) -> str:
+    """Whose office names the comune: "wider" for a mayor who also holds an office in a wider body ("presidente
+    dell'Anci e sindaco di", "sindaco di X e delegato", "Marta Rossi, sindaca di X, sarà vicepresidente"), "named"
+    for a person's office given after their name ("Marta Rossi, sindaca di"), else ""."""
+    if _WIDER_OFFICE_BEFORE.search(window):
+        return "wider"
+    named = _is_named_office(window)
+    if (named or _MAYOR_OF_BEFORE.search(window)) and _WIDER_OFFICE_AFTER.match(after):
+        return "wider"
+    return "named" if named else ""
+
+
+def _is_named_office(window: str) -> bool:
+    """The window ends on a person's name and their office in a comune: "Matteo Rossi, sindaco di"."""
+    m = _NAMED_OFFICE_BEFORE.search(window)
+    if m is not None and any(fold(w) in first_names() for w in m.group(1).split()):
+        return True
+    # a sentence opening on a two-word name set off by a comma: "Edilio Terranova, consigliere comunale di"
+    if m is not None and m.group(2) and len(m.group(1).split()) == 1 and m.start() > 0:
+        return window[: m.start()].rstrip(" ")[-1:] in {".", "!", "?", "\n"}
+    return False
+
+
 _STUDY_BEFORE = re.compile(
     r"\b(?:studio|studi|ricerca|ricerche|indagine|sondaggio|rapporto|report|dati|ricercatori|esperti|secondo)\b"
     r"[^.;:!?]*$",
@@ -1119,7 +1337,8 @@ _SITE_PREPOSITIONS = frozenset({"di", "del", "della", "dello", "a", "ad", "in"})
 _SITE_BEFORE = re.compile(
     r"\b(?i:ospedale|presidio\s+ospedaliero|nosocomio|pronto\s+soccorso|stabilimento|fabbrica|acciaieri[ae]|"
     r"ilva|impianto|cantiere|centrale\s+(?:elettrica|termoelettrica|nucleare|idroelettrica|a\s+carbone)|raffineria|cementificio|inceneritore|termovalorizzatore|discarica|"
-    r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico)|porto|aeroporto|stazione|scuola|"
+    r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico|scolastico)|porto|aeroporto|stazione|scuola|"
+    r"campus|plesso|asilo\s+nido|"  # (not "richiedenti asilo a X")
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
     r"teatro|mercato|quartiere|rione|frazione|periferia)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
