@@ -152,8 +152,14 @@ def _straight_opens(text: str, i: int) -> bool:
 
 
 _MARK_RE = re.compile(r'[«»“”„"]')
+_OPENS_PARAGRAPH_RE = re.compile(r"” ?[^\W\d_]")
 # A ” opening a word and closed later in its paragraph by a “ that ends a word: reversed marks.
 _REVERSED_OPEN_RE = re.compile(r"” ?[^\W\d_][^”“«»\n]*[^\s”“«»]\s?“(?=[\s.,;:!?)]|$)")
+
+
+def _opens_a_sentence(text: str, i: int, b: int) -> bool:
+    """The mark at ``i`` opens a new sentence: a sentence ended right before it and a capital follows."""
+    return i + 1 < b and text[i + 1].isupper() and text[i - 1].isspace() and text[max(0, i - 8) : i].rstrip()[-1:] in ".!?"
 
 
 def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int | None]:
@@ -178,6 +184,13 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
             opening = not (stack and closes and (after.isspace() or after in ".,;:!?)"))
         elif c == "”" and not stack and i + 1 < b and text[i + 1].isalpha() and "”" in text[i + 1 : b]:
             opening = True  # 25 mar.”Il Molise è…”: a closing mark typed as the opening one
+        elif c == "”" and not stack and i == a and _OPENS_PARAGRAPH_RE.match(text, i, b) and "”" in text[i + 2 : b]:
+            opening = True  # ” Onestamente … impresa.”: a paragraph can only open with an opening mark
+        elif c == "«" and len(stack) == 1 and stack[0][0] == "«" and _opens_a_sentence(text, i, b):
+            # «Avremo … Regione. «Questa è …»: a « never closed before a sentence opening with a new «
+            spans.append(Span(stack[0][1] + 1, i, stack[0][1], i, open_end=True))
+            stack.clear()
+            opening = True
         elif c == "”" and not stack and (i == a or text[i - 1].isspace()) and _REVERSED_OPEN_RE.match(text, i, b):
             opening = True  # ” Senza il commercio … “: the pair typed the wrong way round
         else:
@@ -211,6 +224,8 @@ def find_spans(text: str) -> list[Span]:
         inner, left_open, stray = _para_spans(text, a, b)
         opened_here = left_open
         hops = 1
+        if carry is None and stray is not None and _lost_opener(text, a, stray, spans):
+            inner.insert(0, Span(a, stray, a, stray + 1))  # the opening mark was lost: the quote opens the paragraph
         if carry is not None:
             reopens = text[a] in '«“"'
             if reopens and inner and inner[0].mark_start == a:
@@ -228,8 +243,64 @@ def find_spans(text: str) -> list[Span]:
         carry = (opened_here, b, hops) if opened_here is not None else None
     if carry is not None:
         spans.append(Span(carry[0] + 1, carry[1], carry[0], carry[1], open_end=True))
+    spans.extend(_single_quote_spans(text, spans))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _lost_opener(text: str, a: int, stray: int, before: list[Span]) -> bool:
+    """A closing mark before any quote of the text ends a quote whose opening mark the copy lost: it opens the
+    paragraph (``Diventerà un grande polo … di regia”.`` at the start of the text). A few words at least, the
+    paragraph opening with a capital; after an earlier quote a stray mark more likely ends a long one."""
+    return (
+        not before
+        and text[a].isupper()
+        and len(text[a:stray].split()) >= 4
+        and not any(c in text[a:stray] for c in "«“„\"")
+    )
+
+
+# Straight single quotes used as quotation marks ('Con questa diffida', spiega X, 'chiediamo …'.): an opening '
+# starts a word (after a space, a bracket, a colon or a dash), a closing ' ends a word and is followed by
+# punctuation or the paragraph's end. Apostrophes sit inside words (l'uomo, dell'Autorità).
+_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(:\-–—]))'(?=[^\W\d_])", re.MULTILINE)
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.!?])'(?=[ \t]*(?:[.,;:!?)\-–—]|$))", re.MULTILINE)
+# Accents typed as apostrophes (e', perche', piu', citta'), and po': a word ending so takes no closing mark.
+_ACCENT_APOSTROPHE_RE = re.compile(
+    r"(?<![\w'])(?:e|c'e|perche|poiche|affinche|benche|cioe|piu|puo|gia|cosi|pero|percio|po|[a-z]*ta)$", re.IGNORECASE
+)
+
+
+_SPEECH_BEFORE_RE = re.compile(r"(?:^|\n|[.!?:;,(–—-]|(?<![\w'])(?:" + VERB + r"))\s*$", re.IGNORECASE)
+
+
+def _single_opens_speech(text: str, i: int) -> bool:
+    """A single quote opens speech where a sentence, a paragraph, a clause after a comma or a dash, or a verb of
+    saying ends; after a noun or an article ("il progetto 'Scuola aperta'", "una 'sindrome da …'") it marks a
+    name or a term, as single quotes mostly do in Italian copy."""
+    return bool(_SPEECH_BEFORE_RE.search(text, max(0, i - 40), i))
+
+
+def _single_quote_spans(text: str, taken: list[Span]) -> list[Span]:
+    """Passages in straight single quotes, paired within a paragraph outside every other quote: each closing '
+    pairs with the nearest opening ' before it (an elided 'ndrangheta left unpaired)."""
+    if "'" not in text:
+        return []
+    marks = sorted(
+        [(m.start(), True) for m in _SINGLE_OPEN_RE.finditer(text)]
+        + [(m.start(), False) for m in _SINGLE_CLOSE_RE.finditer(text)]
+    )
+    if len(marks) < 2:
+        return []
+    found: list[Span] = []
+    opener: int | None = None
+    for i, opens in marks:
+        if opens:
+            opener = i if _single_opens_speech(text, i) else None
+        elif opener is not None and "\n" not in text[opener:i] and not _ACCENT_APOSTROPHE_RE.search(text, max(0, i - 16), i):
+            found.append(Span(opener + 1, i, opener, i + 1))
+            opener = None
+    return [s for s in found if not any(t.mark_start < s.mark_end and s.mark_start < t.mark_end for t in taken)]
 
 
 def _closes_ahead(text: str, b: int) -> bool:
