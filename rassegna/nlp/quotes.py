@@ -159,7 +159,8 @@ _REVERSED_OPEN_RE = re.compile(r"” ?[^\W\d_][^”“«»\n]*[^\s”“«»]\s?
 
 def _opens_a_sentence(text: str, i: int, b: int) -> bool:
     """The mark at ``i`` opens a new sentence: a sentence ended right before it and a capital follows."""
-    return i + 1 < b and text[i + 1].isupper() and text[i - 1].isspace() and text[max(0, i - 8) : i].rstrip()[-1:] in ".!?"
+    ended = text[max(0, i - 8) : i].rstrip()[-1:] in ".!?"
+    return i + 1 < b and text[i + 1].isupper() and text[i - 1].isspace() and ended
 
 
 def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int | None]:
@@ -256,7 +257,7 @@ def _lost_opener(text: str, a: int, stray: int, before: list[Span]) -> bool:
         not before
         and text[a].isupper()
         and len(text[a:stray].split()) >= 4
-        and not any(c in text[a:stray] for c in "«“„\"")
+        and not any(c in text[a:stray] for c in '«“„"')
     )
 
 
@@ -297,7 +298,7 @@ def _single_quote_spans(text: str, taken: list[Span]) -> list[Span]:
     for i, opens in marks:
         if opens:
             opener = i if _single_opens_speech(text, i) else None
-        elif opener is not None and "\n" not in text[opener:i] and not _ACCENT_APOSTROPHE_RE.search(text, max(0, i - 16), i):
+        elif opener is not None and "\n" not in text[opener:i] and not _ACCENT_APOSTROPHE_RE.search(text, i - 16, i):
             found.append(Span(opener + 1, i, opener, i + 1))
             opener = None
     return [s for s in found if not any(t.mark_start < s.mark_end and s.mark_start < t.mark_end for t in taken)]
@@ -2163,6 +2164,9 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
     if att is not None:
         return att
+    told = _qa_answer(piece, span) or _post_headline(piece, span)
+    if told is not None:
+        return told  # an answer of an interview laid out as questions and answers; a live blog post's headline
     answer = _interview_answer(piece, span, prev)
     if answer is not None:
         return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced, however short
@@ -2274,6 +2278,82 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
     if not person.name and len({n[2].name for n in named}) == 1:
         person = named[0][2]  # "Intervista a Mario Rossi.": the one person the introduction names
     return Attribution(person.name, person.role) if person.name else None
+
+
+# --- Interviews laid out as questions and answers, and live blogs ----------------------------------------------
+
+_QUESTION_RE = re.compile(r"[^\n«»“”\"]{3,400}\?")  # a paragraph that is only a question of the interviewer
+
+
+def _answers(piece: Piece) -> list[int]:
+    """Starts of the answer paragraphs when the piece is an interview laid out as questions and answers (two
+    answered questions at least): a paragraph opening with a quote mark right after a paragraph that is only a
+    question."""
+    text = piece.text
+    if "?" not in text:
+        return []
+    found = [
+        a
+        for (qa, qb), (a, _b) in zip(piece.paras, piece.paras[1:], strict=False)
+        if text[a] in '«“"' and _QUESTION_RE.fullmatch(text, qa, qb)
+    ]
+    return found if len(found) >= 2 else []
+
+
+def _interviewee(piece: Piece, first_answer: int) -> Person | None:
+    """Who answers: the one person of the piece whose surname the headline prints (``Piantedosi fra Trump e
+    Zelensky``), else the one person the introduction before the first question names; nobody
+    (an empty Person) when neither names one, as when the name is only in the headline; None when the headline
+    names several (each answer then keeps its own attribution, as a double interview does)."""
+    title = fold(piece.title or "")
+    named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title.split()}
+    if len(named) > 1:
+        return None
+    if named:
+        return next(iter(named.values()))
+    intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
+    mentions = _mentions_in(intro, piece.people, piece.text)
+    return mentions[0][2] if len({m[2].name for m in mentions}) == 1 else Person("")  # "L'intervista a X."
+
+
+def _qa_answer(piece: Piece, span: Span) -> Attribution | None:
+    """The speaker of an unattributed quote in an interview laid out as questions and answers: the interviewee
+    for every answer, never a name printed inside an answer or a question; an answer of an interviewee the
+    text does not name has no speaker. A quote outside the answers (the standfirst, "dirà di sé di “…”") goes to
+    a named interviewee too."""
+    answers = _answers(piece)
+    if not answers:
+        return None
+    person = _interviewee(piece, answers[0])
+    if person is None:
+        return None
+    if person.name:
+        return Attribution(person.name, person.role)
+    return Attribution(group=True) if span.mark_start in answers else None  # nobody named: no name from inside
+
+
+# A live blog post opening with its time and the speaker's name, a party in brackets, then the quote:
+# "Ore 20.18 - Tajani (FI): “…”", "18.02 – Ansa – Fitto: «…»".
+_POST_HEADLINE_RE = re.compile(
+    r"(?:[Oo]re\s+)?\d{1,2}[.:]\d{2}\s*[-–—]\s*(?:[^\n:«“\"]{1,30}?\s[-–—]\s*)?"
+    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*:\s*$"
+)
+_POST_STAMP_RE = re.compile(r"\n\s*(?:[Oo]re\s+)?\d{1,2}[.:]\d{2}\s*[-–—]")
+
+
+def _post_headline(piece: Piece, span: Span) -> Attribution | None:
+    """The speaker a live blog post's headline names before its first quote (``Ore 20.18 - Tajani (FI): “``)."""
+    para_start = piece.text.rfind("\n", 0, span.mark_start) + 1
+    m = _POST_HEADLINE_RE.fullmatch(piece.text, para_start, span.mark_start)
+    if not m or _bad_name(m.group(1)):
+        return None
+    return Attribution(m.group(1))
+
+
+def _new_post_between(text: str, end: int, start: int) -> bool:
+    """A live blog post opens between two quotes: no speaker is carried across posts."""
+    return end >= 0 and bool(_POST_STAMP_RE.search(text, end, start))
 
 
 _SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])")  # on lower-cased text
@@ -2563,6 +2643,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     spans = find_spans(norm)
     unread: set[int] = set()  # spans no pattern attributed and whose paragraph names nobody
     for span in spans:
+        prev = Previous() if _new_post_between(norm, prev.end, span.mark_start) else prev  # live blog posts
         near = prev.quote is not None and _near(piece.paras, prev.end, span)
         att = _span_attribution(piece, span, prev, near)
         if att is None:
