@@ -1996,7 +1996,7 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
             empty = found  # «…» chiede chiarezza: a verb after the quote naming nobody; the lead-in may name one
             break
     sentence = _sentence_before(text, span)
-    not_source = _NOT_A_SOURCE.search(sentence)
+    not_source = _document_lead(sentence, text[span.start : span.start + 8])
     if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
         return empty  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
     lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
@@ -2164,9 +2164,9 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
     if att is not None:
         return att
-    told = _qa_answer(piece, span) or _post_headline(piece, span)
+    told = _qa_answer(piece, span) or _post_headline(piece, span) or _defined_by(piece, span)
     if told is not None:
-        return told  # an answer of an interview laid out as questions and answers; a live blog post's headline
+        return told  # an interview's answer, a live blog post's headline, "definita da X “…”", however short
     answer = _interview_answer(piece, span, prev)
     if answer is not None:
         return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced, however short
@@ -2349,6 +2349,19 @@ def _post_headline(piece: Piece, span: Span) -> Attribution | None:
     if not m or _bad_name(m.group(1)):
         return None
     return Attribution(m.group(1))
+
+
+_DEFINED_BY_RE = re.compile(r"\bdefinit[oaie]\s+(?:anche\s+)?da(?:l|lla|llo|ll'|i|gli|lle)?\s*([^,;:.!?«»“”\"]{2,80})$")
+
+
+def _defined_by(piece: Piece, span: Span) -> Attribution | None:
+    """A short phrase given as a named person's words by a label verb and its agent (``l'emergenza, definita da
+    Cenni “il problema centrale”``): the agent speaks, as a speaker in its sentence makes the phrase a quote."""
+    m = _DEFINED_BY_RE.search(piece.text, max(0, span.mark_start - 120), span.mark_start)
+    if not m:
+        return None
+    named = _mentions_in(m.group(1), piece.people, piece.text, m.start(1))
+    return Attribution(named[0][2].name, named[0][2].role) if named and named[0][0] <= 20 else None
 
 
 def _new_post_between(text: str, end: int, start: int) -> bool:
@@ -2725,11 +2738,38 @@ def _protagonist(text: str, people: list[Person]) -> Person:
     return counts[0][1]
 
 
+# A capitalised word right after a noun: the noun is part of a proper name ("Sinistra Progetto Comune").
+_NAME_GOES_ON_RE = re.compile(r"[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý]")
+_AGENT_AFTER_RE = re.compile(r"(?:definit[oaie]|detto)\s+(?:anche\s+)?da(?:l|lla|llo|ll'|i|gli|lle)?\s*[A-ZÀ-Ý]")
+_CLAUSE_OPENING_RE = re.compile(r"\s*(?:che|perché|affinché)\s")  # «che non si riduca …»: no name opens so
+
+
+def _document_lead(sentence: str, quoted: str) -> re.Match[str] | None:
+    """The words before a quote that make it a document's, a project's or a label's rather than speech
+    (_NOT_A_SOURCE), except a capitalised noun inside a proper name ("Secondo X di Sinistra Progetto Comune
+    “…”"), a label verb whose agent is named ("l'emergenza, definita da Cenni “…”": Cenni's words), and a noun
+    before a quoted clause that no name opens with ("un'iniziativa “che non si riduca a …”")."""
+    m = _NOT_A_SOURCE.search(sentence)
+    while m is not None:
+        word = m.group(0)
+        proper = word[0].isupper() and _NAME_GOES_ON_RE.match(sentence, m.start())
+        agent = _AGENT_AFTER_RE.match(sentence, m.start())
+        clause = (
+            word[0].islower()
+            and not word.startswith(("si ", "recita", "come ", "riporta"))
+            and (_CLAUSE_OPENING_RE.match(quoted))
+        )
+        if not (proper or agent or clause):
+            return m
+        m = _NOT_A_SOURCE.search(sentence, m.start() + 1)
+    return None
+
+
 def _not_speech(text: str, span: Span) -> bool:
     """Quoted text that is not speech: from a note or a document, a headline or a banner of its own."""
     before = text[max(0, span.mark_start - 200) : span.mark_start]
     sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
-    if _NOT_A_SOURCE.search(sentence) or _GOAL_BEFORE.search(sentence):
+    if _document_lead(sentence, text[span.start : span.start + 8]) or _GOAL_BEFORE.search(sentence):
         return True
     para_start = text.rfind("\n", 0, span.mark_start) + 1
     para_end = text.find("\n", span.mark_end)
