@@ -2164,7 +2164,12 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
     if att is not None:
         return att
-    told = _qa_answer(piece, span) or _post_headline(piece, span) or _defined_by(piece, span)
+    told = (
+        _qa_answer(piece, span)
+        or _post_headline(piece, span)
+        or _defined_by(piece, span)
+        or _verbless_lead_in(piece, span)
+    )
     if told is not None:
         return told  # an interview's answer, a live blog post's headline, "definita da X “…”", however short
     answer = _interview_answer(piece, span, prev)
@@ -2362,6 +2367,30 @@ def _defined_by(piece: Piece, span: Span) -> Attribution | None:
         return None
     named = _mentions_in(m.group(1), piece.people, piece.text, m.start(1))
     return Attribution(named[0][2].name, named[0][2].role) if named and named[0][0] <= 20 else None
+
+
+_LEAD_IN_START_RE = re.compile(r"[.!?»”\n]\s*")
+_AUXILIARY_RE = re.compile(r"(?<![\w'])(?:ha|hanno|è|sono|era|erano|sarà|saranno|viene|vengono|aveva|avevano)(?![\w'])")
+
+
+def _verbless_lead_in(piece: Piece, span: Span) -> Attribution | None:
+    """A lead-in with no verb that ends with the speaker right before the opening mark, press-release style:
+    ``Felice l'Assessore alle Politiche Sociali Peppino Landolfo “…”``, ``Soddisfatto il sindaco Mario Rossi
+    «…»``; never a person named as a complement (``Grazie al sindaco Mario Rossi “…”``)."""
+    text = piece.text
+    window = text[max(0, span.mark_start - 160) : span.mark_start]
+    starts = list(_LEAD_IN_START_RE.finditer(window))
+    lead = window[starts[-1].end() :] if starts else window
+    at = span.mark_start - len(lead)
+    if not lead.strip() or len(lead.split()) > 14 or ":" in lead or _VERB_RE.search(lead) or _AUXILIARY_RE.search(lead):
+        return None
+    named = _mentions_in(lead, piece.people, text, at)
+    if not named or named[-1][1] != len(lead.rstrip(" ,–-")):
+        return None
+    start, _end, person = named[-1]
+    if _complement(lead, start) or _OBJECT_BEFORE_RE.search(lead[max(0, start - 40) : start]):
+        return None
+    return Attribution(person.name, person.role)
 
 
 def _new_post_between(text: str, end: int, start: int) -> bool:
