@@ -264,8 +264,10 @@ def _lost_opener(text: str, a: int, stray: int, before: list[Span]) -> bool:
 # Straight single quotes used as quotation marks ('Con questa diffida', spiega X, 'chiediamo …'.): an opening '
 # starts a word (after a space, a bracket, a colon or a dash), a closing ' ends a word and is followed by
 # punctuation or the paragraph's end. Apostrophes sit inside words (l'uomo, dell'Autorità).
-_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(:\-–—]))'(?=[^\W\d_])", re.MULTILINE)
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.!?])'(?=[ \t]*(?:[.,;:!?)\-–—]|$))", re.MULTILINE)
+# (The character before each mark is checked in _single_quote_spans: a pattern opening with a look-behind is slow.)
+_SINGLE_OPEN_RE = re.compile(r"'(?=[^\W\d_])")
+_SINGLE_CLOSE_RE = re.compile(r"'(?=[ \t]*(?:[.,;:!?)\-–—]|$))", re.MULTILINE)
+_BEFORE_SINGLE_OPEN = frozenset(" \t\n(:-–—")
 # Accents typed as apostrophes (e', perche', piu', citta'), and po': a word ending so takes no closing mark.
 _ACCENT_APOSTROPHE_RE = re.compile(
     r"(?<![\w'])(?:e|c'e|perche|poiche|affinche|benche|cioe|piu|puo|gia|cosi|pero|percio|po|[a-z]*ta)$", re.IGNORECASE
@@ -284,20 +286,25 @@ def _single_opens_speech(text: str, i: int) -> bool:
 
 def _single_quote_spans(text: str, taken: list[Span]) -> list[Span]:
     """Passages in straight single quotes, paired within a paragraph outside every other quote: each closing '
-    pairs with the nearest opening ' before it (an elided 'ndrangheta left unpaired)."""
+    pairs with the nearest opening ' before it where speech opens (an elided 'ndrangheta, a name in single
+    quotes, ends any passage pending)."""
     if "'" not in text:
         return []
-    marks = sorted(
-        [(m.start(), True) for m in _SINGLE_OPEN_RE.finditer(text)]
-        + [(m.start(), False) for m in _SINGLE_CLOSE_RE.finditer(text)]
-    )
-    if len(marks) < 2:
-        return []
+    opens = {
+        i: _single_opens_speech(text, i)
+        for i in (m.start() for m in _SINGLE_OPEN_RE.finditer(text))
+        if i == 0 or text[i - 1] in _BEFORE_SINGLE_OPEN
+    }
+    first = min((i for i, speech in opens.items() if speech), default=None)
+    if first is None:
+        return []  # most texts: apostrophes only, the closing marks are never looked for
+    closes = (m.start() for m in _SINGLE_CLOSE_RE.finditer(text, first))
+    marks = sorted([*opens, *(i for i in closes if text[i - 1].isalnum() or text[i - 1] in ".!?")])
     found: list[Span] = []
     opener: int | None = None
-    for i, opens in marks:
-        if opens:
-            opener = i if _single_opens_speech(text, i) else None
+    for i in marks:
+        if i in opens:
+            opener = i if opens[i] else None
         elif opener is not None and "\n" not in text[opener:i] and not _ACCENT_APOSTROPHE_RE.search(text, i - 16, i):
             found.append(Span(opener + 1, i, opener, i + 1))
             opener = None
@@ -2310,8 +2317,8 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     Zelensky``), else the one person the introduction before the first question names; nobody
     (an empty Person) when neither names one, as when the name is only in the headline; None when the headline
     names several (each answer then keeps its own attribution, as a double interview does)."""
-    title = fold(piece.title or "")
-    named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title.split()}
+    title = set(re.findall(r"[\w']+", fold(piece.title or "")))
+    named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title}
     if len(named) > 1:
         return None
     if named:
