@@ -152,6 +152,16 @@ def _straight_opens(text: str, i: int) -> bool:
 
 
 _MARK_RE = re.compile(r'[«»“”„"]')
+_GLUED_OPEN_RE = re.compile(r'" ?[A-ZÀ-Ý]|"[a-zà-ù]')
+
+
+def _glued_straight_opens(text: str, i: int, b: int) -> bool:
+    """A straight quote glued to the word or the stop before it (the copy lost a space: ``alla Nazione."La``,
+    ``ricordato che"usciamo``), or set off from its first word (``. " Nella``), opens a quote when no quote is
+    open and an odd number of straight quotes follows in the paragraph: its closing one is there."""
+    return bool(_GLUED_OPEN_RE.match(text, i, b)) and text.count('"', i + 1, b) % 2 == 1
+
+
 _OPENS_PARAGRAPH_RE = re.compile(r"” ?[^\W\d_]")
 # A ” opening a word and closed later in its paragraph by a “ that ends a word: reversed marks.
 _REVERSED_OPEN_RE = re.compile(r"” ?[^\W\d_][^”“«»\n]*[^\s”“«»]\s?“(?=[\s.,;:!?)]|$)")
@@ -175,6 +185,8 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
         i, c = mark.start(), mark.group(0)
         if c == '"':
             opening = _straight_opens(text, i) and not (stack and stack[-1][0] == '"')
+            if not opening and not stack and _glued_straight_opens(text, i, b):
+                opening = True  # Nazione."La vittoria …", ha sottolineato."Vi restituisco …": a space lost
             if not opening and not stack:
                 continue
         elif c == "“":
@@ -2162,7 +2174,7 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
     """The attribution of a span, the previous speaker's when the span goes on their statement, an empty one
     for unattributed speech; None when the span is no quote (a title, a banner, a term)."""
     inner = piece.text[span.start : span.end].strip()
-    if len(inner.split()) < 3:
+    if len(inner.split()) < 3 and not _opens_an_interrupted_statement(piece.text, span):
         return None  # titles, terms: “ponte”, "LgNet2"
     att = _attribution(piece.text, span, piece.people)
     if (att is None or att.cut is None) and _TITLE_BEFORE.search(
@@ -2361,6 +2373,17 @@ def _post_headline(piece: Piece, span: Span) -> Attribution | None:
     if not m or _bad_name(m.group(1)):
         return None
     return Attribution(m.group(1))
+
+
+# After a short quoted piece: an aside with a verb of saying, then the statement reopens («A», commenta X, «B»).
+_ASIDE_THEN_REOPENED_RE = re.compile(r"\s*[,–—-]\s*([^,.!?:;«»“”\"\n]{3,100}?)\s*[,–—-]\s*[«“\"]")
+
+
+def _opens_an_interrupted_statement(text: str, span: Span) -> bool:
+    """A quoted piece of one or two words is a statement's first words, not a term, when an attribution with a
+    verb of saying interrupts the statement and it reopens at once: «Ringrazio Zaia», commenta il sindaco, «che …»."""
+    m = _ASIDE_THEN_REOPENED_RE.match(text, span.mark_end)
+    return bool(m and not span.open_end and _VERB_RE.search(m.group(1)))
 
 
 _DEFINED_BY_RE = re.compile(r"\bdefinit[oaie]\s+(?:anche\s+)?da(?:l|lla|llo|ll'|i|gli|lle)?\s*([^,;:.!?«»“”\"]{2,80})$")

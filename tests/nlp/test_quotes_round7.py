@@ -212,3 +212,47 @@ def test_a_complement_before_the_mark_is_no_verbless_speaker():
         "Rossi «per il lavoro svolto in questi anni difficili»."
     )
     assert [s for _, s in _quotes(text)][1] != "Mario Rossi"
+
+
+# --- straight double quotes glued to the text (a space lost in the copy) -------------------------------------------
+
+
+def test_straight_quotes_glued_to_the_stop_before_open_quotes():
+    text = (
+        '"Il bilancio è in ordine", ha detto la sindaca Paola Riva."Ora possiamo investire sulle scuole", '
+        'ha aggiunto,"e sulle strade del centro".'
+    )
+    assert [t for t, _ in _quotes(text)] == [
+        "Il bilancio è in ordine",
+        "Ora possiamo investire sulle scuole",
+        "e sulle strade del centro",
+    ]
+
+
+def test_a_straight_quote_set_off_from_its_first_word_opens_a_quote():
+    text = 'I tempi restano lunghi. " Nella maggior parte dei casi non si rispettano le attese", dice Carlo Neri.'
+    assert _quotes(text) == [("Nella maggior parte dei casi non si rispettano le attese", "Carlo Neri")]
+
+
+def test_a_stray_straight_quote_with_no_partner_opens_nothing():
+    text = 'Il bando scade a maggio." Poi la commissione valuterà le domande arrivate in Comune.'
+    assert _quotes(text) == []
+
+
+# --- a short first piece of an interrupted statement ---------------------------------------------------------------
+
+
+def test_a_two_word_piece_before_an_attribution_and_a_reopened_quote_is_a_quote():
+    text = "«Ringrazio Rossi», commenta il sindaco Luca Bruni, «che ha accolto la nostra richiesta di aiuto»."
+    assert _quotes(text) == [
+        ("Ringrazio Rossi", "Luca Bruni"),
+        ("che ha accolto la nostra richiesta di aiuto", "Luca Bruni"),
+    ]
+
+
+def test_a_two_word_term_before_a_clause_is_no_quote():
+    text = (
+        "La maggioranza accusa le opposizioni di “cercare visibilità”, mentre la Lega, il gruppo Misto e Forza "
+        "Italia rispondono che “la revoca del consiglio è una scelta della giunta”."
+    )
+    assert [t for t, _ in _quotes(text)] == ["la revoca del consiglio è una scelta della giunta"]
