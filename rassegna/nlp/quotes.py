@@ -280,9 +280,10 @@ def _lost_opener(text: str, a: int, stray: int, before: list[Span]) -> bool:
 _SINGLE_OPEN_RE = re.compile(r"'(?=[^\W\d_])")
 _SINGLE_CLOSE_RE = re.compile(r"'(?=[ \t]*(?:[.,;:!?)\-–—]|$))", re.MULTILINE)
 _BEFORE_SINGLE_OPEN = frozenset(" \t\n(:-–—")
-# Accents typed as apostrophes (e', perche', piu', citta'), and po': a word ending so takes no closing mark.
+# Accents typed as apostrophes (e', perche', citta', piu', virtu'), and po': a word ending so takes no closing mark.
 _ACCENT_APOSTROPHE_RE = re.compile(
-    r"(?<![\w'])(?:e|c'e|perche|poiche|affinche|benche|cioe|piu|puo|gia|cosi|pero|percio|po|[a-z]*ta)$", re.IGNORECASE
+    r"(?<![\w'])(?:e|c'e|perche|poiche|affinche|benche|cioe|puo|gia|cosi|pero|percio|po|[a-z]*ita|citta|liberta|realta|volonta|meta|eta|[a-z]*u)$",
+    re.IGNORECASE,
 )
 
 

@@ -35,6 +35,11 @@ def test_accents_typed_as_apostrophes_close_no_single_quote():
     ]
 
 
+def test_a_word_ending_in_ta_closes_a_single_quote():
+    text = "Il sindaco Mario Rossi replica. 'Non accettiamo questa proposta'. Poi la seduta riprende."
+    assert _quotes(text) == [("Non accettiamo questa proposta", "Mario Rossi")]
+
+
 def test_names_and_terms_in_single_quotes_are_no_quotes():
     text = (
         "Parte domani il progetto 'Scuola aperta a tutti i bambini' e l'assessore e' soddisfatto. "
