@@ -237,7 +237,7 @@ def find_spans(text: str) -> list[Span]:
         inner, left_open, stray = _para_spans(text, a, b)
         opened_here = left_open
         hops = 1
-        if carry is None and stray is not None and _lost_opener(text, a, stray, spans):
+        if carry is None and stray is not None and _lost_opener(text, a, b, stray, spans):
             inner.insert(0, Span(a, stray, a, stray + 1))  # the opening mark was lost: the quote opens the paragraph
         if carry is not None:
             reopens = text[a] in '«“"'
@@ -261,13 +261,15 @@ def find_spans(text: str) -> list[Span]:
     return spans
 
 
-def _lost_opener(text: str, a: int, stray: int, before: list[Span]) -> bool:
+def _lost_opener(text: str, a: int, b: int, stray: int, before: list[Span]) -> bool:
     """A closing mark before any quote of the text ends a quote whose opening mark the copy lost: it opens the
     paragraph (``Diventerà un grande polo … di regia”.`` at the start of the text). A few words at least, the
-    paragraph opening with a capital; after an earlier quote a stray mark more likely ends a long one."""
+    paragraph opening with a capital; after an earlier quote a stray mark more likely ends a long one, and in
+    the text's last paragraph it closes a first-person statement printed whole (which counts as no quote)."""
     return (
         not before
         and text[a].isupper()
+        and bool(text[b:].strip())
         and len(text[a:stray].split()) >= 4
         and not any(c in text[a:stray] for c in '«“„"')
     )

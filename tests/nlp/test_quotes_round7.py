@@ -91,6 +91,14 @@ def test_a_stray_closing_mark_after_an_earlier_quote_opens_no_quote():
     assert [t for t, _ in _quotes(text)] == ["Il cantiere partirà a maggio"]
 
 
+def test_a_first_person_statement_closed_in_the_last_paragraph_has_no_quote():
+    text = (
+        "Da quando sono sindaco abbiamo risposto a tutte le interrogazioni.\n\n"
+        "È bene che i cittadini sappiano come funzionano le interrogazioni e chi le usa per rallentare gli uffici”."
+    )
+    assert _quotes(text) == []
+
+
 # --- interviews laid out as questions and answers ------------------------------------------------------------------
 
 _INTERVIEW = (
