@@ -78,7 +78,8 @@ def test_a_paragraph_opening_with_a_closing_mark_opens_a_quote():
 def test_a_closing_mark_before_any_quote_ends_a_quote_whose_opening_mark_was_lost():
     text = (
         "Sarà un polo per i giovani di tutta la provincia, aperto anche la sera”. Così l'assessore Marco "
-        "Bianchi descrive il nuovo centro di via Dante."
+        "Bianchi descrive il nuovo centro di via Dante.\n\n"
+        "La giunta ha approvato ieri la delibera che finanzia i lavori."
     )
     assert [t for t, _ in _quotes(text)] == ["Sarà un polo per i giovani di tutta la provincia, aperto anche la sera"]
 
