@@ -284,7 +284,8 @@ _SINGLE_CLOSE_RE = re.compile(r"'(?=[ \t]*(?:[.,;:!?)\-–—]|$))", re.MULTILIN
 _BEFORE_SINGLE_OPEN = frozenset(" \t\n(:-–—")
 # Accents typed as apostrophes (e', perche', citta', piu', virtu'), and po': a word ending so takes no closing mark.
 _ACCENT_APOSTROPHE_RE = re.compile(
-    r"(?<![\w'])(?:e|c'e|perche|poiche|affinche|benche|cioe|puo|gia|cosi|pero|percio|po|[a-z]*ita|citta|liberta|realta|volonta|meta|eta|[a-z]*u)$",
+    r"(?<![\w'])(?:e|c'e|perche|poiche|affinche|benche|cioe|puo|gia|cosi|pero|percio|po"
+    r"|[a-z]*ita|citta|liberta|realta|volonta|meta|eta|[a-z]*u)$",
     re.IGNORECASE,
 )
 
@@ -2819,7 +2820,7 @@ def _document_lead(sentence: str, quoted: str) -> re.Match[str] | None:
         clause = (
             word[0].islower()
             and not word.startswith(("si ", "recita", "come ", "riporta"))
-            and (_CLAUSE_OPENING_RE.match(quoted))
+            and _CLAUSE_OPENING_RE.match(quoted)
         )
         if not (proper or agent or clause):
             return m
