@@ -152,8 +152,25 @@ def _straight_opens(text: str, i: int) -> bool:
 
 
 _MARK_RE = re.compile(r'[«»“”„"]')
+_GLUED_OPEN_RE = re.compile(r'" ?[A-ZÀ-Ý]|"[a-zà-ù]')
+
+
+def _glued_straight_opens(text: str, i: int, b: int) -> bool:
+    """A straight quote glued to the word or the stop before it (the copy lost a space: ``alla Nazione."La``,
+    ``ricordato che"usciamo``), or set off from its first word (``. " Nella``), opens a quote when no quote is
+    open and an odd number of straight quotes follows in the paragraph: its closing one is there."""
+    return bool(_GLUED_OPEN_RE.match(text, i, b)) and text.count('"', i + 1, b) % 2 == 1
+
+
+_OPENS_PARAGRAPH_RE = re.compile(r"” ?[^\W\d_]")
 # A ” opening a word and closed later in its paragraph by a “ that ends a word: reversed marks.
 _REVERSED_OPEN_RE = re.compile(r"” ?[^\W\d_][^”“«»\n]*[^\s”“«»]\s?“(?=[\s.,;:!?)]|$)")
+
+
+def _opens_a_sentence(text: str, i: int, b: int) -> bool:
+    """The mark at ``i`` opens a new sentence: a sentence ended right before it and a capital follows."""
+    ended = text[max(0, i - 8) : i].rstrip()[-1:] in ".!?"
+    return i + 1 < b and text[i + 1].isupper() and text[i - 1].isspace() and ended
 
 
 def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int | None]:
@@ -168,6 +185,8 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
         i, c = mark.start(), mark.group(0)
         if c == '"':
             opening = _straight_opens(text, i) and not (stack and stack[-1][0] == '"')
+            if not opening and not stack and _glued_straight_opens(text, i, b):
+                opening = True  # Nazione."La vittoria …", ha sottolineato."Vi restituisco …": a space lost
             if not opening and not stack:
                 continue
         elif c == "“":
@@ -178,6 +197,13 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
             opening = not (stack and closes and (after.isspace() or after in ".,;:!?)"))
         elif c == "”" and not stack and i + 1 < b and text[i + 1].isalpha() and "”" in text[i + 1 : b]:
             opening = True  # 25 mar.”Il Molise è…”: a closing mark typed as the opening one
+        elif c == "”" and not stack and i == a and _OPENS_PARAGRAPH_RE.match(text, i, b) and "”" in text[i + 2 : b]:
+            opening = True  # ” Onestamente … impresa.”: a paragraph can only open with an opening mark
+        elif c == "«" and len(stack) == 1 and stack[0][0] == "«" and _opens_a_sentence(text, i, b):
+            # «Avremo … Regione. «Questa è …»: a « never closed before a sentence opening with a new «
+            spans.append(Span(stack[0][1] + 1, i, stack[0][1], i, open_end=True))
+            stack.clear()
+            opening = True
         elif c == "”" and not stack and (i == a or text[i - 1].isspace()) and _REVERSED_OPEN_RE.match(text, i, b):
             opening = True  # ” Senza il commercio … “: the pair typed the wrong way round
         else:
@@ -211,6 +237,8 @@ def find_spans(text: str) -> list[Span]:
         inner, left_open, stray = _para_spans(text, a, b)
         opened_here = left_open
         hops = 1
+        if carry is None and stray is not None and _lost_opener(text, a, b, stray, spans):
+            inner.insert(0, Span(a, stray, a, stray + 1))  # the opening mark was lost: the quote opens the paragraph
         if carry is not None:
             reopens = text[a] in '«“"'
             if reopens and inner and inner[0].mark_start == a:
@@ -228,8 +256,75 @@ def find_spans(text: str) -> list[Span]:
         carry = (opened_here, b, hops) if opened_here is not None else None
     if carry is not None:
         spans.append(Span(carry[0] + 1, carry[1], carry[0], carry[1], open_end=True))
+    spans.extend(_single_quote_spans(text, spans))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _lost_opener(text: str, a: int, b: int, stray: int, before: list[Span]) -> bool:
+    """A closing mark before any quote of the text ends a quote whose opening mark the copy lost: it opens the
+    paragraph (``Diventerà un grande polo … di regia”.`` at the start of the text). A few words at least, the
+    paragraph opening with a capital; after an earlier quote a stray mark more likely ends a long one, and in
+    the text's last paragraph it closes a first-person statement printed whole (which counts as no quote)."""
+    return (
+        not before
+        and text[a].isupper()
+        and bool(text[b:].strip())
+        and len(text[a:stray].split()) >= 4
+        and not any(c in text[a:stray] for c in '«“„"')
+    )
+
+
+# Straight single quotes used as quotation marks ('Con questa diffida', spiega X, 'chiediamo …'.): an opening '
+# starts a word (after a space, a bracket, a colon or a dash), a closing ' ends a word and is followed by
+# punctuation or the paragraph's end. Apostrophes sit inside words (l'uomo, dell'Autorità).
+# (The character before each mark is checked in _single_quote_spans: a pattern opening with a look-behind is slow.)
+_SINGLE_OPEN_RE = re.compile(r"'(?=[^\W\d_])")
+_SINGLE_CLOSE_RE = re.compile(r"'(?=[ \t]*(?:[.,;:!?)\-–—]|$))", re.MULTILINE)
+_BEFORE_SINGLE_OPEN = frozenset(" \t\n(:-–—")
+# Accents typed as apostrophes (e', perche', citta', piu', virtu'), and po': a word ending so takes no closing mark.
+_ACCENT_APOSTROPHE_RE = re.compile(
+    r"(?<![\w'])(?:e|c'e|perche|poiche|affinche|benche|cioe|puo|gia|cosi|pero|percio|po"
+    r"|[a-z]*ita|citta|liberta|realta|volonta|meta|eta|[a-z]*u)$",
+    re.IGNORECASE,
+)
+
+
+_SPEECH_BEFORE_RE = re.compile(r"(?:^|\n|[.!?:;,(–—-]|(?<![\w'])(?:" + VERB + r"))\s*$", re.IGNORECASE)
+
+
+def _single_opens_speech(text: str, i: int) -> bool:
+    """A single quote opens speech where a sentence, a paragraph, a clause after a comma or a dash, or a verb of
+    saying ends; after a noun or an article ("il progetto 'Scuola aperta'", "una 'sindrome da …'") it marks a
+    name or a term, as single quotes mostly do in Italian copy."""
+    return bool(_SPEECH_BEFORE_RE.search(text, max(0, i - 40), i))
+
+
+def _single_quote_spans(text: str, taken: list[Span]) -> list[Span]:
+    """Passages in straight single quotes, paired within a paragraph outside every other quote: each closing '
+    pairs with the nearest opening ' before it where speech opens (an elided 'ndrangheta, a name in single
+    quotes, ends any passage pending)."""
+    if "'" not in text:
+        return []
+    opens = {
+        i: _single_opens_speech(text, i)
+        for i in (m.start() for m in _SINGLE_OPEN_RE.finditer(text))
+        if i == 0 or text[i - 1] in _BEFORE_SINGLE_OPEN
+    }
+    first = min((i for i, speech in opens.items() if speech), default=None)
+    if first is None:
+        return []  # most texts: apostrophes only, the closing marks are never looked for
+    closes = (m.start() for m in _SINGLE_CLOSE_RE.finditer(text, first))
+    marks = sorted([*opens, *(i for i in closes if text[i - 1].isalnum() or text[i - 1] in ".!?")])
+    found: list[Span] = []
+    opener: int | None = None
+    for i in marks:
+        if i in opens:
+            opener = i if opens[i] else None
+        elif opener is not None and "\n" not in text[opener:i] and not _ACCENT_APOSTROPHE_RE.search(text, i - 16, i):
+            found.append(Span(opener + 1, i, opener, i + 1))
+            opener = None
+    return [s for s in found if not any(t.mark_start < s.mark_end and s.mark_start < t.mark_end for t in taken)]
 
 
 def _closes_ahead(text: str, b: int) -> bool:
@@ -1924,7 +2019,7 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
             empty = found  # «…» chiede chiarezza: a verb after the quote naming nobody; the lead-in may name one
             break
     sentence = _sentence_before(text, span)
-    not_source = _NOT_A_SOURCE.search(sentence)
+    not_source = _document_lead(sentence, text[span.start : span.start + 8])
     if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
         return empty  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
     lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
@@ -2083,7 +2178,7 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
     """The attribution of a span, the previous speaker's when the span goes on their statement, an empty one
     for unattributed speech; None when the span is no quote (a title, a banner, a term)."""
     inner = piece.text[span.start : span.end].strip()
-    if len(inner.split()) < 3:
+    if len(inner.split()) < 3 and not _opens_an_interrupted_statement(piece.text, span):
         return None  # titles, terms: “ponte”, "LgNet2"
     att = _attribution(piece.text, span, piece.people)
     if (att is None or att.cut is None) and _TITLE_BEFORE.search(
@@ -2092,6 +2187,14 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
         return None  # a title of a work, a banner, a name (unless an attribution interrupts it)
     if att is not None:
         return att
+    told = (
+        _qa_answer(piece, span)
+        or _post_headline(piece, span)
+        or _defined_by(piece, span)
+        or _verbless_lead_in(piece, span)
+    )
+    if told is not None:
+        return told  # an interview's answer, a live blog post's headline, "definita da X “…”", however short
     answer = _interview_answer(piece, span, prev)
     if answer is not None:
         return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced, however short
@@ -2203,6 +2306,130 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
     if not person.name and len({n[2].name for n in named}) == 1:
         person = named[0][2]  # "Intervista a Mario Rossi.": the one person the introduction names
     return Attribution(person.name, person.role) if person.name else None
+
+
+# --- Interviews laid out as questions and answers, and live blogs ----------------------------------------------
+
+_QUESTION_RE = re.compile(r"[^\n«»“”\"]{3,400}\?")  # a paragraph that is only a question of the interviewer
+
+
+def _answers(piece: Piece) -> list[int]:
+    """Starts of the answer paragraphs when the piece is an interview laid out as questions and answers (two
+    answered questions at least): a paragraph opening with a quote mark right after a paragraph that is only a
+    question."""
+    text = piece.text
+    if "?" not in text:
+        return []
+    found = [
+        a
+        for (qa, qb), (a, _b) in zip(piece.paras, piece.paras[1:], strict=False)
+        if text[a] in '«“"' and _QUESTION_RE.fullmatch(text, qa, qb)
+    ]
+    return found if len(found) >= 2 else []
+
+
+def _interviewee(piece: Piece, first_answer: int) -> Person | None:
+    """Who answers: the one person of the piece whose surname the headline prints (``Piantedosi fra Trump e
+    Zelensky``), else the one person the introduction before the first question names; nobody
+    (an empty Person) when neither names one, as when the name is only in the headline; None when the headline
+    names several (each answer then keeps its own attribution, as a double interview does)."""
+    title = set(re.findall(r"[\w']+", fold(piece.title or "")))
+    named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title}
+    if len(named) > 1:
+        return None
+    if named:
+        return next(iter(named.values()))
+    intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
+    mentions = _mentions_in(intro, piece.people, piece.text)
+    return mentions[0][2] if len({m[2].name for m in mentions}) == 1 else Person("")  # "L'intervista a X."
+
+
+def _qa_answer(piece: Piece, span: Span) -> Attribution | None:
+    """The speaker of an unattributed quote in an interview laid out as questions and answers: the interviewee
+    for every answer, never a name printed inside an answer or a question; an answer of an interviewee the
+    text does not name has no speaker. A quote outside the answers (the standfirst, "dirà di sé di “…”") goes to
+    a named interviewee too."""
+    answers = _answers(piece)
+    if not answers:
+        return None
+    person = _interviewee(piece, answers[0])
+    if person is None:
+        return None
+    if person.name:
+        return Attribution(person.name, person.role)
+    return Attribution(group=True) if span.mark_start in answers else None  # nobody named: no name from inside
+
+
+# A live blog post opening with its time and the speaker's name, a party in brackets, then the quote:
+# "Ore 20.18 - Tajani (FI): “…”", "18.02 – Ansa – Fitto: «…»".
+_POST_HEADLINE_RE = re.compile(
+    r"(?:[Oo]re\s+)?\d{1,2}[.:]\d{2}\s*[-–—]\s*(?:[^\n:«“\"]{1,30}?\s[-–—]\s*)?"
+    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*:\s*$"
+)
+_POST_STAMP_RE = re.compile(r"\n\s*(?:[Oo]re\s+)?\d{1,2}[.:]\d{2}\s*[-–—]")
+
+
+def _post_headline(piece: Piece, span: Span) -> Attribution | None:
+    """The speaker a live blog post's headline names before its first quote (``Ore 20.18 - Tajani (FI): “``)."""
+    para_start = piece.text.rfind("\n", 0, span.mark_start) + 1
+    m = _POST_HEADLINE_RE.fullmatch(piece.text, para_start, span.mark_start)
+    if not m or _bad_name(m.group(1)):
+        return None
+    return Attribution(m.group(1))
+
+
+# After a short quoted piece: an aside with a verb of saying, then the statement reopens («A», commenta X, «B»).
+_ASIDE_THEN_REOPENED_RE = re.compile(r"\s*[,–—-]\s*([^,.!?:;«»“”\"\n]{3,100}?)\s*[,–—-]\s*[«“\"]")
+
+
+def _opens_an_interrupted_statement(text: str, span: Span) -> bool:
+    """A quoted piece of one or two words is a statement's first words, not a term, when an attribution with a
+    verb of saying interrupts the statement and it reopens at once: «Ringrazio Zaia», commenta il sindaco, «che …»."""
+    m = _ASIDE_THEN_REOPENED_RE.match(text, span.mark_end)
+    return bool(m and not span.open_end and _VERB_RE.search(m.group(1)))
+
+
+_DEFINED_BY_RE = re.compile(r"\bdefinit[oaie]\s+(?:anche\s+)?da(?:l|lla|llo|ll'|i|gli|lle)?\s*([^,;:.!?«»“”\"]{2,80})$")
+
+
+def _defined_by(piece: Piece, span: Span) -> Attribution | None:
+    """A short phrase given as a named person's words by a label verb and its agent (``l'emergenza, definita da
+    Cenni “il problema centrale”``): the agent speaks, as a speaker in its sentence makes the phrase a quote."""
+    m = _DEFINED_BY_RE.search(piece.text, max(0, span.mark_start - 120), span.mark_start)
+    if not m:
+        return None
+    named = _mentions_in(m.group(1), piece.people, piece.text, m.start(1))
+    return Attribution(named[0][2].name, named[0][2].role) if named and named[0][0] <= 20 else None
+
+
+_LEAD_IN_START_RE = re.compile(r"[.!?»”\n]\s*")
+_AUXILIARY_RE = re.compile(r"(?<![\w'])(?:ha|hanno|è|sono|era|erano|sarà|saranno|viene|vengono|aveva|avevano)(?![\w'])")
+
+
+def _verbless_lead_in(piece: Piece, span: Span) -> Attribution | None:
+    """A lead-in with no verb that ends with the speaker right before the opening mark, press-release style:
+    ``Felice l'Assessore alle Politiche Sociali Peppino Landolfo “…”``, ``Soddisfatto il sindaco Mario Rossi
+    «…»``; never a person named as a complement (``Grazie al sindaco Mario Rossi “…”``)."""
+    text = piece.text
+    window = text[max(0, span.mark_start - 160) : span.mark_start]
+    starts = list(_LEAD_IN_START_RE.finditer(window))
+    lead = window[starts[-1].end() :] if starts else window
+    at = span.mark_start - len(lead)
+    if not lead.strip() or len(lead.split()) > 14 or ":" in lead or _VERB_RE.search(lead) or _AUXILIARY_RE.search(lead):
+        return None
+    named = _mentions_in(lead, piece.people, text, at)
+    if not named or named[-1][1] != len(lead.rstrip(" ,–-")):
+        return None
+    start, _end, person = named[-1]
+    if _complement(lead, start) or _OBJECT_BEFORE_RE.search(lead[max(0, start - 40) : start]):
+        return None
+    return Attribution(person.name, person.role)
+
+
+def _new_post_between(text: str, end: int, start: int) -> bool:
+    """A live blog post opens between two quotes: no speaker is carried across posts."""
+    return end >= 0 and bool(_POST_STAMP_RE.search(text, end, start))
 
 
 _SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])")  # on lower-cased text
@@ -2492,6 +2719,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     spans = find_spans(norm)
     unread: set[int] = set()  # spans no pattern attributed and whose paragraph names nobody
     for span in spans:
+        prev = Previous() if _new_post_between(norm, prev.end, span.mark_start) else prev  # live blog posts
         near = prev.quote is not None and _near(piece.paras, prev.end, span)
         att = _span_attribution(piece, span, prev, near)
         if att is None:
@@ -2573,11 +2801,38 @@ def _protagonist(text: str, people: list[Person]) -> Person:
     return counts[0][1]
 
 
+# A capitalised word right after a noun: the noun is part of a proper name ("Sinistra Progetto Comune").
+_NAME_GOES_ON_RE = re.compile(r"[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý]")
+_AGENT_AFTER_RE = re.compile(r"(?:definit[oaie]|detto)\s+(?:anche\s+)?da(?:l|lla|llo|ll'|i|gli|lle)?\s*[A-ZÀ-Ý]")
+_CLAUSE_OPENING_RE = re.compile(r"\s*(?:che|perché|affinché)\s")  # «che non si riduca …»: no name opens so
+
+
+def _document_lead(sentence: str, quoted: str) -> re.Match[str] | None:
+    """The words before a quote that make it a document's, a project's or a label's rather than speech
+    (_NOT_A_SOURCE), except a capitalised noun inside a proper name ("Secondo X di Sinistra Progetto Comune
+    “…”"), a label verb whose agent is named ("l'emergenza, definita da Cenni “…”": Cenni's words), and a noun
+    before a quoted clause that no name opens with ("un'iniziativa “che non si riduca a …”")."""
+    m = _NOT_A_SOURCE.search(sentence)
+    while m is not None:
+        word = m.group(0)
+        proper = word[0].isupper() and _NAME_GOES_ON_RE.match(sentence, m.start())
+        agent = _AGENT_AFTER_RE.match(sentence, m.start())
+        clause = (
+            word[0].islower()
+            and not word.startswith(("si ", "recita", "come ", "riporta"))
+            and _CLAUSE_OPENING_RE.match(quoted)
+        )
+        if not (proper or agent or clause):
+            return m
+        m = _NOT_A_SOURCE.search(sentence, m.start() + 1)
+    return None
+
+
 def _not_speech(text: str, span: Span) -> bool:
     """Quoted text that is not speech: from a note or a document, a headline or a banner of its own."""
     before = text[max(0, span.mark_start - 200) : span.mark_start]
     sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
-    if _NOT_A_SOURCE.search(sentence) or _GOAL_BEFORE.search(sentence):
+    if _document_lead(sentence, text[span.start : span.start + 8]) or _GOAL_BEFORE.search(sentence):
         return True
     para_start = text.rfind("\n", 0, span.mark_start) + 1
     para_end = text.find("\n", span.mark_end)
