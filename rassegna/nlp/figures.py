@@ -440,6 +440,10 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
         rest = _digits_value(tokens[j].text)  # "1 milione 365mila euro": the thousands follow with no "e"
         if rest is not None and rest * 1000 < mult and tokens[j].start - tokens[j - 1].end == 1:
             total, j = total + rest * 1000, j + 2
+    elif mult == 1000 and j < n and re.fullmatch(r"\d{3}", tokens[j].text) and tokens[j].start - tokens[j - 1].end == 1:
+        nxt = tokens[j + 1].text.lower() if j + 1 < n else ""
+        if nxt not in MULTIPLIERS and nxt not in {"%", "-", "–", "/"}:
+            total, j = total + int(tokens[j].text), j + 1  # "57 mila 293": the hundreds written after "mila"
     total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
         j += 1
@@ -807,6 +811,8 @@ def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> S
         return None
     end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
     qualifier, start = _qualifier(text, tok.start)
+    if text[max(0, tok.start - 1) : tok.start] in {"-", "−"}:
+        value, start = -value, tok.start - 1  # "(-0,6 punti)": a fall in points keeps its printed minus, as for "%"
     return Step(k + 2, Mention(value, "punti percentuali", qualifier, text[start:end], start))
 
 
@@ -889,6 +895,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Step(k + 1)  # "le 500 Abarth", "Rai 1 Tg": a model or a brand, not an Italian plural noun
     if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
         return Unit("minori", tokens[k + 2].end)
+    if low in {"primi", "prime"} and k + 1 < n and _plural_noun(tokens[k + 1].text):
+        return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "60 primi cittadini": mayors, no rank
     if low in STOP or len(w) <= 1:
         return None
     end = tokens[k].end
@@ -1311,8 +1319,46 @@ def _score(tokens: _Tokens, i: int) -> bool:
     return small and not before & _FROM
 
 
+_HYPHEN_RANGE_RE = re.compile(r"(\d{1,3}(?:\.\d{3})*)[-–](\d{1,3}(?:\.\d{3})*)(?![\d.,/-]\d)")
+
+
+def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
+    """``60-70 persone``, ``140-150.000 lavoratori``: a rough range printed with a hyphen before a counted noun;
+    the upper bound is the figure, the lower one waits for its unit (and its thousands). Years (``2014-2020``),
+    clock times (``fascia 20-24``), ages and scores are no such range: no counted noun follows them."""
+    m = _HYPHEN_RANGE_RE.match(text, tokens[i].start)
+    if m is None or i + 2 >= len(tokens) or tokens[i + 2].end != m.end(2):
+        return None
+    if re.search(r"[\d/.-]$", text[max(0, tokens[i].start - 1) : tokens[i].start]):
+        return None  # "2014-2020-2027", "12/3-5": a longer code
+    low, high = _digits_value(m.group(1)), _digits_value(m.group(2))
+    if not isinstance(low, int) or not isinstance(high, int) or not 2 <= low < high or 1900 <= low <= 2100:
+        return None
+    if _in_name(text, tokens, i):
+        return None  # "via Roma 12-14": street numbers
+    j = i + 3
+    if j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS:
+        high, j = _amount(tokens, j, high)
+    k = _noun_index(tokens, j)
+    unit = _unit_at(tokens, k, high) if k < len(tokens) and tokens[k].text.islower() else None
+    if not isinstance(unit, Unit) or unit.word.lower() in PARTICIPLES:
+        return None
+    if unit.word not in _CURRENCIES and not _plural_noun(unit.word.split()[0]):
+        return None
+    while low * 1000 <= high:
+        low *= 1000  # "140-150.000": the lower bound takes the thousands of the upper one
+    qualifier, start = _qualifier(text, tokens[i].start)
+    second = tokens[i + 2].start
+    mention = Mention(high, unit.word, qualifier, text[second : unit.end], second)
+    return Step(k + 1, mention, Range(low, start, second, True))
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
+    if tokens[i].kind == "num" and text[tokens[i].end : tokens[i].end + 1] in {"-", "–"}:
+        hyphen = _hyphen_range(text, tokens, i)
+        if hyphen:
+            return hyphen
     number = _read_number(text, tokens, i)
     if number is None:
         return Step(i + 1)
@@ -1404,7 +1450,34 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         # "1.790.000 circa gli introiti", "sono 45.000 i contributi": an amount told as a noun of money is euro
         mention = _counted(text, number, unit)
         return Step(k + 1, Mention(mention.value, "euro", mention.qualifier, mention.text, mention.start))
+    referent = _unit_referent(text, tokens, k, unit, number.start)
+    if referent:
+        unit = Unit(referent, unit.end)  # "il numero di occupati (-27mila unità)": the count of occupati
     return Step(k + 1, _counted(text, number, unit))
+
+
+# "il numero di occupati (-27mila unità)", "l'aumento dei posti di almeno 4mila unità", "degli occupati, +246mila
+# unità": "unità" stands for the noun whose number or change the clause tells, with no other number in between.
+_UNITS_OF_RE = re.compile(
+    r".*\b(?:numero|aumento|incremento|calo|crescita|diminuzione|riduzione|perdita|saldo)\s+"
+    r"d(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})\b[^\d.;:!?()]*\s$"
+    r"|\b(?:i|gli|le|d(?:i|ei|egli|elle))\s+([a-zà-ù]{4,})\s*[(,]\s*(?:(?:circa|oltre|quasi|almeno)\s+)?[+\-−]?$",
+    re.IGNORECASE,
+)
+
+
+def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -> str | None:
+    """The noun that a bare ``unità`` after a number stands for (``del numero di occupati (-27mila unità)`` →
+    occupati), if the clause before it tells one; ``unità abitative`` and ``6.000 unità`` with no such noun stay."""
+    if unit.word.lower() != "unità" or unit.end != tokens[k].end:
+        return None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text[-1] in "ei" and nxt.text not in STOP:
+        return None  # "due unità cinofile": an adjective agrees with "unità", which is the counted noun
+    before = re.split(r"[.;:!?]\s", text[max(0, start - 150) : start])[-1]
+    m = _UNITS_OF_RE.search(before)
+    noun = m and (m.group(1) or m.group(2))
+    return noun if noun and _plural_noun(noun) else None
 
 
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:

@@ -1,0 +1,76 @@
+"""Figures, round 7: classes of batch-9 misses recurring in Italian news, each with invented examples (none copied
+from the corpus) and a near miss that must not trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from rassegna.nlp.figures import extract_figures
+
+
+def values(text: str) -> list[tuple[float | int, str, str | None]]:
+    return [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
+
+
+def test_points_keep_a_printed_minus():
+    text = "Il tasso scende al 21% (-0,8 punti rispetto a marzo), quello di attività sale (+0,2 punti)."
+    assert values(text) == [(21, "%", None), (-0.8, "punti percentuali", None), (0.2, "punti percentuali", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il numero dei disoccupati (-35mila unità) scende ancora.", (-35000, "disoccupati", None)),
+        ("Cresce il numero degli iscritti, che aumentano di 120 unità.", (120, "iscritti", None)),
+        ("Il sindacato chiede l'aumento degli agenti di almeno 300 unità.", (300, "agenti", "almeno")),
+        ("Bene sul fronte degli assunti, +12mila unità su base annua.", (12000, "assunti", None)),
+    ],
+)
+def test_unita_stands_for_the_noun_told_before(text, expected):
+    assert values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La cassa integrazione salirà a 3.000 unità.",  # no noun whose number the clause tells
+        "Il numero dei residenti cresce del 2,1% (840 unità).",  # another figure in between
+        "Il progetto sale a 35 posti, con un aumento di 15 unità.",  # "aumento di 15": no noun after it
+    ],
+)
+def test_unita_stays_without_a_noun_told_just_before(text):
+    assert any(unit == "unità" for _, unit, _ in values(text))
+
+
+def test_unita_with_an_adjective_is_the_counted_noun():
+    assert values("Sono state consegnate due unità abitative.") == [(2, "unità abitative", None)]
+
+
+def test_hyphen_range_before_a_counted_noun():
+    assert values("Sui barchini viaggiano 40-50 persone alla volta.") == [(40, "persone", None), (50, "persone", None)]
+    text = "Il comparto conta 120-130.000 addetti in tutta la regione."
+    assert values(text) == [(120000, "addetti", None), (130000, "addetti", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Approvato il bilancio 2024-2026 dalla giunta.",  # years
+        "Il servizio copre la fascia 20-24 nei festivi.",  # clock hours
+        "Un corso per bambini di 0-3 anni.",  # ages
+        "La partita è finita 2-1 per gli ospiti.",  # a score
+        "Il cantiere di via Roma 12-14 riapre.",  # street numbers
+    ],
+)
+def test_hyphen_pairs_that_are_no_range_of_a_count(text):
+    assert values(text) == []
+
+
+def test_hundreds_written_after_mila():
+    assert values("Sono 48 mila 612 i fascicoli ancora aperti.") == [(48612, "fascicoli", None)]
+    assert values("Costa 4 mila euro, 300 in più dell'anno scorso.") == [(4000, "euro", None)]
+
+
+def test_primi_cittadini_is_a_counted_noun_not_a_rank():
+    assert values("All'assemblea c'erano circa 80 primi cittadini.") == [(80, "primi cittadini", "circa")]
+    assert values("Nei 3 primi mesi dell'anno il calo si è fermato.") == []
