@@ -329,6 +329,13 @@ _TIME_AFTER = {
     'locali', 'italiane', 'italiana', 'circa', 'precise', 'esatte', 'in', 'e', 'di', 'del', 'della', 'ora',
     'ore', 'a', 'ad', 'alle', 'alla', 'quando', 'mentre', 'con', 'su', 'per', 'fino', 'sino', 'ed',
 }  # fmt: skip
+# "domani alle", "lunedì 18 gennaio dalle", "oggi pomeriggio verso le": a day told before the hour.
+_DAY_BEFORE_TIME_RE = re.compile(
+    r"\b(?:oggi|domani|ieri|stamattina|stasera|dopodomani|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|\d{1,2}\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre))"
+    r"(?:\s+(?:mattina|pomeriggio|sera|notte))?\s*,?\s+(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle)\s+$",
+    re.IGNORECASE,
+)
 _TIME_BEFORE = re.compile(r"\b(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle|sino\s+alle|ore|le\s+ore)\s+$", re.I)
 
 
@@ -470,6 +477,8 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     ):
         if text[max(0, tok.start - 5) : tok.start].lower().strip() == "ore":
             return True
+        if _DAY_BEFORE_TIME_RE.search(text[max(0, tok.start - 40) : tok.start]):
+            return True  # "domani alle 12 comunicazioni del governo": a day, then its hour
         low = nxt.text.lower() if nxt else ""
         if (
             nxt is None
@@ -675,6 +684,9 @@ def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
     return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
 
 
+_SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
+
+
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """The number starting at token ``i``, if any, years excepted (``nel 2023``, but ``2000 persone``)."""
     tok = tokens[i]
@@ -698,6 +710,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
+    if tok.kind == "word" and tok.text.lower() == "sei" and prev in _SEI_VERB_BEFORE:
+        return None  # "Tu sei giornalista", "non sei solo", "ci sei": the verb essere, not six
     if tok.kind == "word" and prev == "e" and i > 1 and tokens[i - 2].text.lower() in {"tutti", "tutte"}:
         return None  # "in tutti e tre i casi": "all three", the set is already told
     if tok.kind == "word" and prev == "," and i > 1 and word_value(tokens[i - 2].text) == value - 1:
@@ -854,6 +868,8 @@ def _singular_after_plural(word: str, value: float | int) -> bool:
     (``12 frequentano``, ``15 costa``), a pronoun (``54 ciascuno``) or an adverb; Italian counted nouns are plural
     (``-i``, ``-e``) or invariable (``euro``, ``foto``, ``città``)."""
     low = word.lower()
+    if value > 1 and word.islower() and len(low) > 3 and low.endswith("ò"):
+        return True  # "l'IC 12 ospitò": a verb in the past, Italian nouns in -ò (falò, oblò) are invariable rarities
     return (
         value > 1
         and word.islower()
@@ -1480,12 +1496,18 @@ def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -
     return noun if noun and _plural_noun(noun) else None
 
 
+# Nouns that make "a" + a number a fixed phrase, not a count: "a due velocità", "a quattro mani", "a due facce".
+_A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "teste", "marce"})
+
+
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``in mille pezzi``, ``+4 posizioni`` (a
     rank change)."""
     low = unit.word.lower()
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
+    if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":
+        return True  # "un Paese a due velocità", "scritto a quattro mani", "a due passi dal centro"
     return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
 
 

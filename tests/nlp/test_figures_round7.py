@@ -74,3 +74,26 @@ def test_hundreds_written_after_mila():
 def test_primi_cittadini_is_a_counted_noun_not_a_rank():
     assert values("All'assemblea c'erano circa 80 primi cittadini.") == [(80, "primi cittadini", "circa")]
     assert values("Nei 3 primi mesi dell'anno il calo si è fermato.") == []
+
+
+def test_hour_after_a_day_is_a_clock_time():
+    assert values("Domani alle 12 comunicazioni del ministro in aula.") == []
+    assert values("Lunedì 3 marzo dalle 10 visite guidate gratuite.") == []
+    assert values("Il bonus arriva alle 12 famiglie rimaste escluse.") == [(12, "famiglie", None)]
+
+
+def test_sei_the_verb_is_no_six():
+    assert values("Tu sei Ingegnere e sei stato Rettore.") == []
+    assert values("Le sei persone fermate sono state rilasciate.") == [(6, "persone", None)]
+
+
+def test_counting_idioms_after_a():
+    assert values("Un'Europa a due velocità non aiuta nessuno.") == []
+    assert values("Il libro è scritto a quattro mani.") == []
+    text = "Il bando assegna due contributi a due associazioni."
+    assert values(text) == [(2, "contributi", None), (2, "associazioni", None)]
+
+
+def test_verb_in_o_accented_after_a_number():
+    assert values("Nel 2019 l'Istituto 7 ospitò la finale.") == []
+    assert values("Nel 2019 l'Istituto aderì con 7 città.") == [(7, "città", None)]
