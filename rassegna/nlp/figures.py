@@ -920,6 +920,10 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     nlow = nxt.lower()
     if nxt and tokens[k + 1].start != end + 1:
         return Unit(w, end)
+    if low == "voti" and nlow == "a" and k + 2 < n and tokens[k + 2].text.lower() == "favore":
+        return Unit(f"{w} a {tokens[k + 2].text}", tokens[k + 2].end)  # "11 voti a favore e 11 contrari"
+    if low == "voti" and nlow in _VOTE_WORDS:
+        return Unit(f"{w} {nxt}", tokens[k + 1].end)  # "14 voti favorevoli e 14 contrari"
     if nlow == "di" and k + 2 < n and tokens[k + 2].text.lower() in COMPOUND_AFTER_DI:
         return Unit(f"{w} di {tokens[k + 2].text}", tokens[k + 2].end)
     if nlow in COMPOUND_SECOND:
@@ -1571,12 +1575,22 @@ def _mentions(text: str) -> list[Mention]:
     return _not_told_again(found)
 
 
+def _entry_key(unit: str) -> str:
+    """Key of one figure entry: the counted noun's key, but the whole unit for votes (``11 voti a favore e 11
+    contrari``: two entries of one value)."""
+    key = unit_key(unit)
+    if key != "vot":
+        return key
+    folded = fold(unit)
+    return "vot fav" if "favor" in folded else "vot contr" if "contrar" in folded else key
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Figures of a text, one per (value, counted noun); qualifier and text from the most specific mention."""
     norm = normalise(text)
     best: dict[tuple[float | int, str], tuple[tuple[bool, int], Figure]] = {}
     for m in _mentions(norm):
-        key = (m.value, unit_key(m.unit))
+        key = (m.value, _entry_key(m.unit))
         mention = text[m.start : m.start + len(m.text)]
         fig = Figure(value=m.value, unit=m.unit, qualifier=m.qualifier, text=mention)
         score = (m.qualifier is not None, len(mention))

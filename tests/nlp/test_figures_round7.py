@@ -97,3 +97,11 @@ def test_counting_idioms_after_a():
 def test_verb_in_o_accented_after_a_number():
     assert values("Nel 2019 l'Istituto 7 ospitò la finale.") == []
     assert values("Nel 2019 l'Istituto aderì con 7 città.") == [(7, "città", None)]
+
+
+def test_a_tie_vote_gives_two_entries():
+    text = "La mozione ha avuto 9 voti a favore e 9 contrari."
+    assert values(text) == [(9, "voti a favore", None), (9, "voti contrari", None)]
+    text = "Il bilancio è passato con 14 voti favorevoli e 14 contrari."
+    assert values(text) == [(14, "voti favorevoli", None), (14, "voti contrari", None)]
+    assert values("Approvata con 20 voti. Ne servivano 20 voti.") == [(20, "voti", None)]
