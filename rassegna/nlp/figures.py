@@ -1596,4 +1596,10 @@ def extract_figures(text: str) -> list[Figure]:
         score = (m.qualifier is not None, len(mention))
         if key not in best or score > best[key][0]:
             best[key] = (score, fig)
+    for value, key in [k for k in best if k[1] == "vot"]:
+        # "150 sì … i 150 voti": plain votes of one value with one side already told are that side's votes
+        sides = [k for k in best if k[0] == value and k[1].startswith("vot ")]
+        if len(sides) == 1:
+            plain = best.pop((value, key))
+            best[sides[0]] = max(best[sides[0]], plain, key=lambda entry: entry[0])
     return [fig for _, fig in best.values()]
