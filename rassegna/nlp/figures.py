@@ -88,7 +88,8 @@ _SAME_UNIT_RE = re.compile(
 _TOTAL_OF_SAME_RE = re.compile(
     r"(?:\b(?:un|il)\s+totale\s+di|\bn(?:e\s+|['’])(?:erano|sono|è|era|abbiamo|hanno|ha|avevamo|restano|"
     r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno)"
-    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?"  # "e ne ha denunciati 20"
+    # "e ne ha denunciati 20", "se ne sono aggiunti più di 12 mila"
+    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]|[^\W\d_]+unt[ieo]))?"
     # "spendeva 100 euro, ora deve sborsarne 145": an infinitive with "ne" glued to it
     r"|\b[^\W\d_]{3,}(?:arne|irne|urne)|\b[^\W\d_]{2,}(?:tterne|nderne|ederne|averne)"
     # "da 6 a 16 posti … per portarla a 32": an infinitive with an object pronoun, moved to a new value
@@ -520,6 +521,7 @@ def _elided_unit(text: str, start: int) -> str | None:
 SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
 SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
 SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure if the two are told alike
+SAME_MEASURE = "\x00measure"  # placeholder: the unit of measure of the previous figure, listed "N di X" alike
 VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
 
@@ -782,6 +784,16 @@ def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
     return None
 
 
+def _past_a_year(tokens: _Tokens, k: int) -> int:
+    """The token after ``nel 2021`` / ``nell'anno`` … starting at ``k`` (a time told before an inverted subject:
+    ``10 mila sono stati nel 2021 i processi``), or ``k``."""
+    if k + 2 < len(tokens) and tokens[k].text.lower() in {"nel", "dal", "in"} and tokens[k + 1].kind == "num":
+        value = _digits_value(tokens[k + 1].text)
+        if value is not None and 1900 <= value <= 2100:
+            return k + 2
+    return k
+
+
 def _noun_index(tokens: _Tokens, j: int) -> int:
     """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
     interventi``), an adverb or a
@@ -793,8 +805,10 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
         after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"sono", "erano", "saranno"})
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"sono", "erano", "saranno"}:  # "334 sono stati gli interventi"
-        after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"})
+        after = _past_a_year(tokens, k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"}))
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
+    after = _past_a_year(tokens, k)  # "Sono 300 nel 2023 i nuovi iscritti"
+    k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"i", "gli", "le"}:
         k += 1
         k += k + 1 < n and tokens[k].text in _OPEN_QUOTES and tokens[k + 1].kind == "word"  # i “furbetti”
@@ -1097,6 +1111,12 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             word = m.unit[len(VOTES_OF) :]
             votes = out and _parallel(text, out[-1], m, prep=False) and out[-1].unit.lower().startswith("voti")
             out.append(Mention(m.value, f"voti {word}" if votes else word, m.qualifier, m.text, m.start))
+        elif m.unit == SAME_MEASURE:
+            prev = out[-1] if out else None
+            after_prev = text[prev.start + len(prev.text) : prev.start + len(prev.text) + 4] if prev else ""
+            measure = prev is not None and (prev.unit.lower() in _DECIMAL_UNITS or prev.unit.lower() in _MEASURES)
+            if prev is not None and measure and after_prev.startswith(" di ") and _parallel(text, prev, m, prep=False):
+                out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
         elif m.unit == SAME_MONEY:
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
                 out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
@@ -1186,6 +1206,10 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
         # "590 presenze allo Sferisterio, 385 a Palazzo Buonaccorsi": a list whose items share the noun
         return Step(j, Mention(value, SAME_PARALLEL, qualifier, text[start : tokens[j - 1].end], start), rng)
+    listed = re.search(r"(?:,|\be|\bed)\s+$", text[max(0, start - 4) : start])
+    if listed and k + 1 < n and tokens[k].text.lower() == "di" and tokens[k + 1].text.islower():
+        # "29 chili di hashish, 1,6 di eroina e quasi 3 di cocaina": list items of one unit of measure
+        return Step(j, Mention(value, SAME_MEASURE, qualifier, text[start : tokens[j - 1].end], start), rng)
     return Step(j, None, rng)
 
 

@@ -105,3 +105,16 @@ def test_a_tie_vote_gives_two_entries():
     text = "Il bilancio è passato con 14 voti favorevoli e 14 contrari."
     assert values(text) == [(14, "voti favorevoli", None), (14, "voti contrari", None)]
     assert values("Approvata con 20 voti. Ne servivano 20 voti.") == [(20, "voti", None)]
+
+
+def test_list_items_share_a_unit_of_measure():
+    text = "Sono stati sequestrati 12 chili di hashish, 2,5 di eroina e quasi 4 di cocaina."
+    assert values(text) == [(12, "chili", None), (2.5, "chili", None), (4, "chili", "quasi")]
+    assert values("Hanno sequestrato 12 auto di lusso, 5 di grossa cilindrata.") == [(12, "auto", None)]
+
+
+def test_inverted_subject_after_a_year():
+    text = "Oltre 4 mila sono stati nel 2022 i ricorsi respinti, ma nel frattempo se ne sono aggiunti più di 5 mila."
+    assert values(text) == [(4000, "ricorsi", "oltre"), (5000, "ricorsi", "più di")]
+    assert values("Sono 300 nel 2023 i nuovi iscritti.") == [(300, "iscritti", None)]
+    assert values("Ne parleremo nel 2023 con i sindaci.") == []
