@@ -343,7 +343,7 @@ _TIME_BEFORE = re.compile(r"\b(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle|si
 # Words after a number that are no counted noun: ordinals, "bis", fractions, weekdays, adverbs.
 _NOT_UNITS = {
     'bis', 'ter', 'quater', 'così', 'primo', 'prima', 'secondo', 'terzi', 'terzo', 'quarti', 'quinti',
-    'decimi', 'centesimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
+    'decimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
     'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
     'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
@@ -915,6 +915,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "53.441 punti vendita"
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
         return Step(k + 1)
+    if low == "centesimi" and k + 2 < n and tokens[k + 2].text.lower().startswith("second"):
+        return Step(k + 1)  # "per 12 centesimi di secondo": a time; "25 centesimi a litro" is money
     if k + 1 < n and tokens[k + 1].text in {"'", "’"} and tokens[k + 1].start == tokens[k].end:
         return None  # "12.000 quest'anno", "30 dell'anno": an elided function word, never a counted noun
     if _singular_after_plural(w, value):
@@ -1070,6 +1072,9 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
     nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
     if low in {"e", "ed", "ma"} and k + 1 < len(tokens):  # "sono 12.330 e c'è bisogno", not "tra 10 e 20"
         return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
+    if low in {"tra", "fra", "nel", "dal", "entro"}:  # "passati da 50 a 85 tra il 2023 e il 2025": a time follows
+        year = tokens[k + 1 + (nxt in {"il", "l"})] if k + 2 < len(tokens) else None
+        return year is not None and year.kind == "num" and re.fullmatch(r"(?:19|20)\d\d", year.text) is not None
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
 
 
@@ -1214,8 +1219,10 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
 
 
 _RANGE_OF_RE = re.compile(
-    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{4,})?\s+(?:(?:passa|passano|passati|sale|salgono|"
-    r"scende|scendono)\s+)?da\s+[\d.,]+\s+a\s+$"
+    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})(?:\s+(?:di\s+)?[^\W\d_]{3,})?"
+    # "dei processi di assise (dove si celebrano …), da 264 a 243", "dei tirocini TINA, passati da 50 a 85"
+    r"(?:\s*\([^()\d]{0,80}\))?,?\s+"
+    r"(?:(?:passa|passano|passat[ioe]|sale|salgono|salit[iaoe]|scende|scendono|sces[iaoe])\s+)?da\s+[\d.,]+\s+a\s+$"
 )
 # "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
 _CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)
@@ -1397,6 +1404,38 @@ def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
     return Step(k + 1, mention, Range(low, start, second, True))
 
 
+_BRACKET_CLOSERS = frozenset({")", "tra", "fra", ","})
+# "delle matricole (", "presentazioni librarie (", "giornate di mostre (": a lower-case noun phrase, then the bracket
+_BRACKET_NOUN_RE = re.compile(r"(?:^|[\s,(])([a-zà-ù]{4,}(?:\s+di)?(?:\s+[a-zà-ù]{4,})?)\s+\(\s*$")
+# "il numero dei procedimenti, sia penali (11.187) che civili (": the noun is before the coordinated adjectives
+_BRACKET_HEAD_RE = re.compile(
+    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,}),?\s+sia\s+(?:[a-zà-ù]+\s+\([^()]*\)\s+(?:che|e|sia)\s+)?"
+    r"([a-zà-ù]+)\s+\(\s*$"
+)
+
+
+def _bracketed_noun(text: str, tokens: _Tokens, i: int, j: int, start: int) -> str | None:
+    """``delle matricole (4.235)``, ``presentazioni librarie (112)``, ``rifugiati (73 tra uomini e donne)``: a
+    number alone in a bracket right after a lower-case plural noun phrase counts it; ``dei procedimenti, sia penali
+    (11.187) che civili (17.670)`` counts procedimenti penali and procedimenti civili."""
+    if j != i + 1 or j >= len(tokens) or tokens[j].text.lower() not in _BRACKET_CLOSERS:
+        return None
+    before = text[max(0, start - 120) : start]
+    head = _BRACKET_HEAD_RE.search(before)
+    if head:
+        return f"{head.group(1)} {head.group(2)}"
+    m = _BRACKET_NOUN_RE.search(before[-60:])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    words = words[1:] if words[0] in STOP or words[0] in _PRE_ADJECTIVES and len(words) > 1 else words
+    if not words or not _plural_noun(words[0]) or not _plural_noun(words[-1]):
+        return None
+    if words[0].endswith(ADJECTIVE_ENDINGS + ("ili",)) and len(words) == 1:
+        return None  # "penali (11.187)" with no noun in reach: the adjective is no counted noun
+    return words[0]  # the head noun: "gli stipendi arretrati (ben cinque)" counts stipendi
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     if tokens[i].kind == "num" and text[tokens[i].end : tokens[i].end + 1] in {"-", "–"}:
@@ -1424,6 +1463,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     measure = _measure_before(tokens, i) if tokens[i].kind == "num" else None
     if measure:  # "kg 2,5 di marijuana": the unit printed before the number
         return Step(j, Mention(value, measure, qualifier, text[start : tokens[j - 1].end], start))
+    bracketed = _bracketed_noun(text, tokens, i, j, start)
+    if bracketed:  # "delle matricole (4.235)", "rifugiati (73 tra uomini e donne)": the noun before the bracket
+        return Step(j, Mention(value, bracketed, qualifier, text[start : tokens[j - 1].end], start))
     if tokens[i].kind == "num" and _money_before(text, number.start):
         # "€ 500.000 stanziati": a currency before the number names its unit
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]

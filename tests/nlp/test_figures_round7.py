@@ -118,3 +118,47 @@ def test_inverted_subject_after_a_year():
     assert values(text) == [(4000, "ricorsi", "oltre"), (5000, "ricorsi", "più di")]
     assert values("Sono 300 nel 2023 i nuovi iscritti.") == [(300, "iscritti", None)]
     assert values("Ne parleremo nel 2023 con i sindaci.") == []
+
+
+def test_range_whose_noun_is_before_an_aside_or_a_name():
+    text = "Cresce il numero dei corsi PON, passati da 12 a 19 tra il 2021 e il 2024."
+    assert values(text) == [(12, "corsi", None), (19, "corsi", None)]
+    text = "È calato il numero dei fascicoli di appello (quelli più vecchi), da 640 a 512 e ora si punta a 400."
+    assert (640, "fascicoli", None) in values(text) and (512, "fascicoli", None) in values(text)
+    assert values("Il tasso dei ritardi, da 12 a 19 ore in media, preoccupa.") == []
+
+
+def test_money_in_centesimi():
+    assert values("Il rincaro è di 15 centesimi al litro.") == [(15, "centesimi", None)]
+    assert values("Ha vinto per 12 centesimi di secondo.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sono aumentate le iscrizioni delle matricole (4.235), soprattutto a Lettere.", [(4235, "matricole", None)]),
+        (
+            "Il progetto accoglie richiedenti asilo, rifugiati (40 tra uomini e donne) e 12 minori.",
+            [(40, "rifugiati", None), (12, "minori", None)],
+        ),
+        (
+            "È cresciuto il numero dei ricorsi, sia amministrativi (1.240) che tributari (3.310), nel 2023.",
+            [(1240, "ricorsi amministrativi", None), (3310, "ricorsi tributari", None)],
+        ),
+        ("Il contributo ai giovani disoccupati (120) è confermato.", [(120, "disoccupati", None)]),
+    ],
+)
+def test_number_in_brackets_after_its_noun(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il sindaco (2019) ha firmato.",  # a year
+        "Gli aiuti vanno alle regioni Lazio (35) e Abruzzo (32).",  # a name before the bracket
+        "Il dato è salito ancora (+12).",  # no noun before the bracket
+    ],
+)
+def test_bracket_without_a_noun_before(text):
+    assert values(text) == []
