@@ -1019,6 +1019,9 @@ def _nearest(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
     return best or first
 
 
+_NUMBER_OF_RE = re.compile(r"\bnumero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})", re.I)
+
+
 def _unit_before(
     text: str, tokens: _Tokens, i: int, j: int, value: float | int, *, clause_closed: bool = True
 ) -> Step | None:
@@ -1035,6 +1038,11 @@ def _unit_before(
     if m is None and j < len(tokens) and tokens[j].text == ",":
         m = _APPOSITION_RE.search(before)  # "I volontari, circa 40, hanno pulito la spiaggia"
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
+    if unit is None and clause_closed and re.search(r"[.!?:]\s+$|\b(?:sono|erano|saranno)\s+$", before):
+        # "… ha commentato il numero di accessi alle mostre. Ben 1059, quasi il doppio": a verbless sentence;
+        # "ogni Comune ha un numero di posti per l'accoglienza: a Savigliano sono 27"
+        told = _NUMBER_OF_RE.findall(text[max(0, start - 250) : start])
+        unit = told[-1] if told and _plural_noun(told[-1]) else None
     if m and m.re is not _NOUN_THEN_COUNT_RE and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
