@@ -168,5 +168,5 @@ def test_verbless_sentence_after_the_number_of_a_noun():
     text = "Il sindaco ha commentato il numero di visitatori dei musei nel weekend. Oltre 2.300, il doppio del 2022."
     assert values(text) == [(2300, "visitatori", "oltre")]
     assert values("Il numero di visitatori è cresciuto. Nel 2023, invece, il museo era chiuso.") == []
-    text = "Ogni scuola ha un numero di aule attrezzate per i laboratori: a Corsano sono 14."
-    assert values(text) == [(14, "aule", None)]
+    text = "Ogni scuola ha un numero di postazioni attrezzate per i corsi: a Corsano sono 14."
+    assert values(text) == [(14, "postazioni", None)]
