@@ -356,6 +356,11 @@ _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
     'sole', 'soli', 'autoproclamate', 'autoproclamati', 'differenti', 'ulteriori', 'importanti', 'principali',
     'potenziali', 'presunti', 'presunte', 'sospetti', 'sospette',
+    # round 7: common adjectives put before the noun ("due tragici incidenti", "cinque grandi aziende")
+    'grandi', 'grossi', 'grosse', 'gravi', 'gravissimi', 'gravissime', 'lunghi', 'lunghe', 'brevi', 'vecchi',
+    'vecchie', 'veri', 'vere', 'tragici', 'tragiche', 'storici', 'storiche', 'numerosi', 'numerose', 'interi',
+    'intere', 'prestigiosi', 'prestigiose', 'significativi', 'significative', 'rilevanti', 'ottimi', 'ottime',
+    'bellissimi', 'bellissime', 'moderni', 'moderne', 'preziosi', 'preziose',
 }  # fmt: skip
 
 
@@ -784,6 +789,9 @@ def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
     return None
 
 
+_LEXICALISED = frozenset({("grandi", "elettori")})  # an adjective and a noun that name one thing
+
+
 def _past_a_year(tokens: _Tokens, k: int) -> int:
     """The token after ``nel 2021`` / ``nell'anno`` … starting at ``k`` (a time told before an inverted subject:
     ``10 mila sono stati nel 2021 i processi``), or ``k``."""
@@ -818,6 +826,8 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
             break
         if low in _PRE_ADJECTIVES and tokens[k + 1].text.lower() in _CLAUSE_GOES_ON:
             break  # "4 giovani sono stati denunciati": the adjective is the noun
+        if (low, tokens[k + 1].text.lower()) in _LEXICALISED:
+            break  # "1009 grandi elettori": one noun of two words
         k += 1
     return k
 
@@ -942,7 +952,7 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Unit(f"{w} {nxt}", tokens[k + 1].end)  # "14 voti favorevoli e 14 contrari"
     if nlow == "di" and k + 2 < n and tokens[k + 2].text.lower() in COMPOUND_AFTER_DI:
         return Unit(f"{w} di {tokens[k + 2].text}", tokens[k + 2].end)
-    if nlow in COMPOUND_SECOND:
+    if nlow in COMPOUND_SECOND or (low, nlow) in _LEXICALISED:
         return Unit(f"{w} {nxt}", tokens[k + 1].end)
     if nxt.islower() and nlow not in STOP and nlow.endswith(ADJECTIVE_ENDINGS) and len(nxt) > 4:
         return Unit(w, tokens[k + 1].end)  # "persone senzatetto": the mention takes the adjective along

@@ -170,3 +170,10 @@ def test_verbless_sentence_after_the_number_of_a_noun():
     assert values("Il numero di visitatori è cresciuto. Nel 2023, invece, il museo era chiuso.") == []
     text = "Ogni scuola ha un numero di postazioni attrezzate per i corsi: a Corsano sono 14."
     assert values(text) == [(14, "postazioni", None)]
+
+
+def test_adjective_before_the_noun_is_not_the_unit():
+    assert values("Negli ultimi giorni ci sono stati due tragici incidenti.") == [(2, "incidenti", None)]
+    assert values("In città hanno sede cinque grandi aziende.") == [(5, "aziende", None)]
+    assert values("Hanno votato 1009 grandi elettori.") == [(1009, "grandi elettori", None)]
+    assert values("Dei feriti, tre gravi sono ricoverati.") == [(3, "gravi", None)]
