@@ -1454,6 +1454,32 @@ def _bracketed_noun(text: str, tokens: _Tokens, i: int, j: int, start: int) -> s
     return words[0]  # the head noun: "gli stipendi arretrati (ben cinque)" counts stipendi
 
 
+# Nouns of people that "N sono …" may name: "Tra i 120 sbarcati, 30 sono minori" (an adjective would not count).
+_COPULA_NOUNS = frozenset(
+    _PEOPLE_UNITS
+    | {'minori', 'uomini', 'bambine', 'ragazze', 'stranieri', 'anziani', 'minorenni', 'maggiorenni', 'richiedenti',
+       'rifugiati', 'profughi', 'disoccupati', 'pensionati', 'italiani', 'comunitari', 'extracomunitari'}
+)  # fmt: skip
+
+
+def _copula_count(text: str, tokens: _Tokens, j: int, start: int, value: float | int) -> str | None:
+    """A number opening a clause and followed by a verb of being: ``180 sono state accolte`` (a participle: the noun
+    of the figure just told, ``SAME_UNIT``), ``8.700 sono minori`` (a noun of people: that noun); else None."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].text.lower() not in {"sono", "erano", "saranno", "risultano"}:
+        return None
+    if not re.search(r"(?:^|[.;:,!?»”])\s*$", text[max(0, start - 3) : start]):
+        return None  # "i volontari che in 40 sono …": only a number opening its clause
+    nxt = tokens[j + 1].text.lower()
+    after = tokens[j + 2].text if j + 2 < n else ""
+    if nxt in {"stati", "state"} and after.islower() and after not in STOP and after[-1:] in {"i", "e"}:
+        return SAME_UNIT  # "sono state accolte", "sono stati chiusi": a participle, the noun left out
+    if nxt in _COPULA_NOUNS:
+        unit = _unit_at(tokens, j + 1, value)
+        return unit.word if isinstance(unit, Unit) else None
+    return None
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
     if tokens[i].kind == "num" and text[tokens[i].end : tokens[i].end + 1] in {"-", "–"}:
@@ -1512,6 +1538,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if k < n and tokens[k].text.lower() in {"quelli", "quelle"} and i > 0 and tokens[i - 1].text in {",", ";", "e"}:
         # "Oltre 600 le domande presentate, 450 quelle accolte": the noun of the figure just told
         return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
+    copula = _copula_count(text, tokens, j, start, value) if not big and k == j else None
+    if copula is not None:  # "250 domande: 180 sono state accolte", "Oltre 8.700 sono minori"
+        return Step(j + 1, Mention(value, copula, qualifier, text[start : tokens[j - 1].end], start))
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     thousands = _in_thousands(tokens, i, j) and k + 1 < n and tokens[k].kind == "word"
     agent = thousands and _participle_plural(tokens[k].text) and tokens[k + 1].text.lower() in _FROM

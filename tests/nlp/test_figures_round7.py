@@ -177,3 +177,10 @@ def test_adjective_before_the_noun_is_not_the_unit():
     assert values("In città hanno sede cinque grandi aziende.") == [(5, "aziende", None)]
     assert values("Hanno votato 1009 grandi elettori.") == [(1009, "grandi elettori", None)]
     assert values("Dei feriti, tre gravi sono ricoverati.") == [(3, "gravi", None)]
+
+
+def test_number_opening_a_clause_before_a_verb_of_being():
+    text = "Il Comune ha ricevuto 250 domande: 180 sono state accolte."
+    assert values(text) == [(250, "domande", None), (180, "domande", None)]
+    assert values("Tra i 120 migranti sbarcati, 30 sono minori.") == [(120, "migranti", None), (30, "minori", None)]
+    assert values("I feriti sono 5. Tre sono gravi.") == [(5, "feriti", None)]  # an adjective: no noun
