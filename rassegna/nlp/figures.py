@@ -485,6 +485,8 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
             return True
         if _DAY_BEFORE_TIME_RE.search(text[max(0, tok.start - 40) : tok.start]):
             return True  # "domani alle 12 comunicazioni del governo": a day, then its hour
+        if re.search(r"\bdalle\s+\d{1,2}(?:[.:,]\d\d)?\s+alle\s+$", text[max(0, tok.start - 20) : tok.start], re.I):
+            return True  # "dalle 8 alle 20 servizi aperti": the end of opening hours
         low = nxt.text.lower() if nxt else ""
         if (
             nxt is None

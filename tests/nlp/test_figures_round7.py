@@ -80,6 +80,7 @@ def test_hour_after_a_day_is_a_clock_time():
     assert values("Domani alle 12 comunicazioni del ministro in aula.") == []
     assert values("Lunedì 3 marzo dalle 10 visite guidate gratuite.") == []
     assert values("Il bonus arriva alle 12 famiglie rimaste escluse.") == [(12, "famiglie", None)]
+    assert values("Sabato dalle 8 alle 20 negozi aperti in centro.") == []
 
 
 def test_sei_the_verb_is_no_six():
