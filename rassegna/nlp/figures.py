@@ -45,12 +45,14 @@ PARTICIPLES = {
 _UNIT_BEFORE_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+"
     r"(?:(?:nuov|altr)[ie]\s+)?([^\W\d_]{3,})"  # "I nuovi assunti saranno 30": past the adjective
-    r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
+    # "le persone accolte nel 2022 sono state 540": words, and a year, between the noun and its verb
+    r"(?:\s+(?:[^\W\d_]+['’])?(?:[^\W\d_]+|(?:19|20)\d\d\b)){0,8}?"
     # "I corsi, che partiranno nel 2026, saranno oltre 600": a relative clause between commas
     r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
     r"scende|scendono|sale|salgono|passa|passano|passeranno|"
     r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
-    r"(?:\s+stat[ieao])?(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    r"(?:\s+stat[ieao])?"
+    r"(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi|ormai|ancora))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
     r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?\s+$",
@@ -1031,6 +1033,13 @@ def _nearest(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
     return best or first
 
 
+# "gli iscritti sono raddoppiati, passando da 600 a 1.200", "gli arrivi crescono, arrivando a quota 3.400": a gerund
+# moves the subject of the clause to the number.
+_GERUND_TO_RE = re.compile(
+    r"\b(?:i|gli|le)\s+(?:(?:nuov|altr)[ie]\s+)?([a-zà-ù]{4,})\b[^.;:!?]{0,80}?,?\s+"
+    r"(?:passando|salendo|scendendo|arrivando|crescendo|calando|attestandosi)\s+(?:da\s+[\d.,]+\s+)?a\s+(?:quota\s+)?$",
+    re.IGNORECASE,
+)
 _NUMBER_OF_RE = re.compile(r"\bnumero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})", re.I)
 
 
@@ -1047,6 +1056,9 @@ def _unit_before(
     if not clause_closed and not m and not same:
         return None
     m = m or _noun_leads(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
+    if m is None and clause_closed:
+        m = _GERUND_TO_RE.search(re.split(r"[.;:!?]\s", before)[-1])  # "gli iscritti …, passando da 600 a 1.200"
+        m = m if m and _plural_noun(m.group(1)) else None
     if m is None and j < len(tokens) and tokens[j].text == ",":
         m = _APPOSITION_RE.search(before)  # "I volontari, circa 40, hanno pulito la spiaggia"
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
@@ -1072,7 +1084,8 @@ def _millions_of(before: str, m: re.Match[str]) -> bool:
     """The subject found before millions (``i passeggeri sono stati``) is what they count: not after a verb of
     amounts (``i lavori ammontano a``, ``gli interventi sono pari a``: money) unless the subject is ``il numero
     dei …``, and not a complement or a noun of money."""
-    amount_verb = re.search(r"\b(?:pari|ammont|arriv|passa)", m.group(0), re.IGNORECASE)
+    # the verb closing the match, not a participle of the subject ("i turisti arrivati nel 2023 sono stati")
+    amount_verb = re.search(r"\b(?:pari|ammont\w*|arriv\w*|passa\w*)(?:\s+a)?\s+$", m.group(0), re.IGNORECASE)
     numbered = "numero" in m.group(0).lower() or _word_before(before, m.start()) == "numero"
     if amount_verb and not numbered:
         return False

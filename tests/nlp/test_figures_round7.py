@@ -185,3 +185,16 @@ def test_number_opening_a_clause_before_a_verb_of_being():
     assert values(text) == [(250, "domande", None), (180, "domande", None)]
     assert values("Tra i 120 migranti sbarcati, 30 sono minori.") == [(120, "migranti", None), (30, "minori", None)]
     assert values("I feriti sono 5. Tre sono gravi.") == [(5, "feriti", None)]  # an adjective: no noun
+
+
+def test_subject_told_before_a_year_an_adverb_or_a_gerund():
+    text = "Le persone accolte nel 2022 sono state in tutto 540, di cui 120 minori."
+    assert values(text) == [(540, "persone", None), (120, "minori", None)]
+    assert values("I migranti ospitati nei centri della provincia sono ormai oltre 1.500.") == [
+        (1500, "migranti", "oltre")
+    ]
+    assert values("I turisti arrivati nel 2023 sono stati 1,2 milioni.") == [(1200000, "turisti", None)]
+    assert values("I lavori ammontano a 3 milioni.") == [(3000000, "euro", None)]
+    text = "Dal 2019 al 2023 gli iscritti sono raddoppiati, passando da 600 a 1.200."
+    assert values(text) == [(600, "iscritti", None), (1200, "iscritti", None)]
+    assert values("Le domande crescono. Passando da 5 a 7 anni cambia tutto.") == []
