@@ -837,7 +837,9 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
 
 
 # "53.441 punti vendita": places, not points.
-_POINT_KINDS = frozenset({"vendita", "ristoro", "prelievo", "informativi", "luce", "vaccinali", "nascita", "accesso"})
+_POINT_KINDS = frozenset(
+    {"vendita", "ristoro", "prelievo", "informativi", "luce", "vaccinali", "nascita", "accesso", "base"}
+)  # "180 punti base": basis points of a spread, no percentage points
 
 
 def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> Step | None:
@@ -851,6 +853,8 @@ def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> S
     among_percentages = re.search(r"%|per\s?cento|percentual", text[max(0, tok.start - 200) : tok.start], re.I)
     if nxt in _POINT_KINDS or not (nxt.startswith("percentual") or signed or among_percentages):
         return None
+    if value > 100 and not nxt.startswith("percentual"):
+        return Step(k + 1)  # "il Ftse Mib chiude a 27.350 punti": the points of an index, no share
     end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
     qualifier, start = _qualifier(text, tok.start)
     if text[max(0, tok.start - 1) : tok.start] in {"-", "−"}:
@@ -1609,7 +1613,10 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
 _UNITS_OF_RE = re.compile(
     r".*\b(?:numero|aumento|incremento|calo|crescita|diminuzione|riduzione|perdita|saldo)\s+"
     r"d(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})\b[^\d.;:!?()]*\s$"
-    r"|\b(?:i|gli|le|d(?:i|ei|egli|elle))\s+([a-zà-ù]{4,})\s*[(,]\s*(?:(?:circa|oltre|quasi|almeno)\s+)?[+\-−]?$",
+    r"|\b(?:i|gli|le|d(?:i|ei|egli|elle))\s+([a-zà-ù]{4,})\s*[(,]\s*(?:(?:circa|oltre|quasi|almeno)\s+)?[+\-−]?$"
+    # "gli occupati aumentano di 82mila unità": the subject of a verb of change
+    r"|\b(?:i|gli|le)\s+([a-zà-ù]{4,})\s+(?:(?:sono|è)\s+)?(?:aument|cresc|cal|diminu|sces|scend)[a-zà-ù]*\s+di\s+"
+    r"(?:(?:circa|oltre|quasi|almeno)\s+)?[+\-−]?$",
     re.IGNORECASE,
 )
 
@@ -1624,7 +1631,7 @@ def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -
         return None  # "due unità cinofile": an adjective agrees with "unità", which is the counted noun
     before = re.split(r"[.;:!?]\s", text[max(0, start - 150) : start])[-1]
     m = _UNITS_OF_RE.search(before)
-    noun = m and (m.group(1) or m.group(2))
+    noun = m and (m.group(1) or m.group(2) or m.group(3))
     return noun if noun and _plural_noun(noun) else None
 
 

@@ -198,3 +198,18 @@ def test_subject_told_before_a_year_an_adverb_or_a_gerund():
     text = "Dal 2019 al 2023 gli iscritti sono raddoppiati, passando da 600 a 1.200."
     assert values(text) == [(600, "iscritti", None), (1200, "iscritti", None)]
     assert values("Le domande crescono. Passando da 5 a 7 anni cambia tutto.") == []
+
+
+def test_points_of_a_spread_or_an_index_are_no_percentage_points():
+    assert values("Il Pil cresce dello 0,5%, lo spread chiude a 180 punti base.") == [
+        (0.5, "%", None),
+        (180, "punti base", None),
+    ]
+    assert values("Il Ftse Mib perde l'1,2% a 27.350 punti.") == [(1.2, "%", None)]
+    expected = [(61.5, "%", None), (0.3, "punti percentuali", None)]
+    assert values("Il tasso è al 61,5%, in aumento di 0,3 punti.") == expected
+
+
+def test_unita_after_a_verb_of_change_of_its_subject():
+    assert values("Gli occupati aumentano di 82mila unità su base mensile.") == [(82000, "occupati", None)]
+    assert values("La cassa integrazione salirà a 3.000 unità.") == [(3000, "unità", None)]
