@@ -1441,7 +1441,7 @@ def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
     return Step(k + 1, mention, Range(low, start, second, True))
 
 
-_BRACKET_CLOSERS = frozenset({")", "tra", "fra", ","})
+_BRACKET_CLOSERS = frozenset({")", "tra", "fra"})  # "(12, 14 e 16 anni)": a list in brackets is no count
 # "delle matricole (", "presentazioni librarie (", "giornate di mostre (": a lower-case noun phrase, then the bracket
 _BRACKET_NOUN_RE = re.compile(r"(?:^|[\s,(])([a-zà-ù]{4,}(?:\s+di)?(?:\s+[a-zà-ù]{4,})?)\s+\(\s*$")
 # "il numero dei procedimenti, sia penali (11.187) che civili (": the noun is before the coordinated adjectives

@@ -159,6 +159,7 @@ def test_number_in_brackets_after_its_noun(text, expected):
         "Il sindaco (2019) ha firmato.",  # a year
         "Gli aiuti vanno alle regioni Lazio (35) e Abruzzo (32).",  # a name before the bracket
         "Il dato è salito ancora (+12).",  # no noun before the bracket
+        "Corsi per le classi (12, 14 e 16 anni) della scuola.",  # a list in brackets
     ],
 )
 def test_bracket_without_a_noun_before(text):
