@@ -50,12 +50,14 @@ _UNIT_BEFORE_RE = re.compile(
     # "I corsi, che partiranno nel 2026, saranno oltre 600": a relative clause between commas
     r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
     r"scende|scendono|sale|salgono|passa|passano|passeranno|"
-    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
+    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà|"
+    # "le presenze hanno superato quota 50mila": a threshold passed
+    r"(?:ha|hanno|avevano|aveva)\s+(?:superato|raggiunto|toccato|sfiorato|oltrepassato)(?:\s+(?:quota|le|i|gli))?)"
     r"(?:\s+stat[ieao])?"
     r"(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi|ormai|ancora))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
-    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?\s+$",
+    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?(?:\s*:)?\s+$",  # "sono aumentate: 340 nel 2023"
     re.IGNORECASE,
 )
 # "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
@@ -83,7 +85,9 @@ _SAME_UNIT_RE = re.compile(
     r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie])"
     # "Nel 2021 erano 21, si passa a 35": a clause that only moves the figure just told
     r"|(?:^|[,;.:]\s+)(?:(?:e|ma|poi|ora|oggi|adesso|quindi)\s+)?(?:si\s+)?"
-    r"(?:passa|passano|sale|salgono|scende|scendono)\s+a)\s+$",
+    r"(?:passa|passano|sale|salgono|scende|scendono)\s+a"
+    # "erano 320 nel 2010, oggi sono 210": the same noun, now
+    r"|(?:^|[,;]\s+)(?:(?:e|ma|mentre)\s+)?(?:oggi|ora|adesso|attualmente|quest['’]anno)\s+(?:sono|erano|saranno))\s+$",
     re.IGNORECASE,
 )
 # "per un totale di 650", "ce n'erano circa 4mila", "noi ne abbiamo 11": the noun of the figure just told.
@@ -1109,6 +1113,8 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
     nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
     if low in {"e", "ed", "ma"} and k + 1 < len(tokens):  # "sono 12.330 e c'è bisogno", not "tra 10 e 20"
         return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
+    if low in {"l", "quest"} and nxt in {"'", "’"} and k + 2 < len(tokens) and tokens[k + 2].text.lower() == "anno":
+        return True  # "(erano 28 l'anno prima)", "310 quest'anno": a time follows
     if low in {"tra", "fra", "nel", "dal", "entro"}:  # "passati da 50 a 85 tra il 2023 e il 2025": a time follows
         year = tokens[k + 1 + (nxt in {"il", "l"})] if k + 2 < len(tokens) else None
         return year is not None and year.kind == "num" and re.fullmatch(r"(?:19|20)\d\d", year.text) is not None
@@ -1264,7 +1270,7 @@ _RANGE_OF_RE = re.compile(
 # "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
 _CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)
 _COMPARED_RE = re.compile(
-    r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro\s+(?:i|gli|le)|anziché\s+(?:i|gli|le)"
+    r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro(?:\s+(?:i|gli|le))?|anziché\s+(?:i|gli|le)"
     r"|a\s+fronte\s+d(?:i|ei|egli|elle)"
     # "sono scesi a 45 dai 120 di gennaio": the value the figure just told moved from
     r"|\b(?:salit|scese?|scesi|passat|aumentat|cresciut|calat|diminuit)[aeio]?\s+a\s+[\d.,]+\s+d(?:ai|agli|alle))"

@@ -214,3 +214,14 @@ def test_points_of_a_spread_or_an_index_are_no_percentage_points():
 def test_unita_after_a_verb_of_change_of_its_subject():
     assert values("Gli occupati aumentano di 82mila unità su base mensile.") == [(82000, "occupati", None)]
     assert values("La cassa integrazione salirà a 3.000 unità.") == [(3000, "unità", None)]
+
+
+def test_the_same_noun_told_again_over_time():
+    text = "Il centro ha accolto 35 ospiti nel 2023 (erano 28 l'anno prima)."
+    assert values(text) == [(35, "ospiti", None), (28, "ospiti", None)]
+    text = "Le segnalazioni arrivate al Comune sono aumentate: 340 nel 2023 contro 210 nel 2022."
+    assert values(text) == [(340, "segnalazioni", None), (210, "segnalazioni", None)]
+    text = "I dipendenti comunali erano 320 nel 2010, oggi sono 210."
+    assert values(text) == [(320, "dipendenti", None), (210, "dipendenti", None)]
+    assert values("Le presenze hanno superato quota 50mila.") == [(50000, "presenze", None)]
+    assert values("Il ricorso contro 3 delibere è stato respinto.") == [(3, "delibere", None)]
