@@ -1251,6 +1251,9 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if _CUI_RE.search(before) and k < n and tokens[k].text.lower() in _LIST_PREPS or _CAP_RE.search(before):
         # "250.000 euro, di cui 200.000 dalla Regione", "fino a un massimo di 1.500": a part or a cap of the amount
         return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if i > 1 and tokens[i - 1].text == ":" and tokens[i - 2].kind == "num" and k < n and tokens[k].text in _LIST_PREPS:
+        # "le telecamere sono 48: 30 in centro e 18 in periferia": the breakdown of the figure just told
+        return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
     if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
         # "590 presenze allo Sferisterio, 385 a Palazzo Buonaccorsi": a list whose items share the noun
         return Step(j, Mention(value, SAME_PARALLEL, qualifier, text[start : tokens[j - 1].end], start), rng)

@@ -225,3 +225,9 @@ def test_the_same_noun_told_again_over_time():
     assert values(text) == [(320, "dipendenti", None), (210, "dipendenti", None)]
     assert values("Le presenze hanno superato quota 50mila.") == [(50000, "presenze", None)]
     assert values("Il ricorso contro 3 delibere è stato respinto.") == [(3, "delibere", None)]
+
+
+def test_breakdown_after_a_colon():
+    text = "Le telecamere installate sono 48: 30 in centro e 18 in periferia."
+    assert values(text) == [(48, "telecamere", None), (30, "telecamere", None), (18, "telecamere", None)]
+    assert values("Il sindaco ha un obiettivo: 30 in più entro l'anno.") == []
