@@ -1543,6 +1543,8 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start))
     inverted = _INVERTED_BEFORE_RE.search(text[max(0, start - 30) : start])
+    # "Circa 80, secondo gli organizzatori, i partecipanti": a verbless sentence opening on the number
+    inverted = inverted or re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3) : start])
     k = _noun_index(tokens, (inverted and _subject_after_insert(tokens, j)) or j)
     points = _points(text, tokens, i, k, value)
     if points:

@@ -231,3 +231,9 @@ def test_breakdown_after_a_colon():
     text = "Le telecamere installate sono 48: 30 in centro e 18 in periferia."
     assert values(text) == [(48, "telecamere", None), (30, "telecamere", None), (18, "telecamere", None)]
     assert values("Il sindaco ha un obiettivo: 30 in più entro l'anno.") == []
+
+
+def test_verbless_sentence_opening_on_the_number_with_an_insert():
+    text = "Circa 80, secondo gli organizzatori, i partecipanti."
+    assert values(text) == [(80, "partecipanti", "circa")]
+    assert values("Nel 2023, secondo la Asl, i contagi sono calati.") == []
