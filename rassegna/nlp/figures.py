@@ -46,7 +46,7 @@ _UNIT_BEFORE_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+"
     r"(?:(?:nuov|altr)[ie]\s+)?([^\W\d_]{3,})"  # "I nuovi assunti saranno 30": past the adjective
     # "le persone accolte nel 2022 sono state 540": words, and a year, between the noun and its verb
-    r"(?:\s+(?:[^\W\d_]+['’])?(?:[^\W\d_]+|(?:19|20)\d\d\b)){0,8}?"
+    r"(?:\s+(?:[^\W\d_]+['’])?(?:[^\W\d_]+|(?:19|20)\d\d\b|\d+(?:,\d+)?%)){0,8}?"
     # "I corsi, che partiranno nel 2026, saranno oltre 600": a relative clause between commas
     r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
     r"scende|scendono|sale|salgono|passa|passano|passeranno|"
@@ -951,8 +951,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Unit("minori", tokens[k + 2].end)
     if low in {"primi", "prime"} and k + 1 < n and _plural_noun(tokens[k + 1].text):
         return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "60 primi cittadini": mayors, no rank
-    if low in STOP or len(w) <= 1:
-        return None
+    if low in STOP or len(w) <= 1 or low.endswith("ibili") and value != 1:
+        return None  # "24 su 31 disponibili": an adjective in -ibili is no counted noun
     end = tokens[k].end
     nxt = tokens[k + 1].text if k + 1 < n and tokens[k + 1].kind == "word" else ""
     nlow = nxt.lower()

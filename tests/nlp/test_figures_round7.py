@@ -237,3 +237,10 @@ def test_verbless_sentence_opening_on_the_number_with_an_insert():
     text = "Circa 80, secondo gli organizzatori, i partecipanti."
     assert values(text) == [(80, "partecipanti", "circa")]
     assert values("Nel 2023, secondo la Asl, i contagi sono calati.") == []
+
+
+def test_subject_across_a_percentage_and_an_adjective_in_ibili():
+    text = "Le richieste d'aiuto sono cresciute del 30% e sono ora 1.100."
+    assert values(text) == [(30, "%", None), (1100, "richieste", None)]
+    assert values("Gli alloggi assegnati sono stati 24 su 31 disponibili.") == [(24, "alloggi", None)]
+    assert values("Ci sono 40 posti disponibili.") == [(40, "posti", None)]
