@@ -1282,7 +1282,8 @@ _COMPARED_RE = re.compile(
 )
 _LIST_PREPS = frozenset(
     {"a", "al", "allo", "alla", "ai", "agli", "alle", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
-     "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "per", "su", "sul", "sulla", "sui"}
+     "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "per", "su", "sul", "sulla", "sui",
+     "all", "nell", "dall", "sull"}  # "1.200 dipendenti in Italia e 300 all'estero": elided before a vowel
 )  # fmt: skip
 _CAP_RE = re.compile(r"\b(?:un\s+)?(?:massimo|tetto|limite\s+massimo)\s+di\s+$", re.IGNORECASE)
 _VOTE_WORDS = frozenset({"favorevoli", "contrari"})  # "astenuti" are people: the annotators keep the word
@@ -1593,6 +1594,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return Step(k + 1)
     if unit is not None and _idiom(text, tokens, i, unit):
         return Step(k + 1)
+    if unit is not None and _participle_plural(unit.word) and _COMPARED_RE.search(text[max(0, start - 80) : start]):
+        # "4.300 procedimenti definiti, a fronte dei 5.100 sopravvenuti": a participle compared with the figure told
+        return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
     if unit is None and not big:
         # "il numero delle vittime sale a 116 dall'inizio": a preposition after the number, the noun before it
         first = i - 1 if number.approx else i  # "ne mancano una settantina": from "una"

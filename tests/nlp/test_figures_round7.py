@@ -244,3 +244,11 @@ def test_subject_across_a_percentage_and_an_adjective_in_ibili():
     assert values(text) == [(30, "%", None), (1100, "richieste", None)]
     assert values("Gli alloggi assegnati sono stati 24 su 31 disponibili.") == [(24, "alloggi", None)]
     assert values("Ci sono 40 posti disponibili.") == [(40, "posti", None)]
+
+
+def test_list_item_before_an_elided_preposition_and_a_compared_participle():
+    text = "L'azienda conta 1.200 dipendenti in Italia e 300 all'estero."
+    assert values(text) == [(1200, "dipendenti", None), (300, "dipendenti", None)]
+    text = "Il tribunale ha definito 4.300 procedimenti, a fronte dei 5.100 sopravvenuti."
+    assert values(text) == [(4300, "procedimenti", None), (5100, "procedimenti", None)]
+    assert values("Rispetto ai 40 arrivati ieri, il centro è pieno.") == []
