@@ -45,15 +45,19 @@ PARTICIPLES = {
 _UNIT_BEFORE_RE = re.compile(
     r"\b(?:i|gli|le|dei|degli|delle|numero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle))\s+"
     r"(?:(?:nuov|altr)[ie]\s+)?([^\W\d_]{3,})"  # "I nuovi assunti saranno 30": past the adjective
-    r"(?:\s+(?:[^\W\d_]+['’])?[^\W\d_]+){0,8}?"
+    # "le persone accolte nel 2022 sono state 540": words, and a year, between the noun and its verb
+    r"(?:\s+(?:[^\W\d_]+['’])?(?:[^\W\d_]+|(?:19|20)\d\d\b|\d+(?:,\d+)?%)){0,8}?"
     # "I corsi, che partiranno nel 2026, saranno oltre 600": a relative clause between commas
     r"(?:\s*,\s*(?:che|i\s+quali|le\s+quali)\s[^,.;:!?()]{1,60},|\s*,\s*che)?\s+(?:sono|erano|saranno|risultano(?:\s+essere)?|si\s+(?:è\s+|sono\s+)?attest[a-z]+|"
     r"scende|scendono|sale|salgono|passa|passano|passeranno|"
-    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà)"
-    r"(?:\s+stat[ieao])?(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi))?"
+    r"arriva|arrivano|ammonta|ammontano|diventano|diventeranno|è|era|sarà|"
+    # "le presenze hanno superato quota 50mila": a threshold passed
+    r"(?:ha|hanno|avevano|aveva)\s+(?:superato|raggiunto|toccato|sfiorato|oltrepassato)(?:\s+(?:quota|le|i|gli))?)"
+    r"(?:\s+stat[ieao])?"
+    r"(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi|ormai|ancora))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
-    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?\s+$",
+    r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?(?:\s*:)?\s+$",  # "sono aumentate: 340 nel 2023"
     re.IGNORECASE,
 )
 # "aumento di posti letto, pari a 123", "Di posti letto, in ospedale, 29 in più": the noun leads the clause.
@@ -81,14 +85,17 @@ _SAME_UNIT_RE = re.compile(
     r"|\((?:[^\W\d_']+'?\s*){0,4}(?:sono|erano|era|erano\s+stat[ie])"
     # "Nel 2021 erano 21, si passa a 35": a clause that only moves the figure just told
     r"|(?:^|[,;.:]\s+)(?:(?:e|ma|poi|ora|oggi|adesso|quindi)\s+)?(?:si\s+)?"
-    r"(?:passa|passano|sale|salgono|scende|scendono)\s+a)\s+$",
+    r"(?:passa|passano|sale|salgono|scende|scendono)\s+a"
+    # "erano 320 nel 2010, oggi sono 210": the same noun, now
+    r"|(?:^|[,;]\s+)(?:(?:e|ma|mentre)\s+)?(?:oggi|ora|adesso|attualmente|quest['’]anno)\s+(?:sono|erano|saranno))\s+$",
     re.IGNORECASE,
 )
 # "per un totale di 650", "ce n'erano circa 4mila", "noi ne abbiamo 11": the noun of the figure just told.
 _TOTAL_OF_SAME_RE = re.compile(
     r"(?:\b(?:un|il)\s+totale\s+di|\bn(?:e\s+|['’])(?:erano|sono|è|era|abbiamo|hanno|ha|avevamo|restano|"
     r"rimangono|mancano|servono|servirebbero|arrivano|arriveranno)"
-    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]))?"  # "e ne ha denunciati 20"
+    # "e ne ha denunciati 20", "se ne sono aggiunti più di 12 mila"
+    r"(?:\s+(?:[^\W\d_]+at[ieo]|[^\W\d_]+ut[ieo]|[^\W\d_]+it[ieo]|[^\W\d_]+unt[ieo]))?"
     # "spendeva 100 euro, ora deve sborsarne 145": an infinitive with "ne" glued to it
     r"|\b[^\W\d_]{3,}(?:arne|irne|urne)|\b[^\W\d_]{2,}(?:tterne|nderne|ederne|averne)"
     # "da 6 a 16 posti … per portarla a 32": an infinitive with an object pronoun, moved to a new value
@@ -329,13 +336,20 @@ _TIME_AFTER = {
     'locali', 'italiane', 'italiana', 'circa', 'precise', 'esatte', 'in', 'e', 'di', 'del', 'della', 'ora',
     'ore', 'a', 'ad', 'alle', 'alla', 'quando', 'mentre', 'con', 'su', 'per', 'fino', 'sino', 'ed',
 }  # fmt: skip
+# "domani alle", "lunedì 18 gennaio dalle", "oggi pomeriggio verso le": a day told before the hour.
+_DAY_BEFORE_TIME_RE = re.compile(
+    r"\b(?:oggi|domani|ieri|stamattina|stasera|dopodomani|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|\d{1,2}\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre))"
+    r"(?:\s+(?:mattina|pomeriggio|sera|notte))?\s*,?\s+(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle)\s+$",
+    re.IGNORECASE,
+)
 _TIME_BEFORE = re.compile(r"\b(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle|sino\s+alle|ore|le\s+ore)\s+$", re.I)
 
 
 # Words after a number that are no counted noun: ordinals, "bis", fractions, weekdays, adverbs.
 _NOT_UNITS = {
     'bis', 'ter', 'quater', 'così', 'primo', 'prima', 'secondo', 'terzi', 'terzo', 'quarti', 'quinti',
-    'decimi', 'centesimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
+    'decimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
     'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
     'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
@@ -348,6 +362,11 @@ _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
     'sole', 'soli', 'autoproclamate', 'autoproclamati', 'differenti', 'ulteriori', 'importanti', 'principali',
     'potenziali', 'presunti', 'presunte', 'sospetti', 'sospette',
+    # round 7: common adjectives put before the noun ("due tragici incidenti", "cinque grandi aziende")
+    'grandi', 'grossi', 'grosse', 'gravi', 'gravissimi', 'gravissime', 'lunghi', 'lunghe', 'brevi', 'vecchi',
+    'vecchie', 'veri', 'vere', 'tragici', 'tragiche', 'storici', 'storiche', 'numerosi', 'numerose', 'interi',
+    'intere', 'prestigiosi', 'prestigiose', 'significativi', 'significative', 'rilevanti', 'ottimi', 'ottime',
+    'bellissimi', 'bellissime', 'moderni', 'moderne', 'preziosi', 'preziose',
 }  # fmt: skip
 
 
@@ -440,6 +459,10 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
         rest = _digits_value(tokens[j].text)  # "1 milione 365mila euro": the thousands follow with no "e"
         if rest is not None and rest * 1000 < mult and tokens[j].start - tokens[j - 1].end == 1:
             total, j = total + rest * 1000, j + 2
+    elif mult == 1000 and j < n and re.fullmatch(r"\d{3}", tokens[j].text) and tokens[j].start - tokens[j - 1].end == 1:
+        nxt = tokens[j + 1].text.lower() if j + 1 < n else ""
+        if nxt not in MULTIPLIERS and nxt not in {"%", "-", "–", "/"}:
+            total, j = total + int(tokens[j].text), j + 1  # "57 mila 293": the hundreds written after "mila"
     total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
         j += 1
@@ -466,6 +489,10 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     ):
         if text[max(0, tok.start - 5) : tok.start].lower().strip() == "ore":
             return True
+        if _DAY_BEFORE_TIME_RE.search(text[max(0, tok.start - 40) : tok.start]):
+            return True  # "domani alle 12 comunicazioni del governo": a day, then its hour
+        if re.search(r"\bdalle\s+\d{1,2}(?:[.:,]\d\d)?\s+alle\s+$", text[max(0, tok.start - 20) : tok.start], re.I):
+            return True  # "dalle 8 alle 20 servizi aperti": the end of opening hours
         low = nxt.text.lower() if nxt else ""
         if (
             nxt is None
@@ -507,6 +534,7 @@ def _elided_unit(text: str, start: int) -> str | None:
 SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
 SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
 SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure if the two are told alike
+SAME_MEASURE = "\x00measure"  # placeholder: the unit of measure of the previous figure, listed "N di X" alike
 VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
 
@@ -671,6 +699,9 @@ def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
     return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
 
 
+_SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
+
+
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """The number starting at token ``i``, if any, years excepted (``nel 2023``, but ``2000 persone``)."""
     tok = tokens[i]
@@ -694,6 +725,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
+    if tok.kind == "word" and tok.text.lower() == "sei" and prev in _SEI_VERB_BEFORE:
+        return None  # "Tu sei giornalista", "non sei solo", "ci sei": the verb essere, not six
     if tok.kind == "word" and prev == "e" and i > 1 and tokens[i - 2].text.lower() in {"tutti", "tutte"}:
         return None  # "in tutti e tre i casi": "all three", the set is already told
     if tok.kind == "word" and prev == "," and i > 1 and word_value(tokens[i - 2].text) == value - 1:
@@ -764,6 +797,19 @@ def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
     return None
 
 
+_LEXICALISED = frozenset({("grandi", "elettori")})  # an adjective and a noun that name one thing
+
+
+def _past_a_year(tokens: _Tokens, k: int) -> int:
+    """The token after ``nel 2021`` / ``nell'anno`` … starting at ``k`` (a time told before an inverted subject:
+    ``10 mila sono stati nel 2021 i processi``), or ``k``."""
+    if k + 2 < len(tokens) and tokens[k].text.lower() in {"nel", "dal", "in"} and tokens[k + 1].kind == "num":
+        value = _digits_value(tokens[k + 1].text)
+        if value is not None and 1900 <= value <= 2100:
+            return k + 2
+    return k
+
+
 def _noun_index(tokens: _Tokens, j: int) -> int:
     """Where the counted noun should be: after an article (``sono oltre cento i nuclei``, ``334 sono stati gli
     interventi``), an adverb or a
@@ -775,8 +821,10 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
         after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"sono", "erano", "saranno"})
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"sono", "erano", "saranno"}:  # "334 sono stati gli interventi"
-        after = k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"})
+        after = _past_a_year(tokens, k + 1 + (k + 1 < n and tokens[k + 1].text.lower() in {"stati", "state"}))
         k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
+    after = _past_a_year(tokens, k)  # "Sono 300 nel 2023 i nuovi iscritti"
+    k = after if after < n and tokens[after].text.lower() in {"i", "gli", "le"} else k
     if k < n and tokens[k].text.lower() in {"i", "gli", "le"}:
         k += 1
         k += k + 1 < n and tokens[k].text in _OPEN_QUOTES and tokens[k + 1].kind == "word"  # i “furbetti”
@@ -786,12 +834,16 @@ def _noun_index(tokens: _Tokens, j: int) -> int:
             break
         if low in _PRE_ADJECTIVES and tokens[k + 1].text.lower() in _CLAUSE_GOES_ON:
             break  # "4 giovani sono stati denunciati": the adjective is the noun
+        if (low, tokens[k + 1].text.lower()) in _LEXICALISED:
+            break  # "1009 grandi elettori": one noun of two words
         k += 1
     return k
 
 
 # "53.441 punti vendita": places, not points.
-_POINT_KINDS = frozenset({"vendita", "ristoro", "prelievo", "informativi", "luce", "vaccinali", "nascita", "accesso"})
+_POINT_KINDS = frozenset(
+    {"vendita", "ristoro", "prelievo", "informativi", "luce", "vaccinali", "nascita", "accesso", "base"}
+)  # "180 punti base": basis points of a spread, no percentage points
 
 
 def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> Step | None:
@@ -805,8 +857,12 @@ def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> S
     among_percentages = re.search(r"%|per\s?cento|percentual", text[max(0, tok.start - 200) : tok.start], re.I)
     if nxt in _POINT_KINDS or not (nxt.startswith("percentual") or signed or among_percentages):
         return None
+    if value > 100 and not nxt.startswith("percentual"):
+        return Step(k + 1)  # "il Ftse Mib chiude a 27.350 punti": the points of an index, no share
     end = tokens[k + 1].end if nxt.startswith("percentual") else tokens[k].end
     qualifier, start = _qualifier(text, tok.start)
+    if text[max(0, tok.start - 1) : tok.start] in {"-", "−"}:
+        value, start = -value, tok.start - 1  # "(-0,6 punti)": a fall in points keeps its printed minus, as for "%"
     return Step(k + 2, Mention(value, "punti percentuali", qualifier, text[start:end], start))
 
 
@@ -848,6 +904,8 @@ def _singular_after_plural(word: str, value: float | int) -> bool:
     (``12 frequentano``, ``15 costa``), a pronoun (``54 ciascuno``) or an adverb; Italian counted nouns are plural
     (``-i``, ``-e``) or invariable (``euro``, ``foto``, ``città``)."""
     low = word.lower()
+    if value > 1 and word.islower() and len(low) > 3 and low.endswith("ò"):
+        return True  # "l'IC 12 ospitò": a verb in the past, Italian nouns in -ò (falò, oblò) are invariable rarities
     return (
         value > 1
         and word.islower()
@@ -879,6 +937,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "53.441 punti vendita"
     if low in EXCLUDED_UNITS or low in MONTHS or low in _NOT_UNITS or _verb_like(low):
         return Step(k + 1)
+    if low == "centesimi" and k + 2 < n and tokens[k + 2].text.lower().startswith("second"):
+        return Step(k + 1)  # "per 12 centesimi di secondo": a time; "25 centesimi a litro" is money
     if k + 1 < n and tokens[k + 1].text in {"'", "’"} and tokens[k + 1].start == tokens[k].end:
         return None  # "12.000 quest'anno", "30 dell'anno": an elided function word, never a counted noun
     if _singular_after_plural(w, value):
@@ -889,16 +949,22 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Step(k + 1)  # "le 500 Abarth", "Rai 1 Tg": a model or a brand, not an Italian plural noun
     if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
         return Unit("minori", tokens[k + 2].end)
-    if low in STOP or len(w) <= 1:
-        return None
+    if low in {"primi", "prime"} and k + 1 < n and _plural_noun(tokens[k + 1].text):
+        return Unit(f"{w} {tokens[k + 1].text}", tokens[k + 1].end)  # "60 primi cittadini": mayors, no rank
+    if low in STOP or len(w) <= 1 or low.endswith("ibili") and value != 1:
+        return None  # "24 su 31 disponibili": an adjective in -ibili is no counted noun
     end = tokens[k].end
     nxt = tokens[k + 1].text if k + 1 < n and tokens[k + 1].kind == "word" else ""
     nlow = nxt.lower()
     if nxt and tokens[k + 1].start != end + 1:
         return Unit(w, end)
+    if low == "voti" and nlow == "a" and k + 2 < n and tokens[k + 2].text.lower() == "favore":
+        return Unit(f"{w} a {tokens[k + 2].text}", tokens[k + 2].end)  # "11 voti a favore e 11 contrari"
+    if low == "voti" and nlow in _VOTE_WORDS:
+        return Unit(f"{w} {nxt}", tokens[k + 1].end)  # "14 voti favorevoli e 14 contrari"
     if nlow == "di" and k + 2 < n and tokens[k + 2].text.lower() in COMPOUND_AFTER_DI:
         return Unit(f"{w} di {tokens[k + 2].text}", tokens[k + 2].end)
-    if nlow in COMPOUND_SECOND:
+    if nlow in COMPOUND_SECOND or (low, nlow) in _LEXICALISED:
         return Unit(f"{w} {nxt}", tokens[k + 1].end)
     if nxt.islower() and nlow not in STOP and nlow.endswith(ADJECTIVE_ENDINGS) and len(nxt) > 4:
         return Unit(w, tokens[k + 1].end)  # "persone senzatetto": the mention takes the adjective along
@@ -975,6 +1041,16 @@ def _nearest(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
     return best or first
 
 
+# "gli iscritti sono raddoppiati, passando da 600 a 1.200", "gli arrivi crescono, arrivando a quota 3.400": a gerund
+# moves the subject of the clause to the number.
+_GERUND_TO_RE = re.compile(
+    r"\b(?:i|gli|le)\s+(?:(?:nuov|altr)[ie]\s+)?([a-zà-ù]{4,})\b[^.;:!?]{0,80}?,?\s+"
+    r"(?:passando|salendo|scendendo|arrivando|crescendo|calando|attestandosi)\s+(?:da\s+[\d.,]+\s+)?a\s+(?:quota\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER_OF_RE = re.compile(r"\bnumero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})", re.I)
+
+
 def _unit_before(
     text: str, tokens: _Tokens, i: int, j: int, value: float | int, *, clause_closed: bool = True
 ) -> Step | None:
@@ -988,9 +1064,17 @@ def _unit_before(
     if not clause_closed and not m and not same:
         return None
     m = m or _noun_leads(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
+    if m is None and clause_closed:
+        m = _GERUND_TO_RE.search(re.split(r"[.;:!?]\s", before)[-1])  # "gli iscritti …, passando da 600 a 1.200"
+        m = m if m and _plural_noun(m.group(1)) else None
     if m is None and j < len(tokens) and tokens[j].text == ",":
         m = _APPOSITION_RE.search(before)  # "I volontari, circa 40, hanno pulito la spiaggia"
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
+    if unit is None and clause_closed and re.search(r"[.!?:]\s+$|\b(?:sono|erano|saranno)\s+$", before):
+        # "… ha commentato il numero di accessi alle mostre. Ben 1059, quasi il doppio": a verbless sentence;
+        # "ogni Comune ha un numero di posti per l'accoglienza: a Savigliano sono 27"
+        told = _NUMBER_OF_RE.findall(text[max(0, start - 250) : start])
+        unit = told[-1] if told and _plural_noun(told[-1]) else None
     if m and m.re is not _NOUN_THEN_COUNT_RE and m.lastindex == 2 and m.group(2):
         unit = f"{m.group(1)} {m.group(2)}"
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
@@ -1008,7 +1092,8 @@ def _millions_of(before: str, m: re.Match[str]) -> bool:
     """The subject found before millions (``i passeggeri sono stati``) is what they count: not after a verb of
     amounts (``i lavori ammontano a``, ``gli interventi sono pari a``: money) unless the subject is ``il numero
     dei …``, and not a complement or a noun of money."""
-    amount_verb = re.search(r"\b(?:pari|ammont|arriv|passa)", m.group(0), re.IGNORECASE)
+    # the verb closing the match, not a participle of the subject ("i turisti arrivati nel 2023 sono stati")
+    amount_verb = re.search(r"\b(?:pari|ammont\w*|arriv\w*|passa\w*)(?:\s+a)?\s+$", m.group(0), re.IGNORECASE)
     numbered = "numero" in m.group(0).lower() or _word_before(before, m.start()) == "numero"
     if amount_verb and not numbered:
         return False
@@ -1028,6 +1113,11 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
     nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
     if low in {"e", "ed", "ma"} and k + 1 < len(tokens):  # "sono 12.330 e c'è bisogno", not "tra 10 e 20"
         return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
+    if low in {"l", "quest"} and nxt in {"'", "’"} and k + 2 < len(tokens) and tokens[k + 2].text.lower() == "anno":
+        return True  # "(erano 28 l'anno prima)", "310 quest'anno": a time follows
+    if low in {"tra", "fra", "nel", "dal", "entro"}:  # "passati da 50 a 85 tra il 2023 e il 2025": a time follows
+        year = tokens[k + 1 + (nxt in {"il", "l"})] if k + 2 < len(tokens) else None
+        return year is not None and year.kind == "num" and re.fullmatch(r"(?:19|20)\d\d", year.text) is not None
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
 
 
@@ -1069,6 +1159,12 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             word = m.unit[len(VOTES_OF) :]
             votes = out and _parallel(text, out[-1], m, prep=False) and out[-1].unit.lower().startswith("voti")
             out.append(Mention(m.value, f"voti {word}" if votes else word, m.qualifier, m.text, m.start))
+        elif m.unit == SAME_MEASURE:
+            prev = out[-1] if out else None
+            after_prev = text[prev.start + len(prev.text) : prev.start + len(prev.text) + 4] if prev else ""
+            measure = prev is not None and (prev.unit.lower() in _DECIMAL_UNITS or prev.unit.lower() in _MEASURES)
+            if prev is not None and measure and after_prev.startswith(" di ") and _parallel(text, prev, m, prep=False):
+                out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
         elif m.unit == SAME_MONEY:
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
                 out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
@@ -1155,20 +1251,29 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if _CUI_RE.search(before) and k < n and tokens[k].text.lower() in _LIST_PREPS or _CAP_RE.search(before):
         # "250.000 euro, di cui 200.000 dalla Regione", "fino a un massimo di 1.500": a part or a cap of the amount
         return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if i > 1 and tokens[i - 1].text == ":" and tokens[i - 2].kind == "num" and k < n and tokens[k].text in _LIST_PREPS:
+        # "le telecamere sono 48: 30 in centro e 18 in periferia": the breakdown of the figure just told
+        return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
     if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
         # "590 presenze allo Sferisterio, 385 a Palazzo Buonaccorsi": a list whose items share the noun
         return Step(j, Mention(value, SAME_PARALLEL, qualifier, text[start : tokens[j - 1].end], start), rng)
+    listed = re.search(r"(?:,|\be|\bed)\s+$", text[max(0, start - 4) : start])
+    if listed and k + 1 < n and tokens[k].text.lower() == "di" and tokens[k + 1].text.islower():
+        # "29 chili di hashish, 1,6 di eroina e quasi 3 di cocaina": list items of one unit of measure
+        return Step(j, Mention(value, SAME_MEASURE, qualifier, text[start : tokens[j - 1].end], start), rng)
     return Step(j, None, rng)
 
 
 _RANGE_OF_RE = re.compile(
-    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{4,})?\s+(?:(?:passa|passano|passati|sale|salgono|"
-    r"scende|scendono)\s+)?da\s+[\d.,]+\s+a\s+$"
+    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})(?:\s+(?:di\s+)?[^\W\d_]{3,})?"
+    # "dei processi di assise (dove si celebrano …), da 264 a 243", "dei tirocini TINA, passati da 50 a 85"
+    r"(?:\s*\([^()\d]{0,80}\))?,?\s+"
+    r"(?:(?:passa|passano|passat[ioe]|sale|salgono|salit[iaoe]|scende|scendono|sces[iaoe])\s+)?da\s+[\d.,]+\s+a\s+$"
 )
 # "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
 _CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)
 _COMPARED_RE = re.compile(
-    r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro\s+(?:i|gli|le)|anziché\s+(?:i|gli|le)"
+    r"\b(?:invece\s+d(?:i|ei|egli|elle)|rispetto\s+a(?:i|gli|lle)?|contro(?:\s+(?:i|gli|le))?|anziché\s+(?:i|gli|le)"
     r"|a\s+fronte\s+d(?:i|ei|egli|elle)"
     # "sono scesi a 45 dai 120 di gennaio": the value the figure just told moved from
     r"|\b(?:salit|scese?|scesi|passat|aumentat|cresciut|calat|diminuit)[aeio]?\s+a\s+[\d.,]+\s+d(?:ai|agli|alle))"
@@ -1177,7 +1282,8 @@ _COMPARED_RE = re.compile(
 )
 _LIST_PREPS = frozenset(
     {"a", "al", "allo", "alla", "ai", "agli", "alle", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
-     "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "per", "su", "sul", "sulla", "sui"}
+     "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "per", "su", "sul", "sulla", "sui",
+     "all", "nell", "dall", "sull"}  # "1.200 dipendenti in Italia e 300 all'estero": elided before a vowel
 )  # fmt: skip
 _CAP_RE = re.compile(r"\b(?:un\s+)?(?:massimo|tetto|limite\s+massimo)\s+di\s+$", re.IGNORECASE)
 _VOTE_WORDS = frozenset({"favorevoli", "contrari"})  # "astenuti" are people: the annotators keep the word
@@ -1311,8 +1417,104 @@ def _score(tokens: _Tokens, i: int) -> bool:
     return small and not before & _FROM
 
 
+_HYPHEN_RANGE_RE = re.compile(r"(\d{1,3}(?:\.\d{3})*)[-–](\d{1,3}(?:\.\d{3})*)(?![\d.,/-]\d)")
+
+
+def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
+    """``60-70 persone``, ``140-150.000 lavoratori``: a rough range printed with a hyphen before a counted noun;
+    the upper bound is the figure, the lower one waits for its unit (and its thousands). Years (``2014-2020``),
+    clock times (``fascia 20-24``), ages and scores are no such range: no counted noun follows them."""
+    m = _HYPHEN_RANGE_RE.match(text, tokens[i].start)
+    if m is None or i + 2 >= len(tokens) or tokens[i + 2].end != m.end(2):
+        return None
+    if re.search(r"[\d/.-]$", text[max(0, tokens[i].start - 1) : tokens[i].start]):
+        return None  # "2014-2020-2027", "12/3-5": a longer code
+    low, high = _digits_value(m.group(1)), _digits_value(m.group(2))
+    if not isinstance(low, int) or not isinstance(high, int) or not 2 <= low < high or 1900 <= low <= 2100:
+        return None
+    if _in_name(text, tokens, i):
+        return None  # "via Roma 12-14": street numbers
+    j = i + 3
+    if j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS:
+        high, j = _amount(tokens, j, high)
+    k = _noun_index(tokens, j)
+    unit = _unit_at(tokens, k, high) if k < len(tokens) and tokens[k].text.islower() else None
+    if not isinstance(unit, Unit) or unit.word.lower() in PARTICIPLES:
+        return None
+    if unit.word not in _CURRENCIES and not _plural_noun(unit.word.split()[0]):
+        return None
+    while low * 1000 <= high:
+        low *= 1000  # "140-150.000": the lower bound takes the thousands of the upper one
+    qualifier, start = _qualifier(text, tokens[i].start)
+    second = tokens[i + 2].start
+    mention = Mention(high, unit.word, qualifier, text[second : unit.end], second)
+    return Step(k + 1, mention, Range(low, start, second, True))
+
+
+_BRACKET_CLOSERS = frozenset({")", "tra", "fra"})  # "(12, 14 e 16 anni)": a list in brackets is no count
+# "delle matricole (", "presentazioni librarie (", "giornate di mostre (": a lower-case noun phrase, then the bracket
+_BRACKET_NOUN_RE = re.compile(r"(?:^|[\s,(])([a-zà-ù]{4,}(?:\s+di)?(?:\s+[a-zà-ù]{4,})?)\s+\(\s*$")
+# "il numero dei procedimenti, sia penali (11.187) che civili (": the noun is before the coordinated adjectives
+_BRACKET_HEAD_RE = re.compile(
+    r"\bd(?:i|ei|egli|elle)\s+([a-zà-ù]{4,}),?\s+sia\s+(?:[a-zà-ù]+\s+\([^()]*\)\s+(?:che|e|sia)\s+)?"
+    r"([a-zà-ù]+)\s+\(\s*$"
+)
+
+
+def _bracketed_noun(text: str, tokens: _Tokens, i: int, j: int, start: int) -> str | None:
+    """``delle matricole (4.235)``, ``presentazioni librarie (112)``, ``rifugiati (73 tra uomini e donne)``: a
+    number alone in a bracket right after a lower-case plural noun phrase counts it; ``dei procedimenti, sia penali
+    (11.187) che civili (17.670)`` counts procedimenti penali and procedimenti civili."""
+    if j != i + 1 or j >= len(tokens) or tokens[j].text.lower() not in _BRACKET_CLOSERS:
+        return None
+    before = text[max(0, start - 120) : start]
+    head = _BRACKET_HEAD_RE.search(before)
+    if head:
+        return f"{head.group(1)} {head.group(2)}"
+    m = _BRACKET_NOUN_RE.search(before[-60:])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    words = words[1:] if words[0] in STOP or words[0] in _PRE_ADJECTIVES and len(words) > 1 else words
+    if not words or not _plural_noun(words[0]) or not _plural_noun(words[-1]):
+        return None
+    if words[0].endswith(ADJECTIVE_ENDINGS + ("ili",)) and len(words) == 1:
+        return None  # "penali (11.187)" with no noun in reach: the adjective is no counted noun
+    return words[0]  # the head noun: "gli stipendi arretrati (ben cinque)" counts stipendi
+
+
+# Nouns of people that "N sono …" may name: "Tra i 120 sbarcati, 30 sono minori" (an adjective would not count).
+_COPULA_NOUNS = frozenset(
+    _PEOPLE_UNITS
+    | {'minori', 'uomini', 'bambine', 'ragazze', 'stranieri', 'anziani', 'minorenni', 'maggiorenni', 'richiedenti',
+       'rifugiati', 'profughi', 'disoccupati', 'pensionati', 'italiani', 'comunitari', 'extracomunitari'}
+)  # fmt: skip
+
+
+def _copula_count(text: str, tokens: _Tokens, j: int, start: int, value: float | int) -> str | None:
+    """A number opening a clause and followed by a verb of being: ``180 sono state accolte`` (a participle: the noun
+    of the figure just told, ``SAME_UNIT``), ``8.700 sono minori`` (a noun of people: that noun); else None."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].text.lower() not in {"sono", "erano", "saranno", "risultano"}:
+        return None
+    if not re.search(r"(?:^|[.;:,!?»”])\s*$", text[max(0, start - 3) : start]):
+        return None  # "i volontari che in 40 sono …": only a number opening its clause
+    nxt = tokens[j + 1].text.lower()
+    after = tokens[j + 2].text if j + 2 < n else ""
+    if nxt in {"stati", "state"} and after.islower() and after not in STOP and after[-1:] in {"i", "e"}:
+        return SAME_UNIT  # "sono state accolte", "sono stati chiusi": a participle, the noun left out
+    if nxt in _COPULA_NOUNS:
+        unit = _unit_at(tokens, j + 1, value)
+        return unit.word if isinstance(unit, Unit) else None
+    return None
+
+
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     """Read the figure, if any, that starts at token ``i``."""
+    if tokens[i].kind == "num" and text[tokens[i].end : tokens[i].end + 1] in {"-", "–"}:
+        hyphen = _hyphen_range(text, tokens, i)
+        if hyphen:
+            return hyphen
     number = _read_number(text, tokens, i)
     if number is None:
         return Step(i + 1)
@@ -1334,11 +1536,16 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     measure = _measure_before(tokens, i) if tokens[i].kind == "num" else None
     if measure:  # "kg 2,5 di marijuana": the unit printed before the number
         return Step(j, Mention(value, measure, qualifier, text[start : tokens[j - 1].end], start))
+    bracketed = _bracketed_noun(text, tokens, i, j, start)
+    if bracketed:  # "delle matricole (4.235)", "rifugiati (73 tra uomini e donne)": the noun before the bracket
+        return Step(j, Mention(value, bracketed, qualifier, text[start : tokens[j - 1].end], start))
     if tokens[i].kind == "num" and _money_before(text, number.start):
         # "€ 500.000 stanziati": a currency before the number names its unit
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start))
     inverted = _INVERTED_BEFORE_RE.search(text[max(0, start - 30) : start])
+    # "Circa 80, secondo gli organizzatori, i partecipanti": a verbless sentence opening on the number
+    inverted = inverted or re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3) : start])
     k = _noun_index(tokens, (inverted and _subject_after_insert(tokens, j)) or j)
     points = _points(text, tokens, i, k, value)
     if points:
@@ -1362,6 +1569,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if k < n and tokens[k].text.lower() in {"quelli", "quelle"} and i > 0 and tokens[i - 1].text in {",", ";", "e"}:
         # "Oltre 600 le domande presentate, 450 quelle accolte": the noun of the figure just told
         return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
+    copula = _copula_count(text, tokens, j, start, value) if not big and k == j else None
+    if copula is not None:  # "250 domande: 180 sono state accolte", "Oltre 8.700 sono minori"
+        return Step(j + 1, Mention(value, copula, qualifier, text[start : tokens[j - 1].end], start))
     unit = None if closes and k < n and tokens[k].kind == "word" else _unit_at(tokens, k, value)
     thousands = _in_thousands(tokens, i, j) and k + 1 < n and tokens[k].kind == "word"
     agent = thousands and _participle_plural(tokens[k].text) and tokens[k + 1].text.lower() in _FROM
@@ -1384,6 +1594,9 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return Step(k + 1)
     if unit is not None and _idiom(text, tokens, i, unit):
         return Step(k + 1)
+    if unit is not None and _participle_plural(unit.word) and _COMPARED_RE.search(text[max(0, start - 80) : start]):
+        # "4.300 procedimenti definiti, a fronte dei 5.100 sopravvenuti": a participle compared with the figure told
+        return Step(k + 1, Mention(value, SAME_UNIT, qualifier, text[start : tokens[k].end], start))
     if unit is None and not big:
         # "il numero delle vittime sale a 116 dall'inizio": a preposition after the number, the noun before it
         first = i - 1 if number.approx else i  # "ne mancano una settantina": from "una"
@@ -1404,7 +1617,41 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         # "1.790.000 circa gli introiti", "sono 45.000 i contributi": an amount told as a noun of money is euro
         mention = _counted(text, number, unit)
         return Step(k + 1, Mention(mention.value, "euro", mention.qualifier, mention.text, mention.start))
+    referent = _unit_referent(text, tokens, k, unit, number.start)
+    if referent:
+        unit = Unit(referent, unit.end)  # "il numero di occupati (-27mila unità)": the count of occupati
     return Step(k + 1, _counted(text, number, unit))
+
+
+# "il numero di occupati (-27mila unità)", "l'aumento dei posti di almeno 4mila unità", "degli occupati, +246mila
+# unità": "unità" stands for the noun whose number or change the clause tells, with no other number in between.
+_UNITS_OF_RE = re.compile(
+    r".*\b(?:numero|aumento|incremento|calo|crescita|diminuzione|riduzione|perdita|saldo)\s+"
+    r"d(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})\b[^\d.;:!?()]*\s$"
+    r"|\b(?:i|gli|le|d(?:i|ei|egli|elle))\s+([a-zà-ù]{4,})\s*[(,]\s*(?:(?:circa|oltre|quasi|almeno)\s+)?[+\-−]?$"
+    # "gli occupati aumentano di 82mila unità": the subject of a verb of change
+    r"|\b(?:i|gli|le)\s+([a-zà-ù]{4,})\s+(?:(?:sono|è)\s+)?(?:aument|cresc|cal|diminu|sces|scend)[a-zà-ù]*\s+di\s+"
+    r"(?:(?:circa|oltre|quasi|almeno)\s+)?[+\-−]?$",
+    re.IGNORECASE,
+)
+
+
+def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -> str | None:
+    """The noun that a bare ``unità`` after a number stands for (``del numero di occupati (-27mila unità)`` →
+    occupati), if the clause before it tells one; ``unità abitative`` and ``6.000 unità`` with no such noun stay."""
+    if unit.word.lower() != "unità" or unit.end != tokens[k].end:
+        return None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text[-1] in "ei" and nxt.text not in STOP:
+        return None  # "due unità cinofile": an adjective agrees with "unità", which is the counted noun
+    before = re.split(r"[.;:!?]\s", text[max(0, start - 150) : start])[-1]
+    m = _UNITS_OF_RE.search(before)
+    noun = m and (m.group(1) or m.group(2) or m.group(3))
+    return noun if noun and _plural_noun(noun) else None
+
+
+# Nouns that make "a" + a number a fixed phrase, not a count: "a due velocità", "a quattro mani", "a due facce".
+_A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "teste", "marce"})
 
 
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
@@ -1413,6 +1660,8 @@ def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     low = unit.word.lower()
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
+    if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":
+        return True  # "un Paese a due velocità", "scritto a quattro mani", "a due passi dal centro"
     return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
 
 
@@ -1476,15 +1725,31 @@ def _mentions(text: str) -> list[Mention]:
     return _not_told_again(found)
 
 
+def _entry_key(unit: str) -> str:
+    """Key of one figure entry: the counted noun's key, but the whole unit for votes (``11 voti a favore e 11
+    contrari``: two entries of one value)."""
+    key = unit_key(unit)
+    if key != "vot":
+        return key
+    folded = fold(unit)
+    return "vot fav" if "favor" in folded else "vot contr" if "contrar" in folded else key
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Figures of a text, one per (value, counted noun); qualifier and text from the most specific mention."""
     norm = normalise(text)
     best: dict[tuple[float | int, str], tuple[tuple[bool, int], Figure]] = {}
     for m in _mentions(norm):
-        key = (m.value, unit_key(m.unit))
+        key = (m.value, _entry_key(m.unit))
         mention = text[m.start : m.start + len(m.text)]
         fig = Figure(value=m.value, unit=m.unit, qualifier=m.qualifier, text=mention)
         score = (m.qualifier is not None, len(mention))
         if key not in best or score > best[key][0]:
             best[key] = (score, fig)
+    for value, key in [k for k in best if k[1] == "vot"]:
+        # "150 sì … i 150 voti": plain votes of one value with one side already told are that side's votes
+        sides = [k for k in best if k[0] == value and k[1].startswith("vot ")]
+        if len(sides) == 1:
+            plain = best.pop((value, key))
+            best[sides[0]] = max(best[sides[0]], plain, key=lambda entry: entry[0])
     return [fig for _, fig in best.values()]
