@@ -111,8 +111,8 @@ _PARTICLE = (
 _GAP = r"[ \t\xa0]+"  # between the words of a name: never a line break (a dateline opens the next paragraph)
 _NAME_RE = re.compile(
     r"(?<![\w'])(" + _NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
-    r"(?:" + _GAP + _NAME_TOKEN + r")?)"
-)
+    r"(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")?)"
+)  # a particle before the last word too: "Giuseppe De Carolis Di Prossedi"
 _NOT_A_SOURCE = re.compile(
     r"\b(?:nota|(?<!ha\s)(?<!hanno\s)comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
     r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|(?<!ha\s)(?<!hanno\s)(?<!aveva\s)detto|definit[oa])\b[^.!?,:]{0,40}$"
@@ -437,6 +437,13 @@ _APPOSED_HOLDER_RE = re.compile(
 )
 
 
+# A preposition and maybe capitalised words of a body's name before a run of capitalised words: the run opens with
+# the rest of the body's name ("l'assessora alle Politiche Giovanili Anna Neri", "ministro dello Sviluppo X Y").
+_BODY_WORDS_BEFORE_RE = re.compile(
+    r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)(?:\s+[A-ZÀ-Ý][^\s,]*)*\s+$"
+)
+
+
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
@@ -468,9 +475,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
         start = appos.start(1)
         toks = appos.group(1).split()
-        if len(toks) >= 3 and re.search(
-            r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
-        ):
+        if len(toks) >= 3 and _BODY_WORDS_BEFORE_RE.search(attr[:start]):
             given = next((i for i, t in enumerate(toks[1:], 1) if fold(t) in first_names()), None)
             kept = toks[given:] if given is not None else toks[-2:]  # "Istruzione Giuseppe La Porta"
             start = appos.end(1) - len(" ".join(kept))  # "ministro dello Sviluppo Giancarlo Giorgetti"
@@ -553,6 +558,7 @@ def _people(text: str) -> list[Person]:
         if given is None:
             unknown.append(m)
             continue
+        given = _past_a_body_word(text, m, toks, given)
         if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(
             text, max(0, m.start(1) - 14), m.start(1)
         ):
@@ -561,8 +567,12 @@ def _people(text: str) -> list[Person]:
         if given:  # "Istruzione Giuseppe La Porta": read the name again from its given name
             full = _NAME_RE.match(text, m.start(1) + m.group(1).index(toks[given]))
             name = full.group(1) if full else name
+        cut = next((i for i, t in enumerate(name.split()) if i >= 2 and _ROLE_START.fullmatch(t)), None)
+        name = " ".join(name.split()[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
         role = None
         rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
+        if rm and _NEXT_ITEM_RE.match(rm.group(1)):
+            rm = None  # "il vicesindaco Anna Neri, il presidente del consiglio Luca Bo": the next item's post
         elected = _ELECTED_RE.match(text, m.end(1))
         if elected:  # "Anna Russo è stata eletta presidente del consiglio": the post she now holds
             role = _clean_role(elected.group(1))
@@ -593,6 +603,8 @@ def _people(text: str) -> list[Person]:
         parsed = _parse_attribution(chunk)
         name = parsed.speaker or ""
         named = len(name.split()) >= 2 and fold(name) not in known and fold(name.split()[0]) not in _PLACE_HEADS
+        named = named and not any((" " + k + " ").find(" " + fold(name) + " ") >= 0 for k in known)
+        named = named and not any(fold(name).endswith(" " + k) for k in known)  # "Borgo Virgilio Francesco Aporti"
         if named and parsed.role:
             out.append(Person(name, parsed.role))
             known.add(fold(name))
@@ -618,6 +630,24 @@ def _people(text: str) -> list[Person]:
         known.add(fold(name))
     out.extend(_lone_surnames(text, out))
     return out
+
+
+def _past_a_body_word(text: str, m: re.Match[str], toks: list[str], given: int) -> int:
+    """Where the name starts when the run of capitalised words after a preposition opens with a body's name that
+    is also a given name (``presidente di Ali Matteo Ricci``, the piece printing ``Ali Marche`` elsewhere): at the
+    next given name, when the first word is printed elsewhere without the word after it."""
+    later = next((t_i for t_i in range(given + 1, len(toks) - 1) if fold(toks[t_i]) in first_names()), None)
+    if later is None or not _BODY_WORDS_BEFORE_RE.search(text, max(0, m.start(1) - 60), m.start(1)):
+        return given
+    alone = r"(?<![\w'])" + re.escape(toks[given]) + r"(?!\s+" + re.escape(toks[given + 1]) + r")(?![\w'])"
+    return later if re.search(alone, text) else given
+
+
+# A role after a name's comma that is the next item of a list of people: it opens with an article (or "del",
+# "della": "gli interventi del sindaco X, del direttore Y") and names its own holder in full.
+_NEXT_ITEM_RE = re.compile(
+    r"(?i:il|la|lo|l'|i|gli|le|del|della|dello|dell'|dei|degli|delle)\s*[^,;.:]{0,80}?[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý]"
+)
 
 
 _WORD_THEN_WORD_RE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
@@ -731,6 +761,7 @@ def _resolve(
     holding it named nearest before ``upto``, when given; never a holder of the same role in another body)."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         earlier = next((p for p in people if p.name == speaker or _misprint(p.name, speaker)), None)
+        earlier = earlier or _inside_a_name(speaker, people)
         return Person(earlier.name, earlier.role) if earlier else Person(speaker)
     if speaker and len(speaker.split()) > 1 and speaker.split()[0] in _BODY_HEADS:
         return Person(speaker)  # "Associazione Comunità Papa Giovanni XXIII": a body, not the person it names
@@ -742,6 +773,9 @@ def _resolve(
                 continue  # "Sociali Mimma Calabrò": a role word glued to the name, not a fuller name
             if fold(p.name.split()[-1]) == key or fold(p.name).endswith(fold(speaker)):
                 return Person(p.name, p.role)
+        within = _inside_a_name(speaker, people)
+        if within:
+            return Person(within.name, within.role)
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
@@ -770,6 +804,21 @@ def _resolve(
         if last and last.speaker and (not body or not last.role or holds(fold(last.role))):
             return Person(last.speaker, last.role)
     return Person("")
+
+
+def _inside_a_name(speaker: str, people: list[Person]) -> Person | None:
+    """The person whose full name the speaker's words contain or are part of: ``Politiche Sociali Anna Neri`` (a
+    body's words glued before the name) for Anna Neri, ``De Carolis`` for Giuseppe De Carolis Di Prossedi (a long
+    surname cut short); only people printed with a given name."""
+    key = " " + fold(speaker) + " "
+    for p in people:
+        toks = p.name.split()
+        if len(toks) < 2 or fold(toks[0]) not in first_names() or fold(p.name) == key.strip():
+            continue
+        name = " " + fold(p.name) + " "
+        if key.endswith(name) or len(speaker.split()) >= 2 and key in name and not name.endswith(key):
+            return p
+    return None
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -2274,6 +2323,9 @@ def _names_a_body(word: str, piece: Piece) -> bool:
     if any(fold(m.group(1)) in fnames for m in re.finditer(r"([A-ZÀ-Ý][a-zà-ÿ]+)\s+" + esc + r"\b", piece.text)):
         return False
     body = r"\b(?:della|dell'|del|alla|all'|al|dalla|dall'|nella|nell'|sede|casse)\s*" + esc + r"\b"
+    caps = r"(?<![\w'])" + re.escape(word.upper()) + r"(?![\w'])"
+    if len(word) >= 3 and not word.isupper() and re.search(caps, piece.text):
+        return True  # "il segretario Cgil" where the piece prints "CGIL": an acronym, a body
     return bool(re.search(body, piece.text))
 
 
@@ -2482,10 +2534,56 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     return Person(person.name, role or person.role)
 
 
+# A given name, a lower-case particle and a capitalised word: a surname with its particle ("Nadia dal Bono",
+# "Umberto de Augustinis") when the piece prints the particle and the word again without the given name.
+_LOW_PARTICLE_RE = re.compile(
+    r"(?<![\w'])([A-ZÀ-Ý][a-zà-ÿ]+)"
+    + _GAP
+    + r"(de|di|da|dal|dalla|del|della|lo|la)"
+    + _GAP
+    + r"([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w'])"
+)
+
+
+def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
+    """The text with a lower-case particle of a surname capitalised (same length), so that the name rules read
+    ``Nadia Dal Bono``, and the surnames so changed with their printed form; never a preposition before a place or
+    a body (``Mario Rossi di Milano``)."""
+    out, printed = text, {}
+    for m in _LOW_PARTICLE_RE.finditer(text):
+        given, particle, word = m.groups()
+        key, first = fold(word), fold(given)
+        if key in _NOT_NAMES or key in comuni() or key in regions() or key in _COUNTRIES or key in _PLACE_HEADS:
+            continue
+        if word in _BODY_HEADS or key in _GENERIC_BODIES or first in _NOT_NAMES or _ROLE_START.fullmatch(given):
+            continue
+        again = [
+            a
+            for a in re.finditer(r"(?<![\w'])(\S+)\s+" + particle + r"\s+" + word + r"(?![\w'])", text)
+            if a.group(1) != given
+        ]
+        said = any(a.group(1).lower() in _PRESENT_WORDS or _ROLE_START.fullmatch(a.group(1)) for a in again)
+        if not again or first not in first_names() and not said:
+            continue  # "precisa dal Bono", "il Sindaco de Augustinis": the surname alone, as a person's
+        cap = particle[0].upper() + particle[1:]
+        out = re.sub(r"(?<![\w'])" + particle + r"(?=\s+" + word + r"(?![\w']))", cap, out)
+        printed[f"{cap} {word}"] = f"{particle} {word}"
+    return out, printed
+
+
+def _as_printed(q: Quote, printed: dict[str, str]) -> Quote:
+    """The quote with its speaker's particle as the piece prints it (``Umberto de Augustinis``)."""
+    name = q.speaker or ""
+    for capitalised, low in printed.items():
+        name = name.replace(capitalised, low)
+    return q if name == (q.speaker or "") else replace(q, speaker=name)
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
     norm = _agency_marks(normalise(text))
+    norm, printed = _lowercase_particles(norm)  # "Umberto de Augustinis" read as a name
     piece = Piece(norm, paragraphs(norm), _people(norm) + [Person(p) for p in extra_people], title)
     found: list[tuple[int, Quote]] = []
     prev = Previous()
@@ -2526,7 +2624,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
     found.sort(key=lambda t: t[0])
-    return [q for _, q in found]
+    return [_as_printed(q, printed) for _, q in found]
 
 
 _GOAL_BEFORE = re.compile(
