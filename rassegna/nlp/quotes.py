@@ -95,7 +95,7 @@ ROLE_WORDS = (
 # Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
 TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:(?:vice|neo)[\s-]+)?"
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:(?:vice|neo)[\s-]*)?"  # "il Vicepremier"
     + r"(?:(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
     + alternation(w for w in ROLE_WORDS if w != "ad")
     + r")\b|(?<![\w.])"
@@ -444,14 +444,30 @@ _BODY_WORDS_BEFORE_RE = re.compile(
 )
 
 
+# The rest of a role's phrase, then a surname alone between commas: its holder ("il presidente di Confindustria,
+# Orsini, …"); a given name after the comma is read as a full name by the other rules.
+_ROLE_COMMA_SURNAME_ASIDE_RE = re.compile(
+    r"[^,.;:!?«»\"“”()]{0,80}?,\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*,(?=\s*[a-zà-ù])"
+)  # never an item of a list of portfolios ("assessora a Coesione Sociale, Sanità, Welfare, Anna Neri")
+# Adjectives of nationality or scope between a post and a surname ("il presidente israeliano Herzog", "il
+# cancelliere tedesco Scholz", "il premier ungherese Orban"): never a verb ("il sindaco attacca Rossi").
+_POST_ADJECTIVE = r"(?:[a-zà-ù]{3,}(?:an[oa]|es[ei]|ens[ei]|esc[oa]|al[ei]|in[oa]|eni?[oa]|uscente)|dem)"
+
+
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
+    apposed = _ROLE_COMMA_SURNAME_ASIDE_RE.match(attr, role_first.end())
+    holder = apposed.group(1) if apposed else ""
+    if holder and not _bad_name(holder) and not _ROLE_START.fullmatch(holder) and not _is_entity(holder, []):
+        # "il presidente di Confindustria, Orsini, nella sua prima intervista con X": the holder set off by commas
+        return Attribution(holder, _clean_role(attr[: apposed.start(1)]))
     person = _first_full_name(attr)
     if person and re.search(
-        r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s", attr[role_first.end() : person[0]]
+        r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s",
+        attr[role_first.end() : person[0]],
     ):
-        person = None  # "il governatore è stato chiamato dal ministro X": X is not the role's holder
+        person = None  # "il governatore è stato chiamato dal ministro X", "il leader, rispondendo a X": not holders
     if person:
         name = attr[person[0] : person[1]]
         role = _clean_role(attr[: person[0]])
@@ -488,10 +504,13 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     word = role_first.group(0).split()[-1].split("'")[-1]
     rest = attr[role_first.end() :]
     sur = re.match(
-        r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?))?"  # il parroco don X
+        r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?|" + _POST_ADJECTIVE + r"))?"
         r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])",
         rest,
-    )
+    )  # "il parroco don X", "il presidente israeliano Herzog"
+    adjective = sur and sur.group(0).split()[0] != sur.group(1).split()[0] and sur.group(0).split()[0].islower()
+    if sur and adjective and (fold(sur.group(1)) in _COUNTRIES or fold(sur.group(1)) in comuni()):
+        sur = None  # "il dirigente italiano Onu": a body or a place after the post's adjective, not a surname
     if sur:
         return Attribution(sur.group(1), role_word=word)
     return Attribution(None, _clean_role(attr), word)
@@ -584,7 +603,10 @@ def _people(text: str) -> list[Person]:
             roles = [
                 r
                 for r in _ROLE_AT.finditer(window)
-                if not re.search(r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s", window[r.start() :])
+                if not re.search(
+                    r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s",
+                    window[r.start() :],
+                )
             ]  # "sette ex M5s, oggi per X", "il primo cittadino — intervistato — difende X": another clause
             if roles:
                 role = _clean_role(window[roles[-1].start() :])
@@ -598,14 +620,17 @@ def _people(text: str) -> list[Person]:
         if chunk == window and r.start() + 160 < len(text):
             chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
         caps = _TWO_CAPS.search(chunk)
-        if not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known:
+        apposed = _ROLE_COMMA_SURNAME_ASIDE_RE.match(chunk, r.end() - r.start())
+        if not apposed and (not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known):
             continue  # no name, or one already known by its given name
         parsed = _parse_attribution(chunk)
         name = parsed.speaker or ""
         named = len(name.split()) >= 2 and fold(name) not in known and fold(name.split()[0]) not in _PLACE_HEADS
         named = named and not any((" " + k + " ").find(" " + fold(name) + " ") >= 0 for k in known)
         named = named and not any(fold(name).endswith(" " + k) for k in known)  # "Borgo Virgilio Francesco Aporti"
-        if named and parsed.role:
+        if not named and apposed and parsed.role and apposed.group(1) == name and name not in _PRESENT_WORDS:
+            named = fold(name) not in known and fold(name) not in first_names() and not name.isupper()
+        if named and parsed.role:  # "il presidente di Confindustria, Orsini,": the holder, surname only
             out.append(Person(name, parsed.role))
             known.add(fold(name))
     speaking: set[str] | None = None  # capitalised words followed by a verb, read once when needed
@@ -1663,6 +1688,12 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
             if named.speaker and (_known(named.speaker, people) or _ROLE_START.match(head)):
                 return named
             if not named.speaker and named.role_word:
+                return named
+        role = _ROLE_START.match(head)
+        if stripped[m.start() : m.start() + 1] == "," and role and _ROLE_COMMA_SURNAME_ASIDE_RE.match(head, role.end()):
+            # "Il ministro degli Esteri, Tajani, in conferenza stampa con X, ha dichiarato:": the apposed holder
+            named = _parse_attribution(head)
+            if named.speaker:
                 return named
         return Attribution(role_word=LAST_SPEAKER)
     parsed = _parse_attribution(m.group(1))

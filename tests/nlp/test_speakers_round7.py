@@ -80,3 +80,45 @@ def test_a_post_after_the_name_of_the_next_person_in_a_list_is_not_this_one():
         "«Siamo vicini ai lavoratori – spiega il vicesindaco – e li sosterremo»."
     )
     assert _speakers(text) == ["Carla Ferri"]
+
+
+# A surname alone after a post
+
+
+def test_a_surname_set_off_by_commas_after_a_post_is_its_holder_not_a_full_name_further_on():
+    text = (
+        "Il vicepremier e ministro dell'Economia, Ferraris, in conferenza stampa con l'omologo tedesco Karl "
+        "Weber, a margine del vertice di Bruxelles, ha dichiarato: “Abbiamo trovato un accordo sui conti”."
+    )
+    assert _speakers(text) == ["Ferraris"]
+
+
+def test_a_surname_set_off_by_commas_then_an_aside_leads_the_quote():
+    text = (
+        "“Le imprese e i sindacati devono tornare a parlarsi”. Così il nuovo presidente degli artigiani, "
+        "Martinelli, nella sua prima intervista al Giornale di Brescia firmata da Giulia Rota."
+    )
+    assert _speakers(text) == ["Martinelli"]
+
+
+def test_a_list_of_portfolios_is_no_surname():
+    text = (
+        "Paolo Serra, assessore a Coesione Sociale, Sanità, Welfare, ha annunciato che “i contributi saranno "
+        "erogati entro l'estate a tutte le famiglie”."
+    )
+    assert _speakers(text) == ["Paolo Serra"]
+
+
+def test_a_post_then_an_adjective_then_a_surname():
+    text = "«Siamo pronti a una nuova tregua», ha detto il presidente francese Moreau ai giornalisti."
+    assert _speakers(text) == ["Moreau"]
+    text = "«Siamo pronti a una nuova tregua», ha detto il dirigente italiano Onu ai giornalisti, Marco Neri."
+    assert "Onu" not in _speakers(text)
+
+
+def test_a_full_name_after_a_gerund_is_its_complement_not_the_posts_holder():
+    text = (
+        "Il presidente di Federmeccanica, Bonetti, parla di contratti. “Serve una nuova fase”, spiega il "
+        "leader delle imprese rispondendo alle domande di Luisa Ferri del Sole 24 Ore."
+    )
+    assert _speakers(text) == ["Bonetti"]
