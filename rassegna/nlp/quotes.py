@@ -958,11 +958,20 @@ _MEDIUM_RE = re.compile(
 _BODIES_LISTED_RE = re.compile(r"\s*([A-ZÀ-Ý][\w'-]*)(?=\s*(?:,|\s(?:e|ed)\s+[A-ZÀ-Ý]))")
 
 
+# The town hall a verb of saying takes "da" from: the comune speaks ("fanno sapere da palazzo di città").
+_TOWN_HALL_RE = re.compile(
+    r"\s*(?:da|dal|dalla)\s+(?:palazzo\s+(?:di\s+città|comunale|civico)|municipio|casa\s+comunale|sede\s+comunale)\b",
+    re.IGNORECASE,
+)
+
+
 def _org_speaker(attr: str) -> str | None:
     """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
     ``fanno sapere da Croce Rossa``, ``scrivono in una nota i sindacati``."""
     medium = _MEDIUM_RE.match(attr)
     attr = attr[medium.end() :] if medium else attr
+    if _TOWN_HALL_RE.match(attr):
+        return "Comune"  # the comune the piece names, as "il Comune" is resolved
     m = _ORG_RE.match(attr)
     if not m:
         body = _FROM_BODY_RE.match(attr)
@@ -1734,6 +1743,15 @@ _GERUND_RE = re.compile(
 _AND_THAT_RE = re.compile(r"^\s*,?\s*(?:e|ed|ma|oltre)\s+(?:che|come|a\s+dire\s+che)\b[^.!?:;«»\"“”]{0,120}$")
 
 
+# A lead-in that is only a time clause with no subject of its own, then a colon ("E dopo aver confermato la
+# ricezione del decreto di X:", "Prima di lasciare la sala:"): its subject is the previous speaker.
+_CLAUSE_ONLY_COLON_RE = re.compile(
+    r"^\s*(?:(?:e|ed|ma|poi|quindi|infine)\s+)?(?:(?:subito\s+)?dopo\s+aver(?:e)?\s+(?:poi\s+|anche\s+)?"
+    r"[a-zà-ù]{3,}(?:at|ut|it|st|tt|ss|rs)[oaie]|prima\s+di\s+[a-zà-ù]{3,}(?:are|ere|ire))\b[^,:;«»\"“”]*:$",
+    re.IGNORECASE,
+)
+
+
 def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
     """``Annota che «…»``, ``… e rivendica che «…»``, ``E ricorda l'incontro con X: «…»``: a reporting verb
     with no subject of its own (Italian drops it) speaks for the previous speaker, else the person the piece is
@@ -1741,6 +1759,8 @@ def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
     if _SUBJECTLESS_RE.search(stripped):
         return Attribution(role_word=PROTAGONIST)
     if _SUBJECTLESS_COLON_RE.match(stripped) or _GERUND_RE.search(stripped) or _AND_THAT_RE.match(stripped):
+        return Attribution(role_word=LAST_SPEAKER)  # the subject of the sentences before goes on
+    if _CLAUSE_ONLY_COLON_RE.match(stripped):
         return Attribution(role_word=LAST_SPEAKER)  # the subject of the sentences before goes on
     return None
 
@@ -1917,12 +1937,52 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _subjectless(stripped, people)
         or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
+        or _body_leads(stripped, people)
         or _colon(sentence, people)
         or _subject_says(stripped, people)
         or _subject_in_an_aside(stripped, people)
         or _role_comma_surname(stripped)
         or _sentence_subject(stripped, people)
     )
+
+
+# A body opening the lead-in as its source or subject, the rest of the sentence naming nobody: "Secondo il M5s,
+# avere in Aula i ministri dimostra che «", "E il Pd ha rincarato la dose: «".
+_BODY_NAME = r"(?:il|la|lo|l'|i|gli|le)\s*(?-i:([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,2}))"
+_SECONDO_BODY_RE = re.compile(
+    r"\s*(?:(?:e|ma|anche|poi|invece|intanto)\s+)?(?:secondo|per)\s+" + _BODY_NAME + r"\s*,[^«»“”\"]*$", re.IGNORECASE
+)
+_BODY_VERB_COLON_RE = re.compile(
+    r"\s*(?:(?:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?" + _BODY_NAME + r"\s+(?:(?:ha|hanno)\s+(?:poi\s+|anche\s+|"
+    r"subito\s+|invece\s+)?[a-zà-ù]{3,}(?:at|ut|it)[oa]|[a-zà-ù]{3,}(?:a|ano))\b[^:«»“”\"]{0,80}:$",
+    re.IGNORECASE,
+)
+
+
+_PAIR_TAIL_RE = re.compile(r"\b(?:di|del|della|dei|delle|degli)\s+[A-ZÀ-Ý][\w'-]*\s+(?:e|ed)\s+$")
+
+
+def _body_leads(stripped: str, people: list[Person]) -> Attribution | None:
+    """A body, by its proper name, as the source (``Secondo il M5s,``) or the subject of any verb before a colon
+    (``Il Pd ha rincarato la dose:``) of the lead-in; never a person, a post or a place, and only when the rest of
+    the sentence names no person."""
+    m = _SECONDO_BODY_RE.match(stripped) or _BODY_VERB_COLON_RE.match(stripped)
+    if not m:
+        return None
+    name = m.group(1)
+    key = fold(name)
+    first = key.split()[0]
+    if first in first_names() or first in _NOT_NAMES and first not in _GENERIC_BODIES or _ROLE_START.match(name):
+        return None
+    if key in comuni() or key in regions() or key in _CALENDAR_WORDS or _known(name, people):
+        return None
+    rest = stripped[m.end(1) :]
+    named = [n for n in _mentions_in(rest, people, rest) if not _PAIR_TAIL_RE.search(rest, 0, n[0])]
+    if _first_full_name(rest) or _ROLE_AT.search(rest) or _subject_named(named, rest).name:
+        return (
+            None  # "Per il Pd, il segretario X ha detto:": the person speaks; not "i titolari di Giustizia e Interni"
+        )
+    return Attribution(name, speaks=True)
 
 
 _OPENING_SUBJECT_RE = re.compile(
@@ -2229,10 +2289,30 @@ def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
         and not (k and named[k - 1][2].name == n[2].name and _complement(sentence, named[k - 1][0]))
         and not _OBJECT_BEFORE_RE.search(sentence[max(0, n[0] - 40) : n[0]])
     ]  # "arriva la replica di X": the source the noun names; else the sentence's subject
+    if not named:
+        return _source_body(sentence, piece.people)  # "Parte l'invito della Caritas a tutti i volontari. «…»"
     if len({n[2].name for n in subjects}) != 1:
         return None  # nobody, or two people: which one speaks is not told
     person = subjects[-1][2]
     return Attribution(person.name, person.role)
+
+
+# A noun of speech and the name of a body ("l'invito della Caritas", "il commento dell'Ufficio Studi"): the body
+# speaks the quote that follows.
+_SOURCE_BODY_RE = re.compile(
+    _NOUN_SOURCE.pattern + r"(?-i:([A-ZÀ-Ý][\w'-]+(?:\s+(?:di\s+|del\s+|della\s+|dell')?[A-ZÀ-Ý][\w'-]+){0,3}))",
+    re.IGNORECASE,
+)
+
+
+def _source_body(sentence: str, people: list[Person]) -> Attribution | None:
+    """The body a noun of speech names in the sentence before a quote, when the sentence names no person."""
+    m = _SOURCE_BODY_RE.search(sentence)
+    name = m.group(1) if m else ""
+    key = fold(name.split()[0]) if name else ""
+    if not name or key in first_names() or key in _NOT_NAMES and key not in _GENERIC_BODIES or _known(name, people):
+        return None
+    return Attribution(name, speaks=True)
 
 
 _HEADING_RE = re.compile(r"[^\n«»“”\"]{2,300}[:?]")
@@ -2379,6 +2459,7 @@ _GENERIC_BODIES = frozenset({
     'comune', 'regione', 'provincia', 'prefettura', 'questura', 'procura', 'azienda', 'società', 'ente',
     'associazione', 'fondazione', 'cooperativa', 'consorzio', 'università', 'ospedale', 'ministero', 'agenzia',
     'organizzazione', 'sindacato', 'comitato', 'federazione', 'istituto', 'tribunale', 'municipio', 'camera',
+    'ong', 'onlus',
 })  # fmt: skip
 
 
@@ -2862,7 +2943,8 @@ def _continues(
     if lead_in and fold(lead_in.group(1)) != own and fold(lead_in.group(1)) not in _NOT_NAMES:
         whole = _NAME_RUN_COLON_RE.search(between)
         last = re.split(r"(?<=[.!?])\s+|\n", between.rstrip())[-1]
-        if not (whole and _complement(between, whole.start(1)) and _SUBJECTLESS_COLON_RE.match(last)):
+        subjectless = whole and _complement(between, whole.start(1)) and _SUBJECTLESS_COLON_RE.match(last)
+        if not subjectless and not _CLAUSE_ONLY_COLON_RE.match(last):  # "E dopo aver letto il decreto di X:"
             return False  # "Posizione condivisa da X:" leads X in; "E ricorda l'incontro con X:" does not
     verbs = _VERB_RE.finditer(between) if _NAME_THEN_STOP_RE.search(between) else ()
     for verb in verbs:  # "…, ha spiegato Corbelli. «…»": another speaker, by surname

@@ -122,3 +122,54 @@ def test_a_full_name_after_a_gerund_is_its_complement_not_the_posts_holder():
         "leader delle imprese rispondendo alle domande di Luisa Ferri del Sole 24 Ore."
     )
     assert _speakers(text) == ["Bonetti"]
+
+
+# Bodies made to speak
+
+
+def test_a_generic_noun_for_an_ngo_is_the_ngo_named_before():
+    text = (
+        "La nave della ong Mare Aperto, con 40 naufraghi a bordo, si dirige a Pozzallo: “Non ci fermeremo davanti "
+        "ai divieti del governo”, afferma la Ong in un comunicato."
+    )
+    assert _speakers(text) == ["Mare Aperto"]
+
+
+def test_a_verb_of_saying_from_the_town_hall_is_the_comune_named_before():
+    text = (
+        "Il Comune di Roccabianca punta ai fondi del Pnrr per la nuova biblioteca.\n\n"
+        "«Vogliamo offrire ai ragazzi uno spazio di studio aperto anche la sera», fanno sapere da palazzo di città."
+    )
+    assert _speakers(text) == ["Comune di Roccabianca"]
+
+
+def test_a_noun_of_speech_naming_a_body_in_the_sentence_before_the_quote():
+    text = (
+        "«Il centro aprirà a maggio in via Roma», ha spiegato Claudio Neri. Intanto parte l'appello della "
+        "Misericordia a tutti i cittadini. «Cerchiamo volontari disposti a dedicare qualche ora alla settimana agli "
+        "anziani soli»."
+    )
+    assert _speakers(text) == ["Claudio Neri", "Misericordia"]
+
+
+def test_a_party_as_the_source_or_the_subject_of_the_lead_in():
+    text = (
+        "Secondo il M5s, la scelta del governo dimostra che “l'opposizione unita ottiene risultati concreti”. "
+        "E il Pd ha alzato il tiro: “Non capiamo perché la premier non venga in Aula a rispondere”."
+    )
+    assert _speakers(text) == ["M5s", "Pd"]
+
+
+def test_a_person_in_the_lead_in_speaks_not_the_body():
+    text = "Per il Pd, il capogruppo Marco Neri ha ribadito: “Non voteremo questo bilancio senza modifiche”."
+    assert _speakers(text) == ["Marco Neri"]
+    text = "Per il Natale, il sindaco Luca Bassi ha detto: “Le luminarie saranno accese già da sabato prossimo”."
+    assert _speakers(text) == ["Luca Bassi"]
+
+
+def test_a_time_clause_with_no_subject_before_a_colon_goes_on_with_the_last_speaker():
+    text = (
+        "La nave della ong Mare Aperto sfida il divieto: “Non siamo intimiditi dal ministro”, afferma la Ong. "
+        "E dopo aver ricevuto il decreto firmato da Matteo Salvini: “Abbiamo bisogno subito di un porto sicuro”."
+    )
+    assert _speakers(text) == ["Mare Aperto", "Mare Aperto"]
