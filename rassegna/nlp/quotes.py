@@ -908,15 +908,17 @@ _NOUN_SOURCE = re.compile(
 )
 
 _IS_NOUN_SOURCE_RE = re.compile(
-    r"\s*,?\s*(?:[-–—]\s*)?(?:è|e'|questo|questa|queste|ecco|così)\s+(?:il\s+racconto|le\s+parole|il\s+commento|"
-    r"il\s+pensiero|lo\s+sfogo|la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|"
-    r"l'annuncio|la\s+riflessione|il\s+monito|l'accusa|la\s+stoccata|la\s+frecciata|l'affondo|il\s+parere)"
+    r"\s*,?\s*(?:[-–—]\s*)?(?:(?:è|e')(?:\s+stat[oa])?|questo|questa|queste|ecco|così)\s+(?:il\s+racconto|"
+    r"le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|"
+    r"l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione|il\s+monito|l'accusa|la\s+stoccata|la\s+frecciata|"
+    r"l'affondo|il\s+parere|l'attacco|la\s+critica|l'invito|la\s+chiosa|l'auspicio|il\s+messaggio)"
     r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
 _INNER_NOUN_RE = re.compile(
     r"(?:^|\s)[-–—]\s*(?:(?:questa|questo|queste|ecco|così)\s+)?(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
-    r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione)"
+    r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione|l'invito|"
+    r"l'attacco|la\s+critica|il\s+monito|l'accusa)"
     r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
@@ -1010,6 +1012,8 @@ _NEXT_SENTENCE = re.compile(
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
     r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
     r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arol[ae]\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    # "Con queste parole, peraltro ribadendo che «…», il sindaco X, …, ha ufficializzato": the subject after the aside
+    r"|Con\s+(?:queste|tali|le\s+sue|simili)\s+parole\s*(?:,\s*[a-zà-ù][^:;\n]{0,160}?,\s*(?=(?:il|la|lo|l')\s|[A-ZÀ-Ý]))?"
     r")",
 )
 
@@ -2665,9 +2669,9 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
     for m in _LOW_PARTICLE_RE.finditer(text):
         given, particle, word = m.groups()
         key, first = fold(word), fold(given)
-        if key in _NOT_NAMES or key in comuni() or key in regions() or key in _COUNTRIES or key in _PLACE_HEADS:
+        if key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or word in _BODY_HEADS:
             continue
-        if word in _BODY_HEADS or key in _GENERIC_BODIES or first in _NOT_NAMES or _ROLE_START.fullmatch(given):
+        if key in _GENERIC_BODIES or first in _NOT_NAMES or _ROLE_START.fullmatch(given):
             continue
         again = [
             a
@@ -2677,6 +2681,8 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
         said = any(a.group(1).lower() in _PRESENT_WORDS or _ROLE_START.fullmatch(a.group(1)) for a in again)
         if not again or first not in first_names() and not said:
             continue  # "precisa dal Bono", "il Sindaco de Augustinis": the surname alone, as a person's
+        if (key in comuni() or key in regions()) and (not said or particle in ("di", "da")):
+            continue  # "Mario Rossi di Genova … il sindaco di Genova": a place
         cap = particle[0].upper() + particle[1:]
         out = re.sub(r"(?<![\w'])" + particle + r"(?=\s+" + word + r"(?![\w']))", cap, out)
         printed[f"{cap} {word}"] = f"{particle} {word}"
@@ -2759,12 +2765,15 @@ def _one_sentence_gap(gap: str) -> bool:
     return len(gap) <= 80 and not re.search(r"[.!?:;\n]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap)
 
 
+_QUOTED_WORDS_RE = re.compile(r"«[^«»]*»|“[^“”]*”|(?:^|(?<=\n))[«“][^\n]*")  # a quote, or one never closed
+
+
 def _named_before(text: str, span: Span, people: list[Person]) -> Person:
     """The person named last before the span in its paragraph (``l'appello del presidente, monsignor X.
     “I poveri – dice – …”``), the first of a pair for a joint statement; nobody when the paragraph names none."""
     para_start = text.rfind("\n\n", 0, span.mark_start) + 2 if "\n\n" in text[: span.mark_start] else 0
-    before = text[para_start : span.mark_start]
-    named = _mentions_in(before, people, text, para_start)
+    before = _QUOTED_WORDS_RE.sub(lambda q: " " * len(q.group(0)), text[para_start : span.mark_start])
+    named = _mentions_in(before, people, text, para_start)  # never a name inside another quote's words
     if not named and not before.strip() and para_start > 0:
         # a quote opening its paragraph ("«…» – spiega – …»"): the person the paragraph before is about
         last_start = text.rfind("\n\n", 0, para_start - 2) + 2 if "\n\n" in text[: para_start - 2] else 0

@@ -173,3 +173,34 @@ def test_a_time_clause_with_no_subject_before_a_colon_goes_on_with_the_last_spea
         "E dopo aver ricevuto il decreto firmato da Matteo Salvini: “Abbiamo bisogno subito di un porto sicuro”."
     )
     assert _speakers(text) == ["Mare Aperto", "Mare Aperto"]
+
+
+# The attribution after the quote, as a noun or in the next paragraph
+
+
+def test_e_stato_l_attacco_di_after_the_quote_names_its_speaker():
+    text = (
+        "La diretta era stata negata a tutta la minoranza: «Grave impedire ai cittadini di ascoltare il governo», è "
+        "stato l'attacco del segretario di Azione Civica Paolo Ricci. Questa scelta avrebbe negato un palco a "
+        "leader come Anna Verdi."
+    )
+    assert _speakers(text) == ["Paolo Ricci"]
+
+
+def test_an_invitation_noun_between_dashes_inside_the_quote_names_its_speaker():
+    text = (
+        "Il consiglio ha votato la mozione, con l'astensione del capogruppo Marco Bassi.\n\n"
+        "«Faccia chiarezza al suo interno la maggioranza – l'invito di Giulia Serra e Luca Conti – prima del "
+        "prossimo voto sul bilancio»."
+    )
+    assert _speakers(text) == ["Giulia Serra"]
+
+
+def test_con_queste_parole_and_an_aside_then_the_subject_after_a_quote_paragraph():
+    text = (
+        "«Le mie priorità? Finire le opere del Pnrr, a cominciare dal recupero dell'ex Galilei di via Roma, e "
+        "aiutare le famiglie in difficoltà».\n\n"
+        "Con queste parole, peraltro ribadendo che «la città viene prima dei partiti», il sindaco Marco Ferri, "
+        "nella sala della giunta, ha presentato la sua nuova squadra."
+    )
+    assert _speakers(text) == ["Marco Ferri", "Marco Ferri"]
