@@ -1431,6 +1431,12 @@ _WHO_THAT_SAYS_RE = re.compile(
 )
 
 
+# ", che replica:" closing a lead-in whose last person is addressed ("chiede al sindaco X …"): the answer is X's.
+_ADDRESSEE_REPLIES_RE = re.compile(
+    r",\s*che\s+(?:replica|risponde|ribatte|controbatte|precisa|chiarisce|assicura|spiega)\s*:?\s*$"
+)
+
+
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
     """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = re.search(
@@ -1460,6 +1466,13 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     m = _WHO_THAT_SAYS_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
         return Attribution(m.group(1))  # "Critico anche Rossi, che parla di «"
+    m = _ADDRESSEE_REPLIES_RE.search(stripped)
+    addressed = _mentions_in(stripped[: m.start()], people, stripped) if m else []
+    while len(addressed) > 1 and addressed[-2][2].name == addressed[-1][2].name:
+        addressed.pop()  # "al sindaco Mascia": the post and the surname are one mention
+    if addressed and _complement(stripped, addressed[-1][0]):
+        # "X chiede al sindaco Mascia di garantire i servizi, che replica:": the one asked answers
+        return Attribution(addressed[-1][2].name, addressed[-1][2].role)
     m = _WHO_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
         return Attribution(m.group(1))  # "Un pensiero condiviso da Marini, il quale oltre a rilevare che «"
@@ -1942,6 +1955,7 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
         or _body_leads(stripped, people)
+        or _group_subject_colon(stripped)
         or _colon(sentence, people)
         or _subject_says(stripped, people)
         or _subject_in_an_aside(stripped, people)
@@ -1961,6 +1975,26 @@ _BODY_VERB_COLON_RE = re.compile(
     r"subito\s+|invece\s+)?[a-zà-ù]{3,}(?:at|ut|it)[oa]|[a-zà-ù]{3,}(?:a|ano))\b[^:«»“”\"]{0,80}:$",
     re.IGNORECASE,
 )
+
+
+# An unnamed group opening the lead-in as the subject of a plural verb before a colon: "Così i capigruppo di Pd, M5s
+# e Avs ieri hanno scritto al presidente X per rivendicare …:" — nobody speaks by name; X is an addressee.
+_GROUP_SUBJECT_COLON_RE = re.compile(
+    r"\s*(?:(?:così|e|ed|ma|poi|quindi|intanto|anche|ora|infine)\s*,?\s+)?(?:i|gli|le)\s+(?:(?:due|tre|quattro|cinque)\s+)?"
+    r"("
+    + alternation(_GROUP_NOUNS)
+    + r")\b([^:«»“”\"]{0,120}?)\s+(?:hanno|avevano|[a-zà-ù]{3,}(?:ano|ono))\b[^:«»“”\"]*:$",
+    re.IGNORECASE,
+)
+
+
+def _group_subject_colon(stripped: str) -> Attribution | None:
+    """An unnamed group as the subject of the colon lead-in: no speaker, the group (with its tail) as role."""
+    m = _GROUP_SUBJECT_COLON_RE.match(stripped)
+    if not m or _first_full_name(m.group(2)):
+        return None  # "i consiglieri Mario Rossi e Anna Bianchi hanno scritto:": the first-named speaks
+    tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2))[0]
+    return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
 _PAIR_TAIL_RE = re.compile(r"\b(?:di|del|della|dei|delle|degli)\s+[A-ZÀ-Ý][\w'-]*\s+(?:e|ed)\s+$")
@@ -2733,6 +2767,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         (start, q), (nstart, nq) = found[n], found[n + 1]
         if (
             not q.speaker
+            and not q.role  # a group speaks ("i capigruppo … hanno scritto:"): not the next quote's speaker
             and nq.speaker
             and _one_sentence_gap(norm[by_start[start].mark_end : by_start[nstart].mark_start])
         ):
@@ -2859,8 +2894,8 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
     for n in range(len(found) - 2, -1, -1):  # backwards: a chain of quotes takes the speaker of its last one
         (start, q), (nstart, nq) = found[n], found[n + 1]
         span, nspan = by_start.get(start), by_start.get(nstart)
-        if q.speaker or not nq.speaker or span is None or nspan is None:
-            continue
+        if q.speaker or q.role or not nq.speaker or span is None or nspan is None:
+            continue  # a quote its own attribution gave a group or a post keeps it
         gap = text[span.mark_end : nspan.mark_start]
         if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _first_full_name(gap):
             # «A» alla ditta ammontano «B», ha spiegato X: one sentence, its attribution after the last quote

@@ -204,3 +204,27 @@ def test_con_queste_parole_and_an_aside_then_the_subject_after_a_quote_paragraph
         "nella sala della giunta, ha presentato la sua nuova squadra."
     )
     assert _speakers(text) == ["Marco Ferri", "Marco Ferri"]
+
+
+# Objects and addressees are not the subject
+
+
+def test_the_addressee_of_a_request_answers_with_che_replica():
+    text = (
+        "Marco Bassi, consigliere del Pd, chiede al sindaco Rinaldi di salvare il centro diurno, che replica: "
+        '"Conosciamo bene la situazione e troveremo i fondi".'
+    )
+    assert _speakers(text) == ["Rinaldi"]
+
+
+def test_an_unnamed_group_writing_to_a_named_person_speaks_as_a_group():
+    text = (
+        "Così i capigruppo di Pd, Avs e Azione ieri hanno scritto al presidente Lorenzo Fontana per chiedere la "
+        'diretta: "Non ci sono motivi per trattare diversamente le due Camere" su "una vicenda tanto grave per '
+        'il Paese".'
+    )
+    quotes = extract_quotes(text)
+    assert quotes[0].speaker is None
+    assert quotes[0].role and quotes[0].role.startswith("capigruppo")
+    text = 'I consiglieri Mario Rossi e Anna Bianchi hanno scritto al sindaco: "Serve subito un consiglio aperto".'
+    assert _speakers(text) == ["Mario Rossi"]
