@@ -1112,6 +1112,15 @@ def _comma_interruption(tail: str, start: int, verb_end: int) -> Attribution | N
     return replace(parsed, cut=(start, verb_end + m.end()))
 
 
+def _surname_like_a_gerund(attr: str, people: list[Person]) -> Attribution:
+    """A capitalised word ending like a gerund right after a verb of saying (``– afferma Irlando –``) is the
+    surname of the person the piece names in full, not a gerund (which would be in lower case there)."""
+    word = attr.strip(" ,")
+    if re.fullmatch(_NAME_TOKEN, word) and fold(word).endswith(("ando", "endo")) and _known(word, people):
+        return Attribution(word)
+    return Attribution()
+
+
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
@@ -1126,6 +1135,7 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
         cut = (m.start(), m.end() + (end.end() if end else len(tail)))
         attr = _before_gerund(attr)
         parsed = _parse_attribution(attr)
+        parsed = parsed if parsed.found else _surname_like_a_gerund(attr, people)
         if parsed.found:
             return replace(parsed, cut=cut)
         dashed = m.group(0).strip()[0] in "-–—"
@@ -1487,11 +1497,24 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     return None
 
 
+# The last verb of saying + "che" of the lead-in, right after a post and its holder set off by commas.
+_LAST_SAID_THAT_RE = re.compile(
+    r".*,\s*((?i:" + _ROLE_START.pattern + r")[^,.;:!?«»\"“”]{0,80}?)\s*,\s*(?:" + VERB + r")"
+    r"(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”,]{0,200}$",
+    re.IGNORECASE,
+)
+
+
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
     m = _SAID_THAT_RE.search(stripped)
     if not m:
         return None
+    last = _LAST_SAID_THAT_RE.match(stripped)
+    if last:  # "mentre X ha ammesso che …, in una riunione, il presidente israeliano Herzog, ha detto che «"
+        posted = _parse_attribution(last.group(1))
+        if posted.speaker:
+            return posted
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
     clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
     group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())

@@ -228,3 +228,21 @@ def test_an_unnamed_group_writing_to_a_named_person_speaks_as_a_group():
     assert quotes[0].role and quotes[0].role.startswith("capigruppo")
     text = 'I consiglieri Mario Rossi e Anna Bianchi hanno scritto al sindaco: "Serve subito un consiglio aperto".'
     assert _speakers(text) == ["Mario Rossi"]
+
+
+def test_a_post_and_surname_set_off_by_commas_before_the_last_verb_of_saying():
+    text = (
+        "Intanto, mentre Karim Haddad, il direttore dell'ospedale di Khan Yunis, ha ammesso che la struttura era "
+        "sotto assedio, in un incontro con i diplomatici, il presidente francese Moreau, ha detto che “la Francia "
+        "è pronta a nuovi aiuti umanitari”."
+    )
+    assert _speakers(text) == ["Moreau"]
+
+
+def test_a_surname_ending_like_a_gerund_after_a_verb_of_saying():
+    text = (
+        "L'assessore ai lavori pubblici, Antonio Morlando, ha presentato il progetto.\n\n"
+        "Il sindaco Carlo Neri ha firmato la delibera numero 120 per il centro giovanile.\n\n"
+        "“Abbiamo accelerato le procedure – afferma Morlando – per non perdere i fondi europei”."
+    )
+    assert _speakers(text) == ["Antonio Morlando"]
