@@ -2434,7 +2434,7 @@ def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
     saying (``Parla di «…» il consigliere regionale X``): Italian often puts the subject after the quote."""
     text = piece.text
     start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in ".!?»”")) + 1
-    stop = re.search(r"[.!?\n«“]", text[span.mark_end : span.mark_end + 300])
+    stop = re.search(r"[.!?\n«“\"]", text[span.mark_end : span.mark_end + 300])  # a straight mark opens the next
     end = span.mark_end + (stop.start() if stop else 0)
     before, after = text[start : span.mark_start], text[span.mark_end : end]
     if not (_SAYING_RE.search(before.lower()) or _SAYING_RE.search(after.lower())):
@@ -2910,6 +2910,18 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
 _SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
 
+def _named_as_subject(gap: str) -> bool:
+    """A full name in ``gap`` that is no complement (``tenuta dalla premier Anna Neri`` is one)."""
+    full = _first_full_name(gap)
+    while full and _complement(gap, full[0] - len(_ROLE_TAIL_BEFORE_RE.search(gap[: full[0]]).group(0))):
+        nxt = _first_full_name(gap[full[1] :])
+        full = (full[1] + nxt[0], full[1] + nxt[1]) if nxt else None
+    return full is not None
+
+
+_ROLE_TAIL_BEFORE_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r")\s+)?$")
+
+
 def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) -> None:
     """A paragraph that is only a quote takes the speaker the next paragraph introduces for its own quote:
     «…» / Non nasconde la soddisfazione l'assessore X: «…»."""
@@ -2920,7 +2932,7 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
         if q.speaker or q.role or not nq.speaker or span is None or nspan is None:
             continue  # a quote its own attribution gave a group or a post keeps it
         gap = text[span.mark_end : nspan.mark_start]
-        if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _first_full_name(gap):
+        if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _named_as_subject(gap):
             # «A» alla ditta ammontano «B», ha spiegato X: one sentence, its attribution after the last quote
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
             continue

@@ -246,3 +246,17 @@ def test_a_surname_ending_like_a_gerund_after_a_verb_of_saying():
         "“Abbiamo accelerato le procedure – afferma Morlando – per non perdere i fondi europei”."
     )
     assert _speakers(text) == ["Antonio Morlando"]
+
+
+def test_two_pieces_of_one_sentence_with_a_complement_name_between_share_the_final_attribution():
+    text = (
+        '"Il governo non fugge dal confronto in Aula", l\'informativa non sarà tenuta dalla premier Anna Neri ma '
+        'da "due ministri che conoscono bene il dossier", ha spiegato il ministro per i Rapporti con il '
+        "Parlamento Paolo Galli."
+    )
+    assert _speakers(text) == ["Paolo Galli", "Paolo Galli"]
+    text = (
+        '"Il governo non fugge dal confronto in Aula", l\'informativa sarà tenuta come sempre e Anna Neri sarà '
+        'presente con "due ministri che conoscono bene il dossier", ha spiegato il ministro Paolo Galli.'
+    )
+    assert _speakers(text)[1] == "Paolo Galli"
