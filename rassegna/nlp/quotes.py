@@ -253,7 +253,8 @@ def _clean_role(role: str) -> str | None:
         r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
         r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b|"
-        r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])",
+        r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])|"
+        r"\s[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|gli|ne)?\s",  # "leader degli industriali rispondendo a X"
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
     # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
