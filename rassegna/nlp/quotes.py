@@ -1498,6 +1498,14 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     return None
 
 
+# Bodies listed by their names as the subject of a plural verb of saying (a joint statement speaks through the
+# first-named): "Lega, gruppo Centro, Fratelli d'Italia e Forza Italia sottolineano che".
+_BODY_ITEM = r"(?:gruppo\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:d'|d’|di\s+|del\s+)?[A-ZÀ-Ý][\w'’-]*){0,2}"
+_BODIES_LIST_RE = re.compile(
+    r"(?:^|[.;:]\s*|\b(?:mentre|ma|e|anche|poi|intanto|invece)\s+)(" + _BODY_ITEM + r")(?:\s*,\s*" + _BODY_ITEM + r")+"
+    r"\s+(?:e|ed)\s+" + _BODY_ITEM + r"\s*$"
+)
+_PLURAL_VERB_RE = re.compile(r"\s+(?:hanno|avevano|[a-zà-ù]{3,}(?:ano|ono))\b")
 # The last verb of saying + "che" of the lead-in, right after a post and its holder set off by commas.
 _LAST_SAID_THAT_RE = re.compile(
     r".*,\s*((?i:" + _ROLE_START.pattern + r")[^,.;:!?«»\"“”]{0,80}?)\s*,\s*(?:" + VERB + r")"
@@ -1516,6 +1524,10 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
         posted = _parse_attribution(last.group(1))
         if posted.speaker:
             return posted
+    listed = _BODIES_LIST_RE.search(m.group(1))
+    if listed and _PLURAL_VERB_RE.match(stripped, m.end(1)) and not _first_full_name(listed.group(0)):
+        # "mentre Lega, gruppo Centro, Fratelli d'Italia e Forza Italia sottolineano che «": the first-named
+        return Attribution(listed.group(1), speaks=True)
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
     clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
     group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())

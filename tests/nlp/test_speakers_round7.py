@@ -260,3 +260,16 @@ def test_two_pieces_of_one_sentence_with_a_complement_name_between_share_the_fin
         'presente con "due ministri che conoscono bene il dossier", ha spiegato il ministro Paolo Galli.'
     )
     assert _speakers(text)[1] == "Paolo Galli"
+
+
+def test_bodies_listed_as_the_subject_of_a_plural_verb_speak_through_the_first_named():
+    text = (
+        "Il voto sul bilancio è stato rinviato, mentre Lega, gruppo Civico, Azione e Forza Italia "
+        "sottolineano che “la revoca della seduta è una scelta inaccettabile per tutta la città”."
+    )
+    assert _speakers(text) == ["Lega"]
+    text = (
+        "Il bilancio è stato approvato, mentre Mario Rossi, Anna Bianchi e Luca Verdi sottolineano che “la "
+        "revoca della seduta è una scelta inaccettabile per tutta la città”."
+    )
+    assert _speakers(text) == ["Mario Rossi"]
