@@ -1525,9 +1525,9 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
         if posted.speaker:
             return posted
     listed = _BODIES_LIST_RE.search(m.group(1))
-    if listed and _PLURAL_VERB_RE.match(stripped, m.end(1)) and not _first_full_name(listed.group(0)):
+    if listed and _PLURAL_VERB_RE.match(stripped, m.end(1)) and not _bad_name(listed.group(1)):
         # "mentre Lega, gruppo Centro, Fratelli d'Italia e Forza Italia sottolineano che «": the first-named
-        return Attribution(listed.group(1), speaks=True)
+        return Attribution(listed.group(1), speaks=not _first_full_name(listed.group(1)))
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
     clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
     group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())

@@ -273,3 +273,8 @@ def test_bodies_listed_as_the_subject_of_a_plural_verb_speak_through_the_first_n
         "revoca della seduta è una scelta inaccettabile per tutta la città”."
     )
     assert _speakers(text) == ["Mario Rossi"]
+    text = (
+        "Il sindaco Paolo Neri ringrazia Lega, Azione e Forza Italia e sottolinea che “la revoca della seduta è "
+        "una scelta inaccettabile per tutta la città”."
+    )
+    assert "Lega" not in _speakers(text)
