@@ -1991,6 +1991,7 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
         or _body_leads(stripped, people)
+        or _body_who_says(stripped)
         or _group_subject_colon(stripped)
         or _colon(sentence, people)
         or _subject_says(stripped, people)
@@ -2031,6 +2032,26 @@ def _group_subject_colon(stripped: str) -> Attribution | None:
         return None  # "i consiglieri Mario Rossi e Anna Bianchi hanno scritto:": the first-named speaks
     tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2))[0]
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
+
+
+# A body by its common noun (capitalised) and maybe an adjective, then "che" and a verb of saying right before the
+# quote: "con l'Esercito israeliano che ha fatto sapere di «", "la Questura, che precisa come «".
+_BODY_WHO_SAYS_RE = re.compile(
+    r"(?:^|[\s,(])(?:il|la|lo|l')\s*(?-i:([A-ZÀ-Ý][a-zà-ù]+(?:\s+"
+    + _POST_ADJECTIVE
+    + r")?))\s*,?\s+che\s+(?:"
+    + VERB
+    + r")\b[^.!?:;«»“”\"]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _body_who_says(stripped: str) -> Attribution | None:
+    """A body named by its noun (``l'Esercito israeliano``) as the antecedent of "che" + a verb of saying."""
+    m = _BODY_WHO_SAYS_RE.search(stripped)
+    if not m or fold(m.group(1).split()[0]) not in _ORG_NOUNS:
+        return None
+    return Attribution(m.group(1), speaks=True)
 
 
 _PAIR_TAIL_RE = re.compile(r"\b(?:di|del|della|dei|delle|degli)\s+[A-ZÀ-Ý][\w'-]*\s+(?:e|ed)\s+$")

@@ -278,3 +278,13 @@ def test_bodies_listed_as_the_subject_of_a_plural_verb_speak_through_the_first_n
         "una scelta inaccettabile per tutta la città”."
     )
     assert "Lega" not in _speakers(text)
+
+
+def test_a_body_by_its_noun_and_adjective_then_che_and_a_verb_of_saying():
+    text = (
+        "Proseguono gli scontri nel Donbass, con l'Esercito ucraino che ha fatto sapere di «aver respinto tre "
+        "attacchi nella notte», mentre Kiev chiede nuovi aiuti."
+    )
+    assert _speakers(text) == ["Esercito ucraino"]
+    text = "Ieri al porto, con la Nave Aurora che ha fatto sapere di «aver soccorso quaranta persone in mare»."
+    assert "Nave Aurora" not in _speakers(text)
