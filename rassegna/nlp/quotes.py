@@ -1636,7 +1636,12 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         first = _NAME_RE.match(lead, opening.end() if opening else 0)
         if first and not _bad_name(first.group(1)) and _FINITE_VERB_RE.match(lead, first.end(1)):
             return Attribution(first.group(1))  # "Elly Schlein risponde a Matteo Salvini:"
-    if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
+    passing = m and (_bad_name(m.group(1)) or _complement(sentence, m.start(1)))  # "va all'attacco a Piazza Pulita:"
+    if (
+        m
+        and not passing
+        and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)]))
+    ):
         head = _list_head(sentence, m.start(1))
         if head < m.start(1):  # "i consiglieri Fabrizio Ricca ed Elena Maccanti:": the first-named
             first = _NAME_RE.match(sentence, head)

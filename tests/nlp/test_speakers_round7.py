@@ -288,3 +288,16 @@ def test_a_body_by_its_noun_and_adjective_then_che_and_a_verb_of_saying():
     assert _speakers(text) == ["Esercito ucraino"]
     text = "Ieri al porto, con la Nave Aurora che ha fatto sapere di «aver soccorso quaranta persone in mare»."
     assert "Nave Aurora" not in _speakers(text)
+
+
+# A place named in passing is no person
+
+
+def test_a_place_after_a_preposition_before_the_colon_is_not_the_speaker():
+    text = (
+        "La segretaria Anna Neri risponde alla premier.\n\n"
+        "La segretaria va all'attacco a Piazza Grande: “È ridicolo, la premier scappa un'altra volta dal confronto”."
+    )
+    assert "Piazza Grande" not in _speakers(text)
+    text = "Poi ha preso la parola il sindaco Luca Conti: “Il confronto con la premier si farà in autunno”."
+    assert _speakers(text) == ["Luca Conti"]
