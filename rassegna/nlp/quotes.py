@@ -1636,7 +1636,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         first = _NAME_RE.match(lead, opening.end() if opening else 0)
         if first and not _bad_name(first.group(1)) and _FINITE_VERB_RE.match(lead, first.end(1)):
             return Attribution(first.group(1))  # "Elly Schlein risponde a Matteo Salvini:"
-    passing = m and (_bad_name(m.group(1)) or _complement(sentence, m.start(1)))  # "va all'attacco a Piazza Pulita:"
+    passing = (
+        m and not floor and (_bad_name(m.group(1)) or _complement(sentence, m.start(1)))
+    )  # "va all'attacco a Piazza Pulita:"
     if (
         m
         and not passing
