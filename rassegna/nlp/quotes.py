@@ -875,9 +875,11 @@ def _role_body(role: str | None) -> str | None:
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
+# "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it; "– spiegava,
+# qualche settimana fa, X –": an aside right after the verb
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")\s+", re.IGNORECASE
-)  # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it
+    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
+)
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
 )
@@ -1113,6 +1115,25 @@ def _comma_interruption(tail: str, start: int, verb_end: int) -> Attribution | N
     return replace(parsed, cut=(start, verb_end + m.end()))
 
 
+# An aside of circumstance between the verb of saying and its subject: "– spiegava, qualche settimana fa, Guido Savio,
+# presidente della Pro Loco –", "ha detto, a margine del consiglio, il sindaco X".
+_ASIDE_THEN_SUBJECT_RE = re.compile(
+    r"\s*,\s*[a-zà-ù][^,;:.!?«»“”\"]{0,50},\s*(?=[A-ZÀ-Ý]|(?i:" + _ROLE_START.pattern + r"))"
+)
+
+
+def _after_an_aside(attr: str) -> Attribution:
+    """The subject after an aside set off by commas right after the verb of saying."""
+    m = _ASIDE_THEN_SUBJECT_RE.match(attr)
+    if not m:
+        return Attribution()
+    rest = attr[m.end() :]
+    parsed = _parse_attribution(rest)
+    if parsed.speaker and not (_ROLE_START.match(rest) or fold(parsed.speaker.split()[0]) in first_names()):
+        return Attribution()  # "ha detto, come spesso, Roma è …": a name of no person
+    return parsed
+
+
 def _surname_like_a_gerund(attr: str, people: list[Person]) -> Attribution:
     """A capitalised word ending like a gerund right after a verb of saying (``– afferma Irlando –``) is the
     surname of the person the piece names in full, not a gerund (which would be in lower case there)."""
@@ -1137,6 +1158,7 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
         attr = _before_gerund(attr)
         parsed = _parse_attribution(attr)
         parsed = parsed if parsed.found else _surname_like_a_gerund(attr, people)
+        parsed = parsed if parsed.found else _after_an_aside(attr)
         if parsed.found:
             return replace(parsed, cut=cut)
         dashed = m.group(0).strip()[0] in "-–—"
@@ -1227,6 +1249,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
     attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
+    parsed = parsed if parsed.found else _after_an_aside(attr)
     if parsed.found:
         return _body_name(attr, parsed, people) if parsed.speaker and not parsed.role else parsed
     subject = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"

@@ -301,3 +301,13 @@ def test_a_place_after_a_preposition_before_the_colon_is_not_the_speaker():
     assert "Piazza Grande" not in _speakers(text)
     text = "Poi ha preso la parola il sindaco Luca Conti: “Il confronto con la premier si farà in autunno”."
     assert _speakers(text) == ["Luca Conti"]
+
+
+def test_an_aside_between_the_verb_of_saying_and_its_subject():
+    text = (
+        "“Siamo felici – spiegava, qualche giorno fa, Marco Ferri, presidente della Pro Loco, che organizza la "
+        "festa – di presentare il nuovo programma”."
+    )
+    assert _speakers(text) == ["Marco Ferri"]
+    text = "«Il bilancio è in ordine», ha detto, a margine del consiglio, il sindaco Luca Bassi."
+    assert _speakers(text) == ["Luca Bassi"]
