@@ -254,6 +254,7 @@ def _clean_role(role: str) -> str | None:
         r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b|"
         r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])|"
+        r"\s(?:in\s+riferimento|in\s+merito|a\s+proposito|riguardo|circa)\b|"  # "presidente in riferimento a …"
         r"\s[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|gli|ne)?\s",  # "leader degli industriali rispondendo a X"
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
@@ -2942,7 +2943,7 @@ def _lend_back(text: str, found: list[tuple[int, Quote]], by_start: dict[int, Sp
             found[n] = (start, Quote(q.text, nq.speaker, q.role))
 
 
-_WENT_ON_RE = re.compile(r"\b(?:ha\s+)?(?:prosegu|continu|conclu)\w*\s+(?:poi\s+)?(?:il\s+|la\s+)?[A-ZÀ-Ý]")
+_WENT_ON_RE = re.compile(r"\b(?:ha\s+)?(?:prosegu|continu|conclu|aggiun)\w*\s+(?:poi\s+)?(?:il\s+|la\s+)?[A-ZÀ-Ý]")
 
 
 def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:

@@ -311,3 +311,13 @@ def test_an_aside_between_the_verb_of_saying_and_its_subject():
     assert _speakers(text) == ["Marco Ferri"]
     text = "«Il bilancio è in ordine», ha detto, a margine del consiglio, il sindaco Luca Bassi."
     assert _speakers(text) == ["Luca Bassi"]
+
+
+def test_a_post_only_attribution_takes_the_name_of_the_next_quote_that_adds_to_it():
+    text = (
+        "«È la prova che esistono ancora gli uomini di buona volontà, a cominciare dai sindaci dei piccoli comuni».\n\n"
+        "Lo ha dichiarato il presidente della Regione in riferimento al trasferimento avvenuto oggi di alcune "
+        "famiglie nei centri di accoglienza dei Comuni della costa. «Lodevole - ha aggiunto Ferrante - anche "
+        "l'impegno della cooperativa che ha offerto i locali»."
+    )
+    assert _speakers(text) == ["Ferrante", "Ferrante"]
