@@ -2498,7 +2498,7 @@ def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
     """The person the quote's own sentence names, before or after the quote, when that sentence has a verb of
     saying (``Parla di «…» il consigliere regionale X``): Italian often puts the subject after the quote."""
     text = piece.text
-    start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in ".!?»”")) + 1
+    start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in '.!?»”"')) + 1
     stop = re.search(r"[.!?\n«“\"]", text[span.mark_end : span.mark_end + 300])  # a straight mark opens the next
     end = span.mark_end + (stop.start() if stop else 0)
     before, after = text[start : span.mark_start], text[span.mark_end : end]

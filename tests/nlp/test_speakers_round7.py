@@ -321,3 +321,11 @@ def test_a_post_only_attribution_takes_the_name_of_the_next_quote_that_adds_to_i
         "l'impegno della cooperativa che ha offerto i locali»."
     )
     assert _speakers(text) == ["Ferrante", "Ferrante"]
+
+
+def test_a_second_object_clause_after_a_straight_quote_goes_on_with_its_source():
+    text = (
+        "Secondo il M5s, avere in Aula i ministri di Giustizia e Interni dimostra che \"l'opposizione unita ottiene "
+        'risultati", ma anche che "la premier preferisce non rispondere di persona".'
+    )
+    assert _speakers(text) == ["M5s", "M5s"]
