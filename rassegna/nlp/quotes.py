@@ -449,8 +449,26 @@ _BODY_WORDS_BEFORE_RE = re.compile(
 # The rest of a role's phrase, then a surname alone between commas: its holder ("il presidente di Confindustria,
 # Orsini, …"); a given name after the comma is read as a full name by the other rules.
 _ROLE_COMMA_SURNAME_ASIDE_RE = re.compile(
-    r"[^,.;:!?«»\"“”()]{0,80}?,\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*,(?=\s*[a-zà-ù])"
+    r"[^,.;:!?«»\"“”()]{0,80}?,\s*("
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){0,2})"
+    r"\s*,(?=\s*[a-zà-ù])"
 )  # never an item of a list of portfolios ("assessora a Coesione Sociale, Sanità, Welfare, Anna Neri")
+
+
+def _apposed_holder(attr: str, at: int) -> re.Match[str] | None:
+    """The holder set off by commas after the rest of a role's phrase starting at ``at``, when that phrase names
+    no other person (``del sindaco Enzo Neri e dell'assessore ai Lavori, Luca Bo,`` is a pair, not Bo's post)."""
+    m = _ROLE_COMMA_SURNAME_ASIDE_RE.match(attr, at)
+    return m if m and not _first_full_name(attr[at : m.start(1)]) else None
+
+
 # Adjectives of nationality or scope between a post and a surname ("il presidente israeliano Herzog", "il
 # cancelliere tedesco Scholz", "il premier ungherese Orban"): never a verb ("il sindaco attacca Rossi").
 _POST_ADJECTIVE = r"(?:[a-zà-ù]{3,}(?:an[oa]|es[ei]|ens[ei]|esc[oa]|al[ei]|in[oa]|eni?[oa]|uscente)|dem)"
@@ -459,7 +477,7 @@ _POST_ADJECTIVE = r"(?:[a-zà-ù]{3,}(?:an[oa]|es[ei]|ens[ei]|esc[oa]|al[ei]|in[
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
-    apposed = _ROLE_COMMA_SURNAME_ASIDE_RE.match(attr, role_first.end())
+    apposed = _apposed_holder(attr, role_first.end())
     holder = apposed.group(1) if apposed else ""
     if holder and not _bad_name(holder) and not _ROLE_START.fullmatch(holder) and not _is_entity(holder, []):
         # "il presidente di Confindustria, Orsini, nella sua prima intervista con X": the holder set off by commas
@@ -622,7 +640,7 @@ def _people(text: str) -> list[Person]:
         if chunk == window and r.start() + 160 < len(text):
             chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
         caps = _TWO_CAPS.search(chunk)
-        apposed = _ROLE_COMMA_SURNAME_ASIDE_RE.match(chunk, r.end() - r.start())
+        apposed = _apposed_holder(chunk, r.end() - r.start())
         if not apposed and (not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known):
             continue  # no name, or one already known by its given name
         parsed = _parse_attribution(chunk)
@@ -1783,7 +1801,7 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
             if not named.speaker and named.role_word:
                 return named
         role = _ROLE_START.match(head)
-        if stripped[m.start() : m.start() + 1] == "," and role and _ROLE_COMMA_SURNAME_ASIDE_RE.match(head, role.end()):
+        if stripped[m.start() : m.start() + 1] == "," and role and _apposed_holder(head, role.end()):
             # "Il ministro degli Esteri, Tajani, in conferenza stampa con X, ha dichiarato:": the apposed holder
             named = _parse_attribution(head)
             if named.speaker:

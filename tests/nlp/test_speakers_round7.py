@@ -329,3 +329,16 @@ def test_a_second_object_clause_after_a_straight_quote_goes_on_with_its_source()
         'risultati", ma anche che "la premier preferisce non rispondere di persona".'
     )
     assert _speakers(text) == ["M5s", "M5s"]
+
+
+def test_a_full_name_set_off_by_commas_after_a_post_before_a_prize_named_after_a_person():
+    text = (
+        "“Qui non sappiamo cosa fare se arrivano cinquecento persone in una notte”. Lo ha detto il sindaco "
+        "dell'isola, Totò Russo, al convegno del Premio giornalistico Maria Grazia Cutuli, che si chiude stasera."
+    )
+    assert _speakers(text) == ["Totò Russo"]
+    text = (
+        "“La gara partirà entro l'estate”: è questo il commento del sindaco Enzo Pieri e dell'assessore ai "
+        "Lavori pubblici, Bruno Falco, dopo il voto della giunta."
+    )
+    assert _speakers(text) == ["Enzo Pieri"]
