@@ -2054,8 +2054,8 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
 # avere in Aula i ministri dimostra che «", "E il Pd ha rincarato la dose: «".
 _BODY_NAME = r"(?:il|la|lo|l'|i|gli|le)\s*(?-i:([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,2}))"
 _SECONDO_BODY_RE = re.compile(
-    r"\s*(?:(?:e|ma|anche|poi|invece|intanto)\s+)?(?:secondo|per)\s+" + _BODY_NAME + r"\s*,[^«»“”\"]*$", re.IGNORECASE
-)
+    r"\s*(?:(?:e|ma|anche|poi|invece|intanto)\s+)?secondo\s+" + _BODY_NAME + r"\s*,[^«»“”\"]*$", re.IGNORECASE
+)  # never "Per il Giubileo,": "per" opens circumstances as often as opinions
 _BODY_VERB_COLON_RE = re.compile(
     r"\s*(?:(?:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?" + _BODY_NAME + r"\s+(?:(?:ha|hanno)\s+(?:poi\s+|anche\s+|"
     r"subito\s+|invece\s+)?[a-zà-ù]{3,}(?:at|ut|it)[oa]|[a-zà-ù]{3,}(?:a|ano))\b[^:«»“”\"]{0,80}:$",

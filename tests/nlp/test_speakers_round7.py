@@ -165,6 +165,8 @@ def test_a_person_in_the_lead_in_speaks_not_the_body():
     assert _speakers(text) == ["Marco Neri"]
     text = "Per il Natale, il sindaco Luca Bassi ha detto: “Le luminarie saranno accese già da sabato prossimo”."
     assert _speakers(text) == ["Luca Bassi"]
+    text = "Per il Giubileo, la città si prepara: “Abbiamo lavorato per due anni a questo progetto”."
+    assert "Giubileo" not in _speakers(text)
 
 
 def test_a_time_clause_with_no_subject_before_a_colon_goes_on_with_the_last_speaker():
