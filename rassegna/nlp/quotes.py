@@ -2818,7 +2818,10 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
             for a in re.finditer(r"(?<![\w'])(\S+)\s+" + particle + r"\s+" + word + r"(?![\w'])", text)
             if a.group(1) != given
         ]
-        said = any(a.group(1).lower() in _PRESENT_WORDS or _ROLE_START.fullmatch(a.group(1)) for a in again)
+        said = any(  # "precisa dal Bono"; "il Sindaco de Augustinis" (never "presidente di Confcommercio": a body)
+            a.group(1).lower() in _PRESENT_WORDS or particle == "de" and _ROLE_START.fullmatch(a.group(1))
+            for a in again
+        )
         if not again or first not in first_names() and not said:
             continue  # "precisa dal Bono", "il Sindaco de Augustinis": the surname alone, as a person's
         if (key in comuni() or key in regions()) and (not said or particle in ("di", "da")):
