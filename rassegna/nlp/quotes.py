@@ -2809,6 +2809,8 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
     for m in _LOW_PARTICLE_RE.finditer(text):
         given, particle, word = m.groups()
         key, first = fold(word), fold(given)
+        if text.count(f"{particle} {word}") < 2:
+            continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
         if key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or word in _BODY_HEADS:
             continue
         if key in _GENERIC_BODIES or first in _NOT_NAMES or _ROLE_START.fullmatch(given):
