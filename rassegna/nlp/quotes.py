@@ -846,7 +846,9 @@ def _resolve(
             holders.sort(key=lambda p: at[p.name])  # nearest before last; one never named before comes first
         if holders:
             return Person(holders[-1].name, holders[-1].role)
-        if last and last.speaker and (not body or not last.role or holds(fold(last.role))):
+        # "il leader degli industriali" after the presidente di Confindustria spoke: an epithet by description
+        described = fold(role_word) in _EPITHETS and role and not re.search(r"\bd\w*'?\s*[A-ZÀ-Ý]", role)
+        if last and last.speaker and (not body or not last.role or holds(fold(last.role)) or described):
             return Person(last.speaker, last.role)
     return Person("")
 

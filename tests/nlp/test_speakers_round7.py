@@ -344,3 +344,16 @@ def test_a_full_name_set_off_by_commas_after_a_post_before_a_prize_named_after_a
         "Lavori pubblici, Bruno Falco, dopo il voto della giunta."
     )
     assert _speakers(text) == ["Enzo Pieri"]
+
+
+# An epithet by description refers back to the last speaker
+
+
+def test_an_epithet_by_description_refers_back_to_the_speaker_just_quoted():
+    text = (
+        "“Imprese e sindacati devono tornare a parlarsi”. Così il nuovo presidente di Federmeccanica, Bonetti, "
+        "nella sua prima intervista, annuncia una revisione del patto: ‘’i cambiamenti della tecnologia renderanno "
+        "necessaria una nuova fase di contrattazione’’, spiega il leader degli industriali rispondendo alle domande "
+        "di Luisa Ferri del Sole 24 Ore, e subito dopo annuncia: ‘’conto di incontrare presto i tre sindacati’’."
+    )
+    assert _speakers(text) == ["Bonetti", "Bonetti", "Bonetti"]
