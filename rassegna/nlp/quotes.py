@@ -479,7 +479,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
     apposed = _apposed_holder(attr, role_first.end())
     holder = apposed.group(1) if apposed else ""
-    if holder and not _bad_name(holder) and not _ROLE_START.fullmatch(holder) and not _is_entity(holder, []):
+    if apposed and not _bad_name(holder) and not _ROLE_START.fullmatch(holder) and not _is_entity(holder, []):
         # "il presidente di Confindustria, Orsini, nella sua prima intervista con X": the holder set off by commas
         return Attribution(holder, _clean_role(attr[: apposed.start(1)]))
     person = _first_full_name(attr)
@@ -3003,13 +3003,19 @@ _SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|on
 def _named_as_subject(gap: str) -> bool:
     """A full name in ``gap`` that is no complement (``tenuta dalla premier Anna Neri`` is one)."""
     full = _first_full_name(gap)
-    while full and _complement(gap, full[0] - len(_ROLE_TAIL_BEFORE_RE.search(gap[: full[0]]).group(0))):
+    while full and _complement(gap, full[0] - len(_role_tail_before(gap[: full[0]]))):
         nxt = _first_full_name(gap[full[1] :])
         full = (full[1] + nxt[0], full[1] + nxt[1]) if nxt else None
     return full is not None
 
 
 _ROLE_TAIL_BEFORE_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r")\s+)?$")
+
+
+def _role_tail_before(segment: str) -> str:
+    """The post word closing ``segment`` (``dalla premier ``), or nothing."""
+    m = _ROLE_TAIL_BEFORE_RE.search(segment)
+    return m.group(0) if m else ""
 
 
 def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) -> None:
