@@ -95,7 +95,7 @@ ROLE_WORDS = (
 # Titles abbreviated with a dot before a surname ("l'avv. Colombo", "la dr.ssa Bonu", "il sen. Neri").
 TITLE_ABBREVIATIONS = r"(?:avv|dott|dr|prof|ing|on|sen|arch|geom|sig)(?:\.(?:ssa|ra)?\.?|ssa\.?)"
 _ROLE_START = re.compile(
-    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:(?:vice|neo)[\s-]+)?"
+    r"(?:(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+)\s*)?(?:(?:vice|neo)[\s-]*)?"  # "il Vicepremier"
     + r"(?:(?:(?<=')ad|"  # "l'ad", never the preposition "ad"
     + alternation(w for w in ROLE_WORDS if w != "ad")
     + r")\b|(?<![\w.])"
@@ -111,8 +111,8 @@ _PARTICLE = (
 _GAP = r"[ \t\xa0]+"  # between the words of a name: never a line break (a dateline opens the next paragraph)
 _NAME_RE = re.compile(
     r"(?<![\w'])(" + _NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
-    r"(?:" + _GAP + _NAME_TOKEN + r")?)"
-)
+    r"(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")?)"
+)  # a particle before the last word too: "Giuseppe De Carolis Di Prossedi"
 _NOT_A_SOURCE = re.compile(
     r"\b(?:nota|(?<!ha\s)(?<!hanno\s)comunicato|documento|slogan|motto|titolo|progetto|iniziativa|programma|campagna|logo|obiettivo|"
     r"scopo|finalità|denominat[oa]|chiamat[oa]|intitolat[oa]|(?<!ha\s)(?<!hanno\s)(?<!aveva\s)detto|definit[oa])\b[^.!?,:]{0,40}$"
@@ -348,7 +348,9 @@ def _clean_role(role: str) -> str | None:
         r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
         r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
         r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b|"
-        r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])",
+        r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])|"
+        r"\s(?:in\s+riferimento|in\s+merito|a\s+proposito|riguardo|circa)\b|"  # "presidente in riferimento a …"
+        r"\s[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|gli|ne)?\s",  # "leader degli industriali rispondendo a X"
         role,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
     # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
@@ -532,14 +534,55 @@ _APPOSED_HOLDER_RE = re.compile(
 )
 
 
+# A preposition and maybe capitalised words of a body's name before a run of capitalised words: the run opens with
+# the rest of the body's name ("l'assessora alle Politiche Giovanili Anna Neri", "ministro dello Sviluppo X Y").
+_BODY_WORDS_BEFORE_RE = re.compile(
+    r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)(?:\s+[A-ZÀ-Ý][^\s,]*)*\s+$"
+)
+
+
+# The rest of a role's phrase, then a surname alone between commas: its holder ("il presidente di Confindustria,
+# Orsini, …"); a given name after the comma is read as a full name by the other rules.
+_ROLE_COMMA_SURNAME_ASIDE_RE = re.compile(
+    r"[^,.;:!?«»\"“”()]{0,80}?,\s*("
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){0,2})"
+    r"\s*,(?=\s*[a-zà-ù])"
+)  # never an item of a list of portfolios ("assessora a Coesione Sociale, Sanità, Welfare, Anna Neri")
+
+
+def _apposed_holder(attr: str, at: int) -> re.Match[str] | None:
+    """The holder set off by commas after the rest of a role's phrase starting at ``at``, when that phrase names
+    no other person (``del sindaco Enzo Neri e dell'assessore ai Lavori, Luca Bo,`` is a pair, not Bo's post)."""
+    m = _ROLE_COMMA_SURNAME_ASIDE_RE.match(attr, at)
+    return m if m and not _first_full_name(attr[at : m.start(1)]) else None
+
+
+# Adjectives of nationality or scope between a post and a surname ("il presidente israeliano Herzog", "il
+# cancelliere tedesco Scholz", "il premier ungherese Orban"): never a verb ("il sindaco attacca Rossi").
+_POST_ADJECTIVE = r"(?:[a-zà-ù]{3,}(?:an[oa]|es[ei]|ens[ei]|esc[oa]|al[ei]|in[oa]|eni?[oa]|uscente)|dem)"
+
+
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
+    apposed = _apposed_holder(attr, role_first.end())
+    holder = apposed.group(1) if apposed else ""
+    if apposed and not _bad_name(holder) and not _ROLE_START.fullmatch(holder) and not _is_entity(holder, []):
+        # "il presidente di Confindustria, Orsini, nella sua prima intervista con X": the holder set off by commas
+        return Attribution(holder, _clean_role(attr[: apposed.start(1)]))
     person = _first_full_name(attr)
     if person and re.search(
-        r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s", attr[role_first.end() : person[0]]
+        r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s",
+        attr[role_first.end() : person[0]],
     ):
-        person = None  # "il governatore è stato chiamato dal ministro X": X is not the role's holder
+        person = None  # "il governatore è stato chiamato dal ministro X", "il leader, rispondendo a X": not holders
     if person:
         name = attr[person[0] : person[1]]
         role = _clean_role(attr[: person[0]])
@@ -563,9 +606,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
         start = appos.start(1)
         toks = appos.group(1).split()
-        if len(toks) >= 3 and re.search(
-            r"\b(?:di|del|dello|della|dei|degli|delle|al|alla|ai|agli|alle|per)\s+$", attr[:start]
-        ):
+        if len(toks) >= 3 and _BODY_WORDS_BEFORE_RE.search(attr[:start]):
             given = next((i for i, t in enumerate(toks[1:], 1) if fold(t) in first_names()), None)
             kept = toks[given:] if given is not None else toks[-2:]  # "Istruzione Giuseppe La Porta"
             start = appos.end(1) - len(" ".join(kept))  # "ministro dello Sviluppo Giancarlo Giorgetti"
@@ -578,10 +619,13 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     word = role_first.group(0).split()[-1].split("'")[-1]
     rest = attr[role_first.end() :]
     sur = re.match(
-        r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?))?"  # il parroco don X
+        r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?|" + _POST_ADJECTIVE + r"))?"
         r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])",
         rest,
-    )
+    )  # "il parroco don X", "il presidente israeliano Herzog"
+    adjective = sur and sur.group(0).split()[0] != sur.group(1).split()[0] and sur.group(0).split()[0].islower()
+    if sur and adjective and (fold(sur.group(1)) in _COUNTRIES or fold(sur.group(1)) in comuni()):
+        sur = None  # "il dirigente italiano Onu": a body or a place after the post's adjective, not a surname
     if sur:
         return Attribution(sur.group(1), role_word=word)
     return Attribution(None, _clean_role(attr), word)
@@ -648,6 +692,7 @@ def _people(text: str) -> list[Person]:
         if given is None:
             unknown.append(m)
             continue
+        given = _past_a_body_word(text, m, toks, given)
         if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(
             text, max(0, m.start(1) - 14), m.start(1)
         ):
@@ -656,8 +701,12 @@ def _people(text: str) -> list[Person]:
         if given:  # "Istruzione Giuseppe La Porta": read the name again from its given name
             full = _NAME_RE.match(text, m.start(1) + m.group(1).index(toks[given]))
             name = full.group(1) if full else name
+        cut = next((i for i, t in enumerate(name.split()) if i >= 2 and _ROLE_START.fullmatch(t)), None)
+        name = " ".join(name.split()[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
         role = None
         rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
+        if rm and _NEXT_ITEM_RE.match(rm.group(1)):
+            rm = None  # "il vicesindaco Anna Neri, il presidente del consiglio Luca Bo": the next item's post
         elected = _ELECTED_RE.match(text, m.end(1))
         if elected:  # "Anna Russo è stata eletta presidente del consiglio": the post she now holds
             role = _clean_role(elected.group(1))
@@ -669,7 +718,10 @@ def _people(text: str) -> list[Person]:
             roles = [
                 r
                 for r in _ROLE_AT.finditer(window)
-                if not re.search(r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s", window[r.start() :])
+                if not re.search(
+                    r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s",
+                    window[r.start() :],
+                )
             ]  # "sette ex M5s, oggi per X", "il primo cittadino — intervistato — difende X": another clause
             if roles:
                 role = _clean_role(window[roles[-1].start() :])
@@ -683,12 +735,17 @@ def _people(text: str) -> list[Person]:
         if chunk == window and r.start() + 160 < len(text):
             chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
         caps = _TWO_CAPS.search(chunk)
-        if not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known:
+        apposed = _apposed_holder(chunk, r.end() - r.start())
+        if not apposed and (not caps or fold(caps.group(0).split()[0]) in fnames and fold(caps.group(0)) in known):
             continue  # no name, or one already known by its given name
         parsed = _parse_attribution(chunk)
         name = parsed.speaker or ""
         named = len(name.split()) >= 2 and fold(name) not in known and fold(name.split()[0]) not in _PLACE_HEADS
-        if named and parsed.role:
+        named = named and not any((" " + k + " ").find(" " + fold(name) + " ") >= 0 for k in known)
+        named = named and not any(fold(name).endswith(" " + k) for k in known)  # "Borgo Virgilio Francesco Aporti"
+        if not named and apposed and parsed.role and apposed.group(1) == name and name not in _PRESENT_WORDS:
+            named = fold(name) not in known and fold(name) not in first_names() and not name.isupper()
+        if named and parsed.role:  # "il presidente di Confindustria, Orsini,": the holder, surname only
             out.append(Person(name, parsed.role))
             known.add(fold(name))
     speaking: set[str] | None = None  # capitalised words followed by a verb, read once when needed
@@ -713,6 +770,24 @@ def _people(text: str) -> list[Person]:
         known.add(fold(name))
     out.extend(_lone_surnames(text, out))
     return out
+
+
+def _past_a_body_word(text: str, m: re.Match[str], toks: list[str], given: int) -> int:
+    """Where the name starts when the run of capitalised words after a preposition opens with a body's name that
+    is also a given name (``presidente di Ali Matteo Ricci``, the piece printing ``Ali Marche`` elsewhere): at the
+    next given name, when the first word is printed elsewhere without the word after it."""
+    later = next((t_i for t_i in range(given + 1, len(toks) - 1) if fold(toks[t_i]) in first_names()), None)
+    if later is None or not _BODY_WORDS_BEFORE_RE.search(text, max(0, m.start(1) - 60), m.start(1)):
+        return given
+    alone = r"(?<![\w'])" + re.escape(toks[given]) + r"(?!\s+" + re.escape(toks[given + 1]) + r")(?![\w'])"
+    return later if re.search(alone, text) else given
+
+
+# A role after a name's comma that is the next item of a list of people: it opens with an article (or "del",
+# "della": "gli interventi del sindaco X, del direttore Y") and names its own holder in full.
+_NEXT_ITEM_RE = re.compile(
+    r"(?i:il|la|lo|l'|i|gli|le|del|della|dello|dell'|dei|degli|delle)\s*[^,;.:]{0,80}?[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý]"
+)
 
 
 _WORD_THEN_WORD_RE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
@@ -826,6 +901,7 @@ def _resolve(
     holding it named nearest before ``upto``, when given; never a holder of the same role in another body)."""
     if speaker and len(speaker.split()) >= 2 and fold(speaker.split()[0]) in first_names():
         earlier = next((p for p in people if p.name == speaker or _misprint(p.name, speaker)), None)
+        earlier = earlier or _inside_a_name(speaker, people)
         return Person(earlier.name, earlier.role) if earlier else Person(speaker)
     if speaker and len(speaker.split()) > 1 and speaker.split()[0] in _BODY_HEADS:
         return Person(speaker)  # "Associazione Comunità Papa Giovanni XXIII": a body, not the person it names
@@ -837,6 +913,9 @@ def _resolve(
                 continue  # "Sociali Mimma Calabrò": a role word glued to the name, not a fuller name
             if fold(p.name.split()[-1]) == key or fold(p.name).endswith(fold(speaker)):
                 return Person(p.name, p.role)
+        within = _inside_a_name(speaker, people)
+        if within:
+            return Person(within.name, within.role)
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
         rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
@@ -862,9 +941,26 @@ def _resolve(
             holders.sort(key=lambda p: at[p.name])  # nearest before last; one never named before comes first
         if holders:
             return Person(holders[-1].name, holders[-1].role)
-        if last and last.speaker and (not body or not last.role or holds(fold(last.role))):
+        # "il leader degli industriali" after the presidente di Confindustria spoke: an epithet by description
+        described = fold(role_word) in _EPITHETS and role and not re.search(r"\bd\w*'?\s*[A-ZÀ-Ý]", role)
+        if last and last.speaker and (not body or not last.role or holds(fold(last.role)) or described):
             return Person(last.speaker, last.role)
     return Person("")
+
+
+def _inside_a_name(speaker: str, people: list[Person]) -> Person | None:
+    """The person whose full name the speaker's words contain or are part of: ``Politiche Sociali Anna Neri`` (a
+    body's words glued before the name) for Anna Neri, ``De Carolis`` for Giuseppe De Carolis Di Prossedi (a long
+    surname cut short); only people printed with a given name."""
+    key = " " + fold(speaker) + " "
+    for p in people:
+        toks = p.name.split()
+        if len(toks) < 2 or fold(toks[0]) not in first_names() or fold(p.name) == key.strip():
+            continue
+        name = " " + fold(p.name) + " "
+        if key.endswith(name) or len(speaker.split()) >= 2 and key in name and not name.endswith(key):
+            return p
+    return None
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -895,9 +991,11 @@ def _role_body(role: str | None) -> str | None:
 
 _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
+# "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it; "– spiegava,
+# qualche settimana fa, X –": an aside right after the verb
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")\s+", re.IGNORECASE
-)  # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it
+    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
+)
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
 )
@@ -929,15 +1027,17 @@ _NOUN_SOURCE = re.compile(
 )
 
 _IS_NOUN_SOURCE_RE = re.compile(
-    r"\s*,?\s*(?:[-–—]\s*)?(?:è|e'|questo|questa|queste|ecco|così)\s+(?:il\s+racconto|le\s+parole|il\s+commento|"
-    r"il\s+pensiero|lo\s+sfogo|la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|"
-    r"l'annuncio|la\s+riflessione|il\s+monito|l'accusa|la\s+stoccata|la\s+frecciata|l'affondo|il\s+parere)"
+    r"\s*,?\s*(?:[-–—]\s*)?(?:(?:è|e')(?:\s+stat[oa])?|questo|questa|queste|ecco|così)\s+(?:il\s+racconto|"
+    r"le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|la\s+risposta|l'appello|la\s+spiegazione|"
+    r"l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione|il\s+monito|l'accusa|la\s+stoccata|la\s+frecciata|"
+    r"l'affondo|il\s+parere|l'attacco|la\s+critica|l'invito|la\s+chiosa|l'auspicio|il\s+messaggio)"
     r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
 _INNER_NOUN_RE = re.compile(
     r"(?:^|\s)[-–—]\s*(?:(?:questa|questo|queste|ecco|così)\s+)?(?:il\s+racconto|le\s+parole|il\s+commento|il\s+pensiero|lo\s+sfogo|la\s+replica|"
-    r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione)"
+    r"la\s+risposta|l'appello|la\s+spiegazione|l'analisi|la\s+denuncia|l'annuncio|la\s+riflessione|l'invito|"
+    r"l'attacco|la\s+critica|il\s+monito|l'accusa)"
     r"(?:\s+[\w']+){0,3}?\s+d(?:i\s+|ell'\s*|el\s+|ella\s+|ello\s+)",
     re.IGNORECASE,
 )
@@ -979,11 +1079,20 @@ _MEDIUM_RE = re.compile(
 _BODIES_LISTED_RE = re.compile(r"\s*([A-ZÀ-Ý][\w'-]*)(?=\s*(?:,|\s(?:e|ed)\s+[A-ZÀ-Ý]))")
 
 
+# The town hall a verb of saying takes "da" from: the comune speaks ("fanno sapere da palazzo di città").
+_TOWN_HALL_RE = re.compile(
+    r"\s*(?:da|dal|dalla)\s+(?:palazzo\s+(?:di\s+città|comunale|civico)|municipio|casa\s+comunale|sede\s+comunale)\b",
+    re.IGNORECASE,
+)
+
+
 def _org_speaker(attr: str) -> str | None:
     """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
     ``fanno sapere da Croce Rossa``, ``scrivono in una nota i sindacati``."""
     medium = _MEDIUM_RE.match(attr)
     attr = attr[medium.end() :] if medium else attr
+    if _TOWN_HALL_RE.match(attr):
+        return "Comune"  # the comune the piece names, as "il Comune" is resolved
     m = _ORG_RE.match(attr)
     if not m:
         body = _FROM_BODY_RE.match(attr)
@@ -1022,6 +1131,8 @@ _NEXT_SENTENCE = re.compile(
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
     r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
     r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arol[ae]\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    # "Con queste parole, peraltro ribadendo che «…», il sindaco X, …, ha ufficializzato": the subject after the aside
+    r"|Con\s+(?:queste|tali|le\s+sue|simili)\s+parole\s*(?:,\s*[a-zà-ù][^:;\n]{0,160}?,\s*(?=(?:il|la|lo|l')\s|[A-ZÀ-Ý]))?"
     r")",
 )
 
@@ -1120,6 +1231,34 @@ def _comma_interruption(tail: str, start: int, verb_end: int) -> Attribution | N
     return replace(parsed, cut=(start, verb_end + m.end()))
 
 
+# An aside of circumstance between the verb of saying and its subject: "– spiegava, qualche settimana fa, Guido Savio,
+# presidente della Pro Loco –", "ha detto, a margine del consiglio, il sindaco X".
+_ASIDE_THEN_SUBJECT_RE = re.compile(
+    r"\s*,\s*[a-zà-ù][^,;:.!?«»“”\"]{0,50},\s*(?=[A-ZÀ-Ý]|(?i:" + _ROLE_START.pattern + r"))"
+)
+
+
+def _after_an_aside(attr: str) -> Attribution:
+    """The subject after an aside set off by commas right after the verb of saying."""
+    m = _ASIDE_THEN_SUBJECT_RE.match(attr)
+    if not m:
+        return Attribution()
+    rest = attr[m.end() :]
+    parsed = _parse_attribution(rest)
+    if parsed.speaker and not (_ROLE_START.match(rest) or fold(parsed.speaker.split()[0]) in first_names()):
+        return Attribution()  # "ha detto, come spesso, Roma è …": a name of no person
+    return parsed
+
+
+def _surname_like_a_gerund(attr: str, people: list[Person]) -> Attribution:
+    """A capitalised word ending like a gerund right after a verb of saying (``– afferma Irlando –``) is the
+    surname of the person the piece names in full, not a gerund (which would be in lower case there)."""
+    word = attr.strip(" ,")
+    if re.fullmatch(_NAME_TOKEN, word) and fold(word).endswith(("ando", "endo")) and _known(word, people):
+        return Attribution(word)
+    return Attribution()
+
+
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
@@ -1134,6 +1273,8 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
         cut = (m.start(), m.end() + (end.end() if end else len(tail)))
         attr = _before_gerund(attr)
         parsed = _parse_attribution(attr)
+        parsed = parsed if parsed.found else _surname_like_a_gerund(attr, people)
+        parsed = parsed if parsed.found else _after_an_aside(attr)
         if parsed.found:
             return replace(parsed, cut=cut)
         dashed = m.group(0).strip()[0] in "-–—"
@@ -1224,6 +1365,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
     attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
+    parsed = parsed if parsed.found else _after_an_aside(attr)
     if parsed.found:
         return _body_name(attr, parsed, people) if parsed.speaker and not parsed.role else parsed
     subject = _subject(attr, people)  # "dice a Fanpage.it Mario Rossi, coordinatore"
@@ -1439,6 +1581,12 @@ _WHO_THAT_SAYS_RE = re.compile(
 )
 
 
+# ", che replica:" closing a lead-in whose last person is addressed ("chiede al sindaco X …"): the answer is X's.
+_ADDRESSEE_REPLIES_RE = re.compile(
+    r",\s*che\s+(?:replica|risponde|ribatte|controbatte|precisa|chiarisce|assicura|spiega)\s*:?\s*$"
+)
+
+
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
     """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = re.search(
@@ -1468,6 +1616,13 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     m = _WHO_THAT_SAYS_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
         return Attribution(m.group(1))  # "Critico anche Rossi, che parla di «"
+    m = _ADDRESSEE_REPLIES_RE.search(stripped)
+    addressed = _mentions_in(stripped[: m.start()], people, stripped) if m else []
+    while len(addressed) > 1 and addressed[-2][2].name == addressed[-1][2].name:
+        addressed.pop()  # "al sindaco Mascia": the post and the surname are one mention
+    if addressed and _complement(stripped, addressed[-1][0]):
+        # "X chiede al sindaco Mascia di garantire i servizi, che replica:": the one asked answers
+        return Attribution(addressed[-1][2].name, addressed[-1][2].role)
     m = _WHO_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
         return Attribution(m.group(1))  # "Un pensiero condiviso da Marini, il quale oltre a rilevare che «"
@@ -1482,11 +1637,36 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     return None
 
 
+# Bodies listed by their names as the subject of a plural verb of saying (a joint statement speaks through the
+# first-named): "Lega, gruppo Centro, Fratelli d'Italia e Forza Italia sottolineano che".
+_BODY_ITEM = r"(?:gruppo\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:d'|d’|di\s+|del\s+)?[A-ZÀ-Ý][\w'’-]*){0,2}"
+_BODIES_LIST_RE = re.compile(
+    r"(?:^|[.;:]\s*|\b(?:mentre|ma|e|anche|poi|intanto|invece)\s+)(" + _BODY_ITEM + r")(?:\s*,\s*" + _BODY_ITEM + r")+"
+    r"\s+(?:e|ed)\s+" + _BODY_ITEM + r"\s*$"
+)
+_PLURAL_VERB_RE = re.compile(r"\s+(?:hanno|avevano|[a-zà-ù]{3,}(?:ano|ono))\b")
+# The last verb of saying + "che" of the lead-in, right after a post and its holder set off by commas.
+_LAST_SAID_THAT_RE = re.compile(
+    r".*,\s*((?i:" + _ROLE_START.pattern + r")[^,.;:!?«»\"“”]{0,80}?)\s*,\s*(?:" + VERB + r")"
+    r"(?:\s+\S+){0,3}?\s+(?:che|come)\b[^.!?:;«»\"“”,]{0,200}$",
+    re.IGNORECASE,
+)
+
+
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
     m = _SAID_THAT_RE.search(stripped)
     if not m:
         return None
+    last = _LAST_SAID_THAT_RE.match(stripped)
+    if last:  # "mentre X ha ammesso che …, in una riunione, il presidente israeliano Herzog, ha detto che «"
+        posted = _parse_attribution(last.group(1))
+        if posted.speaker:
+            return posted
+    listed = _BODIES_LIST_RE.search(m.group(1))
+    if listed and _PLURAL_VERB_RE.match(stripped, m.end(1)) and not _bad_name(listed.group(1)):
+        # "mentre Lega, gruppo Centro, Fratelli d'Italia e Forza Italia sottolineano che «": the first-named
+        return Attribution(listed.group(1), speaks=not _first_full_name(listed.group(1)))
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
     clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
     group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())
@@ -1595,7 +1775,14 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         first = _NAME_RE.match(lead, opening.end() if opening else 0)
         if first and not _bad_name(first.group(1)) and _FINITE_VERB_RE.match(lead, first.end(1)):
             return Attribution(first.group(1))  # "Elly Schlein risponde a Matteo Salvini:"
-    if m and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)])):
+    passing = (
+        m and not floor and (_bad_name(m.group(1)) or _complement(sentence, m.start(1)))
+    )  # "va all'attacco a Piazza Pulita:"
+    if (
+        m
+        and not passing
+        and (fold(m.group(1).split()[0]) in first_names() or _ROLE_START.search(sentence[: m.start(1)]))
+    ):
         head = _list_head(sentence, m.start(1))
         if head < m.start(1):  # "i consiglieri Fabrizio Ricca ed Elena Maccanti:": the first-named
             first = _NAME_RE.match(sentence, head)
@@ -1710,6 +1897,12 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
                 return named
             if not named.speaker and named.role_word:
                 return named
+        role = _ROLE_START.match(head)
+        if stripped[m.start() : m.start() + 1] == "," and role and _apposed_holder(head, role.end()):
+            # "Il ministro degli Esteri, Tajani, in conferenza stampa con X, ha dichiarato:": the apposed holder
+            named = _parse_attribution(head)
+            if named.speaker:
+                return named
         return Attribution(role_word=LAST_SPEAKER)
     parsed = _parse_attribution(m.group(1))
     return parsed if parsed.found else None
@@ -1749,6 +1942,15 @@ _GERUND_RE = re.compile(
 _AND_THAT_RE = re.compile(r"^\s*,?\s*(?:e|ed|ma|oltre)\s+(?:che|come|a\s+dire\s+che)\b[^.!?:;«»\"“”]{0,120}$")
 
 
+# A lead-in that is only a time clause with no subject of its own, then a colon ("E dopo aver confermato la
+# ricezione del decreto di X:", "Prima di lasciare la sala:"): its subject is the previous speaker.
+_CLAUSE_ONLY_COLON_RE = re.compile(
+    r"^\s*(?:(?:e|ed|ma|poi|quindi|infine)\s+)?(?:(?:subito\s+)?dopo\s+aver(?:e)?\s+(?:poi\s+|anche\s+)?"
+    r"[a-zà-ù]{3,}(?:at|ut|it|st|tt|ss|rs)[oaie]|prima\s+di\s+[a-zà-ù]{3,}(?:are|ere|ire))\b[^,:;«»\"“”]*:$",
+    re.IGNORECASE,
+)
+
+
 def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
     """``Annota che «…»``, ``… e rivendica che «…»``, ``E ricorda l'incontro con X: «…»``: a reporting verb
     with no subject of its own (Italian drops it) speaks for the previous speaker, else the person the piece is
@@ -1756,6 +1958,8 @@ def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
     if _SUBJECTLESS_RE.search(stripped):
         return Attribution(role_word=PROTAGONIST)
     if _SUBJECTLESS_COLON_RE.match(stripped) or _GERUND_RE.search(stripped) or _AND_THAT_RE.match(stripped):
+        return Attribution(role_word=LAST_SPEAKER)  # the subject of the sentences before goes on
+    if _CLAUSE_ONLY_COLON_RE.match(stripped):
         return Attribution(role_word=LAST_SPEAKER)  # the subject of the sentences before goes on
     return None
 
@@ -1932,12 +2136,94 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _subjectless(stripped, people)
         or _relative_or_secondo(stripped, people)
         or _said_that(stripped, people)
+        or _body_leads(stripped, people)
+        or _body_who_says(stripped)
+        or _group_subject_colon(stripped)
         or _colon(sentence, people)
         or _subject_says(stripped, people)
         or _subject_in_an_aside(stripped, people)
         or _role_comma_surname(stripped)
         or _sentence_subject(stripped, people)
     )
+
+
+# A body opening the lead-in as its source or subject, the rest of the sentence naming nobody: "Secondo il M5s,
+# avere in Aula i ministri dimostra che «", "E il Pd ha rincarato la dose: «".
+_BODY_NAME = r"(?:il|la|lo|l'|i|gli|le)\s*(?-i:([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,2}))"
+_SECONDO_BODY_RE = re.compile(
+    r"\s*(?:(?:e|ma|anche|poi|invece|intanto)\s+)?secondo\s+" + _BODY_NAME + r"\s*,[^«»“”\"]*$", re.IGNORECASE
+)  # never "Per il Giubileo,": "per" opens circumstances as often as opinions
+_BODY_VERB_COLON_RE = re.compile(
+    r"\s*(?:(?:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?" + _BODY_NAME + r"\s+(?:(?:ha|hanno)\s+(?:poi\s+|anche\s+|"
+    r"subito\s+|invece\s+)?[a-zà-ù]{3,}(?:at|ut|it)[oa]|[a-zà-ù]{3,}(?:a|ano))\b[^:«»“”\"]{0,80}:$",
+    re.IGNORECASE,
+)
+
+
+# An unnamed group opening the lead-in as the subject of a plural verb before a colon: "Così i capigruppo di Pd, M5s
+# e Avs ieri hanno scritto al presidente X per rivendicare …:" — nobody speaks by name; X is an addressee.
+_GROUP_SUBJECT_COLON_RE = re.compile(
+    r"\s*(?:(?:così|e|ed|ma|poi|quindi|intanto|anche|ora|infine)\s*,?\s+)?(?:i|gli|le)\s+(?:(?:due|tre|quattro|cinque)\s+)?"
+    r"("
+    + alternation(_GROUP_NOUNS)
+    + r")\b([^:«»“”\"]{0,120}?)\s+(?:hanno|avevano|[a-zà-ù]{3,}(?:ano|ono))\b[^:«»“”\"]*:$",
+    re.IGNORECASE,
+)
+
+
+def _group_subject_colon(stripped: str) -> Attribution | None:
+    """An unnamed group as the subject of the colon lead-in: no speaker, the group (with its tail) as role."""
+    m = _GROUP_SUBJECT_COLON_RE.match(stripped)
+    if not m or _first_full_name(m.group(2)):
+        return None  # "i consiglieri Mario Rossi e Anna Bianchi hanno scritto:": the first-named speaks
+    tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2))[0]
+    return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
+
+
+# A body by its common noun (capitalised) and maybe an adjective, then "che" and a verb of saying right before the
+# quote: "con l'Esercito israeliano che ha fatto sapere di «", "la Questura, che precisa come «".
+_BODY_WHO_SAYS_RE = re.compile(
+    r"(?:^|[\s,(])(?:il|la|lo|l')\s*(?-i:([A-ZÀ-Ý][a-zà-ù]+(?:\s+"
+    + _POST_ADJECTIVE
+    + r")?))\s*,?\s+che\s+(?:"
+    + VERB
+    + r")\b[^.!?:;«»“”\"]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _body_who_says(stripped: str) -> Attribution | None:
+    """A body named by its noun (``l'Esercito israeliano``) as the antecedent of "che" + a verb of saying."""
+    m = _BODY_WHO_SAYS_RE.search(stripped)
+    if not m or fold(m.group(1).split()[0]) not in _ORG_NOUNS:
+        return None
+    return Attribution(m.group(1), speaks=True)
+
+
+_PAIR_TAIL_RE = re.compile(r"\b(?:di|del|della|dei|delle|degli)\s+[A-ZÀ-Ý][\w'-]*\s+(?:e|ed)\s+$")
+
+
+def _body_leads(stripped: str, people: list[Person]) -> Attribution | None:
+    """A body, by its proper name, as the source (``Secondo il M5s,``) or the subject of any verb before a colon
+    (``Il Pd ha rincarato la dose:``) of the lead-in; never a person, a post or a place, and only when the rest of
+    the sentence names no person."""
+    m = _SECONDO_BODY_RE.match(stripped) or _BODY_VERB_COLON_RE.match(stripped)
+    if not m:
+        return None
+    name = m.group(1)
+    key = fold(name)
+    first = key.split()[0]
+    if first in first_names() or first in _NOT_NAMES and first not in _GENERIC_BODIES or _ROLE_START.match(name):
+        return None
+    if key in comuni() or key in regions() or key in _CALENDAR_WORDS or _known(name, people):
+        return None
+    rest = stripped[m.end(1) :]
+    named = [n for n in _mentions_in(rest, people, rest) if not _PAIR_TAIL_RE.search(rest, 0, n[0])]
+    if _first_full_name(rest) or _ROLE_AT.search(rest) or _subject_named(named, rest).name:
+        return (
+            None  # "Per il Pd, il segretario X ha detto:": the person speaks; not "i titolari di Giustizia e Interni"
+        )
+    return Attribution(name, speaks=True)
 
 
 _OPENING_SUBJECT_RE = re.compile(
@@ -2252,10 +2538,30 @@ def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
         and not (k and named[k - 1][2].name == n[2].name and _complement(sentence, named[k - 1][0]))
         and not _OBJECT_BEFORE_RE.search(sentence[max(0, n[0] - 40) : n[0]])
     ]  # "arriva la replica di X": the source the noun names; else the sentence's subject
+    if not named:
+        return _source_body(sentence, piece.people)  # "Parte l'invito della Caritas a tutti i volontari. «…»"
     if len({n[2].name for n in subjects}) != 1:
         return None  # nobody, or two people: which one speaks is not told
     person = subjects[-1][2]
     return Attribution(person.name, person.role)
+
+
+# A noun of speech and the name of a body ("l'invito della Caritas", "il commento dell'Ufficio Studi"): the body
+# speaks the quote that follows.
+_SOURCE_BODY_RE = re.compile(
+    _NOUN_SOURCE.pattern + r"(?-i:([A-ZÀ-Ý][\w'-]+(?:\s+(?:di\s+|del\s+|della\s+|dell')?[A-ZÀ-Ý][\w'-]+){0,3}))",
+    re.IGNORECASE,
+)
+
+
+def _source_body(sentence: str, people: list[Person]) -> Attribution | None:
+    """The body a noun of speech names in the sentence before a quote, when the sentence names no person."""
+    m = _SOURCE_BODY_RE.search(sentence)
+    name = m.group(1) if m else ""
+    key = fold(name.split()[0]) if name else ""
+    if not name or key in first_names() or key in _NOT_NAMES and key not in _GENERIC_BODIES or _known(name, people):
+        return None
+    return Attribution(name, speaks=True)
 
 
 _HEADING_RE = re.compile(r"[^\n«»“”\"]{2,300}[:?]")
@@ -2439,8 +2745,8 @@ def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
     """The person the quote's own sentence names, before or after the quote, when that sentence has a verb of
     saying (``Parla di «…» il consigliere regionale X``): Italian often puts the subject after the quote."""
     text = piece.text
-    start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in ".!?»”")) + 1
-    stop = re.search(r"[.!?\n«“]", text[span.mark_end : span.mark_end + 300])
+    start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in '.!?»”"')) + 1
+    stop = re.search(r"[.!?\n«“\"]", text[span.mark_end : span.mark_end + 300])  # a straight mark opens the next
     end = span.mark_end + (stop.start() if stop else 0)
     before, after = text[start : span.mark_start], text[span.mark_end : end]
     if not (_SAYING_RE.search(before.lower()) or _SAYING_RE.search(after.lower())):
@@ -2501,6 +2807,9 @@ def _names_a_body(word: str, piece: Piece) -> bool:
     if any(fold(m.group(1)) in fnames for m in re.finditer(r"([A-ZÀ-Ý][a-zà-ÿ]+)\s+" + esc + r"\b", piece.text)):
         return False
     body = r"\b(?:della|dell'|del|alla|all'|al|dalla|dall'|nella|nell'|sede|casse)\s*" + esc + r"\b"
+    caps = r"(?<![\w'])" + re.escape(word.upper()) + r"(?![\w'])"
+    if len(word) >= 3 and not word.isupper() and re.search(caps, piece.text):
+        return True  # "il segretario Cgil" where the piece prints "CGIL": an acronym, a body
     return bool(re.search(body, piece.text))
 
 
@@ -2523,6 +2832,7 @@ _GENERIC_BODIES = frozenset({
     'comune', 'regione', 'provincia', 'prefettura', 'questura', 'procura', 'azienda', 'società', 'ente',
     'associazione', 'fondazione', 'cooperativa', 'consorzio', 'università', 'ospedale', 'ministero', 'agenzia',
     'organizzazione', 'sindacato', 'comitato', 'federazione', 'istituto', 'tribunale', 'municipio', 'camera',
+    'ong', 'onlus',
 })  # fmt: skip
 
 
@@ -2709,10 +3019,63 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     return Person(person.name, role or person.role)
 
 
+# A given name, a lower-case particle and a capitalised word: a surname with its particle ("Nadia dal Bono",
+# "Umberto de Augustinis") when the piece prints the particle and the word again without the given name.
+_LOW_PARTICLE_RE = re.compile(
+    r"(?<![\w'])([A-ZÀ-Ý][a-zà-ÿ]+)"
+    + _GAP
+    + r"(de|di|da|dal|dalla|del|della|lo|la)"
+    + _GAP
+    + r"([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w'])"
+)
+
+
+def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
+    """The text with a lower-case particle of a surname capitalised (same length), so that the name rules read
+    ``Nadia Dal Bono``, and the surnames so changed with their printed form; never a preposition before a place or
+    a body (``Mario Rossi di Milano``)."""
+    out, printed = text, {}
+    for m in _LOW_PARTICLE_RE.finditer(text):
+        given, particle, word = m.groups()
+        key, first = fold(word), fold(given)
+        if text.count(f"{particle} {word}") < 2:
+            continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
+        if key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or word in _BODY_HEADS:
+            continue
+        if key in _GENERIC_BODIES or first in _NOT_NAMES or _ROLE_START.fullmatch(given):
+            continue
+        again = [
+            a
+            for a in re.finditer(r"(?<![\w'])(\S+)\s+" + particle + r"\s+" + word + r"(?![\w'])", text)
+            if a.group(1) != given
+        ]
+        said = any(  # "precisa dal Bono"; "il Sindaco de Augustinis" (never "presidente di Confcommercio": a body)
+            a.group(1).lower() in _PRESENT_WORDS or particle == "de" and _ROLE_START.fullmatch(a.group(1))
+            for a in again
+        )
+        if not again or first not in first_names() and not said:
+            continue  # "precisa dal Bono", "il Sindaco de Augustinis": the surname alone, as a person's
+        if (key in comuni() or key in regions()) and (not said or particle in ("di", "da")):
+            continue  # "Mario Rossi di Genova … il sindaco di Genova": a place
+        cap = particle[0].upper() + particle[1:]
+        out = re.sub(r"(?<![\w'])" + particle + r"(?=\s+" + word + r"(?![\w']))", cap, out)
+        printed[f"{cap} {word}"] = f"{particle} {word}"
+    return out, printed
+
+
+def _as_printed(q: Quote, printed: dict[str, str]) -> Quote:
+    """The quote with its speaker's particle as the piece prints it (``Umberto de Augustinis``)."""
+    name = q.speaker or ""
+    for capitalised, low in printed.items():
+        name = name.replace(capitalised, low)
+    return q if name == (q.speaker or "") else replace(q, speaker=name)
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
     norm = _agency_marks(normalise(text))
+    norm, printed = _lowercase_particles(norm)  # "Umberto de Augustinis" read as a name
     piece = Piece(norm, paragraphs(norm), _people(norm) + [Person(p) for p in extra_people], title)
     found: list[tuple[int, Quote]] = []
     prev = Previous()
@@ -2745,6 +3108,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         (start, q), (nstart, nq) = found[n], found[n + 1]
         if (
             not q.speaker
+            and not q.role  # a group speaks ("i capigruppo … hanno scritto:"): not the next quote's speaker
             and nq.speaker
             and _one_sentence_gap(norm[by_start[start].mark_end : by_start[nstart].mark_start])
         ):
@@ -2754,7 +3118,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
     found.sort(key=lambda t: t[0])
-    return [q for _, q in found]
+    return [_as_printed(q, printed) for _, q in found]
 
 
 _GOAL_BEFORE = re.compile(
@@ -2777,12 +3141,15 @@ def _one_sentence_gap(gap: str) -> bool:
     return len(gap) <= 80 and not re.search(r"[.!?:;\n]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap)
 
 
+_QUOTED_WORDS_RE = re.compile(r"«[^«»]*»|“[^“”]*”|(?:^|(?<=\n))[«“][^\n]*")  # a quote, or one never closed
+
+
 def _named_before(text: str, span: Span, people: list[Person]) -> Person:
     """The person named last before the span in its paragraph (``l'appello del presidente, monsignor X.
     “I poveri – dice – …”``), the first of a pair for a joint statement; nobody when the paragraph names none."""
     para_start = text.rfind("\n\n", 0, span.mark_start) + 2 if "\n\n" in text[: span.mark_start] else 0
-    before = text[para_start : span.mark_start]
-    named = _mentions_in(before, people, text, para_start)
+    before = _QUOTED_WORDS_RE.sub(lambda q: " " * len(q.group(0)), text[para_start : span.mark_start])
+    named = _mentions_in(before, people, text, para_start)  # never a name inside another quote's words
     if not named and not before.strip() and para_start > 0:
         # a quote opening its paragraph ("«…» – spiega – …»"): the person the paragraph before is about
         last_start = text.rfind("\n\n", 0, para_start - 2) + 2 if "\n\n" in text[: para_start - 2] else 0
@@ -2856,7 +3223,7 @@ def _lend_back(text: str, found: list[tuple[int, Quote]], by_start: dict[int, Sp
             found[n] = (start, Quote(q.text, nq.speaker, q.role))
 
 
-_WENT_ON_RE = re.compile(r"\b(?:ha\s+)?(?:prosegu|continu|conclu)\w*\s+(?:poi\s+)?(?:il\s+|la\s+)?[A-ZÀ-Ý]")
+_WENT_ON_RE = re.compile(r"\b(?:ha\s+)?(?:prosegu|continu|conclu|aggiun)\w*\s+(?:poi\s+)?(?:il\s+|la\s+)?[A-ZÀ-Ý]")
 
 
 def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
@@ -2888,6 +3255,24 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
 _SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
 
+def _named_as_subject(gap: str) -> bool:
+    """A full name in ``gap`` that is no complement (``tenuta dalla premier Anna Neri`` is one)."""
+    full = _first_full_name(gap)
+    while full and _complement(gap, full[0] - len(_role_tail_before(gap[: full[0]]))):
+        nxt = _first_full_name(gap[full[1] :])
+        full = (full[1] + nxt[0], full[1] + nxt[1]) if nxt else None
+    return full is not None
+
+
+_ROLE_TAIL_BEFORE_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r")\s+)?$")
+
+
+def _role_tail_before(segment: str) -> str:
+    """The post word closing ``segment`` (``dalla premier ``), or nothing."""
+    m = _ROLE_TAIL_BEFORE_RE.search(segment)
+    return m.group(0) if m else ""
+
+
 def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) -> None:
     """A paragraph that is only a quote takes the speaker the next paragraph introduces for its own quote:
     «…» / Non nasconde la soddisfazione l'assessore X: «…»."""
@@ -2895,10 +3280,10 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
     for n in range(len(found) - 2, -1, -1):  # backwards: a chain of quotes takes the speaker of its last one
         (start, q), (nstart, nq) = found[n], found[n + 1]
         span, nspan = by_start.get(start), by_start.get(nstart)
-        if q.speaker or not nq.speaker or span is None or nspan is None:
-            continue
+        if q.speaker or q.role or not nq.speaker or span is None or nspan is None:
+            continue  # a quote its own attribution gave a group or a post keeps it
         gap = text[span.mark_end : nspan.mark_start]
-        if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _first_full_name(gap):
+        if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _named_as_subject(gap):
             # «A» alla ditta ammontano «B», ha spiegato X: one sentence, its attribution after the last quote
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
             continue
@@ -2988,7 +3373,8 @@ def _continues(
     if lead_in and fold(lead_in.group(1)) != own and fold(lead_in.group(1)) not in _NOT_NAMES:
         whole = _NAME_RUN_COLON_RE.search(between)
         last = re.split(r"(?<=[.!?])\s+|\n", between.rstrip())[-1]
-        if not (whole and _complement(between, whole.start(1)) and _SUBJECTLESS_COLON_RE.match(last)):
+        subjectless = whole and _complement(between, whole.start(1)) and _SUBJECTLESS_COLON_RE.match(last)
+        if not subjectless and not _CLAUSE_ONLY_COLON_RE.match(last):  # "E dopo aver letto il decreto di X:"
             return False  # "Posizione condivisa da X:" leads X in; "E ricorda l'incontro con X:" does not
     verbs = _VERB_RE.finditer(between) if _NAME_THEN_STOP_RE.search(between) else ()
     for verb in verbs:  # "…, ha spiegato Corbelli. «…»": another speaker, by surname
