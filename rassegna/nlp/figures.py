@@ -460,8 +460,8 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
         if rest is not None and rest * 1000 < mult and tokens[j].start - tokens[j - 1].end == 1:
             total, j = total + rest * 1000, j + 2
     elif mult == 1000 and j < n and re.fullmatch(r"\d{3}", tokens[j].text) and tokens[j].start - tokens[j - 1].end == 1:
-        nxt = tokens[j + 1].text.lower() if j + 1 < n else ""
-        if nxt not in MULTIPLIERS and nxt not in {"%", "-", "–", "/"}:
+        after = tokens[j + 1].text.lower() if j + 1 < n else ""
+        if after not in MULTIPLIERS and after not in {"%", "-", "–", "/"}:
             total, j = total + int(tokens[j].text), j + 1  # "57 mila 293": the hundreds written after "mila"
     total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
@@ -1746,10 +1746,10 @@ def extract_figures(text: str) -> list[Figure]:
         score = (m.qualifier is not None, len(mention))
         if key not in best or score > best[key][0]:
             best[key] = (score, fig)
-    for value, key in [k for k in best if k[1] == "vot"]:
+    for value, plain_key in [k for k in best if k[1] == "vot"]:
         # "150 sì … i 150 voti": plain votes of one value with one side already told are that side's votes
         sides = [k for k in best if k[0] == value and k[1].startswith("vot ")]
         if len(sides) == 1:
-            plain = best.pop((value, key))
+            plain = best.pop((value, plain_key))
             best[sides[0]] = max(best[sides[0]], plain, key=lambda entry: entry[0])
     return [fig for _, fig in best.values()]
