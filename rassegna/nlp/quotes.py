@@ -3030,33 +3030,43 @@ _LOW_PARTICLE_RE = re.compile(
 )
 
 
+def _words_before(text: str, particle: str, word: str) -> list[str]:
+    """The word printed right before each ``particle word`` of the text (a pattern that opens on the particle: one
+    that opens on any word tries every position of the text)."""
+    words = []
+    for a in re.finditer(r"(?<![\w'])" + particle + r"\s+" + word + r"(?![\w'])", text):
+        before = text[max(0, a.start() - 60) : a.start()]
+        if before[-1:].isspace() and before.split():
+            words.append(before.split()[-1])
+    return words
+
+
 def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
     """The text with a lower-case particle of a surname capitalised (same length), so that the name rules read
     ``Nadia Dal Bono``, and the surnames so changed with their printed form; never a preposition before a place or
     a body (``Mario Rossi di Milano``)."""
     out, printed = text, {}
+    tried: set[tuple[str, str, str]] = set()
     for m in _LOW_PARTICLE_RE.finditer(text):
         given, particle, word = m.groups()
-        key, first = fold(word), fold(given)
-        if text.count(f"{particle} {word}") < 2:
+        if (given, particle, word) in tried or text.count(f"{particle} {word}") < 2:
             continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
+        tried.add((given, particle, word))
+        key, first = fold(word), fold(given)
         if key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or word in _BODY_HEADS:
             continue
+        if particle in ("di", "da") and (key in comuni() or key in regions()):
+            continue  # "Mario Rossi di Genova … il sindaco di Genova": a place
         if key in _GENERIC_BODIES or first in _NOT_NAMES or _ROLE_START.fullmatch(given):
             continue
-        again = [
-            a
-            for a in re.finditer(r"(?<![\w'])(\S+)\s+" + particle + r"\s+" + word + r"(?![\w'])", text)
-            if a.group(1) != given
-        ]
+        again = [w for w in _words_before(text, particle, word) if w != given]
         said = any(  # "precisa dal Bono"; "il Sindaco de Augustinis" (never "presidente di Confcommercio": a body)
-            a.group(1).lower() in _PRESENT_WORDS or particle == "de" and _ROLE_START.fullmatch(a.group(1))
-            for a in again
+            w.lower() in _PRESENT_WORDS or particle == "de" and _ROLE_START.fullmatch(w) for w in again
         )
         if not again or first not in first_names() and not said:
             continue  # "precisa dal Bono", "il Sindaco de Augustinis": the surname alone, as a person's
-        if (key in comuni() or key in regions()) and (not said or particle in ("di", "da")):
-            continue  # "Mario Rossi di Genova … il sindaco di Genova": a place
+        if not said and (key in comuni() or key in regions()):
+            continue  # "Nadia del Monte … via del Monte": a place unless the piece makes the surname speak
         cap = particle[0].upper() + particle[1:]
         out = re.sub(r"(?<![\w'])" + particle + r"(?=\s+" + word + r"(?![\w']))", cap, out)
         printed[f"{cap} {word}"] = f"{particle} {word}"
