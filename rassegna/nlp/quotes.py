@@ -3031,12 +3031,12 @@ _LOW_PARTICLE_RE = re.compile(
 
 
 def _words_before(text: str, particle: str, word: str) -> list[str]:
-    """The word printed right before each ``particle word`` of the text (a pattern that opens on the particle: one
-    that opens on any word tries every position of the text)."""
+    """The word printed right before each ``particle word`` of the text (the pattern opens on the particle's letters,
+    so the regex engine skips to them: one opening on a lookbehind or on any word tries every position)."""
     words = []
-    for a in re.finditer(r"(?<![\w'])" + particle + r"\s+" + word + r"(?![\w'])", text):
+    for a in re.finditer(particle + r"\s+" + word + r"(?![\w'])", text):
         before = text[max(0, a.start() - 60) : a.start()]
-        if before[-1:].isspace() and before.split():
+        if before[-1:].isspace() and before.split():  # a word of its own, after a space: not "Bondi Latina"
             words.append(before.split()[-1])
     return words
 
