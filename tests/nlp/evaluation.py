@@ -50,6 +50,7 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
     "7": ("corpus-dev-7", "corpus-sealed-7"),
     "8": ("corpus-dev-8", "corpus-sealed-8"),
     "9": ("corpus-dev-9", "corpus-sealed-9"),
+    "10": ("corpus-dev-10", "corpus-sealed-10"),
 }
 
 
