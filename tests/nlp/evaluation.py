@@ -51,12 +51,13 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
     "8": ("corpus-dev-8", "corpus-sealed-8"),
     "9": ("corpus-dev-9", "corpus-sealed-9"),
     "10": ("corpus-dev-10", "corpus-sealed-10"),
+    "11": ("corpus-dev-11", "corpus-sealed-11"),
 }
 
 
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
-    ``corpus-dev-11`` and ``corpus-sealed`` … ``corpus-sealed-11`` (batches 3–11 come in annotator parts: a pattern such
+    ``corpus-dev-12`` and ``corpus-sealed`` … ``corpus-sealed-12`` (batches 3–12 come in annotator parts: a pattern such
     as ``dev-3*.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
@@ -83,6 +84,8 @@ def set_path(name: str) -> Path:
         "corpus-sealed-10": FIXTURES / "corpus" / "sealed-10*.json",
         "corpus-dev-11": FIXTURES / "corpus" / "dev-11*.json",
         "corpus-sealed-11": FIXTURES / "corpus" / "sealed-11*.json",
+        "corpus-dev-12": FIXTURES / "corpus" / "dev-12*.json",
+        "corpus-sealed-12": FIXTURES / "corpus" / "sealed-12*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")

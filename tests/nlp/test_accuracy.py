@@ -3,8 +3,8 @@
 Eleven sets, scored alike:
 - ``corpus-dev`` … ``corpus-dev-9``: real Italian news from varied outlets, annotated independently of the rules
   (``fixtures/corpus/dev.json``, the second batch ``dev-2.json``, the parts of batches 3 to 9 ``dev-3a.json`` …
-  ``dev-9w.json``, guide in ``fixtures/corpus/ANNOTATION.md``); batch 10, which measures round 7's rules, and
-  batch 11, kept for the round after it, are never read here;
+  ``dev-9w.json``, guide in ``fixtures/corpus/ANNOTATION.md``); batches 10 and 11, which measured round 7's
+  rules, and batch 12, kept for the round after it, are never read here;
   their sealed parts (``sealed*.json``) are never read here — the coordinator scores them with ``benchmarks/nlp.py``.
 - ``dev``: the dev articles of ``shared/reference`` (skipped where ../shared is absent).
 - ``generalisation``: ``fixtures/generalisation.json``, written for rassegna by the same rules (press-release
@@ -122,8 +122,8 @@ def test_sealed_set_is_never_read_by_the_gate():
     assert len(set_files(set_path("corpus-dev-8"))) == 6  # dev-8n … dev-8s
     assert not any(p.name.startswith("sealed") for p in set_files(set_path("corpus-dev-9")))
     assert len(set_files(set_path("corpus-dev-9"))) == 4  # dev-9t … dev-9w
-    # batch 10 measures round 7 and batch 11 is kept for the round after it: neither is gated (no rule read them)
-    assert not {"corpus-dev-10", "corpus-dev-11"} & GATES.keys()
+    # batches 10 and 11 measured round 7 and batch 12 is kept for the round after it: none is gated (no rule read them)
+    assert not {"corpus-dev-10", "corpus-dev-11", "corpus-dev-12"} & GATES.keys()
 
 
 def test_a_set_pattern_reads_every_dev_part_and_never_a_sealed_one(tmp_path):
