@@ -7,9 +7,9 @@ import html as htmllib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
@@ -90,6 +90,7 @@ class ExtractedArticle:
     canonical: str | None = None  # <link rel=canonical> href, as written
     rights_reserved: bool = False
     is_article: bool = False  # the page declares itself an article (og:type, JSON-LD, published_time)
+    reread_for_keyword: bool = False  # read precisely: the markup names a campaign the fast reading left out
 
 
 def warm_up() -> None:
@@ -428,8 +429,30 @@ def extract_article(
     )
 
 
+class CampaignMentions(Protocol):
+    """What extraction needs of the campaign matcher (``crawler.matcher.CampaignMatcher``)."""
+
+    def mentions(self, title: str | None, text: str | None) -> bool:
+        """True when any campaign is mentioned."""
+        ...
+
+
 def extract_page(
-    body: bytes, content_type: str | None, url: str, names: Sequence[str] = (), precise: bool = False
+    body: bytes,
+    content_type: str | None,
+    url: str,
+    names: Sequence[str] = (),
+    precise: bool = False,
+    campaigns: CampaignMentions | None = None,
 ) -> ExtractedArticle | None:
-    """Decode a downloaded page and extract it (what the crawler runs in its worker processes)."""
-    return extract_article(decode_html(body, content_type), url, names, precise=precise)
+    """Decode a downloaded page and extract it (what the crawler runs in its worker processes); with ``campaigns``,
+    a page whose markup names a campaign that the fast title and text leave out is read again precisely, so a
+    clipping is never lost to the fast path (checked here, in the worker, not on the crawler's reactor thread)."""
+    html = decode_html(body, content_type)
+    extracted = extract_article(html, url, names, precise=precise)
+    if precise or campaigns is None or extracted is None or campaigns.mentions(extracted.title, extracted.text):
+        return extracted
+    if not campaigns.mentions(None, html):
+        return extracted
+    reread = extract_article(html, url, names, precise=True) or extracted
+    return replace(reread, reread_for_keyword=True)

@@ -9,7 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from rassegna.crawler.context import CrawlContext, PageItem
-from rassegna.crawler.extract import ExtractedArticle, decode_html, extract_page
+from rassegna.crawler.extract import ExtractedArticle, extract_page
 from rassegna.crawler.urls import canonical_url, clipping_url, host_of, site_domain
 from rassegna.domain import Article
 
@@ -44,15 +44,13 @@ class ExtractPipeline(_Pipeline):
         owner = ctx.outlet_for(host_of(item.final_url))
         names = (owner,) if owner else ()
         try:
-            item.extracted = await self._extract(body, item, names, precise=False)
-            if item.extracted is not None and self._keyword_left_out(body, item.content_type, item.extracted):
-                # the raw page names the campaign and the fast text does not: never lose a clipping to it
-                self.inc("extracted_precise_for_keyword")
-                item.extracted = await self._extract(body, item, names, precise=True)
+            item.extracted = await self._extract(body, item, names)
         except Exception as exc:  # noqa: BLE001 - one bad page never stops a crawl
             ctx.fail(item.source, item.final_url, "extraction", f"{type(exc).__name__}: {exc}")
             return item
         self.inc("extracted")
+        if item.extracted is not None and item.extracted.reread_for_keyword:
+            self.inc("extracted_precise_for_keyword")
         if item.listed or (item.extracted is not None and item.extracted.is_article):
             ctx.observe_extraction(item.source, item.extracted.text if item.extracted else None)
         if item.extracted is None and item.listed:
@@ -65,25 +63,17 @@ class ExtractPipeline(_Pipeline):
             )
         return item
 
-    async def _extract(
-        self, body: bytes, item: PageItem, names: tuple[str, ...], *, precise: bool
-    ) -> ExtractedArticle | None:
-        """``extract_page`` in the pool (on this thread when there is none or it broke)."""
-        pool = self.context.pool
+    async def _extract(self, body: bytes, item: PageItem, names: tuple[str, ...]) -> ExtractedArticle | None:
+        """``extract_page`` in the pool (on this thread when there is none or it broke), with the campaigns, so
+        a page whose markup names one that the fast reading leaves out is read precisely there."""
+        pool, campaigns = self.context.pool, self.context.matcher
         if pool is not None:
             try:
-                future = pool.submit(extract_page, body, item.content_type, item.final_url, names, precise)
+                future = pool.submit(extract_page, body, item.content_type, item.final_url, names, False, campaigns)
                 return await asyncio.wrap_future(future)
             except (concurrent.futures.process.BrokenProcessPool, RuntimeError):
                 pass
-        return extract_page(body, item.content_type, item.final_url, names, precise)
-
-    def _keyword_left_out(self, body: bytes, content_type: str | None, extracted: ExtractedArticle) -> bool:
-        """True when the page's markup names a campaign that its extracted title and text do not."""
-        matcher = self.context.matcher
-        if matcher.match(extracted.title, extracted.text):
-            return False
-        return bool(matcher.match(None, decode_html(body, content_type)))
+        return extract_page(body, item.content_type, item.final_url, names, False, campaigns)
 
 
 class MatchPipeline(_Pipeline):

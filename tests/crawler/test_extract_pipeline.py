@@ -1,14 +1,17 @@
-"""The extract pipeline reads a page again on the precise path when its markup names a campaign its text does not."""
+"""A page is read again on the precise path, in the extraction process, when its markup names a campaign its
+text does not."""
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from collections import Counter
 from types import SimpleNamespace
 
 from rassegna.app.crawlstore import DbCrawlStore
 from rassegna.config.models import CrawlSettings
 from rassegna.crawler.context import CrawlContext, PageItem
+from rassegna.crawler.extract import extract_page
 from rassegna.crawler.matcher import CampaignMatcher
 from rassegna.crawler.pipelines import ExtractPipeline
 from rassegna.crawler.ports import Source
@@ -26,13 +29,14 @@ class Stats(Counter):
         self[key] += n
 
 
-def run_pipeline(sqlite_url: str, html: str) -> tuple[PageItem, Stats]:
+def run_pipeline(sqlite_url: str, html: str, pool: concurrent.futures.Executor | None = None) -> tuple[PageItem, Stats]:
     context = CrawlContext(
         outlets=[],
         matcher=CampaignMatcher([("LgNet2", ["LgNet2"], [])]),
         store=DbCrawlStore(create_db_engine(sqlite_url)),
         crawl=CrawlSettings(),
         run_id=None,
+        pool=pool,
     )
     stats = Stats()
     pipeline = ExtractPipeline(SimpleNamespace(stats=stats, spider=SimpleNamespace(context=context)))  # type: ignore[arg-type]
@@ -60,3 +64,25 @@ def test_a_campaign_in_the_fast_text_needs_no_second_reading(sqlite_url: str) ->
     item, stats = run_pipeline(sqlite_url, article(body))
     assert item.extracted is not None and "LgNet2" in item.extracted.text
     assert stats["rassegna/extracted_precise_for_keyword"] == 0 and stats["rassegna/extracted"] == 1
+
+
+def test_the_second_reading_happens_in_the_extraction_process(sqlite_url: str) -> None:
+    # the matcher travels with the page to the worker process: no decoding or keyword search on the reactor thread
+    body = "".join(f"<p>{PARAGRAPH} Paragrafo {i}.</p>" for i in range(10))
+    with concurrent.futures.ProcessPoolExecutor(1) as pool:
+        item, stats = run_pipeline(sqlite_url, article(body, aside="<a href='/lgnet2'>Leggi anche: LgNet2</a>"), pool)
+    assert item.extracted is not None and item.extracted.reread_for_keyword and "Paragrafo 9" in item.extracted.text
+    assert stats["rassegna/extracted_precise_for_keyword"] == 1
+
+
+def test_extract_page_rereads_only_for_a_campaign_the_fast_reading_left_out() -> None:
+    matcher = CampaignMatcher([("LgNet2", ["LgNet2"], [])])
+    body = "".join(f"<p>{PARAGRAPH} Paragrafo {i}.</p>" for i in range(10))
+    url = "http://www.testata.test/a.html"
+    markup_only = article(body, aside="<a href='/lgnet2'>LgNet2</a>").encode()
+    in_text = article(body + "<p>Il progetto LgNet2 a Torino.</p>").encode()
+    no_campaign = article(body).encode()
+    assert extract_page(markup_only, "text/html", url, campaigns=matcher).reread_for_keyword  # type: ignore[union-attr]
+    assert not extract_page(in_text, "text/html", url, campaigns=matcher).reread_for_keyword  # type: ignore[union-attr]
+    assert not extract_page(no_campaign, "text/html", url, campaigns=matcher).reread_for_keyword  # type: ignore[union-attr]
+    assert not extract_page(markup_only, "text/html", url).reread_for_keyword  # type: ignore[union-attr]
