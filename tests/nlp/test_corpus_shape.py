@@ -54,6 +54,7 @@ HALF_SEALED_PARTS = {
     "11c": (1111, 20261159),
     "11d": (1141, 20261160),
     "12a": (1171, 20261161),
+    "12b": (1201, 20261162),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
