@@ -53,6 +53,7 @@ HALF_SEALED_PARTS = {
     "11b": (1081, 20261158),
     "11c": (1111, 20261159),
     "11d": (1141, 20261160),
+    "12d": (1261, 20261164),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
