@@ -33,6 +33,21 @@ def test_keywords_are_matched_tolerantly_and_whole() -> None:
     assert matcher.keyword_pattern is keyword_pattern  # the matcher judges relevance with the same patterns
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("LgNet2 a Torino", ["LgNet2"]),  # at the very start of the text
+        ("(LgNet2), «Ignet2» e _lgnet2", ["LgNet2", "Ignet2", "lgnet2"]),  # after brackets, quotes, an underscore
+        ("xlgnet2, élgnet2, 9lgnet2, lgnet2x", []),  # glued to a letter or digit on either side
+        ("Il progetto LgNetEA.", ["LgNetEA"]),
+    ],
+)
+def test_keywords_are_whole_words_wherever_they_stand(text: str, found: list[str]) -> None:
+    # the word check before a keyword sits after its first letter (speed): it must still see what comes before it
+    pattern = keywords_regex(["LgNet2", "LgNetEA"])
+    assert pattern is not None and [m.group(0) for m in pattern.finditer(text)] == found
+
+
 def test_hosts_and_registrable_domains() -> None:
     assert host_of("https://WWW.Esempio.it./a") == "esempio.it"
     assert site_domain("https://m.notizie.esempio.co.uk/x") == "esempio.co.uk" and site_domain("nothing") == ""
