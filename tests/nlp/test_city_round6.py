@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from rassegna.nlp.places import extract_places
-
-
-def city(text: str, title: str | None = None) -> str | None:
-    return extract_places(text, title)[0]
+from tests.nlp.invented import city
 
 
 def test_the_province_in_brackets_chooses_among_homonyms():

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from rassegna.nlp.places import extract_places
-
-
-def city(text: str, title: str | None = None) -> str | None:
-    return extract_places(text, title)[0]
-
+from tests.nlp.invented import city
 
 # A person introduced by name, then by their office in a comune: what the person is, not where the story is.
 

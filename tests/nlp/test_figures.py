@@ -6,10 +6,7 @@ import pytest
 
 from rassegna.domain import Figure
 from rassegna.nlp.figures import extract_figures
-
-
-def values(text: str) -> list[tuple[float | int, str, str | None]]:
-    return [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
+from tests.nlp.invented import values
 
 
 def test_words_and_digits():

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rassegna.nlp.figures import extract_figures
-
-
-def values(text: str) -> list[tuple[float | int, str, str | None]]:
-    return [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
+from tests.nlp.invented import values
 
 
 @pytest.mark.parametrize(

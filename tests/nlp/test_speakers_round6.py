@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from rassegna.nlp.quotes import extract_quotes
-
-
-def _speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(text)]
+from tests.nlp.invented import speakers
 
 
 def test_a_name_never_runs_over_a_paragraph_break_into_a_dateline():
@@ -15,7 +11,7 @@ def test_a_name_never_runs_over_a_paragraph_break_into_a_dateline():
         "PESARO – “Le Province sono la spina dorsale dello Stato”. Sono queste le parole con cui la ministra, "
         "Laura Ferretti, ha aperto i lavori."
     )
-    assert _speakers(text) == ["Laura Ferretti"]
+    assert speakers(text) == ["Laura Ferretti"]
 
 
 def test_verb_opening_the_sentence_after_a_quote_alone_in_its_paragraph():
@@ -24,7 +20,7 @@ def test_verb_opening_the_sentence_after_a_quote_alone_in_its_paragraph():
         "“È un'occasione importante che i comuni non devono perdere”.\n\n"
         "Hanno dichiarato Marco Ferri e Anna Valli, presidente e segretaria dell'associazione dei comuni."
     )
-    assert _speakers(text) == ["Marco Ferri"]
+    assert speakers(text) == ["Marco Ferri"]
 
 
 def test_cleft_with_an_object_after_the_quote_names_the_speaker():
@@ -32,7 +28,7 @@ def test_cleft_with_an_object_after_the_quote_names_the_speaker():
         "«Presidente, lei non ha detto una parola sulle bollette». Ad attaccare Rossi è il capogruppo "
         "Francesco Bianchi, in Aula, durante il voto sulla fiducia al governo guidato da Mario Rossi."
     )
-    assert _speakers(text) == ["Francesco Bianchi"]
+    assert speakers(text) == ["Francesco Bianchi"]
 
 
 def test_bare_post_refers_to_the_person_opening_the_paragraph_not_a_name_in_a_subordinate():
@@ -40,7 +36,7 @@ def test_bare_post_refers_to_the_person_opening_the_paragraph_not_a_name_in_a_su
         "Anna Neri accetta la sfida del sindaco, ma rilancia: il dibattito si farà solo se presente anche "
         "Carlo Bianchi. “Non spetta a me scegliere chi guida l'opposizione”, scrive la ministra sui social."
     )
-    assert _speakers(text) == ["Anna Neri"]
+    assert speakers(text) == ["Anna Neri"]
 
 
 def test_a_name_between_two_pieces_of_one_quoted_sentence_is_a_topic():
@@ -48,7 +44,7 @@ def test_a_name_between_two_pieces_of_one_quoted_sentence_is_a_topic():
         "«I cantieri sono ripartiti», ha detto il ministro Paolo Serra. «Abbiamo lavorato bene» ma «aver scelto» "
         "da parte della sindaca Giulia Conti «la via del dialogo è un segnale chiaro»."
     )
-    assert set(_speakers(text)) == {"Paolo Serra"}
+    assert set(speakers(text)) == {"Paolo Serra"}
 
 
 def test_lo_ha_detto_opening_the_next_paragraph_after_a_quote_and_a_clause():
@@ -57,7 +53,7 @@ def test_lo_ha_detto_opening_the_next_paragraph_after_a_quote_and_a_clause():
         "in mente» quando parla di nuovi colloqui.\n\n"
         "Lo ha detto il portavoce del governo, Marco Galli, commentando le parole di Ferri."
     )
-    assert _speakers(text) == ["Marco Galli", "Marco Galli"]
+    assert speakers(text) == ["Marco Galli", "Marco Galli"]
 
 
 def test_role_then_its_holder_in_apposition_before_the_colon():
@@ -67,7 +63,7 @@ def test_role_then_its_holder_in_apposition_before_the_colon():
         "Il prefetto Anna Villa ha firmato il protocollo. Il sindaco di Castelnuovo, Bertoli: “Un flusso che "
         "andrà governato con attenzione”."
     )
-    assert _speakers(text) == ["Matteo Lorenzi", "Bertoli"]
+    assert speakers(text) == ["Matteo Lorenzi", "Bertoli"]
 
 
 def test_coach_is_a_post_before_a_surname():
@@ -75,7 +71,7 @@ def test_coach_is_a_post_before_a_surname():
         "La squadra ha vinto in tre set.\n\n"
         "Alla fine coach Ferraris: “Abbiamo giocato una partita perfetta, i ragazzi sono stati bravissimi”."
     )
-    assert _speakers(text) == ["Ferraris"]
+    assert speakers(text) == ["Ferraris"]
 
 
 def test_a_body_named_in_full_as_subject_of_the_verb_leading_in_speaks():
@@ -84,7 +80,7 @@ def test_a_body_named_in_full_as_subject_of_the_verb_leading_in_speaks():
         "famiglie”.\n\n"
         "L'Associazione Comunità don Giovanni Neri annuncia che “arriveranno domani le prime due famiglie”."
     )
-    assert _speakers(text) == ["Comune di Sassuolo", "Associazione Comunità don Giovanni Neri"]
+    assert speakers(text) == ["Comune di Sassuolo", "Associazione Comunità don Giovanni Neri"]
 
 
 def test_the_mayor_is_not_the_deputy_mayor():
@@ -93,7 +89,7 @@ def test_the_mayor_is_not_the_deputy_mayor():
         "Luca Sarti.\n\n"
         "“Siamo orgogliosi di questo risultato”, prosegue il sindaco, “lo avevamo promesso ai cittadini”."
     )
-    assert _speakers(text)[0] == "Marco Bellini"
+    assert speakers(text)[0] == "Marco Bellini"
 
 
 def test_a_comune_of_two_words_is_no_speaker():
@@ -101,7 +97,7 @@ def test_a_comune_of_two_words_is_no_speaker():
         "L'annuncio arriva dal sindaco di Borgo Ticino Paolo Rinaldi.\n\n"
         "Il sindaco di Borgo Ticino rileva che “i comuni non hanno alcun controllo sugli arrivi”."
     )
-    assert _speakers(text) == ["Paolo Rinaldi"]
+    assert speakers(text) == ["Paolo Rinaldi"]
 
 
 def test_names_in_a_relative_clause_after_a_bare_role_are_not_the_speaker():
@@ -110,7 +106,7 @@ def test_names_in_a_relative_clause_after_a_bare_role_are_not_the_speaker():
         "“Da anni – prosegue il vicesindaco che ha presieduto la seduta per conto del sindaco Marta Galli – non si "
         "discuteva di sanità in questa sala”."
     )
-    assert _speakers(text) == ["Franco Leoni", "Franco Leoni"]
+    assert speakers(text) == ["Franco Leoni", "Franco Leoni"]
 
 
 def test_the_reply_leading_into_the_next_quote_is_not_this_quotes_source():
@@ -119,7 +115,7 @@ def test_the_reply_leading_into_the_next_quote_is_not_this_quotes_source():
         'chiede di "spiegare bene le scelte". Secca la replica della consigliera Anna Moro: "Dalla giunta ci '
         'aspettiamo risposte chiare".'
     )
-    assert _speakers(text) == ["Paolo Riva", "Paolo Riva", "Anna Moro"]
+    assert speakers(text) == ["Paolo Riva", "Paolo Riva", "Anna Moro"]
 
 
 def test_a_body_that_gave_the_news_speaks_through_fanno_sapere_and_in_its_office():
@@ -129,7 +125,7 @@ def test_a_body_that_gave_the_news_speaks_through_fanno_sapere_and_in_its_office
         'La Prefettura di Ancona attende il Viminale. "In ogni caso - spiegano in prefettura - gestiremo lo '
         'sbarco dei migranti".'
     )
-    assert _speakers(text) == ["Capitaneria di porto di Ancona", "Prefettura di Ancona"]
+    assert speakers(text) == ["Capitaneria di porto di Ancona", "Prefettura di Ancona"]
 
 
 def test_co_signers_named_after_the_speaker_do_not_stop_the_carry_over():
@@ -141,7 +137,7 @@ def test_co_signers_named_after_the_speaker_do_not_stop_the_carry_over():
         "«Il nuovo impianto, che occupa circa 900 metri quadrati, può ospitare fino a 200 ragazzi in un solo "
         "turno»."
     )
-    assert _speakers(text) == ["Marco Rinaldi", "Marco Rinaldi"]
+    assert speakers(text) == ["Marco Rinaldi", "Marco Rinaldi"]
 
 
 def test_a_new_speaker_in_the_same_sentence_still_takes_over():
@@ -149,4 +145,4 @@ def test_a_new_speaker_in_the_same_sentence_still_takes_over():
         "«Il bilancio è in ordine» ha detto il sindaco Marco Rinaldi, poi Giulia Serra ha risposto alla giunta.\n\n"
         "«Mancano i fondi per le scuole e per le strade della periferia»."
     )
-    assert _speakers(text)[1] != "Marco Rinaldi"
+    assert speakers(text)[1] != "Marco Rinaldi"
