@@ -69,11 +69,11 @@ class ExtractPipeline(_Pipeline):
         pool, campaigns = self.context.pool, self.context.matcher
         if pool is not None:
             try:
-                future = pool.submit(extract_page, body, item.content_type, item.final_url, names, False, campaigns)
+                future = pool.submit(extract_page, body, item.content_type, item.final_url, names, campaigns=campaigns)
                 return await asyncio.wrap_future(future)
             except (concurrent.futures.process.BrokenProcessPool, RuntimeError):
                 pass
-        return extract_page(body, item.content_type, item.final_url, names, False, campaigns)
+        return extract_page(body, item.content_type, item.final_url, names, campaigns=campaigns)
 
 
 class MatchPipeline(_Pipeline):
