@@ -7,7 +7,7 @@ import html as htmllib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -368,15 +368,46 @@ def fast_text_doubtful(text: str) -> bool:
     return sum(len(line.split()) <= 3 for line in lines) * 2 > len(lines)
 
 
+class CampaignMentions(Protocol):
+    """What extraction needs of the campaign matcher (``crawler.matcher.CampaignMatcher``)."""
+
+    def mentions(self, title: str | None, text: str | None) -> bool:
+        """True when any campaign is mentioned."""
+        ...
+
+
+def _without_headline(text: str, lines: Sequence[str]) -> str:
+    """The text without its first line where that line is the headline (trafilatura keeps it as the first line)."""
+    for line in dict.fromkeys(lines):
+        if line and text.startswith(line) and text[len(line) : len(line) + 1] in ("\n", ""):
+            return text[len(line) :].lstrip() or text
+    return text
+
+
+def _precise_text(tree: Any, url: str) -> str:
+    """trafilatura's precise reading of the main text ('' when it finds none); the metadata is the fast pass's."""
+    import trafilatura
+
+    whole = trafilatura.bare_extraction(tree, url=url, fast=False, **{**TRAFILATURA_OPTIONS, "with_metadata": False})
+    return whole.text if whole is not None and not isinstance(whole, dict) and whole.text else ""
+
+
 def extract_article(
-    html: str, url: str, names: Sequence[str] = (), *, precise: bool = False
+    html: str,
+    url: str,
+    names: Sequence[str] = (),
+    *,
+    precise: bool = False,
+    campaigns: CampaignMentions | None = None,
 ) -> ExtractedArticle | None:
     """The main text and metadata of an HTML page, or None when it has no main text (``names``: the outlet's
     names, told apart from the headline and the byline). trafilatura's fast path first, its precise path when the
-    fast text is short or mostly menu lines, or when ``precise``."""
+    fast text is short or mostly menu lines, when ``precise``, or when the markup names one of ``campaigns`` that
+    the fast title and text leave out (so a clipping is never lost to the fast path)."""
     import trafilatura
     from trafilatura.utils import load_html
 
+    read_precisely = precise
     try:
         tree = load_html(html)  # parsed once: trafilatura works on a copy, the signals below on this one
         if tree is None:
@@ -385,13 +416,10 @@ def extract_article(
         doc = trafilatura.bare_extraction(tree, url=url, fast=True, **TRAFILATURA_OPTIONS)
         if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
             doc = trafilatura.bare_extraction(tree, url=url, fast=False, **TRAFILATURA_OPTIONS)
+            read_precisely = True
         elif precise or fast_text_doubtful(doc.text or ""):
-            # the metadata stays the fast pass's: the same on both paths
-            whole = trafilatura.bare_extraction(
-                tree, url=url, fast=False, **{**TRAFILATURA_OPTIONS, "with_metadata": False}
-            )
-            if whole is not None and not isinstance(whole, dict) and whole.text:
-                doc.text = whole.text
+            doc.text = _precise_text(tree, url) or doc.text
+            read_precisely = True
     except Exception:  # noqa: BLE001 - malformed markup must never stop a crawl
         return None
     if doc is None or isinstance(doc, dict) or not doc.text or not doc.text.strip():
@@ -400,11 +428,22 @@ def extract_article(
     keys = site_keys(url, [doc.sitename, *names])
     raw_title = " ".join((doc.title or "").split())
     objects = metadata.json_ld(tree)
-    headline, text = choose_headline(tree, objects, raw_title, keys), doc.text.strip()
-    for line in dict.fromkeys((raw_title, headline)):
-        if line and text.startswith(line) and text[len(line) : len(line) + 1] in ("\n", ""):
-            text = text[len(line) :].lstrip() or text  # trafilatura keeps the headline as the first line
-            break
+    headline = choose_headline(tree, objects, raw_title, keys)
+    text = _without_headline(doc.text.strip(), (raw_title, headline))
+    reread_for_keyword = False
+    if (
+        campaigns is not None
+        and not read_precisely
+        and not campaigns.mentions(headline, text)
+        and campaigns.mentions(None, html)
+    ):
+        # Read again on the tree already parsed: only the precise pass is paid for, not a second parse and fast pass.
+        try:
+            whole = _precise_text(tree, url).strip()
+        except Exception:  # noqa: BLE001 - as above: the fast reading stands
+            whole = ""
+        text = _without_headline(whole, (raw_title, headline)) if whole else text
+        reread_for_keyword = True
     language = doc.language
     if not language and (lang := _HTML_LANG.search(head)):
         language = lang.group(1).lower()
@@ -426,15 +465,8 @@ def extract_article(
         canonical=canonical_link(head),
         rights_reserved=bool(_RIGHTS.search(html)),
         is_article=bool(_ARTICLE_MARKERS.search(head)) or (doc.pagetype or "").lower() == "article",
+        reread_for_keyword=reread_for_keyword,
     )
-
-
-class CampaignMentions(Protocol):
-    """What extraction needs of the campaign matcher (``crawler.matcher.CampaignMatcher``)."""
-
-    def mentions(self, title: str | None, text: str | None) -> bool:
-        """True when any campaign is mentioned."""
-        ...
 
 
 def extract_page(
@@ -448,11 +480,4 @@ def extract_page(
     """Decode a downloaded page and extract it (what the crawler runs in its worker processes); with ``campaigns``,
     a page whose markup names a campaign that the fast title and text leave out is read again precisely, so a
     clipping is never lost to the fast path (checked here, in the worker, not on the crawler's reactor thread)."""
-    html = decode_html(body, content_type)
-    extracted = extract_article(html, url, names, precise=precise)
-    if precise or campaigns is None or extracted is None or campaigns.mentions(extracted.title, extracted.text):
-        return extracted
-    if not campaigns.mentions(None, html):
-        return extracted
-    reread = extract_article(html, url, names, precise=True) or extracted
-    return replace(reread, reread_for_keyword=True)
+    return extract_article(decode_html(body, content_type), url, names, precise=precise, campaigns=campaigns)

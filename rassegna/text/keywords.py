@@ -28,6 +28,19 @@ def keyword_pattern(keyword: str) -> str:
     return rf"{first}(?<![^\W_]{first}){body[len(first) :]}(?![^\W_])"
 
 
+# What a literal first test may rely on: ASCII letters and digits, less those whose case-insensitive match reaches
+# beyond ASCII (ſ, the Kelvin sign, dotted and dotless i) or that the pattern widens to a class (l, I, 1).
+_NOT_LITERAL = re.compile(r"[^a-hjm-rt-zA-HJM-RT-Z02-9]+")
+
+
+def keyword_literal(keyword: str) -> str:
+    """A lower-case run of characters every tolerated variant of ``keyword`` contains ('' when there is none):
+    a page whose lower-cased text lacks it cannot match, and ``in`` finds that far faster than the pattern."""
+    parts = _PARTS.findall(keyword) or [keyword]
+    runs = (run for part in parts for run in _NOT_LITERAL.split(part))
+    return max(runs, key=len, default="").lower()
+
+
 def keywords_regex(keywords: Iterable[str]) -> re.Pattern[str] | None:
     """Any of the keywords, as the matcher that judged relevance matches them (longest first); None for none."""
     forms = sorted({k.strip() for k in keywords if k and k.strip()}, key=len, reverse=True)

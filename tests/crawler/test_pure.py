@@ -131,6 +131,15 @@ def test_matcher_snippet_and_title_fallback() -> None:
     assert match.snippet.startswith("…") and match.snippet.endswith("…") and "LgNet2" in match.snippet
 
 
+def test_matcher_first_test_keeps_excludes_and_keywords_without_a_literal() -> None:
+    # the literal first test may only skip pages that cannot match: excludes still win, "Lil" (no literal) still found
+    excluding = CampaignMatcher([("LgNet2", ["LgNet2"], ["LgNet2 Academy"])])
+    assert excluding.match(None, "Il corso LGNET2 ACADEMY a Roma") == []
+    assert [m.name for m in excluding.match(None, "Il progetto LGNET2 a Roma")] == ["LgNet2"]
+    literal_less = CampaignMatcher([("Rete", ["LgNet2", "Lil"], [])])
+    assert [m.matched for m in literal_less.match(None, "la rete 1I1 di Roma")] == ["1I1"]
+
+
 def test_retry_after_seconds() -> None:
     assert retry_after_seconds(b"3", default=1, cap=10) == 3
     assert retry_after_seconds("600", default=1, cap=10) == 10

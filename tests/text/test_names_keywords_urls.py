@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rassegna.text.keywords import keyword_pattern, keywords_regex
+from rassegna.text.keywords import keyword_literal, keyword_pattern, keywords_regex
 from rassegna.text.names import byline_short, short_name
 from rassegna.text.runs import counts_text
 from rassegna.text.urls import host_of, site_domain
@@ -46,6 +46,29 @@ def test_keywords_are_whole_words_wherever_they_stand(text: str, found: list[str
     # the word check before a keyword sits after its first letter (speed): it must still see what comes before it
     pattern = keywords_regex(["LgNet2", "LgNetEA"])
     assert pattern is not None and [m.group(0) for m in pattern.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("keyword", "variants"),
+    [
+        ("LgNet2", ["LG-Net 2", "Ignet2", "lgnet2", "1gNET2", "|g.Net_2", "LGNET2"]),
+        ("LGNET 3", ["LgNet3", "lgnet 3", "IGNET3"]),
+        ("Local Government Network", ["LOCAL GOVERNMENT NETWORK", "local-government network"]),
+        ("Cittalia", ["CITTALIA", "Citta1ia"]),
+    ],
+)
+def test_every_variant_a_keyword_matches_contains_its_literal(keyword: str, variants: list[str]) -> None:
+    # the matcher skips the pattern on a page whose lower-cased text lacks the literal: it must never lose a match
+    literal, pattern = keyword_literal(keyword), keywords_regex([keyword])
+    assert literal and pattern is not None
+    for variant in variants:
+        assert pattern.fullmatch(variant), variant
+        assert literal in variant.lower(), variant
+
+
+def test_a_keyword_of_tolerated_letters_only_has_no_literal() -> None:
+    # l, i, k, s and 1 match more than themselves: such a keyword gives no literal, and every text is searched
+    assert keyword_literal("Lil") == keyword_literal("SKI") == ""
 
 
 def test_hosts_and_registrable_domains() -> None:
