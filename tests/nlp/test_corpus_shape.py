@@ -63,6 +63,7 @@ HALF_SEALED_PARTS = {
     "13d": (1381, 20261168),
     "13e": (1411, 20261169),
     "13f": (1441, 20261170),
+    "14f": (1621, 20261176),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
