@@ -57,7 +57,7 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
-    ``corpus-dev-13`` and ``corpus-sealed`` … ``corpus-sealed-13`` (batches 3–13 come in annotator parts: a pattern such
+    ``corpus-dev-14`` and ``corpus-sealed`` … ``corpus-sealed-14`` (batches 3–14 come in annotator parts: a pattern such
     as ``dev-3*.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
@@ -88,6 +88,8 @@ def set_path(name: str) -> Path:
         "corpus-sealed-12": FIXTURES / "corpus" / "sealed-12*.json",
         "corpus-dev-13": FIXTURES / "corpus" / "dev-13*.json",
         "corpus-sealed-13": FIXTURES / "corpus" / "sealed-13*.json",
+        "corpus-dev-14": FIXTURES / "corpus" / "dev-14*.json",
+        "corpus-sealed-14": FIXTURES / "corpus" / "sealed-14*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")
