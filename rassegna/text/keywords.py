@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Between the parts of a keyword (LG|Net|2) writers put spaces, hyphens, dots or nothing.
-_SEPARATOR = r"[\s\-\u2010-\u2015_.·]{0,2}"
-# A keyword's parts: runs of capitals (LG), capitalised words (Net), lower-case runs, digit runs.
-_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+|\d+")
+# Between the parts of a keyword (LG|Net|2, Sant|Agata) writers put spaces, hyphens, dots, apostrophes or nothing.
+_SEPARATOR = r"[\s\-\u2010-\u2015_.·'\u2019]{0,2}"
+# A keyword's parts: runs of capitals (LG), capitalised words (Net), lower-case runs, digit runs; the letters are
+# Latin-1's, accented ones included ("Città", "Forlì").
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_PARTS = re.compile(rf"[{_UPPER}]+(?![{_LOWER}])|[{_UPPER}][{_LOWER}]*|[{_LOWER}]+|\d+")
 
 
 def _letter_class(char: str) -> str:

@@ -49,6 +49,26 @@ def test_keywords_are_whole_words_wherever_they_stand(text: str, found: list[str
 
 
 @pytest.mark.parametrize(
+    ("keyword", "text", "found"),
+    [
+        (
+            "Città Metropolitana",
+            "La CITTÀ METROPOLITANA e la città metropolitana",
+            ["CITTÀ METROPOLITANA", "città metropolitana"],
+        ),
+        ("Forlì", "Da Forlì a forlì, non Forlimpopoli", ["Forlì", "forlì"]),
+        ("Sant'Agata", "A Sant’Agata, Sant'Agata e Sant Agata", ["Sant’Agata", "Sant'Agata", "Sant Agata"]),
+        ("Solidarietà", "la solidarietà, non solidarietàx", ["solidarietà"]),
+    ],
+)
+def test_keywords_with_accents_and_apostrophes_match(keyword: str, text: str, found: list[str]) -> None:
+    # Italian keywords carry accents and apostrophes: before, "Città" was cut to "Citt" and never matched
+    pattern = keywords_regex([keyword])
+    assert pattern is not None
+    assert [m.group(0) for m in pattern.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
     ("keyword", "variants"),
     [
         ("LgNet2", ["LG-Net 2", "Ignet2", "lgnet2", "1gNET2", "|g.Net_2", "LGNET2"]),
