@@ -20,7 +20,7 @@ FIELDS = {
 }
 NULLABLE = ("date", "author", "city", "title")  # a copy with no headline and an address of no words: null
 CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
-# Batches 3 to 14 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
+# Batches 3 to 15 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
 HALF_SEALED_PARTS = {
     "3a": (241, 20261130),
     "3b": (271, 20261131),
@@ -69,13 +69,13 @@ HALF_SEALED_PARTS = {
     "14d": (1561, 20261174),
     "14e": (1591, 20261175),
     "14f": (1621, 20261176),
+    "15a": (1651, 20261177),
     "15b": (1681, 20261178),
     "15c": (1711, 20261179),
     "15d": (1741, 20261180),
     "15e": (1771, 20261181),
     "15f": (1801, 20261182),
     "15g": (1831, 20261183),
-    "15a": (1651, 20261177),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
