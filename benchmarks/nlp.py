@@ -1,7 +1,7 @@
 """Accuracy and throughput of rassegna.nlp on annotated articles.
 
 ``python benchmarks/nlp.py --set NAME`` (or a PATH to a JSON file) for the names in ``SETS``: ``corpus-dev-3`` is
-``dev-3a.json`` … ``dev-3d.json`` together, ``corpus-sealed-3`` the four sealed parts, and so on for batches 4 to 16;
+``dev-3a.json`` … ``dev-3d.json`` together, ``corpus-sealed-3`` the four sealed parts, and so on for batches 4 to 17;
 ``--part tune|check`` scores the fixed-seed tune (75) or check (35) part of a set.
 Sets annotated before percentages counted as figures (``dev``, ``generalisation``) are scored without them.
 """
@@ -60,6 +60,8 @@ SETS = (
     "corpus-sealed-15",
     "corpus-dev-16",
     "corpus-sealed-16",
+    "corpus-dev-17",
+    "corpus-sealed-17",
     "dev",
     "generalisation",
 )

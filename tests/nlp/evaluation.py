@@ -57,7 +57,7 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
-    ``corpus-dev-16`` and ``corpus-sealed`` … ``corpus-sealed-16`` (batches 3–16 come in annotator parts: a pattern such
+    ``corpus-dev-17`` and ``corpus-sealed`` … ``corpus-sealed-17`` (batches 3–17 come in annotator parts: a pattern such
     as ``dev-3*.json``, read by :func:`load_articles`)."""
     paths = {
         "dev": dev_path(),
@@ -94,6 +94,8 @@ def set_path(name: str) -> Path:
         "corpus-sealed-15": FIXTURES / "corpus" / "sealed-15*.json",
         "corpus-dev-16": FIXTURES / "corpus" / "dev-16*.json",
         "corpus-sealed-16": FIXTURES / "corpus" / "sealed-16*.json",
+        "corpus-dev-17": FIXTURES / "corpus" / "dev-17*.json",
+        "corpus-sealed-17": FIXTURES / "corpus" / "sealed-17*.json",
     }
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")

@@ -20,7 +20,7 @@ FIELDS = {
 }
 NULLABLE = ("date", "author", "city", "title")  # a copy with no headline and an address of no words: null
 CATEGORIES = {"quotidiani", "periodici", "agenzie", "radio_tv", "portali", "social"}
-# Batches 3 to 16 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
+# Batches 3 to 17 by annotator part: first id and the seed of the shuffle whose first half is sealed (ANNOTATION.md).
 HALF_SEALED_PARTS = {
     "3a": (241, 20261130),
     "3b": (271, 20261131),
