@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rassegna.nlp import pipeline_name  # noqa: E402
 from tests.nlp.evaluation import (  # noqa: E402
+    CORPUS_SETS,
     NO_PERCENT_SETS,
     analyse_articles,
     holdout,
@@ -27,44 +28,7 @@ from tests.nlp.evaluation import (  # noqa: E402
     throughput,
 )
 
-SETS = (
-    "corpus-dev",
-    "corpus-sealed",
-    "corpus-dev-2",
-    "corpus-sealed-2",
-    "corpus-dev-3",
-    "corpus-sealed-3",
-    "corpus-dev-4",
-    "corpus-sealed-4",
-    "corpus-dev-5",
-    "corpus-sealed-5",
-    "corpus-dev-6",
-    "corpus-sealed-6",
-    "corpus-dev-7",
-    "corpus-sealed-7",
-    "corpus-dev-8",
-    "corpus-sealed-8",
-    "corpus-dev-9",
-    "corpus-sealed-9",
-    "corpus-dev-10",
-    "corpus-sealed-10",
-    "corpus-dev-11",
-    "corpus-sealed-11",
-    "corpus-dev-12",
-    "corpus-sealed-12",
-    "corpus-dev-13",
-    "corpus-sealed-13",
-    "corpus-dev-14",
-    "corpus-sealed-14",
-    "corpus-dev-15",
-    "corpus-sealed-15",
-    "corpus-dev-16",
-    "corpus-sealed-16",
-    "corpus-dev-17",
-    "corpus-sealed-17",
-    "dev",
-    "generalisation",
-)
+SETS = (*CORPUS_SETS, "dev", "generalisation")
 
 
 def main(argv: list[str] | None = None) -> int:

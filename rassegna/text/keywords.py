@@ -13,6 +13,10 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _PARTS = re.compile(rf"[{_UPPER}]+(?![{_LOWER}])|[{_UPPER}][{_LOWER}]*|[{_LOWER}]+|\d+")
 
 
+def _parts(keyword: str) -> list[str]:
+    return _PARTS.findall(keyword) or [keyword]
+
+
 def _letter_class(char: str) -> str:
     if char.lower() in "li":
         return "[lLiI1|]"  # "Ignet2" and "lgnet2" are the same keyword typed or OCR'd badly
@@ -21,7 +25,7 @@ def _letter_class(char: str) -> str:
 
 def keyword_pattern(keyword: str) -> str:
     """A regular expression (case-insensitive) that matches ``keyword`` and its tolerated variants."""
-    parts = _PARTS.findall(keyword) or [keyword]
+    parts = _parts(keyword)
     body = _SEPARATOR.join("".join(_letter_class(c) for c in part) for part in parts)
     first = _letter_class(parts[0][0])
     # Whole words only: "LgNet2" must not match inside "LgNet25" or "xlgnet2". The check before the keyword comes
@@ -38,7 +42,7 @@ _NOT_LITERAL = re.compile(r"[^a-hjm-rt-zA-HJM-RT-Z02-9]+")
 def keyword_literal(keyword: str) -> str:
     """A lower-case run of characters every tolerated variant of ``keyword`` contains ('' when there is none):
     a page whose lower-cased text lacks it cannot match, and ``in`` finds that far faster than the pattern."""
-    parts = _PARTS.findall(keyword) or [keyword]
+    parts = _parts(keyword)
     runs = (run for part in parts for run in _NOT_LITERAL.split(part))
     return max(runs, key=len, default="").lower()
 

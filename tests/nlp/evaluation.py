@@ -55,48 +55,33 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 }
 
 
-def set_path(name: str) -> Path:
-    """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part, ``corpus-dev`` …
-    ``corpus-dev-17`` and ``corpus-sealed`` … ``corpus-sealed-17`` (batches 3–17 come in annotator parts: a pattern such
-    as ``dev-3*.json``, read by :func:`load_articles`)."""
-    paths = {
-        "dev": dev_path(),
-        "generalisation": FIXTURES / "generalisation.json",
-        "corpus-dev": FIXTURES / "corpus" / "dev.json",
-        "corpus-sealed": FIXTURES / "corpus" / "sealed.json",
-        "corpus-dev-2": FIXTURES / "corpus" / "dev-2.json",
-        "corpus-sealed-2": FIXTURES / "corpus" / "sealed-2.json",
-        "corpus-dev-3": FIXTURES / "corpus" / "dev-3*.json",
-        "corpus-sealed-3": FIXTURES / "corpus" / "sealed-3*.json",
-        "corpus-sealed-4": FIXTURES / "corpus" / "sealed-4*.json",
-        "corpus-dev-4": FIXTURES / "corpus" / "dev-4*.json",
-        "corpus-dev-5": FIXTURES / "corpus" / "dev-5*.json",
-        "corpus-sealed-5": FIXTURES / "corpus" / "sealed-5*.json",
-        "corpus-dev-6": FIXTURES / "corpus" / "dev-6*.json",
-        "corpus-sealed-6": FIXTURES / "corpus" / "sealed-6*.json",
-        "corpus-dev-7": FIXTURES / "corpus" / "dev-7*.json",
-        "corpus-sealed-7": FIXTURES / "corpus" / "sealed-7*.json",
-        "corpus-dev-8": FIXTURES / "corpus" / "dev-8*.json",
-        "corpus-sealed-8": FIXTURES / "corpus" / "sealed-8*.json",
-        "corpus-dev-9": FIXTURES / "corpus" / "dev-9*.json",
-        "corpus-sealed-9": FIXTURES / "corpus" / "sealed-9*.json",
-        "corpus-dev-10": FIXTURES / "corpus" / "dev-10*.json",
-        "corpus-sealed-10": FIXTURES / "corpus" / "sealed-10*.json",
-        "corpus-dev-11": FIXTURES / "corpus" / "dev-11*.json",
-        "corpus-sealed-11": FIXTURES / "corpus" / "sealed-11*.json",
-        "corpus-dev-12": FIXTURES / "corpus" / "dev-12*.json",
-        "corpus-sealed-12": FIXTURES / "corpus" / "sealed-12*.json",
-        "corpus-dev-13": FIXTURES / "corpus" / "dev-13*.json",
-        "corpus-sealed-13": FIXTURES / "corpus" / "sealed-13*.json",
-        "corpus-dev-14": FIXTURES / "corpus" / "dev-14*.json",
-        "corpus-sealed-14": FIXTURES / "corpus" / "sealed-14*.json",
-        "corpus-dev-15": FIXTURES / "corpus" / "dev-15*.json",
-        "corpus-sealed-15": FIXTURES / "corpus" / "sealed-15*.json",
-        "corpus-dev-16": FIXTURES / "corpus" / "dev-16*.json",
-        "corpus-sealed-16": FIXTURES / "corpus" / "sealed-16*.json",
-        "corpus-dev-17": FIXTURES / "corpus" / "dev-17*.json",
-        "corpus-sealed-17": FIXTURES / "corpus" / "sealed-17*.json",
+LAST_BATCH = 17  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
+
+
+def _corpus_sets() -> dict[str, Path]:
+    """The corpus parts by name: batches 1 and 2 are one file each, batches 3 on come in annotator parts."""
+    corpus = FIXTURES / "corpus"
+    sets = {
+        "corpus-dev": corpus / "dev.json",
+        "corpus-sealed": corpus / "sealed.json",
+        "corpus-dev-2": corpus / "dev-2.json",
+        "corpus-sealed-2": corpus / "sealed-2.json",
     }
+    for batch in range(3, LAST_BATCH + 1):
+        # "dev-1*.json" would also read batches 10-19: every pattern names its whole batch number
+        sets[f"corpus-dev-{batch}"] = corpus / f"dev-{batch}*.json"
+        sets[f"corpus-sealed-{batch}"] = corpus / f"sealed-{batch}*.json"
+    return sets
+
+
+CORPUS_SETS = _corpus_sets()
+
+
+def set_path(name: str) -> Path:
+    """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part of ``CORPUS_SETS``,
+    ``corpus-dev`` … ``corpus-dev-17`` and ``corpus-sealed`` … ``corpus-sealed-17`` (batches 3–17 come in annotator
+    parts: a pattern such as ``dev-3*.json``, read by :func:`load_articles`)."""
+    paths = {"dev": dev_path(), "generalisation": FIXTURES / "generalisation.json", **CORPUS_SETS}
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")
     return paths[name]
