@@ -55,6 +55,12 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 }
 
 
+# The batches no rule writer has read (scored and reported): where the rules' pick is an honest feature. Round 9's
+# choosers train and are developed on these alone (notes/speaker-model-decisions.md); batch 12 is their final test.
+OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {
+    b: (f"corpus-dev-{b}", f"corpus-sealed-{b}") for b in ("10", "11", "13", "14", "15", "16", "17")
+}
+
 LAST_BATCH = 17  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 
 
