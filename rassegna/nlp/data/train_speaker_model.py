@@ -12,11 +12,15 @@ rassegna/nlp/data/train_speaker_model.py``:
 - ``--write --mode {with-rules,structure,override} [--threshold X]``: fit on all the training batches and write
   ``speaker_model.json`` in that mode, which ``extract_quotes`` then uses (delete the file to go back to the
   rules alone). An existing file does not disturb training: the candidates are collected with the rules alone;
-- ``--score-set NAME`` (a ``tests/nlp/evaluation.py`` set name): fit on the training batches and print, for that
-  set alone, the number of speakers right for the rules and each mode; aggregates only, never a quote.
+- ``--score-set NAME`` (a ``tests/nlp/evaluation.py`` set name; repeat it for several sets and their total): fit on
+  the training batches and print, for each set, the number of speakers right for the rules and each mode, or with
+  ``--mode`` (and ``--threshold``) for the rules and that one configuration; aggregates only, never a quote;
+- ``--batches out-of-sample``: every step above on ``OUT_OF_SAMPLE_BATCHES`` (batches 10, 11, 13-17, which no rule
+  writer has read) instead of ``TRAINING_BATCHES``.
 
 Needs numpy (installed with spaCy). The training batches are ``TRAINING_BATCHES`` of ``tests/nlp/evaluation.py``
-(only batches already scored and reported); nothing else is read unless ``--score-set`` names it.
+(only batches already scored and reported), or ``OUT_OF_SAMPLE_BATCHES`` with ``--batches out-of-sample``; nothing
+else is read unless ``--score-set`` names it.
 """
 
 from __future__ import annotations
@@ -43,8 +47,21 @@ from rassegna.nlp.speaker_model import (  # noqa: E402
     is_rules_feature,
 )
 from rassegna.nlp.textutil import fold  # noqa: E402
-from tests.nlp.evaluation import TRAINING_BATCHES, analyse_articles, load_articles, quote_matches, set_path  # noqa: E402
+from tests.nlp.evaluation import (  # noqa: E402
+    OUT_OF_SAMPLE_BATCHES,
+    TRAINING_BATCHES,
+    analyse_articles,
+    load_articles,
+    quote_matches,
+    set_path,
+)
 
+# --batches: which batches are trained and developed on. "training" (the default): TRAINING_BATCHES, where most
+# rules are in-sample; "out-of-sample": OUT_OF_SAMPLE_BATCHES, the batches no rule writer has read (round 9).
+BATCH_SETS: dict[str, dict[str, tuple[str, str]]] = {
+    "training": TRAINING_BATCHES,
+    "out-of-sample": OUT_OF_SAMPLE_BATCHES,
+}
 BATCHES = TRAINING_BATCHES
 LATE = ("5", "6", "7", "8")  # the batches least tuned on, summed apart in the report
 OUT = speaker_model.MODEL_PATH
@@ -189,6 +206,7 @@ def lobo(data: dict[str, list[Example]]) -> None:
     """Leave-one-batch-out: each batch scored by the configurations fitted on the other batches."""
     totals: dict[str, int] = {}
     late: dict[str, int] = {}
+    counts: dict[str, tuple[int, dict[str, int]]] = {}  # batch -> (annotated quotes, speakers right by configuration)
     n_all = n_late = 0
     header = None
     for b, test in data.items():
@@ -204,6 +222,7 @@ def lobo(data: dict[str, list[Example]]) -> None:
             + "  ".join(f"{100 * v / n:>13.1f}" for v in got.values())
             + f"  {100 * reach / n:>9.1f}"
         )
+        counts[b] = (n, got)
         n_all += n
         for k, v in got.items():
             totals[k] = totals.get(k, 0) + v
@@ -211,9 +230,15 @@ def lobo(data: dict[str, list[Example]]) -> None:
             n_late += n
             for k, v in got.items():
                 late[k] = late.get(k, 0) + v
-    late_label = f"{LATE[0]}-{LATE[-1]}"
-    print(f"{late_label:>5}  {n_late:>6}  " + "  ".join(f"{100 * v / n_late:>13.1f}" for v in late.values()))
+    if n_late:
+        late_label = f"{LATE[0]}-{LATE[-1]}"
+        print(f"{late_label:>5}  {n_late:>6}  " + "  ".join(f"{100 * v / n_late:>13.1f}" for v in late.values()))
     print(f"{'all':>5}  {n_all:>6}  " + "  ".join(f"{100 * v / n_all:>13.1f}" for v in totals.values()))
+    print("speakers right (counts):")
+    print("batch  quotes  " + "  ".join(f"{k:>13}" for k in totals))
+    for b, (n, got) in counts.items():
+        print(f"{b:>5}  {n:>6}  " + "  ".join(f"{v:>13}" for v in got.values()))
+    print(f"{'all':>5}  {n_all:>6}  " + "  ".join(f"{v:>13}" for v in totals.values()))
     print(f"quotes right, all batches: {', '.join(f'{k} {v}' for k, v in totals.items())} (of {n_all})")
     best = max(OVERRIDE_THRESHOLDS, key=lambda t: (totals[f"override@{t}"], t))  # ties: the more cautious
     print(
@@ -222,21 +247,43 @@ def lobo(data: dict[str, list[Example]]) -> None:
     )
 
 
-def score_set(name: str, data: dict[str, list[Example]]) -> None:
-    """Aggregates for one set, the configurations fitted on the training batches: no quote is printed."""
-    test = examples((name,))
-    fitted = models([e for ex in data.values() for e in ex])
-    n = len(test)
-    found = sum(e.rules is not None for e in test)
-    print(
-        f"set {name}: annotated quotes {n}, found {found}" + (" (in the training batches)" if _trained_on(name) else "")
-    )
-    for k, v in {"rules": right(test, None), **{k: right(test, m) for k, m in fitted.items()}}.items():
-        print(f"  {k:>13}: speakers right {v}/{n} = {100 * v / max(n, 1):.1f} %")
+def score_sets(
+    names: list[str],
+    data: dict[str, list[Example]],
+    batches: dict[str, tuple[str, str]],
+    chosen: Model | None = None,
+) -> None:
+    """Aggregates for each named set and, for more than one, their total: the rules and the configurations fitted
+    on ``data`` (only ``chosen``, fitted so, when one is given). No quote is printed."""
+    every = [e for ex in data.values() for e in ex]
+    fitted = {_label(chosen): chosen} if chosen is not None else models(every)
+    totals: dict[str, int] = {}
+    n_all = 0
+    for name in names:
+        test = examples((name,))
+        n = len(test)
+        found = sum(e.rules is not None for e in test)
+        print(
+            f"set {name}: annotated quotes {n}, found {found}"
+            + (" (in the training batches)" if _trained_on(name, batches) else "")
+        )
+        got = {"rules": right(test, None), **{k: right(test, m) for k, m in fitted.items()}}
+        for k, v in got.items():
+            print(f"  {k:>13}: speakers right {v}/{n} = {100 * v / max(n, 1):.1f} %")
+            totals[k] = totals.get(k, 0) + v
+        n_all += n
+    if len(names) > 1:
+        print(f"sets {' + '.join(names)}: annotated quotes {n_all}")
+        for k, v in totals.items():
+            print(f"  {k:>13}: speakers right {v}/{n_all} = {100 * v / max(n_all, 1):.1f} %")
 
 
-def _trained_on(name: str) -> bool:
-    return any(name in sets for sets in BATCHES.values())
+def _label(model: Model) -> str:
+    return f"override@{model.threshold}" if model.mode == "override" else model.mode
+
+
+def _trained_on(name: str, batches: dict[str, tuple[str, str]]) -> bool:
+    return any(name in sets for sets in batches.values())
 
 
 def main() -> None:
@@ -250,26 +297,40 @@ def main() -> None:
         help=f"override: the structure-only probability that displaces the rules' pick (default {DEFAULT_THRESHOLD})",
     )
     parser.add_argument(
-        "--score-set", metavar="NAME", help="aggregates on one evaluation set (fit on the training batches)"
+        "--score-set",
+        metavar="NAME",
+        action="append",
+        help="aggregates on an evaluation set (fit on the batches of --batches); repeat it for several sets and "
+        "their total; with --mode (and --threshold), only the rules and that configuration are scored",
+    )
+    parser.add_argument(
+        "--batches",
+        choices=tuple(BATCH_SETS),
+        default="training",
+        help="the batches fitted on and left out in turn: TRAINING_BATCHES (default) or OUT_OF_SAMPLE_BATCHES",
     )
     args = parser.parse_args()
     if args.write and args.mode is None:
         parser.error("--write needs --mode")
     if args.threshold is not None and args.mode != "override":
         parser.error("--threshold goes with --mode override")
-    if args.score_set:
+    for name in args.score_set or ():
         try:
-            set_path(args.score_set)
+            set_path(name)
         except ValueError as err:
             parser.error(str(err))
-    data = {b: examples(sets) for b, sets in BATCHES.items()}
+    batches = BATCH_SETS[args.batches]
+    data = {b: examples(sets) for b, sets in batches.items()}
+    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    model = None
+    if args.mode and (args.write or args.score_set):
+        model = train([e for ex in data.values() for e in ex], args.mode, threshold)
     if args.score_set:
-        score_set(args.score_set, data)
+        score_sets(args.score_set, data, batches, model)
     elif not args.write:
         lobo(data)
     if args.write:
-        threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-        model = train([e for ex in data.values() for e in ex], args.mode, threshold)
+        assert model is not None
         OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
         speaker_model.load_model.cache_clear()
         print(f"wrote {OUT} (mode {model.mode})")
