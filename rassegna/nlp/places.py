@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from rassegna.nlp.gazetteer import (
     ALIASES,
@@ -806,6 +807,14 @@ def _named_person(text: str, name: str) -> bool:
     return False
 
 
+Verdict = Literal["yes", "no", "weighed-yes", "weighed-no"]
+YES: Verdict = "yes"  # an explicit frame makes the place the article's ("Comune di X", the headline's lead)
+NO: Verdict = "no"  # an explicit frame rules it out (a listing of provinces, a meeting's venue, a national piece)
+WEIGHED_YES: Verdict = "weighed-yes"  # only the count of its evidence against the piece's scope decided
+WEIGHED_NO: Verdict = "weighed-no"
+ABOUT = frozenset({YES, WEIGHED_YES})
+
+
 def _is_about(
     name: str,
     title_mentions: list[Mention],
@@ -814,10 +823,11 @@ def _is_about(
     low_text: str = "",
     lead_end: int = 0,
     text: str = "",
-) -> bool:
-    """The article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
+) -> Verdict:
+    """Whether the article is about the place: "Comune di X"; else, in a piece that is not national or regional, the
     headline, the dateline or more than one mention; a single mention only in a local piece. A place named
-    once in passing, or only in a listing, is not the article's city."""
+    once in passing, or only in a listing, is not the article's city. The verdict says whether an explicit frame
+    decided it or only the final weighing of the evidence."""
     # (where a person comes from, lives or was taken is no evidence: "un 30enne originario di Napoli")
     own = [m for m in found if m.name == name and m.is_comune and not m.listing and not m.origin]
     title_comuni = {m.name for m in title_mentions if m.is_comune}
@@ -832,7 +842,7 @@ def _is_about(
         title_low = low_text.split("\n", 1)[0]
         ours = region and region in title_low and not _NATIONAL_TITLE_RE.search(title_low)
         if not (ours and len(own) >= 3 and any(m.strong and m.start < lead_end for m in own)):
-            return False  # "103 colpi in tutta Italia": a national piece, whatever comune it names
+            return NO  # "103 colpi in tutta Italia": a national piece, whatever comune it names
     table = comuni()
     # (an office's seat, a body or a person's origin is no place the story reaches: "i vigili del fuoco di Arezzo",
     # "un 30enne originario di Napoli")
@@ -852,27 +862,27 @@ def _is_about(
     # headline leads with, or the piece's own dateline, is then its city
     national = any(m.area_listing for m in found) and not title_lead
     if national and not any(m.dateline and not m.wire for m in own):
-        return False
+        return NO
     # (the headline naming the province counts: "Provincia di Bergamo, le deleghe" over one "Per Bergamo")
     provincial = sum(1 for m in found + title_mentions if m.name == name and m.province)
     if provincial >= 2 and sum(1 for m in own if not m.dash) <= 1 and name not in title_comuni:
-        return False  # "i progetti della provincia di Asti ... il Comune di Asti, quello di Chiusano": the province's
+        return NO  # "i progetti della provincia di Asti ... il Comune di Asti, quello di Chiusano": the province's
     strong = [m for m in own if m.strong]
     # a regional or national piece's one "comune di X" deep in the text (a regional board's decision among others)
     # is not its city
     if (title_spread or scope.counted_title and not title_lead) and not strong:
-        return False  # "assemblee nei 22 comuni della provincia": the headline spreads the piece over comuni
+        return NO  # "assemblee nei 22 comuni della provincia": the headline spreads the piece over comuni
     # "il progetto del Comune di Asti ...; quello del Comune di Chiusano d'Asti ...": comuni among others
     others_strong = any(m.strong and m.is_comune and m.name != name and not m.origin for m in found)
     if strong and len(own) == 1 and name not in title_comuni and others_strong:
-        return False
+        return NO
     if strong:
         passing = scope.kind == "wide" and len(own) == 1 and name not in title_comuni and strong[0].start >= lead_end
-        return not passing
+        return NO if passing else YES
     if not own and not title_lead and any(m.strong and m.is_comune and m.name != name for m in found):
         # "A Badia Agnano corsi di italiano" over "l'Amministrazione comunale di Bucine": the headline names a frazione
         # or a site, the text the comune it calls its own
-        return False
+        return NO
     # a named site of the comune in the headline or the first paragraph ("l'indotto di Aferpi (acciaierie di
     # Piombino)", "l'ospedale Cardarelli di Campobasso"): the events told happen there, whatever words surround them,
     # unless other comuni weigh as much (below)
@@ -881,12 +891,12 @@ def _is_about(
     )
     plain = [m for m in own if not m.dateline]
     if name in REGIONAL_CAPITALS and scope.regional and len(plain) <= 1 and not site_lead:
-        return False  # a regional piece datelined (or headlined) in the seat of the region
+        return NO  # a regional piece datelined (or headlined) in the seat of the region
     if name in REGIONAL_CAPITALS and not plain and name not in title_comuni and not site_lead:
         # "PALERMO. Il Codacons ... in Sicilia": a dateline in the region's seat over a piece about the region
         region = table[fold(name)].region
         if re.search(r"\b" + re.escape(region.split("-")[0].lower()), low_text):
-            return False
+            return NO
     demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
     # (unless the piece is about a comune's council, names one of its officers and no other comune: "Firenze –
@@ -894,16 +904,16 @@ def _is_about(
     council = filed_only and len(_COUNCIL_RE.findall(low_text)) >= 2 and not _rivals_of(name, found)
     council = council and _NAMED_OFFICER_RE.search(text) is not None
     if filed_only and name in REGIONAL_CAPITALS and not demonym and not site_lead and not council:
-        return False  # "ROMA –" over a piece with no word of local life: only where the piece was filed
+        return NO  # "ROMA –" over a piece with no word of local life: only where the piece was filed
     if not own and any(m.name == name and m.province for m in found):
-        return False  # "a Bolzano 2,7 milioni" over "la Giunta provinciale di Bolzano": the headline names the province
+        return NO  # "a Bolzano 2,7 milioni" over "la Giunta provinciale di Bolzano": the headline names the province
     title_own = [m for m in title_mentions if m.name == name and m.is_comune]
     if in_title_lead and not own and not _rivals_of(name, found) and any(m.at for m in title_own):
-        return True  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
+        return YES  # "Operaio morto a Piombino" over a text naming no comune: where the events happened
     if in_title_lead and title_lead and not _rivals_of(name, [m for m in found if not m.listing]):
         # "Agrigento Capitale della Cultura, i fondi": the headline leads with it, the text names no other (but in a
         # listing: "Fiumicino, i fondi" over "i centri di Fiumicino, Tivoli e Aprilia")
-        return True
+        return YES
     rivals: dict[str, int] = {}
     for m in found:  # a listing of comuni ("a Napoli, Bari e Lecce") spreads the piece over them too
         # not where someone comes from, nor where a wire was filed
@@ -933,20 +943,20 @@ def _is_about(
     # alla criminalità di Nola" over "il Tribunale di Nola ... imputati di Cimitile, Camposano e Nola")
     only_seat = not own and any(m.name == name and (m.seat or m.listing) for m in found)
     if many and not (in_title_lead and not (only_seat and len(rivals) >= 3)) and not dated:
-        return False  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
+        return NO  # a multi-comune piece (an operation from Genova to Napoli, a strike in every city)
     # comuni of three provinces or more, the area named too ("in provincia di X"), outside a listing (a network of
     # partner cities): a piece wider than one comune, whose city can only be one its headline or dateline names
     if len(provinces) >= 3 and name not in title_comuni and not (dated and any(not m.wire for m in own)):
-        return False
+        return NO
     if site_lead:
-        return True
+        return YES
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
     filed = [m for m in own if not m.wire]
     evidence = weight if filed else 0
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
     evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
-    return evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
+    return WEIGHED_YES if evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind] else WEIGHED_NO
 
 
 # A comune's council and mayor: "il consiglio comunale", "la giunta comunale", "i consiglieri comunali", "il sindaco"
@@ -1059,8 +1069,9 @@ def extract_places(
 ) -> tuple[str | None, list[str]]:
     """Main city and all places (city first, then by importance); a mere listing of places does not count."""
     model = city_model()
-    rule_city, ranked, candidates = city_candidates(text, title, partner_cities, features=model is not None)
-    city = rule_city if model is None else model_city(model, candidates)
+    city, ranked, candidates = city_candidates(text, title, partner_cities, features=model is not None)
+    if model is not None:
+        city = model_city(model, city, candidates, no_city_evidence(title, text, city, candidates))
     places = ([city] if city else []) + [n for n in ranked if n != city]
     return city, places
 
@@ -1148,12 +1159,14 @@ def city_candidates(
     low = f"{title or ''}\n{norm}".lower()
     paras = paragraphs(norm)
     lead_end = paras[0][1] if paras else 0
-    about = (
-        n
-        for n in ranked
-        if kinds[n] and scores[n] > 0 and _is_about(n, title_mentions, found, scope, low, lead_end, norm)
-    )
-    city = next(about, None)
+    verdicts: dict[str, Verdict] = {}
+    for n in ranked:
+        if kinds[n] and scores[n] > 0:
+            verdicts[n] = _is_about(n, title_mentions, found, scope, low, lead_end, norm)
+            if verdicts[n] in ABOUT and not features:
+                break  # the rules' city: the rest are weighed only for a learned chooser
+    city = next((n for n, verdict in verdicts.items() if verdict in ABOUT), None)
+    weighed = city
     if city and title and _paired_in_title(normalise(title), title_mentions):
         # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
         city = None
@@ -1162,7 +1175,15 @@ def city_candidates(
         # own ("Comune di X", a dateline) is its city
         own = [m for m in found if m.name == city and m.is_comune]
         city = city if any(m.strong or m.dateline and not m.wire for m in own) else None
-    candidates = _candidate_features(norm, title_mentions, found, scope, partners, city) if features else []
+    # where a learned chooser may differ from the rules: the rules' city only weighed, or no city where every
+    # comune was only weighed too little (never against an explicit frame, nor a headline's pair or round-up)
+    if city is None and weighed is None:
+        open_to_chooser = {n for n, verdict in verdicts.items() if verdict == WEIGHED_NO}
+    else:
+        open_to_chooser = {city} if city is not None and verdicts[city] == WEIGHED_YES else set()
+    candidates = (
+        _candidate_features(norm, title_mentions, found, scope, partners, city, open_to_chooser) if features else []
+    )
     return city, ranked, candidates
 
 
@@ -1372,15 +1393,18 @@ def _demonym_keys(name: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class CityModel:
-    """Logistic weights over candidate features, and the probability under which no comune is the city."""
+    """A conditional logit over the candidate comuni and "no city" (``data/train_city_model.py`` fits it).
 
-    weights: dict[str, float]
-    threshold: float
+    ``candidate`` weighs each comune's evidence (:func:`_candidate_features`); ``no_city`` weighs the article's
+    evidence that it is about no single comune (:func:`no_city_evidence`), its headline's and lead's words included."""
+
+    candidate: dict[str, float]
+    no_city: dict[str, float]
 
 
 @lru_cache(maxsize=1)
 def city_model() -> CityModel | None:
-    """The shipped scorer (``data/city_model.json``, made by ``data/train_city_model.py``), if present."""
+    """The shipped chooser (``data/city_model.json``, made by ``data/train_city_model.py``), if present."""
     import json
 
     from rassegna.nlp.gazetteer import DATA
@@ -1389,17 +1413,67 @@ def city_model() -> CityModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return CityModel({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+    return CityModel(
+        {k: float(v) for k, v in data["candidate"].items()}, {k: float(v) for k, v in data["no_city"].items()}
+    )
 
 
-def model_city(model: CityModel, candidates: list[tuple[str, dict[str, float]]]) -> str | None:
-    """The candidate the model finds most likely, if likely enough."""
-    best, best_p = None, model.threshold
+OPEN = "open_to_chooser"  # a candidate feature: 1.0 where the rules leave the choice to a learned chooser
+_LEAD_CHARS = 400  # the lead whose words weigh for "no city": about the first paragraph of a news piece
+_EVIDENCE_WORD_RE = re.compile(r"[a-zà-ù]{3,}")
+
+
+def no_city_evidence(
+    title: str | None, text: str, rule_city: str | None, candidates: list[tuple[str, dict[str, float]]]
+) -> dict[str, float]:
+    """The article's evidence for "no city": how many comuni compete, the best one's strength, the scope the rules
+    read, and the words of the headline (``T:``) and of the lead (``L:``)."""
+    feats = [f for _name, f in candidates]
+    first = feats[0] if feats else {}
+
+    def best(key: str) -> float:
+        return max((f[key] for f in feats), default=0.0)
+
+    out = {
+        "bias": 1.0,
+        "rule_abstained": float(rule_city is None),
+        "log_candidates": math.log1p(len(feats)),
+        "best_log_mentions": best("log_mentions"),
+        "best_title": best("title"),
+        "best_dateline": best("dateline"),
+        "best_share": best("share"),
+        "best_strong": best("strong"),
+        "local_scope": first.get("local_scope", 0.0),
+        "wide_scope": first.get("wide_scope", 0.0),
+        "regional": first.get("regional", 0.0),
+        "national_title": first.get("national_title", 0.0),
+    }
+    for word in _EVIDENCE_WORD_RE.findall((title or "").lower()):
+        out["T:" + word] = 1.0
+    for word in _EVIDENCE_WORD_RE.findall(text[:_LEAD_CHARS].lower()):
+        out["L:" + word] = 1.0
+    return out
+
+
+def model_city(
+    model: CityModel,
+    rule_city: str | None,
+    candidates: list[tuple[str, dict[str, float]]],
+    no_city: dict[str, float],
+) -> str | None:
+    """The highest-scoring option the rules leave open: "no city" against a city they only weighed, or one of the
+    comuni they only weighed too little where they give none; an explicit decision of the rules stands."""
+    open_names = [name for name, feats in candidates if feats.get(OPEN)]
+    if rule_city is not None and rule_city not in open_names:
+        return rule_city
+    best: str | None = None
+    best_score = sum(model.no_city.get(k, 0.0) * v for k, v in no_city.items())
     for name, feats in candidates:
-        z = sum(model.weights.get(k, 0.0) * v for k, v in feats.items())
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        if p >= best_p:
-            best, best_p = name, p
+        if name not in open_names:
+            continue
+        score = sum(model.candidate.get(k, 0.0) * v for k, v in feats.items())
+        if score > best_score:
+            best, best_score = name, score
     return best
 
 
@@ -1410,6 +1484,7 @@ def _candidate_features(
     scope: Scope,
     partners: set[str],
     rule_city: str | None,
+    open_to_chooser: set[str],
 ) -> list[tuple[str, dict[str, float]]]:
     """Each comune named in the headline or the text, with the evidence that it is the article's city."""
     comune_mentions = [m for m in found if m.is_comune and not m.listing]
@@ -1467,6 +1542,7 @@ def _candidate_features(
             "capital_wide": float(capital and scope.kind != "local"),
             "capoluogo": float(comuni()[fold(name)].capoluogo),
             "partner": float(fold(name) in partners),
+            OPEN: float(name in open_to_chooser),
         }
         out.append((name, f))
     return out

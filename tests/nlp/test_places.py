@@ -318,16 +318,38 @@ def test_a_council_group_named_for_the_comune_is_not_the_comune():
     assert extract_places(text, "Festival, approvata la mozione")[0] is None
 
 
-def test_a_learned_scorer_weighs_the_candidates_evidence_and_abstains_below_its_threshold():
-    from rassegna.nlp.places import CityModel, city_candidates, model_city
+def test_a_learned_city_chooser_acts_only_where_the_rules_only_weighed_the_evidence():
+    from rassegna.nlp.places import CityModel, city_candidates, model_city, no_city_evidence
 
-    text = "SPOLETO. Il sindaco ha inaugurato la scuola, dove arriveranno anche gli alunni di Campello sul Clitunno."
-    rule_city, _ranked, candidates = city_candidates(text, "Inaugurata la nuova scuola")
-    assert rule_city == "Spoleto"
-    assert {name for name, _features in candidates} == {"Spoleto", "Campello sul Clitunno"}
-    datelines = CityModel({"bias": -2.0, "dateline": 4.0}, threshold=0.5)
-    assert model_city(datelines, candidates) == "Spoleto"
-    assert model_city(CityModel(datelines.weights, threshold=0.95), candidates) is None
+    def chosen(model: CityModel, text: str, title: str) -> tuple[str | None, str | None]:
+        rule, _ranked, candidates = city_candidates(text, title)
+        return rule, model_city(model, rule, candidates, no_city_evidence(title, text, rule, candidates))
+
+    prefers_no_city = CityModel(candidate={}, no_city={"bias": 5.0})
+    prefers_a_city = CityModel(candidate={"bias": 1.0}, no_city={"bias": -5.0})
+    spoleto = "SPOLETO. Il sindaco ha inaugurato la scuola, dove arriveranno anche gli alunni di Campello sul Clitunno."
+    gubbio = "Il nuovo parcheggio è stato inaugurato ieri a Gubbio alla presenza di molti cittadini."
+    bari = (
+        "Dalle prime ore di oggi, nelle province di Bari, Milano, Torino e Pescara, è in corso un'operazione dei "
+        "carabinieri contro una banda con base a Bari. Dodici le misure cautelari."
+    )
+    # a city the rules only weighed may become none; one an explicit frame gives ("Comune di X") stands
+    assert chosen(prefers_no_city, spoleto, "Inaugurata la nuova scuola") == ("Spoleto", None)
+    assert chosen(prefers_no_city, "Il Comune di Gubbio ha approvato il bilancio.", "Bilancio") == ("Gubbio", "Gubbio")
+    # where every comune was weighed too little the chooser may name one; a listing of provinces stays no city
+    assert chosen(prefers_a_city, gubbio, "Nuovo parcheggio") == (None, "Gubbio")
+    assert chosen(prefers_a_city, bari, "Truffe agli anziani, banda con base a Bari: 12 arresti") == (None, None)
+
+
+def test_the_evidence_for_no_city_reads_the_headline_s_and_the_lead_s_words():
+    from rassegna.nlp.places import no_city_evidence
+
+    evidence = no_city_evidence(
+        "Il governo approva la manovra", "La Camera ha votato ieri. " + "x" * 500 + " fine", None, []
+    )
+    assert evidence["T:governo"] == evidence["L:camera"] == evidence["rule_abstained"] == 1.0
+    assert "L:fine" not in evidence  # past the lead
+    assert "T:il" not in evidence  # words of three letters or more
 
 
 def test_an_order_of_the_mayor_is_not_a_professional_order():
