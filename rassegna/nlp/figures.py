@@ -357,6 +357,9 @@ _NOT_UNITS = {
     'ieri', 'oggi', 'domani', 'stamani', 'stamattina', 'stasera', 'stanotte', 'dopodomani', 'altrieri',
     'attuali', 'attuale', 'odierni', 'odierne', 'iniziali', 'iniziale', 'finali', 'finale', 'correnti',
     'rispettivi', 'rispettive', 'stessi', 'stesse', 'medesimi', 'medesime',
+    # round 9: adverbs, conjunctions and determiners are never the counted noun ("17 perché", "50 qui", "6,5 ogni")
+    'perché', 'perchè', 'qui', 'qua', 'lì', 'là', 'ogni', 'insieme', 'pari', 'ndr', 'successivamente',
+    'rispettivamente', 'ciascuno', 'ciascuna', 'ognuno', 'ognuna',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
@@ -405,7 +408,7 @@ def _partitive(tokens: _Tokens, k: int) -> int | None:
 def _money_before(text: str, start: int) -> bool:
     """``€ 426.668,10``, ``€1.500``, ``un totale di euro 2.100,00``; not an emission class (``i diesel Euro 4``):
     a single digit after the word euro is money only after a preposition (``di euro 5``) or a colon."""
-    if not re.search(r"(?:€|\beuro)\s?$", text[max(0, start - 6) : start], re.IGNORECASE):
+    if not re.search(r"(?:€\.?|\beuro)\s?$", text[max(0, start - 6) : start], re.IGNORECASE):
         return False
     if text[start - 1 : start].isspace() and re.match(r"\d(?!\d|[.,]\d)", text[start : start + 3]):
         return bool(_EURO_CLASS_OK_RE.search(text[max(0, start - 20) : start]))
@@ -597,8 +600,10 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     split = _split_decimal(text, tokens, i)
     if split is not None:
         value, j = split
-    elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS:
-        value = float(tok.text)  # "20.5 milioni": a decimal point where Italian prints a comma
+    elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and (
+        j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS or _PERCENT_AFTER_RE.match(text, tok.end)
+    ):
+        value = float(tok.text)  # "20.5 milioni", "59.6%": a decimal point where Italian prints a comma
     if value is None or _not_a_count(text, tokens, i):
         return None
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
@@ -606,6 +611,9 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     elif _in_name(text, tokens, i):
         return None
     return Number(value, j, tok.start)
+
+
+_PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s*cento\b|percento\b)", re.IGNORECASE)
 
 
 # Units of measure and multipliers after which "5, 7" is one decimal number printed with a stray space.
@@ -671,6 +679,7 @@ _ANAPHORIC = {
     'dei', 'degli', 'delle', 'ai', 'agli', 'alle', 'dai', 'dagli', 'dalle', 'nei', 'negli', 'nelle', 'sui',
     'sugli', 'sulle', 'coi', 'questi', 'queste', 'quei', 'quegli', 'quelle', 'quelli',
 }  # fmt: skip
+_POINTING = frozenset({"questi", "queste", "quei", "quegli", "quelle", "quelli"})
 
 
 # "Il totale dei beneficiari … è 1971": after its counted noun and a copula, a year-shaped number is a count.
@@ -723,7 +732,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
-    if tok.kind == "word" and prev in _ANAPHORIC and 2 <= value <= 10 and number.after == i + 1:
+    pointing = value == 2 or prev in _POINTING and value <= 10  # "dei tre Comuni" counts, "dei due", "quei tre" not
+    if tok.kind == "word" and prev in _ANAPHORIC and pointing and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
     if tok.kind == "word" and tok.text.lower() == "sei" and prev in _SEI_VERB_BEFORE:
         return None  # "Tu sei giornalista", "non sei solo", "ci sei": the verb essere, not six
