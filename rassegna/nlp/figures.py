@@ -538,6 +538,7 @@ SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
 SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
 SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure if the two are told alike
 SAME_MEASURE = "\x00measure"  # placeholder: the unit of measure of the previous figure, listed "N di X" alike
+SAME_WHOLE = "\x00whole"  # placeholder: the unit of the figure just told, whose whole this number is ("7 su 9")
 VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
 
@@ -880,6 +881,8 @@ def _in_millions(tokens: _Tokens, i: int, j: int, *, anywhere: bool = False) -> 
     """The amount ends with millions or billions (``381 mln``, ``3 miliardi di``), or has them ``anywhere``
     (``due milioni e mezzo``)."""
     where = range(i + 1, j) if anywhere else (j - 1, j - 2)
+    if not anywhere and j - 3 > i and tokens[j - 1].text.lower() == "mezzo" and tokens[j - 2].text.lower() == "e":
+        where = (j - 3, j - 4)  # "tre milioni e mezzo per la scuola", "due milioni e mezzo di": ends in millions too
     return any(i < x < j and tokens[x].text.lower() in _BIG for x in where)
 
 
@@ -1175,6 +1178,12 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             measure = prev is not None and (prev.unit.lower() in _DECIMAL_UNITS or prev.unit.lower() in _MEASURES)
             if prev is not None and measure and after_prev.startswith(" di ") and _parallel(text, prev, m, prep=False):
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
+        elif m.unit == SAME_WHOLE:
+            prev = out[-1] if out else None
+            gap = _WHOLE_BEFORE_RE.sub("", text[prev.start + len(prev.text) : m.start]) if prev else ""
+            near = len(gap) <= 40 and len(gap.split()) <= 3 and not re.search(r"[\d.;:!?()]", gap)
+            if prev is not None and prev.unit != "%" and near:  # at most three words before the "su"
+                out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
         elif m.unit == SAME_MONEY:
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
                 out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
@@ -1218,6 +1227,10 @@ _MONEY_CLAUSE_RE = re.compile(
 )
 
 
+_WHOLE_WORDS = frozenset({"totali", "complessivi", "complessive", "previsti", "previste", "esistenti"})
+_WHOLE_BEFORE_RE = re.compile(r"\b(?:su|sui|sulle|sugli|su(?:l|\s+un)\s+totale\s+di)\s+$", re.IGNORECASE)
+
+
 def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: float | int, big: bool) -> Step:
     """A number with no counted noun after it: a partitive (``150 dei suoi rifugi``), money (``445 mln``,
     ``€ 426.668,10``), an elided noun (``tra i sedici`` Comuni), or nothing (possibly the start of a range)."""
@@ -1236,6 +1249,12 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         qualifier, start = _qualifier(text, tok.start)
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
+    whole = _WHOLE_BEFORE_RE.search(text[max(0, tok.start - 24) : tok.start])
+    if whole and (whole.group(0).lower().strip() != "su" or k < n and tokens[k].text.lower() in _WHOLE_WORDS):
+        # "22 sezioni sulle 116 totali", "76 sedi su 195 totali", "97 comuni, sul totale di 235": a whole told as
+        # one, in the noun of the part just counted; a bare "30 lavoratori su 90" stays a ratio's base
+        qualifier, start = _qualifier(text, tok.start)
+        return Step(j, Mention(value, SAME_WHOLE, qualifier, text[start : tokens[j - 1].end], start))
     paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2])
     if rng is None and not paired and _in_thousands(tokens, i, j):
         # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money;
@@ -1445,6 +1464,14 @@ def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
     if _in_name(text, tokens, i):
         return None  # "via Roma 12-14": street numbers
     j = i + 3
+    pct = _PERCENT_AFTER_RE.match(text, m.end())
+    if pct and high <= 100:
+        # "attorno al 35-40%", "circa il 30-31%": a range of percentages, the upper bound told with its sign
+        qualifier, start = _qualifier(text, tokens[i].start)
+        second, end = tokens[i + 2].start, m.end() + pct.end() - pct.start()
+        while j < len(tokens) and tokens[j].start < end:
+            j += 1
+        return Step(j, Mention(high, "%", qualifier, text[second:end], second), Range(low, start, second, True))
     if j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS:
         high, j = _amount(tokens, j, high)
     k = _noun_index(tokens, j)

@@ -74,3 +74,62 @@ def test_euro_sign_with_a_dot_is_money():
 
 def test_an_emission_class_stays_no_money():
     assert values("Dal primo ottobre i diesel Euro 4 non potranno circolare.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La giunta conferma sette assessori sui nove.", [(7, "assessori", None), (9, "assessori", None)]),
+        ("Abbiamo 95 docenti su 140 complessivi.", [(95, "docenti", None), (140, "docenti", None)]),
+        ("Si vota in 22 sezioni sulle 116 totali del capoluogo.", [(22, "sezioni", None), (116, "sezioni", None)]),
+        (
+            "Ben 97 comuni della Liguria, sul totale di 235, sono piccoli.",
+            [(97, "comuni", "ben"), (235, "comuni", None)],
+        ),
+    ],
+)
+def test_the_whole_after_su_counts_the_noun_of_its_part(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Otto italiani su 10 usano internet.", []),  # a round base: a proportion
+        ("Il taglio colpisce 30 operai su 90.", [(30, "operai", None)]),  # a bare "su N": the base of a ratio
+        ("Il pronto soccorso resta aperto 24 ore su 24.", []),
+        ("Da 50 milioni preventivati si viaggia ora sui 65.", [(50000000, "euro", None)]),  # too far from the part
+    ],
+)
+def test_a_proportion_or_a_distant_su_gives_no_whole(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il calo è del 35-40% rispetto al 2022.", (40, "%", None)),
+        ("Il candidato ha il 30-31 per cento delle preferenze.", (31, "%", None)),
+    ],
+)
+def test_a_hyphen_range_of_percentages_gives_its_upper_bound(text, expected):
+    assert values(text) == [expected]
+
+
+def test_a_hyphen_range_that_is_an_age_band_stays_out():
+    assert values("Nella fascia 20-24 il tasso è del 12%.") == [(12, "%", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sono stati stanziati due milioni e mezzo per la scuola.", (2500000, "euro", None)),
+        ("Il Comune ha incassato quasi 3 milioni e mezzo in cinque anni.", (3500000, "euro", "quasi")),
+    ],
+)
+def test_bare_millions_and_a_half_are_money(text, expected):
+    assert values(text) == [expected]
+
+
+def test_millions_and_a_half_of_a_noun_stay_that_noun():
+    assert values("Hanno votato tre milioni e mezzo di elettori.") == [(3500000, "elettori", None)]
