@@ -659,7 +659,8 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     """A number in words at token ``i``: ``sedici``, ``un centinaio di``, ``un milione e mezzo``."""
     tok, n, j = tokens[i], len(tokens), i + 1
     low = tok.text.lower()
-    if low in APPROX and i > 0 and tokens[i - 1].text.lower() in {"un", "una"}:
+    if low in APPROX and i > 0 and tokens[i - 1].text.lower() in {"un", "una", "altra", "la"}:
+        # "una ventina", "un'altra cinquantina", "la ventina di comuni soci": a rough count
         j += 1 if j < n and tokens[j].text.lower() == "di" else 0
         return Number(APPROX[low], j, tokens[i - 1].start, approx=True)
     value: float | int | None = word_value(tok.text)
@@ -1270,7 +1271,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         return Step(j, Mention(value, elided, None, text[s : tok.end], s), rng)
     qualifier, start = _qualifier(text, tok.start)
     before = text[max(0, start - 80) : start]
-    of = _RANGE_OF_RE.search(before)
+    of = _RANGE_OF_RE.search(before) or _SUBJECT_RANGE_RE.search(before)
     if of and _plural_noun(of.group(1)) and _closes_clause(tokens, k):
         # "l'aumento di posti disponibili da 52 a 60": the range's noun before it
         return Step(j, Mention(value, of.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
@@ -1298,6 +1299,12 @@ _RANGE_OF_RE = re.compile(
     # "dei processi di assise (dove si celebrano …), da 264 a 243", "dei tirocini TINA, passati da 50 a 85"
     r"(?:\s*\([^()\d]{0,80}\))?,?\s+"
     r"(?:(?:passa|passano|passat[ioe]|sale|salgono|salit[iaoe]|scende|scendono|sces[iaoe])\s+)?da\s+[\d.,]+\s+a\s+$"
+)
+# "i posti letto aumenteranno da 11 a 20": the subject of a verb of change, then the range
+_SUBJECT_RANGE_RE = re.compile(
+    r"\b(?:i|gli|le)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{3,})?\s+(?:(?:sono|è)\s+)?"
+    r"(?:pass|sal|scend|aument|cresc|cal|diminu|raddoppi|triplic)[a-zà-ù]*\s+da\s+[\d.,]+\s+a\s+$",
+    re.IGNORECASE,
 )
 # "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
 _CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)

@@ -133,3 +133,43 @@ def test_bare_millions_and_a_half_are_money(text, expected):
 
 def test_millions_and_a_half_of_a_noun_stay_that_noun():
     assert values("Hanno votato tre milioni e mezzo di elettori.") == [(3500000, "elettori", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nel reparto i posti letto aumenteranno da 11 a 20, con camere nuove.",
+            [(11, "posti", None), (20, "posti", None)],
+        ),
+        ("I dipendenti cresceranno da 120 a 150.", [(120, "dipendenti", None), (150, "dipendenti", None)]),
+    ],
+)
+def test_a_range_after_the_subject_and_a_finite_verb_of_change(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ore di apertura passano da 8 a 10.",  # a duration stays out
+        "Il bando si è chiuso e passa da lunedì a venerdì.",
+    ],
+)
+def test_a_range_of_durations_or_days_stays_out(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Saranno assunti un'altra cinquantina di dipendenti.", (50, "dipendenti", "circa")),
+        ("Hanno aderito la ventina di comuni soci.", (20, "comuni", "circa")),
+    ],
+)
+def test_a_rough_count_after_la_or_altra(text, expected):
+    assert values(text) == [expected]
+
+
+def test_a_rough_age_stays_out():
+    assert values("Ha compiuto la sessantina ieri.") == []
