@@ -109,10 +109,16 @@ def comuni() -> dict[str, Comune]:
     # first part names no other comune and only one comune starts with it.
     for key, c in short_forms().items():
         table.setdefault(key, c)
+    for key, c in saint_short_forms().items():
+        table.setdefault(key, c)
     # The press drops the "di" of long names: "Isola Capo Rizzuto", "Castelnuovo Garfagnana".
     for c in list(table.values()):
         if " di " in c.name:
             table.setdefault(fold(c.name.replace(" di ", " ")), c)
+    # ... and the hyphen of the comuni born of a merger: "Corigliano Rossano" for Corigliano-Rossano.
+    for c in list(table.values()):
+        if "-" in c.name:
+            table.setdefault(fold(c.name.replace("-", " ")), c)
     # The press fuses some names of several words ("Castelsangiovanni", "Montesansavino"): the fused form, when it
     # names no other comune and the name has no apostrophe or hyphen. Not "San X" alone: "Sangemini",
     # "Sanpellegrino" are the brands of their waters; not "La X": "Lavalle" is a surname.
@@ -145,28 +151,64 @@ PRESS_SHORT_FORMS = {
 }  # fmt: skip
 
 
+def _head(name: str) -> str:
+    """The words a comune's name begins with before its particle or its last word: "Lonato" (del Garda),
+    "Lamezia" (Terme), "San Quirico" (d'Orcia); the name itself when it has one word."""
+    head = re.split(r"\s+(?:di|del|della|dello|dei|delle|in|sul|sulla|e|val|valle)\s+", name, flags=re.I)[0]
+    if head == name and " " in name:
+        head = name.rsplit(" ", 1)[0]  # "Lamezia Terme", "Vibo Valentia": the name without its last word
+    return head
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> dict[str, Comune]:
+    """Folded ISTAT name → comune (no aliases, no short forms)."""
+    full: dict[str, Comune] = {}
+    for line in (DATA / "comuni.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, _other, prov, region, capo = line.split("\t")
+        full.setdefault(fold(name), Comune(name, prov, region, capo == "1"))
+    return full
+
+
+@lru_cache(maxsize=1)
+def _merger_heads() -> frozenset[str]:
+    """The first part of the hyphenated names of merged comuni ("corigliano" of Corigliano-Rossano): a short form
+    that seems to name one comune ("Corigliano" d'Otranto) is shared with the merger."""
+    return frozenset(fold(c.name.split("-")[0]) for c in _full_names().values() if "-" in c.name)
+
+
 @lru_cache(maxsize=1)
 def short_forms() -> dict[str, Comune]:
     """Folded short form → comune: ``Portopalo`` (di Capo Passero), ``Lampedusa`` (e Linosa), ``Lamezia``
     (Terme), ``Vibo`` (Valentia), when only one comune starts so, and the press's ``PRESS_SHORT_FORMS``; they
     need context like the ambiguous names."""
-    full: dict[str, Comune] = {}
-    for line in (DATA / "comuni.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        name, _other, prov, region, capo = line.split("\t")
-        full.setdefault(fold(name), Comune(name, prov, region, capo == "1"))
+    full = _full_names()
     heads: dict[str, list[Comune]] = {}
     for c in full.values():
-        head = re.split(r"\s+(?:di|del|della|dei|delle|in|sul|sulla|e|val|valle)\s+", c.name, flags=re.I)[0]
-        if head == c.name and " " in c.name:
-            head = c.name.rsplit(" ", 1)[0]  # "Lamezia Terme", "Vibo Valentia": the name without its last word
+        head = _head(c.name)
         saint = head.lower().startswith(("san ", "sant'", "santa ", "santo ", "santi "))  # also quarters, churches
         if head != c.name and len(head) > 3 and " " not in head and not saint and fold(head) not in _AMBIGUOUS_KEYS:
             heads.setdefault(fold(head), []).append(c)
-    out = {k: cs[0] for k, cs in heads.items() if len(cs) == 1 and k not in full}
+    out = {k: cs[0] for k, cs in heads.items() if len(cs) == 1 and k not in full and k not in _merger_heads()}
     for short, name in PRESS_SHORT_FORMS.items():
         if fold(name) in full and fold(short) not in full:
             out[fold(short)] = full[fold(name)]
     return out
+
+
+@lru_cache(maxsize=1)
+def saint_short_forms() -> dict[str, Comune]:
+    """Folded saint's short form → comune, when only one comune begins with it: "San Gavino" (Monreale), "San
+    Quirico" (d'Orcia). A saint's name also names churches, feasts and quarters: the comune only where something
+    happens "a"/"in" it."""
+    full = _full_names()
+    heads: dict[str, list[Comune]] = {}
+    for c in full.values():
+        head = _head(c.name)
+        words = head.split()
+        if head != c.name and len(words) == 2 and words[0] in {"San", "Santa", "Santo"} and len(words[1]) > 3:
+            heads.setdefault(fold(head), []).append(c)
+    return {k: cs[0] for k, cs in heads.items() if len(cs) == 1 and k not in full}
 
 
 _MINOR_WORDS = frozenset(
@@ -196,11 +238,13 @@ def shared_heads() -> dict[str, tuple[Comune, ...]]:
     full = {c.name: c for c in comuni().values()}
     found: dict[str, list[Comune]] = {}
     for c in full.values():
-        head = re.split(r"\s+(?:di|del|della|dello|dei|delle|in|sul|sulla|e|val|valle)\s+", c.name, flags=re.I)[0]
-        if head == c.name and " " in c.name:
-            head = c.name.rsplit(" ", 1)[0]
+        head = _head(c.name)
         if head != c.name and len(head) > 3 and fold(head) not in _AMBIGUOUS_KEYS:
             found.setdefault(fold(head), []).append(c)
+    for c in full.values():  # "Corigliano": Corigliano d'Otranto or Corigliano-Rossano
+        head = c.name.split("-")[0]
+        if "-" in c.name and fold(head) in found:
+            found[fold(head)].append(c)
     table = comuni()
     return {k: tuple(cs) for k, cs in found.items() if len(cs) > 1 and k not in table}
 

@@ -13,6 +13,7 @@ from typing import Literal
 from rassegna.nlp.gazetteer import (
     ALIASES,
     AMBIGUOUS,
+    PRESS_SHORT_FORMS,
     QUARTERS,
     REGIONS,
     comuni,
@@ -20,6 +21,7 @@ from rassegna.nlp.gazetteer import (
     initials_forms,
     max_name_words,
     regions,
+    saint_short_forms,
     shared_heads,
     short_forms,
 )
@@ -356,6 +358,11 @@ def _by_bracket_province(mentions: list[Mention], text: str) -> None:
             m.name = fits.pop()
 
 
+# A valley, a lake, a mountain of a name: "Val di Cembra", "Lago di Vico" (the short form names the feature).
+_FEATURE_OF_BEFORE = re.compile(r"(?<![\w'])(?:Val|Valle|Lago|Monte|Monti|Piana|Riviera|Altopiano|Golfo) di $", re.I)
+_PRESS_SHORT_KEYS = frozenset(fold(k) for k in PRESS_SHORT_FORMS)  # "Cava", "Palma": the best-known of several
+
+
 # Capoluoghi whose name begins with its article: the press merges it into a preposition ("alla Spezia",
 # "dell'Aquila"). Only these: "della Valle", "alla Loggia", "della Maddalena" are surnames or common words.
 _ARTICLED_AFTER = {"spezia": "La Spezia", "aquila": "L'Aquila"}
@@ -598,7 +605,17 @@ def _mentions(
         # "San Felice del Benaco, lago di Garda - Domenica": the dateline names the area after the comune
         date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after_prov))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after_prov))
-        m.dateline = at_para_start and (date_follows or caps_follows or bool(_WIRE_AGENCY.match(after)))
+        # "CASALPUSTERLENGO (Lodi)", "Noventa Vicentina": the comune alone on its line, over the text
+        own_line = re.match(r"[ \t]*(?:\n|$)", after_prov) is not None and "\n" in text[end:]
+        m.dateline = at_para_start and (date_follows or caps_follows or own_line or bool(_WIRE_AGENCY.match(after)))
+        # "Caresana, centro estivo: sondaggio": the text opens on its comune, set off as a headline's lead
+        # (not a region's seat, nor the first of a list: "Roma, Milano e Napoli")
+        m.dateline = m.dateline or (
+            is_comune
+            and not text[:start].strip()
+            and re.match(r"[,:] (?!e |ed )[a-zà-ù]", after_prov) is not None
+            and name not in REGIONAL_CAPITALS
+        )
         # "Ad Inverigo inaugurata la mensa": the text opens on where the events happen, as a dateline
         # (not a region's seat: "A Roma il governo ha approvato" opens national news)
         m.dateline = m.dateline or (
@@ -627,12 +644,25 @@ def _mentions(
             m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
         articled = name in _ARTICLED_AFTER.values()  # "dell'Aquila" is L'Aquila, not the short form of Aquila d'A.
         ambiguous = name in AMBIGUOUS or not articled and (surface in AMBIGUOUS or fold(surface) in short_forms())
-        ambiguous = ambiguous or fold(surface) in shared_heads()
+        ambiguous = ambiguous or fold(surface) in shared_heads() or fold(surface) in saint_short_forms()
         capo = is_comune and comuni()[fold(name)].capoluogo
         # a body or a site of the comune ("i carabinieri di Este", "l'ospedale di Fermo"), or a capoluogo where
         # something happens ("a Prato", "in Trento"), is the comune whatever other use its name has
         # ("Marta Rossi, sindaca di Lampedusa": a person's office names a comune surely, though no body of it acts)
         sure = m.local_body or capo and m.at or office == "named"
+        # a short form that only one comune begins with, or that the text's region or province gave one comune
+        # ("Lonato" del Garda, "Peschiera" with Verona named), is the comune where something happens at it or
+        # where it is a comune's ("a Lonato", "il sindaco di Fiorano"); a saint's only "a"/"in" it ("a San Gavino")
+        # (not "in Polesine", "in Certosa": an area or a site; not a word for a place, nor the start of a longer
+        # name: "di Piazza Matteotti", "a Palazzo Ghilini")
+        key = fold(surface)
+        unique = key in short_forms() and key not in _PRESS_SHORT_KEYS or bool(shared) and key in (shared or {})
+        short_at = plow in {"a", "ad"} and sep == " " and key not in LOCALITY_WORDS
+        short_at = short_at and re.match(r" (?:(?:di|del|della|d')\s?)?[A-ZÀ-Ý\d]", after) is None
+        sure = sure or short_at and (unique or key in saint_short_forms())
+        # ("Val di Cembra", "Lago di X": the "di" of a name is not a comune's)
+        of_name = _FEATURE_OF_BEFORE.search(text[max(0, start - 25) : start]) is not None
+        sure = sure or unique and plow == "di" and sep == " " and key not in LOCALITY_WORDS and not of_name
         if ambiguous and not (m.strong or m.dateline or (offset_in_title and m.preposition) or sure):
             continue
         if not (m.strong or m.dateline or m.preposition or capo or offset_in_title):
