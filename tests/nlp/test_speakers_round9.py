@@ -75,3 +75,45 @@ def test_a_statement_does_not_reach_far_paragraphs():
         + "«Abbiamo trovato i fondi e non li perderemo per nessuna ragione al mondo»."
     )
     assert speakers(text)[1] is None
+
+
+# An interview whose first question calls the interviewee
+
+
+def test_the_first_question_calling_the_interviewee_names_who_answers():
+    text = (
+        "Assessora Carla Moretti, il piano per le periferie è pronto?\n\n"
+        "«Sì, lo presenteremo in giunta la prossima settimana con tutti i quartieri».\n\n"
+        "E i tempi dei cantieri?\n\n"
+        "«Partiranno in primavera, prima quelli delle scuole e poi le strade»."
+    )
+    assert speakers(text) == ["Carla Moretti", "Carla Moretti"]
+
+
+def test_a_name_inside_the_first_question_is_not_the_interviewee():
+    text = (
+        "Il piano per le periferie voluto da Carla Moretti è pronto?\n\n"
+        "«Sì, lo presenteremo in giunta la prossima settimana con tutti i quartieri».\n\n"
+        "E i tempi dei cantieri?\n\n"
+        "«Partiranno in primavera, prima quelli delle scuole e poi le strade»."
+    )
+    assert "Carla Moretti" not in speakers(text)
+
+
+# A numbered group going on a joint statement
+
+
+def test_the_two_signers_going_on_their_joint_statement_keep_its_speaker():
+    text = (
+        "«Il servizio va esteso alle frazioni – affermano Paola Riva e Marco Sala –, come chiedono da anni».\n\n"
+        "«Il nuovo contratto – concludono i due consiglieri – permetterà di farlo senza costi aggiuntivi»."
+    )
+    assert speakers(text) == ["Paola Riva", "Paola Riva"]
+
+
+def test_a_numbered_group_after_a_single_speaker_stays_nobody():
+    text = (
+        "«Il servizio va esteso alle frazioni», afferma la consigliera Paola Riva.\n\n"
+        "«Il nuovo contratto non permetterà di farlo senza costi aggiuntivi», replicano i due sindacalisti."
+    )
+    assert speakers(text) == ["Paola Riva", None]
