@@ -2647,6 +2647,11 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
         return next(iter(named.values()))
     intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
     mentions = _mentions_in(intro, piece.people, piece.text)
+    if not mentions:  # no introduction: the first question may call the interviewee ("Ministro X, …?")
+        question = piece.text[max(0, piece.text.rfind("\n\n", 0, first_answer - 2) + 2) : first_answer]
+        called = _mentions_in(question[:80], piece.people, piece.text)
+        if called and called[0][0] <= 30 and question[called[0][1] :].startswith(","):
+            return called[0][2]
     return mentions[0][2] if len({m[2].name for m in mentions}) == 1 else Person("")  # "L'intervista a X."
 
 
@@ -3091,6 +3096,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     prev = Previous()
     spans = find_spans(norm)
     unread: set[int] = set()  # spans no pattern attributed and whose paragraph names nobody
+    unnamed: set[int] = set()  # spans whose attribution names nobody and no group: a statement may go on
     for span in spans:
         prev = Previous() if _new_post_between(norm, prev.end, span.mark_start) else prev  # live blog posts
         near = prev.quote is not None and _near(piece.paras, prev.end, span)
@@ -3104,6 +3110,8 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             person = _nearest_speaker(norm, span, piece.people)
             if not person.name:
                 unread.add(span.start)
+        if not person.name and not att.speaker and (not person.role and not att.group or att.group):
+            unnamed.add(span.start)
         q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
         prev = Previous(q, span.mark_end)
@@ -3123,6 +3131,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             and _one_sentence_gap(norm[by_start[start].mark_end : by_start[nstart].mark_start])
         ):
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
+    _statement_goes_on(piece, found, by_start, unnamed)
     found = speaker_model.rerank_speakers(piece, by_start, found)  # a learned chooser, when one is shipped
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
@@ -3305,6 +3314,92 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
         same_para = "\n" not in gap and len(gap) <= 200 and not _TWO_CAPS.search(gap)
         if next_para or same_para:
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
+
+
+def _statement_goes_on(
+    piece: Piece, found: list[tuple[int, Quote]], by_start: dict[int, Span], unnamed: set[int]
+) -> None:
+    """A quote nobody is named for goes on the statement of the quote before it, in a chain over paragraphs
+    (``«…», ha detto X. / Un comportamento … / «…»``): same post, at most two paragraphs between, nobody else
+    named between them or around the quote, no interview question between."""
+    for n in range(1, len(found)):
+        (pstart, pq), (start, q) = found[n - 1], found[n]
+        if q.speaker or start not in unnamed or not pq.speaker:
+            continue
+        span, pspan = by_start.get(start), by_start.get(pstart)
+        if span is None or pspan is None:
+            continue
+        group = _group_speaks(piece, span)
+        if (q.role or group) and not (group and _joint_goes_on(piece, pspan, span)):
+            continue  # a group speaks: only "i due/tre …" going on a joint statement of named people
+        if _goes_on(piece, pspan.mark_end, span, pq.speaker):
+            found[n] = (start, Quote(q.text, pq.speaker, q.role or pq.role))
+
+
+def _group_speaks(piece: Piece, span: Span) -> bool:
+    """A numbered group ("i due consiglieri") in the span's asides or after it in its paragraph."""
+    stop = piece.text.find("\n", span.mark_end)
+    return bool(_NUMBERED_GROUP_RE.search(piece.text, span.start, stop if stop >= 0 else len(piece.text)))
+
+
+def _joint_goes_on(piece: Piece, pspan: Span, span: Span) -> bool:
+    """``«…» – concludono i due consiglieri – «…»`` after a statement its paragraph gives to two named people or
+    more: the numbered group is those signers, the first of them speaks (as for a joint statement)."""
+    text = piece.text
+    a = text.rfind("\n", 0, pspan.mark_start) + 1
+    b = text.find("\n", pspan.mark_end)
+    named = _mentions_in(text[a : b if b >= 0 else len(text)], piece.people, text, a)
+    return len({p.name for _, _, p in named}) >= 2
+
+
+def _goes_on(piece: Piece, end: int, span: Span, speaker: str) -> bool:
+    """``speaker``'s statement, closed at ``end``, goes on in ``span``: see _statement_goes_on."""
+    text, paras = piece.text, piece.paras
+    p_last, p_now = _para_index(paras, end - 1), _para_index(paras, span.mark_start)
+    if (
+        p_last < 0
+        or p_now < p_last
+        or p_now - p_last > _GOES_ON_PARAGRAPHS
+        or _new_post_between(text, end, span.mark_start)
+    ):
+        return False
+    para_end = paras[p_now][1]
+    for a, b in paras[p_last + 1 : p_now]:
+        para = text[a:b].rstrip()
+        if para.endswith("?"):
+            return False  # an interview's question: the answer is the interviewee's, not the last speaker's
+        if b - a > _NARRATIVE_CHARS and para.endswith(".") and not _MARK_RE.search(para):
+            return False  # a paragraph of narration of its own: the piece has moved on (an intertitle has not)
+    if _POST_OPENS_RE.search(text, end, span.mark_start):
+        return False  # "Ore 20.00 Mosca: «…»": a new post of a live blog
+    own = fold(speaker.split()[-1])
+    around = _QUOTED_WORDS_RE.sub(lambda m: " " * len(m.group(0)), text[end:para_end])
+    asides = " ".join(m.group(0) for m in _DASH_ASIDE_RE.finditer(text, span.start, span.end))
+    if any(fold(p.name.split()[-1]) != own for _, _, p in _mentions_in(asides, piece.people, text)):
+        return False  # «… – ha affermato il consigliere Y – …»: Y's own statement
+    for m in _OTHER_SAYS_RE.finditer(f"{around} {asides}"):
+        if not m.group(0).lower().startswith(("secondo", "per ")) and fold(m.group(1) or "") != own:
+            return False  # "aggiunge fra Etjen", "– si è espresso Damato –", "commentano i segretari": another speaks
+    for sentence in re.finditer(r"[^.!?\n]+", around):
+        named = _mentions_in(sentence.group(0), piece.people, text, end + sentence.start())
+        words = sentence.group(0)
+        others = [(a, b) for a, b, p in named if fold(p.name.split()[-1]) != own and not _complement(words, a)]
+        if others and (
+            len(others) == len(named) or any(_SUBJECT_FOLLOWS_RE.match(words, b) for _, b in others)
+        ):  # another person speaks or is the subject; "affermano X e Y": Y signs X's statement
+            return False
+    return True
+
+
+_POST_OPENS_RE = re.compile(r"\n\s*(?:[Oo]re\s+)?\d{1,2}[.:]\d{2}\b")
+_DASH_ASIDE_RE = re.compile(r"\s[-–—]\s[^-–—\n]{1,150}?\s[-–—](?=\s|$)")
+_OTHER_SAYS_RE = re.compile(
+    r"(?<![\w'])(?:" + VERB + r")\s+(?:(?:poi|anche|quindi|invece|ancora)\s+)?"
+    r"(?:(?:i|gli|le)\s+(?!(?:due|tre|quattro|cinque)\s)[^\W\d_]|(?:(?:fra|don|suor|padre)\s+)?([A-ZÀ-Ý][\w'-]+))"
+)
+_NUMBERED_GROUP_RE = re.compile(r"\b(?:i|gli|le)\s+(?:due|tre|quattro|cinque)\s+[a-zà-ù]")
+_NARRATIVE_CHARS = 120  # longer than an intertitle or a one-line comment ("Una struttura innovativa ed efficiente.")
+_GOES_ON_PARAGRAPHS = 3  # the paragraph of the quote at most three after the one where the statement closed
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
