@@ -55,8 +55,9 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 }
 
 
-# The batches no rule writer has read (scored and reported): where the rules' pick is an honest feature. Round 9's
-# choosers train and are developed on these alone (notes/speaker-model-decisions.md); batch 12 is their final test.
+# The batches no rule writer had read before round 9 (scored and reported): where the round-7 rules' pick is an
+# honest feature. Round 9's choosers were trained and developed on these (notes/speaker-model-decisions.md), and its
+# rule writers then read them: for the round-9 rules only batches 12 and 18 are unread.
 OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {
     b: (f"corpus-dev-{b}", f"corpus-sealed-{b}") for b in ("10", "11", "13", "14", "15", "16", "17")
 }
