@@ -3110,7 +3110,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             person = _nearest_speaker(norm, span, piece.people)
             if not person.name:
                 unread.add(span.start)
-        if not person.name and not att.speaker and (not person.role and not att.group or att.group):
+        if not person.name and not att.speaker and (not person.role or att.group):  # nobody, or only a group
             unnamed.add(span.start)
         q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
         found.append((span.start, q))
