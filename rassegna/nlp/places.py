@@ -656,7 +656,7 @@ def _mentions(
         # (not "in Polesine", "in Certosa": an area or a site; not a word for a place, nor the start of a longer
         # name: "di Piazza Matteotti", "a Palazzo Ghilini")
         key = fold(surface)
-        unique = key in short_forms() and key not in _PRESS_SHORT_KEYS or bool(shared) and key in (shared or {})
+        unique = key in short_forms() and key not in _PRESS_SHORT_KEYS or key in (shared or {})
         short_at = plow in {"a", "ad"} and sep == " " and key not in LOCALITY_WORDS
         short_at = short_at and re.match(r" (?:(?:di|del|della|d')\s?)?[A-ZÀ-Ý\d]", after) is None
         sure = sure or short_at and (unique or key in saint_short_forms())
@@ -1196,7 +1196,7 @@ def city_candidates(
             if verdicts[n] in ABOUT and not features:
                 break  # the rules' city: the rest are weighed only for a learned chooser
     city = next((n for n, verdict in verdicts.items() if verdict in ABOUT), None)
-    weighed = city
+    before_vetoes = city
     if city and title and _paired_in_title(normalise(title), title_mentions):
         # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
         city = None
@@ -1205,16 +1205,18 @@ def city_candidates(
         # own ("Comune di X", a dateline) is its city
         own = [m for m in found if m.name == city and m.is_comune]
         city = city if any(m.strong or m.dateline and not m.wire for m in own) else None
-    # where a learned chooser may differ from the rules: the rules' city only weighed, or no city where every
-    # comune was only weighed too little (never against an explicit frame, nor a headline's pair or round-up)
-    if city is None and weighed is None:
-        open_to_chooser = {n for n, verdict in verdicts.items() if verdict == WEIGHED_NO}
-    else:
-        open_to_chooser = {city} if city is not None and verdicts[city] == WEIGHED_YES else set()
-    candidates = (
-        _candidate_features(norm, title_mentions, found, scope, partners, city, open_to_chooser) if features else []
-    )
-    return city, ranked, candidates
+    if not features:
+        return city, ranked, []
+    open_to_chooser = _open_to_chooser(city, before_vetoes, verdicts)
+    return city, ranked, _candidate_features(norm, title_mentions, found, scope, partners, city, open_to_chooser)
+
+
+def _open_to_chooser(city: str | None, before_vetoes: str | None, verdicts: dict[str, Verdict]) -> set[str]:
+    """Where a learned chooser may differ from the rules: their city when only weighed, or, where they give none,
+    every comune only weighed too little (never against an explicit frame, nor a headline's pair or round-up)."""
+    if city is None and before_vetoes is None:
+        return {n for n, verdict in verdicts.items() if verdict == WEIGHED_NO}
+    return {city} if city is not None and verdicts[city] == WEIGHED_YES else set()
 
 
 # Participles of taking someone somewhere (portato, trasferito, …): both "taken to" patterns below read them.
