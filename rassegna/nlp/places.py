@@ -57,7 +57,7 @@ _STRONG_BEFORE = re.compile(
 # The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
-    r"regione|territorio|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
+    r"regione|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+(?:capo|generale))?|procura\s+generale|vescov[oi]|arcivescovo|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
     r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera|"
@@ -100,6 +100,8 @@ _FRAZIONE_OF_RE = re.compile(
     r"(?:una\s+|la\s+|piccola\s+)?(?:frazione|località|borgata)\s+"
     r"(?:del\s+comune\s+)?(?:di|del)\s+[A-ZÀ-Ý]"
 )
+# "nel quartiere San Cristoforo", "il rione San Paolo": a city's quarter, though a comune elsewhere has its name
+_QUARTER_NAMED_RE = re.compile(r"\b(?:[Qq]uartiere|[Rr]ione)\s+([A-ZÀ-Ý][\w']+(?: [A-ZÀ-Ý][\w']+){0,2})")
 _ROLE_WORDS = {
     'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
     'senatore', 'deputato', 'ministro', 'dottor', 'dott', 'don', 'padre', 'suor', 'avvocato', 'prof',
@@ -153,7 +155,10 @@ _NATIONAL_TITLE_RE = re.compile(
 _SPREAD_TITLE_RE = re.compile(
     r"\b(?:nei|negli|in|tra|fra|per|ai|agli|dei|degli)\s+(?:\d+|tutti\s+i|vari|diversi|molti|tanti|due|tre|"
     r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|cento)\s+comuni\b|"
-    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b"
+    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b|"
+    # a body of many comuni the headline makes its subject: "Anci Toscana, 60 sindaci all'assemblea", "X
+    # riconfermata presidente dell'Unione dei Comuni", "la Conferenza dei sindaci Asl": the body's piece, not a comune's
+    r"\banci\b|\bunione\s+dei\s+comuni\b|\bconferenza\s+dei\s+sindaci\b"
 )
 # A count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no" (unless
 # the headline leads with a comune: "Fossano: due comuni insieme per la piscina")
@@ -422,6 +427,11 @@ _KIN_BEFORE = re.compile(
 )
 
 
+def _is_short_form(key: str) -> bool:
+    """The folded words are a short form of a comune's name: one comune's, several comuni's or a saint's."""
+    return key in short_forms() or key in shared_heads() or key in saint_short_forms()
+
+
 def _listed_next(text: str, end: int) -> bool:
     """Another capitalised name follows in a list: "i parenti di Napoli, Salerno e Avellino" are places."""
     return re.match(r"\s*(?:,|e\b)\s*[A-ZÀ-Ý]", text[end : end + 20]) is not None
@@ -522,6 +532,10 @@ def _mentions(
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
+        if named and fold(surface) != fold(name) and _is_short_form(fold(surface)):
+            # "a San Giovanni Galermo", "spaccio di San Giovanni Galermo" (a quarter of Catania): a short form
+            # that a name goes on from is the start of a longer name, not one of the comuni it is short for
+            continue
         feminine = plow in _FEMININE_ARTICLES and not name.startswith("La ")  # "della Spezia": La Spezia
         # (a region takes an article as a name: "la Toscana", "dalla Sicilia" stay places)
         club = plow in _CLUB_ARTICLES or is_comune and (plow in _PLURAL_ARTICLES or feminine)
@@ -1140,6 +1154,10 @@ def city_candidates(
         if "frazione" in low_norm or "località" in low_norm or "borgata" in low_norm
         else set()
     )
+    if "quartiere" in low_norm or "rione" in low_norm:
+        # (a quarter the gazetteer gives its city, "quartiere Lingotto", stays the city's)
+        quarters = {fold(m.group(1)) for m in _QUARTER_NAMED_RE.finditer(norm)}
+        frazioni |= quarters - _quarter_keys()
     if frazioni:
         for m in found:
             if fold(m.name) in frazioni or fold(norm[m.start : m.end]) in frazioni:
@@ -1227,7 +1245,7 @@ _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Taranto", "il sindaco di Fano": the events told happen there.
 _LOCAL_BODY_BEFORE = re.compile(
     r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
-    r"polizia\s+locale|polizia\s+municipale|cittadini|residenti|abitanti)"
+    r"polizia\s+locale|polizia\s+municipale|cittadini|residenti|abitanti|territorio)"
     r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))\s+$",  # "il sindaco è andato a X": not
     re.IGNORECASE,
 )

@@ -1,0 +1,90 @@
+"""City, round 10: precision of the mentions (a city's quarter, the start of a longer name) and frames that
+misfired (a comune's territory, a headline about a body of many comuni). Every example is invented."""
+
+from __future__ import annotations
+
+from tests.nlp.invented import city
+
+# "il territorio di X", "sul territorio comunale di X": the comune's own ground, not an area around it.
+
+
+def test_the_territory_of_a_comune_is_the_comune():
+    text = (
+        "Un camion si è ribaltato ieri mattina nel territorio di Roncofreddo, lungo la provinciale. "
+        "Ferito il conducente, soccorso dal 118 e portato all'ospedale di Cesena."
+    )
+    assert city(text, "Camion ribaltato, ferito l'autista") == "Roncofreddo"
+
+
+def test_the_territory_of_a_region_stays_an_area():
+    # near miss: "il territorio della Toscana" names no comune
+    text = (
+        "Allerta gialla su tutto il territorio della Toscana per piogge e temporali: "
+        "la protezione civile invita alla prudenza."
+    )
+    assert city(text, "Maltempo, allerta gialla") is None
+
+
+# "nel quartiere X", "il rione X": a city's quarter, though a comune elsewhere has its name.
+
+
+def test_a_quarter_named_as_such_is_not_the_comune_of_that_name():
+    text = (
+        "A Palermo la polizia ha chiuso un deposito di merce rubata nel quartiere San Vito. "
+        "Due uomini sono stati denunciati, la merce è stata restituita ai negozi del centro di Palermo."
+    )
+    assert city(text, "Merce rubata, deposito chiuso a San Vito") == "Palermo"
+
+
+def test_a_comune_named_without_the_word_quarter_stays_the_comune():
+    # near miss: no "quartiere" before it, San Vito is the comune
+    text = (
+        "A San Vito la polizia locale ha chiuso un deposito di merce rubata. "
+        "Due uomini sono stati denunciati, la merce è stata restituita ai negozi del paese."
+    )
+    assert city(text, "Merce rubata, deposito chiuso a San Vito") is not None
+
+
+# A short form followed by a capitalised word begins a longer name ("San Giovanni Galermo", a quarter).
+
+
+def test_a_saints_short_form_that_a_name_goes_on_from_is_no_comune():
+    text = (
+        "I carabinieri hanno arrestato tre giovani: custodivano la droga in un garage. "
+        "Il sindaco ha ringraziato i militari."
+    )
+    assert city(text, "Droga in un garage a San Gavino Piccinu") is None
+
+
+def test_a_saints_short_form_alone_stays_the_comune():
+    # near miss: the short form alone, "a San Gavino", is still read
+    text = "Festa grande ieri sera a San Gavino: il sindaco ha inaugurato la nuova piazza del paese."
+    assert city(text, "Inaugurata la piazza") == "San Gavino Monreale"
+
+
+# A headline about a body of many comuni (Anci, an Unione dei Comuni, the conference of mayors): its piece.
+
+
+def test_a_headline_about_the_association_of_comuni_gives_no_comune():
+    text = (
+        "Il sindaco di Foligno è stato eletto all'unanimità presidente di Anci Umbria. "
+        "«Lavoreremo per i piccoli comuni», ha detto dopo il voto a Perugia."
+    )
+    assert city(text, "Foligno, il sindaco nuovo presidente di Anci Umbria") is None
+
+
+def test_a_headline_about_an_union_of_comuni_gives_no_comune():
+    text = (
+        "Il consiglio dell'Unione dei Comuni della Valle del Savio ha eletto il sindaco di Sarsina presidente. "
+        "Resterà in carica due anni; il sindaco di Sarsina ringrazia i colleghi."
+    )
+    assert city(text, "Sarsina, il sindaco presidente dell'Unione dei Comuni") is None
+
+
+def test_a_headline_about_a_comune_that_names_no_body_of_comuni_keeps_it():
+    # near miss: the same news told as the comune's own, no body of comuni in the headline
+    text = (
+        "Il sindaco di Sarsina ha presentato la nuova giunta in consiglio comunale. "
+        "Resterà in carica due anni; il sindaco di Sarsina ringrazia i colleghi."
+    )
+    assert city(text, "Sarsina, il sindaco presenta la giunta") == "Sarsina"
