@@ -411,6 +411,16 @@ _STREET_NAMED_BEFORE = re.compile(
     r"[Ss]alita|[Vv]ico|[Ss]trada|[Ll]ungotevere)\s+(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.)\s*"  # a name, not "piazza di X"
     r"(?:(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.|da|de|di|del|della|dei|degli|d')\s*){0,3}$"
 )
+# A church, a feast or a cult of a saint: "il santuario di San Gennaro", "la festa di San Vincenzo", "la chiesa
+# dedicata a San Paolo", "il patrono San Pancrazio" name the saint, not the comune of that name.
+_DEDICATION_BEFORE = re.compile(
+    r"(?<![\w'])(?i:chies[ae]|santuario|basilica|parrocchia|parrocchiale|cattedrale|cappella|convento|monastero|"
+    r"abbazia|oratorio|pieve|collegiata|confraternita|festa|festeggiamenti|processione|solennità|novena|statua|"
+    r"reliquie|reliquia|culto|devozione|patrono|patrona|compatrono|compatrona)"
+    r"(?:\s+(?:di|del|della|in\s+onore\s+di|dedicat[aoie]\s+a))?\s+$"
+)
+# A saint's name of one word after the title: "San Paolo", "Sant'Elia" (a comune of more words is a place).
+_SAINT_NAME_RE = re.compile(r"(?:San|Santa|Santo|Sant['’] ?)\s?[A-ZÀ-Ý][\w]+")
 # A given name and "da"/"di"/"d'": the old way of naming a person after his town ("Leonardo da Vinci").
 # ("di" names sites: "San Luigi di Orbassano", "ospedale Antonio Cardarelli di Campobasso"; a saint is a site too)
 _GIVEN_NAME_FROM_BEFORE = re.compile(r"(?<![\w'])(?<!San )(?<!Santa )(?<!Santo )([A-ZÀ-Ý][a-zà-ù]+) (?:da |d')$")
@@ -498,6 +508,8 @@ def _mentions(
             continue  # Villaggio Trieste, via Milazzo
         if _STREET_NAMED_BEFORE.search(text[max(0, start - 60) : start]):
             continue  # "via Leonardo da Vinci", "corso Vittorio Emanuele": a street named after a person
+        if _SAINT_NAME_RE.fullmatch(surface) and _DEDICATION_BEFORE.search(text[max(0, start - 40) : start]):
+            continue  # "il santuario di San Gennaro", "la festa di San Vincenzo": the saint, not the comune
         if sep == " " and prev in _SURNAME_PARTICLES and _is_surname_particle(text, start - len(prev) - 1, surname_of):
             continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
         if sep == " " and prev in _SURNAME_PARTICLES and prev != "La" and not offset_in_title:
@@ -532,6 +544,10 @@ def _mentions(
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
+        if named and " " not in surface and fold(surface) in names:
+            # "il premio a Donato Ferraresi", "Paola Neri sindaca": a given name and a surname, not the comune
+            # (a headline's or an "a"'s too, which the test above lets through)
+            continue
         if named and fold(surface) != fold(name) and _is_short_form(fold(surface)):
             # "a San Giovanni Galermo", "spaccio di San Giovanni Galermo" (a quarter of Catania): a short form
             # that a name goes on from is the start of a longer name, not one of the comuni it is short for
@@ -1414,8 +1430,9 @@ _SITE_BEFORE = re.compile(
     r"teatro|mercato|quartiere|rione|frazione|periferia)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
     # words of description before "di" ("la scuola media di X"; not "pronto soccorso affollati a X")
+    # (or both, the name after the description: "la scuola primaria Gaetano Bruni di X")
     r"(?:(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|ex|e|de|di|del|della|dei|degli|d'[A-ZÀ-Ý][\w'’-]*)){0,5}?\s+"
-    r"(?i:di|del|della|dello|a|ad|in)|(?:\s+[a-zà-ù]+){1,2}?\s+(?i:di|del|della|dello))\s+$",
+    r"(?i:di|del|della|dello|a|ad|in)|(?:\s+[a-zà-ù]+){1,2}?(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,4}?\s+(?i:di|del|della|dello))\s+$",
 )
 
 

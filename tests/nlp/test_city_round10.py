@@ -88,3 +88,63 @@ def test_a_headline_about_a_comune_that_names_no_body_of_comuni_keeps_it():
         "Resterà in carica due anni; il sindaco di Sarsina ringrazia i colleghi."
     )
     assert city(text, "Sarsina, il sindaco presenta la giunta") == "Sarsina"
+
+
+# A proper name goes on after "scuola", "plesso": "la scuola primaria Gaetano Bruni di X" is a site of X.
+
+
+def test_a_named_school_with_its_kind_before_the_name_is_a_site_of_the_comune():
+    text = (
+        "Inaugurati i nuovi spazi della scuola primaria Gaetano Bruni di Fucecchio: due milioni per l'adeguamento "
+        "sismico. Al taglio del nastro gli alunni, le maestre e le famiglie."
+    )
+    assert city(text, "Taglio del nastro alla Bruni") == "Fucecchio"
+
+
+def test_a_site_word_with_a_description_then_a_is_no_site():
+    # near miss: words of description, no name, then "a": where the sites are crowded, not a site of the comune
+    text = (
+        "Pronto soccorso presi d'assalto a Fucecchio: attese di sei ore, i medici chiedono rinforzi alla Regione. "
+        "Il presidente della Regione promette fondi, il governo tace."
+    )
+    assert city(text, "Sanità, attese lunghe") is None
+
+
+# A church, a feast or the cult of a saint names the saint, not the comune of that name.
+
+
+def test_a_sanctuary_of_a_saint_is_no_comune():
+    text = "I fedeli si sono radunati ieri sera davanti al santuario di San Vincenzo per la veglia di preghiera."
+    assert city(text, "Veglia dei fedeli") is None
+
+
+def test_a_church_of_a_saint_is_no_comune():
+    text = "Furto nella chiesa di San Paolo: rubati gli ex voto d'argento. Indagano i carabinieri."
+    assert city(text, "Furto in chiesa") is None
+
+
+def test_a_comune_named_after_a_saint_where_something_happens_stays():
+    # near miss: no church nor feast before it
+    text = "I fedeli si sono radunati ieri sera a San Vincenzo per la veglia: il sindaco ha ringraziato i volontari."
+    assert city(text, "Veglia dei fedeli") == "San Vincenzo"
+
+
+# A given name followed by a surname is a person, even after "a" or in a headline.
+
+
+def test_a_given_name_that_is_a_comune_with_a_surname_after_it_is_a_person():
+    text = (
+        "Il premio è andato a Donato Ferraresi, maestro elementare in pensione: la cerimonia si è svolta in municipio."
+    )
+    assert city(text, "Il premio del paese") is None
+
+
+def test_a_given_name_that_is_a_comune_with_a_surname_in_a_headline_is_a_person():
+    text = "La nuova giunta si è insediata ieri: in consiglio la maggioranza ha votato compatta."
+    assert city(text, "Paola Ferraresi sindaca, la giunta") is None
+
+
+def test_the_comune_named_like_a_given_name_set_off_by_a_comma_stays():
+    # near miss: no surname after it
+    text = "La nuova giunta si è insediata ieri: in consiglio la maggioranza ha votato compatta."
+    assert city(text, "Paola, la nuova giunta") == "Paola"
