@@ -661,9 +661,12 @@ def _mentions(
             # (a capoluogo that is also a common word needs its punctuation: "Massa di turisti sulle spiagge")
             # "SARZANA Nuovi lavori": a kicker in capitals over a headline that is not
             kicker = surface.isupper() and len(surface) > 2 and any(ch.islower() for ch in text[end:])
+            # "Milazzo ME La Giunta approva": the comune and its province's sigla, as the address writes them
+            sigla = re.match(r" ([A-Z]{2})\b", after)
             lead = (
                 re.match(r"\s*[,:.–—|/•·-]", after_prov)
                 or kicker
+                or (is_comune and sigla is not None and sigla.group(1) == comuni()[fold(name)].province)
                 or (is_comune and comuni()[fold(name)].capoluogo and name not in AMBIGUOUS and surface not in AMBIGUOUS)
             )
             m.guessed = not lead
@@ -754,6 +757,10 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
     if single and subject and _named_in(body, subject.group(1)) and fold(subject.group(1)) not in _first_words():
         # "Chiavari Hi-Lex il Comune incontra i lavoratori": a headline rebuilt from the address, the comune then the
         # firm or body the text names, then the sentence
+        return never_lower
+    if single and re.match(r" \d(?!\d{3}\b)", after):
+        # "Sovere 480mila euro dal Pnrr": a headline rebuilt from the address, its colon lost (not a year: "Rio 2016"
+        # is an event's name)
         return never_lower
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word

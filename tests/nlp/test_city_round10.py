@@ -148,3 +148,31 @@ def test_the_comune_named_like_a_given_name_set_off_by_a_comma_stays():
     # near miss: no surname after it
     text = "La nuova giunta si è insediata ieri: in consiglio la maggioranza ha votato compatta."
     assert city(text, "Paola, la nuova giunta") == "Paola"
+
+
+# A headline rebuilt from the address, its punctuation lost: the comune then a figure, or then its province.
+
+
+def test_a_headline_opening_on_a_comune_then_a_figure_gives_it():
+    text = (
+        "Arrivano i fondi per la nuova palestra della scuola media. «Lavori entro l'estate», spiega la sindaca, "
+        "che ringrazia gli uffici comunali."
+    )
+    assert city(text, "Castelleone 350mila euro per la palestra della scuola media") == "Castelleone"
+
+
+def test_a_headline_opening_on_a_comune_then_a_year_is_an_events_name():
+    # near miss: "Castelleone 2025" names an event, the figure is a year
+    text = "Tre giorni di musica e stand gastronomici: gli organizzatori contano su diecimila visitatori."
+    assert city(text, "Castelleone 2025 il programma della festa") is None
+
+
+def test_a_headline_opening_on_a_comune_and_its_province_gives_it():
+    text = "La giunta ha approvato tre progetti esecutivi finanziati dal Pnrr: parcheggio, scuola e lungomare."
+    assert city(text, "Pozzallo RG La Giunta approva i progetti") == "Pozzallo"
+
+
+def test_a_headline_opening_on_a_comune_and_another_provinces_sigla_is_not_read_so():
+    # near miss: "Pozzallo" is in the province of Ragusa, not of Milano
+    text = "La giunta ha approvato tre progetti esecutivi finanziati dal Pnrr: parcheggio, scuola e lungomare."
+    assert city(text, "Pozzallo MI La Giunta approva i progetti") is None
