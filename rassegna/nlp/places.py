@@ -1017,6 +1017,11 @@ def _is_about(
         return NO
     if site_lead:
         return YES
+    # a capoluogo in a piece that speaks of its province more than once and never of a comune's government (the
+    # prefettura's, the provincial command's, the Asl's news: "la festa dell'Arma ... i comandi della provincia"):
+    # the province's piece, and a province is never the comune of the same name
+    if capoluogo and len(_PROVINCE_WORD_RE.findall(low_text)) >= 2 and not _COMUNE_BODY_RE.search(low_text):
+        return WEIGHED_NO
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
     filed = [m for m in own if not m.wire]
@@ -1026,6 +1031,10 @@ def _is_about(
     return WEIGHED_YES if evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind] else WEIGHED_NO
 
 
+# The province named ("la provincia", "il comando provinciale"), and a comune's government: both matched on the
+# lower-cased text.
+_PROVINCE_WORD_RE = re.compile(r"\bprovinc\w*")
+_COMUNE_BODY_RE = re.compile(r"\b(?:sindac[oa]|comune|giunta|assessor[ea]|municipio|primo\s+cittadino)\b")
 # A comune's council and mayor: "il consiglio comunale", "la giunta comunale", "i consiglieri comunali", "il sindaco"
 _COUNCIL_RE = re.compile(r"\b(?:(?:consiglio|giunta|consiglier[ei]|seduta|aula)\s+comunal[ei]|sindac[oa])\b")
 # One of them by name: "il sindaco Mario Rossi", "il presidente del consiglio comunale Luca Milani"

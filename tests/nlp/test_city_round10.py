@@ -176,3 +176,23 @@ def test_a_headline_opening_on_a_comune_and_another_provinces_sigla_is_not_read_
     # near miss: "Pozzallo" is in the province of Ragusa, not of Milano
     text = "La giunta ha approvato tre progetti esecutivi finanziati dal Pnrr: parcheggio, scuola e lungomare."
     assert city(text, "Pozzallo MI La Giunta approva i progetti") is None
+
+
+# A capoluogo in a piece about its province: the provincial bodies' news, no word of a comune's government.
+
+
+def test_a_capoluogo_in_a_piece_about_its_province_is_no_city():
+    text = (
+        "Festa ieri a Piacenza per l'anniversario dell'Arma. Il comandante provinciale ha ricordato il lavoro "
+        "delle stazioni della provincia: 1.200 denunce e 300 arresti in un anno."
+    )
+    assert city(text, "I carabinieri in festa a Piacenza") is None
+
+
+def test_a_capoluogo_whose_mayor_speaks_in_a_piece_about_its_province_stays():
+    # near miss: the comune's own government speaks: the piece is the comune's
+    text = (
+        "Festa ieri a Piacenza per l'anniversario dell'Arma. Il comandante provinciale ha ricordato il lavoro "
+        "delle stazioni della provincia, il sindaco ha ringraziato i militari per la sicurezza della città."
+    )
+    assert city(text, "I carabinieri in festa a Piacenza") == "Piacenza"
