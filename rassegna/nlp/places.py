@@ -226,6 +226,12 @@ def _candidates(
             out.append((articled, start, w.end(), True))
             resume = w.end()
             continue
+        if w.group(0) == "S" and text.startswith(".", w.end()):
+            saint = _abbreviated_saint(text, w.end() + 1, n_max)
+            if saint is not None:  # "S. Teresa di Riva": the saint's title cut to its initial
+                out.append((saint[0], start, saint[1], True))
+                resume = saint[1]
+            continue
         if fold(w.group(0)) not in heads:
             continue
         initials = _INITIALS_RE.match(text, w.end())
@@ -268,6 +274,31 @@ def _candidates(
                 resume = last.end()
                 break
     return out
+
+
+def _abbreviated_saint(text: str, at: int, n_max: int) -> tuple[str, int] | None:
+    """The comune of three words or more that "S." at ``at`` begins ("S. Teresa di Riva", "S. Stefano al Mare"),
+    with the end of its name; not a saint's name alone ("il commissariato S. Paolo")."""
+    table = comuni()
+    first = _WORD_RE.match(text, at + 1 if text.startswith(" ", at) else at)
+    if first is None or not first.group(0)[0].isupper():
+        return None
+    words = [first]
+    while len(words) < n_max - 1:
+        nxt = _WORD_RE.search(text, words[-1].end())
+        if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
+            break
+        words.append(nxt)
+    for n in range(len(words), 1, -1):
+        last = words[n - 1]
+        if not last.group(0)[0].isupper():
+            continue
+        rest = fold(text[first.start() : last.end()])
+        for title in ("san", "santa", "santo"):
+            hit = table.get(f"{title} {rest}")
+            if hit is not None:
+                return hit.name, last.end()
+    return None
 
 
 def _first_words_of(found: list[Mention]) -> dict[str, str]:

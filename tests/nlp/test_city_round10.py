@@ -196,3 +196,17 @@ def test_a_capoluogo_whose_mayor_speaks_in_a_piece_about_its_province_stays():
         "delle stazioni della provincia, il sindaco ha ringraziato i militari per la sicurezza della città."
     )
     assert city(text, "I carabinieri in festa a Piacenza") == "Piacenza"
+
+
+# "S." for San, Santa, Santo before a comune's name of three words or more.
+
+
+def test_a_comune_whose_saints_title_is_cut_to_its_initial_is_read():
+    text = "Grande successo per la sagra di S. Stefano al Mare: migliaia di visitatori sul lungomare, dice il sindaco."
+    assert city(text, "Sagra, un successo") == "Santo Stefano al Mare"
+
+
+def test_a_saints_name_cut_to_its_initial_is_no_comune():
+    # near miss: "S. Stefano" alone names the saint (or one of many comuni)
+    text = "Grande successo per la sagra di S. Stefano: migliaia di visitatori sul lungomare, dice il sindaco."
+    assert city(text, "Sagra, un successo") is None
