@@ -160,6 +160,13 @@ _SPREAD_TITLE_RE = re.compile(
     # riconfermata presidente dell'Unione dei Comuni", "la Conferenza dei sindaci Asl": the body's piece, not a comune's
     r"\banci\b|\bunione\s+dei\s+comuni\b|\bconferenza\s+dei\s+sindaci\b"
 )
+# The same in the text's opening words ("tanti i comuni della provincia", "i piccoli Comuni della Liguria"), not comuni
+# it names there ("i Comuni di Spotorno e di Noli": those two are the piece's)
+_SPREAD_LEAD_CHARS = 300
+_SPREAD_LEAD_RE = re.compile(
+    r"\b(?i:i|tanti|molti|diversi|vari|alcuni|piccoli|tutti\s+i|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|"
+    r"dieci)\s+(?i:comuni)\b(?!\s+(?:di|del)\s+[a-zà-ù]*[A-ZÀ-Ý])"
+)
 # A count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no" (unless
 # the headline leads with a comune: "Fossano: due comuni insieme per la piscina")
 _COUNT_TITLE_RE = re.compile(r"(?:^|[:,;.–—-]\s*)(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\s+comuni\b")
@@ -932,7 +939,7 @@ def _is_about(
     table = comuni()
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
-    title_spread = scope.spread_title
+    title_spread = scope.spread_title or scope.spread_lead
     if scope.national_title and name not in title_comuni:
         # "Marche, integrazione nei piccoli comuni" over "il Comune di Fermignano ha ospitato ...": a comune of the
         # headline's region that the lead calls its own and the text names again is the piece's
@@ -1089,6 +1096,7 @@ class Scope:
     regional: bool = False
     national_title: bool = False
     spread_title: bool = False  # the headline speaks of several comuni: "nei 22 comuni della provincia"
+    spread_lead: bool = False  # so does the text's opening: "Sono nove i comuni viterbesi destinatari"
     counted_title: bool = False  # the headline opens on a count of comuni: "Rifiuti: tre comuni dicono no"
 
 
@@ -1102,12 +1110,17 @@ def _scope(text: str, title: str | None = None) -> Scope:
     national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
     spread = bool(title and _SPREAD_TITLE_RE.search(title.lower()))
+    # "Sono nove i comuni viterbesi destinatari", "tanti i comuni della provincia di Lecce": the lead makes
+    # several comuni its subject
+    body = text[len(title) + 1 :] if title and text.startswith(title) else text
+    spread_lead = _SPREAD_LEAD_RE.search(body[:_SPREAD_LEAD_CHARS]) is not None
     counted = bool(title and _COUNT_TITLE_RE.search(title.lower()))
     return Scope(
         kind,
         regional=regional >= 1 and regional >= local,
         national_title=national,
         spread_title=spread,
+        spread_lead=spread_lead,
         counted_title=counted,
     )
 

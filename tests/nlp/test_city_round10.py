@@ -118,6 +118,12 @@ def test_a_sanctuary_of_a_saint_is_no_comune():
     assert city(text, "Veglia dei fedeli") is None
 
 
+def test_a_sanctuary_of_a_saint_whose_name_begins_a_comunes_is_no_comune():
+    # "San Gennaro" is also the short form of San Gennaro Vesuviano
+    text = "I fedeli si sono radunati ieri sera davanti al santuario di San Gennaro per la veglia di preghiera."
+    assert city(text, "Veglia dei fedeli") is None
+
+
 def test_a_church_of_a_saint_is_no_comune():
     text = "Furto nella chiesa di San Paolo: rubati gli ex voto d'argento. Indagano i carabinieri."
     assert city(text, "Furto in chiesa") is None
@@ -210,3 +216,23 @@ def test_a_saints_name_cut_to_its_initial_is_no_comune():
     # near miss: "S. Stefano" alone names the saint (or one of many comuni)
     text = "Grande successo per la sagra di S. Stefano: migliaia di visitatori sul lungomare, dice il sindaco."
     assert city(text, "Sagra, un successo") is None
+
+
+# The text's opening makes several comuni its subject: a piece over them, unless it calls one comune its own.
+
+
+def test_an_opening_on_several_comuni_gives_no_comune():
+    text = (
+        "Sono sette i comuni della Val Seriana che hanno chiesto i fondi regionali per le scuole. "
+        "Tra i progetti anche quello della sindaca di Gandino, Elena Rossi, per la palestra."
+    )
+    assert city(text, "Scuole, sette progetti in valle") is None
+
+
+def test_an_opening_on_two_comuni_it_names_keeps_the_one_it_calls_its_own():
+    # near miss: the comuni are named ("i Comuni di X e di Y"), and the Comune di Gandino acts
+    text = (
+        "Accordo tra i Comuni di Gandino e di Leffe per la palestra della scuola media. "
+        "Il Comune di Gandino pagherà i lavori, la sindaca di Gandino, Elena Rossi, firma oggi."
+    )
+    assert city(text, "Scuole, accordo per la palestra") == "Gandino"
