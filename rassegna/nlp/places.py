@@ -164,6 +164,8 @@ _SPREAD_TITLE_RE = re.compile(
 # it names there ("i Comuni di Spotorno e di Noli": those two are the piece's)
 _SPREAD_LEAD_CHARS = 300
 _SPREAD_LEAD_RE = re.compile(
+    # (not one comune among them: "Genova fra i 16 Comuni della rete", "Solofra tra i 200 comuni campani")
+    r"(?<![tf]ra\s)(?<![tf]ra\si\s)(?<![TF]ra\s)(?<![TF]ra\si\s)"
     r"\b(?i:i|tanti|molti|diversi|vari|alcuni|piccoli|tutti\s+i|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|"
     r"dieci)\s+(?i:comuni)\b(?!\s+(?:di|del)\s+[a-zà-ù]*[A-ZÀ-Ý])"
 )

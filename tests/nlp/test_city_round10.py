@@ -236,3 +236,12 @@ def test_an_opening_on_two_comuni_it_names_keeps_the_one_it_calls_its_own():
         "Il Comune di Gandino pagherà i lavori, la sindaca di Gandino, Elena Rossi, firma oggi."
     )
     assert city(text, "Scuole, accordo per la palestra") == "Gandino"
+
+
+def test_a_comune_among_several_comuni_keeps_it():
+    # near miss: "Castelleone tra i 12 comuni": the comune is one of them, and the subject
+    text = (
+        "Castelleone tra i 12 comuni della rete per l'accoglienza: trenta persone seguite dagli sportelli, "
+        "spiega il sindaco di Castelleone."
+    )
+    assert city(text, "Castelleone, un anno di accoglienza") == "Castelleone"
