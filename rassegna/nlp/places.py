@@ -461,6 +461,8 @@ _DEDICATION_BEFORE = re.compile(
 )
 # A saint's name of one word after the title: "San Paolo", "Sant'Elia" (a comune of more words is a place).
 _SAINT_NAME_RE = re.compile(r"(?:San|Santa|Santo|Sant['’] ?)\s?[A-ZÀ-Ý][\w]+")
+# A massacre, a shipwreck or a disaster named after its place: "le stragi di Capaci", "il naufragio di Cutro".
+_EVENT_OF_BEFORE = re.compile(r"\b(?i:strag[ei]|eccidi[oi]|massacr[oi]|naufragi[oi]|tragedia)\s+di\s+$")
 # A given name and "da"/"di"/"d'": the old way of naming a person after his town ("Leonardo da Vinci").
 # ("di" names sites: "San Luigi di Orbassano", "ospedale Antonio Cardarelli di Campobasso"; a saint is a site too)
 _GIVEN_NAME_FROM_BEFORE = re.compile(r"(?<![\w'])(?<!San )(?<!Santa )(?<!Santo )([A-ZÀ-Ý][a-zà-ù]+) (?:da |d')$")
@@ -628,6 +630,8 @@ def _mentions(
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
         m.province = not is_comune and _PROVINCE_BEFORE.search(window) is not None
         m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
+        # "il mandante delle stragi di Capaci", "la tragedia di Cutro": an event the place names, recalled
+        m.origin = m.origin or plow == "di" and _EVENT_OF_BEFORE.search(window) is not None
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens

@@ -245,3 +245,23 @@ def test_a_comune_among_several_comuni_keeps_it():
         "spiega il sindaco di Castelleone."
     )
     assert city(text, "Castelleone, un anno di accoglienza") == "Castelleone"
+
+
+# An event named after its place ("le stragi di Capaci", "il naufragio di Cutro") is recalled, not where the piece is.
+
+
+def test_a_massacre_named_after_a_comune_is_no_evidence_for_it():
+    text = (
+        "La corte ha confermato l'ergastolo per il boss, mandante della strage di Lucignano. «Attendiamo le "
+        "motivazioni», dice il difensore. La strage di Lucignano resta una ferita aperta."
+    )
+    assert city(text, "Ergastolo confermato, il difensore: attendiamo le motivazioni") is None
+
+
+def test_a_comune_named_where_the_court_sits_after_the_event_stays():
+    # near miss: no event before the comune's name, a body of the comune acts
+    text = (
+        "Il sindaco di Lucignano ha incontrato le famiglie delle vittime. «Attendiamo le motivazioni», dice il "
+        "sindaco di Lucignano."
+    )
+    assert city(text, "Ergastolo confermato, il sindaco: attendiamo le motivazioni") == "Lucignano"
