@@ -1256,7 +1256,10 @@ def city_candidates(
         found = [m for m in found if m.name not in persons or m.preposition or m.strong or m.dateline]
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
-    title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
+    # (but a headline's "a X" says where the events happen: "A Bari primo Consiglio comunale" over "Decaro per Bari")
+    title_mentions = [
+        m for m in title_mentions if not _named_person(norm, m.name) and (m.name not in named_only or m.at)
+    ]
     scope = _scope(f"{title or ''}\n{norm}", title)
     if scope.kind != "local" or any(m.is_comune for m in found):
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of

@@ -265,3 +265,23 @@ def test_a_comune_named_where_the_court_sits_after_the_event_stays():
         "sindaco di Lucignano."
     )
     assert city(text, "Ergastolo confermato, il sindaco: attendiamo le motivazioni") == "Lucignano"
+
+
+# A headline's "a X" is where the events happen, though the text names X only inside a list's name.
+
+
+def test_a_headlines_at_comune_named_in_the_text_only_in_a_lists_name_stays():
+    text = (
+        "Prima seduta del nuovo consiglio comunale, subito polemiche sulla presidenza. Tra i primi ad arrivare "
+        "in aula il capogruppo di Insieme per Lodi, Marco Neri."
+    )
+    assert city(text, "A Lodi primo consiglio comunale, subito polemiche") == "Lodi"
+
+
+def test_a_headlines_bare_comune_named_in_the_text_only_in_a_lists_name_is_not_read():
+    # near miss: no "a" before it in the headline, the comune is the list's name
+    text = (
+        "Prima seduta del nuovo consiglio comunale, subito polemiche sulla presidenza. Tra i primi ad arrivare "
+        "in aula il capogruppo di Insieme per Lodi, Marco Neri."
+    )
+    assert city(text, "Insieme per Lodi, il capogruppo all'attacco") is None
