@@ -1211,7 +1211,10 @@ def city_candidates(
     title = _recase_title(normalise(title), norm) if title else title
     in_names: set[str] = set()
     seen: set[str] = set()
-    found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
+    found = sorted(
+        _mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm) + _address_mentions(norm),
+        key=lambda m: m.start,
+    )
     heads = _first_words_of(found)
     title_mentions = (
         _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen, shared=heads or None) if title else []
@@ -1220,7 +1223,8 @@ def city_candidates(
     if shared:  # a short form several comuni share, told apart by the region: read the text again with it
         in_names = set()
         found = sorted(
-            _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
+            _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm) + _address_mentions(norm),
+            key=lambda m: m.start,
         )
         title_mentions = (
             _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared | _first_words_of(found))
@@ -1516,6 +1520,23 @@ def _kicker_mentions(text: str) -> list[Mention]:
         key = fold(chunk)
         if key in table and key not in short_forms() and table[key].name not in AMBIGUOUS:
             out.append(Mention(table[key].name, start, end, dateline=True))
+    return out
+
+
+# A comune's own web or mail address: "www.comune.altopascio.lu.it", "protocollo@pec.comune.porto-recanati.mc.it"
+_ADDRESS_RE = re.compile(r"\bcomune\.([a-z]+(?:-[a-z]+)*)\.(?:([a-z]{2})\.)?it\b")
+
+
+def _address_mentions(text: str) -> list[Mention]:
+    """The comuni whose own address the text gives: the comune's office speaks, as "il Comune di X" does."""
+    if "comune." not in text:
+        return []
+    out = []
+    table = comuni()
+    for m in _ADDRESS_RE.finditer(text):
+        hit = table.get(m.group(1).replace("-", " "))
+        if hit is not None and (m.group(2) is None or m.group(2).upper() == hit.province):
+            out.append(Mention(hit.name, m.start(), m.end(), strong=True, local_body=True, preposition=True))
     return out
 
 

@@ -285,3 +285,23 @@ def test_a_headlines_bare_comune_named_in_the_text_only_in_a_lists_name_is_not_r
         "in aula il capogruppo di Insieme per Lodi, Marco Neri."
     )
     assert city(text, "Insieme per Lodi, il capogruppo all'attacco") is None
+
+
+# The comune's own address ("www.comune.X.it", "protocollo@comune.X.pv.it"): its office speaks.
+
+
+def test_a_comunes_web_address_names_it():
+    text = (
+        "Il Comune apre il nuovo sito (www.comune.fortunago.pv.it), presentato ieri dal sindaco: pagamenti, "
+        "certificati e prenotazioni si fanno ora in rete."
+    )
+    assert city(text, "Il nuovo sito del Comune") == "Fortunago"
+
+
+def test_an_address_with_another_provinces_sigla_is_not_read():
+    # near miss: Fortunago is in the province of Pavia, not of Milano
+    text = (
+        "Il Comune apre il nuovo sito (www.comune.fortunago.mi.it), presentato ieri dal sindaco: pagamenti, "
+        "certificati e prenotazioni si fanno ora in rete."
+    )
+    assert city(text, "Il nuovo sito del Comune") is None
