@@ -57,7 +57,7 @@ _STRONG_BEFORE = re.compile(
 # The province, the metropolitan city, the diocese or the football club of X: not the comune of X.
 _AREA_BEFORE = re.compile(
     r"\b(?:provincia|provincie|province|prefettura|questura|metropolitana|diocesi|arcidiocesi|asl|ausl|"
-    r"regione|territorio|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
+    r"regione|area|hinterland|provinciale|circondario|distretto|tribunale|procura|corte\s+d'\s*appello|"
     r"prefett[oa]|vice\s*prefett[oa]|questore|procurat(?:ore|rice)(?:\s+(?:capo|generale))?|procura\s+generale|vescov[oi]|arcivescovo|"
     r"corte\s+di\s+appello|asp|ats|ulss|usl|aou|ao|azienda\s+ospedaliera|squadra\s+mobile|"
     r"dda|direzione\s+distrettuale\s+antimafia|caritas|gip|gup|pm|giudice|giudici|lago|golfo|riviera|costiera|"
@@ -100,6 +100,8 @@ _FRAZIONE_OF_RE = re.compile(
     r"(?:una\s+|la\s+|piccola\s+)?(?:frazione|località|borgata)\s+"
     r"(?:del\s+comune\s+)?(?:di|del)\s+[A-ZÀ-Ý]"
 )
+# "nel quartiere San Cristoforo", "il rione San Paolo": a city's quarter, though a comune elsewhere has its name
+_QUARTER_NAMED_RE = re.compile(r"\b(?:[Qq]uartiere|[Rr]ione)\s+([A-ZÀ-Ý][\w']+(?: [A-ZÀ-Ý][\w']+){0,2})")
 _ROLE_WORDS = {
     'sindaco', 'sindaca', 'assessore', 'assessora', 'presidente', 'consigliere', 'consigliera', 'onorevole',
     'senatore', 'deputato', 'ministro', 'dottor', 'dott', 'don', 'padre', 'suor', 'avvocato', 'prof',
@@ -153,7 +155,19 @@ _NATIONAL_TITLE_RE = re.compile(
 _SPREAD_TITLE_RE = re.compile(
     r"\b(?:nei|negli|in|tra|fra|per|ai|agli|dei|degli)\s+(?:\d+|tutti\s+i|vari|diversi|molti|tanti|due|tre|"
     r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|cento)\s+comuni\b|"
-    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b"
+    r"\bcomuni\s+(?:della|di\s+tutta\s+la)\s+provincia\b|"
+    # a body of many comuni the headline makes its subject: "Anci Toscana, 60 sindaci all'assemblea", "X
+    # riconfermata presidente dell'Unione dei Comuni", "la Conferenza dei sindaci Asl": the body's piece, not a comune's
+    r"\banci\b|\bunione\s+dei\s+comuni\b|\bconferenza\s+dei\s+sindaci\b"
+)
+# The same in the text's opening words ("tanti i comuni della provincia", "i piccoli Comuni della Liguria"), not comuni
+# it names there ("i Comuni di Spotorno e di Noli": those two are the piece's)
+_SPREAD_LEAD_CHARS = 300
+_SPREAD_LEAD_RE = re.compile(
+    # (not one comune among them: "Genova fra i 16 Comuni della rete", "Solofra tra i 200 comuni campani")
+    r"(?<![tf]ra\s)(?<![tf]ra\si\s)(?<![TF]ra\s)(?<![TF]ra\si\s)"
+    r"\b(?i:i|tanti|molti|diversi|vari|alcuni|piccoli|tutti\s+i|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|"
+    r"dieci)\s+(?i:comuni)\b(?!\s+(?:di|del)\s+[a-zà-ù]*[A-ZÀ-Ý])"
 )
 # A count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no" (unless
 # the headline leads with a comune: "Fossano: due comuni insieme per la piscina")
@@ -221,6 +235,12 @@ def _candidates(
             out.append((articled, start, w.end(), True))
             resume = w.end()
             continue
+        if w.group(0) == "S" and text.startswith(".", w.end()):
+            saint = _abbreviated_saint(text, w.end() + 1, n_max)
+            if saint is not None:  # "S. Teresa di Riva": the saint's title cut to its initial
+                out.append((saint[0], start, saint[1], True))
+                resume = saint[1]
+            continue
         if fold(w.group(0)) not in heads:
             continue
         initials = _INITIALS_RE.match(text, w.end())
@@ -263,6 +283,31 @@ def _candidates(
                 resume = last.end()
                 break
     return out
+
+
+def _abbreviated_saint(text: str, at: int, n_max: int) -> tuple[str, int] | None:
+    """The comune of three words or more that "S." at ``at`` begins ("S. Teresa di Riva", "S. Stefano al Mare"),
+    with the end of its name; not a saint's name alone ("il commissariato S. Paolo")."""
+    table = comuni()
+    first = _WORD_RE.match(text, at + 1 if text.startswith(" ", at) else at)
+    if first is None or not first.group(0)[0].isupper():
+        return None
+    words = [first]
+    while len(words) < n_max - 1:
+        nxt = _WORD_RE.search(text, words[-1].end())
+        if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
+            break
+        words.append(nxt)
+    for n in range(len(words), 1, -1):
+        last = words[n - 1]
+        if not last.group(0)[0].isupper():
+            continue
+        rest = fold(text[first.start() : last.end()])
+        for title in ("san", "santa", "santo"):
+            hit = table.get(f"{title} {rest}")
+            if hit is not None:
+                return hit.name, last.end()
+    return None
 
 
 def _first_words_of(found: list[Mention]) -> dict[str, str]:
@@ -406,6 +451,18 @@ _STREET_NAMED_BEFORE = re.compile(
     r"[Ss]alita|[Vv]ico|[Ss]trada|[Ll]ungotevere)\s+(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.)\s*"  # a name, not "piazza di X"
     r"(?:(?:[A-ZÀ-Ý][a-zà-ù]+|[A-Z]\.|da|de|di|del|della|dei|degli|d')\s*){0,3}$"
 )
+# A church, a feast or a cult of a saint: "il santuario di San Gennaro", "la festa di San Vincenzo", "la chiesa
+# dedicata a San Paolo", "il patrono San Pancrazio" name the saint, not the comune of that name.
+_DEDICATION_BEFORE = re.compile(
+    r"(?<![\w'])(?i:chies[ae]|santuario|basilica|parrocchia|parrocchiale|cattedrale|cappella|convento|monastero|"
+    r"abbazia|oratorio|pieve|collegiata|confraternita|festa|festeggiamenti|processione|solennità|novena|statua|"
+    r"reliquie|reliquia|culto|devozione|patrono|patrona|compatrono|compatrona)"
+    r"(?:\s+(?:di|del|della|in\s+onore\s+di|dedicat[aoie]\s+a))?\s+$"
+)
+# A saint's name of one word after the title: "San Paolo", "Sant'Elia" (a comune of more words is a place).
+_SAINT_NAME_RE = re.compile(r"(?:San|Santa|Santo|Sant['’] ?)\s?[A-ZÀ-Ý][\w]+")
+# A massacre, a shipwreck or a disaster named after its place: "le stragi di Capaci", "il naufragio di Cutro".
+_EVENT_OF_BEFORE = re.compile(r"\b(?i:strag[ei]|eccidi[oi]|massacr[oi]|naufragi[oi]|tragedia)\s+di\s+$")
 # A given name and "da"/"di"/"d'": the old way of naming a person after his town ("Leonardo da Vinci").
 # ("di" names sites: "San Luigi di Orbassano", "ospedale Antonio Cardarelli di Campobasso"; a saint is a site too)
 _GIVEN_NAME_FROM_BEFORE = re.compile(r"(?<![\w'])(?<!San )(?<!Santa )(?<!Santo )([A-ZÀ-Ý][a-zà-ù]+) (?:da |d')$")
@@ -420,6 +477,11 @@ _KIN_BEFORE = re.compile(
     r"genitori|parenti|nipote|nipoti|cognato|cognata|suocero|suocera)\s+di\s+$",
     re.IGNORECASE,
 )
+
+
+def _is_short_form(key: str) -> bool:
+    """The folded words are a short form of a comune's name: one comune's, several comuni's or a saint's."""
+    return key in short_forms() or key in shared_heads() or key in saint_short_forms()
 
 
 def _listed_next(text: str, end: int) -> bool:
@@ -488,6 +550,8 @@ def _mentions(
             continue  # Villaggio Trieste, via Milazzo
         if _STREET_NAMED_BEFORE.search(text[max(0, start - 60) : start]):
             continue  # "via Leonardo da Vinci", "corso Vittorio Emanuele": a street named after a person
+        if _SAINT_NAME_RE.fullmatch(surface) and _DEDICATION_BEFORE.search(text[max(0, start - 40) : start]):
+            continue  # "il santuario di San Gennaro", "la festa di San Vincenzo": the saint, not the comune
         if sep == " " and prev in _SURNAME_PARTICLES and _is_surname_particle(text, start - len(prev) - 1, surname_of):
             continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
         if sep == " " and prev in _SURNAME_PARTICLES and prev != "La" and not offset_in_title:
@@ -522,6 +586,14 @@ def _mentions(
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
+        if named and " " not in surface and fold(surface) in names:
+            # "il premio a Donato Ferraresi", "Paola Neri sindaca": a given name and a surname, not the comune
+            # (a headline's or an "a"'s too, which the test above lets through)
+            continue
+        if named and fold(surface) != fold(name) and _is_short_form(fold(surface)):
+            # "a San Giovanni Galermo", "spaccio di San Giovanni Galermo" (a quarter of Catania): a short form
+            # that a name goes on from is the start of a longer name, not one of the comuni it is short for
+            continue
         feminine = plow in _FEMININE_ARTICLES and not name.startswith("La ")  # "della Spezia": La Spezia
         # (a region takes an article as a name: "la Toscana", "dalla Sicilia" stay places)
         club = plow in _CLUB_ARTICLES or is_comune and (plow in _PLURAL_ARTICLES or feminine)
@@ -558,6 +630,8 @@ def _mentions(
         m = Mention(name, start, end, in_title=offset_in_title, is_comune=is_comune, seat=seat)
         m.province = not is_comune and _PROVINCE_BEFORE.search(window) is not None
         m.origin = plow in _ORIGIN_PREPOSITIONS and _ORIGIN_BEFORE.search(window) is not None
+        # "il mandante delle stragi di Capaci", "la tragedia di Cutro": an event the place names, recalled
+        m.origin = m.origin or plow == "di" and _EVENT_OF_BEFORE.search(window) is not None
         # "portato nel carcere di Capanne, a Perugia": where someone was taken, no more than where he comes from
         m.origin = m.origin or plow in _SITE_PREPOSITIONS and _PERSON_TAKEN_TO_RE.search(window) is not None
         # "nel corso dell'Assemblea Anci Giovani di Salerno": where the speakers met, not where the story happens
@@ -631,9 +705,12 @@ def _mentions(
             # (a capoluogo that is also a common word needs its punctuation: "Massa di turisti sulle spiagge")
             # "SARZANA Nuovi lavori": a kicker in capitals over a headline that is not
             kicker = surface.isupper() and len(surface) > 2 and any(ch.islower() for ch in text[end:])
+            # "Milazzo ME La Giunta approva": the comune and its province's sigla, as the address writes them
+            sigla = re.match(r" ([A-Z]{2})\b", after)
             lead = (
                 re.match(r"\s*[,:.–—|/•·-]", after_prov)
                 or kicker
+                or (is_comune and sigla is not None and sigla.group(1) == comuni()[fold(name)].province)
                 or (is_comune and comuni()[fold(name)].capoluogo and name not in AMBIGUOUS and surface not in AMBIGUOUS)
             )
             m.guessed = not lead
@@ -724,6 +801,10 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
     if single and subject and _named_in(body, subject.group(1)) and fold(subject.group(1)) not in _first_words():
         # "Chiavari Hi-Lex il Comune incontra i lavoratori": a headline rebuilt from the address, the comune then the
         # firm or body the text names, then the sentence
+        return never_lower
+    if single and re.match(r" \d(?!\d{3}\b)", after):
+        # "Sovere 480mila euro dal Pnrr": a headline rebuilt from the address, its colon lost (not a year: "Rio 2016"
+        # is an event's name)
         return never_lower
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
@@ -864,7 +945,7 @@ def _is_about(
     table = comuni()
     in_title_lead = title_comuni == {name}  # the headline names this comune and no other
     title_lead = any(m.strong for m in title_mentions if m.name == name)  # "Sarzana, furto in villa"
-    title_spread = scope.spread_title
+    title_spread = scope.spread_title or scope.spread_lead
     if scope.national_title and name not in title_comuni:
         # "Marche, integrazione nei piccoli comuni" over "il Comune di Fermignano ha ospitato ...": a comune of the
         # headline's region that the lead calls its own and the text names again is the piece's
@@ -980,6 +1061,11 @@ def _is_about(
         return NO
     if site_lead:
         return YES
+    # a capoluogo in a piece that speaks of its province more than once and never of a comune's government (the
+    # prefettura's, the provincial command's, the Asl's news: "la festa dell'Arma ... i comandi della provincia"):
+    # the province's piece, and a province is never the comune of the same name
+    if capoluogo and len(_PROVINCE_WORD_RE.findall(low_text)) >= 2 and not _COMUNE_BODY_RE.search(low_text):
+        return WEIGHED_NO
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
     filed = [m for m in own if not m.wire]
@@ -989,6 +1075,10 @@ def _is_about(
     return WEIGHED_YES if evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind] else WEIGHED_NO
 
 
+# The province named ("la provincia", "il comando provinciale"), and a comune's government: both matched on the
+# lower-cased text.
+_PROVINCE_WORD_RE = re.compile(r"\bprovinc\w*")
+_COMUNE_BODY_RE = re.compile(r"\b(?:sindac[oa]|comune|giunta|assessor[ea]|municipio|primo\s+cittadino)\b")
 # A comune's council and mayor: "il consiglio comunale", "la giunta comunale", "i consiglieri comunali", "il sindaco"
 _COUNCIL_RE = re.compile(r"\b(?:(?:consiglio|giunta|consiglier[ei]|seduta|aula)\s+comunal[ei]|sindac[oa])\b")
 # One of them by name: "il sindaco Mario Rossi", "il presidente del consiglio comunale Luca Milani"
@@ -1012,6 +1102,7 @@ class Scope:
     regional: bool = False
     national_title: bool = False
     spread_title: bool = False  # the headline speaks of several comuni: "nei 22 comuni della provincia"
+    spread_lead: bool = False  # so does the text's opening: "Sono nove i comuni viterbesi destinatari"
     counted_title: bool = False  # the headline opens on a count of comuni: "Rifiuti: tre comuni dicono no"
 
 
@@ -1025,12 +1116,17 @@ def _scope(text: str, title: str | None = None) -> Scope:
     national = bool(title and (_NATIONAL_TITLE_RE.search(title.lower()) or _REGION_RE.search(normalise(title))))
     kind = "wide" if wide >= 2 and wide > 2 * local else "local" if local > wide else "mixed"
     spread = bool(title and _SPREAD_TITLE_RE.search(title.lower()))
+    # "Sono nove i comuni viterbesi destinatari", "tanti i comuni della provincia di Lecce": the lead makes
+    # several comuni its subject
+    body = text[len(title) + 1 :] if title and text.startswith(title) else text
+    spread_lead = _SPREAD_LEAD_RE.search(body[:_SPREAD_LEAD_CHARS]) is not None
     counted = bool(title and _COUNT_TITLE_RE.search(title.lower()))
     return Scope(
         kind,
         regional=regional >= 1 and regional >= local,
         national_title=national,
         spread_title=spread,
+        spread_lead=spread_lead,
         counted_title=counted,
     )
 
@@ -1115,7 +1211,10 @@ def city_candidates(
     title = _recase_title(normalise(title), norm) if title else title
     in_names: set[str] = set()
     seen: set[str] = set()
-    found = sorted(_mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm), key=lambda m: m.start)
+    found = sorted(
+        _mentions(norm, rejected=in_names, seen=seen) + _kicker_mentions(norm) + _address_mentions(norm),
+        key=lambda m: m.start,
+    )
     heads = _first_words_of(found)
     title_mentions = (
         _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen, shared=heads or None) if title else []
@@ -1124,7 +1223,8 @@ def city_candidates(
     if shared:  # a short form several comuni share, told apart by the region: read the text again with it
         in_names = set()
         found = sorted(
-            _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm), key=lambda m: m.start
+            _mentions(norm, rejected=in_names, shared=shared) + _kicker_mentions(norm) + _address_mentions(norm),
+            key=lambda m: m.start,
         )
         title_mentions = (
             _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared | _first_words_of(found))
@@ -1140,6 +1240,10 @@ def city_candidates(
         if "frazione" in low_norm or "località" in low_norm or "borgata" in low_norm
         else set()
     )
+    if "quartiere" in low_norm or "rione" in low_norm:
+        # (a quarter the gazetteer gives its city, "quartiere Lingotto", stays the city's)
+        quarters = {fold(m.group(1)) for m in _QUARTER_NAMED_RE.finditer(norm)}
+        frazioni |= quarters - _quarter_keys()
     if frazioni:
         for m in found:
             if fold(m.name) in frazioni or fold(norm[m.start : m.end]) in frazioni:
@@ -1156,7 +1260,10 @@ def city_candidates(
         found = [m for m in found if m.name not in persons or m.preposition or m.strong or m.dateline]
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
-    title_mentions = [m for m in title_mentions if not _named_person(norm, m.name) and m.name not in named_only]
+    # (but a headline's "a X" says where the events happen: "A Bari primo Consiglio comunale" over "Decaro per Bari")
+    title_mentions = [
+        m for m in title_mentions if not _named_person(norm, m.name) and (m.name not in named_only or m.at)
+    ]
     scope = _scope(f"{title or ''}\n{norm}", title)
     if scope.kind != "local" or any(m.is_comune for m in found):
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
@@ -1227,7 +1334,7 @@ _KICKER_RE = re.compile(r"[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}")
 # Taranto", "il sindaco di Fano": the events told happen there.
 _LOCAL_BODY_BEFORE = re.compile(
     r"\b(?:sindac[oa]|vicesindac[oa]|giunta|consiglio\s+comunale|municipio|comune|carabinieri|commissariato|"
-    r"polizia\s+locale|polizia\s+municipale|cittadini|residenti|abitanti)"
+    r"polizia\s+locale|polizia\s+municipale|cittadini|residenti|abitanti|territorio)"
     r"(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:di|del|della|dello)|\s+(?:a|ad|in))\s+$",  # "il sindaco è andato a X": not
     re.IGNORECASE,
 )
@@ -1396,8 +1503,9 @@ _SITE_BEFORE = re.compile(
     r"teatro|mercato|quartiere|rione|frazione|periferia)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
     # words of description before "di" ("la scuola media di X"; not "pronto soccorso affollati a X")
+    # (or both, the name after the description: "la scuola primaria Gaetano Bruni di X")
     r"(?:(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|ex|e|de|di|del|della|dei|degli|d'[A-ZÀ-Ý][\w'’-]*)){0,5}?\s+"
-    r"(?i:di|del|della|dello|a|ad|in)|(?:\s+[a-zà-ù]+){1,2}?\s+(?i:di|del|della|dello))\s+$",
+    r"(?i:di|del|della|dello|a|ad|in)|(?:\s+[a-zà-ù]+){1,2}?(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,4}?\s+(?i:di|del|della|dello))\s+$",
 )
 
 
@@ -1412,6 +1520,23 @@ def _kicker_mentions(text: str) -> list[Mention]:
         key = fold(chunk)
         if key in table and key not in short_forms() and table[key].name not in AMBIGUOUS:
             out.append(Mention(table[key].name, start, end, dateline=True))
+    return out
+
+
+# A comune's own web or mail address: "www.comune.altopascio.lu.it", "protocollo@pec.comune.porto-recanati.mc.it"
+_ADDRESS_RE = re.compile(r"\bcomune\.([a-z]+(?:-[a-z]+)*)\.(?:([a-z]{2})\.)?it\b")
+
+
+def _address_mentions(text: str) -> list[Mention]:
+    """The comuni whose own address the text gives: the comune's office speaks, as "il Comune di X" does."""
+    if "comune." not in text:
+        return []
+    out = []
+    table = comuni()
+    for m in _ADDRESS_RE.finditer(text):
+        hit = table.get(m.group(1).replace("-", " "))
+        if hit is not None and (m.group(2) is None or m.group(2).upper() == hit.province):
+            out.append(Mention(hit.name, m.start(), m.end(), strong=True, local_body=True, preposition=True))
     return out
 
 
