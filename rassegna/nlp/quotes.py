@@ -504,6 +504,15 @@ def _first_full_name(attr: str) -> tuple[int, int] | None:
     fnames = first_names()
     for m in _NAME_RE.finditer(attr):
         toks = m.group(1).split()
+        if len(toks) > 2 and fold(toks[-1]) in fnames and _RUNS_ON_RE.match(attr, m.end(1)):
+            # "del Massimo Consesso Civico Enzo Sturiano": the run cut short at the holder's given name
+            first = next((t_i for t_i, tok in enumerate(toks) if fold(tok) in fnames), len(toks))
+            between = toks[first + 1 : -1]
+            if between and not any(fold(tok) in fnames for tok in between):
+                start = m.start(1) + m.group(1).rindex(toks[-1])
+                full = _NAME_RE.match(attr, start)
+                if full:
+                    return start, full.end(1)
         for t_i, tok in enumerate(toks):
             if fold(tok) in fnames and t_i + 1 < len(toks):
                 start = m.start(1) + m.group(1).index(tok)
@@ -693,6 +702,10 @@ def _people(text: str) -> list[Person]:
             unknown.append(m)
             continue
         given = _past_a_body_word(text, m, toks, given)
+        if _RUNS_ON_RE.match(text, m.end(1)):  # "del Massimo Consesso Civico Enzo Sturiano": the run is cut short
+            between = toks[given + 1 : -1]  # words of a body's name, none a given name ("Cesare Augusto": one name)
+            if between and fold(toks[-1]) in fnames and not any(fold(t) in fnames for t in between):
+                given = len(toks) - 1
         if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(
             text, max(0, m.start(1) - 14), m.start(1)
         ):
@@ -701,8 +714,16 @@ def _people(text: str) -> list[Person]:
         if given:  # "Istruzione Giuseppe La Porta": read the name again from its given name
             full = _NAME_RE.match(text, m.start(1) + m.group(1).index(toks[given]))
             name = full.group(1) if full else name
-        cut = next((i for i, t in enumerate(name.split()) if i >= 2 and _ROLE_START.fullmatch(t)), None)
-        name = " ".join(name.split()[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
+        words = name.split()
+        cut = next(
+            (
+                i
+                for i, t in enumerate(words)
+                if i >= 2 and _ROLE_START.fullmatch(t) and fold(words[i - 1]) not in _PARTICLE_WORDS
+            ),
+            None,
+        )  # "Raffaele Del Giudice": a post's word after a particle is the surname
+        name = " ".join(words[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
         role = None
         rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
         if rm and _NEXT_ITEM_RE.match(rm.group(1)):
@@ -770,6 +791,9 @@ def _people(text: str) -> list[Person]:
         known.add(fold(name))
     out.extend(_lone_surnames(text, out))
     return out
+
+
+_RUNS_ON_RE = re.compile(_GAP + _NAME_TOKEN)
 
 
 def _past_a_body_word(text: str, m: re.Match[str], toks: list[str], given: int) -> int:
@@ -3054,9 +3078,14 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
     tried: set[tuple[str, str, str]] = set()
     for m in _LOW_PARTICLE_RE.finditer(text):
         given, particle, word = m.groups()
-        if (given, particle, word) in tried or text.count(f"{particle} {word}") < 2:
-            continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
+        if (given, particle, word) in tried:
+            continue
         tried.add((given, particle, word))
+        cap = particle[0].upper() + particle[1:]
+        # "Francesco di Gennaro … il Soprintendente Di Gennaro": the piece capitalises the particle mid-sentence
+        capital = f"{cap} {word}" in text and re.search(r"[\w,] " + cap + " " + word + r"(?![\w'])", text)
+        if text.count(f"{particle} {word}") < 2 and not capital:
+            continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
         key, first = fold(word), fold(given)
         if key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or word in _BODY_HEADS:
             continue
@@ -3068,11 +3097,10 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
         said = any(  # "precisa dal Bono"; "il Sindaco de Augustinis" (never "presidente di Confcommercio": a body)
             w.lower() in _PRESENT_WORDS or particle == "de" and _ROLE_START.fullmatch(w) for w in again
         )
-        if not again or first not in first_names() and not said:
+        if not capital and (not again or first not in first_names() and not said):
             continue  # "precisa dal Bono", "il Sindaco de Augustinis": the surname alone, as a person's
         if not said and (key in comuni() or key in regions()):
             continue  # "Nadia del Monte … via del Monte": a place unless the piece makes the surname speak
-        cap = particle[0].upper() + particle[1:]
         out = re.sub(r"(?<![\w'])" + particle + r"(?=\s+" + word + r"(?![\w']))", cap, out)
         printed[f"{cap} {word}"] = f"{particle} {word}"
     return out, printed
@@ -3137,7 +3165,56 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
     found.sort(key=lambda t: t[0])
+    forms: dict[str, str] = {}
+    for n, (start, q) in enumerate(found):
+        if q.speaker:
+            full = forms.setdefault(q.speaker, _fullest_form(q.speaker, piece.people))
+            if full != q.speaker:
+                found[n] = (start, replace(q, speaker=full))
     return [_as_printed(q, printed) for _, q in found]
+
+
+def _glued_head(tok: str) -> bool:
+    """A word glued before a given name that names a place or a body, not a person: ``Albenga``, ``Uil-Fpl``."""
+    key = fold(tok)
+    return (
+        key in comuni()
+        or key in regions()
+        or key in _NOT_NAMES
+        or bool(_ROLE_START.fullmatch(tok))
+        or "-" in tok
+        or tok.isupper()
+    )
+
+
+def _clean_name(name: str) -> str:
+    """A name without a place or body word glued before its given name (``Albenga Eraldo Ciangherotti``) and with a
+    surname printed twice in a row once (``Michele Pais Pais``)."""
+    toks = name.split()
+    if len(toks) >= 3 and toks[-1] == toks[-2]:
+        toks = toks[:-1]  # a typing slip
+    if not all(t[:1].isupper() for t in toks):
+        return name  # "Comune di Perugia": a body's name, with its preposition
+    while len(toks) >= 3 and _glued_head(toks[0]) and fold(toks[0]) not in first_names():
+        toks = toks[1:]  # a given name no list holds: "Albenga Eraldo Ciangherotti" still loses "Albenga"
+    return " ".join(toks)
+
+
+def _fullest_form(speaker: str, people: list[Person]) -> str:
+    """The fullest form of a speaker's name that the piece prints (the guide's rule): the name cleaned, and a
+    surname alone (``Di Maio``) → the one longer name of the piece ending with it."""
+    name = _clean_name(speaker)
+    toks = name.split()
+    if len(toks) > 3 or fold(toks[0]) in first_names() and len(toks) >= 2:
+        return name  # a given name opens it: already full
+    key = " " + fold(name)
+    longer = set()
+    for p in people:
+        other = _clean_name(p.name)
+        head = other.split()[: -len(toks)]
+        if head and (" " + fold(other)).endswith(key) and not any(_glued_head(t) for t in head):
+            longer.add(other)  # never "Palermo Leoluca Orlando" for "Leoluca Orlando": a place glued before
+    return longer.pop() if len(longer) == 1 else name
 
 
 _GOAL_BEFORE = re.compile(

@@ -1,0 +1,111 @@
+"""Speakers, round 10: the fullest form of a speaker's name that the piece prints (ANNOTATION.md, ``speaker``), with
+surname particles, words of a place or a body glued before a name, and runs of capitalised words cut short
+(invented examples, each rule with a near miss that must not trigger)."""
+
+from __future__ import annotations
+
+from tests.nlp.invented import speakers
+
+# A surname with its particle → the one longer name of the piece
+
+
+def test_a_particle_surname_takes_the_full_name_printed_earlier():
+    text = (
+        "Il presidente della Provincia Carmine De Falco ha visitato ieri la scuola media di via Roma.\n\n"
+        "Al termine della visita De Falco ha annunciato nuovi fondi. «Abbiamo trovato le risorse – spiega ai "
+        "giornalisti l'esponente democratico – per rifare il tetto entro l'estate»."
+    )
+    assert speakers(text) == ["Carmine De Falco"]
+
+
+def test_a_surname_two_people_share_stays_as_printed():
+    text = (
+        "Alla cerimonia c'erano Carmine De Falco, presidente della Provincia, e sua sorella Anna De Falco.\n\n"
+        "Al termine della visita De Falco ha annunciato nuovi fondi. «Abbiamo trovato le risorse – spiega ai "
+        "giornalisti l'esponente democratico – per rifare il tetto entro l'estate»."
+    )
+    assert speakers(text) == ["De Falco"]
+
+
+# Words of a place or a body glued before the given name
+
+
+def test_a_town_glued_before_the_name_is_cut():
+    text = (
+        "«La seduta di ieri è stata uno spettacolo indegno». Lo affermano in una nota i capigruppo di minoranza "
+        "del consiglio comunale di Cairate Ercolino Brambillasca, Gesualdo Pessina, Anna Riva e Luca Moro."
+    )
+    assert speakers(text)[0] == "Ercolino Brambillasca"
+
+
+def test_a_body_named_with_its_town_keeps_its_words():
+    text = "«Il cantiere aprirà a maggio e chiuderà entro l'anno». Lo comunica in una nota il Comune di Cairate."
+    assert speakers(text) == ["Comune di Cairate"]
+
+
+# A surname printed twice in a row
+
+
+def test_a_surname_printed_twice_is_read_once():
+    text = "«I voli del mattino non bastano più a nessuno», dichiarano Franco Serra Serra (Lega) e Anna Pinna (FI)."
+    assert speakers(text) == ["Franco Serra"]
+
+
+def test_a_single_surname_is_untouched():
+    text = "«I voli del mattino non bastano più a nessuno», dichiara Franco Serra (Lega)."
+    assert speakers(text) == ["Franco Serra"]
+
+
+# A post's word after a particle is part of the surname
+
+
+def test_a_surname_that_is_a_post_after_its_particle_is_kept():
+    text = (
+        "La delibera porta la firma del vicesindaco Marta Del Console. «Il servizio si allarga a tre nuovi "
+        "quartieri – spiega il vicesindaco – entro la fine del mese»."
+    )
+    assert speakers(text) == ["Marta Del Console"]
+
+
+def test_a_post_after_the_surname_is_still_cut():
+    text = (
+        "Alla riunione è intervenuta Ester Bonfanti Assessore alla cultura. «Il museo resterà aperto anche la "
+        "sera per tutta l'estate», ha detto."
+    )
+    assert speakers(text) == ["Ester Bonfanti"]
+
+
+# A lower-case particle the piece prints capitalised elsewhere
+
+
+def test_a_lower_case_particle_capitalised_later_is_a_surname():
+    text = (
+        "Il questore, Giovanni Battista di Stasio, ha fatto il punto sull'ordine pubblico in città. «I furti sono "
+        "in calo – ha detto – rispetto allo scorso anno».\n\n"
+        "«Serve però più personale – ha sottolineato Di Stasio – soprattutto di notte»."
+    )
+    assert speakers(text) == ["Giovanni Battista di Stasio", "Giovanni Battista di Stasio"]
+
+
+def test_a_place_after_a_name_stays_a_place():
+    text = "«I furti sono in calo rispetto allo scorso anno», ha detto Luca Bianchi di Treviso durante l'incontro."
+    assert speakers(text) == ["Luca Bianchi"]
+
+
+# A run of capitalised words cut short at the holder's given name
+
+
+def test_a_body_opening_with_a_given_name_is_not_its_holder():
+    text = (
+        "«Ringrazio tutti i consiglieri – ha detto in conclusione il presidente del Massimo Organo Cittadino "
+        "Luigi Parodi – per il lavoro fatto»."
+    )
+    assert speakers(text) == ["Luigi Parodi"]
+
+
+def test_two_given_names_in_a_row_are_one_name():
+    text = (
+        "«Il fenomeno è in crescita – ha detto il comandante della Polizia Locale di Castelnuovo Cesare Augusto "
+        "Fantini – e va fermato»."
+    )
+    assert speakers(text) == ["Cesare Augusto Fantini"]
