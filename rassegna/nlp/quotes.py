@@ -1144,6 +1144,7 @@ _NEXT_SENTENCE = re.compile(
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
+    r"|(?i:" + VERB + r")\s+(?:così|cosi')\s+"  # "«…». Tuona così il consigliere X": the verb, then the subject
     r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
     r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
@@ -1151,6 +1152,7 @@ _NEXT_SENTENCE = re.compile(
     # "Hanno dichiarato X e Y, …" opening the sentence after the quote; "Ad attaccare Meloni è X": a cleft
     r"|Ad?\s+[a-zà-ù]+(?:are|ere|ire)(?:\s+[^\s.,;:!?«»\"“”]+){1,4}?\s+(?:è|sono)\s+"
     r"|Ad?\s+(?:parlare|[a-zà-ù]+(?:ar|er|ir)(?:lo|la|ne))(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?"
+    r"(?:\s*,[^,.;:!?«»\"“”]{1,100},(?=\s*(?:è|sono)\s))?"  # "A chiederlo, con una lettera, è X": an aside
     r"(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"  # "A dichiararlo è X", "A commentarlo è X": any verb and its clitic
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
     r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
@@ -3329,15 +3331,20 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     para_start = text.rfind("\n", 0, span.mark_start) + 1
     para_end = text.find("\n", span.mark_end)
     para_end = len(text) if para_end < 0 else para_end
-    if text[para_start : span.mark_start].strip(' "'):
+    if text[para_start : span.mark_start].strip(' "') and not _DATELINE_RE.fullmatch(text, para_start, span.mark_start):
         return Person("")
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
-    if nxt and not text[span.mark_end : para_end].strip(" .") and not any(c in nxt.group(1) for c in marks):
-        first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0]
+    first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
+    if first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
+        # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
-        if named and named[0][0] <= 4 and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
-            return named[0][2]
+        opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
+        if opening and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
+            return named[0][2]  # "«…» / Il sindaco Anna Neri non nasconde la soddisfazione …"
+        inverted = _COPULA_FIRST_RE.match(first)
+        if named and inverted and named[0][0] == inverted.end():
+            return named[0][2]  # "«…» / È netto il sindaco di Borgo Anna Neri, …": the subject after its predicate
     if para_start < 2:
         return Person("")
     last_start = text.rfind("\n\n", 0, para_start - 2) + 2 if "\n\n" in text[: para_start - 2] else 0
@@ -3348,6 +3355,11 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     return named[0][2] if named and len({n[2].name for n in named}) == 1 else Person("")
 
 
+# A dateline opening the quote's paragraph ("Avezzano. «…»", "ROMA – «…»"): nothing said before the quote.
+_DATELINE_RE = re.compile(r"[A-ZÀ-Ý][\w'À-ÿ]*(?:\s+[A-ZÀ-Ý][\w'À-ÿ]*){0,2}\s*[.–—-]\s*")
+# A post opening a sentence before its holder's name: "Il sindaco ", "La presidente della Regione ".
+_ROLE_OPENING_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r"))(?:\s+[^\s.;:!?,]+){0,5}?\s+")
+_COPULA_FIRST_RE = re.compile(r"(?:Ed?\s+)?(?:È|E'|É)\s+(?:[a-zà-ù]+\s+){1,2}?(?=(?:il|la|lo|l')\s*[^\W\d_])")
 _SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
 

@@ -109,3 +109,68 @@ def test_two_given_names_in_a_row_are_one_name():
         "Fantini – e va fermato»."
     )
     assert speakers(text) == ["Cesare Augusto Fantini"]
+
+
+# A quote alone in its paragraph, its speaker opening the next one
+
+
+def test_the_next_paragraph_opening_with_a_post_and_a_name_speaks_despite_later_quotes():
+    text = (
+        "Borgoverde. «Il bilancio è stato approvato in tempo e senza alcun debito fuori bilancio».\n\n"
+        "La sindaca Ilaria Fontanesi non nasconde la soddisfazione per il voto in aula. Anche l'opposizione ha "
+        "parlato: «Un passo avanti», ha detto il consigliere Bruno Zerbini."
+    )
+    assert speakers(text) == ["Ilaria Fontanesi", "Bruno Zerbini"]
+
+
+def test_a_quote_in_the_next_paragraphs_first_sentence_keeps_it_from_speaking():
+    text = (
+        "«Il bilancio è stato approvato in tempo e senza alcun debito fuori bilancio».\n\n"
+        "Il consigliere Bruno Zerbini ha presentato in aula il progetto “Strade sicure per tutti” con la giunta."
+    )
+    assert speakers(text) == [None]
+
+
+def test_the_subject_after_its_predicate_in_the_next_paragraph_speaks():
+    text = (
+        "«Così il paese non può andare avanti, servono risposte subito dalla Regione».\n\n"
+        "È netto il sindaco di Borgoverde Ilaria Fontanesi, alle prese con la chiusura del presidio medico."
+    )
+    assert speakers(text) == ["Ilaria Fontanesi"]
+
+
+def test_a_name_later_in_a_copular_sentence_does_not_speak():
+    text = (
+        "«Così il paese non può andare avanti, servono risposte subito dalla Regione».\n\n"
+        "È nata così la lista civica guidata da Ilaria Fontanesi, che correrà alle prossime elezioni."
+    )
+    assert speakers(text) == [None]
+
+
+# The attribution opening the sentence after the quote
+
+
+def test_a_verb_of_saying_then_cosi_opens_the_attribution():
+    text = (
+        "Il sindaco Marco Bellini ha convocato il consiglio per martedì.\n\n"
+        "«Nel consiglio di ieri si è consumato un vero complotto politico».\n\n"
+        "Tuona così il consigliere di opposizione Arnaldo Pecoraro, tornando sulla seduta di martedì."
+    )
+    assert speakers(text) == ["Arnaldo Pecoraro"]
+
+
+def test_a_cleft_with_an_aside_before_its_copula_names_the_speaker():
+    text = (
+        "Il sindaco Marco Bellini ha presentato il bilancio alla giunta regionale.\n\n"
+        "«Allargare il fondo per l'affitto anche ai piccoli comuni». A chiederlo, con un'interrogazione alla "
+        "giunta regionale, è Arnaldo Pecoraro, capogruppo della Lega."
+    )
+    assert speakers(text) == ["Arnaldo Pecoraro"]
+
+
+def test_a_cleft_with_an_aside_naming_a_group_names_nobody():
+    text = (
+        "«Allargare il fondo per l'affitto anche ai piccoli comuni». A chiederlo, con una petizione alla giunta, "
+        "sono da mesi i residenti del quartiere."
+    )
+    assert speakers(text) == [None]
