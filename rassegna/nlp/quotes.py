@@ -414,7 +414,7 @@ _NOT_NAMES = frozenset(
         'Sulle', 'Sui', 'Sugli', 'Sullo', 'Nei', 'Negli', 'Nelle', 'Alle', 'Agli', 'Allo', 'Dalle',
         'Dagli', 'Dai', 'Dallo', 'Delle', 'Degli', 'Dello', 'Coi', 'Col',
         'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
-        'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
+        'Ad', 'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
         'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
         *_CONNECTIVES,
     )
@@ -461,6 +461,9 @@ def _parse_attribution(attr: str) -> Attribution:
     parsed = _parse_attribution_raw(bare.group(1) if bare else attr)
     if _bad_name(parsed.speaker):
         return Attribution()
+    if parsed.speaker and parsed.role_word and _ROLE_START.fullmatch(parsed.speaker):
+        # "il Procuratore Capo": a capitalised post's word after the post, no surname
+        return replace(parsed, speaker=None, role=f"{parsed.role_word} {parsed.speaker}")
     return parsed
 
 
@@ -903,6 +906,8 @@ _SAME_POST = {
     "sindaco": r"prim[oa]\s+cittadin",
     "sindaca": r"prim[oa]\s+cittadin",
     "guardasigilli": r"ministr[oa]\s+della\s+giustizia",
+    "ministro": r"guardasigilli",  # the Guardasigilli is a minister: "spiega il ministro"
+    "ministra": r"guardasigilli",
     "presidente": r"governat|premier",
     "legale": r"avvocat",
     "avvocato": r"legale",
@@ -1731,11 +1736,22 @@ _ROLE_COMMA_NAME_COLON_RE = re.compile(
 )
 
 
+# A cleft sentence before a colon: "A/Ad + infinitive …, è (stato/a) + subject …:".
+_CLEFT_COLON_RE = re.compile(
+    r"\s*Ad?\s+[a-zà-ù]+(?:are|ere|ire)\b[^:«»“”\"]{0,200}?\s(?:è|sono)(?:\s+stat[oaie])?\s+([^:]+?)\s*:$"
+)
+
+
 def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     """A sentence ending with a colon: a name, ``X ha dichiarato:``, ``Mario Rossi (ruolo):``, its subject."""
     stripped = sentence.rstrip()
     if not stripped.endswith(":"):
         return None
+    cleft = _CLEFT_COLON_RE.match(stripped)
+    if cleft:  # "Ad aprire gli interventi, dopo il saluto del sindaco, è stata Anna Neri, che ha detto:"
+        parsed = _parse_attribution(cleft.group(1))
+        if parsed.speaker:
+            return parsed
     apposed = _ROLE_COMMA_NAME_COLON_RE.fullmatch(stripped)
     if apposed and not _bad_name(apposed.group(2)) and not _ROLE_START.match(apposed.group(2)):
         # "Il presidente provinciale di Federmoda – Confcommercio, Anna Neri:", "Il sindaco di Fano, Rossi:"

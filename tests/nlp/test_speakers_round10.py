@@ -174,3 +174,43 @@ def test_a_cleft_with_an_aside_naming_a_group_names_nobody():
         "sono da mesi i residenti del quartiere."
     )
     assert speakers(text) == [None]
+
+
+# A capitalised post's word is no surname; a cleft before a colon; the Guardasigilli is a minister
+
+
+def test_a_capitalised_posts_word_after_the_post_is_no_surname():
+    text = (
+        "Il procuratore di Borgoverde, Aurelio Santangelo, ha incontrato gli studenti del liceo.\n\n"
+        "Conclude il Procuratore Capo: «Chi vuole denunciare trova sempre una porta aperta»."
+    )
+    assert speakers(text) == ["Aurelio Santangelo"]
+
+
+def test_a_capitalised_surname_after_the_post_still_speaks():
+    text = "Conclude il Procuratore Santangelo: «Chi vuole denunciare trova sempre una porta aperta»."
+    assert speakers(text) == ["Santangelo"]
+
+
+def test_a_cleft_before_the_colon_names_its_subject():
+    text = (
+        "Ad aprire gli interventi, dopo il saluto del presidente Bellini, è stata Ilaria Fontanesi, sindaca di "
+        "Borgoverde, che ha dichiarato: «Le province devono tornare a contare nelle scelte della Regione»."
+    )
+    assert speakers(text) == ["Ilaria Fontanesi"]
+
+
+def test_the_guardasigilli_is_the_minister():
+    text = (
+        "Il disegno di legge è stato definito dal Guardasigilli Aurelio Santangelo un passo storico per il "
+        "Paese. «Abbiamo fatto quello che si aspettava da trent'anni», spiega il ministro."
+    )
+    assert speakers(text) == ["Aurelio Santangelo"]
+
+
+def test_another_minister_is_not_the_guardasigilli():
+    text = (
+        "Il disegno di legge è stato definito dal Guardasigilli Aurelio Santangelo un passo storico. Il ministro "
+        "dell'Economia Bruno Zerbini ha parlato dei costi. «I fondi ci sono», spiega il ministro dell'Economia."
+    )
+    assert speakers(text) == ["Bruno Zerbini"]
