@@ -1023,7 +1023,9 @@ _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it; "– spiegava,
 # qualche settimana fa, X –": an aside right after the verb
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
+    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(?:(?:ci|mi|ce\s+lo|me\s+lo)\s+)?(" + VERB + r")"
+    r"(?:\s+|(?=,\s*[a-zà-ù]))",  # "– ci dice il sindaco –": a clitic of the reader before the verb
+    re.IGNORECASE,
 )
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
@@ -1665,7 +1667,18 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
             return parsed
         if not parsed.speaker and parsed.role_word and _ROLE_START.match(m.group(1)):
             return parsed
+    m = _OPINION_OF_GROUP_RE.search(stripped)
+    group = _group(m.group(1)) if m else None
+    if group:
+        return group  # "Secondo i residenti, infatti, «…»", "per i commercianti «…»": an unnamed group, no speaker
     return None
+
+
+# An opinion's holder that is a group, right before the opening mark (after a clause boundary).
+_OPINION_OF_GROUP_RE = re.compile(
+    r"(?:^|[;,]\s*|\s(?:e|ma|mentre)\s+)(?:[Pp]er|[Ss]econdo)\s+((?:i|gli|le|molti|molte|alcuni|alcune)\s+[^,;:]{3,60}?)"
+    r"\s*(?:,\s*(?:infatti|invece|però|poi)\s*)?,?\s*$"
+)
 
 
 # Bodies listed by their names as the subject of a plural verb of saying (a joint statement speaks through the
@@ -3136,6 +3149,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
     norm = _agency_marks(normalise(text))
+    norm = norm.replace("\u2212", "–") if "\u2212" in norm else norm  # a minus sign typed for a dash (same length)
     norm, printed = _lowercase_particles(norm)  # "Umberto de Augustinis" read as a name
     piece = Piece(norm, paragraphs(norm), _people(norm) + [Person(p) for p in extra_people], title)
     found: list[tuple[int, Quote]] = []

@@ -214,3 +214,40 @@ def test_another_minister_is_not_the_guardasigilli():
         "dell'Economia Bruno Zerbini ha parlato dei costi. «I fondi ci sono», spiega il ministro dell'Economia."
     )
     assert speakers(text) == ["Bruno Zerbini"]
+
+
+# An unnamed group holding an opinion; a minus sign typed for a dash; a clitic before the verb of saying
+
+
+def test_an_opinion_of_an_unnamed_group_has_no_speaker():
+    text = (
+        "Il sindaco Marco Bellini aveva avviato gli approfondimenti sull'area. Secondo i residenti, infatti, "
+        "«il luogo sarebbe stato del tutto inadeguato per una struttura di quel tipo»."
+    )
+    assert speakers(text) == [None]
+
+
+def test_an_opinion_of_a_named_holder_keeps_its_speaker():
+    text = (
+        "Il sindaco Marco Bellini ha parlato ieri in consiglio. Secondo il sindaco, infatti, «il luogo è del tutto "
+        "adatto a una struttura di quel tipo»."
+    )
+    assert speakers(text) == ["Marco Bellini"]
+
+
+def test_a_minus_sign_typed_for_a_dash_opens_the_attribution():
+    text = (
+        "Il Comune di Borgoverde apre lo sportello sociale.\n\n"
+        "«Inauguriamo un nuovo spazio per chi è in difficoltà \u2212 spiega l'assessore ai servizi sociali, "
+        "Ilaria Fontanesi \u2212 dopo il successo dello sportello per gli anziani»."
+    )
+    assert speakers(text) == ["Ilaria Fontanesi"]
+
+
+def test_a_clitic_before_the_verb_of_saying_still_opens_the_attribution():
+    text = (
+        "Il Prefetto Bruno Zerbini ha visitato il centro di accoglienza.\n\n"
+        "«Dal 2014 il nostro Comune ha dato un contributo importante- ci dice il sindaco di Borgoverde Ilaria "
+        "Fontanesi- e continuerà a farlo»."
+    )
+    assert speakers(text) == ["Ilaria Fontanesi"]
