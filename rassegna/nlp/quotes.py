@@ -1292,6 +1292,13 @@ def _surname_like_a_gerund(attr: str, people: list[Person]) -> Attribution:
     return Attribution()
 
 
+# A verb's complement with no subject after it: "– spiega alla trasmissione Agorà –", "– ha detto a Rai News –".
+_COMPLEMENT_ONLY_RE = re.compile(
+    r"\s*(?:a|al|ai|alla|alle|agli|all'|in|nel|nella|nei|durante|davanti\s+a\w*|dopo|con|su|sul|sulla)\s+"
+    r"(?!(?:il|la|lo|l'|i|gli|le)\b)[^,;:]{2,60}$"
+)
+
+
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
@@ -1324,6 +1331,10 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
         if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
+        if dashed and _COMPLEMENT_ONLY_RE.match(attr) and not _first_full_name(attr) and not _ROLE_AT.search(attr):
+            surnames = {fold(p.name.split()[-1]) for p in people}
+            if not any(fold(w) in surnames for w in re.findall(r"[A-ZÀ-Ý][\w']+", attr)):
+                return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – spiega alla trasmissione Agorà – …»
     for m in _INNER_ANY_VERB_RE.finditer(inner):  # «… – focalizzano poi i segretari X, Y e Z – …»: any verb
         if m.group(1).split()[-1] in _NOT_VERBS:
             continue

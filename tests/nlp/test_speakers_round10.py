@@ -251,3 +251,23 @@ def test_a_clitic_before_the_verb_of_saying_still_opens_the_attribution():
         "Fontanesi- e continuerà a farlo»."
     )
     assert speakers(text) == ["Ilaria Fontanesi"]
+
+
+# A verb of saying inside the quote with only a complement after it: the statement's speaker goes on
+
+
+def test_a_verb_with_only_a_complement_keeps_the_speaker():
+    text = (
+        "La sindaca di Borgoverde, Ilaria Fontanesi, si dice «convinta» che arriveranno fondi per aiutare il "
+        "Comune «soffocato» dal debito. «È un debito che soffoca la città - spiega alla trasmissione Mattino "
+        "Cinque - e servono fondi subito». Se ha avuto rassicurazioni dal ministro Zerbini? «Sono convinta di sì»."
+    )
+    assert speakers(text)[0] == "Ilaria Fontanesi"
+
+
+def test_a_surname_after_an_adverbial_complement_is_the_subject():
+    text = (
+        "Bruno Zerbini resta alla guida dell'azienda, confermato dalla giunta della presidente Ilaria Fontanesi: "
+        "«Sono felice per la conferma - commenta a caldo Zerbini - e per la nostra squadra»."
+    )
+    assert speakers(text) == ["Bruno Zerbini"]
