@@ -886,6 +886,8 @@ def _full_name(text: str, surname: str) -> str:
     pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
+        if _COMPLEMENT_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1)):
+            tokens.pop(0)  # "l'assessore al Bilancio Bongiovanni": the post's complement, not a given name
         while tokens and (
             fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0]) or tokens[0].lower() in _PRESENT_WORDS
         ):
@@ -2323,6 +2325,9 @@ _SUBORDINATE_RE = re.compile(
 )
 
 
+_GERUND_AFTER_RE = re.compile(r",?\s+[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|li|le|ne|gli|ci|vi)?\b")
+
+
 def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
     """«…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo."""
     m = _NEXT_SENTENCE.match(after)
@@ -2341,6 +2346,7 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
         return None
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
     attr = _SUBORDINATE_RE.split(attr)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
+    attr = _GERUND_AFTER_RE.split(attr)[0]  # "Così il ministro X incontrando la stampa": the clause after X
     attr = re.sub(r"^(?:sapere|notare|presente)\s+", "", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
@@ -2849,6 +2855,9 @@ def _after_its_attribution(piece: Piece, span: Span, prev: Previous) -> bool:
 _ROLE_TAIL_RE = re.compile(r"[A-ZÀ-Ý][\w']*\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")$")
 
 
+_ADJECTIVE_END_RE = re.compile(r"(?:ic|an|in|al|il|es|ens|ist|iv|ar|or|os|ut|at|it)[oaei]$")
+
+
 def _role_tail_surname(role: str, piece: Piece) -> str | None:
     """The surname closing a role (``ministro dell'Interno Piantedosi``): a surname of a person the piece
     names in full, or one it makes speak alone (``Piantedosi ha detto``); never a body's name (``Croce Rossa``)."""
@@ -2864,7 +2873,20 @@ def _role_tail_surname(role: str, piece: Piece) -> str | None:
     if any(len(p.name.split()) > 1 and fold(p.name.split()[-1]) == key for p in piece.people):
         return m.group(1)
     alone = r"(?<![\w'])" + re.escape(m.group(1)) + r"\s+(?:" + VERB + r")\b"
-    return m.group(1) if re.search(alone, piece.text) else None
+    if re.search(alone, piece.text):
+        return m.group(1)
+    word = m.group(1)
+    if " " in word or key in comuni() or key in regions() or key in _COUNTRIES or key in first_names():
+        return None
+    if key in _NOT_NAMES or key in _GENERIC_BODIES or _names_a_body(word, piece):
+        return None
+    # "il ministro dell'Economia Giorgetti" with no other mention: a surname no common word, place or body shares
+    common = re.search(r"(?<![\w'])" + re.escape(word.lower()) + r"(?![\w'])", piece.text)
+    named_again = piece.text.count(m.group(0)) > 1  # "Stato Maggiore": a body's name, repeated
+    head = m.group(0).split()[0]
+    agrees = head[-1:].lower() == word[-1:].lower() and _ADJECTIVE_END_RE.search(word.lower())
+    # "Patto Civico", "Sinistra Italiana": an adjective agreeing with the body's noun, not a surname
+    return None if common or named_again or agrees or word.isupper() else word
 
 
 def _names_a_body(word: str, piece: Piece) -> bool:
@@ -3383,6 +3405,13 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
         opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
         if opening and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
             return named[0][2]  # "«…» / Il sindaco Anna Neri non nasconde la soddisfazione …"
+        noun = _STATEMENT_OF_RE.match(first)
+        if (
+            named
+            and noun
+            and re.fullmatch(r"\s*(?:d(?:i|el|ella|ello|ell'|ei|egli)\s*)?", first[noun.end() : named[0][0]])
+        ):
+            return named[0][2]  # "«…» / L'annuncio del sindaco X arriva …", "La raccomandazione è di X, …"
         inverted = _COPULA_FIRST_RE.match(first)
         if named and inverted and named[0][0] == inverted.end():
             return named[0][2]  # "«…» / È netto il sindaco di Borgo Anna Neri, …": the subject after its predicate
@@ -3400,6 +3429,12 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
 _DATELINE_RE = re.compile(r"[A-ZÀ-Ý][\w'À-ÿ]*(?:\s+[A-ZÀ-Ý][\w'À-ÿ]*){0,2}\s*[.–—-]\s*")
 # A post opening a sentence before its holder's name: "Il sindaco ", "La presidente della Regione ".
 _ROLE_OPENING_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r"))(?:\s+[^\s.;:!?,]+){0,5}?\s+")
+# A statement's noun opening a sentence, then its author: "L'annuncio del sindaco X", "La replica è di X".
+_STATEMENT_OF_RE = re.compile(
+    r"(?i:il|la|le|l')\s*(?i:racconto|parole|commento|pensiero|sfogo|replica|risposta|appello|spiegazione|analisi|"
+    r"denuncia|annuncio|riflessione|monito|accusa|raccomandazione|invito|auspicio|messaggio)"
+    r"(?:\s+(?:è|sono|arriva|arrivano|viene|vengono)(?:\s+stat[oaie])?)?(?=\s+d)"
+)  # the preposition after it may open the post's mention ("del sindaco X")
 _COPULA_FIRST_RE = re.compile(r"(?:Ed?\s+)?(?:È|E'|É)\s+(?:[a-zà-ù]+\s+){1,2}?(?=(?:il|la|lo|l')\s*[^\W\d_])")
 _SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 

@@ -271,3 +271,48 @@ def test_a_surname_after_an_adverbial_complement_is_the_subject():
         "«Sono felice per la conferma - commenta a caldo Zerbini - e per la nostra squadra»."
     )
     assert speakers(text) == ["Bruno Zerbini"]
+
+
+# A statement's noun opening the next paragraph; a surname closing a post, printed nowhere else
+
+
+def test_a_statement_noun_opening_the_next_paragraph_names_the_speaker():
+    text = (
+        "Il Comune ha presentato ieri il nuovo servizio di raccolta.\n\n"
+        "«Dal prossimo anno la tassa sui rifiuti calerà del venti per cento».\n\n"
+        "L'annuncio del sindaco di Borgoverde Ilaria Fontanesi arriva nel corso della conferenza stampa."
+    )
+    assert speakers(text)[-1] == "Ilaria Fontanesi"
+
+
+def test_a_noun_that_is_no_statement_opening_the_next_paragraph_names_nobody():
+    text = (
+        "Il Comune ha presentato ieri il nuovo servizio di raccolta.\n\n"
+        "«Dal prossimo anno la tassa sui rifiuti calerà del venti per cento».\n\n"
+        "L'auto del sindaco di Borgoverde Ilaria Fontanesi è stata danneggiata nella notte."
+    )
+    assert speakers(text)[-1] is None
+
+
+def test_a_surname_closing_a_post_speaks_when_printed_nowhere_else():
+    text = (
+        "«La manovra è stata approvata, altri Paesi non ce l'hanno fatta». Così il ministro dell'Economia "
+        "Zerbinati incontrando la stampa alla Camera."
+    )
+    assert speakers(text) == ["Zerbinati"]
+
+
+def test_an_adjective_closing_a_bodys_name_is_no_surname():
+    text = (
+        "«Il governo è la fotografia di una restaurazione», ha aggiunto il segretario nazionale di Sinistra "
+        "Italiana durante la conferenza stampa."
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_posts_complement_is_no_given_name():
+    text = (
+        "La giunta ha approvato il bilancio con un giorno di anticipo. «Un'approvazione che ci permette di "
+        "lavorare subito – dichiara l'assessore al Bilancio Zerbinati – per i cantieri dell'estate»."
+    )
+    assert speakers(text) == ["Zerbinati"]
