@@ -886,7 +886,8 @@ def _full_name(text: str, surname: str) -> str:
     pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
-        if _COMPLEMENT_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1)):
+        place = fold(" ".join([*tokens, surname])) in comuni()  # "di Borgo Ticino": a town, read as one
+        if not place and _COMPLEMENT_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1)):
             tokens.pop(0)  # "l'assessore al Bilancio Bongiovanni": the post's complement, not a given name
         while tokens and (
             fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0]) or tokens[0].lower() in _PRESENT_WORDS
@@ -2878,8 +2879,8 @@ def _role_tail_surname(role: str, piece: Piece) -> str | None:
     word = m.group(1)
     if " " in word or key in comuni() or key in regions() or key in _COUNTRIES or key in first_names():
         return None
-    if key in _NOT_NAMES or key in _GENERIC_BODIES or _names_a_body(word, piece):
-        return None
+    if key in _NOT_NAMES or key in _GENERIC_BODIES or _names_a_body(word, piece) or fold(m.group(0)) in comuni():
+        return None  # "il sindaco di Borgo Ticino": a town's name in two words
     # "il ministro dell'Economia Giorgetti" with no other mention: a surname no common word, place or body shares
     common = re.search(r"(?<![\w'])" + re.escape(word.lower()) + r"(?![\w'])", piece.text)
     named_again = piece.text.count(m.group(0)) > 1  # "Stato Maggiore": a body's name, repeated
