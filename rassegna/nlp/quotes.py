@@ -886,9 +886,6 @@ def _full_name(text: str, surname: str) -> str:
     pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
-        place = fold(" ".join([*tokens, surname])) in comuni()  # "di Borgo Ticino": a town, read as one
-        if not place and _COMPLEMENT_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1)):
-            tokens.pop(0)  # "l'assessore al Bilancio Bongiovanni": the post's complement, not a given name
         while tokens and (
             fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0]) or tokens[0].lower() in _PRESENT_WORDS
         ):
@@ -1026,9 +1023,7 @@ _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it; "– spiegava,
 # qualche settimana fa, X –": an aside right after the verb
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(?:(?:ci|mi|ce\s+lo|me\s+lo)\s+)?(" + VERB + r")"
-    r"(?:\s+|(?=,\s*[a-zà-ù]))",  # "– ci dice il sindaco –": a clitic of the reader before the verb
-    re.IGNORECASE,
+    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
 )
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
@@ -1295,13 +1290,6 @@ def _surname_like_a_gerund(attr: str, people: list[Person]) -> Attribution:
     return Attribution()
 
 
-# A verb's complement with no subject after it: "– spiega alla trasmissione Agorà –", "– ha detto a Rai News –".
-_COMPLEMENT_ONLY_RE = re.compile(
-    r"\s*(?:a|al|ai|alla|alle|agli|all'|in|nel|nella|nei|durante|davanti\s+a\w*|dopo|con|su|sul|sulla)\s+"
-    r"(?!(?:il|la|lo|l'|i|gli|le)\b)[^,;:]{2,60}$"
-)
-
-
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
     """«... – ha spiegato X, ruolo – ...»: an attribution inside the span, with its offsets as the cut."""
     for m in _INNER_VERB_RE.finditer(inner):
@@ -1334,10 +1322,6 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
         if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
-        if dashed and _COMPLEMENT_ONLY_RE.match(attr) and not _first_full_name(attr) and not _ROLE_AT.search(attr):
-            surnames = {fold(p.name.split()[-1]) for p in people}
-            if not any(fold(w) in surnames for w in re.findall(r"[A-ZÀ-Ý][\w']+", attr)):
-                return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – spiega alla trasmissione Agorà – …»
     for m in _INNER_ANY_VERB_RE.finditer(inner):  # «… – focalizzano poi i segretari X, Y e Z – …»: any verb
         if m.group(1).split()[-1] in _NOT_VERBS:
             continue
@@ -1681,18 +1665,7 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
             return parsed
         if not parsed.speaker and parsed.role_word and _ROLE_START.match(m.group(1)):
             return parsed
-    m = _OPINION_OF_GROUP_RE.search(stripped)
-    group = _group(m.group(1)) if m else None
-    if group:
-        return group  # "Secondo i residenti, infatti, «…»", "per i commercianti «…»": an unnamed group, no speaker
     return None
-
-
-# An opinion's holder that is a group, right before the opening mark (after a clause boundary).
-_OPINION_OF_GROUP_RE = re.compile(
-    r"(?:^|[;,]\s*|\s(?:e|ma|mentre)\s+)(?:[Pp]er|[Ss]econdo)\s+((?:i|gli|le|molti|molte|alcuni|alcune)\s+[^,;:]{3,60}?)"
-    r"\s*(?:,\s*(?:infatti|invece|però|poi)\s*)?,?\s*$"
-)
 
 
 # Bodies listed by their names as the subject of a plural verb of saying (a joint statement speaks through the
@@ -1776,9 +1749,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         return None
     cleft = _CLEFT_COLON_RE.match(stripped)
     if cleft:  # "Ad aprire gli interventi, dopo il saluto del sindaco, è stata Anna Neri, che ha detto:"
-        parsed = _parse_attribution(cleft.group(1))
-        if parsed.speaker:
-            return parsed
+        clefted = _parse_attribution(cleft.group(1))
+        if clefted.speaker:
+            return clefted
     apposed = _ROLE_COMMA_NAME_COLON_RE.fullmatch(stripped)
     if apposed and not _bad_name(apposed.group(2)) and not _ROLE_START.match(apposed.group(2)):
         # "Il presidente provinciale di Federmoda – Confcommercio, Anna Neri:", "Il sindaco di Fano, Rossi:"
@@ -2326,9 +2299,6 @@ _SUBORDINATE_RE = re.compile(
 )
 
 
-_GERUND_AFTER_RE = re.compile(r",?\s+[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|li|le|ne|gli|ci|vi)?\b")
-
-
 def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
     """«…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo."""
     m = _NEXT_SENTENCE.match(after)
@@ -2347,7 +2317,6 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
         return None
     attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
     attr = _SUBORDINATE_RE.split(attr)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
-    attr = _GERUND_AFTER_RE.split(attr)[0]  # "Così il ministro X incontrando la stampa": the clause after X
     attr = re.sub(r"^(?:sapere|notare|presente)\s+", "", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
@@ -2856,9 +2825,6 @@ def _after_its_attribution(piece: Piece, span: Span, prev: Previous) -> bool:
 _ROLE_TAIL_RE = re.compile(r"[A-ZÀ-Ý][\w']*\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")$")
 
 
-_ADJECTIVE_END_RE = re.compile(r"(?:ic|an|in|al|il|es|ens|ist|iv|ar|or|os|ut|at|it)[oaei]$")
-
-
 def _role_tail_surname(role: str, piece: Piece) -> str | None:
     """The surname closing a role (``ministro dell'Interno Piantedosi``): a surname of a person the piece
     names in full, or one it makes speak alone (``Piantedosi ha detto``); never a body's name (``Croce Rossa``)."""
@@ -2874,20 +2840,7 @@ def _role_tail_surname(role: str, piece: Piece) -> str | None:
     if any(len(p.name.split()) > 1 and fold(p.name.split()[-1]) == key for p in piece.people):
         return m.group(1)
     alone = r"(?<![\w'])" + re.escape(m.group(1)) + r"\s+(?:" + VERB + r")\b"
-    if re.search(alone, piece.text):
-        return m.group(1)
-    word = m.group(1)
-    if " " in word or key in comuni() or key in regions() or key in _COUNTRIES or key in first_names():
-        return None
-    if key in _NOT_NAMES or key in _GENERIC_BODIES or _names_a_body(word, piece) or fold(m.group(0)) in comuni():
-        return None  # "il sindaco di Borgo Ticino": a town's name in two words
-    # "il ministro dell'Economia Giorgetti" with no other mention: a surname no common word, place or body shares
-    common = re.search(r"(?<![\w'])" + re.escape(word.lower()) + r"(?![\w'])", piece.text)
-    named_again = piece.text.count(m.group(0)) > 1  # "Stato Maggiore": a body's name, repeated
-    head = m.group(0).split()[0]
-    agrees = head[-1:].lower() == word[-1:].lower() and _ADJECTIVE_END_RE.search(word.lower())
-    # "Patto Civico", "Sinistra Italiana": an adjective agreeing with the body's noun, not a surname
-    return None if common or named_again or agrees or word.isupper() else word
+    return m.group(1) if re.search(alone, piece.text) else None
 
 
 def _names_a_body(word: str, piece: Piece) -> bool:
@@ -3183,7 +3136,6 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
     norm = _agency_marks(normalise(text))
-    norm = norm.replace("\u2212", "–") if "\u2212" in norm else norm  # a minus sign typed for a dash (same length)
     norm, printed = _lowercase_particles(norm)  # "Umberto de Augustinis" read as a name
     piece = Piece(norm, paragraphs(norm), _people(norm) + [Person(p) for p in extra_people], title)
     found: list[tuple[int, Quote]] = []
@@ -3400,19 +3352,12 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
     first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
-    if first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
+    if nxt and first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
         opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
         if opening and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
             return named[0][2]  # "«…» / Il sindaco Anna Neri non nasconde la soddisfazione …"
-        noun = _STATEMENT_OF_RE.match(first)
-        if (
-            named
-            and noun
-            and re.fullmatch(r"\s*(?:d(?:i|el|ella|ello|ell'|ei|egli)\s*)?", first[noun.end() : named[0][0]])
-        ):
-            return named[0][2]  # "«…» / L'annuncio del sindaco X arriva …", "La raccomandazione è di X, …"
         inverted = _COPULA_FIRST_RE.match(first)
         if named and inverted and named[0][0] == inverted.end():
             return named[0][2]  # "«…» / È netto il sindaco di Borgo Anna Neri, …": the subject after its predicate
@@ -3430,12 +3375,6 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
 _DATELINE_RE = re.compile(r"[A-ZÀ-Ý][\w'À-ÿ]*(?:\s+[A-ZÀ-Ý][\w'À-ÿ]*){0,2}\s*[.–—-]\s*")
 # A post opening a sentence before its holder's name: "Il sindaco ", "La presidente della Regione ".
 _ROLE_OPENING_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r"))(?:\s+[^\s.;:!?,]+){0,5}?\s+")
-# A statement's noun opening a sentence, then its author: "L'annuncio del sindaco X", "La replica è di X".
-_STATEMENT_OF_RE = re.compile(
-    r"(?i:il|la|le|l')\s*(?i:racconto|parole|commento|pensiero|sfogo|replica|risposta|appello|spiegazione|analisi|"
-    r"denuncia|annuncio|riflessione|monito|accusa|raccomandazione|invito|auspicio|messaggio)"
-    r"(?:\s+(?:è|sono|arriva|arrivano|viene|vengono)(?:\s+stat[oaie])?)?(?=\s+d)"
-)  # the preposition after it may open the post's mention ("del sindaco X")
 _COPULA_FIRST_RE = re.compile(r"(?:Ed?\s+)?(?:È|E'|É)\s+(?:[a-zà-ù]+\s+){1,2}?(?=(?:il|la|lo|l')\s*[^\W\d_])")
 _SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
