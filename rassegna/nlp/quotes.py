@@ -414,7 +414,7 @@ _NOT_NAMES = frozenset(
         'Sulle', 'Sui', 'Sugli', 'Sullo', 'Nei', 'Negli', 'Nelle', 'Alle', 'Agli', 'Allo', 'Dalle',
         'Dagli', 'Dai', 'Dallo', 'Delle', 'Degli', 'Dello', 'Coi', 'Col',
         'Come', 'Quando', 'Mentre', 'Proprio', 'Adesso', 'Domani', 'Stamattina', 'Stasera', 'Stamane',
-        'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
+        'Ad', 'Ansa', 'Adnkronos', 'Askanews', 'LaPresse', 'Agi', 'Dire', 'Ore', 'Live', 'Diretta', 'Video', 'Foto',
         'Governo', 'Comune', 'Regione', 'Provincia', 'Camera', 'Senato', 'Parlamento', 'Ministero', 'Stato',
         *_CONNECTIVES,
     )
@@ -461,6 +461,9 @@ def _parse_attribution(attr: str) -> Attribution:
     parsed = _parse_attribution_raw(bare.group(1) if bare else attr)
     if _bad_name(parsed.speaker):
         return Attribution()
+    if parsed.speaker and parsed.role_word and _ROLE_START.fullmatch(parsed.speaker):
+        # "il Procuratore Capo": a capitalised post's word after the post, no surname
+        return replace(parsed, speaker=None, role=f"{parsed.role_word} {parsed.speaker}")
     return parsed
 
 
@@ -504,6 +507,15 @@ def _first_full_name(attr: str) -> tuple[int, int] | None:
     fnames = first_names()
     for m in _NAME_RE.finditer(attr):
         toks = m.group(1).split()
+        if len(toks) > 2 and fold(toks[-1]) in fnames and _RUNS_ON_RE.match(attr, m.end(1)):
+            # "del Massimo Consesso Civico Enzo Sturiano": the run cut short at the holder's given name
+            first = next((t_i for t_i, tok in enumerate(toks) if fold(tok) in fnames), len(toks))
+            between = toks[first + 1 : -1]
+            if between and not any(fold(tok) in fnames for tok in between):
+                start = m.start(1) + m.group(1).rindex(toks[-1])
+                full = _NAME_RE.match(attr, start)
+                if full:
+                    return start, full.end(1)
         for t_i, tok in enumerate(toks):
             if fold(tok) in fnames and t_i + 1 < len(toks):
                 start = m.start(1) + m.group(1).index(tok)
@@ -693,6 +705,10 @@ def _people(text: str) -> list[Person]:
             unknown.append(m)
             continue
         given = _past_a_body_word(text, m, toks, given)
+        if _RUNS_ON_RE.match(text, m.end(1)):  # "del Massimo Consesso Civico Enzo Sturiano": the run is cut short
+            between = toks[given + 1 : -1]  # words of a body's name, none a given name ("Cesare Augusto": one name)
+            if between and fold(toks[-1]) in fnames and not any(fold(t) in fnames for t in between):
+                given = len(toks) - 1
         if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(
             text, max(0, m.start(1) - 14), m.start(1)
         ):
@@ -701,8 +717,16 @@ def _people(text: str) -> list[Person]:
         if given:  # "Istruzione Giuseppe La Porta": read the name again from its given name
             full = _NAME_RE.match(text, m.start(1) + m.group(1).index(toks[given]))
             name = full.group(1) if full else name
-        cut = next((i for i, t in enumerate(name.split()) if i >= 2 and _ROLE_START.fullmatch(t)), None)
-        name = " ".join(name.split()[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
+        words = name.split()
+        cut = next(
+            (
+                i
+                for i, t in enumerate(words)
+                if i >= 2 and _ROLE_START.fullmatch(t) and fold(words[i - 1]) not in _PARTICLE_WORDS
+            ),
+            None,
+        )  # "Raffaele Del Giudice": a post's word after a particle is the surname
+        name = " ".join(words[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
         role = None
         rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
         if rm and _NEXT_ITEM_RE.match(rm.group(1)):
@@ -770,6 +794,9 @@ def _people(text: str) -> list[Person]:
         known.add(fold(name))
     out.extend(_lone_surnames(text, out))
     return out
+
+
+_RUNS_ON_RE = re.compile(_GAP + _NAME_TOKEN)
 
 
 def _past_a_body_word(text: str, m: re.Match[str], toks: list[str], given: int) -> int:
@@ -879,6 +906,8 @@ _SAME_POST = {
     "sindaco": r"prim[oa]\s+cittadin",
     "sindaca": r"prim[oa]\s+cittadin",
     "guardasigilli": r"ministr[oa]\s+della\s+giustizia",
+    "ministro": r"guardasigilli",  # the Guardasigilli is a minister: "spiega il ministro"
+    "ministra": r"guardasigilli",
     "presidente": r"governat|premier",
     "legale": r"avvocat",
     "avvocato": r"legale",
@@ -1120,6 +1149,7 @@ _NEXT_SENTENCE = re.compile(
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
+    r"|(?i:" + VERB + r")\s+(?:così|cosi')\s+"  # "«…». Tuona così il consigliere X": the verb, then the subject
     r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
     r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
@@ -1127,6 +1157,7 @@ _NEXT_SENTENCE = re.compile(
     # "Hanno dichiarato X e Y, …" opening the sentence after the quote; "Ad attaccare Meloni è X": a cleft
     r"|Ad?\s+[a-zà-ù]+(?:are|ere|ire)(?:\s+[^\s.,;:!?«»\"“”]+){1,4}?\s+(?:è|sono)\s+"
     r"|Ad?\s+(?:parlare|[a-zà-ù]+(?:ar|er|ir)(?:lo|la|ne))(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?"
+    r"(?:\s*,[^,.;:!?«»\"“”]{1,100},(?=\s*(?:è|sono)\s))?"  # "A chiederlo, con una lettera, è X": an aside
     r"(?:\s+(?:è|sono)(?:\s+stat[oa])?)?"  # "A dichiararlo è X", "A commentarlo è X": any verb and its clitic
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
     r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
@@ -1705,11 +1736,22 @@ _ROLE_COMMA_NAME_COLON_RE = re.compile(
 )
 
 
+# A cleft sentence before a colon: "A/Ad + infinitive …, è (stato/a) + subject …:".
+_CLEFT_COLON_RE = re.compile(
+    r"\s*Ad?\s+[a-zà-ù]+(?:are|ere|ire)\b[^:«»“”\"]{0,200}?\s(?:è|sono)(?:\s+stat[oaie])?\s+([^:]+?)\s*:$"
+)
+
+
 def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     """A sentence ending with a colon: a name, ``X ha dichiarato:``, ``Mario Rossi (ruolo):``, its subject."""
     stripped = sentence.rstrip()
     if not stripped.endswith(":"):
         return None
+    cleft = _CLEFT_COLON_RE.match(stripped)
+    if cleft:  # "Ad aprire gli interventi, dopo il saluto del sindaco, è stata Anna Neri, che ha detto:"
+        clefted = _parse_attribution(cleft.group(1))
+        if clefted.speaker:
+            return clefted
     apposed = _ROLE_COMMA_NAME_COLON_RE.fullmatch(stripped)
     if apposed and not _bad_name(apposed.group(2)) and not _ROLE_START.match(apposed.group(2)):
         # "Il presidente provinciale di Federmoda – Confcommercio, Anna Neri:", "Il sindaco di Fano, Rossi:"
@@ -3054,9 +3096,14 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
     tried: set[tuple[str, str, str]] = set()
     for m in _LOW_PARTICLE_RE.finditer(text):
         given, particle, word = m.groups()
-        if (given, particle, word) in tried or text.count(f"{particle} {word}") < 2:
-            continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
+        if (given, particle, word) in tried:
+            continue
         tried.add((given, particle, word))
+        cap = particle[0].upper() + particle[1:]
+        # "Francesco di Gennaro … il Soprintendente Di Gennaro": the piece capitalises the particle mid-sentence
+        capital = f"{cap} {word}" in text and re.search(r"[\w,] " + cap + " " + word + r"(?![\w'])", text)
+        if text.count(f"{particle} {word}") < 2 and not capital:
+            continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
         key, first = fold(word), fold(given)
         if key in _NOT_NAMES or key in _COUNTRIES or key in _PLACE_HEADS or word in _BODY_HEADS:
             continue
@@ -3068,11 +3115,10 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
         said = any(  # "precisa dal Bono"; "il Sindaco de Augustinis" (never "presidente di Confcommercio": a body)
             w.lower() in _PRESENT_WORDS or particle == "de" and _ROLE_START.fullmatch(w) for w in again
         )
-        if not again or first not in first_names() and not said:
+        if not capital and (not again or first not in first_names() and not said):
             continue  # "precisa dal Bono", "il Sindaco de Augustinis": the surname alone, as a person's
         if not said and (key in comuni() or key in regions()):
             continue  # "Nadia del Monte … via del Monte": a place unless the piece makes the surname speak
-        cap = particle[0].upper() + particle[1:]
         out = re.sub(r"(?<![\w'])" + particle + r"(?=\s+" + word + r"(?![\w']))", cap, out)
         printed[f"{cap} {word}"] = f"{particle} {word}"
     return out, printed
@@ -3137,7 +3183,56 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     for ps, pe, name, role in _block_quotes(norm, taken):
         found.append((ps, Quote(text=text[ps:pe].strip(), speaker=name, role=role)))
     found.sort(key=lambda t: t[0])
+    forms: dict[str, str] = {}
+    for n, (start, q) in enumerate(found):
+        if q.speaker:
+            full = forms.setdefault(q.speaker, _fullest_form(q.speaker, piece.people))
+            if full != q.speaker:
+                found[n] = (start, replace(q, speaker=full))
     return [_as_printed(q, printed) for _, q in found]
+
+
+def _glued_head(tok: str) -> bool:
+    """A word glued before a given name that names a place or a body, not a person: ``Albenga``, ``Uil-Fpl``."""
+    key = fold(tok)
+    return (
+        key in comuni()
+        or key in regions()
+        or key in _NOT_NAMES
+        or bool(_ROLE_START.fullmatch(tok))
+        or "-" in tok
+        or tok.isupper()
+    )
+
+
+def _clean_name(name: str) -> str:
+    """A name without a place or body word glued before its given name (``Albenga Eraldo Ciangherotti``) and with a
+    surname printed twice in a row once (``Michele Pais Pais``)."""
+    toks = name.split()
+    if len(toks) >= 3 and toks[-1] == toks[-2]:
+        toks = toks[:-1]  # a typing slip
+    if not all(t[:1].isupper() for t in toks):
+        return name  # "Comune di Perugia": a body's name, with its preposition
+    while len(toks) >= 3 and _glued_head(toks[0]) and fold(toks[0]) not in first_names():
+        toks = toks[1:]  # a given name no list holds: "Albenga Eraldo Ciangherotti" still loses "Albenga"
+    return " ".join(toks)
+
+
+def _fullest_form(speaker: str, people: list[Person]) -> str:
+    """The fullest form of a speaker's name that the piece prints (the guide's rule): the name cleaned, and a
+    surname alone (``Di Maio``) → the one longer name of the piece ending with it."""
+    name = _clean_name(speaker)
+    toks = name.split()
+    if len(toks) > 3 or fold(toks[0]) in first_names() and len(toks) >= 2:
+        return name  # a given name opens it: already full
+    key = " " + fold(name)
+    longer = set()
+    for p in people:
+        other = _clean_name(p.name)
+        head = other.split()[: -len(toks)]
+        if head and (" " + fold(other)).endswith(key) and not any(_glued_head(t) for t in head):
+            longer.add(other)  # never "Palermo Leoluca Orlando" for "Leoluca Orlando": a place glued before
+    return longer.pop() if len(longer) == 1 else name
 
 
 _GOAL_BEFORE = re.compile(
@@ -3252,15 +3347,20 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     para_start = text.rfind("\n", 0, span.mark_start) + 1
     para_end = text.find("\n", span.mark_end)
     para_end = len(text) if para_end < 0 else para_end
-    if text[para_start : span.mark_start].strip(' "'):
+    if text[para_start : span.mark_start].strip(' "') and not _DATELINE_RE.fullmatch(text, para_start, span.mark_start):
         return Person("")
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
-    if nxt and not text[span.mark_end : para_end].strip(" .") and not any(c in nxt.group(1) for c in marks):
-        first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0]
+    first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
+    if nxt and first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
+        # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
-        if named and named[0][0] <= 4 and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
-            return named[0][2]
+        opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
+        if opening and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
+            return named[0][2]  # "«…» / Il sindaco Anna Neri non nasconde la soddisfazione …"
+        inverted = _COPULA_FIRST_RE.match(first)
+        if named and inverted and named[0][0] == inverted.end():
+            return named[0][2]  # "«…» / È netto il sindaco di Borgo Anna Neri, …": the subject after its predicate
     if para_start < 2:
         return Person("")
     last_start = text.rfind("\n\n", 0, para_start - 2) + 2 if "\n\n" in text[: para_start - 2] else 0
@@ -3271,6 +3371,11 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     return named[0][2] if named and len({n[2].name for n in named}) == 1 else Person("")
 
 
+# A dateline opening the quote's paragraph ("Avezzano. «…»", "ROMA – «…»"): nothing said before the quote.
+_DATELINE_RE = re.compile(r"[A-ZÀ-Ý][\w'À-ÿ]*(?:\s+[A-ZÀ-Ý][\w'À-ÿ]*){0,2}\s*[.–—-]\s*")
+# A post opening a sentence before its holder's name: "Il sindaco ", "La presidente della Regione ".
+_ROLE_OPENING_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r"))(?:\s+[^\s.;:!?,]+){0,5}?\s+")
+_COPULA_FIRST_RE = re.compile(r"(?:Ed?\s+)?(?:È|E'|É)\s+(?:[a-zà-ù]+\s+){1,2}?(?=(?:il|la|lo|l')\s*[^\W\d_])")
 _SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
 
