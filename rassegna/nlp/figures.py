@@ -538,6 +538,7 @@ SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
 SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
 SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure if the two are told alike
 SAME_MEASURE = "\x00measure"  # placeholder: the unit of measure of the previous figure, listed "N di X" alike
+SAME_PART = "\x00part"  # placeholder: "di cui 22,5 di Pnrr": a part of the amount of money just told, in its millions
 SAME_WHOLE = "\x00whole"  # placeholder: the unit of the figure just told, whose whole this number is ("7 su 9")
 VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
@@ -710,6 +711,49 @@ def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
     return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
 
 
+# Plural reporting verbs (and participles after "hanno") whose subject follows them: "– spiegano i due
+# consiglieri –", "hanno aggiunto i tre sindacalisti".
+_SAID_BY = frozenset(
+    {'dicono', 'aggiungono', 'spiegano', 'concludono', 'continuano', 'proseguono', 'evidenziano', 'sottolineano',
+     'annunciano', 'dichiarano', 'affermano', 'commentano', 'precisano', 'ribadiscono', 'osservano', 'ricordano',
+     'rimarcano', 'scrivono', 'denunciano', 'replicano', 'rispondono', 'spiegavano', 'dicevano', 'dissero'}
+)  # fmt: skip
+_SAID_BY_PARTICIPLES = frozenset(
+    {'detto', 'aggiunto', 'spiegato', 'concluso', 'continuato', 'evidenziato', 'sottolineato', 'annunciato',
+     'dichiarato', 'affermato', 'commentato', 'precisato', 'ribadito', 'osservato', 'ricordato', 'scritto',
+     'denunciato', 'replicato', 'risposto'}
+)  # fmt: skip
+
+
+def _said_by(tokens: _Tokens, k: int) -> bool:
+    """Token ``k`` ends a plural reporting verb: ``dicono``, ``hanno aggiunto``."""
+    low = tokens[k].text.lower()
+    if low in _SAID_BY:
+        return True
+    return low in _SAID_BY_PARTICIPLES and k > 0 and tokens[k - 1].text.lower() in {"hanno", "avevano"}
+
+
+def _first_ones(tokens: _Tokens, i: int) -> bool:
+    """``i primi cinque sindaci``, ``le prime 40 famiglie``: after a bare article, "primi" + a number counts the
+    first arrivals or signers; ``ai primi due posti``, ``tra i primi tre``, ``negli ultimi 12 anni`` are ranks or
+    windows (a preposition before the article)."""
+    if i < 2 or tokens[i - 1].text.lower() not in {"primi", "prime"} or tokens[i - 2].text.lower() not in {"i", "le"}:
+        return False
+    return i < 3 or tokens[i - 3].text.lower() not in {"tra", "fra"}
+
+
+def _two_named(tokens: _Tokens, i: int) -> bool:
+    """``dei due mercenari britannici``, ``ai due principali clan``: after an articulated preposition, "due" and a
+    lower-case noun (perhaps after one adjective) count; ``alle due`` (a clock time), ``dei due`` alone and ``delle
+    due Regioni`` (a name) still point back."""
+    if tokens[i - 1].text.lower() in {"alle", "dalle"}:
+        return False
+    k = i + 1
+    if k + 1 < len(tokens) and tokens[k].text.lower() in _PRE_ADJECTIVES:
+        k += 1
+    return k < len(tokens) and _plural_noun(tokens[k].text)
+
+
 _SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
 
 
@@ -730,13 +774,15 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "sabato 2", "lunedì 15": a date
     if prev in {"under", "over"}:
         return None  # "minori under 18", "over 65": ages
-    if prev in {"primi", "prime", "ultimi", "ultime"}:
+    if prev in {"primi", "prime", "ultimi", "ultime"} and not _first_ones(tokens, i):
         return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
-    pointing = value == 2 or prev in _POINTING and value <= 10  # "dei tre Comuni" counts, "dei due", "quei tre" not
+    pointing = prev in _POINTING and value <= 10 or value == 2 and not _two_named(tokens, i)  # "dei tre Comuni" counts, "dei due", "quei tre" not
     if tok.kind == "word" and prev in _ANAPHORIC and pointing and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
+    if tok.kind == "word" and prev in {"i", "gli", "le"} and i > 1 and _said_by(tokens, i - 2):
+        return None  # "– aggiungono i due legali –": the speakers, named by their number, are no count
     if tok.kind == "word" and tok.text.lower() == "sei" and prev in _SEI_VERB_BEFORE:
         return None  # "Tu sei giornalista", "non sei solo", "ci sei": the verb essere, not six
     if tok.kind == "word" and prev == "e" and i > 1 and tokens[i - 2].text.lower() in {"tutti", "tutte"}:
@@ -1185,13 +1231,17 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             near = len(gap) <= 40 and len(gap.split()) <= 3 and not re.search(r"[\d.;:!?()]", gap)
             if prev is not None and prev.unit != "%" and near:  # at most three words before the "su"
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
+        elif m.unit == SAME_PART:
+            if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
+                out.append(Mention(_scaled_like(out[-1], m), out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit == SAME_MONEY:
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
                 out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit != SAME_UNIT:
             out.append(m)
         elif out and m.start - out[-1].start <= 200 and out[-1].unit != "%":
-            out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+            # "3,1 milioni di euro, di cui 2,7 finanziati": a bare part of an amount in millions is in millions
+            out.append(Mention(_scaled_like(out[-1], m), out[-1].unit, m.qualifier, m.text, m.start))
     return out
 
 
@@ -1278,6 +1328,10 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if _COMPARED_RE.search(before) or _CONTRAST_RE.search(before) and _closes_clause(tokens, k):
         # "189 posti invece degli attuali 133": a comparison with the figure just told
         return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if _CUI_RE.search(before) and (k >= n or tokens[k].text.lower() in _PART_FOLLOWERS) and tok.kind == "num":
+        # "35 milioni, di cui 22,5 di Pnrr", "seimila euro di cui 1.776 (il 30%)": a part of the amount just told,
+        # in its millions
+        return Step(j, Mention(value, SAME_PART, qualifier, text[start : tokens[j - 1].end], start), rng)
     if _CUI_RE.search(before) and k < n and tokens[k].text.lower() in _LIST_PREPS or _CAP_RE.search(before):
         # "250.000 euro, di cui 200.000 dalla Regione", "fino a un massimo di 1.500": a part or a cap of the amount
         return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start), rng)
@@ -1323,6 +1377,10 @@ _LIST_PREPS = frozenset(
 )  # fmt: skip
 _CAP_RE = re.compile(r"\b(?:un\s+)?(?:massimo|tetto|limite\s+massimo)\s+di\s+$", re.IGNORECASE)
 _VOTE_WORDS = frozenset({"favorevoli", "contrari"})  # "astenuti" are people: the annotators keep the word
+# What may follow the bare part of an amount after "di cui": a source ("di Pnrr", "con il Pnrr", "dalla Regione"),
+# a use ("in opere pubbliche"), a bracket or the end of the clause.
+_PART_FOLLOWERS = _LIST_PREPS | {"di", "con", "(", ",", ".", ";", ")"}
+
 _CUI_RE = re.compile(r"\b(?:di|tra|fra)\s+cui\s+$", re.IGNORECASE)
 
 
