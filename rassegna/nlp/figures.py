@@ -20,7 +20,7 @@ EXCLUDED_UNITS = {
     'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
     'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'pagine', 'caratteri',
-    'punti', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
+    'percento', 'cento', 'tappe', 'tappa', 'direttrici',
     'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
     'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
@@ -778,7 +778,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
-    pointing = prev in _POINTING and value <= 10 or value == 2 and not _two_named(tokens, i)  # "dei tre Comuni" counts, "dei due", "quei tre" not
+    # "dei tre Comuni" and "dei due mercenari britannici" count; "dei due" alone and "quei tre" point back
+    pointing = prev in _POINTING and value <= 10 or value == 2 and not _two_named(tokens, i)
     if tok.kind == "word" and prev in _ANAPHORIC and pointing and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
     if tok.kind == "word" and prev in {"i", "gli", "le"} and i > 1 and _said_by(tokens, i - 2):
