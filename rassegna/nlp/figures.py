@@ -19,14 +19,14 @@ EXCLUDED_UNITS = {
     'anni', 'anno', 'mesi', 'mese', 'giorni', 'giorno', 'settimane', 'settimana', 'ore', 'ora', 'minuti',
     'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
-    'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'pagine', 'caratteri',
+    'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'caratteri',
     'percento', 'cento', 'tappe', 'tappa', 'direttrici',
-    'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
-    'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
+    'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
+    'articolo', 'articoli', 'comma', 'capitolo', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
     'trimestri', 'trimestre', 'semestri', 'semestre', 'bienni', 'biennio', 'trienni', 'triennio',
     'quinquennio', 'weekend', 'domeniche', 'sabati', 'festivi', 'feriali', 'annualità', 'stagioni', 'stagione',
-    'puntate', 'puntata', 'turni', 'turno',
+    'puntata', 'turno',
 }  # fmt: skip
 # Participles after a number ("430 presi in carico"): the counted noun is left out, the mention is not a unit.
 PARTICIPLES = {
