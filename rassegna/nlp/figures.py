@@ -289,6 +289,12 @@ def _numbered_count(tokens: _Tokens, i: int) -> bool:
     return before not in _REFERENCE_WORDS and before not in _STREET_WORDS and before not in {"al", "il", "del", "dal"}
 
 
+def _share_after(text: str, tok: _Tok) -> bool:
+    """The number is a share up to 100 printed with ``%`` or ``per cento`` (``Superbonus 110%`` stays a name)."""
+    value = _digits_value(tok.text)
+    return value is not None and value <= 100 and _PERCENT_AFTER_RE.match(text, tok.end) is not None
+
+
 def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
     """The number belongs to a name or an address: ``LgNet2``, ``ASL Roma 1``, ``Corso Vittorio 343``."""
     tok = tokens[i]
@@ -305,6 +311,8 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
         if titled and nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and nxt.start == tok.end + 1:
             return True  # "Missione 1 Digitalizzazione", "Fase 2 Ripartenza": a numbered title
         if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP:
+            if _share_after(text, tok):
+                return False  # "Pd 18,7%, Lega 17%": a name and its share, as in a list of results
             qual = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])
             counts = nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text not in STOP
             if not qual and not _is_sentence_start(tokens, i - 1) and not counts:
