@@ -21,7 +21,7 @@ EXCLUDED_UNITS = {
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
     'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'caratteri',
     'percento', 'cento', 'tappe', 'tappa', 'direttrici',
-    'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
+    'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
     'articolo', 'articoli', 'comma', 'capitolo', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
     'trimestri', 'trimestre', 'semestri', 'semestre', 'bienni', 'biennio', 'trienni', 'triennio',
@@ -741,27 +741,6 @@ def _said_by(tokens: _Tokens, k: int) -> bool:
     return low in _SAID_BY_PARTICIPLES and k > 0 and tokens[k - 1].text.lower() in {"hanno", "avevano"}
 
 
-def _first_ones(tokens: _Tokens, i: int) -> bool:
-    """``i primi cinque sindaci``, ``le prime 40 famiglie``: after a bare article, "primi" + a number counts the
-    first arrivals or signers; ``ai primi due posti``, ``tra i primi tre``, ``negli ultimi 12 anni`` are ranks or
-    windows (a preposition before the article)."""
-    if i < 2 or tokens[i - 1].text.lower() not in {"primi", "prime"} or tokens[i - 2].text.lower() not in {"i", "le"}:
-        return False
-    return i < 3 or tokens[i - 3].text.lower() not in {"tra", "fra"}
-
-
-def _two_named(tokens: _Tokens, i: int) -> bool:
-    """``dei due mercenari britannici``, ``ai due principali clan``: after an articulated preposition, "due" and a
-    lower-case noun (perhaps after one adjective) count; ``alle due`` (a clock time), ``dei due`` alone and ``delle
-    due Regioni`` (a name) still point back."""
-    if tokens[i - 1].text.lower() in {"alle", "dalle"}:
-        return False
-    k = i + 1
-    if k + 1 < len(tokens) and tokens[k].text.lower() in _PRE_ADJECTIVES:
-        k += 1
-    return k < len(tokens) and _plural_noun(tokens[k].text)
-
-
 _SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
 
 
@@ -782,12 +761,11 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "sabato 2", "lunedì 15": a date
     if prev in {"under", "over"}:
         return None  # "minori under 18", "over 65": ages
-    if prev in {"primi", "prime", "ultimi", "ultime"} and not _first_ones(tokens, i):
+    if prev in {"primi", "prime", "ultimi", "ultime"}:
         return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
-    # "dei tre Comuni" and "dei due mercenari britannici" count; "dei due" alone and "quei tre" point back
-    pointing = prev in _POINTING and value <= 10 or value == 2 and not _two_named(tokens, i)
+    pointing = value == 2 or prev in _POINTING and value <= 10  # "dei tre Comuni" counts, "dei due", "quei tre" not
     if tok.kind == "word" and prev in _ANAPHORIC and pointing and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
     if tok.kind == "word" and prev in {"i", "gli", "le"} and i > 1 and _said_by(tokens, i - 2):
@@ -1765,12 +1743,21 @@ def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -
 _A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "teste", "marce"})
 
 
+# A number word and a noun that make a fixed phrase: "le due ruote" (motorbikes), "tra le quattro mura" (at home),
+# "due popoli, due Stati" (the two-state solution).
+_COUNTING_IDIOMS = frozenset({("due", "ruote"), ("quattro", "mura"), ("due", "popoli")})
+
+
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``in mille pezzi``, ``+4 posizioni`` (a
     rank change)."""
     low = unit.word.lower()
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
+    if (tokens[i].text.lower(), low) in _COUNTING_IDIOMS:
+        return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati", "punti di vista"
+    if low == "punti" and re.match(r"\s+di\s+(?:vista|riferimento)\b", text[unit.end : unit.end + 20]):
+        return True  # "due punti di vista": ways of seeing, no count
     if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":
         return True  # "un Paese a due velocità", "scritto a quattro mani", "a due passi dal centro"
     return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
