@@ -19,14 +19,14 @@ EXCLUDED_UNITS = {
     'anni', 'anno', 'mesi', 'mese', 'giorni', 'giorno', 'settimane', 'settimana', 'ore', 'ora', 'minuti',
     'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
-    'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'pagine', 'caratteri',
-    'punti', 'percento', 'cento', 'tappe', 'tappa', 'direttrici',
+    'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'caratteri',
+    'percento', 'cento', 'tappe', 'tappa', 'direttrici',
     'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
-    'articolo', 'articoli', 'comma', 'capitolo', 'lotti', 'lotto', 'lustri', 'sere', 'sera', 'serate',
+    'articolo', 'articoli', 'comma', 'capitolo', 'lotto', 'lustri', 'sere', 'sera', 'serate',
     'mattine', 'mattina', 'mattinate', 'pomeriggi', 'pomeriggio', 'nottate', 'notte', 'giornate', 'giornata',
     'trimestri', 'trimestre', 'semestri', 'semestre', 'bienni', 'biennio', 'trienni', 'triennio',
     'quinquennio', 'weekend', 'domeniche', 'sabati', 'festivi', 'feriali', 'annualità', 'stagioni', 'stagione',
-    'puntate', 'puntata', 'turni', 'turno',
+    'puntata', 'turno',
 }  # fmt: skip
 # Participles after a number ("430 presi in carico"): the counted noun is left out, the mention is not a unit.
 PARTICIPLES = {
@@ -289,6 +289,12 @@ def _numbered_count(tokens: _Tokens, i: int) -> bool:
     return before not in _REFERENCE_WORDS and before not in _STREET_WORDS and before not in {"al", "il", "del", "dal"}
 
 
+def _share_after(text: str, tok: _Tok) -> bool:
+    """The number is a share up to 100 printed with ``%`` or ``per cento`` (``Superbonus 110%`` stays a name)."""
+    value = _digits_value(tok.text)
+    return value is not None and value <= 100 and _PERCENT_AFTER_RE.match(text, tok.end) is not None
+
+
 def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
     """The number belongs to a name or an address: ``LgNet2``, ``ASL Roma 1``, ``Corso Vittorio 343``."""
     tok = tokens[i]
@@ -305,6 +311,8 @@ def _in_name(text: str, tokens: _Tokens, i: int) -> bool:
         if titled and nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and nxt.start == tok.end + 1:
             return True  # "Missione 1 Digitalizzazione", "Fase 2 Ripartenza": a numbered title
         if prev.kind == "word" and prev.text[0].isupper() and prev.text.lower() not in STOP:
+            if _share_after(text, tok):
+                return False  # "Pd 18,7%, Lega 17%": a name and its share, as in a list of results
             qual = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])
             counts = nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text not in STOP
             if not qual and not _is_sentence_start(tokens, i - 1) and not counts:
@@ -538,6 +546,7 @@ SAME_UNIT = "\x00same"  # placeholder: the unit of the previous figure
 SAME_MONEY = "\x00money"  # placeholder: the currency of the previous figure, if it is money
 SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure if the two are told alike
 SAME_MEASURE = "\x00measure"  # placeholder: the unit of measure of the previous figure, listed "N di X" alike
+SAME_PART = "\x00part"  # placeholder: "di cui 22,5 di Pnrr": a part of the amount of money just told, in its millions
 SAME_WHOLE = "\x00whole"  # placeholder: the unit of the figure just told, whose whole this number is ("7 su 9")
 VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
@@ -710,6 +719,28 @@ def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
     return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
 
 
+# Plural reporting verbs (and participles after "hanno") whose subject follows them: "– spiegano i due
+# consiglieri –", "hanno aggiunto i tre sindacalisti".
+_SAID_BY = frozenset(
+    {'dicono', 'aggiungono', 'spiegano', 'concludono', 'continuano', 'proseguono', 'evidenziano', 'sottolineano',
+     'annunciano', 'dichiarano', 'affermano', 'commentano', 'precisano', 'ribadiscono', 'osservano', 'ricordano',
+     'rimarcano', 'scrivono', 'denunciano', 'replicano', 'rispondono', 'spiegavano', 'dicevano', 'dissero'}
+)  # fmt: skip
+_SAID_BY_PARTICIPLES = frozenset(
+    {'detto', 'aggiunto', 'spiegato', 'concluso', 'continuato', 'evidenziato', 'sottolineato', 'annunciato',
+     'dichiarato', 'affermato', 'commentato', 'precisato', 'ribadito', 'osservato', 'ricordato', 'scritto',
+     'denunciato', 'replicato', 'risposto'}
+)  # fmt: skip
+
+
+def _said_by(tokens: _Tokens, k: int) -> bool:
+    """Token ``k`` ends a plural reporting verb: ``dicono``, ``hanno aggiunto``."""
+    low = tokens[k].text.lower()
+    if low in _SAID_BY:
+        return True
+    return low in _SAID_BY_PARTICIPLES and k > 0 and tokens[k - 1].text.lower() in {"hanno", "avevano"}
+
+
 _SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
 
 
@@ -737,6 +768,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     pointing = value == 2 or prev in _POINTING and value <= 10  # "dei tre Comuni" counts, "dei due", "quei tre" not
     if tok.kind == "word" and prev in _ANAPHORIC and pointing and number.after == i + 1:
         return None  # "dei due ragazzi", "queste due figure": a set already told, not a new count
+    if tok.kind == "word" and prev in {"i", "gli", "le"} and i > 1 and _said_by(tokens, i - 2):
+        return None  # "– aggiungono i due legali –": the speakers, named by their number, are no count
     if tok.kind == "word" and tok.text.lower() == "sei" and prev in _SEI_VERB_BEFORE:
         return None  # "Tu sei giornalista", "non sei solo", "ci sei": the verb essere, not six
     if tok.kind == "word" and prev == "e" and i > 1 and tokens[i - 2].text.lower() in {"tutti", "tutte"}:
@@ -1185,13 +1218,17 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             near = len(gap) <= 40 and len(gap.split()) <= 3 and not re.search(r"[\d.;:!?()]", gap)
             if prev is not None and prev.unit != "%" and near:  # at most three words before the "su"
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
+        elif m.unit == SAME_PART:
+            if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
+                out.append(Mention(_scaled_like(out[-1], m), out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit == SAME_MONEY:
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
                 out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit != SAME_UNIT:
             out.append(m)
         elif out and m.start - out[-1].start <= 200 and out[-1].unit != "%":
-            out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+            # "3,1 milioni di euro, di cui 2,7 finanziati": a bare part of an amount in millions is in millions
+            out.append(Mention(_scaled_like(out[-1], m), out[-1].unit, m.qualifier, m.text, m.start))
     return out
 
 
@@ -1278,6 +1315,10 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if _COMPARED_RE.search(before) or _CONTRAST_RE.search(before) and _closes_clause(tokens, k):
         # "189 posti invece degli attuali 133": a comparison with the figure just told
         return Step(j, Mention(value, SAME_UNIT, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if _CUI_RE.search(before) and (k >= n or tokens[k].text.lower() in _PART_FOLLOWERS) and tok.kind == "num":
+        # "35 milioni, di cui 22,5 di Pnrr", "seimila euro di cui 1.776 (il 30%)": a part of the amount just told,
+        # in its millions
+        return Step(j, Mention(value, SAME_PART, qualifier, text[start : tokens[j - 1].end], start), rng)
     if _CUI_RE.search(before) and k < n and tokens[k].text.lower() in _LIST_PREPS or _CAP_RE.search(before):
         # "250.000 euro, di cui 200.000 dalla Regione", "fino a un massimo di 1.500": a part or a cap of the amount
         return Step(j, Mention(value, SAME_MONEY, qualifier, text[start : tokens[j - 1].end], start), rng)
@@ -1323,6 +1364,10 @@ _LIST_PREPS = frozenset(
 )  # fmt: skip
 _CAP_RE = re.compile(r"\b(?:un\s+)?(?:massimo|tetto|limite\s+massimo)\s+di\s+$", re.IGNORECASE)
 _VOTE_WORDS = frozenset({"favorevoli", "contrari"})  # "astenuti" are people: the annotators keep the word
+# What may follow the bare part of an amount after "di cui": a source ("di Pnrr", "con il Pnrr", "dalla Regione"),
+# a use ("in opere pubbliche"), a bracket or the end of the clause.
+_PART_FOLLOWERS = _LIST_PREPS | {"di", "con", "(", ",", ".", ";", ")"}
+
 _CUI_RE = re.compile(r"\b(?:di|tra|fra)\s+cui\s+$", re.IGNORECASE)
 
 
@@ -1698,12 +1743,21 @@ def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -
 _A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "teste", "marce"})
 
 
+# A number word and a noun that make a fixed phrase: "le due ruote" (motorbikes), "tra le quattro mura" (at home),
+# "due popoli, due Stati" (the two-state solution).
+_COUNTING_IDIOMS = frozenset({("due", "ruote"), ("quattro", "mura"), ("due", "popoli")})
+
+
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``in mille pezzi``, ``+4 posizioni`` (a
     rank change)."""
     low = unit.word.lower()
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
+    if (tokens[i].text.lower(), low) in _COUNTING_IDIOMS:
+        return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati", "punti di vista"
+    if low == "punti" and re.match(r"\s+di\s+(?:vista|riferimento)\b", text[unit.end : unit.end + 20]):
+        return True  # "due punti di vista": ways of seeing, no count
     if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":
         return True  # "un Paese a due velocità", "scritto a quattro mani", "a due passi dal centro"
     return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
