@@ -5,7 +5,7 @@ Eleven sets, scored alike:
   (``fixtures/corpus/dev.json``, the second batch ``dev-2.json``, the parts of batches 3 to 9 ``dev-3a.json`` …
   ``dev-9w.json``, guide in ``fixtures/corpus/ANNOTATION.md``); batches 10 and 11, which measured round 7's
   rules, batch 12 and batch 18, round 9's unseen test, batches 13 to 17, scored after round 7, batch 19, round 10's
-  unseen test, and batch 20, kept for the round after it, are never read here;
+  unseen test, batch 20, round 11's, and batch 21, kept for the round after it, are never read here;
   their sealed parts (``sealed*.json``) are never read here — the coordinator scores them with ``benchmarks/nlp.py``.
 - ``dev``: the dev articles of ``shared/reference`` (skipped where ../shared is absent).
 - ``generalisation``: ``fixtures/generalisation.json``, written for rassegna by the same rules (press-release
@@ -123,8 +123,8 @@ def test_sealed_set_is_never_read_by_the_gate():
     assert len(set_files(set_path("corpus-dev-8"))) == 6  # dev-8n … dev-8s
     assert not any(p.name.startswith("sealed") for p in set_files(set_path("corpus-dev-9")))
     assert len(set_files(set_path("corpus-dev-9"))) == 4  # dev-9t … dev-9w
-    # batches 10 and 11 measured round 7, batches 12 to 20 came after its rules: none is gated
-    assert not {f"corpus-dev-{batch}" for batch in range(10, 21)} & GATES.keys()
+    # batches 10 and 11 measured round 7, batches 12 to 21 came after its rules: none is gated
+    assert not {f"corpus-dev-{batch}" for batch in range(10, 22)} & GATES.keys()
     assert len(set_files(set_path("corpus-dev-13"))) == 6  # dev-13a … dev-13f, no dev-1*.json of other batches
     assert len(set_files(set_path("corpus-dev-14"))) == 6  # dev-14a … dev-14f
     assert len(set_files(set_path("corpus-dev-15"))) == 7  # dev-15a … dev-15g
@@ -133,6 +133,7 @@ def test_sealed_set_is_never_read_by_the_gate():
     assert len(set_files(set_path("corpus-dev-18"))) == 7  # dev-18a … dev-18g
     assert len(set_files(set_path("corpus-dev-19"))) == 7  # dev-19a … dev-19g
     assert len(set_files(set_path("corpus-dev-20"))) == 5  # dev-20a … dev-20e
+    assert len(set_files(set_path("corpus-dev-21"))) == 5  # dev-21a … dev-21e
 
 
 def test_a_set_pattern_reads_every_dev_part_and_never_a_sealed_one(tmp_path):
