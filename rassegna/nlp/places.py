@@ -571,8 +571,10 @@ def _mentions(
             and text[start - 2] == "D"
         ):
             continue  # a person: Mario Monti, D'Alba
-        if sep == " " and plow in _ROLE_WORDS:
-            continue  # "il sindaco Gaeta": a surname
+        if sep == " " and plow in _ROLE_WORDS and not (offset_in_title and f"{plow} di {surface.lower()}" in body.lower()):
+            # "il sindaco Gaeta": a surname (but a headline that drops its prepositions, "Alluvione, sindaco
+            # Senigallia: scuole chiuse", names the comune whose office the text gives: "il sindaco di Senigallia")
+            continue
         if plow == "di" and _KIN_BEFORE.search(text[max(0, start - 30) : start]) and not _listed_next(text, end):
             continue  # "i familiari di Falcone", "la moglie di Ferrara": a person's kin, the name a surname
         given = plow in {"da", "d"} and _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
@@ -1300,11 +1302,20 @@ def city_candidates(
     for n in ranked:
         if kinds[n] and scores[n] > 0:
             verdicts[n] = _is_about(n, title_mentions, found, scope, low, lead_end, norm)
-            if verdicts[n] in ABOUT and not features:
+            if verdicts[n] == YES and not features:
                 break  # the rules' city: the rest are weighed only for a learned chooser
+    # an explicit frame ("l'Amministrazione comunale di Fiumicino") outweighs a place that only weighed more
+    # (the headline's "Ostia", a quarter of Roma)
+    # (named so in the first paragraph)
     city = next((n for n, verdict in verdicts.items() if verdict in ABOUT), None)
+    if city is not None and verdicts[city] == WEIGHED_YES:
+        lead_own = {m.name for m in found if m.strong and m.is_comune and m.start < lead_end}
+        city = next((n for n, verdict in verdicts.items() if verdict == YES and n in lead_own), city)
     before_vetoes = city
-    if city and title and _paired_in_title(normalise(title), title_mentions):
+    # (not over a comune the headline does not name and the text calls its own: "Frana tra Vezzano e Ranzo" over
+    # "la frazione del Comune di Vallelaghi": the headline's two places are its frazioni)
+    own_only = city is not None and city not in {m.name for m in title_mentions} and verdicts[city] == YES
+    if city and title and not own_only and _paired_in_title(normalise(title), title_mentions):
         # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
         city = None
     if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
