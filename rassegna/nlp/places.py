@@ -1073,8 +1073,15 @@ def _is_about(
     filed = [m for m in own if not m.wire]
     evidence = weight if filed else 0
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
-    evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
-    return WEIGHED_YES if evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind] else WEIGHED_NO
+    in_title = any(m.name == name and m.is_comune for m in title_mentions)
+    evidence += 3 if in_title else 0
+    need = {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
+    if in_title and not rivals and any(m.at for m in own):
+        # a regional piece whose headline names one comune, where the text has something happen ("a Viareggio")
+        # and names no other comune: the headline and that one mention are enough ("Porto Viareggio, l'assessore
+        # regionale replica")
+        need = min(need, 4)
+    return WEIGHED_YES if evidence >= need else WEIGHED_NO
 
 
 # The province named ("la provincia", "il comando provinciale"), and a comune's government: both matched on the
