@@ -571,7 +571,11 @@ def _mentions(
             and text[start - 2] == "D"
         ):
             continue  # a person: Mario Monti, D'Alba
-        if sep == " " and plow in _ROLE_WORDS and not (offset_in_title and f"{plow} di {surface.lower()}" in body.lower()):
+        if (
+            sep == " "
+            and plow in _ROLE_WORDS
+            and not (offset_in_title and f"{plow} di {surface.lower()}" in body.lower())
+        ):
             # "il sindaco Gaeta": a surname (but a headline that drops its prepositions, "Alluvione, sindaco
             # Senigallia: scuole chiuse", names the comune whose office the text gives: "il sindaco di Senigallia")
             continue
@@ -1325,7 +1329,12 @@ def city_candidates(
     if city and title and not own_only and _paired_in_title(normalise(title), title_mentions):
         # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
         city = None
-    if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
+    roundup = _ROUNDUP_TITLE_RE.search(normalise(title)) if city and title else None
+    # (a list of sites is no round-up: "16mila presenze a Campobasso tra Museo Misteri, Sannitico e Castello
+    # Monforte"; one of places names a comune or an area among its items)
+    if roundup and not any(roundup.start() <= m.start < roundup.end() for m in title_mentions):
+        roundup = None
+    if roundup:
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
         # own ("Comune di X", a dateline) is its city
         own = [m for m in found if m.name == city and m.is_comune]
@@ -1397,13 +1406,13 @@ _GATHERED_BEFORE = re.compile(
 # Where something was or will be held ("si è svolta ieri a Roma", "in programma a Bari"): a venue when what was held
 # is a meeting ("la riunione si è tenuta a X", "si è svolta a Roma la commissione"), not a festival or a match
 _HELD_BEFORE = re.compile(
-    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|apert|chius)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|"
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|apert|chius|conclus)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|"
     r"tiene|svolge|apre|aprirà|chiude|chiuderà)|in\s+programma|(?:ha|hanno)\s+preso\s+il\s+via|prende\s+il\s+via|"
     r"prenderà\s+il\s+via)\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
     re.IGNORECASE,
 )
 _MEETING_RE = re.compile(
-    r"\b(?:riunione|assemblea|commissione|conferenza|vertice|tavolo|convegno|congresso|summit|forum|direttivo|"
+    r"\b(?:riunione|incontro|assemblea|commissione|conferenza|vertice|tavolo|convegno|congresso|summit|forum|direttivo|"
     r"consulta|comitato|stati\s+generali)\b",
     re.IGNORECASE,
 )
