@@ -1319,7 +1319,9 @@ def city_candidates(
     # (the headline's "Ostia", a quarter of Roma)
     # (named so in the first paragraph)
     city = next((n for n, verdict in verdicts.items() if verdict in ABOUT), None)
-    if city is not None and verdicts[city] == WEIGHED_YES:
+    # (not over the headline's lead: "Sarzana, nuova pista" over "finanziata anche dal Comune di Castelnuovo")
+    headline_lead = any(m.strong and m.name == city for m in title_mentions)
+    if city is not None and verdicts[city] == WEIGHED_YES and not headline_lead:
         lead_own = {m.name for m in found if m.strong and m.is_comune and m.start < lead_end}
         city = next((n for n, verdict in verdicts.items() if verdict == YES and n in lead_own), city)
     before_vetoes = city
@@ -1527,7 +1529,9 @@ _SITE_BEFORE = re.compile(
     r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico|scolastico)|porto|aeroporto|stazione|scuola|"
     r"campus|plesso|asilo\s+nido|"  # (not "richiedenti asilo a X")
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
-    r"teatro|mercato|quartiere|rione|frazione|periferia)"
+    r"teatro|mercato|quartiere|rione|frazione|periferia|"
+    # a firm's workplace: "il supermercato Carrefour di X", "il call center Transcom di X"
+    r"supermercato|ipermercato|centro\s+commerciale|call\s+center|magazzino|capannone)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
     # words of description before "di" ("la scuola media di X"; not "pronto soccorso affollati a X")
     # (or both, the name after the description: "la scuola primaria Gaetano Bruni di X")

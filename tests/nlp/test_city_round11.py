@@ -151,3 +151,27 @@ def test_a_festival_concluded_at_a_place_stays_there():
         "Il sindaco ha ringraziato i volontari e i commercianti del centro."
     )
     assert city(text, "Festival del cinema, la premiazione") == "Matera"
+
+
+# A firm's workplace ("il supermercato X di Y", "il call center X di Y") is a site of the comune, as a factory is.
+
+
+def test_a_supermarket_of_a_comune_in_the_lead_is_a_site():
+    text = (
+        '(ANSA) - PESCARA, 3 MAR - "Abbiamo lavorato per tutta la pandemia, ora ci mandano a casa". Parla così una '
+        "delegata sindacale, in attesa dell'incontro in Regione sulla chiusura del supermercato Conad di Spoltore. "
+        "La Regione ha convocato l'azienda, ha detto l'assessore regionale al lavoro.\n\n"
+        "L'assessore regionale incontrerà i sindacati in settimana."
+    )
+    assert city(text, "Cassiere in presidio, noi lasciati soli") == "Spoltore"
+
+
+def test_a_supermarket_named_only_late_in_a_regional_piece_is_not_its_site():
+    # near miss: the workplace comes only in a later paragraph, after the closures in general
+    text = (
+        '(ANSA) - PESCARA, 3 MAR - "Abbiamo lavorato per tutta la pandemia, ora ci mandano a casa". Parla così una '
+        "delegata sindacale, in attesa dell'incontro in Regione sulla chiusura dei supermercati. La Regione ha "
+        "convocato l'azienda, ha detto l'assessore regionale al lavoro.\n\n"
+        "L'assessore regionale incontrerà i sindacati in settimana, tra loro quelli del supermercato Conad di Spoltore."
+    )
+    assert city(text, "Cassiere in presidio, noi lasciati soli") is None
