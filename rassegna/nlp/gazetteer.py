@@ -78,8 +78,6 @@ AMBIGUOUS = {
     'Ono', 'Pisa', 'Ascoli', "Sant'Anna", 'Opera', 'Chiusi', 'Aperta', 'Mezzana', 'Forza', 'Stato', 'Camera',
     # named like a lake, a river or a mountain: "sul Garda", "lungo il Brenta", "la Bormida", "il Cervino"
     'Garda', 'Brenta', 'Bormida', 'Cervino',
-    # a common noun too: "la campagna elettorale", "il mercato di Campagna Amica" (Coldiretti's brand)
-    'Campagna',
 }  # fmt: skip
 
 

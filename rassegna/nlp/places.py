@@ -571,14 +571,8 @@ def _mentions(
             and text[start - 2] == "D"
         ):
             continue  # a person: Mario Monti, D'Alba
-        if (
-            sep == " "
-            and plow in _ROLE_WORDS
-            and not (offset_in_title and f"{plow} di {surface.lower()}" in body.lower())
-        ):
-            # "il sindaco Gaeta": a surname (but a headline that drops its prepositions, "Alluvione, sindaco
-            # Senigallia: scuole chiuse", names the comune whose office the text gives: "il sindaco di Senigallia")
-            continue
+        if sep == " " and plow in _ROLE_WORDS:
+            continue  # "il sindaco Gaeta": a surname
         if plow == "di" and _KIN_BEFORE.search(text[max(0, start - 30) : start]) and not _listed_next(text, end):
             continue  # "i familiari di Falcone", "la moglie di Ferrara": a person's kin, the name a surname
         given = plow in {"da", "d"} and _GIVEN_NAME_FROM_BEFORE.search(text[max(0, start - 30) : start])
@@ -1077,15 +1071,8 @@ def _is_about(
     filed = [m for m in own if not m.wire]
     evidence = weight if filed else 0
     evidence += 0 if scope.kind == "wide" else sum(1 for m in filed if m.dateline)
-    in_title = any(m.name == name and m.is_comune for m in title_mentions)
-    evidence += 3 if in_title else 0
-    need = {"wide": 5, "mixed": 2, "local": 1}[scope.kind]
-    if in_title and not rivals and any(m.at for m in own):
-        # a regional piece whose headline names one comune, where the text has something happen ("a Viareggio")
-        # and names no other comune: the headline and that one mention are enough ("Porto Viareggio, l'assessore
-        # regionale replica")
-        need = min(need, 4)
-    return WEIGHED_YES if evidence >= need else WEIGHED_NO
+    evidence += 3 if any(m.name == name and m.is_comune for m in title_mentions) else 0
+    return WEIGHED_YES if evidence >= {"wide": 5, "mixed": 2, "local": 1}[scope.kind] else WEIGHED_NO
 
 
 # The province named ("la provincia", "il comando provinciale"), and a comune's government: both matched on the
@@ -1313,30 +1300,14 @@ def city_candidates(
     for n in ranked:
         if kinds[n] and scores[n] > 0:
             verdicts[n] = _is_about(n, title_mentions, found, scope, low, lead_end, norm)
-            if verdicts[n] == YES and not features:
+            if verdicts[n] in ABOUT and not features:
                 break  # the rules' city: the rest are weighed only for a learned chooser
-    # an explicit frame ("l'Amministrazione comunale di Fiumicino") outweighs a place that only weighed more
-    # (the headline's "Ostia", a quarter of Roma)
-    # (named so in the first paragraph)
     city = next((n for n, verdict in verdicts.items() if verdict in ABOUT), None)
-    # (not over the headline's lead: "Sarzana, nuova pista" over "finanziata anche dal Comune di Castelnuovo")
-    headline_lead = any(m.strong and m.name == city for m in title_mentions)
-    if city is not None and verdicts[city] == WEIGHED_YES and not headline_lead:
-        lead_own = {m.name for m in found if m.strong and m.is_comune and m.start < lead_end}
-        city = next((n for n, verdict in verdicts.items() if verdict == YES and n in lead_own), city)
     before_vetoes = city
-    # (not over a comune the headline does not name and the text calls its own: "Frana tra Vezzano e Ranzo" over
-    # "la frazione del Comune di Vallelaghi": the headline's two places are its frazioni)
-    own_only = city is not None and city not in {m.name for m in title_mentions} and verdicts[city] == YES
-    if city and title and not own_only and _paired_in_title(normalise(title), title_mentions):
+    if city and title and _paired_in_title(normalise(title), title_mentions):
         # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
         city = None
-    roundup = _ROUNDUP_TITLE_RE.search(normalise(title)) if city and title else None
-    # (a list of sites is no round-up: "16mila presenze a Campobasso tra Museo Misteri, Sannitico e Castello
-    # Monforte"; one of places names a comune or an area among its items)
-    if roundup and not any(roundup.start() <= m.start < roundup.end() for m in title_mentions):
-        roundup = None
-    if roundup:
+    if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
         # own ("Comune di X", a dateline) is its city
         own = [m for m in found if m.name == city and m.is_comune]
@@ -1408,13 +1379,13 @@ _GATHERED_BEFORE = re.compile(
 # Where something was or will be held ("si è svolta ieri a Roma", "in programma a Bari"): a venue when what was held
 # is a meeting ("la riunione si è tenuta a X", "si è svolta a Roma la commissione"), not a festival or a match
 _HELD_BEFORE = re.compile(
-    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|apert|chius|conclus)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|"
+    r"(?:si\s+(?:è|sono|era|erano)\s+(?:svolt|tenut|apert|chius)[oaie]|si\s+(?:terrà|terranno|svolgerà|svolgeranno|"
     r"tiene|svolge|apre|aprirà|chiude|chiuderà)|in\s+programma|(?:ha|hanno)\s+preso\s+il\s+via|prende\s+il\s+via|"
     r"prenderà\s+il\s+via)\b[^.;:!?]{0,40}?\s+(?:a|ad|in)\s+$",
     re.IGNORECASE,
 )
 _MEETING_RE = re.compile(
-    r"\b(?:riunione|incontro|assemblea|commissione|conferenza|vertice|tavolo|convegno|congresso|summit|forum|direttivo|"
+    r"\b(?:riunione|assemblea|commissione|conferenza|vertice|tavolo|convegno|congresso|summit|forum|direttivo|"
     r"consulta|comitato|stati\s+generali)\b",
     re.IGNORECASE,
 )
@@ -1529,9 +1500,7 @@ _SITE_BEFORE = re.compile(
     r"depuratore|petrolchimico|polo\s+(?:industriale|chimico|logistico|scolastico)|porto|aeroporto|stazione|scuola|"
     r"campus|plesso|asilo\s+nido|"  # (not "richiedenti asilo a X")
     r"liceo|istituto\s+comprensivo|parrocchia|cattedrale|duomo|basilica|santuario|cimitero|biblioteca|museo|"
-    r"teatro|mercato|quartiere|rione|frazione|periferia|"
-    # a firm's workplace: "il supermercato Carrefour di X", "il call center Transcom di X"
-    r"supermercato|ipermercato|centro\s+commerciale|call\s+center|magazzino|capannone)"
+    r"teatro|mercato|quartiere|rione|frazione|periferia)"
     # its proper name between ("l'ospedale San Giovanni di Dio di X", "lo stabilimento ex Ilva di X"), or up to two
     # words of description before "di" ("la scuola media di X"; not "pronto soccorso affollati a X")
     # (or both, the name after the description: "la scuola primaria Gaetano Bruni di X")

@@ -1,14 +1,25 @@
 """City, round 11: an explicit frame over a place that only weighed more, headlines that drop their prepositions or
-list sites, a regional piece's one comune, a meeting's venue. Every example is invented."""
+list sites, a regional piece's one comune, a meeting's venue, a firm's workplace. Every example is invented.
+
+The rules these tests were written for (commit 673d78d on branch r11-city) gained +12 cities on batches 1-14 and 19
+but only +2 on the validation batches 15-18 (the margin is +3), so they were reverted: each example of a rule is
+kept as a strict expected failure (it passes again if the rule is restored), each near miss as a plain test."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.nlp.invented import city
+
+_REVERTED = pytest.mark.xfail(
+    strict=True, reason="round 11 rule reverted: short of the validation margin (see round-city-11.md)"
+)
 
 # An explicit frame in the first paragraph ("l'Amministrazione comunale di X") outweighs a place that only weighed
 # more (the headline's quarter of a larger city).
 
 
+@_REVERTED
 def test_a_comune_called_own_in_the_lead_beats_a_weighed_headline_place():
     text = (
         "L'Amministrazione comunale di Pomezia aderisce al corteo di domani a Ostia contro le mafie. "
@@ -31,6 +42,7 @@ def test_a_comune_called_own_only_deep_in_the_text_does_not_beat_the_headline():
 # the two places are its frazioni.
 
 
+@_REVERTED
 def test_a_paired_headline_spares_the_comune_the_text_calls_its_own():
     text = (
         "Una frana ha chiuso per alcune ore la strada che collega le frazioni. "
@@ -52,6 +64,7 @@ def test_a_paired_headline_of_two_comuni_stays_a_piece_about_both():
 # A headline that drops its prepositions ("sindaco Senigallia") names the comune whose office the text gives.
 
 
+@_REVERTED
 def test_a_telegraphic_headline_names_the_mayors_comune():
     text = (
         "Il sindaco di Fabriano fa il punto sui danni del maltempo che ha colpito la Regione Marche. "
@@ -73,6 +86,7 @@ def test_a_role_before_a_surname_in_the_headline_stays_a_person():
 # "Campagna" is a common noun too ("la campagna", Coldiretti's "Campagna Amica").
 
 
+@_REVERTED
 def test_campagna_amica_is_no_comune():
     text = (
         "Appuntamento ogni sabato con Campagna Amica\n\nTorna il mercato contadino in piazza della Libertà. "
@@ -95,6 +109,7 @@ def test_a_campagna_stays_the_comune():
 # comune: that comune is its city.
 
 
+@_REVERTED
 def test_a_regional_piece_on_the_headlines_one_comune():
     text = (
         "L'assessore regionale ai trasporti ha risposto in consiglio regionale al consigliere dell'opposizione "
@@ -117,6 +132,7 @@ def test_a_regional_piece_naming_two_comuni_stays_regional():
 # A headline listing sites after "tra" ("tra Museo X, Y e Castello Z") is no round-up of places.
 
 
+@_REVERTED
 def test_a_headline_listing_sites_is_no_round_up():
     text = (
         "Diecimila visitatori in tre mesi nei musei della città: lo ha comunicato l'assessore comunale alla "
@@ -136,6 +152,7 @@ def test_a_headline_listing_places_stays_a_round_up():
 # A meeting that "si è concluso a X" was held there: X is its venue, not the piece's city.
 
 
+@_REVERTED
 def test_a_meeting_concluded_at_a_place_is_a_venue():
     text = (
         "Si è concluso a Lecce l'incontro fra il prefetto e i sindacati sulla vertenza dei call center, "
@@ -156,6 +173,7 @@ def test_a_festival_concluded_at_a_place_stays_there():
 # A firm's workplace ("il supermercato X di Y", "il call center X di Y") is a site of the comune, as a factory is.
 
 
+@_REVERTED
 def test_a_supermarket_of_a_comune_in_the_lead_is_a_site():
     text = (
         '(ANSA) - PESCARA, 3 MAR - "Abbiamo lavorato per tutta la pandemia, ora ci mandano a casa". Parla così una '
