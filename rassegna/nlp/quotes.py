@@ -705,6 +705,7 @@ def _people(text: str) -> list[Person]:
             unknown.append(m)
             continue
         given = _past_a_body_word(text, m, toks, given)
+        given = _past_a_place_name(text, m, toks, given)
         if _RUNS_ON_RE.match(text, m.end(1)):  # "del Massimo Consesso Civico Enzo Sturiano": the run is cut short
             between = toks[given + 1 : -1]  # words of a body's name, none a given name ("Cesare Augusto": one name)
             if between and fold(toks[-1]) in fnames and not any(fold(t) in fnames for t in between):
@@ -810,6 +811,23 @@ def _past_a_body_word(text: str, m: re.Match[str], toks: list[str], given: int) 
     return later if re.search(alone, text) else given
 
 
+_WORDS_RE = re.compile(r"[\w'’-]+")
+
+
+def _past_a_place_name(text: str, m: re.Match[str], toks: list[str], given: int) -> int:
+    """Where the name starts when its first given name closes a place's name (``del Friuli Venezia Giulia Sergio
+    Bolzonello``, ``di Reggio Emilia Luca Vecchi``): at the next given name."""
+    fnames = first_names()
+    while given + 1 < len(toks) and fold(toks[given + 1]) in fnames:
+        at = m.start(1) + sum(len(t) + 1 for t in toks[: given + 1]) - 1  # the end of the given name
+        words = _WORDS_RE.findall(text[max(0, at - 40) : at])  # the place's words may lie before the run
+        tails = {fold(" ".join(words[-n:])) for n in (2, 3) if len(words) >= n}
+        if not any(t in regions() or t in comuni() for t in tails):
+            break
+        given += 1
+    return given
+
+
 # A role after a name's comma that is the next item of a list of people: it opens with an article (or "del",
 # "della": "gli interventi del sindaco X, del direttore Y") and names its own holder in full.
 _NEXT_ITEM_RE = re.compile(
@@ -880,9 +898,13 @@ _SUBJECT_VERB_RE = re.compile(
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
+_OF_BEFORE_RE = re.compile(r"(?<![\w'])(?i:di|del|della|dello|dei|degli|delle|dell['’])\s*$")
+
+
 def _full_name(text: str, surname: str) -> str:
     """The longest ``Given Surname`` form of a surname in the text (``Mevlut Cavusoglu`` for ``Cavusoglu``)."""
     best = surname
+    fnames = first_names()
     pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
@@ -892,6 +914,8 @@ def _full_name(text: str, surname: str) -> str:
             tokens.pop(0)  # "Spiega Bianchi:": a verb of saying opening the sentence is no given name
         if len(surname) <= 4 and not any(fold(t) in first_names() for t in tokens):
             continue  # "Fim Fiom Uilm": a body's short name in a list, no given name before it
+        if tokens and _OF_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) and fold(tokens[0]) not in fnames:
+            tokens.pop(0)  # "il presidente del Consiglio Conte": the word after "del" names the post's body
         if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
             best = " ".join([*tokens, surname])
     return best
