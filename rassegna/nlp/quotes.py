@@ -2695,9 +2695,41 @@ def _answers(piece: Piece) -> list[int]:
     found = [
         a
         for (qa, qb), (a, _b) in zip(piece.paras, piece.paras[1:], strict=False)
-        if text[a] in '«“"' and _QUESTION_RE.fullmatch(text, qa, qb)
+        if text[a] in '«“"'
+        and (
+            _QUESTION_RE.fullmatch(text, qa, qb)
+            or _QUESTION_RE.fullmatch(_QUESTION_QUOTED_RE.sub("x", text[qa:qb]))  # "La regione “laboratorio”?"
+        )
     ]
     return found if len(found) >= 2 else []
+
+
+# A word or two the interviewer quotes inside a question (``il «blitz» di Meloni?``): the paragraph stays a question.
+_QUESTION_QUOTED_RE = re.compile(r"[«“\"][^\n«»“”\"]{1,30}[»”\"]")
+# The first question calling the interviewee, at its start or after an opening phrase: ``Dalmazzo, da cosa …?``,
+# ``Assessore Mario Rossi, …?``, ``In assoluta trasparenza, ministro Rossi, come …?``.
+_CALLED_RE = re.compile(
+    r"(?:[^,?\n]{0,40},\s+)?(?:(?i:" + _ROLE_START.pattern + r")\s+)?("
+    + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,2})\s*,"
+)
+
+
+def _called(piece: Piece, question: str) -> Person | None:
+    """The interviewee the first question calls by name (a vocative set off by a comma), resolved to the fullest
+    name the piece prints; a word the piece also prints in lower case, or a place, is no name."""
+    m = _CALLED_RE.match(question)
+    if not m:
+        return None
+    name = m.group(1)
+    toks = name.split()
+    if any(fold(t) in _NOT_NAMES or _ROLE_START.fullmatch(t) or fold(t) in comuni() for t in toks):
+        return None  # "Sindaco, …": a post alone; "Roma, …": a place
+    if fold(name) in regions() or fold(name) in _COUNTRIES or (len(toks) == 1 and fold(name) in first_names()):
+        return None
+    if re.search(r"(?<![\w'])" + re.escape(name.lower()) + r"(?![\w'])", piece.text):
+        return None  # "Insomma, …": a common word opening the question
+    person = _resolve(name, None, piece.people, None, piece.text)
+    return person if person.name else None
 
 
 def _interviewee(piece: Piece, first_answer: int) -> Person | None:
@@ -2705,6 +2737,10 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     Zelensky``), else the one person the introduction before the first question names; nobody
     (an empty Person) when neither names one, as when the name is only in the headline; None when the headline
     names several (each answer then keeps its own attribution, as a double interview does)."""
+    gap = piece.text.rfind("\n\n", 0, first_answer - 2)
+    called = _called(piece, piece.text[0 if gap < 0 else gap + 2 : first_answer])  # the piece may open with it
+    if called:
+        return called  # "ministro Lollobrigida, come …?": the first question names whom it asks
     title = set(re.findall(r"[\w']+", fold(piece.title or "")))
     named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title}
     if len(named) > 1:
