@@ -3412,7 +3412,14 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
     first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
-    if nxt and first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
+    alone = nxt and first and not text[span.mark_end : para_end].strip(" .")
+    if alone and _SO_SAID_RE.match(first):
+        # "«…» / Così, in una nota, il consigliere X, “…”": the quote's speaker before any quote of the sentence
+        head = re.split(r"[«»“”\"]", first)[0]
+        named = _mentions_in(head, people, text, para_end + nxt.start(1))
+        if named and len({n[2].name for n in named}) == 1:
+            return named[0][2]
+    if alone and not any(c in first for c in marks):
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
         opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
@@ -3431,6 +3438,8 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     return named[0][2] if named and len({n[2].name for n in named}) == 1 else Person("")
 
 
+# "Così" opening the paragraph after a quote: the sentence names who said it ("Così, in una nota, il sindaco X").
+_SO_SAID_RE = re.compile(r"Così\s*[,\s]")
 # A dateline opening the quote's paragraph ("Avezzano. «…»", "ROMA – «…»"): nothing said before the quote.
 _DATELINE_RE = re.compile(r"[A-ZÀ-Ý][\w'À-ÿ]*(?:\s+[A-ZÀ-Ý][\w'À-ÿ]*){0,2}\s*[.–—-]\s*")
 # A post opening a sentence before its holder's name: "Il sindaco ", "La presidente della Regione ".
