@@ -2737,14 +2737,14 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     Zelensky``), else the one person the introduction before the first question names; nobody
     (an empty Person) when neither names one, as when the name is only in the headline; None when the headline
     names several (each answer then keeps its own attribution, as a double interview does)."""
-    gap = piece.text.rfind("\n\n", 0, first_answer - 2)
-    called = _called(piece, piece.text[0 if gap < 0 else gap + 2 : first_answer])  # the piece may open with it
-    if called:
-        return called  # "ministro Lollobrigida, come …?": the first question names whom it asks
     title = set(re.findall(r"[\w']+", fold(piece.title or "")))
     named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title}
     if len(named) > 1:
         return None
+    gap = piece.text.rfind("\n\n", 0, first_answer - 2)
+    called = _called(piece, piece.text[0 if gap < 0 else gap + 2 : first_answer])  # the piece may open with it
+    if called:
+        return called  # "ministro Lollobrigida, come …?": the first question names whom it asks
     if named:
         return next(iter(named.values()))
     intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
@@ -3445,7 +3445,9 @@ _DATELINE_RE = re.compile(r"[A-ZÀ-Ý][\w'À-ÿ]*(?:\s+[A-ZÀ-Ý][\w'À-ÿ]*){0,
 # A post opening a sentence before its holder's name: "Il sindaco ", "La presidente della Regione ".
 _ROLE_OPENING_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r"))(?:\s+[^\s.;:!?,]+){0,5}?\s+")
 _COPULA_FIRST_RE = re.compile(r"(?:Ed?\s+)?(?:È|E'|É)\s+(?:[a-zà-ù]+\s+){1,2}?(?=(?:il|la|lo|l')\s*[^\W\d_])")
-_SUBJECT_THEN_VERB_RE = re.compile(r"(?:,[\w' ]{3,80}?)?[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
+_SUBJECT_THEN_VERB_RE = re.compile(
+    r"(?:,\s*(?i:" + _ROLE_START.pattern + r")[\w' ]{0,80}?)?"  # "X, sovrintendente del Teatro Y rilancia"
+    r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
 
 def _named_as_subject(gap: str) -> bool:
