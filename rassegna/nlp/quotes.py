@@ -430,7 +430,16 @@ def _bad_name(name: str | None) -> bool:
         return False  # Del Bene, Di Maio, La Russa
     if fold(toks[0]) in _NOT_NAMES or fold(toks[0]) in _PLACE_HEADS:
         return True  # "Palazzo Madama"
+    if len(toks) == 1 and (toks[0].endswith(("'", "’")) or fold(toks[0]) in _POST_ADJECTIVES):
+        return True  # "All'opposizione … Bucci ha risposto": an elided preposition; "Coordinatore Regionale"
     return len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo"))
+
+
+# Adjectives that close a post's name capitalised ("il Segretario Generale", "Coordinatore Regionale"): no surname.
+_POST_ADJECTIVES = frozenset({
+    'regionale', 'provinciale', 'nazionale', 'generale', 'comunale', 'territoriale', 'vicario', 'aggiunto',
+    'onorario', 'straordinario', 'metropolitano', 'federale', 'cittadino', 'uscente', 'emerito',
+})  # fmt: skip
 
 
 LAST_SPEAKER = "ultimo"  # role word of "– ha detto –": the last speaker goes on

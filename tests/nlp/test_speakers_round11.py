@@ -106,3 +106,28 @@ def test_a_name_in_a_list_after_a_lone_quote_does_not_speak():
         "A Carlo Benassi, direttore del Teatro civico di Lugo, i sindaci hanno scritto una lettera."
     )
     assert speakers(text) != ["Carlo Benassi"]
+
+
+# An elided preposition or a post's adjective is never a speaker's name
+
+
+def test_an_elided_preposition_opening_the_sentence_is_no_name():
+    text = (
+        "Alla riunione c'era anche il sindaco Paolo Serri.\n\n"
+        "All'opposizione che chiedeva i tempi dei lavori Serri ha risposto: \"Ricordo a tutti che il ponte "
+        "nuovo lo abbiamo finito in un anno\"."
+    )
+    assert speakers(text) == ["Paolo Serri"]
+
+
+def test_a_posts_capitalised_adjective_is_no_surname():
+    text = (
+        "“Il turismo dell'olio può crescere ancora”. Così il sindaco Paolo Serri che è Coordinatore Regionale "
+        "delle Città del Vino. “I ristoranti” – continua – “sono i primi a vendere i nostri prodotti”."
+    )
+    assert speakers(text) == ["Paolo Serri", "Paolo Serri", "Paolo Serri"]
+
+
+def test_a_surname_ending_like_a_post_adjective_still_speaks():
+    text = "«Il ponte lo abbiamo finito in un anno e lo diciamo con orgoglio», ha detto Mario Generali."
+    assert speakers(text) == ["Mario Generali"]
