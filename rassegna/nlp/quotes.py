@@ -923,7 +923,12 @@ def _full_name(text: str, surname: str) -> str:
             tokens.pop(0)  # "Spiega Bianchi:": a verb of saying opening the sentence is no given name
         if len(surname) <= 4 and not any(fold(t) in first_names() for t in tokens):
             continue  # "Fim Fiom Uilm": a body's short name in a list, no given name before it
-        if tokens and _OF_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) and fold(tokens[0]) not in fnames:
+        if (
+            tokens
+            and _OF_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+            and fold(tokens[0]) not in fnames
+            and fold(m.group(0)) not in comuni()  # "di Borgo Ticino": a place's name, left to the place rules
+        ):
             tokens.pop(0)  # "il presidente del Consiglio Conte": the word after "del" names the post's body
         if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
             best = " ".join([*tokens, surname])
