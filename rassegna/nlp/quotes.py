@@ -438,7 +438,8 @@ def _bad_name(name: str | None) -> bool:
 # Adjectives that close a post's name capitalised ("il Segretario Generale", "Coordinatore Regionale"): no surname.
 _POST_ADJECTIVES = frozenset({
     'regionale', 'provinciale', 'nazionale', 'generale', 'comunale', 'territoriale', 'vicario', 'aggiunto',
-    'onorario', 'straordinario', 'metropolitano', 'federale', 'cittadino', 'uscente', 'emerito',
+    'onorario', 'straordinario', 'metropolitano', 'federale', 'cittadino', 'uscente', 'emerito', 'maggiore',
+    'minore', 'superiore', 'inferiore', 'supremo', 'suprema',
 })  # fmt: skip
 
 
@@ -649,7 +650,56 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         sur = None  # "il dirigente italiano Onu": a body or a place after the post's adjective, not a surname
     if sur:
         return Attribution(sur.group(1), role_word=word)
+    closing = _POST_BODY_SURNAME_RE.match(rest)
+    if closing and _closes_a_post(closing.group(2), closing.group(1)):
+        # "l'assessore alla Mobilità Bonasia", "il ministro dell'Economia Giorgetti": the holder after the body
+        return Attribution(closing.group(2), _clean_role(attr[: role_first.end() + closing.start(2)]), word)
     return Attribution(None, _clean_role(attr), word)
+
+
+# A post's body after a preposition (capitalised words), then one more capitalised word: the holder's surname.
+_POST_BODY_SURNAME_RE = re.compile(
+    r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|al|alla|allo|ai|agli|alle|all['’])\s*"
+    r"((?:[A-ZÀ-Ý][\w'’-]*\s+){1,2}?)([A-ZÀ-Ý][a-zà-ÿ]{2,})\s*(?:$|[,;(]|\s+[-–—]|\s+[a-zà-ù])"
+)
+# Endings of adjectives that close a body's name ("Partito Democratico", "Sinistra Italiana", "Croce Rossa").
+_ADJECTIVE_ENDINGS = (
+    "ano",
+    "ana",
+    "ani",
+    "ane",
+    "ico",
+    "ica",
+    "ici",
+    "iche",
+    "ale",
+    "ali",
+    "ese",
+    "esi",
+    "ista",
+    "ossa",
+    "osso",
+    "ero",
+    "era",
+    "iva",
+    "ivo",
+    "ata",
+    "ato",
+    "ile",
+    "ili",
+)
+_COMPASS = frozenset({"nord", "sud", "est", "ovest", "centro", "centrale", "unita", "unito"})
+
+
+def _closes_a_post(word: str, body: str) -> bool:
+    """Whether a capitalised word after a post's body is the holder's surname: no place, country, region,
+    given name, post, body word or adjective of the body's name."""
+    key = fold(word)
+    if key in comuni() or key in regions() or key in _COUNTRIES or key in first_names() or key in _NOT_NAMES:
+        return False
+    if key in _POST_ADJECTIVES or key in _COMPASS or key.endswith(_ADJECTIVE_ENDINGS) or _ROLE_START.fullmatch(word):
+        return False
+    return not any(fold(t) in first_names() for t in body.split())  # "della Cgil Mario …": a name of its own
 
 
 def _name_first(attr: str) -> Attribution | None:
@@ -907,7 +957,9 @@ _SUBJECT_VERB_RE = re.compile(
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
-_OF_BEFORE_RE = re.compile(r"(?<![\w'])(?i:di|del|della|dello|dei|degli|delle|dell['’])\s*$")
+_OF_BEFORE_RE = re.compile(
+    r"(?<![\w'])(?i:di|del|della|dello|dei|degli|delle|dell['’]|al|alla|allo|ai|agli|alle|all['’])\s*$"
+)
 
 
 def _full_name(text: str, surname: str) -> str:
@@ -2723,8 +2775,17 @@ _QUESTION_QUOTED_RE = re.compile(r"[«“\"][^\n«»“”\"]{1,30}[»”\"]")
 # The first question calling the interviewee, at its start or after an opening phrase: ``Dalmazzo, da cosa …?``,
 # ``Assessore Mario Rossi, …?``, ``In assoluta trasparenza, ministro Rossi, come …?``.
 _CALLED_RE = re.compile(
-    r"(?:[^,?\n]{0,40},\s+)?(?:(?i:" + _ROLE_START.pattern + r")\s+)?("
-    + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,2})\s*,"
+    r"(?:[^,?\n]{0,40},\s+)?(?:(?i:"
+    + _ROLE_START.pattern
+    + r")\s+)?("
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){0,2})\s*,"
 )
 
 
@@ -2756,9 +2817,9 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     if len(named) > 1:
         return None
     gap = piece.text.rfind("\n\n", 0, first_answer - 2)
-    called = _called(piece, piece.text[0 if gap < 0 else gap + 2 : first_answer])  # the piece may open with it
-    if called:
-        return called  # "ministro Lollobrigida, come …?": the first question names whom it asks
+    vocative = _called(piece, piece.text[0 if gap < 0 else gap + 2 : first_answer])  # the piece may open with it
+    if vocative:
+        return vocative  # "ministro Lollobrigida, come …?": the first question names whom it asks
     if named:
         return next(iter(named.values()))
     intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
@@ -3426,14 +3487,14 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
     first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
-    alone = nxt and first and not text[span.mark_end : para_end].strip(" .")
-    if alone and _SO_SAID_RE.match(first):
+    alone = nxt is not None and bool(first) and not text[span.mark_end : para_end].strip(" .")
+    if nxt is not None and alone and _SO_SAID_RE.match(first):
         # "«…» / Così, in una nota, il consigliere X, “…”": the quote's speaker before any quote of the sentence
         head = re.split(r"[«»“”\"]", first)[0]
         named = _mentions_in(head, people, text, para_end + nxt.start(1))
         if named and len({n[2].name for n in named}) == 1:
             return named[0][2]
-    if alone and not any(c in first for c in marks):
+    if nxt is not None and alone and not any(c in first for c in marks):
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
         opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
@@ -3461,7 +3522,8 @@ _ROLE_OPENING_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r"))(?:\s+[^\s.
 _COPULA_FIRST_RE = re.compile(r"(?:Ed?\s+)?(?:È|E'|É)\s+(?:[a-zà-ù]+\s+){1,2}?(?=(?:il|la|lo|l')\s*[^\W\d_])")
 _SUBJECT_THEN_VERB_RE = re.compile(
     r"(?:,\s*(?i:" + _ROLE_START.pattern + r")[\w' ]{0,80}?)?"  # "X, sovrintendente del Teatro Y rilancia"
-    r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
+    r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b"
+)
 
 
 def _named_as_subject(gap: str) -> bool:

@@ -94,7 +94,7 @@ def test_cosi_naming_two_people_names_nobody():
 
 def test_a_subject_with_an_apposition_after_a_lone_quote_speaks():
     text = (
-        "\"Non si può fare subito, serve una legge nuova. Ma è un progetto in cui credo molto\".\n\n"
+        '"Non si può fare subito, serve una legge nuova. Ma è un progetto in cui credo molto".\n\n'
         "Carlo Benassi, direttore del Teatro civico di Lugo rilancia l'idea di unire i due teatri della zona."
     )
     assert speakers(text) == ["Carlo Benassi"]
@@ -102,7 +102,7 @@ def test_a_subject_with_an_apposition_after_a_lone_quote_speaks():
 
 def test_a_name_in_a_list_after_a_lone_quote_does_not_speak():
     text = (
-        "\"Non si può fare subito, serve una legge nuova. Ma è un progetto in cui credo molto\".\n\n"
+        '"Non si può fare subito, serve una legge nuova. Ma è un progetto in cui credo molto".\n\n'
         "A Carlo Benassi, direttore del Teatro civico di Lugo, i sindaci hanno scritto una lettera."
     )
     assert speakers(text) != ["Carlo Benassi"]
@@ -115,7 +115,7 @@ def test_an_elided_preposition_opening_the_sentence_is_no_name():
     text = (
         "Alla riunione c'era anche il sindaco Paolo Serri.\n\n"
         "All'opposizione che chiedeva i tempi dei lavori Serri ha risposto: \"Ricordo a tutti che il ponte "
-        "nuovo lo abbiamo finito in un anno\"."
+        'nuovo lo abbiamo finito in un anno".'
     )
     assert speakers(text) == ["Paolo Serri"]
 
@@ -131,3 +131,22 @@ def test_a_posts_capitalised_adjective_is_no_surname():
 def test_a_surname_ending_like_a_post_adjective_still_speaks():
     text = "«Il ponte lo abbiamo finito in un anno e lo diciamo con orgoglio», ha detto Mario Generali."
     assert speakers(text) == ["Mario Generali"]
+
+
+# A surname closing a post after the post's body ("il ministro dell'Economia X")
+
+
+def test_a_surname_after_the_posts_body_is_the_holder():
+    text = (
+        "\"La legge è passata, altri Paesi non ce l'hanno fatta\". Così il ministro dell'Agricoltura Ferrandi "
+        "incontrando la stampa dopo il voto."
+    )
+    assert speakers(text) == ["Ferrandi"]
+
+
+def test_an_adjective_after_the_posts_body_is_no_surname():
+    text = (
+        '"La legge è passata, altri Paesi non ce l\'hanno fatta". Così il capo di Stato Maggiore incontrando '
+        "la stampa dopo il voto, e il segretario del Partito Democratico ha aggiunto altro."
+    )
+    assert speakers(text)[0] not in {"Maggiore", "Democratico"}
