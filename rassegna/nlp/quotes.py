@@ -702,6 +702,12 @@ def _closes_a_post(word: str, body: str) -> bool:
     return not any(fold(t) in first_names() for t in body.split())  # "della Cgil Mario …": a name of its own
 
 
+def _regional_branch(name: str) -> bool:
+    """A body's name closed by a region (``Cisl Puglia``, ``Uiltrasporti Liguria``), no given name first."""
+    toks = name.split()
+    return len(toks) >= 2 and fold(toks[-1]) in regions() and fold(toks[0]) not in first_names()
+
+
 def _name_first(attr: str) -> Attribution | None:
     """``Mario Rossi, sindaco di Bari``, ``Walter Artibani Segretario della Uil``."""
     first = re.match(r"\s*(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})", attr)
@@ -827,6 +833,7 @@ def _people(text: str) -> list[Person]:
         named = len(name.split()) >= 2 and fold(name) not in known and fold(name.split()[0]) not in _PLACE_HEADS
         named = named and not any((" " + k + " ").find(" " + fold(name) + " ") >= 0 for k in known)
         named = named and not any(fold(name).endswith(" " + k) for k in known)  # "Borgo Virgilio Francesco Aporti"
+        named = named and not _regional_branch(name)  # "della Fistel Cisl Puglia": no person
         if not named and apposed and parsed.role and apposed.group(1) == name and name not in _PRESENT_WORDS:
             named = fold(name) not in known and fold(name) not in first_names() and not name.isupper()
         if named and parsed.role:  # "il presidente di Confindustria, Orsini,": the holder, surname only

@@ -150,3 +150,24 @@ def test_an_adjective_after_the_posts_body_is_no_surname():
         "la stampa dopo il voto, e il segretario del Partito Democratico ha aggiunto altro."
     )
     assert speakers(text)[0] not in {"Maggiore", "Democratico"}
+
+
+# A body's regional branch after a post is no person
+
+
+def test_a_bodys_regional_branch_is_no_holder():
+    text = (
+        "Anche Oreste Scognati, segretario della Filt Cisl Liguria, ha protestato. “Non abbiamo avuto "
+        "risposte dall'ente.”\n\n"
+        "Infine, Marco Gullotta, segretario di Uiltrasporti Liguria, ha sottolineato la gravità della situazione. "
+        "“Non ricordo uno sciopero simile in trent'anni di lavoro nel porto.”"
+    )
+    assert speakers(text)[1] == "Marco Gullotta"
+
+
+def test_a_given_name_before_a_region_word_is_a_person():
+    text = (
+        "Lo sciopero è confermato, come dice il segretario della Filt Anna Liguria.\n\n"
+        "“Non ricordo uno sciopero simile in trent'anni di lavoro nel porto”, ha detto Liguria."
+    )
+    assert speakers(text) == ["Anna Liguria"]
