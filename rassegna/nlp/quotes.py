@@ -430,17 +430,7 @@ def _bad_name(name: str | None) -> bool:
         return False  # Del Bene, Di Maio, La Russa
     if fold(toks[0]) in _NOT_NAMES or fold(toks[0]) in _PLACE_HEADS:
         return True  # "Palazzo Madama"
-    if len(toks) == 1 and (toks[0].endswith(("'", "’")) or fold(toks[0]) in _POST_ADJECTIVES):
-        return True  # "All'opposizione … Bucci ha risposto": an elided preposition; "Coordinatore Regionale"
     return len(toks) == 1 and fold(toks[0]).endswith(("ando", "endo"))
-
-
-# Adjectives that close a post's name capitalised ("il Segretario Generale", "Coordinatore Regionale"): no surname.
-_POST_ADJECTIVES = frozenset({
-    'regionale', 'provinciale', 'nazionale', 'generale', 'comunale', 'territoriale', 'vicario', 'aggiunto',
-    'onorario', 'straordinario', 'metropolitano', 'federale', 'cittadino', 'uscente', 'emerito', 'maggiore',
-    'minore', 'superiore', 'inferiore', 'supremo', 'suprema',
-})  # fmt: skip
 
 
 LAST_SPEAKER = "ultimo"  # role word of "– ha detto –": the last speaker goes on
@@ -650,62 +640,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         sur = None  # "il dirigente italiano Onu": a body or a place after the post's adjective, not a surname
     if sur:
         return Attribution(sur.group(1), role_word=word)
-    closing = _POST_BODY_SURNAME_RE.match(rest)
-    if closing and _closes_a_post(closing.group(2), closing.group(1)):
-        # "l'assessore alla Mobilità Bonasia", "il ministro dell'Economia Giorgetti": the holder after the body
-        return Attribution(closing.group(2), _clean_role(attr[: role_first.end() + closing.start(2)]), word)
     return Attribution(None, _clean_role(attr), word)
-
-
-# A post's body after a preposition (capitalised words), then one more capitalised word: the holder's surname.
-_POST_BODY_SURNAME_RE = re.compile(
-    r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|al|alla|allo|ai|agli|alle|all['’])\s*"
-    r"((?:[A-ZÀ-Ý][\w'’-]*\s+){1,2}?)([A-ZÀ-Ý][a-zà-ÿ]{2,})\s*(?:$|[,;(]|\s+[-–—]|\s+[a-zà-ù])"
-)
-# Endings of adjectives that close a body's name ("Partito Democratico", "Sinistra Italiana", "Croce Rossa").
-_ADJECTIVE_ENDINGS = (
-    "ano",
-    "ana",
-    "ani",
-    "ane",
-    "ico",
-    "ica",
-    "ici",
-    "iche",
-    "ale",
-    "ali",
-    "ese",
-    "esi",
-    "ista",
-    "ossa",
-    "osso",
-    "ero",
-    "era",
-    "iva",
-    "ivo",
-    "ata",
-    "ato",
-    "ile",
-    "ili",
-)
-_COMPASS = frozenset({"nord", "sud", "est", "ovest", "centro", "centrale", "unita", "unito"})
-
-
-def _closes_a_post(word: str, body: str) -> bool:
-    """Whether a capitalised word after a post's body is the holder's surname: no place, country, region,
-    given name, post, body word or adjective of the body's name."""
-    key = fold(word)
-    if key in comuni() or key in regions() or key in _COUNTRIES or key in first_names() or key in _NOT_NAMES:
-        return False
-    if key in _POST_ADJECTIVES or key in _COMPASS or key.endswith(_ADJECTIVE_ENDINGS) or _ROLE_START.fullmatch(word):
-        return False
-    return not any(fold(t) in first_names() for t in body.split())  # "della Cgil Mario …": a name of its own
-
-
-def _regional_branch(name: str) -> bool:
-    """A body's name closed by a region (``Cisl Puglia``, ``Uiltrasporti Liguria``), no given name first."""
-    toks = name.split()
-    return len(toks) >= 2 and fold(toks[-1]) in regions() and fold(toks[0]) not in first_names()
 
 
 def _name_first(attr: str) -> Attribution | None:
@@ -770,7 +705,6 @@ def _people(text: str) -> list[Person]:
             unknown.append(m)
             continue
         given = _past_a_body_word(text, m, toks, given)
-        given = _past_a_place_name(text, m, toks, given)
         if _RUNS_ON_RE.match(text, m.end(1)):  # "del Massimo Consesso Civico Enzo Sturiano": the run is cut short
             between = toks[given + 1 : -1]  # words of a body's name, none a given name ("Cesare Augusto": one name)
             if between and fold(toks[-1]) in fnames and not any(fold(t) in fnames for t in between):
@@ -833,7 +767,6 @@ def _people(text: str) -> list[Person]:
         named = len(name.split()) >= 2 and fold(name) not in known and fold(name.split()[0]) not in _PLACE_HEADS
         named = named and not any((" " + k + " ").find(" " + fold(name) + " ") >= 0 for k in known)
         named = named and not any(fold(name).endswith(" " + k) for k in known)  # "Borgo Virgilio Francesco Aporti"
-        named = named and not _regional_branch(name)  # "della Fistel Cisl Puglia": no person
         if not named and apposed and parsed.role and apposed.group(1) == name and name not in _PRESENT_WORDS:
             named = fold(name) not in known and fold(name) not in first_names() and not name.isupper()
         if named and parsed.role:  # "il presidente di Confindustria, Orsini,": the holder, surname only
@@ -875,23 +808,6 @@ def _past_a_body_word(text: str, m: re.Match[str], toks: list[str], given: int) 
         return given
     alone = r"(?<![\w'])" + re.escape(toks[given]) + r"(?!\s+" + re.escape(toks[given + 1]) + r")(?![\w'])"
     return later if re.search(alone, text) else given
-
-
-_WORDS_RE = re.compile(r"[\w'’-]+")
-
-
-def _past_a_place_name(text: str, m: re.Match[str], toks: list[str], given: int) -> int:
-    """Where the name starts when its first given name closes a place's name (``del Friuli Venezia Giulia Sergio
-    Bolzonello``, ``di Reggio Emilia Luca Vecchi``): at the next given name."""
-    fnames = first_names()
-    while given + 1 < len(toks) and fold(toks[given + 1]) in fnames:
-        at = m.start(1) + sum(len(t) + 1 for t in toks[: given + 1]) - 1  # the end of the given name
-        words = _WORDS_RE.findall(text[max(0, at - 40) : at])  # the place's words may lie before the run
-        tails = {fold(" ".join(words[-n:])) for n in (2, 3) if len(words) >= n}
-        if not any(t in regions() or t in comuni() for t in tails):
-            break
-        given += 1
-    return given
 
 
 # A role after a name's comma that is the next item of a list of people: it opens with an article (or "del",
@@ -964,15 +880,9 @@ _SUBJECT_VERB_RE = re.compile(
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
-_OF_BEFORE_RE = re.compile(
-    r"(?<![\w'])(?i:di|del|della|dello|dei|degli|delle|dell['’]|al|alla|allo|ai|agli|alle|all['’])\s*$"
-)
-
-
 def _full_name(text: str, surname: str) -> str:
     """The longest ``Given Surname`` form of a surname in the text (``Mevlut Cavusoglu`` for ``Cavusoglu``)."""
     best = surname
-    fnames = first_names()
     pattern = r"(?<![\w'])((?:" + _NAME_TOKEN + r"\s+){1,2})" + re.escape(surname) + r"(?![\w])"
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
@@ -982,13 +892,6 @@ def _full_name(text: str, surname: str) -> str:
             tokens.pop(0)  # "Spiega Bianchi:": a verb of saying opening the sentence is no given name
         if len(surname) <= 4 and not any(fold(t) in first_names() for t in tokens):
             continue  # "Fim Fiom Uilm": a body's short name in a list, no given name before it
-        if (
-            tokens
-            and _OF_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
-            and fold(tokens[0]) not in fnames
-            and fold(m.group(0)) not in comuni()  # "di Borgo Ticino": a place's name, left to the place rules
-        ):
-            tokens.pop(0)  # "il presidente del Consiglio Conte": the word after "del" names the post's body
         if tokens and len(tokens) + 1 > len(best.split()) and not any(_ROLE_START.fullmatch(t) for t in tokens):
             best = " ".join([*tokens, surname])
     return best
@@ -2768,50 +2671,9 @@ def _answers(piece: Piece) -> list[int]:
     found = [
         a
         for (qa, qb), (a, _b) in zip(piece.paras, piece.paras[1:], strict=False)
-        if text[a] in '«“"'
-        and (
-            _QUESTION_RE.fullmatch(text, qa, qb)
-            or _QUESTION_RE.fullmatch(_QUESTION_QUOTED_RE.sub("x", text[qa:qb]))  # "La regione “laboratorio”?"
-        )
+        if text[a] in '«“"' and _QUESTION_RE.fullmatch(text, qa, qb)
     ]
     return found if len(found) >= 2 else []
-
-
-# A word or two the interviewer quotes inside a question (``il «blitz» di Meloni?``): the paragraph stays a question.
-_QUESTION_QUOTED_RE = re.compile(r"[«“\"][^\n«»“”\"]{1,30}[»”\"]")
-# The first question calling the interviewee, at its start or after an opening phrase: ``Dalmazzo, da cosa …?``,
-# ``Assessore Mario Rossi, …?``, ``In assoluta trasparenza, ministro Rossi, come …?``.
-_CALLED_RE = re.compile(
-    r"(?:[^,?\n]{0,40},\s+)?(?:(?i:"
-    + _ROLE_START.pattern
-    + r")\s+)?("
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r"(?:\s+"
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r"){0,2})\s*,"
-)
-
-
-def _called(piece: Piece, question: str) -> Person | None:
-    """The interviewee the first question calls by name (a vocative set off by a comma), resolved to the fullest
-    name the piece prints; a word the piece also prints in lower case, or a place, is no name."""
-    m = _CALLED_RE.match(question)
-    if not m:
-        return None
-    name = m.group(1)
-    toks = name.split()
-    if any(fold(t) in _NOT_NAMES or _ROLE_START.fullmatch(t) or fold(t) in comuni() for t in toks):
-        return None  # "Sindaco, …": a post alone; "Roma, …": a place
-    if fold(name) in regions() or fold(name) in _COUNTRIES or (len(toks) == 1 and fold(name) in first_names()):
-        return None
-    if re.search(r"(?<![\w'])" + re.escape(name.lower()) + r"(?![\w'])", piece.text):
-        return None  # "Insomma, …": a common word opening the question
-    person = _resolve(name, None, piece.people, None, piece.text)
-    return person if person.name else None
 
 
 def _interviewee(piece: Piece, first_answer: int) -> Person | None:
@@ -2823,10 +2685,6 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title}
     if len(named) > 1:
         return None
-    gap = piece.text.rfind("\n\n", 0, first_answer - 2)
-    vocative = _called(piece, piece.text[0 if gap < 0 else gap + 2 : first_answer])  # the piece may open with it
-    if vocative:
-        return vocative  # "ministro Lollobrigida, come …?": the first question names whom it asks
     if named:
         return next(iter(named.values()))
     intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
@@ -3494,14 +3352,7 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
     first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
-    alone = nxt is not None and bool(first) and not text[span.mark_end : para_end].strip(" .")
-    if nxt is not None and alone and _SO_SAID_RE.match(first):
-        # "«…» / Così, in una nota, il consigliere X, “…”": the quote's speaker before any quote of the sentence
-        head = re.split(r"[«»“”\"]", first)[0]
-        named = _mentions_in(head, people, text, para_end + nxt.start(1))
-        if named and len({n[2].name for n in named}) == 1:
-            return named[0][2]
-    if nxt is not None and alone and not any(c in first for c in marks):
+    if nxt and first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
         opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
@@ -3520,17 +3371,12 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     return named[0][2] if named and len({n[2].name for n in named}) == 1 else Person("")
 
 
-# "Così" opening the paragraph after a quote: the sentence names who said it ("Così, in una nota, il sindaco X").
-_SO_SAID_RE = re.compile(r"Così\s*[,\s]")
 # A dateline opening the quote's paragraph ("Avezzano. «…»", "ROMA – «…»"): nothing said before the quote.
 _DATELINE_RE = re.compile(r"[A-ZÀ-Ý][\w'À-ÿ]*(?:\s+[A-ZÀ-Ý][\w'À-ÿ]*){0,2}\s*[.–—-]\s*")
 # A post opening a sentence before its holder's name: "Il sindaco ", "La presidente della Regione ".
 _ROLE_OPENING_RE = re.compile(r"(?:(?i:" + _ROLE_START.pattern + r"))(?:\s+[^\s.;:!?,]+){0,5}?\s+")
 _COPULA_FIRST_RE = re.compile(r"(?:Ed?\s+)?(?:È|E'|É)\s+(?:[a-zà-ù]+\s+){1,2}?(?=(?:il|la|lo|l')\s*[^\W\d_])")
-_SUBJECT_THEN_VERB_RE = re.compile(
-    r"(?:,\s*(?i:" + _ROLE_START.pattern + r")[\w' ]{0,80}?)?"  # "X, sovrintendente del Teatro Y rilancia"
-    r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b"
-)
+_SUBJECT_THEN_VERB_RE = re.compile(r"[\w' ]{0,60}?\s+[a-zà-ù]{3,}(?:a|e|ano|ono|ò|è)\b|\s+(?:ha|è)\b")
 
 
 def _named_as_subject(gap: str) -> bool:
