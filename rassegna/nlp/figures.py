@@ -19,7 +19,7 @@ EXCLUDED_UNITS = {
     'anni', 'anno', 'mesi', 'mese', 'giorni', 'giorno', 'settimane', 'settimana', 'ore', 'ora', 'minuti',
     'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
-    'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'caratteri',
+    'target', 'volte', 'volta', 'parole', 'parola', 'righe', 'caratteri',
     'percento', 'cento', 'tappe', 'tappa', 'direttrici',
     'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
     'articolo', 'articoli', 'comma', 'capitolo', 'lotto', 'lustri', 'sere', 'sera', 'serate',
@@ -368,6 +368,8 @@ _NOT_UNITS = {
     # round 9: adverbs, conjunctions and determiners are never the counted noun ("17 perché", "50 qui", "6,5 ogni")
     'perché', 'perchè', 'qui', 'qua', 'lì', 'là', 'ogni', 'insieme', 'pari', 'ndr', 'successivamente',
     'rispettivamente', 'ciascuno', 'ciascuna', 'ognuno', 'ognuna',
+    # round 11: prepositions that STOP leaves out ("le quattro domeniche … più 4 durante l'anno")
+    'durante', 'tramite', 'mediante', 'dentro', 'fuori', 'dietro', 'davanti', 'accanto', 'lungo',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
@@ -437,6 +439,8 @@ def _verb_like(word: str) -> bool:
     """A verb form where a noun should be: ``300 partiranno``, ``13 vanno``, ``sono``."""
     if len(word) > 5 and word.endswith(("iamo", "remo")):
         return True  # "Il 24 ospiteremo", "abbiamo"
+    if len(word) > 4 and word.endswith(("erà", "irà", "arà")):
+        return True  # round 11: "Alle 18 seguirà", "la 106 tornerà": a future; no Italian noun ends in -rà
     return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
 
 
@@ -741,7 +745,23 @@ def _said_by(tokens: _Tokens, k: int) -> bool:
     return low in _SAID_BY_PARTICIPLES and k > 0 and tokens[k - 1].text.lower() in {"hanno", "avevano"}
 
 
+_RATE_BASES = frozenset({10, 100, 1000, 10000, 100000})  # round bases of a rate after "ogni"
+_OUR = frozenset({"nostri", "nostre", "vostri", "vostre"})  # first and second person possessives
 _SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
+
+
+_FIRST_OF_RE = re.compile(r"\b(?:i|le)\s+(?:primi|prime)\s+$", re.IGNORECASE)
+
+
+def _first_counted(tokens: _Tokens, i: int, after: int) -> bool:
+    """``i primi cinque sindaci``, ``le prime 243 persone``: after a bare article, the first ones of a group are
+    counted by a plural noun; ``tra i primi tre eventi`` (a rank) and ``i primi sei mesi`` (a window) are not."""
+    if not (i > 2 and tokens[i - 2].text.lower() in {"i", "le"} and after < len(tokens)):
+        return False
+    if tokens[i - 3].text.lower() in {"tra", "fra"}:
+        return False
+    noun = tokens[after].text
+    return _plural_noun(noun) and noun.lower() not in _PRE_ADJECTIVES
 
 
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
@@ -761,8 +781,18 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "sabato 2", "lunedì 15": a date
     if prev in {"under", "over"}:
         return None  # "minori under 18", "over 65": ages
-    if prev in {"primi", "prime", "ultimi", "ultime"}:
+    first = prev in {"primi", "prime"} and _first_counted(tokens, i, number.after)
+    if prev in {"primi", "prime", "ultimi", "ultime"} and not first:
         return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
+    if prev == "ogni" and value in _RATE_BASES and i > 1 and tokens[i - 2].kind == "word":
+        # "3 stranieri ogni mille abitanti", "un rifugiato ogni mille": the base of a rate whose counted noun is
+        # told before "ogni", no count ("ogni 1500 pazienti" is no round base; round 9's test keeps "6,5 ogni mille")
+        return None
+    share = _PERCENT_AFTER_RE.match(text, tokens[number.after - 1].end)
+    if prev in {"la", "il", "lo"} and tok.kind == "num" and not share:
+        return None  # "la 106 tornerà", "la 4 corsie": a singular article names one thing (a road, a line)
+    if tok.kind == "word" and prev in _OUR and value < 10:
+        return None  # "i nostri due paesi", "le nostre due comunità": the speaker's own set, no figure
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     pointing = value == 2 or prev in _POINTING and value <= 10  # "dei tre Comuni" counts, "dei due", "quei tre" not
@@ -823,11 +853,11 @@ _OPEN_QUOTES = frozenset({"“", "«", '"', "‘", "'"})
 
 def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
     """``sono 8.600, infatti, i posti``, ``Sono 5 (di cui 3 minorenni) le persone``: after an insert between
-    commas or brackets, the article of the subject (its index), if any."""
+    commas, dashes or brackets, the article of the subject (its index), if any."""
     n = len(tokens)
-    if j >= n or tokens[j].text not in {",", "("}:
+    if j >= n or tokens[j].text not in {",", "(", "–", "—"}:
         return None
-    close = ")" if tokens[j].text == "(" else ","
+    close = ")" if tokens[j].text == "(" else tokens[j].text  # round 11: "Saranno 800 mila – sottolinea – i passeggeri"
     for x in range(j + 1, min(n, j + 14)):
         t = tokens[x].text
         if t == close:
@@ -837,7 +867,7 @@ def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
                 if noun < n and tokens[noun].kind == "word" and tokens[noun].text.islower():
                     return art
             return None
-        if t in {".", ";", ":", "!", "?"} or tokens[x].kind == "num" and close == ",":
+        if t in {".", ";", ":", "!", "?"} or tokens[x].kind == "num" and close != ")":
             return None
     return None
 
@@ -1162,7 +1192,7 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
         return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
     if low in {"l", "quest"} and nxt in {"'", "’"} and k + 2 < len(tokens) and tokens[k + 2].text.lower() == "anno":
         return True  # "(erano 28 l'anno prima)", "310 quest'anno": a time follows
-    if low in {"tra", "fra", "nel", "dal", "entro"}:  # "passati da 50 a 85 tra il 2023 e il 2025": a time follows
+    if low in {"tra", "fra", "nel", "dal", "entro", "del"}:  # "da 50 a 85 tra il 2023 e il 2025", "ai 147 del 2025"
         year = tokens[k + 1 + (nxt in {"il", "l"})] if k + 2 < len(tokens) else None
         return year is not None and year.kind == "num" and re.fullmatch(r"(?:19|20)\d\d", year.text) is not None
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
@@ -1309,6 +1339,10 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     qualifier, start = _qualifier(text, tok.start)
     before = text[max(0, start - 80) : start]
     of = _RANGE_OF_RE.search(before) or _SUBJECT_RANGE_RE.search(before)
+    since = _SUBJECT_FROM_RE.search(before)
+    if since and _plural_noun(since.group(1)) and _TIME_OF_RE.match(text, tokens[j - 1].end):
+        # "gli esuberi potrebbero aumentare dagli 85 dello scorso anno ai 147 del 2025": the first end of the range
+        return Step(j, Mention(value, since.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
     if of and _plural_noun(of.group(1)) and _closes_clause(tokens, k):
         # "l'aumento di posti disponibili da 52 a 60": the range's noun before it
         return Step(j, Mention(value, of.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
@@ -1342,11 +1376,24 @@ _RANGE_OF_RE = re.compile(
     r"(?:(?:passa|passano|passat[ioe]|sale|salgono|salit[iaoe]|scende|scendono|sces[iaoe])\s+)?da\s+[\d.,]+\s+a\s+$"
 )
 # "i posti letto aumenteranno da 11 a 20": the subject of a verb of change, then the range
+_MODAL = r"(?:(?:potrebbe|potrebbero|dovrebbe|dovrebbero|può|possono|deve|devono|dovranno|potranno)\s+)?"
+_TIME_OF = r"(?:\s+(?:del|dello|della|dell['’]\s*|nel|nello|nella)\s*(?:\d{4}|[a-zà-ù]+(?:\s+[a-zà-ù]+){0,2}))"
 _SUBJECT_RANGE_RE = re.compile(
     r"\b(?:i|gli|le)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{3,})?\s+(?:(?:sono|è)\s+)?"
-    r"(?:pass|sal|scend|aument|cresc|cal|diminu|raddoppi|triplic)[a-zà-ù]*\s+da\s+[\d.,]+\s+a\s+$",
+    + _MODAL
+    + r"(?:pass|sal|scend|aument|cresc|cal|diminu|raddoppi|triplic)[a-zà-ù]*\s+"
+    # round 11: "gli esuberi potrebbero aumentare dagli 85 dello scorso anno ai 147": each end may carry its time
+    r"(?:da|dai|dagli|dalle)\s+(?:[\d.,]+\s+a|[\d.,]+" + _TIME_OF + r"\s+a(?:i|gli|lle)?)\s+$",
     re.IGNORECASE,
 )
+# The first end of such a range when a time follows it: "gli esuberi potrebbero aumentare dagli 85 [dello …]".
+_SUBJECT_FROM_RE = re.compile(
+    r"\b(?:i|gli|le)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{3,})?\s+(?:(?:sono|è)\s+)?"
+    + _MODAL
+    + r"(?:pass|sal|scend|aument|cresc|cal|diminu|raddoppi|triplic)[a-zà-ù]*\s+(?:da|dai|dagli|dalle)\s+$",
+    re.IGNORECASE,
+)
+_TIME_OF_RE = re.compile(_TIME_OF + r"\s+a(?:i|gli|lle)?\s+[\d.,]+", re.IGNORECASE)
 # "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
 _CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)
 _COMPARED_RE = re.compile(
@@ -1396,6 +1443,8 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
     told = told and not text[number.start].isdigit()
     # "i 262 lavoratori" after "262 dipendenti": digits after a definite article name a quantity already told
     told = told or text[number.start].isdigit() and bool(_DEFINITE_RE.search(text[max(0, start - 8) : start]))
+    # round 11: "i primi 17 ospiti" after "17 richiedenti asilo": the first ones of a group already counted
+    told = told or bool(_FIRST_OF_RE.search(text[max(0, start - 12) : start]))
     return Mention(value, unit.word, qualifier, text[start:end], start, told)
 
 
@@ -1745,7 +1794,13 @@ _A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "tes
 
 # A number word and a noun that make a fixed phrase: "le due ruote" (motorbikes), "tra le quattro mura" (at home),
 # "due popoli, due Stati" (the two-state solution).
-_COUNTING_IDIOMS = frozenset({("due", "ruote"), ("quattro", "mura"), ("due", "popoli")})
+_COUNTING_IDIOMS = frozenset(
+    {("due", "ruote"), ("quattro", "mura"), ("due", "popoli"), ("due", "chiacchiere"), ("quattro", "chiacchiere")}
+)  # round 11: "fare due chiacchiere" (a chat)
+# Articles before "mille" used exaggerating: "le mille chiacchiere", "un uomo dalle mille risorse".
+_HYPERBOLE_ARTICLES = frozenset(
+    {"i", "le", "dei", "delle", "dai", "dalle", "ai", "alle", "nei", "nelle", "sui", "sulle"}
+)
 
 
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
@@ -1754,6 +1809,9 @@ def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     low = unit.word.lower()
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
+    word = tokens[i].text.lower()
+    if word == "mille" and i > 0 and tokens[i - 1].text.lower() in _HYPERBOLE_ARTICLES and low not in _CURRENCIES:
+        return True  # "dalle mille risorse", "le mille chiacchiere": a thousand as "very many"; "i mille euro" is money
     if (tokens[i].text.lower(), low) in _COUNTING_IDIOMS:
         return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati", "punti di vista"
     if low == "punti" and re.match(r"\s+di\s+(?:vista|riferimento)\b", text[unit.end : unit.end + 20]):
