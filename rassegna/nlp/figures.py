@@ -54,7 +54,8 @@ _UNIT_BEFORE_RE = re.compile(
     # "le presenze hanno superato quota 50mila": a threshold passed
     r"(?:ha|hanno|avevano|aveva)\s+(?:superato|raggiunto|toccato|sfiorato|oltrepassato)(?:\s+(?:quota|le|i|gli))?)"
     r"(?:\s+stat[ieao])?"
-    r"(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi|ormai|ancora))?"
+    r"(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi|ormai|ancora"
+    r"|[-–—]\s*[a-zà-ù]+(?:\s+[a-zà-ù]+)?\s*[-–—]))?"  # round 11: an aside between dashes ("sono - formalmente -")
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
     r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?(?:\s*:)?\s+$",  # "sono aumentate: 340 nel 2023"
@@ -254,6 +255,7 @@ def _glued_by_typo(text: str, prev: _Tok, tok: _Tok) -> bool:
 
 
 _MEASURE_ABBREVIATIONS = frozenset({"kg", "gr", "mq", "mc", "lt", "ml"})
+_SCALES_BEFORE = frozenset({"magnitudo"})  # round 11: a scale named before its reading ("magnitudo 4.6")
 
 
 def _measure_before(tokens: _Tokens, i: int) -> str | None:
@@ -262,6 +264,8 @@ def _measure_before(tokens: _Tokens, i: int) -> str | None:
     j = i - 1
     if j >= 0 and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
         j -= 1
+    if j == i - 1 and tokens[j].kind == "word" and tokens[j].text.lower() in _SCALES_BEFORE:
+        return tokens[j].text.lower()  # "una scossa di magnitudo 4.6"
     if j < 0 or tokens[j].kind != "word" or tokens[j].text.lower() not in _MEASURE_ABBREVIATIONS:
         return None
     if tokens[j].text.isupper():
@@ -615,7 +619,9 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if split is not None:
         value, j = split
     elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and (
-        j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS or _PERCENT_AFTER_RE.match(text, tok.end)
+        j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS
+        or _PERCENT_AFTER_RE.match(text, tok.end)
+        or i > 0 and tokens[i - 1].text.lower() in _SCALES_BEFORE  # "magnitudo 4.6"
     ):
         value = float(tok.text)  # "20.5 milioni", "59.6%": a decimal point where Italian prints a comma
     if value is None or _not_a_count(text, tokens, i):
@@ -972,6 +978,7 @@ _INVARIABLE_OA = frozenset(
         'ginocchia', 'labbra', 'risa', 'urla', 'fila', 'gesta', 'grida', 'staia', 'moggia', 'carra', 'tomba',
         'eco', 'boa', 'gorilla', 'lama', 'panda', 'yoga', 'demo', 'logo', 'zero', 'extra', 'pro', 'bio',
         'mega', 'maxi', 'mini', 'ecografia', 'tv', 'stereo', 'disco', 'micro', 'ecomostro', 'pizza',
+        'senzatetto', 'senzacasa',
     }
 )  # fmt: skip
 
@@ -1024,6 +1031,8 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Step(k + 1)  # "118 Romagna", "ASL Roma 2": part of a name
     if _brand_after(tokens, k):
         return Step(k + 1)  # "le 500 Abarth", "Rai 1 Tg": a model or a brand, not an Italian plural noun
+    if low == "di" and k + 1 < n and tokens[k + 1].text.lower() in _CURRENCIES:
+        return Unit(tokens[k + 1].text.lower(), tokens[k + 1].end)  # round 11: "destina 4.335.449 di euro"
     if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
         return Unit("minori", tokens[k + 2].end)
     if low in {"primi", "prime"} and k + 1 < n and _plural_noun(tokens[k + 1].text):
@@ -1506,7 +1515,7 @@ def _may_start_number(tok: _Tok) -> bool:
 _MONEY_NOUNS = {
     'investimento', 'investimenti', 'finanziamento', 'finanziamenti', 'fondi', 'risorse', 'spesa', 'spese',
     'fatturato', 'ricavi', 'utile', 'utili', 'debito', 'debiti', 'perdite', 'deficit', 'stanziamento',
-    'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
+    'recovery', 'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
     'danni', 'extracosti', 'rincari', 'aiuti', 'crediti', 'prestiti', 'mutui', 'capitali', 'euri',
     'commissioni', 'interessi', 'uscite', 'proventi', 'introiti', 'dividendi', 'compensi', 'stipendi', 'salari',
     'indennizzi', 'rimborsi', 'risarcimenti', 'sanzioni', 'multe', 'oneri', 'canoni', 'affitti', 'bollette',
@@ -1547,6 +1556,23 @@ def _score(tokens: _Tokens, i: int) -> bool:
     return small and not before & _FROM
 
 
+def _mixed_count(tokens: _Tokens, x: int) -> bool:
+    """``41 tra investimenti e sub investimenti``, ``73 fra armi bianche, tirapugni``, ``Sei tra Asl e ospedali``,
+    ``500 fra associazioni di volontariato e di promozione``: a count over a list; its first noun names it."""
+    w = tokens[x].text
+    noun = _plural_noun(w) or _short_plural(w) or (w.isupper() and 2 <= len(w) <= 5)  # "Asl", "ASL": an acronym
+    noun = noun or (w[:1].isupper() and w[1:].islower() and len(w) <= 4 and w.lower() not in STOP)
+    return noun and any(t.text in {"e", "ed", ","} for t in (tokens[y] for y in range(x + 1, min(len(tokens), x + 6))))
+
+
+def _short_plural(word: str) -> bool:
+    """A plural noun of four letters (``155-158 voti``, ``10-12 navi``), too short for ``_plural_noun``."""
+    low = word.lower()
+    if low == "enni":
+        return False  # "16-17 enni": ages
+    return len(word) == 4 and word.islower() and low[-1] in "ie" and low not in STOP and low not in EXCLUDED_UNITS
+
+
 _HYPHEN_RANGE_RE = re.compile(r"(\d{1,3}(?:\.\d{3})*)[-–](\d{1,3}(?:\.\d{3})*)(?![\d.,/-]\d)")
 
 
@@ -1579,7 +1605,7 @@ def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
     unit = _unit_at(tokens, k, high) if k < len(tokens) and tokens[k].text.islower() else None
     if not isinstance(unit, Unit) or unit.word.lower() in PARTICIPLES:
         return None
-    if unit.word not in _CURRENCIES and not _plural_noun(unit.word.split()[0]):
+    if unit.word not in _CURRENCIES and not _plural_noun(unit.word.split()[0]) and not _short_plural(unit.word):
         return None
     while low * 1000 <= high:
         low *= 1000  # "140-150.000": the lower bound takes the thousands of the upper one
@@ -1720,7 +1746,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if isinstance(unit, Unit) and unit.word.lower() in _VOTE_WORDS and tokens[i - 1].text.lower() in {"e", ",", "ed"}:
         unit = Unit(VOTES_OF + unit.word, unit.end)  # "25 voti contrari e 17 favorevoli"
     between = unit is None and k + 3 < n and tokens[k].text.lower() in {"tra", "fra"}
-    if between and _plural_noun(tokens[k + 1].text) and {tokens[k + 2].text, tokens[k + 3].text} & {"e", "ed"}:
+    if between and _mixed_count(tokens, k + 1):
         # "41 tra investimenti e sub investimenti", "30 tra medici e infermieri": the first noun counts
         return Step(k + 2, _counted(text, number, Unit(tokens[k + 1].text, tokens[k + 1].end)))
     part_of = unit is None and k + 2 < n and tokens[k].text.lower() == "su"
