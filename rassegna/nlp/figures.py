@@ -619,9 +619,9 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if split is not None:
         value, j = split
     elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and (
-        j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS
+        (j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS)
         or _PERCENT_AFTER_RE.match(text, tok.end)
-        or i > 0 and tokens[i - 1].text.lower() in _SCALES_BEFORE  # "magnitudo 4.6"
+        or (i > 0 and tokens[i - 1].text.lower() in _SCALES_BEFORE)  # "magnitudo 4.6"
     ):
         value = float(tok.text)  # "20.5 milioni", "59.6%": a decimal point where Italian prints a comma
     if value is None or _not_a_count(text, tokens, i):
@@ -1515,7 +1515,8 @@ def _may_start_number(tok: _Tok) -> bool:
 _MONEY_NOUNS = {
     'investimento', 'investimenti', 'finanziamento', 'finanziamenti', 'fondi', 'risorse', 'spesa', 'spese',
     'fatturato', 'ricavi', 'utile', 'utili', 'debito', 'debiti', 'perdite', 'deficit', 'stanziamento',
-    'recovery', 'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
+    'recovery',  # round 11: "8 miliardi di recovery fund"
+    'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
     'danni', 'extracosti', 'rincari', 'aiuti', 'crediti', 'prestiti', 'mutui', 'capitali', 'euri',
     'commissioni', 'interessi', 'uscite', 'proventi', 'introiti', 'dividendi', 'compensi', 'stipendi', 'salari',
     'indennizzi', 'rimborsi', 'risarcimenti', 'sanzioni', 'multe', 'oneri', 'canoni', 'affitti', 'bollette',
