@@ -19,7 +19,7 @@ EXCLUDED_UNITS = {
     'anni', 'anno', 'mesi', 'mese', 'giorni', 'giorno', 'settimane', 'settimana', 'ore', 'ora', 'minuti',
     'minuto', 'secondi', 'secondo', 'decenni', 'decennio', 'secoli', 'secolo', 'notti', 'ambiti', 'ambito',
     'fronti', 'fronte', 'assi', 'asse', 'fasi', 'fase', 'livelli', 'livello', 'pilastri', 'obiettivi',
-    'target', 'volte', 'volta', 'parole', 'parola', 'righe', 'caratteri',
+    'target', 'edizioni', 'edizione', 'volte', 'volta', 'parole', 'parola', 'righe', 'caratteri',
     'percento', 'cento', 'tappe', 'tappa', 'direttrici',
     'linee', 'aree', 'azioni', 'macro', 'categorie', 'tipologie', 'tipi', 'modi', 'motivi', 'ragioni',
     'articolo', 'articoli', 'comma', 'capitolo', 'lotto', 'lustri', 'sere', 'sera', 'serate',
@@ -54,8 +54,7 @@ _UNIT_BEFORE_RE = re.compile(
     # "le presenze hanno superato quota 50mila": a threshold passed
     r"(?:ha|hanno|avevano|aveva)\s+(?:superato|raggiunto|toccato|sfiorato|oltrepassato)(?:\s+(?:quota|le|i|gli))?)"
     r"(?:\s+stat[ieao])?"
-    r"(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi|ormai|ancora"
-    r"|[-–—]\s*[a-zà-ù]+(?:\s+[a-zà-ù]+)?\s*[-–—]))?"  # round 11: an aside between dashes ("sono - formalmente -")
+    r"(?:\s+(?:[a-zà-ù]{4,}mente|in\s+tutto|finora|già|quindi|ora|così|dunque|adesso|oggi|ormai|ancora))?"
     # "i morti sono saliti a 12", "il numero dei positivi è salito a 1.250"
     r"(?:\s+(?:salit|sces|arrivat|passat|aumentat|cresciut|diminuit|calat|lievitat)[ieao])?"
     r"(?:\s+(?:a|di|da\s+\S+\s+a|a\s+quota|pari\s+a))?(?:\s*:)?\s+$",  # "sono aumentate: 340 nel 2023"
@@ -255,7 +254,6 @@ def _glued_by_typo(text: str, prev: _Tok, tok: _Tok) -> bool:
 
 
 _MEASURE_ABBREVIATIONS = frozenset({"kg", "gr", "mq", "mc", "lt", "ml"})
-_SCALES_BEFORE = frozenset({"magnitudo"})  # round 11: a scale named before its reading ("magnitudo 4.6")
 
 
 def _measure_before(tokens: _Tokens, i: int) -> str | None:
@@ -264,8 +262,6 @@ def _measure_before(tokens: _Tokens, i: int) -> str | None:
     j = i - 1
     if j >= 0 and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
         j -= 1
-    if j == i - 1 and tokens[j].kind == "word" and tokens[j].text.lower() in _SCALES_BEFORE:
-        return tokens[j].text.lower()  # "una scossa di magnitudo 4.6"
     if j < 0 or tokens[j].kind != "word" or tokens[j].text.lower() not in _MEASURE_ABBREVIATIONS:
         return None
     if tokens[j].text.isupper():
@@ -372,8 +368,6 @@ _NOT_UNITS = {
     # round 9: adverbs, conjunctions and determiners are never the counted noun ("17 perché", "50 qui", "6,5 ogni")
     'perché', 'perchè', 'qui', 'qua', 'lì', 'là', 'ogni', 'insieme', 'pari', 'ndr', 'successivamente',
     'rispettivamente', 'ciascuno', 'ciascuna', 'ognuno', 'ognuna',
-    # round 11: prepositions that STOP leaves out ("le quattro domeniche … più 4 durante l'anno")
-    'durante', 'tramite', 'mediante', 'dentro', 'fuori', 'dietro', 'davanti', 'accanto', 'lungo',
 }  # fmt: skip
 _PRE_ADJECTIVES = {
     'distinte', 'distinti', 'diverse', 'diversi', 'nuove', 'nuovi', 'piccole', 'piccoli', 'giovani',
@@ -443,8 +437,6 @@ def _verb_like(word: str) -> bool:
     """A verb form where a noun should be: ``300 partiranno``, ``13 vanno``, ``sono``."""
     if len(word) > 5 and word.endswith(("iamo", "remo")):
         return True  # "Il 24 ospiteremo", "abbiamo"
-    if len(word) > 4 and word.endswith(("erà", "irà", "arà")):
-        return True  # round 11: "Alle 18 seguirà", "la 106 tornerà": a future; no Italian noun ends in -rà
     return len(word) > 3 and word.endswith(("anno", "ranno", "ono", "eranno", "iranno")) and not word.endswith("one")
 
 
@@ -619,9 +611,7 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if split is not None:
         value, j = split
     elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and (
-        (j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS)
-        or _PERCENT_AFTER_RE.match(text, tok.end)
-        or (i > 0 and tokens[i - 1].text.lower() in _SCALES_BEFORE)  # "magnitudo 4.6"
+        j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS or _PERCENT_AFTER_RE.match(text, tok.end)
     ):
         value = float(tok.text)  # "20.5 milioni", "59.6%": a decimal point where Italian prints a comma
     if value is None or _not_a_count(text, tokens, i):
@@ -751,23 +741,7 @@ def _said_by(tokens: _Tokens, k: int) -> bool:
     return low in _SAID_BY_PARTICIPLES and k > 0 and tokens[k - 1].text.lower() in {"hanno", "avevano"}
 
 
-_RATE_BASES = frozenset({10, 100, 1000, 10000, 100000})  # round bases of a rate after "ogni"
-_OUR = frozenset({"nostri", "nostre", "vostri", "vostre"})  # first and second person possessives
 _SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
-
-
-_FIRST_OF_RE = re.compile(r"\b(?:i|le)\s+(?:primi|prime)\s+$", re.IGNORECASE)
-
-
-def _first_counted(tokens: _Tokens, i: int, after: int) -> bool:
-    """``i primi cinque sindaci``, ``le prime 243 persone``: after a bare article, the first ones of a group are
-    counted by a plural noun; ``tra i primi tre eventi`` (a rank) and ``i primi sei mesi`` (a window) are not."""
-    if not (i > 2 and tokens[i - 2].text.lower() in {"i", "le"} and after < len(tokens)):
-        return False
-    if tokens[i - 3].text.lower() in {"tra", "fra"}:
-        return False
-    noun = tokens[after].text
-    return _plural_noun(noun) and noun.lower() not in _PRE_ADJECTIVES
 
 
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
@@ -787,18 +761,8 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "sabato 2", "lunedì 15": a date
     if prev in {"under", "over"}:
         return None  # "minori under 18", "over 65": ages
-    first = prev in {"primi", "prime"} and _first_counted(tokens, i, number.after)
-    if prev in {"primi", "prime", "ultimi", "ultime"} and not first:
+    if prev in {"primi", "prime", "ultimi", "ultime"}:
         return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
-    if prev == "ogni" and value in _RATE_BASES and i > 1 and tokens[i - 2].kind == "word":
-        # "3 stranieri ogni mille abitanti", "un rifugiato ogni mille": the base of a rate whose counted noun is
-        # told before "ogni", no count ("ogni 1500 pazienti" is no round base; round 9's test keeps "6,5 ogni mille")
-        return None
-    share = _PERCENT_AFTER_RE.match(text, tokens[number.after - 1].end)
-    if prev in {"la", "il", "lo"} and tok.kind == "num" and not share:
-        return None  # "la 106 tornerà", "la 4 corsie": a singular article names one thing (a road, a line)
-    if tok.kind == "word" and prev in _OUR and value < 10:
-        return None  # "i nostri due paesi", "le nostre due comunità": the speaker's own set, no figure
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     pointing = value == 2 or prev in _POINTING and value <= 10  # "dei tre Comuni" counts, "dei due", "quei tre" not
@@ -859,11 +823,11 @@ _OPEN_QUOTES = frozenset({"“", "«", '"', "‘", "'"})
 
 def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
     """``sono 8.600, infatti, i posti``, ``Sono 5 (di cui 3 minorenni) le persone``: after an insert between
-    commas, dashes or brackets, the article of the subject (its index), if any."""
+    commas or brackets, the article of the subject (its index), if any."""
     n = len(tokens)
-    if j >= n or tokens[j].text not in {",", "(", "–", "—"}:
+    if j >= n or tokens[j].text not in {",", "("}:
         return None
-    close = ")" if tokens[j].text == "(" else tokens[j].text  # round 11: "Saranno 800 mila – sottolinea – i passeggeri"
+    close = ")" if tokens[j].text == "(" else ","
     for x in range(j + 1, min(n, j + 14)):
         t = tokens[x].text
         if t == close:
@@ -873,7 +837,7 @@ def _subject_after_insert(tokens: _Tokens, j: int) -> int | None:
                 if noun < n and tokens[noun].kind == "word" and tokens[noun].text.islower():
                     return art
             return None
-        if t in {".", ";", ":", "!", "?"} or tokens[x].kind == "num" and close != ")":
+        if t in {".", ";", ":", "!", "?"} or tokens[x].kind == "num" and close == ",":
             return None
     return None
 
@@ -978,7 +942,6 @@ _INVARIABLE_OA = frozenset(
         'ginocchia', 'labbra', 'risa', 'urla', 'fila', 'gesta', 'grida', 'staia', 'moggia', 'carra', 'tomba',
         'eco', 'boa', 'gorilla', 'lama', 'panda', 'yoga', 'demo', 'logo', 'zero', 'extra', 'pro', 'bio',
         'mega', 'maxi', 'mini', 'ecografia', 'tv', 'stereo', 'disco', 'micro', 'ecomostro', 'pizza',
-        'senzatetto', 'senzacasa',
     }
 )  # fmt: skip
 
@@ -1031,8 +994,6 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
         return Step(k + 1)  # "118 Romagna", "ASL Roma 2": part of a name
     if _brand_after(tokens, k):
         return Step(k + 1)  # "le 500 Abarth", "Rai 1 Tg": a model or a brand, not an Italian plural noun
-    if low == "di" and k + 1 < n and tokens[k + 1].text.lower() in _CURRENCIES:
-        return Unit(tokens[k + 1].text.lower(), tokens[k + 1].end)  # round 11: "destina 4.335.449 di euro"
     if low == "di" and k + 2 < n and tokens[k + 1].text.lower() == "minore":
         return Unit("minori", tokens[k + 2].end)
     if low in {"primi", "prime"} and k + 1 < n and _plural_noun(tokens[k + 1].text):
@@ -1201,7 +1162,7 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
         return tokens[k + 1].kind != "num" and word_value(tokens[k + 1].text) is None
     if low in {"l", "quest"} and nxt in {"'", "’"} and k + 2 < len(tokens) and tokens[k + 2].text.lower() == "anno":
         return True  # "(erano 28 l'anno prima)", "310 quest'anno": a time follows
-    if low in {"tra", "fra", "nel", "dal", "entro", "del"}:  # "da 50 a 85 tra il 2023 e il 2025", "ai 147 del 2025"
+    if low in {"tra", "fra", "nel", "dal", "entro"}:  # "passati da 50 a 85 tra il 2023 e il 2025": a time follows
         year = tokens[k + 1 + (nxt in {"il", "l"})] if k + 2 < len(tokens) else None
         return year is not None and year.kind == "num" and re.fullmatch(r"(?:19|20)\d\d", year.text) is not None
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
@@ -1348,10 +1309,6 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     qualifier, start = _qualifier(text, tok.start)
     before = text[max(0, start - 80) : start]
     of = _RANGE_OF_RE.search(before) or _SUBJECT_RANGE_RE.search(before)
-    since = _SUBJECT_FROM_RE.search(before)
-    if since and _plural_noun(since.group(1)) and _TIME_OF_RE.match(text, tokens[j - 1].end):
-        # "gli esuberi potrebbero aumentare dagli 85 dello scorso anno ai 147 del 2025": the first end of the range
-        return Step(j, Mention(value, since.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
     if of and _plural_noun(of.group(1)) and _closes_clause(tokens, k):
         # "l'aumento di posti disponibili da 52 a 60": the range's noun before it
         return Step(j, Mention(value, of.group(1), qualifier, text[start : tokens[j - 1].end], start), rng)
@@ -1385,24 +1342,11 @@ _RANGE_OF_RE = re.compile(
     r"(?:(?:passa|passano|passat[ioe]|sale|salgono|salit[iaoe]|scende|scendono|sces[iaoe])\s+)?da\s+[\d.,]+\s+a\s+$"
 )
 # "i posti letto aumenteranno da 11 a 20": the subject of a verb of change, then the range
-_MODAL = r"(?:(?:potrebbe|potrebbero|dovrebbe|dovrebbero|può|possono|deve|devono|dovranno|potranno)\s+)?"
-_TIME_OF = r"(?:\s+(?:del|dello|della|dell['’]\s*|nel|nello|nella)\s*(?:\d{4}|[a-zà-ù]+(?:\s+[a-zà-ù]+){0,2}))"
 _SUBJECT_RANGE_RE = re.compile(
     r"\b(?:i|gli|le)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{3,})?\s+(?:(?:sono|è)\s+)?"
-    + _MODAL
-    + r"(?:pass|sal|scend|aument|cresc|cal|diminu|raddoppi|triplic)[a-zà-ù]*\s+"
-    # round 11: "gli esuberi potrebbero aumentare dagli 85 dello scorso anno ai 147": each end may carry its time
-    r"(?:da|dai|dagli|dalle)\s+(?:[\d.,]+\s+a|[\d.,]+" + _TIME_OF + r"\s+a(?:i|gli|lle)?)\s+$",
+    r"(?:pass|sal|scend|aument|cresc|cal|diminu|raddoppi|triplic)[a-zà-ù]*\s+da\s+[\d.,]+\s+a\s+$",
     re.IGNORECASE,
 )
-# The first end of such a range when a time follows it: "gli esuberi potrebbero aumentare dagli 85 [dello …]".
-_SUBJECT_FROM_RE = re.compile(
-    r"\b(?:i|gli|le)\s+([a-zà-ù]{4,})(?:\s+[a-zà-ù]{3,})?\s+(?:(?:sono|è)\s+)?"
-    + _MODAL
-    + r"(?:pass|sal|scend|aument|cresc|cal|diminu|raddoppi|triplic)[a-zà-ù]*\s+(?:da|dai|dagli|dalle)\s+$",
-    re.IGNORECASE,
-)
-_TIME_OF_RE = re.compile(_TIME_OF + r"\s+a(?:i|gli|lle)?\s+[\d.,]+", re.IGNORECASE)
 # "non da dieci velivoli, ma solo da sei", "non 50 posti, ma 40": the number that corrects the figure just told
 _CONTRAST_RE = re.compile(r",\s*ma\s+(?:(?:solo|soltanto|appena|ben)\s+)?(?:(?:da|a|di|per|in)\s+)?$", re.IGNORECASE)
 _COMPARED_RE = re.compile(
@@ -1452,8 +1396,6 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
     told = told and not text[number.start].isdigit()
     # "i 262 lavoratori" after "262 dipendenti": digits after a definite article name a quantity already told
     told = told or text[number.start].isdigit() and bool(_DEFINITE_RE.search(text[max(0, start - 8) : start]))
-    # round 11: "i primi 17 ospiti" after "17 richiedenti asilo": the first ones of a group already counted
-    told = told or bool(_FIRST_OF_RE.search(text[max(0, start - 12) : start]))
     return Mention(value, unit.word, qualifier, text[start:end], start, told)
 
 
@@ -1515,7 +1457,6 @@ def _may_start_number(tok: _Tok) -> bool:
 _MONEY_NOUNS = {
     'investimento', 'investimenti', 'finanziamento', 'finanziamenti', 'fondi', 'risorse', 'spesa', 'spese',
     'fatturato', 'ricavi', 'utile', 'utili', 'debito', 'debiti', 'perdite', 'deficit', 'stanziamento',
-    'recovery',  # round 11: "8 miliardi di recovery fund"
     'stanziamenti', 'contributi', 'contributo', 'entrate', 'incassi', 'tasse', 'imposte', 'risparmi', 'costi',
     'danni', 'extracosti', 'rincari', 'aiuti', 'crediti', 'prestiti', 'mutui', 'capitali', 'euri',
     'commissioni', 'interessi', 'uscite', 'proventi', 'introiti', 'dividendi', 'compensi', 'stipendi', 'salari',
@@ -1557,23 +1498,6 @@ def _score(tokens: _Tokens, i: int) -> bool:
     return small and not before & _FROM
 
 
-def _mixed_count(tokens: _Tokens, x: int) -> bool:
-    """``41 tra investimenti e sub investimenti``, ``73 fra armi bianche, tirapugni``, ``Sei tra Asl e ospedali``,
-    ``500 fra associazioni di volontariato e di promozione``: a count over a list; its first noun names it."""
-    w = tokens[x].text
-    noun = _plural_noun(w) or _short_plural(w) or (w.isupper() and 2 <= len(w) <= 5)  # "Asl", "ASL": an acronym
-    noun = noun or (w[:1].isupper() and w[1:].islower() and len(w) <= 4 and w.lower() not in STOP)
-    return noun and any(t.text in {"e", "ed", ","} for t in (tokens[y] for y in range(x + 1, min(len(tokens), x + 6))))
-
-
-def _short_plural(word: str) -> bool:
-    """A plural noun of four letters (``155-158 voti``, ``10-12 navi``), too short for ``_plural_noun``."""
-    low = word.lower()
-    if low == "enni":
-        return False  # "16-17 enni": ages
-    return len(word) == 4 and word.islower() and low[-1] in "ie" and low not in STOP and low not in EXCLUDED_UNITS
-
-
 _HYPHEN_RANGE_RE = re.compile(r"(\d{1,3}(?:\.\d{3})*)[-–](\d{1,3}(?:\.\d{3})*)(?![\d.,/-]\d)")
 
 
@@ -1606,7 +1530,7 @@ def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
     unit = _unit_at(tokens, k, high) if k < len(tokens) and tokens[k].text.islower() else None
     if not isinstance(unit, Unit) or unit.word.lower() in PARTICIPLES:
         return None
-    if unit.word not in _CURRENCIES and not _plural_noun(unit.word.split()[0]) and not _short_plural(unit.word):
+    if unit.word not in _CURRENCIES and not _plural_noun(unit.word.split()[0]):
         return None
     while low * 1000 <= high:
         low *= 1000  # "140-150.000": the lower bound takes the thousands of the upper one
@@ -1747,7 +1671,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     if isinstance(unit, Unit) and unit.word.lower() in _VOTE_WORDS and tokens[i - 1].text.lower() in {"e", ",", "ed"}:
         unit = Unit(VOTES_OF + unit.word, unit.end)  # "25 voti contrari e 17 favorevoli"
     between = unit is None and k + 3 < n and tokens[k].text.lower() in {"tra", "fra"}
-    if between and _mixed_count(tokens, k + 1):
+    if between and _plural_noun(tokens[k + 1].text) and {tokens[k + 2].text, tokens[k + 3].text} & {"e", "ed"}:
         # "41 tra investimenti e sub investimenti", "30 tra medici e infermieri": the first noun counts
         return Step(k + 2, _counted(text, number, Unit(tokens[k + 1].text, tokens[k + 1].end)))
     part_of = unit is None and k + 2 < n and tokens[k].text.lower() == "su"
@@ -1821,13 +1745,7 @@ _A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "tes
 
 # A number word and a noun that make a fixed phrase: "le due ruote" (motorbikes), "tra le quattro mura" (at home),
 # "due popoli, due Stati" (the two-state solution).
-_COUNTING_IDIOMS = frozenset(
-    {("due", "ruote"), ("quattro", "mura"), ("due", "popoli"), ("due", "chiacchiere"), ("quattro", "chiacchiere")}
-)  # round 11: "fare due chiacchiere" (a chat)
-# Articles before "mille" used exaggerating: "le mille chiacchiere", "un uomo dalle mille risorse".
-_HYPERBOLE_ARTICLES = frozenset(
-    {"i", "le", "dei", "delle", "dai", "dalle", "ai", "alle", "nei", "nelle", "sui", "sulle"}
-)
+_COUNTING_IDIOMS = frozenset({("due", "ruote"), ("quattro", "mura"), ("due", "popoli")})
 
 
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
@@ -1836,9 +1754,6 @@ def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     low = unit.word.lower()
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
-    word = tokens[i].text.lower()
-    if word == "mille" and i > 0 and tokens[i - 1].text.lower() in _HYPERBOLE_ARTICLES and low not in _CURRENCIES:
-        return True  # "dalle mille risorse", "le mille chiacchiere": a thousand as "very many"; "i mille euro" is money
     if (tokens[i].text.lower(), low) in _COUNTING_IDIOMS:
         return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati", "punti di vista"
     if low == "punti" and re.match(r"\s+di\s+(?:vista|riferimento)\b", text[unit.end : unit.end + 20]):
