@@ -63,6 +63,8 @@ OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {
 }
 
 LAST_BATCH = 21  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
+# The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
+UNSEEN_BATCHES = frozenset({21})
 
 
 def _corpus_sets() -> dict[str, Path]:
