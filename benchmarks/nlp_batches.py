@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -17,39 +16,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.nlp.evaluation import (  # noqa: E402
     LAST_BATCH,
     UNSEEN_BATCHES,
+    Scores,
     analyse_articles,
     load_articles,
     score,
     set_path,
 )
 
+COUNTS = ("articles", "city_ok", "quotes_found", "quotes_gold", "speakers_ok", "figures_found", "figures_gold",
+          "figures_pred_ok", "figures_pred")  # fmt: skip
 
-@dataclass(slots=True)
-class Totals:
-    """The counts behind one row."""
 
-    articles: int = 0
-    city_ok: int = 0
-    quotes_found: int = 0
-    quotes_gold: int = 0
-    speakers_ok: int = 0
-    figures_found: int = 0
-    figures_gold: int = 0
-    figures_pred_ok: int = 0
-    figures_pred: int = 0
+def add_counts(total: Scores, other: Scores) -> None:
+    """Add another row's counts to ``total`` (the misses are not kept: nothing here lists them)."""
+    for name in COUNTS:
+        setattr(total, name, getattr(total, name) + getattr(other, name))
 
-    def add(self, other: Totals) -> None:
-        """Add another row's counts to this one."""
-        for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
-    def row(self, label: str) -> str:
-        """The row as Markdown."""
-        return (
-            f"| {label} | {self.articles} | {self.city_ok} | {self.quotes_found}/{self.quotes_gold} | "
-            f"{self.speakers_ok} | {self.figures_found}/{self.figures_gold} | "
-            f"{self.figures_pred_ok}/{self.figures_pred} |"
-        )
+def row(label: str, s: Scores) -> str:
+    """One batch's counts as a Markdown row."""
+    return (
+        f"| {label} | {s.articles} | {s.city_ok} | {s.quotes_found}/{s.quotes_gold} | {s.speakers_ok} | "
+        f"{s.figures_found}/{s.figures_gold} | {s.figures_pred_ok}/{s.figures_pred} |"
+    )
 
 
 def batch_numbers(spec: str) -> list[int]:
@@ -60,14 +49,13 @@ def batch_numbers(spec: str) -> list[int]:
     return [int(part) for part in spec.split(",") if part]
 
 
-def batch_totals(batch: int) -> Totals:
+def batch_totals(batch: int) -> Scores:
     """Score both halves of one batch."""
     names = ["corpus-dev", "corpus-sealed"] if batch == 1 else [f"corpus-dev-{batch}", f"corpus-sealed-{batch}"]
-    totals = Totals()
+    totals = Scores()
     for name in names:
         articles = load_articles(set_path(name))
-        scores = score(articles, analyse_articles(articles))
-        totals.add(Totals(**{f.name: getattr(scores, f.name) for f in fields(Totals)}))
+        add_counts(totals, score(articles, analyse_articles(articles)))
     return totals
 
 
@@ -88,12 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"batch {', '.join(map(str, unseen))} is kept unseen for the next change to the NLP: not scored")
     print("| batch | articles | city | quotes found | speakers | figures found | figures right/predicted |")
     print("|---|---|---|---|---|---|---|")
-    total = Totals()
+    total = Scores()
     for batch in batches:
         totals = batch_totals(batch)
-        total.add(totals)
-        print(totals.row(str(batch)))
-    print(total.row("**all**"))
+        add_counts(total, totals)
+        print(row(str(batch), totals))
+    print(row("**all**", total))
     return 0
 
 
