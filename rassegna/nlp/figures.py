@@ -1218,12 +1218,11 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             near = len(gap) <= 40 and len(gap.split()) <= 3 and not re.search(r"[\d.;:!?()]", gap)
             if prev is not None and prev.unit != "%" and near:  # at most three words before the "su"
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
-        elif m.unit == SAME_PART:
+        elif m.unit in (SAME_MONEY, SAME_PART):
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
-                out.append(Mention(_scaled_like(out[-1], m), out[-1].unit, m.qualifier, m.text, m.start))
-        elif m.unit == SAME_MONEY:
-            if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
-                out.append(Mention(m.value, out[-1].unit, m.qualifier, m.text, m.start))
+                # a part after "di cui" is in the millions of the amount it belongs to
+                value = _scaled_like(out[-1], m) if m.unit == SAME_PART else m.value
+                out.append(Mention(value, out[-1].unit, m.qualifier, m.text, m.start))
         elif m.unit != SAME_UNIT:
             out.append(m)
         elif out and m.start - out[-1].start <= 200 and out[-1].unit != "%":
@@ -1755,7 +1754,7 @@ def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
     if (tokens[i].text.lower(), low) in _COUNTING_IDIOMS:
-        return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati", "punti di vista"
+        return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati"
     if low == "punti" and re.match(r"\s+di\s+(?:vista|riferimento)\b", text[unit.end : unit.end + 20]):
         return True  # "due punti di vista": ways of seeing, no count
     if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":

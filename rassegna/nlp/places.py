@@ -252,12 +252,7 @@ def _candidates(
                 out.append((hit.name, start, end, True))
                 resume = end
                 continue
-        words = [w]  # the word and those joined to it by glue (a name's words), up to the longest name
-        while len(words) < n_max:
-            nxt = _WORD_RE.search(text, words[-1].end())
-            if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
-                break
-            words.append(nxt)
+        words = _glued_words(text, w, n_max)
         for n in range(len(words), 0, -1):
             last = words[n - 1]
             if not last.group(0)[0].isupper():
@@ -285,6 +280,17 @@ def _candidates(
     return out
 
 
+def _glued_words(text: str, first: re.Match[str], limit: int) -> list[re.Match[str]]:
+    """The word and those joined to it by glue (a name's words), at most ``limit`` of them."""
+    words = [first]
+    while len(words) < limit:
+        nxt = _WORD_RE.search(text, words[-1].end())
+        if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
+            break
+        words.append(nxt)
+    return words
+
+
 def _abbreviated_saint(text: str, at: int, n_max: int) -> tuple[str, int] | None:
     """The comune of three words or more that "S." at ``at`` begins ("S. Teresa di Riva", "S. Stefano al Mare"),
     with the end of its name; not a saint's name alone ("il commissariato S. Paolo")."""
@@ -292,12 +298,7 @@ def _abbreviated_saint(text: str, at: int, n_max: int) -> tuple[str, int] | None
     first = _WORD_RE.match(text, at + 1 if text.startswith(" ", at) else at)
     if first is None or not first.group(0)[0].isupper():
         return None
-    words = [first]
-    while len(words) < n_max - 1:
-        nxt = _WORD_RE.search(text, words[-1].end())
-        if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
-            break
-        words.append(nxt)
+    words = _glued_words(text, first, n_max - 1)
     for n in range(len(words), 1, -1):
         last = words[n - 1]
         if not last.group(0)[0].isupper():
