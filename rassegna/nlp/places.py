@@ -1065,7 +1065,7 @@ def _is_about(
     # a capoluogo in a piece that speaks of its province more than once and never of a comune's government (the
     # prefettura's, the provincial command's, the Asl's news: "la festa dell'Arma ... i comandi della provincia"):
     # the province's piece, and a province is never the comune of the same name
-    if capoluogo and len(_PROVINCE_WORD_RE.findall(low_text)) >= 2 and not _COMUNE_BODY_RE.search(low_text):
+    if capoluogo and scope.provincial:
         return WEIGHED_NO
     # a dateline is where the piece was filed: in a national or regional piece no more than any other mention
     # an agency's dateline says where the wire was filed, not what it is about: alone it is no evidence
@@ -1105,6 +1105,7 @@ class Scope:
     spread_title: bool = False  # the headline speaks of several comuni: "nei 22 comuni della provincia"
     spread_lead: bool = False  # so does the text's opening: "Sono nove i comuni viterbesi destinatari"
     counted_title: bool = False  # the headline opens on a count of comuni: "Rifiuti: tre comuni dicono no"
+    provincial: bool = False  # the province named twice or more, a comune's government never
 
 
 def _scope(text: str, title: str | None = None) -> Scope:
@@ -1129,6 +1130,7 @@ def _scope(text: str, title: str | None = None) -> Scope:
         spread_title=spread,
         spread_lead=spread_lead,
         counted_title=counted,
+        provincial=len(_PROVINCE_WORD_RE.findall(low)) >= 2 and not _COMUNE_BODY_RE.search(low),
     )
 
 
