@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -11,9 +10,6 @@ from rassegna.domain import Quote
 from rassegna.nlp import speaker_model
 from rassegna.nlp.gazetteer import comuni, first_names, regions
 from rassegna.nlp.textutil import alternation, fold, normalise, paragraphs
-
-# Round 12 ablation: speaker rules switched off by name (comma-separated).
-_DISABLED = frozenset(os.environ.get("RASSEGNA_DISABLE_SPEAKER_RULES", "").split(","))
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
 _PRESENT = (
@@ -966,7 +962,7 @@ def _resolve(
         def holds(other: str) -> bool:  # the capogruppo del Pd is not the capogruppo del Patto Civico
             return bool(has(other)) and not (body and _role_body(other) not in (None, body))
 
-        if "resolve_last_role" not in _DISABLED and last and last.role and holds(fold(last.role)):
+        if last and last.role and holds(fold(last.role)):
             return Person(last.speaker or "", last.role)
         holders = [p for p in people if p.role and holds(fold(p.role))]
         if upto is not None and len(holders) > 1:
@@ -976,12 +972,7 @@ def _resolve(
             return Person(holders[-1].name, holders[-1].role)
         # "il leader degli industriali" after the presidente di Confindustria spoke: an epithet by description
         described = fold(role_word) in _EPITHETS and role and not re.search(r"\bd\w*'?\s*[A-ZÀ-Ý]", role)
-        if (
-            "resolve_last_epithet" not in _DISABLED
-            and last
-            and last.speaker
-            and (not body or not last.role or holds(fold(last.role)) or described)
-        ):
+        if last and last.speaker and (not body or not last.role or holds(fold(last.role)) or described):
             return Person(last.speaker, last.role)
     return Person("")
 
@@ -1127,8 +1118,6 @@ _TOWN_HALL_RE = re.compile(
 def _org_speaker(attr: str) -> str | None:
     """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
     ``fanno sapere da Croce Rossa``, ``scrivono in una nota i sindacati``."""
-    if not "org_speaker" not in _DISABLED:
-        return None
     medium = _MEDIUM_RE.match(attr)
     attr = attr[medium.end() :] if medium else attr
     if _TOWN_HALL_RE.match(attr):
@@ -1387,8 +1376,6 @@ _BODY_TAIL_RE = re.compile(r"\s+(?:per|in|di|del|della|dei|delle)\s+[A-ZÀ-Ý][\
 def _body_name(attr: str, parsed: Attribution, people: list[Person]) -> Attribution:
     """A one-word speaker that is no person's name, followed by "per/in/di" and capitalised words, is a body's
     name in full (``Uniti per Assisi``, ``Sinistra in Comune``)."""
-    if not "body_name" not in _DISABLED:
-        return parsed
     name = parsed.speaker or ""
     if " " in name or not name or fold(name) in first_names() or _known(name, people):
         return parsed
@@ -1418,9 +1405,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     group = _group(attr)
     if group:
         return group
-    if "after_verb_last_speaker" not in _DISABLED and re.match(
-        r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr
-    ):
+    if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
         return Attribution(role_word=LAST_SPEAKER)
     medium = _MEDIUM_RE.match(attr)
     group_named = _COUNCIL_GROUP_RE.match(attr, medium.end() if medium else 0)
@@ -1430,7 +1415,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     org = _org_speaker(attr)
     if org:
         return Attribution(org)
-    body = _ARTICLE_BODY_RE.match(attr, medium.end() if medium else 0) if "article_body" not in _DISABLED else None
+    body = _ARTICLE_BODY_RE.match(attr, medium.end() if medium else 0)
     if body and not _bad_name(body.group(1)) and not _known(body.group(1), people):
         return Attribution(body.group(1), speaks=True)  # "afferma in una nota la Cgil di Roma"
     return Attribution()
@@ -2371,8 +2356,8 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
         return before if before is not None and (before.found or before.group) else empty
     return (
         before  # the group's own name in marks ends no sentence: Per il gruppo “X” «
-        or ("next_sentence" not in _DISABLED and _next_sentence(text, span, after, known) or None)
-        or ("body_speaks" not in _DISABLED and _body_speaks(text, sentence) or None)
+        or _next_sentence(text, span, after, known)
+        or _body_speaks(text, sentence)
     )
 
 
@@ -2531,32 +2516,27 @@ def _span_attribution(piece: Piece, span: Span, prev: Previous, near: bool) -> A
     if att is not None:
         return att
     told = (
-        ("qa_answer" not in _DISABLED and _qa_answer(piece, span) or None)
-        or ("post_headline" not in _DISABLED and _post_headline(piece, span) or None)
-        or ("defined_by" not in _DISABLED and _defined_by(piece, span) or None)
-        or ("verbless_lead_in" not in _DISABLED and _verbless_lead_in(piece, span) or None)
+        _qa_answer(piece, span)
+        or _post_headline(piece, span)
+        or _defined_by(piece, span)
+        or _verbless_lead_in(piece, span)
     )
     if told is not None:
         return told  # an interview's answer, a live blog post's headline, "definita da X “…”", however short
-    answer = _interview_answer(piece, span, prev) if "interview_answer" not in _DISABLED else None
+    answer = _interview_answer(piece, span, prev)
     if answer is not None:
         return answer  # "Sulla formazione:" / «…»: an answer of the interview the piece introduced, however short
     if _not_speech(piece.text, span):
         return None
-    said = _said_in_sentence(piece, span) if "said_in_sentence" not in _DISABLED else None
+    said = _said_in_sentence(piece, span)
     if said is not None:
         return said  # "Parla di «…» il consigliere X": the sentence's own speaker before any carry-over
-    introduced = _introduced_before(piece, span) if "introduced_before" not in _DISABLED else None
+    introduced = _introduced_before(piece, span)
     if introduced is not None:
         return introduced  # "Rossi ha poi attacato la giunta. «…»": the new subject, not the last speaker
-    if "carry_over" not in _DISABLED and near and prev.quote and prev.goes_on(piece, span):
+    if near and prev.quote and prev.goes_on(piece, span):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «...», ha detto X. «...»: X goes on speaking
-    if (
-        "after_its_attribution" not in _DISABLED
-        and prev.quote
-        and prev.quote.speaker
-        and _after_its_attribution(piece, span, prev)
-    ):
+    if prev.quote and prev.quote.speaker and _after_its_attribution(piece, span, prev):
         return Attribution(prev.quote.speaker, prev.quote.role)  # «…» / È quanto ha detto X. / «…»
     return Attribution() if len(inner.split()) >= 4 else None  # direct speech the article does not attribute
 
@@ -2601,9 +2581,7 @@ def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
         and not _OBJECT_BEFORE_RE.search(sentence[max(0, n[0] - 40) : n[0]])
     ]  # "arriva la replica di X": the source the noun names; else the sentence's subject
     if not named:
-        return (
-            _source_body(sentence, piece.people) if "source_body" not in _DISABLED else None
-        )  # "Parte l'invito della Caritas a tutti i volontari. «…»"
+        return _source_body(sentence, piece.people)  # "Parte l'invito della Caritas a tutti i volontari. «…»"
     if len({n[2].name for n in subjects}) != 1:
         return None  # nobody, or two people: which one speaks is not told
     person = subjects[-1][2]
@@ -3025,83 +3003,49 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
     role = att.role
-    if "group_nobody" not in _DISABLED and att.group:
+    if att.group:
         return Person("", att.role)  # "hanno ribadito i consiglieri di minoranza": nobody named
     if att.role_word in (LAST_SPEAKER, PROTAGONIST):  # "– ha detto –", "Annota che": the last speaker goes on
-        if "last_speaker_goes_on" not in _DISABLED and prev.quote and prev.goes_on(piece, span, 2):
+        if prev.quote and prev.goes_on(piece, span, 2):
             person = Person(prev.quote.speaker or "", prev.quote.role)
         elif att.role_word == LAST_SPEAKER:
             para = piece.text[piece.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].rstrip()
             last = re.split(r"(?<=[.!?])\s+", para[:-1])[-1] if para.endswith(".") else ""
             lead = _LO_SAYS_RE.match(last)  # "Lo precisa la Capitaneria di porto. «… – fanno sapere – …»"
             org = _org_speaker(lead.group(1)) if lead else None
-            named = (
-                _named_before(piece.text, span, piece.people)
-                if "last_speaker_named_before" not in _DISABLED
-                else Person("")
-            )
-            person = Person(org) if org else named
+            person = Person(org) if org else _named_before(piece.text, span, piece.people)
         else:
-            person = (
-                _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
-                if "protagonist_subjectless" not in _DISABLED
-                else Person("")
-            )
+            person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
     else:
         speaker, role_word = att.speaker, att.role_word
-        if "role_tail_surname" not in _DISABLED and role_word and not speaker and att.role:
+        if role_word and not speaker and att.role:
             head = _ROLE_HEAD_RE.match(att.role)  # "direttore dell'Ausl Bianchi relativo a …": up to the surname
             surname = _role_tail_surname(att.role, piece) or (head and _role_tail_surname(head.group(0), piece))
             if surname:  # "il presidente della Regione Lombardo": the role's body, then the holder's surname
                 speaker, role = surname, _clean_role(att.role[: att.role.rfind(surname)])
-        elif (
-            "role_names_body" not in _DISABLED
-            and role_word
-            and speaker
-            and " " not in speaker
-            and _names_a_body(speaker, piece)
-        ):
+        elif role_word and speaker and " " not in speaker and _names_a_body(speaker, piece):
             # "continua il presidente Pro", "il delegato Anci": the body the role is held in, not a surname
             speaker, role = None, f"{role_word} {speaker}"
         person = _resolve(
             speaker, role_word, piece.people, prev.quote if near else None, piece.text, span.mark_start, att.role
         )
-        if (
-            "role_body_nearest" not in _DISABLED
-            and not person.name
-            and not speaker
-            and role_word
-            and _role_body(att.role)
-        ):
+        if not person.name and not speaker and role_word and _role_body(att.role):
             # the holder the paragraph names: nearest the quote, else the last one named before it
             person = _nearest_speaker(piece.text, span, piece.people)
             person = person if person.name else _named_before(piece.text, span, piece.people)
-        if (
-            "role_goes_on" not in _DISABLED
-            and not person.name
-            and not speaker
-            and role_word
-            and prev.quote
-            and prev.goes_on(piece, span, 3)
-        ):
+        if not person.name and not speaker and role_word and prev.quote and prev.goes_on(piece, span, 3):
             # "La pm ha aggiunto:" two paragraphs after the prosecutor spoke, nobody else named since (the press
             # names one person by post and by epithet: "il procuratore" … "la pm", "il dirigente Onu")
             person = Person(prev.quote.speaker or "", prev.quote.role)
-        if "role_then_surname" not in _DISABLED and not person.name and not speaker and role_word:
+        if not person.name and not speaker and role_word:
             # "ha promesso il presidente ucraino" where the piece also prints "il presidente Zelensky"
             person = _role_then_surname(role_word, piece, span.mark_start)
-        if (
-            "role_subject_before" not in _DISABLED
-            and not person.name
-            and not speaker
-            and role_word
-            and role_word not in (LAST_SPEAKER, PROTAGONIST)
-        ):
+        if not person.name and not speaker and role_word and role_word not in (LAST_SPEAKER, PROTAGONIST):
             # "Volodymyr Zelensky ha parlato … «…», ha promesso il presidente ucraino": the person named last
             # before the quote in its paragraph, when the piece gives them no other post
             person = _opening_subject_before(piece, span) or _subject_before(piece, span)
             person = person if person.name and _holds(role_word, person.role) else Person("")
-        if "role_protagonist" not in _DISABLED and not person.name and not speaker and role_word:
+        if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about, if no other role
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
             person = person if _holds(role_word, person.role) else Person("")
@@ -3109,19 +3053,15 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             role = person.role or (role_word if speaker else None)
         elif not speaker and role_word:
             role = person.role or role
-    if "generic_body_named" not in _DISABLED and person.name and fold(person.name) in _GENERIC_BODIES:
+    if person.name and fold(person.name) in _GENERIC_BODIES:
         person = Person(_named_body(person.name, piece.text, span.mark_start, piece.people), person.role)
     entity = person.name and _is_entity(person.name, piece.people)
-    if (
-        "seat_holder" not in _DISABLED
-        and entity
-        and _ROLE_SEAT_BEFORE_RE.search(piece.text[max(0, span.mark_start - 200) : span.mark_start])
-    ):
+    if entity and _ROLE_SEAT_BEFORE_RE.search(piece.text[max(0, span.mark_start - 200) : span.mark_start]):
         seat = fold(person.name)  # "Il sindaco di Celle Ligure rileva che «": the post's holder, not its seat
         holder = next((p for p in piece.people if p.role and seat in fold(p.role) and fold(p.name) != seat), None)
         if holder:
             return Person(holder.name, holder.role)
-    if "entity_not_speaking" not in _DISABLED and entity and not (att.speaks or _speaks(piece.text, span, person.name)):
+    if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
         return Person("")  # a place or body named near the quote, not made to speak
     return Person(person.name, role or person.role)
 
@@ -3210,16 +3150,10 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if att is None:
             continue
         person = _speaker(piece, span, att, prev, near)
-        if (
-            "same_sentence_piece" not in _DISABLED
-            and not person.name
-            and not att.found
-            and not att.group
-            and _same_sentence_piece(norm, prev, span)
-        ):
+        if not person.name and not att.found and not att.group and _same_sentence_piece(norm, prev, span):
             person = Person(prev.quote.speaker or "", prev.quote.role) if prev.quote else person
         if not person.name and not att.found and not att.group:  # no pattern read a speaker: the nearest person
-            person = _nearest_speaker(norm, span, piece.people) if "nearest_speaker" not in _DISABLED else person
+            person = _nearest_speaker(norm, span, piece.people)
             if not person.name:
                 unread.add(span.start)
         if not person.name and not att.speaker and (not person.role or att.group):  # nobody, or only a group
@@ -3233,11 +3167,8 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if start in unread and not q.speaker:  # «…» alone in its paragraph: the person the paragraphs around name
             person = _neighbour_paragraph(norm, by_start[start], piece.people)
             found[n] = (start, Quote(q.text, person.name or None, person.role))
-    if "lend_back" not in _DISABLED:
-        _lend_back(norm, found, by_start)
-    for n in (
-        range(len(found) - 2, -1, -1) if "one_sentence_gap_back" not in _DISABLED else ()
-    ):  # «…cosa» il presidente X «abbia in mente». Lo ha detto Y: both Y's
+    _lend_back(norm, found, by_start)
+    for n in range(len(found) - 2, -1, -1):  # «…cosa» il presidente X «abbia in mente». Lo ha detto Y: both Y's
         (start, q), (nstart, nq) = found[n], found[n + 1]
         if (
             not q.speaker
@@ -3246,8 +3177,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             and _one_sentence_gap(norm[by_start[start].mark_end : by_start[nstart].mark_start])
         ):
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
-    if "statement_goes_on" not in _DISABLED:
-        _statement_goes_on(piece, found, by_start, unnamed)
+    _statement_goes_on(piece, found, by_start, unnamed)
     found = speaker_model.rerank_speakers(piece, by_start, found)  # a learned chooser, when one is shipped
     taken = [(s.mark_start, s.mark_end) for s in spans]
     for ps, pe, name, role in _block_quotes(norm, taken):
@@ -3255,7 +3185,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     found.sort(key=lambda t: t[0])
     forms: dict[str, str] = {}
     for n, (start, q) in enumerate(found):
-        if "fullest_form" not in _DISABLED and q.speaker:
+        if q.speaker:
             full = forms.setdefault(q.speaker, _fullest_form(q.speaker, piece.people))
             if full != q.speaker:
                 found[n] = (start, replace(q, speaker=full))
@@ -3426,12 +3356,12 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
         opening = named and (named[0][0] <= 4 or _ROLE_OPENING_RE.fullmatch(first, 0, named[0][0]))
-        if "next_paragraph_opener" not in _DISABLED and opening and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
+        if opening and _SUBJECT_THEN_VERB_RE.match(first, named[0][1]):
             return named[0][2]  # "«…» / Il sindaco Anna Neri non nasconde la soddisfazione …"
         inverted = _COPULA_FIRST_RE.match(first)
-        if "next_paragraph_copula" not in _DISABLED and named and inverted and named[0][0] == inverted.end():
+        if named and inverted and named[0][0] == inverted.end():
             return named[0][2]  # "«…» / È netto il sindaco di Borgo Anna Neri, …": the subject after its predicate
-    if para_start < 2 or not "paragraph_before_one_person" not in _DISABLED:
+    if para_start < 2:
         return Person("")
     last_start = text.rfind("\n\n", 0, para_start - 2) + 2 if "\n\n" in text[: para_start - 2] else 0
     before = text[last_start:para_start]
@@ -3477,12 +3407,7 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
         if q.speaker or q.role or not nq.speaker or span is None or nspan is None:
             continue  # a quote its own attribution gave a group or a post keeps it
         gap = text[span.mark_end : nspan.mark_start]
-        if (
-            "lend_forward_sentence" not in _DISABLED
-            and len(gap) <= 160
-            and not re.search(r"[.!?\n]", gap)
-            and not _named_as_subject(gap)
-        ):
+        if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _named_as_subject(gap):
             # «A» alla ditta ammontano «B», ha spiegato X: one sentence, its attribution after the last quote
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
             continue
@@ -3492,7 +3417,7 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
         next_para = gap.count("\n\n") == 1 and re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap)
         # «…». Con la sindaca uscente «…». Queste le parole di X: same paragraph, nobody named between
         same_para = "\n" not in gap and len(gap) <= 200 and not _TWO_CAPS.search(gap)
-        if "lend_forward_paragraph" not in _DISABLED and (next_para or same_para):
+        if next_para or same_para:
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
 
 
