@@ -48,6 +48,8 @@ class Quote:
     text: str
     speaker: str | None
     role: str | None
+    # no attribution pattern named the speaker (the person named nearest, or nobody): worth a reviewer's look
+    speaker_to_check: bool = False
 
 
 @dataclass(slots=True)
@@ -55,6 +57,8 @@ class Analysis:
     """What the NLP finds in one article."""
 
     city: str | None = None
+    # no explicit frame of the text set the city ("Comune di X", a headline leading with it): only weighed, or none
+    city_to_check: bool = False
     places: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from rassegna.domain import Analysis
 from rassegna.nlp.byline import journalist_from
 from rassegna.nlp.figures import extract_figures
-from rassegna.nlp.places import extract_places
+from rassegna.nlp.places import read_places
 from rassegna.nlp.quotes import extract_quotes
 
 MODELS = ("it_core_news_lg", "it_core_news_md", "it_core_news_sm")
@@ -31,10 +31,11 @@ def analysis_component(doc: Doc) -> Doc:
     # doc.text joins every token at each access; the tokenizer keeps the text exactly, so the input is it
     text = doc.user_data.get("rassegna_text")
     text = doc.text if text is None else text
-    city, places = extract_places(text, title, partners)
+    reading = read_places(text, title, partners)
     doc._.rassegna = Analysis(
-        city=city,
-        places=places,
+        city=reading.city,
+        city_to_check=reading.city_to_check,
+        places=reading.places,
         figures=extract_figures(text),
         quotes=extract_quotes(text, extra_people=people, title=title),
         journalist=journalist_from(doc.user_data.get("rassegna_author"), text),

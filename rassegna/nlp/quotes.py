@@ -3143,6 +3143,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     spans = find_spans(norm)
     unread: set[int] = set()  # spans no pattern attributed and whose paragraph names nobody
     unnamed: set[int] = set()  # spans whose attribution names nobody and no group: a statement may go on
+    guessed: set[int] = set()  # spans no pattern attributed, given the person named nearest: a reviewer's look
     for span in spans:
         prev = Previous() if _new_post_between(norm, prev.end, span.mark_start) else prev  # live blog posts
         near = prev.quote is not None and _near(piece.paras, prev.end, span)
@@ -3154,8 +3155,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             person = Person(prev.quote.speaker or "", prev.quote.role) if prev.quote else person
         if not person.name and not att.found and not att.group:  # no pattern read a speaker: the nearest person
             person = _nearest_speaker(norm, span, piece.people)
-            if not person.name:
-                unread.add(span.start)
+            (guessed if person.name else unread).add(span.start)
         if not person.name and not att.speaker and (not person.role or att.group):  # nobody, or only a group
             unnamed.add(span.start)
         q = Quote(text=_quoted_words(text, span), speaker=person.name or None, role=person.role)
@@ -3167,6 +3167,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
         if start in unread and not q.speaker:  # «…» alone in its paragraph: the person the paragraphs around name
             person = _neighbour_paragraph(norm, by_start[start], piece.people)
             found[n] = (start, Quote(q.text, person.name or None, person.role))
+            guessed.add(start)
     _lend_back(norm, found, by_start)
     for n in range(len(found) - 2, -1, -1):  # «…cosa» il presidente X «abbia in mente». Lo ha detto Y: both Y's
         (start, q), (nstart, nq) = found[n], found[n + 1]
@@ -3189,7 +3190,12 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             full = forms.setdefault(q.speaker, _fullest_form(q.speaker, piece.people))
             if full != q.speaker:
                 found[n] = (start, replace(q, speaker=full))
-    return [_as_printed(q, printed) for _, q in found]
+    # (measured on batches 15-21, unseen by the rules: a speaker no pattern read is right far less often, README
+    # "What to check on the desk")
+    return [
+        _as_printed(replace(q, speaker_to_check=True) if not q.speaker or start in guessed else q, printed)
+        for start, q in found
+    ]
 
 
 def _glued_head(tok: str) -> bool:
