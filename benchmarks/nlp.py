@@ -31,6 +31,11 @@ from tests.nlp.evaluation import (  # noqa: E402
 SETS = (*CORPUS_SETS, "dev", "generalisation")
 
 
+def ratio(right: int, total: int) -> str:
+    """A share as a percentage, or a dash when there is nothing to share."""
+    return f"{right / total:.1%}" if total else "—"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the accuracy table and the throughput table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -65,6 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| speakers right | {s.speaker_accuracy:.1%} | {s.speakers_ok}/{s.quotes_gold} |")
     print(f"| figure recall | {s.figure_recall:.1%} | {s.figures_found}/{s.figures_gold} |")
     print(f"| figure precision | {s.figure_precision:.1%} | {s.figures_pred_ok}/{s.figures_pred} |")
+    sure, sure_ok = s.city_sure, s.city_sure_ok
+    print(f"| city right, not flagged to check | {ratio(sure_ok, sure)} | {sure_ok}/{sure} |")
+    flagged, flagged_ok = s.articles - sure, s.city_ok - sure_ok
+    print(f"| city right, flagged to check | {ratio(flagged_ok, flagged)} | {flagged_ok}/{flagged} |")
+    sure, sure_ok = s.speakers_sure, s.speakers_sure_ok
+    print(f"| speakers right (quotes found), not flagged | {ratio(sure_ok, sure)} | {sure_ok}/{sure} |")
+    flagged, flagged_ok = s.quotes_found - sure, s.speakers_ok - sure_ok
+    print(f"| speakers right (quotes found), flagged | {ratio(flagged_ok, flagged)} | {flagged_ok}/{flagged} |")
     if not args.no_speed:
         load_before = os.getloadavg()[0]
         t = throughput([a["text"] for a in articles], [a.get("title") for a in articles], args.seconds)

@@ -54,6 +54,7 @@ def analyse_text(settings: Settings, text: str, title: str | None) -> dict[str, 
     return {
         "campaigns": [asdict(m) for m in matcher.match(title, text)],
         "city": analysis.city,
+        "city_to_check": analysis.city_to_check,
         "places": list(analysis.places),
         "figures": [figure_json(f) for f in analysis.figures],
         "quotes": [asdict(q) for q in analysis.quotes],

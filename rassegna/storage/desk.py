@@ -14,6 +14,7 @@ from rassegna.storage.models import (
     AuditEntry,
     Clipping,
     ClippingCampaign,
+    ClippingQuote,
     CrawlError,
     CrawlRun,
     OutletRow,
@@ -83,6 +84,12 @@ def story_members(session: Session, clipping: Clipping) -> list[tuple[Clipping, 
         .order_by(col(Clipping.published), col(Clipping.id))
     )
     return [(member, outlet) for member, outlet in session.exec(statement).all()]
+
+
+def clipping_quotes(session: Session, clipping_id: int) -> list[ClippingQuote]:
+    """The quotes the NLP found in a clipping, in the order of the text."""
+    statement = select(ClippingQuote).where(ClippingQuote.clipping_id == clipping_id)
+    return list(session.exec(statement.order_by(col(ClippingQuote.position))))
 
 
 def story_clippings(session: Session, story_id: int) -> list[Clipping]:

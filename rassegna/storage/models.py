@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint, false
 from sqlalchemy.orm import class_mapper
 from sqlmodel import Field, SQLModel
 
@@ -108,6 +108,8 @@ class Clipping(SQLModel, table=True):
     language: str | None = Field(default=None, max_length=10)
     rights_reserved: bool = False
     city: str | None = Field(default=None, max_length=200)
+    # the NLP's city was not set by an explicit frame of the text; cleared when an editor saves the clipping
+    city_to_check: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     analysed: bool = False
     story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
     review_status: str = Field(default="new", max_length=10)  # "new" | "accepted" | "rejected"
@@ -167,6 +169,8 @@ class ClippingQuote(SQLModel, table=True):
     speaker: str | None = Field(default=None, max_length=200)
     role: str | None = Field(default=None, sa_column=Column(Text))
     position: int = 0
+    # no attribution pattern read the speaker (the person named nearest, or nobody)
+    speaker_to_check: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class CrawlRun(SQLModel, table=True):

@@ -274,6 +274,7 @@ def save_analysis(session: Session, clipping: Clipping, analysis: Analysis) -> N
     for table in (ClippingPlace, ClippingFigure, ClippingQuote):
         session.exec(delete(table).where(col(table.clipping_id) == clipping.id))
     clipping.city = analysis.city
+    clipping.city_to_check = analysis.city_to_check
     clipping.analysed = True
     if analysis.journalist and not clipping.journalist:
         clipping.journalist = analysis.journalist
@@ -298,6 +299,7 @@ def save_analysis(session: Session, clipping: Clipping, analysis: Analysis) -> N
                 speaker=quote.speaker,
                 role=quote.role,
                 position=position,
+                speaker_to_check=quote.speaker_to_check,
             )
         )
     session.add(clipping)
@@ -391,6 +393,7 @@ def store_articles(session: Session, articles: list[Article], analyses: list[Ana
                 "language": article.language,
                 "rights_reserved": article.rights_reserved,
                 "city": analysis.city if analysis is not None else None,
+                "city_to_check": analysis.city_to_check if analysis is not None else False,
                 "analysed": analysis is not None,
                 "story_id": None,
                 "review_status": "new",
@@ -423,7 +426,14 @@ def store_articles(session: Session, articles: list[Article], analyses: list[Ana
             for i, f in enumerate(analysis.figures)
         ]  # fmt: skip
         quotes += [
-            {"clipping_id": clipping_id, "text": q.text, "speaker": q.speaker, "role": q.role, "position": i}
+            {
+                "clipping_id": clipping_id,
+                "text": q.text,
+                "speaker": q.speaker,
+                "role": q.role,
+                "position": i,
+                "speaker_to_check": q.speaker_to_check,
+            }
             for i, q in enumerate(analysis.quotes)
         ]
     for model, rows in ((ClippingCampaign, campaigns), (ClippingPlace, places), (ClippingFigure, figures)):

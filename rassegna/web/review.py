@@ -191,6 +191,7 @@ def edit_clipping(session: Session, clipping_id: int, username: str, values: dic
     clipping.title = title[:5000]
     clipping.published = published
     clipping.city = (values.get("city") or "").strip()[:200] or None
+    clipping.city_to_check = False  # an editor has now seen and saved it
     clipping.category = category
     clipping.journalist = (values.get("journalist") or "").strip()[:200] or None
     if outlet.id != clipping.outlet_id:

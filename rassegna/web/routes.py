@@ -280,6 +280,7 @@ def _clipping_context(session: Session, request: Request, clipping_id: int) -> d
         "outlet": outlet,
         "links": campaigns,
         "members": desk.story_members(session, clipping),
+        "quotes": desk.clipping_quotes(session, clipping_id),
         "history": desk.audit_entries(session, entity="clipping", entity_id=clipping_id),
         "outlet_names": desk.outlet_names(session),
         "cities": cities,

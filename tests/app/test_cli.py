@@ -128,12 +128,17 @@ def test_analyze_prints_the_contract_json(tmp_path):
     result = run("analyze", "--title", "Torino nel progetto LgNet2", str(article))
     assert result.exit_code == 0, result.output
     analysis = json.loads(result.stdout)
-    assert set(analysis) == {"campaigns", "city", "places", "figures", "quotes", "journalist"}
+    # the contract's keys, and the flags that extend it: whether a reviewer should check the city and each speaker
+    assert set(analysis) == {"campaigns", "city", "city_to_check", "places", "figures", "quotes", "journalist"}
+    assert set(analysis["quotes"][0]) == {"text", "speaker", "role", "speaker_to_check"}
     assert analysis["campaigns"][0]["name"] == "LgNet2" and "LgNet2" in analysis["campaigns"][0]["snippet"]
     assert analysis["city"] == "Torino" and analysis["places"][0] == "Torino"
     assert {"value": 160, "unit": "persone", "qualifier": None, "text": "160 persone"} in analysis["figures"]
     assert analysis["quotes"][0]["speaker"] == "Jacopo Rosatelli"
     assert analysis["quotes"][0]["role"].startswith("assessore alle Politiche sociali")
+    # "ha spiegato Jacopo Rosatelli" is an attribution pattern, "Nella città di Torino" an explicit frame
+    assert analysis["quotes"][0]["speaker_to_check"] is False
+    assert analysis["city_to_check"] is False
 
 
 def test_analyze_reads_standard_input_and_says_when_nothing_matches():

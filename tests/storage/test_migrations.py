@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 import rassegna.storage.models  # noqa: F401 - registers the tables on SQLModel.metadata
 import rassegna.web.models  # noqa: F401 - the review desk's own tables (users, sessions, audit)
@@ -34,3 +37,41 @@ def schema_drift(url: str) -> list:
 def test_migrations_match_the_models(backend: str, request: pytest.FixtureRequest) -> None:
     url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "postgres_url")
     assert schema_drift(url) == []
+
+
+def _filled(table: sa.Table, **values: object) -> dict[str, object]:
+    """A row for ``table`` with every required column given a plain value of its type."""
+    plain = {sa.Integer: 1, sa.Boolean: False, sa.Date: date(2023, 10, 17), sa.DateTime: datetime(2023, 10, 17)}
+    row = dict(values)
+    for column in table.columns:
+        if column.name in row or column.nullable or column.primary_key or column.server_default is not None:
+            continue
+        row[column.name] = next((v for t, v in plain.items() if isinstance(column.type, t)), "x")
+    return row
+
+
+def test_upgrading_a_database_with_clippings_keeps_them_and_their_search(tmp_path) -> None:  # noqa: ANN001
+    """Revision 0010 adds the NLP's to-check flags to stored clippings (false) without rebuilding the clipping table,
+    which on SQLite would drop the triggers that keep the search index current."""
+    from alembic import command
+
+    from rassegna.storage.db import alembic_config
+    from rassegna.storage.search import search_clippings
+
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'old.db'}", migrate=False)
+    command.upgrade(alembic_config(engine), "0009_crawl_workers")
+    tables = sa.MetaData()
+    tables.reflect(engine, only=["outlet", "clipping"])
+    with engine.begin() as connection:
+        connection.execute(
+            tables.tables["outlet"].insert(), _filled(tables.tables["outlet"], id=1, name="Torinoggi.it")
+        )
+        clipping = _filled(tables.tables["clipping"], id=1, outlet_id=1, dedupe_key="k", title="Vecchio titolo")
+        connection.execute(tables.tables["clipping"].insert(), clipping)
+    command.upgrade(alembic_config(engine), "head")
+    with engine.begin() as connection:
+        assert connection.execute(sa.text("SELECT city_to_check FROM clipping")).scalar_one() in (0, False)
+        connection.execute(sa.text("UPDATE clipping SET title = 'Parola rarissima zibaldone' WHERE id = 1"))
+    with Session(engine) as session:
+        assert [hit.id for hit in search_clippings(session, "zibaldone")] == [1]  # the update trigger still runs
+    engine.dispose()

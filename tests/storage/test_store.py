@@ -10,7 +10,7 @@ from sqlmodel import select
 from rassegna.config import Outlet
 from rassegna.domain import Analysis, Article, CampaignMatch, Figure, Quote
 from rassegna.storage.db import create_db_engine, session_scope
-from rassegna.storage.models import AudienceFigure, Clipping, OutletRow, SeenUrl
+from rassegna.storage.models import AudienceFigure, Clipping, ClippingQuote, OutletRow, SeenUrl
 from rassegna.storage.queries import Selection, category_summary, report_clippings
 from rassegna.storage.repository import (
     dedupe_key,
@@ -19,6 +19,7 @@ from rassegna.storage.repository import (
     save_validators,
     seen_urls,
     store_article,
+    store_articles,
     sync_outlets,
     upsert_outlet,
 )
@@ -110,6 +111,26 @@ def test_analysis_is_stored_with_the_clipping(db_url, settings):
     assert view.figures[0] == Figure(160, "persone", None, "160 persone") and isinstance(view.figures[0].value, int)
     assert view.quotes[0].speaker == "Jacopo Rosatelli"
     assert (view.matched, view.snippet, view.source) == ("LgNet2", "…il progetto LgNet2…", "crawl")
+
+
+def test_the_answers_to_check_are_stored_by_one_article_and_by_a_batch(db_url, settings):
+    engine = create_db_engine(db_url)
+    flagged = Analysis(
+        city="Torino",
+        city_to_check=True,
+        places=["Torino"],
+        quotes=[Quote("Un passo avanti", "Mario Rossi", None, speaker_to_check=True), Quote("Bene", "Anna Neri", None)],
+    )
+    with session_scope(engine) as session:
+        sync_outlets(session, settings.outlets)
+        one, _ = store_article(session, article(), flagged)
+        batch = article(url="https://www.torinoggi.it/altro", canonical_url=None, title="Un altro articolo")
+        assert store_articles(session, [batch], [flagged]) == [True]
+    with session_scope(engine) as session:
+        clippings = session.exec(select(Clipping).order_by(Clipping.id)).all()
+        assert [c.city_to_check for c in clippings] == [True, True]
+        quotes = session.exec(select(ClippingQuote).order_by(ClippingQuote.clipping_id, ClippingQuote.position)).all()
+        assert [q.speaker_to_check for q in quotes] == [True, False, True, False]
 
 
 def test_unknown_crawled_domain_becomes_an_outlet_to_classify(db_url):

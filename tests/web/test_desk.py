@@ -428,3 +428,44 @@ def test_outlet_page_shows_the_sources_found_from_its_home_page(editor_client, e
     assert "https://esempio.it/rss?&lt;script&gt;x&lt;/script&gt;" in section
     assert "20/11/2026" in section
     assert "<script>x" not in page
+
+
+def test_the_desk_shows_what_the_nlp_is_unsure_of_until_an_editor_saves(editor_client, seeded, engine) -> None:  # noqa: ANN001
+    from rassegna.domain import Analysis, Article, CampaignMatch, Quote
+    from rassegna.storage.db import session_scope
+    from rassegna.storage.repository import store_article
+
+    analysis = Analysis(
+        city="Pesaro",
+        city_to_check=True,
+        places=["Pesaro"],
+        quotes=[
+            Quote("Siamo pronti <script>alert(1)</script>", "Mario Rossi", "sindaco", speaker_to_check=True),
+            Quote("Un passo avanti", "Anna Neri", None),
+        ],
+    )
+    text = "Il progetto LgNet2 arriva a Pesaro."
+    with session_scope(engine) as session:
+        target, _ = store_article(
+            session,
+            Article(
+                outlet="Radio Popolare",
+                title="LgNet2 a Pesaro",
+                published=date(2023, 12, 30),
+                text=text,
+                campaigns=[CampaignMatch("LgNet2", "LgNet2", text)],
+            ),
+            analysis,
+        )
+    inbox = editor_client.get("/inbox").text
+    item = inbox[inbox.index(f'id="clipping-{target.id}"') :].split("</li>", 1)[0]
+    assert "città da verificare" in item
+    page = editor_client.get(f"/clippings/{target.id}").text
+    assert page.count("autore da verificare") == 1 and "Anna Neri" in page
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page  # crawled text is escaped
+    values = {"title": "LgNet2 a Pesaro", "published": "2023-12-30", "city": "Pesaro", "category": "radio_tv",
+              "outlet": "Radio Popolare", "journalist": ""}  # fmt: skip
+    assert post(editor_client, f"/clippings/{target.id}/edit", values).status_code == 303
+    assert clipping(engine, target.id).city_to_check is False
+    inbox = editor_client.get("/inbox").text
+    assert "città da verificare" not in inbox[inbox.index(f'id="clipping-{target.id}"') :].split("</li>", 1)[0]
