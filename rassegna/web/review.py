@@ -15,7 +15,16 @@ from rassegna.config import CATEGORIES, Settings
 from rassegna.domain import REVIEW_STATUSES
 from rassegna.reports.model import CityFinder
 from rassegna.storage import desk
-from rassegna.storage.models import AuditEntry, Clipping, ClippingCampaign, OutletRow, Story, id_of, utcnow
+from rassegna.storage.models import (
+    AuditEntry,
+    Clipping,
+    ClippingCampaign,
+    ClippingQuote,
+    OutletRow,
+    Story,
+    id_of,
+    utcnow,
+)
 
 STATUSES = REVIEW_STATUSES
 EDITABLE = ("title", "published", "city", "category", "journalist", "outlet")
@@ -203,6 +212,21 @@ def edit_clipping(session: Session, clipping_id: int, username: str, values: dic
     if new:
         audit(session, username, "edit", "clipping", clipping.id, old, new)
     return clipping
+
+
+def edit_quote(session: Session, clipping_id: int, quote_id: int, username: str, values: dict[str, str]) -> None:
+    """Correct who speaks a quote and in what role (blank: nobody named); the speaker's flag is cleared."""
+    quote = session.get(ClippingQuote, quote_id)
+    if quote is None or quote.clipping_id != clipping_id:
+        raise LookupError(quote_id)
+    before = {"citazione": quote.text[:80], "autore": quote.speaker, "ruolo": quote.role}
+    quote.speaker = (values.get("speaker") or "").strip()[:200] or None
+    quote.role = (values.get("role") or "").strip()[:500] or None
+    quote.speaker_to_check = False  # an editor has now seen and saved it
+    session.add(quote)
+    after = {"citazione": quote.text[:80], "autore": quote.speaker, "ruolo": quote.role}
+    if after != before:
+        audit(session, username, "edit-quote", "clipping", clipping_id, before, after)
 
 
 def split_story(session: Session, clipping_id: int, username: str) -> Clipping:

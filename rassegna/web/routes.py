@@ -369,6 +369,26 @@ def _edit(request: Request, clipping_id: int, user: WebUser, db: Session, values
     return redirect(safe_next(values.get("next"), f"/clippings/{clipping_id}"))
 
 
+@router.post("/clippings/{clipping_id}/quotes/{quote_id}", dependencies=CSRF)
+async def edit_quote(request: Request, clipping_id: int, quote_id: int, user: Editor, db: WriteDb) -> Response:
+    """Correct a quote's speaker and role."""
+    clipping_id = row_id(clipping_id, "Articolo non trovato.")
+    quote_id = row_id(quote_id, "Citazione non trovata.")
+    values = _form(await request.form())
+    return await _run_sync(_edit_quote, request, clipping_id, quote_id, user, db, values)
+
+
+def _edit_quote(
+    request: Request, clipping_id: int, quote_id: int, user: WebUser, db: Session, values: dict[str, str]
+) -> Response:
+    try:
+        review.edit_quote(db, clipping_id, quote_id, user.username, values)
+    except LookupError:
+        raise HTTPException(404, "Citazione non trovata.") from None
+    flash(request, "Citazione corretta.")
+    return redirect(f"/clippings/{clipping_id}#quote-{quote_id}")
+
+
 @router.post("/clippings/{clipping_id}/split", dependencies=CSRF)
 def split_story(request: Request, clipping_id: int, user: Editor, db: WriteDb) -> Response:
     """Take the clipping out of its story."""

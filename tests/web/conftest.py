@@ -75,7 +75,7 @@ SEED = [
 
 def seed(engine: Engine) -> dict[str, int]:
     """The seven sample clippings (one carrying script payloads), a crawl run with a failing source."""
-    from rassegna.domain import Analysis, Article, CampaignMatch
+    from rassegna.domain import Analysis, Article, CampaignMatch, Quote
     from rassegna.storage.db import session_scope
     from rassegna.storage.models import CrawlError, CrawlRun, utcnow
     from rassegna.storage.repository import store_article
@@ -94,7 +94,12 @@ def seed(engine: Engine) -> dict[str, int]:
                 url=f"https://example.org/{published}/{outlet.lower().replace(' ', '-')}",
                 campaigns=[CampaignMatch("LgNet2", "LgNet2", text[:90])],
             )
-            clipping, _ = store_article(session, article, Analysis(city=city, places=[city] if city else []))
+            # one clipping carries a quote whose speaker the NLP flags, for the desk's quote corrections
+            quotes = (
+                [Quote("Un modello da seguire", "Mario Rossi", "sindaco", True)] if outlet == "Ilmessaggero.it" else []
+            )
+            analysis = Analysis(city=city, places=[city] if city else [], quotes=quotes)
+            clipping, _ = store_article(session, article, analysis)
             ids[outlet] = clipping.id
         run = CrawlRun(
             campaign="LgNet2",

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from rassegna.storage.models import AudienceFigure, AuditEntry, Clipping, ClippingCampaign, OutletRow
+from rassegna.storage.models import AudienceFigure, AuditEntry, Clipping, ClippingCampaign, ClippingQuote, OutletRow
 from rassegna.storage.queries import Selection, category_summary
 from tests.web.conftest import csrf_of
 
@@ -469,3 +469,37 @@ def test_the_desk_shows_what_the_nlp_is_unsure_of_until_an_editor_saves(editor_c
     assert clipping(engine, target.id).city_to_check is False
     inbox = editor_client.get("/inbox").text
     assert "città da verificare" not in inbox[inbox.index(f'id="clipping-{target.id}"') :].split("</li>", 1)[0]
+
+    # the flagged speaker corrected on the page: stored, no longer flagged, in the clipping's history
+    with Session(engine) as session:
+        mine = select(ClippingQuote).where(ClippingQuote.clipping_id == target.id, ClippingQuote.speaker_to_check)
+        flagged = session.exec(mine).one()
+    fix = {"speaker": "Anna Neri", "role": "assessora al Welfare"}
+    assert post(editor_client, f"/clippings/{target.id}/quotes/{flagged.id}", fix).status_code == 303
+    with Session(engine) as session:
+        fixed = session.get(ClippingQuote, flagged.id)
+        assert (fixed.speaker, fixed.role, fixed.speaker_to_check) == ("Anna Neri", "assessora al Welfare", False)
+    [entry] = [e for e in audits(engine, target.id) if e.action == "edit-quote"]
+    assert (entry.before["autore"], entry.after["autore"]) == ("Mario Rossi", "Anna Neri")
+    assert "autore da verificare" not in editor_client.get(f"/clippings/{target.id}").text
+    # a quote of another clipping is not reachable through this one
+    other = seeded["Genova24"]
+    assert post(editor_client, f"/clippings/{other}/quotes/{flagged.id}", fix).status_code == 404
+
+
+def test_a_viewer_cannot_correct_a_speaker(viewer_client, engine, seeded) -> None:  # noqa: ANN001
+    from rassegna.domain import Analysis, Quote
+    from rassegna.storage.db import session_scope
+    from rassegna.storage.repository import save_analysis
+
+    target = seeded["Genova24"]
+    with session_scope(engine) as session:
+        analysis = Analysis(quotes=[Quote("Bene così", "Mario Rossi", None)])
+        save_analysis(session, session.get(Clipping, target), analysis)
+    with Session(engine) as session:
+        quote = session.exec(select(ClippingQuote).where(ClippingQuote.clipping_id == target)).one()
+    page = viewer_client.get(f"/clippings/{target}").text
+    assert "Bene così" in page and f"/quotes/{quote.id}" not in page  # listed, with no form
+    assert post(viewer_client, f"/clippings/{target}/quotes/{quote.id}", {"speaker": "X"}).status_code == 403
+    with Session(engine) as session:
+        assert session.get(ClippingQuote, quote.id).speaker == "Mario Rossi"

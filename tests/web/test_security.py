@@ -7,13 +7,13 @@ import re
 import pytest
 from sqlmodel import Session, func, select
 
-from rassegna.storage.models import AuditEntry, Clipping, OutletRow
+from rassegna.storage.models import AuditEntry, Clipping, ClippingQuote, OutletRow
 from tests.web.conftest import EDITOR, PASSWORD, VIEWER, csrf_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore:Using `httpx`")
 
 
-def editing_requests(ids: dict[str, int], outlet_id: int) -> list[tuple[str, dict[str, str]]]:
+def editing_requests(ids: dict[str, int], outlet_id: int, quote_id: int) -> list[tuple[str, dict[str, str]]]:
     """Every POST route that changes something, with a well-formed body."""
     first, second = ids["Ilmessaggero.it"], ids["Torinoggi.it"]
     return [
@@ -30,6 +30,7 @@ def editing_requests(ids: dict[str, int], outlet_id: int) -> list[tuple[str, dic
                 "journalist": "",
             },
         ),
+        (f"/clippings/{first}/quotes/{quote_id}", {"speaker": "Anna Neri", "role": ""}),
         (f"/clippings/{first}/split", {}),
         (f"/clippings/{first}/merge", {"target": str(second)}),
         (
@@ -46,8 +47,9 @@ def state(engine) -> tuple:  # noqa: ANN001
     with Session(engine) as session:
         clippings = [tuple(c.model_dump().items()) for c in session.exec(select(Clipping).order_by(Clipping.id))]
         outlets = [(o.name, o.category, o.audience) for o in session.exec(select(OutletRow).order_by(OutletRow.id))]
+        quotes = [tuple(q.model_dump().items()) for q in session.exec(select(ClippingQuote).order_by(ClippingQuote.id))]
         audits = session.exec(select(func.count(AuditEntry.id))).one()
-    return clippings, outlets, audits
+    return clippings, outlets, quotes, audits
 
 
 def _outlet_id(engine) -> int:  # noqa: ANN001
@@ -55,11 +57,18 @@ def _outlet_id(engine) -> int:  # noqa: ANN001
         return session.exec(select(OutletRow.id).where(OutletRow.name == "Ilmessaggero.it")).one()
 
 
+def _quote_id(engine) -> int:  # noqa: ANN001
+    with Session(engine) as session:
+        return session.exec(select(ClippingQuote.id)).one()
+
+
 def test_every_post_route_is_covered(seeded, engine) -> None:  # noqa: ANN001
     """The list above names every POST route of the application (a new route must be added to it)."""
     from rassegna.web.routes import router
 
-    covered = {re.sub(r"/\d+", "/{id}", path) for path, _ in editing_requests(seeded, _outlet_id(engine))}
+    covered = {
+        re.sub(r"/\d+", "/{id}", path) for path, _ in editing_requests(seeded, _outlet_id(engine), _quote_id(engine))
+    }
     posts = {
         re.sub(r"\{[a-z_]+\}", "{id}", route.path)
         for route in router.routes
@@ -70,7 +79,7 @@ def test_every_post_route_is_covered(seeded, engine) -> None:  # noqa: ANN001
 
 def test_editing_refused_without_csrf_token(editor_client, seeded, engine) -> None:  # noqa: ANN001
     before = state(engine)
-    for path, data in editing_requests(seeded, _outlet_id(engine)):
+    for path, data in editing_requests(seeded, _outlet_id(engine), _quote_id(engine)):
         assert editor_client.post(path, data=data).status_code == 403, path
         wrong = editor_client.post(path, data={**data, "csrf_token": "x" * 43})
         assert wrong.status_code == 403, path
@@ -81,7 +90,7 @@ def test_csrf_token_of_another_session_is_refused(client_factory, seeded, engine
     mine, theirs = client_factory(EDITOR), client_factory(EDITOR)
     token = csrf_of(theirs.get("/inbox").text)
     before = state(engine)
-    for path, data in editing_requests(seeded, _outlet_id(engine)):
+    for path, data in editing_requests(seeded, _outlet_id(engine), _quote_id(engine)):
         assert mine.post(path, data={**data, "csrf_token": token}).status_code == 403, path
     assert state(engine) == before
 
@@ -90,7 +99,7 @@ def test_editing_refused_to_anonymous(client_factory, seeded, engine) -> None:  
     anonymous = client_factory()
     token = csrf_of(anonymous.get("/login").text)  # a valid token of an anonymous session
     before = state(engine)
-    for path, data in editing_requests(seeded, _outlet_id(engine)):
+    for path, data in editing_requests(seeded, _outlet_id(engine), _quote_id(engine)):
         assert anonymous.post(path, data=data).status_code == 403, path
         assert anonymous.post(path, data={**data, "csrf_token": token}).status_code == 401, path
     assert state(engine) == before
@@ -108,7 +117,7 @@ def test_viewer_reads_but_cannot_edit(viewer_client, seeded, engine) -> None:  #
     assert inbox.status_code == 200 and "/review" not in inbox.text
     token = csrf_of(inbox.text)
     before = state(engine)
-    for path, data in editing_requests(seeded, _outlet_id(engine)):
+    for path, data in editing_requests(seeded, _outlet_id(engine), _quote_id(engine)):
         assert viewer_client.post(path, data={**data, "csrf_token": token}).status_code == 403, path
     assert viewer_client.get("/clippings/new").status_code == 403
     assert state(engine) == before
