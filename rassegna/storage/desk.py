@@ -25,13 +25,24 @@ from rassegna.storage.queries import Selection
 
 
 def inbox_rows(
-    session: Session, *, status: str | None, campaign: str | None, offset: int, limit: int
+    session: Session,
+    *,
+    status: str | None,
+    campaign: str | None,
+    offset: int,
+    limit: int,
+    to_check: bool = False,
 ) -> tuple[list[tuple[Clipping, str]], int]:
     """One page of clippings (with their outlet names) of a review status and campaign, newest first; the total.
 
-    ``status`` None: every status; ``campaign`` None: every campaign (matched case-insensitively)."""
+    ``status`` None: every status; ``campaign`` None: every campaign (matched case-insensitively); ``to_check``:
+    only clippings whose city or a quote's speaker the NLP flagged."""
     statement = select(Clipping, OutletRow.name).join(OutletRow, col(OutletRow.id) == Clipping.outlet_id)
     count = select(func.count(col(Clipping.id)))
+    if to_check:
+        flagged_quote = select(ClippingQuote.clipping_id).where(col(ClippingQuote.speaker_to_check))
+        flagged = col(Clipping.city_to_check) | col(Clipping.id).in_(flagged_quote)
+        statement, count = statement.where(flagged), count.where(flagged)
     if status is not None:
         statement = statement.where(Clipping.review_status == status)
         count = count.where(Clipping.review_status == status)

@@ -87,6 +87,7 @@ def inbox(
     campaign: str | None = None,
     page: int = 1,
     partner_cities: Sequence[str] = (),
+    to_check: bool = False,
 ) -> tuple[list[InboxItem], int]:
     """Clippings with a review status (all when ``status`` is empty), newest first; also the total count."""
     rows, total = desk.inbox_rows(
@@ -95,6 +96,7 @@ def inbox(
         campaign=campaign,
         offset=(max(page, 1) - 1) * PAGE_SIZE,
         limit=PAGE_SIZE,
+        to_check=to_check,
     )
     finder = CityFinder.for_partners(list(partner_cities))
     items = [

@@ -215,13 +215,22 @@ def logout(request: Request, user: Annotated[WebUser | None, Depends(optional_us
 
 @router.get("/inbox", response_class=HTMLResponse)
 def inbox_page(
-    request: Request, user: Viewer, db: ReadDb, status: str = "new", campaign: str = "", page: int = 1
+    request: Request,
+    user: Viewer,
+    db: ReadDb,
+    status: str = "new",
+    campaign: str = "",
+    page: int = 1,
+    to_check: bool = False,
 ) -> Response:
-    """Clippings waiting for review (or accepted, rejected, all), newest first, with keyword snippets."""
+    """Clippings waiting for review (or accepted, rejected, all), newest first, with keyword snippets; ``to_check``:
+    only those with a city or speaker the NLP flagged."""
     status = status if status in (*review.STATUSES, "all") else "new"
     page = max(1, min(page, 10_000))
     partners = [city for c in web(request).settings.campaigns for city in c.partner_cities]
-    items, total = review.inbox(db, status=status, campaign=campaign or None, page=page, partner_cities=partners)
+    items, total = review.inbox(
+        db, status=status, campaign=campaign or None, page=page, partner_cities=partners, to_check=to_check
+    )
     counts = desk.review_status_counts(db)
     pages = max(1, -(-total // review.PAGE_SIZE))
     back = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
@@ -231,6 +240,7 @@ def inbox_page(
         "total": total,
         "status": status,
         "campaign": campaign,
+        "to_check": to_check,
         "page": page,
         "pages": pages,
         "counts": counts,

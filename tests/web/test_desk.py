@@ -503,3 +503,12 @@ def test_a_viewer_cannot_correct_a_speaker(viewer_client, engine, seeded) -> Non
     assert post(viewer_client, f"/clippings/{target}/quotes/{quote.id}", {"speaker": "X"}).status_code == 403
     with Session(engine) as session:
         assert session.get(ClippingQuote, quote.id).speaker == "Mario Rossi"
+
+
+def test_the_inbox_filters_clippings_with_something_to_check(editor_client, seeded) -> None:  # noqa: ANN001
+    html = editor_client.get("/inbox?to_check=true").text
+    titles = re.findall(r'<h2><a href="/clippings/(\d+)">', html)
+    assert titles == [str(seeded["Ilmessaggero.it"])]  # the one seeded clipping with a flagged speaker
+    assert 'name="to_check" value="true" checked' in html
+    assert "status=accepted&amp;campaign=&amp;to_check=true" in html  # the tabs keep the filter
+    assert len(re.findall(r'<h2><a href="/clippings/', editor_client.get("/inbox").text)) == 7
