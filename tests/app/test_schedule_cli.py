@@ -25,8 +25,10 @@ from tests.app.scheduler_helpers import fake_crawl, wait_for, write_config
 CLI = [sys.executable, "-c", "from rassegna.app.cli import main; main()"]
 
 
-def start_scheduler(config: Path, db_url: str, *crawl_args: str, extra: tuple[str, ...] = ()) -> subprocess.Popen:
-    """`rassegna schedule` in a child process with the fake crawl."""
+def start_scheduler(
+    config: Path, db_url: str, *crawl_args: str, extra: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """`rassegna schedule` in a child process with the fake crawl (``env``: more environment variables)."""
     argv = [
         *CLI,
         "--config",
@@ -39,7 +41,11 @@ def start_scheduler(config: Path, db_url: str, *crawl_args: str, extra: tuple[st
         shlex.join(fake_crawl(*crawl_args)),
     ]
     return subprocess.Popen(
-        argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "COLUMNS": "150"}
+        argv,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "COLUMNS": "150", **(env or {})},
     )
 
 
@@ -125,7 +131,11 @@ def test_second_signal_kills_a_crawl_that_ignores_the_first(tmp_path: Path, sqli
 def test_two_scheduler_processes_never_crawl_at_once(tmp_path: Path, db_url: str) -> None:
     config = write_config(tmp_path, crawl="* * * * * *")
     log = tmp_path / "crawls.log"
-    schedulers = [start_scheduler(config, db_url, "--sleep", "1.5", "--log", str(log)) for _ in range(2)]
+    # Two schedulers crawling every second contend for SQLite's write lock all the time; on a loaded CI machine
+    # one once waited past the default 30 s and exited 75 (a busy database, by design). What this test checks is
+    # that crawls never overlap, so the writers here wait as long as the test may run.
+    patient = {"RASSEGNA_BUSY_TIMEOUT": "60"}
+    schedulers = [start_scheduler(config, db_url, "--sleep", "1.5", "--log", str(log), env=patient) for _ in range(2)]
     try:
         wait_for(lambda: len([r for r in rows(db_url, JobRun) if r.outcome == "ok"]) >= 2, timeout=40)
         outputs = [stop(s) for s in schedulers]
