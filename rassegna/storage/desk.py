@@ -97,6 +97,16 @@ def story_members(session: Session, clipping: Clipping) -> list[tuple[Clipping, 
     return [(member, outlet) for member, outlet in session.exec(statement).all()]
 
 
+def speakers_to_check(session: Session, clipping_ids: Iterable[int]) -> dict[int, int]:
+    """How many quotes of each clipping have a speaker the NLP flagged (clippings with none are left out)."""
+    statement = (
+        select(ClippingQuote.clipping_id, func.count(col(ClippingQuote.id)))
+        .where(col(ClippingQuote.clipping_id).in_(list(clipping_ids)), col(ClippingQuote.speaker_to_check))
+        .group_by(col(ClippingQuote.clipping_id))
+    )
+    return {clipping_id: n for clipping_id, n in session.exec(statement).all()}
+
+
 def clipping_quotes(session: Session, clipping_id: int) -> list[ClippingQuote]:
     """The quotes the NLP found in a clipping, in the order of the text."""
     statement = select(ClippingQuote).where(ClippingQuote.clipping_id == clipping_id)

@@ -78,6 +78,7 @@ class InboxItem:
     campaigns: list[ClippingCampaign] = field(default_factory=list)
     story_size: int = 1
     city: str | None = None  # as the report finds it (stored city, else a partner city the title names)
+    speakers_to_check: int = 0  # quotes whose speaker the NLP flagged
 
 
 def inbox(
@@ -105,8 +106,10 @@ def inbox(
     ]
     links = desk.campaign_links(session, [clipping.id for clipping, _ in rows if clipping.id is not None])
     sizes = desk.story_sizes(session, {c.story_id for c, _ in rows if c.story_id is not None})
+    flagged = desk.speakers_to_check(session, [clipping.id for clipping, _ in rows if clipping.id is not None])
     for item in items:
         item.campaigns = links.get(item.clipping.id or 0, [])
+        item.speakers_to_check = flagged.get(item.clipping.id or 0, 0)
         if item.clipping.story_id is not None:
             item.story_size = sizes.get(item.clipping.story_id, 1)
     return items, total

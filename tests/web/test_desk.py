@@ -509,6 +509,7 @@ def test_the_inbox_filters_clippings_with_something_to_check(editor_client, seed
     html = editor_client.get("/inbox?to_check=true").text
     titles = re.findall(r'<h2><a href="/clippings/(\d+)">', html)
     assert titles == [str(seeded["Ilmessaggero.it"])]  # the one seeded clipping with a flagged speaker
+    assert "1 autore da verificare" in html
     assert 'name="to_check" value="true" checked' in html
     assert "status=accepted&amp;campaign=&amp;to_check=true" in html  # the tabs keep the filter
     assert len(re.findall(r'<h2><a href="/clippings/', editor_client.get("/inbox").text)) == 7
