@@ -70,14 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| speakers right | {s.speaker_accuracy:.1%} | {s.speakers_ok}/{s.quotes_gold} |")
     print(f"| figure recall | {s.figure_recall:.1%} | {s.figures_found}/{s.figures_gold} |")
     print(f"| figure precision | {s.figure_precision:.1%} | {s.figures_pred_ok}/{s.figures_pred} |")
-    sure, sure_ok = s.city_sure, s.city_sure_ok
-    print(f"| city right, not flagged to check | {ratio(sure_ok, sure)} | {sure_ok}/{sure} |")
-    flagged, flagged_ok = s.articles - sure, s.city_ok - sure_ok
-    print(f"| city right, flagged to check | {ratio(flagged_ok, flagged)} | {flagged_ok}/{flagged} |")
-    sure, sure_ok = s.speakers_sure, s.speakers_sure_ok
-    print(f"| speakers right (quotes found), not flagged | {ratio(sure_ok, sure)} | {sure_ok}/{sure} |")
-    flagged, flagged_ok = s.quotes_found - sure, s.speakers_ok - sure_ok
-    print(f"| speakers right (quotes found), flagged | {ratio(flagged_ok, flagged)} | {flagged_ok}/{flagged} |")
+    # the answers the NLP flags for a reviewer's look and the rest: (label, answers, right, not flagged, of them right)
+    for label, total, right, sure, sure_ok in (
+        ("city right", s.articles, s.city_ok, s.city_sure, s.city_sure_ok),
+        ("speakers right (quotes found)", s.quotes_found, s.speakers_ok, s.speakers_sure, s.speakers_sure_ok),
+    ):
+        print(f"| {label}, not flagged to check | {ratio(sure_ok, sure)} | {sure_ok}/{sure} |")
+        flagged, flagged_ok = total - sure, right - sure_ok
+        print(f"| {label}, flagged to check | {ratio(flagged_ok, flagged)} | {flagged_ok}/{flagged} |")
     if not args.no_speed:
         load_before = os.getloadavg()[0]
         t = throughput([a["text"] for a in articles], [a.get("title") for a in articles], args.seconds)

@@ -104,9 +104,10 @@ def inbox(
         InboxItem(clipping, outlet, city=finder.city(clipping.city, clipping.title, clipping.text))
         for clipping, outlet in rows
     ]
-    links = desk.campaign_links(session, [clipping.id for clipping, _ in rows if clipping.id is not None])
+    ids = [clipping.id for clipping, _ in rows if clipping.id is not None]
+    links = desk.campaign_links(session, ids)
     sizes = desk.story_sizes(session, {c.story_id for c, _ in rows if c.story_id is not None})
-    flagged = desk.speakers_to_check(session, [clipping.id for clipping, _ in rows if clipping.id is not None])
+    flagged = desk.speakers_to_check(session, ids)
     for item in items:
         item.campaigns = links.get(item.clipping.id or 0, [])
         item.speakers_to_check = flagged.get(item.clipping.id or 0, 0)
@@ -224,14 +225,19 @@ def edit_quote(session: Session, clipping_id: int, quote_id: int, username: str,
     quote = session.get(ClippingQuote, quote_id)
     if quote is None or quote.clipping_id != clipping_id:
         raise LookupError(quote_id)
-    before = {"citazione": quote.text[:80], "autore": quote.speaker, "ruolo": quote.role}
+    before = _quote_snapshot(quote)
     quote.speaker = (values.get("speaker") or "").strip()[:200] or None
     quote.role = (values.get("role") or "").strip()[:500] or None
     quote.speaker_to_check = False  # an editor has now seen and saved it
     session.add(quote)
-    after = {"citazione": quote.text[:80], "autore": quote.speaker, "ruolo": quote.role}
+    after = _quote_snapshot(quote)
     if after != before:
         audit(session, username, "edit-quote", "clipping", clipping_id, before, after)
+
+
+def _quote_snapshot(quote: ClippingQuote) -> dict[str, Any]:
+    """A quote's correctable fields, with the start of its words, as the audit trail records them."""
+    return {"citazione": quote.text[:80], "autore": quote.speaker, "ruolo": quote.role}
 
 
 def split_story(session: Session, clipping_id: int, username: str) -> Clipping:
