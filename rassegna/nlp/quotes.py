@@ -1351,6 +1351,7 @@ _GROUP_NOUNS = (
     'rappresentanti', 'dirigenti', 'amministratori', 'parlamentari', 'deputati', 'senatori', 'capigruppo',
     'colleghi', 'gestori', 'titolari', 'proprietari', 'agricoltori', 'allevatori', 'maestre', 'maestri',
     'mamme', 'cronisti', 'analisti', 'economisti', 'scienziati', 'sanitari', 'detenuti', 'migranti', 'ospiti',
+    'ambienti',
 )  # fmt: skip
 _GROUP_RE = re.compile(
     r"\s*(?:(?:i|gli|le|alcuni|alcune|molti|molte|tanti|tante|diversi|diverse)\s+)?"
@@ -2203,12 +2204,14 @@ _BODY_VERB_COLON_RE = re.compile(
 
 
 # An unnamed group opening the lead-in as the subject of a plural verb before a colon: "Così i capigruppo di Pd, M5s
-# e Avs ieri hanno scritto al presidente X per rivendicare …:" — nobody speaks by name; X is an addressee.
+# e Avs ieri hanno scritto al presidente X per rivendicare …:" — nobody speaks by name; X is an addressee. Anonymous
+# sources open it with no article ("Fonti vicine al dossier riferiscono:"), and the guide gives them no speaker.
 _GROUP_SUBJECT_COLON_RE = re.compile(
-    r"\s*(?:(?:così|e|ed|ma|poi|quindi|intanto|anche|ora|infine)\s*,?\s+)?(?:i|gli|le)\s+(?:(?:due|tre|quattro|cinque)\s+)?"
+    r"\s*(?:(?:così|e|ed|ma|poi|quindi|intanto|anche|ora|infine)\s*,?\s+)?"
+    r"(?:(?:i|gli|le)\s+(?:(?:due|tre|quattro|cinque)\s+)?|(?=(?:fonti|ambienti)\b))"  # sources need no article
     r"("
     + alternation(_GROUP_NOUNS)
-    + r")\b([^:«»“”\"]{0,120}?)\s+(?:hanno|avevano|[a-zà-ù]{3,}(?:ano|ono))\b[^:«»“”\"]*:$",
+    + r")\b([^:«»“”\"]{0,120}?)\s+(?:hanno|avevano|fanno|[a-zà-ù]{3,}(?:ano|ono))\b[^:«»“”\"]*:$",
     re.IGNORECASE,
 )
 
