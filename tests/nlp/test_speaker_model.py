@@ -335,3 +335,23 @@ def test_may_override_only_where_the_rules_guess() -> None:
     assert may(nobody, protagonist)
     assert not may(Candidate("", None, {"none": 1.0, "none_framed": 1.0}), protagonist)
     assert not may(nobody, loose)
+
+
+def test_the_trainer_finds_the_candidates_of_a_flagged_quote() -> None:
+    """extract_quotes hands back a quote it flags as a new object: the trainer still finds its candidates (matched
+    by identity, every quote the rules guessed lost them, and with them any gain a chooser makes there)."""
+    from rassegna.nlp.data.train_speaker_model import choice_of
+
+    got: list[list[QuoteChoice]] = []
+    speaker_model.collector = got.append
+    try:
+        quotes = extract_quotes(
+            "Mario Bianchi, capogruppo di minoranza, è intervenuto in consiglio. La seduta è durata tre ore e "
+            "«serve più coraggio sulle corsie preferenziali», si è detto."
+        )
+    finally:
+        speaker_model.collector = None
+    (q,) = quotes
+    assert q.speaker_to_check  # the nearest person, no pattern: flagged, so a copy of the collected quote
+    choice = choice_of(q, got[0])
+    assert choice is not None and choice.quote.text == q.text

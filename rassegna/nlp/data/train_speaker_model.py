@@ -15,8 +15,8 @@ rassegna/nlp/data/train_speaker_model.py``:
 - ``--score-set NAME`` (a ``tests/nlp/evaluation.py`` set name; repeat it for several sets and their total): fit on
   the training batches and print, for each set, the number of speakers right for the rules and each mode, or with
   ``--mode`` (and ``--threshold``) for the rules and that one configuration; aggregates only, never a quote;
-- ``--batches out-of-sample``: every step above on ``OUT_OF_SAMPLE_BATCHES`` (batches 10, 11, 13-17, which no rule
-  writer has read) instead of ``TRAINING_BATCHES``.
+- ``--batches out-of-sample``: every step above on ``OUT_OF_SAMPLE_BATCHES`` (the batches no writer of the current
+  rules has read, ``tests/nlp/evaluation.py``) instead of ``TRAINING_BATCHES``.
 
 Needs numpy (installed with spaCy). The training batches are ``TRAINING_BATCHES`` of ``tests/nlp/evaluation.py``
 (only batches already scored and reported), or ``OUT_OF_SAMPLE_BATCHES`` with ``--batches out-of-sample``; nothing
@@ -36,6 +36,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
+from rassegna.domain import Quote  # noqa: E402
 from rassegna.nlp import speaker_model  # noqa: E402
 from rassegna.nlp.speaker_model import (  # noqa: E402
     MODES,
@@ -84,6 +85,12 @@ class Example:
     piece: list[QuoteChoice] | None = None  # every quote of the article, in order (an override decides in sequence)
 
 
+def choice_of(quote: Quote, choices: list[QuoteChoice]) -> QuoteChoice | None:
+    """The candidates collected for a quote the NLP returned, matched by its words: ``extract_quotes`` returns a
+    flagged or re-spelt quote as a new object (matched by identity, every flagged quote lost its candidates)."""
+    return next((c for c in choices if c.quote.text == quote.text), None)
+
+
 def examples(sets: tuple[str, ...]) -> list[Example]:
     """Every annotated quote of the sets, with what the rules found for it."""
     out: list[Example] = []
@@ -105,7 +112,7 @@ def examples(sets: tuple[str, ...]) -> list[Example]:
                 if hit is None:
                     mine.append(Example(gold, None, None))
                     continue
-                choice = next((c for c in choices if c.quote is hit), None)
+                choice = choice_of(hit, choices)
                 mine.append(Example(gold, fold(hit.speaker or ""), choice, choices))
             out += mine
     return out
