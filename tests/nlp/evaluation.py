@@ -48,7 +48,7 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {
 
 # The batches no writer of the current rules read (scored and reported): where the rules' pick is an honest feature.
 # Round 9's choosers were trained on 10, 11 and 13-17, then unread; round 10's writers read batches 1-14 and round
-# 13's chooser trained on 15-21 and round 14's on 15-22 and round 15's on 15-23 (notes/speaker-model-decisions.md).
+# 13's choosers trained on 15-21, round 14's on 15-22, round 15's on 15-23 (notes/speaker-model-decisions.md).
 OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {
     str(b): (f"corpus-dev-{b}", f"corpus-sealed-{b}") for b in range(15, 24)
 }
