@@ -14,6 +14,7 @@ from rassegna.storage.models import (
     AuditEntry,
     Clipping,
     ClippingCampaign,
+    ClippingPlace,
     ClippingQuote,
     CrawlError,
     CrawlRun,
@@ -105,6 +106,12 @@ def speakers_to_check(session: Session, clipping_ids: Iterable[int]) -> dict[int
         .group_by(col(ClippingQuote.clipping_id))
     )
     return {clipping_id: n for clipping_id, n in session.exec(statement).all()}
+
+
+def clipping_places(session: Session, clipping_id: int) -> list[str]:
+    """The places the NLP found in a clipping, its city first, then by importance."""
+    statement = select(ClippingPlace.name).where(ClippingPlace.clipping_id == clipping_id)
+    return list(session.exec(statement.order_by(col(ClippingPlace.position))))
 
 
 def clipping_quotes(session: Session, clipping_id: int) -> list[ClippingQuote]:

@@ -284,7 +284,8 @@ def _clipping_context(session: Session, request: Request, clipping_id: int) -> d
         raise HTTPException(404, "Articolo non trovato.") from None
     outlet = session.get(OutletRow, clipping.outlet_id)
     campaigns = desk.campaign_links(session, [clipping_id]).get(clipping_id, [])
-    cities = list(dict.fromkeys(c for camp in web(request).settings.campaigns for c in camp.partner_cities))
+    places = desk.clipping_places(session, clipping_id)
+    partners = (c for camp in web(request).settings.campaigns for c in camp.partner_cities)
     return {
         "clipping": clipping,
         "outlet": outlet,
@@ -293,7 +294,9 @@ def _clipping_context(session: Session, request: Request, clipping_id: int) -> d
         "quotes": desk.clipping_quotes(session, clipping_id),
         "history": desk.audit_entries(session, entity="clipping", entity_id=clipping_id),
         "outlet_names": desk.outlet_names(session),
-        "cities": cities,
+        "places": places,
+        # the comuni the article names come first: where the NLP was unsure, the right one is usually among them
+        "cities": list(dict.fromkeys([*places, *partners])),
         "errors": {},
         "values": {
             "title": clipping.title,

@@ -487,6 +487,37 @@ def test_the_desk_shows_what_the_nlp_is_unsure_of_until_an_editor_saves(editor_c
     assert post(editor_client, f"/clippings/{other}/quotes/{flagged.id}", fix).status_code == 404
 
 
+def test_the_city_field_offers_the_places_the_article_names_first(editor_client, viewer_client, engine, seeded) -> None:  # noqa: ANN001, E501
+    """Where the NLP was unsure of the city, the right comune is usually one the article names: the form offers those
+    first, then the partner cities, and the page lists them (escaped like any crawled text)."""
+    from rassegna.domain import Analysis, Article, CampaignMatch
+    from rassegna.storage.db import session_scope
+    from rassegna.storage.repository import store_article
+
+    text = "Il progetto LgNet2 arriva a Fano e a Urbino, con la rete di Pesaro."
+    analysis = Analysis(city=None, city_to_check=True, places=["Fano", "Urbino", "Pesaro <b>x</b>"])
+    with session_scope(engine) as session:
+        target, _ = store_article(
+            session,
+            Article(
+                outlet="Radio Popolare",
+                title="LgNet2 nelle Marche",
+                published=date(2023, 12, 29),
+                text=text,
+                campaigns=[CampaignMatch("LgNet2", "LgNet2", text)],
+            ),
+            analysis,
+        )
+    page = editor_client.get(f"/clippings/{target.id}").text
+    datalist = page[page.index('<datalist id="partner-cities">') :].split("</datalist>", 1)[0]
+    offered = re.findall(r'<option value="([^"]*)">', datalist)
+    assert offered[:3] == ["Fano", "Urbino", "Pesaro &lt;b&gt;x&lt;/b&gt;"]
+    assert len(offered) > 3 and len(set(offered)) == len(offered)  # the partner cities after, each once
+    assert "Luoghi nel testo: Fano, Urbino, Pesaro &lt;b&gt;x&lt;/b&gt;" in page
+    assert "<b>x</b>" not in page
+    assert "Fano, Urbino" in viewer_client.get(f"/clippings/{target.id}").text  # a viewer sees them too
+
+
 def test_a_viewer_cannot_correct_a_speaker(viewer_client, engine, seeded) -> None:  # noqa: ANN001
     from rassegna.domain import Analysis, Quote
     from rassegna.storage.db import session_scope
