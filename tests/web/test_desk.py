@@ -8,8 +8,11 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
+from rassegna.domain import Analysis, Article, CampaignMatch, Quote
+from rassegna.storage.db import session_scope
 from rassegna.storage.models import AudienceFigure, AuditEntry, Clipping, ClippingCampaign, ClippingQuote, OutletRow
 from rassegna.storage.queries import Selection, category_summary
+from rassegna.storage.repository import store_article
 from tests.web.conftest import csrf_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore:Using `httpx`")
@@ -35,6 +38,23 @@ def audits(engine, clipping_id: int) -> list[AuditEntry]:  # noqa: ANN001
                 .order_by(AuditEntry.id)
             )
         )
+
+
+def radio_clipping(engine, title: str, text: str, analysis: Analysis) -> int:  # noqa: ANN001
+    """A crawled LgNet2 clipping of Radio Popolare stored with the given analysis; its id."""
+    with session_scope(engine) as session:
+        stored, _ = store_article(
+            session,
+            Article(
+                outlet="Radio Popolare",
+                title=title,
+                published=date(2023, 12, 30),
+                text=text,
+                campaigns=[CampaignMatch("LgNet2", "LgNet2", text)],
+            ),
+            analysis,
+        )
+        return stored.id
 
 
 def test_inbox_lists_new_clippings_newest_first_with_snippet(editor_client) -> None:  # noqa: ANN001
@@ -431,10 +451,6 @@ def test_outlet_page_shows_the_sources_found_from_its_home_page(editor_client, e
 
 
 def test_the_desk_shows_what_the_nlp_is_unsure_of_until_an_editor_saves(editor_client, seeded, engine) -> None:  # noqa: ANN001
-    from rassegna.domain import Analysis, Article, CampaignMatch, Quote
-    from rassegna.storage.db import session_scope
-    from rassegna.storage.repository import store_article
-
     analysis = Analysis(
         city="Pesaro",
         city_to_check=True,
@@ -444,19 +460,8 @@ def test_the_desk_shows_what_the_nlp_is_unsure_of_until_an_editor_saves(editor_c
             Quote("Un passo avanti", "Anna Neri", None),
         ],
     )
-    text = "Il progetto LgNet2 arriva a Pesaro."
-    with session_scope(engine) as session:
-        target, _ = store_article(
-            session,
-            Article(
-                outlet="Radio Popolare",
-                title="LgNet2 a Pesaro",
-                published=date(2023, 12, 30),
-                text=text,
-                campaigns=[CampaignMatch("LgNet2", "LgNet2", text)],
-            ),
-            analysis,
-        )
+    stored = radio_clipping(engine, "LgNet2 a Pesaro", "Il progetto LgNet2 arriva a Pesaro.", analysis)
+    target = clipping(engine, stored)
     inbox = editor_client.get("/inbox").text
     item = inbox[inbox.index(f'id="clipping-{target.id}"') :].split("</li>", 1)[0]
     assert "città da verificare" in item
@@ -490,37 +495,20 @@ def test_the_desk_shows_what_the_nlp_is_unsure_of_until_an_editor_saves(editor_c
 def test_the_city_field_offers_the_places_the_article_names_first(editor_client, viewer_client, engine, seeded) -> None:  # noqa: ANN001, E501
     """Where the NLP was unsure of the city, the right comune is usually one the article names: the form offers those
     first, then the partner cities, and the page lists them (escaped like any crawled text)."""
-    from rassegna.domain import Analysis, Article, CampaignMatch
-    from rassegna.storage.db import session_scope
-    from rassegna.storage.repository import store_article
-
     text = "Il progetto LgNet2 arriva a Fano e a Urbino, con la rete di Pesaro."
     analysis = Analysis(city=None, city_to_check=True, places=["Fano", "Urbino", "Pesaro <b>x</b>"])
-    with session_scope(engine) as session:
-        target, _ = store_article(
-            session,
-            Article(
-                outlet="Radio Popolare",
-                title="LgNet2 nelle Marche",
-                published=date(2023, 12, 29),
-                text=text,
-                campaigns=[CampaignMatch("LgNet2", "LgNet2", text)],
-            ),
-            analysis,
-        )
-    page = editor_client.get(f"/clippings/{target.id}").text
+    target = radio_clipping(engine, "LgNet2 nelle Marche", text, analysis)
+    page = editor_client.get(f"/clippings/{target}").text
     datalist = page[page.index('<datalist id="partner-cities">') :].split("</datalist>", 1)[0]
     offered = re.findall(r'<option value="([^"]*)">', datalist)
     assert offered[:3] == ["Fano", "Urbino", "Pesaro &lt;b&gt;x&lt;/b&gt;"]
     assert len(offered) > 3 and len(set(offered)) == len(offered)  # the partner cities after, each once
     assert "Luoghi nel testo: Fano, Urbino, Pesaro &lt;b&gt;x&lt;/b&gt;" in page
     assert "<b>x</b>" not in page
-    assert "Fano, Urbino" in viewer_client.get(f"/clippings/{target.id}").text  # a viewer sees them too
+    assert "Fano, Urbino" in viewer_client.get(f"/clippings/{target}").text  # a viewer sees them too
 
 
 def test_a_viewer_cannot_correct_a_speaker(viewer_client, engine, seeded) -> None:  # noqa: ANN001
-    from rassegna.domain import Analysis, Quote
-    from rassegna.storage.db import session_scope
     from rassegna.storage.repository import save_analysis
 
     target = seeded["Genova24"]
