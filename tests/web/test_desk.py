@@ -499,7 +499,7 @@ def test_the_city_field_offers_the_places_the_article_names_first(editor_client,
     analysis = Analysis(city=None, city_to_check=True, places=["Fano", "Urbino", "Pesaro <b>x</b>"])
     target = radio_clipping(engine, "LgNet2 nelle Marche", text, analysis)
     page = editor_client.get(f"/clippings/{target}").text
-    datalist = page[page.index('<datalist id="partner-cities">') :].split("</datalist>", 1)[0]
+    datalist = page[page.index('<datalist id="city-choices">') :].split("</datalist>", 1)[0]
     offered = re.findall(r'<option value="([^"]*)">', datalist)
     assert offered[:3] == ["Fano", "Urbino", "Pesaro &lt;b&gt;x&lt;/b&gt;"]
     assert len(offered) > 3 and len(set(offered)) == len(offered)  # the partner cities after, each once
