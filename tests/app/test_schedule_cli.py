@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from rassegna.app.cli import app
 from rassegna.app.scheduler import history
-from rassegna.storage.db import create_db_engine, session_scope
+from rassegna.storage.db import create_db_engine, read_session
 from rassegna.storage.models import CrawlRun, JobLock, JobRun
 from tests.app.scheduler_helpers import fake_crawl, wait_for, write_config
 
@@ -50,9 +50,14 @@ def start_scheduler(
 
 
 def rows(db_url: str, model: type) -> list:
-    """Every row of ``model``."""
-    with session_scope(create_db_engine(db_url)) as session:
-        return list(session.exec(select(model)))
+    """Every row of ``model``, read without SQLite's write lock: the tests poll this ten times a second, and a poll
+    that took the lock each time could keep the scheduler under test from writing past its busy timeout."""
+    engine = create_db_engine(db_url)
+    try:
+        with read_session(engine) as session:
+            return list(session.exec(select(model)))
+    finally:
+        engine.dispose()
 
 
 def stop(process: subprocess.Popen, signum: int = signal.SIGTERM, timeout: float = 30) -> str:
