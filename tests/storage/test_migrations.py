@@ -75,3 +75,18 @@ def test_upgrading_a_database_with_clippings_keeps_them_and_their_search(tmp_pat
     with Session(engine) as session:
         assert [hit.id for hit in search_clippings(session, "zibaldone")] == [1]  # the update trigger still runs
     engine.dispose()
+
+
+def test_a_new_sqlite_database_is_migrated_in_one_transaction(tmp_path) -> None:  # noqa: ANN001
+    """Every revision in one write transaction: two processes starting on a new database then queue for it whole.
+    Committed revision by revision (Alembic's default on SQLite), the second process took the lock between two
+    commits, applied the rest, and the first then re-applied one of them ("duplicate column name")."""
+    from rassegna.storage.db import upgrade
+
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'new.db'}", migrate=False)
+    commits: list[object] = []
+    sa.event.listen(engine, "commit", commits.append)
+    upgrade(engine)
+    assert len(commits) == 1
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_heads()  # at head after that one commit

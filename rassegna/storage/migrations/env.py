@@ -30,6 +30,10 @@ def run_migrations() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
             include_object=include_object,
+            # one transaction for the whole upgrade, on SQLite too (Alembic otherwise commits after each revision
+            # there): two processes starting on a new database would interleave their revisions between commits
+            # and the second would apply one the first had already applied ("duplicate column name")
+            transactional_ddl=True,
         )
         with context.begin_transaction():
             context.run_migrations()
