@@ -214,7 +214,10 @@ def _busy_errors(database: Path, busy_timeout: float, writers: WriterNote):  # n
         original = context.original_exception
         if isinstance(original, DatabaseBusy) or not is_locked_error(original):
             return None
-        return DatabaseBusy(context, str(database), busy_timeout, writers.holder())
+        # the wait this transaction was given (a best-effort writer waits less than the engine's busy timeout)
+        options = context.connection.get_execution_options() if context.connection is not None else {}
+        waited = float(options.get(WAIT, busy_timeout))
+        return DatabaseBusy(context, str(database), waited, writers.holder())
 
     return handle
 

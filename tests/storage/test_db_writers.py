@@ -19,7 +19,7 @@ from rassegna.app.pipeline import refresh_stories
 from rassegna.app.scheduler.lock import EXIT_BUSY
 from rassegna.domain import Article, CampaignMatch
 from rassegna.storage.db import create_db_engine, read_session, session_scope
-from rassegna.storage.models import Clipping
+from rassegna.storage.models import Clipping, JobRun
 from rassegna.storage.repository import store_article
 from tests.processes import CLI, wait_for
 
@@ -188,3 +188,16 @@ def test_a_second_grouper_leaves_the_stories_to_the_first(sqlite_url: str) -> No
     assert refresh_stories(engine, wait=0.5) == 0
     first.release()
     assert wait_for(lambda: refresh_stories(engine) == 1)
+
+
+def test_a_busy_error_says_how_long_that_writer_waited(sqlite_url: str) -> None:
+    """A best-effort writer (``wait``) that cannot get the lock says its own wait, not the engine's busy timeout."""
+    from rassegna.storage.db import DatabaseBusy
+
+    holder, waiter = create_db_engine(sqlite_url), create_db_engine(sqlite_url, busy_timeout=30)
+    with session_scope(holder) as held:
+        held.add(JobRun(kind="report", name="holding"))
+        held.flush()  # the write lock, held
+        with pytest.raises(DatabaseBusy) as busy, session_scope(waiter, wait=0.2) as session:
+            session.exec(select(func.count()).select_from(Clipping)).one()
+    assert "longer than this command waits (0.2 s)" in str(busy.value)
