@@ -147,7 +147,7 @@ def test_two_scheduler_processes_never_crawl_at_once(tmp_path: Path, db_url: str
     finally:
         for s in schedulers:
             s.kill()
-    assert [s.returncode for s in schedulers] == [0, 0], outputs
+    assert [s.returncode for s in schedulers] == [0, 0], "\n--- next scheduler ---\n".join(outputs)  # whole, not cut
     events = [line.split() for line in log.read_text().splitlines()]
     # Start/end lines alternate: no crawl ever started while another was running.
     assert [kind for kind, _ in events] == ["start", "end"] * (len(events) // 2)
