@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such batch: {', '.join(map(str, unknown))} (the corpus has batches 1 to {LAST_BATCH})")
     unseen = sorted(set(batches) & UNSEEN_BATCHES)
     if unseen:
-        parser.error(f"batch {', '.join(map(str, unseen))} is kept unseen for the next change to the NLP: not scored")
+        which = f"batch {unseen[0]} is" if len(unseen) == 1 else f"batches {', '.join(map(str, unseen))} are"
+        parser.error(f"{which} kept unseen for the next change to the NLP: not scored")
     print("| batch | articles | city | quotes found | speakers | figures found | figures right/predicted |")
     print("|---|---|---|---|---|---|---|")
     total = Scores()

@@ -53,9 +53,9 @@ OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {
     str(b): (f"corpus-dev-{b}", f"corpus-sealed-{b}") for b in range(15, 24)
 }
 
-LAST_BATCH = 25  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
+LAST_BATCH = 26  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES = frozenset({25})
+UNSEEN_BATCHES = frozenset({25, 26})
 
 
 def _corpus_sets() -> dict[str, Path]:

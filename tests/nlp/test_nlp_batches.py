@@ -22,10 +22,19 @@ def test_it_prints_one_row_per_batch_and_the_total():
 
 def test_the_unseen_batch_is_refused_with_a_clear_error():
     unseen = max(UNSEEN_BATCHES)
-    out = run(f"{unseen - 1}-{unseen}")
+    out = run(f"{min(UNSEEN_BATCHES) - 1},{unseen}")
     assert out.returncode == 2
     assert f"batch {unseen} is kept unseen" in out.stderr
     assert "| batch" not in out.stdout  # nothing scored, not even the batches before it
+
+
+def test_several_unseen_batches_are_named_together():
+    out = run(f"{min(UNSEEN_BATCHES) - 1}-{LAST_BATCH}")
+    assert out.returncode == 2
+    named = ", ".join(str(b) for b in sorted(UNSEEN_BATCHES))
+    expected = f"batches {named} are kept unseen" if len(UNSEEN_BATCHES) > 1 else f"batch {named} is kept unseen"
+    assert expected in out.stderr
+    assert "| batch" not in out.stdout
 
 
 def test_a_batch_the_corpus_does_not_have_is_refused():
