@@ -440,6 +440,8 @@ _PLURAL_ARTICLES = frozenset({"i", "gli", "dei", "degli", "ai", "agli", "dai", "
 
 # "Banda Città di Fossacesia" is a name; "La Città di San Severino" (a sentence's article) is the comune.
 _LIST_NAME_BEFORE = re.compile(r"(?<=[\w,;] )[A-ZÀ-Ý][a-zà-ù]+ per $")
+# A council group opening the name: "il gruppo X in Azione", "la lista civica X Futura", "consiliare (X Domani)"
+_COUNCIL_GROUP_BEFORE = re.compile(r"\b(?i:gruppo|lista|civica|consiliare)\s+(?:\(|[\"“«]\s?)?$")
 _NAMED_CITY_BEFORE = re.compile(
     r"(?<![\w'])(?!(?:La|Nella|Della|Alla|Dalla|Sulla|Per|Dalla|Una|Questa|Tutta)\s)[A-ZÀ-Ý][\w']*\s+Città\s+"
     r"(?:di\s+|d')$"
@@ -580,9 +582,9 @@ def _mentions(
         if given and fold(given.group(1)) in names:
             rejected.add(name)
             continue  # "Leonardo da Vinci", "Francesco d'Assisi", "Antonello da Messina": a person's name
-        if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper():
+        if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper() and plow not in PREPOSITIONS:
             rejected.add(name)
-            continue  # ASL Roma 1, Distretto Latina 2: a name
+            continue  # ASL Roma 1, Distretto Latina 2: a name (not "A Mondovì 50 mila euro": a headline's "a")
         glued = re.match(r" ([A-ZÀ-Ý][a-zà-ù]{3,})\b", after)
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         if named and not offset_in_title and plow not in {"a", "ad", "in"}:
@@ -610,7 +612,11 @@ def _mentions(
         )
         if in_a_name or _NAMED_CITY_BEFORE.search(text[max(0, start - 40) : start]):
             # "Universo Assisi", "la Banda Città di Fossacesia": a place named, not evidence for the comune
-            rejected.add(name)
+            # (a quarter inside a name still names its city's quarter: "la Circoscrizione Vomero"; a council group's
+            # name is the comune's own: "il gruppo Corigliano-Rossano in Azione", "maggioranza consiliare (X Domani)")
+            council_group = _COUNCIL_GROUP_BEFORE.search(text[max(0, start - 40) : start]) is not None
+            if fold(surface) == fold(name) and not council_group:
+                rejected.add(name)
             mentions.append(
                 Mention(name, start, end, in_title=offset_in_title, preposition=True, is_comune=False, in_name=True)
             )
@@ -807,6 +813,8 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         # "Sovere 480mila euro dal Pnrr": a headline rebuilt from the address, its colon lost (not a year: "Rio 2016"
         # is an event's name)
         return never_lower
+    if " " in surface and comuni()[fold(name)].name == surface and not _SAINT_NAME_RE.match(surface):
+        return True  # "Cava de' Tirreni Avagliano passi avanti": a comune's full name of several words is no word
     if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
         return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
     if _ADJECTIVE_AFTER_RE.match(after):
@@ -1234,6 +1242,26 @@ def city_candidates(
     return rules.city, rules.ranked, rules.candidates
 
 
+def _province_label(city: str, found: list[Mention]) -> str | None:
+    """The one comune of the capoluogo's province where the events happen, when the headline leads with the
+    capoluogo as a label ("Rieti, incidente col trattore" over "morto un uomo a Salisano") and the text never sets
+    anything in the capoluogo itself."""
+    table = comuni()
+    if not table[fold(city)].capoluogo:
+        return None
+    if any(m.name == city and m.is_comune and not m.dateline and (m.at or m.strong or m.local_body) for m in found):
+        return None
+    province = table[fold(city)].province
+    others = {
+        m.name
+        for m in found
+        if m.is_comune and m.name != city and not (m.origin or m.seat or m.listing or m.wire) and fold(m.name) in table
+    }
+    near = [n for n in others if table[fold(n)].province == province]
+    evident = [n for n in near if any(m.name == n and (m.at or m.strong or m.local_body) for m in found)]
+    return evident[0] if len(evident) == 1 and len(others) == 1 else None
+
+
 @dataclass(frozen=True, slots=True)
 class _CityRead:
     """What the rules read: their city, every place by importance, the candidates' features and each verdict."""
@@ -1300,8 +1328,14 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
     # (but a headline's "a X" says where the events happen: "A Bari primo Consiglio comunale" over "Decaro per Bari")
+    # ("Sala: acquisizione quote M4" over "il sindaco Giuseppe Sala": the short form the headline writes is the person)
+    tnorm = normalise(title or "")
     title_mentions = [
-        m for m in title_mentions if not _named_person(norm, m.name) and (m.name not in named_only or m.at)
+        m
+        for m in title_mentions
+        if not _named_person(norm, m.name)
+        and not _named_person(norm, tnorm[m.start : m.end])
+        and (m.name not in named_only or m.at)
     ]
     scope = _scope(f"{title or ''}\n{norm}", title)
     if scope.kind != "local" or any(m.is_comune for m in found):
@@ -1351,6 +1385,9 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         # own ("Comune di X", a dateline) is its city
         own = [m for m in found if m.name == city and m.is_comune]
         city = city if any(m.strong or m.dateline and not m.wire for m in own) else None
+    if city and title and any(m.strong and m.name == city and m.start == 0 for m in title_mentions):
+        city = _province_label(city, found) or city
+        verdicts.setdefault(city, WEIGHED_YES)
     if not features:
         return _CityRead(city, ranked, [], verdicts)
     open_to_chooser = _open_to_chooser(city, before_vetoes, verdicts)
