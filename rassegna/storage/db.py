@@ -4,7 +4,10 @@ Reading and writing are told apart: ``read_session`` (and a plain ``Session(engi
 lock, so pages, reports and start-up read their snapshot while another process writes; ``session_scope`` is a
 write transaction that takes the lock at BEGIN (IMMEDIATE) and waits for it up to the busy timeout
 ($RASSEGNA_BUSY_TIMEOUT seconds, 30 by default). Each SQLite writer notes who it is in ``<database>-writer``
-when it takes the lock, so a writer that waited in vain can say which command holds it (``busy_message``).
+when it takes the lock, so a writer that waited in vain can say which command holds it (``DatabaseBusy``).
+Whatever writes goes through ``writer`` (or ``session_scope``), a library's writes too (the scheduler's job store,
+Alembic's environment): a transaction begun as a read that then writes is refused at once, without the busy
+timeout, when another connection holds the lock or has committed since its read (``DatabaseBusy.at_once``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import shlex
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -193,20 +196,49 @@ class WriterNote:
 
 
 class DatabaseBusy(OperationalError):
-    """SQLite's write lock could not be had within the busy timeout; says who holds it, when known.
+    """SQLite's write lock could not be had; says who holds it, when known, and whether this command waited.
 
-    An OperationalError still (what callers that go on without writing catch), with a message for people."""
+    A writer that waited its whole busy timeout says so. One that failed at once (``at_once``) met SQLite's
+    read-to-write upgrade: a transaction begun deferred that read, then wrote while another connection held the
+    lock or had committed since; SQLite then returns "database is locked" without calling the busy handler.
+    Writers here take the lock at BEGIN (``writer``) so that it cannot happen to them; the message says it
+    plainly if it happens to some other code. An OperationalError still (what callers that go on without
+    writing catch, retrying later if at all), with a message for people."""
 
-    def __init__(self, context: ExceptionContext, database: str, waited: float, holder: str | None) -> None:
+    def __init__(
+        self,
+        context: ExceptionContext,
+        database: str,
+        wait: float,
+        holder: str | None,
+        elapsed: float | None = None,
+    ) -> None:
         super().__init__(context.statement, context.parameters, context.original_exception)
-        self.message = (
-            f"the database {database} is busy: held for writing by {holder or 'another process'} longer than "
-            f"this command waits ({waited:g} s); try again when it has finished"
-        )
-        self.holder = holder
+        self.holder, self.wait, self.elapsed = holder, wait, elapsed
+        # the busy handler sleeps until the whole wait has passed: a failure well before it did not wait
+        self.at_once = elapsed is not None and elapsed < wait / 2
+        who = holder or "another process"
+        if self.at_once:
+            self.message = (
+                f"the database {database} is busy: {who} was writing, and a transaction of this command that had "
+                f"begun as a read could not become a write; it failed at once (after {elapsed:.1f} s, without "
+                f"waiting its {wait:g} s); try again when the other process has finished"
+            )
+        else:
+            self.message = (
+                f"the database {database} is busy: held for writing by {who} longer than "
+                f"this command waits ({wait:g} s); try again when it has finished"
+            )
 
     def __str__(self) -> str:
         return self.message
+
+
+STARTED = "rassegna_started"  # connection info: when its latest statement started (time.monotonic)
+
+
+def _note_start(conn, _cursor, _statement, _parameters, _context, _executemany) -> None:  # noqa: ANN001
+    conn.info[STARTED] = time.monotonic()
 
 
 def _busy_errors(database: Path, busy_timeout: float, writers: WriterNote):  # noqa: ANN202
@@ -215,9 +247,14 @@ def _busy_errors(database: Path, busy_timeout: float, writers: WriterNote):  # n
         if isinstance(original, DatabaseBusy) or not is_locked_error(original):
             return None
         # the wait this transaction was given (a best-effort writer waits less than the engine's busy timeout)
-        options = context.connection.get_execution_options() if context.connection is not None else {}
-        waited = float(options.get(WAIT, busy_timeout))
-        return DatabaseBusy(context, str(database), waited, writers.holder())
+        connection, started = context.connection, None
+        options = connection.get_execution_options() if connection is not None else {}
+        wait = float(options.get(WAIT, busy_timeout))
+        if connection is not None and context.statement is not None:  # a statement failed: how long it ran
+            with suppress(Exception):  # noqa: BLE001 - the message only; never mask the error itself
+                started = connection.info.get(STARTED)
+        elapsed = time.monotonic() - started if started is not None else None
+        return DatabaseBusy(context, str(database), wait, writers.holder(), elapsed)
 
     return handle
 
@@ -256,6 +293,7 @@ def create_db_engine(url: str, *, migrate: bool = True, busy_timeout: float | No
         event.listen(engine, "connect", lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None))
         event.listen(engine, "begin", _sqlite_begin(busy_timeout, writers))
         if writers is not None:
+            event.listen(engine, "before_cursor_execute", _note_start)
             event.listen(engine, "handle_error", _busy_errors(path, busy_timeout, writers))
     else:
         engine = create_engine(url, pool_pre_ping=True)

@@ -17,13 +17,13 @@ from apscheduler.events import EVENT_JOB_ERROR, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
 from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 
 from rassegna.app.scheduler import history
 from rassegna.app.scheduler.jobs import Runtime, set_runtime
+from rassegna.app.scheduler.jobstore import JobStore
 from rassegna.app.scheduler.lock import DbLock, LockBusy, current_holder
 from rassegna.app.scheduler.triggers import CronError, cron_trigger, timezone
 from rassegna.config import Settings
@@ -114,10 +114,12 @@ class _Scheduler(BackgroundScheduler):
 
 
 def build_scheduler(runtime: Runtime) -> _Scheduler:
-    """A scheduler whose jobs live in the database (table ``apscheduler_jobs``), in the schedule's time zone."""
+    """A scheduler whose jobs live in the database (table ``apscheduler_jobs``), in the schedule's time zone.
+
+    The job store writes with SQLite's write lock taken at BEGIN, as every writer here (see ``JobStore``)."""
     return _Scheduler(
         jobstores={
-            "default": SQLAlchemyJobStore(engine=runtime.engine, tablename=JOBSTORE_TABLE),
+            "default": JobStore(runtime.engine, JOBSTORE_TABLE),
             "once": MemoryJobStore(),  # --run-now jobs: not persisted
         },
         executors={"default": ThreadPoolExecutor(max_workers=4)},

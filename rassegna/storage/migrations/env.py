@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import rassegna.storage.models  # noqa: F401 - registers the tables on SQLModel.metadata
+from rassegna.storage.db import writer
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -24,7 +25,10 @@ def run_migrations() -> None:
         from sqlmodel import create_engine
 
         engine = create_engine(config.get_main_option("sqlalchemy.url"))
-    with engine.connect() as connection:
+    # A migration writes: on SQLite it takes the write lock at BEGIN (IMMEDIATE) whatever engine it was handed.
+    # In a transaction begun deferred, its first write after a read (Alembic looks at alembic_version first)
+    # would fail at once, without the busy timeout, if another process held the lock or had written meanwhile.
+    with writer(engine).connect() as connection:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
