@@ -393,6 +393,8 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     prev_word = prev.group(1) if prev else ""
     if prev_word and not (prev_word[0].isupper() or prev_word.endswith(",") or _ROLE_START.fullmatch(prev_word)):
         return None
+    if prev_word[:1].isupper() and _ends_a_place(clause, m.start(1), m.end(1)):
+        return None  # "il sindaco di Santa Maria Capua Vetere": the rest of the comune's name, no holder
     return m.start(1), m.end(1)
 
 
@@ -502,11 +504,56 @@ def _parse_attribution_raw(attr: str) -> Attribution:
     return _name_first(attr) or _adverb_then_name(attr)
 
 
+_REGION_KEYS = frozenset(regions())
+_PLACE_WORDS = 4  # the longest place name looked for around a given name ("Friuli Venezia Giulia", "Santa Maria X")
+
+
+def _inside_a_place(toks: list[str], i: int) -> int:
+    """Where the place name ends when ``toks[i]`` is a word inside one opened by an earlier word of the run (a
+    region or a comune of two words or more: "Friuli Venezia Giulia Sergio Rossi", "Santa Maria Coghinas"), the
+    given name then being no person's; ``i`` otherwise."""
+    places = comuni()
+    for j in range(max(0, i - _PLACE_WORDS + 1), i):
+        for k in range(min(len(toks), j + _PLACE_WORDS), i, -1):
+            key = fold(" ".join(toks[j:k]))
+            if key in places or key in _REGION_KEYS:
+                return k
+    return i
+
+
+def _ends_a_place(text: str, start: int, end: int) -> bool:
+    """The capitalised words at ``start:end`` close a place's name opened by the words right before them."""
+    before = text[max(0, start - 40) : start].split()
+    run: list[str] = []
+    for word in reversed(before):
+        if not word[:1].isupper():
+            break
+        run.insert(0, word)
+    run = run[-(_PLACE_WORDS - 1) :]
+    return bool(run) and _inside_a_place([*run, *text[start:end].split()], len(run)) > len(run)
+
+
 def _first_full_name(attr: str) -> tuple[int, int] | None:
-    """Offsets of the first ``Given Surname`` (a known first name and at least one more word)."""
+    """Offsets of the first ``Given Surname`` (a known first name and at least one more word), never a given name
+    inside a place's name ("del Friuli Venezia Giulia Sergio Rossi": Sergio Rossi)."""
     fnames = first_names()
     for m in _NAME_RE.finditer(attr):
         toks = m.group(1).split()
+        past = 0  # the words of a place holding a given name ("Venezia Giulia"), when the run has one
+        for t_i in range(len(toks)):
+            if t_i >= past and fold(toks[t_i]) in fnames:
+                end = _inside_a_place(toks, t_i)
+                if end == t_i:
+                    break
+                past = end
+        if past >= len(toks):
+            continue  # "Santa Maria Coghinas": a place, no name
+        if past:
+            start = m.start(1) + len(" ".join(toks[:past])) + 1
+            full = _NAME_RE.match(attr, start)
+            if full and fold(full.group(1).split()[0]) in fnames and len(full.group(1).split()) > 1:
+                return start, full.end(1)
+            continue
         if len(toks) > 2 and fold(toks[-1]) in fnames and _RUNS_ON_RE.match(attr, m.end(1)):
             # "del Massimo Consesso Civico Enzo Sturiano": the run cut short at the holder's given name
             first = next((t_i for t_i, tok in enumerate(toks) if fold(tok) in fnames), len(toks))
@@ -614,6 +661,8 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
         attr,
     )
+    if appos and _ends_a_place(attr, appos.start(1), appos.end(1)):
+        appos = None  # "il sindaco di Santa Maria Capua Vetere": the rest of the comune's name, no holder
     if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
         # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
         start = appos.start(1)
@@ -697,6 +746,12 @@ def _people(text: str) -> list[Person]:
     for m in _NAME_RE.finditer(text):
         toks = m.group(1).split()
         given = next((t_i for t_i in range(len(toks) - 1) if fold(toks[t_i]) in fnames), None)
+        place = _inside_a_place(toks, given) if given else 0  # "Friuli Venezia Giulia Sergio Rossi"
+        place = place if given is not None and place > given else 0
+        if given is not None and place:  # the given name is a word of a place: the name comes after it
+            given = next((t_i for t_i in range(place, len(toks) - 1) if fold(toks[t_i]) in fnames), None)
+            if given is None:
+                continue
         if given is None and len(toks) > 1 and fold(toks[-1]) in fnames:  # "… Europea Ursula von der Leyen"
             again = _NAME_RE.match(text, m.end(1) - len(toks[-1]))
             if again:
@@ -709,7 +764,7 @@ def _people(text: str) -> list[Person]:
             between = toks[given + 1 : -1]  # words of a body's name, none a given name ("Cesare Augusto": one name)
             if between and fold(toks[-1]) in fnames and not any(fold(t) in fnames for t in between):
                 given = len(toks) - 1
-        if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(
+        if any(fold(t) in _PLACE_HEADS for t in toks[place:given]) or _PLACE_BEFORE_RE.search(
             text, max(0, m.start(1) - 14), m.start(1)
         ):
             continue  # "Teatro Massimo Bellini", "via Giuseppe Verdi": a place named after a person
@@ -3105,6 +3160,9 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
         cap = particle[0].upper() + particle[1:]
         # "Francesco di Gennaro … il Soprintendente Di Gennaro": the piece capitalises the particle mid-sentence
         capital = f"{cap} {word}" in text and re.search(r"[\w,] " + cap + " " + word + r"(?![\w'])", text)
+        # "de" is no Italian preposition: after a given name it opens a surname even when printed once
+        # ("il sindaco Michele de Pascale"); "di", "da", "del" … stay prepositions unless the piece says otherwise
+        capital = capital or particle == "de" and fold(given) in first_names()
         if text.count(f"{particle} {word}") < 2 and not capital:
             continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
         key, first = fold(word), fold(given)
