@@ -837,7 +837,8 @@ def _people(text: str) -> list[Person]:
             if speaking is None:
                 speaking = {w.group(1) for w in _WORD_THEN_WORD_RE.finditer(text) if w.group(2) in _SUBJECT_VERBS}
             sourced = toks[-1] in speaking
-        if not 2 <= len(toks) <= 3 or not (sourced or _SUBJECT_VERB_RE.match(text, m.end(1))):
+        subject = _SUBJECT_VERB_RE.match(text, m.end(1)) or _POST_AFTER_RE.match(text, m.end(1))
+        if not 2 <= len(toks) <= 3 or not (sourced or subject):
             continue
         if not sourced and not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
             continue
@@ -932,6 +933,8 @@ _SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
 _SUBJECT_VERB_RE = re.compile(
     r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|" + VERB + r")(?![\w'])", re.IGNORECASE
 )  # "Elly Schlein risponde": a name of any origin as the subject of a verb of saying
+# A post set off after a name of any origin opening its sentence: "Katarina Modic, vicedirettrice della Caritas,".
+_POST_AFTER_RE = re.compile(r"\s*,\s*(?:" + _ROLE_START.pattern + r")", re.IGNORECASE)
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
@@ -1740,12 +1743,43 @@ _LAST_SAID_THAT_RE = re.compile(
 )
 
 
+# A full name opening its clause, then a comma: the subject, when a post set off after it ends the lead-in
+# ("Anna Neri, segretaria della Filt Cgil Puglia, conferma che «").
+_NAME_THEN_COMMA_RE = re.compile(
+    r"(?:^|[.;:!?]\s+)(?:(?:e|ed|ma|poi|infine|anche|intanto|invece|quindi)\s+)?("
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){1,3})\s*,\s*$"
+)
+
+
+def _apposed_post(lead: str, role: str) -> Attribution | None:
+    """The person a post is set off after (``Anna Neri, segretaria regionale Fsm-Cisl``): the name closing
+    ``lead`` right before the post's comma, never a body's name or a place."""
+    m = _NAME_THEN_COMMA_RE.search(lead)
+    if not m or not _ROLE_START.match(role):
+        return None
+    name = m.group(1)
+    toks = name.split()
+    if _bad_name(name) or _ROLE_START.match(name) or fold(toks[0]) in _PLACE_HEADS or name.isupper():
+        return None
+    if fold(toks[0]) in _NOT_NAMES or fold(toks[-1]) in comuni() or fold(toks[-1]) in _REGION_KEYS:
+        return None  # "Fiom Cgil Puglia, segretario …": a body's branch, no person
+    return Attribution(name, _clean_role(role))
+
+
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
     m = _SAID_THAT_RE.search(stripped)
     if not m:
         return None
     last = _LAST_SAID_THAT_RE.match(stripped)
+    apposed = _apposed_post(stripped[: last.start(1)], last.group(1)) if last else None
+    if apposed:  # "Anna Neri, segretaria della Filt Cgil Puglia, conferma che «": the post's holder speaks
+        return apposed
     if last:  # "mentre X ha ammesso che …, in una riunione, il presidente israeliano Herzog, ha detto che «"
         posted = _parse_attribution(last.group(1))
         if posted.speaker:
@@ -1756,6 +1790,10 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
         return Attribution(listed.group(1), speaks=not _first_full_name(listed.group(1)))
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
     clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
+    cut = m.group(1).rfind(",")
+    apposed = _apposed_post(m.group(1)[: cut + 1], clause.strip()) if cut > 0 and clause.strip() else None
+    if apposed:  # "Anna Neri, segretaria regionale Fsm-Cisl ribadisce che «": the post is set off after her name
+        return apposed
     group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())
     if group and not _first_full_name(m.group(1)):
         return group  # "Le stesse fonti, tuttavia, precisano che «"

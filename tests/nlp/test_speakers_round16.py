@@ -47,3 +47,47 @@ def test_a_given_name_after_a_non_place_word_still_opens_a_name() -> None:
     text = "«I fondi arriveranno a tutti i comuni», ha spiegato l'assessora alla Cultura Giulia Neri."
     (q,) = extract_quotes(text)
     assert q.speaker == "Giulia Neri"
+
+
+# A post set off after a name: the name is the subject, the post's body no holder ("della Filt Cgil Puglia").
+def test_a_post_set_off_between_commas_before_said_that() -> None:
+    text = "Anna Neri, segretaria generale della Filt Cgil Puglia, conferma che il prefetto «ha convocato il tavolo»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Anna Neri"
+    assert q.role == "segretaria generale della Filt Cgil Puglia"
+
+
+def test_a_post_after_a_comma_then_said_that() -> None:
+    text = "Luca Bruni, segretario regionale Fim-Cisl ribadisce che «non è stata trovata alcuna soluzione per noi»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Luca Bruni"
+
+
+def test_a_body_s_branch_before_a_post_is_no_person() -> None:
+    # near miss: what precedes the post's comma is a body's branch (a region closes it), not a person
+    text = "La Fiom Cgil Puglia, segretaria Anna Neri, conferma che il prefetto «ha convocato il tavolo di crisi»."
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Fiom Cgil Puglia"
+
+
+# A name no list of given names holds is a person when a post is set off after it at the start of a sentence.
+def test_a_foreign_name_with_its_post_set_off() -> None:
+    text = "Dragana Kovac, coordinatrice dell'accoglienza per la Caritas, racconta: «Lavoro qui dal 2010 con passione»."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Dragana Kovac"
+
+
+def test_a_foreign_interviewee_with_a_post_answers() -> None:
+    text = (
+        "Dragana Kovac, presidente della Volley Club, qual è il bilancio della stagione?\n\n"
+        "«Eravamo partiti per salvarci e abbiamo sfiorato i playoff, una bella sorpresa»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Dragana Kovac"
+
+
+def test_capitalised_words_then_a_post_mid_sentence_are_no_person() -> None:
+    # near miss: not at the start of a sentence ("a Porta Nuova, il sindaco …"): no person of any origin
+    text = "La festa si terrà a Borgo Vecchio, il sindaco ha spiegato: «Sarà una giornata per tutte le famiglie»."
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Borgo Vecchio"
