@@ -2729,7 +2729,9 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
             pos = start
             continue
         break
-    if not headings or pos <= 0:
+    if headings and pos <= 0:
+        return _called(text)  # "Assessore X, cosa cambia ora?" opening the piece: the interviewee it calls
+    if not headings:
         return None
     start = text.rfind("\n\n", 0, max(0, pos - 2))
     start = 0 if start < 0 else start + 2
@@ -2750,6 +2752,29 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
     if not person.name and len({n[2].name for n in named}) == 1:
         person = named[0][2]  # "Intervista a Mario Rossi.": the one person the introduction names
     return Attribution(person.name, person.role) if person.name else None
+
+
+# A question opening the piece by calling the interviewee, maybe by post: "Assessore Anna Neri, cosa cambia?",
+# "Rossi, da cosa nasce la sua candidatura?".
+_CALLED_RE = re.compile(
+    r"(?:(?i:" + _ROLE_START.pattern + r")\s+)?(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?"
+    + _NAME_TOKEN + r"){0,3}),\s[^\n«»“”\"]{3,400}\?\s*\n"
+)  # fmt: skip
+
+
+def _called(text: str) -> Attribution | None:
+    """The person the question opening the piece calls by name (a surname alone too), never a place, a body's
+    word or a post."""
+    m = _CALLED_RE.match(text)
+    if not m:
+        return None
+    name = m.group(1)
+    key = fold(name)
+    if _bad_name(name) or _ROLE_START.fullmatch(name) or key in _CONNECTIVES or name.isupper():
+        return None
+    if key in comuni() or key in _REGION_KEYS or key in _COUNTRIES or key in first_names():
+        return None  # "Milano, cosa cambia?": a place; "Marco, …?": a given name alone
+    return Attribution(name, _clean_role(m.group(0)[: m.start(1)]) if m.start(1) else None)
 
 
 # --- Interviews laid out as questions and answers, and live blogs ----------------------------------------------
@@ -2786,10 +2811,14 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
     mentions = _mentions_in(intro, piece.people, piece.text)
     if not mentions:  # no introduction: the first question may call the interviewee ("Ministro X, …?")
-        question = piece.text[max(0, piece.text.rfind("\n\n", 0, first_answer - 2) + 2) : first_answer]
+        before = piece.text.rfind("\n\n", 0, first_answer - 2)
+        question = piece.text[before + 2 if before >= 0 else 0 : first_answer]  # the piece may open with it
         called = _mentions_in(question[:80], piece.people, piece.text)
         if called and called[0][0] <= 30 and question[called[0][1] :].startswith(","):
             return called[0][2]
+        alone = _called(question)  # "Rossi, da cosa nasce la sua candidatura?": a surname alone, no list holds
+        if alone and alone.speaker:
+            return Person(alone.speaker, alone.role)
     return mentions[0][2] if len({m[2].name for m in mentions}) == 1 else Person("")  # "L'intervista a X."
 
 

@@ -91,3 +91,34 @@ def test_capitalised_words_then_a_post_mid_sentence_are_no_person() -> None:
     text = "La festa si terrà a Borgo Vecchio, il sindaco ha spiegato: «Sarà una giornata per tutte le famiglie»."
     (q,) = extract_quotes(text)
     assert q.speaker != "Borgo Vecchio"
+
+
+# An interview opening with a question that calls the interviewee (maybe by post, maybe by surname alone).
+def test_an_interview_opening_by_calling_the_interviewee_by_post() -> None:
+    text = (
+        "Assessora Laura Fabbri, comincia il secondo mandato. Che cosa cambia con Marco Rossi presidente?\n\n"
+        "«Cambia il metodo: ascolteremo di più i quartieri e le associazioni»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Laura Fabbri"
+
+
+def test_an_interview_opening_by_calling_a_surname_alone() -> None:
+    text = (
+        "Bertolazzi, da dove nasce la sua candidatura?\n\n"
+        "«Dai sindaci dei piccoli comuni, che mi hanno chiesto di rappresentarli»."
+        "\n\nQuali sono le sue priorità?\n\n"
+        "«Le strade provinciali e le scuole, prima di tutto il resto»."
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Bertolazzi", "Bertolazzi"]
+
+
+def test_a_question_opening_the_piece_by_a_place_calls_nobody() -> None:
+    # near miss: the opening question addresses a city, not a person
+    text = (
+        "Bergamo, che cosa cambia con la nuova linea del tram?\n\n"
+        "«Cambia il modo di muoversi in tutta la valle e per tutti»."
+    )
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Bergamo"
