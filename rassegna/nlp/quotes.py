@@ -1202,9 +1202,19 @@ def _org_speaker(attr: str) -> str | None:
 _SEAT_RE = re.compile(r"(\s+(?:di|del|della|dello|dell'|d')\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?))")
 
 
+# Nouns of what someone said, and the participles that give them ("la denuncia lanciata da"): the next sentence
+# names whose words the quote was with one of them.
+_SPEECH_NOUN = (
+    r"(?:annuncio|commento|replica|risposta|appello|denuncia|messaggio|raccomandazione|preoccupazione|"
+    r"dichiarazione|monito|invito|richiesta|riflessione|analisi|osservazione|auspicio|proposta|accusa|critica|"
+    r"allarme|grido|sfogo|parole|soddisfazione|fotografia)"
+)
+_GIVEN_BY = r"(?:espress|lanciat|dat|fatt|arrivat|giunt|formulat|rivolt|scattat|firmat|diffus)[oaie]"
 _NEXT_SENTENCE = re.compile(
     r"\s*[.,;]?\s*(?:\)\s*)?(?:"
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
+    # "Così, in una nota, il consigliere X", "Così afferma l'amministrazione", "Cosi la sindaca X" (the accent lost)
+    r"|(?:Così|Cosi'|Cosi)(?=[\s,])(?:\s*,[^,.;:!?«»\"“”\n]{3,100},)?\s+(?:(?:" + VERB + r")\s+)?(?=[a-zA-ZÀ-Ýà-ù'])"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|(?i:" + VERB + r")\s+(?:così|cosi')\s+"  # "«…». Tuona così il consigliere X": the verb, then the subject
@@ -1220,8 +1230,17 @@ _NEXT_SENTENCE = re.compile(
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
     r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
     r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arol[ae]\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    # "Sono le parole con cui X ha accompagnato …", "Dalle parole del procuratore X emerge …"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?[Pp]arole\s+con\s+(?:cui|le\s+quali)\s+"
+    r"|Dalle\s+(?:sue\s+)?parole\s+d(?:i|el|ella|ello|ell')\s*"
     # "Con queste parole, peraltro ribadendo che «…», il sindaco X, …, ha ufficializzato": the subject after the aside
     r"|Con\s+(?:queste|tali|le\s+sue|simili)\s+parole\s*(?:,\s*[a-zà-ù][^:;\n]{0,160}?,\s*(?=(?:il|la|lo|l')\s|[A-ZÀ-Ý]))?"
+    # a noun of speech naming whose words they were: "È la denuncia pubblica di X", "Questa la preoccupazione
+    # espressa dal Comitato X", "La raccomandazione è di X", "L'annuncio del sindaco X arriva …"
+    r"|(?:(?:È|E'|E’)\s+(?:(?:questo|questa|quest')\s*)?|(?:Questo|Questa|Quest')\s*(?:è\s+)?)?"
+    r"(?i:il|la|l'|le)\s*" + _SPEECH_NOUN + r"(?:\s+[a-zà-ù]{4,}){0,2}?\s+"
+    r"(?:(?:è\s+)?d(?:i|el|ello|ella|ell'|egli|ei|elle)|(?:" + _GIVEN_BY + r")\s+d(?:a|al|allo|alla|all'|agli|ai|alle))"
+    r"(?:\s+|(?<='))"
     r")",
 )
 

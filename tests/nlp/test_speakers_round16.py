@@ -122,3 +122,44 @@ def test_a_question_opening_the_piece_by_a_place_calls_nobody() -> None:
     )
     (q,) = extract_quotes(text)
     assert q.speaker != "Bergamo"
+
+
+# The sentence after a quote names whose words they were with a noun of speech, or opens with "Così" in any form.
+def test_a_noun_of_speech_after_the_quote_names_the_speaker() -> None:
+    text = "«Ci risiamo: altri tagli alle guardie mediche».\n\nÈ la denuncia accorata di Paola Serra, sindaca di Borgo."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Paola Serra"
+
+
+def test_a_noun_of_speech_as_the_next_sentence_subject() -> None:
+    text = "«Dal prossimo anno la tassa calerà del dieci per cento».\n\nL'annuncio del sindaco Marco Ferri arriva ieri."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Marco Ferri"
+
+
+def test_a_noun_of_speech_given_by_a_body() -> None:
+    text = "«Sono in corso temporali violenti su tutta la provincia».\n\nLa raccomandazione è di Carla Neri, assessora."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Carla Neri"
+
+
+def test_a_noun_that_is_no_speech_names_nobody() -> None:
+    # near miss: "la strada di Marco Ferri" is no noun of speech
+    text = "«Dal prossimo anno la tassa calerà del dieci per cento».\n\nLa strada di Marco Ferri è chiusa da ieri."
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Marco Ferri" or q.speaker_to_check
+
+
+def test_cosi_with_an_aside_or_without_its_accent() -> None:
+    text = "«Una chiusura che crea disagi a tutti».\n\nCosì, in una nota, il consigliere regionale Luca Serra, ieri."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Luca Serra"
+    text = "«Una delle prime azioni della nuova giunta».\n\nCosi la sindaca Daniela Verdi sugli interventi in corso."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Daniela Verdi"
+
+
+def test_the_words_with_which_someone_did_something() -> None:
+    text = "«La pazienza dei pendolari è finita».\n\nSono le parole con cui Mario Bassi, sindaco, ha aperto la festa."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Mario Bassi"
