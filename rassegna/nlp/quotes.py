@@ -2308,6 +2308,37 @@ _BODY_NAME = r"(?:il|la|lo|l'|i|gli|le)\s*(?-i:([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý
 _SECONDO_BODY_RE = re.compile(
     r"\s*(?:(?:e|ma|anche|poi|invece|intanto)\s+)?secondo\s+" + _BODY_NAME + r"\s*,[^«»“”\"]*$", re.IGNORECASE
 )  # never "Per il Giubileo,": "per" opens circumstances as often as opinions
+# "Per" and a body's proper name right before the quote, maybe with a relative clause: the body's view ("Per
+# Confcommercio, «", "Per l'Asp, che ne dà notizia, «"); the quote must follow at once, since "Per il Giubileo,"
+# opens a circumstance as often as a view.
+_PER_BODY_RE = re.compile(
+    r"(?:^|,\s*)(?:(?:e|ma|anche|poi|invece|intanto)\s+)?per\s+(?:(?:il|la|lo|l'|i|gli|le)\s*)?"
+    r"(?-i:([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,2}))(?:\s*,\s*che\s+[^,«»“”\"]{3,60})?\s*,?$",
+    re.IGNORECASE,
+)
+
+
+def _per_body(text: str, stripped: str, people: list[Person]) -> Attribution | None:
+    """``Per Confcommercio, «…»``: the body's view, when the piece elsewhere names a post held in it (``presidente
+    di Confcommercio``) or makes it an agent (``premiati da Legambiente``), so never ``Per il Giubileo, «``."""
+    m = _PER_BODY_RE.search(stripped)
+    if not m:
+        return None
+    name = m.group(1)
+    key = fold(name)
+    first = key.split()[0]
+    if first in first_names() or first in _NOT_NAMES or _ROLE_START.match(name) or _known(name, people):
+        return None
+    if key in comuni() or key in _REGION_KEYS or key in _CALENDAR_WORDS or key in _COUNTRIES:
+        return None
+    esc = re.escape(name)
+    post = r"(?i:" + _ROLE_START.pattern + r")[\w ]{0,30}?\s+d(?:i|el|ella|ello|ell'|egli|ei)\s*" + esc + r"\b"
+    agent = r"[a-zà-ù]{3,}(?:at|it|ut)[oaie]\s+da(?:l|lla|llo|ll'|i|gli|lle)?\s*" + esc + r"\b"
+    if not re.search(post, text) and not re.search(agent, text):
+        return None
+    return Attribution(name, speaks=True)
+
+
 _BODY_VERB_COLON_RE = re.compile(
     r"\s*(?:(?:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?" + _BODY_NAME + r"\s+(?:(?:ha|hanno)\s+(?:poi\s+|anche\s+|"
     r"subito\s+|invece\s+)?[a-zà-ù]{3,}(?:at|ut|it)[oa]|[a-zà-ù]{3,}(?:a|ano))\b[^:«»“”\"]{0,80}:$",
@@ -2467,6 +2498,7 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
         return empty  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
     lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
     before = _council_group(lead.rstrip()) or _before(sentence, known, text[span.start : span.start + 40])
+    before = before or _per_body(text, sentence.rstrip(), known)  # "Per Confcommercio, «": the body's view
     if empty is not None:
         return before if before is not None and (before.found or before.group) else empty
     return (

@@ -163,3 +163,29 @@ def test_the_words_with_which_someone_did_something() -> None:
     text = "«La pazienza dei pendolari è finita».\n\nSono le parole con cui Mario Bassi, sindaco, ha aperto la festa."
     (q,) = extract_quotes(text)
     assert q.speaker == "Mario Bassi"
+
+
+# "Per" and a body's name right before the quote: the body's view, when the piece names a post in it.
+def test_per_a_body_whose_post_the_piece_names() -> None:
+    text = (
+        "Ne parla Anna Neri, presidente di Coldiretti Umbria, in una nota.\n\n"
+        "Per Coldiretti, «la siccità ha dimezzato i raccolti di grano in tutta la regione»."
+    )
+    qs = extract_quotes(text)
+    assert qs[-1].speaker == "Coldiretti"
+
+
+def test_per_a_body_with_a_relative_clause() -> None:
+    text = (
+        "Lo ha premiato la presidente dell'Aipa, Carla Bruni, a Roma.\n\n"
+        "Per l'Aipa, che ne dà notizia, «un riconoscimento atteso da anni dalle imprese»."
+    )
+    qs = extract_quotes(text)
+    assert qs[-1].speaker == "Aipa"
+
+
+def test_per_a_feast_is_a_circumstance_not_a_body() -> None:
+    # near miss: "Per il Giubileo," opens a circumstance; the piece names no post in it
+    text = "Le strade saranno chiuse per il Giubileo. Per il Giubileo, «arriveranno milioni di pellegrini in città»."
+    (q,) = extract_quotes(text)
+    assert q.speaker != "Giubileo"
