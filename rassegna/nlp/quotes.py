@@ -3277,7 +3277,7 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
         tried.add((given, particle, word))
         cap = particle[0].upper() + particle[1:]
         # "Francesco di Gennaro … il Soprintendente Di Gennaro": the piece capitalises the particle mid-sentence
-        capital = f"{cap} {word}" in text and re.search(r"[\w,] " + cap + " " + word + r"(?![\w'])", text)
+        capital = bool(f"{cap} {word}" in text and re.search(r"[\w,] " + cap + " " + word + r"(?![\w'])", text))
         # "de" is no Italian preposition: after a given name it opens a surname even when printed once
         # ("il sindaco Michele de Pascale"); "di", "da", "del" … stay prepositions unless the piece says otherwise
         capital = capital or particle == "de" and fold(given) in first_names()
