@@ -393,6 +393,8 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     prev_word = prev.group(1) if prev else ""
     if prev_word and not (prev_word[0].isupper() or prev_word.endswith(",") or _ROLE_START.fullmatch(prev_word)):
         return None
+    if prev_word[:1].isupper() and _ends_a_place(clause, m.start(1), m.end(1)):
+        return None  # "il sindaco di Santa Maria Capua Vetere": the rest of the comune's name, no holder
     return m.start(1), m.end(1)
 
 
@@ -502,11 +504,56 @@ def _parse_attribution_raw(attr: str) -> Attribution:
     return _name_first(attr) or _adverb_then_name(attr)
 
 
+_REGION_KEYS = frozenset(regions())
+_PLACE_WORDS = 4  # the longest place name looked for around a given name ("Friuli Venezia Giulia", "Santa Maria X")
+
+
+def _inside_a_place(toks: list[str], i: int) -> int:
+    """Where the place name ends when ``toks[i]`` is a word inside one opened by an earlier word of the run (a
+    region or a comune of two words or more: "Friuli Venezia Giulia Sergio Rossi", "Santa Maria Coghinas"), the
+    given name then being no person's; ``i`` otherwise."""
+    places = comuni()
+    for j in range(max(0, i - _PLACE_WORDS + 1), i):
+        for k in range(min(len(toks), j + _PLACE_WORDS), i, -1):
+            key = fold(" ".join(toks[j:k]))
+            if key in places or key in _REGION_KEYS:
+                return k
+    return i
+
+
+def _ends_a_place(text: str, start: int, end: int) -> bool:
+    """The capitalised words at ``start:end`` close a place's name opened by the words right before them."""
+    before = text[max(0, start - 40) : start].split()
+    run: list[str] = []
+    for word in reversed(before):
+        if not word[:1].isupper():
+            break
+        run.insert(0, word)
+    run = run[-(_PLACE_WORDS - 1) :]
+    return bool(run) and _inside_a_place([*run, *text[start:end].split()], len(run)) > len(run)
+
+
 def _first_full_name(attr: str) -> tuple[int, int] | None:
-    """Offsets of the first ``Given Surname`` (a known first name and at least one more word)."""
+    """Offsets of the first ``Given Surname`` (a known first name and at least one more word), never a given name
+    inside a place's name ("del Friuli Venezia Giulia Sergio Rossi": Sergio Rossi)."""
     fnames = first_names()
     for m in _NAME_RE.finditer(attr):
         toks = m.group(1).split()
+        past = 0  # the words of a place holding a given name ("Venezia Giulia"), when the run has one
+        for t_i in range(len(toks)):
+            if t_i >= past and fold(toks[t_i]) in fnames:
+                end = _inside_a_place(toks, t_i)
+                if end == t_i:
+                    break
+                past = end
+        if past >= len(toks):
+            continue  # "Santa Maria Coghinas": a place, no name
+        if past:
+            start = m.start(1) + len(" ".join(toks[:past])) + 1
+            full = _NAME_RE.match(attr, start)
+            if full and fold(full.group(1).split()[0]) in fnames and len(full.group(1).split()) > 1:
+                return start, full.end(1)
+            continue
         if len(toks) > 2 and fold(toks[-1]) in fnames and _RUNS_ON_RE.match(attr, m.end(1)):
             # "del Massimo Consesso Civico Enzo Sturiano": the run cut short at the holder's given name
             first = next((t_i for t_i, tok in enumerate(toks) if fold(tok) in fnames), len(toks))
@@ -614,6 +661,8 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
         attr,
     )
+    if appos and _ends_a_place(attr, appos.start(1), appos.end(1)):
+        appos = None  # "il sindaco di Santa Maria Capua Vetere": the rest of the comune's name, no holder
     if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
         # "il presidente turco, Recep Tayyip Erdogan, nel corso": a name of any origin after the role
         start = appos.start(1)
@@ -697,6 +746,12 @@ def _people(text: str) -> list[Person]:
     for m in _NAME_RE.finditer(text):
         toks = m.group(1).split()
         given = next((t_i for t_i in range(len(toks) - 1) if fold(toks[t_i]) in fnames), None)
+        place = _inside_a_place(toks, given) if given else 0  # "Friuli Venezia Giulia Sergio Rossi"
+        place = place if given is not None and place > given else 0
+        if given is not None and place:  # the given name is a word of a place: the name comes after it
+            given = next((t_i for t_i in range(place, len(toks) - 1) if fold(toks[t_i]) in fnames), None)
+            if given is None:
+                continue
         if given is None and len(toks) > 1 and fold(toks[-1]) in fnames:  # "… Europea Ursula von der Leyen"
             again = _NAME_RE.match(text, m.end(1) - len(toks[-1]))
             if again:
@@ -709,7 +764,7 @@ def _people(text: str) -> list[Person]:
             between = toks[given + 1 : -1]  # words of a body's name, none a given name ("Cesare Augusto": one name)
             if between and fold(toks[-1]) in fnames and not any(fold(t) in fnames for t in between):
                 given = len(toks) - 1
-        if any(fold(t) in _PLACE_HEADS for t in toks[:given]) or _PLACE_BEFORE_RE.search(
+        if any(fold(t) in _PLACE_HEADS for t in toks[place:given]) or _PLACE_BEFORE_RE.search(
             text, max(0, m.start(1) - 14), m.start(1)
         ):
             continue  # "Teatro Massimo Bellini", "via Giuseppe Verdi": a place named after a person
@@ -782,7 +837,8 @@ def _people(text: str) -> list[Person]:
             if speaking is None:
                 speaking = {w.group(1) for w in _WORD_THEN_WORD_RE.finditer(text) if w.group(2) in _SUBJECT_VERBS}
             sourced = toks[-1] in speaking
-        if not 2 <= len(toks) <= 3 or not (sourced or _SUBJECT_VERB_RE.match(text, m.end(1))):
+        subject = _SUBJECT_VERB_RE.match(text, m.end(1)) or _POST_AFTER_RE.match(text, m.end(1))
+        if not 2 <= len(toks) <= 3 or not (sourced or subject):
             continue
         if not sourced and not _SUBJECT_START_RE.search(text[max(0, m.start(1) - 4) : m.start(1)]):
             continue
@@ -877,6 +933,8 @@ _SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
 _SUBJECT_VERB_RE = re.compile(
     r"\s+(?:ha|hanno|aveva|avrebbe|è\s+(?:stato|stata|intervenut[oa])|" + VERB + r")(?![\w'])", re.IGNORECASE
 )  # "Elly Schlein risponde": a name of any origin as the subject of a verb of saying
+# A post set off after a name of any origin opening its sentence: "Katarina Modic, vicedirettrice della Caritas,".
+_POST_AFTER_RE = re.compile(r"\s*,\s*(?:" + _ROLE_START.pattern + r")", re.IGNORECASE)
 _TWO_CAPS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
@@ -1144,9 +1202,19 @@ def _org_speaker(attr: str) -> str | None:
 _SEAT_RE = re.compile(r"(\s+(?:di|del|della|dello|dell'|d')\s*([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?))")
 
 
+# Nouns of what someone said, and the participles that give them ("la denuncia lanciata da"): the next sentence
+# names whose words the quote was with one of them.
+_SPEECH_NOUN = (
+    r"(?:annuncio|commento|replica|risposta|appello|denuncia|messaggio|raccomandazione|preoccupazione|"
+    r"dichiarazione|monito|invito|richiesta|riflessione|analisi|osservazione|auspicio|proposta|accusa|critica|"
+    r"allarme|grido|sfogo|parole|soddisfazione|fotografia)"
+)
+_GIVEN_BY = r"(?:espress|lanciat|dat|fatt|arrivat|giunt|formulat|rivolt|scattat|firmat|diffus)[oaie]"
 _NEXT_SENTENCE = re.compile(
     r"\s*[.,;]?\s*(?:\)\s*)?(?:"
     r"(?:Così|Cosi'|Questo|Questa)\s+(?:ha\s+\w+\s+|ha\s+fatto\s+\w+\s+)?"
+    # "Così, in una nota, il consigliere X", "Così afferma l'amministrazione", "Cosi la sindaca X" (the accent lost)
+    r"|(?:Così|Cosi'|Cosi)(?=[\s,])(?:\s*,[^,.;:!?«»\"“”\n]{3,100},)?\s+(?:(?:" + VERB + r")\s+)?(?=[a-zA-ZÀ-Ýà-ù'])"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
     r"|(?i:" + VERB + r")\s+(?:così|cosi')\s+"  # "«…». Tuona così il consigliere X": the verb, then the subject
@@ -1162,8 +1230,17 @@ _NEXT_SENTENCE = re.compile(
     r"(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?\s+"
     r"|(?:Ne|Lo)\s+(?:è|sono|si\s+dice|si\s+dicono)\s+(?:convint|cert|sicur|persuas)[oaie]\s+(?:anche\s+)?"
     r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?(?:(?:prime|ultime|sue)\s+)?[Pp]arol[ae]\s+(?:[^.;:!?«»\n,]{0,50}\s)?d(?:i|el|ella|ello|ell')\s*"
+    # "Sono le parole con cui X ha accompagnato …", "Dalle parole del procuratore X emerge …"
+    r"|(?:Sono\s+|Queste\s+)?(?:le\s+)?[Pp]arole\s+con\s+(?:cui|le\s+quali)\s+"
+    r"|Dalle\s+(?:sue\s+)?parole\s+d(?:i|el|ella|ello|ell')\s*"
     # "Con queste parole, peraltro ribadendo che «…», il sindaco X, …, ha ufficializzato": the subject after the aside
     r"|Con\s+(?:queste|tali|le\s+sue|simili)\s+parole\s*(?:,\s*[a-zà-ù][^:;\n]{0,160}?,\s*(?=(?:il|la|lo|l')\s|[A-ZÀ-Ý]))?"
+    # a noun of speech naming whose words they were: "È la denuncia pubblica di X", "Questa la preoccupazione
+    # espressa dal Comitato X", "La raccomandazione è di X", "L'annuncio del sindaco X arriva …"
+    r"|(?:(?:È|E'|E’)\s+(?:(?:questo|questa|quest')\s*)?|(?:Questo|Questa|Quest')\s*(?:è\s+)?)?"
+    r"(?i:il|la|l'|le)\s*" + _SPEECH_NOUN + r"(?:\s+[a-zà-ù]{4,}){0,2}?\s+"
+    r"(?:(?:è\s+)?d(?:i|el|ello|ella|ell'|egli|ei|elle)|(?:" + _GIVEN_BY + r")\s+d(?:a|al|allo|alla|all'|agli|ai|alle))"
+    r"(?:\s+|(?<='))"
     r")",
 )
 
@@ -1685,12 +1762,43 @@ _LAST_SAID_THAT_RE = re.compile(
 )
 
 
+# A full name opening its clause, then a comma: the subject, when a post set off after it ends the lead-in
+# ("Anna Neri, segretaria della Filt Cgil Puglia, conferma che «").
+_NAME_THEN_COMMA_RE = re.compile(
+    r"(?:^|[.;:!?]\s+)(?:(?:e|ed|ma|poi|infine|anche|intanto|invece|quindi)\s+)?("
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){1,3})\s*,\s*$"
+)
+
+
+def _apposed_post(lead: str, role: str) -> Attribution | None:
+    """The person a post is set off after (``Anna Neri, segretaria regionale Fsm-Cisl``): the name closing
+    ``lead`` right before the post's comma, never a body's name or a place."""
+    m = _NAME_THEN_COMMA_RE.search(lead)
+    if not m or not _ROLE_START.match(role):
+        return None
+    name = m.group(1)
+    toks = name.split()
+    if _bad_name(name) or _ROLE_START.match(name) or fold(toks[0]) in _PLACE_HEADS or name.isupper():
+        return None
+    if fold(toks[0]) in _NOT_NAMES or fold(toks[-1]) in comuni() or fold(toks[-1]) in _REGION_KEYS:
+        return None  # "Fiom Cgil Puglia, segretario …": a body's branch, no person
+    return Attribution(name, _clean_role(role))
+
+
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
     m = _SAID_THAT_RE.search(stripped)
     if not m:
         return None
     last = _LAST_SAID_THAT_RE.match(stripped)
+    apposed = _apposed_post(stripped[: last.start(1)], last.group(1)) if last else None
+    if apposed:  # "Anna Neri, segretaria della Filt Cgil Puglia, conferma che «": the post's holder speaks
+        return apposed
     if last:  # "mentre X ha ammesso che …, in una riunione, il presidente israeliano Herzog, ha detto che «"
         posted = _parse_attribution(last.group(1))
         if posted.speaker:
@@ -1701,6 +1809,10 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
         return Attribution(listed.group(1), speaks=not _first_full_name(listed.group(1)))
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
     clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
+    cut = m.group(1).rfind(",")
+    apposed = _apposed_post(m.group(1)[: cut + 1], clause.strip()) if cut > 0 and clause.strip() else None
+    if apposed:  # "Anna Neri, segretaria regionale Fsm-Cisl ribadisce che «": the post is set off after her name
+        return apposed
     group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())
     if group and not _first_full_name(m.group(1)):
         return group  # "Le stesse fonti, tuttavia, precisano che «"
@@ -2196,6 +2308,37 @@ _BODY_NAME = r"(?:il|la|lo|l'|i|gli|le)\s*(?-i:([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý
 _SECONDO_BODY_RE = re.compile(
     r"\s*(?:(?:e|ma|anche|poi|invece|intanto)\s+)?secondo\s+" + _BODY_NAME + r"\s*,[^«»“”\"]*$", re.IGNORECASE
 )  # never "Per il Giubileo,": "per" opens circumstances as often as opinions
+# "Per" and a body's proper name right before the quote, maybe with a relative clause: the body's view ("Per
+# Confcommercio, «", "Per l'Asp, che ne dà notizia, «"); the quote must follow at once, since "Per il Giubileo,"
+# opens a circumstance as often as a view.
+_PER_BODY_RE = re.compile(
+    r"(?:^|,\s*)(?:(?:e|ma|anche|poi|invece|intanto)\s+)?per\s+(?:(?:il|la|lo|l'|i|gli|le)\s*)?"
+    r"(?-i:([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){0,2}))(?:\s*,\s*che\s+[^,«»“”\"]{3,60})?\s*,?$",
+    re.IGNORECASE,
+)
+
+
+def _per_body(text: str, stripped: str, people: list[Person]) -> Attribution | None:
+    """``Per Confcommercio, «…»``: the body's view, when the piece elsewhere names a post held in it (``presidente
+    di Confcommercio``) or makes it an agent (``premiati da Legambiente``), so never ``Per il Giubileo, «``."""
+    m = _PER_BODY_RE.search(stripped)
+    if not m:
+        return None
+    name = m.group(1)
+    key = fold(name)
+    first = key.split()[0]
+    if first in first_names() or first in _NOT_NAMES or _ROLE_START.match(name) or _known(name, people):
+        return None
+    if key in comuni() or key in _REGION_KEYS or key in _CALENDAR_WORDS or key in _COUNTRIES:
+        return None
+    esc = re.escape(name)
+    post = r"(?i:" + _ROLE_START.pattern + r")[\w ]{0,30}?\s+d(?:i|el|ella|ello|ell'|egli|ei)\s*" + esc + r"\b"
+    agent = r"[a-zà-ù]{3,}(?:at|it|ut)[oaie]\s+da(?:l|lla|llo|ll'|i|gli|lle)?\s*" + esc + r"\b"
+    if not re.search(post, text) and not re.search(agent, text):
+        return None
+    return Attribution(name, speaks=True)
+
+
 _BODY_VERB_COLON_RE = re.compile(
     r"\s*(?:(?:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?" + _BODY_NAME + r"\s+(?:(?:ha|hanno)\s+(?:poi\s+|anche\s+|"
     r"subito\s+|invece\s+)?[a-zà-ù]{3,}(?:at|ut|it)[oa]|[a-zà-ù]{3,}(?:a|ano))\b[^:«»“”\"]{0,80}:$",
@@ -2355,6 +2498,7 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
         return empty  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
     lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
     before = _council_group(lead.rstrip()) or _before(sentence, known, text[span.start : span.start + 40])
+    before = before or _per_body(text, sentence.rstrip(), known)  # "Per Confcommercio, «": the body's view
     if empty is not None:
         return before if before is not None and (before.found or before.group) else empty
     return (
@@ -2636,7 +2780,9 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
             pos = start
             continue
         break
-    if not headings or pos <= 0:
+    if headings and pos <= 0:
+        return _called(text)  # "Assessore X, cosa cambia ora?" opening the piece: the interviewee it calls
+    if not headings:
         return None
     start = text.rfind("\n\n", 0, max(0, pos - 2))
     start = 0 if start < 0 else start + 2
@@ -2657,6 +2803,29 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
     if not person.name and len({n[2].name for n in named}) == 1:
         person = named[0][2]  # "Intervista a Mario Rossi.": the one person the introduction names
     return Attribution(person.name, person.role) if person.name else None
+
+
+# A question opening the piece by calling the interviewee, maybe by post: "Assessore Anna Neri, cosa cambia?",
+# "Rossi, da cosa nasce la sua candidatura?".
+_CALLED_RE = re.compile(
+    r"(?:(?i:" + _ROLE_START.pattern + r")\s+)?(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?"
+    + _NAME_TOKEN + r"){0,3}),\s[^\n«»“”\"]{3,400}\?\s*\n"
+)  # fmt: skip
+
+
+def _called(text: str) -> Attribution | None:
+    """The person the question opening the piece calls by name (a surname alone too), never a place, a body's
+    word or a post."""
+    m = _CALLED_RE.match(text)
+    if not m:
+        return None
+    name = m.group(1)
+    key = fold(name)
+    if _bad_name(name) or _ROLE_START.fullmatch(name) or key in _CONNECTIVES or name.isupper():
+        return None
+    if key in comuni() or key in _REGION_KEYS or key in _COUNTRIES or key in first_names():
+        return None  # "Milano, cosa cambia?": a place; "Marco, …?": a given name alone
+    return Attribution(name, _clean_role(m.group(0)[: m.start(1)]) if m.start(1) else None)
 
 
 # --- Interviews laid out as questions and answers, and live blogs ----------------------------------------------
@@ -2693,10 +2862,14 @@ def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     intro = piece.text[: max(0, piece.text.rfind("\n\n", 0, first_answer - 2))]  # up to the first question
     mentions = _mentions_in(intro, piece.people, piece.text)
     if not mentions:  # no introduction: the first question may call the interviewee ("Ministro X, …?")
-        question = piece.text[max(0, piece.text.rfind("\n\n", 0, first_answer - 2) + 2) : first_answer]
+        before = piece.text.rfind("\n\n", 0, first_answer - 2)
+        question = piece.text[before + 2 if before >= 0 else 0 : first_answer]  # the piece may open with it
         called = _mentions_in(question[:80], piece.people, piece.text)
         if called and called[0][0] <= 30 and question[called[0][1] :].startswith(","):
             return called[0][2]
+        alone = _called(question)  # "Rossi, da cosa nasce la sua candidatura?": a surname alone, no list holds
+        if alone and alone.speaker:
+            return Person(alone.speaker, alone.role)
     return mentions[0][2] if len({m[2].name for m in mentions}) == 1 else Person("")  # "L'intervista a X."
 
 
@@ -3104,7 +3277,10 @@ def _lowercase_particles(text: str) -> tuple[str, dict[str, str]]:
         tried.add((given, particle, word))
         cap = particle[0].upper() + particle[1:]
         # "Francesco di Gennaro … il Soprintendente Di Gennaro": the piece capitalises the particle mid-sentence
-        capital = f"{cap} {word}" in text and re.search(r"[\w,] " + cap + " " + word + r"(?![\w'])", text)
+        capital = bool(f"{cap} {word}" in text and re.search(r"[\w,] " + cap + " " + word + r"(?![\w'])", text))
+        # "de" is no Italian preposition: after a given name it opens a surname even when printed once
+        # ("il sindaco Michele de Pascale"); "di", "da", "del" … stay prepositions unless the piece says otherwise
+        capital = capital or particle == "de" and fold(given) in first_names()
         if text.count(f"{particle} {word}") < 2 and not capital:
             continue  # printed once: nothing says it is a surname (a cheap test before the patterns below)
         key, first = fold(word), fold(given)
