@@ -114,8 +114,12 @@ _PARTICLE = (
     r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
 )
 _GAP = r"[ \t\xa0]+"  # between the words of a name: never a line break (a dateline opens the next paragraph)
+# The first word of a name, not inside a word: _NAME_TOKEN with its capital first and the test of the character
+# before it right after (a pattern opening with a capital lets the engine skip straight to capitals, while a
+# lookbehind first is tried at every position of the text).
+_FIRST_NAME_TOKEN = r"[A-ZÀ-Ý](?<![\w'].)(?:[a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]+(?![a-z]))"
 _NAME_RE = re.compile(
-    r"(?<![\w'])(" + _NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
+    r"(" + _FIRST_NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")?)"
 )  # a particle before the last word too: "Giuseppe De Carolis Di Prossedi"
 _NOT_A_SOURCE = re.compile(
@@ -357,10 +361,11 @@ def _clean_role(role: str) -> str | None:
         r"\s(?:in\s+riferimento|in\s+merito|a\s+proposito|riguardo|circa)\b|"  # "presidente in riferimento a …"
         r"\s[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|gli|ne)?\s",  # "leader degli industriali rispondendo a X"
         role,
+        maxsplit=1,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
     # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
     # monsignor"), at a circumstance ("sindaco durante la presentazione"); a second post after a comma stays
-    role = _ROLE_ASIDE_RE.split(role)[0]
+    role = _ROLE_ASIDE_RE.split(role, maxsplit=1)[0]
     role = re.sub(
         r"^(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+|dello\s+)", "", role.strip(" ,"), flags=re.IGNORECASE
     ).strip(" ,'")
@@ -390,6 +395,7 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     clause = re.split(
         r",\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|il quale|la quale)\b|[;.\n]|\s[-–—]\s",
         attr,
+        maxsplit=1,
     )[0].rstrip(" ,")
     m = re.search(r"(" + _NAME_TOKEN + r"\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")$", clause)
     if not m:
@@ -830,7 +836,7 @@ def _people(text: str) -> list[Person]:
     roles_at = _ROLE_AT_LOWER.finditer(low) if len(low) == len(text) else _ROLE_AT.finditer(text)
     for r in roles_at:  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
         window = text[r.start() : r.start() + 160]
-        chunk = re.split(r"[.;!?:](?:\s|$)|\n", window)[0]
+        chunk = re.split(r"[.;!?:](?:\s|$)|\n", window, maxsplit=1)[0]
         if chunk == window and r.start() + 160 < len(text):
             chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
         caps = _TWO_CAPS.search(chunk)
@@ -1465,7 +1471,7 @@ def _group(attr: str) -> Attribution | None:
     m = _GROUP_RE.match(attr)
     if not m or _first_full_name(m.group(2)) or re.match(r"\s*,?\s*" + _NAME_TOKEN + r"\s+" + _NAME_TOKEN, m.group(2)):
         return None
-    tail = re.split(r",|\s(?:che|il quale|la quale|mentre|durante|nel|nella)\s", m.group(2))[0]
+    tail = re.split(r",|\s(?:che|il quale|la quale|mentre|durante|nel|nella)\s", m.group(2), maxsplit=1)[0]
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
@@ -1492,7 +1498,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     m = _AFTER_VERB_RE.match(after)
     if not m or m.group(1)[0].isupper() and "." in after[: m.start(1)]:
         return None  # «…». Secondo X «…», «…». Annota che «…»: a new sentence leading into the next quote
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300], maxsplit=1)[0]
     attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
     parsed = parsed if parsed.found else _after_an_aside(attr)
@@ -1557,7 +1563,7 @@ def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
     m = re.match(r"\s*[:,]\s*(?:[-–—]\s*)?(?i:così|cosi')\s+", after)
     if not m:
         return None
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() : m.end() + 300])[0]
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() : m.end() + 300], maxsplit=1)[0]
     medium = _MEDIUM_RE.match(attr)
     attr = attr[medium.end() :] if medium else attr
     parsed = _parse_attribution(attr)
@@ -1580,7 +1586,7 @@ def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
         return None
     if re.match(r"[^.;!?\n«»\"“”]*:\s*[«“\"]", after[m.end() :]):
         return None  # «A». Secca la replica di X: «B» — X's words are the next quote, not this one
-    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
+    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :], maxsplit=1)[0])
     return parsed if parsed.speaker else None
 
 
@@ -1615,7 +1621,7 @@ def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
     m = _ANY_VERB_AFTER_RE.match(after)
     if not m or m.group(1).split()[-1] in _NOT_VERBS:
         return None
-    attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300])[0]
+    attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300], maxsplit=1)[0]
     if not (_ROLE_START.match(attr) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, attr)):
         return None
     parsed = _parse_attribution(attr)
@@ -2200,7 +2206,7 @@ def _subject_in_an_aside(stripped: str, people: list[Person]) -> Attribution | N
     m = _SAYS_THEN_GERUND_RE.search(stripped) or _INCISE_RE.search(stripped)
     if not m:
         return None
-    attr = _SUBORDINATE_RE.split(m.group(1))[0]
+    attr = _SUBORDINATE_RE.split(m.group(1), maxsplit=1)[0]
     org = _org_speaker(attr) if _ORG_RE.fullmatch(attr) or _MEDIUM_RE.match(attr) else None
     if org:
         return Attribution(org, speaks=True)  # "la Prefettura della Spezia": a body, named with its seat
@@ -2385,7 +2391,7 @@ def _group_subject_colon(stripped: str) -> Attribution | None:
     m = _GROUP_SUBJECT_COLON_RE.match(stripped)
     if not m or _first_full_name(m.group(2)):
         return None  # "i consiglieri Mario Rossi e Anna Bianchi hanno scritto:": the first-named speaks
-    tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2))[0]
+    tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2), maxsplit=1)[0]
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
@@ -2453,7 +2459,7 @@ def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None
     rest = stripped[opening.end() :] if opening else stripped
     if not (_ROLE_START.match(rest) or _NAME_RE.match(rest) or re.match(_PARTICLE + r"?" + _NAME_TOKEN + r"\s", rest)):
         return None
-    parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest)[0])
+    parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest, maxsplit=1)[0])
     if not parsed.speaker or not (_ROLE_START.match(rest) or _known(parsed.speaker, people)):
         return None
     end = rest.find(parsed.speaker) + len(parsed.speaker)
@@ -2482,8 +2488,8 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
         m = m if m and re.match(r"\s*[A-ZÀ-Ý]", after) else None
     if not m:
         return None
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
-    attr = _SUBORDINATE_RE.split(attr)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :], maxsplit=1)[0]
+    attr = _SUBORDINATE_RE.split(attr, maxsplit=1)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
     attr = re.sub(r"^(?:sapere|notare|presente)\s+", "", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
@@ -3562,7 +3568,7 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
         return Person("")
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
-    first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
+    first = re.split(r"(?<=[.!?])\s", nxt.group(1), maxsplit=1)[0] if nxt else ""
     if nxt and first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
@@ -3776,7 +3782,7 @@ def _continues(
         if _complement(between, m.start(1)):
             continue  # "ricorda l'incontro con X: «…»": a complement, not a new speaker
         at_own = between.rfind(speaker.split()[-1], 0, m.start(1)) if speaker else -1
-        follow = re.split(r"[.!?]", between[m.end(1) : m.end(1) + 50])[0]
+        follow = re.split(r"[.!?]", between[m.end(1) : m.end(1) + 50], maxsplit=1)[0]
         if (
             at_own >= 0
             and not re.search(r"[.!?:;«»“”\"\n]", between[at_own : m.start(1)])
@@ -3834,7 +3840,7 @@ def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> 
                     found.append((pos, end, p))
                 pos = segment.find(form, pos + 1)
     for r in _ROLE_AT.finditer(segment):
-        parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120])[0])
+        parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120], maxsplit=1)[0])
         if parsed.speaker:
             person = _resolve(parsed.speaker, None, people, None, text)
         elif parsed.role_word and parsed.role_word not in ("capo", "ex", "leader"):
