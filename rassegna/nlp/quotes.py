@@ -60,10 +60,15 @@ _AUX = (
     r"(?:(?:poi|anche|inoltre|infatti|quindi|così|invece|però|comunque|ancora|subito|già|pure|infine|tuttavia|"
     r"oggi|ieri|sempre|più\s+volte|a\s+sua\s+volta|dal\s+canto\s+suo|dal\s+canto\s+loro)\s+){0,2}"
 )
-VERB = (
-    r"(?:" + _AUX + r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")"
-    r"|è\s+intervenut[oa]|(?:" + "|".join(sorted(_PRESENT, key=len, reverse=True)) + r"))"
-)
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """``(?:…)`` of the words, the longest tried first, grouped by first letter (``alternation``): the engine tries
+    one letter per group at each position instead of all two hundred verbs, with the same matches."""
+    return alternation(sorted(words, key=len, reverse=True))
+
+
+VERB = r"(?:" + _AUX + _longest_first(_PARTICIPLES) + r"|è\s+intervenut[oa]|" + _longest_first(_PRESENT) + r")"
 _VERB_RE = re.compile(r"(?<![\w'])" + VERB + r"(?![\w])", re.IGNORECASE)
 _PRESENT_WORDS = frozenset(v for v in _PRESENT if " " not in v)  # "Spiega", "Aggiunge": never a given name
 
@@ -109,8 +114,12 @@ _PARTICLE = (
     r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
 )
 _GAP = r"[ \t\xa0]+"  # between the words of a name: never a line break (a dateline opens the next paragraph)
+# The first word of a name, not inside a word: _NAME_TOKEN with its capital first and the test of the character
+# before it right after (a pattern opening with a capital lets the engine skip straight to capitals, while a
+# lookbehind first is tried at every position of the text).
+_FIRST_NAME_TOKEN = r"[A-ZÀ-Ý](?<![\w'].)(?:[a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]+(?![a-z]))"
 _NAME_RE = re.compile(
-    r"(?<![\w'])(" + _NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
+    r"(" + _FIRST_NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")?)"
 )  # a particle before the last word too: "Giuseppe De Carolis Di Prossedi"
 _NOT_A_SOURCE = re.compile(
@@ -352,10 +361,11 @@ def _clean_role(role: str) -> str | None:
         r"\s(?:in\s+riferimento|in\s+merito|a\s+proposito|riguardo|circa)\b|"  # "presidente in riferimento a …"
         r"\s[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|gli|ne)?\s",  # "leader degli industriali rispondendo a X"
         role,
+        maxsplit=1,
     )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
     # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
     # monsignor"), at a circumstance ("sindaco durante la presentazione"); a second post after a comma stays
-    role = _ROLE_ASIDE_RE.split(role)[0]
+    role = _ROLE_ASIDE_RE.split(role, maxsplit=1)[0]
     role = re.sub(
         r"^(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+|dello\s+)", "", role.strip(" ,"), flags=re.IGNORECASE
     ).strip(" ,'")
@@ -385,6 +395,7 @@ def _trailing_name(attr: str) -> tuple[int, int] | None:
     clause = re.split(
         r",\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|il quale|la quale)\b|[;.\n]|\s[-–—]\s",
         attr,
+        maxsplit=1,
     )[0].rstrip(" ,")
     m = re.search(r"(" + _NAME_TOKEN + r"\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")$", clause)
     if not m:
@@ -422,13 +433,17 @@ _NOT_NAMES = frozenset(
     )
 )  # fmt: skip
 
+# A particle printed as a word ("Di", "Dell'"); compiled once, as are the patterns below that a function
+# used to build at each call (joining and hashing a pattern of thousands of characters every time).
+_PARTICLE_WORD_RE = re.compile(_PARTICLE.replace(r"\s+", ""))
+
 
 def _bad_name(name: str | None) -> bool:
     """Not a person's name: a capitalised function word, a gerund (``Ricordando``), an agency."""
     if not name:
         return False
     toks = name.split()
-    if len(toks) > 1 and re.fullmatch(_PARTICLE.replace(r"\s+", ""), toks[0] + ("" if toks[0].endswith("'") else "")):
+    if len(toks) > 1 and _PARTICLE_WORD_RE.fullmatch(toks[0] + ("" if toks[0].endswith("'") else "")):
         return False  # Del Bene, Di Maio, La Russa
     if fold(toks[0]) in _NOT_NAMES or fold(toks[0]) in _PLACE_HEADS:
         return True  # "Palazzo Madama"
@@ -478,15 +493,17 @@ _BARE_ROLE_WHO_RE = re.compile(
 
 _SPACED_HYPHEN_RE = re.compile(r"\b([A-ZÀ-Ý][\w']*)\s+[-–]\s+([A-ZÀ-Ý])")
 
+# "la Rossi", "La Turchia": an article before a capitalised word that opens no role.
+_ARTICLE_BEFORE_NAME_RE = re.compile(r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))")
+
 
 def _parse_attribution_raw(attr: str) -> Attribution:
     """The attribution read as role first (``l'assessore X``), name first (``X, ruolo``) or ``ancora X``."""
     attr = attr.strip(" ,-–—")
     attr = _CONNECTIVE_RE.sub("", attr)
-    attr = _SPACED_HYPHEN_RE.sub(r"\1-\2", attr)  # "della Fai - Cisl, Onofrio Rota": one name, not an aside
-    attr = re.sub(
-        r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))", "", attr
-    )  # la Rossi, La Turchia
+    if "-" in attr or "–" in attr:  # "della Fai - Cisl, Onofrio Rota": one name, not an aside
+        attr = _SPACED_HYPHEN_RE.sub(r"\1-\2", attr)
+    attr = _ARTICLE_BEFORE_NAME_RE.sub("", attr)  # la Rossi, La Turchia
     role_first = _ROLE_START.match(attr)
     if role_first:
         att = _role_first(attr, role_first)
@@ -627,6 +644,20 @@ def _apposed_holder(attr: str, at: int) -> re.Match[str] | None:
 # cancelliere tedesco Scholz", "il premier ungherese Orban"): never a verb ("il sindaco attacca Rossi").
 _POST_ADJECTIVE = r"(?:[a-zà-ù]{3,}(?:an[oa]|es[ei]|ens[ei]|esc[oa]|al[ei]|in[oa]|eni?[oa]|uscente)|dem)"
 
+# A role's phrase then a name of any origin: "il presidente turco, Recep Tayyip Erdogan, nel corso".
+_ROLE_THEN_NAME_RE = re.compile(
+    r"(?i:"
+    + _ROLE_START.pattern
+    + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
+    r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
+    + _NAME_TOKEN
+    + r"(?:\s+"
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])"
+)
+
 
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
@@ -648,19 +679,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         if role is None or not role.strip():
             role = _clean_role(attr[person[1] :].lstrip(" ,"))
         return Attribution(name, role)
-    appos = re.match(
-        r"(?i:"
-        + _ROLE_START.pattern
-        + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
-        r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
-        + _NAME_TOKEN
-        + r"(?:\s+"
-        + _PARTICLE
-        + r"?"
-        + _NAME_TOKEN
-        + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])",
-        attr,
-    )
+    appos = _ROLE_THEN_NAME_RE.match(attr)
     if appos and _ends_a_place(attr, appos.start(1), appos.end(1)):
         appos = None  # "il sindaco di Santa Maria Capua Vetere": the rest of the comune's name, no holder
     if appos and not _bad_name(appos.group(1)) and not _ROLE_START.match(appos.group(1)):
@@ -692,13 +711,18 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     return Attribution(None, _clean_role(attr), word)
 
 
+# The name opening an attribution, and a role glued to it without a comma.
+_LEADING_NAME_RE = re.compile(r"\s*(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})")
+_BEFORE_A_ROLE_RE = re.compile(r"\s+(?=" + _ROLE_START.pattern + r")", re.IGNORECASE)
+
+
 def _name_first(attr: str) -> Attribution | None:
     """``Mario Rossi, sindaco di Bari``, ``Walter Artibani Segretario della Uil``."""
-    first = re.match(r"\s*(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})", attr)
+    first = _LEADING_NAME_RE.match(attr)
     if first and not _ROLE_START.match(first.group(1)):
         name = first.group(1)
         rest = attr[first.end() :]
-        glued = re.search(r"\s+(?=" + _ROLE_START.pattern + r")", name, re.IGNORECASE)
+        glued = _BEFORE_A_ROLE_RE.search(name)
         if glued:  # "Walter Artibani Segretario della Uil": the role follows the name without a comma
             rest = name[glued.end() :] + rest
             name = name[: glued.start()]
@@ -736,6 +760,13 @@ _PLACE_HEADS = frozenset({
     'palazzo', 'piazza', 'via', 'viale', 'teatro', 'villa', 'corso', 'ponte', 'porta', 'museo', 'parco', 'chiesa',
     'san', 'santa', 'santo', 'sant', 'largo', 'stazione', 'ospedale', 'castel', 'castello', 'monte', 'lago',
 })  # fmt: skip
+
+# A role set off by a comma after a name: "Anna Neri, assessora al Bilancio".
+# A clause between a role and the name after it: the role is another person's.
+_ANOTHER_CLAUSE_RE = re.compile(
+    r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s"
+)
+_COMMA_ROLE_RE = re.compile(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", re.I)
 
 
 def _people(text: str) -> list[Person]:
@@ -783,7 +814,7 @@ def _people(text: str) -> list[Person]:
         )  # "Raffaele Del Giudice": a post's word after a particle is the surname
         name = " ".join(words[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
         role = None
-        rm = re.match(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", text[m.end(1) : m.end(1) + 200], re.I)
+        rm = _COMMA_ROLE_RE.match(text[m.end(1) : m.end(1) + 200])
         if rm and _NEXT_ITEM_RE.match(rm.group(1)):
             rm = None  # "il vicesindaco Anna Neri, il presidente del consiglio Luca Bo": the next item's post
         elected = _ELECTED_RE.match(text, m.end(1))
@@ -794,15 +825,10 @@ def _people(text: str) -> list[Person]:
         else:  # the nearest role before the name, not one belonging to an earlier person
             name_at = m.start(1) + m.group(1).index(toks[given])
             window = text[max(0, name_at - 120) : name_at]
-            roles = [
-                r
-                for r in _ROLE_AT.finditer(window)
-                if not re.search(
-                    r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s",
-                    window[r.start() :],
-                )
-            ]  # "sette ex M5s, oggi per X", "il primo cittadino — intervistato — difende X": another clause
-            if roles:
+            # the last role in the window, unless another clause follows it ("sette ex M5s, oggi per X", "il primo
+            # cittadino — intervistato — difende X"); a clause after the last role follows every earlier one too
+            roles = list(_ROLE_AT.finditer(window))
+            if roles and not _ANOTHER_CLAUSE_RE.search(window, roles[-1].start()):
                 role = _clean_role(window[roles[-1].start() :])
         out.append(Person(name, role))
     known = {fold(p.name) for p in out}
@@ -810,7 +836,7 @@ def _people(text: str) -> list[Person]:
     roles_at = _ROLE_AT_LOWER.finditer(low) if len(low) == len(text) else _ROLE_AT.finditer(text)
     for r in roles_at:  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
         window = text[r.start() : r.start() + 160]
-        chunk = re.split(r"[.;!?:](?:\s|$)|\n", window)[0]
+        chunk = re.split(r"[.;!?:](?:\s|$)|\n", window, maxsplit=1)[0]
         if chunk == window and r.start() + 160 < len(text):
             chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
         caps = _TWO_CAPS.search(chunk)
@@ -873,7 +899,10 @@ _NEXT_ITEM_RE = re.compile(
 )
 
 
-_WORD_THEN_WORD_RE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
+# A capitalised word then a lower-case one. Opening with the capital (the test of the character before it comes
+# after: "(?<![\w'].)") lets the engine skip straight to capitals; a lookbehind first is tried at every position.
+_AFTER_NO_WORD = r"(?<![\w'].)"
+_WORD_THEN_WORD_RE = re.compile(r"([A-ZÀ-Ý]" + _AFTER_NO_WORD + r"[\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
 _SUBJECT_VERBS = frozenset({"ha", "hanno", "è", "aveva", *_PRESENT_WORDS})
 # A capitalised word as the subject of a clause, then a finite verb: "Macron scioglie il Parlamento",
 # "mentre Zelensky e Putin hanno continuato" (the second of a pair too).
@@ -925,9 +954,7 @@ _ELECTED_RE = re.compile(
     r"\s*,?\s+(?:è|viene|venne|sarà)\s+(?:stat[oa]\s+)?(?:ri)?(?:elett[oa]|nominat[oa]|confermat[oa]|designat[oa])"
     r"\s+(?:all'unanimità\s+)?(?:come\s+)?(?:(?:nuovo|nuova)\s+)?((?i:" + _ROLE_START.pattern + r")[^.;:!?\n]{0,80})"
 )
-_PLACE_BEFORE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_PLACE_HEADS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
-)
+_PLACE_BEFORE_RE = re.compile(r"\b" + _longest_first(_PLACE_HEADS) + r"\s+$", re.IGNORECASE)
 # A name opening a sentence or following a dateline's dash, then a verb: its subject is a person.
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?]\s+|\s[-–—]\s*|\n)$")
 _SUBJECT_VERB_RE = re.compile(
@@ -1140,7 +1167,7 @@ _ORG_NOUNS = (
 )  # fmt: skip
 _ORG_RE = re.compile(
     r"\s*(?:(?:da|de|ne)?(?:l|lla|ll'|i|lle|gli)\s*|il\s+|la\s+|lo\s+|l'\s*|i\s+|le\s+|gli\s+|in\s+)?("
-    + "|".join(sorted((re.escape(o) for o in _ORG_NOUNS), key=len, reverse=True))
+    + _longest_first(_ORG_NOUNS)
     + r")\b([^,.;:!?]{0,40})",
     re.IGNORECASE,
 )
@@ -1221,7 +1248,7 @@ _NEXT_SENTENCE = re.compile(
     r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
     r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
-    r"|(?:Ha|Hanno)\s+(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\s+(?=[A-ZÀ-Ýa-zà-ù])"
+    r"|(?:Ha|Hanno)\s+" + _longest_first(_PARTICIPLES) + r"\s+(?=[A-ZÀ-Ýa-zà-ù])"
     # "Hanno dichiarato X e Y, …" opening the sentence after the quote; "Ad attaccare Meloni è X": a cleft
     r"|Ad?\s+[a-zà-ù]+(?:are|ere|ire)(?:\s+[^\s.,;:!?«»\"“”]+){1,4}?\s+(?:è|sono)\s+"
     r"|Ad?\s+(?:parlare|[a-zà-ù]+(?:ar|er|ir)(?:lo|la|ne))(?:\s+(?:con|in)\s+(?:un|una)\s+\w+)?"
@@ -1298,7 +1325,7 @@ def _subject(sentence: str, people: list[Person]) -> Attribution | None:
                     return first  # "Florinda Di Giacomo, Raffaele De Simone e …": the first-named
         if parsed.speaker and (_ROLE_AT.match(sentence, pos) or _known(parsed.speaker, people)):
             return parsed
-        if parsed.speaker and re.match(r"\s*,\s*" + _ROLE_START.pattern, sentence[pos + len(parsed.speaker) :], re.I):
+        if parsed.speaker and _COMMA_ROLE_RE.match(sentence[pos + len(parsed.speaker) :]):
             return parsed
     for pos in starts:
         parsed = _parse_attribution(sentence[pos:])
@@ -1444,7 +1471,7 @@ def _group(attr: str) -> Attribution | None:
     m = _GROUP_RE.match(attr)
     if not m or _first_full_name(m.group(2)) or re.match(r"\s*,?\s*" + _NAME_TOKEN + r"\s+" + _NAME_TOKEN, m.group(2)):
         return None
-    tail = re.split(r",|\s(?:che|il quale|la quale|mentre|durante|nel|nella)\s", m.group(2))[0]
+    tail = re.split(r",|\s(?:che|il quale|la quale|mentre|durante|nel|nella)\s", m.group(2), maxsplit=1)[0]
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
@@ -1471,7 +1498,7 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     m = _AFTER_VERB_RE.match(after)
     if not m or m.group(1)[0].isupper() and "." in after[: m.start(1)]:
         return None  # «…». Secondo X «…», «…». Annota che «…»: a new sentence leading into the next quote
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300])[0]
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300], maxsplit=1)[0]
     attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
     parsed = parsed if parsed.found else _after_an_aside(attr)
@@ -1536,7 +1563,7 @@ def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
     m = re.match(r"\s*[:,]\s*(?:[-–—]\s*)?(?i:così|cosi')\s+", after)
     if not m:
         return None
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() : m.end() + 300])[0]
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() : m.end() + 300], maxsplit=1)[0]
     medium = _MEDIUM_RE.match(attr)
     attr = attr[medium.end() :] if medium else attr
     parsed = _parse_attribution(attr)
@@ -1546,16 +1573,20 @@ def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
     return Attribution(org) if org else None
 
 
+# A few words, then a noun of speech and its "di": "Comincia così il racconto di".
+_LEAD_NOUN_SOURCE_RE = re.compile(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, re.IGNORECASE)
+
+
 def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
     """«...». Comincia così il racconto di X.  /  «…» è il commento a caldo di X."""
-    m = re.match(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, after, re.IGNORECASE)
+    m = _LEAD_NOUN_SOURCE_RE.match(after)
     if not m:
         m = _IS_NOUN_SOURCE_RE.match(after)
     if not m:
         return None
     if re.match(r"[^.;!?\n«»\"“”]*:\s*[«“\"]", after[m.end() :]):
         return None  # «A». Secca la replica di X: «B» — X's words are the next quote, not this one
-    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0])
+    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :], maxsplit=1)[0])
     return parsed if parsed.speaker else None
 
 
@@ -1590,7 +1621,7 @@ def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
     m = _ANY_VERB_AFTER_RE.match(after)
     if not m or m.group(1).split()[-1] in _NOT_VERBS:
         return None
-    attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300])[0]
+    attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300], maxsplit=1)[0]
     if not (_ROLE_START.match(attr) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, attr)):
         return None
     parsed = _parse_attribution(attr)
@@ -1695,20 +1726,16 @@ _ADDRESSEE_REPLIES_RE = re.compile(
     r",\s*che\s+(?:replica|risponde|ribatte|controbatte|precisa|chiarisce|assicura|spiega)\s*:?\s*$"
 )
 
+# "Giorgia Meloni, che ha commentato con": a name, a relative pronoun and a verb of saying closing the lead-in.
+_NAME_WHO_SAYS_RE = re.compile(
+    r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3})\s*,?\s*(?:che|il\s+quale|la\s+quale)"
+    r"\s+(?:" + VERB + r")\b[^.!?«»\"“”]{0,25}$"
+)
+
 
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
     """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
-    m = re.search(
-        r"("
-        + _NAME_TOKEN
-        + r"(?:\s+"
-        + _PARTICLE
-        + r"?"
-        + _NAME_TOKEN
-        + r"){1,3})\s*,?\s*(?:che|il\s+quale|la\s+quale)"
-        r"\s+(?:" + VERB + r")\b[^.!?«»\"“”]{0,25}$",
-        stripped,
-    )
+    m = _NAME_WHO_SAYS_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
         if re.search(r"\b(?:che|il quale|la quale)\s+(?:hanno|avevano|\w+(?:ano|ono))\b", m.group(0)):
             # "il commento del sindaco X e dell'assessore Y, che aggiungono:": a joint statement, the first-named
@@ -2008,18 +2035,20 @@ def _subject_says(stripped: str, people: list[Person]) -> Attribution | None:
     return None
 
 
-_PARTICIPLE_RE = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")")
+_PARTICIPLE_RE = re.compile(_longest_first(_PARTICIPLES))
+
+# A reporting participle and its agent closing the lead-in: "come ricordato dal vescovo Anselmi,".
+_PASSIVE_AGENT_RE = re.compile(
+    r"\b"
+    + _PARTICIPLE_RE.pattern
+    + r"\s+d(?:all'\s*|(?:alla|allo|agli|alle|al|ai|a)\s+)([^.;:!?«»\"“”]{3,100}?)\s*[,:]?$",
+    re.IGNORECASE,
+)
 
 
 def _passive_agent(stripped: str, people: list[Person]) -> Attribution | None:
     """``come ricordato dal vescovo Anselmi, «``: the agent of a reporting participle."""
-    m = re.search(
-        r"\b"
-        + _PARTICIPLE_RE.pattern
-        + r"\s+d(?:all'\s*|(?:alla|allo|agli|alle|al|ai|a)\s+)([^.;:!?«»\"“”]{3,100}?)\s*[,:]?$",
-        stripped,
-        re.IGNORECASE,
-    )
+    m = _PASSIVE_AGENT_RE.search(stripped)
     parsed = _parse_attribution(m.group(1)) if m else None
     return parsed if parsed and parsed.found else None
 
@@ -2120,9 +2149,7 @@ def _subjectless(stripped: str, people: list[Person]) -> Attribution | None:
 
 
 _BODY_SUBJECT_BEFORE_RE = re.compile(
-    r"(?:^|[\s,])(?:il|la|lo|l'|i|le|gli)\s*("
-    + "|".join(sorted(map(re.escape, _ORG_NOUNS), key=len, reverse=True))
-    + r")(\s+[a-zà-ù]+)?\s*$",
+    r"(?:^|[\s,])(?:il|la|lo|l'|i|le|gli)\s*(" + _longest_first(_ORG_NOUNS) + r")(\s+[a-zà-ù]+)?\s*$",
     re.IGNORECASE,
 )
 
@@ -2179,7 +2206,7 @@ def _subject_in_an_aside(stripped: str, people: list[Person]) -> Attribution | N
     m = _SAYS_THEN_GERUND_RE.search(stripped) or _INCISE_RE.search(stripped)
     if not m:
         return None
-    attr = _SUBORDINATE_RE.split(m.group(1))[0]
+    attr = _SUBORDINATE_RE.split(m.group(1), maxsplit=1)[0]
     org = _org_speaker(attr) if _ORG_RE.fullmatch(attr) or _MEDIUM_RE.match(attr) else None
     if org:
         return Attribution(org, speaks=True)  # "la Prefettura della Spezia": a body, named with its seat
@@ -2364,7 +2391,7 @@ def _group_subject_colon(stripped: str) -> Attribution | None:
     m = _GROUP_SUBJECT_COLON_RE.match(stripped)
     if not m or _first_full_name(m.group(2)):
         return None  # "i consiglieri Mario Rossi e Anna Bianchi hanno scritto:": the first-named speaks
-    tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2))[0]
+    tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2), maxsplit=1)[0]
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
@@ -2432,7 +2459,7 @@ def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None
     rest = stripped[opening.end() :] if opening else stripped
     if not (_ROLE_START.match(rest) or _NAME_RE.match(rest) or re.match(_PARTICLE + r"?" + _NAME_TOKEN + r"\s", rest)):
         return None
-    parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest)[0])
+    parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest, maxsplit=1)[0])
     if not parsed.speaker or not (_ROLE_START.match(rest) or _known(parsed.speaker, people)):
         return None
     end = rest.find(parsed.speaker) + len(parsed.speaker)
@@ -2461,8 +2488,8 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
         m = m if m and re.match(r"\s*[A-ZÀ-Ý]", after) else None
     if not m:
         return None
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :])[0]
-    attr = _SUBORDINATE_RE.split(attr)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
+    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :], maxsplit=1)[0]
+    attr = _SUBORDINATE_RE.split(attr, maxsplit=1)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
     attr = re.sub(r"^(?:sapere|notare|presente)\s+", "", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
@@ -2529,6 +2556,12 @@ def _body_speaks(text: str, sentence: str) -> Attribution | None:
     return Attribution(best, speaks=True) if best and counts[best] >= 2 else None
 
 
+# A paragraph that is only a signature: "Name Surname, role.".
+_SIGNATURE_RE = re.compile(
+    r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3}),\s*(.{3,200}?)\.?"
+)
+
+
 def _block_quotes(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
     """Unmarked block quotes: a paragraph followed by a paragraph that is only ``Name Surname, role.``."""
     paras = paragraphs(text)
@@ -2537,10 +2570,7 @@ def _block_quotes(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int
     fnames = first_names()
     for (ps, pe), (qs, qe) in zip(paras, paras[1:], strict=False):
         sig = text[qs:qe].strip()
-        m = re.fullmatch(
-            r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3}),\s*(.{3,200}?)\.?",
-            sig,
-        )
+        m = _SIGNATURE_RE.fullmatch(sig)
         if not m or fold(m.group(1).split()[0]) not in fnames or not _ROLE_START.match(m.group(2)):
             continue
         if len(text[ps:pe].split()) < 8 or any(a < pe and ps < b for a, b in taken):
@@ -3245,7 +3275,9 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
 # A given name, a lower-case particle and a capitalised word: a surname with its particle ("Nadia dal Bono",
 # "Umberto de Augustinis") when the piece prints the particle and the word again without the given name.
 _LOW_PARTICLE_RE = re.compile(
-    r"(?<![\w'])([A-ZÀ-Ý][a-zà-ÿ]+)"
+    r"([A-ZÀ-Ý]"
+    + _AFTER_NO_WORD
+    + r"[a-zà-ÿ]+)"  # the capital first: see _WORD_THEN_WORD_RE
     + _GAP
     + r"(de|di|da|dal|dalla|del|della|lo|la)"
     + _GAP
@@ -3536,7 +3568,7 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
         return Person("")
     marks = '«»“”"'
     nxt = re.match(r"\s*([^\n]+)", text[para_end:])
-    first = re.split(r"(?<=[.!?])\s", nxt.group(1))[0] if nxt else ""
+    first = re.split(r"(?<=[.!?])\s", nxt.group(1), maxsplit=1)[0] if nxt else ""
     if nxt and first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
@@ -3750,7 +3782,7 @@ def _continues(
         if _complement(between, m.start(1)):
             continue  # "ricorda l'incontro con X: «…»": a complement, not a new speaker
         at_own = between.rfind(speaker.split()[-1], 0, m.start(1)) if speaker else -1
-        follow = re.split(r"[.!?]", between[m.end(1) : m.end(1) + 50])[0]
+        follow = re.split(r"[.!?]", between[m.end(1) : m.end(1) + 50], maxsplit=1)[0]
         if (
             at_own >= 0
             and not re.search(r"[.!?:;«»“”\"\n]", between[at_own : m.start(1)])
@@ -3808,7 +3840,7 @@ def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> 
                     found.append((pos, end, p))
                 pos = segment.find(form, pos + 1)
     for r in _ROLE_AT.finditer(segment):
-        parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120])[0])
+        parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120], maxsplit=1)[0])
         if parsed.speaker:
             person = _resolve(parsed.speaker, None, people, None, text)
         elif parsed.role_word and parsed.role_word not in ("capo", "ex", "leader"):
