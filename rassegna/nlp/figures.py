@@ -206,17 +206,25 @@ def word_value(word: str) -> int | None:
         return None
 
 
+# The shapes of a number in digits, compiled once: the reader parses one or more at every number.
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DIGITS_RE = re.compile(r"\d+")
+_DECIMAL_RE = re.compile(r"\d+,\d+")
+_THOUSANDS_DECIMAL_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+
+
+@lru_cache(maxsize=4096)
 def _digits_value(raw: str) -> float | int | None:
     """Parse ``1.641.811``, ``450`` or ``1,5``; None for times, dates, codes and other shapes."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+    if _THOUSANDS_RE.fullmatch(raw):
         return int(raw.replace(".", ""))
-    if re.fullmatch(r"\d+", raw):
+    if _DIGITS_RE.fullmatch(raw):
         if len(raw) > 1 and raw.startswith("0"):
             return None  # phone prefixes, codes
         return int(raw)
-    if re.fullmatch(r"\d+,\d+", raw):
+    if _DECIMAL_RE.fullmatch(raw):
         return float(raw.replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", raw):
+    if _THOUSANDS_DECIMAL_RE.fullmatch(raw):
         return float(raw.replace(".", "").replace(",", "."))  # 426.668,10
     return None
 
@@ -492,12 +500,18 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
     return total, j
 
 
+# Shapes _not_a_count looks at for every number in digits, compiled once.
+_MODEL_DASH_RE = re.compile(r"[^\W\d_]-$")
+_LONG_DIGITS_RE = re.compile(r"\d{7,}")
+_ONE_OR_TWO_DIGITS_RE = re.compile(r"\d{1,2}")
+
+
 def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     """Model numbers (F-35, KC-135), ids and phone numbers, clock times (``alle 23 locali``, ``ore 15``)."""
     tok = tokens[i]
-    if re.search(r"[^\W\d_]-$", text[max(0, tok.start - 2) : tok.start]):
+    if _MODEL_DASH_RE.search(text[max(0, tok.start - 2) : tok.start]):
         return True  # F-35, CF-18, Su-57
-    if re.fullmatch(r"\d{7,}", tok.text):
+    if _LONG_DIGITS_RE.fullmatch(tok.text):
         return True  # a post id, a phone number: counts are printed with thousands separators
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -506,7 +520,7 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     if nxt and nxt.kind == "num" and not text[tok.end : nxt.start].strip() and text[tok.end : nxt.start]:
         return True
     if (
-        re.fullmatch(r"\d{1,2}", tok.text)
+        _ONE_OR_TWO_DIGITS_RE.fullmatch(tok.text)
         and int(tok.text) <= 24
         and _TIME_BEFORE.search(text[max(0, tok.start - 14) : tok.start])
     ):
@@ -529,10 +543,14 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     return False
 
 
+_RANGE_AFTER_RE = re.compile(r"[-–/]\d")  # compiled once: looked at for every number in digits
+_RANGE_BEFORE_RE = re.compile(r"\d[-–/]$")
+
+
 def _is_range_or_date(text: str, tok: _Tok) -> bool:
     after = text[tok.end : tok.end + 2]
     before = text[max(0, tok.start - 2) : tok.start]
-    return bool(re.match(r"[-–/]\d", after) or re.search(r"\d[-–/]$", before))
+    return bool(_RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before))
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -803,6 +821,9 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     return number
 
 
+_PRINTED_MINUS_RE = re.compile(r"(?:^|[\s(])[-−]$")  # "(-148mila", " -15,2%": compiled once, read at every figure
+
+
 def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | None:
     """``il 90%``, ``dell'1 per cento``, ``-15,2%``: unit ``%``, a printed minus kept."""
     tok, j = tokens[i], number.after
@@ -812,7 +833,7 @@ def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | No
         return None
     value = number.value
     qualifier, start = _qualifier(text, tok.start)
-    if re.search(r"(?:^|[\s(])[-−]$", text[max(0, tok.start - 2) : tok.start]):
+    if _PRINTED_MINUS_RE.search(text[max(0, tok.start - 2) : tok.start]):
         value, start = -value, tok.start - 1
     elif spaced := re.search(r"(?:^|[:(])\s*[-−] $", text[max(0, tok.start - 5) : tok.start]):
         value, start = -value, max(0, tok.start - 5) + spaced.end() - 2  # "“predatori”: - 24%": a spaced minus
@@ -1401,7 +1422,7 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
     half = re.match(r"\s+e\s+mezz[oa]\b", text[end : end + 12])
     if half and isinstance(value, int) and value < 1000:
         value, end = value + 0.5, end + half.end()  # "tre chili e mezzo di cocaina"
-    if re.search(r"(?:^|[\s(])[-−]$", text[max(0, number.start - 2) : number.start]):
+    if _PRINTED_MINUS_RE.search(text[max(0, number.start - 2) : number.start]):
         value, start = -value, number.start - 1  # "(-148mila occupati)": a printed minus is kept, as for "%"
     told = bool(_DEFINITE_SMALL_RE.search(text[max(0, number.start - 5) : number.start])) and 2 <= value <= 10
     told = told and not text[number.start].isdigit()
