@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 
 from rassegna.domain import Figure
 from rassegna.nlp.textutil import fold, normalise
 from rassegna.text.italian import MONTH_NUMBERS
 
-_TOKEN_RE = re.compile(r"(?P<num>\d+(?:[.,:/]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])", re.UNICODE)
+# A token is a number in digits, a word or one punctuation mark; everything between tokens is space (or "_").
+# Splitting on the pattern (one capturing group) gives the gaps and the tokens in turn, as strings, with no Match
+# object per token: a text has hundreds of tokens and the reader looks at the few around a number.
+# Words come first: they are most tokens, and the three kinds start with different characters (a letter, a digit,
+# a mark), so the order does not change what is found.
+_TOKEN_SPLIT_RE = re.compile(r"([^\W\d_]+|\d+(?:[.,:/]\d+)*|[^\w\s])")
 
 MONTHS = frozenset(MONTH_NUMBERS)  # month names and abbreviations: a number before one is a date
 
@@ -200,38 +206,52 @@ def word_value(word: str) -> int | None:
         return None
 
 
+# The shapes of a number in digits, compiled once: the reader parses one or more at every number.
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DIGITS_RE = re.compile(r"\d+")
+_DECIMAL_RE = re.compile(r"\d+,\d+")
+_THOUSANDS_DECIMAL_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+
+
+@lru_cache(maxsize=4096)
 def _digits_value(raw: str) -> float | int | None:
     """Parse ``1.641.811``, ``450`` or ``1,5``; None for times, dates, codes and other shapes."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+    if _THOUSANDS_RE.fullmatch(raw):
         return int(raw.replace(".", ""))
-    if re.fullmatch(r"\d+", raw):
+    if _DIGITS_RE.fullmatch(raw):
         if len(raw) > 1 and raw.startswith("0"):
             return None  # phone prefixes, codes
         return int(raw)
-    if re.fullmatch(r"\d+,\d+", raw):
+    if _DECIMAL_RE.fullmatch(raw):
         return float(raw.replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", raw):
+    if _THOUSANDS_DECIMAL_RE.fullmatch(raw):
         return float(raw.replace(".", "").replace(",", "."))  # 426.668,10
     return None
 
 
-class _Tokens:
-    """The tokens of a text, each made when first read: the reader only looks at the few around a number."""
+class _Tokens(dict[int, _Tok]):
+    """The tokens of a text by index, each made when first read: the reader only looks at the few around a number.
+    ``len()`` is the number of tokens of the text; ``texts`` holds every token's string."""
 
-    __slots__ = ("matches", "_made")
+    __slots__ = ("texts", "_parts", "_ends")
 
     def __init__(self, text: str) -> None:
-        self.matches = list(_TOKEN_RE.finditer(text))
-        self._made: dict[int, _Tok] = {}
+        super().__init__()
+        self._parts = _TOKEN_SPLIT_RE.split(text)  # gap, token, gap, token, …, gap
+        self.texts: list[str] = self._parts[1::2]
+        self._ends: list[int] | None = None  # where each part ends, computed when a first token is made
 
     def __len__(self) -> int:
-        return len(self.matches)
+        return len(self.texts)
 
-    def __getitem__(self, i: int) -> _Tok:
-        tok = self._made.get(i)
-        if tok is None:
-            m = self.matches[i]
-            tok = self._made[i] = _Tok(m.lastgroup or "", m.group(0), m.start(), m.end())
+    def __missing__(self, i: int) -> _Tok:
+        tok_text = self.texts[i]  # an IndexError past the end, as for a list; a negative index counts from the end
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self._parts)))
+        part = 2 * (i if i >= 0 else i + len(self.texts)) + 1
+        first = tok_text[0]  # digits make a number, a letter a word (the token pattern's classes: \d, \w)
+        kind = "num" if first.isdecimal() else "word" if first.isalnum() else "punct"
+        tok = self[i] = _Tok(kind, tok_text, self._ends[part - 1], self._ends[part])
         return tok
 
 
@@ -480,12 +500,18 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
     return total, j
 
 
+# Shapes _not_a_count looks at for every number in digits, compiled once.
+_MODEL_DASH_RE = re.compile(r"[^\W\d_]-$")
+_LONG_DIGITS_RE = re.compile(r"\d{7,}")
+_ONE_OR_TWO_DIGITS_RE = re.compile(r"\d{1,2}")
+
+
 def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     """Model numbers (F-35, KC-135), ids and phone numbers, clock times (``alle 23 locali``, ``ore 15``)."""
     tok = tokens[i]
-    if re.search(r"[^\W\d_]-$", text[max(0, tok.start - 2) : tok.start]):
+    if _MODEL_DASH_RE.search(text[max(0, tok.start - 2) : tok.start]):
         return True  # F-35, CF-18, Su-57
-    if re.fullmatch(r"\d{7,}", tok.text):
+    if _LONG_DIGITS_RE.fullmatch(tok.text):
         return True  # a post id, a phone number: counts are printed with thousands separators
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -494,7 +520,7 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     if nxt and nxt.kind == "num" and not text[tok.end : nxt.start].strip() and text[tok.end : nxt.start]:
         return True
     if (
-        re.fullmatch(r"\d{1,2}", tok.text)
+        _ONE_OR_TWO_DIGITS_RE.fullmatch(tok.text)
         and int(tok.text) <= 24
         and _TIME_BEFORE.search(text[max(0, tok.start - 14) : tok.start])
     ):
@@ -517,10 +543,14 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
     return False
 
 
+_RANGE_AFTER_RE = re.compile(r"[-–/]\d")  # compiled once: looked at for every number in digits
+_RANGE_BEFORE_RE = re.compile(r"\d[-–/]$")
+
+
 def _is_range_or_date(text: str, tok: _Tok) -> bool:
     after = text[tok.end : tok.end + 2]
     before = text[max(0, tok.start - 2) : tok.start]
-    return bool(re.match(r"[-–/]\d", after) or re.search(r"\d[-–/]$", before))
+    return bool(_RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before))
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -791,6 +821,9 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     return number
 
 
+_PRINTED_MINUS_RE = re.compile(r"(?:^|[\s(])[-−]$")  # "(-148mila", " -15,2%": compiled once, read at every figure
+
+
 def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | None:
     """``il 90%``, ``dell'1 per cento``, ``-15,2%``: unit ``%``, a printed minus kept."""
     tok, j = tokens[i], number.after
@@ -800,7 +833,7 @@ def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | No
         return None
     value = number.value
     qualifier, start = _qualifier(text, tok.start)
-    if re.search(r"(?:^|[\s(])[-−]$", text[max(0, tok.start - 2) : tok.start]):
+    if _PRINTED_MINUS_RE.search(text[max(0, tok.start - 2) : tok.start]):
         value, start = -value, tok.start - 1
     elif spaced := re.search(r"(?:^|[:(])\s*[-−] $", text[max(0, tok.start - 5) : tok.start]):
         value, start = -value, max(0, tok.start - 5) + spaced.end() - 2  # "“predatori”: - 24%": a spaced minus
@@ -1389,7 +1422,7 @@ def _counted(text: str, number: Number, unit: Unit) -> Mention:
     half = re.match(r"\s+e\s+mezz[oa]\b", text[end : end + 12])
     if half and isinstance(value, int) and value < 1000:
         value, end = value + 0.5, end + half.end()  # "tre chili e mezzo di cocaina"
-    if re.search(r"(?:^|[\s(])[-−]$", text[max(0, number.start - 2) : number.start]):
+    if _PRINTED_MINUS_RE.search(text[max(0, number.start - 2) : number.start]):
         value, start = -value, number.start - 1  # "(-148mila occupati)": a printed minus is kept, as for "%"
     told = bool(_DEFINITE_SMALL_RE.search(text[max(0, number.start - 5) : number.start])) and 2 <= value <= 10
     told = told and not text[number.start].isdigit()
@@ -1434,7 +1467,10 @@ def _not_told_again(found: list[Mention]) -> list[Mention]:
 
 # Words before "milione"/"miliardo" that make it one (or half) of them: "un milione", "al milione di euro".
 _ONE_MILLION = frozenset({"un", "uno", "il", "al", "del", "dal", "nel", "sul", "mezzo"})
-_NUMBERISH: dict[str, bool] = {}  # word → can start a number (filled as words are met)
+# Words met so far that can start a number, and those that cannot: a text's words are mostly among them, so a set
+# operation leaves only its new words and its numbers in digits to look at.
+_NUMBER_WORDS: set[str] = set()
+_OTHER_WORDS: set[str] = set()
 
 
 def _may_start_number(tok: _Tok) -> bool:
@@ -1443,12 +1479,27 @@ def _may_start_number(tok: _Tok) -> bool:
         return True
     if tok.kind != "word":
         return False
-    known = _NUMBERISH.get(tok.text)
-    if known is None:
-        low = tok.text.lower()
-        known = low in APPROX or low in {"un", "uno"} or word_value(tok.text) is not None
-        if len(_NUMBERISH) < 200_000:
-            _NUMBERISH[tok.text] = known
+    return _numberish_word(tok.text)
+
+
+def _may_start_text(token: str) -> bool:
+    """:func:`_may_start_number` of a token given by its string (its first character tells its kind)."""
+    first = token[0]
+    if first.isdecimal():
+        return True
+    return first.isalnum() and _numberish_word(token)
+
+
+def _numberish_word(word: str) -> bool:
+    """A word that can be (part of) a number, remembered as words are met."""
+    if word in _NUMBER_WORDS:
+        return True
+    if word in _OTHER_WORDS:
+        return False
+    low = word.lower()
+    known = low in APPROX or low in {"un", "uno"} or word_value(word) is not None
+    if len(_NUMBER_WORDS) + len(_OTHER_WORDS) < 200_000:
+        (_NUMBER_WORDS if known else _OTHER_WORDS).add(word)
     return known
 
 
@@ -1786,24 +1837,21 @@ def _mentions(text: str) -> list[Mention]:
     tokens = _Tokens(text)
     found: list[Mention] = []
     ranges: list[Range] = []
-    numberish = _NUMBERISH
-    # most tokens cannot start a number: a dictionary lookup on the match picks the few that can
-    starts = [
-        i
-        for i, m in enumerate(tokens.matches)
-        if (kind := m.lastgroup) == "num"
-        or kind == "word"
-        and numberish.get(m.group(0), None) is not False
-        and _may_start_number(tokens[i])
-    ]
+    words = tokens.texts
+    # most tokens cannot start a number: each distinct token is looked at once (most are words already met), then
+    # the few that can are picked where they occur
+    distinct = set(words)
+    fresh = distinct - _NUMBER_WORDS - _OTHER_WORDS
+    can_start = distinct & _NUMBER_WORDS | {w for w in fresh if _may_start_text(w)}
+    starts = list(compress(range(len(words)), map(can_start.__contains__, words)))
     if "milion" in text or "miliard" in text:  # "al milione di euro": an article starts the number (rare: not above)
-        ms = tokens.matches
+        millions = {w for w in distinct if w.lower() in {"milione", "miliardo"}}
         starts = sorted(
             set(starts)
             | {
-                i
-                for i in range(len(ms) - 1)
-                if ms[i + 1].group(0).lower() in {"milione", "miliardo"} and ms[i].group(0).lower() in _ONE_MILLION
+                i - 1
+                for i in compress(range(len(words)), map(millions.__contains__, words))
+                if i > 0 and words[i - 1].lower() in _ONE_MILLION
             }
         )
     i = 0
