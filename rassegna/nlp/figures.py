@@ -229,6 +229,12 @@ def _digits_value(raw: str) -> float | int | None:
     return None
 
 
+def _token_kind(token: str) -> str:
+    """``num``, ``word`` or ``punct``: digits make a number, a letter a word (the token pattern's classes)."""
+    first = token[0]
+    return "num" if first.isdecimal() else "word" if first.isalnum() else "punct"
+
+
 class _Tokens(dict[int, _Tok]):
     """The tokens of a text by index, each made when first read: the reader only looks at the few around a number.
     ``len()`` is the number of tokens of the text; ``texts`` holds every token's string."""
@@ -249,9 +255,7 @@ class _Tokens(dict[int, _Tok]):
         if self._ends is None:
             self._ends = list(accumulate(map(len, self._parts)))
         part = 2 * (i if i >= 0 else i + len(self.texts)) + 1
-        first = tok_text[0]  # digits make a number, a letter a word (the token pattern's classes: \d, \w)
-        kind = "num" if first.isdecimal() else "word" if first.isalnum() else "punct"
-        tok = self[i] = _Tok(kind, tok_text, self._ends[part - 1], self._ends[part])
+        tok = self[i] = _Tok(_token_kind(tok_text), tok_text, self._ends[part - 1], self._ends[part])
         return tok
 
 
@@ -746,7 +750,7 @@ def _proportion_base(tokens: _Tokens, i: int, value: float | int) -> bool:
         return True
     if value <= 5 and tokens[i - 2].kind == "num" and _digits_value(tokens[i - 2].text) is not None:
         return True  # "2 su 3 le famiglie": a small base is a share, as in "due persone su tre"
-    return value in {10, 100, 1000} and any(_may_start_number(tokens[x]) for x in (i - 2, i - 3))
+    return value in {10, 100, 1000} and any(_may_start_number(tokens[x].text) for x in (i - 2, i - 3))
 
 
 # Plural reporting verbs (and participles after "hanno") whose subject follows them: "– spiegano i due
@@ -1325,7 +1329,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         # one, in the noun of the part just counted; a bare "30 lavoratori su 90" stays a ratio's base
         qualifier, start = _qualifier(text, tok.start)
         return Step(j, Mention(value, SAME_WHOLE, qualifier, text[start : tokens[j - 1].end], start))
-    paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2])
+    paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2].text)
     if rng is None and not paired and _in_thousands(tokens, i, j):
         # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money;
         # "25mila ingressi, contro i 18mila del 2022": a comparison keeps any unit
@@ -1473,21 +1477,10 @@ _NUMBER_WORDS: set[str] = set()
 _OTHER_WORDS: set[str] = set()
 
 
-def _may_start_number(tok: _Tok) -> bool:
+def _may_start_number(token: str) -> bool:
     """Digits, or a word that can be (part of) a number: ``sedici``, ``un`` (milione), ``decina``."""
-    if tok.kind == "num":
-        return True
-    if tok.kind != "word":
-        return False
-    return _numberish_word(tok.text)
-
-
-def _may_start_text(token: str) -> bool:
-    """:func:`_may_start_number` of a token given by its string (its first character tells its kind)."""
-    first = token[0]
-    if first.isdecimal():
-        return True
-    return first.isalnum() and _numberish_word(token)
+    kind = _token_kind(token)
+    return kind == "num" or kind == "word" and _numberish_word(token)
 
 
 def _numberish_word(word: str) -> bool:
@@ -1726,7 +1719,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return Step(k + 2, _counted(text, number, Unit(tokens[k + 1].text, tokens[k + 1].end)))
     part_of = unit is None and k + 2 < n and tokens[k].text.lower() == "su"
     if part_of and not _is_proportion(text, tokens[k - 1].end, value):
-        whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1]) else None
+        whole = _unit_at(tokens, k + 2, value) if _may_start_number(tokens[k + 1].text) else None
         if isinstance(whole, Unit):  # "98 su 109 camion": the part counts the whole's noun
             return Step(k + 1, _counted(text, number, whole))
     if unit is not None and (_is_proportion(text, unit.end, value, unit.word) or unit.word.lower() in PARTICIPLES):
@@ -1842,7 +1835,7 @@ def _mentions(text: str) -> list[Mention]:
     # the few that can are picked where they occur
     distinct = set(words)
     fresh = distinct - _NUMBER_WORDS - _OTHER_WORDS
-    can_start = distinct & _NUMBER_WORDS | {w for w in fresh if _may_start_text(w)}
+    can_start = distinct & _NUMBER_WORDS | {w for w in fresh if _may_start_number(w)}
     starts = list(compress(range(len(words)), map(can_start.__contains__, words)))
     if "milion" in text or "miliard" in text:  # "al milione di euro": an article starts the number (rare: not above)
         millions = {w for w in distinct if w.lower() in {"milione", "miliardo"}}
