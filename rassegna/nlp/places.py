@@ -1249,17 +1249,22 @@ def _province_label(city: str, found: list[Mention]) -> str | None:
     table = comuni()
     if not table[fold(city)].capoluogo:
         return None
-    if any(m.name == city and m.is_comune and not m.dateline and (m.at or m.strong or m.local_body) for m in found):
+
+    def sets_events(m: Mention) -> bool:  # "a X", "il Comune di X", a body or a site of X
+        return m.at or m.strong or m.local_body
+
+    if any(m.name == city and m.is_comune and not m.dateline and sets_events(m) for m in found):
         return None
-    province = table[fold(city)].province
     others = {
         m.name
         for m in found
         if m.is_comune and m.name != city and not (m.origin or m.seat or m.listing or m.wire) and fold(m.name) in table
     }
-    near = [n for n in others if table[fold(n)].province == province]
-    evident = [n for n in near if any(m.name == n and (m.at or m.strong or m.local_body) for m in found)]
-    return evident[0] if len(evident) == 1 and len(others) == 1 else None
+    if len(others) != 1:
+        return None
+    (other,) = others
+    same_province = table[fold(other)].province == table[fold(city)].province
+    return other if same_province and any(m.name == other and sets_events(m) for m in found) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1276,6 +1281,7 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     """The rules' reading of the city (:func:`city_candidates`), with the verdict on each comune weighed."""
     norm = normalise(text)
     title = _recase_title(normalise(title), norm) if title else title
+    tnorm = normalise(title) if title else ""  # the headline as its mentions' offsets read it
     in_names: set[str] = set()
     seen: set[str] = set()
     found = sorted(
@@ -1283,9 +1289,7 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         key=lambda m: m.start,
     )
     heads = _first_words_of(found)
-    title_mentions = (
-        _mentions(normalise(title), offset_in_title=True, body=norm, seen=seen, shared=heads or None) if title else []
-    )
+    title_mentions = _mentions(tnorm, offset_in_title=True, body=norm, seen=seen, shared=heads or None) if title else []
     shared = _resolve_shared(seen, found + title_mentions, f"{title or ''}\n{norm}") if seen else {}
     if shared:  # a short form several comuni share, told apart by the region: read the text again with it
         in_names = set()
@@ -1294,12 +1298,10 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
             key=lambda m: m.start,
         )
         title_mentions = (
-            _mentions(normalise(title), offset_in_title=True, body=norm, shared=shared | _first_words_of(found))
-            if title
-            else []
+            _mentions(tnorm, offset_in_title=True, body=norm, shared=shared | _first_words_of(found)) if title else []
         )
     _by_bracket_province(found, norm)
-    _to_full_names(found, norm, title_mentions, normalise(title or ""))
+    _to_full_names(found, norm, title_mentions, tnorm)
     # "Campi, frazione di Norcia": the frazione's name is not a comune there, though a comune elsewhere has it
     low_norm = norm.lower()
     frazioni = (
@@ -1315,7 +1317,6 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         for m in found:
             if fold(m.name) in frazioni or fold(norm[m.start : m.end]) in frazioni:
                 m.is_comune = False
-        tnorm = normalise(title or "")
         title_mentions = [
             m for m in title_mentions if fold(m.name) not in frazioni and fold(tnorm[m.start : m.end]) not in frazioni
         ]
@@ -1329,12 +1330,11 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     named_only = in_names - {m.name for m in found if m.is_comune}
     # (but a headline's "a X" says where the events happen: "A Bari primo Consiglio comunale" over "Decaro per Bari")
     # ("Sala: acquisizione quote M4" over "il sindaco Giuseppe Sala": the short form the headline writes is the person)
-    tnorm = normalise(title or "")
     title_mentions = [
         m
         for m in title_mentions
         if not _named_person(norm, m.name)
-        and not _named_person(norm, tnorm[m.start : m.end])
+        and (tnorm[m.start : m.end] == m.name or not _named_person(norm, tnorm[m.start : m.end]))
         and (m.name not in named_only or m.at)
     ]
     scope = _scope(f"{title or ''}\n{norm}", title)
@@ -1377,10 +1377,10 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
                 break  # the rules' city: the rest are weighed only for a learned chooser
     city = next((n for n, verdict in verdicts.items() if verdict in ABOUT), None)
     before_vetoes = city
-    if city and title and _paired_in_title(normalise(title), title_mentions):
+    if city and title and _paired_in_title(tnorm, title_mentions):
         # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
         city = None
-    if city and title and _ROUNDUP_TITLE_RE.search(normalise(title)):
+    if city and title and _ROUNDUP_TITLE_RE.search(tnorm):
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
         # own ("Comune di X", a dateline) is its city
         own = [m for m in found if m.name == city and m.is_comune]
