@@ -761,11 +761,11 @@ _PLACE_HEADS = frozenset({
     'san', 'santa', 'santo', 'sant', 'largo', 'stazione', 'ospedale', 'castel', 'castello', 'monte', 'lago',
 })  # fmt: skip
 
-# A role set off by a comma after a name: "Anna Neri, assessora al Bilancio".
 # A clause between a role and the name after it: the role is another person's.
 _ANOTHER_CLAUSE_RE = re.compile(
     r"[.;:«»\"“”]|,\s*[a-zà-ù]|\s[-–—]\s|\s(?:ha|è|hanno|sono)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s"
 )
+# A role set off by a comma after a name: "Anna Neri, assessora al Bilancio".
 _COMMA_ROLE_RE = re.compile(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", re.I)
 
 
