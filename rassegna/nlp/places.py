@@ -476,7 +476,8 @@ _EVENT_OF_BEFORE = re.compile(r"\b(?i:strag[ei]|eccidi[oi]|massacr[oi]|naufragi[
 _GIVEN_NAME_FROM_BEFORE = re.compile(r"(?<![\w'])(?<!San )(?<!Santa )(?<!Santo )([A-ZÀ-Ý][a-zà-ù]+) (?:da |d')$")
 # Capitalised particles of Italian surnames: "Di Capua", "De Vita", "Del Monte", "Da Ponte", "Lo Presti".
 _SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla", "Lo", "Li", "La"})
-_FULL_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
+# (the capital first, the test of the character before it after: a leading "\b" made the engine try every position)
+_FULL_SURNAME_RE = re.compile(r"[A-ZÀ-Ý](?<!\w.)[a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
 
 
 # Kin of a person: "i familiari di X", "la vedova di X" name X's family, X a surname.
