@@ -1108,8 +1108,9 @@ _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
 # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it; "– spiegava,
 # qualche settimana fa, X –": an aside right after the verb
+# (the dash or comma before the test of the character before it: a lookbehind opening a branch ran at every position)
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
+    r"(?:(?:^|\s)[-–—,]|[-–—](?<=\w[-–—])(?=\s)|,(?<=\w,))\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
 )
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
