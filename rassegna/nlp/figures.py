@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 
 from rassegna.domain import Figure
-from rassegna.nlp.textutil import fold, normalise
+from rassegna.nlp.textutil import alternation, fold, normalise
 from rassegna.text.italian import MONTH_NUMBERS
 
 # A token is a number in digits, a word or one punctuation mark; everything between tokens is space (or "_").
@@ -147,8 +147,9 @@ QUALIFIERS = (
     'attorno alle', 'appena', 'soltanto', 'solo', 'addirittura', 'pressoché', "all'incirca",
     'approssimativamente', 'oltre a',
 )  # fmt: skip
+# (grouped by first letter, each group in its order: the same matches; opening on a lookbehind, not on "^" or one)
 _QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[^\w']))(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$",
+    r"(?<![\w'])(" + alternation(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$",
     re.IGNORECASE,
 )
 # "un centinaio di", "una decina di": approximate round numbers.

@@ -90,6 +90,9 @@ _SEAT_BEFORE = re.compile(
     r"(?:\s+(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:'[^\W\d_]+)?)){0,4}?\s+(?:di|del|della|a)\s+$",
     re.IGNORECASE,
 )
+# Both on a lower-cased window (their letters are all lower-case): 3x faster than the case-insensitive patterns.
+_AREA_BEFORE_LOWER = re.compile(_AREA_BEFORE.pattern)
+_SEAT_BEFORE_LOWER = re.compile(_SEAT_BEFORE.pattern)
 # "nella frazione di X", "la località X": X names the frazione (the comune comes as "Y, frazione di X")
 _FRAZIONE_NAMED_BEFORE = re.compile(
     r"(?<![\w'])(?:la|nella|alla|della|dalla|sulla|una|in)\s+(?:frazione|località|borgata)\s+(?:di\s+)?$",
@@ -116,10 +119,12 @@ _ROLE_WORDS = {
 }  # fmt: skip
 # Local and national or regional words: a city named only weakly is the article's city in a local piece.
 # (matched on the lower-cased text: much faster than a case-insensitive pattern)
+# (each word opens on its letter, the test of the character before it right after: a leading "\b" made the engine
+# try every position; grouped by first letter, each group's words in their order, so the matches are the same)
 _LOCAL_RE = re.compile(
-    r"\b(?:sindac[oa]|comune|comunale|comunali|giunta\s+comunale|carabinieri|polizia\s+locale|"
-    r"vigili|questura|quartiere|frazione|parrocchia|municipio|concittadini|cittadina|via|piazza|"
-    r"(?<!in\s)corso)\b"
+    r"(?:s(?<!\ws)indac[oa]|c(?<!\wc)(?:omune|omunale|omunali|arabinieri|oncittadini|ittadina|(?<!in\sc)orso)|"
+    r"g(?<!\wg)iunta\s+comunale|p(?<!\wp)(?:olizia\s+locale|arrocchia|iazza)|v(?<!\wv)(?:igili|ia)|"
+    r"q(?<!\wq)(?:uestura|uartiere)|f(?<!\wf)razione|m(?<!\wm)unicipio)\b"
 )
 _WIDE_RE = re.compile(
     r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
@@ -471,7 +476,8 @@ _EVENT_OF_BEFORE = re.compile(r"\b(?i:strag[ei]|eccidi[oi]|massacr[oi]|naufragi[
 _GIVEN_NAME_FROM_BEFORE = re.compile(r"(?<![\w'])(?<!San )(?<!Santa )(?<!Santo )([A-ZÀ-Ý][a-zà-ù]+) (?:da |d')$")
 # Capitalised particles of Italian surnames: "Di Capua", "De Vita", "Del Monte", "Da Ponte", "Lo Presti".
 _SURNAME_PARTICLES = frozenset({"Di", "De", "Del", "Della", "Da", "Dal", "Dalla", "Lo", "Li", "La"})
-_FULL_SURNAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
+# (the capital first, the test of the character before it after: a leading "\b" made the engine try every position)
+_FULL_SURNAME_RE = re.compile(r"[A-ZÀ-Ý](?<!\w.)[a-zà-ù]+ (?:Di|De|Del|Della|Da|Dal|Dalla|Lo|Li) ([A-ZÀ-Ý][a-zà-ù]+)")
 
 
 # Kin of a person: "i familiari di X", "la vedova di X" name X's family, X a surname.
@@ -625,8 +631,11 @@ def _mentions(
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
         window = text[max(0, start - 60) : start]
-        seat = _SEAT_BEFORE.search(window) is not None
-        if seat or _AREA_BEFORE.search(window) or re.match(r"\s*\((?:provincia|prov\.)", after):
+        low = window.lower()
+        lowered = len(low) == len(window)  # (not when a letter's lower case is two characters: "İ")
+        seat = (_SEAT_BEFORE_LOWER.search(low) if lowered else _SEAT_BEFORE.search(window)) is not None
+        area = _AREA_BEFORE_LOWER.search(low) if lowered else _AREA_BEFORE.search(window)
+        if seat or area or re.match(r"\s*\((?:provincia|prov\.)", after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
             area_end, area_seat = end, seat
         elif area_end >= 0 and re.fullmatch(r"\s+(?:e|ed)\s+", text[area_end:start]):
@@ -1086,7 +1095,7 @@ def _is_about(
 
 # The province named ("la provincia", "il comando provinciale"), and a comune's government: both matched on the
 # lower-cased text.
-_PROVINCE_WORD_RE = re.compile(r"\bprovinc\w*")
+_PROVINCE_WORD_RE = re.compile(r"provinc(?<!\wprovinc)\w*")  # "\bprovinc" tried every position: 16x slower
 _COMUNE_BODY_RE = re.compile(r"\b(?:sindac[oa]|comune|giunta|assessor[ea]|municipio|primo\s+cittadino)\b")
 # A comune's council and mayor: "il consiglio comunale", "la giunta comunale", "i consiglieri comunali", "il sindaco"
 _COUNCIL_RE = re.compile(r"\b(?:(?:consiglio|giunta|consiglier[ei]|seduta|aula)\s+comunal[ei]|sindac[oa])\b")

@@ -905,9 +905,10 @@ _AFTER_NO_WORD = r"(?<![\w'].)"
 _WORD_THEN_WORD_RE = re.compile(r"([A-ZÀ-Ý]" + _AFTER_NO_WORD + r"[\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
 _SUBJECT_VERBS = frozenset({"ha", "hanno", "è", "aveva", *_PRESENT_WORDS})
 # A capitalised word as the subject of a clause, then a finite verb: "Macron scioglie il Parlamento",
-# "mentre Zelensky e Putin hanno continuato" (the second of a pair too).
+# "mentre Zelensky e Putin hanno continuato" (the second of a pair too). The comma comes before the test of the
+# character before it: a lookbehind opening a branch was run at every position of the text, the comma is tried first.
 _LONE_SUBJECT_AT_RE = re.compile(
-    r"(?:(?<=[\w»”\"]),\s*|\b(?:mentre|ma|e|ed|che|quando|poi|(?i:intanto)|anche|oggi|ieri)\s+)"
+    r"(?:,(?<=[\w»”\"],)\s*|\b(?:mentre|ma|e|ed|che|quando|poi|(?i:intanto)|anche|oggi|ieri)\s+)"
     r"([A-ZÀ-Ý][a-zà-ÿ]{3,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?:\s+(?:e|ed)\s+([A-ZÀ-Ý][a-zà-ÿ]{3,}))?"
     r"\s+(?:(?:non|si|ne|lo|la|le|gli|ci|ha|hanno)\s+)*(?:ha|hanno|è|aveva|avevano|avrebbe|sarà|"
     r"[a-zà-ù]{4,}(?:a|e|ano|ono|ò))\b"
@@ -1107,8 +1108,9 @@ _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # Patterns holding the verb list, compiled once (a pattern built per call is hashed per call).
 # "… esaurite- dice X -": a dash typed against the word before; "…, spiega X, …": commas around it; "– spiegava,
 # qualche settimana fa, X –": an aside right after the verb
+# (the dash or comma before the test of the character before it: a lookbehind opening a branch ran at every position)
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|(?<=\w)[-–—](?=\s)|(?<=\w),)\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
+    r"(?:(?:^|\s)[-–—,]|[-–—](?<=\w[-–—])(?=\s)|,(?<=\w,))\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
 )
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
