@@ -722,13 +722,12 @@ def _mentions(
         # "CASALPUSTERLENGO (Lodi)", "Noventa Vicentina": the comune alone on its line, over the text
         own_line = re.match(r"[ \t]*(?:\n|$)", after_prov) is not None and "\n" in text[end:]
         m.dateline = at_para_start and (date_follows or caps_follows or own_line or bool(_WIRE_AGENCY.match(after)))
-        # "Caresana, centro estivo: sondaggio": the text opens on its comune, set off as a headline's lead; so does
-        # "Grosseto: «Se non è...»", a statement the comune's own speakers make (not a region's seat, nor the first
-        # of a list: "Roma, Milano e Napoli")
+        # "Caresana, centro estivo: sondaggio": the text opens on its comune, set off as a headline's lead
+        # (not a region's seat, nor the first of a list: "Roma, Milano e Napoli")
         m.dateline = m.dateline or (
             is_comune
             and not text[:start].strip()
-            and re.match(r"[,:] (?!e |ed )[a-zà-ù]|: [«“\"]", after_prov) is not None
+            and re.match(r"[,:] (?!e |ed )[a-zà-ù]", after_prov) is not None
             and name not in REGIONAL_CAPITALS
         )
         # "Ad Inverigo inaugurata la mensa": the text opens on where the events happen, as a dateline
@@ -1179,9 +1178,8 @@ def _scope(text: str, title: str | None = None) -> Scope:
 _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
 
 
-# A capitalised word before, alone or with "e"/"di": the name is part of a capitalised name ("Gratta e Vinci", "Lido
-# Tre Archi")
-_IN_CAPITALISED_NAME_RE = re.compile(r"(?<![.!?:] )\b[A-ZÀ-Ý][a-zà-ù]+(?: (?:(?:e|di|del|della) )?[a-zà-ù]?)?$")
+# A capitalised word before, alone or with "e"/"di": the name is part of a capitalised name ("Gratta e Vinci")
+_IN_CAPITALISED_NAME_RE = re.compile(r"(?<![.!?:] )\b[A-ZÀ-Ý][a-zà-ù]+ (?:(?:e|di|del|della) )?[a-zà-ù]?$")
 
 
 def _recase_title(title: str, body: str) -> str:
