@@ -184,6 +184,8 @@ _WIRE_AGENCY = re.compile(  # "ROMA (Reuters) -": filed by an agency
     re.IGNORECASE,
 )
 _WIRE_DATE = re.compile(r"\s*,\s*\d{1,2}\s*[^\W\d_]{3}", re.UNICODE)
+# A dateline in capitals is set off by punctuation, or by none before the text's first word ("FERMO Cresce il Cpia")
+_CAPS_SET_OFF_RE = re.compile(r"\s*[,.;\-–—]| [A-ZÀ-Ý][a-zà-ù']")
 _DATELINE_PREFIX = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]?\s*)?$")
 
 
@@ -271,6 +273,11 @@ def _candidates(
                 out.append((table[key].name, start, last.end(), True))
                 resume = last.end()
                 break
+            variant = _variant_names().get(_variant_key(text[start : last.end()])) if n > 1 else None
+            if variant is not None:  # "Cava de'Tirreni", "Spezzano Sila", "CASSANO IONIO": the press's spelling
+                out.append((variant, start, last.end(), True))
+                resume = last.end()
+                break
             if key in shared_heads():  # "Santa Caterina": Villarmosa, dello Ionio or Albanese?
                 if seen is not None:
                     seen.add(key)
@@ -283,6 +290,30 @@ def _candidates(
                 resume = last.end()
                 break
     return out
+
+
+_ELISION_RE = re.compile(r"\s*'\s*")
+_LINK_WORD_RE = re.compile(
+    r"(?<![^\W_])(?i:d|de|di|del|dei|della|delle|dell|al|all|alla|nel|nell|nella|sul|sull|sulla|in|a)(?:'|\s+)"
+)
+
+
+def _variant_key(name: str) -> str:
+    """A name's words without the prepositions that link them, its elisions closed up: the key under which "Cava
+    de'Tirreni", "Spezzano Sila" and "Cassano Ionio" meet "Cava de' Tirreni", "Spezzano della Sila", "Cassano
+    all'Ionio"."""
+    return fold(_LINK_WORD_RE.sub("", _ELISION_RE.sub("'", name)))
+
+
+@lru_cache(maxsize=1)
+def _variant_names() -> dict[str, str]:
+    """Comuni of several words by their :func:`_variant_key`, where it is one comune's and no comune's own name."""
+    table = comuni()
+    keys: dict[str, set[str]] = {}
+    for c in table.values():
+        if " " in c.name or "'" in c.name:
+            keys.setdefault(_variant_key(c.name), set()).add(c.name)
+    return {k: min(v) for k, v in keys.items() if len(v) == 1 and (k not in table or table[k].name in v) and " " in k}
 
 
 def _glued_words(text: str, first: re.Match[str], limit: int) -> list[re.Match[str]]:
@@ -593,7 +624,9 @@ def _mentions(
             continue  # ASL Roma 1, Distretto Latina 2: a name (not "A Mondovì 50 mila euro": a headline's "a")
         glued = re.match(r" ([A-ZÀ-Ý][a-zà-ù]{3,})\b", after)
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
-        if named and not offset_in_title and plow not in {"a", "ad", "in"}:
+        # ("GAVORRANO Apertura al pubblico": a dateline in capitals opening a paragraph, then the text's first word)
+        caps_opening = named and surface.isupper() and len(surface) > 2 and (start == 0 or text[start - 1] == "\n")
+        if named and not offset_in_title and plow not in {"a", "ad", "in"} and not caps_opening:
             continue  # "Milano Progressista", "Io corro per Milano Lista civica": a list's or a firm's name
         if named and " " not in surface and fold(surface) in names:
             # "il premio a Donato Ferraresi", "Paola Neri sindaca": a given name and a surname, not the comune
@@ -694,7 +727,7 @@ def _mentions(
         date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after_prov))
         # "San Felice del Benaco, lago di Garda - Domenica": the dateline names the area after the comune
         date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after_prov))
-        caps_follows = surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*[,.;\-–—]", after_prov))
+        caps_follows = surface.isupper() and len(surface) > 2 and bool(_CAPS_SET_OFF_RE.match(after_prov))
         # "CASALPUSTERLENGO (Lodi)", "Noventa Vicentina": the comune alone on its line, over the text
         own_line = re.match(r"[ \t]*(?:\n|$)", after_prov) is not None and "\n" in text[end:]
         m.dateline = at_para_start and (date_follows or caps_follows or own_line or bool(_WIRE_AGENCY.match(after)))
