@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rassegna.domain import Analysis, Figure
+from rassegna.nlp import gazetteer
 from rassegna.nlp.textutil import fold
 
 PARTNER_CITIES = (
@@ -202,6 +203,20 @@ class Scores:
         return self._ratio(self.figures_pred_ok, self.figures_pred)
 
 
+def same_city(predicted: str | None, gold: str | None) -> bool:
+    """The same comune: the same name, or the gold's other spelling of the comune rassegna names ("Cocquio
+    Trevisago" for Cocquio-Trevisago, "Salorno" for Salorno sulla Strada del Vino). A quarter is not its comune."""
+    if fold(predicted or "") == fold(gold or ""):
+        return True
+    if not predicted or not gold or fold(gold) in _QUARTER_KEYS:
+        return False
+    comune = gazetteer.comuni().get(fold(gold))
+    return comune is not None and fold(comune.name) == fold(predicted)
+
+
+_QUARTER_KEYS = frozenset(fold(q) for quarters in gazetteer.QUARTERS.values() for q in quarters)
+
+
 def score(articles: Sequence[dict], analyses: Sequence[Analysis], *, percentages: bool = True) -> Scores:
     """Compare analyses with the annotations, article by article.
 
@@ -213,7 +228,7 @@ def score(articles: Sequence[dict], analyses: Sequence[Analysis], *, percentages
             an = replace(an, figures=[f for f in an.figures if f.unit != "%"])
         aid = art.get("id", "?")
         s.articles += 1
-        city_right = fold(an.city or "") == fold(art.get("city") or "")
+        city_right = same_city(an.city, art.get("city"))
         s.city_sure += not an.city_to_check
         s.city_sure_ok += city_right and not an.city_to_check
         if city_right:
