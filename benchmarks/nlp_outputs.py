@@ -2,11 +2,11 @@
 change meant to leave the analyses as they were (a speed change, a refactoring).
 
 ``python benchmarks/nlp_outputs.py dump OUT.json`` analyses each article of ``dev``, ``generalisation`` and both parts
-(dev and sealed) of corpus batches 1 to 25 and writes every analysis (city and its flag, places, figures, quotes with
-speaker, role and flag, journalist) by set and article id. ``python benchmarks/nlp_outputs.py compare A.json B.json``
-prints how many articles differ, by field and by set, and the first few differences; it exits 1 when any differ.
-Make the reference dump before the change (``git worktree add`` of the base commit, or a dump taken first).
-The batches kept unseen (``UNSEEN_BATCHES``) and any newer than 25 are never opened.
+(dev and sealed) of every corpus batch already scored, and writes every analysis (city and its flag, places, figures,
+quotes with speaker, role and flag, journalist) by set and article id. ``python benchmarks/nlp_outputs.py compare
+A.json B.json`` prints how many articles differ, by field and by set, and the first few differences; it exits 1 when
+any differ. Make the reference dump before the change (``git worktree add`` of the base commit, or a dump taken
+first). The batches kept unseen (``UNSEEN_BATCHES``) are never opened.
 """
 
 from __future__ import annotations
@@ -21,15 +21,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.nlp.evaluation import UNSEEN_BATCHES, analyse_articles, load_articles, set_path  # noqa: E402
-
-LAST_DUMPED_BATCH = 25
+from tests.nlp.evaluation import (  # noqa: E402
+    LAST_BATCH,
+    UNSEEN_BATCHES,
+    analyse_articles,
+    load_articles,
+    set_path,
+)
 
 
 def set_names() -> list[str]:
-    """``dev``, ``generalisation`` and the dev and sealed parts of batches 1..25, minus any batch kept unseen."""
+    """``dev``, ``generalisation`` and the dev and sealed parts of every batch, minus those kept unseen."""
     names = ["dev", "generalisation", "corpus-dev", "corpus-sealed"]
-    for batch in range(2, LAST_DUMPED_BATCH + 1):
+    for batch in range(2, LAST_BATCH + 1):
         if batch not in UNSEEN_BATCHES:
             names += [f"corpus-dev-{batch}", f"corpus-sealed-{batch}"]
     return names
