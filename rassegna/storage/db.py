@@ -348,8 +348,7 @@ def upgrade(engine: Engine) -> None:
         return
     from alembic import command
 
-    config = alembic_config(engine)
-    config.attributes["engine"] = writer(engine)
+    config = alembic_config(engine)  # the migration environment writes through ``writer(engine)``
     if engine.dialect.name != "postgresql":
         command.upgrade(config, "head")  # SQLite: the migration's BEGIN IMMEDIATE serialises processes
         return
