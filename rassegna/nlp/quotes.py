@@ -114,10 +114,13 @@ _PARTICLE = (
     r"|(?:[Vv]on|[Vv]an)(?:\s+(?:der|den|de))?\s+)"  # Ursula von der Leyen
 )
 _GAP = r"[ \t\xa0]+"  # between the words of a name: never a line break (a dateline opens the next paragraph)
-# The first word of a name, not inside a word: _NAME_TOKEN with its capital first and the test of the character
-# before it right after (a pattern opening with a capital lets the engine skip straight to capitals, while a
-# lookbehind first is tried at every position of the text).
-_FIRST_NAME_TOKEN = r"[A-ZÀ-Ý](?<![\w'].)(?:[a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]+(?![a-z]))"
+# More words of a name after its first: "Rossi" in "Mario Rossi", "De Luca" in "Vincenzo De Luca".
+_NAME_TAIL = r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")"
+# After a capital, the test that the character before it is no letter: a pattern opening with the capital lets the
+# engine skip straight to capitals, while a lookbehind first is tried at every position of the text.
+_AFTER_NO_WORD = r"(?<![\w'].)"
+# The first word of a name, not inside a word: _NAME_TOKEN with its capital first and _AFTER_NO_WORD right after.
+_FIRST_NAME_TOKEN = r"[A-ZÀ-Ý]" + _AFTER_NO_WORD + r"(?:[a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?'?|[A-ZÀ-Ý]+(?![a-z]))"
 _NAME_RE = re.compile(
     r"(" + _FIRST_NAME_TOKEN + r"(?:" + _GAP + _NAME_TOKEN + r")?(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")"
     r"(?:" + _GAP + _PARTICLE + r"?" + _NAME_TOKEN + r")?)"
@@ -602,11 +605,8 @@ _APPOSED_HOLDER_RE = re.compile(
     + _ROLE_START.pattern
     + r")\s+)?("
     + _NAME_TOKEN
-    + r"(?:\s+"
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r"){1,2})(?=\s*(?:,|$|\s+[a-zà-ù]))"
+    + _NAME_TAIL
+    + r"{1,2})(?=\s*(?:,|$|\s+[a-zà-ù]))"
 )
 
 
@@ -620,15 +620,7 @@ _BODY_WORDS_BEFORE_RE = re.compile(
 # The rest of a role's phrase, then a surname alone between commas: its holder ("il presidente di Confindustria,
 # Orsini, …"); a given name after the comma is read as a full name by the other rules.
 _ROLE_COMMA_SURNAME_ASIDE_RE = re.compile(
-    r"[^,.;:!?«»\"“”()]{0,80}?,\s*("
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r"(?:\s+"
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r"){0,2})"
+    r"[^,.;:!?«»\"“”()]{0,80}?,\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,2})"
     r"\s*,(?=\s*[a-zà-ù])"
 )  # never an item of a list of portfolios ("assessora a Coesione Sociale, Sanità, Welfare, Anna Neri")
 
@@ -651,11 +643,8 @@ _ROLE_THEN_NAME_RE = re.compile(
     + r")(?:\s+(?:di|del|dello|della|degli|delle|dei|al|alla|ai|agli|alle|per|dell')\s*[A-ZÀ-Ý][^\s,]*"
     r"|\s+[a-zà-ù'][^\s,]*){0,6}?(?:\s+[A-ZÀ-Ý][^\s,]*(?=,))?,?\s+("
     + _NAME_TOKEN
-    + r"(?:\s+"
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r"){1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])"
+    + _NAME_TAIL
+    + r"{1,3})\s*(?=,|\(|$|\s+[-–—]|\s+[a-zà-ù])"
 )
 
 
@@ -712,7 +701,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
 
 
 # The name opening an attribution, and a role glued to it without a comma.
-_LEADING_NAME_RE = re.compile(r"\s*(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})")
+_LEADING_NAME_RE = re.compile(r"\s*(" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})")
 _BEFORE_A_ROLE_RE = re.compile(r"\s+(?=" + _ROLE_START.pattern + r")", re.IGNORECASE)
 
 
@@ -743,11 +732,8 @@ def _adverb_then_name(attr: str) -> Attribution:
         + _PARTICLE
         + r"?"
         + _NAME_TOKEN
-        + r"(?:\s+"
-        + _PARTICLE
-        + r"?"
-        + _NAME_TOKEN
-        + r"){0,2})\s*(?:$|[,;(])",
+        + _NAME_TAIL
+        + r"{0,2})\s*(?:$|[,;(])",
         attr,
     )
     if m:
@@ -899,9 +885,7 @@ _NEXT_ITEM_RE = re.compile(
 )
 
 
-# A capitalised word then a lower-case one. Opening with the capital (the test of the character before it comes
-# after: "(?<![\w'].)") lets the engine skip straight to capitals; a lookbehind first is tried at every position.
-_AFTER_NO_WORD = r"(?<![\w'].)"
+# A capitalised word then a lower-case one (the capital first, then _AFTER_NO_WORD).
 _WORD_THEN_WORD_RE = re.compile(r"([A-ZÀ-Ý]" + _AFTER_NO_WORD + r"[\w'-]+)\s+([a-zà-ù]+)(?![\w'])")
 _SUBJECT_VERBS = frozenset({"ha", "hanno", "è", "aveva", *_PRESENT_WORDS})
 # A capitalised word as the subject of a clause, then a finite verb: "Macron scioglie il Parlamento",
@@ -1283,9 +1267,7 @@ def _known(name: str, people: list[Person]) -> bool:
     return any(fold(p.name.split()[-1]) == key for p in people)
 
 
-_LIST_ITEM_END_RE = re.compile(
-    r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3})\s*(?:,|\s(?:e|ed))\s*$"
-)
+_LIST_ITEM_END_RE = re.compile(r"(" + _NAME_TOKEN + _NAME_TAIL + r"{1,3})\s*(?:,|\s(?:e|ed))\s*$")
 
 
 def _list_head(sentence: str, pos: int) -> int:
@@ -1712,7 +1694,7 @@ def _for_role_then_subject(stripped: str) -> Attribution | None:
 
 # A name and "il quale" / "la quale" leading into the quote: the relative pronoun's person speaks.
 _WHO_RE = re.compile(
-    r"(?<![\w'])(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+    r"(?<![\w'])(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})"
     r"\s*,\s*(?:il|la)\s+quale\b[^.!?;«»\"“”]{0,160}$"
 )
 
@@ -1730,7 +1712,7 @@ _ADDRESSEE_REPLIES_RE = re.compile(
 
 # "Giorgia Meloni, che ha commentato con": a name, a relative pronoun and a verb of saying closing the lead-in.
 _NAME_WHO_SAYS_RE = re.compile(
-    r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3})\s*,?\s*(?:che|il\s+quale|la\s+quale)"
+    r"(" + _NAME_TOKEN + _NAME_TAIL + r"{1,3})\s*,?\s*(?:che|il\s+quale|la\s+quale)"
     r"\s+(?:" + VERB + r")\b[^.!?«»\"“”]{0,25}$"
 )
 
@@ -1796,11 +1778,8 @@ _LAST_SAID_THAT_RE = re.compile(
 _NAME_THEN_COMMA_RE = re.compile(
     r"(?:^|[.;:!?]\s+)(?:(?:e|ed|ma|poi|infine|anche|intanto|invece|quindi)\s+)?("
     + _NAME_TOKEN
-    + r"(?:\s+"
-    + _PARTICLE
-    + r"?"
-    + _NAME_TOKEN
-    + r"){1,3})\s*,\s*$"
+    + _NAME_TAIL
+    + r"{1,3})\s*,\s*$"
 )
 
 
@@ -1859,7 +1838,7 @@ def _colon_name(stripped: str) -> Attribution | None:
     """``ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “``, ``19.30 – Sgarbi: “``."""
     clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
     m = re.fullmatch(
-        r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+        r"(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})"
         r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
         clause,
     )
@@ -1874,7 +1853,7 @@ def _colon_name(stripped: str) -> Attribution | None:
 # A role opening the lead-in, then its holder's name in apposition before the colon.
 _ROLE_COMMA_NAME_COLON_RE = re.compile(
     r"\s*(?i:(?:il|la|lo|l'|i|gli|le)\s*)?((?i:" + _ROLE_START.pattern + r")[^:,;.!?«»“”\"]{0,100}?)\s*,\s*"
-    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})\s*:"
+    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})\s*:"
 )
 
 
@@ -1925,9 +1904,7 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     last_clause = re.split(r",\s*", m.group(1))[-1] if m and "," in m.group(1) else ""
     if last_clause and (
         _ROLE_START.match(last_clause)
-        or re.fullmatch(
-            _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3}", last_clause
-        )
+        or re.fullmatch(_PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3}", last_clause)
     ):
         # "Infine, sul processo a Ilaria Salis, Tajani risponde:": the subject is the clause right before the verb
         nearest = _parse_attribution(last_clause)
@@ -2559,9 +2536,7 @@ def _body_speaks(text: str, sentence: str) -> Attribution | None:
 
 
 # A paragraph that is only a signature: "Name Surname, role.".
-_SIGNATURE_RE = re.compile(
-    r"(" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){1,3}),\s*(.{3,200}?)\.?"
-)
+_SIGNATURE_RE = re.compile(r"(" + _NAME_TOKEN + _NAME_TAIL + r"{1,3}),\s*(.{3,200}?)\.?")
 
 
 def _block_quotes(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
@@ -2840,9 +2815,9 @@ def _interview_answer(piece: Piece, span: Span, prev: Previous) -> Attribution |
 # A question opening the piece by calling the interviewee, maybe by post: "Assessore Anna Neri, cosa cambia?",
 # "Rossi, da cosa nasce la sua candidatura?".
 _CALLED_RE = re.compile(
-    r"(?:(?i:" + _ROLE_START.pattern + r")\s+)?(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?"
-    + _NAME_TOKEN + r"){0,3}),\s[^\n«»“”\"]{3,400}\?\s*\n"
-)  # fmt: skip
+    r"(?:(?i:" + _ROLE_START.pattern + r")\s+)?(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3}),"
+    r"\s[^\n«»“”\"]{3,400}\?\s*\n"
+)
 
 
 def _called(text: str) -> Attribution | None:
@@ -2925,7 +2900,7 @@ def _qa_answer(piece: Piece, span: Span) -> Attribution | None:
 # "Ore 20.18 - Tajani (FI): “…”", "18.02 – Ansa – Fitto: «…»".
 _POST_HEADLINE_RE = re.compile(
     r"(?:[Oo]re\s+)?\d{1,2}[.:]\d{2}\s*[-–—]\s*(?:[^\n:«“\"]{1,30}?\s[-–—]\s*)?"
-    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r"){0,3})"
+    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})"
     r"\s*(?:\([^()\n]{1,40}\))?\s*:\s*$"
 )
 _POST_STAMP_RE = re.compile(r"\n\s*(?:[Oo]re\s+)?\d{1,2}[.:]\d{2}\s*[-–—]")
