@@ -936,3 +936,18 @@ def test_surname_between_commas_after_a_role_is_the_subject_of_the_quote_sentenc
     first, second = extract_quotes(text)
     assert first.speaker == "Nicola Moretti"
     assert second.speaker == "Neri"  # not the previous speaker carried over
+
+
+def test_the_lower_cased_role_pattern_finds_what_the_case_blind_one_finds() -> None:
+    """The people reader scans lower-cased text for speed; it must find every role the case-blind pattern finds,
+    a title abbreviation before a name ("il dott. Mario Rossi", "l'avv. Bianchi") included."""
+    from rassegna.nlp.quotes import _ROLE_AT, _ROLE_AT_LOWER
+
+    text = (
+        "Ieri il dott. Mario Rossi e l'avv. Giulia Bianchi hanno incontrato il Sindaco Verdi, "
+        "la prof.ssa Anna Neri, l'ing. Luca Gialli e il vicepresidente della Regione, Paolo Blu."
+    )
+    case_blind = [(m.start(), m.end()) for m in _ROLE_AT.finditer(text)]
+    lower = [(m.start(), m.end()) for m in _ROLE_AT_LOWER.finditer(text.lower())]
+    assert lower == case_blind
+    assert len(case_blind) >= 6
