@@ -13,13 +13,30 @@ that version covers, and the version's entry (``V1``, ``V1_1``, ...) of ``<Publi
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+import trafilatura
 
-from tests.crawler.extraction_scoring import _snapshot
+from rassegna.crawler.extract import decode_html, extract_article
+from tests.crawler.extraction_scoring import (
+    ROME,
+    _read_files,
+    _snapshot,
+    gold_people,
+    our_people,
+    rate,
+    same_moment,
+    same_title,
+    token_f1,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extraction"
 FUNDUS = "flairNLP/fundus"
@@ -41,7 +58,156 @@ def part(case_id: str) -> str:
     return "check" if hashlib.sha256(f"{CHECK_SEED}:{case_id}".encode()).digest()[0] % 2 else "tune"
 
 
+def gold_path(case: dict[str, Any]) -> str:
+    """The expected values of a case's publisher: ``<Publisher>.json`` beside its page."""
+    folder, page = case["path"].rsplit("/", 1)
+    return f"{folder}/{page.split('_', 1)[0]}.json"
+
+
+def gold_body(body: dict[str, Any]) -> str:
+    """fundus's expected body as one text: the summary, then each section's headline and paragraphs."""
+    lines = list(body.get("summary", []))
+    for section in body.get("sections", []):
+        lines += section.get("headline", []) + section.get("paragraphs", [])
+    return "\n".join(lines)
+
+
+def right_date(html: str, gold: str, ours: str | None) -> bool:
+    """The date rule of the first set (the gold's day, or the Rome day of a timestamp the page writes on it), and
+    the Rome day of the gold moment itself where it has an offset."""
+    moment = datetime.fromisoformat(gold)
+    if moment.tzinfo is not None and moment.astimezone(ROME).date().isoformat() == ours:
+        return True
+    return same_moment(html, moment.date().isoformat(), ours)
+
+
+@cache
+def load_cases() -> list[dict[str, Any]]:
+    """Our selection with each page's html, address and expected values, read from the fundus snapshot."""
+    assert SNAPSHOT is not None
+    cases = SELECTION["cases"]
+    metas = sorted({case["path"].rsplit("/", 1)[0] + "/meta.info" for case in cases})
+    golds = sorted({gold_path(case) for case in cases})
+    files = _read_files(SNAPSHOT, COMMIT, metas + golds + [case["path"] for case in cases])
+    loaded = []
+    for case in cases:
+        folder, page = case["path"].rsplit("/", 1)
+        meta = json.loads(files[f"{folder}/meta.info"])[page]
+        gold = json.loads(files[gold_path(case)])[case["version"]]
+        html = decode_html(gzip.decompress(files[case["path"]]))
+        loaded.append({**case, "html": html, "url": meta["url"], "gold": gold})
+    return loaded
+
+
+@dataclass
+class Result:
+    """One page scored: None where the gold has no value for the field."""
+
+    id: str
+    f1_ours: float
+    f1_trafilatura: float
+    title: bool | None
+    author: bool | None
+    date: bool | None
+    title_trafilatura: bool | None
+    author_trafilatura: bool | None
+    date_trafilatura: bool | None
+    misses: tuple[str, ...]
+
+    @property
+    def part(self) -> str:
+        return part(self.id)
+
+    @property
+    def italian(self) -> bool:
+        return self.id.startswith("fundus-it-")
+
+
+def score(case: dict[str, Any]) -> Result:
+    """rassegna's extraction and bare trafilatura's on one page, against fundus's expected values."""
+    html, url, gold = case["html"], case["url"], case["gold"]
+    ours = extract_article(html, url)
+    base = trafilatura.extract(html, url=url)
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    misses = []
+    title = title_base = author = author_base = date = date_base = None
+    if gold.get("title"):
+        got = ours.title if ours else ""
+        title, title_base = (
+            same_title(got, gold["title"]),
+            bool(meta and meta.title and same_title(meta.title, gold["title"])),
+        )
+        if not title:
+            misses.append(f"title {got!r} != {gold['title']!r}")
+    if want := gold_people(gold.get("authors")):
+        got_author = ours.author if ours else None
+        author = our_people(got_author) == want
+        author_base = bool(meta and meta.author) and gold_people(meta.author.replace("; ", ", ").split(", ")) == want
+        if not author:
+            misses.append(f"author {got_author!r} != {gold['authors']!r}")
+    if gold.get("publishing_date"):
+        got_date = ours.published.isoformat() if ours and ours.published else None
+        date = right_date(html, gold["publishing_date"], got_date)
+        date_base = bool(meta and meta.date) and meta.date == gold["publishing_date"][:10]
+        if not date:
+            misses.append(f"date {got_date} != {gold['publishing_date']}")
+    return Result(
+        id=case["id"],
+        f1_ours=token_f1(ours.text if ours else "", gold_body(gold["body"])),
+        f1_trafilatura=token_f1(base, gold_body(gold["body"])),
+        title=title,
+        author=author,
+        date=date,
+        title_trafilatura=title_base,
+        author_trafilatura=author_base,
+        date_trafilatura=date_base,
+        misses=tuple(misses),
+    )
+
+
+@cache
+def results() -> list[Result]:
+    return [score(case) for case in load_cases()]
+
+
+def halved(result: Result) -> bool:
+    """The page keeps less than half the F1 bare trafilatura gets, where trafilatura gets over 0.5."""
+    return result.f1_trafilatura > 0.5 and result.f1_ours < result.f1_trafilatura / 2
+
+
+def figures(chosen: list[Result]) -> str:
+    """The figures of some pages: body F1 (and trafilatura's), halved pages, titles, authors, dates."""
+
+    def share(field: str) -> str:
+        values = [getattr(r, field) for r in chosen if getattr(r, field) is not None]
+        base = [getattr(r, f"{field}_trafilatura") for r in chosen if getattr(r, field) is not None]
+        return f"{rate(values):.1%} ({sum(values)}/{len(values)}; trafilatura {rate(base):.1%})"
+
+    f1 = sum(r.f1_ours for r in chosen) / len(chosen)
+    f1_base = sum(r.f1_trafilatura for r in chosen) / len(chosen)
+    return (
+        f"{len(chosen)} pages: body F1 {f1:.3f} (trafilatura {f1_base:.3f}), halved {sum(map(halved, chosen))}; "
+        f"titles {share('title')}; authors {share('author')}; dates {share('date')}"
+    )
+
+
 pytestmark = pytest.mark.slow
+
+
+def test_report_figures(capsys):
+    """Print the figures the README quotes, and the tune half's misses (the check half's stay unread)."""
+    every = results()
+    with capsys.disabled():
+        print(f"\nfundus, all {figures(every)}")
+        for which in ("tune", "check"):
+            print(f"fundus, {which} {figures([r for r in every if r.part == which])}")
+        print(f"fundus, Italian {figures([r for r in every if r.italian])}")
+        for r in every:
+            if r.part == "tune":
+                for miss in r.misses:
+                    print(f"   {r.id}: {miss}")
+                if halved(r):
+                    print(f"   {r.id}: body F1 {r.f1_ours:.3f} (trafilatura {r.f1_trafilatura:.3f})")
 
 
 def test_the_halves_are_fixed():
