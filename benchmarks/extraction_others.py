@@ -15,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "crawler"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests" / "crawler"), str(ROOT)]  # the test module imports tests.crawler.*
 
 try:
     import test_extraction_accuracy as scoring  # the scoring of the regression set

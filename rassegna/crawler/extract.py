@@ -69,6 +69,8 @@ _DATE_ONLY = re.compile(
 )
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 # Title segments are split at separators with spaces around, or at bars, bullets and guillemets.
+# Soft hyphens and zero-width characters: where a line may break, not letters ("Ver&shy;fas&shy;sung").
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _TITLE_SPLIT = re.compile(r"\s+[-–—/~]\s+|\s*:\s+|\s*[|·•»«›‹]\s*|\s+::\s+")
 # Words that may follow or precede a site's name in a title segment ("CBC News", "Corriere.it", "Repubblica TV").
 # Title segments that name a part of any site, never the article ("Site » Blog Archiv » Title", WordPress).
@@ -223,6 +225,10 @@ def choose_headline(tree: HtmlElement, objects: list[dict[str, Any]], fallback: 
         for ref, folded_ref in zip(refs, folded_refs, strict=True):
             if _ends_with_segment(folded, folded_ref):
                 return ref
+    # "<span>Kicker</span> <span>Headline</span>" read as one: the other titles give the headline alone
+    for _kicker, rest in metadata.heading_kickers(tree):
+        if len(rest.split()) >= 2 and _fold_title(rest) in folded_refs:
+            return rest
     if len(h1s) == 1 and len(h1s[0].split()) >= 3:
         return h1s[0]
     for ref in refs:  # a title two signals give
@@ -429,7 +435,9 @@ def extract_article(
     raw_title = " ".join((doc.title or "").split())
     objects = metadata.json_ld(tree)
     headline = choose_headline(tree, objects, raw_title, keys)
-    text = _without_headline(doc.text.strip(), (raw_title, headline))
+    # the text's first line may be the heading with its kicker, when the headline is the heading without it
+    with_kicker = [f"{kicker} {rest}" for kicker, rest in metadata.heading_kickers(tree) if rest == headline]
+    text = _without_headline(doc.text.strip(), (raw_title, headline, *with_kicker))
     reread_for_keyword = False
     if (
         campaigns is not None
@@ -442,14 +450,15 @@ def extract_article(
             whole = _precise_text(tree, url).strip()
         except Exception:  # noqa: BLE001 - as above: the fast reading stands
             whole = ""
-        text = _without_headline(whole, (raw_title, headline)) if whole else text
+        text = _without_headline(whole, (raw_title, headline, *with_kicker)) if whole else text
         reread_for_keyword = True
     language = doc.language
     if not language and (lang := _HTML_LANG.search(head)):
         language = lang.group(1).lower()
     return ExtractedArticle(
         url=url,
-        title=unicodedata.normalize("NFC", headline),  # one spelling of the same letters, as a reader sees them
+        # one spelling of the same letters, as a reader sees them; soft hyphens and zero-width spaces are markup
+        title=unicodedata.normalize("NFC", headline.translate(_INVISIBLE)).strip(),
         text=text,
         author=choose_author(
             tree,

@@ -176,9 +176,40 @@ def title_tag(tree: HtmlElement) -> str:
     return _text(found[0]) if found else ""
 
 
+# A piece of a heading's text that opens with closing punctuation: the ":" of a kicker, in an element of its own
+# (often hidden, for screen readers: "<span>Kicker<span class="sr-only">:</span></span> <span>Headline</span>").
+_CLOSING = re.compile(r"[:;,.!?]")
+
+
+def _heading_text(element: HtmlElement) -> str:
+    """A heading's text as ``_text`` reads it, but for a piece opening with closing punctuation right after the
+    piece before it: that follows it as written, with no space ("Kicker: Headline", not "Kicker : Headline")."""
+    joined = ""
+    for piece in element.itertext():
+        glued = joined and not joined[-1].isspace() and _CLOSING.match(piece)
+        joined += piece if glued else f" {piece}"
+    return " ".join(joined.split())
+
+
 def headings(tree: HtmlElement, level: str = "h1") -> list[str]:
     """The texts of the page's ``<h1>`` (or other level) elements, in document order."""
-    return [t for t in (_text(h) for h in tree.xpath(f"//body//{level}")) if t]
+    return [t for t in (_heading_text(h) for h in tree.xpath(f"//body//{level}")) if t]
+
+
+def heading_kickers(tree: HtmlElement) -> list[tuple[str, str]]:
+    """(kicker, headline) of each ``<h1>`` whose text opens with the text of its first element, followed by
+    more (``<h1><span>Premier League</span> <span>Liverpool lose at Everton</span></h1>``): the words the
+    heading puts above the headline, and the rest, without the separator between them."""
+    found = []
+    for heading in tree.xpath("//body//h1"):
+        children = [child for child in heading if isinstance(child.tag, str)]
+        if len(children) < 2 or (heading.text or "").strip():
+            continue
+        kicker, whole = _heading_text(children[0]), _heading_text(heading)
+        rest = whole[len(kicker) :].lstrip(" :-–—|/·•") if kicker and whole.startswith(kicker) else ""
+        if rest:
+            found.append((kicker.rstrip(" :-–—|/·•"), rest))
+    return found
 
 
 # Classes describing a page's layout, not a block of it: "no-sidebars", "zen-one-sidebar-second",
@@ -195,9 +226,9 @@ def logo_headings(tree: HtmlElement) -> list[str]:
     headline (``<h1 id="branding"><a href="/">Time 4 talks</a></h1>``)."""
     found = []
     for heading in tree.xpath("//body//h1[a]"):
-        links, text = heading.xpath("./a[@href]"), _text(heading)
+        links, text = heading.xpath("./a[@href]"), _heading_text(heading)
         home = len(links) == 1 and _HOME_PATH.fullmatch(urlsplit(links[0].get("href", "").strip()).path)
-        if home and text and _text(links[0]) == text:
+        if home and text and _heading_text(links[0]) == text:
             found.append(text)
     return found
 
@@ -219,15 +250,30 @@ def byline_elements(tree: HtmlElement, limit: int = 12) -> list[str]:
     """Texts of the page's byline elements (itemprop/rel/class ``author``, ``byline``, ``firma``, ``autore``),
     first in document order, outside comment threads, related lists and image credits."""
     found: list[str] = []
-    for element in _BYLINE_XPATH(tree):
-        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
-            continue
-        marks = f"{element.get('class', '')} {element.get('id', '')}"
-        if _NOT_BYLINE.search(marks) or _in_other_block(element):
-            continue
+    matched = [
+        e
+        for e in _BYLINE_XPATH(tree)
+        if isinstance(e.tag, str)
+        and e.tag not in _NOT_TEXT
+        and not _NOT_BYLINE.search(f"{e.get('class', '')} {e.get('id', '')}")
+        and not _in_other_block(e)
+    ]
+    # a byline block holding one byline element per author: its people are theirs, not its text run together
+    # ("<div class=bylines><div class=byline>Anna Neri</div><div class=byline>Luca Ferri</div></div>")
+    held: dict[HtmlElement, list[HtmlElement]] = {}
+    if len(matched) > 1:
+        holders = set(matched)
+        for element in matched:
+            outer = next((a for a in element.iterancestors() if a in holders), None)  # the nearest
+            if outer is not None:
+                held.setdefault(outer, []).append(element)
+    for element in matched:
         if element.get("itemprop") == "author":
             inner = element.xpath(".//*[@itemprop='name']")
             text = inner[0].get("content") or _text(inner[0]) if inner else _text(element)
+        elif len(parts := held.get(element, [])) > 1 and len({(p.tag, p.get("class")) for p in parts}) == 1:
+            # its byline elements, all of one kind (not a name and a role), each read as the page writes it
+            text = ", ".join(dict.fromkeys(t for t in map(_text, parts) if t))
         else:
             text = _text(element)
         if text and len(text) <= 120:
@@ -292,12 +338,19 @@ _DATED_NAME = re.compile(
 )
 
 
+# The name alone before the date, the date in the element after it: "<span>Anna Neri |</span><span>05.04.2025 -
+# 10:32</span>".
+_NAME_BAR = re.compile(r"\s*([^\W\d_][^\d|]{3,60}?)\s*[|–—-]\s*")
+_DATE_START = re.compile(r"\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+
+
 def plain_byline_lines(tree: HtmlElement, limit: int = 12) -> tuple[list[str], list[str]]:
     """Byline lines the page writes in plain markup, outside comments, related lists and forms, in document
-    order: (labelled lines, "date - name" names). A labelled line is a short element holding a whole line
-    ("Autore: Anna Neri"), or a label element and the name after it, joined ("Autor: Peter Maahn"); a dated name
-    is what follows the date in a short meta line ("25.10.2022 - Anna Neri"). Parsing the names is the caller's
-    business."""
+    order: (labelled lines, "date - name" and "name | date" names). A labelled line is a short element holding a
+    whole line ("Autore: Anna Neri"), or a label element and the name after it, joined ("Autor: Peter Maahn"); a
+    dated name is what follows the date in a short meta line ("25.10.2022 - Anna Neri"), or an element's name and
+    bar before the date's element ("<span>Anna Neri |</span><span>25.10.2022</span>"). Parsing the names is the
+    caller's business."""
     labelled: list[str] = []
     dated: list[str] = []
     body = tree.find("body")
@@ -322,6 +375,12 @@ def plain_byline_lines(tree: HtmlElement, limit: int = 12) -> tuple[list[str], l
         elif (
             opening.lstrip()[:1].isdigit()
             and (match := _DATED_NAME.fullmatch(_text(element)))
+            and not _in_other_block(element)
+        ) or (
+            (match := _NAME_BAR.fullmatch(opening))  # "<span>Anna Neri |</span><span>25.10.2022</span>"
+            and len(element) == 0
+            and (after := element.getnext()) is not None
+            and _DATE_START.match(_text(after))
             and not _in_other_block(element)
         ):
             dated.append(match.group(1).strip())

@@ -28,7 +28,8 @@ _NOT_A_PERSON = re.compile(
     re.IGNORECASE,
 )
 # Separators between the names of several authors (trafilatura joins them with "; ").
-_AUTHOR_SPLIT = re.compile(r"\s*(?:[;|•/,&+]|\s-\s|\s–\s|\b(?:e|ed|and|und|et|y)\b)\s*", re.IGNORECASE)
+# "og" and "och": the Danish, Norwegian and Swedish "and" ("Trine Jørgensen og Tôrtia Reimer-Johansen").
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[;|•/,&+]|\s-\s|\s–\s|\b(?:e|ed|and|und|et|y|og|och)\b)\s*", re.IGNORECASE)
 # "di"/"da" only in lower case: "Di Maio Luigi" is a surname first.
 _LEAD = re.compile(
     r"^\s*(?:(?i:by|a cura di|testo di|articolo di|servizio di|scritto da|pubblicato da|posted by|von|vom|"
@@ -51,7 +52,9 @@ def _name_word(word: str) -> bool:
 
 _WORD = r"[A-ZÀ-ÖØ-ÝĀ-ſ](?:[^\W\d_]|['’])+"  # capitalised, in the Latin alphabets ("Kubišta")
 _NAME = _WORD + r"(?:[ -](?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Ll]o|[Ll]a|[Dd]')?\s?" + _WORD + r"){1,3}"
-_NAMES = _NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _NAME + r")*"
+# An academic title before a name stays with it, as bylines write it ("von Dr. Max Kolter").
+_TITLED_NAME = r"(?:(?:Dr|Prof|Dott|Ing|Mag)\.(?:ssa\.?)?\s?)*" + _NAME
+_NAMES = _TITLED_NAME + r"(?:\s*(?:,|&|\b(?:e|ed|and|und)\b)\s*" + _TITLED_NAME + r")*"
 # A byline line: "di Nome Cognome", "By A and B", "Von A und B", "Un articolo di ...", "Blog Beitrag von ...".
 _BYLINE_LEAD = (
     r"(?i:(?:(?:blog|ein|eine|un|una|der|die|il|la|l')\s*)?(?:articolo|servizio|testo|intervista|commento|analisi|reportage|"
@@ -144,6 +147,8 @@ def _person(part: str, sites: set[str]) -> str | None:
     squashed = _squash(name)
     if any(re.fullmatch(re.escape(squashed) + _SITE_SUFFIX, site) for site in sites):
         return None  # the publisher or the site, not a person
+    if _squash(words[0]) in sites:
+        return None  # the outlet and its desk or region signing with the journalist ("MDR Thüringen")
     return name
 
 
