@@ -735,9 +735,8 @@ def _mentions(
         # alone: what the person is, a plain mention, not the comune's body acting (unlike "il sindaco di X, ...")
         office = _office_of(window, text[end : end + 60]) if plow in _SITE_PREPOSITIONS else ""
         m.origin = m.origin or office == "wider"
-        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not _E_CAPITAL_AFTER_RE.match(
-            after
-        )
+        strong_before = _STRONG_BEFORE.search(text[max(0, start - 30) : start])
+        m.strong = bool(strong_before) and not _E_CAPITAL_AFTER_RE.match(after)
         m.strong = m.strong and not m.origin  # "obbligo di dimora nel Comune di Napoli": a suspect's, not the story's
         m.strong = m.strong and office != "named"
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
