@@ -44,9 +44,12 @@ _PARTICLE = re.compile(
 _LETTERS = re.compile(r"(?:[^\W\d_]|['’.-])+")
 
 
+_ELIDED_D_RE = re.compile(r"[Dd]['’]")
+
+
 def _name_word(word: str) -> bool:
     """True for a word of a person's name: capitalised (``D'Angelo`` too) or a surname particle."""
-    core = word[2:] if re.match(r"[Dd]['’]", word) else word
+    core = word[2:] if _ELIDED_D_RE.match(word) else word
     return bool(_PARTICLE.fullmatch(word) or (core[:1].isupper() and _LETTERS.fullmatch(core)))
 
 
@@ -121,9 +124,16 @@ _DOMAIN_END = re.compile(r"\s(?:De|At|Ch|Fr|Es|Uk|Nl|Be|Pl|Se|Info|Biz)$")
 _SITE_SUFFIX = r"(?:it|com|net|org|eu|news|notizie|online|web|tv|live|quotidiano|magazine)*"
 
 
+_NOT_LETTER_OR_DIGIT_RE = re.compile(r"[\W_]+")
+
+
 def _squash(text: str) -> str:
     """Letters and digits only, folded: ``Corriere.it`` → ``corriereit``."""
-    return re.sub(r"[\W_]+", "", fold(text))
+    return _NOT_LETTER_OR_DIGIT_RE.sub("", fold(text))
+
+
+_TRAILING_DOTS_RE = re.compile(r"(?<!\b[A-ZÀ-Ý])(?<!\b[JS]r)\.+$")
+_PARENTHESISED_RE = re.compile(r"\s*\((?:[^)]*)\)\s*")
 
 
 def _person(part: str, sites: set[str]) -> str | None:
@@ -131,8 +141,8 @@ def _person(part: str, sites: set[str]) -> str | None:
     name = _LEAD.sub("", part.strip()).strip(" ·-–—:'\"‘’“”«»")
     name = _ROLE_LEAD.sub("", name)
     # a closing full stop goes; an initial's and an abbreviation's stay ("R.C. Baker", "Perry Bacon Jr.")
-    name = re.sub(r"(?<!\b[A-ZÀ-Ý])(?<!\b[JS]r)\.+$", "", name).strip()
-    name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "Mario Rossi (ANSA)": the role goes
+    name = _TRAILING_DOTS_RE.sub("", name).strip()
+    name = _PARENTHESISED_RE.sub(" ", name).strip()  # "Mario Rossi (ANSA)": the role goes
     if not name or "@" in name or any(ch.isdigit() for ch in name) or _NOT_A_PERSON.search(name):
         return None
     if name.isupper() or name.islower():
@@ -156,17 +166,23 @@ def _person(part: str, sites: set[str]) -> str | None:
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+_WHITESPACE_RUN_RE = re.compile(r"\s+")
+_URL_MARK_RE = re.compile(r"https?:|www\.|\.\w{2,4}/")
+_URL_WORD_RE = re.compile(r"\S*(?:https?:|www\.|\.\w{2,4}/)\S*")
+_SEMICOLON_OR_COMMA_RE = re.compile(r"[;,]")
+
+
 def clean_author(author: str | None, sites: Iterable[str] = ()) -> str | None:
     """The people an author string names (``Mario Rossi, Anna Bianchi``), or None: agencies, ``Redazione``,
     the site names in ``sites``, URL parts and social networks are not people; ``Rossi; Mario`` is one."""
     if not author or not author.strip():
         return None
-    text = re.sub(r"\s+", " ", html.unescape(author).translate(_INVISIBLE)).strip()
-    if re.search(r"https?:|www\.|\.\w{2,4}/", text):  # URL fragments: keep nothing that follows a URL
-        text = re.split(r"\S*(?:https?:|www\.|\.\w{2,4}/)\S*", text)[0]
+    text = _WHITESPACE_RUN_RE.sub(" ", html.unescape(author).translate(_INVISIBLE)).strip()
+    if _URL_MARK_RE.search(text):  # URL fragments: keep nothing that follows a URL
+        text = _URL_WORD_RE.split(text)[0]
     site_keys = {_squash(s) for s in sites if s and len(_squash(s)) >= 3}
     parts = [p for p in _AUTHOR_SPLIT.split(text) if p and p.strip()]
-    if len(parts) == 2 and all(len(p.split()) == 1 for p in parts) and re.search(r"[;,]", text):
+    if len(parts) == 2 and all(len(p.split()) == 1 for p in parts) and _SEMICOLON_OR_COMMA_RE.search(text):
         parts = [f"{parts[1].strip()} {parts[0].strip()}"]  # "Rossi; Mario", "Rossi, Mario": one person
     names = [n for n in (_person(p, site_keys) for p in parts) if n]
     return ", ".join(dict.fromkeys(names)) or None

@@ -260,12 +260,15 @@ class _Tokens(dict[int, _Tok]):
         return tok
 
 
+_FINAL_VOWELS_RE = re.compile(r"[aeiou]+$")
+
+
 def unit_key(unit: str) -> str:
     """Key for comparing counted nouns: first word, accent-free, without final vowels (persona/persone)."""
     words = fold(unit).split()
     if not words:
         return ""
-    return re.sub(r"[aeiou]+$", "", words[0]) or words[0]
+    return _FINAL_VOWELS_RE.sub("", words[0]) or words[0]
 
 
 def _is_sentence_start(tokens: _Tokens, i: int) -> bool:
@@ -438,12 +441,16 @@ def _partitive(tokens: _Tokens, k: int) -> int | None:
     return None
 
 
+_EURO_BEFORE_RE = re.compile(r"(?:€\.?|\beuro)\s?$", re.IGNORECASE)
+_LONE_DIGIT_RE = re.compile(r"\d(?!\d|[.,]\d)")
+
+
 def _money_before(text: str, start: int) -> bool:
     """``€ 426.668,10``, ``€1.500``, ``un totale di euro 2.100,00``; not an emission class (``i diesel Euro 4``):
     a single digit after the word euro is money only after a preposition (``di euro 5``) or a colon."""
-    if not re.search(r"(?:€\.?|\beuro)\s?$", text[max(0, start - 6) : start], re.IGNORECASE):
+    if not _EURO_BEFORE_RE.search(text[max(0, start - 6) : start]):
         return False
-    if text[start - 1 : start].isspace() and re.match(r"\d(?!\d|[.,]\d)", text[start : start + 3]):
+    if text[start - 1 : start].isspace() and _LONE_DIGIT_RE.match(text[start : start + 3]):
         return bool(_EURO_CLASS_OK_RE.search(text[max(0, start - 20) : start]))
     return True
 
@@ -472,6 +479,9 @@ def _whole(value: float | int) -> float | int:
     return value
 
 
+_THREE_DIGITS_RE = re.compile(r"\d{3}")
+
+
 def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, int]:
     """A number with its multiplier and a compound rest: ``2 milioni e 900mila``, ``1,2 mld``, ``un milione e
     mezzo``, the multiplier at ``j``; returns the value and the index of the first token after the amount (and an
@@ -495,7 +505,12 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
         rest = _digits_value(tokens[j].text)  # "1 milione 365mila euro": the thousands follow with no "e"
         if rest is not None and rest * 1000 < mult and tokens[j].start - tokens[j - 1].end == 1:
             total, j = total + rest * 1000, j + 2
-    elif mult == 1000 and j < n and re.fullmatch(r"\d{3}", tokens[j].text) and tokens[j].start - tokens[j - 1].end == 1:
+    elif (
+        mult == 1000
+        and j < n
+        and _THREE_DIGITS_RE.fullmatch(tokens[j].text)
+        and tokens[j].start - tokens[j - 1].end == 1
+    ):
         after = tokens[j + 1].text.lower() if j + 1 < n else ""
         if after not in MULTIPLIERS and after not in {"%", "-", "–", "/"}:
             total, j = total + int(tokens[j].text), j + 1  # "57 mila 293": the hundreds written after "mila"
@@ -509,6 +524,9 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
 _MODEL_DASH_RE = re.compile(r"[^\W\d_]-$")
 _LONG_DIGITS_RE = re.compile(r"\d{7,}")
 _ONE_OR_TWO_DIGITS_RE = re.compile(r"\d{1,2}")
+
+
+_DALLE_ALLE_BEFORE_RE = re.compile(r"\bdalle\s+\d{1,2}(?:[.:,]\d\d)?\s+alle\s+$", re.I)
 
 
 def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
@@ -533,7 +551,7 @@ def _not_a_count(text: str, tokens: _Tokens, i: int) -> bool:
             return True
         if _DAY_BEFORE_TIME_RE.search(text[max(0, tok.start - 40) : tok.start]):
             return True  # "domani alle 12 comunicazioni del governo": a day, then its hour
-        if re.search(r"\bdalle\s+\d{1,2}(?:[.:,]\d\d)?\s+alle\s+$", text[max(0, tok.start - 20) : tok.start], re.I):
+        if _DALLE_ALLE_BEFORE_RE.search(text[max(0, tok.start - 20) : tok.start]):
             return True  # "dalle 8 alle 20 servizi aperti": the end of opening hours
         low = nxt.text.lower() if nxt else ""
         if (
@@ -566,13 +584,18 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     return m.group(1).lower(), max(0, start - 30) + m.start(1)
 
 
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
+_COMUNE_WORD_RE = re.compile(r"\bcomun[ei]\b", re.IGNORECASE)
+_CITTA_WORD_RE = re.compile(r"\bcittà\b", re.IGNORECASE)
+
+
 def _elided_unit(text: str, start: int) -> str | None:
     """``Il Comune di Taranto è tra i sedici``: the noun left out, from earlier in the sentence."""
     window = text[max(0, start - 200) : start]
-    window = re.split(r"[.!?]\s", window)[-1]
-    if re.search(r"\bcomun[ei]\b", window, re.IGNORECASE):
+    window = _SENTENCE_BREAK_RE.split(window)[-1]
+    if _COMUNE_WORD_RE.search(window):
         return "Comuni"
-    if re.search(r"\bcittà\b", window, re.IGNORECASE):
+    if _CITTA_WORD_RE.search(window):
         return "città"
     return None
 
@@ -635,6 +658,9 @@ class Unit:
     end: int
 
 
+_DOTTED_DECIMAL_RE = re.compile(r"\d+\.\d{1,2}")
+
+
 def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """A number in digits at token ``i``, with its multiplier; None for dates, codes, times and names."""
     tok = tokens[i]
@@ -645,7 +671,7 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     split = _split_decimal(text, tokens, i)
     if split is not None:
         value, j = split
-    elif re.fullmatch(r"\d+\.\d{1,2}", tok.text) and (
+    elif _DOTTED_DECIMAL_RE.fullmatch(tok.text) and (
         j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS or _PERCENT_AFTER_RE.match(text, tok.end)
     ):
         value = float(tok.text)  # "20.5 milioni", "59.6%": a decimal point where Italian prints a comma
@@ -779,6 +805,9 @@ def _said_by(tokens: _Tokens, k: int) -> bool:
 _SEI_VERB_BEFORE = frozenset({"tu", "non", "ci", "ne", "chi", "dove", "cosa"})  # "sei" after these is "you are"
 
 
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
+
+
 def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """The number starting at token ``i``, if any, years excepted (``nel 2023``, but ``2000 persone``)."""
     tok = tokens[i]
@@ -811,7 +840,7 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "in tutti e tre i casi": "all three", the set is already told
     if tok.kind == "word" and prev == "," and i > 1 and word_value(tokens[i - 2].text) == value - 1:
         return None  # "due, tre, quattro sbarchi al giorno": counting up is a rough guess, no figure
-    if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", tok.text):
+    if tok.kind == "num" and isinstance(value, int) and 1900 <= value <= 2100 and _FOUR_DIGITS_RE.fullmatch(tok.text):
         nxt = tokens[number.after].text.lower() if number.after < len(tokens) else ""
         qualified = _QUALIFIER_RE.search(text[max(0, tok.start - 25) : tok.start])  # "circa 2000": no year
         if prev in _YEAR_BEFORE and not qualified:
@@ -829,18 +858,22 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
 _PRINTED_MINUS_RE = re.compile(r"(?:^|[\s(])[-−]$")  # "(-148mila", " -15,2%": compiled once, read at every figure
 
 
+_PERCENT_SIGN_OR_WORD_RE = re.compile(r"\s*(?:%|per\s*cento\b|percento\b)")
+_MINUS_SIGN_BEFORE_RE = re.compile(r"(?:^|[:(])\s*[-−] $")
+
+
 def _percentage(text: str, tokens: _Tokens, i: int, number: Number) -> Step | None:
     """``il 90%``, ``dell'1 per cento``, ``-15,2%``: unit ``%``, a printed minus kept."""
     tok, j = tokens[i], number.after
     rest = text[tokens[j - 1].end : tokens[j - 1].end + 12].lower()
-    pct = re.match(r"\s*(?:%|per\s*cento\b|percento\b)", rest)
+    pct = _PERCENT_SIGN_OR_WORD_RE.match(rest)
     if not pct:
         return None
     value = number.value
     qualifier, start = _qualifier(text, tok.start)
     if _PRINTED_MINUS_RE.search(text[max(0, tok.start - 2) : tok.start]):
         value, start = -value, tok.start - 1
-    elif spaced := re.search(r"(?:^|[:(])\s*[-−] $", text[max(0, tok.start - 5) : tok.start]):
+    elif spaced := _MINUS_SIGN_BEFORE_RE.search(text[max(0, tok.start - 5) : tok.start]):
         value, start = -value, max(0, tok.start - 5) + spaced.end() - 2  # "“predatori”: - 24%": a spaced minus
     end = tokens[j - 1].end + pct.end()
     while j < len(tokens) and tokens[j].start < end:
@@ -929,6 +962,9 @@ _POINT_KINDS = frozenset(
 )  # "180 punti base": basis points of a spread, no percentage points
 
 
+_PERCENT_MENTION_RE = re.compile(r"%|per\s?cento|percentual", re.I)
+
+
 def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> Step | None:
     """``2 punti percentuali``, ``+3 punti``: percentage points."""
     n, tok = len(tokens), tokens[i]
@@ -937,7 +973,7 @@ def _points(text: str, tokens: _Tokens, i: int, k: int, value: float | int) -> S
     nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
     signed = text[max(0, tok.start - 1) : tok.start] in {"+", "-", "−"}
     # "ha il 30,9% … è a sei punti di distanza", "l'aumento percentuale è di 9,6 punti": points of percentages
-    among_percentages = re.search(r"%|per\s?cento|percentual", text[max(0, tok.start - 200) : tok.start], re.I)
+    among_percentages = _PERCENT_MENTION_RE.search(text[max(0, tok.start - 200) : tok.start])
     if nxt in _POINT_KINDS or not (nxt.startswith("percentual") or signed or among_percentages):
         return None
     if value > 100 and not nxt.startswith("percentual"):
@@ -1056,11 +1092,14 @@ def _unit_at(tokens: _Tokens, k: int, value: float | int) -> Unit | Step | None:
     return Unit(w, end)
 
 
+_RATIO_SU_RE = re.compile(r"\s+su\s+(\d{1,3}(?:\.\d{3})+|\d+|[^\W\d_]+)\b(?:\s+([^\W\d_]+))?")
+
+
 def _is_proportion(text: str, end: int, value: float | int, unit: str | None = None) -> bool:
     """``due persone su tre``, ``8 italiani su 10``: a proportion, not a count; ``30 lavoratori su 90`` (a part of
     a total that is no round base and has more than five) counts, and so does ``1.500 alberi su 3 ettari`` (the
     base counts another noun: an area, not a whole)."""
-    ratio = re.match(r"\s+su\s+(\d{1,3}(?:\.\d{3})+|\d+|[^\W\d_]+)\b(?:\s+([^\W\d_]+))?", text[end : end + 40])
+    ratio = _RATIO_SU_RE.match(text[end : end + 40])
     if not ratio:
         return False
     raw = ratio.group(1)  # "2.345 elettori su 5.678": the total with its thousands separator
@@ -1097,8 +1136,11 @@ def _complement(before: str, m: re.Match[str]) -> bool:
     return m.group(0)[:1] in "dD" or last in _PREPOSITIONS
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def _word_before(text: str, at: int) -> str:
-    words = re.findall(r"[^\W\d_]+", text[max(0, at - 12) : at])
+    words = _LETTERS_RE.findall(text[max(0, at - 12) : at])
     return words[-1].lower() if words else ""
 
 
@@ -1108,7 +1150,7 @@ def _noun_leads(before: str) -> re.Match[str] | None:
     m = _UNIT_LEADS_RE.search(before)
     if m is None or word_value(m.group(1)) is not None:
         return None  # "di dieci velivoli, ma solo di sei": a number word is no noun
-    words = re.findall(r"[^\W\d_]+", before[: m.start() + 1])
+    words = _LETTERS_RE.findall(before[: m.start() + 1])
     return None if words and words[-1].lower() in EXCLUDED_UNITS else m
 
 
@@ -1136,6 +1178,11 @@ _GERUND_TO_RE = re.compile(
 _NUMBER_OF_RE = re.compile(r"\bnumero\s+(?:(?:totale|complessivo)\s+)?d(?:i|ei|egli|elle)\s+([a-zà-ù]{4,})", re.I)
 
 
+_CLAUSE_BREAK_SPACE_RE = re.compile(r"[.;:!?]\s")
+_CLAUSE_END_OR_COPULA_BEFORE_RE = re.compile(r"[.!?:]\s+$|\b(?:sono|erano|saranno)\s+$")
+_AND_A_HALF_RE = re.compile(r"\s+e\s+mezz[oa]\b")
+
+
 def _unit_before(
     text: str, tokens: _Tokens, i: int, j: int, value: float | int, *, clause_closed: bool = True
 ) -> Step | None:
@@ -1150,12 +1197,12 @@ def _unit_before(
         return None
     m = m or _noun_leads(before) or _LISTED_BEFORE_RE.search(before) or _noun_then_count(before, tokens, j)
     if m is None and clause_closed:
-        m = _GERUND_TO_RE.search(re.split(r"[.;:!?]\s", before)[-1])  # "gli iscritti …, passando da 600 a 1.200"
+        m = _GERUND_TO_RE.search(_CLAUSE_BREAK_SPACE_RE.split(before)[-1])  # "gli iscritti …, passando da 600 a 1.200"
         m = m if m and _plural_noun(m.group(1)) else None
     if m is None and j < len(tokens) and tokens[j].text == ",":
         m = _APPOSITION_RE.search(before)  # "I volontari, circa 40, hanno pulito la spiaggia"
     unit = m.group(1) if m else SAME_UNIT if same or _SAME_UNIT_RE.search(before) else None
-    if unit is None and clause_closed and re.search(r"[.!?:]\s+$|\b(?:sono|erano|saranno)\s+$", before):
+    if unit is None and clause_closed and _CLAUSE_END_OR_COPULA_BEFORE_RE.search(before):
         # "… ha commentato il numero di accessi alle mostre. Ben 1059, quasi il doppio": a verbless sentence;
         # "ogni Comune ha un numero di posti per l'accoglienza: a Savigliano sono 27"
         told = _NUMBER_OF_RE.findall(text[max(0, start - 250) : start])
@@ -1165,7 +1212,7 @@ def _unit_before(
     if unit is None or unit.lower() in STOP or unit.lower() in EXCLUDED_UNITS:
         return None
     end = tokens[j - 1].end
-    half = re.match(r"\s+e\s+mezz[oa]\b", text[end : end + 12])
+    half = _AND_A_HALF_RE.match(text[end : end + 12])
     if half and isinstance(value, int) and value < 1000:
         value, end = value + 0.5, end + half.end()  # "noi ne abbiamo 11 e mezzo"
         while j < len(tokens) and tokens[j].start < end:
@@ -1173,12 +1220,15 @@ def _unit_before(
     return Step(j, Mention(value, unit, qualifier, text[start:end], start))
 
 
+_AMOUNT_VERB_BEFORE_RE = re.compile(r"\b(?:pari|ammont\w*|arriv\w*|passa\w*)(?:\s+a)?\s+$", re.IGNORECASE)
+
+
 def _millions_of(before: str, m: re.Match[str]) -> bool:
     """The subject found before millions (``i passeggeri sono stati``) is what they count: not after a verb of
     amounts (``i lavori ammontano a``, ``gli interventi sono pari a``: money) unless the subject is ``il numero
     dei …``, and not a complement or a noun of money."""
     # the verb closing the match, not a participle of the subject ("i turisti arrivati nel 2023 sono stati")
-    amount_verb = re.search(r"\b(?:pari|ammont\w*|arriv\w*|passa\w*)(?:\s+a)?\s+$", m.group(0), re.IGNORECASE)
+    amount_verb = _AMOUNT_VERB_BEFORE_RE.search(m.group(0))
     numbered = "numero" in m.group(0).lower() or _word_before(before, m.start()) == "numero"
     if amount_verb and not numbered:
         return False
@@ -1188,6 +1238,9 @@ def _millions_of(before: str, m: re.Match[str]) -> bool:
 def _counts_before(unit: str) -> bool:
     """The noun told before millions is a count of people or things, not money (``ricavi``, ``risorse``)."""
     return unit.islower() and not _money_after_di(unit) and unit not in _CURRENCIES and unit not in EXCLUDED_UNITS
+
+
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _closes_clause(tokens: _Tokens, k: int) -> bool:
@@ -1202,8 +1255,15 @@ def _closes_clause(tokens: _Tokens, k: int) -> bool:
         return True  # "(erano 28 l'anno prima)", "310 quest'anno": a time follows
     if low in {"tra", "fra", "nel", "dal", "entro"}:  # "passati da 50 a 85 tra il 2023 e il 2025": a time follows
         year = tokens[k + 1 + (nxt in {"il", "l"})] if k + 2 < len(tokens) else None
-        return year is not None and year.kind == "num" and re.fullmatch(r"(?:19|20)\d\d", year.text) is not None
+        return year is not None and year.kind == "num" and _YEAR_DIGITS_RE.fullmatch(year.text) is not None
     return low in _CLAUSE_CLOSERS or (low, nxt) in {("in", "più"), ("in", "tutto"), ("in", "meno"), ("in", "totale")}
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()«»“”]")
+_PREPOSITION_AFTER_RE = re.compile(
+    r"\s+(?:a|al|allo|alla|ai|agli|alle|all['’]|in|nel|nello|nella|nei|negli|nelle|"
+    r"nell['’]|da|dal|dallo|dalla|dai|dagli|dalle|dall['’]|per|su|sul|sulla|sui)\b"
+)
 
 
 def _parallel(text: str, prev: Mention, m: Mention, *, prep: bool = True) -> bool:
@@ -1211,24 +1271,24 @@ def _parallel(text: str, prev: Mention, m: Mention, *, prep: bool = True) -> boo
     preposition as this number is (``prep``); the two are items of one list."""
     end = prev.start + len(prev.text)
     between = text[end : m.start]
-    if m.start - end > 120 or re.search(r"[.;:!?()«»“”]", between):
+    if m.start - end > 120 or _CLAUSE_BREAK_RE.search(between):
         return False
-    return not prep or bool(
-        re.match(
-            r"\s+(?:a|al|allo|alla|ai|agli|alle|all['’]|in|nel|nello|nella|nei|negli|nelle|"
-            r"nell['’]|da|dal|dallo|dalla|dai|dagli|dalle|dall['’]|per|su|sul|sulla|sui)\b",
-            between,
-        )
-    )
+    return not prep or bool(_PREPOSITION_AFTER_RE.match(between))
+
+
+_LARGE_NUMBER_MARK_RE = re.compile(r"\d{4}|mila|milion|miliard")
 
 
 def _scaled_like(prev: Mention, m: Mention) -> float | int:
     """``2 milioni per la sanità, 1,5 per la scuola``: a bare small number listed after an amount in millions (or
     billions) of money is in millions too."""
-    if prev.unit not in _CURRENCIES or m.value >= 1000 or re.search(r"\d{4}|mila|milion|miliard", m.text):
+    if prev.unit not in _CURRENCIES or m.value >= 1000 or _LARGE_NUMBER_MARK_RE.search(m.text):
         return m.value
     mult = next((v for w, v in MULTIPLIERS.items() if v >= 1_000_000 and re.search(rf"\b{w}\b", prev.text)), 1)
     return _whole(m.value * mult)
+
+
+_DIGIT_OR_BREAK_RE = re.compile(r"[\d.;:!?()]")
 
 
 def _same_units(text: str, found: list[Mention]) -> list[Mention]:
@@ -1253,7 +1313,7 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
         elif m.unit == SAME_WHOLE:
             prev = out[-1] if out else None
             gap = _WHOLE_BEFORE_RE.sub("", text[prev.start + len(prev.text) : m.start]) if prev else ""
-            near = len(gap) <= 40 and len(gap.split()) <= 3 and not re.search(r"[\d.;:!?()]", gap)
+            near = len(gap) <= 40 and len(gap.split()) <= 3 and not _DIGIT_OR_BREAK_RE.search(gap)
             if prev is not None and prev.unit != "%" and near:  # at most three words before the "su"
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
         elif m.unit in (SAME_MONEY, SAME_PART):
@@ -1306,6 +1366,10 @@ _WHOLE_WORDS = frozenset({"totali", "complessivi", "complessive", "previsti", "p
 _WHOLE_BEFORE_RE = re.compile(r"\b(?:su|sui|sulle|sugli|su(?:l|\s+un)\s+totale\s+di)\s+$", re.IGNORECASE)
 
 
+_AMONG_BEFORE_RE = re.compile(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $")
+_LIST_JOIN_BEFORE_RE = re.compile(r"(?:,|\be|\bed)\s+$")
+
+
 def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: float | int, big: bool) -> Step:
     """A number with no counted noun after it: a partitive (``150 dei suoi rifugi``), money (``445 mln``,
     ``€ 426.668,10``), an elided noun (``tra i sedici`` Comuni), or nothing (possibly the start of a range)."""
@@ -1338,7 +1402,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         same = SAME_UNIT if _COMPARED_RE.search(text[max(0, start - 80) : start]) else SAME_MONEY
         return Step(j, Mention(value, same, qualifier, text[start : tokens[j - 1].end], start))
     before = text[max(0, tok.start - 10) : tok.start].lower()
-    m = re.search(r"\b(?:tra|fra) (?:i|le) $|\b(?:uno|una) (?:dei|delle) $", before)
+    m = _AMONG_BEFORE_RE.search(before)
     elided = _elided_unit(text, tok.start) if m else None
     if m and elided:
         s = tok.start - (len(before) - m.start())
@@ -1365,7 +1429,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if i > 0 and tokens[i - 1].text.lower() in {",", "e", "ed"} and k < n and tokens[k].text.lower() in _LIST_PREPS:
         # "590 presenze allo Sferisterio, 385 a Palazzo Buonaccorsi": a list whose items share the noun
         return Step(j, Mention(value, SAME_PARALLEL, qualifier, text[start : tokens[j - 1].end], start), rng)
-    listed = re.search(r"(?:,|\be|\bed)\s+$", text[max(0, start - 4) : start])
+    listed = _LIST_JOIN_BEFORE_RE.search(text[max(0, start - 4) : start])
     if listed and k + 1 < n and tokens[k].text.lower() == "di" and tokens[k + 1].text.islower():
         # "29 chili di hashish, 1,6 di eroina e quasi 3 di cocaina": list items of one unit of measure
         return Step(j, Mention(value, SAME_MEASURE, qualifier, text[start : tokens[j - 1].end], start), rng)
@@ -1414,17 +1478,20 @@ def _participle_plural(word: str) -> bool:
     return len(low) > 5 and low.endswith(("ati", "ate", "iti", "ite", "uti", "ute"))
 
 
+_ALTRI_BEFORE_RE = re.compile(r"\b(altri|altre)\s+$", re.IGNORECASE)
+
+
 def _counted(text: str, number: Number, unit: Unit) -> Mention:
     """The mention of a number with its counted noun, qualifier (``circa`` for ``una decina``) and ``altri``."""
     qualifier, start = _qualifier(text, number.start)
     if number.approx:
         qualifier = qualifier or "circa"
     else:
-        m = re.search(r"\b(altri|altre)\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
+        m = _ALTRI_BEFORE_RE.search(text[max(0, start - 8) : start])
         if m:
             start = start - (len(text[max(0, start - 8) : start]) - m.start())
     value, end = number.value, unit.end
-    half = re.match(r"\s+e\s+mezz[oa]\b", text[end : end + 12])
+    half = _AND_A_HALF_RE.match(text[end : end + 12])
     if half and isinstance(value, int) and value < 1000:
         value, end = value + 0.5, end + half.end()  # "tre chili e mezzo di cocaina"
     if _PRINTED_MINUS_RE.search(text[max(0, number.start - 2) : number.start]):
@@ -1545,6 +1612,9 @@ def _score(tokens: _Tokens, i: int) -> bool:
 _HYPHEN_RANGE_RE = re.compile(r"(\d{1,3}(?:\.\d{3})*)[-–](\d{1,3}(?:\.\d{3})*)(?![\d.,/-]\d)")
 
 
+_NUMERIC_GLUE_BEFORE_RE = re.compile(r"[\d/.-]$")
+
+
 def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
     """``60-70 persone``, ``140-150.000 lavoratori``: a rough range printed with a hyphen before a counted noun;
     the upper bound is the figure, the lower one waits for its unit (and its thousands). Years (``2014-2020``),
@@ -1552,7 +1622,7 @@ def _hyphen_range(text: str, tokens: _Tokens, i: int) -> Step | None:
     m = _HYPHEN_RANGE_RE.match(text, tokens[i].start)
     if m is None or i + 2 >= len(tokens) or tokens[i + 2].end != m.end(2):
         return None
-    if re.search(r"[\d/.-]$", text[max(0, tokens[i].start - 1) : tokens[i].start]):
+    if _NUMERIC_GLUE_BEFORE_RE.search(text[max(0, tokens[i].start - 1) : tokens[i].start]):
         return None  # "2014-2020-2027", "12/3-5": a longer code
     low, high = _digits_value(m.group(1)), _digits_value(m.group(2))
     if not isinstance(low, int) or not isinstance(high, int) or not 2 <= low < high or 1900 <= low <= 2100:
@@ -1624,13 +1694,16 @@ _COPULA_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_CLAUSE_START_BEFORE_RE = re.compile(r"(?:^|[.;:,!?»”])\s*$")
+
+
 def _copula_count(text: str, tokens: _Tokens, j: int, start: int, value: float | int) -> str | None:
     """A number opening a clause and followed by a verb of being: ``180 sono state accolte`` (a participle: the noun
     of the figure just told, ``SAME_UNIT``), ``8.700 sono minori`` (a noun of people: that noun); else None."""
     n = len(tokens)
     if j + 1 >= n or tokens[j].text.lower() not in {"sono", "erano", "saranno", "risultano"}:
         return None
-    if not re.search(r"(?:^|[.;:,!?»”])\s*$", text[max(0, start - 3) : start]):
+    if not _CLAUSE_START_BEFORE_RE.search(text[max(0, start - 3) : start]):
         return None  # "i volontari che in 40 sono …": only a number opening its clause
     nxt = tokens[j + 1].text.lower()
     after = tokens[j + 2].text if j + 2 < n else ""
@@ -1640,6 +1713,9 @@ def _copula_count(text: str, tokens: _Tokens, j: int, start: int, value: float |
         unit = _unit_at(tokens, j + 1, value)
         return unit.word if isinstance(unit, Unit) else None
     return None
+
+
+_SENTENCE_START_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+)$")
 
 
 def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
@@ -1678,7 +1754,7 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start))
     inverted = _INVERTED_BEFORE_RE.search(text[max(0, start - 30) : start])
     # "Circa 80, secondo gli organizzatori, i partecipanti": a verbless sentence opening on the number
-    inverted = inverted or re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3) : start])
+    inverted = inverted or _SENTENCE_START_BEFORE_RE.search(text[max(0, start - 3) : start])
     k = _noun_index(tokens, (inverted and _subject_after_insert(tokens, j)) or j)
     points = _points(text, tokens, i, k, value)
     if points:
@@ -1777,7 +1853,7 @@ def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is not None and nxt.kind == "word" and nxt.text.islower() and nxt.text[-1] in "ei" and nxt.text not in STOP:
         return None  # "due unità cinofile": an adjective agrees with "unità", which is the counted noun
-    before = re.split(r"[.;:!?]\s", text[max(0, start - 150) : start])[-1]
+    before = _CLAUSE_BREAK_SPACE_RE.split(text[max(0, start - 150) : start])[-1]
     m = _UNITS_OF_RE.search(before)
     noun = m and (m.group(1) or m.group(2) or m.group(3))
     return noun if noun and _plural_noun(noun) else None
@@ -1792,6 +1868,9 @@ _A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "tes
 _COUNTING_IDIOMS = frozenset({("due", "ruote"), ("quattro", "mura"), ("due", "popoli")})
 
 
+_PUNTI_DI_VISTA_RE = re.compile(r"\s+di\s+(?:vista|riferimento)\b")
+
+
 def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     """A number in a fixed phrase: ``mezzo a due ruote`` (a motorbike), ``in mille pezzi``, ``+4 posizioni`` (a
     rank change)."""
@@ -1800,7 +1879,7 @@ def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
         return True  # "a due ruote", "andare in mille pezzi"
     if (tokens[i].text.lower(), low) in _COUNTING_IDIOMS:
         return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati"
-    if low == "punti" and re.match(r"\s+di\s+(?:vista|riferimento)\b", text[unit.end : unit.end + 20]):
+    if low == "punti" and _PUNTI_DI_VISTA_RE.match(text[unit.end : unit.end + 20]):
         return True  # "due punti di vista": ways of seeing, no count
     if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":
         return True  # "un Paese a due velocità", "scritto a quattro mani", "a due passi dal centro"

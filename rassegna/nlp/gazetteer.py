@@ -94,6 +94,9 @@ class Comune:
     capoluogo: bool
 
 
+_APOSTROPHE_OR_HYPHEN_RE = re.compile(r"['’-]")
+
+
 @lru_cache(maxsize=1)
 def comuni() -> dict[str, Comune]:
     """Folded name (and other-language name, aliases) → comune."""
@@ -127,7 +130,7 @@ def comuni() -> dict[str, Comune]:
         words = c.name.split()
         saint = len(words) == 2 and words[0] in {"San", "Santa", "Santo", "Santi"}
         article = words[0] in {"La", "Il", "Lo", "Le", "I"}  # "Lavalle", "Lasalle" are surnames
-        if 1 < len(words) <= 4 and not saint and not article and not re.search(r"['’-]", c.name):
+        if 1 < len(words) <= 4 and not saint and not article and not _APOSTROPHE_OR_HYPHEN_RE.search(c.name):
             fused.setdefault(fold(c.name.replace(" ", "")), []).append(c)
     for key, cs in fused.items():
         if len(cs) == 1:
@@ -151,10 +154,13 @@ PRESS_SHORT_FORMS = {
 }  # fmt: skip
 
 
+_NAME_CONNECTOR_RE = re.compile(r"\s+(?:di|del|della|dello|dei|delle|in|sul|sulla|e|val|valle)\s+", re.I)
+
+
 def _head(name: str) -> str:
     """The words a comune's name begins with before its particle or its last word: "Lonato" (del Garda),
     "Lamezia" (Terme), "San Quirico" (d'Orcia); the name itself when it has one word."""
-    head = re.split(r"\s+(?:di|del|della|dello|dei|delle|in|sul|sulla|e|val|valle)\s+", name, flags=re.I)[0]
+    head = _NAME_CONNECTOR_RE.split(name)[0]
     if head == name and " " in name:
         head = name.rsplit(" ", 1)[0]  # "Lamezia Terme", "Vibo Valentia": the name without its last word
     return head
@@ -216,13 +222,16 @@ _MINOR_WORDS = frozenset(
 )
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 @lru_cache(maxsize=1)
 def initials_forms() -> dict[tuple[str, str], Comune]:
     """(folded first word, initials of the other words) → comune, when only one comune has them: the press writes
     "Barcellona PG" (Pozzo di Gotto), "Vado L." (Ligure), "Sesto S.G." (San Giovanni)."""
     found: dict[tuple[str, str], list[Comune]] = {}
     for c in {c.name: c for c in comuni().values()}.values():
-        words = re.findall(r"[^\W\d_]+", c.name)
+        words = _LETTERS_RE.findall(c.name)
         if len(words) < 2:
             continue
         letters = "".join(w[0].upper() for w in words[1:] if fold(w) not in _MINOR_WORDS)

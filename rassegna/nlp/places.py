@@ -414,13 +414,16 @@ def _names_by_province() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+_LIST_JOIN_CAPITAL_RE = re.compile(r"\s*(?:,|e\b|ed\b)\s*[A-ZÀ-Ý]")
+
+
 def _placed_in_province(text: str, end: int, name: str) -> bool:
     """The comune is followed by its own province in brackets, and no other place follows in a list ("a Lonate
     Pozzolo (Varese) e Bulgarograsso (Como)" lists plants)."""
     m = _BRACKET_PROVINCE_RE.match(text, end)
     if m is None or _province_keys().get(fold(m.group(1))) != comuni()[fold(name)].province:
         return False
-    return re.match(r"\s*(?:,|e\b|ed\b)\s*[A-ZÀ-Ý]", text[m.end() : m.end() + 30]) is None
+    return _LIST_JOIN_CAPITAL_RE.match(text[m.end() : m.end() + 30]) is None
 
 
 def _by_bracket_province(mentions: list[Mention], text: str) -> None:
@@ -524,9 +527,12 @@ def _is_short_form(key: str) -> bool:
     return key in short_forms() or key in shared_heads() or key in saint_short_forms()
 
 
+_COMMA_OR_E_CAPITAL_RE = re.compile(r"\s*(?:,|e\b)\s*[A-ZÀ-Ý]")
+
+
 def _listed_next(text: str, end: int) -> bool:
     """Another capitalised name follows in a list: "i parenti di Napoli, Salerno e Avellino" are places."""
-    return re.match(r"\s*(?:,|e\b)\s*[A-ZÀ-Ý]", text[end : end + 20]) is not None
+    return _COMMA_OR_E_CAPITAL_RE.match(text[end : end + 20]) is not None
 
 
 def _is_person_word(word: str) -> bool:
@@ -534,10 +540,13 @@ def _is_person_word(word: str) -> bool:
     return fold(word) in first_names() or word.lower() in _ROLE_WORDS
 
 
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\.? $")
+
+
 def _is_surname_particle(text: str, at: int, surname_of: set[str]) -> bool:
     """The capitalised "Di"/"De"… at ``at`` begins a surname: it follows a given name or a role ("il sindaco
     Antonio Di Capua", "l'assessore De Vita"), or the text gives that surname with a given name elsewhere."""
-    before = re.search(r"([^\W\d_]+)\.? $", text[max(0, at - 30) : at])
+    before = _WORD_BEFORE_RE.search(text[max(0, at - 30) : at])
     if before and _is_person_word(before.group(1)):
         return True
     rest = _WORD_RE.match(text, at + len(text[at:].split(" ", 1)[0]) + 1)
@@ -559,6 +568,27 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
     window = text[max(0, start - 40) : start]
     m = _PREV_WORD_REVERSED_RE.match(window[::-1])
     return (m.group(2)[::-1], m.group(1)[::-1]) if m else ("", window)
+
+
+_WORD_OR_INITIAL_BEFORE_RE = re.compile(r"(?:[^\W\d_][,;]?|\b[A-Z]\.) $")
+_CLOSING_PAREN_RE = re.compile(r"\)")
+_WORD_OPEN_PAREN_BEFORE_RE = re.compile(r"[^\W\d_]\s*\($")
+_DIGIT_AFTER_RE = re.compile(r" ?\d")
+_CAPITALISED_WORD_AFTER_RE = re.compile(r" ([A-ZÀ-Ý][a-zà-ù]{3,})\b")
+_HYPHEN_LETTER_RE = re.compile(r"-[^\W\d_]")
+_PROVINCE_PAREN_RE = re.compile(r"\s*\((?:provincia|prov\.)")
+_E_ED_GAP_RE = re.compile(r"\s+(?:e|ed)\s+")
+_E_CAPITAL_AFTER_RE = re.compile(r"\s+e\s+[A-Z]")
+_PROVINCE_IN_PARENS_RE = re.compile(r"^ ?\([A-Za-zÀ-ÿ' ]{2,25}\)")
+_DATE_AFTER_RE = re.compile(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)")
+_COMMA_WORDS_DASH_RE = re.compile(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s")
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
+_COMMA_LOWERCASE_RE = re.compile(r"[,:] (?!e |ed )[a-zà-ù]")
+_DASH_AFTER_RE = re.compile(r"\s*[-–—]")
+_PROVINCE_CODE_AFTER_RE = re.compile(r" ([A-Z]{2})\b")
+_SEPARATOR_AFTER_RE = re.compile(r"\s*[,:.–—|/•·-]")
+_PUNCTUATION_AFTER_RE = re.compile(r"\s*[,.;:]")
+_NAME_OR_NUMBER_AFTER_RE = re.compile(r" (?:(?:di|del|della|d')\s?)?[A-ZÀ-Ý\d]")
 
 
 def _mentions(
@@ -596,11 +626,11 @@ def _mentions(
             continue  # "il sindaco Antonio Di Capua", "Di Sarno ha detto": a surname, not the comune
         if sep == " " and prev in _SURNAME_PARTICLES and prev != "La" and not offset_in_title:
             at = start - len(prev) - 1
-            if re.search(r"(?:[^\W\d_][,;]?|\b[A-Z]\.) $", text[max(0, at - 3) : at]):
+            if _WORD_OR_INITIAL_BEFORE_RE.search(text[max(0, at - 3) : at]):
                 # "la scuola Da Vinci", "l'avvocato Di Bari", "l'asilo M. Da Cles": a capitalised particle
                 # mid-sentence or after an initial opens a name
                 continue
-        if re.match(r"\)", after) and re.search(r"[^\W\d_]\s*\($", text[max(0, start - 3) : start]):
+        if _CLOSING_PAREN_RE.match(after) and _WORD_OPEN_PAREN_BEFORE_RE.search(text[max(0, start - 3) : start]):
             continue  # "Montalcino (Siena)": the province of the comune named before the brackets
         if (
             sep == " "
@@ -619,10 +649,10 @@ def _mentions(
         if given and fold(given.group(1)) in names:
             rejected.add(name)
             continue  # "Leonardo da Vinci", "Francesco d'Assisi", "Antonello da Messina": a person's name
-        if re.match(r" ?\d", after) and sep == " " and prev[:1].isupper() and plow not in PREPOSITIONS:
+        if _DIGIT_AFTER_RE.match(after) and sep == " " and prev[:1].isupper() and plow not in PREPOSITIONS:
             rejected.add(name)
             continue  # ASL Roma 1, Distretto Latina 2: a name (not "A Mondovì 50 mila euro": a headline's "a")
-        glued = re.match(r" ([A-ZÀ-Ý][a-zà-ù]{3,})\b", after)
+        glued = _CAPITALISED_WORD_AFTER_RE.match(after)
         named = glued and fold(glued.group(1)) not in _first_words() and fold(glued.group(1)) not in names
         # ("GAVORRANO Apertura al pubblico": a dateline in capitals opening a paragraph, then the text's first word)
         caps_opening = named and surface.isupper() and len(surface) > 2 and (start == 0 or text[start - 1] == "\n")
@@ -660,7 +690,7 @@ def _mentions(
                 Mention(name, start, end, in_title=offset_in_title, preposition=True, is_comune=False, in_name=True)
             )
             continue
-        hyphenated = sep == "-" or bool(re.match(r"-[^\W\d_]", after))
+        hyphenated = sep == "-" or bool(_HYPHEN_LETTER_RE.match(after))
         if hyphenated and not surface.isupper():
             continue  # Latina-Terracina-Sezze: a compound name
         window = text[max(0, start - 60) : start]
@@ -668,10 +698,10 @@ def _mentions(
         lowered = len(low) == len(window)  # (not when a letter's lower case is two characters: "İ")
         seat = (_SEAT_BEFORE_LOWER.search(low) if lowered else _SEAT_BEFORE.search(window)) is not None
         area = _AREA_BEFORE_LOWER.search(low) if lowered else _AREA_BEFORE.search(window)
-        if seat or area or re.match(r"\s*\((?:provincia|prov\.)", after):
+        if seat or area or _PROVINCE_PAREN_RE.match(after):
             is_comune = False  # "in provincia di Campobasso": an area, not the comune
             area_end, area_seat = end, seat
-        elif area_end >= 0 and re.fullmatch(r"\s+(?:e|ed)\s+", text[area_end:start]):
+        elif area_end >= 0 and _E_ED_GAP_RE.fullmatch(text[area_end:start]):
             is_comune, seat = False, area_seat  # "l'Asl di Arezzo e Siena", "le province di Lecce e Brindisi"
             area_end = end
         if plow in {"di", "frazione", "località", "borgata"} and _FRAZIONE_NAMED_BEFORE.search(window):
@@ -705,9 +735,8 @@ def _mentions(
         # alone: what the person is, a plain mention, not the comune's body acting (unlike "il sindaco di X, ...")
         office = _office_of(window, text[end : end + 60]) if plow in _SITE_PREPOSITIONS else ""
         m.origin = m.origin or office == "wider"
-        m.strong = bool(_STRONG_BEFORE.search(text[max(0, start - 30) : start])) and not re.match(
-            r"\s+e\s+[A-Z]", after
-        )
+        strong_before = _STRONG_BEFORE.search(text[max(0, start - 30) : start])
+        m.strong = bool(strong_before) and not _E_CAPITAL_AFTER_RE.match(after)
         m.strong = m.strong and not m.origin  # "obbligo di dimora nel Comune di Napoli": a suspect's, not the story's
         m.strong = m.strong and office != "named"
         m.preposition = sep.strip() in {"", "'"} and plow in PREPOSITIONS
@@ -723,20 +752,20 @@ def _mentions(
         para_start = para_starts[bisect_right(para_starts, start) - 1] if para_starts and para_starts[0] <= start else 0
         at_para_start = bool(_DATELINE_PREFIX.fullmatch(text[para_start:start])) and is_comune
         # "MONTALCINO (Siena) -", "Montalcino (SI), la festa": the province in brackets comes before the punctuation
-        after_prov = re.sub(r"^ ?\([A-Za-zÀ-ÿ' ]{2,25}\)", "", text[end : end + 70])[:40]
-        date_follows = bool(re.match(r"\s*(?:,\s*\d|[.,]\s*$|\.\s|\s[-–—]\s|,\s*\d{1,2}\s|\s*[-–—]\s*\d)", after_prov))
+        after_prov = _PROVINCE_IN_PARENS_RE.sub("", text[end : end + 70])[:40]
+        date_follows = bool(_DATE_AFTER_RE.match(after_prov))
         # "San Felice del Benaco, lago di Garda - Domenica": the dateline names the area after the comune
-        date_follows = date_follows or bool(re.match(r",\s*[^\W\d][^,.;:!?\n\d]{1,28}?\s[-–—]\s", after_prov))
+        date_follows = date_follows or bool(_COMMA_WORDS_DASH_RE.match(after_prov))
         caps_follows = surface.isupper() and len(surface) > 2 and bool(_CAPS_SET_OFF_RE.match(after_prov))
         # "CASALPUSTERLENGO (Lodi)", "Noventa Vicentina": the comune alone on its line, over the text
-        own_line = re.match(r"[ \t]*(?:\n|$)", after_prov) is not None and "\n" in text[end:]
+        own_line = _LINE_END_RE.match(after_prov) is not None and "\n" in text[end:]
         m.dateline = at_para_start and (date_follows or caps_follows or own_line or bool(_WIRE_AGENCY.match(after)))
         # "Caresana, centro estivo: sondaggio": the text opens on its comune, set off as a headline's lead
         # (not a region's seat, nor the first of a list: "Roma, Milano e Napoli")
         m.dateline = m.dateline or (
             is_comune
             and not text[:start].strip()
-            and re.match(r"[,:] (?!e |ed )[a-zà-ù]", after_prov) is not None
+            and _COMMA_LOWERCASE_RE.match(after_prov) is not None
             and name not in REGIONAL_CAPITALS
         )
         # "Ad Inverigo inaugurata la mensa": the text opens on where the events happen, as a dateline
@@ -748,16 +777,16 @@ def _mentions(
             and text[: start - len(prev) - 1].strip() == ""
             and name not in REGIONAL_CAPITALS
         )
-        m.dash = m.dateline and bool(re.match(r"\s*[-–—]", after))
+        m.dash = m.dateline and bool(_DASH_AFTER_RE.match(after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
         if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
             # (a capoluogo that is also a common word needs its punctuation: "Massa di turisti sulle spiagge")
             # "SARZANA Nuovi lavori": a kicker in capitals over a headline that is not
             kicker = surface.isupper() and len(surface) > 2 and any(ch.islower() for ch in text[end:])
             # "Milazzo ME La Giunta approva": the comune and its province's sigla, as the address writes them
-            sigla = re.match(r" ([A-Z]{2})\b", after)
+            sigla = _PROVINCE_CODE_AFTER_RE.match(after)
             lead = (
-                re.match(r"\s*[,:.–—|/•·-]", after_prov)
+                _SEPARATOR_AFTER_RE.match(after_prov)
                 or kicker
                 or (is_comune and sigla is not None and sigla.group(1) == comuni()[fold(name)].province)
                 or (is_comune and comuni()[fold(name)].capoluogo and name not in AMBIGUOUS and surface not in AMBIGUOUS)
@@ -767,7 +796,7 @@ def _mentions(
                 continue  # "Chiusi tutti i cimiteri": the headline's first word, capitalised anyway
             m.strong = True  # "Bari, chiusa la Fiera": the headline's lead place
         if surface.isupper() and len(surface) > 2 and not m.dateline and not offset_in_title:
-            m.preposition = m.preposition or bool(re.match(r"\s*[,.;:]", after))
+            m.preposition = m.preposition or bool(_PUNCTUATION_AFTER_RE.match(after))
         articled = name in _ARTICLED_AFTER.values()  # "dell'Aquila" is L'Aquila, not the short form of Aquila d'A.
         ambiguous = name in AMBIGUOUS or not articled and (surface in AMBIGUOUS or fold(surface) in short_forms())
         ambiguous = ambiguous or fold(surface) in shared_heads() or fold(surface) in saint_short_forms()
@@ -784,7 +813,7 @@ def _mentions(
         key = fold(surface)
         unique = key in short_forms() and key not in _PRESS_SHORT_KEYS or key in (shared or {})
         short_at = plow in {"a", "ad"} and sep == " " and key not in LOCALITY_WORDS
-        short_at = short_at and re.match(r" (?:(?:di|del|della|d')\s?)?[A-ZÀ-Ý\d]", after) is None
+        short_at = short_at and _NAME_OR_NUMBER_AFTER_RE.match(after) is None
         sure = sure or short_at and (unique or key in saint_short_forms())
         # ("Val di Cembra", "Lago di X": the "di" of a name is not a comune's)
         of_name = _FEATURE_OF_BEFORE.search(text[max(0, start - 25) : start]) is not None
@@ -812,6 +841,9 @@ def _mentions(
     return mentions
 
 
+_LIST_GAP_RE = re.compile(r"\s*,\s*|\s+(?:e|ed)\s+|\s*,\s*(?:e|ed)\s+")
+
+
 def _paired_after(text: str, mentions: list[Mention], start: int, end: int) -> bool:
     """The place just kept is a comune named with a preposition (or listed after one), and this one follows it in
     a list: "di Agrigento e Porto Empedocle", "di Riace, Caulonia e Stignano"."""
@@ -822,8 +854,15 @@ def _paired_after(text: str, mentions: list[Mention], start: int, end: int) -> b
         prior.is_comune
         and prior.preposition
         and not prior.in_title
-        and re.fullmatch(r"\s*,\s*|\s+(?:e|ed)\s+|\s*,\s*(?:e|ed)\s+", text[prior.end : start]) is not None
+        and _LIST_GAP_RE.fullmatch(text[prior.end : start]) is not None
     )
+
+
+_CAPITALISED_WORD_THEN_RE = re.compile(r" [A-ZÀ-Ý][a-zà-ù]+ (?:\d{4}|[a-zà-ù])")
+_SURNAME_THEN_LOWERCASE_RE = re.compile(r" ([A-ZÀ-Ý][a-zà-ù]+) [a-zà-ù]")
+_NAME_THEN_ARTICLE_RE = re.compile(r" ([A-ZÀ-Ý][\w'’-]*[\w])\s+(?:il|lo|la|i|gli|le|l')\s")
+_NUMBER_NOT_THOUSANDS_AFTER_RE = re.compile(r" \d(?!\d{3}\b)")
+_LOWERCASE_AFTER_RE = re.compile(r" [a-zà-ù]")
 
 
 def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> bool:
@@ -839,26 +878,26 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         short or first or comuni()[fold(name)].name == surface
     )
     single = " " not in surface and fold(surface) not in first_names()
-    if single and re.match(r" [A-ZÀ-Ý][a-zà-ù]+ (?:\d{4}|[a-zà-ù])", after) and _named_in(body, surface):
+    if single and _CAPITALISED_WORD_THEN_RE.match(after) and _named_in(body, surface):
         return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
-    speaker = re.match(r" ([A-ZÀ-Ý][a-zà-ù]+) [a-zà-ù]", after)
+    speaker = _SURNAME_THEN_LOWERCASE_RE.match(after)
     if single and speaker and _named_person(body, speaker.group(1)):
         # "Rogno Franzoni la gente chiede": a headline rebuilt from the address, its colon lost, the comune then
         # the person the text names ("Felice Valerio Franzoni") speaking
         return never_lower
-    subject = re.match(r" ([A-ZÀ-Ý][\w'’-]*[\w])\s+(?:il|lo|la|i|gli|le|l')\s", after)
+    subject = _NAME_THEN_ARTICLE_RE.match(after)
     if single and subject and _named_in(body, subject.group(1)) and fold(subject.group(1)) not in _first_words():
         # "Chiavari Hi-Lex il Comune incontra i lavoratori": a headline rebuilt from the address, the comune then the
         # firm or body the text names, then the sentence
         return never_lower
-    if single and re.match(r" \d(?!\d{3}\b)", after):
+    if single and _NUMBER_NOT_THOUSANDS_AFTER_RE.match(after):
         # "Sovere 480mila euro dal Pnrr": a headline rebuilt from the address, its colon lost (not a year: "Rio 2016"
         # is an event's name)
         return never_lower
     if " " in surface and comuni()[fold(name)].name == surface and not _SAINT_NAME_RE.match(surface):
         return True  # "Cava de' Tirreni Avagliano passi avanti": a comune's full name of several words is no word
-    if " " in surface or fold(surface) in first_names() or not re.match(r" [a-zà-ù]", after):
-        return " " in surface and bool(re.match(r" [a-zà-ù]", after))  # a name of several words is no common word
+    if " " in surface or fold(surface) in first_names() or not _LOWERCASE_AFTER_RE.match(after):
+        return " " in surface and bool(_LOWERCASE_AFTER_RE.match(after))  # a name of several words is no common word
     if _ADJECTIVE_AFTER_RE.match(after):
         return False  # "Campagna vaccinale al via", "Fondi europei": a noun and its adjective, not a comune
     return never_lower
@@ -883,6 +922,9 @@ def _inside_quotes(text: str, at: int) -> bool:
     return max(before.rfind("“"), before.rfind("«")) > max(before.rfind("”"), before.rfind("»"))
 
 
+_RUN_GAP_RE = re.compile(r"\s*(?:,|;)?\s*(?:e|ed)?\s*")
+
+
 def _mark_listings(text: str, mentions: list[Mention]) -> None:
     """Flag enumerations of three or more places (``Bologna, Caserta, Firenze ... e Bolzano``)."""
     run: list[Mention] = []
@@ -901,7 +943,7 @@ def _mark_listings(text: str, mentions: list[Mention]) -> None:
         return not first.is_comune or _AREAS_BEFORE.search(text[max(0, first.start - 60) : first.start]) is not None
 
     for m in mentions:
-        if run and re.fullmatch(r"\s*(?:,|;)?\s*(?:e|ed)?\s*", text[run[-1].end : m.start]):
+        if run and _RUN_GAP_RE.fullmatch(text[run[-1].end : m.start]):
             run.append(m)
         else:
             close()
@@ -935,7 +977,7 @@ def _paired_in_title(title: str, title_mentions: list[Mention]) -> bool:
     """The headline joins two comuni by "e" ("Rimini e Riccione", "Montjovet e Quart"): a piece about both."""
     places = sorted((m for m in title_mentions if m.is_comune), key=lambda m: m.start)
     return any(
-        a.name != b.name and re.fullmatch(r"\s+(?:e|ed)\s+", title[a.end : b.start]) is not None
+        a.name != b.name and _E_ED_GAP_RE.fullmatch(title[a.end : b.start]) is not None
         for a, b in zip(places, places[1:], strict=False)
     )
 
@@ -943,6 +985,10 @@ def _paired_in_title(title: str, title_mentions: list[Mention]) -> bool:
 def _named_in(text: str, name: str) -> bool:
     """The text writes the comune's name as a word, capitalised."""
     return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
+
+
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
+_GLUED_CAPITALISED_END_RE = re.compile(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$")
 
 
 def _named_person(text: str, name: str) -> bool:
@@ -956,13 +1002,13 @@ def _named_person(text: str, name: str) -> bool:
         if not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
             before_text = text[max(0, at - 30) : at]
             if not before_text or not (before_text[-1].isalnum() or before_text[-1] in "'_"):
-                prev = re.search(r"([^\W\d_]+)\s+$", before_text)
+                prev = _LAST_WORD_RE.search(before_text)
                 before = prev.group(1) if prev else ""
                 if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
                     return True
             elif before_text[-1].islower():
                 # copy that lost its spaces glues the given name to the surname: "IgnazioVisco"
-                glued = re.search(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$", before_text)
+                glued = _GLUED_CAPITALISED_END_RE.search(before_text)
                 if glued and fold(glued.group(0)) in first_names():
                     return True
         at = text.find(name, at + 1)
@@ -1518,6 +1564,9 @@ _OWN_PEOPLE_RE = re.compile(
 )
 
 
+_CLAUSE_END_RE = re.compile(r"[.;!?\n]")
+
+
 def _held_meeting(window: str, after: str) -> bool:
     """The place follows "si è svolta/tenuta ... a" and the sentence makes a meeting its subject, before or after,
     not one of the comune's own people and officers."""
@@ -1526,7 +1575,7 @@ def _held_meeting(window: str, after: str) -> bool:
         return False
     before = window[: held.start()]
     before = before[max(before.rfind("."), before.rfind("\n")) + 1 :]
-    after = re.split(r"[.;!?\n]", after, maxsplit=1)[0]
+    after = _CLAUSE_END_RE.split(after, maxsplit=1)[0]
     sentence = f"{before} {window[held.start() :]} {after}"
     return _MEETING_RE.search(sentence) is not None and _OWN_PEOPLE_RE.search(sentence) is None
 
@@ -1659,11 +1708,14 @@ def _address_mentions(text: str) -> list[Mention]:
     return out
 
 
+_FINAL_VOWEL_RE = re.compile(r"[aeiou]$")
+
+
 def _demonym_keys(name: str) -> tuple[str, ...]:
     """Likely demonym stems of a one-word comune: Pescara → pescares, Nola → nolan, Taranto → tarantin."""
     if " " in name or "'" in name or len(name) < 4:
         return ()
-    stem = re.sub(r"[aeiou]$", "", fold(name))
+    stem = _FINAL_VOWEL_RE.sub("", fold(name))
     return tuple(stem + s for s in ("es", "an", "in", "itan", "ens"))
 
 

@@ -339,9 +339,12 @@ def _single_quote_spans(text: str, taken: list[Span]) -> list[Span]:
     return [s for s in found if not any(t.mark_start < s.mark_end and s.mark_start < t.mark_end for t in taken)]
 
 
+_REST_OF_LINE_RE = re.compile(r"\s*([^\n]*)")
+
+
 def _closes_ahead(text: str, b: int) -> bool:
     """The paragraph after ``b`` closes a quote before opening one."""
-    nxt = re.match(r"\s*([^\n]*)", text[b:])
+    nxt = _REST_OF_LINE_RE.match(text[b:])
     line = nxt.group(1) if nxt else ""
     close = min((line.find(c) for c in "»”" if c in line), default=-1)
     opener = min((line.find(c) for c in "«“" if c in line), default=-1)
@@ -355,30 +358,33 @@ _NOT_ROLE = re.compile(
 )
 
 
+_ROLE_END_RE = re.compile(
+    r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
+    r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
+    r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b|"
+    r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])|"
+    r"\s(?:in\s+riferimento|in\s+merito|a\s+proposito|riguardo|circa)\b|"  # "presidente in riferimento a …"
+    r"\s[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|gli|ne)?\s"  # "leader degli industriali rispondendo a X"
+)
+_LEADING_ARTICLE_RE = re.compile(r"^(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+|dello\s+)", re.IGNORECASE)
+_RELATIVE_PRONOUN_RE = re.compile(r"(?:che|cui|il\s+quale|la\s+quale|i\s+quali|le\s+quali)\b")
+_GERUND_OR_PARTICIPLE_RE = re.compile(r"[a-zà-ù]+(?:ando|endo|ato|ata|uto|uta|ito|ita)\b")
+
+
 def _clean_role(role: str) -> str | None:
-    role = re.split(
-        r"\s+[-–—]\s*|\s*[-–—]\s+|[.;:!?\n()«»\"“”]|\s(?:è|sono|era|sarà|viene|vengono)\s|"
-        r",?\s+e\s+(?=[A-ZÀ-Ý][a-zà-ù]+\s+[A-ZÀ-Ý])|,\s*(?:[a-zà-ù]+(?:ando|endo)|che|secondo|"
-        r"il quale|la quale|ha|hanno|nel corso|durante|in occasione|a margine|intervenut)\b|"
-        r"\s(?:poi|invece|inoltre|quindi)\s|\s(?:su|sul|sulla|sui|sugli|sulle)\s+(?=[a-zà-ù])|"
-        r"\s(?:in\s+riferimento|in\s+merito|a\s+proposito|riguardo|circa)\b|"  # "presidente in riferimento a …"
-        r"\s[a-zà-ù]{3,}(?:ando|endo)(?:si|lo|la|gli|ne)?\s",  # "leader degli industriali rispondendo a X"
-        role,
-        maxsplit=1,
-    )[0]  # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
+    # a role ends at a gerund's clause ("…, citando dati"), a relative clause, an aside
+    role = _ROLE_END_RE.split(role, maxsplit=1)[0]
     # … and at an aside after a comma ("sindaco di Cornuda, nel trevigiano"; "presidente della Caritas,
     # monsignor"), at a circumstance ("sindaco durante la presentazione"); a second post after a comma stays
     role = _ROLE_ASIDE_RE.split(role, maxsplit=1)[0]
-    role = re.sub(
-        r"^(?:l'|il\s+|la\s+|lo\s+|dell'|del\s+|della\s+|dello\s+)", "", role.strip(" ,"), flags=re.IGNORECASE
-    ).strip(" ,'")
+    role = _LEADING_ARTICLE_RE.sub("", role.strip(" ,")).strip(" ,'")
     role = _TRAILING_PREPOSITION_RE.sub("", role)  # "sindaco di Roma di": cut before the next words
     words = role.split()
     if not words or len(words) > 20 or _NOT_ROLE.match(role):
         return None
-    if re.match(r"(?:che|cui|il\s+quale|la\s+quale|i\s+quali|le\s+quali)\b", role):
+    if _RELATIVE_PRONOUN_RE.match(role):
         return None  # "Nicola Fratoianni, che ha scelto di fare ironia": a relative clause, not a post
-    if re.match(r"[a-zà-ù]+(?:ando|endo|ato|ata|uto|uta|ito|ita)\b", role) and not _ROLE_START.match(role):
+    if _GERUND_OR_PARTICIPLE_RE.match(role) and not _ROLE_START.match(role):
         return None  # "sottolineando che …", "confermato dalla giunta": a clause, not a post
     return role
 
@@ -393,17 +399,20 @@ _TRAILING_PREPOSITION_RE = re.compile(
 )
 
 
+_FIRST_CLAUSE_END_RE = re.compile(
+    r",\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|il quale|la quale)\b|[;.\n]|\s[-–—]\s"
+)
+_FULL_NAME_AT_END_RE = re.compile(r"(" + _NAME_TOKEN + r"\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")$")
+_LAST_TOKEN_RE = re.compile(r"(\S+)\s*$")
+
+
 def _trailing_name(attr: str) -> tuple[int, int] | None:
     """Offsets of a ``Name Surname`` closing the first clause of a role-first attribution, if any."""
-    clause = re.split(
-        r",\s*(?:sottolineando|spiegando|aggiungendo|evidenziando|che|il quale|la quale)\b|[;.\n]|\s[-–—]\s",
-        attr,
-        maxsplit=1,
-    )[0].rstrip(" ,")
-    m = re.search(r"(" + _NAME_TOKEN + r"\s+" + _PARTICLE + r"?" + _NAME_TOKEN + r")$", clause)
+    clause = _FIRST_CLAUSE_END_RE.split(attr, maxsplit=1)[0].rstrip(" ,")
+    m = _FULL_NAME_AT_END_RE.search(clause)
     if not m:
         return None
-    prev = re.search(r"(\S+)\s*$", clause[: m.start(1)])
+    prev = _LAST_TOKEN_RE.search(clause[: m.start(1)])
     prev_word = prev.group(1) if prev else ""
     if prev_word and not (prev_word[0].isupper() or prev_word.endswith(",") or _ROLE_START.fullmatch(prev_word)):
         return None
@@ -648,6 +657,13 @@ _ROLE_THEN_NAME_RE = re.compile(
 )
 
 
+_VERB_OR_GERUND_RE = re.compile(r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s")
+_TITLED_SURNAME_RE = re.compile(
+    r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?|" + _POST_ADJECTIVE + r"))?"
+    r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])"
+)
+
+
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
@@ -657,10 +673,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
         # "il presidente di Confindustria, Orsini, nella sua prima intervista con X": the holder set off by commas
         return Attribution(holder, _clean_role(attr[: apposed.start(1)]))
     person = _first_full_name(attr)
-    if person and re.search(
-        r"\s(?:è|ha|hanno|sono|era|viene|vengono|aveva|sarà)\s|\s[a-zà-ù]{3,}(?:ando|endo)\s",
-        attr[role_first.end() : person[0]],
-    ):
+    if person and _VERB_OR_GERUND_RE.search(attr[role_first.end() : person[0]]):
         person = None  # "il governatore è stato chiamato dal ministro X", "il leader, rispondendo a X": not holders
     if person:
         name = attr[person[0] : person[1]]
@@ -687,11 +700,7 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     # "l'assessore Ficocelli" or "L'Assessore"
     word = role_first.group(0).split()[-1].split("'")[-1]
     rest = attr[role_first.end() :]
-    sur = re.match(
-        r"(?:\s+(?:don|padre|suor|monsignor|mons\.|dott\.?|dottor|avv\.?|prof\.?|ing\.?|" + _POST_ADJECTIVE + r"))?"
-        r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:$|[,.;:\-–—(]|\s+[a-zà-ù])",
-        rest,
-    )  # "il parroco don X", "il presidente israeliano Herzog"
+    sur = _TITLED_SURNAME_RE.match(rest)  # "il parroco don X", "il presidente israeliano Herzog"
     adjective = sur and sur.group(0).split()[0] != sur.group(1).split()[0] and sur.group(0).split()[0].islower()
     if sur and adjective and (fold(sur.group(1)) in _COUNTRIES or fold(sur.group(1)) in comuni()):
         sur = None  # "il dirigente italiano Onu": a body or a place after the post's adjective, not a surname
@@ -703,6 +712,9 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
 # The name opening an attribution, and a role glued to it without a comma.
 _LEADING_NAME_RE = re.compile(r"\s*(" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})")
 _BEFORE_A_ROLE_RE = re.compile(r"\s+(?=" + _ROLE_START.pattern + r")", re.IGNORECASE)
+
+
+_APPOSITION_REST_RE = re.compile(r"\s*(?:,|\(|[-–—])\s*(.+)", re.DOTALL)
 
 
 def _name_first(attr: str) -> Attribution | None:
@@ -717,25 +729,27 @@ def _name_first(attr: str) -> Attribution | None:
             name = name[: glued.start()]
             return Attribution(name, _clean_role(rest))
         role = None
-        rm = re.match(r"\s*(?:,|\(|[-–—])\s*(.+)", rest, re.DOTALL)
+        rm = _APPOSITION_REST_RE.match(rest)
         if rm:
             role = _clean_role(rm.group(1))
         return Attribution(name, role)
     return None
 
 
+_ADVERB_THEN_NAME_RE = re.compile(
+    r"\s*(?:(?!(?:alla|alle|agli|dalla|dalle|dagli|della|delle|degli|nella|nelle|negli|sulla|sulle|sugli|"
+    r"verso|presso|come|durante|dopo|prima)\b)[a-zà-ù]{4,}\s+){1,2}("
+    + _PARTICLE
+    + r"?"
+    + _NAME_TOKEN
+    + _NAME_TAIL
+    + r"{0,2})\s*(?:$|[,;(])"
+)
+
+
 def _adverb_then_name(attr: str) -> Attribution:
     """``afferma soddisfatto Rossi``, ``aggiunge ancora Rossi``: an adverb or adjective before the name."""
-    m = re.match(
-        r"\s*(?:(?!(?:alla|alle|agli|dalla|dalle|dagli|della|delle|degli|nella|nelle|negli|sulla|sulle|sugli|"
-        r"verso|presso|come|durante|dopo|prima)\b)[a-zà-ù]{4,}\s+){1,2}("
-        + _PARTICLE
-        + r"?"
-        + _NAME_TOKEN
-        + _NAME_TAIL
-        + r"{0,2})\s*(?:$|[,;(])",
-        attr,
-    )
+    m = _ADVERB_THEN_NAME_RE.match(attr)
     if m:
         return Attribution(m.group(1))
     return Attribution()
@@ -753,6 +767,9 @@ _ANOTHER_CLAUSE_RE = re.compile(
 )
 # A role set off by a comma after a name: "Anna Neri, assessora al Bilancio".
 _COMMA_ROLE_RE = re.compile(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", re.I)
+
+
+_CLAUSE_STOP_RE = re.compile(r"[.;!?:](?:\s|$)|\n")
 
 
 def _people(text: str) -> list[Person]:
@@ -822,7 +839,7 @@ def _people(text: str) -> list[Person]:
     roles_at = _ROLE_AT_LOWER.finditer(low) if len(low) == len(text) else _ROLE_AT.finditer(text)
     for r in roles_at:  # "il ministro degli Esteri turco Mevlut Cavusoglu": names of any origin
         window = text[r.start() : r.start() + 160]
-        chunk = re.split(r"[.;!?:](?:\s|$)|\n", window, maxsplit=1)[0]
+        chunk = _CLAUSE_STOP_RE.split(window, maxsplit=1)[0]
         if chunk == window and r.start() + 160 < len(text):
             chunk = chunk[: chunk.rfind(" ")]  # cut at a word boundary, not mid-name
         caps = _TWO_CAPS.search(chunk)
@@ -903,13 +920,16 @@ _ARTICLED = (
 )
 
 
+_WORD_CHARS_RE = re.compile(r"\w+")
+
+
 def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
     """Persons the piece names by a surname alone, as the subject of a verb (a foreign leader: ``Macron``), when
     the word is no place, body, post or common word (never printed in lower case in the piece)."""
     out: list[Person] = []
     seen = {fold(w) for p in people for w in p.name.split()}
     for m in _LONE_SUBJECT_AT_RE.finditer(text):
-        verb = (re.findall(r"\w+", text[max(0, m.end() - 14) : m.end()]) or [""])[-1]
+        verb = (_WORD_CHARS_RE.findall(text[max(0, m.end() - 14) : m.end()]) or [""])[-1]
         if verb in _NOT_VERBS:
             continue  # "Kiev, Zaporizhzhia e Dnipro anche": no verb
         for name in filter(None, (m.group(1), m.group(2))):
@@ -987,6 +1007,10 @@ _SAME_POST = {
 }
 
 
+_VICE_PREFIX_RE = re.compile(r"\s*vice[\s-]")
+_OF_CAPITAL_RE = re.compile(r"\bd\w*'?\s*[A-ZÀ-Ý]")
+
+
 def _resolve(
     speaker: str | None,
     role_word: str | None,
@@ -1021,7 +1045,7 @@ def _resolve(
         same_post = _SAME_POST.get(rw)
         has = re.compile(
             r"(?<![a-z])"
-            + ("" if role and re.match(r"\s*vice[\s-]", fold(role)) else r"(?<!vice )(?<!vice-)")
+            + ("" if role and _VICE_PREFIX_RE.match(fold(role)) else r"(?<!vice )(?<!vice-)")
             + r"(?:"
             + re.escape(rw[:6])
             + (r"|" + same_post if same_post else "")
@@ -1041,7 +1065,7 @@ def _resolve(
         if holders:
             return Person(holders[-1].name, holders[-1].role)
         # "il leader degli industriali" after the presidente di Confindustria spoke: an epithet by description
-        described = fold(role_word) in _EPITHETS and role and not re.search(r"\bd\w*'?\s*[A-ZÀ-Ý]", role)
+        described = fold(role_word) in _EPITHETS and role and not _OF_CAPITAL_RE.search(role)
         if last and last.speaker and (not body or not last.role or holds(fold(last.role)) or described):
             return Person(last.speaker, last.role)
     return Person("")
@@ -1188,6 +1212,10 @@ _TOWN_HALL_RE = re.compile(
 )
 
 
+_TERRITORY_RE = re.compile(r"\s+([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)")
+_ACRONYM_OR_SHORT_CAPS_RE = re.compile(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b")
+
+
 def _org_speaker(attr: str) -> str | None:
     """An organisation made to speak: ``spiegano dalla questura``, ``informa il sindacato di base Usb``,
     ``fanno sapere da Croce Rossa``, ``scrivono in una nota i sindacati``."""
@@ -1207,10 +1235,10 @@ def _org_speaker(attr: str) -> str | None:
     seat = _SEAT_RE.match(m.group(2))
     if seat and (fold(seat.group(2)) in comuni() or fold("la " + seat.group(2)) in comuni()):
         return m.group(1) + seat.group(1)  # "la Prefettura della Spezia": the body named with its seat
-    territory = re.match(r"\s+([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)", m.group(2))
+    territory = _TERRITORY_RE.match(m.group(2))
     if territory and fold(m.group(1)) in {"regione", "provincia", "comune", "città metropolitana"}:
         return m.group(1)[0].upper() + m.group(1)[1:] + " " + territory.group(1)  # "la Regione Puglia"
-    acronym = re.search(r"\b([A-Z][A-Za-z]{1,5}|[A-Z]{2,})\b", m.group(2))
+    acronym = _ACRONYM_OR_SHORT_CAPS_RE.search(m.group(2))
     return acronym.group(1) if acronym else m.group(1)
 
 
@@ -1272,12 +1300,16 @@ def _known(name: str, people: list[Person]) -> bool:
 _LIST_ITEM_END_RE = re.compile(r"(" + _NAME_TOKEN + _NAME_TAIL + r"{1,3})\s*(?:,|\s(?:e|ed))\s*$")
 
 
+_AND_CAPITAL_RE = re.compile(r"\s(?:e|ed)\s+[A-ZÀ-Ý]")
+_AND_AT_END_RE = re.compile(r"\s(?:e|ed)\s*$")
+
+
 def _list_head(sentence: str, pos: int) -> int:
     """Where the list of full names that the name at ``pos`` closes begins (``i segretari A B, C D e E F``):
     a joint statement speaks through the first-named. An apposition (``Il padre di A, B,``) is no list: a list
     closes with "e"/"ed" before another name."""
-    closed = re.search(r"\s(?:e|ed)\s+[A-ZÀ-Ý]", sentence[pos : pos + 120].split(":")[0])
-    if not closed and not re.search(r"\s(?:e|ed)\s*$", sentence[max(0, pos - 5) : pos]):
+    closed = _AND_CAPITAL_RE.search(sentence[pos : pos + 120].split(":")[0])
+    if not closed and not _AND_AT_END_RE.search(sentence[max(0, pos - 5) : pos]):
         return pos
     while True:
         m = _LIST_ITEM_END_RE.search(sentence, max(0, pos - 60), pos)
@@ -1340,11 +1372,15 @@ _INNER_ANY_VERB_RE = re.compile(
 _GROUP_LEAD_RE = re.compile(r"(?:(?:poi|anche|ancora|quindi|invece)\s+)?(?:i|gli|le)\s+[a-zà-ù]+\s")
 
 
+_FIRST_PHRASE_RE = re.compile(r"([^,.;:!?«»\"“”()]{3,90}?)\s*(?:,|$)")
+_NAME_TOKEN_SPACE_RE = re.compile(_NAME_TOKEN + r"\s")
+
+
 def _comma_interruption(tail: str, start: int, verb_end: int) -> Attribution | None:
     """The attribution between commas inside a quote (``«…, spiega l'assessore X, abbiamo …»``): a role or a
     name right after the verb, closed by a comma or the end of the quote."""
-    m = re.match(r"([^,.;:!?«»\"“”()]{3,90}?)\s*(?:,|$)", tail)
-    if not m or not (_ROLE_START.match(m.group(1)) or re.match(_NAME_TOKEN + r"\s", m.group(1))):
+    m = _FIRST_PHRASE_RE.match(tail)
+    if not m or not (_ROLE_START.match(m.group(1)) or _NAME_TOKEN_SPACE_RE.match(m.group(1))):
         return None
     parsed = _parse_attribution(m.group(1))
     if not (parsed.speaker or parsed.role_word):
@@ -1371,13 +1407,21 @@ def _after_an_aside(attr: str) -> Attribution:
     return parsed
 
 
+_NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
+
+
 def _surname_like_a_gerund(attr: str, people: list[Person]) -> Attribution:
     """A capitalised word ending like a gerund right after a verb of saying (``– afferma Irlando –``) is the
     surname of the person the piece names in full, not a gerund (which would be in lower case there)."""
     word = attr.strip(" ,")
-    if re.fullmatch(_NAME_TOKEN, word) and fold(word).endswith(("ando", "endo")) and _known(word, people):
+    if _NAME_TOKEN_RE.fullmatch(word) and fold(word).endswith(("ando", "endo")) and _known(word, people):
         return Attribution(word)
     return Attribution()
+
+
+_CLOSING_DASH_OR_PUNCT_END_RE = re.compile(r"\s[-–—](?:\s|$|\.)|[-–—][\s,;:]|$")
+_CAPITAL_WORD_START_RE = re.compile(r"(?<![\w'])[A-ZÀ-Ý]")
+_CLOSING_DASH_END_RE = re.compile(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$")
 
 
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
@@ -1389,7 +1433,7 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
             if commaed:
                 return commaed
             continue
-        end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—][\s,;:]|$", tail)  # "– spiega –, le risorse"
+        end = _CLOSING_DASH_OR_PUNCT_END_RE.search(tail)  # "– spiega –, le risorse"
         attr = tail[: end.start()] if end else tail
         cut = (m.start(), m.end() + (end.end() if end else len(tail)))
         attr = _before_gerund(attr)
@@ -1410,7 +1454,7 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
         org = _org_speaker(attr) if dashed else None
         if org:
             return Attribution(org, cut=cut)  # «… – spiegano dalla questura – …»
-        if dashed and not re.search(r"(?<![\w'])[A-ZÀ-Ý]", attr):
+        if dashed and not _CAPITAL_WORD_START_RE.search(attr):
             return Attribution(role_word=LAST_SPEAKER, cut=cut)  # «… – ha commentato ieri sera – …»
     for m in _INNER_ANY_VERB_RE.finditer(inner):  # «… – focalizzano poi i segretari X, Y e Z – …»: any verb
         if m.group(1).split()[-1] in _NOT_VERBS:
@@ -1424,7 +1468,7 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
             return replace(found, cut=(m.start(), m.end()))
     for m in _INNER_NOUN_RE.finditer(inner):  # «… – il commento a caldo dell'avvocato X – …»
         tail = inner[m.end() :]
-        end = re.search(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$", tail)
+        end = _CLOSING_DASH_END_RE.search(tail)
         parsed = _parse_attribution(tail[: end.start()] if end else tail)
         if parsed.found:
             return replace(parsed, cut=(m.start(), m.end() + (end.end() if end else len(tail))))
@@ -1451,13 +1495,17 @@ _GROUP_RE = re.compile(
 )
 
 
+_TWO_NAME_TOKENS_RE = re.compile(r"\s*,?\s*" + _NAME_TOKEN + r"\s+" + _NAME_TOKEN)
+_APPOSITION_CLAUSE_SPLIT_RE = re.compile(r",|\s(?:che|il quale|la quale|mentre|durante|nel|nella)\s")
+
+
 def _group(attr: str) -> Attribution | None:
     """An unnamed group of persons speaking (``i consiglieri di minoranza``, ``fonti governative``): no name
     follows the noun in its phrase."""
     m = _GROUP_RE.match(attr)
-    if not m or _first_full_name(m.group(2)) or re.match(r"\s*,?\s*" + _NAME_TOKEN + r"\s+" + _NAME_TOKEN, m.group(2)):
+    if not m or _first_full_name(m.group(2)) or _TWO_NAME_TOKENS_RE.match(m.group(2)):
         return None
-    tail = re.split(r",|\s(?:che|il quale|la quale|mentre|durante|nel|nella)\s", m.group(2), maxsplit=1)[0]
+    tail = _APPOSITION_CLAUSE_SPLIT_RE.split(m.group(2), maxsplit=1)[0]
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
@@ -1478,13 +1526,18 @@ def _body_name(attr: str, parsed: Attribution, people: list[Person]) -> Attribut
     return Attribution(name + tail.group(0), speaks=True)
 
 
+_SENTENCE_STOP_RE = re.compile(r"[.;!?](?:\s|$)|\n")
+_ONLY_ADVERBS_RE = re.compile(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])")
+_TRAILING_PARTICLE_RE = re.compile(r"\s+(?:per|di|del|della|d'|in|e|al)$")
+
+
 def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     """«...», dichiara X, ruolo. — a reporting verb right after the span decides: X, the last speaker
     (``aggiunge poi.``), an organisation, or nobody."""
     m = _AFTER_VERB_RE.match(after)
     if not m or m.group(1)[0].isupper() and "." in after[: m.start(1)]:
         return None  # «…». Secondo X «…», «…». Annota che «…»: a new sentence leading into the next quote
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.start(2) : m.start(2) + 300], maxsplit=1)[0]
+    attr = _SENTENCE_STOP_RE.split(after[m.start(2) : m.start(2) + 300], maxsplit=1)[0]
     attr = _before_gerund(attr)  # "ha aggiunto riferendosi a quanto detto da X": X is the gerund's complement
     parsed = _parse_attribution(attr)
     parsed = parsed if parsed.found else _after_an_aside(attr)
@@ -1496,12 +1549,12 @@ def _after_verb(after: str, people: list[Person]) -> Attribution | None:
     group = _group(attr)
     if group:
         return group
-    if re.match(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])", attr):
+    if _ONLY_ADVERBS_RE.match(attr):
         return Attribution(role_word=LAST_SPEAKER)
     medium = _MEDIUM_RE.match(attr)
     group_named = _COUNCIL_GROUP_RE.match(attr, medium.end() if medium else 0)
     if group_named and not _first_full_name(group_named.group(1)):
-        name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", group_named.group(1))
+        name = _TRAILING_PARTICLE_RE.sub("", group_named.group(1))
         return Attribution(name, speaks=True)  # "«…», attacca il gruppo consiliare Fratelli d'Italia"
     org = _org_speaker(attr)
     if org:
@@ -1525,31 +1578,41 @@ def _after_name_verb(after: str, people: list[Person]) -> Attribution | None:
     return Attribution(m.group(1)) if m else None
 
 
+_PAREN_ATTRIBUTION_RE = re.compile(r"\s*\(([^()]{3,150})\)")
+
+
 def _after_parenthesis(after: str, people: list[Person]) -> Attribution | None:
     """«...» (Mario Rossi, ruolo)."""
-    m = re.match(r"\s*\(([^()]{3,150})\)", after)
+    m = _PAREN_ATTRIBUTION_RE.match(after)
     parsed = _parse_attribution(m.group(1)) if m else None
     return parsed if parsed and parsed.speaker else None
 
 
+_DASH_ATTRIBUTION_RE = re.compile(r"\s*,?\s*[-–—]\s*([^\n]{3,200}?)(?:[.;!?](?:\s|$)|\n|$)")
+_LEADING_COSI_RE = re.compile(r"^(?:così|anche|poi)\s+", re.IGNORECASE)
+
+
 def _after_dash(after: str, people: list[Person]) -> Attribution | None:
     """«...» – l'assessora X.  /  «...» – Mario Rossi."""
-    m = re.match(r"\s*,?\s*[-–—]\s*([^\n]{3,200}?)(?:[.;!?](?:\s|$)|\n|$)", after)
+    m = _DASH_ATTRIBUTION_RE.match(after)
     if not m:
         return None
     parsed = _parse_attribution(m.group(1))
-    lead = re.sub(r"^(?:così|anche|poi)\s+", "", m.group(1), flags=re.IGNORECASE)
+    lead = _LEADING_COSI_RE.sub("", m.group(1))
     if parsed.speaker and (_ROLE_START.match(lead) or _known(parsed.speaker, people)):
         return parsed
     return None
 
 
+_COSI_AFTER_RE = re.compile(r"\s*[:,]\s*(?:[-–—]\s*)?(?i:così|cosi')\s+")
+
+
 def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
     """«…»: così Rossi.  /  «…», così in una nota il segretario X: "così" closing the quote names its source."""
-    m = re.match(r"\s*[:,]\s*(?:[-–—]\s*)?(?i:così|cosi')\s+", after)
+    m = _COSI_AFTER_RE.match(after)
     if not m:
         return None
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() : m.end() + 300], maxsplit=1)[0]
+    attr = _SENTENCE_STOP_RE.split(after[m.end() : m.end() + 300], maxsplit=1)[0]
     medium = _MEDIUM_RE.match(attr)
     attr = attr[medium.end() :] if medium else attr
     parsed = _parse_attribution(attr)
@@ -1563,6 +1626,9 @@ def _after_cosi(after: str, people: list[Person]) -> Attribution | None:
 _LEAD_NOUN_SOURCE_RE = re.compile(r"\s*[.!?]?\s*([^.!?\n«»\"“”]{0,60}?)" + _NOUN_SOURCE.pattern, re.IGNORECASE)
 
 
+_COLON_THEN_QUOTE_RE = re.compile(r"[^.;!?\n«»\"“”]*:\s*[«“\"]")
+
+
 def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
     """«...». Comincia così il racconto di X.  /  «…» è il commento a caldo di X."""
     m = _LEAD_NOUN_SOURCE_RE.match(after)
@@ -1570,9 +1636,9 @@ def _after_noun_source(after: str, people: list[Person]) -> Attribution | None:
         m = _IS_NOUN_SOURCE_RE.match(after)
     if not m:
         return None
-    if re.match(r"[^.;!?\n«»\"“”]*:\s*[«“\"]", after[m.end() :]):
+    if _COLON_THEN_QUOTE_RE.match(after[m.end() :]):
         return None  # «A». Secca la replica di X: «B» — X's words are the next quote, not this one
-    parsed = _parse_attribution(re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :], maxsplit=1)[0])
+    parsed = _parse_attribution(_SENTENCE_STOP_RE.split(after[m.end() :], maxsplit=1)[0])
     return parsed if parsed.speaker else None
 
 
@@ -1601,21 +1667,26 @@ _ANY_VERB_AFTER_RE = re.compile(
 )
 
 
+_CLAUSE_STOP_OR_DASH_RE = re.compile(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s")
+_PARTICLED_NAME_TOKEN_RE = re.compile(_PARTICLE + r"?" + _NAME_TOKEN)
+_LONE_SURNAME_CLAUSE_RE = re.compile(r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:,.*)?")
+
+
 def _after_any_verb(after: str, people: list[Person]) -> Attribution | None:
     """«…» stigmatizza Bianchi, «…», rilancia il sindaco X: a verb outside any list, then its subject (a role,
     or a name the piece knows or prints in full), read up to the sentence's end."""
     m = _ANY_VERB_AFTER_RE.match(after)
     if not m or m.group(1).split()[-1] in _NOT_VERBS:
         return None
-    attr = re.split(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s", after[m.end() : m.end() + 300], maxsplit=1)[0]
-    if not (_ROLE_START.match(attr) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, attr)):
+    attr = _CLAUSE_STOP_OR_DASH_RE.split(after[m.end() : m.end() + 300], maxsplit=1)[0]
+    if not (_ROLE_START.match(attr) or _PARTICLED_NAME_TOKEN_RE.match(attr)):
         return None
     parsed = _parse_attribution(attr)
     if parsed.speaker and (_ROLE_START.match(attr) or _known(parsed.speaker, people)):
         return parsed
     if not parsed.speaker and parsed.role_word and _ROLE_START.match(attr):
         return parsed
-    lone = re.fullmatch(r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:,.*)?", attr)
+    lone = _LONE_SURNAME_CLAUSE_RE.fullmatch(attr)
     if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
         return Attribution(lone.group(1))  # "«…» stigmatizza Bassi.": a surname alone closing the sentence
     return None
@@ -1653,6 +1724,9 @@ def _sentence_before(text: str, span: Span) -> str:
     return sentence
 
 
+_SOURCE_LEAD_COMMA_RE = re.compile(r"\s*(?:[Pp]er|[Ss]tando\s+a|[Ss]econdo)\s+(.{3,150}?)\s*,\s*$")
+
+
 def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | None:
     """``spiega X, ruolo: «``, ``Per X, «``, ``Secondo il sindaco, «``."""
     if not sentence.rstrip().endswith((":", ",")):
@@ -1661,7 +1735,7 @@ def _verb_then_subject(sentence: str, people: list[Person]) -> Attribution | Non
     parsed = _parse_attribution(m.group(2)) if m else None
     if parsed and parsed.found:
         return parsed
-    m = re.match(r"\s*(?:[Pp]er|[Ss]tando\s+a|[Ss]econdo)\s+(.{3,150}?)\s*,\s*$", sentence)
+    m = _SOURCE_LEAD_COMMA_RE.match(sentence)
     if not m:
         return None
     parsed = _parse_attribution(m.group(1))
@@ -1719,20 +1793,25 @@ _NAME_WHO_SAYS_RE = re.compile(
 )
 
 
+_RELATIVE_PLURAL_VERB_RE = re.compile(r"\b(?:che|il quale|la quale)\s+(?:hanno|avevano|\w+(?:ano|ono))\b")
+_SECONDO_NAME_END_RE = re.compile(
+    r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$"
+)
+_SOURCE_LEAD_END_RE = re.compile(r"\s*(?:[Pp]er|[Ss]econdo|[Ss]tando\s+a)\s+(.{3,120}?)\s*$")
+
+
 def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | None:
     """``Giorgia Meloni, che ha commentato con “``, ``Secondo D'Alba "``."""
     m = _NAME_WHO_SAYS_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and fold(m.group(1).split()[0]) in first_names():
-        if re.search(r"\b(?:che|il quale|la quale)\s+(?:hanno|avevano|\w+(?:ano|ono))\b", m.group(0)):
+        if _RELATIVE_PLURAL_VERB_RE.search(m.group(0)):
             # "il commento del sindaco X e dell'assessore Y, che aggiungono:": a joint statement, the first-named
             named = _mentions_in(stripped[: m.end(1)], people, stripped)
             if named:
                 first = _last_named(named, stripped[: m.end(1)])
                 return Attribution(first.name, first.role)
         return Attribution(m.group(1))
-    m = re.search(
-        r"(?:^|\s)[Ss]econdo\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*$", stripped
-    )
+    m = _SECONDO_NAME_END_RE.search(stripped)
     if m and not _bad_name(m.group(1)):
         return Attribution(m.group(1))
     m = _WHO_THAT_SAYS_RE.search(stripped)
@@ -1748,8 +1827,8 @@ def _relative_or_secondo(stripped: str, people: list[Person]) -> Attribution | N
     m = _WHO_RE.search(stripped)
     if m and not _bad_name(m.group(1)) and _known(m.group(1), people):
         return Attribution(m.group(1))  # "Un pensiero condiviso da Marini, il quale oltre a rilevare che «"
-    m = re.match(r"\s*(?:[Pp]er|[Ss]econdo|[Ss]tando\s+a)\s+(.{3,120}?)\s*$", stripped)
-    if m and (_ROLE_START.match(m.group(1)) or re.match(_PARTICLE + r"?" + _NAME_TOKEN, m.group(1))):
+    m = _SOURCE_LEAD_END_RE.match(stripped)
+    if m and (_ROLE_START.match(m.group(1)) or _PARTICLED_NAME_TOKEN_RE.match(m.group(1))):
         # "Per il segretario del Pd Rossi «…»": the opinion's holder right before the opening mark
         parsed = _parse_attribution(m.group(1))
         if parsed.speaker and (_ROLE_START.match(m.group(1)) or _known(parsed.speaker, people)):
@@ -1800,6 +1879,11 @@ def _apposed_post(lead: str, role: str) -> Attribution | None:
     return Attribution(name, _clean_role(role))
 
 
+_LIST_SPLIT_RE = re.compile(r"[,:;]|\s+e\s+")
+_LEADING_LIST_RE = re.compile(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+")
+_SURNAME_THEN_WORDS_RE = re.compile(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}")
+
+
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     """``Il presidente X ha sottolineato che «...»``, ``Daldoss ha ricordato come la scuola sia «…»``."""
     m = _SAID_THAT_RE.search(stripped)
@@ -1818,32 +1902,35 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
         # "mentre Lega, gruppo Centro, Fratelli d'Italia e Forza Italia sottolineano che «": the first-named
         return Attribution(listed.group(1), speaks=not _first_full_name(listed.group(1)))
     # the clause nearest the verb first: "…, San Giovanni Bosco, Lux: tutte le sale e Maffioli ha annunciato che"
-    clause = re.split(r"[,:;]|\s+e\s+", m.group(1))[-1]
+    clause = _LIST_SPLIT_RE.split(m.group(1))[-1]
     cut = m.group(1).rfind(",")
     apposed = _apposed_post(m.group(1)[: cut + 1], clause.strip()) if cut > 0 and clause.strip() else None
     if apposed:  # "Anna Neri, segretaria regionale Fsm-Cisl ribadisce che «": the post is set off after her name
         return apposed
-    group = _group(re.sub(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+", "", m.group(1)).lstrip())
+    group = _group(_LEADING_LIST_RE.sub("", m.group(1)).lstrip())
     if group and not _first_full_name(m.group(1)):
         return group  # "Le stesse fonti, tuttavia, precisano che «"
     parsed = _subject(clause, people) if clause.strip() else None
     if parsed:
         return parsed
     # "Fs già da ieri ha avvertito che «": a one-word subject, adverbs between it and the verb
-    lone = re.fullmatch(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}", clause)
+    lone = _SURNAME_THEN_WORDS_RE.fullmatch(clause)
     if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
         return Attribution(lone.group(1))
     return _subject(m.group(1), people)
 
 
+_DASH_SPLIT_RE = re.compile(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]")
+_NAME_WITH_ROLE_RE = re.compile(
+    r"(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})"
+    r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?"
+)
+
+
 def _colon_name(stripped: str) -> Attribution | None:
     """``ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “``, ``19.30 – Sgarbi: “``."""
-    clause = re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped[:-1])[-1].strip()
-    m = re.fullmatch(
-        r"(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})"
-        r"(?:\s*,\s*([^:]{3,150})|\s*\(([^()]{3,150})\))?",
-        clause,
-    )
+    clause = _DASH_SPLIT_RE.split(stripped[:-1])[-1].strip()
+    m = _NAME_WITH_ROLE_RE.fullmatch(clause)
     if not m or _bad_name(m.group(1)) or _ROLE_START.match(m.group(1)):
         return None
     role = m.group(2) or m.group(3)
@@ -1865,6 +1952,18 @@ _CLEFT_COLON_RE = re.compile(
 )
 
 
+_SOURCE_NAME_COLON_RE = re.compile(
+    r"\s*(?:[Pp]er|[Ss]econdo)\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*:"
+)
+_COMMA_SPLIT_RE = re.compile(r",\s*")
+_PARTICLED_NAME_RE = re.compile(_PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3}")
+_NAME_BEFORE_COLON_RE = re.compile(
+    r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$"
+)
+_LA_PAROLA_A_RE = re.compile(r"\bla\s+parola\s+(?:a|ad|al|alla|all')\s*(?:[a-zà-ù]+\s+)?$")
+_PARTICIPLE_BEFORE_RE = re.compile(r"(?:^|\s)[a-zà-ù]{3,}(?:at|it|ut)[oaie]\s+$")
+
+
 def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     """A sentence ending with a colon: a name, ``X ha dichiarato:``, ``Mario Rossi (ruolo):``, its subject."""
     stripped = sentence.rstrip()
@@ -1882,10 +1981,7 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     named = _colon_name(stripped)
     if named:
         return named
-    per = re.fullmatch(
-        r"\s*(?:[Pp]er|[Ss]econdo)\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s*:",
-        stripped,
-    )
+    per = _SOURCE_NAME_COLON_RE.fullmatch(stripped)
     if per and not _bad_name(per.group(1)) and not _ROLE_START.fullmatch(per.group(1)):
         return Attribution(per.group(1))  # "Per Bassi: «"
     source = _NOUN_SOURCE_COLON_RE.search(stripped)
@@ -1893,21 +1989,18 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
         by_noun = _parse_attribution(source.group(1))
         if by_noun.found:
             return by_noun
-        lone = re.fullmatch(_PARTICLE + r"?" + _NAME_TOKEN, source.group(1).strip())
+        lone = _PARTICLED_NAME_TOKEN_RE.fullmatch(source.group(1).strip())
         if lone and not _bad_name(lone.group(0)):
             return Attribution(lone.group(0), speaks=True)
-    body = _BODY_COLON_RE.fullmatch(re.split(r"\s[-–—]\s?|\s?[-–—]\s|^[-–—]", stripped)[-1].strip())
+    body = _BODY_COLON_RE.fullmatch(_DASH_SPLIT_RE.split(stripped)[-1].strip())
     if body and not _bad_name(body.group(1)) and not _ROLE_START.match(body.group(1)):
         return Attribution(body.group(1), speaks=True)  # "Il Cremlino:", "La Farnesina:": a body speaks
     m = _VERB_COLON_RE.search(sentence)
     parsed = _parse_attribution(m.group(1)) if m else None
     if m and parsed and parsed.speaker and not parsed.role:
         parsed = _body_name(m.group(1), parsed, people)  # "Uniti per Assisi dichiara:"
-    last_clause = re.split(r",\s*", m.group(1))[-1] if m and "," in m.group(1) else ""
-    if last_clause and (
-        _ROLE_START.match(last_clause)
-        or re.fullmatch(_PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3}", last_clause)
-    ):
+    last_clause = _COMMA_SPLIT_RE.split(m.group(1))[-1] if m and "," in m.group(1) else ""
+    if last_clause and (_ROLE_START.match(last_clause) or _PARTICLED_NAME_RE.fullmatch(last_clause)):
         # "Infine, sul processo a Ilaria Salis, Tajani risponde:": the subject is the clause right before the verb
         nearest = _parse_attribution(last_clause)
         if nearest.found and not _bad_name(nearest.speaker):
@@ -1921,12 +2014,9 @@ def _colon(sentence: str, people: list[Person]) -> Attribution | None:
     lead_then_name = _LEAD_THEN_NAME_RE.fullmatch(m.group(1)) if m else None
     if lead_then_name and not _bad_name(lead_then_name.group(1)) and not _is_entity(lead_then_name.group(1), people):
         return Attribution(lead_then_name.group(1))  # "Sulle polemiche per i lavori, Ferraresi replica:"
-    m = re.search(
-        r"(?:^|\s)(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s*(?:\(([^()]{3,150})\))?\s*:\s*$",
-        sentence,
-    )
-    floor = m and re.search(r"\bla\s+parola\s+(?:a|ad|al|alla|all')\s*(?:[a-zà-ù]+\s+)?$", sentence[: m.start(1)])
-    direct = m and re.search(r"(?:^|\s)[a-zà-ù]{3,}(?:at|it|ut)[oaie]\s+$", sentence[: m.start(1)])
+    m = _NAME_BEFORE_COLON_RE.search(sentence)
+    floor = m and _LA_PAROLA_A_RE.search(sentence[: m.start(1)])
+    direct = m and _PARTICIPLE_BEFORE_RE.search(sentence[: m.start(1)])
     if m and not floor and (direct or _OBJECT_BEFORE_RE.search(sentence[max(0, m.start(1) - 40) : m.start(1)])):
         # "Neri ha parlato sugli attacchi di Matteo Salvini:", "Rossi ha ringraziato Anna Verdi:": the topic or
         # the object named last is not the speaker ("ha dato la parola a X:" gives X the floor)
@@ -2034,6 +2124,13 @@ def _passive_agent(stripped: str, people: list[Person]) -> Attribution | None:
     return parsed if parsed and parsed.found else None
 
 
+_FULL_NAME_COMMA_RE = re.compile(_NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + ")+,")
+_SUBJECT_ASIDE_RE = re.compile(
+    r"(?:" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*|(?i:" + _ROLE_START.pattern + r")"
+    r"[^,]{0,60}),[^,]{2,60}$"
+)
+
+
 def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | None:
     """``perché, ha detto Sala “…”``, ``Questo, ha detto “…”`` (the last speaker): a reporting verb and
     maybe a name right before the opening mark, with no colon."""
@@ -2042,18 +2139,14 @@ def _verb_right_before(stripped: str, people: list[Person]) -> Attribution | Non
         return None
     if not m.group(1):
         lead = stripped[: m.start()]
-        if stripped[m.start() : m.start() + 1] == "," and re.match(_NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + ")+,", lead):
+        if stripped[m.start() : m.start() + 1] == "," and _FULL_NAME_COMMA_RE.match(lead):
             # "Vincenzo Savo, capolista della Lista X, aggiunge:": the comma closes the subject's apposition
             named = _name_first(lead)
             if named and named.speaker and _known(named.speaker, people) and not _bad_name(named.speaker):
                 return named
         opening = _OPENING_SUBJECT_RE.match(lead)
         head = lead[opening.end() if opening else 0 :]
-        if stripped[m.start() : m.start() + 1] == "," and re.match(
-            r"(?:" + _PARTICLE + r"?" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*|(?i:" + _ROLE_START.pattern + r")"
-            r"[^,]{0,60}),[^,]{2,60}$",
-            head,
-        ):
+        if stripped[m.start() : m.start() + 1] == "," and _SUBJECT_ASIDE_RE.match(head):
             # "Rossi, dal canto suo, ribatte:", "Il segretario, dal canto suo, replica:": the subject, an aside
             named = _parse_attribution(head.split(",")[0])
             whole = _parse_attribution(head) if not named.speaker else named
@@ -2135,11 +2228,14 @@ _BODY_SUBJECT_BEFORE_RE = re.compile(
 )
 
 
+_PRESENT_VERB_RE = re.compile(r"[a-zà-ù]{3,}(?:a|e|ano|ono)\b")
+
+
 def _body_subject(stripped: str, span_text: str) -> Attribution | None:
     """``L'Amministrazione comunale «dichiara la propria soddisfazione …»``: a body right before a quote
     that goes on its sentence with a verb (a lower-case first word) is the body speaking."""
     m = _BODY_SUBJECT_BEFORE_RE.search(stripped)
-    if not m or not re.match(r"[a-zà-ù]{3,}(?:a|e|ano|ono)\b", span_text):
+    if not m or not _PRESENT_VERB_RE.match(span_text):
         return None
     return Attribution((m.group(1) + (m.group(2) or "")).strip(), speaks=True)
 
@@ -2242,20 +2338,24 @@ _COUNCIL_GROUP_RE = re.compile(
 )
 
 
+_PER_SECONDO_LEAD_RE = re.compile(r"\s*(?:[Pp]er|[Ss]econdo)\s")
+_FEW_LOWERCASE_WORDS_RE = re.compile(r"(?:[a-zà-ù']+\s*){1,4}")
+
+
 def _council_group(stripped: str) -> Attribution | None:
     """A named council group or list leading into the quote (``Polemico il gruppo consiliare Pd-Bic:``, ``Per il
     gruppo “Scelgo Locri”``): the group's name is the speaker, as an organisation made to speak."""
-    if not stripped.endswith((":", ",")) and not re.match(r"\s*(?:[Pp]er|[Ss]econdo)\s", stripped):
+    if not stripped.endswith((":", ",")) and not _PER_SECONDO_LEAD_RE.match(stripped):
         return None
     groups = list(_COUNCIL_GROUP_RE.finditer(stripped))
     m = groups[-1] if groups else None  # the last one, nearest the quote
     rest = stripped[m.end() :].strip(' ,:»”"') if m else ""
-    verb_only = stripped.endswith(":") and re.fullmatch(r"(?:[a-zà-ù']+\s*){1,4}", rest)  # "… Pd attacca:"
+    verb_only = stripped.endswith(":") and _FEW_LOWERCASE_WORDS_RE.fullmatch(rest)  # "… Pd attacca:"
     if not m or rest and not verb_only or _first_full_name(m.group(1)):
         return None
     if _first_full_name(stripped[: m.start()]) or _ROLE_AT.search(stripped[: m.start()]):
         return None  # "Vincenzo Savo, capolista della Lista Cristofari, aggiunge:": the person speaks
-    name = re.sub(r"\s+(?:per|di|del|della|d'|in|e|al)$", "", m.group(1))
+    name = _TRAILING_PARTICLE_RE.sub("", m.group(1))
     return Attribution(name, speaks=True)
 
 
@@ -2367,12 +2467,15 @@ _GROUP_SUBJECT_COLON_RE = re.compile(
 )
 
 
+_TIME_OR_VERB_SPLIT_RE = re.compile(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b")
+
+
 def _group_subject_colon(stripped: str) -> Attribution | None:
     """An unnamed group as the subject of the colon lead-in: no speaker, the group (with its tail) as role."""
     m = _GROUP_SUBJECT_COLON_RE.match(stripped)
     if not m or _first_full_name(m.group(2)):
         return None  # "i consiglieri Mario Rossi e Anna Bianchi hanno scritto:": the first-named speaks
-    tail = re.split(r"\s+(?:ieri|oggi|stamattina|già|hanno|avevano)\b", m.group(2), maxsplit=1)[0]
+    tail = _TIME_OR_VERB_SPLIT_RE.split(m.group(2), maxsplit=1)[0]
     return Attribution(role=_clean_role(m.group(1) + tail) or m.group(1), group=True)
 
 
@@ -2431,6 +2534,10 @@ _FINITE_VERB_RE = re.compile(
 )
 
 
+_PARTICLED_NAME_TOKEN_SPACE_RE = re.compile(_PARTICLE + r"?" + _NAME_TOKEN + r"\s")
+_AUX_OR_COMMA_SPLIT_RE = re.compile(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]")
+
+
 def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None:
     """The subject opening the quote's own sentence, whatever its verb (``Don Paolo ha benedetto gli studenti e
     raccomandato loro di «…»``): a role or a known name, then a finite verb; the quote is that person's."""
@@ -2438,9 +2545,9 @@ def _sentence_subject(stripped: str, people: list[Person]) -> Attribution | None
         return None
     opening = _OPENING_SUBJECT_RE.match(stripped)
     rest = stripped[opening.end() :] if opening else stripped
-    if not (_ROLE_START.match(rest) or _NAME_RE.match(rest) or re.match(_PARTICLE + r"?" + _NAME_TOKEN + r"\s", rest)):
+    if not (_ROLE_START.match(rest) or _NAME_RE.match(rest) or _PARTICLED_NAME_TOKEN_SPACE_RE.match(rest)):
         return None
-    parsed = _parse_attribution(re.split(r"\s(?:ha|hanno|è|sono|aveva|era)\s|[,(]", rest, maxsplit=1)[0])
+    parsed = _parse_attribution(_AUX_OR_COMMA_SPLIT_RE.split(rest, maxsplit=1)[0])
     if not parsed.speaker or not (_ROLE_START.match(rest) or _known(parsed.speaker, people)):
         return None
     end = rest.find(parsed.speaker) + len(parsed.speaker)
@@ -2453,25 +2560,31 @@ _SUBORDINATE_RE = re.compile(
 )
 
 
+_SENTENCE_TO_CAPITAL_RE = re.compile(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])")
+_SHORT_TAIL_RE = re.compile(r"[^.!?«»“”\"\n]{0,150}[.!?]?\s*")
+_CAPITAL_NEXT_RE = re.compile(r"\s*[A-ZÀ-Ý]")
+_FA_SAPERE_LEAD_RE = re.compile(r"^(?:sapere|notare|presente)\s+")
+
+
 def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
     """«…». Così il sindaco X.  /  «…». Lo ha detto X, ruolo."""
     m = _NEXT_SENTENCE.match(after)
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
-        end = re.match(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])", after)
+        end = _SENTENCE_TO_CAPITAL_RE.match(after)
         m = _NEXT_SENTENCE.match(after, end.end()) if end else None
-    tail = re.fullmatch(r"[^.!?«»“”\"\n]{0,150}[.!?]?\s*", after) if not span.open_end else None
+    tail = _SHORT_TAIL_RE.fullmatch(after) if not span.open_end else None
     if not m and tail:
         # a paragraph that is only the quote (or ends with one clause after it), then "Così il presidente X, …"
         # or "Lo ha detto X" opening the next one
         nxt = text.find("\n", span.mark_end)
         after = text[nxt : nxt + 400].lstrip(" .,;\n").split("\n\n")[0] if nxt >= 0 else ""
         m = _NEXT_SENTENCE.match(after)
-        m = m if m and re.match(r"\s*[A-ZÀ-Ý]", after) else None
+        m = m if m and _CAPITAL_NEXT_RE.match(after) else None
     if not m:
         return None
-    attr = re.split(r"[.;!?](?:\s|$)|\n", after[m.end() :], maxsplit=1)[0]
+    attr = _SENTENCE_STOP_RE.split(after[m.end() :], maxsplit=1)[0]
     attr = _SUBORDINATE_RE.split(attr, maxsplit=1)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
-    attr = re.sub(r"^(?:sapere|notare|presente)\s+", "", attr)  # "È quanto fa sapere l'azienda"
+    attr = _FA_SAPERE_LEAD_RE.sub("", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
         parsed = _subject(attr, people) or parsed
@@ -2482,6 +2595,9 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
 
 
 _GOAL_WORD_RE = re.compile(r"(?:obiettivo|scopo|finalità)\b", re.IGNORECASE)
+
+
+_SENTENCE_OR_LINE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attribution | None:
@@ -2504,7 +2620,7 @@ def _attribution(text: str, span: Span, people: Sequence[Person] = ()) -> Attrib
     not_source = _document_lead(sentence, text[span.start : span.start + 8])
     if not_source and not (_GOAL_WORD_RE.match(not_source.group(0)) and _SAID_THAT_RE.search(sentence.rstrip())):
         return empty  # "si legge nella nota «"; but "X ha spiegato che l'obiettivo è di «" is X's speech
-    lead = re.split(r"(?<=[.!?])\s+|\n", text[max(0, span.mark_start - 200) : span.mark_start])[-1]
+    lead = _SENTENCE_OR_LINE_SPLIT_RE.split(text[max(0, span.mark_start - 200) : span.mark_start])[-1]
     before = _council_group(lead.rstrip()) or _before(sentence, known, text[span.start : span.start + 40])
     before = before or _per_body(text, sentence.rstrip(), known)  # "Per Confcommercio, «": the body's view
     if empty is not None:
@@ -2524,14 +2640,18 @@ _BODY_SUBJECT_RE = re.compile(
 _AGENCIES = frozenset({"ANSA", "AGI", "DIRE", "ADNKRONOS", "LAPRESSE", "ASKANEWS", "NOVA", "ITALPRESS", "AGENSIR"})
 
 
+_CAPS_ACRONYM_RE = re.compile(r"\b[A-Z]{3,6}\b")
+_ROMAN_NUMERAL_RE = re.compile(r"[IVXLC]+")
+
+
 def _body_speaks(text: str, sentence: str) -> Attribution | None:
     """``l'Agenzia ha dichiarato: «`` in a piece about the UNRWA: the body is the acronym the piece names most
     (twice at least); nobody when it names none."""
     if not _BODY_SUBJECT_RE.search(sentence.rstrip()):
         return None
     counts: dict[str, int] = {}
-    for acronym in re.findall(r"\b[A-Z]{3,6}\b", text):
-        if acronym not in _AGENCIES and not re.fullmatch(r"[IVXLC]+", acronym):
+    for acronym in _CAPS_ACRONYM_RE.findall(text):
+        if acronym not in _AGENCIES and not _ROMAN_NUMERAL_RE.fullmatch(acronym):
             counts[acronym] = counts.get(acronym, 0) + 1
     best = max(counts, key=lambda a: counts[a], default=None)
     return Attribution(best, speaks=True) if best and counts[best] >= 2 else None
@@ -2591,11 +2711,14 @@ _COUNTRIES = frozenset(
 )  # fmt: skip
 
 
+_ARTICLE_LEAD_RE = re.compile(r"^(?i:la|il|lo|l'|le|i|gli)\s*")
+
+
 def _is_entity(name: str, people: list[Person]) -> bool:
     """A country, city, region or organisation rather than a person (a bare acronym or a place name)."""
     from rassegna.nlp.gazetteer import comuni, regions
 
-    key = fold(re.sub(r"^(?i:la|il|lo|l'|le|i|gli)\s*", "", name))
+    key = fold(_ARTICLE_LEAD_RE.sub("", name))
     if any(fold(p.name.split()[-1]) == key for p in people if len(p.name.split()) > 1):
         return False  # a surname of someone named in the piece
     if key in _COUNTRIES or key in regions():
@@ -2620,6 +2743,9 @@ def _speaks(text: str, span: Span, name: str) -> bool:
     )
 
 
+_DOUBLED_APOSTROPHE_RE = re.compile(r"''")
+
+
 def _agency_marks(text: str) -> str:
     """Agency double apostrophes as quotation marks, same length: ``''Faccio…''`` → `` "Faccio…" ``."""
 
@@ -2627,7 +2753,7 @@ def _agency_marks(text: str) -> str:
         after = text[m.end() : m.end() + 1]
         return ' "' if after and not after.isspace() and after not in ".,;:!?)" else '" '
 
-    return re.sub(r"''", mark, text)
+    return _DOUBLED_APOSTROPHE_RE.sub(mark, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -2703,6 +2829,10 @@ _AGENT_RE = re.compile(
 )  # "condiviso da X": the agent of a passive, its logical subject
 
 
+_SENTENCE_END_AT_END_RE = re.compile(r"[.!?]\s*$")
+_SENTENCE_END_SPACE_RE = re.compile(r"[.!?]\s+")
+
+
 def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
     """A quote opening its sentence right after a sentence whose subject is a person (``Sul caso è intervenuta
     Giulia Bassi. «…»``, ``Un pensiero condiviso da Verdi, la quale … . «…»``): that person speaks, before any
@@ -2719,10 +2849,10 @@ def _introduced_before(piece: Piece, span: Span) -> Attribution | None:
         while at > 1 and not text[at:para_start].strip():
             at = text.rfind("\n", 0, at - 1) + 1
         before = text[at:para_start]
-    elif not re.search(r"[.!?]\s*$", before):
+    elif not _SENTENCE_END_AT_END_RE.search(before):
         return None
     stripped = before.rstrip()
-    ends = [e.end() for e in re.finditer(r"[.!?]\s+", stripped)]
+    ends = [e.end() for e in _SENTENCE_END_SPACE_RE.finditer(stripped)]
     start = ends[-1] if ends else 0
     sentence = stripped[start:]
     if not sentence or any(c in sentence for c in '«»“”"') or sentence.endswith("?"):
@@ -2857,12 +2987,15 @@ def _answers(piece: Piece) -> list[int]:
     return found if len(found) >= 2 else []
 
 
+_WORD_APOSTROPHE_RE = re.compile(r"[\w']+")
+
+
 def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     """Who answers: the one person of the piece whose surname the headline prints (``Piantedosi fra Trump e
     Zelensky``), else the one person the introduction before the first question names; nobody
     (an empty Person) when neither names one, as when the name is only in the headline; None when the headline
     names several (each answer then keeps its own attribution, as a double interview does)."""
-    title = set(re.findall(r"[\w']+", fold(piece.title or "")))
+    title = set(_WORD_APOSTROPHE_RE.findall(fold(piece.title or "")))
     named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title}
     if len(named) > 1:
         return None
@@ -2973,12 +3106,17 @@ def _new_post_between(text: str, end: int, start: int) -> bool:
 _SAYING_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|parla(?:no)?\s+di|parole)(?![\w])")  # on lower-cased text
 
 
+_SENTENCE_OR_QUOTE_STOP_RE = re.compile(r"[.!?\n«“\"]")
+
+
 def _said_in_sentence(piece: Piece, span: Span) -> Attribution | None:
     """The person the quote's own sentence names, before or after the quote, when that sentence has a verb of
     saying (``Parla di «…» il consigliere regionale X``): Italian often puts the subject after the quote."""
     text = piece.text
     start = max(text.rfind("\n", 0, span.mark_start), *(text.rfind(c, 0, span.mark_start) for c in '.!?»”"')) + 1
-    stop = re.search(r"[.!?\n«“\"]", text[span.mark_end : span.mark_end + 300])  # a straight mark opens the next
+    stop = _SENTENCE_OR_QUOTE_STOP_RE.search(
+        text[span.mark_end : span.mark_end + 300]
+    )  # a straight mark opens the next
     end = span.mark_end + (stop.start() if stop else 0)
     before, after = text[start : span.mark_start], text[span.mark_end : end]
     if not (_SAYING_RE.search(before.lower()) or _SAYING_RE.search(after.lower())):
@@ -3084,6 +3222,9 @@ _BODY_SUBJECT_AT_RE = re.compile(
 )
 
 
+_TRAILING_CONNECTORS_RE = re.compile(r"(?:\s+(?:di|del|della|dei|e|per))+$")
+
+
 def _named_body(noun: str, text: str, upto: int, people: Sequence[Person] = ()) -> str:
     """The body a generic noun stands for: the nearest ``Noun di X`` (``Comune di Gorizia``) or ``noun X``
     (``la società Stellantis`` → ``Stellantis``, with any noun of the same kind) printed before ``upto``, else the
@@ -3099,7 +3240,7 @@ def _named_body(noun: str, text: str, upto: int, people: Sequence[Person] = ()) 
     )
     best: tuple[int, str] | None = None
     for m in re.finditer(pattern, text):
-        name = re.sub(r"(?:\s+(?:di|del|della|dei|e|per))+$", "", m.group(3).rstrip())
+        name = _TRAILING_CONNECTORS_RE.sub("", m.group(3).rstrip())
         if not name[0].isupper() or fold(name.split()[0]) in _NOT_NAMES:
             continue
         if m.group(2).strip():
@@ -3135,6 +3276,9 @@ def _subject_before(piece: Piece, span: Span) -> Person:
     return _subject_named(_mentions_in(before, piece.people, text, para_start), before)
 
 
+_SENTENCE_END_SPACE_AT_END_RE = re.compile(r"[.!?]\s+$")
+
+
 def _opening_subject_before(piece: Piece, span: Span) -> Person | None:
     """The person opening a sentence of the quote's paragraph as the subject of a finite verb, the last such
     before the quote (``Anna Neri accetta la sfida, ma … anche Carlo Bianchi. «…», scrive la ministra``: Neri,
@@ -3146,7 +3290,7 @@ def _opening_subject_before(piece: Piece, span: Span) -> Person | None:
         return None
     found: Person | None = None
     for start, end, person in _mentions_in(before, piece.people, text, para_start):
-        opens = not before[:start].strip() or re.search(r"[.!?]\s+$", before[:start])
+        opens = not before[:start].strip() or _SENTENCE_END_SPACE_AT_END_RE.search(before[:start])
         if opens and _FINITE_VERB_RE.match(before, end):
             found = person
     return found
@@ -3184,6 +3328,9 @@ _ROLE_SEAT_BEFORE_RE = re.compile(
 _LO_SAYS_RE = re.compile(r"\s*(?:Lo|La|Così)\s+(?:" + VERB + r")\s+(.*)", re.DOTALL)
 
 
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+
+
 def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: bool) -> Person:
     """The speaker (full name) and role a span's attribution resolves to; nobody for a place or a body that
     the text does not make speak."""
@@ -3195,7 +3342,7 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             person = Person(prev.quote.speaker or "", prev.quote.role)
         elif att.role_word == LAST_SPEAKER:
             para = piece.text[piece.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].rstrip()
-            last = re.split(r"(?<=[.!?])\s+", para[:-1])[-1] if para.endswith(".") else ""
+            last = _SENTENCE_SPLIT_RE.split(para[:-1])[-1] if para.endswith(".") else ""
             lead = _LO_SAYS_RE.match(last)  # "Lo precisa la Capitaneria di porto. «… – fanno sapere – …»"
             org = _org_speaker(lead.group(1)) if lead else None
             person = Person(org) if org else _named_before(piece.text, span, piece.people)
@@ -3446,9 +3593,12 @@ def _same_sentence_piece(text: str, prev: Previous, span: Span) -> bool:
     return _one_sentence_gap(text[prev.end : span.mark_start])
 
 
+_BREAK_LINE_OR_SOURCE_RE = re.compile(r"[.!?:;\n]|\b(?:per|secondo)\s")
+
+
 def _one_sentence_gap(gap: str) -> bool:
     """Text between two quoted pieces of one sentence: short, no sentence end, no verb of saying, no "per X"."""
-    return len(gap) <= 80 and not re.search(r"[.!?:;\n]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap)
+    return len(gap) <= 80 and not _BREAK_LINE_OR_SOURCE_RE.search(gap) and not _VERB_RE.search(gap)
 
 
 _QUOTED_WORDS_RE = re.compile(r"«[^«»]*»|“[^“”]*”|(?:^|(?<=\n))[«“][^\n]*")  # a quote, or one never closed
@@ -3505,10 +3655,13 @@ def _document_lead(sentence: str, quoted: str) -> re.Match[str] | None:
     return None
 
 
+_SENTENCE_OR_LINE_SPLIT_QUOTE_RE = re.compile(r"(?<=[.!?»”])\s+|\n")
+
+
 def _not_speech(text: str, span: Span) -> bool:
     """Quoted text that is not speech: from a note or a document, a headline or a banner of its own."""
     before = text[max(0, span.mark_start - 200) : span.mark_start]
-    sentence = re.split(r"(?<=[.!?»”])\s+|\n", before)[-1]
+    sentence = _SENTENCE_OR_LINE_SPLIT_QUOTE_RE.split(before)[-1]
     if _document_lead(sentence, text[span.start : span.start + 8]) or _GOAL_BEFORE.search(sentence):
         return True
     para_start = text.rfind("\n", 0, span.mark_start) + 1
@@ -3536,6 +3689,10 @@ def _lend_back(text: str, found: list[tuple[int, Quote]], by_start: dict[int, Sp
 _WENT_ON_RE = re.compile(r"\b(?:ha\s+)?(?:prosegu|continu|conclu|aggiun)\w*\s+(?:poi\s+)?(?:il\s+|la\s+)?[A-ZÀ-Ý]")
 
 
+_NEXT_LINE_RE = re.compile(r"\s*([^\n]+)")
+_SENTENCE_SPLIT_ONE_SPACE_RE = re.compile(r"(?<=[.!?])\s")
+
+
 def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     """Who speaks an unattributed quote opening its paragraph: the person a following paragraph opens with
     (``«…» / Il presidente X traccia il bilancio …``) when the quote is the whole paragraph, else the one person
@@ -3546,8 +3703,8 @@ def _neighbour_paragraph(text: str, span: Span, people: list[Person]) -> Person:
     if text[para_start : span.mark_start].strip(' "') and not _DATELINE_RE.fullmatch(text, para_start, span.mark_start):
         return Person("")
     marks = '«»“”"'
-    nxt = re.match(r"\s*([^\n]+)", text[para_end:])
-    first = re.split(r"(?<=[.!?])\s", nxt.group(1), maxsplit=1)[0] if nxt else ""
+    nxt = _NEXT_LINE_RE.match(text[para_end:])
+    first = _SENTENCE_SPLIT_ONE_SPACE_RE.split(nxt.group(1), maxsplit=1)[0] if nxt else ""
     if nxt and first and not text[span.mark_end : para_end].strip(" .") and not any(c in first for c in marks):
         # the sentence that opens the next paragraph, not its later quotes ("Il sindaco X non nasconde … «…»")
         named = _mentions_in(first, people, text, para_end + nxt.start(1))
@@ -3593,6 +3750,10 @@ def _role_tail_before(segment: str) -> str:
     return m.group(0) if m else ""
 
 
+_SENTENCE_STOP_CHAR_RE = re.compile(r"[.!?\n]")
+_NEXT_PARAGRAPH_COLON_RE = re.compile(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$")
+
+
 def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) -> None:
     """A paragraph that is only a quote takes the speaker the next paragraph introduces for its own quote:
     «…» / Non nasconde la soddisfazione l'assessore X: «…»."""
@@ -3603,14 +3764,14 @@ def _lend_forward(text: str, found: list[tuple[int, Quote]], spans: list[Span]) 
         if q.speaker or q.role or not nq.speaker or span is None or nspan is None:
             continue  # a quote its own attribution gave a group or a post keeps it
         gap = text[span.mark_end : nspan.mark_start]
-        if len(gap) <= 160 and not re.search(r"[.!?\n]", gap) and not _named_as_subject(gap):
+        if len(gap) <= 160 and not _SENTENCE_STOP_CHAR_RE.search(gap) and not _named_as_subject(gap):
             # «A» alla ditta ammontano «B», ha spiegato X: one sentence, its attribution after the last quote
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
             continue
         para_start = text.rfind("\n", 0, span.mark_start) + 1
         if text[para_start : span.mark_start].strip():
             continue
-        next_para = gap.count("\n\n") == 1 and re.match(r"\s*[.,;]?\s*\n\n[^\n]{0,300}:\s*$", gap)
+        next_para = gap.count("\n\n") == 1 and _NEXT_PARAGRAPH_COLON_RE.match(gap)
         # «…». Con la sindaca uscente «…». Queste le parole di X: same paragraph, nobody named between
         same_para = "\n" not in gap and len(gap) <= 200 and not _TWO_CAPS.search(gap)
         if next_para or same_para:
@@ -3653,6 +3814,9 @@ def _joint_goes_on(piece: Piece, pspan: Span, span: Span) -> bool:
     return len({p.name for _, _, p in named}) >= 2
 
 
+_SENTENCE_TEXT_RE = re.compile(r"[^.!?\n]+")
+
+
 def _goes_on(piece: Piece, end: int, span: Span, speaker: str) -> bool:
     """``speaker``'s statement, closed at ``end``, goes on in ``span``: see _statement_goes_on."""
     text, paras = piece.text, piece.paras
@@ -3681,7 +3845,7 @@ def _goes_on(piece: Piece, end: int, span: Span, speaker: str) -> bool:
     for m in _OTHER_SAYS_RE.finditer(f"{around} {asides}"):
         if not m.group(0).lower().startswith(("secondo", "per ")) and fold(m.group(1) or "") != own:
             return False  # "aggiunge fra Etjen", "– si è espresso Damato –", "commentano i segretari": another speaks
-    for sentence in re.finditer(r"[^.!?\n]+", around):
+    for sentence in _SENTENCE_TEXT_RE.finditer(around):
         named = _mentions_in(sentence.group(0), piece.people, text, end + sentence.start())
         words = sentence.group(0)
         others = [(a, b) for a, b, p in named if fold(p.name.split()[-1]) != own and not _complement(words, a)]
@@ -3721,6 +3885,11 @@ _SUBJECT_FOLLOWS_RE = re.compile(
 )
 
 
+_SENTENCE_OR_CONNECTIVE_BEFORE_RE = re.compile(
+    r"(?:^|[.!?;]\s+|\n|\b(?i:intanto|mentre|poi|e|ma|quindi|infine|anche)\s+)$"
+)
+
+
 def _new_subject_between(piece: Piece, end: int, span: Span, speaker: str) -> bool:
     """Between the previous quote and this one another person of the piece opens a clause as the subject of a
     verb (``Intanto Salvini pensa … e ha affermato che «``): the previous speaker does not go on."""
@@ -3729,12 +3898,17 @@ def _new_subject_between(piece: Piece, end: int, span: Span, speaker: str) -> bo
     for start, stop, person in _mentions_in(between, piece.people, piece.text, end):
         if fold(person.name.split()[-1]) == own or _complement(between, start):
             continue
-        if not re.search(r"(?:^|[.!?;]\s+|\n|\b(?i:intanto|mentre|poi|e|ma|quindi|infine|anche)\s+)$", between[:start]):
+        if not _SENTENCE_OR_CONNECTIVE_BEFORE_RE.search(between[:start]):
             continue
         verb = _SUBJECT_FOLLOWS_RE.match(between, stop)
         if verb and verb.group(0).split()[-1] not in _NOT_VERBS:
             return True
     return False
+
+
+_SENTENCE_MARK_RE = re.compile(r"[.!?]")
+_BREAK_OR_QUOTE_MARK_RE = re.compile(r"[.!?:;«»“”\"\n]")
+_FEW_WORDS_AFTER_BREAK_RE = re.compile(r"[.!?:]\s*(?:\S+\s+){0,3}$")
 
 
 def _continues(
@@ -3744,7 +3918,7 @@ def _continues(
     if last_end < 0 or span.mark_start - last_end > 800 * reach:
         return False
     between = text[last_end : span.mark_start]
-    if _NOT_A_SOURCE.search(re.split(r"(?<=[.!?])\s+|\n", between)[-1]):
+    if _NOT_A_SOURCE.search(_SENTENCE_OR_LINE_SPLIT_RE.split(between)[-1]):
         return False
     para_of = [i for i, (a, b) in enumerate(paras) if a <= last_end <= b + 1]
     para_now = [i for i, (a, b) in enumerate(paras) if a <= span.mark_start <= b]
@@ -3761,24 +3935,24 @@ def _continues(
         if _complement(between, m.start(1)):
             continue  # "ricorda l'incontro con X: «…»": a complement, not a new speaker
         at_own = between.rfind(speaker.split()[-1], 0, m.start(1)) if speaker else -1
-        follow = re.split(r"[.!?]", between[m.end(1) : m.end(1) + 50], maxsplit=1)[0]
+        follow = _SENTENCE_MARK_RE.split(between[m.end(1) : m.end(1) + 50], maxsplit=1)[0]
         if (
             at_own >= 0
-            and not re.search(r"[.!?:;«»“”\"\n]", between[at_own : m.start(1)])
+            and not _BREAK_OR_QUOTE_MARK_RE.search(between[at_own : m.start(1)])
             and not _VERB_RE.search(follow)
             and not follow.lstrip().startswith(":")
         ):
             continue  # "dicono il sindaco X, l'assessore Y, l'assessore Z.": co-signers of X's joint statement
         if not between[m.end(1) :].strip(" ,:–—-"):
             return False  # "… anche il sindaco X «…»": a name right before the quote is its speaker
-        lead = not between[: m.start(1)].strip() or re.search(r"[.!?:]\s*(?:\S+\s+){0,3}$", between[: m.start(1)])
+        lead = not between[: m.start(1)].strip() or _FEW_WORDS_AFTER_BREAK_RE.search(between[: m.start(1)])
         says = _SAYS_AFTER_NAME_RE.match(between[m.end(1) :])
         if lead or says:
             return False
     lead_in = _SURNAME_COLON_RE.search(between)  # "Posizione condivisa da Serafini: «…»": another one leads in
     if lead_in and fold(lead_in.group(1)) != own and fold(lead_in.group(1)) not in _NOT_NAMES:
         whole = _NAME_RUN_COLON_RE.search(between)
-        last = re.split(r"(?<=[.!?])\s+|\n", between.rstrip())[-1]
+        last = _SENTENCE_OR_LINE_SPLIT_RE.split(between.rstrip())[-1]
         subjectless = whole and _complement(between, whole.start(1)) and _SUBJECTLESS_COLON_RE.match(last)
         if not subjectless and not _CLAUSE_ONLY_COLON_RE.match(last):  # "E dopo aver letto il decreto di X:"
             return False  # "Posizione condivisa da X:" leads X in; "E ricorda l'incontro con X:" does not
@@ -3802,6 +3976,9 @@ _SURNAME_AFTER_VERB_RE = re.compile(
 _CLOSERS = '»”"'
 
 
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n]")
+
+
 def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> list[tuple[int, int, Person]]:
     """People named in a stretch of text, by position (start, end, person), overlaps dropped: full names and
     surnames of people the piece names, and roles (``il vescovo Anselmi``, ``l'assessore``) resolved to the
@@ -3819,7 +3996,7 @@ def _mentions_in(segment: str, people: list[Person], text: str, at: int = 0) -> 
                     found.append((pos, end, p))
                 pos = segment.find(form, pos + 1)
     for r in _ROLE_AT.finditer(segment):
-        parsed = _parse_attribution(re.split(r"[.;:!?\n]", segment[r.start() : r.start() + 120], maxsplit=1)[0])
+        parsed = _parse_attribution(_CLAUSE_BREAK_RE.split(segment[r.start() : r.start() + 120], maxsplit=1)[0])
         if parsed.speaker:
             person = _resolve(parsed.speaker, None, people, None, text)
         elif parsed.role_word and parsed.role_word not in ("capo", "ex", "leader"):
@@ -3877,6 +4054,10 @@ def _subject_named(named: list[tuple[int, int, Person]], segment: str) -> Person
     return _last_named(named[: subjects[-1] + 1], segment) if subjects else Person("")
 
 
+_CLAUSE_BREAK_OR_PAREN_RE = re.compile(r"[.;:!?(]")
+_CLAUSE_BREAK_OR_QUOTE_RE = re.compile(r"[.;:!?«»\"“”]")
+
+
 def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
     """The person named last as a subject (not after "da", "con", "alla"), or the first of the pair or list it
     closes (``i consiglieri Alessandro Carrara e Alberto Ribolla`` speak through the first-named, as a joint
@@ -3886,14 +4067,15 @@ def _last_named(named: list[tuple[int, int, Person]], segment: str) -> Person:
     for k, (start, _, person) in enumerate(named):
         same = k > 0 and named[k - 1][2].name == person.name and comp[k - 1]
         comp.append(
-            _complement(segment, start) or bool(same and not re.search(r"[.;:!?(]", segment[named[k - 1][1] : start]))
+            _complement(segment, start)
+            or bool(same and not _CLAUSE_BREAK_OR_PAREN_RE.search(segment[named[k - 1][1] : start]))
         )  # "dal ministro per la Protezione civile X": the role and its holder are one complement
     subject = next((k for k in range(i, -1, -1) if not comp[k]), None)
     i = i if subject is None else subject
     while i > 0 and (
         _PAIRED_RE.fullmatch(segment[named[i - 1][1] : named[i][0]])
         or named[i - 1][2].name == named[i][2].name
-        and not re.search(r"[.;:!?«»\"“”]", segment[named[i - 1][1] : named[i][0]])
+        and not _CLAUSE_BREAK_OR_QUOTE_RE.search(segment[named[i - 1][1] : named[i][0]])
         and named[i][0] - named[i - 1][1] <= 80
     ):  # "l'assessore ai Lavori pubblici, Manzoni": the role and the name are one mention
         i -= 1
@@ -3909,6 +4091,9 @@ _GROUP_SAYS_RE = re.compile(
 
 
 _GROUP_BEFORE_RE = re.compile(r"\b(?:i|gli|le)\s+" + alternation(_GROUP_NOUNS) + r"\s*$", re.IGNORECASE)
+
+
+_BREAK_OR_SOURCE_RE = re.compile(r"[.!?:;]|\b(?:per|secondo)\s")
 
 
 def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
@@ -3928,7 +4113,7 @@ def _nearest_speaker(text: str, span: Span, people: list[Person]) -> Person:
     after = "" if span.open_end else text[span.mark_end : para_end]
     cut = min((i for i in (after.find(c) for c in '«“"') if i >= 0), default=len(after))
     gap = after[:cut]
-    if cut < len(after) and not re.search(r"[.!?:;]|\b(?:per|secondo)\s", gap) and not _VERB_RE.search(gap):
+    if cut < len(after) and not _BREAK_OR_SOURCE_RE.search(gap) and not _VERB_RE.search(gap):
         return Person("")  # «…cosa» il presidente X «abbia in mente»: a name between two pieces of one sentence
     after = after[:cut]
     named = _mentions_in(after, people, text, span.mark_end)

@@ -327,6 +327,11 @@ _SOURCE_RE = re.compile(r"\b(?:secondo|a detta d|stando a|a parere d|a giudizio 
 _INSIDE_ATTRIBUTION_RE = re.compile(r"(?:[-–—(]|,)\s*[^-–—(,.!?]{0,60}$")
 
 
+_SHORT_LEAD_COLON_RE = re.compile(r"[^.!?\n«»“”\"]{0,120}:\s*")
+_SENTENCE_END_AT_END_RE = re.compile(r"[.!?\n]\s*$")
+_DASH_RE = re.compile(r"[-–—]")
+
+
 def candidate_features(
     piece: Piece, span: Span, name: str, ments: list[tuple[int, int, bool]], ctx: dict[str, object]
 ) -> Features:
@@ -411,7 +416,7 @@ def candidate_features(
             f["nearest_before"] = 1.0
         if ctx["sentence_subject"] == fold(name):
             f["sentence_subject"] = 1.0
-        if re.fullmatch(r"[^.!?\n«»“”\"]{0,120}:\s*", between):
+        if _SHORT_LEAD_COLON_RE.fullmatch(between):
             f["before_colon"] = 1.0
         if _q._complement(text, s):
             f["before_complement"] = 1.0
@@ -428,7 +433,7 @@ def candidate_features(
         if by_role:
             f["before_by_role"] = 1.0
         head = text[max(0, s - 3) : s]
-        if not head.strip() or re.search(r"[.!?\n]\s*$", head):
+        if not head.strip() or _SENTENCE_END_AT_END_RE.search(head):
             f["before_sentence_start"] = 1.0
     if after and not span.open_end:
         s, e, after_by_role = after[0]
@@ -441,7 +446,7 @@ def candidate_features(
             f["nearest_after"] = 1.0
         if len(between) <= 40 and not _SENT_END_RE.search(between) and "\n" not in between:
             f["right_after"] = 1.0
-            if _q._VERB_RE.search(between) or re.search(r"[-–—]", between):
+            if _q._VERB_RE.search(between) or _DASH_RE.search(between):
                 f["right_after_verb"] = 1.0
         if _q._complement(text, s):
             f["after_complement"] = 1.0

@@ -23,6 +23,9 @@ def normalise(text: str) -> str:
     return text
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def title_case(name: str) -> str:
     """``GIULIA MASCIA`` → ``Giulia Mascia``, ``DI MEO`` → ``Di Meo``, ``D'ANGELO`` → ``D'Angelo``."""
 
@@ -30,13 +33,16 @@ def title_case(name: str) -> str:
         word = match.group(0)
         return word[0].upper() + word[1:].lower()
 
-    return re.sub(r"[^\W\d_]+", cap, name)
+    return _LETTERS_RE.sub(cap, name)
+
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the paragraphs (blocks separated by blank lines) of ``text``."""
     spans = []
-    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+    for match in _PARAGRAPH_RE.finditer(text):
         chunk = match.group(0)
         if chunk.strip():
             start = match.start() + (len(chunk) - len(chunk.lstrip()))
@@ -45,12 +51,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_PLAIN_WORD_RE = re.compile(r"[a-z][^\\()\[\]{}|.*+?^$]*")
+
+
 def alternation(words: Iterable[str]) -> str:
     """``(?:w1|w2|…)`` for plain words, grouped by first letter with each group's words in their order: the
     same matches (only the group of the text's letter can match there, its words tried as before), but the
     regex engine tries one letter per group at each position instead of every word."""
     words = list(words)
-    if not all(re.fullmatch(r"[a-z][^\\()\[\]{}|.*+?^$]*", w) for w in words):
+    if not all(_PLAIN_WORD_RE.fullmatch(w) for w in words):
         return "(?:" + "|".join(words) + ")"  # not all plain lower-case words: as written
     groups: dict[str, list[str]] = {}
     for w in words:
