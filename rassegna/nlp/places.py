@@ -1778,6 +1778,10 @@ def city_confidence() -> CityConfidence | None:
     return CityConfidence(weights, float(data["bias"]), float(data["threshold"]))
 
 
+# the candidate features that say nothing about the chosen comune itself (constant, or the chooser's guard)
+_NOT_CONFIDENCE_FEATURES = frozenset({"bias", "rule_pick", "rule_abstained", OPEN})
+
+
 def _confidence_features(rules: _CityRead, title: str | None, text: str) -> dict[str, float]:
     """The evidence for and against the rules' answer: the article's scope and candidates ("no city" evidence
     without its words), the chosen comune's own evidence, its lead over the next, and the explicit verdicts."""
@@ -1790,10 +1794,6 @@ def _confidence_features(rules: _CityRead, title: str | None, text: str) -> dict
     out["explicit_yes"] = float(rules.city is not None and rules.verdicts.get(rules.city) == YES)
     out["explicit_no"] = math.log1p(sum(v == NO for v in rules.verdicts.values()))
     return out
-
-
-# the candidate features that say nothing about the chosen comune itself (constant, or the chooser's guard)
-_NOT_CONFIDENCE_FEATURES = frozenset({"bias", "rule_pick", "rule_abstained", OPEN})
 
 
 def model_city(
