@@ -1301,8 +1301,8 @@ class PlacesReading:
 
 def read_places(text: str, title: str | None = None, partner_cities: Sequence[str] = ()) -> PlacesReading:
     """Main city, all places and how sure the city is; a mere listing of places does not count."""
-    model = city_model()
-    rules = _read_city(text, title, partner_cities, features=model is not None)
+    model, confidence = city_model(), city_confidence()
+    rules = _read_city(text, title, partner_cities, features=model is not None or confidence is not None)
     city = rules.city
     if model is not None:
         city = model_city(model, city, rules.candidates, no_city_evidence(title, text, city, rules.candidates))
@@ -1310,6 +1310,9 @@ def read_places(text: str, title: str | None = None, partner_cities: Sequence[st
     # (measured on batches 15-21, unseen by the rules: an explicit frame's city is right far more often than a
     # weighed one, README "What to check on the desk")
     explicit = city is not None and city == rules.city and rules.verdicts.get(city) == YES
+    if confidence is not None and city == rules.city:
+        sure = confidence.probability(_confidence_features(rules, title, text)) >= confidence.threshold
+        return PlacesReading(city, places, city_to_check=not sure)
     return PlacesReading(city, places, city_to_check=not explicit)
 
 
@@ -1328,6 +1331,14 @@ def city_candidates(
     evidence a learned scorer weighs."""
     rules = _read_city(text, title, partner_cities, features)
     return rules.city, rules.ranked, rules.candidates
+
+
+def city_confidence_features(
+    text: str, title: str | None = None, partner_cities: Sequence[str] = ()
+) -> tuple[str | None, dict[str, float]]:
+    """The rules' city and the evidence :class:`CityConfidence` weighs (``data/train_city_confidence.py``)."""
+    rules = _read_city(text, title, partner_cities, features=True)
+    return rules.city, _confidence_features(rules, title, text)
 
 
 def _province_label(city: str, found: list[Mention]) -> str | None:
@@ -1752,7 +1763,11 @@ _EVIDENCE_WORD_RE = re.compile(r"[a-zà-ù]{3,}")
 
 
 def no_city_evidence(
-    title: str | None, text: str, rule_city: str | None, candidates: list[tuple[str, dict[str, float]]]
+    title: str | None,
+    text: str,
+    rule_city: str | None,
+    candidates: list[tuple[str, dict[str, float]]],
+    words: bool = True,
 ) -> dict[str, float]:
     """The article's evidence for "no city": how many comuni compete, the best one's strength, the scope the rules
     read, and the words of the headline (``T:``) and of the lead (``L:``)."""
@@ -1776,10 +1791,60 @@ def no_city_evidence(
         "regional": first.get("regional", 0.0),
         "national_title": first.get("national_title", 0.0),
     }
+    if not words:
+        return out
     for word in _EVIDENCE_WORD_RE.findall((title or "").lower()):
         out["T:" + word] = 1.0
     for word in _EVIDENCE_WORD_RE.findall(text[:_LEAD_CHARS].lower()):
         out["L:" + word] = 1.0
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CityConfidence:
+    """How likely the rules' city (or their "no city") is right, a logistic model; below ``threshold`` the desk
+    is asked to check it. ``data/train_city_confidence.py`` fits it on corpus batches no rule writer read."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        score = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@lru_cache(maxsize=1)
+def city_confidence() -> CityConfidence | None:
+    """The shipped confidence (``data/city_confidence.json``), if present; without it the desk's flag is the rules'
+    own (no explicit frame set the city)."""
+    import json
+
+    from rassegna.nlp.gazetteer import DATA
+
+    path = DATA / "city_confidence.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = {k: float(v) for k, v in data["weights"].items()}
+    return CityConfidence(weights, float(data["bias"]), float(data["threshold"]))
+
+
+# the candidate features that say nothing about the chosen comune itself (constant, or the chooser's guard)
+_NOT_CONFIDENCE_FEATURES = frozenset({"bias", "rule_pick", "rule_abstained", OPEN})
+
+
+def _confidence_features(rules: _CityRead, title: str | None, text: str) -> dict[str, float]:
+    """The evidence for and against the rules' answer: the article's scope and candidates ("no city" evidence
+    without its words), the chosen comune's own evidence, its lead over the next, and the explicit verdicts."""
+    out = no_city_evidence(title, text, rules.city, rules.candidates, words=False)
+    chosen = next((feats for name, feats in rules.candidates if name == rules.city), None)
+    if chosen is not None:
+        out.update({"city:" + k: v for k, v in chosen.items() if k not in _NOT_CONFIDENCE_FEATURES})
+        rival_share = max((f["share"] for name, f in rules.candidates if name != rules.city), default=0.0)
+        out["city_lead"] = chosen["share"] - rival_share
+    out["explicit_yes"] = float(rules.city is not None and rules.verdicts.get(rules.city) == YES)
+    out["explicit_no"] = math.log1p(sum(v == NO for v in rules.verdicts.values()))
     return out
 
 
