@@ -25,6 +25,11 @@ says how the weights are used:
 
 A file without ``"mode"`` is read as ``"with-rules"``. ``data/train_speaker_model.py`` retrains (``--write
 --mode …``) and reports leave-one-batch-out accuracy.
+
+The same candidates feed the desk's confidence in the rules' speaker (:class:`SpeakerConfidence`,
+``data/speaker_confidence.json``, retrained by ``data/train_speaker_confidence.py``): a logistic model over the
+rules' pick's features, its rivals' and the quote's shape (:func:`confidence_features`) that decides which quotes
+are flagged (``speaker_to_check``), never who speaks.
 """
 
 from __future__ import annotations
@@ -259,11 +264,13 @@ def _bucket(prefix: str, d: int) -> str:
     return f"{prefix}>600"
 
 
-def _mentions(text: str, piece: Piece, names: list[str]) -> dict[str, list[tuple[int, int, bool]]]:
+def _mentions(
+    text: str, piece: Piece, names: list[str], roles_within: list[tuple[int, int]] | None = None
+) -> dict[str, list[tuple[int, int, bool]]]:
     """Where each candidate is named: (start, end, by role) — full name, surname, or a role the rules resolve
-    to the person."""
+    to the person (only a role opening within ``roles_within``'s bounds, when given)."""
     out: dict[str, list[tuple[int, int, bool]]] = {fold(n): [] for n in names}
-    for s, e, p in _q._mentions_in(text, piece.people, text):
+    for s, e, p in _q._mentions_in(text, piece.people, text, roles_within=roles_within):
         key = fold(p.name)
         if key in out:
             out[key].append((s, e, p.name.split()[-1] not in text[s:e]))
@@ -305,6 +312,23 @@ def _side_features(f: Features, tag: str, between: str, dist: int) -> None:
 
 # a body's seat after its generic head: "Prefettura della Spezia", "Comune di Gorizia" (ADJUDICATION-4, 3)
 _SEAT = r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+
+
+_SEAT_RE = re.compile(_SEAT)
+_WORD_BEFORE_RE = re.compile(r"[\w'’]")
+
+
+def _seated(text: str, name: str) -> str | None:
+    """The first ``name`` printed with its seat after it (``_SEAT``), not inside a word: what searching for the
+    name after no word character, then ``_SEAT``, finds, without compiling a pattern for each name."""
+    pos = text.find(name)
+    while pos >= 0:
+        if not (pos and _WORD_BEFORE_RE.match(text, pos - 1)):
+            seat = _SEAT_RE.match(text, pos + len(name))
+            if seat:
+                return text[pos : seat.end()]
+        pos = text.find(name, pos + 1)
+    return None
 
 
 def _plural(verb: str) -> bool:
@@ -387,7 +411,10 @@ def candidate_features(
     if title and (name in title or name.split()[-1] in title):  # type: ignore[operator]
         f["in_title"] = 1.0
     quoted: list[tuple[int, int]] = ctx["quoted"]  # type: ignore[assignment]
-    outside = [m for m in ments if not any(a <= m[0] < b for a, b in quoted)]  # names said, not saying
+    said_by: dict[str, list[tuple[int, int, bool]]] = ctx.get("outside", {})  # type: ignore[assignment]
+    outside = said_by.get(fold(name))
+    if outside is None:
+        outside = [m for m in ments if not any(a <= m[0] < b for a, b in quoted)]  # names said, not saying
     before = [m for m in outside if m[1] <= span.mark_start]
     after = [m for m in outside if m[0] >= span.mark_end]
     inside = [m for m in ments if span.start <= m[0] and m[1] <= span.end]
@@ -464,8 +491,16 @@ def candidate_features(
     return f
 
 
-def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]]) -> list[tuple[int, QuoteChoice]]:
-    """The candidates of every quote the rules found in a span (block quotes are left alone)."""
+def _choices(
+    piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]], lean: bool = False
+) -> list[tuple[int, QuoteChoice]]:
+    """The candidates of every quote the rules found in a span (block quotes are left alone).
+
+    ``lean`` computes only what the desk's confidence reads (``confidence_features``), for speed: a role is
+    resolved to its holder only around the quotes (a quote's paragraph and the ones before and after it), and a
+    candidate other than the rules' pick, of which the confidence reads only :data:`_RIVAL_EVIDENCE`, keeps no
+    features when it cannot hold any of it (named neither in the quote's paragraph nor in the headline, neither the
+    nearest nor the most named)."""
     text = piece.text
     names: dict[str, str] = {}
     roles: dict[str, str | None] = {}
@@ -482,12 +517,12 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             roles[key] = q.role
     fuller: set[str] = set()  # a body's name as printed with its seat, the short form's fuller candidate
     for key in [k for k in names if not known.get(k) and " " not in names[k]]:
-        m = re.search(r"(?<![\w'’])" + re.escape(names[key]) + _SEAT, text)
-        if m and fold(m.group(0)) != key:
-            fuller.add(fold(m.group(0)))
-            if fold(m.group(0)) not in names:
-                names[fold(m.group(0))], roles[fold(m.group(0))] = m.group(0), None
-    ments = _mentions(text, piece, list(names.values()))
+        seated = _seated(text, names[key])
+        if seated and fold(seated) != key:
+            fuller.add(fold(seated))
+            if fold(seated) not in names:
+                names[fold(seated)], roles[fold(seated)] = seated, None
+    ments = _mentions(text, piece, list(names.values()), _around_quotes(piece, by_start, found) if lean else None)
     counts = sorted(((len(v), k) for k, v in ments.items()), reverse=True)
     top = counts[0][1] if counts and counts[0][0] >= 2 and (len(counts) < 2 or counts[1][0] < counts[0][0]) else None
     paras = piece.paras
@@ -495,6 +530,10 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
     inside_quote = [any(a <= m[0] < b for a, b in quoted) for v in ments.values() for m in v]
     flat = [(m, k) for k, v in ments.items() for m in v]
     said = [mk for mk, q in zip(flat, inside_quote, strict=True) if not q]  # mentions outside any quote
+    outside: dict[str, list[tuple[int, int, bool]]] = {k: [] for k in ments}  # each candidate's, in order
+    for m, k in said:
+        outside[k].append(m)
+    said_starts = sorted((m[0], k) for m, k in said)
     out: list[tuple[int, QuoteChoice]] = []
     prev, prev_end = "", -1
     for n, (start, q) in enumerate(found):
@@ -511,11 +550,7 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
         nb = max(((m[1], k) for m, k in said if m[1] <= span.mark_start), default=(-1, None))
         na = min(((m[0], k) for m, k in said if m[0] >= span.mark_end), default=(-1, None))
         subject = next(
-            (
-                k
-                for pos, k in sorted((m[0], k) for m, k in said)
-                if sent_start <= pos < span.mark_start and not _q._complement(text, pos)
-            ),
+            (k for pos, k in said_starts if sent_start <= pos < span.mark_start and not _q._complement(text, pos)),
             None,
         )  # the first person named in the quote's sentence before it, not after a preposition
         para_names = any(para_start <= m[0] < para_end for v in ments.values() for m in v)
@@ -539,6 +574,7 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             "sentence_names": sentence_names,
             "sentence_subject": subject,
             "quoted": quoted,
+            "outside": outside,
             "nearest_before_at": nb[0],
             "nearest_after_at": na[0] if not span.open_end else -1,
             "fuller": fuller,
@@ -548,7 +584,11 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
             "alone": not text[para_start : span.mark_start].strip() and not text[span.mark_end : para_end].strip(" ."),
         }
         cands = []
+        near = (min(para_start, span.start), max(para_end, span.end))
         for key in sorted(names, key=lambda k: k != rules):  # the rules' pick first: it wins ties
+            if lean and key != rules and not _may_rival(key, names[key], ments[key], near, ctx):
+                cands.append(Candidate(names[key], roles[key], {}))  # no feature the confidence reads of a rival
+                continue
             cands.append(
                 Candidate(names[key], roles[key], candidate_features(piece, span, names[key], ments[key], ctx))
             )
@@ -557,6 +597,34 @@ def _choices(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quo
         out.append((n, QuoteChoice(q, rules, cands, prev_near)))
         prev, prev_end = rules, span.mark_end
     return out
+
+
+def _around_quotes(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]]) -> list[tuple[int, int]]:
+    """The stretches around the quotes in spans: from the paragraph before each one's to the paragraph after."""
+    paras, out = piece.paras, []
+    for start, _q2 in found:
+        span = by_start.get(start)
+        if span is None or not paras:
+            continue
+        first, last = _q._para_index(paras, span.mark_start), _q._para_index(paras, span.mark_end)
+        low = paras[max(0, first - 1)][0] if first >= 0 else 0
+        high = paras[min(len(paras) - 1, last + 1)][1] if last >= 0 else len(piece.text)
+        out.append((low, high + 1))
+    return out
+
+
+def _may_rival(
+    key: str, name: str, ments: list[tuple[int, int, bool]], near: tuple[int, int], ctx: dict[str, object]
+) -> bool:
+    """Whether a candidate may hold any of :data:`_RIVAL_EVIDENCE`: an attribution slot, the quote's sentence or
+    paragraph (all need a mention between ``near``'s bounds: the paragraph, or the span when it runs on), the
+    nearest mention, the headline, the most mentions."""
+    title = ctx["title"]
+    return (
+        key in (ctx["nearest_before"], ctx["nearest_after"], ctx["top"])
+        or bool(title and (name in title or name.split()[-1] in title))  # type: ignore[operator]
+        or any(near[0] <= m[0] < near[1] for m in ments)
+    )
 
 
 def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
@@ -581,3 +649,99 @@ def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[i
         q = choice.quote
         out[n] = (out[n][0], Quote(q.text, best.name or None, best.role if best.name else None))
     return out
+
+
+# The desk's confidence in the rules' speaker: which quotes are *autore da verificare* (``speaker_to_check``).
+CONFIDENCE_PATH = MODEL_PATH.with_name("speaker_confidence.json")
+# collection hook for ``data/train_speaker_confidence.py``: when set, ``extract_quotes`` hands it, for every call,
+# the rules' flag and the confidence features of each quote it returns, in order (the rules' flags are kept)
+confidence_collector: Callable[[list[tuple[bool, Features]]], None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerConfidence:
+    """How likely the rules' speaker of a quote (or their "no speaker") is right, a logistic model; below
+    ``threshold`` the desk is asked to check it. ``data/train_speaker_confidence.py`` fits it on corpus batches no
+    rule writer read."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Features) -> float:
+        s = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
+
+
+@lru_cache(maxsize=1)
+def speaker_confidence() -> SpeakerConfidence | None:
+    """The shipped confidence (``data/speaker_confidence.json``), if present; without it the desk's flag is the
+    rules' own (no attribution pattern named the speaker, or nobody speaks)."""
+    if not CONFIDENCE_PATH.exists():
+        return None
+    data = json.loads(CONFIDENCE_PATH.read_text(encoding="utf-8"))
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    return SpeakerConfidence(weights, float(data["bias"]), float(data["threshold"]))
+
+
+def confidence_features(
+    piece: Piece,
+    by_start: dict[int, Span],
+    found: list[tuple[int, Quote]],
+    guessed: set[int],
+    routes: dict[int, str],
+) -> dict[int, Features]:
+    """The evidence for and against the rules' speaker of each quote found in a span, by the span's start: the
+    rules' pick's own candidate features (``pick:``), the quote's context as the "no speaker" candidate reads it
+    (``ctx:``), how many people compete and whether another stands in an attribution slot or nearer, whether the
+    rules guessed, and the quote's shape. Structure only, never a word of the article."""
+    out: dict[int, Features] = {}
+    if not any(start in by_start for start, _q2 in found):
+        return out  # no quote in a span (none, or block quotes only): no candidates to read
+    quotes = len(found)
+    for n, choice in _choices(piece, by_start, found, lean=True):
+        start = found[n][0]
+        span = by_start[start]
+        pick, rivals = choice.candidates[0], choice.candidates[1:]  # the rules' pick is listed first
+        none = next(c for c in choice.candidates if not c.name)
+        f: Features = {"pick:" + k: v for k, v in pick.features.items() if k not in _NOT_CONFIDENCE}
+        f.update({"ctx:" + k: v for k, v in none.features.items() if k not in _NOT_CONFIDENCE})
+        people = [c for c in rivals if c.name]
+        f["rivals_log"] = math.log1p(len(people))
+        for tag, keys in _RIVAL_EVIDENCE.items():
+            if any(k in c.features for c in people for k in keys):
+                f["rival_" + tag] = 1.0
+        f["guessed"] = float(start in guessed)
+        f["route:" + routes.get(start, "unread")] = 1.0
+        q = found[n][1]
+        if q.speaker:
+            f[f"name_words:{min(len(q.speaker.split()), 3)}"] = 1.0
+            f["name_lowercase_word"] = float(any(w[:1].islower() for w in q.speaker.split()))
+            f["pick_quotes_log"] = math.log1p(sum(fold(o.speaker or "") == choice.rules for _s, o in found))
+        f["role"] = float(bool(q.role))
+        words = len(piece.text[span.start : span.end].split())
+        f["quote_words_log"] = math.log1p(words)
+        f["quote_open_end"] = float(span.open_end)
+        f["first_quote"] = float(n == 0)
+        f["quotes_log"] = math.log1p(quotes)
+        f["quote_position"] = span.mark_start / max(len(piece.text), 1)
+        out[start] = f
+    return out
+
+
+def block_confidence_features(quote: Quote) -> Features:
+    """A block quote (a paragraph set off as speech, no marks): no candidates, only whether a speaker was read."""
+    return {"block": 1.0, "block_speaker": float(bool(quote.speaker))}
+
+
+# the features that are constant here (the pick is the rules' own)
+_NOT_CONFIDENCE = frozenset({"rules_pick", "none_rules_pick"})
+# what makes another person a rival of the rules' pick: an attribution slot, the quote's sentence, nearest mention
+_RIVAL_EVIDENCE = {
+    "slot": SLOTS,
+    "sentence": ("before_same_sentence", "after_same_sentence", "inside_attribution"),
+    "nearest": ("nearest_before", "nearest_after"),
+    "para": ("same_para",),
+    "title": ("in_title",),
+    "most_named": ("most_named",),
+}

@@ -1,11 +1,12 @@
-"""The NLP says which of its answers a reviewer should check: a city no explicit frame set, a speaker no
-attribution pattern read (README, "What to check on the desk")."""
+"""The NLP says which of its answers a reviewer should check: a city or a speaker its learned confidence doubts, or
+without the shipped confidences a city no explicit frame set and a speaker no attribution pattern read (README,
+"What to check on the desk")."""
 
 from __future__ import annotations
 
 import pytest
 
-from rassegna.nlp import analyze, places
+from rassegna.nlp import analyze, places, speaker_model
 
 
 def test_a_city_the_text_calls_its_own_is_not_flagged():
@@ -38,9 +39,24 @@ def test_a_speaker_an_attribution_names_is_not_flagged():
     assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", False)
 
 
-def test_the_person_named_nearest_is_flagged():
+def test_the_one_person_named_right_after_the_quote_is_not_flagged():
     [q] = analyze("«Siamo pronti per la festa». Mario Rossi e la sua squadra lavorano da mesi.").quotes
-    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", True)
+    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", False)
+
+
+def test_the_person_named_nearest_among_many_is_flagged():
+    text = (
+        "Ieri Mario Rossi ha incontrato Anna Verdi, Luca Bianchi, Carla Neri e Paolo Gialli. «Il progetto va avanti "
+        "e lo porteremo a termine». Poi la riunione è finita con Anna Verdi."
+    )
+    [q] = analyze(text).quotes
+    assert (q.speaker, q.speaker_to_check) == ("Anna Verdi", True)
+
+
+def test_anonymous_sources_framed_as_such_are_not_flagged():
+    """ "No speaker" read from an explicit frame (anonymous sources, a group) is mostly right: not flagged."""
+    [q] = analyze("Fonti vicine al dossier riferiscono: «L'accordo è fatto, manca solo la firma del ministro».").quotes
+    assert (q.speaker, q.role, q.speaker_to_check) == (None, "Fonti vicine al dossier", False)
 
 
 def test_a_quote_with_nobody_speaking_is_flagged():
@@ -54,3 +70,12 @@ def test_without_the_shipped_confidence_the_flag_is_the_rules_own(monkeypatch: p
     text = "Incidente stradale a Pesaro nella notte. I soccorsi sono arrivati da Pesaro in pochi minuti."
     assert analyze(text, "Incidente nella notte").city_to_check
     assert not analyze("Il Comune di Pesaro ha approvato il bilancio.", "Bilancio approvato").city_to_check
+
+
+def test_without_the_shipped_speaker_confidence_the_flag_is_the_rules_own(monkeypatch: pytest.MonkeyPatch):
+    """Deleting ``speaker_confidence.json`` goes back to the rules' flag: the person named nearest is flagged."""
+    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)
+    [q] = analyze("«Siamo pronti per la festa». Mario Rossi e la sua squadra lavorano da mesi.").quotes
+    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", True)
+    [q] = analyze("«Siamo soddisfatti del risultato», ha dichiarato il presidente Mario Rossi.").quotes
+    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", False)

@@ -337,11 +337,12 @@ def test_may_override_only_where_the_rules_guess() -> None:
     assert not may(nobody, loose)
 
 
-def test_the_trainer_finds_the_candidates_of_a_flagged_quote() -> None:
+def test_the_trainer_finds_the_candidates_of_a_flagged_quote(monkeypatch: pytest.MonkeyPatch) -> None:
     """extract_quotes hands back a quote it flags as a new object: the trainer still finds its candidates (matched
     by identity, every quote the rules guessed lost them, and with them any gain a chooser makes there)."""
     from rassegna.nlp.data.train_speaker_model import choice_of
 
+    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)  # the rules' flag: a guess is flagged
     got: list[list[QuoteChoice]] = []
     speaker_model.collector = got.append
     try:

@@ -1,0 +1,79 @@
+"""The desk's learned speaker confidence: shipped as data, trained only where the rules are honest, reproducible by
+its documented retraining (``rassegna/nlp/data/train_speaker_confidence.py``), and changing only the flag."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from rassegna.nlp import analyze, speaker_model
+from tests.nlp.evaluation import OUT_OF_SAMPLE_BATCHES, REPO, UNSEEN_BATCHES
+
+SHIPPED = speaker_model.CONFIDENCE_PATH
+
+
+def _trainer(monkeypatch: pytest.MonkeyPatch):
+    """The retraining script, imported as a module (its dataclass needs it in ``sys.modules``)."""
+    path = REPO / "rassegna" / "nlp" / "data" / "train_speaker_confidence.py"
+    spec = importlib.util.spec_from_file_location("train_speaker_confidence", path)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_confidence_was_trained_only_on_batches_no_rule_writer_read():
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert set(data["trained_on"]) <= set(OUT_OF_SAMPLE_BATCHES)
+    assert not {int(b) for b in data["trained_on"]} & set(UNSEEN_BATCHES)
+    assert 0.5 <= data["threshold"] < 1.0
+
+
+def test_the_confidence_is_a_probability_and_the_threshold_decides_the_flag():
+    model = speaker_model.SpeakerConfidence({"route:named": 4.0, "guessed": -2.0}, bias=0.0, threshold=0.82)
+    assert model.probability({"route:named": 1.0}) == pytest.approx(0.982, abs=1e-3)
+    assert model.probability({"guessed": 1.0}) < 0.82 <= model.probability({"route:named": 1.0})
+    assert 0.0 < model.probability({"guessed": 1e6}) < 1e-12  # no overflow on a wild feature value
+
+
+def test_the_features_are_structure_never_words():
+    rows: list[list[tuple[bool, dict[str, float]]]] = []
+    text = "Il sindaco Mario Rossi ha parlato in consiglio. «Il bilancio è in ordine», ha detto Rossi."
+    speaker_model.confidence_collector = rows.append
+    try:
+        analyze(text, "Bilancio, parla il sindaco")
+    finally:
+        speaker_model.confidence_collector = None
+    [[(rules_flag, features)]] = rows
+    assert not rules_flag and features["route:named"] == 1.0
+    assert not any(word in key for key in features for word in ("rossi", "Rossi", "bilancio", "sindaco"))
+
+
+def test_only_the_flag_changes(monkeypatch: pytest.MonkeyPatch):
+    """The confidence decides which quotes are flagged, never their speakers, roles or words."""
+    texts = [
+        "«Siamo pronti per la festa». Mario Rossi e la sua squadra lavorano da mesi.",
+        "Il sindaco Mario Rossi ha incontrato l'assessora Anna Verdi. «Il progetto va avanti». La riunione è finita.",
+        "Sul cartello all'ingresso qualcuno ha scritto «Siamo pronti per la festa».",
+    ]
+    learned = [analyze(t).quotes for t in texts]
+    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)
+    rules = [analyze(t).quotes for t in texts]
+    strip = [[(q.text, q.speaker, q.role) for q in qs] for qs in learned]
+    assert strip == [[(q.text, q.speaker, q.role) for q in qs] for qs in rules]
+    assert [q.speaker_to_check for qs in learned for q in qs] != [q.speaker_to_check for qs in rules for q in qs]
+
+
+def test_retraining_reproduces_the_shipped_file(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)  # as the trainer runs: the rules' flag
+    trainer = _trainer(monkeypatch)
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert sorted(OUT_OF_SAMPLE_BATCHES, key=int) == shipped["trained_on"], "retrain: the batches changed"
+    data = trainer.examples()
+    weights, bias = trainer.fit(data, sorted({k for e in data for k in e.features}))
+    assert bias == pytest.approx(shipped["bias"], abs=1e-4)
+    for key, value in shipped["weights"].items():
+        assert weights[key] == pytest.approx(value, abs=1e-4), key
