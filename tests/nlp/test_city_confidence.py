@@ -1,19 +1,18 @@
-"""The desk's learned city confidence: shipped as data, trained only where the rules are honest, and
-reproducible by its documented retraining (``rassegna/nlp/data/train_city_confidence.py``)."""
+"""The learned city confidence: its retraining script runs, and a confidence file, where one is shipped, decides
+the desk's city flag. None ships: batch 27 withdrew the one trained (``notes/speaker-model-decisions.md``, stop 29)."""
 
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 
 import pytest
 
-from rassegna.nlp import places
-from rassegna.nlp.gazetteer import DATA
-from tests.nlp.evaluation import OUT_OF_SAMPLE_BATCHES, REPO, UNSEEN_BATCHES
+from rassegna.nlp import analyze, places
+from tests.nlp.evaluation import REPO
 
-SHIPPED = DATA / "city_confidence.json"
+LOCAL = "Incidente stradale a Pesaro nella notte. I soccorsi sono arrivati da Pesaro in pochi minuti."
+EXPLICIT = "Il Comune di Pesaro ha approvato il bilancio."
 
 
 def _trainer(monkeypatch: pytest.MonkeyPatch):
@@ -26,11 +25,18 @@ def _trainer(monkeypatch: pytest.MonkeyPatch):
     return module
 
 
-def test_the_shipped_confidence_was_trained_only_on_batches_no_rule_writer_read():
-    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert set(data["trained_on"]) <= set(OUT_OF_SAMPLE_BATCHES)
-    assert not {int(b) for b in data["trained_on"]} & set(UNSEEN_BATCHES)
-    assert 0.5 <= data["threshold"] < 1.0
+def test_without_a_confidence_file_the_flag_is_the_rules_own():
+    assert places.city_confidence() is None
+    assert analyze(LOCAL, "Incidente nella notte").city_to_check
+    assert not analyze(EXPLICIT, "Bilancio approvato").city_to_check
+
+
+@pytest.mark.parametrize(("bias", "flagged"), [(10.0, False), (-10.0, True)])
+def test_a_confidence_file_decides_the_flag_and_nothing_else(monkeypatch: pytest.MonkeyPatch, bias, flagged):
+    monkeypatch.setattr(places, "city_confidence", lambda: places.CityConfidence({}, bias=bias, threshold=0.85))
+    for text, title in ((LOCAL, "Incidente nella notte"), (EXPLICIT, "Bilancio approvato")):
+        a = analyze(text, title)
+        assert (a.city, a.city_to_check) == ("Pesaro", flagged)
 
 
 def test_the_confidence_is_a_probability_and_the_threshold_decides_the_flag():
@@ -40,13 +46,11 @@ def test_the_confidence_is_a_probability_and_the_threshold_decides_the_flag():
     assert 0.0 < model.probability({"rivals": 1e6}) < 1e-12  # no overflow on a wild feature value
 
 
-def test_retraining_reproduces_the_shipped_file(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(places, "city_confidence", lambda: None)  # as the trainer runs: the rules' own flag
+def test_the_retraining_script_fits_on_the_evidence_the_flag_reads(monkeypatch: pytest.MonkeyPatch):
     trainer = _trainer(monkeypatch)
-    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert sorted(OUT_OF_SAMPLE_BATCHES, key=int) == shipped["trained_on"], "retrain: the batches changed"
-    data = trainer.examples()
+    data = trainer.examples(["26"])
+    assert len(data) == 150 and {e.batch for e in data} == {"26"}
     weights, bias = trainer.fit(data, sorted({k for e in data for k in e.features}))
-    assert bias == pytest.approx(shipped["bias"], abs=1e-4)
-    for key, value in shipped["weights"].items():
-        assert weights[key] == pytest.approx(value, abs=1e-4), key
+    assert {"explicit_yes", "city:title", "city_lead", "rule_abstained"} <= set(weights)
+    model = places.CityConfidence(weights, bias, threshold=0.85)
+    assert 0.0 < model.probability(data[0].features) < 1.0

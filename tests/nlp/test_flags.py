@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rassegna.nlp import analyze, places, speaker_model
+from rassegna.nlp import analyze, speaker_model
 
 
 def test_a_city_the_text_calls_its_own_is_not_flagged():
@@ -14,10 +14,10 @@ def test_a_city_the_text_calls_its_own_is_not_flagged():
     assert (a.city, a.city_to_check) == ("Pesaro", False)
 
 
-def test_a_local_story_about_one_comune_is_not_flagged():
+def test_a_city_only_weighed_from_its_mentions_is_flagged():
     text = "Incidente stradale a Pesaro nella notte. I soccorsi sono arrivati da Pesaro in pochi minuti."
     a = analyze(text, "Incidente nella notte")
-    assert (a.city, a.city_to_check) == ("Pesaro", False)
+    assert (a.city, a.city_to_check) == ("Pesaro", True)
 
 
 def test_a_city_weighed_against_rival_comuni_is_flagged():
@@ -62,14 +62,6 @@ def test_anonymous_sources_framed_as_such_are_not_flagged():
 def test_a_quote_with_nobody_speaking_is_flagged():
     [q] = analyze("Sul cartello all'ingresso qualcuno ha scritto «Siamo pronti per la festa».").quotes
     assert q.speaker is None and q.speaker_to_check
-
-
-def test_without_the_shipped_confidence_the_flag_is_the_rules_own(monkeypatch: pytest.MonkeyPatch):
-    """Deleting ``city_confidence.json`` goes back to the rules' flag: a city no explicit frame set is flagged."""
-    monkeypatch.setattr(places, "city_confidence", lambda: None)
-    text = "Incidente stradale a Pesaro nella notte. I soccorsi sono arrivati da Pesaro in pochi minuti."
-    assert analyze(text, "Incidente nella notte").city_to_check
-    assert not analyze("Il Comune di Pesaro ha approvato il bilancio.", "Bilancio approvato").city_to_check
 
 
 def test_without_the_shipped_speaker_confidence_the_flag_is_the_rules_own(monkeypatch: pytest.MonkeyPatch):

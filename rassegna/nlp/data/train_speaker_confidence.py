@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,12 +65,12 @@ class Example:
     features: dict[str, float]
 
 
-def examples() -> list[Example]:
+def examples(batches: Sequence[str] = tuple(OUT_OF_SAMPLE_BATCHES)) -> list[Example]:
     """Every found annotated quote of the out-of-sample batches (the shipped file must be absent: the rules' flag
     is wanted)."""
     out = []
-    for batch, sets in OUT_OF_SAMPLE_BATCHES.items():
-        for name in sets:
+    for batch in batches:
+        for name in OUT_OF_SAMPLE_BATCHES[batch]:
             articles = load_articles(set_path(name))
             collected: list[list[tuple[bool, dict[str, float]]]] = []
             speaker_model.confidence_collector = collected.append
