@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from rassegna.nlp.confidence import Confidence, load_confidence
 from rassegna.nlp.gazetteer import (
     ALIASES,
     AMBIGUOUS,
@@ -1311,8 +1312,7 @@ def read_places(text: str, title: str | None = None, partner_cities: Sequence[st
     # weighed one, README "What to check on the desk")
     explicit = city is not None and city == rules.city and rules.verdicts.get(city) == YES
     if confidence is not None and city == rules.city:
-        sure = confidence.probability(_confidence_features(rules, title, text)) >= confidence.threshold
-        return PlacesReading(city, places, city_to_check=not sure)
+        return PlacesReading(city, places, city_to_check=not confidence.sure(_confidence_features(rules, title, text)))
     return PlacesReading(city, places, city_to_check=not explicit)
 
 
@@ -1336,7 +1336,7 @@ def city_candidates(
 def city_confidence_features(
     text: str, title: str | None = None, partner_cities: Sequence[str] = ()
 ) -> tuple[str | None, dict[str, float]]:
-    """The rules' city and the evidence :class:`CityConfidence` weighs (``data/train_city_confidence.py``)."""
+    """The rules' city and the evidence a city confidence weighs (``data/train_city_confidence.py``)."""
     rules = _read_city(text, title, partner_cities, features=True)
     return rules.city, _confidence_features(rules, title, text)
 
@@ -1800,34 +1800,13 @@ def no_city_evidence(
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class CityConfidence:
-    """How likely the rules' city (or their "no city") is right, a logistic model; below ``threshold`` the desk
-    is asked to check it. ``data/train_city_confidence.py`` fits it on corpus batches no rule writer read."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: dict[str, float]) -> float:
-        score = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-
-
 @lru_cache(maxsize=1)
-def city_confidence() -> CityConfidence | None:
-    """The shipped confidence (``data/city_confidence.json``), if present; without it the desk's flag is the rules'
-    own (no explicit frame set the city)."""
-    import json
-
+def city_confidence() -> Confidence | None:
+    """The shipped confidence in the rules' city (``data/city_confidence.json``, none ships now); without it the
+    desk's flag is the rules' own (no explicit frame set the city)."""
     from rassegna.nlp.gazetteer import DATA
 
-    path = DATA / "city_confidence.json"
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    weights = {k: float(v) for k, v in data["weights"].items()}
-    return CityConfidence(weights, float(data["bias"]), float(data["threshold"]))
+    return load_confidence(DATA / "city_confidence.json")
 
 
 # the candidate features that say nothing about the chosen comune itself (constant, or the chooser's guard)

@@ -3569,7 +3569,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
             assert confidence is not None
             for n, (start, _q) in enumerate(found):
                 if start not in chosen:
-                    flags[n] = confidence.probability(rows[n]) < confidence.threshold
+                    flags[n] = not confidence.sure(rows[n])
     return [
         _as_printed(replace(q, speaker_to_check=True) if flag else q, printed)
         for (_start, q), flag in zip(found, flags, strict=True)

@@ -26,7 +26,7 @@ says how the weights are used:
 A file without ``"mode"`` is read as ``"with-rules"``. ``data/train_speaker_model.py`` retrains (``--write
 --mode …``) and reports leave-one-batch-out accuracy.
 
-The same candidates feed the desk's confidence in the rules' speaker (:class:`SpeakerConfidence`,
+The same candidates feed the desk's confidence in the rules' speaker (:class:`~rassegna.nlp.confidence.Confidence`,
 ``data/speaker_confidence.json``, retrained by ``data/train_speaker_confidence.py``): a logistic model over the
 rules' pick's features, its rivals' and the quote's shape (:func:`confidence_features`) that decides which quotes
 are flagged (``speaker_to_check``), never who speaks.
@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from rassegna.domain import Quote
 from rassegna.nlp import quotes as _q
+from rassegna.nlp.confidence import Confidence, load_confidence
 from rassegna.nlp.textutil import fold
 
 if TYPE_CHECKING:
@@ -658,30 +659,11 @@ CONFIDENCE_PATH = MODEL_PATH.with_name("speaker_confidence.json")
 confidence_collector: Callable[[list[tuple[bool, Features]]], None] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerConfidence:
-    """How likely the rules' speaker of a quote (or their "no speaker") is right, a logistic model; below
-    ``threshold`` the desk is asked to check it. ``data/train_speaker_confidence.py`` fits it on corpus batches no
-    rule writer read."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: Features) -> float:
-        s = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
-
-
 @lru_cache(maxsize=1)
-def speaker_confidence() -> SpeakerConfidence | None:
+def speaker_confidence() -> Confidence | None:
     """The shipped confidence (``data/speaker_confidence.json``), if present; without it the desk's flag is the
     rules' own (no attribution pattern named the speaker, or nobody speaks)."""
-    if not CONFIDENCE_PATH.exists():
-        return None
-    data = json.loads(CONFIDENCE_PATH.read_text(encoding="utf-8"))
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
-    return SpeakerConfidence(weights, float(data["bias"]), float(data["threshold"]))
+    return load_confidence(CONFIDENCE_PATH)
 
 
 def confidence_features(

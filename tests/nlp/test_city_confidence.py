@@ -3,26 +3,15 @@ the desk's city flag. None ships: batch 27 withdrew the one trained (``notes/spe
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
 from rassegna.nlp import analyze, places
-from tests.nlp.evaluation import REPO
+from rassegna.nlp.confidence import Confidence
+from rassegna.nlp.data import train_city_confidence
+from rassegna.nlp.data.confidence_training import fit
 
 LOCAL = "Incidente stradale a Pesaro nella notte. I soccorsi sono arrivati da Pesaro in pochi minuti."
 EXPLICIT = "Il Comune di Pesaro ha approvato il bilancio."
-
-
-def _trainer(monkeypatch: pytest.MonkeyPatch):
-    """The retraining script, imported as a module (its dataclass needs it in ``sys.modules``)."""
-    path = REPO / "rassegna" / "nlp" / "data" / "train_city_confidence.py"
-    spec = importlib.util.spec_from_file_location("train_city_confidence", path)
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_without_a_confidence_file_the_flag_is_the_rules_own():
@@ -33,24 +22,23 @@ def test_without_a_confidence_file_the_flag_is_the_rules_own():
 
 @pytest.mark.parametrize(("bias", "flagged"), [(10.0, False), (-10.0, True)])
 def test_a_confidence_file_decides_the_flag_and_nothing_else(monkeypatch: pytest.MonkeyPatch, bias, flagged):
-    monkeypatch.setattr(places, "city_confidence", lambda: places.CityConfidence({}, bias=bias, threshold=0.85))
+    monkeypatch.setattr(places, "city_confidence", lambda: Confidence({}, bias=bias, threshold=0.85))
     for text, title in ((LOCAL, "Incidente nella notte"), (EXPLICIT, "Bilancio approvato")):
         a = analyze(text, title)
         assert (a.city, a.city_to_check) == ("Pesaro", flagged)
 
 
 def test_the_confidence_is_a_probability_and_the_threshold_decides_the_flag():
-    model = places.CityConfidence({"explicit_yes": 4.0, "rivals": -2.0}, bias=0.0, threshold=0.85)
+    model = Confidence({"explicit_yes": 4.0, "rivals": -2.0}, bias=0.0, threshold=0.85)
     assert model.probability({"explicit_yes": 1.0}) == pytest.approx(0.982, abs=1e-3)
     assert model.probability({"rivals": 1.0}) < 0.85 <= model.probability({"explicit_yes": 1.0})
     assert 0.0 < model.probability({"rivals": 1e6}) < 1e-12  # no overflow on a wild feature value
 
 
 def test_the_retraining_script_fits_on_the_evidence_the_flag_reads(monkeypatch: pytest.MonkeyPatch):
-    trainer = _trainer(monkeypatch)
-    data = trainer.examples(["26"])
+    data = train_city_confidence.examples(["26"])
     assert len(data) == 150 and {e.batch for e in data} == {"26"}
-    weights, bias = trainer.fit(data, sorted({k for e in data for k in e.features}))
+    weights, bias = fit(data, sorted({k for e in data for k in e.features}), train_city_confidence.L2)
     assert {"explicit_yes", "city:title", "city_lead", "rule_abstained"} <= set(weights)
-    model = places.CityConfidence(weights, bias, threshold=0.85)
+    model = Confidence(weights, bias, threshold=0.85)
     assert 0.0 < model.probability(data[0].features) < 1.0

@@ -3,26 +3,17 @@ its documented retraining (``rassegna/nlp/data/train_speaker_confidence.py``), a
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
 from rassegna.nlp import analyze, speaker_model
-from tests.nlp.evaluation import OUT_OF_SAMPLE_BATCHES, REPO, UNSEEN_BATCHES
+from rassegna.nlp.confidence import Confidence
+from rassegna.nlp.data import train_speaker_confidence
+from rassegna.nlp.data.confidence_training import fit
+from tests.nlp.evaluation import OUT_OF_SAMPLE_BATCHES, UNSEEN_BATCHES
 
 SHIPPED = speaker_model.CONFIDENCE_PATH
-
-
-def _trainer(monkeypatch: pytest.MonkeyPatch):
-    """The retraining script, imported as a module (its dataclass needs it in ``sys.modules``)."""
-    path = REPO / "rassegna" / "nlp" / "data" / "train_speaker_confidence.py"
-    spec = importlib.util.spec_from_file_location("train_speaker_confidence", path)
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_shipped_confidence_was_trained_only_on_batches_no_rule_writer_read():
@@ -33,7 +24,7 @@ def test_the_shipped_confidence_was_trained_only_on_batches_no_rule_writer_read(
 
 
 def test_the_confidence_is_a_probability_and_the_threshold_decides_the_flag():
-    model = speaker_model.SpeakerConfidence({"route:named": 4.0, "guessed": -2.0}, bias=0.0, threshold=0.82)
+    model = Confidence({"route:named": 4.0, "guessed": -2.0}, bias=0.0, threshold=0.82)
     assert model.probability({"route:named": 1.0}) == pytest.approx(0.982, abs=1e-3)
     assert model.probability({"guessed": 1.0}) < 0.82 <= model.probability({"route:named": 1.0})
     assert 0.0 < model.probability({"guessed": 1e6}) < 1e-12  # no overflow on a wild feature value
@@ -69,10 +60,10 @@ def test_only_the_flag_changes(monkeypatch: pytest.MonkeyPatch):
 
 def test_retraining_reproduces_the_shipped_file(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)  # as the trainer runs: the rules' flag
-    trainer = _trainer(monkeypatch)
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    data = trainer.examples(shipped["trained_on"])  # the batches it was judged with (batch 27 came after)
-    weights, bias = trainer.fit(data, sorted({k for e in data for k in e.features}))
+    # the batches it was trained and judged with (batch 27 came after)
+    data = train_speaker_confidence.examples(shipped["trained_on"])
+    weights, bias = fit(data, sorted({k for e in data for k in e.features}), train_speaker_confidence.L2)
     assert bias == pytest.approx(shipped["bias"], abs=1e-4)
     for key, value in shipped["weights"].items():
         assert weights[key] == pytest.approx(value, abs=1e-4), key
