@@ -70,14 +70,18 @@ def held_out_probabilities(data: list[Example], batches: Sequence[str], l2: floa
     return held_out
 
 
-def lowest_threshold(data: list[Example], held_out: dict[int, float], thresholds: Sequence[float]) -> float:
-    """The lowest threshold (fewest flags) whose unflagged answers are right at least ``TARGET`` of the time."""
+def lowest_threshold(
+    data: list[Example], held_out: dict[int, float], thresholds: Sequence[float], each_batch: bool = False
+) -> float:
+    """The lowest threshold (fewest flags) whose unflagged answers are right at least ``TARGET`` of the time: over
+    all the examples, or (``each_batch``) in every batch left out."""
 
-    def unflagged_right(t: float) -> float:
-        kept = [e.right for i, e in enumerate(data) if held_out[i] >= t]
+    def unflagged_right(t: float, batch: str | None) -> float:
+        kept = [e.right for i, e in enumerate(data) if held_out[i] >= t and batch in (None, e.batch)]
         return sum(kept) / len(kept) if kept else 0.0
 
-    below = [t for t in thresholds if unflagged_right(t) >= TARGET]
+    groups = sorted({e.batch for e in data}) if each_batch else [None]
+    below = [t for t in thresholds if all(unflagged_right(t, g) >= TARGET for g in groups)]
     return min(below) if below else max(thresholds)
 
 
@@ -105,6 +109,7 @@ def main(
     out: Path,
     thresholds: Sequence[float],
     l2: float,
+    each_batch: bool = False,
 ) -> None:
     """Leave-one-batch-out against the rules' flag, printed by batch; ``--write`` fits on every batch and writes
     ``out``."""
@@ -115,8 +120,9 @@ def main(
         sys.exit(f"{out} exists: move it away first, so that the rules' own flag is read for the comparison")
     data = examples()
     held_out = held_out_probabilities(data, batches, l2)
-    threshold = lowest_threshold(data, held_out, thresholds)
-    print(f"threshold {threshold} (lowest whose unflagged answers are right ≥ {TARGET:.0%}, leave-one-batch-out)")
+    threshold = lowest_threshold(data, held_out, thresholds, each_batch)
+    where = "in every batch left out" if each_batch else "leave-one-batch-out"
+    print(f"threshold {threshold} (lowest whose unflagged answers are right ≥ {TARGET:.0%}, {where})")
     rights = [e.right for e in data]
     for batch in batches:
         idx = [i for i, e in enumerate(data) if e.batch == batch]
