@@ -37,10 +37,10 @@ def main() -> None:
     in_repo = {
         path.rsplit("/", 1)[-1]: path for path in subprocess.run(listing, capture_output=True, text=True).stdout.split()
     }
-    gold = json.loads(scoring._read_files(git_dir, commit, ["tests/evaldata.json"])["tests/evaldata.json"])
+    gold = json.loads(scoring.read_files(git_dir, commit, ["tests/evaldata.json"])["tests/evaldata.json"])
     selected = {case["path"].rsplit("/", 1)[-1] for case in scoring.SELECTION["cases"]}
     others = [(url, entry) for url, entry in gold.items() if entry["file"] not in selected and entry["file"] in in_repo]
-    pages = scoring._read_files(git_dir, commit, [in_repo[entry["file"]] for _, entry in others])
+    pages = scoring.read_files(git_dir, commit, [in_repo[entry["file"]] for _, entry in others])
     authors, titles, named_without_gold, without_gold = [], [], 0, 0
     for url, entry in others:
         raw = pages[in_repo[entry["file"]]]

@@ -7,6 +7,7 @@ this checkout) as <owner>+<name>/repo.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -82,6 +83,12 @@ def our_people(journalist: str | None) -> frozenset[str]:
     return frozenset(p.strip().casefold() for p in (journalist or "").split(",") if p.strip())
 
 
+def seeded_half(case_id: str, seed: str) -> str:
+    """``check`` for half of the cases (by a hash of the id with ``seed``), else ``tune``: a split fixed before
+    any page is scored."""
+    return "check" if hashlib.sha256(f"{seed}:{case_id}".encode()).digest()[0] % 2 else "tune"
+
+
 def rate(values: list[bool]) -> float:
     """Share of true values."""
     return sum(values) / len(values) if values else 0.0
@@ -94,7 +101,7 @@ def _mirror_roots() -> list[Path]:
     return [Path("/work/.mirror"), Path(__file__).resolve().parents[3] / ".mirror"]
 
 
-def _snapshot(repo: str, commit: str) -> Path | None:
+def snapshot(repo: str, commit: str) -> Path | None:
     """The git directory of ``repo``'s snapshot that holds ``commit``, if any."""
     for root in _mirror_roots():
         git_dir = root / repo.replace("/", "+") / "repo"
@@ -107,7 +114,7 @@ def _snapshot(repo: str, commit: str) -> Path | None:
     return None
 
 
-def _read_files(git_dir: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
+def read_files(git_dir: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
     """The contents of ``paths`` at ``commit``, read by a single ``git cat-file --batch``."""
     request = b"".join(f"{commit}:{path}\n".encode() for path in paths)
     out = subprocess.run(

@@ -13,7 +13,6 @@ shared with the fundus set (test_extraction_fundus.py).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,13 +23,14 @@ import trafilatura
 
 from rassegna.crawler.extract import TRAFILATURA_OPTIONS, decode_html, extract_article
 from tests.crawler.extraction_scoring import (
-    _read_files,
-    _snapshot,
     gold_people,
     our_people,
     rate,
+    read_files,
     same_moment,
     same_title,
+    seeded_half,
+    snapshot,
     token_f1,
 )
 
@@ -62,7 +62,7 @@ class Scores:
 
 
 SELECTION = json.loads((FIXTURES / "selection.json").read_text(encoding="utf-8"))
-SNAPSHOTS = {repo: _snapshot(repo, commit) for repo, commit in SELECTION["commits"].items()}
+SNAPSHOTS = {repo: snapshot(repo, commit) for repo, commit in SELECTION["commits"].items()}
 if not all(SNAPSHOTS.values()):
     pytest.skip(_SKIP_REASON, allow_module_level=True)
 
@@ -72,16 +72,14 @@ def load_cases() -> list[dict]:
     """Our selection with each page's html, address and gold, read from the peer snapshots."""
     aeb = [c for c in SELECTION["cases"] if c["source"] == "article-extraction-benchmark"]
     traf = [c for c in SELECTION["cases"] if c["source"] != "article-extraction-benchmark"]
-    files = _read_files(SNAPSHOTS[AEB], SELECTION["commits"][AEB], ["ground-truth.json"] + [c["path"] for c in aeb])
+    files = read_files(SNAPSHOTS[AEB], SELECTION["commits"][AEB], ["ground-truth.json"] + [c["path"] for c in aeb])
     gold = json.loads(files["ground-truth.json"])
     cases = []
     for c in aeb:
         truth = gold[c["path"].rsplit("/", 1)[-1].removesuffix(".html.gz")]
         html = gzip.decompress(files[c["path"]])
         cases.append({**c, "html": html, "url": truth["url"], "body": truth["articleBody"]})
-    files = _read_files(
-        SNAPSHOTS[TRAF], SELECTION["commits"][TRAF], ["tests/evaldata.json"] + [c["path"] for c in traf]
-    )
+    files = read_files(SNAPSHOTS[TRAF], SELECTION["commits"][TRAF], ["tests/evaldata.json"] + [c["path"] for c in traf])
     by_file = {entry["file"]: (url, entry) for url, entry in json.loads(files["tests/evaldata.json"]).items()}
     for c in traf:
         url, entry = by_file[c["path"].rsplit("/", 1)[-1]]
@@ -152,7 +150,7 @@ CHECK_SEED = "authors-check-11"
 
 def part(case_id: str) -> str:
     """``check`` for half of the cases (by a seeded hash of the id), else ``tune``."""
-    return "check" if hashlib.sha256(f"{CHECK_SEED}:{case_id}".encode()).digest()[0] % 2 else "tune"
+    return seeded_half(case_id, CHECK_SEED)
 
 
 def part_rate(values: list[bool], ids: list[str], which: str) -> str:

@@ -14,7 +14,6 @@ that version covers, and the version's entry (``V1``, ``V1_1``, ...) of ``<Publi
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,13 +27,14 @@ import trafilatura
 from rassegna.crawler.extract import decode_html, extract_article
 from tests.crawler.extraction_scoring import (
     ROME,
-    _read_files,
-    _snapshot,
     gold_people,
     our_people,
     rate,
+    read_files,
     same_moment,
     same_title,
+    seeded_half,
+    snapshot,
     token_f1,
 )
 
@@ -44,7 +44,7 @@ _SKIP_REASON = f"fundus's test data not on this machine: fetch github:{FUNDUS}"
 
 SELECTION = json.loads((FIXTURES / "fundus_selection.json").read_text(encoding="utf-8"))
 COMMIT = SELECTION["commits"][FUNDUS]
-SNAPSHOT = _snapshot(FUNDUS, COMMIT)
+SNAPSHOT = snapshot(FUNDUS, COMMIT)
 if SNAPSHOT is None:
     pytest.skip(_SKIP_REASON, allow_module_level=True)
 
@@ -55,7 +55,7 @@ CHECK_SEED = "fundus-check-1"
 
 def part(case_id: str) -> str:
     """``check`` for half of the cases (by a seeded hash of the id), else ``tune``."""
-    return "check" if hashlib.sha256(f"{CHECK_SEED}:{case_id}".encode()).digest()[0] % 2 else "tune"
+    return seeded_half(case_id, CHECK_SEED)
 
 
 def gold_path(case: dict[str, Any]) -> str:
@@ -88,7 +88,7 @@ def load_cases() -> list[dict[str, Any]]:
     cases = SELECTION["cases"]
     metas = sorted({case["path"].rsplit("/", 1)[0] + "/meta.info" for case in cases})
     golds = sorted({gold_path(case) for case in cases})
-    files = _read_files(SNAPSHOT, COMMIT, metas + golds + [case["path"] for case in cases])
+    files = read_files(SNAPSHOT, COMMIT, metas + golds + [case["path"] for case in cases])
     loaded = []
     for case in cases:
         folder, page = case["path"].rsplit("/", 1)
