@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,8 +115,6 @@ def main(
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help=f"fit on every batch and write {out.name}")
     args = parser.parse_args()
-    if out.exists():
-        sys.exit(f"{out} exists: move it away first, so that the rules' own flag is read for the comparison")
     data = examples()
     held_out = held_out_probabilities(data, batches, l2)
     threshold = lowest_threshold(data, held_out, thresholds, each_batch)

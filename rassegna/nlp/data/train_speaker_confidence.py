@@ -48,8 +48,8 @@ L2 = 100.0
 
 
 def examples(batches: Sequence[str] = tuple(OUT_OF_SAMPLE_BATCHES)) -> list[Example]:
-    """Every found annotated quote of the out-of-sample batches (the shipped file must be absent: the rules' flag
-    is wanted)."""
+    """Every found annotated quote of the batches, with the rules' own flag (the collector receives it before any
+    confidence file is read)."""
     out = []
     for batch in batches:
         for name in OUT_OF_SAMPLE_BATCHES[batch]:
