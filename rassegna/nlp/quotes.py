@@ -3489,6 +3489,72 @@ def _as_printed(q: Quote, printed: dict[str, str]) -> Quote:
 def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
+    reading = _read_quotes(text, extra_people, title)
+    flags = list(reading.rules_flags)
+    confidence = speaker_model.speaker_confidence()
+    if confidence is not None:  # a learned confidence decides the flag (README)
+        rows = reading.confidence_rows()
+        for n, (start, _q) in enumerate(reading.found):
+            if start not in reading.chosen:
+                flags[n] = not confidence.sure(rows[n])
+    return reading.quotes(flags)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEvidence:
+    """A quote as :func:`extract_quotes` returns it before any learned flag, the rules' own flag, and the features
+    the speaker confidence weighs."""
+
+    quote: Quote
+    rules_flag: bool
+    features: speaker_model.Features
+
+
+def speaker_confidence_evidence(
+    text: str, extra_people: Iterable[str] = (), title: str | None = None
+) -> list[SpeakerEvidence]:
+    """Each quote of a text, in :func:`extract_quotes`' order, with what the speaker confidence reads of it (its
+    trainer's examples, ``data/train_speaker_confidence.py``); the quotes carry the rules' own flag."""
+    reading = _read_quotes(text, extra_people, title)
+    rows = zip(reading.quotes(reading.rules_flags), reading.rules_flags, reading.confidence_rows(), strict=True)
+    return [SpeakerEvidence(quote, flag, features) for quote, flag, features in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteReading:
+    """What the rules read of a text: its quotes by start (block quotes too) with their own flags, and what the
+    speaker confidence weighs them with."""
+
+    found: list[tuple[int, Quote]]  # every quote, in order, with the speaker the chooser left
+    rules_flags: list[bool]  # no speaker, or one no pattern read
+    chosen: set[int]  # the spans whose speaker the chooser changed: they keep the rules' flag
+    piece: Piece
+    by_start: dict[int, Span]
+    rules_found: list[tuple[int, Quote]]  # the quotes in spans with the rules' speakers, before the chooser
+    read: dict[int, str | None]  # each span's speaker as its own attribution read it, before any was lent
+    guessed: set[int]
+    routes: dict[int, str]
+    printed: dict[str, str]  # a speaker's particle as the piece prints it (:func:`_as_printed`)
+
+    def confidence_rows(self) -> list[speaker_model.Features]:
+        """The features the speaker confidence reads of each quote of :attr:`found`, in order."""
+        routes = dict(self.routes)
+        for start, q in self.rules_found:  # a speaker lent from a quote around, not read by the span's attribution
+            if q.speaker != self.read.get(start):
+                routes[start] = "lent"
+        evidence = speaker_model.confidence_features(self.piece, self.by_start, self.rules_found, self.guessed, routes)
+        return [evidence.get(start) or speaker_model.block_confidence_features(q) for start, q in self.found]
+
+    def quotes(self, flags: list[bool]) -> list[Quote]:
+        """The quotes as returned: flagged where ``flags`` says, each speaker's particle as the piece prints it."""
+        return [
+            _as_printed(replace(q, speaker_to_check=True) if flag else q, self.printed)
+            for (_start, q), flag in zip(self.found, flags, strict=True)
+        ]
+
+
+def _read_quotes(text: str, extra_people: Iterable[str], title: str | None) -> _QuoteReading:
+    """The rules' reading of a text's quotes (:func:`extract_quotes` before any learned flag)."""
     _parse_attribution.cache_clear()  # caches for this piece only (the same attribution, the same surname, is
     _full_name.cache_clear()  # read many times; a piece read again is read at full cost)
     norm = _agency_marks(normalise(text))
@@ -3556,24 +3622,7 @@ def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | Non
     # (measured on batches 15-21, unseen by the rules: a speaker no pattern read is right far less often, README
     # "What to check on the desk")
     flags = [not q.speaker or start in guessed for start, q in found]
-    confidence, collector = speaker_model.speaker_confidence(), speaker_model.confidence_collector
-    if confidence is not None or collector is not None:  # a learned confidence decides the flag (README)
-        for start, q in rules_found:  # a speaker lent from a quote around, not read by the span's attribution
-            if q.speaker != read.get(start):
-                routes[start] = "lent"
-        evidence = speaker_model.confidence_features(piece, by_start, rules_found, guessed, routes)
-        rows = [evidence.get(start) or speaker_model.block_confidence_features(q) for start, q in found]
-        if collector is not None:
-            collector(list(zip(flags, rows, strict=True)))
-        else:
-            assert confidence is not None
-            for n, (start, _q) in enumerate(found):
-                if start not in chosen:
-                    flags[n] = not confidence.sure(rows[n])
-    return [
-        _as_printed(replace(q, speaker_to_check=True) if flag else q, printed)
-        for (_start, q), flag in zip(found, flags, strict=True)
-    ]
+    return _QuoteReading(found, flags, chosen, piece, by_start, rules_found, read, guessed, routes, printed)
 
 
 def _glued_head(tok: str) -> bool:

@@ -654,9 +654,6 @@ def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[i
 
 # The desk's confidence in the rules' speaker: which quotes are *autore da verificare* (``speaker_to_check``).
 CONFIDENCE_PATH = MODEL_PATH.with_name("speaker_confidence.json")
-# collection hook for ``data/train_speaker_confidence.py``: when set, ``extract_quotes`` hands it, for every call,
-# the rules' flag and the confidence features of each quote it returns, in order (the rules' flags are kept)
-confidence_collector: Callable[[list[tuple[bool, Features]]], None] | None = None
 
 
 @lru_cache(maxsize=1)

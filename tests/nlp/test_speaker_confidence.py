@@ -11,6 +11,7 @@ from rassegna.nlp import analyze, speaker_model
 from rassegna.nlp.confidence import Confidence
 from rassegna.nlp.data import train_speaker_confidence
 from rassegna.nlp.data.confidence_training import fit
+from rassegna.nlp.quotes import speaker_confidence_evidence
 from tests.nlp.evaluation import OUT_OF_SAMPLE_BATCHES, UNSEEN_BATCHES
 
 SHIPPED = speaker_model.CONFIDENCE_PATH
@@ -31,16 +32,29 @@ def test_the_confidence_is_a_probability_and_the_threshold_decides_the_flag():
 
 
 def test_the_features_are_structure_never_words():
-    rows: list[list[tuple[bool, dict[str, float]]]] = []
     text = "Il sindaco Mario Rossi ha parlato in consiglio. «Il bilancio è in ordine», ha detto Rossi."
-    speaker_model.confidence_collector = rows.append
-    try:
-        analyze(text, "Bilancio, parla il sindaco")
-    finally:
-        speaker_model.confidence_collector = None
-    [[(rules_flag, features)]] = rows
-    assert not rules_flag and features["route:named"] == 1.0
-    assert not any(word in key for key in features for word in ("rossi", "Rossi", "bilancio", "sindaco"))
+    [evidence] = speaker_confidence_evidence(text, title="Bilancio, parla il sindaco")
+    assert evidence.quote.speaker == "Mario Rossi" and not evidence.rules_flag
+    assert evidence.features["route:named"] == 1.0
+    assert not any(word in key for key in evidence.features for word in ("rossi", "Rossi", "bilancio", "sindaco"))
+
+
+def test_the_evidence_is_what_the_analysis_weighs(monkeypatch: pytest.MonkeyPatch):
+    """The trainer's rows are the quotes the analysis returns, and the shipped confidence reads them to flag."""
+    monkeypatch.setattr(speaker_model, "load_model", lambda: None)  # no chooser: every flag is the confidence's
+    text = (
+        "Il sindaco Mario Rossi ha incontrato l'assessora Anna Verdi. «Il progetto va avanti». La riunione è finita."
+        "\n\n«Siamo pronti per l'estate», ha detto Rossi. Poi Verdi: «Ci vediamo a settembre»."
+        "\n\nSecondo fonti del Comune «la giunta è compatta»."
+    )
+    evidence = speaker_confidence_evidence(text, title="Il progetto")
+    quotes = analyze(text, "Il progetto").quotes
+    confidence = speaker_model.speaker_confidence()
+    assert confidence is not None and len(quotes) == 4
+    assert [(e.quote.text, e.quote.speaker, e.quote.role) for e in evidence] == [
+        (q.text, q.speaker, q.role) for q in quotes
+    ]
+    assert [not confidence.sure(e.features) for e in evidence] == [q.speaker_to_check for q in quotes]
 
 
 def test_only_the_flag_changes(monkeypatch: pytest.MonkeyPatch):

@@ -9,8 +9,9 @@ whether the rules' speaker of a quote, or their "no speaker", is right, over the
 the quote's shape; never a word). A speaker it is less sure of than the threshold is flagged for the desk
 (``speaker_to_check``); the speaker itself never changes. It is trained only on ``OUT_OF_SAMPLE_BATCHES`` of
 ``tests/nlp/evaluation.py``, the batches no rule writer read, where the rules are as right as on new text. Each
-annotated quote the NLP finds is one example, matched and scored as ``tests/nlp/evaluation.py`` does (its first found
-quote with the annotated start; right when the folded speakers are equal). The threshold is the lowest (fewest flags)
+annotated quote the NLP finds is one example (``quotes.speaker_confidence_evidence``: the reading ``extract_quotes``
+does), matched and scored as ``tests/nlp/evaluation.py`` does (its first found quote with the annotated start; right
+when the folded speakers are equal). The threshold is the lowest (fewest flags)
 whose unflagged speakers are right at least 95 % of the time, leave-one-batch-out.
 
 It prints, for each batch left out, the rules' flag and the learned one (share flagged, unflagged speakers right);
@@ -29,10 +30,11 @@ sys.path.insert(0, str(REPO))
 
 from rassegna.nlp import speaker_model  # noqa: E402
 from rassegna.nlp.data.confidence_training import Example, main  # noqa: E402
+from rassegna.nlp.pipeline import people_named_in  # noqa: E402
+from rassegna.nlp.quotes import speaker_confidence_evidence  # noqa: E402
 from rassegna.nlp.textutil import fold  # noqa: E402
 from tests.nlp.evaluation import (  # noqa: E402
     OUT_OF_SAMPLE_BATCHES,
-    analyse_articles,
     load_articles,
     quote_matches,
     set_path,
@@ -48,28 +50,21 @@ L2 = 100.0
 
 
 def examples(batches: Sequence[str] = tuple(OUT_OF_SAMPLE_BATCHES)) -> list[Example]:
-    """Every found annotated quote of the batches, with the rules' own flag (the collector receives it before any
-    confidence file is read)."""
+    """Every found annotated quote of the batches, with the rules' own flag, whatever confidence file is shipped."""
     out = []
     for batch in batches:
         for name in OUT_OF_SAMPLE_BATCHES[batch]:
             articles = load_articles(set_path(name))
-            collected: list[list[tuple[bool, dict[str, float]]]] = []
-            speaker_model.confidence_collector = collected.append
-            try:
-                analyses = analyse_articles(articles)
-            finally:
-                speaker_model.confidence_collector = None
-            if len(collected) != len(articles):
-                raise RuntimeError("the collector did not see every article once")
-            for art, an, rows in zip(articles, analyses, collected, strict=True):
+            people = people_named_in(art["text"] for art in articles)  # as the pipeline hands them to the quotes
+            for art, named in zip(articles, people, strict=True):
+                evidence = speaker_confidence_evidence(art["text"], named, art.get("title"))
                 for g in art.get("quotes", []):
-                    hit = next((n for n, q in enumerate(an.quotes) if quote_matches(q.text, g["start"])), None)
+                    hit = next((e for e in evidence if quote_matches(e.quote.text, g["start"])), None)
                     if hit is None:
                         continue
                     gold = fold(g.get("speaker_canonical") or g.get("speaker") or "")
-                    rules_flag, features = rows[hit]
-                    out.append(Example(batch, fold(an.quotes[hit].speaker or "") == gold, rules_flag, features))
+                    right = fold(hit.quote.speaker or "") == gold
+                    out.append(Example(batch, right, hit.rules_flag, hit.features))
     return out
 
 
