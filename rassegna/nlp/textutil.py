@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rassegna.text.fold import fold
 
-__all__ = ["alternation", "fold", "normalise", "paragraphs", "title_case"]
+__all__ = ["alternation", "by_first_letter", "fold", "normalise", "paragraphs", "title_case"]
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -41,6 +42,13 @@ _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the paragraphs (blocks separated by blank lines) of ``text``."""
+    return list(_paragraph_spans(text))  # a list of its own: a caller may change it
+
+
+# One analysis asks for the paragraphs of its text eight times (places, quotes) and of its headline twice: the last
+# few texts' spans are kept (a handful of entries, so no growth over a run).
+@lru_cache(maxsize=4)
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for match in _PARAGRAPH_RE.finditer(text):
         chunk = match.group(0)
@@ -48,7 +56,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = match.start() + (len(chunk) - len(chunk.lstrip()))
             end = match.start() + len(chunk.rstrip())
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 _PLAIN_WORD_RE = re.compile(r"[a-z][^\\()\[\]{}|.*+?^$]*")
@@ -64,4 +72,17 @@ def alternation(words: Iterable[str]) -> str:
     groups: dict[str, list[str]] = {}
     for w in words:
         groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()) + ")"
+
+
+def by_first_letter(alternatives: Iterable[str]) -> str:
+    """``(?:a1|a2|…)`` for regular-expression alternatives that each open on a plain lower-case letter (not
+    quantified), grouped by that letter with each group's alternatives in their order: the same matches (only the
+    group of the text's letter can match there), but the engine tries one letter per group instead of every
+    alternative (``alternation`` for patterns, not only plain words)."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not alt[:1].islower() or alt[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"not opening on a plain letter: {alt!r}")
+        groups.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()) + ")"
