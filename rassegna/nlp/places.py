@@ -26,9 +26,8 @@ from rassegna.nlp.gazetteer import (
     shared_heads,
     short_forms,
 )
-from rassegna.nlp.textutil import by_first_letter, fold, normalise, paragraphs
+from rassegna.nlp.textutil import LETTERS_RE, by_first_letter, fold, normalise, paragraphs
 
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A name's other words by their initials: " PG", " P.G.", " L.", " S.G." (a lone letter needs its dot)
 _INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
 # The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
@@ -237,7 +236,7 @@ def _candidates(
         start = cap.start()
         if start < resume or not text[start].isupper():
             continue
-        w = _WORD_RE.match(text, start)
+        w = LETTERS_RE.match(text, start)
         if w is None:
             continue
         articled = _ARTICLED_AFTER.get(fold(w.group(0)))
@@ -324,7 +323,7 @@ def _glued_words(text: str, first: re.Match[str], limit: int) -> list[re.Match[s
     """The word and those joined to it by glue (a name's words), at most ``limit`` of them."""
     words = [first]
     while len(words) < limit:
-        nxt = _WORD_RE.search(text, words[-1].end())
+        nxt = LETTERS_RE.search(text, words[-1].end())
         if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
             break
         words.append(nxt)
@@ -335,7 +334,7 @@ def _abbreviated_saint(text: str, at: int, n_max: int) -> tuple[str, int] | None
     """The comune of three words or more that "S." at ``at`` begins ("S. Teresa di Riva", "S. Stefano al Mare"),
     with the end of its name; not a saint's name alone ("il commissariato S. Paolo")."""
     table = comuni()
-    first = _WORD_RE.match(text, at + 1 if text.startswith(" ", at) else at)
+    first = LETTERS_RE.match(text, at + 1 if text.startswith(" ", at) else at)
     if first is None or not first.group(0)[0].isupper():
         return None
     words = _glued_words(text, first, n_max - 1)
@@ -465,7 +464,7 @@ def _first_words() -> frozenset[str]:
     """First words of every comune and region name: only words among them can start a place."""
     names = [c.name for c in comuni().values()] + list(REGIONS) + list(ALIASES)
     names += [q for quarters in QUARTERS.values() for q in quarters]
-    heads = {fold(m.group(0)) for n in names if (m := _WORD_RE.search(n))}
+    heads = {fold(m.group(0)) for n in names if (m := LETTERS_RE.search(n))}
     return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
 
 
@@ -553,7 +552,7 @@ def _is_surname_particle(text: str, at: int, surname_of: set[str]) -> bool:
     before = _WORD_BEFORE_RE.search(text[max(0, at - 30) : at])
     if before and _is_person_word(before.group(1)):
         return True
-    rest = _WORD_RE.match(text, at + len(text[at:].split(" ", 1)[0]) + 1)
+    rest = LETTERS_RE.match(text, at + len(text[at:].split(" ", 1)[0]) + 1)
     return bool(rest and rest.group(0) in surname_of)
 
 
@@ -1253,7 +1252,7 @@ def _recase_title(title: str, body: str) -> str:
     if " " not in title.strip() and "-" in title:
         title = title.replace("-", " ")  # the address's own words: "incidente-a-piombino-muore-operaio"
     table = comuni()
-    words = list(_WORD_RE.finditer(title))
+    words = list(LETTERS_RE.finditer(title))
     out = list(title)
     n_max = max_name_words()
     i = 0

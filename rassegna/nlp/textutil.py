@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rassegna.text.fold import fold
 
-__all__ = ["alternation", "by_first_letter", "fold", "normalise", "paragraphs", "title_case"]
+__all__ = ["LETTERS_RE", "alternation", "by_first_letter", "fold", "normalise", "paragraphs", "title_case"]
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -24,7 +24,8 @@ def normalise(text: str) -> str:
     return text
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A run of letters (a word without its digits, underscores or marks): shared by the extractors and the gazetteer.
+LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 def title_case(name: str) -> str:
@@ -34,7 +35,7 @@ def title_case(name: str) -> str:
         word = match.group(0)
         return word[0].upper() + word[1:].lower()
 
-    return _LETTERS_RE.sub(cap, name)
+    return LETTERS_RE.sub(cap, name)
 
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
