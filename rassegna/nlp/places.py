@@ -151,6 +151,24 @@ CAPITAL_DEMONYMS = {
     'Catanzaro': 'catanzares', 'Aosta': 'aostan', 'Trento': 'trentin[iae]\\b', 'Bolzano': 'bolzanin',
     'Trieste': 'triestin',
 }  # fmt: skip
+
+
+def _at_word_start(alternatives: str) -> str:
+    r"""``\b(?:a1|a2|…)`` for alternatives that open on lower-case letters, each written as its letters first and the
+    test of the character before them after (``roman(?<!\wroman)``): the engine looks for the letters (a literal
+    search) instead of trying every position. The same matches."""
+    out = []
+    for alt in alternatives.split("|"):
+        head = _LEADING_LETTERS_RE.match(alt)
+        if head is None:
+            raise ValueError(f"not opening on a letter: {alt!r}")
+        out.append(head.group(0) + r"(?<!\w" + head.group(0) + ")" + alt[head.end() :])
+    return "(?:" + "|".join(out) + ")"
+
+
+_LEADING_LETTERS_RE = re.compile(r"[a-z]+")
+# The capitals' demonyms on the lower-cased text, compiled once (``\b`` then the demonym, as at_word_start writes it).
+_CAPITAL_DEMONYM_RES = {name: re.compile(_at_word_start(alts)) for name, alts in CAPITAL_DEMONYMS.items()}
 # A headline saying the piece is national: no comune is its city unless the headline names one.
 _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
@@ -1110,7 +1128,7 @@ def _is_about(
         region = table[fold(name)].region
         if re.search(r"\b" + re.escape(region.split("-")[0].lower()), low_text):
             return NO
-    demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
+    demonym = name in CAPITAL_DEMONYMS and _CAPITAL_DEMONYM_RES[name].search(low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
     # (unless the piece is about a comune's council, names one of its officers and no other comune: "Firenze –
     # Consiglio comunale saltato ... il presidente del consiglio comunale Luca Milani": the council is the dateline's)
@@ -1209,9 +1227,9 @@ class Scope:
     provincial: bool = False  # the province named twice or more, a comune's government never
 
 
-def _scope(text: str, title: str | None = None) -> Scope:
-    """The piece's scope, from the words of government the text uses."""
-    low = text.lower()
+def _scope(text: str, title: str | None, low: str) -> Scope:
+    """The piece's scope, from the words of government the text uses; ``low`` is ``text.lower()``, which the
+    caller has already made."""
     local = len(_LOCAL_RE.findall(low))
     wide_words = _WIDE_RE.findall(low)
     wide = len(wide_words)
@@ -1440,7 +1458,9 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         and (tnorm[m.start : m.end] == m.name or not _named_person(norm, tnorm[m.start : m.end]))
         and (m.name not in named_only or m.at)
     ]
-    scope = _scope(f"{title or ''}\n{norm}", title)
+    # the headline and the text, lower-cased once for the scope and the verdicts
+    low = f"{title or ''}\n{norm}".lower()
+    scope = _scope(f"{title or ''}\n{norm}", title, low)
     if scope.kind != "local" or any(m.is_comune for m in found):
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
         # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
@@ -1469,7 +1489,6 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    low = f"{title or ''}\n{norm}".lower()
     paras = paragraphs(norm)
     lead_end = paras[0][1] if paras else 0
     verdicts: dict[str, Verdict] = {}
@@ -1494,7 +1513,7 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     if not features:
         return _CityRead(city, ranked, [], verdicts)
     open_to_chooser = _open_to_chooser(city, before_vetoes, verdicts)
-    candidates = _candidate_features(norm, title_mentions, found, scope, partners, city, open_to_chooser)
+    candidates = _candidate_features(norm, low_norm, title_mentions, found, scope, partners, city, open_to_chooser)
     return _CityRead(city, ranked, candidates, verdicts)
 
 
@@ -1855,6 +1874,7 @@ def model_city(
 
 def _candidate_features(
     text: str,
+    low: str,  # text.lower(), made by the caller already
     title_mentions: list[Mention],
     found: list[Mention],
     scope: Scope,
@@ -1872,7 +1892,6 @@ def _candidate_features(
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     paras = paragraphs(text)
     first_para_end = paras[0][1] if paras else 0
-    low = text.lower()
     names = [n for n in dict.fromkeys([m.name for m in title_mentions] + [m.name for m in found])]
     out = []
     for name in names:
@@ -1887,7 +1906,7 @@ def _candidate_features(
         demonym = sum(low.count(k) for k in _demonym_keys(name))
         body = sum(1 for m in as_comune if m.local_body)
         if name in CAPITAL_DEMONYMS:
-            demonym += len(re.findall(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low))
+            demonym += len(_CAPITAL_DEMONYM_RES[name].findall(low))
         capital = name in REGIONAL_CAPITALS
         f = {
             "bias": 1.0,
