@@ -30,8 +30,9 @@ from rassegna.nlp.textutil import LETTERS_RE, by_first_letter, fold, normalise, 
 
 # A name's other words by their initials: " PG", " P.G.", " L.", " S.G." (a lone letter needs its dot)
 _INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
-# The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
-_MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
+# A word whose first letter may be upper case (not a-z, not à-ÿ; str.isupper() then decides), with the rest of its
+# letters: the run LETTERS_RE would match there, read in the same search.
+_MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)[^\W\d_]*")
 # (the apostrophe of "de'" closes its word: "Torre de' Passeri", "Cassina de' Pecchi")
 _GLUE_RE = re.compile(r"^(?: |'|' |-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
 PREPOSITIONS = {
@@ -191,8 +192,9 @@ _SPREAD_TITLE_RE = re.compile(
 _SPREAD_LEAD_CHARS = 300
 _SPREAD_LEAD_RE = re.compile(
     # (not one comune among them: "Genova fra i 16 Comuni della rete", "Solofra tra i 200 comuni campani")
-    r"(?<![tf]ra\s)(?<![tf]ra\si\s)(?<![TF]ra\s)(?<![TF]ra\si\s)"
-    r"\b(?i:i|tanti|molti|diversi|vari|alcuni|piccoli|tutti\s+i|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|"
+    # (the "\b" first: tried at every position, it fails at once inside a word; the look-behinds are at its position)
+    r"\b(?<![tf]ra\s)(?<![tf]ra\si\s)(?<![TF]ra\s)(?<![TF]ra\si\s)"
+    r"(?i:i|tanti|molti|diversi|vari|alcuni|piccoli|tutti\s+i|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|"
     r"dieci)\s+(?i:comuni)\b(?!\s+(?:di|del)\s+[a-zà-ù]*[A-ZÀ-Ý])"
 )
 # A count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no" (unless
@@ -250,14 +252,12 @@ def _candidates(
     heads = _first_words()
     resume = 0  # the end of the last match: the words before it are part of it
     # only a capitalised word can start a place: the regex skips the others, the words after one are read on demand
-    for cap in _MAY_CAPITALISE_RE.finditer(text):
-        start = cap.start()
+    for w in _MAY_CAPITALISE_RE.finditer(text):
+        start = w.start()
         if start < resume or not text[start].isupper():
             continue
-        w = LETTERS_RE.match(text, start)
-        if w is None:
-            continue
-        articled = _ARTICLED_AFTER.get(fold(w.group(0)))
+        first = fold(w.group(0))
+        articled = _ARTICLED_AFTER.get(first)
         if articled is not None and _ARTICLE_BEFORE.search(text[max(0, start - 8) : start]):
             # "alla Spezia", "all'Aquila": a comune whose name begins with its article, merged into a preposition
             out.append((articled, start, w.end(), True))
@@ -269,12 +269,12 @@ def _candidates(
                 out.append((saint[0], start, saint[1], True))
                 resume = saint[1]
             continue
-        if fold(w.group(0)) not in heads:
+        if first not in heads:
             continue
         initials = _INITIALS_RE.match(text, w.end())
         if initials:  # "Barcellona PG", "Vado L.": the rest of the name by its initials
             letters = "".join(ch for ch in initials.group(0) if ch.isupper())
-            hit = initials_forms().get((fold(w.group(0)), letters))
+            hit = initials_forms().get((first, letters))
             if hit is not None:
                 end = initials.start() + len(initials.group(0).rstrip(". "))
                 out.append((hit.name, start, end, True))
