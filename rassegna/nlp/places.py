@@ -26,7 +26,7 @@ from rassegna.nlp.gazetteer import (
     shared_heads,
     short_forms,
 )
-from rassegna.nlp.textutil import LETTERS_RE, by_first_letter, fold, normalise, paragraphs
+from rassegna.nlp.textutil import LETTERS_RE, by_first_letter, fold, literal_not_after, normalise, paragraphs
 
 # A name's other words by their initials: " PG", " P.G.", " L.", " S.G." (a lone letter needs its dot)
 _INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
@@ -893,7 +893,7 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         return False
     # (a press short form, "Lampedusa", "Barcellona", leads a headline as its comune: no word is written so)
     short = fold(surface) in short_forms() and short_forms()[fold(surface)].name == name
-    lower_word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
+    lower_word = re.compile(literal_not_after(surface.lower()) + r"(?!\w)")
     first = fold(name).startswith(fold(surface) + " ")  # "Cornedo" of the text's Cornedo Vicentino
     never_lower = lower_word.search(f"{title}\n{body}") is None and (
         short or first or comuni()[fold(name)].name == surface
@@ -1005,7 +1005,7 @@ def _paired_in_title(title: str, title_mentions: list[Mention]) -> bool:
 
 def _named_in(text: str, name: str) -> bool:
     """The text writes the comune's name as a word, capitalised."""
-    return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
+    return re.search(literal_not_after(name) + r"(?![\w'])", text) is not None
 
 
 # The word before the spaces that end a window, read on the reversed window: anchored at its start, the match
@@ -1288,7 +1288,7 @@ def _recase_title(title: str, body: str) -> str:
                 for h in re.finditer(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body)
             )
             prev = words[i - 1].group(0).lower() if i else ""
-            lower_in_body = re.search(r"(?<![\w'])" + re.escape(span.lower()) + r"(?![\w'])", body) is not None
+            lower_in_body = re.search(literal_not_after(span.lower()) + r"(?![\w'])", body) is not None
             place_slot = i == 0 or prev in _TITLE_PLACE_PREPS  # "piombino operaio morto", "operaio morto a piombino"
             if capitalised or place_slot and not lower_in_body and len(span) > 3:
                 out[words[i].start() : words[i + n - 1].end()] = c.name

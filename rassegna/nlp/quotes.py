@@ -10,7 +10,7 @@ from functools import lru_cache
 from rassegna.domain import Quote
 from rassegna.nlp import speaker_model
 from rassegna.nlp.gazetteer import comuni, first_names, regions
-from rassegna.nlp.textutil import alternation, by_first_letter, fold, normalise, paragraphs
+from rassegna.nlp.textutil import alternation, by_first_letter, fold, literal_not_after, normalise, paragraphs
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
 _PRESENT = (
@@ -953,7 +953,7 @@ def _lone_surnames(text: str, people: list[Person]) -> list[Person]:
                 or _ROLE_START.fullmatch(name)
             ):
                 continue
-            if re.search(r"(?<![\w'])" + re.escape(name.lower()) + r"(?![\w'])", text.replace(name, "")) or (
+            if re.search(literal_not_after(name.lower()) + r"(?![\w'])", text.replace(name, "")) or (
                 re.search(_ARTICLED + re.escape(name) + r"\b", text)
                 or re.search(re.escape(name) + r"\s+[A-ZÀ-Ý]", text)  # "Emporio Solidale": part of a name
             ):

@@ -8,7 +8,16 @@ from functools import lru_cache
 
 from rassegna.text.fold import fold
 
-__all__ = ["LETTERS_RE", "alternation", "by_first_letter", "fold", "normalise", "paragraphs", "title_case"]
+__all__ = [
+    "LETTERS_RE",
+    "alternation",
+    "by_first_letter",
+    "fold",
+    "literal_not_after",
+    "normalise",
+    "paragraphs",
+    "title_case",
+]
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
@@ -87,3 +96,11 @@ def by_first_letter(alternatives: Iterable[str]) -> str:
             raise ValueError(f"not opening on a plain letter: {alt!r}")
         groups.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()) + ")"
+
+
+def literal_not_after(literal: str, before: str = r"[\w']") -> str:
+    r"""``(?<!before)`` then the literal (escaped), written the literal first and the look-behind after it, over the
+    literal too (``Roma(?<![\w']Roma)``): the engine searches for the literal's characters instead of trying the
+    look-behind at every position of the text. The same matches; ``before`` is one character's class."""
+    escaped = re.escape(literal)
+    return escaped + "(?<!" + before + escaped + ")"
