@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 
 from rassegna.domain import Figure
-from rassegna.nlp.textutil import alternation, fold, normalise
+from rassegna.nlp.textutil import LETTERS_RE, alternation, fold, normalise
 from rassegna.text.italian import MONTH_NUMBERS
 
 # A token is a number in digits, a word or one punctuation mark; everything between tokens is space (or "_").
@@ -1136,11 +1136,8 @@ def _complement(before: str, m: re.Match[str]) -> bool:
     return m.group(0)[:1] in "dD" or last in _PREPOSITIONS
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-
-
 def _word_before(text: str, at: int) -> str:
-    words = _LETTERS_RE.findall(text[max(0, at - 12) : at])
+    words = LETTERS_RE.findall(text[max(0, at - 12) : at])
     return words[-1].lower() if words else ""
 
 
@@ -1150,7 +1147,7 @@ def _noun_leads(before: str) -> re.Match[str] | None:
     m = _UNIT_LEADS_RE.search(before)
     if m is None or word_value(m.group(1)) is not None:
         return None  # "di dieci velivoli, ma solo di sei": a number word is no noun
-    words = _LETTERS_RE.findall(before[: m.start() + 1])
+    words = LETTERS_RE.findall(before[: m.start() + 1])
     return None if words and words[-1].lower() in EXCLUDED_UNITS else m
 
 

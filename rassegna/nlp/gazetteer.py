@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rassegna.nlp.textutil import fold
+from rassegna.nlp.textutil import LETTERS_RE, fold
 
 DATA = Path(__file__).with_name("data")
 
@@ -222,16 +222,13 @@ _MINOR_WORDS = frozenset(
 )
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-
-
 @lru_cache(maxsize=1)
 def initials_forms() -> dict[tuple[str, str], Comune]:
     """(folded first word, initials of the other words) → comune, when only one comune has them: the press writes
     "Barcellona PG" (Pozzo di Gotto), "Vado L." (Ligure), "Sesto S.G." (San Giovanni)."""
     found: dict[tuple[str, str], list[Comune]] = {}
     for c in {c.name: c for c in comuni().values()}.values():
-        words = _LETTERS_RE.findall(c.name)
+        words = LETTERS_RE.findall(c.name)
         if len(words) < 2:
             continue
         letters = "".join(w[0].upper() for w in words[1:] if fold(w) not in _MINOR_WORDS)

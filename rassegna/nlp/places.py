@@ -26,13 +26,13 @@ from rassegna.nlp.gazetteer import (
     shared_heads,
     short_forms,
 )
-from rassegna.nlp.textutil import fold, normalise, paragraphs
+from rassegna.nlp.textutil import LETTERS_RE, by_first_letter, fold, literal_not_after, normalise, paragraphs
 
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A name's other words by their initials: " PG", " P.G.", " L.", " S.G." (a lone letter needs its dot)
 _INITIALS_RE = re.compile(r" (?:[A-Z]{2,3}\b(?!\.?[a-z])|(?:[A-Z]\. ?){1,3}(?![a-z]))")
-# The first letter of a word that may be upper case (not a-z, not à-ÿ): str.isupper() then decides.
-_MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)")
+# A word whose first letter may be upper case (not a-z, not à-ÿ; str.isupper() then decides), with the rest of its
+# letters: the run LETTERS_RE would match there, read in the same search.
+_MAY_CAPITALISE_RE = re.compile(r"[^\W\d_a-zà-ÿ](?<![^\W\d_].)[^\W\d_]*")
 # (the apostrophe of "de'" closes its word: "Torre de' Passeri", "Cassina de' Pecchi")
 _GLUE_RE = re.compile(r"^(?: |'|' |-| (?:di|del|della|dei|delle|nel|nell'|sul|sulla|in|al|alla|d'|de|dell') ?)$")
 PREPOSITIONS = {
@@ -127,13 +127,16 @@ _LOCAL_RE = re.compile(
     r"g(?<!\wg)iunta\s+comunale|p(?<!\wp)(?:olizia\s+locale|arrocchia|iazza)|v(?<!\wv)(?:igili|ia)|"
     r"q(?<!\wq)(?:uestura|uartiere)|f(?<!\wf)razione|m(?<!\wm)unicipio)\b"
 )
-_WIDE_RE = re.compile(
-    r"\b(?:governo|ministr[oaie]|premier|parlamento|senato|camera\s+dei\s+deputati|quirinale|palazzo\s+chigi|"
-    r"presidente\s+della\s+repubblica|consiglio\s+dei\s+ministri|regione|regionale|regionali|governatore|"
-    r"governatrice|onorevole|deputat[oi]|senator[ei]|partit[oi]|grandi\s+elettori|montecitorio|maggioranza|opposizione|"
-    r"autostrad[ae]|autostradale|a\d{1,2}|tutta\s+italia|tutto\s+il\s+paese|sciopero\s+nazionale|"
-    r"territorio\s+nazionale|serie\s+[ab])\b"
-)
+_WIDE_WORDS = (
+    r"governo", r"ministr[oaie]", r"premier", r"parlamento", r"senato", r"camera\s+dei\s+deputati", r"quirinale",
+    r"palazzo\s+chigi", r"presidente\s+della\s+repubblica", r"consiglio\s+dei\s+ministri", r"regione",
+    r"regionale", r"regionali", r"governatore", r"governatrice", r"onorevole", r"deputat[oi]", r"senator[ei]",
+    r"partit[oi]", r"grandi\s+elettori", r"montecitorio", r"maggioranza", r"opposizione", r"autostrad[ae]",
+    r"autostradale", r"a\d{1,2}", r"tutta\s+italia", r"tutto\s+il\s+paese", r"sciopero\s+nazionale",
+    r"territorio\s+nazionale", r"serie\s+[ab]",
+)  # fmt: skip
+# (grouped by first letter, each group's words in their order: the same matches, a third faster)
+_WIDE_RE = re.compile(r"\b" + by_first_letter(_WIDE_WORDS) + r"\b")
 # Seats of the regions (and autonomous provinces): a regional piece is often datelined there.
 REGIONAL_CAPITALS = frozenset({
     'Roma', 'Milano', 'Napoli', 'Torino', 'Venezia', 'Bologna', 'Firenze', 'Genova', 'Bari', 'Palermo',
@@ -149,6 +152,24 @@ CAPITAL_DEMONYMS = {
     'Catanzaro': 'catanzares', 'Aosta': 'aostan', 'Trento': 'trentin[iae]\\b', 'Bolzano': 'bolzanin',
     'Trieste': 'triestin',
 }  # fmt: skip
+
+
+def _at_word_start(alternatives: str) -> str:
+    r"""``\b(?:a1|a2|…)`` for alternatives that open on lower-case letters, each written as its letters first and the
+    test of the character before them after (``roman(?<!\wroman)``): the engine looks for the letters (a literal
+    search) instead of trying every position. The same matches."""
+    out = []
+    for alt in alternatives.split("|"):
+        head = _LEADING_LETTERS_RE.match(alt)
+        if head is None:
+            raise ValueError(f"not opening on a letter: {alt!r}")
+        out.append(head.group(0) + r"(?<!\w" + head.group(0) + ")" + alt[head.end() :])
+    return "(?:" + "|".join(out) + ")"
+
+
+_LEADING_LETTERS_RE = re.compile(r"[a-z]+")
+# The capitals' demonyms on the lower-cased text, compiled once (``\b`` then the demonym, as at_word_start writes it).
+_CAPITAL_DEMONYM_RES = {name: re.compile(_at_word_start(alts)) for name, alts in CAPITAL_DEMONYMS.items()}
 # A headline saying the piece is national: no comune is its city unless the headline names one.
 _NATIONAL_TITLE_RE = re.compile(
     r"\b(?:in\s+tutta\s+italia|in\s+tutto\s+il\s+paese|in\s+tutto\s+il\s+territorio\s+nazionale|"
@@ -171,8 +192,9 @@ _SPREAD_TITLE_RE = re.compile(
 _SPREAD_LEAD_CHARS = 300
 _SPREAD_LEAD_RE = re.compile(
     # (not one comune among them: "Genova fra i 16 Comuni della rete", "Solofra tra i 200 comuni campani")
-    r"(?<![tf]ra\s)(?<![tf]ra\si\s)(?<![TF]ra\s)(?<![TF]ra\si\s)"
-    r"\b(?i:i|tanti|molti|diversi|vari|alcuni|piccoli|tutti\s+i|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|"
+    # (the "\b" first: tried at every position, it fails at once inside a word; the look-behinds are at its position)
+    r"\b(?<![tf]ra\s)(?<![tf]ra\si\s)(?<![TF]ra\s)(?<![TF]ra\si\s)"
+    r"(?i:i|tanti|molti|diversi|vari|alcuni|piccoli|tutti\s+i|\d+|due|tre|quattro|cinque|sei|sette|otto|nove|"
     r"dieci)\s+(?i:comuni)\b(?!\s+(?:di|del)\s+[a-zà-ù]*[A-ZÀ-Ý])"
 )
 # A count of comuni opening the headline or a clause of it: "Rifiuti: tre comuni della Valdera dicono no" (unless
@@ -230,14 +252,12 @@ def _candidates(
     heads = _first_words()
     resume = 0  # the end of the last match: the words before it are part of it
     # only a capitalised word can start a place: the regex skips the others, the words after one are read on demand
-    for cap in _MAY_CAPITALISE_RE.finditer(text):
-        start = cap.start()
+    for w in _MAY_CAPITALISE_RE.finditer(text):
+        start = w.start()
         if start < resume or not text[start].isupper():
             continue
-        w = _WORD_RE.match(text, start)
-        if w is None:
-            continue
-        articled = _ARTICLED_AFTER.get(fold(w.group(0)))
+        first = fold(w.group(0))
+        articled = _ARTICLED_AFTER.get(first)
         if articled is not None and _ARTICLE_BEFORE.search(text[max(0, start - 8) : start]):
             # "alla Spezia", "all'Aquila": a comune whose name begins with its article, merged into a preposition
             out.append((articled, start, w.end(), True))
@@ -249,12 +269,12 @@ def _candidates(
                 out.append((saint[0], start, saint[1], True))
                 resume = saint[1]
             continue
-        if fold(w.group(0)) not in heads:
+        if first not in heads:
             continue
         initials = _INITIALS_RE.match(text, w.end())
         if initials:  # "Barcellona PG", "Vado L.": the rest of the name by its initials
             letters = "".join(ch for ch in initials.group(0) if ch.isupper())
-            hit = initials_forms().get((fold(w.group(0)), letters))
+            hit = initials_forms().get((first, letters))
             if hit is not None:
                 end = initials.start() + len(initials.group(0).rstrip(". "))
                 out.append((hit.name, start, end, True))
@@ -321,7 +341,7 @@ def _glued_words(text: str, first: re.Match[str], limit: int) -> list[re.Match[s
     """The word and those joined to it by glue (a name's words), at most ``limit`` of them."""
     words = [first]
     while len(words) < limit:
-        nxt = _WORD_RE.search(text, words[-1].end())
+        nxt = LETTERS_RE.search(text, words[-1].end())
         if nxt is None or not _GLUE_RE.match(text[words[-1].end() : nxt.start()]):
             break
         words.append(nxt)
@@ -332,7 +352,7 @@ def _abbreviated_saint(text: str, at: int, n_max: int) -> tuple[str, int] | None
     """The comune of three words or more that "S." at ``at`` begins ("S. Teresa di Riva", "S. Stefano al Mare"),
     with the end of its name; not a saint's name alone ("il commissariato S. Paolo")."""
     table = comuni()
-    first = _WORD_RE.match(text, at + 1 if text.startswith(" ", at) else at)
+    first = LETTERS_RE.match(text, at + 1 if text.startswith(" ", at) else at)
     if first is None or not first.group(0)[0].isupper():
         return None
     words = _glued_words(text, first, n_max - 1)
@@ -462,7 +482,7 @@ def _first_words() -> frozenset[str]:
     """First words of every comune and region name: only words among them can start a place."""
     names = [c.name for c in comuni().values()] + list(REGIONS) + list(ALIASES)
     names += [q for quarters in QUARTERS.values() for q in quarters]
-    heads = {fold(m.group(0)) for n in names if (m := _WORD_RE.search(n))}
+    heads = {fold(m.group(0)) for n in names if (m := LETTERS_RE.search(n))}
     return frozenset(heads | {k.split()[0] for k in list(comuni()) + list(regions()) if k})
 
 
@@ -550,7 +570,7 @@ def _is_surname_particle(text: str, at: int, surname_of: set[str]) -> bool:
     before = _WORD_BEFORE_RE.search(text[max(0, at - 30) : at])
     if before and _is_person_word(before.group(1)):
         return True
-    rest = _WORD_RE.match(text, at + len(text[at:].split(" ", 1)[0]) + 1)
+    rest = LETTERS_RE.match(text, at + len(text[at:].split(" ", 1)[0]) + 1)
     return bool(rest and rest.group(0) in surname_of)
 
 
@@ -873,7 +893,7 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
         return False
     # (a press short form, "Lampedusa", "Barcellona", leads a headline as its comune: no word is written so)
     short = fold(surface) in short_forms() and short_forms()[fold(surface)].name == name
-    lower_word = re.compile(r"(?<![\w'])" + re.escape(surface.lower()) + r"(?!\w)")
+    lower_word = re.compile(literal_not_after(surface.lower()) + r"(?!\w)")
     first = fold(name).startswith(fold(surface) + " ")  # "Cornedo" of the text's Cornedo Vicentino
     never_lower = lower_word.search(f"{title}\n{body}") is None and (
         short or first or comuni()[fold(name)].name == surface
@@ -985,10 +1005,12 @@ def _paired_in_title(title: str, title_mentions: list[Mention]) -> bool:
 
 def _named_in(text: str, name: str) -> bool:
     """The text writes the comune's name as a word, capitalised."""
-    return re.search(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text) is not None
+    return re.search(literal_not_after(name) + r"(?![\w'])", text) is not None
 
 
-_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
+# The word before the spaces that end a window, read on the reversed window: anchored at its start, the match
+# costs a few characters, where a search for "word, spaces, end" tries every position of the window.
+_SPACES_THEN_WORD_REVERSED_RE = re.compile(r"\s+([^\W\d_]+)")
 _GLUED_CAPITALISED_END_RE = re.compile(r"(?<![\w'])[A-ZÀ-Ý][a-zà-ù]+$")
 
 
@@ -1003,8 +1025,8 @@ def _named_person(text: str, name: str) -> bool:
         if not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
             before_text = text[max(0, at - 30) : at]
             if not before_text or not (before_text[-1].isalnum() or before_text[-1] in "'_"):
-                prev = _LAST_WORD_RE.search(before_text)
-                before = prev.group(1) if prev else ""
+                prev = _SPACES_THEN_WORD_REVERSED_RE.match(before_text[::-1])
+                before = prev.group(1)[::-1] if prev else ""
                 if before[:1].isupper() and fold(before) in first_names() or before.lower() in _ROLE_WORDS:
                     return True
             elif before_text[-1].islower():
@@ -1106,7 +1128,7 @@ def _is_about(
         region = table[fold(name)].region
         if re.search(r"\b" + re.escape(region.split("-")[0].lower()), low_text):
             return NO
-    demonym = name in CAPITAL_DEMONYMS and re.search(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low_text)
+    demonym = name in CAPITAL_DEMONYMS and _CAPITAL_DEMONYM_RES[name].search(low_text)
     filed_only = own and all(m.dash for m in own) and name not in title_comuni and scope.kind != "local"
     # (unless the piece is about a comune's council, names one of its officers and no other comune: "Firenze –
     # Consiglio comunale saltato ... il presidente del consiglio comunale Luca Milani": the council is the dateline's)
@@ -1205,9 +1227,9 @@ class Scope:
     provincial: bool = False  # the province named twice or more, a comune's government never
 
 
-def _scope(text: str, title: str | None = None) -> Scope:
-    """The piece's scope, from the words of government the text uses."""
-    low = text.lower()
+def _scope(text: str, title: str | None, low: str) -> Scope:
+    """The piece's scope, from the words of government the text uses; ``low`` is ``text.lower()``, which the
+    caller has already made."""
     local = len(_LOCAL_RE.findall(low))
     wide_words = _WIDE_RE.findall(low)
     wide = len(wide_words)
@@ -1248,7 +1270,7 @@ def _recase_title(title: str, body: str) -> str:
     if " " not in title.strip() and "-" in title:
         title = title.replace("-", " ")  # the address's own words: "incidente-a-piombino-muore-operaio"
     table = comuni()
-    words = list(_WORD_RE.finditer(title))
+    words = list(LETTERS_RE.finditer(title))
     out = list(title)
     n_max = max_name_words()
     i = 0
@@ -1266,7 +1288,7 @@ def _recase_title(title: str, body: str) -> str:
                 for h in re.finditer(r"[^\W\d_][,;]? " + re.escape(c.name) + r"(?![\w'])", body)
             )
             prev = words[i - 1].group(0).lower() if i else ""
-            lower_in_body = re.search(r"(?<![\w'])" + re.escape(span.lower()) + r"(?![\w'])", body) is not None
+            lower_in_body = re.search(literal_not_after(span.lower()) + r"(?![\w'])", body) is not None
             place_slot = i == 0 or prev in _TITLE_PLACE_PREPS  # "piombino operaio morto", "operaio morto a piombino"
             if capitalised or place_slot and not lower_in_body and len(span) > 3:
                 out[words[i].start() : words[i + n - 1].end()] = c.name
@@ -1436,7 +1458,9 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         and (tnorm[m.start : m.end] == m.name or not _named_person(norm, tnorm[m.start : m.end]))
         and (m.name not in named_only or m.at)
     ]
-    scope = _scope(f"{title or ''}\n{norm}", title)
+    # the headline and the text, lower-cased once for the scope and the verdicts
+    low = f"{title or ''}\n{norm}".lower()
+    scope = _scope(f"{title or ''}\n{norm}", title, low)
     if scope.kind != "local" or any(m.is_comune for m in found):
         # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
         # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
@@ -1465,7 +1489,6 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         if fold(name) in partners and scores[name] > 0:
             scores[name] += 0.5
     ranked = sorted(scores, key=lambda n: (-scores[n], first_pos[n]))
-    low = f"{title or ''}\n{norm}".lower()
     paras = paragraphs(norm)
     lead_end = paras[0][1] if paras else 0
     verdicts: dict[str, Verdict] = {}
@@ -1490,7 +1513,7 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     if not features:
         return _CityRead(city, ranked, [], verdicts)
     open_to_chooser = _open_to_chooser(city, before_vetoes, verdicts)
-    candidates = _candidate_features(norm, title_mentions, found, scope, partners, city, open_to_chooser)
+    candidates = _candidate_features(norm, low_norm, title_mentions, found, scope, partners, city, open_to_chooser)
     return _CityRead(city, ranked, candidates, verdicts)
 
 
@@ -1851,6 +1874,7 @@ def model_city(
 
 def _candidate_features(
     text: str,
+    low: str,  # text.lower(), made by the caller already
     title_mentions: list[Mention],
     found: list[Mention],
     scope: Scope,
@@ -1868,7 +1892,6 @@ def _candidate_features(
     title_comuni = {m.name for m in title_mentions if m.is_comune}
     paras = paragraphs(text)
     first_para_end = paras[0][1] if paras else 0
-    low = text.lower()
     names = [n for n in dict.fromkeys([m.name for m in title_mentions] + [m.name for m in found])]
     out = []
     for name in names:
@@ -1883,7 +1906,7 @@ def _candidate_features(
         demonym = sum(low.count(k) for k in _demonym_keys(name))
         body = sum(1 for m in as_comune if m.local_body)
         if name in CAPITAL_DEMONYMS:
-            demonym += len(re.findall(r"\b(?:" + CAPITAL_DEMONYMS[name] + ")", low))
+            demonym += len(_CAPITAL_DEMONYM_RES[name].findall(low))
         capital = name in REGIONAL_CAPITALS
         f = {
             "bias": 1.0,
