@@ -71,9 +71,9 @@ def _corpus_sets() -> dict[str, Path]:
         "corpus-sealed-2": corpus / "sealed-2.json",
     }
     for batch in range(3, LAST_BATCH + 1):
-        # "dev-1*.json" would also read batches 10-19: every pattern names its whole batch number
-        sets[f"corpus-dev-{batch}"] = corpus / f"dev-{batch}*.json"
-        sets[f"corpus-sealed-{batch}"] = corpus / f"sealed-{batch}*.json"
+        # a part's letter follows the whole batch number: "dev-3*.json" would also read batch 30's "dev-30a.json"
+        sets[f"corpus-dev-{batch}"] = corpus / f"dev-{batch}[a-z]*.json"
+        sets[f"corpus-sealed-{batch}"] = corpus / f"sealed-{batch}[a-z]*.json"
     return sets
 
 
@@ -83,7 +83,7 @@ CORPUS_SETS = _corpus_sets()
 def set_path(name: str) -> Path:
     """Where the named annotated set lives: ``dev``, ``generalisation``, or a corpus part of ``CORPUS_SETS``,
     ``corpus-dev`` … ``corpus-dev-17`` and ``corpus-sealed`` … ``corpus-sealed-17`` (batches 3–17 come in annotator
-    parts: a pattern such as ``dev-3*.json``, read by :func:`load_articles`)."""
+    parts: a pattern such as ``dev-3[a-z]*.json``, read by :func:`load_articles`)."""
     paths = {"dev": dev_path(), "generalisation": FIXTURES / "generalisation.json", **CORPUS_SETS}
     if name not in paths:
         raise ValueError(f"unknown annotated set {name!r}: expected one of {', '.join(paths)}")

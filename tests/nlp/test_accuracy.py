@@ -25,6 +25,7 @@ import pytest
 
 from rassegna.nlp import analyze
 from tests.nlp.evaluation import (
+    CORPUS_SETS,
     NO_PERCENT_SETS,
     PARTNER_CITIES,
     Scores,
@@ -102,6 +103,16 @@ def test_key_figures(scored):
 
 def test_generalisation_set_is_large_enough():
     assert len(load_articles(set_path("generalisation"))) >= 25
+
+
+def test_each_batch_set_reads_its_own_batch_only():
+    # "dev-3*.json" once read batch 30's parts too: a batch kept unseen must never be scored as part of another
+    for name in CORPUS_SETS:
+        batch = name.rsplit("-", 1)[1] if name.rsplit("-", 1)[1].isdigit() else "1"
+        for path in set_files(set_path(name)):
+            stem = path.stem.split("-")  # dev, dev-2, dev-30a
+            assert (stem[1].rstrip("abcdefghijklmnopqrstuvwxyz") if len(stem) > 1 else "1") == batch, (name, path.name)
+    assert [p.name for p in set_files(set_path("corpus-dev-3"))] == [f"dev-3{part}.json" for part in "abcd"]
 
 
 def test_sealed_set_is_never_read_by_the_gate():
