@@ -3541,6 +3541,25 @@ def speaker_confidence_evidence(
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerCandidates:
+    """A quote as :func:`extract_quotes` returns it with the rules' speaker and flag, and the candidates the speaker
+    chooser reads of it (None for a block quote: the chooser leaves it alone)."""
+
+    quote: Quote
+    choice: speaker_model.QuoteChoice | None
+
+
+def speaker_chooser_candidates(
+    text: str, extra_people: Iterable[str] = (), title: str | None = None
+) -> list[SpeakerCandidates]:
+    """Each quote of a text, in :func:`extract_quotes`' order, with the candidates the speaker chooser reads of it
+    (its trainer's examples, ``data/train_speaker_model.py``); the rules' speakers, whatever model is shipped."""
+    reading = _read_quotes(text, extra_people, title, chooser=False)
+    rows = zip(reading.quotes(reading.rules_flags), reading.speaker_choices(), strict=True)
+    return [SpeakerCandidates(quote, choice) for quote, choice in rows]
+
+
+@dataclass(frozen=True, slots=True)
 class _QuoteReading:
     """What the rules read of a text: its quotes by start (block quotes too) with their own flags, and what the
     speaker confidence weighs them with."""
@@ -3551,6 +3570,7 @@ class _QuoteReading:
     piece: Piece
     by_start: dict[int, Span]
     rules_found: list[tuple[int, Quote]]  # the quotes in spans with the rules' speakers, before the chooser
+    chooser_read: list[tuple[int, Quote]]  # rules_found as the chooser read it (without a model, block quotes join it)
     read: dict[int, str | None]  # each span's speaker as its own attribution read it, before any was lent
     guessed: set[int]
     routes: dict[int, str]
@@ -3565,6 +3585,12 @@ class _QuoteReading:
         evidence = speaker_model.confidence_features(self.piece, self.by_start, self.rules_found, self.guessed, routes)
         return [evidence.get(start) or speaker_model.block_confidence_features(q) for start, q in self.found]
 
+    def speaker_choices(self) -> list[speaker_model.QuoteChoice | None]:
+        """The candidates the speaker chooser reads of each quote of :attr:`found`, in order (None: a block quote)."""
+        read = self.chooser_read
+        choices = {read[n][0]: choice for n, choice in speaker_model.quote_choices(self.piece, self.by_start, read)}
+        return [choices.get(start) for start, _q in self.found]
+
     def quotes(self, flags: list[bool]) -> list[Quote]:
         """The quotes as returned: flagged where ``flags`` says, each speaker's particle as the piece prints it."""
         return [
@@ -3573,8 +3599,9 @@ class _QuoteReading:
         ]
 
 
-def _read_quotes(text: str, extra_people: Iterable[str], title: str | None) -> _QuoteReading:
-    """The rules' reading of a text's quotes (:func:`extract_quotes` before any learned flag)."""
+def _read_quotes(text: str, extra_people: Iterable[str], title: str | None, chooser: bool = True) -> _QuoteReading:
+    """The rules' reading of a text's quotes (:func:`extract_quotes` before any learned flag); ``chooser``: a
+    shipped speaker chooser re-ranks the speakers."""
     _parse_attribution.cache_clear()  # caches for this piece only (the same attribution, the same surname, is
     _full_name.cache_clear()  # read many times; a piece read again is read at full cost)
     norm = _agency_marks(normalise(text))
@@ -3624,9 +3651,10 @@ def _read_quotes(text: str, extra_people: Iterable[str], title: str | None) -> _
         ):
             found[n] = (start, Quote(q.text, nq.speaker, nq.role))
     _statement_goes_on(piece, found, by_start, unnamed)
-    rules_found = found
+    rules_found, chooser_read = found, list(found)
     read = {start: q.speaker for start, q in read_found}
-    found = speaker_model.rerank_speakers(piece, by_start, found)  # a learned chooser, when one is shipped
+    if chooser:
+        found = speaker_model.rerank_speakers(piece, by_start, found)  # a learned chooser, when one is shipped
     # a speaker the chooser changed keeps the rules' flag: the confidence weighs the rules' pick
     chosen = {s for (s, q), (_s, r) in zip(found, rules_found, strict=True) if q.speaker != r.speaker}
     taken = [(s.mark_start, s.mark_end) for s in spans]
@@ -3642,7 +3670,9 @@ def _read_quotes(text: str, extra_people: Iterable[str], title: str | None) -> _
     # (measured on batches 15-21, unseen by the rules: a speaker no pattern read is right far less often, README
     # "What to check on the desk")
     flags = [not q.speaker or start in guessed for start, q in found]
-    return _QuoteReading(found, flags, chosen, piece, by_start, rules_found, read, guessed, routes, printed)
+    return _QuoteReading(
+        found, flags, chosen, piece, by_start, rules_found, chooser_read, read, guessed, routes, printed
+    )
 
 
 def _glued_head(tok: str) -> bool:

@@ -24,7 +24,8 @@ says how the weights are used:
   with ``"constrained": false`` drops that guard (for comparison only: it fails the invented tests).
 
 A file without ``"mode"`` is read as ``"with-rules"``. ``data/train_speaker_model.py`` retrains (``--write
---mode …``) and reports leave-one-batch-out accuracy.
+--mode …``) and reports leave-one-batch-out accuracy, on the candidates :func:`quote_choices` gives each quote
+(``quotes.speaker_chooser_candidates``: the analysis' own reading, with the rules' speakers).
 
 The same candidates feed the desk's confidence in the rules' speaker (:class:`~rassegna.nlp.confidence.Confidence`,
 ``data/speaker_confidence.json``, retrained by ``data/train_speaker_confidence.py``): a logistic model over the
@@ -38,7 +39,6 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -109,10 +109,6 @@ def decide_piece(model: Model, choices: list[QuoteChoice]) -> list[Candidate]:
         out.append(best)
         prev = fold(best.name)
     return out
-
-
-# Training hook: when set, rerank_speakers hands every QuoteChoice to it (rules' speakers kept).
-collector: Callable[[list[QuoteChoice]], None] | None = None
 
 
 MODES = ("with-rules", "structure", "override")
@@ -628,21 +624,24 @@ def _may_rival(
     )
 
 
-def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
-    """The quotes with the speaker the model prefers among the candidates; the rules' speakers untouched when
-    no model file is shipped (and no trainer is collecting)."""
-    model = load_model()
-    if model is None and collector is None:
-        return found
+def quote_choices(
+    piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]]
+) -> list[tuple[int, QuoteChoice]]:
+    """The candidates the chooser reads of each quote found in a span, with the quote's index in ``found``."""
     if not any(start in by_start for start, _q2 in found):
-        if collector is not None:
-            collector([])
-        return found  # no quote in a span: nothing to choose
-    choices = _choices(piece, by_start, found)
-    if collector is not None:
-        collector([c for _n, c in choices])
+        return []  # no quote in a span: nothing to choose
+    return _choices(piece, by_start, found)
+
+
+def rerank_speakers(piece: Piece, by_start: dict[int, Span], found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+    """The quotes with the speaker the shipped model prefers among the candidates; the rules' speakers untouched
+    when no model file is shipped."""
+    model = load_model()
+    if model is None:
         return found
-    assert model is not None
+    choices = quote_choices(piece, by_start, found)
+    if not choices:
+        return found
     out = list(found)
     for (n, choice), best in zip(choices, decide_piece(model, [c for _n, c in choices]), strict=True):
         if fold(best.name) == choice.rules:

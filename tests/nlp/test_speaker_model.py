@@ -1,5 +1,5 @@
-"""The learned speaker chooser: its candidates and features (invented examples), the hook in extract_quotes,
-and the trainer's fit."""
+"""The learned speaker chooser: its candidates and features (invented examples), as extract_quotes reads them and
+applies a model, and the trainer's fit."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from rassegna.domain import Quote
-from rassegna.nlp import speaker_model
-from rassegna.nlp.quotes import extract_quotes
+from rassegna.nlp import analyze, speaker_model
+from rassegna.nlp.quotes import extract_quotes, speaker_chooser_candidates
 from rassegna.nlp.speaker_model import Candidate, Model, QuoteChoice, choose, decide
 
 TEXT = (
@@ -21,14 +21,8 @@ TEXT = (
 
 
 def collect(text: str, title: str | None = None) -> list[QuoteChoice]:
-    got: list[list[QuoteChoice]] = []
-    speaker_model.collector = got.append
-    try:
-        extract_quotes(text, title=title)
-    finally:
-        speaker_model.collector = None
-    assert len(got) == 1
-    return got[0]
+    """The candidates of each quote of the text in a span, in order."""
+    return [c.choice for c in speaker_chooser_candidates(text, title=title) if c.choice is not None]
 
 
 def by_name(choice: QuoteChoice, name: str) -> Candidate:
@@ -36,7 +30,7 @@ def by_name(choice: QuoteChoice, name: str) -> Candidate:
 
 
 def test_no_model_file_no_change() -> None:
-    """Without speaker_model.json the rules decide: the hook hands the rules' quotes back untouched."""
+    """Without speaker_model.json the rules decide: the chooser hands the rules' quotes back untouched."""
     assert speaker_model.load_model(speaker_model.MODEL_PATH.with_name("absent.json")) is None
     found = [(0, Quote("x y z w", "Mario Bianchi", None))]
     if speaker_model.load_model() is None:
@@ -337,22 +331,36 @@ def test_may_override_only_where_the_rules_guess() -> None:
     assert not may(nobody, loose)
 
 
-def test_the_trainer_finds_the_candidates_of_a_flagged_quote(monkeypatch: pytest.MonkeyPatch) -> None:
-    """extract_quotes hands back a quote it flags as a new object: the trainer still finds its candidates (matched
-    by identity, every quote the rules guessed lost them, and with them any gain a chooser makes there)."""
-    from rassegna.nlp.data.train_speaker_model import choice_of
-
+def test_the_candidates_of_a_flagged_quote_are_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quote the rules flag keeps its candidates (matched by identity, as the trainer once did, every quote the
+    rules guessed lost them, and with them any gain a chooser makes there)."""
     monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)  # the rules' flag: a guess is flagged
-    got: list[list[QuoteChoice]] = []
-    speaker_model.collector = got.append
-    try:
-        quotes = extract_quotes(
-            "Mario Bianchi, capogruppo di minoranza, è intervenuto in consiglio. La seduta è durata tre ore e "
-            "«serve più coraggio sulle corsie preferenziali», si è detto."
-        )
-    finally:
-        speaker_model.collector = None
-    (q,) = quotes
-    assert q.speaker_to_check  # the nearest person, no pattern: flagged, so a copy of the collected quote
-    choice = choice_of(q, got[0])
-    assert choice is not None and choice.quote.text == q.text
+    text = (
+        "Mario Bianchi, capogruppo di minoranza, è intervenuto in consiglio. La seduta è durata tre ore e "
+        "«serve più coraggio sulle corsie preferenziali», si è detto."
+    )
+    (found,) = speaker_chooser_candidates(text)
+    assert found.quote == extract_quotes(text)[0] and found.quote.speaker_to_check  # the nearest person, no pattern
+    assert found.choice is not None and found.choice.quote.text == found.quote.text
+    assert found.choice.candidates[0].name == found.quote.speaker == "Mario Bianchi"
+
+
+def test_the_candidates_are_what_the_analysis_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trainer's quotes are the analysis' with the rules' speakers, block quotes without candidates; a shipped
+    model decides on the very candidates the trainer reads."""
+    text = (
+        TEXT + "\n\nGrazie a questo piano, la città è diventata più sicura per chi si muove a piedi o in bici.\n\n"
+        "Lamberto Bertolé, Assessore alla Mobilità del Comune."
+    )
+    found = speaker_chooser_candidates(text)
+    quotes = analyze(text).quotes
+    assert [(c.quote.text, c.quote.speaker, c.quote.role) for c in found] == [
+        (q.text, q.speaker, q.role) for q in quotes
+    ]
+    assert [c.choice is None for c in found] == [False, False, True]  # the last: a block quote
+    model = Model("with-rules", {"before_colon": 5.0, "person": -1.0})
+    monkeypatch.setattr(speaker_model, "load_model", lambda: model)
+    chosen = speaker_model.decide_piece(model, [c.choice for c in found if c.choice is not None])
+    assert [c.name or None for c in chosen] == [None, "Paolo Neri"]
+    assert [q.speaker for q in extract_quotes(text)] == [None, "Paolo Neri", "Lamberto Bertolé"]
+    assert [c.quote for c in speaker_chooser_candidates(text)] == [c.quote for c in found]  # the rules' speakers

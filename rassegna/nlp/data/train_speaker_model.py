@@ -11,7 +11,9 @@ rassegna/nlp/data/train_speaker_model.py``:
   speaker, over all annotated quotes), then the best constrained override threshold (ties: the higher);
 - ``--write --mode {with-rules,structure,override} [--threshold X]``: fit on all the training batches and write
   ``speaker_model.json`` in that mode, which ``extract_quotes`` then uses (delete the file to go back to the
-  rules alone). An existing file does not disturb training: the candidates are collected with the rules alone;
+  rules alone). An existing file does not disturb training: each article's quotes and candidates are read with the
+  rules alone (``quotes.speaker_chooser_candidates``, the people the pipeline names passed as the analysis passes
+  them);
 - ``--score-set NAME`` (a ``tests/nlp/evaluation.py`` set name; repeat it for several sets and their total): fit on
   the training batches and print, for each set, the number of speakers right for the rules and each mode, or with
   ``--mode`` (and ``--threshold``) for the rules and that one configuration; aggregates only, never a quote;
@@ -36,8 +38,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
-from rassegna.domain import Quote  # noqa: E402
 from rassegna.nlp import speaker_model  # noqa: E402
+from rassegna.nlp.pipeline import people_named_in  # noqa: E402
+from rassegna.nlp.quotes import speaker_chooser_candidates  # noqa: E402
 from rassegna.nlp.speaker_model import (  # noqa: E402
     MODES,
     Candidate,
@@ -51,7 +54,6 @@ from rassegna.nlp.textutil import fold  # noqa: E402
 from tests.nlp.evaluation import (  # noqa: E402
     OUT_OF_SAMPLE_BATCHES,
     TRAINING_BATCHES,
-    analyse_articles,
     load_articles,
     quote_matches,
     set_path,
@@ -85,36 +87,22 @@ class Example:
     piece: list[QuoteChoice] | None = None  # every quote of the article, in order (an override decides in sequence)
 
 
-def choice_of(quote: Quote, choices: list[QuoteChoice]) -> QuoteChoice | None:
-    """The candidates collected for a quote the NLP returned, matched by its words: ``extract_quotes`` returns a
-    flagged or re-spelt quote as a new object (matched by identity, every flagged quote lost its candidates)."""
-    return next((c for c in choices if c.quote.text == quote.text), None)
-
-
 def examples(sets: tuple[str, ...]) -> list[Example]:
     """Every annotated quote of the sets, with what the rules found for it."""
     out: list[Example] = []
     for name in sets:
         articles = load_articles(set_path(name))
-        collected: list[list[QuoteChoice]] = []
-        speaker_model.collector = collected.append
-        try:
-            analyses = analyse_articles(articles)
-        finally:
-            speaker_model.collector = None
-        if len(collected) != len(articles):
-            raise RuntimeError("the collector did not see every article once")
-        for art, an, choices in zip(articles, analyses, collected, strict=True):
-            mine: list[Example] = []
+        people = people_named_in(art["text"] for art in articles)  # as the pipeline hands them to the quotes
+        for art, named in zip(articles, people, strict=True):
+            found = speaker_chooser_candidates(art["text"], named, art.get("title"))
+            piece = [c.choice for c in found if c.choice is not None]
             for g in art.get("quotes", []):
                 gold = fold(g.get("speaker_canonical") or g.get("speaker") or "")
-                hit = next((q for q in an.quotes if quote_matches(q.text, g["start"])), None)
+                hit = next((c for c in found if quote_matches(c.quote.text, g["start"])), None)
                 if hit is None:
-                    mine.append(Example(gold, None, None))
-                    continue
-                choice = choice_of(hit, choices)
-                mine.append(Example(gold, fold(hit.speaker or ""), choice, choices))
-            out += mine
+                    out.append(Example(gold, None, None))
+                else:
+                    out.append(Example(gold, fold(hit.quote.speaker or ""), hit.choice, piece))
     return out
 
 
