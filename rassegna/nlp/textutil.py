@@ -79,10 +79,7 @@ def alternation(words: Iterable[str]) -> str:
     words = list(words)
     if not all(_PLAIN_WORD_RE.fullmatch(w) for w in words):
         return "(?:" + "|".join(words) + ")"  # not all plain lower-case words: as written
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(w[1:])
-    return "(?:" + "|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()) + ")"
+    return by_first_letter(words)
 
 
 def by_first_letter(alternatives: Iterable[str]) -> str:
