@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 
 from rassegna.domain import Figure
+from rassegna.nlp.figure_model import FigureModel, Told, Unread, load_figure_model
 from rassegna.nlp.textutil import LETTERS_RE, alternation, fold, normalise
 from rassegna.text.italian import MONTH_NUMBERS
 
@@ -685,6 +686,7 @@ class Step:
     next: int
     mention: Mention | None = None
     range: Range | None = None
+    unread: Unread | None = None  # a number read with no counted noun found: the figure model's to judge
 
 
 @dataclass(frozen=True, slots=True)
@@ -1467,7 +1469,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if listed and k + 1 < n and tokens[k].text.lower() == "di" and tokens[k + 1].text.islower():
         # "29 chili di hashish, 1,6 di eroina e quasi 3 di cocaina": list items of one unit of measure
         return Step(j, Mention(value, SAME_MEASURE, qualifier, text[start : tokens[j - 1].end], start), rng)
-    return Step(j, None, rng)
+    return Step(j, None, rng, Unread(value, i, j))
 
 
 _RANGE_OF_RE = re.compile(
@@ -1939,9 +1941,8 @@ def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> lis
     return out
 
 
-def _mentions(text: str) -> list[Mention]:
-    """All figure mentions of a normalised text, in order."""
-    tokens = _Tokens(text)
+def _mentions(text: str, tokens: _Tokens, unread: list[Unread] | None = None) -> list[Mention]:
+    """All figure mentions of a normalised text, in order; ``unread`` gathers the numbers read with no noun."""
     found: list[Mention] = []
     ranges: list[Range] = []
     words = tokens.texts
@@ -1970,6 +1971,8 @@ def _mentions(text: str) -> list[Mention]:
             found.append(step.mention)
         if step.range:
             ranges.append(step.range)
+        if step.unread and unread is not None:
+            unread.append(step.unread)
         i = step.next
     found = _same_units(text, found)
     found.extend(_range_mentions(text, found, ranges))
@@ -1987,11 +1990,37 @@ def _entry_key(unit: str) -> str:
     return "vot fav" if "favor" in folded else "vot contr" if "contrar" in folded else key
 
 
+def _rescued(
+    text: str, tokens: _Tokens, unread: list[Unread], found: list[Mention], model: FigureModel
+) -> list[Mention]:
+    """The figures the learned model finds among the numbers read with no noun, outside every figure found."""
+    spans = [(m.start, m.start + len(m.text)) for m in found]
+    left = [u for u in unread if not any(s <= tokens[u.token].start < e for s, e in spans)]
+    if not left:
+        return []
+    told = [Told(m.start, m.unit) for m in found]
+    out = []
+    for r in model.rescue(text, tokens, left, told):
+        qualifier, start = _qualifier(text, r.start)
+        out.append(Mention(r.value, r.unit, qualifier, text[start : r.end], start))
+    return out
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Figures of a text, one per (value, counted noun); qualifier and text from the most specific mention."""
+    return figures_with(text, load_figure_model())
+
+
+def figures_with(text: str, model: FigureModel | None) -> list[Figure]:
+    """:func:`extract_figures` with the given learned model (None: the rules alone)."""
     norm = normalise(text)
+    tokens = _Tokens(norm)
+    unread: list[Unread] | None = [] if model is not None else None
+    mentions = _mentions(norm, tokens, unread)
+    if model is not None and unread:
+        mentions += _rescued(norm, tokens, unread, mentions, model)
     best: dict[tuple[float | int, str], tuple[tuple[bool, int], Figure]] = {}
-    for m in _mentions(norm):
+    for m in mentions:
         key = (m.value, _entry_key(m.unit))
         mention = text[m.start : m.start + len(m.text)]
         fig = Figure(value=m.value, unit=m.unit, qualifier=m.qualifier, text=mention)
