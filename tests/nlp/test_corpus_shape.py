@@ -159,6 +159,7 @@ HALF_SEALED_PARTS = {
     "30c": (4261, 20261271),
     "30d": (4291, 20261272),
     "30e": (4321, 20261273),
+    "31e": (4471, 20261278),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
