@@ -1,8 +1,10 @@
-"""The NLP says which of its answers a reviewer should check: a city no explicit frame set and a speaker no
-attribution pattern read, the rules' own flags (no learned confidence ships: both were withdrawn on an unseen batch;
-README, "What to check on the desk")."""
+"""The NLP says which of its answers a reviewer should check: a city or a speaker its learned confidence doubts, or
+without the shipped confidences a city no explicit frame set and a speaker no attribution pattern read (README,
+"What to check on the desk")."""
 
 from __future__ import annotations
+
+import pytest
 
 from rassegna.nlp import analyze, speaker_model
 
@@ -37,11 +39,9 @@ def test_a_speaker_an_attribution_names_is_not_flagged():
     assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", False)
 
 
-def test_the_one_person_named_right_after_the_quote_is_flagged():
-    """No attribution pattern reads the speaker: the rules give the quote to the person named nearest, a guess."""
-    assert speaker_model.speaker_confidence() is None
+def test_the_one_person_named_right_after_the_quote_is_not_flagged():
     [q] = analyze("«Siamo pronti per la festa». Mario Rossi e la sua squadra lavorano da mesi.").quotes
-    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", True)
+    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", False)
 
 
 def test_the_person_named_nearest_among_many_is_flagged():
@@ -53,13 +53,21 @@ def test_the_person_named_nearest_among_many_is_flagged():
     assert (q.speaker, q.speaker_to_check) == ("Anna Verdi", True)
 
 
-def test_anonymous_sources_framed_as_such_are_flagged_like_any_no_speaker():
-    """ "No speaker" read from an explicit frame (anonymous sources, a group) keeps their phrase as the role; the rules'
-    flag still sends every "no speaker" to the desk."""
+def test_anonymous_sources_framed_as_such_are_not_flagged():
+    """ "No speaker" read from an explicit frame (anonymous sources, a group) is mostly right: not flagged."""
     [q] = analyze("Fonti vicine al dossier riferiscono: «L'accordo è fatto, manca solo la firma del ministro».").quotes
-    assert (q.speaker, q.role, q.speaker_to_check) == (None, "Fonti vicine al dossier", True)
+    assert (q.speaker, q.role, q.speaker_to_check) == (None, "Fonti vicine al dossier", False)
 
 
 def test_a_quote_with_nobody_speaking_is_flagged():
     [q] = analyze("Sul cartello all'ingresso qualcuno ha scritto «Siamo pronti per la festa».").quotes
     assert q.speaker is None and q.speaker_to_check
+
+
+def test_without_the_shipped_speaker_confidence_the_flag_is_the_rules_own(monkeypatch: pytest.MonkeyPatch):
+    """Deleting ``speaker_confidence.json`` goes back to the rules' flag: the person named nearest is flagged."""
+    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)
+    [q] = analyze("«Siamo pronti per la festa». Mario Rossi e la sua squadra lavorano da mesi.").quotes
+    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", True)
+    [q] = analyze("«Siamo soddisfatti del risultato», ha dichiarato il presidente Mario Rossi.").quotes
+    assert (q.speaker, q.speaker_to_check) == ("Mario Rossi", False)

@@ -1,8 +1,9 @@
-"""The desk's learned speaker confidence: trained only where the rules are honest
-(``rassegna/nlp/data/train_speaker_confidence.py``), and, where a file is shipped, changing only the flag. None ships:
-batch 30, its third unseen test, withdrew it (``notes/speaker-model-decisions.md``, stop 31)."""
+"""The desk's learned speaker confidence: shipped as data, trained only where the rules are honest, reproducible by
+its documented retraining (``rassegna/nlp/data/train_speaker_confidence.py``), and changing only the flag."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -14,16 +15,13 @@ from rassegna.nlp.quotes import speaker_confidence_evidence
 from tests.nlp.evaluation import OUT_OF_SAMPLE_BATCHES, UNSEEN_BATCHES
 
 SHIPPED = speaker_model.CONFIDENCE_PATH
-# named by an attribution pattern, then a quote the rules give to the person named nearest: only the second is a guess
-NAMED = "Il sindaco Mario Rossi ha parlato in consiglio. «Il bilancio è in ordine», ha detto Rossi."
-GUESSED = "Il sindaco Mario Rossi ha incontrato l'assessora Anna Verdi. «Il progetto va avanti». La riunione è finita."
-LEARNED = Confidence({"route:named": 4.0}, bias=-1.0, threshold=0.82)  # a stand-in: sure only of a named speaker
 
 
-def test_no_confidence_file_ships_so_the_flag_is_the_rules_own():
-    assert not SHIPPED.exists() and speaker_model.speaker_confidence() is None
-    assert [q.speaker_to_check for q in analyze(NAMED).quotes] == [False]
-    assert [q.speaker_to_check for q in analyze(GUESSED).quotes] == [True]
+def test_the_shipped_confidence_was_trained_only_on_batches_no_rule_writer_read():
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert set(data["trained_on"]) <= set(OUT_OF_SAMPLE_BATCHES)
+    assert not {int(b) for b in data["trained_on"]} & set(UNSEEN_BATCHES)
+    assert 0.5 <= data["threshold"] < 1.0
 
 
 def test_the_confidence_is_a_probability_and_the_threshold_decides_the_flag():
@@ -44,7 +42,6 @@ def test_the_features_are_structure_never_words():
 def test_the_evidence_is_what_the_analysis_weighs(monkeypatch: pytest.MonkeyPatch):
     """The trainer's rows are the quotes the analysis returns, and the shipped confidence reads them to flag."""
     monkeypatch.setattr(speaker_model, "load_model", lambda: None)  # no chooser: every flag is the confidence's
-    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: LEARNED)
     text = (
         "Il sindaco Mario Rossi ha incontrato l'assessora Anna Verdi. «Il progetto va avanti». La riunione è finita."
         "\n\n«Siamo pronti per l'estate», ha detto Rossi. Poi Verdi: «Ci vediamo a settembre»."
@@ -64,11 +61,9 @@ def test_only_the_flag_changes(monkeypatch: pytest.MonkeyPatch):
     """The confidence decides which quotes are flagged, never their speakers, roles or words."""
     texts = [
         "«Siamo pronti per la festa». Mario Rossi e la sua squadra lavorano da mesi.",
-        GUESSED,
-        NAMED,
+        "Il sindaco Mario Rossi ha incontrato l'assessora Anna Verdi. «Il progetto va avanti». La riunione è finita.",
         "Sul cartello all'ingresso qualcuno ha scritto «Siamo pronti per la festa».",
     ]
-    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: Confidence({}, bias=-10.0, threshold=0.82))
     learned = [analyze(t).quotes for t in texts]
     monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)
     rules = [analyze(t).quotes for t in texts]
@@ -77,11 +72,11 @@ def test_only_the_flag_changes(monkeypatch: pytest.MonkeyPatch):
     assert [q.speaker_to_check for qs in learned for q in qs] != [q.speaker_to_check for qs in rules for q in qs]
 
 
-def test_the_retraining_script_fits_on_the_evidence_the_flag_reads():
-    data = train_speaker_confidence.examples(["26"])
-    assert len(data) > 250 and {e.batch for e in data} == {"26"}
-    assert not {int(b) for b in OUT_OF_SAMPLE_BATCHES} & set(UNSEEN_BATCHES)  # what it trains on by default
+def test_retraining_reproduces_the_shipped_file():
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    # the batches it was trained and judged with (batch 27 came after)
+    data = train_speaker_confidence.examples(shipped["trained_on"])
     weights, bias = fit(data, sorted({k for e in data for k in e.features}), train_speaker_confidence.L2)
-    assert "route:named" in weights
-    model = Confidence(weights, bias, threshold=0.82)
-    assert 0.0 < model.probability(data[0].features) < 1.0
+    assert bias == pytest.approx(shipped["bias"], abs=1e-4)
+    for key, value in shipped["weights"].items():
+        assert weights[key] == pytest.approx(value, abs=1e-4), key

@@ -4,15 +4,21 @@ with a near miss that must not trigger."""
 
 from __future__ import annotations
 
+import pytest
+
+from rassegna.nlp import speaker_model
 from rassegna.nlp.quotes import extract_quotes
 
 
-def test_sources_opening_a_colon_lead_in_are_no_speaker() -> None:
+def test_sources_opening_a_colon_lead_in_are_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Fonti vicine al dossier riferiscono: «L'accordo è fatto, manca solo la firma del ministro»."
     (q,) = extract_quotes(text)
     assert q.speaker is None
     assert q.role == "Fonti vicine al dossier"  # as printed
-    assert q.speaker_to_check  # the rules' own flag (no confidence ships): no speaker, the desk still gets to look
+    assert not q.speaker_to_check  # the shipped confidence trusts "no speaker" read from an explicit group frame
+    monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)
+    (q,) = extract_quotes(text)
+    assert q.speaker_to_check  # the rules' own flag: no speaker, the desk still gets to look
 
 
 def test_sources_of_a_named_palace_are_no_speaker() -> None:
