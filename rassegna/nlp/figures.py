@@ -1990,12 +1990,17 @@ def _entry_key(unit: str) -> str:
     return "vot fav" if "favor" in folded else "vot contr" if "contrar" in folded else key
 
 
+def unread_outside(tokens: _Tokens, unread: list[Unread], found: list[Mention]) -> list[Unread]:
+    """The numbers read with no noun that no figure found covers (a range's first number is in its range's words)."""
+    spans = [(m.start, m.start + len(m.text)) for m in found]
+    return [u for u in unread if not any(s <= tokens[u.token].start < e for s, e in spans)]
+
+
 def _rescued(
     text: str, tokens: _Tokens, unread: list[Unread], found: list[Mention], model: FigureModel
 ) -> list[Mention]:
     """The figures the learned model finds among the numbers read with no noun, outside every figure found."""
-    spans = [(m.start, m.start + len(m.text)) for m in found]
-    left = [u for u in unread if not any(s <= tokens[u.token].start < e for s, e in spans)]
+    left = unread_outside(tokens, unread, found)
     if not left:
         return []
     told = [Told(m.start, m.unit) for m in found]

@@ -70,8 +70,7 @@ def read(batches: Sequence[str]) -> list[Article]:
                 tokens = figures._Tokens(norm)
                 unread: list[fm.Unread] = []
                 found = figures._mentions(norm, tokens, unread)
-                spans = [(m.start, m.start + len(m.text)) for m in found]
-                unread = [u for u in unread if not any(s <= tokens[u.token].start < e for s, e in spans)]
+                unread = figures.unread_outside(tokens, unread, found)
                 told = [fm.Told(m.start, m.unit) for m in found]
                 rules = figures.figures_with(art["text"], None)
                 out.append(Article(batch, art["text"], norm, tokens, told, unread, art["figures"], rules))
