@@ -10,17 +10,23 @@ from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
-class Confidence:
-    """How likely the rules' answer is right, from its evidence; below ``threshold`` it is flagged. The files are
-    written by ``rassegna/nlp/data/train_*_confidence.py``."""
+class Logistic:
+    """A logistic model over named features (a missing feature weighs nothing)."""
 
     weights: dict[str, float]
     bias: float
-    threshold: float
 
     def probability(self, features: dict[str, float]) -> float:
         score = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True, slots=True)
+class Confidence(Logistic):
+    """How likely the rules' answer is right, from its evidence; below ``threshold`` it is flagged. The files are
+    written by ``rassegna/nlp/data/train_*_confidence.py``."""
+
+    threshold: float
 
     def sure(self, features: dict[str, float]) -> bool:
         return self.probability(features) >= self.threshold

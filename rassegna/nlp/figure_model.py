@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from rassegna.nlp.confidence import Logistic
 from rassegna.nlp.textutil import fold
 
 MODEL_PATH = Path(__file__).parent / "data" / "figure_model.json"
@@ -195,18 +196,6 @@ def number_features(text: str, tokens: Tokens, cand: Unread, best: Option | None
     f["next_mark"] = float(not nxt[:1].isalnum())
     f["paren"] = float(text[max(0, tok.start - 1) : tok.start] == "(")
     return f
-
-
-@dataclass(frozen=True, slots=True)
-class Logistic:
-    weights: dict[str, float]
-    bias: float
-
-    def score(self, features: dict[str, float]) -> float:
-        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-
-    def probability(self, features: dict[str, float]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(features)))))
 
 
 @dataclass(frozen=True, slots=True)

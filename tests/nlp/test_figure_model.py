@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rassegna.nlp import figure_model as fm
+from rassegna.nlp.confidence import Logistic
 from rassegna.nlp.data import train_figure_model
 from rassegna.nlp.figures import _mentions, _Tokens, extract_figures, figures_with
 
@@ -17,8 +18,8 @@ EXPLICIT = "Il sindaco ha firmato l'ordinanza il 7 luglio alle 15, nel 2023, chi
 
 def model(bias: float) -> fm.FigureModel:
     """A hand-made model: the unit chooser prefers the plural noun just before, the decision says yes (or no)."""
-    unit = fm.Logistic({"before": 2.0, "plural": 1.0, "after_article": 1.0}, -1.0)
-    return fm.FigureModel(unit, fm.Logistic({}, bias), 0.5, {"domand": 3.0})
+    unit = Logistic({"before": 2.0, "plural": 1.0, "after_article": 1.0}, -1.0)
+    return fm.FigureModel(unit, Logistic({}, bias), 0.5, {"domand": 3.0})
 
 
 def test_no_model_file_ships_so_the_figures_are_the_rules_own():

@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 from rassegna.domain import Figure  # noqa: E402
 from rassegna.nlp import figure_model as fm  # noqa: E402
 from rassegna.nlp import figures  # noqa: E402
+from rassegna.nlp.confidence import Logistic  # noqa: E402
 from rassegna.nlp.data.confidence_training import Example, fit  # noqa: E402
 from rassegna.nlp.textutil import normalise  # noqa: E402
 from tests.nlp.evaluation import (  # noqa: E402
@@ -107,8 +108,8 @@ def train(arts: Sequence[Article]) -> fm.FigureModel:
         for o, right in zip(options, rights, strict=True)
     ]
     uw, ub = fit(unit_examples, sorted({k for e in unit_examples for k in e.features}), L2_UNIT)
-    unit = fm.Logistic(uw, ub)
-    half = fm.FigureModel(unit, fm.Logistic({}, 0.0), THRESHOLD, lex)
+    unit = Logistic(uw, ub)
+    half = fm.FigureModel(unit, Logistic({}, 0.0), THRESHOLD, lex)
     figure_examples = []
     for a in arts:
         for cand in a.unread:
@@ -118,7 +119,7 @@ def train(arts: Sequence[Article]) -> fm.FigureModel:
             right = any(figure_matches(Figure(cand.value, best.unit, None, ""), g) for g in a.gold)
             figure_examples.append(Example(a.batch, right, False, fm.number_features(a.norm, a.tokens, cand, best, p)))
     fw, fb = fit(figure_examples, sorted({k for e in figure_examples for k in e.features}), L2_FIGURE)
-    return fm.FigureModel(unit, fm.Logistic(fw, fb), THRESHOLD, lex)
+    return fm.FigureModel(unit, Logistic(fw, fb), THRESHOLD, lex)
 
 
 @dataclass(slots=True)
