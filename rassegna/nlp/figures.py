@@ -9,7 +9,7 @@ from itertools import accumulate, compress
 
 from rassegna.domain import Figure
 from rassegna.nlp.figure_model import FigureModel, Told, Unread, load_figure_model
-from rassegna.nlp.textutil import LETTERS_RE, alternation, fold, normalise
+from rassegna.nlp.textutil import LETTERS_RE, alternation, fold, normalise, unit_key
 from rassegna.text.italian import MONTH_NUMBERS
 
 # A token is a number in digits, a word or one punctuation mark; everything between tokens is space (or "_").
@@ -296,17 +296,6 @@ class _Tokens(dict[int, _Tok]):
         part = 2 * (i if i >= 0 else i + len(self.texts)) + 1
         tok = self[i] = _Tok(_token_kind(tok_text), tok_text, self._ends[part - 1], self._ends[part])
         return tok
-
-
-_FINAL_VOWELS_RE = re.compile(r"[aeiou]+$")
-
-
-def unit_key(unit: str) -> str:
-    """Key for comparing counted nouns: first word, accent-free, without final vowels (persona/persone)."""
-    words = fold(unit).split()
-    if not words:
-        return ""
-    return _FINAL_VOWELS_RE.sub("", words[0]) or words[0]
 
 
 def _is_sentence_start(tokens: _Tokens, i: int) -> bool:
@@ -1941,7 +1930,7 @@ def _range_mentions(text: str, found: list[Mention], ranges: list[Range]) -> lis
     return out
 
 
-def _mentions(text: str, tokens: _Tokens, unread: list[Unread] | None = None) -> list[Mention]:
+def _mentions(text: str, tokens: _Tokens, unread: list[Unread]) -> list[Mention]:
     """All figure mentions of a normalised text, in order; ``unread`` gathers the numbers read with no noun."""
     found: list[Mention] = []
     ranges: list[Range] = []
@@ -1971,7 +1960,7 @@ def _mentions(text: str, tokens: _Tokens, unread: list[Unread] | None = None) ->
             found.append(step.mention)
         if step.range:
             ranges.append(step.range)
-        if step.unread and unread is not None:
+        if step.unread:
             unread.append(step.unread)
         i = step.next
     found = _same_units(text, found)
@@ -2020,10 +2009,15 @@ def figures_with(text: str, model: FigureModel | None) -> list[Figure]:
     """:func:`extract_figures` with the given learned model (None: the rules alone)."""
     norm = normalise(text)
     tokens = _Tokens(norm)
-    unread: list[Unread] | None = [] if model is not None else None
+    unread: list[Unread] = []
     mentions = _mentions(norm, tokens, unread)
-    if model is not None and unread:
+    if model is not None:
         mentions += _rescued(norm, tokens, unread, mentions, model)
+    return _figures_of(text, mentions)
+
+
+def _figures_of(text: str, mentions: list[Mention]) -> list[Figure]:
+    """One figure per (value, counted noun) of the mentions; qualifier and text from the most specific mention."""
     best: dict[tuple[float | int, str], tuple[tuple[bool, int], Figure]] = {}
     for m in mentions:
         key = (m.value, _entry_key(m.unit))

@@ -101,3 +101,14 @@ def literal_not_after(literal: str, before: str = r"[\w']") -> str:
     look-behind at every position of the text. The same matches; ``before`` is one character's class."""
     escaped = re.escape(literal)
     return escaped + "(?<!" + before + escaped + ")"
+
+
+_FINAL_VOWELS_RE = re.compile(r"[aeiou]+$")
+
+
+def unit_key(unit: str) -> str:
+    """Key for comparing counted nouns: first word, accent-free, without final vowels (persona/persone)."""
+    words = fold(unit).split()
+    if not words:
+        return ""
+    return _FINAL_VOWELS_RE.sub("", words[0]) or words[0]

@@ -251,21 +251,26 @@ def score(articles: Sequence[dict], analyses: Sequence[Analysis], *, percentages
             else:
                 s.errors.append(f"{aid} speaker: {hit.speaker!r} != {g.get('speaker_canonical')!r}")
         gold_figs = [g for g in art.get("figures", []) if percentages or g.get("unit") != "%"]
-        for g in gold_figs:
-            if g.get("optional"):
-                continue
-            s.figures_gold += 1
-            if any(figure_matches(p, g) for p in an.figures):
-                s.figures_found += 1
-            else:
-                s.errors.append(f"{aid} figure missed: {g['value']} {g['unit']} ({g['text']!r})")
-        for p in an.figures:
-            s.figures_pred += 1
-            if any(figure_matches(p, g) for g in gold_figs):
-                s.figures_pred_ok += 1
-            else:
-                s.errors.append(f"{aid} figure extra: {p.value} {p.unit} ({p.text!r})")
+        score_figures(s, gold_figs, an.figures, aid)
     return s
+
+
+def score_figures(s: Scores, gold: Sequence[dict], predicted: Sequence[Figure], aid: str = "?") -> None:
+    """Add one article's figures to the counts: non-optional annotated ones found, predicted ones right."""
+    for g in gold:
+        if g.get("optional"):
+            continue
+        s.figures_gold += 1
+        if any(figure_matches(p, g) for p in predicted):
+            s.figures_found += 1
+        else:
+            s.errors.append(f"{aid} figure missed: {g['value']} {g['unit']} ({g['text']!r})")
+    for p in predicted:
+        s.figures_pred += 1
+        if any(figure_matches(p, g) for g in gold):
+            s.figures_pred_ok += 1
+        else:
+            s.errors.append(f"{aid} figure extra: {p.value} {p.unit} ({p.text!r})")
 
 
 def analyse_articles(articles: Sequence[dict]) -> list[Analysis]:

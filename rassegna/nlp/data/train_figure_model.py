@@ -31,13 +31,15 @@ sys.path.insert(0, str(REPO))
 from rassegna.domain import Figure  # noqa: E402
 from rassegna.nlp import figure_model as fm  # noqa: E402
 from rassegna.nlp import figures  # noqa: E402
-from rassegna.nlp.confidence import Logistic  # noqa: E402
+from rassegna.nlp.confidence import Confidence, Logistic  # noqa: E402
 from rassegna.nlp.data.confidence_training import Example, fit  # noqa: E402
-from rassegna.nlp.textutil import normalise  # noqa: E402
+from rassegna.nlp.textutil import normalise, unit_key  # noqa: E402
 from tests.nlp.evaluation import (  # noqa: E402
     OUT_OF_SAMPLE_BATCHES,
+    Scores,
     figure_matches,
     load_articles,
+    score_figures,
     set_path,
     unit_matches,
 )
@@ -73,7 +75,7 @@ def read(batches: Sequence[str]) -> list[Article]:
                 found = figures._mentions(norm, tokens, unread)
                 unread = figures.unread_outside(tokens, unread, found)
                 told = [fm.Told(m.start, m.unit) for m in found]
-                rules = figures.figures_with(art["text"], None)
+                rules = figures._figures_of(art["text"], found)  # the rules' figures, from the same reading
                 out.append(Article(batch, art["text"], norm, tokens, told, unread, art["figures"], rules))
     return out
 
@@ -90,7 +92,7 @@ def _gold_at(a: Article, cand: fm.Unread) -> list[dict]:
 
 
 def lexicon(arts: Sequence[Article]) -> dict[str, float]:
-    return dict(Counter(fm.stem(g["unit"]) for a in arts for g in a.gold))
+    return dict(Counter(unit_key(g["unit"]) for a in arts for g in a.gold))
 
 
 def train(arts: Sequence[Article]) -> fm.FigureModel:
@@ -109,7 +111,7 @@ def train(arts: Sequence[Article]) -> fm.FigureModel:
     ]
     uw, ub = fit(unit_examples, sorted({k for e in unit_examples for k in e.features}), L2_UNIT)
     unit = Logistic(uw, ub)
-    half = fm.FigureModel(unit, Logistic({}, 0.0), THRESHOLD, lex)
+    half = fm.FigureModel(unit, Confidence({}, 0.0, THRESHOLD), lex)
     figure_examples = []
     for a in arts:
         for cand in a.unread:
@@ -119,30 +121,14 @@ def train(arts: Sequence[Article]) -> fm.FigureModel:
             right = any(figure_matches(Figure(cand.value, best.unit, None, ""), g) for g in a.gold)
             figure_examples.append(Example(a.batch, right, False, fm.number_features(a.norm, a.tokens, cand, best, p)))
     fw, fb = fit(figure_examples, sorted({k for e in figure_examples for k in e.features}), L2_FIGURE)
-    return fm.FigureModel(unit, Logistic(fw, fb), THRESHOLD, lex)
+    return fm.FigureModel(unit, Confidence(fw, fb, THRESHOLD), lex)
 
 
-@dataclass(slots=True)
-class Counts:
-    gold: int = 0
-    found: int = 0
-    pred: int = 0
-    pred_ok: int = 0
-
-    def add(self, a: Article, figs: Sequence[Figure]) -> None:
-        for g in a.gold:
-            if g.get("optional"):
-                continue
-            self.gold += 1
-            self.found += any(figure_matches(p, g) for p in figs)
-        self.pred += len(figs)
-        self.pred_ok += sum(any(figure_matches(p, g) for g in a.gold) for p in figs)
-
-    def __str__(self) -> str:
-        return (
-            f"recall {self.found / self.gold:6.1%} ({self.found}/{self.gold}), "
-            f"precision {self.pred_ok / self.pred:6.1%} ({self.pred_ok}/{self.pred})"
-        )
+def _figures_line(s: Scores) -> str:
+    return (
+        f"recall {s.figure_recall:6.1%} ({s.figures_found}/{s.figures_gold}), "
+        f"precision {s.figure_precision:6.1%} ({s.figures_pred_ok}/{s.figures_pred})"
+    )
 
 
 def main() -> None:
@@ -151,28 +137,29 @@ def main() -> None:
     args = parser.parse_args()
     batches = sorted(OUT_OF_SAMPLE_BATCHES, key=int)
     arts = read(batches)
-    total_rules, total_model = Counts(), Counts()
+    total_rules, total_model = Scores(), Scores()
     up = 0
     for batch in batches:
         model = train([a for a in arts if a.batch != batch])
-        rules, learned = Counts(), Counts()
+        rules, learned = Scores(), Scores()
         for a in (a for a in arts if a.batch == batch):
-            rules.add(a, a.rules)
-            learned.add(a, figures.figures_with(a.text, model))
-        up += learned.found > rules.found
-        for total, part in ((total_rules, rules), (total_model, learned)):
-            total.gold += part.gold
-            total.found += part.found
-            total.pred += part.pred
-            total.pred_ok += part.pred_ok
-        print(f"batch {batch}: rules {rules}")
-        print(f"{'':>{len(batch) + 7}} model {learned}")
-    print(f"all: rules {total_rules}")
-    print(f"all: model {total_model}  (recall up on {up} of {len(batches)} batches)")
+            with_model = figures.figures_with(a.text, model)
+            for scores, predicted in (
+                (rules, a.rules),
+                (total_rules, a.rules),
+                (learned, with_model),
+                (total_model, with_model),
+            ):
+                score_figures(scores, a.gold, predicted)
+        up += learned.figures_found > rules.figures_found
+        print(f"batch {batch}: rules {_figures_line(rules)}")
+        print(f"{'':>{len(batch) + 7}} model {_figures_line(learned)}")
+    print(f"all: rules {_figures_line(total_rules)}")
+    print(f"all: model {_figures_line(total_model)}  (recall up on {up} of {len(batches)} batches)")
     if args.write:
         model = train(arts)
         shipped = {
-            "threshold": model.threshold,
+            "threshold": model.figure.threshold,
             "unit": {"bias": round(model.unit.bias, 6), "weights": _rounded(model.unit.weights)},
             "figure": {"bias": round(model.figure.bias, 6), "weights": _rounded(model.figure.weights)},
             "lexicon": dict(sorted(model.lexicon.items())),
