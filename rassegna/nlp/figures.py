@@ -1414,7 +1414,10 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
     whole = _WHOLE_BEFORE_RE.search(text[max(0, tok.start - 24) : tok.start])
-    if whole and (whole.group(0).lower().strip() != "su" or k < n and tokens[k].text.lower() in _WHOLE_WORDS):
+    told_whole = whole is not None and (
+        whole.group(0).lower().strip() != "su" or k < n and tokens[k].text.lower() in _WHOLE_WORDS
+    )
+    if whole and told_whole:
         # "22 sezioni sulle 116 totali", "76 sedi su 195 totali", "97 comuni, sul totale di 235": a whole told as
         # one, in the noun of the part just counted; a bare "30 lavoratori su 90" stays a ratio's base
         qualifier, start = _qualifier(text, tok.start)
@@ -1458,7 +1461,26 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if listed and k + 1 < n and tokens[k].text.lower() == "di" and tokens[k + 1].text.islower():
         # "29 chili di hashish, 1,6 di eroina e quasi 3 di cocaina": list items of one unit of measure
         return Step(j, Mention(value, SAME_MEASURE, qualifier, text[start : tokens[j - 1].end], start), rng)
+    if whole or _deliberately_bare(text, tokens, i, k):
+        return Step(j, None, rng)  # a verdict of the rules, not a noun they missed: no model looks again
     return Step(j, None, rng, Unread(value, i, j))
+
+
+_COPULA_CLOSING_RE = re.compile(r"\b(?:sono|erano|saranno|risultano|restano)\s+$", re.IGNORECASE)
+_ARTICLE_WORDS = frozenset({"il", "lo", "la", "i", "gli", "le", "l"})
+
+
+def _deliberately_bare(text: str, tokens: _Tokens, i: int, k: int) -> bool:
+    """The rules leave the number bare on purpose: a copula whose subject they could not reach (``… per i controlli
+    erano 48.``), a clause going on with a noun of its own (``sale a 12 il numero delle classi``), or a number after a colon
+    whose clause goes on with a time (``Le iscrizioni: 8.400 quest'anno``)."""
+    n = len(tokens)
+    if _COPULA_CLOSING_RE.search(text[max(0, tokens[i].start - 12) : tokens[i].start]) and _closes_clause(tokens, k):
+        return True
+    if k < n and tokens[k].text.lower() in _ARTICLE_WORDS:
+        return True
+    time_after = k + 2 < n and tokens[k].text.lower() in {"quest", "l"} and tokens[k + 2].text.lower() == "anno"
+    return i > 0 and tokens[i - 1].text == ":" and time_after
 
 
 _RANGE_OF_RE = re.compile(
