@@ -4,7 +4,8 @@ Reading and writing are told apart: ``read_session`` (and a plain ``Session(engi
 lock, so pages, reports and start-up read their snapshot while another process writes; ``session_scope`` is a
 write transaction that takes the lock at BEGIN (IMMEDIATE) and waits for it up to the busy timeout
 ($RASSEGNA_BUSY_TIMEOUT seconds, 30 by default). Each SQLite writer notes who it is in ``<database>-writer``
-when it takes the lock, so a writer that waited in vain can say which command holds it (``DatabaseBusy``).
+when it takes the lock, so a writer that waited in vain can say which command holds it (``DatabaseBusy``), and
+writers are served in turn through ``<database>-queue`` (``WriterQueue``).
 Whatever writes goes through ``writer`` (or ``session_scope``), a library's writes too (the scheduler's job store,
 Alembic's environment): a transaction begun as a read that then writes is refused at once, without the busy
 timeout, when another connection holds the lock or has committed since its read (``DatabaseBusy.at_once``).
@@ -16,12 +17,18 @@ import os
 import re
 import shlex
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+try:
+    import fcntl
+except ImportError:  # Windows: no writer queue
+    fcntl = None  # type: ignore[assignment]
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import ExceptionContext, make_url
@@ -124,7 +131,7 @@ def _sqlite_pragmas(busy_timeout: float):  # noqa: ANN202
     return pragmas
 
 
-def _sqlite_begin(busy_timeout: float, writers: WriterNote | None):  # noqa: ANN202
+def _sqlite_begin(busy_timeout: float, writers: WriterNote | None, queue: WriterQueue | None):  # noqa: ANN202
     def begin(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
         options = conn.get_execution_options()
         if not options.get(WRITE):
@@ -134,18 +141,40 @@ def _sqlite_begin(busy_timeout: float, writers: WriterNote | None):  # noqa: ANN
         # A writer takes the lock at BEGIN: two writers queue on busy_timeout, and a transaction never fails
         # half-way when it reads first and another process has written since (SQLITE_BUSY_SNAPSHOT).
         wait = float(options.get(WAIT, busy_timeout))
-        if wait == busy_timeout:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait * 1000)}")
-            try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-            finally:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        conn.info[WAIT_BEGAN] = time.monotonic()
+        try:
+            if queue is not None:
+                wait = queue.take(conn.info, wait)  # what is left of the wait once this writer's turn has come
+            _begin_immediate(conn, wait, busy_timeout)
+        except BaseException:
+            if queue is not None:
+                queue.give_back(conn.info)
+            raise
+        finally:
+            conn.info.pop(WAIT_BEGAN, None)
         if writers is not None:
             writers.note()  # holding the lock: nobody else can note meanwhile
 
     return begin
+
+
+def _begin_immediate(conn, wait: float, busy_timeout: float) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+    """BEGIN IMMEDIATE, waiting up to ``wait`` seconds for SQLite's write lock."""
+    if wait == busy_timeout:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait * 1000)}")
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+
+
+def _give_back(queue: WriterQueue):  # noqa: ANN202
+    def give_back(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+        queue.give_back(conn.info)
+
+    return give_back
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +224,76 @@ class WriterNote:
         return f"pid {pid} ({command}) since {since}"
 
 
+class WriterQueue:
+    """``<database>-queue``: SQLite writers of this program take turns in a kernel file lock before SQLite's own.
+
+    SQLite's busy handler polls, sleeping up to 100 ms between tries, so a process that commits and begins again at
+    once can take the lock every time before a sleeping writer wakes: under continuous writing one writer starves
+    (measured: 447 transactions against 3 in ten seconds). A blocked ``flock`` is woken as soon as the lock is
+    freed, and the writer that just let go must queue again behind it. Where ``fcntl`` is missing (Windows) there
+    is no queue and SQLite's busy handler alone decides."""
+
+    FD = "rassegna_queue_fd"  # connection info: the descriptor holding this connection's turn
+
+    def __init__(self, database: Path) -> None:
+        self.path = database.with_name(database.name + "-queue")
+
+    def take(self, info: dict, wait: float) -> float:
+        """Wait for this connection's turn, up to ``wait`` s; return what is left of the wait (0 when it ran out)."""
+        self.give_back(info)  # a turn a connection lost without commit or rollback is never kept twice
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return wait  # no queue file (a read-only folder): SQLite's busy handler alone
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            started = time.monotonic()
+            if not _flock_within(fd, wait):
+                return 0.0  # BEGIN IMMEDIATE then fails at once unless the holder has just let go
+            info[self.FD] = fd
+            return max(0.0, wait - (time.monotonic() - started))
+        except OSError:
+            os.close(fd)
+            return wait
+        info[self.FD] = fd
+        return wait
+
+    def give_back(self, info: dict) -> None:
+        """End this connection's turn (closing the descriptor frees the lock)."""
+        fd = info.pop(self.FD, None)
+        if fd is not None:
+            with suppress(OSError):
+                os.close(fd)
+
+
+def _flock_within(fd: int, wait: float) -> bool:
+    """Take ``flock(fd)`` blocking for at most ``wait`` s; a turn that comes too late is given back by its thread."""
+    came, guard = threading.Event(), threading.Lock()
+    abandoned = False
+
+    def block() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # never came: the waiter's timeout decides
+        else:
+            with guard:
+                if not abandoned:
+                    came.set()
+                    return
+        os.close(fd)
+
+    threading.Thread(target=block, name="rassegna-writer-queue", daemon=True).start()
+    if came.wait(wait):
+        return True
+    with guard:
+        if came.is_set():
+            return True
+        abandoned = True
+    return False
+
+
 class DatabaseBusy(OperationalError):
     """SQLite's write lock could not be had; says who holds it, when known, and whether this command waited.
 
@@ -235,6 +334,7 @@ class DatabaseBusy(OperationalError):
 
 
 STARTED = "rassegna_started"  # connection info: when its latest statement started (time.monotonic)
+WAIT_BEGAN = "rassegna_wait_began"  # connection info: when a writer began waiting for its turn and the lock
 
 
 def _note_start(conn, _cursor, _statement, _parameters, _context, _executemany) -> None:  # noqa: ANN001
@@ -252,7 +352,7 @@ def _busy_errors(database: Path, busy_timeout: float, writers: WriterNote):  # n
         wait = float(options.get(WAIT, busy_timeout))
         if connection is not None and context.statement is not None:  # a statement failed: how long it ran
             with suppress(Exception):  # noqa: BLE001 - the message only; never mask the error itself
-                started = connection.info.get(STARTED)
+                started = connection.info.get(WAIT_BEGAN) or connection.info.get(STARTED)
         elapsed = time.monotonic() - started if started is not None else None
         return DatabaseBusy(context, str(database), wait, writers.holder(), elapsed)
 
@@ -282,16 +382,20 @@ def create_db_engine(url: str, *, migrate: bool = True, busy_timeout: float | No
     busy_timeout = default_busy_timeout() if busy_timeout is None else busy_timeout
     if url.startswith("sqlite"):
         database = make_url(url).database
-        writers = None
+        writers, queue = None, None
         if database and database != ":memory:":
             path = Path(database).expanduser()
             path.parent.mkdir(parents=True, exist_ok=True)
             writers = WriterNote(path)
+            queue = WriterQueue(path) if fcntl is not None else None
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout})
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout))
         # pysqlite's own transaction handling would BEGIN behind our back; take it over to choose the BEGIN.
         event.listen(engine, "connect", lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None))
-        event.listen(engine, "begin", _sqlite_begin(busy_timeout, writers))
+        event.listen(engine, "begin", _sqlite_begin(busy_timeout, writers, queue))
+        if queue is not None:  # the turn ends with the transaction
+            event.listen(engine, "commit", _give_back(queue))
+            event.listen(engine, "rollback", _give_back(queue))
         if writers is not None:
             event.listen(engine, "before_cursor_execute", _note_start)
             event.listen(engine, "handle_error", _busy_errors(path, busy_timeout, writers))

@@ -93,3 +93,27 @@ def test_a_busy_error_at_once_says_it_did_not_wait(sqlite_url: str, mode: str) -
     assert " is busy: " in str(error) and "failed at once" in str(error) and "without waiting its 30 s" in str(error)
     assert "longer than this command waits" not in str(error)
     engine.dispose()
+
+
+def test_a_writer_that_gave_up_waiting_for_its_turn_leaves_none_behind(sqlite_url: str) -> None:
+    """Writers queue for their turn (``<database>-queue``) before SQLite's lock; one that waited in vain says the
+    other held the lock longer than it waits, and its turn, come too late, is given back: writing goes on."""
+    holder, waiter = create_db_engine(sqlite_url, busy_timeout=30), create_db_engine(sqlite_url, busy_timeout=0.5)
+    with session_scope(holder) as session:
+        session.add(JobRun(kind="report", name="holding"))
+        session.flush()
+        started = time.monotonic()
+        with pytest.raises(DatabaseBusy) as busy, session_scope(waiter) as other:
+            other.add(JobRun(kind="report", name="too late"))
+            other.flush()
+        assert 0.4 < time.monotonic() - started < 5
+        assert not busy.value.at_once and "longer than this command waits (0.5 s)" in str(busy.value)
+    started = time.monotonic()
+    for engine in (waiter, holder, waiter):
+        with session_scope(engine) as session:
+            session.add(JobRun(kind="report", name="after"))
+    assert time.monotonic() - started < 2
+    with read_session(holder) as session:
+        assert session.exec(select(func.count()).select_from(JobRun)).one() == (4,)
+    holder.dispose()
+    waiter.dispose()
