@@ -1471,9 +1471,9 @@ _ARTICLE_WORDS = frozenset({"il", "lo", "la", "i", "gli", "le", "l"})
 
 
 def _deliberately_bare(text: str, tokens: _Tokens, i: int, k: int) -> bool:
-    """The rules leave the number bare on purpose: a copula whose subject they could not reach (``… per i controlli
-    erano 48.``), a clause going on with a noun of its own (``sale a 12 il numero delle classi``), or a number after a colon
-    whose clause goes on with a time (``Le iscrizioni: 8.400 quest'anno``)."""
+    """The rules leave the number bare on purpose: a copula whose subject they could not reach (``… per i
+    controlli erano 48.``), a clause going on with a noun of its own (``sale a 12 il numero delle classi``), or a
+    number after a colon whose clause goes on with a time (``Le iscrizioni: 8.400 quest'anno``)."""
     n = len(tokens)
     if _COPULA_CLOSING_RE.search(text[max(0, tokens[i].start - 12) : tokens[i].start]) and _closes_clause(tokens, k):
         return True
