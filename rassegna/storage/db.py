@@ -234,6 +234,9 @@ class WriterQueue:
     is no queue and SQLite's busy handler alone decides."""
 
     FD = "rassegna_queue_fd"  # connection info: the descriptor holding this connection's turn
+    # Every queue descriptor open in this process. A turn is a lock on the open file, not on the process: a child
+    # forked meanwhile (the PDF helper) would hold it until it exits, so the child closes its copies at once.
+    open_fds: set[int] = set()
 
     def __init__(self, database: Path) -> None:
         self.path = database.with_name(database.name + "-queue")
@@ -242,9 +245,10 @@ class WriterQueue:
         """Wait for this connection's turn, up to ``wait`` s; return what is left of the wait (0 when it ran out)."""
         self.give_back(info)  # a turn a connection lost without commit or rollback is never kept twice
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError:
             return wait  # no queue file (a read-only folder): SQLite's busy handler alone
+        WriterQueue.open_fds.add(fd)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -254,7 +258,7 @@ class WriterQueue:
             info[self.FD] = fd
             return max(0.0, wait - (time.monotonic() - started))
         except OSError:
-            os.close(fd)
+            _close(fd)
             return wait
         info[self.FD] = fd
         return wait
@@ -263,8 +267,22 @@ class WriterQueue:
         """End this connection's turn (closing the descriptor frees the lock)."""
         fd = info.pop(self.FD, None)
         if fd is not None:
-            with suppress(OSError):
-                os.close(fd)
+            _close(fd)
+
+
+def _close(fd: int) -> None:
+    WriterQueue.open_fds.discard(fd)
+    with suppress(OSError):
+        os.close(fd)
+
+
+def _close_inherited_queue_fds() -> None:
+    for fd in list(WriterQueue.open_fds):
+        _close(fd)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_queue_fds)
 
 
 def _flock_within(fd: int, wait: float) -> bool:
@@ -282,7 +300,7 @@ def _flock_within(fd: int, wait: float) -> bool:
                 if not abandoned:
                     came.set()
                     return
-        os.close(fd)
+        _close(fd)
 
     threading.Thread(target=block, name="rassegna-writer-queue", daemon=True).start()
     if came.wait(wait):

@@ -8,6 +8,8 @@ and the write; a transaction that held the lock from BEGIN keeps it out and goes
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from collections.abc import Callable
 
@@ -117,3 +119,27 @@ def test_a_writer_that_gave_up_waiting_for_its_turn_leaves_none_behind(sqlite_ur
         assert session.exec(select(func.count()).select_from(JobRun)).one() == (4,)
     holder.dispose()
     waiter.dispose()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_a_child_forked_during_a_write_leaves_the_turn_with_its_parent(sqlite_url: str) -> None:
+    """A turn is a lock on the queue file's open description, which a forked child (the PDF helper) shares: the
+    child closes its copies, so the next writer does not wait for the child to exit."""
+    engine, other = create_db_engine(sqlite_url, busy_timeout=30), create_db_engine(sqlite_url, busy_timeout=3)
+    with session_scope(engine) as session:
+        session.add(JobRun(kind="report", name="forking"))
+        session.flush()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child only waits
+            time.sleep(10)
+            os._exit(0)
+    try:
+        started = time.monotonic()
+        with session_scope(other) as session:
+            session.add(JobRun(kind="report", name="next"))
+        assert time.monotonic() - started < 1.5
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    engine.dispose()
+    other.dispose()
