@@ -3846,10 +3846,10 @@ def _lend_back(text: str, found: list[tuple[int, Quote]], by_start: dict[int, Sp
         if gap.count("\n\n") > 1 or _first_full_name(gap) or len(gap) > 400:
             continue
         if q.role:
-            went_on = _WENT_ON_RE.search(text, nspan.start, min(nspan.end + 120, len(text)))
+            went_on = _WENT_ON_RE.search(text, nspan.start, min(nspan.end + 120, len(text))) is not None
         else:  # the statement goes on within one post of a live blog
-            went_on = _WENT_ON_AGAIN_RE.match(text, nspan.mark_end, min(nspan.mark_end + 60, len(text)))
-            went_on = went_on and not _new_post_between(text, span.mark_end, nspan.mark_start)
+            again = _WENT_ON_AGAIN_RE.match(text, nspan.mark_end, min(nspan.mark_end + 60, len(text)))
+            went_on = again is not None and not _new_post_between(text, span.mark_end, nspan.mark_start)
         if went_on:
             found[n] = (start, Quote(q.text, nq.speaker, q.role or nq.role))
 
