@@ -77,7 +77,7 @@ def test_a_given_name_the_old_list_lacked_opens_a_full_name() -> None:
         f"{QUARTER}, ha spiegato Maria Ferraresi."
     )
     assert speakers(text) == ["Zaira Maria Ferraresi"]
-    text = "«Mi ha detto che aveva paura di tornare a casa la sera», racconta Georgiana.\n\nGeorgiana Mocanu lavora qui."
+    text = "«Mi ha detto che aveva paura di tornare a casa la sera», racconta Georgiana.\n\nGeorgiana Mocanu vive qui."
     assert speakers(text) == ["Georgiana Mocanu"]
 
 
