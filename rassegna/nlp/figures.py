@@ -1417,7 +1417,7 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     told_whole = whole is not None and (
         whole.group(0).lower().strip() != "su" or k < n and tokens[k].text.lower() in _WHOLE_WORDS
     )
-    if whole and told_whole:
+    if told_whole:
         # "22 sezioni sulle 116 totali", "76 sedi su 195 totali", "97 comuni, sul totale di 235": a whole told as
         # one, in the noun of the part just counted; a bare "30 lavoratori su 90" stays a ratio's base
         qualifier, start = _qualifier(text, tok.start)
@@ -1461,8 +1461,10 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     if listed and k + 1 < n and tokens[k].text.lower() == "di" and tokens[k + 1].text.islower():
         # "29 chili di hashish, 1,6 di eroina e quasi 3 di cocaina": list items of one unit of measure
         return Step(j, Mention(value, SAME_MEASURE, qualifier, text[start : tokens[j - 1].end], start), rng)
+    # a ratio's base (the whole told as one returned above) or a bare number on purpose: a verdict of the rules, not
+    # a noun they missed, so no model looks again
     if whole or _deliberately_bare(text, tokens, i, k):
-        return Step(j, None, rng)  # a verdict of the rules, not a noun they missed: no model looks again
+        return Step(j, None, rng)
     return Step(j, None, rng, Unread(value, i, j))
 
 

@@ -3665,10 +3665,12 @@ def _read_quotes(text: str, extra_people: Iterable[str], title: str | None, choo
     forms: dict[str, str] = {}
     # a given name alone takes a full name only from the rules' own names, none with a particle printed in lower case
     # ("Paola di Linea d'Ombra": an association, not Paola's surname)
-    surnamed = [p for p in named if not any(particle in p.name for particle in printed)]
+    surnamed = frozenset(fold(p.name) for p in named if not any(particle in p.name for particle in printed))
     for n, (start, q) in enumerate(found):
         if q.speaker:
-            full = forms.setdefault(q.speaker, _fullest_form(q.speaker, piece.people, surnamed))
+            if q.speaker not in forms:  # each speaker's name is completed once a piece
+                forms[q.speaker] = _fullest_form(q.speaker, piece.people, surnamed)
+            full = forms[q.speaker]
             if full != q.speaker:
                 found[n] = (start, replace(q, speaker=full))
     # (measured on batches 15-21, unseen by the rules: a speaker no pattern read is right far less often, README
@@ -3705,11 +3707,11 @@ def _clean_name(name: str) -> str:
     return " ".join(toks)
 
 
-def _fullest_form(speaker: str, people: list[Person], named: list[Person]) -> str:
+def _fullest_form(speaker: str, people: list[Person], surnamed: frozenset[str]) -> str:
     """The fullest form of a speaker's name that the piece prints (the guide's rule): the name cleaned, and the one
     longer name of the piece that ends with it (a surname alone, ``Di Maio``; a given name and surname after a first
     given name, ``Michela Caligiuri`` → ``Fulvia Michela Caligiuri``) or, for given names alone (``ha detto Mario``),
-    that begins with it among the names the rules read themselves (``named``)."""
+    that begins with it among the names the rules read themselves (``surnamed``, folded)."""
     name = _clean_name(speaker)
     toks = name.split()
     if len(toks) > 3:
@@ -3717,7 +3719,6 @@ def _fullest_form(speaker: str, people: list[Person], named: list[Person]) -> st
     opens_given = fold(toks[0]) in first_names()
     only_given = all(fold(t) in first_names() for t in toks)
     key = fold(name)
-    own = {fold(p.name) for p in named}
     longer = set()
     for p in people:
         other = _clean_name(p.name)
@@ -3731,7 +3732,7 @@ def _fullest_form(speaker: str, people: list[Person], named: list[Person]) -> st
             ends = ends and not any(_glued_head(t) for t in head)
         tail = parts[len(toks) :]  # a surname: capitalised words, no title ("Don") or body ("Paola di Linea d'Ombra")
         surname = bool(tail) and all(t[:1].isupper() and not _glued_head(t) for t in tail)
-        begins = only_given and surname and fold(p.name) in own and (fold(other) + " ").startswith(key + " ")
+        begins = only_given and surname and fold(p.name) in surnamed and (fold(other) + " ").startswith(key + " ")
         if ends or begins:
             longer.add(other)  # never "Palermo Leoluca Orlando" for "Leoluca Orlando": a place glued before
     return longer.pop() if len(longer) == 1 else name
