@@ -995,9 +995,20 @@ def _score(m: Mention, first_in_title: bool) -> float:
 
 # A headline listing three places or more after "tra"/"fra" ("tra Cerignola, Bat e Barese"): a round-up.
 _ROUNDUP_TITLE_RE = re.compile(
-    r"\b(?:tra|fra)\s+[A-ZÀ-Ý][\w'’]+(?:\s+[A-ZÀ-Ý][\w'’]+)?(?:\s*,\s*[A-ZÀ-Ý][\w'’]+(?:\s+[A-ZÀ-Ý][\w'’]+)?)+"
+    r"\b(?:tra|fra)\s+([A-ZÀ-Ý][\w'’]+(?:\s+[A-ZÀ-Ý][\w'’]+)?)(?:\s*,\s*[A-ZÀ-Ý][\w'’]+(?:\s+[A-ZÀ-Ý][\w'’]+)?)+"
     r"\s+e\s+[A-ZÀ-Ý]"
 )
+
+
+def _roundup_of_places(title: str) -> bool:
+    """The headline lists places after "tra" ("blitz tra Cerignola, Bat e Barese"), not sites of one comune
+    ("presenze a Campobasso tra Museo Misteri, Sannitico e Castello Monforte"): its first item is a comune or
+    a region."""
+    m = _ROUNDUP_TITLE_RE.search(title)
+    if m is None:
+        return False
+    first = fold(m.group(1))
+    return first in comuni() or first in regions() or fold(m.group(1).split()[0]) in comuni()
 
 
 def _paired_in_title(title: str, title_mentions: list[Mention]) -> bool:
@@ -1508,7 +1519,7 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     if city and title and _paired_in_title(tnorm, title_mentions):
         # "Montjovet e Quart si convenzionano con la Regione": the headline makes two comuni its joint subject
         city = None
-    if city and title and _ROUNDUP_TITLE_RE.search(tnorm):
+    if city and title and _roundup_of_places(tnorm):
         # "blitz tra Cerignola, Bat e Barese": a round-up over several places; only a comune the text calls its
         # own ("Comune di X", a dateline) is its city
         own = [m for m in found if m.name == city and m.is_comune]

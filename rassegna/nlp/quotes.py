@@ -69,7 +69,10 @@ def _longest_first(words: Iterable[str]) -> str:
     return alternation(sorted(words, key=len, reverse=True))
 
 
-VERB = r"(?:" + _AUX + _longest_first(_PARTICIPLES) + r"|è\s+intervenut[oa]|" + _longest_first(_PRESENT) + r")"
+_CLITIC = r"(?:(?:ci|mi|ce\s+lo|me\s+lo)\s+)?"  # "– ci ha detto il sindaco –", "ci spiega X": to the reporter
+VERB = (
+    _CLITIC + r"(?:" + _AUX + _longest_first(_PARTICIPLES) + r"|è\s+intervenut[oa]|" + _longest_first(_PRESENT) + r")"
+)
 _VERB_RE = re.compile(r"(?<![\w'])" + VERB + r"(?![\w])", re.IGNORECASE)
 _PRESENT_WORDS = frozenset(v for v in _PRESENT if " " not in v)  # "Spiega", "Aggiunge": never a given name
 
@@ -3189,6 +3192,15 @@ def _role_tail_surname(role: str, piece: Piece) -> str | None:
     return m.group(1) if re.search(alone, piece.text) else None
 
 
+def _post_word_as_surname(role: str, piece: Piece) -> str | None:
+    """A post's word printed alone with a capital (``– ha spiegato Colonnello –``): the surname of the one person
+    the piece names in full with it (``Margherita Colonnello``)."""
+    if " " in role or not role[:1].isupper() or role.isupper():
+        return None
+    holders = {p.name for p in piece.people if len(p.name.split()) > 1 and p.name.split()[-1] == role}
+    return role if len(holders) == 1 else None
+
+
 def _names_a_body(word: str, piece: Piece) -> bool:
     """``word`` (after a role word) names a body: the piece prints it after "della", "dell'", "alla" and never
     as a person's surname (after a given name)."""
@@ -3376,6 +3388,7 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
         if role_word and not speaker and att.role:
             head = _ROLE_HEAD_RE.match(att.role)  # "direttore dell'Ausl Bianchi relativo a …": up to the surname
             surname = _role_tail_surname(att.role, piece) or (head and _role_tail_surname(head.group(0), piece))
+            surname = surname or _post_word_as_surname(att.role, piece)
             if surname:  # "il presidente della Regione Lombardo": the role's body, then the holder's surname
                 speaker, role = surname, _clean_role(att.role[: att.role.rfind(surname)])
         elif role_word and speaker and " " not in speaker and _names_a_body(speaker, piece):
