@@ -507,6 +507,21 @@ def _whole(value: float | int) -> float | int:
 
 
 _THREE_DIGITS_RE = re.compile(r"\d{3}")
+_ONE_THOUSANDS_GROUP_RE = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _spaced(tokens: _Tokens, j: int) -> bool:
+    """Token ``j`` follows the one before it after a single space (one amount printed in parts, no list)."""
+    return tokens[j].start - tokens[j - 1].end == 1
+
+
+def _hundreds_after(tokens: _Tokens, j: int, total: float | int) -> tuple[float | int, int]:
+    """An amount's thousands with their hundreds printed after "mila" (``57 mila 293``), else unchanged."""
+    if j < len(tokens) and _THREE_DIGITS_RE.fullmatch(tokens[j].text) and _spaced(tokens, j):
+        after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+        if after not in MULTIPLIERS and after not in {"%", "-", "–", "/"}:
+            return total + int(tokens[j].text), j + 1
+    return total, j
 
 
 def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, int]:
@@ -530,17 +545,16 @@ def _amount(tokens: _Tokens, j: int, value: float | int) -> tuple[float | int, i
                 j += 3 if rest_mult > 1 else 2
     elif j + 1 < n and mult > 1000 and tokens[j].kind == "num" and tokens[j + 1].text.lower() == "mila":
         rest = _digits_value(tokens[j].text)  # "1 milione 365mila euro": the thousands follow with no "e"
-        if rest is not None and rest * 1000 < mult and tokens[j].start - tokens[j - 1].end == 1:
+        if rest is not None and rest * 1000 < mult and _spaced(tokens, j):
             total, j = total + rest * 1000, j + 2
-    elif (
-        mult == 1000
-        and j < n
-        and _THREE_DIGITS_RE.fullmatch(tokens[j].text)
-        and tokens[j].start - tokens[j - 1].end == 1
-    ):
+            total, j = _hundreds_after(tokens, j, total)  # "15 milioni 316 mila 433 euro"
+    elif j < n and mult > 1000 and _ONE_THOUSANDS_GROUP_RE.fullmatch(tokens[j].text) and _spaced(tokens, j):
+        rest = _digits_value(tokens[j].text)  # "1 milione 807.257 euro": the thousands in digits after "milione"
         after = tokens[j + 1].text.lower() if j + 1 < n else ""
-        if after not in MULTIPLIERS and after not in {"%", "-", "–", "/"}:
-            total, j = total + int(tokens[j].text), j + 1  # "57 mila 293": the hundreds written after "mila"
+        if isinstance(rest, int) and rest < mult and after not in MULTIPLIERS:
+            total, j = total + rest, j + 1
+    elif mult == 1000:
+        total, j = _hundreds_after(tokens, j, total)  # "57 mila 293": the hundreds written after "mila"
     total = _whole(total)  # 38,4 milioni: 38400000, not 38400000.000000004
     if j < n and tokens[j].text.lower() == "di":
         j += 1
@@ -689,6 +703,18 @@ class Unit:
 _DOTTED_DECIMAL_RE = re.compile(r"\d+\.\d{1,2}")
 
 
+def _magnitude_word(tokens: _Tokens, i: int) -> int | None:
+    """Where "magnitudo" stands right before the number at ``i`` or right after it (past a "di"), if it does."""
+    if i > 0 and tokens[i - 1].text.lower() == "magnitudo":
+        return i - 1
+    for k in (i + 1, i + 2):
+        if k < len(tokens) and tokens[k].text.lower() == "magnitudo":
+            return k
+        if k < len(tokens) and tokens[k].text.lower() != "di":
+            return None
+    return None
+
+
 def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     """A number in digits at token ``i``, with its multiplier; None for dates, codes, times and names."""
     tok = tokens[i]
@@ -700,9 +726,12 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
     if split is not None:
         value, j = split
     elif _DOTTED_DECIMAL_RE.fullmatch(tok.text) and (
-        j < len(tokens) and tokens[j].text.lower() in MULTIPLIERS or _PERCENT_AFTER_RE.match(text, tok.end)
+        j < len(tokens)
+        and tokens[j].text.lower() in MULTIPLIERS
+        or _PERCENT_AFTER_RE.match(text, tok.end)
+        or _magnitude_word(tokens, i) is not None
     ):
-        value = float(tok.text)  # "20.5 milioni", "59.6%": a decimal point where Italian prints a comma
+        value = float(tok.text)  # "20.5 milioni", "59.6%", "magnitudo 4.6": a point where Italian prints a comma
     if value is None or _not_a_count(text, tokens, i):
         return None
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
@@ -771,6 +800,11 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     amount: float | int = value
     if j < n and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
         amount, j = _amount(tokens, j, value)
+    elif value % 1000 == 0 and 1000 <= value < 1000000 and j + 1 < n and tokens[j].text.lower() == "e":
+        rest_tok = tokens[j + 1]  # "mille e 400", "duemila e cinquecento": one amount, its hundreds after "e"
+        rest = _digits_value(rest_tok.text) if rest_tok.kind == "num" else word_value(rest_tok.text)
+        if isinstance(rest, int) and 1 < rest < 1000 and (j + 2 >= n or tokens[j + 2].text.lower() not in MULTIPLIERS):
+            amount, j = value + rest, j + 2
     return Number(amount, j, tok.start)
 
 
@@ -1776,6 +1810,11 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
     number = _read_number(text, tokens, i)
     if number is None:
         return Step(i + 1)
+    at = _magnitude_word(tokens, i) if tokens[i].kind == "num" else None
+    if at is not None:  # "scossa di magnitudo 4.6", "pari a 5.7 di magnitudo": an earthquake's magnitude
+        qualifier, start = _qualifier(text, number.start)
+        first, last = (tokens[at].start, tokens[i].end) if at < i else (start, tokens[at].end)
+        return Step(max(at, i) + 1, Mention(number.value, "magnitudo", qualifier, text[first:last], first))
     if _score(tokens, i):
         return Step(i + 3)
     pct = _percentage(text, tokens, i, number)

@@ -1277,13 +1277,16 @@ _TITLE_PLACE_PREPS = frozenset({"a", "ad", "in", "da", "di"})
 _IN_CAPITALISED_NAME_RE = re.compile(r"(?<![.!?:] )\b[A-ZÀ-Ý][a-zà-ù]+ (?:(?:e|di|del|della) )?[a-zà-ù]?$")
 
 
+_HEADLINE_PUNCTUATION_RE = re.compile(r"[,:;?!«»“”\"]")
+
+
 def _recase_title(title: str, body: str) -> str:
     """A headline rebuilt from the words of the page address is in lower case ("incidente a piombino muore un
     operaio"): give its comuni their capitals back, when the text writes the name capitalised mid-sentence, or when
     the name opens the headline or follows a preposition of place and the text never writes it as a lower-case word
     (not "a fondi"). A headline of the address's words joined by hyphens is read with spaces."""
-    if not title or any(ch.isupper() for ch in title[1:]):
-        return title
+    if not title or any(ch.isupper() for ch in title[1:]) or _HEADLINE_PUNCTUATION_RE.search(title):
+        return title  # capitals, or punctuation no address has: a headline as printed
     if " " not in title.strip() and "-" in title:
         title = title.replace("-", " ")  # the address's own words: "incidente-a-piombino-muore-operaio"
     table = comuni()

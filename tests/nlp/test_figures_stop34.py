@@ -1,0 +1,54 @@
+"""Figures and city, stop 34: an earthquake's magnitude, amounts printed in parts, a punctuated headline; invented
+examples, each with a near miss that keeps the old answer (``notes/speaker-model-decisions.md``, stop 34)."""
+
+from __future__ import annotations
+
+from tests.nlp.invented import city, values
+
+
+# F1: an earthquake's magnitude is a figure, its decimal point read as a decimal.
+def test_a_magnitude_is_a_figure_before_or_after_its_word() -> None:
+    assert values("All'alba una scossa di magnitudo 4.6 è stata avvertita in tutta la valle.") == [
+        (4.6, "magnitudo", None)
+    ]
+    assert values("Il sisma, pari a 5.7 di magnitudo, ha svegliato la città.") == [(5.7, "magnitudo", None)]
+    assert values("Poi una scossa di magnitudo 3,2 ad una profondità di 9 chilometri.") == [
+        (3.2, "magnitudo", None),
+        (9, "chilometri", None),
+    ]
+
+
+def test_a_dotted_number_with_no_magnitude_stays_unread() -> None:
+    # near miss: "4.6" with no magnitude beside it is no decimal (and no count)
+    assert values("La delibera 4.6 è stata approvata dalla giunta.") == []
+
+
+# F2: one amount printed in parts.
+def test_an_amount_printed_in_parts_is_one_amount() -> None:
+    assert values("Il raccolto vale 15 milioni 316 mila 433 euro.") == [(15316433, "euro", None)]
+    assert values("Il Comune ha speso 1 milione 807.257 euro per la scuola.") == [(1807257, "euro", None)]
+    assert values("Sono mille e 400 i posti venuti meno.") == [(1400, "posti", None)]
+    assert values("In tutto mille e duecento persone hanno firmato.") == [(1200, "persone", None)]
+
+
+def test_amounts_in_a_list_stay_apart() -> None:
+    # near miss: a comma between two amounts makes a list, not one amount
+    assert values("Stanziati 1 milione, 807.257 euro già spesi.") == [(1000000, "euro", None), (807257, "euro", None)]
+    assert values("Le mille e una notte, in scena per 300 persone.") == [(300, "persone", None)]
+
+
+# C3: a headline with punctuation was not rebuilt from an address: its lower-case words stay common words.
+BODY = (
+    "Le fusioni tra comuni portano contributi statali per quindici anni, ma i referendum spesso falliscono: "
+    "molti cittadini temono di perdere l'identità del proprio paese."
+)
+
+
+def test_a_punctuated_headline_is_no_address() -> None:
+    assert city(BODY, "Fusione comuni, pioggia di fondi ma i campanili resistono") is None
+
+
+def test_a_headline_of_the_address_words_still_gives_its_comune() -> None:
+    # near miss: the same words with no punctuation may be the address's, and "a fondi" is a place there
+    text = "Un incendio è divampato ieri sera in un capannone. Sul posto i vigili del fuoco di Fondi."
+    assert city(text, "incendio a fondi in un capannone") == "Fondi"
