@@ -397,7 +397,13 @@ def _clean_role(role: str) -> str | None:
         return None  # "Nicola Fratoianni, che ha scelto di fare ironia": a relative clause, not a post
     if _GERUND_OR_PARTICIPLE_RE.match(role) and not _ROLE_START.match(role):
         return None  # "sottolineando che …", "confermato dalla giunta": a clause, not a post
+    if _PERSON_LISTED_RE.match(role) and fold(words[0]) in first_names():
+        return None  # "Eraldo Ciangherotti, Gerolamo Calleri e …": the next person of a list, not a post
     return role
+
+
+# A given name then a capitalised word, or "ed" and another name: a person, where a post was looked for.
+_PERSON_LISTED_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:(?:e|ed)\s+)?[A-ZÀ-Ý][a-zà-ÿ']")
 
 
 _ROLE_ASIDE_RE = re.compile(
