@@ -191,9 +191,9 @@ HALF_SEALED_PARTS = {
     "36e": (5221, 20261303),
     "37a": (5251, 20261304),
     "37b": (5281, 20261305),
+    "37c": (5311, 20261306),
     "37d": (5341, 20261307),
     "37e": (5371, 20261308),
-    "37c": (5311, 20261306),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
