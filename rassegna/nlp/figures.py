@@ -413,7 +413,7 @@ _TIME_BEFORE = re.compile(r"\b(?:alle|dalle|verso\s+le|entro\s+le|fino\s+alle|si
 _NOT_UNITS = {
     'bis', 'ter', 'quater', 'così', 'primo', 'prima', 'secondo', 'terzi', 'terzo', 'quarti', 'quinti',
     'decimi', 'metà', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato',
-    'domenica', 'gradi', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
+    'domenica', 'stelle', 'totali', 'totale', 'complessivi', 'complessive', 'complessivamente',
     'circa', 'fa', 'dopo', 'ormai', 'appena', 'finora', 'ancora', 'già', 'invece', 'quindi',
     'mentre', 'però', 'dunque', 'infatti', 'soltanto', 'solamente', 'scorso', 'scorsa', 'prossimo', 'prossima',
     'quali', 'quale', 'cui', 'precedenti', 'successivi', 'successive', 'seguenti', 'grazie',
@@ -795,6 +795,8 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
         value = 0.5 if low == "mezzo" else 1  # "un milione di euro", "al milione di euro", "mezzo milione"
     if value is None and low in {"un", "uno"} and j < n and tokens[j].text.lower() in _ONE_MEASURE:
         value = 1  # "oltre un chilo di cocaina": one of a unit of measure is a quantity
+    if value is None and low == "zero" and j < n and _none_of(tokens[j].text):
+        value = 0  # "Zero candidati a sindaco", "zero medaglie": none is a figure; not "costo zero", "a zero ore"
     if value is None or tok.text[0].isupper() and not _is_sentence_start(tokens, i) and not _after_headline(tokens, i):
         return None  # not a number, or a name: "Tre Valli", "Cento"
     amount: float | int = value
@@ -825,6 +827,13 @@ _COUNT_AFTER_VERB_RE = re.compile(
 def _plural_noun(word: str) -> bool:
     """A lower-case word that may be a plural counted noun (``licenziamenti``, ``famiglie``)."""
     if len(word) < 5 or not word.islower() or word[-1] not in "ie" or word in MONTHS:
+        return False
+    return word not in STOP and word not in EXCLUDED_UNITS and word not in _NOT_UNITS and not _verb_like(word)
+
+
+def _none_of(word: str) -> bool:
+    """A plural noun "zero" can count (``voti``, ``medaglie``): not a singular in -ione, a unit of time, a verb."""
+    if len(word) < 4 or not word.islower() or word[-1] not in "ie" or word.endswith("ione") or word in MONTHS:
         return False
     return word not in STOP and word not in EXCLUDED_UNITS and word not in _NOT_UNITS and not _verb_like(word)
 
@@ -1641,7 +1650,7 @@ def _numberish_word(word: str) -> bool:
     if word in _OTHER_WORDS:
         return False
     low = word.lower()
-    known = low in APPROX or low in {"un", "uno"} or word_value(word) is not None
+    known = low in APPROX or low in {"un", "uno", "zero"} or word_value(word) is not None
     if len(_NUMBER_WORDS) + len(_OTHER_WORDS) < 200_000:
         (_NUMBER_WORDS if known else _OTHER_WORDS).add(word)
     return known
@@ -1971,6 +1980,8 @@ def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
         return True  # "due punti di vista": ways of seeing, no count
     if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":
         return True  # "un Paese a due velocità", "scritto a quattro mani", "a due passi dal centro"
+    if low == "gradi" and tokens[i].text == "360":
+        return True  # "un'azione a 360 gradi": all round, no temperature
     return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
 
 

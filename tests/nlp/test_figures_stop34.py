@@ -52,3 +52,27 @@ def test_a_headline_of_the_address_words_still_gives_its_comune() -> None:
     # near miss: the same words with no punctuation may be the address's, and "a fondi" is a place there
     text = "Un incendio è divampato ieri sera in un capannone. Sul posto i vigili del fuoco di Fondi."
     assert city(text, "incendio a fondi in un capannone") == "Fondi"
+
+
+# F3: a temperature is a figure in degrees; "a 360 gradi" is an idiom.
+def test_a_temperature_is_a_figure() -> None:
+    assert values("Nelle aule il termometro è sceso a 12 gradi, denunciano i genitori.") == [(12, "gradi", None)]
+    assert values("La gelata ha portato le temperature fino a -8,3 gradi all'alba.") == [(-8.3, "gradi", None)]
+
+
+def test_all_round_is_no_temperature() -> None:
+    # near miss: "a 360 gradi" means all round
+    assert values("Un progetto che si muove a 360 gradi, con obiettivi concreti.") == []
+
+
+# F4: "zero" before a plural noun that counts is a figure of none.
+def test_zero_before_a_plural_count_is_a_figure() -> None:
+    assert values("Zero candidati a sindaco: ad Andreis arriva il commissario.") == [(0, "candidati", None)]
+    assert values("Il partito è fermo. Zero voti per il candidato della lista civica.") == [(0, "voti", None)]
+
+
+def test_zero_in_a_set_phrase_is_no_figure() -> None:
+    # near miss: "costo zero", "a zero ore", "zero condivisione" count nothing
+    assert values("Un'opera a costo zero per il Comune.") == []
+    assert values("Cassa integrazione a zero ore dal mese prossimo.") == []
+    assert values("Nessun confronto: zero condivisione con i cittadini.") == []
