@@ -824,18 +824,16 @@ _COUNT_AFTER_VERB_RE = re.compile(
 )
 
 
-def _plural_noun(word: str) -> bool:
+def _plural_noun(word: str, shortest: int = 5) -> bool:
     """A lower-case word that may be a plural counted noun (``licenziamenti``, ``famiglie``)."""
-    if len(word) < 5 or not word.islower() or word[-1] not in "ie" or word in MONTHS:
+    if len(word) < shortest or not word.islower() or word[-1] not in "ie" or word in MONTHS:
         return False
     return word not in STOP and word not in EXCLUDED_UNITS and word not in _NOT_UNITS and not _verb_like(word)
 
 
 def _none_of(word: str) -> bool:
     """A plural noun "zero" can count (``voti``, ``medaglie``): not a singular in -ione, a unit of time, a verb."""
-    if len(word) < 4 or not word.islower() or word[-1] not in "ie" or word.endswith("ione") or word in MONTHS:
-        return False
-    return word not in STOP and word not in EXCLUDED_UNITS and word not in _NOT_UNITS and not _verb_like(word)
+    return not word.endswith("ione") and _plural_noun(word, shortest=4)
 
 
 _WEEKDAYS = frozenset({"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"})
