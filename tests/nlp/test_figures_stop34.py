@@ -76,3 +76,14 @@ def test_zero_in_a_set_phrase_is_no_figure() -> None:
     assert values("Un'opera a costo zero per il Comune.") == []
     assert values("Cassa integrazione a zero ore dal mese prossimo.") == []
     assert values("Nessun confronto: zero condivisione con i cittadini.") == []
+
+
+# F5, F6: a rough count after an elided article or after "un altro".
+def test_a_rough_count_after_an_elided_or_masculine_article() -> None:
+    assert values("La Caritas ha messo a disposizione un’ottantina di posti letto.") == [(80, "posti letto", "circa")]
+    assert values("Un altro centinaio di profughi ha trovato posto in albergo.") == [(100, "profughi", "circa")]
+
+
+def test_a_word_after_an_apostrophe_is_no_rough_count() -> None:
+    # near miss: after "un'" only a rough count's word makes a number, not "altra" before a noun
+    assert values("Hanno danneggiato un'altra macchina parcheggiata.") == []
