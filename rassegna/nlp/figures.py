@@ -1964,9 +1964,9 @@ def _unit_referent(text: str, tokens: _Tokens, k: int, unit: Unit, start: int) -
 _A_COUNT_IDIOMS = frozenset({"velocità", "mani", "passi", "facce", "voci", "teste", "marce"})
 
 
-# A number word and a noun that make a fixed phrase: "le due ruote" (motorbikes), "tra le quattro mura" (at home),
-# "due popoli, due Stati" (the two-state solution).
-_COUNTING_IDIOMS = frozenset({("due", "ruote"), ("quattro", "mura"), ("due", "popoli")})
+# A number and a noun that make a fixed phrase: "le due ruote" (motorbikes), "tra le quattro mura" (at home),
+# "due popoli, due Stati" (the two-state solution), "un'azione a 360 gradi" (all round, no temperature).
+_COUNTING_IDIOMS = frozenset({("due", "ruote"), ("quattro", "mura"), ("due", "popoli"), ("360", "gradi")})
 
 
 _PUNTI_DI_VISTA_RE = re.compile(r"\s+di\s+(?:vista|riferimento)\b")
@@ -1979,13 +1979,11 @@ def _idiom(text: str, tokens: _Tokens, i: int, unit: Unit) -> bool:
     if low in {"ruote", "pezzi"} and i > 0 and tokens[i - 1].text.lower() == ("a" if low == "ruote" else "in"):
         return True  # "a due ruote", "andare in mille pezzi"
     if (tokens[i].text.lower(), low) in _COUNTING_IDIOMS:
-        return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati"
+        return True  # "le due ruote" (motorbikes), "tra quattro mura", "due popoli, due Stati", "a 360 gradi"
     if low == "punti" and _PUNTI_DI_VISTA_RE.match(text[unit.end : unit.end + 20]):
         return True  # "due punti di vista": ways of seeing, no count
     if low in _A_COUNT_IDIOMS and i > 0 and tokens[i - 1].text.lower() == "a":
         return True  # "un Paese a due velocità", "scritto a quattro mani", "a due passi dal centro"
-    if low == "gradi" and tokens[i].text == "360":
-        return True  # "un'azione a 360 gradi": all round, no temperature
     return low.startswith("posizion") and text[max(0, tokens[i].start - 1) : tokens[i].start] in {"+", "-", "−"}
 
 
