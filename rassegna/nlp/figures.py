@@ -786,13 +786,10 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
     """A number in words at token ``i``: ``sedici``, ``un centinaio di``, ``un milione e mezzo``."""
     tok, n, j = tokens[i], len(tokens), i + 1
     low = tok.text.lower()
-    if low in APPROX and i > 0 and tokens[i - 1].text.lower() in {"un", "una", "altra", "altro", "la"}:
-        # "una ventina", "un'altra cinquantina", "un altro centinaio", "la ventina di comuni soci": a rough count
+    article = _rough_count_article(tokens, i) if low in APPROX else None
+    if article is not None:  # "una ventina", "un’ottantina di posti letto", "un altro centinaio": a rough count
         j += 1 if j < n and tokens[j].text.lower() == "di" else 0
-        return Number(APPROX[low], j, tokens[i - 1].start, approx=True)
-    if low in APPROX and i > 1 and tokens[i - 1].text in _APOSTROPHES and tokens[i - 2].text.lower() == "un":
-        j += 1 if j < n and tokens[j].text.lower() == "di" else 0  # "un’ottantina di posti letto": elided "una"
-        return Number(APPROX[low], j, tokens[i - 2].start, approx=True)
+        return Number(APPROX[low], j, tokens[article].start, approx=True)
     value: float | int | None = word_value(tok.text)
     if value is None and low in _ONE_MILLION and j < n and tokens[j].text.lower() in {"milione", "miliardo"}:
         value = 0.5 if low == "mezzo" else 1  # "un milione di euro", "al milione di euro", "mezzo milione"
@@ -814,6 +811,16 @@ def _word_number(tokens: _Tokens, i: int) -> Number | None:
 
 
 _APOSTROPHES = frozenset({"'", "’"})
+
+
+def _rough_count_article(tokens: _Tokens, i: int) -> int | None:
+    """Where the article of a rough count's word at ``i`` stands: "una ventina", "un'altra cinquantina", "un altro
+    centinaio", "la ventina di comuni soci", or "un" elided before it ("un’ottantina"); None without one."""
+    if i > 0 and tokens[i - 1].text.lower() in {"un", "una", "altra", "altro", "la"}:
+        return i - 1
+    if i > 1 and tokens[i - 1].text in _APOSTROPHES and tokens[i - 2].text.lower() == "un":
+        return i - 2
+    return None
 
 
 # Articulated prepositions and demonstratives before a small number word point back to a set already named.
