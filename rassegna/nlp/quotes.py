@@ -3359,6 +3359,54 @@ def _role_then_surname(role_word: str, piece: Piece, upto: int) -> Person:
     return _resolve(best[1], None, piece.people, None, piece.text)
 
 
+# Between a post and its holder's name: a few words of the post's body or delegation, no verb and no quote mark.
+_POST_TO_NAME_GAP_RE = re.compile(r"[^.;!?\n«»\"“”]{0,80}")
+# A verb, a participle or a word joining someone else ("il sindaco e il presidente X", "convocata dal presidente X")
+_NOT_THE_HOLDER_GAP_RE = re.compile(
+    r"(?<![\w'])(?:è|ha|hanno|sono|era|aveva|sarà|viene|e|ed|con|tra|fra|da|dal|dalla|dallo|dai|dagli|[a-zà-ù]+"
+    r"(?:ando|endo|ato|ata|uto|uta|ito|ita))(?![\w'])",
+    re.IGNORECASE,
+)
+_GAP_WORDS = 8
+
+
+def _holder_after_post(role_word: str, piece: Piece, upto: int) -> Person:
+    """The person printed a few words after a mention of the post a bare role names (``il sindaco del comune
+    casertano Dimitri Russo``): the mention nearest before ``upto``, else the first after."""
+    if role_word in (LAST_SPEAKER, PROTAGONIST) or fold(role_word) in _EPITHETS:
+        return Person("")
+    rw = "sindaco" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
+    same_post = _SAME_POST.get(rw)
+    singular = re.escape(rw[:-1]) + "[oae]" if rw[-1] in "oae" else re.escape(rw)  # "sindaca", never "sindaci"
+    forms = singular + (r"|" + same_post + r"[\w']*" if same_post else "")
+    post = re.compile(r"(?<![\w'])(?<!vice )(?<!vice-)(?:" + forms + r")(?![\w'])", re.IGNORECASE)
+    best: tuple[int, Person] | None = None
+    for m in post.finditer(piece.text):
+        gap = _POST_TO_NAME_GAP_RE.match(piece.text, m.end())
+        run = _NAME_RE.search(piece.text, m.end(), gap.end() if gap else m.end())
+        if run is None:
+            continue
+        between = piece.text[m.end() : run.start(1)]
+        if len(between.split()) > _GAP_WORDS or _NOT_THE_HOLDER_GAP_RE.search(between):
+            continue
+        person = _holder_named(run.group(1), piece)
+        dist = upto - m.start() if m.start() < upto else len(piece.text) + m.start()
+        if person.name and (best is None or dist < best[0]):
+            best = (dist, person)
+    return best[1] if best else Person("")
+
+
+def _holder_named(name: str, piece: Piece) -> Person:
+    """The person a run of capitalised words names: one the piece knows, or a name whose surname it prints again."""
+    known = next((p for p in piece.people if p.name == name or name.endswith(" " + p.name)), None)
+    if known:
+        return known
+    again = re.compile(r"(?<![\w'])" + re.escape(name.split()[-1]) + r"(?![\w'])")
+    if _bad_name(name) or fold(name) in comuni() or len(again.findall(piece.text)) < 2:
+        return Person("")
+    return Person(name)
+
+
 _ROLE_SEAT_BEFORE_RE = re.compile(
     r"(?i:" + _ROLE_START.pattern + r")\s+(?:di|del|della|dello|dell'|d')\s*[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)?"
     r"\s+[a-zà-ù][^.;:!?«»\"“”]{0,60}$"
@@ -3419,6 +3467,9 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             # before the quote in its paragraph, when the piece gives them no other post
             person = _opening_subject_before(piece, span) or _subject_before(piece, span)
             person = person if person.name and _holds(role_word, person.role) else Person("")
+        if not person.name and not speaker and role_word:
+            # "dice il primo cittadino" after "il sindaco del comune casertano Dimitri Russo": the post's holder
+            person = _holder_after_post(role_word, piece, span.mark_start)
         if not person.name and not speaker and role_word:
             # "ha dichiarato il sindaco" with no mayor named: the person the piece is about, if no other role
             person = _protagonist(f"{piece.title or ''}\n{piece.text}", piece.people)
