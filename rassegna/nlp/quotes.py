@@ -3576,6 +3576,23 @@ def _as_printed(q: Quote, printed: dict[str, str]) -> Quote:
     return q if name == (q.speaker or "") else replace(q, speaker=name)
 
 
+# Where a role read with its attribution runs on into the clause after the post ("presidente di Confcommercio
+# continua", "sindaco ha citato il presidente", "ingegnere civile che ha deciso di …"), and a "role" that is a clause.
+_CLAUSE_AFTER_POST_RE = re.compile(
+    r"\s(?:che|ha|hanno|aveva|avevano|" + "|".join(sorted(_PRESENT_WORDS - {"secondo"})) + r")(?![\w'])"
+)
+_CLAUSE_FIRST_RE = re.compile(r"(?:è|ha|hanno|sono|era|aveva)(?![\w'])")
+_TRAILING_AND_RE = re.compile(r"\s+(?:e|ed)$")
+
+
+def _printed_role(role: str | None) -> str | None:
+    """The role as a review prints it: the post alone, never the clause after it (the reading is unchanged)."""
+    if not role or _CLAUSE_FIRST_RE.match(role):
+        return None
+    post = _CLAUSE_AFTER_POST_RE.split(role, maxsplit=1)[0]
+    return _TRAILING_AND_RE.sub("", post).strip(" ,") or None
+
+
 def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
@@ -3662,9 +3679,12 @@ class _QuoteReading:
         return [choices.get(start) for start, _q in self.found]
 
     def quotes(self, flags: list[bool]) -> list[Quote]:
-        """The quotes as returned: flagged where ``flags`` says, each speaker's particle as the piece prints it."""
+        """The quotes as returned: flagged where ``flags`` says, each speaker's particle as the piece prints it, each
+        role without the clause it ran on into."""
         return [
-            _as_printed(replace(q, speaker_to_check=True) if flag else q, self.printed)
+            _as_printed(
+                replace(q, role=_printed_role(q.role), speaker_to_check=flag or q.speaker_to_check), self.printed
+            )
             for (_start, q), flag in zip(self.found, flags, strict=True)
         ]
 
