@@ -907,8 +907,9 @@ def _read_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None  # "sabato 2", "lunedì 15": a date
     if prev in {"under", "over"}:
         return None  # "minori under 18", "over 65": ages
-    if prev in {"primi", "prime", "ultimi", "ultime"}:
+    if prev in {"ultimi", "ultime"} or prev in {"primi", "prime"} and tok.kind == "word":
         return None  # "tra i primi tre eventi", "negli ultimi 12 anni": a rank or a window, not a count
+    # "i primi 243 migranti" counts; "nei primi 6 mesi", a window, is left out by its noun, a duration
     if prev == "su" and i > 2 and _proportion_base(tokens, i, value):
         return None  # "un residente su dieci", "8 italiani su 10": the base of a proportion
     pointing = value == 2 or prev in _POINTING and value <= 10  # "dei tre Comuni" counts, "dei due", "quei tre" not
@@ -1869,6 +1870,8 @@ def _read_at(text: str, tokens: _Tokens, i: int) -> Step:
         return points
     # "381 mln resi", "3 miliardi di Tltro": after millions, only "di" + a common noun or a currency is a unit
     big = _in_millions(tokens, i, j)
+    if big and k + 1 < n and tokens[j - 1].text.lower() == "di" and tokens[k].text.lower() in _DEMONSTRATIVES:
+        k += 1  # "2,3 milioni di queste persone": the noun after the demonstrative
     counted = k < n and tokens[k].kind == "word" and tokens[k].text.lower() not in _CURRENCIES
     if not big and (not counted or _closes_clause(tokens, k)) and _in_millions(tokens, i, j, anywhere=True):
         big = True  # "due milioni e mezzo;": millions with no counted noun are money
