@@ -38,7 +38,7 @@ _PRESENT = (
     'affermò', 'raccontò', 'ricordò', 'concluse', 'precisò', 'osservò', 'annunciò', 'replicò', 'rispose',
     'ribadì', 'scrisse', 'evidenziò', 'confermò', 'ammise', 'assicurò', 'denunciò', 'rivelò', 'esclamò',
     'diceva', 'dicevano', 'spiegava', 'raccontava', 'ricordava', 'dichiarava', 'affermava', 'scriveva',
-    'commentava', 'sottolineava', 'aggiungeva', 'ripeteva',
+    'commentava', 'sottolineava', 'aggiungeva', 'ripeteva', 'fa presente', 'fanno presente',
 )  # fmt: skip
 _PARTICIPLES = (
     'dichiarato', 'detto', 'spiegato', 'commentato', 'sottolineato', 'affermato', 'aggiunto', 'precisato',
@@ -55,11 +55,15 @@ _PARTICIPLES = (
     'twittato', 'esclamato', 'ripetuto', 'premesso', 'anticipato', 'sintetizzato', 'voluto dire', 'tenuto a dire',
     'voluto spiegare', 'tenuto a spiegare', 'voluto aggiungere', 'tenuto a evidenziare', 'voluto rimarcare',
     'tenuto a ricordare', 'voluto commentare', 'voluto puntualizzare', 'tenuto a rimarcare', 'voluto ringraziare',
+    'fatto presente',
 )  # fmt: skip
-_AUX = (
-    r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|avrà)\s+"
-    r"(?:(?:poi|anche|inoltre|infatti|quindi|così|invece|però|comunque|ancora|subito|già|pure|infine|tuttavia|"
-    r"oggi|ieri|sempre|più\s+volte|a\s+sua\s+volta|dal\s+canto\s+suo|dal\s+canto\s+loro)\s+){0,2}"
+_AUX_ADVERB = (
+    r"(?:poi|anche|inoltre|infatti|quindi|così|invece|però|comunque|ancora|subito|già|pure|infine|tuttavia|"
+    r"oggi|ieri|sempre|più\s+volte|a\s+sua\s+volta|dal\s+canto\s+suo|dal\s+canto\s+loro)"
+)
+_AUX = (  # "ha poi detto", "ha, quindi, affermato"
+    r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|avrà)"
+    r"(?:\s*,\s*" + _AUX_ADVERB + r"\s*,\s*|\s+(?:" + _AUX_ADVERB + r"\s+){0,2})"
 )
 
 
@@ -2778,6 +2782,17 @@ def _speaks(text: str, span: Span, name: str) -> bool:
 _DOUBLED_APOSTROPHE_RE = re.compile(r"''")
 
 
+_DASH_LOOKALIKES = ("\u2212", "\u2012", "\u2015")  # minus sign, figure dash, horizontal bar
+
+
+def _plain_dashes(text: str) -> str:
+    """Dash look-alikes as "–", same length: an attribution set off by a minus sign reads as one set off by "–"."""
+    for odd in _DASH_LOOKALIKES:
+        if odd in text:
+            text = text.replace(odd, "–")
+    return text
+
+
 def _agency_marks(text: str) -> str:
     """Agency double apostrophes as quotation marks, same length: ``''Faccio…''`` → `` "Faccio…" ``."""
 
@@ -3694,7 +3709,7 @@ def _read_quotes(text: str, extra_people: Iterable[str], title: str | None, choo
     shipped speaker chooser re-ranks the speakers."""
     _parse_attribution.cache_clear()  # caches for this piece only (the same attribution, the same surname, is
     _full_name.cache_clear()  # read many times; a piece read again is read at full cost)
-    norm = _agency_marks(normalise(text))
+    norm = _agency_marks(_plain_dashes(normalise(text)))
     norm, printed = _lowercase_particles(norm)  # "Umberto de Augustinis" read as a name
     named = _people(norm)  # the rules' own reading of names (a known given name, a surname)
     piece = Piece(norm, paragraphs(norm), named + [Person(p) for p in extra_people], title)
