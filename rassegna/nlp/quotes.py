@@ -1000,7 +1000,10 @@ def _full_name(text: str, surname: str) -> str:
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
         while tokens and (
-            fold(tokens[0]) in _NOT_NAMES or _ROLE_START.fullmatch(tokens[0]) or tokens[0].lower() in _PRESENT_WORDS
+            fold(tokens[0]) in _NOT_NAMES
+            or fold(tokens[0]) in _BODY_HEAD_KEYS  # "il presidente del Consiglio Conte"
+            or _ROLE_START.fullmatch(tokens[0])
+            or tokens[0].lower() in _PRESENT_WORDS
         ):
             tokens.pop(0)  # "Spiega Bianchi:": a verb of saying opening the sentence is no given name
         if len(surname) <= 4 and not any(fold(t) in first_names() for t in tokens):
@@ -2401,6 +2404,8 @@ _BODY_HEADS = (
     'Organizzazione', 'Comitato', 'Federazione', 'Istituto', 'Tribunale', 'Direzione', 'Amministrazione',
     'Capitaneria', 'Camera', 'Confederazione', 'Unione', 'Consiglio', 'Giunta', 'Autorità', 'Asl', 'Ausl',
 )  # fmt: skip
+# The same words folded: never a person's given name or surname ("in Prefettura Anna Maria Serafini").
+_BODY_HEAD_KEYS = frozenset(fold(w) for w in _BODY_HEADS)
 # A body printed with its proper name as the subject of a verb of saying that leads into the quote: "Il Comune di
 # Perugia, con una nota, spiega che «", "la Direzione strategica della Asl di Bari ha riferito di aver «".
 _NAMED_BODY_SAYS_RE = re.compile(
@@ -3787,12 +3792,14 @@ def _read_quotes(text: str, extra_people: Iterable[str], title: str | None, choo
 
 
 def _glued_head(tok: str) -> bool:
-    """A word glued before a given name that names a place or a body, not a person: ``Albenga``, ``Uil-Fpl``."""
+    """A word glued before a given name that names a place or a body, not a person: ``Albenga``, ``Uil-Fpl``,
+    ``Prefettura`` ("in Prefettura Anna Maria Serafini"), ``Consiglio`` ("il presidente del Consiglio Conte")."""
     key = fold(tok)
     return (
         key in comuni()
         or key in regions()
         or key in _NOT_NAMES
+        or key in _BODY_HEAD_KEYS
         or bool(_ROLE_START.fullmatch(tok))
         or "-" in tok
         or tok.isupper()
