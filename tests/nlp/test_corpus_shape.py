@@ -219,6 +219,11 @@ HALF_SEALED_PARTS = {
     "42c": (6061, 20261331),
     "42d": (6091, 20261332),
     "42e": (6121, 20261333),
+    "43a": (6151, 20261334),
+    "43b": (6181, 20261335),
+    "43c": (6211, 20261336),
+    "43d": (6241, 20261337),
+    "43e": (6271, 20261338),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
