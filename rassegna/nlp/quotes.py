@@ -1000,8 +1000,7 @@ def _full_name(text: str, surname: str) -> str:
     for m in re.finditer(pattern, text):
         tokens = m.group(1).split()
         while tokens and (
-            fold(tokens[0]) in _NOT_NAMES
-            or fold(tokens[0]) in _BODY_HEAD_KEYS  # "il presidente del Consiglio Conte"
+            fold(tokens[0]) in _GLUED_WORD_KEYS  # "Secondo Bianchi", "il presidente del Consiglio Conte"
             or _ROLE_START.fullmatch(tokens[0])
             or tokens[0].lower() in _PRESENT_WORDS
         ):
@@ -2404,8 +2403,9 @@ _BODY_HEADS = (
     'Organizzazione', 'Comitato', 'Federazione', 'Istituto', 'Tribunale', 'Direzione', 'Amministrazione',
     'Capitaneria', 'Camera', 'Confederazione', 'Unione', 'Consiglio', 'Giunta', 'Autorità', 'Asl', 'Ausl',
 )  # fmt: skip
-# The same words folded: never a person's given name or surname ("in Prefettura Anna Maria Serafini").
-_BODY_HEAD_KEYS = frozenset(fold(w) for w in _BODY_HEADS)
+# Words printed before a name that are never part of it, folded: the capitalised function words and bodies of
+# ``_NOT_NAMES`` and every word heading a body's name ("in Prefettura Anna Maria Serafini").
+_GLUED_WORD_KEYS = _NOT_NAMES | frozenset(fold(w) for w in _BODY_HEADS)
 # A body printed with its proper name as the subject of a verb of saying that leads into the quote: "Il Comune di
 # Perugia, con una nota, spiega che «", "la Direzione strategica della Asl di Bari ha riferito di aver «".
 _NAMED_BODY_SAYS_RE = re.compile(
@@ -3798,8 +3798,7 @@ def _glued_head(tok: str) -> bool:
     return (
         key in comuni()
         or key in regions()
-        or key in _NOT_NAMES
-        or key in _BODY_HEAD_KEYS
+        or key in _GLUED_WORD_KEYS
         or bool(_ROLE_START.fullmatch(tok))
         or "-" in tok
         or tok.isupper()
