@@ -1464,8 +1464,13 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
                 return Step(part - 1, mention)  # "361 dei 720 deputati": the whole is a figure too
             return Step(part + 1, mention)
         rng = _range_start(tokens, i, j, k, value)
-    if big or _money_before(text, tok.start) or _MONEY_CLAUSE_RE.search(text[max(0, tok.start - 60) : tok.start]):
+    money_told = _money_before(text, tok.start) or _MONEY_CLAUSE_RE.search(text[max(0, tok.start - 60) : tok.start])
+    if big or money_told:
         qualifier, start = _qualifier(text, tok.start)
+        counted = None if money_told else _counted_in_sentence(text, start)
+        if counted:
+            # "il numero dei migranti […] erano 173 milioni": millions in a sentence with no money count its noun
+            return Step(j, Mention(value, counted, qualifier, text[start : tokens[j - 1].end], start), rng)
         end_tok = tokens[j - 1] if tokens[j - 1].text.lower() != "di" else tokens[j - 2]
         return Step(j, Mention(value, "euro", qualifier, text[start : end_tok.end], start), rng)
     whole = _WHOLE_BEFORE_RE.search(text[max(0, tok.start - 24) : tok.start])
@@ -1687,6 +1692,43 @@ def _money_after_di(word: str) -> bool:
     counted noun: the amount is money."""
     low = word.lower()
     return not word.islower() or low in STOP or low in _NOT_UNITS or low in _MONEY_NOUNS
+
+
+# Nouns that millions can count when their sentence names no money ("i migranti nel mondo sono 281 milioni").
+_COUNTED_IN_MILLIONS = {
+    'migranti', 'stranieri', 'immigrati', 'cittadini', 'pensionati', 'disoccupati', 'occupati', 'inattivi',
+    'lavoratori', 'passeggeri', 'turisti', 'presenze', 'arrivi', 'pernottamenti', 'visitatori', 'spettatori',
+    'telespettatori', 'ascoltatori', 'lettori', 'abitanti', 'residenti', 'persone', 'profughi', 'rifugiati',
+    'sfollati', 'richiedenti', 'elettori', 'votanti', 'iscritti', 'studenti', 'utenti', 'abbonati', 'clienti',
+    'pazienti', 'famiglie', 'nascite', 'nati', 'decessi', 'morti', 'contagi', 'casi', 'bambini', 'minori',
+    'anziani', 'donne', 'italiani', 'poveri', 'viaggiatori', 'veicoli', 'accessi', 'visite',
+}  # fmt: skip
+# Words that make a sentence about money: its bare millions stay euro ("i cittadini avranno 3 milioni di fondi").
+_MONEY_WORDS = frozenset(
+    _MONEY_NOUNS
+    | _CURRENCIES
+    | {
+        'importo', 'costo', 'costa', 'costano', 'prezzo', 'prezzi', 'bilancio', 'pagamento', 'finanziato',
+        'finanziati', 'finanziata', 'finanziate', 'stanziati', 'stanziato', 'investiti', 'spesi', 'pil', 'valore',
+        'patrimonio', 'mln', 'mld', 'milionari', 'guadagni', 'guadagnato', 'incassato', 'fondo', 'soldi',
+    }
+)  # fmt: skip
+# "progetti per 80 miliardi", "una manovra da 30 miliardi": millions after "per" or "da" are a value
+_VALUE_OF_BEFORE_RE = re.compile(r"\b(?:per|da)\s+$", re.IGNORECASE)
+_COUNTED_NOUN_RE = re.compile(r"\b(?:i|gli|le|dei|degli|delle|numero\s+di)\s+([a-zà-ù]{4,})\b", re.IGNORECASE)
+
+
+def _counted_in_sentence(text: str, start: int) -> str | None:
+    """The noun that bare millions count: the nearest people or things named after an article shortly before them
+    in their sentence, when the sentence names no money (``il numero dei migranti … erano 173 milioni``)."""
+    before = _SENTENCE_BREAK_RE.split(text[max(0, start - 120) : start])[-1]
+    after = _SENTENCE_BREAK_RE.split(text[start : start + 200])[0]
+    if "€" in before or "€" in after or _VALUE_OF_BEFORE_RE.search(before):
+        return None
+    if not _MONEY_WORDS.isdisjoint(re.findall(r"[a-zà-ù]+", (before + after).lower())):
+        return None
+    nouns = [m.group(1) for m in _COUNTED_NOUN_RE.finditer(before) if m.group(1).lower() in _COUNTED_IN_MILLIONS]
+    return nouns[-1].lower() if nouns else None
 
 
 # "Erano quasi in duemila", "erano in oltre tremila": "in" and a number after a verb of being is a crowd.
