@@ -5,7 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.nlp.evaluation import REPO, UNSEEN_BATCHES
+
+# a stop that could not annotate a new batch leaves none unseen: then there is nothing to refuse
+NEEDS_UNSEEN = pytest.mark.skipif(not UNSEEN_BATCHES, reason="no batch is kept unseen (UNSEEN_BATCHES is empty)")
 
 TOOL = REPO / "benchmarks" / "nlp_outputs.py"
 
@@ -29,6 +34,7 @@ def test_two_dumps_of_the_same_code_agree_and_a_changed_city_is_reported(tmp_pat
     assert "1 differ" in changed.stdout and "by field: city 1" in changed.stdout
 
 
+@NEEDS_UNSEEN
 def test_the_unseen_batches_are_never_dumped():
     unseen = max(UNSEEN_BATCHES)
     out = run("dump", "/dev/null", "--set", f"corpus-dev-{unseen}")
