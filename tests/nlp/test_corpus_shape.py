@@ -231,6 +231,7 @@ HALF_SEALED_PARTS = {
     "44e": (6421, 20261343),
     "45a": (6451, 20261344),
     "45b": (6481, 20261345),
+    "45d": (6541, 20261347),
     "45e": (6571, 20261348),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
