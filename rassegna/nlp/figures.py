@@ -1695,14 +1695,14 @@ def _money_after_di(word: str) -> bool:
 
 
 # Nouns that millions can count when their sentence names no money ("i migranti nel mondo sono 281 milioni").
-_COUNTED_IN_MILLIONS = {
+_COUNTED_IN_MILLIONS = frozenset({
     'migranti', 'stranieri', 'immigrati', 'cittadini', 'pensionati', 'disoccupati', 'occupati', 'inattivi',
     'lavoratori', 'passeggeri', 'turisti', 'presenze', 'arrivi', 'pernottamenti', 'visitatori', 'spettatori',
     'telespettatori', 'ascoltatori', 'lettori', 'abitanti', 'residenti', 'persone', 'profughi', 'rifugiati',
     'sfollati', 'richiedenti', 'elettori', 'votanti', 'iscritti', 'studenti', 'utenti', 'abbonati', 'clienti',
     'pazienti', 'famiglie', 'nascite', 'nati', 'decessi', 'morti', 'contagi', 'casi', 'bambini', 'minori',
     'anziani', 'donne', 'italiani', 'poveri', 'viaggiatori', 'veicoli', 'accessi', 'visite',
-}  # fmt: skip
+})  # fmt: skip
 # Words that make a sentence about money: its bare millions stay euro ("i cittadini avranno 3 milioni di fondi").
 _MONEY_WORDS = frozenset(
     _MONEY_NOUNS
@@ -1725,10 +1725,10 @@ def _counted_in_sentence(text: str, start: int) -> str | None:
     after = _SENTENCE_BREAK_RE.split(text[start : start + 200])[0]
     if "€" in before or "€" in after or _VALUE_OF_BEFORE_RE.search(before):
         return None
-    if not _MONEY_WORDS.isdisjoint(re.findall(r"[a-zà-ù]+", (before + after).lower())):
+    if not _MONEY_WORDS.isdisjoint(LETTERS_RE.findall((before + after).lower())):
         return None
-    nouns = [m.group(1) for m in _COUNTED_NOUN_RE.finditer(before) if m.group(1).lower() in _COUNTED_IN_MILLIONS]
-    return nouns[-1].lower() if nouns else None
+    nouns = [noun for m in _COUNTED_NOUN_RE.finditer(before) if (noun := m.group(1).lower()) in _COUNTED_IN_MILLIONS]
+    return nouns[-1] if nouns else None
 
 
 # "Erano quasi in duemila", "erano in oltre tremila": "in" and a number after a verb of being is a crowd.
