@@ -2605,6 +2605,27 @@ _SENTENCE_TO_CAPITAL_RE = re.compile(r"[^\n]{0,300}?[.!?](?=\s+[A-ZÀ-Ý])")
 _SHORT_TAIL_RE = re.compile(r"[^.!?«»“”\"\n]{0,150}[.!?]?\s*")
 _CAPITAL_NEXT_RE = re.compile(r"\s*[A-ZÀ-Ý]")
 _FA_SAPERE_LEAD_RE = re.compile(r"^(?:sapere|notare|presente)\s+")
+_QUOTED_RE = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def _names_nobody_outside_quotes(text: str, span: Span, people: list[Person]) -> bool:
+    """The quote's paragraph has no verb of saying and names no person outside its quotes ("«…», in quanto aprono
+    la strada ai progetti «…»"): its quotes are the words of whoever the next paragraph's attribution names."""
+    start = text.rfind("\n", 0, span.mark_start) + 1
+    end = text.find("\n", span.mark_end)
+    outside = _QUOTED_RE.sub(" ", text[start : end if end >= 0 else len(text)])
+    named = any(p.name.split()[-1] in outside for p in people)
+    return not (named or _VERB_RE.search(outside) or _ROLE_AT.search(outside) or _first_full_name(outside))
+
+
+def _subject_after_a_circumstance(whole: str, cut: re.Match[str]) -> str:
+    """The attribution read past a phrase of time or circumstance that comes before its subject ("Lo hanno detto
+    subito dopo la sentenza della Corte d'Assise Marco Ferri e …"): from the first name or post after the phrase."""
+    rest = whole[cut.end() :]
+    name = _first_full_name(rest)
+    role = _ROLE_AT.search(rest)
+    starts = [at for at in (name[0] if name else None, role.start() if role else None) if at is not None]
+    return _SUBORDINATE_RE.split(rest[min(starts) :], maxsplit=1)[0] if starts else ""
 
 
 def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> Attribution | None:
@@ -2613,7 +2634,9 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
         end = _SENTENCE_TO_CAPITAL_RE.match(after)
         m = _NEXT_SENTENCE.match(after, end.end()) if end else None
-    tail = _SHORT_TAIL_RE.fullmatch(after) if not span.open_end else None
+    tail = not span.open_end and bool(
+        _SHORT_TAIL_RE.fullmatch(after) or _names_nobody_outside_quotes(text, span, people)
+    )
     if not m and tail:
         # a paragraph that is only the quote (or ends with one clause after it), then "Così il presidente X, …"
         # or "Lo ha detto X" opening the next one
@@ -2623,8 +2646,11 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
         m = m if m and _CAPITAL_NEXT_RE.match(after) else None
     if not m:
         return None
-    attr = _SENTENCE_STOP_RE.split(after[m.end() :], maxsplit=1)[0]
-    attr = _SUBORDINATE_RE.split(attr, maxsplit=1)[0]  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
+    whole = _SENTENCE_STOP_RE.split(after[m.end() :], maxsplit=1)[0]
+    cut = _SUBORDINATE_RE.search(whole)
+    attr = whole[: cut.start()] if cut else whole  # "…la Prefettura, dopo che il sindaco X aveva detto": not X
+    if cut and not (_CAPITAL_WORD_START_RE.search(attr) or _ROLE_AT.search(attr)):
+        attr = _subject_after_a_circumstance(whole, cut)  # the phrase came before the subject: "subito dopo la …"
     attr = _FA_SAPERE_LEAD_RE.sub("", attr)  # "È quanto fa sapere l'azienda"
     parsed = _parse_attribution(attr)
     if not parsed.found:
