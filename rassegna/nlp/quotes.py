@@ -2634,16 +2634,15 @@ def _next_sentence(text: str, span: Span, after: str, people: list[Person]) -> A
     if not m:  # «…» come il riconoscimento di X. Lo ha detto Y: the attribution opens the next sentence
         end = _SENTENCE_TO_CAPITAL_RE.match(after)
         m = _NEXT_SENTENCE.match(after, end.end()) if end else None
-    tail = not span.open_end and bool(
-        _SHORT_TAIL_RE.fullmatch(after) or _names_nobody_outside_quotes(text, span, people)
-    )
-    if not m and tail:
-        # a paragraph that is only the quote (or ends with one clause after it), then "Così il presidente X, …"
-        # or "Lo ha detto X" opening the next one
+    if not m and not span.open_end:
+        # a paragraph that is only the quote (or ends with one clause after it), or quotes and narration naming
+        # nobody, then "Così il presidente X, …" or "Lo ha detto X" opening the next one
         nxt = text.find("\n", span.mark_end)
-        after = text[nxt : nxt + 400].lstrip(" .,;\n").split("\n\n")[0] if nxt >= 0 else ""
-        m = _NEXT_SENTENCE.match(after)
-        m = m if m and _CAPITAL_NEXT_RE.match(after) else None
+        next_para = text[nxt : nxt + 400].lstrip(" .,;\n").split("\n\n")[0] if nxt >= 0 else ""
+        opens = _NEXT_SENTENCE.match(next_para)
+        ours = opens and _CAPITAL_NEXT_RE.match(next_para)  # (the paragraph's check only then: it reads it all)
+        if ours and (_SHORT_TAIL_RE.fullmatch(after) or _names_nobody_outside_quotes(text, span, people)):
+            after, m = next_para, opens
     if not m:
         return None
     whole = _SENTENCE_STOP_RE.split(after[m.end() :], maxsplit=1)[0]
