@@ -1032,6 +1032,12 @@ _SAME_POST = {
 }
 
 
+def _post_word(role_word: str) -> str:
+    """The post a bare role word names, folded: "il primo cittadino" is the mayor, "sindaco"."""
+    folded = fold(role_word)
+    return "sindaco" if folded in {"cittadino", "cittadina"} else folded
+
+
 _VICE_PREFIX_RE = re.compile(r"\s*vice[\s-]")
 _OF_CAPITAL_RE = re.compile(r"\bd\w*'?\s*[A-ZÀ-Ý]")
 
@@ -1066,8 +1072,9 @@ def _resolve(
             return Person(within.name, within.role)
         return Person(_full_name(text, speaker) if len(speaker.split()) == 1 else speaker)
     if role_word:
-        rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
-        same_post = _SAME_POST.get(rw)
+        rw = _post_word(role_word)
+        # (not for "il primo cittadino": a holder called "prima cittadina" may be the one before the one just elected)
+        same_post = _SAME_POST.get(rw) if rw == fold(role_word) else None
         has = re.compile(
             r"(?<![a-z])"
             + ("" if role and _VICE_PREFIX_RE.match(fold(role)) else r"(?<!vice )(?<!vice-)")
@@ -3276,8 +3283,7 @@ def _holds(role_word: str, role: str | None) -> bool:
     """``role`` is none known or is the post ``role_word`` names (``sindaco`` in ``sindaco di Bari``)."""
     if not role or fold(role_word) in _EPITHETS:
         return True
-    rw = "sindac" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
-    return bool(re.search(r"(?<![a-z])" + re.escape(rw[:6]), fold(role)))
+    return bool(re.search(r"(?<![a-z])" + re.escape(_post_word(role_word)[:6]), fold(role)))
 
 
 _ROLE_HEAD_RE = re.compile(r".*?[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý][\w'-]*(?=\s+[a-zà-ù])")
@@ -3420,7 +3426,7 @@ def _holder_after_post(role_word: str, piece: Piece, upto: int) -> Person:
     casertano Dimitri Russo``): the mention nearest before ``upto``, else the first after."""
     if role_word in (LAST_SPEAKER, PROTAGONIST) or fold(role_word) in _EPITHETS:
         return Person("")
-    rw = "sindaco" if fold(role_word) in {"cittadino", "cittadina"} else fold(role_word)
+    rw = _post_word(role_word)
     same_post = _SAME_POST.get(rw)
     singular = re.escape(rw[:-1]) + "[oae]" if rw[-1] in "oae" else re.escape(rw)  # "sindaca", never "sindaci"
     forms = singular + (r"|" + same_post + r"[\w']*" if same_post else "")

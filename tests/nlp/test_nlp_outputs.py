@@ -5,12 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.nlp.evaluation import REPO, UNSEEN_BATCHES
-
-# a stop that could not annotate a new batch leaves none unseen: then there is nothing to refuse
-NEEDS_UNSEEN = pytest.mark.skipif(not UNSEEN_BATCHES, reason="no batch is kept unseen (UNSEEN_BATCHES is empty)")
+from tests.nlp.markers import NEEDS_UNSEEN
 
 TOOL = REPO / "benchmarks" / "nlp_outputs.py"
 
