@@ -736,11 +736,14 @@ def _digits_number(text: str, tokens: _Tokens, i: int) -> Number | None:
         return None
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() in MULTIPLIERS:
         value, j = _amount(tokens, j, value)
+    elif j + 1 < len(tokens) and tokens[j].text.lower() == "i" and tokens[j + 1].text.lower() in _INVERTED_BIG:
+        value, j = _amount(tokens, j + 1, value)  # "Sono 23 i milioni a bilancio": the press's inverted count
     elif _in_name(text, tokens, i):
         return None
     return Number(value, j, tok.start)
 
 
+_INVERTED_BIG = frozenset({"milioni", "miliardi"})  # "23 i milioni", "2 i miliardi": that many millions, billions
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s*cento\b|percento\b)", re.IGNORECASE)
 
 
