@@ -553,7 +553,20 @@ def _parse_attribution_raw(attr: str) -> Attribution:
                 return Attribution(appos.group(1), _clean_role(attr[: at + len(name)]))
             return Attribution(None, _clean_role(attr[: at + len(name)]), word)
         return att
-    return _name_first(attr) or _adverb_then_name(attr)
+    return _name_first(attr) or _particled_surname(attr) or _adverb_then_name(attr)
+
+
+# A surname opened by a lower-case particle, printed with no given name: "von der Leyen", "de Pascale" (not "di",
+# "da", "del": prepositions far more often than particles).
+_PARTICLED_SURNAME_RE = re.compile(
+    r"((?:von|van)(?:\s+(?:der|den|de))?\s+" + _NAME_TOKEN + r"|de\s+" + _NAME_TOKEN + r")"
+)
+
+
+def _particled_surname(attr: str) -> Attribution | None:
+    """``von der Leyen``, ``de Pascale`` opening the attribution: a surname, resolved like a capitalised one."""
+    m = _PARTICLED_SURNAME_RE.match(attr)
+    return Attribution(m.group(1)) if m else None
 
 
 _REGION_KEYS = frozenset(regions())
@@ -1467,6 +1480,7 @@ def _surname_like_a_gerund(attr: str, people: list[Person]) -> Attribution:
 _CLOSING_DASH_OR_PUNCT_END_RE = re.compile(r"\s[-–—](?:\s|$|\.)|[-–—][\s,;:]|$")
 _CAPITAL_WORD_START_RE = re.compile(r"(?<![\w'])[A-ZÀ-Ý]")
 _CLOSING_DASH_END_RE = re.compile(r"\s[-–—](?:\s|$|\.)|[-–—]\s|$")
+_INNER_COSI_RE = re.compile(r"(?:^|\s)[-–—]\s*(?i:così|cosi')\s+")
 
 
 def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
@@ -1511,6 +1525,14 @@ def _interrupted(inner: str, people: list[Person]) -> Attribution | None:
             found = subject if subject and subject.speaker else None
         if found is not None:
             return replace(found, cut=(m.start(), m.end()))
+    for m in _INNER_COSI_RE.finditer(inner):  # «… – così il governatore X –. …»: "così" for the verb
+        tail = inner[m.end() :]
+        end = _CLOSING_DASH_END_RE.search(tail)
+        if end is None or not end.group(0).strip():
+            continue  # not closed by a dash: "così" then the rest of the sentence
+        parsed = _parse_attribution(tail[: end.start()])
+        if parsed.found:
+            return replace(parsed, cut=(m.start(), m.end() + end.end()))
     for m in _INNER_NOUN_RE.finditer(inner):  # «… – il commento a caldo dell'avvocato X – …»
         tail = inner[m.end() :]
         end = _CLOSING_DASH_END_RE.search(tail)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rassegna.nlp import analyze, speaker_model
+from rassegna.nlp.quotes import speaker_confidence_evidence
 
 
 def test_a_city_the_text_calls_its_own_is_not_flagged():
@@ -53,10 +54,15 @@ def test_the_person_named_nearest_among_many_is_flagged():
     assert (q.speaker, q.speaker_to_check) == ("Anna Verdi", True)
 
 
-def test_anonymous_sources_framed_as_such_are_not_flagged():
-    """ "No speaker" read from an explicit frame (anonymous sources, a group) is mostly right: not flagged."""
-    [q] = analyze("Fonti vicine al dossier riferiscono: «L'accordo è fatto, manca solo la firma del ministro».").quotes
-    assert (q.speaker, q.role, q.speaker_to_check) == (None, "Fonti vicine al dossier", False)
+def test_anonymous_sources_framed_as_such_keep_their_frame_and_the_learned_flag_decides():
+    """ "No speaker" read from an explicit frame (anonymous sources, a group) keeps the frame as the role; whether the
+    desk looks is the learned flag's call (such quotes were right 15 times in 27 on the batches it trains on)."""
+    text = "Fonti vicine al dossier riferiscono: «L'accordo è fatto, manca solo la firma del ministro»."
+    [q] = analyze(text).quotes
+    assert (q.speaker, q.role) == (None, "Fonti vicine al dossier")
+    [evidence] = speaker_confidence_evidence(text, [], None)
+    confidence = speaker_model.speaker_confidence()
+    assert confidence is not None and q.speaker_to_check == (not confidence.sure(evidence.features))
 
 
 def test_a_quote_with_nobody_speaking_is_flagged():

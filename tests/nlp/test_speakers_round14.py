@@ -15,7 +15,6 @@ def test_sources_opening_a_colon_lead_in_are_no_speaker(monkeypatch: pytest.Monk
     (q,) = extract_quotes(text)
     assert q.speaker is None
     assert q.role == "Fonti vicine al dossier"  # as printed
-    assert not q.speaker_to_check  # the shipped confidence trusts "no speaker" read from an explicit group frame
     monkeypatch.setattr(speaker_model, "speaker_confidence", lambda: None)
     (q,) = extract_quotes(text)
     assert q.speaker_to_check  # the rules' own flag: no speaker, the desk still gets to look
