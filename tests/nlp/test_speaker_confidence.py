@@ -13,10 +13,12 @@ from rassegna.nlp.data import train_speaker_confidence
 from rassegna.nlp.data.confidence_training import fit
 from rassegna.nlp.quotes import speaker_confidence_evidence
 from tests.nlp.evaluation import OUT_OF_SAMPLE_BATCHES, UNSEEN_BATCHES
+from tests.nlp.markers import NEEDS_SPEAKER_CONFIDENCE
 
 SHIPPED = speaker_model.CONFIDENCE_PATH
 
 
+@NEEDS_SPEAKER_CONFIDENCE
 def test_the_shipped_confidence_was_trained_only_on_batches_no_rule_writer_read():
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert set(data["trained_on"]) <= set(OUT_OF_SAMPLE_BATCHES)
@@ -39,6 +41,7 @@ def test_the_features_are_structure_never_words():
     assert not any(word in key for key in evidence.features for word in ("rossi", "Rossi", "bilancio", "sindaco"))
 
 
+@NEEDS_SPEAKER_CONFIDENCE
 def test_the_evidence_is_what_the_analysis_weighs(monkeypatch: pytest.MonkeyPatch):
     """The trainer's rows are the quotes the analysis returns, and the shipped confidence reads them to flag."""
     monkeypatch.setattr(speaker_model, "load_model", lambda: None)  # no chooser: every flag is the confidence's
@@ -57,6 +60,7 @@ def test_the_evidence_is_what_the_analysis_weighs(monkeypatch: pytest.MonkeyPatc
     assert [not confidence.sure(e.features) for e in evidence] == [q.speaker_to_check for q in quotes]
 
 
+@NEEDS_SPEAKER_CONFIDENCE
 def test_only_the_flag_changes(monkeypatch: pytest.MonkeyPatch):
     """The confidence decides which quotes are flagged, never their speakers, roles or words."""
     texts = [
@@ -72,6 +76,7 @@ def test_only_the_flag_changes(monkeypatch: pytest.MonkeyPatch):
     assert [q.speaker_to_check for qs in learned for q in qs] != [q.speaker_to_check for qs in rules for q in qs]
 
 
+@NEEDS_SPEAKER_CONFIDENCE
 def test_retraining_reproduces_the_shipped_file():
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     # the batches it was trained and judged with (batch 27 came after)
