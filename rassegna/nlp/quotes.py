@@ -1552,10 +1552,11 @@ _GROUP_NOUNS = (
     'rappresentanti', 'dirigenti', 'amministratori', 'parlamentari', 'deputati', 'senatori', 'capigruppo',
     'colleghi', 'gestori', 'titolari', 'proprietari', 'agricoltori', 'allevatori', 'maestre', 'maestri',
     'mamme', 'cronisti', 'analisti', 'economisti', 'scienziati', 'sanitari', 'detenuti', 'migranti', 'ospiti',
-    'ambienti',
+    'ambienti', 'primi cittadini', 'prime cittadine',
 )  # fmt: skip
 _GROUP_RE = re.compile(
-    r"\s*(?:(?:i|gli|le|alcuni|alcune|molti|molte|tanti|tante|diversi|diverse)\s+)?"
+    r"\s*(?:(?:poi|ancora|anche|inoltre|infine|quindi|invece)\s+)?"  # "– spiegano ancora i sindaci –"
+    r"(?:(?:i|gli|le|alcuni|alcune|molti|molte|tanti|tante|diversi|diverse)\s+)?"
     r"(?:(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|\d+|stessi|stesse|nostri|nostre)\s+)?"
     r"(" + alternation(_GROUP_NOUNS) + r")\b([^.;:!?«»\"“”]{0,60})",
     re.IGNORECASE,
