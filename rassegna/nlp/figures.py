@@ -647,6 +647,7 @@ SAME_PARALLEL = "\x00parallel"  # placeholder: the unit of the previous figure i
 SAME_MEASURE = "\x00measure"  # placeholder: the unit of measure of the previous figure, listed "N di X" alike
 SAME_PART = "\x00part"  # placeholder: "di cui 22,5 di Pnrr": a part of the amount of money just told, in its millions
 SAME_WHOLE = "\x00whole"  # placeholder: the unit of the figure just told, whose whole this number is ("7 su 9")
+SAME_BARE_WHOLE = "\x00bare-whole"  # the same after a bare "su" ("28 Comuni su 47"): a whole only if no share's base
 VOTES_OF = "\x00votes:"  # placeholder prefix: "e 17 favorevoli" after "25 voti contrari" is "voti favorevoli"
 
 
@@ -1393,11 +1394,15 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             measure = prev is not None and (prev.unit.lower() in _DECIMAL_UNITS or prev.unit.lower() in _MEASURES)
             if prev is not None and measure and after_prev.startswith(" di ") and _parallel(text, prev, m, prep=False):
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
-        elif m.unit == SAME_WHOLE:
+        elif m.unit in (SAME_WHOLE, SAME_BARE_WHOLE):
             prev = out[-1] if out else None
             gap = _WHOLE_BEFORE_RE.sub("", text[prev.start + len(prev.text) : m.start]) if prev else ""
             near = len(gap) <= 40 and len(gap.split()) <= 3 and not _DIGIT_OR_BREAK_RE.search(gap)
-            if prev is not None and prev.unit != "%" and near:  # at most three words before the "su"
+            # a bare "su N" is a share's base when the part is one or the base under a dozen or round ("1 bambino
+            # su 7", "sette nomi su nove", "otto su 10")
+            share = m.unit == SAME_BARE_WHOLE and prev is not None and not 1 < prev.value < m.value
+            share = share or m.unit == SAME_BARE_WHOLE and (m.value <= 10 or m.value in {100, 1000})
+            if prev is not None and prev.unit != "%" and near and not share:  # at most three words before "su"
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
         elif m.unit in (SAME_MONEY, SAME_PART):
             if out and m.start - out[-1].start <= 200 and out[-1].unit in _CURRENCIES:
@@ -1480,11 +1485,13 @@ def _without_unit(text: str, tokens: _Tokens, i: int, j: int, k: int, value: flo
     told_whole = whole is not None and (
         whole.group(0).lower().strip() != "su" or k < n and tokens[k].text.lower() in _WHOLE_WORDS
     )
-    if told_whole:
+    if whole is not None:
         # "22 sezioni sulle 116 totali", "76 sedi su 195 totali", "97 comuni, sul totale di 235": a whole told as
-        # one, in the noun of the part just counted; a bare "30 lavoratori su 90" stays a ratio's base
+        # one, in the noun of the part just counted; a bare "28 Comuni su 47" too, unless it is a share's base
+        # (``_same_units`` decides, knowing the part)
         qualifier, start = _qualifier(text, tok.start)
-        return Step(j, Mention(value, SAME_WHOLE, qualifier, text[start : tokens[j - 1].end], start))
+        same = SAME_WHOLE if told_whole else SAME_BARE_WHOLE
+        return Step(j, Mention(value, same, qualifier, text[start : tokens[j - 1].end], start))
     paired = i > 1 and tokens[i - 1].text.lower() in {"a", "e"} and _may_start_number(tokens[i - 2].text)
     if rng is None and not paired and _in_thousands(tokens, i, j):
         # "400 mila euro più 30 mila dalla regione": a bare amount in thousands after an amount of money;

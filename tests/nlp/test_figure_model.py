@@ -45,7 +45,7 @@ def test_numbers_an_explicit_rule_turns_down_are_never_rescued():
 @pytest.mark.parametrize(
     "text",
     [
-        "Hanno risposto 30 aziende su 90.",  # a ratio's base
+        "Hanno risposto 30 aziende su 90.",  # a whole after a bare "su" (the rules decide it)
         "Gli alloggi assegnati sono stati 24 su 31 disponibili.",
         "Gli agenti in servizio nelle ore serali sul territorio comunale per i controlli straordinari erano 48.",
         "Gli iscritti sono 300, sale a 12 il numero delle classi.",  # the clause's own noun follows

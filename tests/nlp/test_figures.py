@@ -177,7 +177,11 @@ def test_a_lower_case_a_or_e_glued_to_a_number_is_a_missing_space():
 
 
 def test_a_part_of_a_real_total_counts_but_a_ratio_does_not():
-    assert values("La crisi coinvolgerebbe 30 lavoratori su 90.") == [(30, "lavoratori", None)]
+    # the whole after a bare "su" counts too (stop 41, F3): the annotators list it
+    assert values("La crisi coinvolgerebbe 30 lavoratori su 90.") == [
+        (30, "lavoratori", None),
+        (90, "lavoratori", None),
+    ]
     assert values("Otto italiani su 10 leggono.") == []
     assert values("Due persone su tre non votano.") == []
 

@@ -96,7 +96,7 @@ def test_the_whole_after_su_counts_the_noun_of_its_part(text, expected):
     ("text", "expected"),
     [
         ("Otto italiani su 10 usano internet.", []),  # a round base: a proportion
-        ("Il taglio colpisce 30 operai su 90.", [(30, "operai", None)]),  # a bare "su N": the base of a ratio
+        ("Il taglio colpisce 30 operai su 90.", [(30, "operai", None), (90, "operai", None)]),  # stop 41: a whole
         ("Il pronto soccorso resta aperto 24 ore su 24.", []),
         ("Da 50 milioni preventivati si viaggia ora sui 65.", [(50000000, "euro", None)]),  # too far from the part
     ],
