@@ -1398,10 +1398,10 @@ def _same_units(text: str, found: list[Mention]) -> list[Mention]:
             prev = out[-1] if out else None
             gap = _WHOLE_BEFORE_RE.sub("", text[prev.start + len(prev.text) : m.start]) if prev else ""
             near = len(gap) <= 40 and len(gap.split()) <= 3 and not _DIGIT_OR_BREAK_RE.search(gap)
-            # a bare "su N" is a share's base when the part is one or the base under a dozen or round ("1 bambino
-            # su 7", "sette nomi su nove", "otto su 10")
-            share = m.unit == SAME_BARE_WHOLE and prev is not None and not 1 < prev.value < m.value
-            share = share or m.unit == SAME_BARE_WHOLE and (m.value <= 10 or m.value in {100, 1000})
+            # a bare "su N" is a share's base when the part is one or not smaller, or the base ten or less or round
+            # ("1 bambino su 7", "sette nomi su nove", "otto su 10")
+            small = m.value <= 10 or m.value in {100, 1000} or prev is not None and not 1 < prev.value < m.value
+            share = m.unit == SAME_BARE_WHOLE and small
             if prev is not None and prev.unit != "%" and near and not share:  # at most three words before "su"
                 out.append(Mention(m.value, prev.unit, m.qualifier, m.text, m.start))
         elif m.unit in (SAME_MONEY, SAME_PART):
