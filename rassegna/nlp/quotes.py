@@ -3554,6 +3554,8 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
             role = person.role or role
     if person.name and fold(person.name) in _GENERIC_BODIES:
         person = Person(_named_body(person.name, piece.text, span.mark_start, piece.people), person.role)
+    if person.name:
+        person = _post_holder_of_body(person, piece, span, prev.quote if near else None)
     entity = person.name and _is_entity(person.name, piece.people)
     if entity and _ROLE_SEAT_BEFORE_RE.search(piece.text[max(0, span.mark_start - 200) : span.mark_start]):
         seat = fold(person.name)  # "Il sindaco di Celle Ligure rileva che «": the post's holder, not its seat
@@ -3563,6 +3565,35 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     if entity and not (att.speaks or _speaks(piece.text, span, person.name)):
         return Person("")  # a place or body named near the quote, not made to speak
     return Person(person.name, role or person.role)
+
+
+_POST_OF_RE = re.compile(
+    r"\b(" + alternation(ROLE_WORDS) + r")\s+(?:di|del|della|dello|dell'|dei|degli|delle)\s*$", re.IGNORECASE
+)
+
+
+def _post_holder_of_body(person: Person, piece: Piece, span: Span, last: Quote | None) -> Person:
+    """A body the attribution names as a post's complement ("– spiega il presidente di Confagricoltura Arezzo –")
+    is not the speaker: the holder of that post the piece names is; the body only if it names none."""
+    if fold(person.name.split()[0]) in first_names():
+        return person  # a person's name
+    text = piece.text
+
+    def distance(i: int) -> int:  # a mention inside the quote (an interruption) is the nearest
+        return 0 if span.mark_start <= i < span.mark_end else min(abs(i - span.mark_start), abs(i - span.mark_end))
+
+    found = [m.start() for m in re.finditer(re.escape(person.name), text)]
+    if not found:
+        return person
+    at = min(found, key=distance)  # the attribution's mention of the body
+    post = _POST_OF_RE.search(text[max(0, at - 60) : at])
+    if post is None:
+        return person
+    role = post.group(0).strip() + " " + person.name
+    holder = _resolve(None, post.group(1), piece.people, last, text, span.mark_start, role)
+    if not holder.name or fold(holder.name) == fold(person.name):
+        return person
+    return Person(holder.name, holder.role or role)
 
 
 # A given name, a lower-case particle and a capitalised word: a surname with its particle ("Nadia dal Bono",

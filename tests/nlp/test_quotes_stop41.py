@@ -45,3 +45,46 @@ def test_an_adverb_before_a_named_person_still_names_them() -> None:
         "possiamo aprire grandi centri»."
     )
     assert speakers(text)[-1] == "Anna Bellini"
+
+
+# S9: a body named as a post's complement is not the speaker: the post's holder the piece names is.
+_CONFAGRICOLTURA = (
+    'AREZZO\n\n"La produzione di grano è stata buona in termini di rese". Sono le parole del presidente di '
+    "Confagricoltura Arezzo, Marco Ferri (nella foto), mentre sono iniziate le operazioni di raccolta. Secondo quanto "
+    "riscontrato, le rese per ettaro sono buone. "
+)
+
+
+def test_the_holder_of_a_post_in_a_body_speaks_not_the_body() -> None:
+    text = (
+        f"{_CONFAGRICOLTURA}\"Sembrava un'annata proficua - spiega il presidente di Confagricoltura Arezzo - Come "
+        'però accade da anni, la doccia fredda è arrivata sul prezzo".'
+    )
+    assert speakers(text) == ["Marco Ferri", "Marco Ferri"]
+
+
+def test_the_governor_named_before_speaks_as_the_president_of_the_region() -> None:
+    text = (
+        "ANCONA - Le stime di chiusura, anticipate dal governatore Marco Ferri nella conferenza stampa di fine anno, "
+        "sono di 530mila passeggeri.\n\n«Il nostro aeroporto ha superato i livelli pre Covid», parole del presidente "
+        "della Regione Marche, che si è anche sbilanciato in una proiezione."
+    )
+    assert speakers(text) == ["Marco Ferri"]
+
+
+def test_a_body_that_speaks_itself_keeps_the_quote() -> None:
+    # near miss: the body is the subject of the verb, no post
+    text = (
+        f"{_CONFAGRICOLTURA}\"Sembrava un'annata proficua - spiega Confagricoltura Arezzo in una nota - ma il prezzo "
+        'è crollato".'
+    )
+    assert speakers(text)[-1] == "Confagricoltura Arezzo"
+
+
+def test_a_post_whose_holder_is_never_named_keeps_the_body() -> None:
+    # near miss: no president is named: the rules' reading stands
+    text = (
+        "ANCONA - Le stime di chiusura sono di 530mila passeggeri.\n\n«Il nostro aeroporto ha superato i livelli "
+        "pre Covid», parole del presidente della Regione Marche, che si è anche sbilanciato in una proiezione."
+    )
+    assert speakers(text) == ["Regione Marche"]
