@@ -3567,8 +3567,9 @@ def _speaker(piece: Piece, span: Span, att: Attribution, prev: Previous, near: b
     return Person(person.name, role or person.role)
 
 
+# A post and the preposition of its body, right before the body's name: "il presidente di |Confagricoltura Arezzo"
 _POST_OF_RE = re.compile(
-    r"\b(" + alternation(ROLE_WORDS) + r")\s+(?:di|del|della|dello|dell'|dei|degli|delle)\s*$", re.IGNORECASE
+    r"\b(" + _ROLE_WORD_OR_TITLE + r")\s+(?:di|del|della|dello|dell'|dei|degli|delle)\s*$", re.IGNORECASE
 )
 
 
