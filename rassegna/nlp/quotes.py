@@ -2472,6 +2472,7 @@ def _before(sentence: str, people: list[Person], span_text: str = "") -> Attribu
         or _said_that(stripped, people)
         or _body_leads(stripped, people)
         or _body_who_says(stripped)
+        or _body_says(stripped, people)
         or _group_subject_colon(stripped)
         or _colon(sentence, people)
         or _subject_says(stripped, people)
@@ -2578,8 +2579,12 @@ def _body_leads(stripped: str, people: list[Person]) -> Attribution | None:
     (``Il Pd ha rincarato la dose:``) of the lead-in; never a person, a post or a place, and only when the rest of
     the sentence names no person."""
     m = _SECONDO_BODY_RE.match(stripped) or _BODY_VERB_COLON_RE.match(stripped)
-    if not m:
-        return None
+    return _speaking_body(m, stripped, people) if m else None
+
+
+def _speaking_body(m: re.Match[str], stripped: str, people: list[Person]) -> Attribution | None:
+    """The body whose name ``m`` caught in the lead-in, as the speaker: never a person, a post or a place, and only
+    when the rest of the sentence names no person."""
     name = m.group(1)
     key = fold(name)
     first = key.split()[0]
@@ -2594,6 +2599,20 @@ def _body_leads(stripped: str, people: list[Person]) -> Attribution | None:
             None  # "Per il Pd, il segretario X ha detto:": the person speaks; not "i titolari di Giustizia e Interni"
         )
     return Attribution(name, speaks=True)
+
+
+# A body by its proper name as the subject of a verb of saying that leads straight into the quote, with no colon:
+# "Il Codacons fa notare «", "Palazzo Chigi ha osservato che «" (stop 42, S10).
+_BODY_SAYS_RE = re.compile(
+    r"(?:^|\bche\s+)(?:(?i:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?(?:(?i:il|la|lo|l'|i|gli|le)\s*)?"
+    r"([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2})\s+(?i:" + VERB + r")\b[^.;:!?«»\"“”A-ZÀ-Ý]{0,60}$"
+)
+
+
+def _body_says(stripped: str, people: list[Person]) -> Attribution | None:
+    """``Il Codacons fa notare «``: a body by its proper name says the quote, with no colon before it."""
+    m = _BODY_SAYS_RE.search(stripped)
+    return _speaking_body(m, stripped, people) if m else None
 
 
 _OPENING_SUBJECT_RE = re.compile(
