@@ -679,7 +679,26 @@ def _apposed_holder(attr: str, at: int) -> re.Match[str] | None:
 
 # Adjectives of nationality or scope between a post and a surname ("il presidente israeliano Herzog", "il
 # cancelliere tedesco Scholz", "il premier ungherese Orban"): never a verb ("il sindaco attacca Rossi").
-_POST_ADJECTIVE = r"(?:[a-zà-ù]{3,}(?:an[oa]|es[ei]|ens[ei]|esc[oa]|al[ei]|in[oa]|eni?[oa]|uscente)|dem)"
+# The suffixes miss some nationalities and the posts' own adjectives ("il presidente turco Erdogan", "il
+# commissario straordinario Rossi", "il capogruppo consiliare Neri"): listed by stem, each in its four forms (S11).
+_POST_ADJECTIVE_STEMS = (
+    "turc", "russ", "bielorus", "grec", "libic", "polacc", "cec", "croat", "serb", "slovacc", "austriac", "bulgar",
+    "britannic", "spagnol", "somal", "europe", "sovietic", "kosovar", "bosniac", "moldav", "azer", "kazak", "uzbek",
+    "aggiunt", "delegat", "emerit", "vicari", "onorari", "straordinari", "prefettizi", "unic", "sanitari",
+    "amministrativ", "esecutiv", "operativ", "artistic", "scientific", "tecnic", "pentastellat", "designat",
+    "ordinari",
+)  # fmt: skip
+_POST_ADJECTIVE_WORDS = (
+    "belga", "saudita", "yemenita", "cipriota", "etiope", "macedone", "capo", "consiliare", "parlamentare",
+    "leghista", "forzista",
+)  # fmt: skip
+_POST_ADJECTIVE = (
+    r"(?:[a-zà-ù]{3,}(?:an[oa]|es[ei]|ens[ei]|esc[oa]|al[ei]|in[oa]|eni?[oa]|uscente)|dem|(?:"
+    + "|".join(_POST_ADJECTIVE_STEMS)
+    + r")(?:[oa]|h?[ie])|"
+    + "|".join(_POST_ADJECTIVE_WORDS)
+    + r")(?![\w'])"
+)
 
 # A role's phrase then a name of any origin: "il presidente turco, Recep Tayyip Erdogan, nel corso".
 _ROLE_THEN_NAME_RE = re.compile(
@@ -1594,7 +1613,9 @@ def _body_name(attr: str, parsed: Attribution, people: list[Person]) -> Attribut
     return Attribution(name + tail.group(0), speaks=True)
 
 
-_SENTENCE_STOP_RE = re.compile(r"[.;!?](?:\s|$)|\n")
+# A sentence's end after a quote: never the dot of a title before a name ("ha detto il sindaco dott. Mario Rossi").
+_NOT_A_TITLE_DOT = "".join(rf"(?<!\b(?i:{title}))" for title in _TITLES)
+_SENTENCE_STOP_RE = re.compile(r"(?:[;!?]|" + _NOT_A_TITLE_DOT + r"\.)(?:\s|$)|\n")
 _ONLY_ADVERBS_RE = re.compile(r"\s*(?:(?:poi|ancora|inoltre|anche|infine|quindi|subito|dopo)\b\s*)*(?:$|[,.;:!?])")
 _TRAILING_PARTICLE_RE = re.compile(r"\s+(?:per|di|del|della|d'|in|e|al)$")
 
@@ -1735,7 +1756,7 @@ _ANY_VERB_AFTER_RE = re.compile(
 )
 
 
-_CLAUSE_STOP_OR_DASH_RE = re.compile(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s")
+_CLAUSE_STOP_OR_DASH_RE = re.compile(r"(?:[;:!?]|" + _NOT_A_TITLE_DOT + r"\.)(?:\s|$)|\n|\s[-–—]\s")
 _PARTICLED_NAME_TOKEN_RE = re.compile(_PARTICLE + r"?" + _NAME_TOKEN)
 _LONE_SURNAME_CLAUSE_RE = re.compile(r"(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*(?:,.*)?")
 
