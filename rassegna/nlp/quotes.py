@@ -532,6 +532,24 @@ _SPACED_HYPHEN_RE = re.compile(r"\b([A-ZÀ-Ý][\w']*)\s+[-–]\s+([A-ZÀ-Ý])")
 _ARTICLE_BEFORE_NAME_RE = re.compile(r"^(?i:la|il|l')\s*(?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?i:" + _ROLE_START.pattern + r"))")
 
 
+# A post's portfolio of one word, then a lone surname: "il ministro dell'Economia Giorgetti", "l'assessore al
+# Bilancio Ferraris" (S12); never a body of two capitalised words ("il presidente della Croce Rossa").
+_PORTFOLIOS = (
+    "Economia", "Interno", "Esteri", "Salute", "Giustizia", "Difesa", "Lavoro", "Istruzione", "Cultura", "Ambiente",
+    "Turismo", "Infrastrutture", "Trasporti", "Agricoltura", "Sport", "Sanità", "Welfare", "Bilancio", "Urbanistica",
+    "Commercio", "Finanze", "Tesoro", "Università", "Famiglia", "Mobilità", "Scuola", "Sicurezza", "Viabilità",
+    "Personale", "Tributi",
+)  # fmt: skip
+_PORTFOLIO_KEYS = frozenset(fold(p) for p in _PORTFOLIOS)
+_PORTFOLIO_HOLDER_RE = re.compile(
+    r"\s+(?:del|della|dello|degli|delle|dei|dell['’]|al|alla|allo|agli|alle|ai|all['’])\s*(?:"
+    + "|".join(_PORTFOLIOS)
+    + r")\s+("
+    + _NAME_TOKEN
+    + r")\s*(?=$|[,.;:(]|\s+[-–—]|\s+[a-zà-ù])"
+)
+
+
 def _parse_attribution_raw(attr: str) -> Attribution:
     """The attribution read as role first (``l'assessore X``), name first (``X, ruolo``) or ``ancora X``."""
     attr = attr.strip(" ,-–—")
@@ -541,6 +559,10 @@ def _parse_attribution_raw(attr: str) -> Attribution:
     attr = _ARTICLE_BEFORE_NAME_RE.sub("", attr)  # la Rossi, La Turchia
     role_first = _ROLE_START.match(attr)
     if role_first:
+        holder = _PORTFOLIO_HOLDER_RE.match(attr, role_first.end())
+        if holder and not _bad_name(holder.group(1)) and not _is_entity(holder.group(1), []):
+            # "il ministro dell'Economia Giorgetti": the portfolio, then its holder (not a body "Economia Giorgetti")
+            return Attribution(holder.group(1), _clean_role(attr[: holder.start(1)]))
         att = _role_first(attr, role_first)
         name = att.speaker or ""
         at = attr.find(name) if name else -1
@@ -1033,6 +1055,7 @@ def _full_name(text: str, surname: str) -> str:
         tokens = m.group(1).split()
         while tokens and (
             fold(tokens[0]) in _GLUED_WORD_KEYS  # "Secondo Bianchi", "il presidente del Consiglio Conte"
+            or fold(tokens[0]) in _PORTFOLIO_KEYS  # "il ministro degli Esteri Tajani"
             or _ROLE_START.fullmatch(tokens[0])
             or tokens[0].lower() in _PRESENT_WORDS
         ):
@@ -2847,7 +2870,8 @@ _COUNTRIES = frozenset(
 )  # fmt: skip
 
 
-_ARTICLE_LEAD_RE = re.compile(r"^(?i:la|il|lo|l'|le|i|gli)\s*")
+# An article as a word of its own: "la Turchia", "l'Italia" (never the "Lo" of "Lombardia" or the "I" of "Italia": S13)
+_ARTICLE_LEAD_RE = re.compile(r"^(?i:la|il|lo|le|i|gli)\s+|^(?i:l)['’]\s*")
 
 
 def _is_entity(name: str, people: list[Person]) -> bool:
