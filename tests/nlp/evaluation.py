@@ -57,9 +57,9 @@ OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {
     str(b): (f"corpus-dev-{b}", f"corpus-sealed-{b}") for b in (15, 16, 17, 18, *range(31, 55))
 }
 
-LAST_BATCH = 54  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
+LAST_BATCH = 55  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES: frozenset[int] = frozenset()  # batch 55 is being annotated (stop 43)
+UNSEEN_BATCHES = frozenset({55})
 
 
 def _corpus_sets() -> dict[str, Path]:
