@@ -2645,10 +2645,14 @@ def _speaking_body(m: re.Match[str], stripped: str, people: list[Person]) -> Att
     return Attribution(name, speaks=True)
 
 
+# An article as a word of its own: "la Turchia", "l'Italia", never the "Lo" of "Lombardia", the "I" of "Italia" or
+# "INPS" (S13)
+_ARTICLE_WORD = r"(?i:il|la|lo|le|i|gli)\s+|(?i:l)['’]\s*"
+
 # A body by its proper name as the subject of a verb of saying that leads straight into the quote, with no colon:
 # "Il Codacons fa notare «", "Palazzo Chigi ha osservato che «" (stop 42, S10).
 _BODY_SAYS_RE = re.compile(
-    r"(?:^|\bche\s+)(?:(?i:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?(?:(?i:il|la|lo|l'|i|gli|le)\s*)?"
+    r"(?:^|\bche\s+)(?:(?i:e|ed|ma|anche|poi|invece|intanto|quindi)\s+)?(?:" + _ARTICLE_WORD + r")?"
     r"([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2})\s+(?i:" + VERB + r")\b[^.;:!?«»\"“”A-ZÀ-Ý]{0,60}$"
 )
 
@@ -2870,8 +2874,7 @@ _COUNTRIES = frozenset(
 )  # fmt: skip
 
 
-# An article as a word of its own: "la Turchia", "l'Italia" (never the "Lo" of "Lombardia" or the "I" of "Italia": S13)
-_ARTICLE_LEAD_RE = re.compile(r"^(?i:la|il|lo|le|i|gli)\s+|^(?i:l)['’]\s*")
+_ARTICLE_LEAD_RE = re.compile(r"^(?:" + _ARTICLE_WORD + r")")
 
 
 def _is_entity(name: str, people: list[Person]) -> bool:

@@ -35,3 +35,9 @@ def test_a_place_that_lets_it_be_known_is_no_speaker() -> None:
     # near miss: a comune or a region as the subject is a place, not a body that speaks
     text = f"{LEAD}\n\nLa Lombardia fa sapere che «la misura resta valida per tutte le famiglie»."
     assert speakers(text) == [None]
+
+
+def test_a_body_in_capitals_keeps_its_first_letters() -> None:
+    # "INPS" opens with the letters of the article "I": an article is a word of its own, never part of a name
+    text = f"{LEAD}\n\nINPS fa notare «come il peso degli alimentari nel paniere scenda per il terzo anno»."
+    assert speakers(text) == ["INPS"]
