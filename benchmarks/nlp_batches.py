@@ -18,6 +18,7 @@ from tests.nlp.evaluation import (  # noqa: E402
     UNSEEN_BATCHES,
     Scores,
     analyse_articles,
+    batch_sets,
     load_articles,
     score,
     set_path,
@@ -51,9 +52,8 @@ def batch_numbers(spec: str) -> list[int]:
 
 def batch_totals(batch: int) -> Scores:
     """Score both halves of one batch."""
-    names = ["corpus-dev", "corpus-sealed"] if batch == 1 else [f"corpus-dev-{batch}", f"corpus-sealed-{batch}"]
     totals = Scores()
-    for name in names:
+    for name in batch_sets(batch):
         articles = load_articles(set_path(name))
         add_counts(totals, score(articles, analyse_articles(articles)))
     return totals

@@ -57,6 +57,12 @@ OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {
     str(b): (f"corpus-dev-{b}", f"corpus-sealed-{b}") for b in (15, 16, 17, 18, *range(31, 55))
 }
 
+
+def batch_sets(batch: int | str) -> tuple[str, str]:
+    """The names of one corpus batch's two parts (batch 1's have no number)."""
+    return ("corpus-dev", "corpus-sealed") if int(batch) == 1 else (f"corpus-dev-{batch}", f"corpus-sealed-{batch}")
+
+
 LAST_BATCH = 55  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
 UNSEEN_BATCHES = frozenset({55})

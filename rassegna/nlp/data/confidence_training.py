@@ -101,20 +101,88 @@ def at_the_rules_flag(data: list[Example], held_out: dict[int, float]) -> str:
     )
 
 
+# A shipped flag's rule on a batch nobody read (notes/speaker-model-decisions.md): it flags at most this share, its
+# unflagged answers are right at least this many points more often than the rules' unflagged ones, and at the rules'
+# flag rate its unflagged answers are at least as right as the rules'
+MOST_FLAGGED = 0.35
+MARGIN = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A shipped flag against the rules' own flag on one batch, by the three conditions of its rule."""
+
+    flagged: float
+    unflagged_right: float
+    rules_flagged: float
+    rules_unflagged_right: float
+    at_rules_rate_right: float
+
+    @property
+    def passes(self) -> bool:
+        return (
+            self.flagged <= MOST_FLAGGED
+            and self.unflagged_right >= self.rules_unflagged_right + MARGIN
+            and self.at_rules_rate_right >= self.rules_unflagged_right
+        )
+
+
+def judge(data: list[Example], probabilities: Sequence[float], threshold: float) -> Judgement:
+    """The shipped flag (each answer's probability, its threshold) against the rules' flag on the same answers."""
+
+    def right_share(kept: list[bool]) -> float:
+        return sum(kept) / len(kept) if kept else 1.0
+
+    learned = [p < threshold for p in probabilities]
+    order = sorted(range(len(data)), key=lambda i: probabilities[i])
+    rules_flagged = sum(e.rules_flag for e in data)
+    return Judgement(
+        flagged=sum(learned) / len(data),
+        unflagged_right=right_share([e.right for e, f in zip(data, learned, strict=True) if not f]),
+        rules_flagged=rules_flagged / len(data),
+        rules_unflagged_right=right_share([e.right for e in data if not e.rules_flag]),
+        at_rules_rate_right=right_share([data[i].right for i in order[rules_flagged:]]),
+    )
+
+
+def judge_shipped(out: Path, data: list[Example], batch: str) -> bool:
+    """Print the shipped flag's judgement on ``batch``; whether it passes."""
+    shipped = json.loads(out.read_text(encoding="utf-8"))
+    weights = ({str(k): float(v) for k, v in shipped["weights"].items()}, float(shipped["bias"]))
+    j = judge(data, [probability(weights, e) for e in data], float(shipped["threshold"]))
+    print(f"batch {batch}, {len(data)} answers, {out.name} trained on {', '.join(shipped['trained_on'])}:")
+    print(f"  learned flag {j.flagged:.1%} flagged, unflagged right {j.unflagged_right:.1%}")
+    print(f"  rules' flag  {j.rules_flagged:.1%} flagged, unflagged right {j.rules_unflagged_right:.1%}")
+    print(f"  at the rules' flag rate the learned unflagged are right {j.at_rules_rate_right:.1%}")
+    print(
+        f"  {'passes' if j.passes else 'fails'}: at most {MOST_FLAGGED:.0%} flagged, {MARGIN * 100:.0f} points over "
+        "the rules' unflagged, at the rules' rate at least as right"
+    )
+    return j.passes
+
+
 def main(
     doc: str,
-    examples: Callable[[], list[Example]],
+    examples: Callable[..., list[Example]],
     batches: Sequence[str],
     out: Path,
     thresholds: Sequence[float],
     l2: float,
     each_batch: bool = False,
+    unseen: frozenset[str] = frozenset(),
 ) -> None:
     """Leave-one-batch-out against the rules' flag, printed by batch; ``--write`` fits on every batch and writes
-    ``out``."""
+    ``out``; ``--judge BATCH`` judges the shipped file on one batch (never one of ``unseen``)."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help=f"fit on every batch and write {out.name}")
+    parser.add_argument(
+        "--judge", metavar="BATCH", help=f"judge the shipped {out.name} on one new batch by its rule, and stop"
+    )
     args = parser.parse_args()
+    if args.judge:
+        if args.judge in unseen:
+            raise SystemExit(f"batch {args.judge} is kept unseen (UNSEEN_BATCHES): score it once first")
+        raise SystemExit(0 if judge_shipped(out, examples((args.judge,)), args.judge) else 1)
     data = examples()
     held_out = held_out_probabilities(data, batches, l2)
     threshold = lowest_threshold(data, held_out, thresholds, each_batch)
