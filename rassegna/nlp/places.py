@@ -885,7 +885,10 @@ def _paired_after(text: str, mentions: list[Mention], start: int, end: int) -> b
     )
 
 
+# words for a stream, a lake or a channel that are comuni too: "Rio Secco" is a stream, not Rio on Elba
+_WATERS_THAT_ARE_COMUNI = frozenset({"rio", "lago", "canale"})
 _CAPITALISED_WORD_THEN_RE = re.compile(r" [A-ZÀ-Ý][a-zà-ù]+ (?:\d{4}|[a-zà-ù])")
+_CAPITALISED_WORD_THEN_LOWER_RE = re.compile(r" [A-ZÀ-Ý][A-Za-zà-ù]+ [a-zà-ù]")
 _SURNAME_THEN_LOWERCASE_RE = re.compile(r" ([A-ZÀ-Ý][a-zà-ù]+) [a-zà-ù]")
 _NAME_THEN_ARTICLE_RE = re.compile(r" ([A-ZÀ-Ý][\w'’-]*[\w])\s+(?:il|lo|la|i|gli|le|l')\s")
 _NUMBER_NOT_THOUSANDS_AFTER_RE = re.compile(r" \d(?!\d{3}\b)")
@@ -907,6 +910,10 @@ def _proper_lead(name: str, surface: str, after: str, title: str, body: str) -> 
     single = " " not in surface and fold(surface) not in first_names()
     if single and _CAPITALISED_WORD_THEN_RE.match(after) and _named_in(body, surface):
         return never_lower  # "Sciacca Estate 2015, eventi": the town's own event, and the text names the town
+    if single and _CAPITALISED_WORD_THEN_LOWER_RE.match(after) and fold(surface) not in _WATERS_THAT_ARE_COMUNI:
+        # "Villorba Pnrr ex scuola": a headline rebuilt from the address, the comune then a capitalised word, then the
+        # sentence (a guess, kept where the text names the town or no comune; not "Noto Estate 2025", an event's name)
+        return never_lower
     speaker = _SURNAME_THEN_LOWERCASE_RE.match(after)
     if single and speaker and _named_person(body, speaker.group(1)):
         # "Rogno Franzoni la gente chiede": a headline rebuilt from the address, its colon lost, the comune then
@@ -940,6 +947,11 @@ _ADJECTIVE_AFTER_RE = re.compile(
 _AREAS_BEFORE = re.compile(
     r"\b(?:province|provincie|regioni)\s+(?:di\s+)?(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,\s*)?$", re.I
 )
+
+
+def _full_name_lead(title: str, m: Mention) -> bool:
+    """The headline opens on the comune's own full name, not inside a quote ("Atri consiglio comunale rinvia")."""
+    return title[m.start : m.end] == m.name and title[:1] not in "«“\"'‘"
 
 
 def _inside_quotes(text: str, at: int) -> bool:
@@ -1481,10 +1493,15 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     # the headline and the text, lower-cased once for the scope and the verdicts
     low = f"{title or ''}\n{norm}".lower()
     scope = _scope(f"{title or ''}\n{norm}", title, low)
-    if scope.kind != "local" or any(m.is_comune for m in found):
-        # a headline's bare first word is the subject only of a local piece whose text names no comune, or of
-        # a piece whose text names it too ("Solofra tra i comuni a rischio" over «Solofra, a Roma»)
+    if scope.kind == "wide" or any(m.is_comune for m in found):
+        # a headline's bare first word is the subject of a piece whose text names it too ("Solofra tra i comuni a
+        # rischio" over «Solofra, a Roma»), or of a local piece whose text names no comune at all
         title_mentions = [m for m in title_mentions if not m.guessed or _named_in(norm, m.name)]
+    elif scope.kind == "mixed":
+        # or, where local and wide words mix and the text names no comune, when it is the comune's full name
+        # ("Pinerolo approvato in consiglio il bilancio", a headline rebuilt from the address, over "Il Consiglio
+        # comunale ..."), not inside a quote («Fondi a rischio») nor a short form ("Palazzo Cisterna")
+        title_mentions = [m for m in title_mentions if not m.guessed or _full_name_lead(tnorm, m)]
     # "Alfano a Catania per vertice su sbarchi": the headline's meeting place is where the speakers were; so is a
     # headline's "a X" when the text says a meeting was held at X ("25 aprile a Ravenna" / "riuniti a Ravenna")
     venues = {m.name for m in found if m.venue}
