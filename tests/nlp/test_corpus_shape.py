@@ -284,6 +284,7 @@ HALF_SEALED_PARTS = {
     "55c": (8011, 20261396),
     "55d": (8041, 20261397),
     "55e": (8071, 20261398),
+    "56e": (8221, 20261403),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
