@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,9 +150,15 @@ def judge_shipped(out: Path, data: list[Example], batch: str) -> bool:
     shipped = json.loads(out.read_text(encoding="utf-8"))
     weights = ({str(k): float(v) for k, v in shipped["weights"].items()}, float(shipped["bias"]))
     j = judge(data, [probability(weights, e) for e in data], float(shipped["threshold"]))
-    print(f"batch {batch}, {len(data)} answers, {out.name} trained on {', '.join(shipped['trained_on'])}:")
-    print(f"  learned flag {j.flagged:.1%} flagged, unflagged right {j.unflagged_right:.1%}")
-    print(f"  rules' flag  {j.rules_flagged:.1%} flagged, unflagged right {j.rules_unflagged_right:.1%}")
+    n = len(data)
+
+    def counts(flagged: float, right: float) -> str:  # (the shares are of whole answers: their counts, back)
+        kept = n - round(flagged * n)
+        return f"{round(flagged * n)} of {n} flagged ({flagged:.1%}), unflagged right {round(right * kept)} of {kept}"
+
+    print(f"batch {batch}, {out.name} trained on {', '.join(shipped['trained_on'])}:")
+    print(f"  learned flag {counts(j.flagged, j.unflagged_right)} ({j.unflagged_right:.1%})")
+    print(f"  rules' flag  {counts(j.rules_flagged, j.rules_unflagged_right)} ({j.rules_unflagged_right:.1%})")
     print(f"  at the rules' flag rate the learned unflagged are right {j.at_rules_rate_right:.1%}")
     print(
         f"  {'passes' if j.passes else 'fails'}: at most {MOST_FLAGGED:.0%} flagged, {MARGIN * 100:.0f} points over "
@@ -169,7 +175,7 @@ def main(
     thresholds: Sequence[float],
     l2: float,
     each_batch: bool = False,
-    unseen: frozenset[str] = frozenset(),
+    unseen: Iterable[int] = (),
 ) -> None:
     """Leave-one-batch-out against the rules' flag, printed by batch; ``--write`` fits on every batch and writes
     ``out``; ``--judge BATCH`` judges the shipped file on one batch (never one of ``unseen``)."""
@@ -180,7 +186,7 @@ def main(
     )
     args = parser.parse_args()
     if args.judge:
-        if args.judge in unseen:
+        if args.judge in {str(b) for b in unseen}:
             raise SystemExit(f"batch {args.judge} is kept unseen (UNSEEN_BATCHES): score it once first")
         raise SystemExit(0 if judge_shipped(out, examples((args.judge,)), args.judge) else 1)
     data = examples()

@@ -73,12 +73,4 @@ def examples(batches: Sequence[str] = tuple(OUT_OF_SAMPLE_BATCHES)) -> list[Exam
 
 
 if __name__ == "__main__":
-    main(
-        __doc__,
-        examples,
-        tuple(OUT_OF_SAMPLE_BATCHES),
-        OUT,
-        THRESHOLDS,
-        L2,
-        unseen=frozenset(str(b) for b in UNSEEN_BATCHES),
-    )
+    main(__doc__, examples, tuple(OUT_OF_SAMPLE_BATCHES), OUT, THRESHOLDS, L2, unseen=UNSEEN_BATCHES)
