@@ -65,9 +65,9 @@ def batch_sets(batch: int | str) -> tuple[str, str]:
     return ("corpus-dev", "corpus-sealed") if int(batch) == 1 else (f"corpus-dev-{batch}", f"corpus-sealed-{batch}")
 
 
-LAST_BATCH = 56  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
+LAST_BATCH = 57  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES = frozenset({56})
+UNSEEN_BATCHES = frozenset({56, 57})
 
 
 def _corpus_sets() -> dict[str, Path]:
