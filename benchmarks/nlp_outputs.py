@@ -25,6 +25,7 @@ from tests.nlp.evaluation import (  # noqa: E402
     LAST_BATCH,
     UNSEEN_BATCHES,
     analyse_articles,
+    batch_sets,
     load_articles,
     set_path,
 )
@@ -32,10 +33,10 @@ from tests.nlp.evaluation import (  # noqa: E402
 
 def set_names() -> list[str]:
     """``dev``, ``generalisation`` and the dev and sealed parts of every batch, minus those kept unseen."""
-    names = ["dev", "generalisation", "corpus-dev", "corpus-sealed"]
-    for batch in range(2, LAST_BATCH + 1):
+    names = ["dev", "generalisation"]
+    for batch in range(1, LAST_BATCH + 1):
         if batch not in UNSEEN_BATCHES:
-            names += [f"corpus-dev-{batch}", f"corpus-sealed-{batch}"]
+            names += batch_sets(batch)
     return names
 
 

@@ -618,6 +618,9 @@ _PUNCTUATION_AFTER_RE = re.compile(r"\s*[,.;:]")
 _NAME_OR_NUMBER_AFTER_RE = re.compile(r" (?:(?:di|del|della|d')\s?)?[A-ZÀ-Ý\d]")
 
 
+_QUOTE_OPENERS = "«“\"'‘"  # marks that open a quote: a headline opening on one is a quote's words
+
+
 def _mentions(
     text: str,
     offset_in_title: bool = False,
@@ -806,7 +809,7 @@ def _mentions(
         )
         m.dash = m.dateline and bool(_DASH_AFTER_RE.match(after))
         m.wire = m.dateline and bool(_WIRE_DATE.match(after) or _WIRE_AGENCY.match(after))
-        if offset_in_title and not text[:start].strip(" «“\"'‘"):  # «Fondi a rischio»
+        if offset_in_title and not text[:start].strip(" " + _QUOTE_OPENERS):  # «Fondi a rischio»
             # (a capoluogo that is also a common word needs its punctuation: "Massa di turisti sulle spiagge")
             # "SARZANA Nuovi lavori": a kicker in capitals over a headline that is not
             kicker = surface.isupper() and len(surface) > 2 and any(ch.islower() for ch in text[end:])
@@ -951,7 +954,7 @@ _AREAS_BEFORE = re.compile(
 
 def _full_name_lead(title: str, m: Mention) -> bool:
     """The headline opens on the comune's own full name, not inside a quote ("Atri consiglio comunale rinvia")."""
-    return title[m.start : m.end] == m.name and title[:1] not in "«“\"'‘"
+    return title[m.start : m.end] == m.name and title[:1] not in _QUOTE_OPENERS
 
 
 def _inside_quotes(text: str, at: int) -> bool:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rassegna.nlp.confidence import load_confidence
+
 TARGET = 0.95  # the issue's target: what the answers nobody checks should reach
 STEPS = 3000
 RATE = 0.1
@@ -147,16 +149,18 @@ def judge(data: list[Example], probabilities: Sequence[float], threshold: float)
 
 def judge_shipped(out: Path, data: list[Example], batch: str) -> bool:
     """Print the shipped flag's judgement on ``batch``; whether it passes."""
-    shipped = json.loads(out.read_text(encoding="utf-8"))
-    weights = ({str(k): float(v) for k, v in shipped["weights"].items()}, float(shipped["bias"]))
-    j = judge(data, [probability(weights, e) for e in data], float(shipped["threshold"]))
+    confidence = load_confidence(out)  # as the desk reads it
+    if confidence is None:
+        raise SystemExit(f"{out} is not there: no learned flag ships to judge")
+    j = judge(data, [confidence.probability(e.features) for e in data], confidence.threshold)
+    trained_on = json.loads(out.read_text(encoding="utf-8"))["trained_on"]
     n = len(data)
 
     def counts(flagged: float, right: float) -> str:  # (the shares are of whole answers: their counts, back)
         kept = n - round(flagged * n)
         return f"{round(flagged * n)} of {n} flagged ({flagged:.1%}), unflagged right {round(right * kept)} of {kept}"
 
-    print(f"batch {batch}, {out.name} trained on {', '.join(shipped['trained_on'])}:")
+    print(f"batch {batch}, {out.name} trained on {', '.join(trained_on)}:")
     print(f"  learned flag {counts(j.flagged, j.unflagged_right)} ({j.unflagged_right:.1%})")
     print(f"  rules' flag  {counts(j.rules_flagged, j.rules_unflagged_right)} ({j.rules_unflagged_right:.1%})")
     print(f"  at the rules' flag rate the learned unflagged are right {j.at_rules_rate_right:.1%}")
