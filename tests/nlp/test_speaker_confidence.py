@@ -122,3 +122,11 @@ def test_judging_a_batch_kept_unseen_is_refused():
     )
     assert run.returncode != 0
     assert "kept unseen" in run.stderr
+
+
+def test_judging_a_batch_the_corpus_does_not_have_is_a_clear_error():
+    script = REPO / "rassegna" / "nlp" / "data" / "train_speaker_confidence.py"
+    run = subprocess.run([sys.executable, str(script), "--judge", "999"], capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0
+    assert "--judge 999: unknown annotated set 'corpus-dev-999'" in run.stderr
+    assert "Traceback" not in run.stderr

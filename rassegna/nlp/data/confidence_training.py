@@ -192,7 +192,11 @@ def main(
     if args.judge:
         if args.judge in {str(b) for b in unseen}:
             raise SystemExit(f"batch {args.judge} is kept unseen (UNSEEN_BATCHES): score it once first")
-        raise SystemExit(0 if judge_shipped(out, examples((args.judge,)), args.judge) else 1)
+        try:
+            judged = examples((args.judge,))
+        except ValueError as error:  # no annotated batch of that number
+            raise SystemExit(f"--judge {args.judge}: {error}") from None
+        raise SystemExit(0 if judge_shipped(out, judged, args.judge) else 1)
     data = examples()
     held_out = held_out_probabilities(data, batches, l2)
     threshold = lowest_threshold(data, held_out, thresholds, each_batch)
