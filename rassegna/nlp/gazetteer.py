@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -262,10 +265,29 @@ def regions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Common Italian given names, folded."""
+def listed_first_names() -> frozenset[str]:
+    """Common Italian given names (``data/first_names.txt``), folded."""
     text = (DATA / "first_names.txt").read_text(encoding="utf-8")
     return frozenset(fold(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
+
+
+# The given names of the piece being read, when it shows names no list holds (:func:`given_names_shown`).
+_PIECE_FIRST_NAMES: ContextVar[frozenset[str] | None] = ContextVar("piece_first_names", default=None)
+
+
+def first_names() -> frozenset[str]:
+    """Given names, folded: the list's, and within :func:`given_names_shown` those one piece shows."""
+    return _PIECE_FIRST_NAMES.get() or listed_first_names()
+
+
+@contextmanager
+def given_names_shown(names: frozenset[str]) -> Iterator[None]:
+    """Within the block :func:`first_names` also holds ``names`` (folded): the given names one piece shows."""
+    token = _PIECE_FIRST_NAMES.set(listed_first_names() | names if names else None)
+    try:
+        yield
+    finally:
+        _PIECE_FIRST_NAMES.reset(token)
 
 
 @lru_cache(maxsize=1)

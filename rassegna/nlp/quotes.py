@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rassegna.domain import Quote
 from rassegna.nlp import speaker_model
-from rassegna.nlp.gazetteer import comuni, first_names, regions
+from rassegna.nlp.gazetteer import comuni, first_names, given_names_shown, listed_first_names, regions
 from rassegna.nlp.textutil import alternation, by_first_letter, fold, literal_not_after, normalise, paragraphs
 
 # Reporting verbs as surface forms (lemmatisers get them wrong): present, and auxiliary + participle.
@@ -847,6 +847,72 @@ _COMMA_ROLE_RE = re.compile(r"\s*,\s*(" + _ROLE_START.pattern + r".*)", re.I)
 
 
 _CLAUSE_STOP_RE = re.compile(r"[.;!?:](?:\s|$)|\n")
+
+
+# A capitalised word before a surname (S16): a given name no list holds, when the piece shows it is one.
+_BEFORE_A_SURNAME_RE = re.compile(
+    r"(?<![\w'])([A-ZÀ-Ý][a-zà-ÿ]{2,})" + _GAP + r"(?=(" + _PARTICLE + r"?[A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w']))"
+)
+_SENTENCE_START_RE = re.compile(r"[.!?;:«»\"“”\n][^.!?;:«»\"“”\n]*$")
+
+
+def _given_names_the_piece_shows(text: str) -> frozenset[str]:
+    """Given names no list holds that the piece shows (folded): a word before a surname after a role in the same
+    sentence ("il presidente della Provincia di Bolzano Arno Kompatscher"), the surname said elsewhere to speak or
+    hold a post on its own ("specifica Kompatscher")."""
+    listed = listed_first_names()
+    shown: set[str] = set()
+    for m in _BEFORE_A_SURNAME_RE.finditer(text):
+        word, surname = m.group(1), m.group(2)
+        key, last = fold(word), fold(surname.split()[-1])
+        if key in listed or key in shown or not _could_be_given(word, key):
+            continue
+        if last in listed and " " not in surname or not _could_be_given(surname, last):  # "De Luca" is a surname
+            continue
+        if fold(f"{word} {surname}") in comuni():
+            continue  # "Celle Ligure"
+        before = text[max(0, m.start() - 90) : m.start()]
+        opened = _SENTENCE_START_RE.search(before)
+        if not _ROLE_START.search(before[opened.start() + 1 :] if opened else before):
+            continue
+        previous = before.split()[-1] if before.split() else ""
+        if not previous[:1].isupper() and not _ROLE_START.fullmatch(previous):
+            continue  # "il ministro del Lavoro Poletti": a complement's noun, not a name
+        if re.search(r"(?<![\w'])" + re.escape(word.lower()) + r"(?![\w'])", text):
+            continue  # a common word the piece also writes in lower case
+        alone = re.finditer(r"(?<![\w'])" + re.escape(surname) + r"(?![\w'])", text)
+        if any(
+            not text[max(0, a.start() - 40) : a.start()].rstrip().endswith(word) and _speaks_or_holds(text, a)
+            for a in alone
+        ):
+            shown.add(key)
+    return frozenset(shown)
+
+
+# What makes a surname alone a person: a role or a verb of saying before it, or a verb of saying after it.
+_SAYS_OR_ROLE_BEFORE_RE = re.compile(r"(?<![\w'])(?:" + VERB + r"|" + _ROLE_WORD_OR_TITLE + r")\s+$", re.IGNORECASE)
+
+
+def _speaks_or_holds(text: str, alone: re.Match[str]) -> bool:
+    """The surname standing alone (``alone``) is said to speak or to hold a post: "specifica Kompatscher", "il
+    sindaco De Zotti", "Schlein ha detto"."""
+    before = text[max(0, alone.start() - 60) : alone.start()]
+    return bool(_SAYS_OR_ROLE_BEFORE_RE.search(before) or _VERB_RE.match(text, alone.end() + 1))
+
+
+def _could_be_given(word: str, key: str) -> bool:
+    """Not a place, a body, a role or a function word the rules know: a word that may be a given name."""
+    return not (
+        key in _GLUED_WORD_KEYS
+        or key in _PLACE_HEADS
+        or key in _GENERIC_BODIES
+        or key in _COUNTRIES
+        or key in _PRESENT_WORDS
+        or key in comuni()
+        or key in regions()
+        or _ROLE_START.fullmatch(word)
+        or _PARTICLE_WORD_RE.fullmatch(word)
+    )
 
 
 def _people(text: str) -> list[Person]:
@@ -3769,6 +3835,12 @@ def _printed_role(role: str | None) -> str | None:
 def extract_quotes(text: str, extra_people: Iterable[str] = (), title: str | None = None) -> list[Quote]:
     """Quotes of a text in order, each with speaker and role when the article gives them (the headline helps
     tell whom the piece is about)."""
+    with given_names_shown(_given_names_the_piece_shows(text)):
+        return _extract_quotes(text, extra_people, title)
+
+
+def _extract_quotes(text: str, extra_people: Iterable[str], title: str | None) -> list[Quote]:
+    """:func:`extract_quotes` with the piece's given names known."""
     reading = _read_quotes(text, extra_people, title)
     flags = list(reading.rules_flags)
     confidence = speaker_model.speaker_confidence()
@@ -3795,9 +3867,10 @@ def speaker_confidence_evidence(
 ) -> list[SpeakerEvidence]:
     """Each quote of a text, in :func:`extract_quotes`' order, with what the speaker confidence reads of it (its
     trainer's examples, ``data/train_speaker_confidence.py``); the quotes carry the rules' own flag."""
-    reading = _read_quotes(text, extra_people, title)
-    rows = zip(reading.quotes(reading.rules_flags), reading.rules_flags, reading.confidence_rows(), strict=True)
-    return [SpeakerEvidence(quote, flag, features) for quote, flag, features in rows]
+    with given_names_shown(_given_names_the_piece_shows(text)):
+        reading = _read_quotes(text, extra_people, title)
+        rows = zip(reading.quotes(reading.rules_flags), reading.rules_flags, reading.confidence_rows(), strict=True)
+        return [SpeakerEvidence(quote, flag, features) for quote, flag, features in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -3814,9 +3887,10 @@ def speaker_chooser_candidates(
 ) -> list[SpeakerCandidates]:
     """Each quote of a text, in :func:`extract_quotes`' order, with the candidates the speaker chooser reads of it
     (its trainer's examples, ``data/train_speaker_model.py``); the rules' speakers, whatever model is shipped."""
-    reading = _read_quotes(text, extra_people, title, chooser=False)
-    rows = zip(reading.quotes(reading.rules_flags), reading.speaker_choices(), strict=True)
-    return [SpeakerCandidates(quote, choice) for quote, choice in rows]
+    with given_names_shown(_given_names_the_piece_shows(text)):
+        reading = _read_quotes(text, extra_people, title, chooser=False)
+        rows = zip(reading.quotes(reading.rules_flags), reading.speaker_choices(), strict=True)
+        return [SpeakerCandidates(quote, choice) for quote, choice in rows]
 
 
 @dataclass(frozen=True, slots=True)
