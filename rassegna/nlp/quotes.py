@@ -851,9 +851,9 @@ _CLAUSE_STOP_RE = re.compile(r"[.;!?:](?:\s|$)|\n")
 
 # A capitalised word before a surname (S16): a given name no list holds, when the piece shows it is one.
 _BEFORE_A_SURNAME_RE = re.compile(
-    r"(?<![\w'])([A-ZÀ-Ý][a-zà-ÿ]{2,})" + _GAP + r"(?=(" + _PARTICLE + r"?[A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w']))"
+    r"([A-ZÀ-Ý]" + _AFTER_NO_WORD + r"[a-zà-ÿ]{2,})" + _GAP + r"(?=(" + _PARTICLE + r"?[A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w']))"
 )
-_SENTENCE_START_RE = re.compile(r"[.!?;:«»\"“”\n][^.!?;:«»\"“”\n]*$")
+_SENTENCE_MARKS = (".", "!", "?", ";", ":", "«", "»", '"', "“", "”", "\n")
 
 
 def _given_names_the_piece_shows(text: str) -> frozenset[str]:
@@ -864,21 +864,24 @@ def _given_names_the_piece_shows(text: str) -> frozenset[str]:
     shown: set[str] = set()
     for m in _BEFORE_A_SURNAME_RE.finditer(text):
         word, surname = m.group(1), m.group(2)
+        if text.count(surname) < 2:
+            continue  # never named again, so never alone (the cheapest test first: most pairs end here)
         key, last = fold(word), fold(surname.split()[-1])
         if key in listed or key in shown or not _could_be_given(word, key):
             continue
         if last in listed and " " not in surname or not _could_be_given(surname, last):  # "De Luca" is a surname
             continue
-        if fold(f"{word} {surname}") in comuni():
-            continue  # "Celle Ligure"
         before = text[max(0, m.start() - 90) : m.start()]
-        opened = _SENTENCE_START_RE.search(before)
-        if not _ROLE_START.search(before[opened.start() + 1 :] if opened else before):
-            continue
-        previous = before.split()[-1] if before.split() else ""
+        previous = before.rsplit(None, 1)[-1] if before.strip() else ""
         if not previous[:1].isupper() and not _ROLE_START.fullmatch(previous):
             continue  # "il ministro del Lavoro Poletti": a complement's noun, not a name
-        if re.search(r"(?<![\w'])" + re.escape(word.lower()) + r"(?![\w'])", text):
+        if fold(f"{word} {surname}") in comuni():
+            continue  # "Celle Ligure"
+        opened = max(before.rfind(mark) for mark in _SENTENCE_MARKS)
+        if not _ROLE_START.search(before[opened + 1 :]):
+            continue
+        lower = word.lower()
+        if lower in text and re.search(r"(?<![\w'])" + re.escape(lower) + r"(?![\w'])", text):
             continue  # a common word the piece also writes in lower case
         alone = re.finditer(r"(?<![\w'])" + re.escape(surname) + r"(?![\w'])", text)
         if any(
