@@ -741,6 +741,10 @@ _TITLED_SURNAME_RE = re.compile(
 )
 
 
+# A surname right after the role word, then a comma and a lower-case word: a clause that may name someone else.
+_SURNAME_THEN_CLAUSE_RE = re.compile(r"\s+(" + _PARTICLE + r"?" + _NAME_TOKEN + r")\s*,\s*(?=[a-zà-ù])")
+
+
 def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     """``l'Assessore ai Servizi Sociali del Comune di Latina Michele Nasso, ...``, ``il presidente turco,
     Recep Tayyip Erdogan``, ``l'assessore Ficocelli``, ``L'Assessore``."""
@@ -749,6 +753,10 @@ def _role_first(attr: str, role_first: re.Match[str]) -> Attribution:
     if apposed and not _bad_name(holder) and not _ROLE_START.fullmatch(holder) and not _is_entity(holder, []):
         # "il presidente di Confindustria, Orsini, nella sua prima intervista con X": the holder set off by commas
         return Attribution(holder, _clean_role(attr[: apposed.start(1)]))
+    clause = _SURNAME_THEN_CLAUSE_RE.match(attr, role_first.end())
+    if clause and not _bad_name(clause.group(1)) and not _is_entity(clause.group(1), []):
+        # "il presidente Erdogan, replicando al premier Mario Draghi": the holder, then a clause naming another (S17)
+        return Attribution(clause.group(1), _clean_role(attr[: clause.start(1)]))
     person = _first_full_name(attr)
     if person and _VERB_OR_GERUND_RE.search(attr[role_first.end() : person[0]]):
         person = None  # "il governatore è stato chiamato dal ministro X", "il leader, rispondendo a X": not holders

@@ -53,18 +53,19 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in r
 # Round 9's choosers were trained on 10, 11 and 13-17, then unread; round 10's writers read batches 1-14 and round
 # 13's choosers trained on 15-21, round 14's on 15-22, round 15's on 15-23 (notes/speaker-model-decisions.md).
 # Round 16's writers read 19-24 and round 17's 19-25, and stop 40 opened 26-30 to rule writers: for the current
-# rules, only 15-18 (scored by totals) and 31 to 56 (each scored once) are unread (stop 32's two speaker rules were
+# rules, only 15-18 (scored by totals) and 31 to 57 (each scored once) are unread (stop 32's two speaker rules were
 # chosen seeing 26-32's speaker misses as name pairs, never their texts). Stop 44's two city rules were chosen reading
 # the city misses of batches 1-54 (headlines and leads; they fire on 11 articles, 6 of them in 31-39), and it listed
 # the speaker misses of 40-54 without writing a rule from them (and three quotes of 40 and 51, to see why a dropped rule
 # lost them): for the city, these batches are no longer wholly unread. Stop 45's given names a piece shows (S16) were
-# chosen from the speaker misses of 1-14 and 19-30 and the totals of 1-55; batch 56 was scored once after it.
-OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 57))}
+# chosen from the speaker misses of 1-14 and 19-30 and the totals of 1-55; batch 56 was scored once after it. Its
+# surname before a clause (S17) was chosen the same way, with the totals of 1-56; batch 57 was scored once after it.
+OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 58))}
 
 
 LAST_BATCH = 58  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES = frozenset({57, 58})
+UNSEEN_BATCHES = frozenset({58})
 
 
 def _corpus_sets() -> dict[str, Path]:
