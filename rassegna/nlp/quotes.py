@@ -1005,6 +1005,8 @@ def _people(text: str) -> list[Person]:
         named = named and not any(fold(name).endswith(" " + k) for k in known)  # "Borgo Virgilio Francesco Aporti"
         if not named and apposed and parsed.role and apposed.group(1) == name and name not in _PRESENT_WORDS:
             named = fold(name) not in known and fold(name) not in first_names() and not name.isupper()
+        if named and _regional_branch(name):
+            continue
         if named and parsed.role:  # "il presidente di Confindustria, Orsini,": the holder, surname only
             out.append(Person(name, parsed.role))
             known.add(fold(name))
@@ -1034,6 +1036,16 @@ def _people(text: str) -> list[Person]:
 
 
 _RUNS_ON_RE = re.compile(_GAP + _NAME_TOKEN)
+
+
+def _regional_branch(name: str) -> bool:
+    """A body's regional branch ("Cisl Liguria", "Coldiretti Puglia"): a region last, no given name first."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or fold(words[0]) in first_names():
+        return False
+    last = fold(words[-1])
+    comune = comuni().get(last)
+    return last in regions() or (comune is not None and comune.capoluogo)
 
 
 def _past_a_body_word(text: str, m: re.Match[str], toks: list[str], given: int) -> int:
