@@ -1484,14 +1484,15 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
         found = [m for m in found if m.name not in persons or m.preposition or m.strong or m.dateline]
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
-    # (but a headline's "a X" says where the events happen: "A Bari primo Consiglio comunale" over "Decaro per Bari")
+    # (but a headline's "a X" says where the events happen: "A Bari primo Consiglio comunale" over "Decaro per Bari",
+    # and its "Consiglio comunale di X" whose: "Il Consiglio comunale di Asti approva" over a list "Noi per Asti")
     # ("Sala: acquisizione quote M4" over "il sindaco Giuseppe Sala": the short form the headline writes is the person)
     title_mentions = [
         m
         for m in title_mentions
         if not _named_person(norm, m.name)
         and (tnorm[m.start : m.end] == m.name or not _named_person(norm, tnorm[m.start : m.end]))
-        and (m.name not in named_only or m.at)
+        and (m.name not in named_only or m.at or m.local_body)
     ]
     # the headline and the text, lower-cased once for the scope and the verdicts
     low = f"{title or ''}\n{norm}".lower()
