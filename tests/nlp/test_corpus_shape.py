@@ -307,6 +307,7 @@ HALF_SEALED_PARTS = {
     "60a": (8701, 20261419),
     "60b": (8731, 20261420),
     "60c": (8761, 20261421),
+    "60d": (8791, 20261422),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
