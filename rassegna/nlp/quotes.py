@@ -4592,17 +4592,9 @@ _OBJECT_BEFORE_RE = re.compile(
 )
 
 
-# A role's mention that opens on a genitive preposition: "con l'Amministrazione del sindaco X" (lower case only: a
-# surname may open so, "Della Valle")
-_GENITIVE_START_RE = re.compile(r"(?:del|della|dello|dell'|dei|degli|delle)(?:\s+|(?<='))")
-
-
 def _complement(segment: str, start: int) -> bool:
-    """The name at ``start`` follows a preposition, or its role's mention opens on a genitive one: a complement of
-    the sentence, not its subject."""
-    return bool(_COMPLEMENT_END_RE.search(segment[max(0, start - 30) : start])) or bool(
-        _GENITIVE_START_RE.match(segment, start)
-    )
+    """The name at ``start`` follows a preposition: a complement of the sentence, not its subject."""
+    return bool(_COMPLEMENT_END_RE.search(segment[max(0, start - 30) : start]))
 
 
 def _subject_named(named: list[tuple[int, int, Person]], segment: str) -> Person:

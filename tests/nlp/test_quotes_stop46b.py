@@ -1,6 +1,10 @@
 """Quotes, stop 46 (S19): a role named after a genitive preposition ("con l'Amministrazione del sindaco X") is a
 complement, so the sentence's subject speaks a subjectless "– ha detto –" that follows. Every example is invented
-(with near misses; ``notes/speaker-model-decisions.md``, stop 46's fourth decision)."""
+(with near misses; ``notes/speaker-model-decisions.md``, stop 46's fourth decision).
+
+The rule (commit efde30e) gained +8 speakers over batches 1-59 but one speaker fewer on batch 60, scored once after
+it, so it was withdrawn: each example of the rule is kept as a strict expected failure (it passes again if the rule
+is restored), each near miss as a plain test."""
 
 from __future__ import annotations
 
@@ -9,6 +13,10 @@ import pytest
 from tests.nlp.invented import speakers
 
 
+_WITHDRAWN = pytest.mark.xfail(strict=True, reason="stop 46's S19 withdrawn: one speaker lower on batch 60")
+
+
+@_WITHDRAWN
 @pytest.mark.parametrize(
     "text, speaker",
     [
