@@ -310,6 +310,7 @@ HALF_SEALED_PARTS = {
     "60d": (8791, 20261422),
     "60e": (8821, 20261423),
     "61a": (8851, 20261424),
+    "61b": (8881, 20261425),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
