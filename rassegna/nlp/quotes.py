@@ -2056,9 +2056,10 @@ _LAST_SAID_THAT_RE = re.compile(
 
 
 # A full name opening its clause, then a comma: the subject, when a post set off after it ends the lead-in
-# ("Anna Neri, segretaria della Filt Cgil Puglia, conferma che «").
+# ("Anna Neri, segretaria della Filt Cgil Puglia, conferma che «"; "X ha detto che …, mentre Anna Neri, assessora,
+# ha ricordato che «").
 _NAME_THEN_COMMA_RE = re.compile(
-    r"(?:^|[.;:!?]\s+)(?:(?:e|ed|ma|poi|infine|anche|intanto|invece|quindi)\s+)?("
+    r"(?:^|[.;:!?]\s+|,\s+(?=mentre\s|ma\s))(?:(?:e|ed|ma|poi|infine|anche|intanto|invece|quindi|mentre)\s+)?("
     + _NAME_TOKEN
     + _NAME_TAIL
     + r"{1,3})\s*,\s*$"
