@@ -12,7 +12,6 @@ import pytest
 
 from tests.nlp.invented import speakers
 
-
 _WITHDRAWN = pytest.mark.xfail(strict=True, reason="stop 46's S19 withdrawn: one speaker lower on batch 60")
 
 
