@@ -1485,7 +1485,7 @@ def _read_city(text: str, title: str | None, partner_cities: Sequence[str], feat
     # "Universo Assisi", "il Potenza": a comune the text names only inside a name is not the headline's comune
     named_only = in_names - {m.name for m in found if m.is_comune}
     # (but a headline's "a X" says where the events happen: "A Bari primo Consiglio comunale" over "Decaro per Bari",
-    # and its "Consiglio comunale di X" whose: "Il Consiglio comunale di Asti approva" over a list "Noi per Asti")
+    # and its "Consiglio comunale di X" or "Comune di X": "Il Consiglio comunale di Asti approva" over "Noi per Asti")
     # ("Sala: acquisizione quote M4" over "il sindaco Giuseppe Sala": the short form the headline writes is the person)
     title_mentions = [
         m

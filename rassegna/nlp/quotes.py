@@ -1039,7 +1039,8 @@ _RUNS_ON_RE = re.compile(_GAP + _NAME_TOKEN)
 
 
 def _regional_branch(name: str) -> bool:
-    """A body's regional branch ("Cisl Liguria", "Coldiretti Puglia"): a region last, no given name first."""
+    """A body's regional or provincial branch ("Cisl Liguria", "Uil Genova"): a region or a capoluogo last, no given
+    name first."""
     words = name.split()
     if not 2 <= len(words) <= 3 or fold(words[0]) in first_names():
         return False
