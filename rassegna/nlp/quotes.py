@@ -2085,6 +2085,8 @@ def _apposed_post(lead: str, role: str) -> Attribution | None:
 _LIST_SPLIT_RE = re.compile(r"[,:;]|\s+e\s+")
 _LEADING_LIST_RE = re.compile(r"^(?:(?:[A-Z][a-zà-ù]*|[a-zà-ù]+)\s*,\s*)+")
 _SURNAME_THEN_WORDS_RE = re.compile(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + r")(?:\s+[a-zà-ù']+){0,4}")
+# "…, mentre Ara segnala che «": a connective opening the clause nearest the verb is no part of its subject
+_LEADING_CONNECTIVE_RE = re.compile(r"^\s*(?i:mentre|ma|e|ed|poi|invece|intanto|quindi|infine|anche)\s+")
 
 
 def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
@@ -2117,7 +2119,7 @@ def _said_that(stripped: str, people: list[Person]) -> Attribution | None:
     if parsed:
         return parsed
     # "Fs già da ieri ha avvertito che «": a one-word subject, adverbs between it and the verb
-    lone = _SURNAME_THEN_WORDS_RE.fullmatch(clause)
+    lone = _SURNAME_THEN_WORDS_RE.fullmatch(_LEADING_CONNECTIVE_RE.sub("", clause, count=1))
     if lone and not _bad_name(lone.group(1)) and not _is_entity(lone.group(1), people):
         return Attribution(lone.group(1))
     return _subject(m.group(1), people)
