@@ -1295,7 +1295,11 @@ _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 # qualche settimana fa, X –": an aside right after the verb
 # (the dash or comma before the test of the character before it: a lookbehind opening a branch ran at every position)
 _INNER_VERB_RE = re.compile(
-    r"(?:(?:^|\s)[-–—,]|[-–—](?<=\w[-–—])(?=\s)|,(?<=\w,))\s*(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))", re.IGNORECASE
+    r"(?:(?:^|\s)[-–—,]|[-–—](?<=\w[-–—])(?=\s)|,(?<=\w,))\s*"
+    # "– come commenta il presidente X –": the reporter's aside; after a comma "come" cites someone else
+    r"(?:(?<=[-–—]\s)(?i:come)\s+|(?<=[-–—])(?i:come)\s+)?"
+    r"(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))",
+    re.IGNORECASE,
 )
 _AFTER_NAME_VERB_RE = re.compile(
     r"\s*[,(]\s*(" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})\s+(" + VERB + r")\b"
