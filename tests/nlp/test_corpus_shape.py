@@ -329,6 +329,11 @@ HALF_SEALED_PARTS = {
     "64c": (9361, 20261441),
     "64d": (9391, 20261442),
     "64e": (9421, 20261443),
+    "65a": (9451, 20261444),
+    "65b": (9481, 20261445),
+    "65c": (9511, 20261446),
+    "65d": (9541, 20261447),
+    "65e": (9571, 20261448),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
