@@ -334,6 +334,11 @@ HALF_SEALED_PARTS = {
     "65c": (9511, 20261446),
     "65d": (9541, 20261447),
     "65e": (9571, 20261448),
+    "66a": (9601, 20261449),
+    "66b": (9631, 20261450),
+    "66c": (9661, 20261451),
+    "66d": (9691, 20261452),
+    "66e": (9721, 20261453),
 }
 # Articles taken out after annotation, with why (their ids stay out of the seeded split's count).
 WITHDRAWN = {
