@@ -3261,11 +3261,37 @@ def _answers(piece: Piece) -> list[int]:
 _WORD_APOSTROPHE_RE = re.compile(r"[\w']+")
 
 
+# A headline opening on its speaker's name and a colon: "Lollobrigida: Rai commissariata? …", "Anna Neri: «…»".
+_HEADLINE_NAME_RE = re.compile(r"\s*(" + _PARTICLE + r"?" + _NAME_TOKEN + _NAME_TAIL + r"{0,3})\s*:")
+
+
+def _headline_opener(title: str, text: str, people: list[Person]) -> Person | None:
+    """The person whose name opens the headline before a colon (a surname alone too): the one the piece names by
+    that surname, else the name itself where the text prints it, never in lower case; never a place, a body's word
+    or a post."""
+    m = _HEADLINE_NAME_RE.match(title)
+    if not m or _bad_name(m.group(1)) or _ROLE_START.fullmatch(m.group(1)) or m.group(1).isupper():
+        return None
+    name = m.group(1)
+    surname = fold(name.split()[-1])
+    if surname in comuni() or surname in _REGION_KEYS or surname in _COUNTRIES or surname in first_names():
+        return None
+    holders = {p.name: p for p in people if fold(p.name.split()[-1]) == surname}
+    if holders:
+        return next(iter(holders.values())) if len(holders) == 1 else None
+    if surname in _NOT_NAMES or name not in text or re.search(literal_not_after(name.lower()) + r"(?![\w'])", text):
+        return None  # "Migranti: …": a common word the text prints in lower case
+    return Person(name)
+
+
 def _interviewee(piece: Piece, first_answer: int) -> Person | None:
     """Who answers: the one person of the piece whose surname the headline prints (``Piantedosi fra Trump e
     Zelensky``), else the one person the introduction before the first question names; nobody
     (an empty Person) when neither names one, as when the name is only in the headline; None when the headline
     names several (each answer then keeps its own attribution, as a double interview does)."""
+    opener = _headline_opener(piece.title or "", piece.text, piece.people)
+    if opener:
+        return opener  # "Lollobrigida: Rai commissariata? … Fuortes …": the name before the colon answers
     title = set(_WORD_APOSTROPHE_RE.findall(fold(piece.title or "")))
     named = {p.name: p for p in piece.people if len(p.name.split()) > 1 and fold(p.name.split()[-1]) in title}
     if len(named) > 1:
