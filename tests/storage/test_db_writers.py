@@ -145,7 +145,10 @@ def test_writers_that_never_pause_still_take_turns(tmp_path: Path, sqlite_url: s
         process.stdin.flush()
     counts = [int(process.communicate(timeout=120)[0].strip()) for process in writers]
     assert all(process.returncode == 0 for process in writers)
-    assert min(counts) * 4 >= max(counts), counts
+    # The queue's regression was a hundredfold (447 against 3); a writer the scheduler starves of CPU on a loaded
+    # two-core machine was seen at sevenfold (110, 32, 15 in stop 47, five other processes running), with no fault of
+    # the queue: the bound catches the first and tolerates the second.
+    assert min(counts) * 10 >= max(counts), counts
 
 
 def test_a_writer_that_cannot_get_the_lock_says_who_holds_it_in_one_line(tmp_path: Path, sqlite_url: str) -> None:
