@@ -970,6 +970,8 @@ def _people(text: str) -> list[Person]:
             None,
         )  # "Raffaele Del Giudice": a post's word after a particle is the surname
         name = " ".join(words[:cut])  # "Ester De Maio Assessore alla Pubblica Istruzione": a post follows
+        if len(words[:cut]) > 2:
+            name = _without_saying_word(name)  # "Mario Rossi Commenta: «": the site's capitalised verb
         role = None
         rm = _COMMA_ROLE_RE.match(text[m.end(1) : m.end(1) + 200])
         if rm and _NEXT_ITEM_RE.match(rm.group(1)):
@@ -2136,6 +2138,12 @@ _NAME_WITH_ROLE_RE = re.compile(
 )
 
 
+def _without_saying_word(name: str) -> str:
+    """The name without a capitalised verb of saying some sites print after it (``Codacons Dichiara: “``)."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _PRESENT_WORDS else name
+
+
 def _colon_name(stripped: str) -> Attribution | None:
     """``ore 19,19 – Ansa - Andrea Orlando, ministro del Lavoro: “``, ``19.30 – Sgarbi: “``."""
     clause = _DASH_SPLIT_RE.split(stripped[:-1])[-1].strip()
@@ -2144,7 +2152,7 @@ def _colon_name(stripped: str) -> Attribution | None:
         return None
     role = m.group(2) or m.group(3)
     if len(m.group(1).split()) > 1 or clause == stripped[:-1].strip() or clause != stripped[:-1]:
-        return Attribution(m.group(1), _clean_role(role) if role else None)
+        return Attribution(_without_saying_word(m.group(1)), _clean_role(role) if role else None)
     return None
 
 
