@@ -60,12 +60,12 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in r
 # lost them): for the city, these batches are no longer wholly unread. Stop 45's given names a piece shows (S16) were
 # chosen from the speaker misses of 1-14 and 19-30 and the totals of 1-55; batch 56 was scored once after it. Its
 # surname before a clause (S17) was chosen the same way, with the totals of 1-56; batch 57 was scored once after it.
-OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 66))}
+OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 67))}
 
 
 LAST_BATCH = 66  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES: frozenset[int] = frozenset({66})
+UNSEEN_BATCHES: frozenset[int] = frozenset()
 
 
 def _corpus_sets() -> dict[str, Path]:
