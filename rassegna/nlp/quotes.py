@@ -1299,7 +1299,7 @@ _ATTR_TAIL = r"([^\n]*?)(?=\s+[-–—](?:\s|$)|[.;!?](?:\s|$)|$|\n)"
 _INNER_VERB_RE = re.compile(
     r"(?:(?:^|\s)[-–—,]|[-–—](?<=\w[-–—])(?=\s)|,(?<=\w,))\s*"
     # "– come commenta il presidente X –": the reporter's aside; after a comma "come" cites someone else
-    r"(?:(?<=[-–—]\s)(?i:come)\s+|(?<=[-–—])(?i:come)\s+)?"
+    r"(?:(?:(?<=[-–—])|(?<=[-–—]\s))(?i:come)\s+)?"
     r"(" + VERB + r")(?:\s+|(?=,\s*[a-zà-ù]))",
     re.IGNORECASE,
 )
@@ -3231,6 +3231,20 @@ _CALLED_RE = re.compile(
 )
 
 
+def _names_no_one_alone(name: str, key: str) -> bool:
+    """A capitalised word opening a question or a headline that names no person by itself: a body's word, a post,
+    capitals, a comune, a region, a country or a given name alone (``key``: the folded word the lists are read for)."""
+    return (
+        _bad_name(name)
+        or _ROLE_START.fullmatch(name) is not None
+        or name.isupper()
+        or key in comuni()
+        or key in _REGION_KEYS
+        or key in _COUNTRIES
+        or key in first_names()
+    )
+
+
 def _called(text: str) -> Attribution | None:
     """The person the question opening the piece calls by name (a surname alone too), never a place, a body's
     word or a post."""
@@ -3239,9 +3253,7 @@ def _called(text: str) -> Attribution | None:
         return None
     name = m.group(1)
     key = fold(name)
-    if _bad_name(name) or _ROLE_START.fullmatch(name) or key in _CONNECTIVES or name.isupper():
-        return None
-    if key in comuni() or key in _REGION_KEYS or key in _COUNTRIES or key in first_names():
+    if key in _CONNECTIVES or _names_no_one_alone(name, key):
         return None  # "Milano, cosa cambia?": a place; "Marco, …?": a given name alone
     return Attribution(name, _clean_role(m.group(0)[: m.start(1)]) if m.start(1) else None)
 
@@ -3278,11 +3290,11 @@ def _headline_opener(title: str, text: str, people: list[Person]) -> Person | No
     that surname, else the name itself where the text prints it, never in lower case; never a place, a body's word
     or a post."""
     m = _HEADLINE_NAME_RE.match(title)
-    if not m or _bad_name(m.group(1)) or _ROLE_START.fullmatch(m.group(1)) or m.group(1).isupper():
+    if not m:
         return None
     name = m.group(1)
     surname = fold(name.split()[-1])
-    if surname in comuni() or surname in _REGION_KEYS or surname in _COUNTRIES or surname in first_names():
+    if _names_no_one_alone(name, surname):
         return None
     holders = {p.name: p for p in people if fold(p.name.split()[-1]) == surname}
     if holders:
