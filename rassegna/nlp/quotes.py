@@ -3522,26 +3522,24 @@ def _holds(role_word: str, role: str | None) -> bool:
 _ROLE_HEAD_RE = re.compile(r".*?[A-ZÀ-Ý][\w'-]*\s+[A-ZÀ-Ý][\w'-]*(?=\s+[a-zà-ù])")
 
 
-# Generic nouns a piece uses for a body it has named ("il Comune" after "il Comune di Gorizia"). The three lists
-# below hold folded keys, as every lookup folds the word ("società" is looked up as "societa": S27).
-_GENERIC_BODIES = frozenset(fold(w) for w in (
+# Generic nouns a piece uses for a body it has named ("il Comune" after "il Comune di Gorizia").
+_GENERIC_BODIES = frozenset({
     'comune', 'regione', 'provincia', 'prefettura', 'questura', 'procura', 'azienda', 'società', 'ente',
     'associazione', 'fondazione', 'cooperativa', 'consorzio', 'università', 'ospedale', 'ministero', 'agenzia',
     'organizzazione', 'sindacato', 'comitato', 'federazione', 'istituto', 'tribunale', 'municipio', 'camera',
     'ong', 'onlus',
-))  # fmt: skip
+})  # fmt: skip
 
 
 # Generic nouns that stand for one another ("l'azienda" after "la società Stellantis").
 _BODY_CLASSES = (
-    frozenset(fold(w) for w in ('azienda', 'società', 'gruppo', 'impresa', 'ditta', 'compagnia', 'multinazionale')),
-    frozenset(fold(w) for w in ('associazione', 'organizzazione', 'onlus', 'ong', 'fondazione', 'cooperativa', 'ente')),
+    frozenset({'azienda', 'società', 'gruppo', 'impresa', 'ditta', 'compagnia', 'multinazionale'}),
+    frozenset({'associazione', 'organizzazione', 'onlus', 'ong', 'fondazione', 'cooperativa', 'ente'}),
 )  # fmt: skip
 # Bodies a piece can make speak by their bare name ("La Cgil ha proclamato …", then "il sindacato"); the
 # territorial ones ("il Comune") need their seat printed with the noun.
-_NAMED_ALONE = frozenset(fold(w) for w in ('azienda', 'società', 'ente', 'associazione', 'fondazione', 'cooperativa',
-                                           'consorzio', 'agenzia', 'organizzazione', 'sindacato', 'comitato',
-                                           'federazione'))  # fmt: skip
+_NAMED_ALONE = frozenset({'azienda', 'società', 'ente', 'associazione', 'fondazione', 'cooperativa', 'consorzio',
+                          'agenzia', 'organizzazione', 'sindacato', 'comitato', 'federazione'})  # fmt: skip
 _BODY_SUBJECT_AT_RE = re.compile(
     r"(?:^|[.!?]\s+|\n|\b(?i:la|il|lo|l'|i|gli|le)\s*)(?!(?:La|Il|Lo|L'|I|Gli|Le)\b)"
     r"([A-ZÀ-Ý][\w'-]+(?:\s+(?:per\s+l'|di\s+|del\s+|della\s+|dei\s+)?[A-ZÀ-Ý][\w'-]+){0,3})"
@@ -3552,14 +3550,6 @@ _BODY_SUBJECT_AT_RE = re.compile(
 _TRAILING_CONNECTORS_RE = re.compile(r"(?:\s+(?:di|del|della|dei|e|per))+$")
 
 
-_ACCENTED_VOWELS = {"a": "[aàá]", "e": "[eèé]", "i": "[iìí]", "o": "[oòó]", "u": "[uùú]"}
-
-
-def _with_any_accent(key: str) -> str:
-    """A pattern for the word a folded key stands for, its vowels with or without accent ("societa" → "società")."""
-    return "".join(_ACCENTED_VOWELS.get(ch, re.escape(ch)) for ch in key)
-
-
 def _named_body(noun: str, text: str, upto: int, people: Sequence[Person] = ()) -> str:
     """The body a generic noun stands for: the nearest ``Noun di X`` (``Comune di Gorizia``) or ``noun X``
     (``la società Stellantis`` → ``Stellantis``, with any noun of the same kind) printed before ``upto``, else the
@@ -3568,7 +3558,7 @@ def _named_body(noun: str, text: str, upto: int, people: Sequence[Person] = ()) 
     key = fold(noun)
     nouns = next((c for c in _BODY_CLASSES if key in c), frozenset({key}))
     pattern = (
-        r"(?<!\w)((?i:" + "|".join(_with_any_accent(n) for n in sorted(nouns)) + r"))"
+        r"(?<![\w'])((?i:" + "|".join(re.escape(n) for n in sorted(nouns)) + r"))"
         r"(\s+(?:di|del|della|dello|dell'|d'|dei|degli|delle)\s*|\s+)"
         r"((?:[A-ZÀ-Ý][\w'-]*)(?:\s+[A-ZÀ-Ý][\w'-]*|\s+(?:d'|dell'|per\s+l')[A-ZÀ-Ý][\w'-]*"
         r"|\s+(?:di|del|della|dei|e|per)(?=\s)){0,4})"

@@ -1,6 +1,8 @@
-"""Quotes, stop 48 (S27): "la società", "l'università", "l'azienda" resolve to the body the piece names with them,
-as "il Comune" does (the lists are looked up folded, and an elided article no longer hides the noun). Every example
-is invented (with near misses; ``notes/speaker-model-decisions.md``, stop 48's first decision)."""
+"""Quotes, stop 48 (S27, not taken): "la società", "l'università", "l'azienda" should resolve to the body the piece
+names with them, as "il Comune" does; they do not, since the lists of generic nouns are looked up folded ("societa")
+but written with accents, and an elided article hides the noun from ``_named_body``. S27 changed no answer over
+batches 1-66, so by its criteria it was not taken (``notes/speaker-model-decisions.md``, stop 48's first decision):
+its examples are kept as strict expected failures, the near misses as tests. Every example is invented."""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ import pytest
 
 from tests.nlp.invented import speakers
 
+_NOT_TAKEN = pytest.mark.xfail(strict=True, reason="S27 not taken: no answer changed over batches 1-66")
 
+
+@_NOT_TAKEN
 @pytest.mark.parametrize(
     "text, speaker",
     [
