@@ -1,9 +1,9 @@
 """Agreement between the corpus annotation and a second, blind annotation of the same articles (issue 11).
 
-``python benchmarks/agreement.py [-v]``: for batches 6 and 7, a second annotator who saw only the title, the text
-and the first annotator's quote starts gave each article's city and each quote's speaker
-(``tests/nlp/fixtures/corpus/agreement/``). It prints how often the two agree: the ceiling an NLP can be expected
-to reach against one annotator. ``-v`` lists the disagreements.
+``python benchmarks/agreement.py [-v]``: for batches 6 and 7 (the first study) and 63 and 64 (the second, stop 48), a
+second annotator who saw only the title, the text and the first annotator's quote starts gave each article's city
+and each quote's speaker (``tests/nlp/fixtures/corpus/agreement/``). It prints how often the two agree: the ceiling
+an NLP can be expected to reach against one annotator. ``-v`` lists the disagreements.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "fixtures" / "corpus"
-BATCHES = ("6", "7")
+STUDIES = {"first study": ("6", "7"), "second study": ("63", "64")}
 
 
 def fold(value: str | None) -> str | None:
@@ -27,38 +27,48 @@ def fold(value: str | None) -> str | None:
 
 
 def load(pattern: str) -> dict[str, dict]:
-    """Articles by id from the corpus files the pattern matches."""
-    return {a["id"]: a for path in sorted(CORPUS.glob(pattern)) for a in json.loads(path.read_text("utf-8"))}
+    """Articles by id from the corpus files the pattern matches (a list, or an object holding it under
+    ``articles``)."""
+    articles: dict[str, dict] = {}
+    for path in sorted(CORPUS.glob(pattern)):
+        data = json.loads(path.read_text("utf-8"))
+        articles.update((a["id"], a) for a in (data["articles"] if isinstance(data, dict) else data))
+    return articles
+
+
+def second_annotation(batch: str) -> dict[str, dict]:
+    """The second annotation of a batch: one file (``second-6.json``) or one per annotator (``second-63-1.json``)."""
+    return load(f"agreement/second-{batch}.json") | load(f"agreement/second-{batch}-[0-9].json")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     args = parser.parse_args()
-    cities = speakers = articles = quotes = 0
-    for batch in BATCHES:
-        first = load(f"*-{batch}?.json")
-        second = load(f"agreement/second-{batch}.json")
-        city_same = [i for i in second if fold(first[i]["city"]) == fold(second[i]["city"])]
-        pairs = [(i, a, b) for i in second for a, b in zip(first[i]["quotes"], second[i]["quotes"], strict=True)]
-        speaker_same = [p for p in pairs if fold(p[1]["speaker_canonical"]) == fold(p[2]["speaker_canonical"])]
+    for study, batches in STUDIES.items():
+        cities = speakers = articles = quotes = 0
+        for batch in batches:
+            first, second = load(f"*-{batch}?.json"), second_annotation(batch)
+            city_same = [i for i in second if fold(first[i]["city"]) == fold(second[i]["city"])]
+            pairs = [(i, a, b) for i in second for a, b in zip(first[i]["quotes"], second[i]["quotes"], strict=True)]
+            speaker_same = [p for p in pairs if fold(p[1]["speaker_canonical"]) == fold(p[2]["speaker_canonical"])]
+            print(
+                f"batch {batch}: city {len(city_same)}/{len(second)}, "
+                f"speakers {len(speaker_same)}/{len(pairs)} of the same quotes"
+            )
+            if args.verbose:
+                for i in second:
+                    if i not in city_same:
+                        print(f"  {i} city: {first[i]['city']!r} / {second[i]['city']!r}")
+                for i, a, b in pairs:
+                    if fold(a["speaker_canonical"]) != fold(b["speaker_canonical"]):
+                        print(f"  {i} speaker: {a['speaker_canonical']!r} / {b['speaker_canonical']!r}")
+            cities, articles = cities + len(city_same), articles + len(second)
+            speakers, quotes = speakers + len(speaker_same), quotes + len(pairs)
         print(
-            f"batch {batch}: city {len(city_same)}/{len(second)}, "
-            f"speakers {len(speaker_same)}/{len(pairs)} of the same quotes"
+            f"{study} ({' and '.join(batches)}): city {100 * cities / articles:.1f} % ({cities}/{articles}), "
+            f"speakers {100 * speakers / quotes:.1f} % ({speakers}/{quotes})"
         )
-        if args.verbose:
-            for i in second:
-                if i not in city_same:
-                    print(f"  {i} city: {first[i]['city']!r} / {second[i]['city']!r}")
-            for i, a, b in pairs:
-                if fold(a["speaker_canonical"]) != fold(b["speaker_canonical"]):
-                    print(f"  {i} speaker: {a['speaker_canonical']!r} / {b['speaker_canonical']!r}")
-        cities, articles = cities + len(city_same), articles + len(second)
-        speakers, quotes = speakers + len(speaker_same), quotes + len(pairs)
-    print(
-        f"all: city {100 * cities / articles:.1f} % ({cities}/{articles}), speakers {100 * speakers / quotes:.1f} % "
-        f"({speakers}/{quotes})"
-    )
     return 0
 
 

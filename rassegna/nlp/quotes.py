@@ -215,6 +215,8 @@ def _para_spans(text: str, a: int, b: int) -> tuple[list[Span], int | None, int 
             if not opening and not stack and _glued_straight_opens(text, i, b):
                 opening = True  # Nazione."La vittoria …", ha sottolineato."Vi restituisco …": a space lost
             if not opening and not stack:
+                if stray is None and not spans:
+                    stray = i  # "… alla linea 6". A dirlo è X: it closes a quote carried from the paragraph before
                 continue
         elif c == "“":
             # “ closes („…“, or a typed “…“) when it ends a word
