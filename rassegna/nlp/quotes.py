@@ -266,7 +266,8 @@ def find_spans(text: str) -> list[Span]:
         inner, left_open, stray = _para_spans(text, a, b)
         opened_here = left_open
         hops = 1
-        if carry is None and stray is not None and _lost_opener(text, a, b, stray, spans):
+        if carry is None and stray is not None and text[stray] != '"' and _lost_opener(text, a, b, stray, spans):
+            # (never a straight mark: alone it may be an inch or a typo, and only a quote left open before tells)
             inner.insert(0, Span(a, stray, a, stray + 1))  # the opening mark was lost: the quote opens the paragraph
         if carry is not None:
             reopens = text[a] in '«“"'
