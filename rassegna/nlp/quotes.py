@@ -1459,7 +1459,8 @@ _NEXT_SENTENCE = re.compile(
     r"|(?:Così|Cosi'|Cosi)(?=[\s,])(?:\s*,[^,.;:!?«»\"“”\n]{3,100},)?\s+(?:(?:" + VERB + r")\s+)?(?=[a-zA-ZÀ-Ýà-ù'])"
     r"|(?i:lo|la|le|li|l'|ne)\s*(?:" + VERB + r")(?:\s*,[^,.;:!?]{0,80},\s*|\s+)(?:anche\s+|poi\s+|oggi\s+|ieri\s+)?"
     r"|(?:È|E'|E’)\s+quanto\s+(?:ha\s+|hanno\s+)?\w+\s+"
-    r"|(?i:" + VERB + r")\s+(?:così|cosi')\s+"  # "«…». Tuona così il consigliere X": the verb, then the subject
+    # "«…». Tuona così il consigliere X", "Interviene in questo modo X": the verb, then the subject (S29)
+    r"|(?i:" + VERB + r")\s+(?:così|cosi'|in\s+(?:questo|tal)\s+modo)\s+"
     r"|(?:(?:È|E'|E’)\s+(?:questo|questa|quest')?\s*|(?:Questo|Questa|Quest')\s*)"
     r"(?:l'annuncio|il\s+commento|la\s+replica|la\s+risposta|l'appello|la\s+denuncia|il\s+messaggio)"
     r"\s+(?:dat[oa]|fatt[oa]|lanciat[oa]|arrivat[oa]|giunt[oa])\s+d(?:a|al|alla|allo|all'|ai|agli|alle)(?:\s+|(?<='))"
