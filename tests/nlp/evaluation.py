@@ -60,14 +60,14 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in r
 # lost them): for the city, these batches are no longer wholly unread. Stop 45's given names a piece shows (S16) were
 # chosen from the speaker misses of 1-14 and 19-30 and the totals of 1-55; batch 56 was scored once after it. Its
 # surname before a clause (S17) was chosen the same way, with the totals of 1-56; batch 57 was scored once after it.
-# Stops 46 and 47 chose their rules (S18-S26, C3) the same way, from the misses of 1-14 and 19-30 and the totals of
-# every scored batch, each new batch scored once after its rule (58-66; notes/speaker-model-decisions.md).
-OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 67))}
+# Stops 46 to 48 chose their rules (S18-S29, C3) the same way, from the misses of 1-14 and 19-30 and the totals of
+# every scored batch, each new batch scored once after its rule (58-67; notes/speaker-model-decisions.md).
+OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 68))}
 
 
 LAST_BATCH = 69  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES: frozenset[int] = frozenset({67, 68, 69})
+UNSEEN_BATCHES: frozenset[int] = frozenset({68, 69})
 
 
 def _corpus_sets() -> dict[str, Path]:
