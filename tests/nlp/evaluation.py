@@ -65,9 +65,9 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in r
 OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 68))}
 
 
-LAST_BATCH = 69  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
+LAST_BATCH = 70  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES: frozenset[int] = frozenset({68, 69})
+UNSEEN_BATCHES: frozenset[int] = frozenset({68, 69, 70})
 
 
 def _corpus_sets() -> dict[str, Path]:
