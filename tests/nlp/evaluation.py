@@ -61,13 +61,13 @@ TRAINING_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in r
 # chosen from the speaker misses of 1-14 and 19-30 and the totals of 1-55; batch 56 was scored once after it. Its
 # surname before a clause (S17) was chosen the same way, with the totals of 1-56; batch 57 was scored once after it.
 # Stops 46 to 48 chose their rules (S18-S29, C3) the same way, from the misses of 1-14 and 19-30 and the totals of
-# every scored batch, each new batch scored once after its rule (58-67; notes/speaker-model-decisions.md).
-OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 68))}
+# every scored batch, each new batch scored once after its rule (58-68; notes/speaker-model-decisions.md).
+OUT_OF_SAMPLE_BATCHES: dict[str, tuple[str, str]] = {str(b): batch_sets(b) for b in (15, 16, 17, 18, *range(31, 69))}
 
 
 LAST_BATCH = 70  # the newest annotated batch of the corpus (fixtures/corpus/ANNOTATION.md)
 # The batches kept unscored as the unseen test of the next change to the NLP: tools that score by batch refuse them.
-UNSEEN_BATCHES: frozenset[int] = frozenset({68, 69, 70})
+UNSEEN_BATCHES: frozenset[int] = frozenset({69, 70})
 
 
 def _corpus_sets() -> dict[str, Path]:
