@@ -9,12 +9,14 @@ an NLP can be expected to reach against one annotator. ``-v`` lists the disagree
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "fixtures" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.nlp.evaluation import batch_articles, second_annotation  # noqa: E402
+
 STUDIES = {"first study": ("6", "7"), "second study": ("63", "64")}
 
 
@@ -26,21 +28,6 @@ def fold(value: str | None) -> str | None:
     return " ".join(plain.lower().split())
 
 
-def load(pattern: str) -> dict[str, dict]:
-    """Articles by id from the corpus files the pattern matches (a list, or an object holding it under
-    ``articles``)."""
-    articles: dict[str, dict] = {}
-    for path in sorted(CORPUS.glob(pattern)):
-        data = json.loads(path.read_text("utf-8"))
-        articles.update((a["id"], a) for a in (data["articles"] if isinstance(data, dict) else data))
-    return articles
-
-
-def second_annotation(batch: str) -> dict[str, dict]:
-    """The second annotation of a batch: one file (``second-6.json``) or one per annotator (``second-63-1.json``)."""
-    return load(f"agreement/second-{batch}.json") | load(f"agreement/second-{batch}-[0-9].json")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
@@ -48,7 +35,8 @@ def main() -> int:
     for study, batches in STUDIES.items():
         cities = speakers = articles = quotes = 0
         for batch in batches:
-            first, second = load(f"*-{batch}?.json"), second_annotation(batch)
+            first = {a["id"]: a for a in batch_articles(batch)}
+            second = {a["id"]: a for a in second_annotation(batch)}
             city_same = [i for i in second if fold(first[i]["city"]) == fold(second[i]["city"])]
             pairs = [(i, a, b) for i in second for a, b in zip(first[i]["quotes"], second[i]["quotes"], strict=True)]
             speaker_same = [p for p in pairs if fold(p[1]["speaker_canonical"]) == fold(p[2]["speaker_canonical"])]

@@ -123,6 +123,19 @@ def load_articles(path: Path | str | None = None) -> list[dict]:
     return articles
 
 
+def batch_articles(batch: int | str) -> list[dict]:
+    """Both parts of one corpus batch, dev then sealed."""
+    return [a for name in batch_sets(batch) for a in load_articles(set_path(name))]
+
+
+def second_annotation(batch: int | str) -> list[dict]:
+    """The blind second annotation of a batch for the agreement studies (``corpus/agreement/``): one file
+    (``second-6.json``) or one per annotator (``second-63-1.json`` …); empty where the batch has none."""
+    agreement = FIXTURES / "corpus" / "agreement"
+    files = set_files(agreement / f"second-{batch}.json") + set_files(agreement / f"second-{batch}-[0-9]*.json")
+    return [a for file in files for a in load_articles(file)]
+
+
 HOLDOUT_SEED = 20261129
 HOLDOUT_CHECK = 35
 

@@ -1,27 +1,15 @@
 """The second, blind annotations (benchmarks/agreement.py) cover the same articles and quotes as the corpus: batches 6
 and 7 (one file each) and 63 and 64 (two annotators' files each)."""
 
-import json
-from pathlib import Path
-
 import pytest
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-
-
-def _articles(pattern: str) -> list[dict]:
-    """The articles of the files the pattern matches (a list, or an object holding it under ``articles``)."""
-    out: list[dict] = []
-    for path in sorted(CORPUS.glob(pattern)):
-        data = json.loads(path.read_text("utf-8"))
-        out.extend(data["articles"] if isinstance(data, dict) else data)
-    return out
+from tests.nlp.evaluation import batch_articles, second_annotation
 
 
 @pytest.mark.parametrize("batch", ["6", "7", "63", "64"])
 def test_second_annotation_has_every_article_and_quote_of_the_batch(batch: str) -> None:
-    first = {a["id"]: a for a in _articles(f"*-{batch}?.json")}
-    second = _articles(f"agreement/second-{batch}.json") + _articles(f"agreement/second-{batch}-[0-9].json")
+    first = {a["id"]: a for a in batch_articles(batch)}
+    second = second_annotation(batch)
     assert sorted(a["id"] for a in second) == sorted(first)
     for article in second:
         assert set(article) <= {"id", "city", "quotes"}, article["id"]  # no title or text: the corpus has them
